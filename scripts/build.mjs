@@ -1,0 +1,29 @@
+// Builds every bundle with esbuild: the extension for desktop (Node) and web (browser)
+// hosts, the webview app, and the `vtopo` CLI. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  target: 'es2022',
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/cli/vtopo.ts'], outfile: 'dist/cli/vtopo.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
+].filter((target) => existsSync(target.entryPoints[0]));
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((target) => esbuild.context(target)));
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(targets.map((target) => esbuild.build(target)));
+}

@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// End-to-end tests in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) + Chromium.
+//
+//   node scripts/test-e2e.mjs [--grep <regex>] [--api-only | --ui-only] [--keep]
+//
+// Env:
+//   VTOPO_VSIX=path.vsix     extension under test (default: newest *.vsix in the repo root)
+//   VTOPO_E2E_TIMEOUT=ms     hard limit for the whole run (default 900000)
+//   VTOPO_CHROMIUM=path      browser (default /usr/bin/chromium)
+//
+// (a) API suite: test/vscode-api (mocha inside the extension host) writes results.json.
+// (b) UI journeys: every exported async function of test/e2e/*.e2e.mjs is a test; it
+//     gets { page, workspace, server, name, screenshot } with the workbench already
+//     open on a fresh copy of test/e2e/fixtures/workspace/ (+ the module's `files` and
+//     the function's `.files`). Optional per-test `fn.timeout` (ms, default 90000).
+// Screenshots and logs: test-output/e2e/. Last line: "e2e: N passed, M failed".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer, installExtension, packageExtensionFolder, startCodeServer } from './code-server.mjs';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
+const FIXTURE_WORKSPACE = path.join(E2E_DIR, 'fixtures', 'workspace');
+const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
+const CHROMIUM = process.env.VTOPO_CHROMIUM ?? '/usr/bin/chromium';
+const RUN_TIMEOUT = Number(process.env.VTOPO_E2E_TIMEOUT ?? 15 * 60_000);
+const API_TIMEOUT = Number(process.env.VTOPO_API_TIMEOUT ?? 180_000);
+const DEFAULT_TEST_TIMEOUT = 90_000;
+const VIEWPORT = { width: 1400, height: 900 };
+
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const grep = opt('--grep') ? new RegExp(opt('--grep')) : undefined;
+const apiOnly = args.includes('--api-only');
+const uiOnly = args.includes('--ui-only');
+const keep = args.includes('--keep');
+
+const results = []; // { name, ok, ms, error }
+const cleanups = []; // run in reverse at the end
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const log = (msg) => console.log(msg);
+
+function record(name, ok, ms, error) {
+  results.push({ name, ok, ms, error });
+  log(`${ok ? '  ✓' : '  ✗'} ${name}${ms !== undefined ? ` (${secs(ms)})` : ''}`);
+  if (!ok && error) log(indent(String(error), 6));
+}
+
+const indent = (s, n) =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
+
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${secs(ms)}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function findVsix() {
+  if (process.env.VTOPO_VSIX) {
+    const p = path.resolve(process.env.VTOPO_VSIX);
+    if (!fs.existsSync(p)) throw new Error(`VTOPO_VSIX=${p} does not exist`);
+    return p;
+  }
+  const vsixes = fs
+    .readdirSync(REPO_ROOT)
+    .filter((f) => f.endsWith('.vsix'))
+    .map((f) => path.join(REPO_ROOT, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return vsixes[0];
+}
+
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'vtopo-e2e-'));
+let tmpCounter = 0;
+function tmpDir(prefix) {
+  const d = path.join(tmpRoot, `${prefix}-${++tmpCounter}`);
+  fs.mkdirSync(d, { recursive: true });
+  return d;
+}
+
+/** Fresh workspace: fixture copy + extra files ({ relPath: content }). */
+function makeWorkspace(extraFiles = {}) {
+  const ws = tmpDir('workspace');
+  if (fs.existsSync(FIXTURE_WORKSPACE)) fs.cpSync(FIXTURE_WORKSPACE, ws, { recursive: true });
+  for (const [rel, content] of Object.entries(extraFiles)) {
+    const f = path.join(ws, rel);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, content);
+  }
+  return ws;
+}
+
+async function newPage(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { context, page, consoleErrors };
+}
+
+function findExthostLogs(userDataDir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/exthost|remoteagent|renderer/.test(e.name) && e.name.endsWith('.log')) out.push(p);
+    }
+  };
+  try {
+    walk(path.join(userDataDir, 'logs'));
+  } catch {
+    /* no logs */
+  }
+  return out;
+}
+
+function tailFile(file, lines = 30) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// ---- (a) API suite --------------------------------------------------------------
+async function runApiSuite(browser, extensionsDir) {
+  log('\nAPI suite (mocha in the extension host)');
+  const workspace = makeWorkspace();
+  const userDataDir = tmpDir('user-api');
+  const resultsFile = path.join(tmpDir('api-results'), 'results.json');
+  const started = Date.now();
+  const server = await startCodeServer({
+    workspace,
+    extensionsDir,
+    userDataDir,
+    env: { VTOPO_API_TEST_RESULTS: resultsFile, VTOPO_API_TEST_WORKSPACE: workspace, ...(grep ? { VTOPO_API_TEST_GREP: grep.source } : {}) },
+    logFile: path.join(OUTPUT_DIR, 'code-server-api.log'),
+  });
+  cleanups.push(() => server.stop());
+  const { context, page, consoleErrors } = await newPage(browser);
+  cleanups.push(() => context.close().catch(() => {}));
+  try {
+    // The extension host only starts when a browser client is connected.
+    await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const deadline = Date.now() + API_TIMEOUT;
+    while (!fs.existsSync(resultsFile)) {
+      if (Date.now() > deadline) {
+        const shot = path.join(OUTPUT_DIR, 'api-suite-timeout.png');
+        await page.screenshot({ path: shot }).catch(() => {});
+        const logs = findExthostLogs(userDataDir)
+          .map((f) => `--- ${f}\n${tailFile(f)}`)
+          .join('\n');
+        throw new Error(
+          `no ${path.basename(resultsFile)} after ${secs(API_TIMEOUT)} (test extension not activated?)\n` +
+            `screenshot: ${shot}\n${logs}\n--- code-server output\n${server.logs().split('\n').slice(-20).join('\n')}\n` +
+            `--- browser console errors\n${consoleErrors.slice(-10).join('\n')}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const data = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    fs.copyFileSync(resultsFile, path.join(OUTPUT_DIR, 'api-results.json'));
+    for (const t of data.tests) {
+      if (t.state === 'pending') {
+        log(`  - api: ${t.title} (skipped)`);
+        continue;
+      }
+      record(`api: ${t.title}`, t.state === 'passed', t.durationMs, t.error);
+    }
+    if (!data.tests.length) record('api: (no tests ran)', false, undefined, 'results.json has no tests');
+    log(`  API suite finished in ${secs(Date.now() - started)} (VS Code ${data.vscodeVersion})`);
+  } catch (err) {
+    record('api: suite', false, Date.now() - started, err.stack ?? err);
+  } finally {
+    await context.close().catch(() => {});
+    await server.stop();
+  }
+}
+
+// ---- (b) UI journeys ------------------------------------------------------------
+async function loadJourneys() {
+  const files = fs
+    .readdirSync(E2E_DIR)
+    .filter((f) => f.endsWith('.e2e.mjs'))
+    .sort();
+  const tests = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(path.join(E2E_DIR, f)).href);
+    for (const [exportName, fn] of Object.entries(mod)) {
+      if (typeof fn !== 'function') continue;
+      const name = `${f.replace(/\.e2e\.mjs$/, '')}: ${exportName}`;
+      if (grep && !grep.test(name)) continue;
+      tests.push({ name, fn, files: { ...(mod.files ?? {}), ...(fn.files ?? {}) }, timeout: fn.timeout ?? DEFAULT_TEST_TIMEOUT });
+    }
+  }
+  return tests;
+}
+
+async function runJourney(browser, extensionsDir, test) {
+  const started = Date.now();
+  const slug = test.name.replace(/[^\w.-]+/g, '_');
+  const workspace = makeWorkspace(test.files);
+  const userDataDir = tmpDir('user-ui');
+  let server;
+  let context;
+  let page;
+  try {
+    await withTimeout(
+      (async () => {
+        server = await startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
+        ({ context, page } = await newPage(browser));
+        const { openWorkbench, screenshot } = await import(pathToFileURL(path.join(E2E_DIR, 'lib.mjs')).href);
+        await openWorkbench(page, server.url);
+        await test.fn({ page, context, workspace, server, name: test.name, screenshot: (n) => screenshot(page, n) });
+      })(),
+      test.timeout,
+      test.name,
+    );
+    record(test.name, true, Date.now() - started);
+  } catch (err) {
+    let msg = err.stack ?? String(err);
+    if (page) {
+      const shot = path.join(OUTPUT_DIR, `${slug}-FAILED.png`);
+      if (await page.screenshot({ path: shot, timeout: 10_000 }).then(() => true, () => false)) msg += `\nscreenshot: ${shot}`;
+    }
+    record(test.name, false, Date.now() - started, msg);
+  } finally {
+    await context?.close().catch(() => {});
+    await server?.stop();
+  }
+}
+
+// ---- main -----------------------------------------------------------------------
+let browser;
+async function cleanup() {
+  for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
+  cleanups.length = 0;
+  await browser?.close().catch(() => {});
+  browser = undefined;
+  if (!keep) fs.rmSync(tmpRoot, { recursive: true, force: true });
+}
+
+function finish() {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  log(`\nfinished in ${secs(Date.now() - t0)}${keep ? ` (temp files kept in ${tmpRoot})` : ''}`);
+  log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+async function main() {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const vsix = findVsix();
+  if (vsix) log(`extension under test: ${path.relative(REPO_ROOT, vsix)}`);
+  else log('WARNING: no VTopo vsix (set VTOPO_VSIX or put one in the repo root); testing without it');
+
+  let t = Date.now();
+  await ensureCodeServer();
+  log(`code-server ready (${secs(Date.now() - t)})`);
+
+  t = Date.now();
+  const { buildApiTests } = await import(pathToFileURL(path.join(REPO_ROOT, 'test', 'vscode-api', 'build.mjs')).href);
+  const built = await buildApiTests();
+  const apiVsix = packageExtensionFolder(built.dir);
+  cleanups.push(() => fs.rmSync(path.dirname(apiVsix), { recursive: true, force: true }));
+  const extensionsDir = tmpDir('extensions');
+  if (vsix) await installExtension(vsix, extensionsDir);
+  await installExtension(apiVsix, extensionsDir);
+  log(`extensions installed (${secs(Date.now() - t)}): ${fs.readdirSync(extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json').join(', ')}`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+  if (!uiOnly) await runApiSuite(browser, extensionsDir);
+  if (!apiOnly) {
+    const tests = await loadJourneys();
+    log(`\nUI journeys (${tests.length})`);
+    for (const test of tests) await runJourney(browser, extensionsDir, test);
+  }
+}
+
+const hardStop = setTimeout(async () => {
+  record('e2e run', false, Date.now() - t0, `whole run exceeded VTOPO_E2E_TIMEOUT=${RUN_TIMEOUT} ms; aborting`);
+  await withTimeout(cleanup(), 20_000, 'cleanup').catch(() => {});
+  finish();
+  process.exit(1);
+}, RUN_TIMEOUT);
+hardStop.unref();
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    log(`\n${sig}: cleaning up`);
+    await withTimeout(cleanup(), 20_000, 'cleanup').catch(() => {});
+    process.exit(130);
+  });
+}
+
+try {
+  await main();
+} catch (err) {
+  record('e2e setup', false, Date.now() - t0, err.stack ?? err);
+} finally {
+  await withTimeout(cleanup(), 30_000, 'cleanup').catch((e) => log(`cleanup: ${e.message}`));
+  clearTimeout(hardStop);
+  finish();
+}

@@ -1,0 +1,41 @@
+/**
+ * What a rule is: metadata in the manner of ESLint's `meta` (id, severity, docs, source)
+ * plus a check that returns reports. Severity and enablement are applied by the engine.
+ */
+
+import type { Report } from '../model/report';
+import type { Topology } from '../model/topology';
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface RuleDocs {
+  /** One line: what the rule flags. */
+  readonly title: string;
+  /** One paragraph: why it matters and what to do. */
+  readonly description: string;
+  /** Where the rule comes from: seed documents and vendor documentation. */
+  readonly sources: readonly string[];
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly docs: RuleDocs;
+  /** Whether findings carry mechanical quick fixes. */
+  readonly fixable: boolean;
+}
+
+export interface RuleContext {
+  readonly topology: Topology;
+}
+
+export interface AnalysisRule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): Iterable<Report>;
+}
+
+export interface Finding extends Report {
+  readonly ruleId: string;
+  readonly severity: Severity;
+}

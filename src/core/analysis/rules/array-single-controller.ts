@@ -1,0 +1,39 @@
+import { findArrayProduct } from '../../model/catalog';
+import type { Report } from '../../model/report';
+import type { AnalysisRule } from '../rule';
+
+/** An array with one controller is a single point of failure for every datastore on it. */
+export const arraySingleController: AnalysisRule = {
+  meta: {
+    id: 'array-single-controller',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Storage array with a single controller',
+      description:
+        'An array with one RAID controller (storage processor) stops serving every LUN on it when that controller fails or is updated, so all VMs on it go down together and HA cannot restart them anywhere. Seed 000 marks its single-controller AV100 models as not fully redundant and recommends dual-controller arrays (FQ816R, FQ1616R) for HA; ALGORITHMS.md 5 requires two controllers, each with ports on both fabrics. Use a dual-controller array, or accept the risk explicitly by turning this rule off for the file.',
+      sources: ['seed 000 (APT white paper: AV100-G6/G10 single controller, FQ816R/FQ1616R dual controller)', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check({ topology }) {
+    for (const array of topology.arrays) {
+      const product = findArrayProduct(array.model);
+      const declared = array.controllers.length;
+      const single = array.mode === 'single' || declared === 1 || (declared === 0 && product?.controllers === 1);
+      if (!single) continue;
+      const datastores = topology.datastores.filter((d) => d.array === array.id);
+      const reason = array.mode === 'single'
+        ? 'is in single-controller mode'
+        : declared === 1
+          ? 'has one controller'
+          : `is a ${product?.model ?? 'single-controller'} (one controller)`;
+      const report: Report = {
+        message: `Array "${array.id}" ${reason}: it is a single point of failure for ${datastores.length === 0 ? 'every datastore on it' : datastores.map((d) => `"${d.id}"`).join(', ')}.`,
+        range: array.idRange,
+        elementIds: [array.id, ...datastores.map((d) => d.id)],
+        related: datastores.map((d) => ({ message: `datastore "${d.id}" is on this array`, range: d.idRange })),
+      };
+      yield report;
+    }
+  },
+};

@@ -1,0 +1,22 @@
+/** The rule catalog: the one list of every rule, structural and analytical. */
+
+import type { StructuralRuleId } from '../../model/report';
+import type { AnalysisRule, RuleMeta } from '../rule';
+import { arraySingleController } from './array-single-controller';
+import { STRUCTURAL_RULES } from './structural';
+import { vmLocalDatastore } from './vm-local-datastore';
+
+export const ANALYSIS_RULES: readonly AnalysisRule[] = [arraySingleController, vmLocalDatastore];
+
+export const ALL_RULES: readonly RuleMeta[] = [
+  ...Object.values(STRUCTURAL_RULES),
+  ...ANALYSIS_RULES.map((rule) => rule.meta),
+];
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return ALL_RULES.find((meta) => meta.id === id);
+}
+
+export function structuralMeta(id: StructuralRuleId): RuleMeta {
+  return STRUCTURAL_RULES[id];
+}

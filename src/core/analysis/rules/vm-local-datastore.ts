@@ -1,0 +1,43 @@
+import type { QuickFix } from '../../model/report';
+import type { AnalysisRule } from '../rule';
+
+/** HA restarts a VM elsewhere only if the other hosts can reach its files. */
+export const vmLocalDatastore: AnalysisRule = {
+  meta: {
+    id: 'vm-local-datastore',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      title: 'VM on a local datastore cannot fail over',
+      description:
+        'When a host fails, HA restarts its VMs on other hosts from the VMs\' files on shared storage; a VM whose files are on the failed host\'s local disks (DAS) cannot be restarted anywhere and stays down until the host is repaired. Live migration has the same requirement. Seed 000 and seed 001 both make shared SAN storage the precondition of HA. Move the VM to a datastore every host of the cluster can reach (the quick fix offers the shared datastores of the design), or set its restart priority to disabled to say it is deliberately unprotected.',
+      sources: ['seed 000 (shared SAN storage is the basis of VMware HA)', 'seed 001 (HA strategies: shared storage)', 'vSphere Availability guide: HA requirements'],
+    },
+  },
+  *check({ topology }) {
+    const shared = topology.datastores.filter((d) => !topology.isLocalDatastore(d));
+    for (const vm of topology.vms) {
+      if (vm.datastore === undefined || vm.power === 'off') continue;
+      const datastore = topology.datastore(vm.datastore);
+      if (!datastore || !topology.isLocalDatastore(datastore)) continue;
+      const host = topology.host(vm.host);
+      const cluster = host ? topology.clusterOfHost(host) : undefined;
+      if (!cluster || cluster.ha?.enabled === false) continue;
+      const priority = vm.restartPriority ?? cluster.ha?.defaultRestartPriority ?? 'medium';
+      if (priority === 'disabled') continue;
+      const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
+      const fixes: QuickFix[] = shared.map((d, index) => ({
+        title: `Move "${vm.id}" to shared datastore "${d.id}"`,
+        edits: [{ range: valueRange, newText: d.id }],
+        preferred: index === 0,
+      }));
+      yield {
+        message: `VM "${vm.id}" lives on local datastore "${datastore.id}": if its host fails, HA cannot restart it on another host of cluster "${cluster.id}".`,
+        range: valueRange,
+        elementIds: [vm.id, datastore.id],
+        related: [{ message: `datastore "${datastore.id}" is local`, range: datastore.idRange }],
+        fixes,
+      };
+    }
+  },
+};

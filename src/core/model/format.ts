@@ -1,0 +1,477 @@
+/**
+ * The `.vtopo` format, version 1: the single declaration from which the reader, the JSON
+ * Schema (`schemas/vtopo.schema.json`), completion and hover are derived. Defaults cite
+ * their source; see docs/format.md for the guided tour.
+ */
+
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import {
+  boolean,
+  collection,
+  custom,
+  date,
+  integer,
+  list,
+  nodeRange,
+  number,
+  object,
+  oneOf,
+  quantity,
+  record,
+  ref,
+  text,
+  type Identified,
+  type ReadContext,
+  type ValueOf,
+} from './schema';
+import type { SourceRange } from './source';
+
+export const FORMAT_VERSION = 1;
+
+export const PLATFORMS = ['vsphere', 'hyperv', 'xenserver', 'proxmox'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** vSphere's six restart priorities; other platforms map onto them (docs/format.md). */
+export const RESTART_PRIORITIES = ['disabled', 'lowest', 'low', 'medium', 'high', 'highest'] as const;
+export type RestartPriority = (typeof RESTART_PRIORITIES)[number];
+
+export const PORT_ROLES = ['storage', 'iscsi', 'nfs', 'management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication'] as const;
+
+const severitySetting = oneOf(['off', 'error', 'warning', 'info', 'hint'] as const, {
+  description: 'Severity for this rule in this file, or `off` to disable it.',
+});
+
+// ------------------------------------------------------------------------ clusters
+
+const admissionControl = object(
+  {
+    policy: oneOf(['slots', 'percentage', 'failover-hosts', 'disabled'] as const, {
+      description:
+        'vSphere HA admission control policy: slots ("host failures cluster tolerates"), percentage of cluster resources reserved, dedicated failover hosts, or disabled.',
+      default: 'percentage',
+    }),
+    hostFailuresToTolerate: integer({
+      description: 'Host failures the cluster must tolerate (F). vSphere default 1.',
+      min: 0,
+      max: 95,
+      default: 1,
+    }),
+    cpuPercent: number({ description: 'Percentage of cluster CPU reserved for failover (percentage policy). When omitted, derived from hostFailuresToTolerate.', min: 0, max: 100 }),
+    memoryPercent: number({ description: 'Percentage of cluster memory reserved for failover (percentage policy). When omitted, derived from hostFailuresToTolerate.', min: 0, max: 100 }),
+    failoverHosts: list(ref('host', { description: 'A dedicated failover host.' }), { description: 'Dedicated failover hosts (failover-hosts policy): they run no VMs until a failure.' }),
+    slotCpuMHz: quantity('frequency', { description: 'Cap on the slot CPU size (das.slotcpuinmhz).', min: 1 }),
+    slotMemoryMB: quantity('data', { description: 'Cap on the slot memory size (das.slotmeminmb).', min: 1 }),
+    minimumVmCpuMHz: quantity('frequency', {
+      description: 'CPU a VM without a reservation counts as in slot and percentage calculations (das.vmcpuminmhz; 32 MHz since vSphere 5, 256 MHz before).',
+      default: 32,
+    }),
+  },
+  { description: 'How HA reserves capacity for failover (vSphere Availability guide, admission control).' },
+);
+
+const detection = object(
+  {
+    heartbeatIntervalSeconds: quantity('duration', { description: 'Network heartbeat interval between HA agents (vSphere: 1 s).', default: 1, min: 0 }),
+    failureTimeoutSeconds: quantity('duration', { description: 'Time without heartbeats (and no ping) before a host is declared failed (vSphere: 15 s).', default: 15, min: 0 }),
+    isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a host that lost its network declares itself isolated (vSphere: about 30 s).', default: 30, min: 0 }),
+    isolationResponseDelaySeconds: quantity('duration', { description: 'Further delay before the isolation response runs (vSphere: 30 s).', default: 30, min: 0 }),
+  },
+  { description: 'Failure detection timings. Defaults are vSphere HA\'s; make them match your platform.' },
+);
+
+const orchestration = object(
+  {
+    readyCondition: oneOf(['none', 'resources-allocated', 'powered-on', 'guest-heartbeat', 'app-heartbeat'] as const, {
+      description: 'When a restarted VM counts as ready so the next priority tier may start (vSphere 6.5+ orchestrated restart).',
+      default: 'resources-allocated',
+    }),
+    postReadyDelaySeconds: quantity('duration', { description: 'Extra delay after a tier is ready before the next one starts.', default: 0, min: 0 }),
+    tierTimeoutSeconds: quantity('duration', { description: 'A lower tier starts after this time even if the higher tier is not ready (vSphere: 600 s).', default: 600, min: 0 }),
+    vmBootSeconds: quantity('duration', { description: 'Boot time of a restarted VM when the VM does not say (assumption; set it from measurements).', default: 60, min: 0 }),
+  },
+  { description: 'Restart orchestration between priority tiers.' },
+);
+
+const componentProtection = object(
+  {
+    pdl: oneOf(['disabled', 'warning', 'restart-aggressive'] as const, { description: 'Response to a permanent device loss (PDL).', default: 'disabled' }),
+    apd: oneOf(['disabled', 'warning', 'restart-conservative', 'restart-aggressive'] as const, { description: 'Response to all paths down (APD).', default: 'disabled' }),
+    apdTimeoutSeconds: quantity('duration', { description: 'Time from APD to the APD timeout (vSphere: 140 s).', default: 140, min: 0 }),
+    apdFailoverDelaySeconds: quantity('duration', { description: 'Delay after the APD timeout before VMs are terminated and restarted (vSphere: 180 s).', default: 180, min: 0 }),
+  },
+  { description: 'VM Component Protection: what HA does when a host loses its storage.' },
+);
+
+const ha = object(
+  {
+    enabled: boolean({ description: 'Whether HA (or the platform\'s equivalent) protects this cluster.', default: true }),
+    admissionControl: admissionControl,
+    detection: detection,
+    isolationResponse: oneOf(['none', 'power-off', 'shutdown'] as const, { description: 'What an isolated host does with its VMs (vSphere default: none, "leave powered on").', default: 'none' }),
+    respectAntiAffinity: boolean({ description: 'Whether HA must respect VM-VM anti-affinity rules when it restarts VMs.', default: true }),
+    heartbeatDatastores: list(ref('datastore', { description: 'A heartbeat datastore.' }), { description: 'Datastores used for datastore heartbeating (vSphere: 2 per host, at most 5).' }),
+    defaultRestartPriority: oneOf(RESTART_PRIORITIES, { description: 'Restart priority of VMs that do not set one (vSphere default: medium).', default: 'medium' }),
+    orchestration: orchestration,
+    componentProtection: componentProtection,
+  },
+  { description: 'High availability settings.' },
+);
+
+const drs = object(
+  {
+    enabled: boolean({ description: 'Whether DRS (or the platform\'s balancer) runs.', default: false }),
+    automation: oneOf(['manual', 'partially-automated', 'fully-automated'] as const, { description: 'DRS automation level.', default: 'fully-automated' }),
+    migrationThreshold: integer({ description: 'DRS migration threshold, 1 (conservative) to 5 (aggressive); vSphere default 3.', min: 1, max: 5, default: 3 }),
+  },
+  { description: 'Load balancing settings.' },
+);
+
+const cluster = object(
+  {
+    description: text({ description: 'What this cluster is for.' }),
+    ha: ha,
+    drs: drs,
+    cpuCompatibility: text({ description: 'CPU compatibility baseline that makes mixed CPU generations migration-compatible (vSphere EVC mode such as "intel-broadwell", Hyper-V processor compatibility, ...).' }),
+    migrationNetworkMbps: quantity('bandwidth', { description: 'Bandwidth of the live-migration (vMotion) network when it is not derived from ports.', min: 0 }),
+  },
+  { description: 'A cluster of hosts sharing an HA policy.' },
+);
+
+// --------------------------------------------------------------------------- hosts
+
+const port = object(
+  {
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
+    roles: list(oneOf(PORT_ROLES, { description: 'A traffic role.' }), { description: 'Traffic this port carries.' }),
+    vlan: integer({ description: 'VLAN id (0 = untagged).', min: 0, max: 4094 }),
+    subnet: text({ description: 'IP subnet in CIDR notation, e.g. 10.0.1.0/24.' }),
+    mtu: integer({ description: 'MTU in bytes (1500 standard, 9000 jumbo).', min: 576, max: 9216 }),
+    address: text({ description: 'WWPN, IQN, MAC or IP address, for the record.' }),
+  },
+  { description: 'A physical port.' },
+);
+
+const adapter = object(
+  {
+    type: oneOf(['fc', 'iscsi', 'ethernet', 'cna'] as const, { description: 'fc: Fibre Channel HBA; iscsi: hardware iSCSI HBA; ethernet: NIC; cna: converged adapter.', required: true }),
+    vendor: text({ description: 'Adapter vendor.' }),
+    model: text({ description: 'Adapter model.' }),
+    firmware: text({ description: 'Firmware or driver version.' }),
+    ports: collection('port', port, { description: 'The adapter\'s ports, by id.', default: [] }),
+  },
+  { description: 'A physical adapter (one failure domain: a dual-port card fails as one).' },
+);
+
+const vmkernelPort = object(
+  {
+    roles: list(oneOf(PORT_ROLES, { description: 'A traffic role.' }), { description: 'Traffic on this VMkernel port (e.g. iscsi, vmotion).', default: [] }),
+    active: list(ref('port', { description: 'An active uplink (host/adapter/port).' }), { description: 'Active uplinks.', default: [] }),
+    standby: list(ref('port', { description: 'A standby uplink (host/adapter/port).' }), { description: 'Standby uplinks.', default: [] }),
+    subnet: text({ description: 'IP subnet in CIDR notation.' }),
+    vlan: integer({ description: 'VLAN id.', min: 0, max: 4094 }),
+    mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
+  },
+  { description: 'A VMkernel (host virtual) network port and its uplinks, for iSCSI port binding and vMotion.' },
+);
+
+const host = object(
+  {
+    cluster: ref('cluster', { description: 'The cluster this host belongs to. With a single cluster in the file it may be omitted.' }),
+    model: text({ description: 'Server model.' }),
+    edition: text({ description: 'Hypervisor edition or licence (e.g. "free", "standard", "enterprise-plus", "datacenter"). The free ESXi edition has no vMotion or HA.' }),
+    state: oneOf(['connected', 'maintenance', 'disconnected', 'standby'] as const, { description: 'Host state; only connected hosts count for HA.', default: 'connected' }),
+    cpu: object(
+      {
+        sockets: integer({ description: 'CPU sockets.', min: 1, default: 1 }),
+        cores: integer({ description: 'Physical cores in total.', min: 1, required: true }),
+        speedMHz: quantity('frequency', { description: 'Clock speed per core.', min: 1, required: true }),
+        vendor: oneOf(['intel', 'amd', 'arm'] as const, { description: 'CPU vendor.' }),
+        family: text({ description: 'CPU family or generation (e.g. "intel-skylake", "amd-zen3"); live migration needs the same family or a compatibility baseline.' }),
+      },
+      { description: 'Processors.', required: true },
+    ),
+    memoryMB: quantity('data', { description: 'Physical memory.', min: 1, required: true }),
+    overhead: object(
+      {
+        cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
+        memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, default: 4096 }),
+      },
+      { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.' },
+    ),
+    maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
+    adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
+    vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'VMkernel ports (vmk0, vmk1, ...), by id.', default: [] }),
+  },
+  { description: 'A hypervisor host.' },
+);
+
+// ------------------------------------------------------------------------ switches
+
+const networkSwitch = object(
+  {
+    type: oneOf(['fc', 'ethernet'] as const, { description: 'fc: Fibre Channel switch; ethernet: LAN / iSCSI switch.', required: true }),
+    fabric: text({ description: 'Fabric or side this switch belongs to (A or B). Redundant SANs have two physically separate fabrics.' }),
+    vlans: list(integer({ description: 'A VLAN id.', min: 0, max: 4094 }), { description: 'VLANs carried (Ethernet).' }),
+    subnet: text({ description: 'IP subnet in CIDR notation (iSCSI side A or B).' }),
+    mtu: integer({ description: 'MTU in bytes (Ethernet).', min: 576, max: 9216 }),
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
+    ports: integer({ description: 'Number of ports.', min: 1 }),
+    vendor: text({ description: 'Vendor.' }),
+    model: text({ description: 'Model.' }),
+  },
+  { description: 'A switch.' },
+);
+
+// -------------------------------------------------------------------------- arrays
+
+const arrayPort = object(
+  {
+    type: oneOf(['fc', 'iscsi', 'nfs'] as const, { description: 'Protocol of this host port.', required: true }),
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
+    subnet: text({ description: 'IP subnet (iSCSI / NFS).' }),
+    vlan: integer({ description: 'VLAN id.', min: 0, max: 4094 }),
+    mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
+    address: text({ description: 'WWPN, IQN or IP address.' }),
+  },
+  { description: 'A host-facing port of an array controller.' },
+);
+
+const controller = object(
+  {
+    ports: collection('port', arrayPort, { description: 'Host ports of this controller, by id.', default: [] }),
+  },
+  { description: 'A RAID controller (storage processor).' },
+);
+
+const storageArray = object(
+  {
+    vendor: text({ description: 'Vendor.' }),
+    model: text({ description: 'Product model, e.g. FQ1616R or AV100-G6 (seed 000).' }),
+    mode: oneOf(['active-active', 'alua', 'single'] as const, { description: 'Controller mode. Derived from the number of controllers when omitted.' }),
+    throughputMBps: quantity('throughput', { description: 'Sustained throughput the array delivers.', min: 0 }),
+    controllers: collection('controller', controller, { description: 'Controllers, by id (a, b).', default: [] }),
+  },
+  { description: 'A SAN or NAS storage array.' },
+);
+
+// ---------------------------------------------------------------------- datastores
+
+const datastore = object(
+  {
+    protocol: oneOf(['vmfs', 'nfs', 'csv', 'smb', 'lvm', 'zfs', 'ceph', 'sr'] as const, { description: 'Datastore or volume type: VMFS (vSphere), NFS, CSV (Hyper-V), SMB, LVM/ZFS/Ceph (Proxmox), SR (XenServer).', default: 'vmfs' }),
+    array: ref('array', { description: 'The array presenting this LUN or share. Omit for local storage.' }),
+    host: ref('host', { description: 'For local (DAS) storage: the host whose disks hold it.' }),
+    shared: boolean({ description: 'Whether every host of the cluster can reach it. Defaults to true on an array, false on a host.' }),
+    lun: integer({ description: 'LUN id; must be the same on every host.', min: 0 }),
+    owner: ref('controller', { description: 'Owning controller (ALUA), e.g. fq1616r/a.' }),
+    capacityMB: quantity('data', { description: 'Capacity.', min: 0 }),
+    presentedTo: list(ref('host', { description: 'A host the LUN is presented to.' }), { description: 'Hosts the LUN is presented to. Defaults to every host of the cluster.' }),
+  },
+  { description: 'A datastore, LUN or volume where VM files live.' },
+);
+
+// ---------------------------------------------------------------------------- links
+
+export interface LinkValue {
+  readonly from: string;
+  readonly to: string;
+  readonly speedMbps?: number;
+  readonly source: { readonly range: SourceRange; readonly from: SourceRange; readonly to: SourceRange };
+}
+
+const endpoint = ref('endpoint', { description: 'A port (host/adapter/port or array/controller/port) or a switch (switch or switch/port).', required: true });
+const linkSpeed = quantity('bandwidth', { description: 'Negotiated link speed, when below the ports\'.', min: 0 });
+const linkObject = object(
+  { from: endpoint, to: endpoint, speedMbps: linkSpeed, description: text({ description: 'A note on this cable.' }) },
+  { description: 'A cable between two ports or a port and a switch.' },
+);
+
+const link = custom<LinkValue, { description: string }>(
+  {
+    description: 'A cable: `[from, to]` or `{ from, to, speed }`.',
+    typeName: 'link',
+    children: () => ({ from: endpoint, to: endpoint, speedMbps: linkSpeed }),
+    jsonSchema: () => ({ oneOf: [{ type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, linkObject.jsonSchema()] }),
+  },
+  (node: Node | null | undefined, ctx: ReadContext, fallback: SourceRange): LinkValue | undefined => {
+    const range = nodeRange(node, fallback);
+    if (node && isSeq(node)) {
+      const items = node.items as Node[];
+      if (items.length !== 2) {
+        ctx.report('invalid-value', `a link joins exactly two endpoints; found ${items.length}`, range);
+        return undefined;
+      }
+      const from = endpoint.read(items[0], ctx, range);
+      const to = endpoint.read(items[1], ctx, range);
+      if (from === undefined || to === undefined) return undefined;
+      return { from, to, source: { range, from: nodeRange(items[0], range), to: nodeRange(items[1], range) } };
+    }
+    if (node && isMap(node)) {
+      const value = linkObject.read(node, ctx, fallback);
+      if (!value) return undefined;
+      const fromRange = value.source.fields.from?.value;
+      const toRange = value.source.fields.to?.value;
+      if (!fromRange || !toRange) return undefined;
+      return { from: value.from, to: value.to, ...(value.speedMbps !== undefined ? { speedMbps: value.speedMbps } : {}), source: { range, from: fromRange, to: toRange } };
+    }
+    ctx.report('invalid-value', 'expected a link as [from, to] or { from, to }', range);
+    return undefined;
+  },
+);
+
+// ------------------------------------------------------------------------------ VMs
+
+const vm = object(
+  {
+    host: ref('host', { description: 'The host the VM runs (or is registered) on.', required: true }),
+    cpus: integer({ description: 'Virtual CPUs.', min: 1, default: 1 }),
+    memoryMB: quantity('data', { description: 'Configured memory.', min: 1, required: true }),
+    reservation: object(
+      {
+        cpuMHz: quantity('frequency', { description: 'CPU reservation.', min: 0 }),
+        memoryMB: quantity('data', { description: 'Memory reservation.', min: 0 }),
+      },
+      { description: 'Guaranteed resources; HA admission control counts reservations.' },
+    ),
+    overheadMemoryMB: quantity('data', { description: 'Virtualization memory overhead (counted with the reservation in slot sizes).', min: 0 }),
+    datastore: ref('datastore', { description: 'Where the VM\'s files (.vmx, .vmdk, .vswp) live.' }),
+    sharedDisks: list(ref('datastore', { description: 'A shared disk.' }), { description: 'Shared disks (guest cluster quorum and data disks).' }),
+    restartPriority: oneOf(RESTART_PRIORITIES, { description: 'HA restart priority; disabled means HA never restarts it. Defaults to the cluster\'s.' }),
+    role: text({ description: 'What the VM does (sql, exchange, web, file, vcenter, ...); used by the role rules.' }),
+    power: oneOf(['on', 'off', 'suspended'] as const, { description: 'Power state.', default: 'on' }),
+    lastActive: date({ description: 'Last day the VM did useful work (for sprawl).' }),
+    protection: oneOf(['none', 'ft', 'replica'] as const, { description: 'Fault tolerance (a running secondary) or a replica that takes over.', default: 'none' }),
+    secondaryHost: ref('host', { description: 'Host of the FT secondary or the replica.' }),
+    vnics: integer({ description: 'Virtual NICs.', min: 0, default: 1 }),
+    guestCluster: ref('guestCluster', { description: 'Guest cluster (failover or NLB) this VM is a node of.' }),
+    dirtyRateMBps: quantity('throughput', { description: 'Rate at which the guest dirties memory (live migration).', min: 0 }),
+    workingSetMB: quantity('data', { description: 'Writable working set: memory re-dirtied in every pre-copy round.', min: 0 }),
+    bootSeconds: quantity('duration', { description: 'Time to boot after a restart.', min: 0 }),
+  },
+  { description: 'A virtual machine.' },
+);
+
+const guestCluster = object(
+  {
+    type: oneOf(['failover', 'nlb'] as const, { description: 'failover: stateful apps on shared disk (SQL, Exchange, file); nlb: network load balancing for stateless apps (web, VPN).', required: true }),
+    role: text({ description: 'Application the guest cluster serves.' }),
+    sharedDisk: ref('datastore', { description: 'Shared (iSCSI) disk of a failover cluster.' }),
+    heartbeatVlan: integer({ description: 'VLAN of the private heartbeat network.', min: 0, max: 4094 }),
+  },
+  { description: 'A cluster of VMs: Windows failover cluster or NLB cluster.' },
+);
+
+const rule = object(
+  {
+    type: oneOf(['affinity', 'anti-affinity', 'vm-host', 'restart-dependency'] as const, { description: 'Kind of rule.', required: true }),
+    vms: list(ref('vm', { description: 'A VM.' }), { description: 'VMs the rule applies to.', default: [] }),
+    hosts: list(ref('host', { description: 'A host.' }), { description: 'Host group of a vm-host rule.', default: [] }),
+    mode: oneOf(['must-run-on', 'should-run-on', 'must-not-run-on', 'should-not-run-on'] as const, { description: 'Strength and sense of a vm-host rule.' }),
+    dependsOn: list(ref('vm', { description: 'A VM that must be ready first.' }), { description: 'restart-dependency: VMs that must be ready before these VMs restart.', default: [] }),
+    enabled: boolean({ description: 'Whether the rule is on.', default: true }),
+  },
+  { description: 'A placement or restart rule.' },
+);
+
+// -------------------------------------------------------------------- the rest
+
+const management = object(
+  {
+    product: text({ description: 'vCenter Server, SCVMM, XenCenter / Xen Orchestra, Proxmox (built in), ...' }),
+    vm: ref('vm', { description: 'The VM it runs as, when it is virtual.' }),
+    physicalServer: text({ description: 'Name of the dedicated physical server, when it is not a VM.' }),
+    databaseVm: ref('vm', { description: 'VM holding its database, if separate.' }),
+  },
+  { description: 'The management server (vCenter, SCVMM, ...): a dedicated physical server or a VM (seed 000).' },
+);
+
+const costs = object(
+  {
+    currency: text({ description: 'Currency of the amounts.', default: 'USD' }),
+    hostCost: number({ description: 'Cost of one host (hardware, licences, support) over its life.', min: 0 }),
+    consolidationRatio: number({ description: 'VMs per host; derived from the design when omitted (seed 002: 15:1 on a $30,000 host is $2,000 per VM).', min: 0 }),
+  },
+  { description: 'A simple cost model, used to price VM sprawl.' },
+);
+
+export interface Position {
+  readonly x: number;
+  readonly y: number;
+}
+
+const position = custom<Position, { description: string }>(
+  {
+    description: 'Canvas position `{ x, y }` or `[x, y]`.',
+    typeName: 'position',
+    jsonSchema: () => ({
+      oneOf: [
+        { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+        { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } }, required: ['x', 'y'], additionalProperties: false },
+      ],
+    }),
+  },
+  (node, ctx, fallback) => {
+    const range = nodeRange(node, fallback);
+    const numbers: unknown[] = [];
+    if (node && isSeq(node)) {
+      for (const item of node.items as Node[]) numbers.push(isScalar(item) ? item.value : undefined);
+    } else if (node && isMap(node)) {
+      const pairs = node.items as Pair<Node, Node>[];
+      const get = (key: string) => pairs.find((p) => isScalar(p.key) && p.key.value === key)?.value;
+      const x = get('x');
+      const y = get('y');
+      numbers.push(x && isScalar(x) ? x.value : undefined, y && isScalar(y) ? y.value : undefined);
+      if (pairs.length !== 2) numbers.push(undefined);
+    }
+    const [x, y] = numbers;
+    if (numbers.length !== 2 || typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+      ctx.report('invalid-value', 'expected a position as [x, y] or { x, y }', range);
+      return undefined;
+    }
+    return { x, y };
+  },
+);
+
+export const vtopoFile = object(
+  {
+    vtopo: integer({ description: 'Format version of this file. Version 1 is the only one.', required: true }),
+    name: text({ description: 'Name of the design.' }),
+    description: text({ description: 'What the design is.' }),
+    platform: oneOf(PLATFORMS, { description: 'Hypervisor platform: vSphere (ESXi), Hyper-V, XenServer / XCP-ng, Proxmox VE.', default: 'vsphere' }),
+    platformVersion: text({ description: 'Platform version, e.g. "8.0" or "2022"; selects cluster limits.' }),
+    edition: text({ description: 'Default hypervisor edition for hosts that do not say.' }),
+    management: management,
+    clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
+    hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
+    switches: collection('switch', networkSwitch, { description: 'FC and Ethernet switches, by id.', default: [] }),
+    arrays: collection('array', storageArray, { description: 'Storage arrays, by id.', default: [] }),
+    datastores: collection('datastore', datastore, { description: 'Datastores, LUNs and volumes, by id.', default: [] }),
+    links: list(link, { description: 'Cables between ports and switches.', default: [] }),
+    vms: collection('vm', vm, { description: 'Virtual machines, by id.', default: [] }),
+    guestClusters: collection('guestCluster', guestCluster, { description: 'Guest clusters (failover or NLB), by id.', default: [] }),
+    rules: collection('rule', rule, { description: 'Affinity, anti-affinity, VM-host and restart-dependency rules, by id.', default: [] }),
+    costs: costs,
+    analysis: object(
+      { rules: record(severitySetting, { keyName: 'rule id', description: 'Per-rule severity or `off`.' }) },
+      { description: 'Analyzer settings for this file.' },
+    ),
+    layout: record(position, { keyName: 'element id', description: 'Canvas positions, written by the designer. Kept last in the file.' }),
+  },
+  { description: 'A VTopo design: a highly available virtualization cluster.', required: true },
+);
+
+export type FileValue = ValueOf<typeof vtopoFile>;
+export type ClusterValue = ValueOf<typeof cluster> & Identified;
+export type HostValue = ValueOf<typeof host> & Identified;
+export type AdapterValue = ValueOf<typeof adapter> & Identified;
+export type PortValue = ValueOf<typeof port> & Identified;
+export type VmkernelPortValue = ValueOf<typeof vmkernelPort> & Identified;
+export type SwitchValue = ValueOf<typeof networkSwitch> & Identified;
+export type ArrayValue = ValueOf<typeof storageArray> & Identified;
+export type ControllerValue = ValueOf<typeof controller> & Identified;
+export type ArrayPortValue = ValueOf<typeof arrayPort> & Identified;
+export type DatastoreValue = ValueOf<typeof datastore> & Identified;
+export type VmValue = ValueOf<typeof vm> & Identified;
+export type GuestClusterValue = ValueOf<typeof guestCluster> & Identified;
+export type RuleValue = ValueOf<typeof rule> & Identified;
+export type HaValue = ValueOf<typeof ha>;

@@ -1,0 +1,146 @@
+/**
+ * Text in, design out: reads a `.vtopo` document into a Topology, reporting every problem
+ * as data with an exact range. Never throws; a file with errors still yields what is valid.
+ */
+
+import { LineCounter, parseDocument, type Node } from 'yaml';
+import { FORMAT_VERSION, vtopoFile } from './format';
+import type { ParseProblem } from './report';
+import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
+import { closestMatch } from './suggest';
+import { Topology } from './topology';
+
+/** Larger files are refused before YAML parsing (a 20,000-VM design is about 4 MB). */
+export const MAX_INPUT_CHARACTERS = 16 * 1024 * 1024;
+
+export interface ParseResult {
+  readonly topology: Topology;
+  readonly problems: readonly ParseProblem[];
+}
+
+const STARTER = `vtopo: ${FORMAT_VERSION}\nname: New design\nplatform: vsphere\n`;
+
+export function parseVtopo(text: string): ParseResult {
+  try {
+    return parseUnchecked(text);
+  } catch (error) {
+    // The reader is written not to throw; this is the last guard for the extension host.
+    const message = error instanceof Error ? error.message : String(error);
+    return emptyResult([{ ruleId: 'syntax', message: `could not read this file: ${message}`, range: { start: 0, end: 0 }, elementIds: [] }]);
+  }
+}
+
+function emptyResult(problems: ParseProblem[]): ParseResult {
+  return { topology: new Topology(undefined, new Map(), []), problems };
+}
+
+function parseUnchecked(text: string): ParseResult {
+  if (text.length > MAX_INPUT_CHARACTERS) {
+    return emptyResult([{
+      ruleId: 'input-limit',
+      message: `file is too large to analyze (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARACTERS / 1048576} MB)`,
+      range: { start: 0, end: 0 },
+      elementIds: [],
+    }]);
+  }
+  if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
+    return emptyResult([{
+      ruleId: 'missing-field',
+      message: `empty design: a .vtopo file starts with "vtopo: ${FORMAT_VERSION}"`,
+      range: { start: 0, end: 0 },
+      elementIds: [],
+      fixes: [{ title: 'Start a new design', edits: [{ range: { start: text.length, end: text.length }, newText: STARTER }], preferred: true }],
+    }]);
+  }
+  const document = parseDocument(text, {
+    lineCounter: new LineCounter(),
+    prettyErrors: false,
+    uniqueKeys: false,
+    merge: false,
+    keepSourceTokens: false,
+    strict: true,
+  });
+  const problems: ParseProblem[] = [];
+  for (const error of [...document.errors, ...document.warnings]) {
+    const [start, end] = error.pos;
+    problems.push({
+      ruleId: 'syntax',
+      message: firstLine(error.message),
+      range: { start, end: Math.max(end, start + 1) > text.length ? Math.max(start, end) : Math.max(end, start + 1) },
+      elementIds: [],
+    });
+  }
+  const ctx = new ReadContext(document);
+  const contents = document.contents as Node | null;
+  const file = vtopoFile.read(contents, ctx, { start: 0, end: 0 });
+  problems.push(...ctx.problems);
+  if (file && file.vtopo !== FORMAT_VERSION) {
+    problems.push({
+      ruleId: 'format-version',
+      message: `this is format version ${file.vtopo}; this VTopo reads version ${FORMAT_VERSION}`,
+      range: file.source.fields.vtopo?.value ?? nodeRange(contents),
+      elementIds: [],
+    });
+  }
+  problems.push(...unresolvedReferences(ctx.references, ctx.declarations));
+  return { topology: new Topology(file, ctx.declarations, ctx.references), problems };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Reports references to ids that are not declared (or declared as another kind). */
+export function unresolvedReferences(references: readonly Reference[], declarations: ReadonlyMap<string, Declaration>): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  const idsByKind = new Map<ElementKind, string[]>();
+  for (const declaration of declarations.values()) {
+    const ids = idsByKind.get(declaration.kind);
+    if (ids) ids.push(declaration.id);
+    else idsByKind.set(declaration.kind, [declaration.id]);
+  }
+  for (const reference of references) {
+    if (resolveReference(reference, declarations)) continue;
+    const candidates = reference.target === 'endpoint'
+      ? [...(idsByKind.get('port') ?? []), ...(idsByKind.get('switch') ?? [])]
+      : idsByKind.get(reference.target) ?? [];
+    const suggestion = closestMatch(reference.id, candidates);
+    const declaredAs = declarations.get(reference.id);
+    const what = reference.target === 'endpoint' ? 'port or switch' : reference.target;
+    const message = declaredAs
+      ? `"${reference.id}" is a ${declaredAs.kind}, not a ${what}`
+      : `unknown ${what} "${reference.id}"${explainMissingSegment(reference.id, declarations)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`;
+    problems.push({
+      ruleId: 'unresolved-reference',
+      message,
+      range: reference.range,
+      elementIds: reference.fromId ? [reference.fromId] : [],
+      ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ range: reference.range, newText: suggestion }], preferred: true }] } : {}),
+    });
+  }
+  return problems;
+}
+
+/** The declaration a reference points at, if any. Switch ports need no declaration. */
+export function resolveReference(reference: Reference, declarations: ReadonlyMap<string, Declaration>): Declaration | undefined {
+  const declaration = declarations.get(reference.id);
+  if (reference.target !== 'endpoint') {
+    return declaration?.kind === reference.target ? declaration : undefined;
+  }
+  if (declaration && (declaration.kind === 'switch' || declaration.kind === 'port')) return declaration;
+  const [device, portName, ...rest] = reference.id.split('/');
+  if (device === undefined || portName === undefined || rest.length > 0 || portName === '') return undefined;
+  const parent = declarations.get(device);
+  return parent?.kind === 'switch' ? parent : undefined;
+}
+
+function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Declaration>): string {
+  const segments = id.split('/');
+  for (let length = segments.length - 1; length >= 1; length--) {
+    const prefix = segments.slice(0, length).join('/');
+    const parent = declarations.get(prefix);
+    if (parent) return ` (${parent.kind} "${prefix}" has no "${segments[length]}")`;
+  }
+  return '';
+}

@@ -1,0 +1,730 @@
+/**
+ * A small schema language for reading YAML nodes into typed values while keeping the
+ * source range of every key and value. One definition serves four purposes: reading
+ * (with problems as data), the JSON Schema shipped in `schemas/`, editor completion and
+ * hover, and the format reference. The `.vtopo` format itself is declared in `format.ts`.
+ */
+
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
+import { rangeOf, type SourceRange } from './source';
+import { baseUnitOf, DIMENSIONS, parseQuantity, type Dimension } from './units';
+import { closestMatch } from './suggest';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** Kinds of element that can be declared with an id and referenced by it. */
+export type ElementKind =
+  | 'cluster'
+  | 'host'
+  | 'adapter'
+  | 'port'
+  | 'vmkernelPort'
+  | 'switch'
+  | 'array'
+  | 'controller'
+  | 'datastore'
+  | 'vm'
+  | 'guestCluster'
+  | 'rule';
+
+/** What a reference may point at: an element kind, or a cable endpoint (a port or a switch). */
+export type ReferenceTarget = ElementKind | 'endpoint';
+
+export interface Reference {
+  readonly target: ReferenceTarget;
+  readonly id: string;
+  readonly range: SourceRange;
+  /** Id of the element whose text holds the reference. */
+  readonly fromId: string | undefined;
+}
+
+export interface Declaration {
+  readonly kind: ElementKind;
+  readonly id: string;
+  readonly idRange: SourceRange;
+  readonly range: SourceRange;
+}
+
+/** Bounds that keep hostile input (alias bombs, deep nesting) cheap to reject. */
+export const READ_LIMITS = {
+  aliasExpansions: 1000,
+  nestingDepth: 64,
+} as const;
+
+export class ReadContext {
+  readonly problems: ParseProblem[] = [];
+  readonly references: Reference[] = [];
+  readonly declarations = new Map<string, Declaration>();
+  /** Id of the element being read; nested ids are prefixed with it (`esx-01/hba1`). */
+  scope: string | undefined;
+  private aliasExpansions = 0;
+  private depth = 0;
+
+  constructor(readonly document: Document) {}
+
+  report(
+    ruleId: StructuralRuleId,
+    message: string,
+    range: SourceRange,
+    extra: { related?: RelatedLocation[]; fixes?: QuickFix[]; elementIds?: string[] } = {},
+  ): void {
+    this.problems.push({
+      ruleId,
+      message,
+      range,
+      elementIds: extra.elementIds ?? (this.scope ? [this.scope] : []),
+      ...(extra.related ? { related: extra.related } : {}),
+      ...(extra.fixes ? { fixes: extra.fixes } : {}),
+    });
+  }
+
+  /** Follows aliases (`*name`) within a budget, so that an alias bomb stays cheap. */
+  resolve(node: Node | null | undefined): Node | null | undefined {
+    let current = node;
+    let hops = 0;
+    while (current && isAlias(current)) {
+      this.aliasExpansions++;
+      if (this.aliasExpansions > READ_LIMITS.aliasExpansions || hops++ > 32) {
+        if (this.aliasExpansions === READ_LIMITS.aliasExpansions + 1 || hops > 32) {
+          this.report('input-limit', `too many alias expansions (more than ${READ_LIMITS.aliasExpansions}); the rest are ignored`, nodeRange(node));
+        }
+        return undefined;
+      }
+      current = current.resolve(this.document) as Node | undefined;
+    }
+    return current;
+  }
+
+  nested<T>(range: SourceRange, read: () => T): T | undefined {
+    if (this.depth >= READ_LIMITS.nestingDepth) {
+      this.report('input-limit', `nesting deeper than ${READ_LIMITS.nestingDepth} levels is not read`, range);
+      return undefined;
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  declare(declaration: Declaration): boolean {
+    const existing = this.declarations.get(declaration.id);
+    if (existing) {
+      this.report('duplicate-id', `duplicate id "${declaration.id}": already used by a ${existing.kind}`, declaration.idRange, {
+        related: [{ message: `first declared here as a ${existing.kind}`, range: existing.idRange }],
+        elementIds: [declaration.id],
+      });
+      return false;
+    }
+    this.declarations.set(declaration.id, declaration);
+    return true;
+  }
+
+  withScope<T>(scope: string, read: () => T): T {
+    const previous = this.scope;
+    this.scope = scope;
+    try {
+      return read();
+    } finally {
+      this.scope = previous;
+    }
+  }
+}
+
+export function nodeRange(node: Node | null | undefined, fallback?: SourceRange): SourceRange {
+  const range = node?.range;
+  if (range) return rangeOf(range[0], range[1]);
+  return fallback ?? { start: 0, end: 0 };
+}
+
+/** How present a value is after reading: always (required or defaulted) or maybe. */
+type Presence = 'always' | 'optional';
+
+export interface Field<T, P extends Presence = Presence> {
+  /** Short type name for documentation, e.g. `integer`, `host id`, `data size`. */
+  readonly typeName: string;
+  readonly description: string;
+  readonly presence: P;
+  readonly required: boolean;
+  readonly defaultValue?: T;
+  /** Values offered by completion (enumerations, booleans). */
+  readonly completions?: readonly string[];
+  readonly referenceTarget?: ReferenceTarget;
+  /** Other keys that may spell this field, such as `memoryGB` or `memory` for `memoryMB`. */
+  readonly alternateKeys?: (key: string) => ReadonlyArray<{ readonly key: string; readonly field: Field<T> }>;
+  /** Nested fields by key, for completion and hover inside objects. */
+  readonly children?: () => Readonly<Record<string, Field<unknown>>>;
+  /** The field that describes each item of a list, collection or record. */
+  readonly items?: () => Field<unknown>;
+  read(node: Node | null | undefined, ctx: ReadContext, fallback: SourceRange): T | undefined;
+  jsonSchema(): JsonSchema;
+}
+
+export type ValueOf<F> = F extends Field<infer T, Presence> ? T : never;
+
+interface FieldOptions<T> {
+  description: string;
+  required?: boolean;
+  default?: T;
+}
+
+type WithPresence<T, O> = O extends { required: true } | { default: unknown } ? Field<T, 'always'> : Field<T, 'optional'>;
+
+function makeField<T, O extends FieldOptions<T>>(
+  options: O,
+  base: Omit<Field<T>, 'presence' | 'required' | 'defaultValue' | 'description'>,
+): WithPresence<T, O> {
+  const always = options.required === true || options.default !== undefined;
+  const field: Field<T> = {
+    ...base,
+    description: options.description,
+    presence: always ? 'always' : 'optional',
+    required: options.required === true,
+    ...(options.default !== undefined ? { defaultValue: options.default } : {}),
+    jsonSchema: () => {
+      const schema: JsonSchema = { ...base.jsonSchema(), description: options.description };
+      if (options.default !== undefined) schema.default = options.default;
+      return schema;
+    },
+  };
+  return field as WithPresence<T, O>;
+}
+
+function describeNode(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'nothing';
+    if (typeof node.value === 'string') return `"${truncate(node.value)}"`;
+    return String(node.value);
+  }
+  return 'an alias';
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
+}
+
+function scalarValue(node: Node | null | undefined): unknown {
+  return node && isScalar(node) ? node.value : undefined;
+}
+
+// ---------------------------------------------------------------------------- scalars
+
+export function text<O extends FieldOptions<string> & { pattern?: RegExp; patternHint?: string }>(options: O) {
+  return makeField<string, O>(options, {
+    typeName: 'string',
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      if (typeof value !== 'string') {
+        ctx.report('invalid-value', `expected text, found ${describeNode(node)}`, nodeRange(node, fallback));
+        return undefined;
+      }
+      if (options.pattern && !options.pattern.test(value)) {
+        ctx.report('invalid-value', `"${truncate(value)}" is not valid: ${options.patternHint ?? `expected ${options.pattern}`}`, nodeRange(node, fallback));
+        return undefined;
+      }
+      return value;
+    },
+    jsonSchema: () => ({ type: ['string', 'number'], ...(options.pattern ? { pattern: options.pattern.source } : {}) }),
+  });
+}
+
+export function integerOrNumber<O extends FieldOptions<number> & { min?: number; max?: number; integer?: boolean }>(options: O) {
+  return makeField<number, O>(options, {
+    typeName: options.integer ? 'integer' : 'number',
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      const range = nodeRange(node, fallback);
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        ctx.report('invalid-value', `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      if (options.integer && !Number.isInteger(value)) {
+        ctx.report('invalid-value', `expected a whole number, found ${value}`, range);
+        return undefined;
+      }
+      if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
+        ctx.report('invalid-value', `${value} is out of range (${options.min ?? '-inf'} to ${options.max ?? 'inf'})`, range);
+        return undefined;
+      }
+      return value;
+    },
+    jsonSchema: () => ({
+      type: options.integer ? 'integer' : 'number',
+      ...(options.min !== undefined ? { minimum: options.min } : {}),
+      ...(options.max !== undefined ? { maximum: options.max } : {}),
+    }),
+  });
+}
+
+export function integer<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+  return integerOrNumber({ ...options, integer: true } as O & { integer: true });
+}
+
+export function number<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+  return integerOrNumber(options);
+}
+
+export function boolean<O extends FieldOptions<boolean>>(options: O) {
+  return makeField<boolean, O>(options, {
+    typeName: 'boolean',
+    completions: ['true', 'false'],
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      if (typeof value !== 'boolean') {
+        ctx.report('invalid-value', `expected true or false, found ${describeNode(node)}`, nodeRange(node, fallback));
+        return undefined;
+      }
+      return value;
+    },
+    jsonSchema: () => ({ type: 'boolean' }),
+  });
+}
+
+export function oneOf<const V extends string, O extends FieldOptions<V>>(values: readonly V[], options: O) {
+  return makeField<V, O>(options, {
+    typeName: values.map((v) => `\`${v}\``).join(' \\| '),
+    completions: values,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      const range = nodeRange(node, fallback);
+      const textValue = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+      const exact = values.find((v) => v === textValue);
+      if (exact !== undefined) return exact;
+      const suggestion = textValue === undefined ? undefined : closestMatch(textValue, values);
+      ctx.report(
+        'invalid-value',
+        `expected one of ${values.join(', ')}; found ${describeNode(node)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
+        range,
+        suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }] } : {},
+      );
+      return undefined;
+    },
+    jsonSchema: () => ({ enum: [...values] }),
+  });
+}
+
+export function date<O extends FieldOptions<string>>(options: O) {
+  return makeField<string, O>(options, {
+    typeName: 'date (YYYY-MM-DD)',
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+        ctx.report('invalid-value', `expected a date like 2026-01-31, found ${describeNode(node)}`, nodeRange(node, fallback));
+        return undefined;
+      }
+      return value;
+    },
+    jsonSchema: () => ({ type: 'string', format: 'date' }),
+  });
+}
+
+/**
+ * A measured value stored in a base unit. The key names the unit (`memoryMB`); the same
+ * value may also be written with another unit suffix (`memoryGB: 512`) or under the bare
+ * name as a string with a unit (`memory: 512 GB`).
+ */
+export function quantity<O extends FieldOptions<number> & { min?: number; max?: number }>(dimension: Dimension, options: O) {
+  const definition = DIMENSIONS[dimension];
+  const checkRange = (value: number, range: SourceRange, ctx: ReadContext): number | undefined => {
+    if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
+      ctx.report('invalid-value', `${value} ${definition.baseUnit} is out of range (${options.min ?? 0} to ${options.max ?? 'inf'} ${definition.baseUnit})`, range);
+      return undefined;
+    }
+    return value;
+  };
+  const numberIn = (factor: number, unitSymbol: string): Field<number> => ({
+    typeName: `number (${unitSymbol})`,
+    description: options.description,
+    presence: 'optional',
+    required: false,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      const range = nodeRange(node, fallback);
+      if (typeof value === 'string') {
+        const parsed = parseQuantity(value, dimension);
+        if (parsed.ok) return checkRange(parsed.value, range, ctx);
+      }
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      return checkRange(value * factor, range, ctx);
+    },
+    jsonSchema: () => ({ type: 'number', minimum: 0, description: `${options.description} (${unitSymbol})` }),
+  });
+  const withUnit: Field<number> = {
+    typeName: `${dimension} with unit, e.g. "${definition.example}"`,
+    description: options.description,
+    presence: 'optional',
+    required: false,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      const range = nodeRange(node, fallback);
+      if (typeof value === 'number') {
+        ctx.report('invalid-value', `${value} has no unit: write it as "${value} ${definition.units[1]?.symbol ?? definition.baseUnit}" or use a key with the unit in its name`, range);
+        return undefined;
+      }
+      if (typeof value !== 'string') {
+        ctx.report('invalid-value', `expected a ${dimension} such as "${definition.example}", found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      const parsed = parseQuantity(value, dimension);
+      if (!parsed.ok) {
+        ctx.report('invalid-value', parsed.message, range);
+        return undefined;
+      }
+      return checkRange(parsed.value, range, ctx);
+    },
+    jsonSchema: () => ({ type: 'string', description: `${options.description}, with a unit such as "${definition.example}"` }),
+  };
+  return makeField<number, O>(options, {
+    typeName: `number (${definition.baseUnit})`,
+    read: (raw, ctx, fallback) => numberIn(1, definition.baseUnit).read(raw, ctx, fallback),
+    jsonSchema: () => ({ type: 'number', minimum: 0 }),
+    alternateKeys(key) {
+      const base = baseUnitOf(dimension);
+      const stem = key.endsWith(base.keySuffix) ? key.slice(0, -base.keySuffix.length) : key;
+      const alternates: Array<{ key: string; field: Field<number> }> = [{ key: stem, field: withUnit }];
+      for (const unit of definition.units) {
+        if (unit === base) continue;
+        alternates.push({ key: `${stem}${unit.keySuffix}`, field: numberIn(unit.factor, unit.symbol) });
+      }
+      return alternates;
+    },
+  });
+}
+
+// -------------------------------------------------------------------------- references
+
+export function ref<O extends FieldOptions<string>>(target: ReferenceTarget, options: O) {
+  return makeField<string, O>(options, {
+    typeName: target === 'endpoint' ? 'port or switch id' : `${target} id`,
+    referenceTarget: target,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const value = scalarValue(node);
+      const range = nodeRange(node, fallback);
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        ctx.report('invalid-value', `expected the id of a ${target}, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      const id = String(value);
+      ctx.references.push({ target, id, range, fromId: ctx.scope });
+      return id;
+    },
+    jsonSchema: () => ({ type: 'string' }),
+  });
+}
+
+// ------------------------------------------------------------------------- structures
+
+type Shape = Record<string, Field<unknown>>;
+
+export interface FieldSource {
+  readonly key: SourceRange;
+  readonly value: SourceRange;
+}
+
+export interface ObjectSource<K extends string> {
+  /** The whole mapping. */
+  readonly range: SourceRange;
+  /** Per field: where its key and value are. */
+  readonly fields: Partial<Record<K, FieldSource>>;
+}
+
+type AlwaysKeys<S extends Shape> = { [K in keyof S]: S[K] extends Field<unknown, 'always'> ? K : never }[keyof S];
+type MaybeKeys<S extends Shape> = Exclude<keyof S, AlwaysKeys<S>>;
+
+export type ObjectValue<S extends Shape> = { readonly [K in AlwaysKeys<S>]: ValueOf<S[K]> } & {
+  readonly [K in MaybeKeys<S>]?: ValueOf<S[K]>;
+} & { readonly source: ObjectSource<Extract<keyof S, string>> };
+
+interface KeyBinding {
+  readonly fieldKey: string;
+  readonly field: Field<unknown>;
+}
+
+export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(shape: S, options: O & { typeName?: string }) {
+  const bindings = new Map<string, KeyBinding>();
+  for (const [fieldKey, field] of Object.entries(shape)) {
+    bindings.set(fieldKey, { fieldKey, field });
+    for (const alternate of field.alternateKeys?.(fieldKey) ?? []) {
+      bindings.set(alternate.key, { fieldKey, field: alternate.field });
+    }
+  }
+  const knownKeys = [...bindings.keys()];
+  return makeField<ObjectValue<S>, O>(options, {
+    typeName: options.typeName ?? 'mapping',
+    children: () => shape,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const range = nodeRange(node, fallback);
+      if (node && isScalar(node) && node.value === null) {
+        return readMap([], range, ctx);
+      }
+      if (!node || !isMap(node)) {
+        ctx.report('invalid-value', `expected a mapping of keys to values, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      return ctx.nested(range, () => readMap(node.items as Pair<Node, Node>[], range, ctx));
+    },
+    jsonSchema: () => objectJsonSchema(shape, bindings, undefined),
+  });
+
+  function readMap(pairs: Pair<Node, Node>[], range: SourceRange, ctx: ReadContext): ObjectValue<S> | undefined {
+    const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const fields: Record<string, FieldSource> = Object.create(null) as Record<string, FieldSource>;
+    const seenFrom = new Map<string, { key: string; range: SourceRange }>();
+    let complete = true;
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const keyText = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+      const keyRange = nodeRange(keyNode, range);
+      if (keyText === undefined) {
+        ctx.report('invalid-value', 'keys must be plain names', keyRange);
+        continue;
+      }
+      const binding = bindings.get(keyText);
+      if (!binding) {
+        const suggestion = closestMatch(keyText, knownKeys);
+        ctx.report('unknown-key', `unknown key "${truncate(keyText)}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`, keyRange, suggestion
+          ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: keyRange, newText: suggestion }], preferred: true }] }
+          : {});
+        continue;
+      }
+      const earlier = seenFrom.get(binding.fieldKey);
+      if (earlier) {
+        ctx.report('syntax', earlier.key === keyText
+          ? `"${keyText}" is given twice`
+          : `"${keyText}" and "${earlier.key}" say the same thing; keep one`, keyRange, {
+          related: [{ message: 'first given here', range: earlier.range }],
+        });
+        continue;
+      }
+      seenFrom.set(binding.fieldKey, { key: keyText, range: keyRange });
+      const valueNode = pair.value as Node | null;
+      const valueRange = nodeRange(valueNode, keyRange);
+      fields[binding.fieldKey] = { key: keyRange, value: valueRange };
+      const read = binding.field.read(valueNode, ctx, keyRange);
+      if (read !== undefined) value[binding.fieldKey] = read;
+    }
+    for (const [fieldKey, field] of Object.entries(shape)) {
+      if (value[fieldKey] !== undefined) continue;
+      if (field.defaultValue !== undefined) {
+        value[fieldKey] = field.defaultValue;
+      } else if (field.required) {
+        if (!fields[fieldKey]) ctx.report('missing-field', `missing required key "${fieldKey}"`, range);
+        complete = false;
+      }
+    }
+    if (!complete) return undefined;
+    value.source = { range, fields };
+    return value as ObjectValue<S>;
+  }
+}
+
+function objectJsonSchema(shape: Shape, bindings: Map<string, KeyBinding>, extra: JsonSchema | undefined): JsonSchema {
+  const properties: JsonSchema = {};
+  for (const [key, binding] of bindings) {
+    properties[key] = binding.fieldKey === key ? (shape[key] as Field<unknown>).jsonSchema() : binding.field.jsonSchema();
+  }
+  const required = Object.entries(shape).filter(([, f]) => f.required).map(([k]) => k);
+  return {
+    type: 'object',
+    properties: { ...properties, ...(extra ?? {}) },
+    additionalProperties: false,
+    ...(required.length ? { required } : {}),
+  };
+}
+
+export function list<T, O extends FieldOptions<T[]>>(item: Field<T>, options: O & { typeName?: string }) {
+  return makeField<T[], O>(options, {
+    typeName: options.typeName ?? `list of ${item.typeName}`,
+    items: () => item,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const range = nodeRange(node, fallback);
+      if (!node || !isSeq(node)) {
+        ctx.report('invalid-value', `expected a list, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      return ctx.nested(range, () => {
+        const values: T[] = [];
+        for (const entry of node.items as Node[]) {
+          const value = item.read(entry, ctx, range);
+          if (value !== undefined) values.push(value);
+        }
+        return values;
+      });
+    },
+    jsonSchema: () => ({ type: 'array', items: item.jsonSchema() }),
+  });
+}
+
+export interface RecordEntry<T> {
+  readonly key: string;
+  readonly keyRange: SourceRange;
+  readonly value: T;
+}
+
+/** A mapping with free keys (layout positions, per-rule settings); prototype-safe. */
+export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry<T>>>>(item: Field<T>, options: O & { keyName: string }) {
+  return makeField<ReadonlyMap<string, RecordEntry<T>>, O>(options, {
+    typeName: `mapping of ${options.keyName} to ${item.typeName}`,
+    items: () => item,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const range = nodeRange(node, fallback);
+      if (node && isScalar(node) && node.value === null) return new Map();
+      if (!node || !isMap(node)) {
+        ctx.report('invalid-value', `expected a mapping of ${options.keyName} to values, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      return ctx.nested(range, () => {
+        const entries = new Map<string, RecordEntry<T>>();
+        for (const pair of node.items as Pair<Node, Node>[]) {
+          const keyNode = pair.key as Node | null;
+          const keyRange = nodeRange(keyNode, range);
+          const key = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+          if (key === undefined) {
+            ctx.report('invalid-value', `expected a ${options.keyName}`, keyRange);
+            continue;
+          }
+          if (entries.has(key)) {
+            ctx.report('syntax', `"${truncate(key)}" is given twice`, keyRange, { related: [{ message: 'first given here', range: entries.get(key)?.keyRange ?? keyRange }] });
+            continue;
+          }
+          const value = item.read(pair.value as Node | null, ctx, keyRange);
+          if (value !== undefined) entries.set(key, { key, keyRange, value });
+        }
+        return entries;
+      });
+    },
+    jsonSchema: () => ({ type: 'object', additionalProperties: item.jsonSchema() }),
+  });
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ID_HINT = 'ids start with a letter or digit and use only letters, digits, ".", "_" and "-"';
+
+export interface Identified {
+  readonly id: string;
+  readonly idRange: SourceRange;
+}
+
+/**
+ * Elements of one kind, written either as a mapping keyed by id (`esx-01: {...}`) or as a
+ * list of mappings with an `id:` field. Ids are declared as they are read, so references
+ * can be checked afterwards, and nested elements get ids prefixed with their parent's.
+ */
+export function collection<S extends Shape, O extends FieldOptions<Array<ObjectValue<S> & Identified>>>(
+  kind: ElementKind,
+  element: Field<ObjectValue<S>>,
+  options: O,
+) {
+  const idField = text({ description: `Id of the ${kind}.`, pattern: ID_PATTERN, patternHint: ID_HINT });
+  return makeField<Array<ObjectValue<S> & Identified>, O>(options, {
+    typeName: `${kind} collection`,
+    items: () => element,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      const range = nodeRange(node, fallback);
+      if (node && isScalar(node) && node.value === null) return [];
+      const entries: Array<{ id: string; idRange: SourceRange; valueNode: Node | null; range: SourceRange }> = [];
+      if (node && isMap(node)) {
+        for (const pair of node.items as Pair<Node, Node>[]) {
+          const keyNode = pair.key as Node | null;
+          const idRange = nodeRange(keyNode, range);
+          const id = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+          const valueNode = pair.value as Node | null;
+          const whole = rangeOf(idRange.start, nodeRange(valueNode, idRange).end);
+          if (id === undefined) {
+            ctx.report('invalid-value', `expected a ${kind} id`, idRange);
+            continue;
+          }
+          entries.push({ id, idRange, valueNode, range: whole });
+        }
+      } else if (node && isSeq(node)) {
+        for (const item of node.items as Node[]) {
+          const itemNode = ctx.resolve(item);
+          const itemRange = nodeRange(itemNode, range);
+          if (!itemNode || !isMap(itemNode)) {
+            ctx.report('invalid-value', `expected a ${kind} with an "id:" key, found ${describeNode(itemNode)}`, itemRange);
+            continue;
+          }
+          const idPair = (itemNode.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === 'id');
+          if (!idPair) {
+            ctx.report('missing-field', `missing required key "id" for this ${kind}`, itemRange);
+            continue;
+          }
+          const idNode = idPair.value as Node | null;
+          const idRange = nodeRange(idNode, nodeRange(idPair.key as Node));
+          const id = idNode && isScalar(idNode) && idNode.value !== null ? String(idNode.value) : undefined;
+          if (id === undefined) {
+            ctx.report('invalid-value', `expected a ${kind} id`, idRange);
+            continue;
+          }
+          const withoutId = itemNode.clone() as typeof itemNode;
+          withoutId.items = withoutId.items.filter((p) => p !== idPair && !(isScalar(p.key) && p.key.value === 'id'));
+          withoutId.range = itemNode.range;
+          entries.push({ id, idRange, valueNode: withoutId, range: itemRange });
+        }
+      } else {
+        ctx.report('invalid-value', `expected ${kind}s as a mapping keyed by id or a list, found ${describeNode(node)}`, range);
+        return undefined;
+      }
+      const values: Array<ObjectValue<S> & Identified> = [];
+      for (const entry of entries) {
+        if (!ID_PATTERN.test(entry.id)) {
+          ctx.report('invalid-value', `"${truncate(entry.id)}" is not a valid id: ${ID_HINT}`, entry.idRange);
+          continue;
+        }
+        const fullId = ctx.scope ? `${ctx.scope}/${entry.id}` : entry.id;
+        if (!ctx.declare({ kind, id: fullId, idRange: entry.idRange, range: entry.range })) continue;
+        const value = ctx.withScope(fullId, () => element.read(entry.valueNode, ctx, entry.idRange));
+        if (value !== undefined) values.push({ ...value, id: fullId, idRange: entry.idRange });
+      }
+      return values;
+    },
+    jsonSchema: () => {
+      const elementSchema = element.jsonSchema();
+      const properties = (elementSchema.properties ?? {}) as JsonSchema;
+      return {
+        oneOf: [
+          { type: 'object', propertyNames: { pattern: ID_PATTERN.source }, additionalProperties: elementSchema },
+          {
+            type: 'array',
+            items: { ...elementSchema, properties: { id: idField.jsonSchema(), ...properties }, required: ['id', ...((elementSchema.required as string[] | undefined) ?? [])] },
+          },
+        ],
+      };
+    },
+  });
+}
+
+/** A custom reader for shapes the combinators above do not cover (e.g. `[a, b]` links). */
+export function custom<T, O extends FieldOptions<T>>(
+  options: O & { typeName: string; jsonSchema: () => JsonSchema; children?: () => Readonly<Record<string, Field<unknown>>> },
+  read: (node: Node | null | undefined, ctx: ReadContext, fallback: SourceRange) => T | undefined,
+) {
+  return makeField<T, O>(options, {
+    typeName: options.typeName,
+    ...(options.children ? { children: options.children } : {}),
+    read: (raw, ctx, fallback) => read(ctx.resolve(raw), ctx, fallback),
+    jsonSchema: options.jsonSchema,
+  });
+}

@@ -1,0 +1,346 @@
+// Playwright helpers for UI journeys against the real VS Code workbench (code-server).
+// Every helper waits for DOM state (selectors) with a timeout instead of sleeping.
+//
+// A journey is an exported async function in test/e2e/<topic>.e2e.mjs:
+//
+//   import { openFile, runCommand, readProblems, screenshot } from './lib.mjs';
+//   export const files = { 'a.vtopo': '...' };           // optional, added to the workspace
+//   export async function checkAllShowsProblems({ page }) {
+//     await openFile(page, 'a.vtopo');
+//     await runCommand(page, 'VTopo: Check All Files');
+//     const problems = await waitForProblems(page, (ps) => ps.some((p) => p.code === 'vm-local-datastore'));
+//     await screenshot(page, 'check-all');
+//   }
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUTPUT_DIR = path.resolve(process.env.VTOPO_E2E_OUTPUT ?? path.join(REPO_ROOT, 'test-output', 'e2e'));
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
+const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+const ACTIVE_GROUP = '.part.editor .editor-group-container.active';
+const ACTIVE_EDITOR = `${ACTIVE_GROUP} .editor-container .monaco-editor`;
+
+export const PROBLEMS_COMMAND = 'View: Focus Problems (Errors, Warnings, Infos)';
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exact = (s) => new RegExp(`^\\s*${escapeRegExp(s)}\\s*$`);
+
+/** Poll `fn` until it returns a truthy value; throws `message` (plus the last value) on timeout. */
+export async function waitUntil(fn, { timeout = 15_000, interval = 200, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastErr;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastErr ? ` (last error: ${lastErr.message})` : last !== undefined ? ` (last value: ${JSON.stringify(last)})` : '';
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}${detail}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Open the workbench at `url` (from startCodeServer) and wait until it is usable:
+ * workbench parts rendered and, with a folder, the explorer listing it.
+ */
+export async function openWorkbench(page, url, { timeout = 60_000, folder = true } = {}) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+  await waitForWorkbench(page, { timeout, folder });
+}
+
+export async function waitForWorkbench(page, { timeout = 60_000, folder = true } = {}) {
+  await page.locator('.monaco-workbench .part.editor').first().waitFor({ state: 'visible', timeout });
+  await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout });
+  if (folder) {
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout });
+  }
+  // The extension host is up once its status bar / activity is registered; wait
+  // for the "Activating Extensions..." progress to finish if it shows.
+  await page
+    .locator('.statusbar-item:has-text("Activating Extensions")')
+    .first()
+    .waitFor({ state: 'detached', timeout })
+    .catch(() => {});
+}
+
+async function quickInputVisible(page, timeout) {
+  try {
+    await page.locator(QUICK_INPUT).first().waitFor({ state: 'visible', timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Close any open quick input (palette / quick open). */
+export async function closeQuickInput(page, { timeout = 5_000 } = {}) {
+  const widget = page.locator(QUICK_INPUT).first();
+  if (await widget.isVisible().catch(() => false)) {
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout });
+  }
+}
+
+/** Open the quick input with `prefix` typed ('' = Quick Open files, '>' = commands). */
+export async function openQuickInput(page, prefix = '', { timeout = 10_000 } = {}) {
+  await closeQuickInput(page);
+  // Focus the workbench so keybindings reach it (not the address bar / body).
+  await page.locator('.monaco-workbench').first().focus().catch(() => {});
+  await page.keyboard.press(prefix === '>' ? 'F1' : 'Control+P');
+  if (!(await quickInputVisible(page, 3_000))) {
+    // Fallback: the palette always opens with F1; replace its '>' afterwards.
+    await page.keyboard.press('F1');
+    if (!(await quickInputVisible(page, timeout))) throw new Error('quick input did not open (Ctrl+P / F1)');
+  }
+  const input = page.locator(QUICK_INPUT_BOX).first();
+  await input.fill(prefix);
+  return input;
+}
+
+/** Rows currently shown in the quick input: [{ label, description, ariaLabel }]. */
+export async function readQuickInputRows(page) {
+  return page.locator(QUICK_INPUT_ROWS).evaluateAll((rows) =>
+    rows.map((r) => ({
+      label: r.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: r.querySelector('.label-description')?.textContent?.trim() ?? '',
+      ariaLabel: r.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+/**
+ * Run a command from the command palette by its full title, e.g.
+ * runCommand(page, 'VTopo: Check All Files'). Picks the row whose label equals
+ * the title exactly (not just the first fuzzy match).
+ */
+export async function runCommand(page, title, { timeout = 15_000 } = {}) {
+  const input = await openQuickInput(page, '>', { timeout });
+  await input.fill(`>${title}`);
+  const row = page
+    .locator(QUICK_INPUT_ROWS)
+    .filter({ has: page.locator('.label-name', { hasText: exact(title) }) })
+    .first();
+  try {
+    await row.waitFor({ state: 'visible', timeout });
+  } catch {
+    const rows = await readQuickInputRows(page).catch(() => []);
+    await closeQuickInput(page).catch(() => {});
+    throw new Error(
+      `command "${title}" not found in the palette; rows shown: ${JSON.stringify(rows.map((r) => r.label).slice(0, 10))}`,
+    );
+  }
+  await row.click();
+  await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout });
+}
+
+/**
+ * Open a workspace file by name with Quick Open (Ctrl+P) and wait until it is the
+ * active editor. `name` may be 'README.md' or 'docs/README.md' (directory part must
+ * appear in the row description).
+ */
+export async function openFile(page, name, { timeout = 20_000 } = {}) {
+  const base = path.posix.basename(name);
+  const dir = path.posix.dirname(name);
+  const input = await openQuickInput(page, '', { timeout });
+  await input.fill(name);
+  let row = page.locator(QUICK_INPUT_ROWS).filter({ has: page.locator('.label-name', { hasText: exact(base) }) });
+  if (dir !== '.') row = row.filter({ has: page.locator('.label-description', { hasText: dir }) });
+  row = row.first();
+  try {
+    await row.waitFor({ state: 'visible', timeout });
+  } catch {
+    const rows = await readQuickInputRows(page).catch(() => []);
+    await closeQuickInput(page).catch(() => {});
+    throw new Error(`file "${name}" not found by Quick Open; rows shown: ${JSON.stringify(rows.slice(0, 10))}`);
+  }
+  await row.click();
+  await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout });
+  await waitForActiveEditor(page, base, { timeout });
+}
+
+/** Wait until the active editor tab is `title` (a file name) and its editor is visible. */
+export async function waitForActiveEditor(page, title, { timeout = 20_000 } = {}) {
+  await page
+    .locator(`${ACTIVE_GROUP} .tab.active`)
+    .filter({ has: page.locator('.label-name', { hasText: exact(title) }) })
+    .first()
+    .waitFor({ state: 'visible', timeout });
+  await page.locator(ACTIVE_EDITOR).first().waitFor({ state: 'visible', timeout });
+}
+
+/** Focus the active text editor (optionally moving the cursor to 'start' or 'end'). */
+export async function focusEditor(page, { at, timeout = 10_000 } = {}) {
+  const editor = page.locator(ACTIVE_EDITOR).first();
+  await editor.waitFor({ state: 'visible', timeout });
+  await editor.locator('.view-lines').first().click();
+  await page.locator(`${ACTIVE_EDITOR}.focused`).first().waitFor({ state: 'visible', timeout });
+  if (at === 'start') await page.keyboard.press('Control+Home');
+  if (at === 'end') await page.keyboard.press('Control+End');
+}
+
+/**
+ * Type into the active editor. Auto-closing/auto-suggest acceptance are disabled by
+ * the test settings, so the text lands verbatim ('\n' presses Enter).
+ */
+export async function typeInEditor(page, text, { at = 'end', delay = 0 } = {}) {
+  await focusEditor(page, { at });
+  await page.keyboard.type(text, { delay });
+}
+
+/** Replace the whole content of the active editor. */
+export async function setEditorText(page, text) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
+
+/** Visible text of the active editor (only rendered lines: Monaco virtualizes). */
+export async function readEditorText(page) {
+  return page
+    .locator(`${ACTIVE_EDITOR} .view-lines`)
+    .first()
+    .evaluate((el) =>
+      [...el.querySelectorAll('.view-line')]
+        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') }))
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text)
+        .join('\n'),
+    );
+}
+
+/** Save the active editor (Ctrl+S) and wait for its dirty marker to clear. */
+export async function saveActiveEditor(page, { timeout = 10_000 } = {}) {
+  await page.keyboard.press('Control+S');
+  await page.locator(`${ACTIVE_GROUP} .tab.active.dirty`).first().waitFor({ state: 'detached', timeout });
+}
+
+/**
+ * Open/focus the Problems panel and return its entries. File rows give
+ * { kind: 'file', file, path, ariaLabel, text }; marker rows give
+ * { kind: 'marker', severity: 'error'|'warning'|'info', message, source, code, line, column,
+ *   file, ariaLabel, text } (aria-label e.g. "Error: Value expected at line 1 and character 16.
+ * generated by json"); related-information rows give { kind: 'related', file, ariaLabel, text }.
+ * `file` on a marker is the file row above it. Only rendered rows (the tree is virtualized;
+ * a tall viewport helps).
+ */
+export async function readProblems(page, { timeout = 15_000, focus = true } = {}) {
+  if (focus) await focusProblems(page, { timeout });
+  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => {
+    let file;
+    // Monaco reuses row elements: DOM order is not visual order.
+    const sorted = [...rows].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    return sorted.map((r) => {
+      const ariaLabel = r.getAttribute('aria-label') ?? '';
+      const text = r.innerText.replace(/\s+/g, ' ').trim();
+      const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
+      const icon = r.querySelector('.marker-icon');
+      if (icon || r.querySelector('.marker-message-details-container')) {
+        const cls = icon?.className ?? '';
+        const severity = /\berror\b/.test(cls)
+          ? 'error'
+          : /\bwarning\b/.test(cls)
+            ? 'warning'
+            : /\binfo\b/.test(cls)
+              ? 'info'
+              : (ariaLabel.match(/^(Error|Warning|Info)\b/)?.[1]?.toLowerCase() ?? 'unknown');
+        const lc = q('.marker-line').match(/Ln\s*(\d+),\s*Col\s*(\d+)/);
+        return {
+          kind: 'marker',
+          severity,
+          message: q('.marker-message') || text,
+          source: q('.marker-source'),
+          code: q('.marker-code'),
+          line: lc ? Number(lc[1]) : undefined,
+          column: lc ? Number(lc[2]) : undefined,
+          file,
+          ariaLabel,
+          text,
+        };
+      }
+      if (r.getAttribute('aria-level') === '1') {
+        file = q('.label-name') || text;
+        return { kind: 'file', file, path: r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '', ariaLabel, text };
+      }
+      return { kind: 'related', file, ariaLabel, text };
+    });
+  });
+}
+
+/** Only the marker rows of readProblems(). */
+export async function readProblemMarkers(page, opts) {
+  return (await readProblems(page, opts)).filter((p) => p.kind === 'marker');
+}
+
+/** Focus the Problems panel (command palette; Ctrl+Shift+M as fallback). */
+export async function focusProblems(page, { timeout = 15_000 } = {}) {
+  try {
+    await runCommand(page, PROBLEMS_COMMAND, { timeout });
+  } catch {
+    await page.keyboard.press('Control+Shift+M');
+  }
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Wait until the Problems panel markers satisfy `predicate(markers)`; returns them.
+ * E.g. waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller')).
+ */
+export async function waitForProblems(page, predicate, { timeout = 30_000 } = {}) {
+  await focusProblems(page, { timeout });
+  let last = [];
+  try {
+    return await waitUntil(
+      async () => {
+        last = await readProblemMarkers(page, { focus: false });
+        return predicate(last) ? last : undefined;
+      },
+      { timeout, message: 'problems' },
+    );
+  } catch (err) {
+    err.message += `\nproblems shown: ${JSON.stringify(last.map((m) => `${m.severity} ${m.file ?? ''} ${m.source}(${m.code}) ${m.message}`), null, 1)}`;
+    throw err;
+  }
+}
+
+/** Texts of visible notification toasts. */
+export async function readNotifications(page) {
+  return page
+    .locator('.notification-toast .notification-list-item-message')
+    .evaluateAll((els) => els.map((e) => e.textContent.trim()));
+}
+
+/** Wait for a notification toast containing `text` (string or RegExp). */
+export async function waitForNotification(page, text, { timeout = 15_000 } = {}) {
+  const loc = page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
+  await loc.waitFor({ state: 'visible', timeout });
+  return (await loc.textContent()).trim();
+}
+
+/** Texts of the status bar items. */
+export async function readStatusBar(page) {
+  return page.locator('.part.statusbar .statusbar-item').evaluateAll((els) => els.map((e) => e.textContent.trim()).filter(Boolean));
+}
+
+/** Screenshot the page into test-output/e2e/<name>.png; returns the path. */
+export async function screenshot(page, name, { fullPage = false } = {}) {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file, fullPage, timeout: 15_000 });
+  return file;
+}
+
+/** Assertion helper with a readable message. */
+export function expect(cond, message) {
+  if (!cond) throw new Error(`expectation failed: ${message}`);
+}

@@ -1,0 +1,107 @@
+// Test-only extension: runs the mocha API suite inside the real extension host.
+// Active only when the server was started with VTOPO_API_TEST_RESULTS=/abs/results.json.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+interface TestResult {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+
+export function activate(context: vscode.ExtensionContext): void {
+  const resultsFile = process.env.VTOPO_API_TEST_RESULTS;
+  if (!resultsFile) return;
+  const startedMarker = `${resultsFile}.started`;
+  // A reconnecting/reloaded window restarts the extension host: run only once.
+  if (fs.existsSync(resultsFile) || fs.existsSync(startedMarker)) return;
+  fs.writeFileSync(startedMarker, String(process.pid));
+  process.setSourceMapsEnabled?.(true); // readable stack traces from the esbuild bundles
+  void runSuite(context.extensionPath, resultsFile);
+}
+
+export function deactivate(): void {}
+
+function writeResults(resultsFile: string, data: unknown): void {
+  const tmp = `${resultsFile}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, JSON.stringify(data, null, 2) + '\n');
+  fs.renameSync(tmp, resultsFile);
+}
+
+function formatError(err: unknown): string {
+  if (err instanceof Error) {
+    const e = err as Error & { actual?: unknown; expected?: unknown; showDiff?: boolean };
+    let s = e.stack ?? `${e.name}: ${e.message}`;
+    if ('expected' in e && 'actual' in e && !/\n\s*[+-] /.test(s)) {
+      s += `\n  expected: ${safeJson(e.expected)}\n  actual:   ${safeJson(e.actual)}`;
+    }
+    return s;
+  }
+  return String(err);
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
+}
+
+async function runSuite(extensionPath: string, resultsFile: string): Promise<void> {
+  const tests: TestResult[] = [];
+  const started = Date.now();
+  try {
+    const grep = process.env.VTOPO_API_TEST_GREP;
+    const mocha = new Mocha({
+      ui: 'bdd',
+      timeout: Number(process.env.VTOPO_API_TEST_TIMEOUT ?? 30_000),
+      color: false,
+      reporter: Mocha.reporters.Base,
+      ...(grep ? { grep } : {}),
+    });
+    const suiteDir = path.join(extensionPath, 'out', 'suite');
+    const files = fs
+      .readdirSync(suiteDir)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort()
+      .map((f) => path.join(suiteDir, f));
+    // Load files ourselves (what mocha.loadFiles does) with the host's real require,
+    // so `require('vscode')` inside the suites resolves to the API.
+    const req = createRequire(path.join(extensionPath, 'out', 'main.js'));
+    for (const file of files) {
+      mocha.suite.emit('pre-require', globalThis, file, mocha);
+      try {
+        const mod = req(file);
+        mocha.suite.emit('require', mod, file, mocha);
+      } catch (err) {
+        tests.push({ title: `load ${path.basename(file)}`, state: 'failed', error: formatError(err) });
+      }
+      mocha.suite.emit('post-require', globalThis, file, mocha);
+    }
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+      runner.on('fail', (t, err) =>
+        tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: formatError(err) }),
+      );
+      runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
+    });
+  } catch (err) {
+    tests.push({ title: 'API test runner', state: 'failed', error: formatError(err) });
+  }
+  const passed = tests.filter((t) => t.state === 'passed').length;
+  const failed = tests.filter((t) => t.state === 'failed').length;
+  writeResults(resultsFile, {
+    passed,
+    failed,
+    pending: tests.filter((t) => t.state === 'pending').length,
+    vscodeVersion: vscode.version,
+    durationMs: Date.now() - started,
+    tests,
+  });
+}
