@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../src/core/analysis/engine';
+
+const design = (body: string) => `vtopo: 1\nclusters:\n  prod: {}\n${body}`;
+
+describe('analysis engine', () => {
+  it('applies the file\'s own severity settings, including off', () => {
+    const text = design('arrays:\n  av:\n    model: AV100-G6\nanalysis:\n  rules:\n    array-single-controller: error\n');
+    const findings = analyzeText(text).findings.filter((f) => f.ruleId === 'array-single-controller');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.severity, 'error');
+    const off = analyzeText(text.replace('array-single-controller: error', 'array-single-controller: off')).findings;
+    assert.equal(off.filter((f) => f.ruleId === 'array-single-controller').length, 0);
+  });
+
+  it('lets host settings change a default severity, but the file wins', () => {
+    const text = design('arrays:\n  av:\n    model: AV100-G6\n');
+    const fromSettings = analyzeText(text, { ruleSeverities: { 'array-single-controller': 'info' } }).findings;
+    assert.equal(fromSettings.find((f) => f.ruleId === 'array-single-controller')?.severity, 'info');
+  });
+});
