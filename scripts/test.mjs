@@ -1,0 +1,73 @@
+// `npm test`: installs what is missing, then runs every check in order: types, lint,
+// generated docs up to date, unit and property tests, packaging, and the tests in a real
+// VS Code (code-server + Chromium). Ends with one line: `all: N passed, M failed`.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { ensureDebianPackages, ensureNpmPackages } from './ensure.mjs';
+
+const skipE2e = process.argv.includes('--no-e2e');
+const totals = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function run(name, command, args, count) {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk.toString();
+    });
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const counted = count?.(output);
+      if (counted) {
+        totals.passed += counted.passed;
+        totals.failed += counted.failed;
+      } else {
+        totals[code === 0 ? 'passed' : 'failed'] += 1;
+      }
+      if (code !== 0) failedSteps.push(name);
+      console.log(`=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds} s`);
+      resolve(code === 0);
+    });
+  });
+}
+
+function nodeTestCounts(output) {
+  const pass = /^(?:#|ℹ) pass (\d+)/m.exec(output);
+  const fail = /^(?:#|ℹ) fail (\d+)/m.exec(output);
+  return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
+}
+
+function e2eCounts(output) {
+  const match = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
+
+ensureNpmPackages();
+if (!skipE2e) ensureDebianPackages();
+
+const node = process.execPath;
+const npx = 'npx';
+await run('typecheck', npx, ['tsc', '--noEmit', '-p', '.']);
+await run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+await run('docs up to date', node, ['--import', 'tsx', 'scripts/generate-docs.ts', '--check']);
+await run('unit and property tests', node, ['scripts/unit-tests.mjs', '--test-reporter=spec'], nodeTestCounts);
+const packaged = await run('package', node, ['scripts/package.mjs']);
+if (!skipE2e) {
+  if (packaged) {
+    const vsix = readdirSync('.').filter((f) => f.endsWith('.vsix')).sort().pop();
+    process.env.VTOPO_VSIX = vsix;
+    await run('real VS Code (code-server)', node, ['scripts/test-e2e.mjs'], e2eCounts);
+  } else {
+    failedSteps.push('real VS Code (skipped: no package)');
+    totals.failed += 1;
+  }
+}
+
+console.log('');
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
+console.log(`all: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,126 @@
+/**
+ * "VTopo: Open Design Preview": a read-only picture of the active .vtopo document, redrawn
+ * as the text changes. Clicking an element reveals its text. The webview runs under a
+ * strict CSP and everything it sends is validated (src/core/view/protocol.ts).
+ */
+
+import * as vscode from 'vscode';
+import { analyzeText } from '../core/analysis/engine';
+import { buildDiagram } from '../core/view/diagram';
+import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
+
+const VIEW_TYPE = 'vtopo.preview';
+const REDRAW_DELAY_MS = 300;
+
+export function registerPreview(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('vtopo.openPreview', (uri?: vscode.Uri) => openPreview(context, log, uri)),
+  );
+}
+
+async function openPreview(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {
+  const document = uri
+    ? await vscode.workspace.openTextDocument(uri)
+    : vscode.window.activeTextEditor?.document.languageId === 'vtopo'
+      ? vscode.window.activeTextEditor.document
+      : undefined;
+  if (!document) {
+    void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Design Preview".');
+    return;
+  }
+  const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Preview ${basename(document.uri)}`, vscode.ViewColumn.Beside, {
+    enableScripts: true,
+    localResourceRoots: [mediaRoot],
+    retainContextWhenHidden: false,
+  });
+  panel.webview.html = previewHtml(panel.webview, mediaRoot);
+
+  const send = () => {
+    try {
+      const analysis = analyzeText(document.getText());
+      const message: HostToPreviewMessage = {
+        type: 'diagram',
+        documentVersion: document.version,
+        title: basename(document.uri),
+        diagram: buildDiagram(analysis.topology, analysis.findings),
+      };
+      void panel.webview.postMessage(message);
+    } catch (error) {
+      log.error(`preview of ${document.uri.toString()} failed: ${String(error)}`);
+    }
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscriptions = [
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== document) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(send, REDRAW_DELAY_MS);
+    }),
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parsePreviewMessage(raw);
+      if (!message) {
+        log.warn('preview sent an invalid message; ignored');
+        return;
+      }
+      if (message.type === 'ready') send();
+      else void reveal(document, message.elementId);
+    }),
+  ];
+  panel.onDidDispose(() => {
+    if (timer) clearTimeout(timer);
+    for (const subscription of subscriptions) subscription.dispose();
+  });
+}
+
+async function reveal(document: vscode.TextDocument, elementId: string): Promise<void> {
+  const analysis = analyzeText(document.getText());
+  const declaration = analysis.topology.declarations.get(elementId);
+  if (!declaration) return;
+  const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
+  const column = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn ?? vscode.ViewColumn.One;
+  await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: true });
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function previewHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
+  const nonce = makeNonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'main.js'));
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">
+  html, body { height: 100%; margin: 0; padding: 0; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+  #status { padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); }
+  #canvas { position: absolute; top: 28px; left: 0; right: 0; bottom: 0; }
+  #details { position: absolute; right: 8px; bottom: 8px; max-width: 40%; padding: 6px 8px; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-editorWidget-border); }
+  #details:empty { display: none; }
+</style>
+<title>VTopo preview</title>
+</head>
+<body>
+<div id="status" role="status" aria-live="polite">Loading the design...</div>
+<div id="canvas" role="img" aria-label="Design diagram"></div>
+<div id="details" aria-live="polite"></div>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../../src/core/analysis/engine';
+import { buildDiagram } from '../../../src/core/view/diagram';
+import { parsePreviewMessage } from '../../../src/core/view/protocol';
+
+describe('design diagram', () => {
+  const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
+
+  it('draws VMs inside their hosts and controllers inside their arrays', () => {
+    const { topology, findings } = analyzeText(seed);
+    const diagram = buildDiagram(topology, findings);
+    const node = (id: string) => diagram.nodes.find((n) => n.id === id);
+    assert.equal(node('vcenter')?.parent, 'esx-01');
+    assert.equal(node('fq1616r/a')?.parent, 'fq1616r');
+    assert.equal(node('esx-01')?.parent, 'prod');
+    assert.deepEqual(diagram.positions['esx-02'], { x: 400, y: 100 });
+  });
+
+  it('collapses cables to device edges coloured by fabric', () => {
+    const { topology, findings } = analyzeText(seed);
+    const diagram = buildDiagram(topology, findings);
+    const toFabricA = diagram.edges.filter((e) => e.kind === 'cable' && e.target === 'fc-a');
+    assert.deepEqual(toFabricA.map((e) => e.source), ['esx-01', 'esx-02', 'fq1616r/a', 'fq1616r/b']);
+    assert.ok(toFabricA.every((e) => e.fabric === 'A'));
+    assert.equal(toFabricA[0]?.label, 'hba1/p0');
+  });
+
+  it('marks the elements a finding names with its severity', () => {
+    const text = 'vtopo: 1\narrays:\n  av:\n    model: AV100-G6\n';
+    const { topology, findings } = analyzeText(text);
+    const array = buildDiagram(topology, findings).nodes.find((n) => n.id === 'av');
+    assert.equal(array?.severity, 'warning');
+    assert.equal(array?.findingCount, 1);
+  });
+});
+
+describe('preview messages', () => {
+  it('accepts only the messages the preview may send', () => {
+    assert.deepEqual(parsePreviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parsePreviewMessage({ type: 'reveal', elementId: 'esx-01/hba1' }), { type: 'reveal', elementId: 'esx-01/hba1' });
+    assert.equal(parsePreviewMessage({ type: 'reveal', elementId: '<img src=x onerror=alert(1)>' }), undefined);
+    assert.equal(parsePreviewMessage({ type: 'reveal', elementId: 42 }), undefined);
+    assert.equal(parsePreviewMessage({ type: 'applyEdit' }), undefined);
+    assert.equal(parsePreviewMessage(null), undefined);
+    assert.equal(parsePreviewMessage('ready'), undefined);
+  });
+});
