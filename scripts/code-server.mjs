@@ -102,6 +102,11 @@ const STEPS = [
     name: 'rebuild-vscode-natives',
     title: 'rebuild native modules of lib/vscode (kerberos, node-pty, watcher, spdlog, ...)',
     async run() {
+      const missing = ['make', 'g++', 'python3'].filter((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status !== 0);
+      if (spawnSync('sh', ['-c', 'command -v krb5-config']).status !== 0) missing.push('krb5-config (Debian libkrb5-dev)');
+      if (missing.length) {
+        throw new InstallError(`native rebuild needs: ${missing.join(', ')}; on Debian: apt-get install -y build-essential python3 libkrb5-dev`);
+      }
       await run('npm', ['rebuild', 'kerberos', 'node-pty', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog', '@vscode/deviceid'], { cwd: VSCODE_DIR });
     },
   },
@@ -333,7 +338,7 @@ async function waitForHttp(url, { timeoutMs, child, output }) {
       throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode}):\n${output()}`);
     }
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
+      const res = await globalThis.fetch(url, { signal: globalThis.AbortSignal.timeout(2_000), redirect: 'manual' });
       if (res.status < 500) {
         await res.arrayBuffer().catch(() => {});
         return;
