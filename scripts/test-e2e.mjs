@@ -93,10 +93,11 @@ function tmpDir(prefix) {
   return d;
 }
 
-/** Fresh workspace: fixture copy + extra files ({ relPath: content }). */
+/** Fresh workspace: fixture copy + the repo's examples/ + extra files ({ relPath: content }). */
 function makeWorkspace(extraFiles = {}) {
   const ws = tmpDir('workspace');
   if (fs.existsSync(FIXTURE_WORKSPACE)) fs.cpSync(FIXTURE_WORKSPACE, ws, { recursive: true });
+  fs.cpSync(path.join(REPO_ROOT, 'examples'), path.join(ws, 'examples'), { recursive: true });
   for (const [rel, content] of Object.entries(extraFiles)) {
     const f = path.join(ws, rel);
     fs.mkdirSync(path.dirname(f), { recursive: true });

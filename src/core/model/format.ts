@@ -258,7 +258,7 @@ const storageArray = object(
 
 const datastore = object(
   {
-    protocol: oneOf(['vmfs', 'nfs', 'csv', 'smb', 'lvm', 'zfs', 'ceph', 'sr'] as const, { description: 'Datastore or volume type: VMFS (vSphere), NFS, CSV (Hyper-V), SMB, LVM/ZFS/Ceph (Proxmox), SR (XenServer).', default: 'vmfs' }),
+    protocol: oneOf(['vmfs', 'nfs', 'csv', 'smb', 'lvm', 'zfs', 'ceph', 'sr', 'raw'] as const, { description: 'Datastore or volume type: VMFS (vSphere), NFS, CSV (Hyper-V), SMB, LVM/ZFS/Ceph (Proxmox), SR (XenServer), or raw: a LUN the guests attach to directly (RDM, in-guest iSCSI), e.g. a guest cluster\'s shared disk.', default: 'vmfs' }),
     array: ref('array', { description: 'The array presenting this LUN or share. Omit for local storage.' }),
     host: ref('host', { description: 'For local (DAS) storage: the host whose disks hold it.' }),
     shared: boolean({ description: 'Whether every host of the cluster can reach it. Defaults to true on an array, false on a host.' }),
@@ -281,8 +281,9 @@ export interface LinkValue {
 
 const endpoint = ref('endpoint', { description: 'A port (host/adapter/port or array/controller/port) or a switch (switch or switch/port).', required: true });
 const linkSpeed = quantity('bandwidth', { description: 'Negotiated link speed, when below the ports\'.', min: 0 });
+const linkFields = { from: endpoint, to: endpoint, speedMbps: linkSpeed, description: text({ description: 'A note on this cable.' }) };
 const linkObject = object(
-  { from: endpoint, to: endpoint, speedMbps: linkSpeed, description: text({ description: 'A note on this cable.' }) },
+  linkFields,
   { description: 'A cable between two ports or a port and a switch.' },
 );
 
@@ -290,7 +291,7 @@ const link = custom<LinkValue, { description: string }>(
   {
     description: 'A cable: `[from, to]` or `{ from, to, speed }`.',
     typeName: 'link',
-    children: () => ({ from: endpoint, to: endpoint, speedMbps: linkSpeed }),
+    children: () => linkFields,
     jsonSchema: () => ({ oneOf: [{ type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, linkObject.jsonSchema()] }),
   },
   (node: Node | null | undefined, ctx: ReadContext, fallback: SourceRange): LinkValue | undefined => {

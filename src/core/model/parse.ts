@@ -30,19 +30,22 @@ export function parseVtopo(text: string): ParseResult {
   }
 }
 
+/** The problem reported for input over MAX_INPUT_CHARACTERS (also used by the CLI before reading). */
+export function inputTooLargeProblem(sizeInCharacters: number): ParseProblem {
+  return {
+    ruleId: 'input-limit',
+    message: `file is too large to analyze (${(sizeInCharacters / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARACTERS / 1048576} MB)`,
+    range: { start: 0, end: 0 },
+    elementIds: [],
+  };
+}
+
 function emptyResult(problems: ParseProblem[]): ParseResult {
   return { topology: new Topology(undefined, new Map(), []), problems };
 }
 
 function parseUnchecked(text: string): ParseResult {
-  if (text.length > MAX_INPUT_CHARACTERS) {
-    return emptyResult([{
-      ruleId: 'input-limit',
-      message: `file is too large to analyze (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARACTERS / 1048576} MB)`,
-      range: { start: 0, end: 0 },
-      elementIds: [],
-    }]);
-  }
+  if (text.length > MAX_INPUT_CHARACTERS) return emptyResult([inputTooLargeProblem(text.length)]);
   if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
     return emptyResult([{
       ruleId: 'missing-field',

@@ -362,7 +362,7 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
       }
       return checkRange(value * factor, range, ctx);
     },
-    jsonSchema: () => ({ type: 'number', minimum: 0, description: `${options.description} (${unitSymbol})` }),
+    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min / factor } : {}), description: `${options.description} (${unitSymbol})` }),
   });
   const withUnit: Field<number> = {
     typeName: `${dimension} with unit, e.g. "${definition.example}"`,
@@ -393,7 +393,7 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
   return makeField<number, O>(options, {
     typeName: `number (${definition.baseUnit})`,
     read: (raw, ctx, fallback) => numberIn(1, definition.baseUnit).read(raw, ctx, fallback),
-    jsonSchema: () => ({ type: 'number', minimum: 0 }),
+    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min } : {}) }),
     alternateKeys(key) {
       const base = baseUnitOf(dimension);
       const stem = key.endsWith(base.keySuffix) ? key.slice(0, -base.keySuffix.length) : key;
@@ -472,19 +472,22 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
       const range = nodeRange(node, fallback);
+      // Missing keys are reported on the key that introduces this mapping (the element id),
+      // not on the whole mapping, so the squiggle stays on one line.
+      const missingRange = fallback.end > fallback.start ? fallback : rangeOf(range.start, range.start);
       if (node && isScalar(node) && node.value === null) {
-        return readMap([], range, ctx);
+        return readMap([], range, missingRange, ctx);
       }
       if (!node || !isMap(node)) {
         ctx.report('invalid-value', `expected a mapping of keys to values, found ${describeNode(node)}`, range);
         return undefined;
       }
-      return ctx.nested(range, () => readMap(node.items as Pair<Node, Node>[], range, ctx));
+      return ctx.nested(range, () => readMap(node.items as Pair<Node, Node>[], range, missingRange, ctx));
     },
     jsonSchema: () => objectJsonSchema(shape, bindings, undefined),
   });
 
-  function readMap(pairs: Pair<Node, Node>[], range: SourceRange, ctx: ReadContext): ObjectValue<S> | undefined {
+  function readMap(pairs: Pair<Node, Node>[], range: SourceRange, missingRange: SourceRange, ctx: ReadContext): ObjectValue<S> | undefined {
     const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const fields: Record<string, FieldSource> = Object.create(null) as Record<string, FieldSource>;
     const seenFrom = new Map<string, { key: string; range: SourceRange }>();
@@ -527,7 +530,10 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(
       if (field.defaultValue !== undefined) {
         value[fieldKey] = field.defaultValue;
       } else if (field.required) {
-        if (!fields[fieldKey]) ctx.report('missing-field', `missing required key "${fieldKey}"`, range);
+        if (!fields[fieldKey]) {
+          const spelled = field.alternateKeys?.(fieldKey)[0]?.key ?? fieldKey;
+          ctx.report('missing-field', `missing required key "${spelled}"${spelled === fieldKey ? '' : ` (or ${fieldKey})`}`, missingRange);
+        }
         complete = false;
       }
     }
@@ -542,12 +548,21 @@ function objectJsonSchema(shape: Shape, bindings: Map<string, KeyBinding>, extra
   for (const [key, binding] of bindings) {
     properties[key] = binding.fieldKey === key ? (shape[key] as Field<unknown>).jsonSchema() : binding.field.jsonSchema();
   }
-  const required = Object.entries(shape).filter(([, f]) => f.required).map(([k]) => k);
+  // A required field that can be spelled several ways (memoryMB, memoryGB, memory) needs one of them.
+  const required: string[] = [];
+  const requiredSpellings: JsonSchema[] = [];
+  for (const [key, field] of Object.entries(shape)) {
+    if (!field.required) continue;
+    const alternates = field.alternateKeys?.(key) ?? [];
+    if (alternates.length === 0) required.push(key);
+    else requiredSpellings.push({ anyOf: [key, ...alternates.map((a) => a.key)].map((k) => ({ required: [k] })) });
+  }
   return {
-    type: 'object',
+    type: required.length || requiredSpellings.length ? 'object' : ['object', 'null'],
     properties: { ...properties, ...(extra ?? {}) },
     additionalProperties: false,
     ...(required.length ? { required } : {}),
+    ...(requiredSpellings.length ? { allOf: requiredSpellings } : {}),
   };
 }
 

@@ -26,7 +26,7 @@ export const arraySingleController: AnalysisRule = {
         ? 'is in single-controller mode'
         : declared === 1
           ? 'has one controller'
-          : `is a ${product?.model ?? 'single-controller'} (one controller)`;
+          : `(model ${product?.model ?? 'unknown'}) has one controller`;
       const report: Report = {
         message: `Array "${array.id}" ${reason}: it is a single point of failure for ${datastores.length === 0 ? 'every datastore on it' : datastores.map((d) => `"${d.id}"`).join(', ')}.`,
         range: array.idRange,

@@ -1,0 +1,345 @@
+/**
+ * Writes the files derived from the code, so that they cannot drift from it:
+ *   schemas/vtopo.schema.json   from the format declaration (src/core/model/format.ts)
+ *   docs/rules.md               from the rule catalog (src/core/analysis/rules)
+ *   docs/format.md              only its units table and field reference, between the
+ *                               generated:units and generated:fields markers
+ *
+ * Usage, from the repository root:
+ *   npx tsx scripts/generate-docs.ts           write the files
+ *   npx tsx scripts/generate-docs.ts --check   write nothing; exit 1 if a file is stale
+ */
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES } from '../src/core/analysis/rules';
+import type { RuleMeta } from '../src/core/analysis/rule';
+import { FORMAT_VERSION, vtopoFile } from '../src/core/model/format';
+import { STRUCTURAL_RULE_IDS } from '../src/core/model/report';
+import type { Field } from '../src/core/model/schema';
+import { DIMENSIONS, type Dimension } from '../src/core/model/units';
+
+export const SCHEMA_PATH = 'schemas/vtopo.schema.json';
+export const RULES_DOC_PATH = 'docs/rules.md';
+export const FORMAT_DOC_PATH = 'docs/format.md';
+export const SCHEMA_ID = `urn:vtopo:format:${FORMAT_VERSION}`;
+export const FIELDS_START = '<!-- generated:fields:start -->';
+export const FIELDS_END = '<!-- generated:fields:end -->';
+export const UNITS_START = '<!-- generated:units:start -->';
+export const UNITS_END = '<!-- generated:units:end -->';
+
+const GENERATOR = 'scripts/generate-docs.ts';
+
+// ------------------------------------------------------------------------ JSON Schema
+
+export function generateSchema(): string {
+  const body = vtopoFile.jsonSchema();
+  delete body.description;
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: `VTopo design (.vtopo), format version ${FORMAT_VERSION}`,
+    description: `${vtopoFile.description} Generated from src/core/model/format.ts by ${GENERATOR}; the guided reference is docs/format.md.`,
+    ...body,
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+// ------------------------------------------------------------------ field reference
+
+export interface FieldRow {
+  /** Dotted key path; `<host>` stands for any id in a collection, `[]` for a list item. */
+  readonly path: string;
+  readonly typeName: string;
+  readonly required: boolean;
+  readonly defaultValue: unknown;
+  readonly description: string;
+  /** Other keys that spell the same field (`memoryGB`, `memory`). */
+  readonly alternateKeys: readonly { readonly key: string; readonly withUnit: boolean }[];
+}
+
+/** Every key of the format, depth first in declaration order. */
+export function fieldRows(): FieldRow[] {
+  const rows: FieldRow[] = [];
+  addChildren(vtopoFile, '', rows);
+  return rows;
+}
+
+function addChildren(field: Field<unknown>, path: string, rows: FieldRow[]): void {
+  for (const [key, child] of Object.entries(field.children?.() ?? {})) {
+    const childPath = path === '' ? key : `${path}.${key}`;
+    rows.push(rowOf(childPath, child, key));
+    addContents(child, childPath, rows);
+  }
+}
+
+/** What is inside a field: its own keys, or the items of a list, collection or record. */
+function addContents(field: Field<unknown>, path: string, rows: FieldRow[]): void {
+  if (field.children) {
+    addChildren(field, path, rows);
+    return;
+  }
+  if (!field.items) return;
+  const item = field.items();
+  const segment = itemSegment(field);
+  const itemPath = segment === '[]' ? `${path}[]` : `${path}.${segment}`;
+  // A list of plain values (ids, roles) is fully described by its own row.
+  if (segment === '[]' && !item.children) return;
+  rows.push(rowOf(itemPath, item, undefined));
+  addContents(item, itemPath, rows);
+}
+
+/** How one item of a collection (`<host>`), record (`<rule id>`) or list (`[]`) is written in a path. */
+function itemSegment(field: Field<unknown>): string {
+  const collection = /^(\S+) collection$/.exec(field.typeName);
+  if (collection) return `<${collection[1]}>`;
+  const record = /^mapping of (.+?) to /.exec(field.typeName);
+  if (record) return `<${record[1]}>`;
+  return '[]';
+}
+
+function rowOf(path: string, field: Field<unknown>, key: string | undefined): FieldRow {
+  const alternates = key === undefined ? [] : field.alternateKeys?.(key) ?? [];
+  return {
+    path,
+    typeName: field.typeName,
+    required: field.required,
+    defaultValue: field.defaultValue,
+    description: field.description,
+    alternateKeys: alternates.map((a) => ({ key: a.key, withUnit: a.field.jsonSchema().type === 'string' })),
+  };
+}
+
+function formatDefault(row: FieldRow): string {
+  if (row.required) return '**required**';
+  if (row.defaultValue === undefined) return '';
+  const value = row.defaultValue;
+  return `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+
+export function generateFieldReference(): string {
+  const lines = [
+    '',
+    `<!-- Generated from src/core/model/format.ts by ${GENERATOR}; edit the format there, not here. -->`,
+    '',
+    'Paths join keys with dots. `<host>`, `<vm>` and so on stand for the id of an element of a collection, `<rule id>` and `<element id>` for a key of a mapping, and `[]` for an item of a list. Quantities are listed under their key in the base unit; the other spellings of the same key follow the description.',
+    '',
+    '| Key | Type | Default | Description |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const row of fieldRows()) {
+    const also = row.alternateKeys.length === 0
+      ? ''
+      : ` Also: ${row.alternateKeys.map((a) => (a.withUnit ? `\`${a.key}\` (text with a unit)` : `\`${a.key}\``)).join(', ')}.`;
+    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(row.description + also)} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ------------------------------------------------------------------------------ units
+
+const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
+  data: 'Memory, capacity (binary: 1 GB = 1024 MB)',
+  frequency: 'CPU speed',
+  bandwidth: 'Port and link speed (decimal: 1 Gbps = 1000 Mbps)',
+  throughput: 'Storage throughput, memory dirty rate',
+  duration: 'Time',
+};
+
+export function generateUnitsTable(): string {
+  const lines = [
+    '',
+    `<!-- Generated from src/core/model/units.ts by ${GENERATOR}. -->`,
+    '',
+    '| Quantity | Base unit | Key suffixes | Spellings in values (any case) | Example |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [dimension, definition] of Object.entries(DIMENSIONS) as Array<[Dimension, (typeof DIMENSIONS)[Dimension]]>) {
+    const suffixes = definition.units.map((u) => `\`${u.keySuffix}\``).join(', ');
+    const spellings = definition.units.map((u) => [u.symbol, ...u.aliases].map((a) => `\`${a}\``).join(' ')).join(', ');
+    lines.push(`| ${DIMENSION_NAMES[dimension]} | ${definition.baseUnit} | ${suffixes} | ${tableCell(spellings)} | \`"${definition.example}"\` |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+// --------------------------------------------------------------------- format guide
+
+function replaceBetween(doc: string, startMarker: string, endMarker: string, content: string): string {
+  const start = doc.indexOf(startMarker);
+  const end = doc.indexOf(endMarker);
+  if (start < 0 || end < start) {
+    throw new Error(`${FORMAT_DOC_PATH} must contain ${startMarker} followed by ${endMarker}`);
+  }
+  return `${doc.slice(0, start + startMarker.length)}\n${content}\n${doc.slice(end)}`;
+}
+
+/** The format guide with its generated sections (units, field reference) brought up to date. */
+export function withGeneratedSections(formatDoc: string): string {
+  const withUnits = replaceBetween(formatDoc, UNITS_START, UNITS_END, generateUnitsTable());
+  return replaceBetween(withUnits, FIELDS_START, FIELDS_END, generateFieldReference());
+}
+
+/** The YAML of the first ```yaml block after the guide's "## Complete example" heading. */
+export function completeExample(formatDoc: string): string {
+  const section = formatDoc.indexOf('\n## Complete example');
+  const block = section < 0 ? undefined : /```yaml\n([\s\S]*?)```/.exec(formatDoc.slice(section))?.[1];
+  if (block === undefined) throw new Error(`${FORMAT_DOC_PATH} has no "## Complete example" section with a yaml block`);
+  return block;
+}
+
+/** Every ```yaml block of a Markdown document, in order. */
+export function yamlBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+}
+
+// -------------------------------------------------------------------------- rules doc
+
+const STRUCTURAL = new Set<string>(STRUCTURAL_RULE_IDS);
+
+function configurationSnippet(meta: RuleMeta): string[] {
+  const other = meta.defaultSeverity === 'error' ? 'warning' : 'error';
+  return [
+    'In the design file:',
+    '',
+    '```yaml',
+    'analysis:',
+    '  rules:',
+    `    ${meta.id}: off        # or error, warning, info, hint`,
+    '```',
+    '',
+    'In VS Code settings (`settings.json`), for every design in the workspace:',
+    '',
+    '```json',
+    `{ "vtopo.rules": { "${meta.id}": "${other}" } }`,
+    '```',
+  ];
+}
+
+export function generateRulesDoc(): string {
+  const lines = [
+    '# VTopo rules',
+    '',
+    `<!-- Generated from src/core/analysis/rules by ${GENERATOR}; edit the rules there, not here. -->`,
+    '',
+    'VTopo checks a design as you type and reports each problem as a finding of one of the rules below. There are two kinds:',
+    '',
+    '- **Structural rules** report what stops the file from being read as intended: YAML syntax, unknown keys, wrong values, missing keys, duplicate ids, dangling references. They come from the reader, before any analysis, and follow the format described in [format.md](format.md).',
+    '- **Analysis rules** look at the design itself: single points of failure, VMs that cannot fail over, missing failover capacity. Each one names the sources it is based on.',
+    '',
+    'Every rule has a default severity (`error`, `warning`, `info` or `hint`). Findings with a quick fix (the *Fixable* column) offer an edit in the editor.',
+    '',
+    '## Configuring rules',
+    '',
+    'A design can change the severity of a rule, or turn it off, in its `analysis.rules` section; this travels with the file and applies everywhere (editor, CLI, CI):',
+    '',
+    '```yaml',
+    'analysis:',
+    '  rules:',
+    '    array-single-controller: off      # accepted risk: budget array, replacement planned',
+    '    vm-local-datastore: warning',
+    '```',
+    '',
+    'The VS Code setting `vtopo.rules` does the same for every design in a workspace or for a user. The file\'s own settings win over the setting.',
+    '',
+    '```json',
+    '{',
+    '  "vtopo.rules": {',
+    '    "array-single-controller": "error"',
+    '  }',
+    '}',
+    '```',
+    '',
+    'Allowed values: `off`, `error`, `warning`, `info`, `hint`.',
+    '',
+    '## All rules',
+    '',
+    '| Rule | Kind | Default severity | Fixable | What it flags |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const meta of ALL_RULES) {
+    lines.push(`| [\`${meta.id}\`](#${meta.id}) | ${STRUCTURAL.has(meta.id) ? 'structural' : 'analysis'} | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${tableCell(meta.docs.title)} |`);
+  }
+  for (const meta of ALL_RULES) {
+    lines.push(
+      '',
+      `<a id="${meta.id}"></a>`,
+      '',
+      `## ${meta.id}`,
+      '',
+      `**${meta.docs.title.replace(/\.$/, '')}.**`,
+      '',
+      meta.docs.description,
+      '',
+      `- Kind: ${STRUCTURAL.has(meta.id) ? 'structural (reported while the file is read)' : 'analysis'}`,
+      `- Default severity: ${meta.defaultSeverity}`,
+      `- Quick fix: ${meta.fixable ? 'yes' : 'no'}`,
+      '',
+      'Sources:',
+      '',
+      ...meta.docs.sources.map((source) => `- ${source}`),
+      '',
+      ...configurationSnippet(meta),
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+// ------------------------------------------------------------------------------ files
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: string | undefined;
+}
+
+function readIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The generated files of the repository at `root`, as they should be and as they are. */
+export function generatedFiles(root: string): GeneratedFile[] {
+  const at = (path: string) => readIfPresent(join(root, path));
+  const formatDoc = at(FORMAT_DOC_PATH);
+  if (formatDoc === undefined) throw new Error(`${FORMAT_DOC_PATH} is missing: the field reference is generated into it`);
+  return [
+    { path: SCHEMA_PATH, expected: generateSchema(), actual: at(SCHEMA_PATH) },
+    { path: RULES_DOC_PATH, expected: generateRulesDoc(), actual: at(RULES_DOC_PATH) },
+    { path: FORMAT_DOC_PATH, expected: withGeneratedSections(formatDoc), actual: formatDoc },
+  ];
+}
+
+/** Paths of the generated files that differ from what the code generates now. */
+export function staleFiles(root: string): string[] {
+  return generatedFiles(root).filter((file) => file.actual !== file.expected).map((file) => file.path);
+}
+
+function main(args: readonly string[]): number {
+  const root = process.cwd();
+  if (args.includes('--check')) {
+    const stale = staleFiles(root);
+    for (const path of stale) console.error(`${path} is out of date: run npx tsx ${GENERATOR}`);
+    return stale.length === 0 ? 0 : 1;
+  }
+  const stale = generatedFiles(root).filter((file) => file.actual !== file.expected);
+  for (const file of stale) {
+    writeFileSync(join(root, file.path), file.expected);
+    console.log(`wrote ${file.path}`);
+  }
+  if (stale.length === 0) console.log('generated files are up to date');
+  return 0;
+}
+
+if (/generate-docs\.ts$/.test(process.argv[1] ?? '')) {
+  process.exitCode = main(process.argv.slice(2));
+}

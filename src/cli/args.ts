@@ -1,0 +1,110 @@
+/** Reads the command line into a command; anything it cannot read is a UsageError (exit 2). */
+
+import { SEVERITIES, type Severity } from '../core/analysis/rule';
+
+export const COMMANDS = ['check', 'rules', 'help'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const RULES_FORMATS = ['text', 'json'] as const;
+export const FAIL_ON_LEVELS = [...SEVERITIES, 'never'] as const;
+
+export type FailOn = Severity | 'never';
+
+export type Command =
+  | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: (typeof CHECK_FORMATS)[number]; readonly failOn: FailOn }
+  | { readonly name: 'rules'; readonly format: (typeof RULES_FORMATS)[number] }
+  | { readonly name: 'help'; readonly topic?: CommandName }
+  | { readonly name: 'version' };
+
+export class UsageError extends Error {
+  /** The help page that explains the mistake. */
+  constructor(message: string, readonly topic?: CommandName) {
+    super(message);
+  }
+}
+
+export function parseArguments(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('missing command');
+  if (first === '--help' || first === '-h') return { name: 'help' };
+  if (first === '--version' || first === '-v') return { name: 'version' };
+  if (first === 'help') return parseHelp(rest);
+  if (first === 'check') return parseCheck(rest);
+  if (first === 'rules') return parseRules(rest);
+  if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
+  throw new UsageError(`unknown command "${first}"`);
+}
+
+function parseHelp(rest: readonly string[]): Command {
+  const [topic, extra] = rest;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, 'help');
+  if (topic === undefined) return { name: 'help' };
+  if (!isCommandName(topic)) throw new UsageError(`no help for "${topic}": the commands are ${COMMANDS.join(', ')}`, 'help');
+  return { name: 'help', topic };
+}
+
+function parseCheck(rest: readonly string[]): Command {
+  const { positionals, options, help } = splitOptions(rest, 'check', ['format', 'fail-on']);
+  if (help) return { name: 'help', topic: 'check' };
+  if (positionals.length === 0) throw new UsageError('missing FILE: name at least one .vtopo file or directory', 'check');
+  return {
+    name: 'check',
+    paths: positionals,
+    format: choice(options.get('format') ?? 'text', CHECK_FORMATS, '--format', 'check'),
+    failOn: choice(options.get('fail-on') ?? 'error', FAIL_ON_LEVELS, '--fail-on', 'check'),
+  };
+}
+
+function parseRules(rest: readonly string[]): Command {
+  const { positionals, options, help } = splitOptions(rest, 'rules', ['format']);
+  if (help) return { name: 'help', topic: 'rules' };
+  const [extra] = positionals;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, 'rules');
+  return { name: 'rules', format: choice(options.get('format') ?? 'text', RULES_FORMATS, '--format', 'rules') };
+}
+
+interface SplitArguments {
+  readonly positionals: string[];
+  readonly options: Map<string, string>;
+  readonly help: boolean;
+}
+
+/** `--name value` and `--name=value`; `--` ends the options; a later repetition wins. */
+function splitOptions(args: readonly string[], command: CommandName, known: readonly string[]): SplitArguments {
+  const positionals: string[] = [];
+  const options = new Map<string, string>();
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals < 0 ? undefined : equals);
+    if (!arg.startsWith('--') || !known.includes(name)) throw new UsageError(`unknown option ${arg.slice(0, equals < 0 ? undefined : equals)} for "${command}"`, command);
+    const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
+    if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`, command);
+    options.set(name, value);
+  }
+  return { positionals, options, help };
+}
+
+function choice<T extends string>(value: string, allowed: readonly T[], option: string, command: CommandName): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new UsageError(`invalid value "${value}" for ${option}: expected ${allowed.join(', ')}`, command);
+  return found;
+}
+
+function isCommandName(name: string): name is CommandName {
+  return COMMANDS.some((command) => command === name);
+}

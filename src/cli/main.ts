@@ -1,0 +1,54 @@
+/**
+ * The `vtopo` command, runnable in-process: arguments and an injectable world in, an exit
+ * code out. Nothing escapes as an exception: usage errors and unreadable inputs become a
+ * one-line message on stderr and exit code 2.
+ */
+
+import { version } from '../../package.json';
+import { ALL_RULES } from '../core/analysis/rules';
+import { parseArguments, UsageError, type Command } from './args';
+import { checkInputs, exitCodeOf } from './check';
+import { EXIT_OK, EXIT_USAGE_OR_INPUT } from './exit-codes';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { helpText, usageHint } from './help';
+import { readInputs } from './inputs';
+import type { CliIo } from './io';
+import { formatRulesJson, formatRulesText } from './rules-command';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(parseArguments(argv), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`vtopo: ${error.message}\n${usageHint(error.topic)}\n`);
+    } else {
+      io.stderr(`vtopo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return EXIT_USAGE_OR_INPUT;
+  }
+}
+
+async function run(command: Command, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      io.stdout(helpText(command.topic));
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${version}\n`);
+      return EXIT_OK;
+    case 'rules':
+      io.stdout(command.format === 'json' ? formatRulesJson(ALL_RULES) : formatRulesText(ALL_RULES));
+      return EXIT_OK;
+    case 'check': {
+      const { inputs, errors } = await readInputs(command.paths, io.files);
+      for (const problem of errors) io.stderr(`vtopo: ${problem.path}: ${problem.message}\n`);
+      const checked = checkInputs(inputs, errors);
+      if (command.format === 'json') io.stdout(formatJson(checked));
+      else if (command.format === 'sarif') io.stdout(formatSarif(checked, io.cwd));
+      else io.stdout(formatText(checked));
+      return exitCodeOf(checked, command.failOn);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * The key facts of a design element in a few lines of Markdown, for hovers: what a
+ * reviewer wants to see without leaving the reference (a host's capacity and load, a VM's
+ * placement and priority).
+ */
+
+import type { ElementKind, Declaration } from '../model/schema';
+import type { Topology, Host, Vm } from '../model/topology';
+import { formatQuantity } from '../model/units';
+
+const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
+  cluster: 'cluster',
+  host: 'host',
+  adapter: 'adapter',
+  port: 'port',
+  vmkernelPort: 'VMkernel port',
+  switch: 'switch',
+  array: 'storage array',
+  controller: 'array controller',
+  datastore: 'datastore',
+  vm: 'VM',
+  guestCluster: 'guest cluster',
+  rule: 'rule',
+};
+
+export function kindName(kind: ElementKind): string {
+  return KIND_NAMES[kind];
+}
+
+export function describeElement(topology: Topology, declaration: Declaration): string {
+  const title = `**${KIND_NAMES[declaration.kind]}** \`${declaration.id}\``;
+  const facts = factsOf(topology, declaration);
+  if (facts === undefined) return `${title}\n\nNot fully read: see the problems reported on it.`;
+  const lines = facts.filter((fact): fact is string => fact !== undefined);
+  return lines.length === 0 ? title : `${title}\n\n${lines.map((line) => `- ${line}`).join('\n')}`;
+}
+
+type Facts = Array<string | undefined> | undefined;
+
+function factsOf(topology: Topology, declaration: Declaration): Facts {
+  const { id } = declaration;
+  switch (declaration.kind) {
+    case 'host': {
+      const host = topology.host(id);
+      return host && hostFacts(topology, host);
+    }
+    case 'vm': {
+      const vm = topology.vm(id);
+      return vm && vmFacts(topology, vm);
+    }
+    case 'cluster': {
+      const cluster = topology.cluster(id);
+      if (!cluster) return undefined;
+      const hosts = topology.hostsInCluster(id);
+      const vmCount = hosts.reduce((sum, host) => sum + topology.vmsOnHost(host.id).length, 0);
+      const ha = cluster.ha;
+      return [
+        `Hosts: ${hosts.length}`,
+        `VMs: ${vmCount}`,
+        ha === undefined ? 'HA: not configured' : ha.enabled ? `HA: on, admission control ${ha.admissionControl?.policy ?? 'percentage'}` : 'HA: off',
+        cluster.description,
+      ];
+    }
+    case 'datastore': {
+      const datastore = topology.datastore(id);
+      if (!datastore) return undefined;
+      const vmCount = topology.vms.filter((vm) => vm.datastore === id).length;
+      return [
+        `Protocol: ${datastore.protocol}`,
+        datastore.array !== undefined ? `Array: ${datastore.array}` : datastore.host !== undefined ? `Local to host ${datastore.host}` : undefined,
+        topology.isLocalDatastore(datastore) ? 'Local: VMs on it cannot fail over' : 'Shared',
+        datastore.capacityMB !== undefined ? `Capacity: ${formatQuantity(datastore.capacityMB, 'data')}` : undefined,
+        `VMs: ${vmCount}`,
+      ];
+    }
+    case 'array': {
+      const array = topology.storageArray(id);
+      if (!array) return undefined;
+      return [
+        array.model !== undefined ? `Model: ${[array.vendor, array.model].filter(Boolean).join(' ')}` : undefined,
+        `Controllers: ${array.controllers.length}${array.mode !== undefined ? ` (${array.mode})` : ''}`,
+        array.throughputMBps !== undefined ? `Throughput: ${formatQuantity(array.throughputMBps, 'throughput')}` : undefined,
+      ];
+    }
+    case 'switch': {
+      const networkSwitch = topology.networkSwitch(id);
+      if (!networkSwitch) return undefined;
+      return [
+        `Type: ${networkSwitch.type === 'fc' ? 'Fibre Channel' : 'Ethernet'}`,
+        networkSwitch.fabric !== undefined ? `Fabric: ${networkSwitch.fabric}` : undefined,
+        networkSwitch.speedMbps !== undefined ? `Speed: ${formatQuantity(networkSwitch.speedMbps, 'bandwidth')}` : undefined,
+        linkCount(topology, id),
+      ];
+    }
+    case 'adapter': {
+      const adapter = topology.host(parentId(id, 1))?.adapters.find((a) => a.id === id);
+      if (!adapter) return undefined;
+      return [`Type: ${adapter.type}`, adapter.model !== undefined ? `Model: ${[adapter.vendor, adapter.model].filter(Boolean).join(' ')}` : undefined, `Ports: ${adapter.ports.length}`];
+    }
+    case 'controller': {
+      const controller = topology.storageArray(parentId(id, 1))?.controllers.find((c) => c.id === id);
+      return controller && [`Ports: ${controller.ports.length}`];
+    }
+    case 'port':
+      return portFacts(topology, id);
+    case 'vmkernelPort': {
+      const vmkernelPort = topology.host(parentId(id, 1))?.vmkernelPorts.find((p) => p.id === id);
+      if (!vmkernelPort) return undefined;
+      return [
+        vmkernelPort.roles.length > 0 ? `Roles: ${vmkernelPort.roles.join(', ')}` : undefined,
+        `Active uplinks: ${vmkernelPort.active.join(', ') || 'none'}`,
+        vmkernelPort.standby.length > 0 ? `Standby uplinks: ${vmkernelPort.standby.join(', ')}` : undefined,
+      ];
+    }
+    case 'guestCluster': {
+      const guestCluster = topology.guestClusters.find((g) => g.id === id);
+      if (!guestCluster) return undefined;
+      const members = topology.vms.filter((vm) => vm.guestCluster === id).map((vm) => vm.id);
+      return [`Type: ${guestCluster.type}`, `Nodes: ${members.join(', ') || 'none'}`, guestCluster.role !== undefined ? `Role: ${guestCluster.role}` : undefined];
+    }
+    case 'rule': {
+      const rule = topology.rules.find((r) => r.id === id);
+      if (!rule) return undefined;
+      return [
+        `Type: ${rule.type}${rule.enabled ? '' : ' (disabled)'}`,
+        rule.vms.length > 0 ? `VMs: ${rule.vms.join(', ')}` : undefined,
+        rule.hosts.length > 0 ? `Hosts: ${rule.hosts.join(', ')}${rule.mode !== undefined ? ` (${rule.mode})` : ''}` : undefined,
+      ];
+    }
+  }
+}
+
+function hostFacts(topology: Topology, host: Host): Facts {
+  const cpu = host.cpu;
+  const vms = topology.vmsOnHost(host.id);
+  const configuredMB = vms.reduce((sum, vm) => sum + vm.memoryMB, 0);
+  return [
+    `CPU: ${cpu.cores} cores (${cpu.sockets} ${cpu.sockets === 1 ? 'socket' : 'sockets'}) at ${formatQuantity(cpu.speedMHz, 'frequency')}${cpu.family !== undefined ? `, ${cpu.family}` : ''}`,
+    `Memory: ${formatQuantity(host.memoryMB, 'data')}`,
+    `Cluster: ${topology.clusterOfHost(host)?.id ?? 'none'}`,
+    `VMs: ${vms.length}${vms.length > 0 ? ` (${formatQuantity(configuredMB, 'data')} memory configured)` : ''}`,
+    host.state !== 'connected' ? `State: ${host.state}` : undefined,
+  ];
+}
+
+function vmFacts(topology: Topology, vm: Vm): Facts {
+  const host = topology.host(vm.host);
+  const defaultPriority = host && topology.clusterOfHost(host)?.ha?.defaultRestartPriority;
+  const priority = vm.restartPriority ?? (defaultPriority !== undefined ? `${defaultPriority} (cluster default)` : undefined);
+  return [
+    `Host: ${vm.host}`,
+    `CPUs: ${vm.cpus}, memory: ${formatQuantity(vm.memoryMB, 'data')}`,
+    `Datastore: ${vm.datastore ?? 'none'}`,
+    priority !== undefined ? `Restart priority: ${priority}` : undefined,
+    vm.role !== undefined ? `Role: ${vm.role}` : undefined,
+    vm.power !== 'on' ? `Power: ${vm.power}` : undefined,
+    vm.protection !== 'none' ? `Protection: ${vm.protection}${vm.secondaryHost !== undefined ? ` on ${vm.secondaryHost}` : ''}` : undefined,
+  ];
+}
+
+function portFacts(topology: Topology, id: string): Facts {
+  const device = parentId(id, 2);
+  const owner = parentId(id, 1);
+  const hostPort = topology.host(device)?.adapters.find((a) => a.id === owner)?.ports.find((p) => p.id === id);
+  if (hostPort) {
+    return [
+      hostPort.speedMbps !== undefined ? `Speed: ${formatQuantity(hostPort.speedMbps, 'bandwidth')}` : undefined,
+      hostPort.roles !== undefined && hostPort.roles.length > 0 ? `Roles: ${hostPort.roles.join(', ')}` : undefined,
+      linkCount(topology, id),
+    ];
+  }
+  const arrayPort = topology.storageArray(device)?.controllers.find((c) => c.id === owner)?.ports.find((p) => p.id === id);
+  if (!arrayPort) return undefined;
+  return [
+    `Type: ${arrayPort.type}`,
+    arrayPort.speedMbps !== undefined ? `Speed: ${formatQuantity(arrayPort.speedMbps, 'bandwidth')}` : undefined,
+    linkCount(topology, id),
+  ];
+}
+
+/** Shown by name up to this many; a core switch can have hundreds of cables. */
+const LISTED_LINKS = 8;
+
+function linkCount(topology: Topology, endpointId: string): string {
+  const isThis = (endpoint: string) => endpoint === endpointId || endpoint.startsWith(`${endpointId}/`);
+  const linked = topology.links.filter((link) => isThis(link.from) || isThis(link.to)).map((link) => (isThis(link.from) ? link.to : link.from));
+  if (linked.length === 0) return 'Not cabled';
+  const more = linked.length > LISTED_LINKS ? ` and ${linked.length - LISTED_LINKS} more` : '';
+  return `Cabled to: ${linked.slice(0, LISTED_LINKS).join(', ')}${more}`;
+}
+
+/** The id `levels` steps up: `esx-01/hba1/p0` is on adapter `esx-01/hba1` and host `esx-01`. */
+function parentId(id: string, levels: number): string {
+  return id.split('/').slice(0, -levels).join('/');
+}

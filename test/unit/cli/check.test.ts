@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BROKEN_DESIGN, inWorkspace, REPOSITORY_ROOT, runInDirectory, SEED_000 } from './harness';
+
+const lines = (text: string) => text.trimEnd().split('\n');
+
+describe('vtopo check: text output', () => {
+  it('prints path:line:col: severity message [ruleId] with 1-based lines and columns', async () => {
+    await inWorkspace({ 'designs/broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      const { stdout } = await vtopo('check', 'designs/broken.vtopo');
+      const output = lines(stdout);
+      // `memroy:` starts line 8 after four spaces of indentation.
+      assert.ok(output.includes('designs/broken.vtopo:8:5: error unknown key "memroy". Did you mean "memory"? [unknown-key]'), stdout);
+      // Columns count UTF-16 code units, as VS Code does: the emoji before `prd` counts two.
+      assert.ok(output.some((line) => /^designs\/broken\.vtopo:9:40: error .*"prd".* \[unresolved-reference\]$/.test(line)), stdout);
+      assert.ok(output.some((line) => /^designs\/broken\.vtopo:11:3: warning .*"av".* \[array-single-controller\]$/.test(line)), stdout);
+    });
+  });
+
+  it('prints related places as indented notes under their finding', async () => {
+    await inWorkspace({ 'broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      const output = lines((await vtopo('check', 'broken.vtopo')).stdout);
+      const warning = output.findIndex((line) => line.endsWith('[array-single-controller]'));
+      assert.equal(output[warning + 1], '  broken.vtopo:14:3: note: datastore "ds1" is on this array');
+    });
+  });
+
+  it('ends with a summary that counts files and findings by severity', async () => {
+    await inWorkspace({ 'a.vtopo': BROKEN_DESIGN, 'b.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      const output = lines((await vtopo('check', 'a.vtopo', 'b.vtopo')).stdout);
+      const errors = output.filter((line) => / error .*\]$/.test(line)).length;
+      const warnings = output.filter((line) => / warning .*\]$/.test(line)).length;
+      assert.equal(output.at(-1), `2 files, ${errors} errors, ${warnings} warnings`);
+    });
+  });
+
+  it('reports nothing but the summary for the redundant seed 000 design', async () => {
+    const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
+    assert.equal(stdout, '1 file, 0 errors, 0 warnings\n');
+    assert.equal(stderr, '');
+    assert.equal(exitCode, 0);
+  });
+});
+
+describe('vtopo check: exit codes', () => {
+  it('exits 0 for a design without findings and 1 for a design with errors', async () => {
+    assert.equal((await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000])).exitCode, 0);
+    await inWorkspace({ 'broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      assert.equal((await vtopo('check', 'broken.vtopo')).exitCode, 1);
+    });
+  });
+
+  it('fails on warnings only when asked with --fail-on warning', async () => {
+    // Seed 000 with its array switched to single-controller mode: one warning, no error.
+    const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
+    const singleController = seed.replace('mode: alua', 'mode: single');
+    await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
+      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 1 warning\n$/);
+      assert.equal((await vtopo('check', 'single.vtopo')).exitCode, 0);
+      assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'error')).exitCode, 0);
+      assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'warning')).exitCode, 1);
+      assert.equal((await vtopo('check', 'single.vtopo', '--fail-on=info')).exitCode, 1);
+    });
+  });
+
+  it('never fails on findings with --fail-on never', async () => {
+    await inWorkspace({ 'broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      assert.equal((await vtopo('check', 'broken.vtopo', '--fail-on', 'never')).exitCode, 0);
+    });
+  });
+
+  it('exits 2 with a one-line message for a missing file, and still checks the others', async () => {
+    await inWorkspace({ 'broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('check', 'nowhere.vtopo', 'broken.vtopo');
+      assert.equal(exitCode, 2);
+      assert.equal(stderr, 'vtopo: nowhere.vtopo: no such file or directory\n');
+      assert.match(stdout, /^broken\.vtopo:8:5: error /m);
+      assert.match(stdout, /^1 file, 3 errors, 1 warning, 1 file not read$/m);
+    });
+  });
+
+  it('exits 2 for a binary file, invalid UTF-8 and UTF-16 text', async () => {
+    const files = {
+      'logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      'latin1.vtopo': new Uint8Array([...Buffer.from('vtopo: 1\nname: Caf'), 0xe9, 0x0a]),
+      'utf16.vtopo': new Uint8Array([0xff, 0xfe, ...Buffer.from('vtopo: 1\n', 'utf16le')]),
+    };
+    await inWorkspace(files, async ({ vtopo }) => {
+      const { exitCode, stderr } = await vtopo('check', 'logo.png', 'latin1.vtopo', 'utf16.vtopo');
+      assert.equal(exitCode, 2);
+      assert.deepEqual(lines(stderr), [
+        'vtopo: logo.png: not a text file (it contains NUL bytes)',
+        'vtopo: latin1.vtopo: not valid UTF-8 text',
+        'vtopo: utf16.vtopo: the file is UTF-16 text; save it as UTF-8',
+      ]);
+    });
+  });
+
+  it('reads UTF-8 with a byte order mark, counting columns after the mark', async () => {
+    await inWorkspace({ 'bom.vtopo': `\uFEFF${BROKEN_DESIGN}` }, async ({ vtopo }) => {
+      const { stdout } = await vtopo('check', 'bom.vtopo');
+      assert.match(stdout, /^bom\.vtopo:8:5: error unknown key "memroy"/m);
+    });
+  });
+});
+
+describe('vtopo check: directories', () => {
+  it('expands a directory to the .vtopo files under it, sorted, skipping hidden directories', async () => {
+    const files = {
+      'site/b.vtopo': BROKEN_DESIGN,
+      'site/a/a.vtopo': BROKEN_DESIGN,
+      'site/notes.txt': 'not a design',
+      'site/.backup/old.vtopo': BROKEN_DESIGN,
+    };
+    await inWorkspace(files, async ({ vtopo }) => {
+      const { stdout } = await vtopo('check', 'site');
+      const checked = [...new Set(lines(stdout).flatMap((line) => /^(\S+\.vtopo):/.exec(line)?.[1] ?? []))];
+      assert.deepEqual(checked, ['site/a/a.vtopo', 'site/b.vtopo']);
+      assert.match(stdout, /^2 files, /m);
+    });
+  });
+
+  it('checks a file once, however often it is named', async () => {
+    await inWorkspace({ 'site/a.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
+      const { stdout } = await vtopo('check', 'site/a.vtopo', './site/a.vtopo', 'site');
+      assert.match(stdout, /^1 file, /m);
+    });
+  });
+
+  it('exits 2 for a directory without designs', async () => {
+    await inWorkspace({ 'empty/readme.txt': 'nothing here' }, async ({ vtopo }) => {
+      const { exitCode, stderr } = await vtopo('check', 'empty');
+      assert.equal(exitCode, 2);
+      assert.equal(stderr, 'vtopo: empty: no .vtopo files in this directory\n');
+    });
+  });
+});
+
+describe('vtopo check: input limits', () => {
+  it('reports a 50 MB file as an input-limit finding without reading it', async () => {
+    const fiftyMegabytes = new Uint8Array(50 * 1024 * 1024).fill(0x23); // '#': one long comment
+    await inWorkspace({ 'huge.vtopo': fiftyMegabytes }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('check', 'huge.vtopo');
+      assert.equal(stderr, '');
+      assert.equal(stdout, 'huge.vtopo:1:1: error file is too large to analyze (50.0 MB; the limit is 16 MB) [input-limit]\n1 file, 1 error, 0 warnings\n');
+      assert.equal(exitCode, 1);
+    });
+  });
+
+  it('lets the analyzer report a file over its character limit that is small enough to read', async () => {
+    const twentyMegabytes = `vtopo: 1\n${'#'.repeat(20 * 1024 * 1024)}\n`;
+    await inWorkspace({ 'large.vtopo': twentyMegabytes }, async ({ vtopo }) => {
+      const { exitCode, stdout } = await vtopo('check', 'large.vtopo');
+      assert.match(stdout, /^large\.vtopo:1:1: error file is too large to analyze \(20\.0 MB; the limit is 16 MB\) \[input-limit\]$/m);
+      assert.equal(exitCode, 1);
+    });
+  });
+});
