@@ -54,16 +54,17 @@ function keyCompletions(context: CursorContext, field: AnyField | undefined, des
   const present = new Set(keys.filter((entry) => context.siblingKeys.includes(entry.key)).map((entry) => entry.canonicalKey));
   // Offer each key under its own name and its unit-free spelling (`memoryMB`, `memory`).
   const offered = keys.filter((entry) => !present.has(entry.canonicalKey) && entry.canonicalKey.startsWith(entry.key));
-  return offered.map((entry, order) => ({
+  const entries: CompletionEntry[] = offered.map((entry, order) => ({
     label: entry.key,
     kind: 'key',
     detail: entry.field.typeName,
     documentation: describeField(entry.key, entry.field),
     snippet: `${entry.key}:${valueSnippet(entry.field, context.indent)}`,
     replace: context.word,
-    sortText: `${entry.field.required ? 0 : 1}${String(order).padStart(4, '0')}`,
+    sortText: `${entry.required ? 0 : 1}${String(order).padStart(4, '0')}`,
     retrigger: entry.field.completions === undefined && hasSuggestions(entry.field),
   }));
+  return entries.sort((a, b) => a.sortText.localeCompare(b.sortText));
 }
 
 /** What follows `key:` when a key is inserted: room for the value, in the value's shape. */

@@ -15,6 +15,8 @@ export interface FieldKey {
   readonly field: AnyField;
   /** The key the format stores the value under (`memoryMB` for `memory`). */
   readonly canonicalKey: string;
+  /** Whether the mapping needs this value, under one spelling or another. */
+  readonly required: boolean;
 }
 
 export function fieldAtPath(path: readonly PathSegment[]): AnyField | undefined {
@@ -50,9 +52,9 @@ export function mappingKeys(field: AnyField): FieldKey[] {
   if (!children) return [];
   const keys: FieldKey[] = [];
   for (const [canonicalKey, child] of Object.entries(children)) {
-    keys.push({ key: canonicalKey, field: child, canonicalKey });
+    keys.push({ key: canonicalKey, field: child, canonicalKey, required: child.required });
     for (const alternate of child.alternateKeys?.(canonicalKey) ?? []) {
-      keys.push({ key: alternate.key, field: alternate.field, canonicalKey });
+      keys.push({ key: alternate.key, field: alternate.field, canonicalKey, required: child.required });
     }
   }
   return keys;

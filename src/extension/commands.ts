@@ -1,0 +1,68 @@
+/** The commands of the palette's "VTopo" category (titles in package.json). */
+
+import * as vscode from 'vscode';
+import type { DiagnosticsController } from './diagnostics';
+
+export interface WorkspaceCheck {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function registerCommands(
+  diagnostics: DiagnosticsController,
+  log: vscode.LogOutputChannel,
+  rulesDocument: vscode.Uri,
+): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('vtopo.checkWorkspace', () => checkWorkspace(diagnostics, log)),
+    vscode.commands.registerCommand('vtopo.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('vtopo.openRuleDocs', () => openRuleDocs(rulesDocument, log)),
+  ];
+}
+
+/**
+ * Opens every design in the workspace so that its problems appear in the Problems view,
+ * and returns the counts (also for tests: `executeCommand('vtopo.checkWorkspace')`).
+ */
+async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
+  const uris = await vscode.workspace.findFiles('**/*.vtopo', '**/node_modules/**');
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'VTopo: checking designs', cancellable: true },
+    async (progress, token) => {
+      let files = 0;
+      let errors = 0;
+      let warnings = 0;
+      for (const uri of uris) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        try {
+          const document = await vscode.workspace.openTextDocument(uri);
+          const findings = diagnostics.refresh(document)?.analysis.findings ?? [];
+          files++;
+          errors += findings.filter((finding) => finding.severity === 'error').length;
+          warnings += findings.filter((finding) => finding.severity === 'warning').length;
+        } catch (error) {
+          log.error(`Could not open ${uri.toString()}:`, error instanceof Error ? error : String(error));
+        }
+      }
+      return { files, errors, warnings };
+    },
+  );
+  const summary = uris.length === 0
+    ? 'VTopo: no .vtopo files in this workspace.'
+    : `VTopo checked ${result.files} ${result.files === 1 ? 'design' : 'designs'}: ${result.errors} ${result.errors === 1 ? 'error' : 'errors'}, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}.`;
+  log.info(summary);
+  void vscode.window.showInformationMessage(summary);
+  return result;
+}
+
+/** The rule reference, rendered when the Markdown extension is there, as text otherwise. */
+async function openRuleDocs(rulesDocument: vscode.Uri, log: vscode.LogOutputChannel): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', rulesDocument);
+  } catch (error) {
+    log.warn('Markdown preview unavailable, opening the rule documentation as text:', error instanceof Error ? error.message : String(error));
+    await vscode.window.showTextDocument(rulesDocument);
+  }
+}

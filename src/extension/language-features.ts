@@ -1,0 +1,102 @@
+/**
+ * Completion, hover, go to definition and the outline: thin adapters from the pure
+ * language service (src/core/language) to the VS Code API.
+ */
+
+import * as vscode from 'vscode';
+import { completeAt, type CompletionEntry } from '../core/language/completion';
+import { hoverAt } from '../core/language/hover';
+import { definitionAt } from '../core/language/navigation';
+import { documentSymbols, type DesignSymbol } from '../core/language/symbols';
+import type { ElementKind } from '../core/model/schema';
+import type { DocumentAnalyses } from './analyses';
+import { VTOPO_LANGUAGE } from './diagnostics';
+import { toRange } from './ranges';
+
+const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
+
+/** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
+const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
+
+export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Disposable[] {
+  return [
+    vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      provideCompletionItems(document, position) {
+        const entries = completeAt(document.getText(), document.offsetAt(position), analyses.latest(document)?.design);
+        return entries.map((entry) => toCompletionItem(document, entry));
+      },
+    }, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerHoverProvider(SELECTOR, {
+      provideHover(document, position) {
+        const analyzed = analyses.current(document);
+        const hover = analyzed && hoverAt(document.getText(), document.offsetAt(position), analyzed.design);
+        return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range));
+      },
+    }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, {
+      provideDefinition(document, position) {
+        const analyzed = analyses.current(document);
+        const definition = analyzed && definitionAt(analyzed.design, document.offsetAt(position));
+        if (!definition) return undefined;
+        const link: vscode.LocationLink = {
+          originSelectionRange: toRange(document, definition.origin),
+          targetUri: document.uri,
+          targetRange: toRange(document, definition.declaration.range),
+          targetSelectionRange: toRange(document, definition.declaration.idRange),
+        };
+        return [link];
+      },
+    }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
+      provideDocumentSymbols(document) {
+        const analyzed = analyses.current(document);
+        if (!analyzed) return [];
+        return documentSymbols(analyzed.analysis.topology.declarations.values()).map((symbol) => toDocumentSymbol(document, symbol));
+      },
+    }, { label: 'VTopo' }),
+  ];
+}
+
+const COMPLETION_KINDS: Readonly<Record<CompletionEntry['kind'], vscode.CompletionItemKind>> = {
+  key: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+  element: vscode.CompletionItemKind.Reference,
+};
+
+function toCompletionItem(document: vscode.TextDocument, entry: CompletionEntry): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(entry.label, COMPLETION_KINDS[entry.kind]);
+  item.detail = entry.detail;
+  if (entry.documentation !== undefined) item.documentation = new vscode.MarkdownString(entry.documentation);
+  item.insertText = new vscode.SnippetString(entry.snippet);
+  item.range = toRange(document, entry.replace);
+  item.sortText = entry.sortText;
+  if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+  return item;
+}
+
+const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
+  cluster: vscode.SymbolKind.Namespace,
+  host: vscode.SymbolKind.Class,
+  adapter: vscode.SymbolKind.Module,
+  port: vscode.SymbolKind.Interface,
+  vmkernelPort: vscode.SymbolKind.Interface,
+  switch: vscode.SymbolKind.Struct,
+  array: vscode.SymbolKind.Package,
+  controller: vscode.SymbolKind.Module,
+  datastore: vscode.SymbolKind.File,
+  vm: vscode.SymbolKind.Object,
+  guestCluster: vscode.SymbolKind.Namespace,
+  rule: vscode.SymbolKind.Event,
+};
+
+function toDocumentSymbol(document: vscode.TextDocument, symbol: DesignSymbol): vscode.DocumentSymbol {
+  const documentSymbol = new vscode.DocumentSymbol(
+    symbol.name,
+    symbol.detail,
+    SYMBOL_KINDS[symbol.kind],
+    toRange(document, symbol.range),
+    toRange(document, symbol.selectionRange),
+  );
+  documentSymbol.children = symbol.children.map((child) => toDocumentSymbol(document, child));
+  return documentSymbol;
+}

@@ -1,0 +1,163 @@
+// VTopo inside the real extension host: diagnostics, quick fixes and language features
+// through the public VS Code API, on the repo's examples (copied into the workspace).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const TIMEOUT_MS = 15_000;
+
+function exampleUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, 'examples', name);
+}
+
+async function openExample(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(exampleUri(name));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+function vtopoDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vtopo');
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return String(code);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, occurrence = 0): vscode.Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = document.getText().indexOf(needle, index + 1);
+    assert.ok(index >= 0, `"${needle}" not found in ${document.uri.path}`);
+  }
+  return document.positionAt(index);
+}
+
+describe('VTopo in the extension host', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension('vtopo.vtopo');
+    assert.ok(extension, 'vtopo.vtopo is not installed');
+    await extension.activate();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens .vtopo files in the vtopo language', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    assert.equal(document.languageId, 'vtopo');
+  });
+
+  it('reports exactly the findings the AV100-G6 example promises, linked to their docs', async () => {
+    const document = await openExample('iscsi-av100-g6.vtopo');
+    const diagnostics = await waitFor('AV100-G6 diagnostics', () => {
+      const found = vtopoDiagnostics(document.uri);
+      return found.length >= 2 ? found : undefined;
+    });
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))].sort(), ['array-single-controller', 'vm-local-datastore']);
+    for (const diagnostic of diagnostics) {
+      const code = diagnostic.code;
+      assert.ok(typeof code === 'object' && code !== null, 'diagnostic code carries a link');
+      assert.ok(code.target.path.endsWith('/docs/rules.md'), code.target.toString());
+      assert.equal(code.target.fragment, codeOf(diagnostic));
+    }
+    const local = diagnostics.find((d) => codeOf(d) === 'vm-local-datastore');
+    assert.equal(local?.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok((local?.relatedInformation?.length ?? 0) > 0, 'related information points at the datastore');
+    const array = diagnostics.find((d) => codeOf(d) === 'array-single-controller');
+    assert.equal(array?.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('reports nothing for the fully redundant seed 000 design', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    // Give the analyzer time to publish, then check that it published nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(vtopoDiagnostics(document.uri).map((d) => `${codeOf(d)}: ${d.message}`), []);
+  });
+
+  it('flags a typo as it is typed and repairs it with the quick fix', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    const keyStart = positionOf(document, 'restartPriority: highest');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(keyStart, keyStart.translate(0, 'restartPriority'.length)), 'restartPriorty');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostic = await waitFor('unknown-key diagnostic', () => vtopoDiagnostics(document.uri).find((d) => codeOf(d) === 'unknown-key'));
+    assert.match(diagnostic.message, /restartPriorty.*Did you mean "restartPriority"/);
+    assert.equal(document.getText(diagnostic.range), 'restartPriorty');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.includes('restartPriority'));
+    assert.ok(fix?.edit, `no quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await waitFor('the diagnostic to clear', () => vtopoDiagnostics(document.uri).length === 0);
+    assert.ok(document.getText().includes('restartPriority: highest'));
+  });
+
+  it('completes host ids where a VM names its host', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    const valueStart = positionOf(document, 'host: esx-02').translate(0, 'host: '.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, valueStart);
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('esx-01') && labels.includes('esx-02'), `labels: ${labels.join(', ')}`);
+    assert.ok(!labels.includes('vmfs-01'), 'a datastore is not offered as a host');
+  });
+
+  it('hovers a reference with the element it names, and goes to its definition', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    const reference = positionOf(document, 'host: esx-02').translate(0, 'host: '.length + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, reference);
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /esx-02/);
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, reference);
+    assert.equal(definitions.length, 1);
+    const target = definitions[0];
+    const range = target && 'targetRange' in target ? (target.targetSelectionRange ?? target.targetRange) : target?.range;
+    assert.ok(range);
+    assert.equal(range.start.line, positionOf(document, '  esx-02:\n').line);
+  });
+
+  it('lists hosts, switches, arrays and VMs in the outline', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const names = new Set<string>();
+    const visit = (list: vscode.DocumentSymbol[]) => {
+      for (const symbol of list) {
+        names.add(symbol.name);
+        visit(symbol.children);
+      }
+    };
+    visit(symbols);
+    for (const id of ['esx-01', 'esx-02', 'fc-a', 'fq1616r', 'vmfs-01', 'vcenter', 'web-01']) assert.ok(names.has(id), `outline lacks ${id}`);
+  });
+
+  it('contributes its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['vtopo.checkWorkspace', 'vtopo.showOutput', 'vtopo.openRuleDocs', 'vtopo.openPreview']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+
+  it('opens the design preview beside the text', async () => {
+    await openExample('seed-000-fq1616r.vtopo');
+    await vscode.commands.executeCommand('vtopo.openPreview');
+    await waitFor('the preview tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('vtopo.preview')),
+    );
+  });
+});
