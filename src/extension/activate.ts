@@ -37,7 +37,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
     vscode.languages.registerCodeActionsProvider({ language: VTOPO_LANGUAGE }, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     ...registerCommands(diagnostics, log, rulesDocument),
   );
-  registerPreview(context, log);
+  registerPreview(context, analyses, log);
   for (const document of vscode.workspace.textDocuments) {
     if (isAnalyzable(document)) diagnostics.refresh(document);
   }

@@ -5,20 +5,20 @@
  */
 
 import * as vscode from 'vscode';
-import { analyzeText } from '../core/analysis/engine';
 import { buildDiagram } from '../core/view/diagram';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
+import type { DocumentAnalyses } from './analyses';
 
 const VIEW_TYPE = 'vtopo.preview';
 const REDRAW_DELAY_MS = 300;
 
-export function registerPreview(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('vtopo.openPreview', (uri?: vscode.Uri) => openPreview(context, log, uri)),
+    vscode.commands.registerCommand('vtopo.openPreview', (uri?: vscode.Uri) => openPreview(context, analyses, log, uri)),
   );
 }
 
-async function openPreview(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {
+async function openPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {
   const document = uri
     ? await vscode.workspace.openTextDocument(uri)
     : vscode.window.activeTextEditor?.document.languageId === 'vtopo'
@@ -38,7 +38,8 @@ async function openPreview(context: vscode.ExtensionContext, log: vscode.LogOutp
 
   const send = () => {
     try {
-      const analysis = analyzeText(document.getText());
+      const analysis = analyses.current(document)?.analysis;
+      if (!analysis) return;
       const message: HostToPreviewMessage = {
         type: 'diagram',
         documentVersion: document.version,
@@ -64,7 +65,7 @@ async function openPreview(context: vscode.ExtensionContext, log: vscode.LogOutp
         return;
       }
       if (message.type === 'ready') send();
-      else void reveal(document, message.elementId);
+      else void reveal(document, analyses, message.elementId);
     }),
   ];
   panel.onDidDispose(() => {
@@ -73,9 +74,8 @@ async function openPreview(context: vscode.ExtensionContext, log: vscode.LogOutp
   });
 }
 
-async function reveal(document: vscode.TextDocument, elementId: string): Promise<void> {
-  const analysis = analyzeText(document.getText());
-  const declaration = analysis.topology.declarations.get(elementId);
+async function reveal(document: vscode.TextDocument, analyses: DocumentAnalyses, elementId: string): Promise<void> {
+  const declaration = analyses.current(document)?.analysis.topology.declarations.get(elementId);
   if (!declaration) return;
   const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
   const column = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn ?? vscode.ViewColumn.One;
