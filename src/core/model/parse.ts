@@ -52,7 +52,7 @@ function parseUnchecked(text: string): ParseResult {
       message: `empty design: a .vtopo file starts with "vtopo: ${FORMAT_VERSION}"`,
       range: { start: 0, end: 0 },
       elementIds: [],
-      fixes: [{ title: 'Start a new design', edits: [{ range: { start: text.length, end: text.length }, newText: STARTER }], preferred: true }],
+      fixes: [{ title: 'Start a new design', edits: [{ range: { start: text.length, end: text.length }, newText: text === '' || text.endsWith('\n') ? STARTER : `\n${STARTER}` }], preferred: true }],
     }]);
   }
   const document = parseDocument(text, {
@@ -65,11 +65,15 @@ function parseUnchecked(text: string): ParseResult {
   });
   const problems: ParseProblem[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
-    const [start, end] = error.pos;
+    // yaml may place an error at or past the end of the text (e.g. a missing closing quote).
+    const start = Math.min(error.pos[0], text.length);
+    const end = Math.min(Math.max(error.pos[1], start + 1), text.length);
+    // The yaml library turns a stack overflow on very deep nesting into RESOURCE_EXHAUSTION.
+    const tooDeep = error.code === 'RESOURCE_EXHAUSTION';
     problems.push({
-      ruleId: 'syntax',
-      message: firstLine(error.message),
-      range: { start, end: Math.max(end, start + 1) > text.length ? Math.max(start, end) : Math.max(end, start + 1) },
+      ruleId: tooDeep ? 'input-limit' : 'syntax',
+      message: tooDeep ? 'nesting is too deep to read; the rest of this structure is ignored' : firstLine(error.message),
+      range: { start, end },
       elementIds: [],
     });
   }

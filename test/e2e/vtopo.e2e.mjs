@@ -1,0 +1,90 @@
+// VTopo as a user meets it in VS Code: the examples' problems in the Problems panel, a
+// fix typed into the text, undo, and commands run from the palette.
+import { expect, focusEditor, openFile, readProblemMarkers, runCommand, screenshot, typeInEditor, waitForNotification, waitForProblems, waitUntil } from './lib.mjs';
+
+const isVtopo = (marker) => marker.source === 'vtopo' || /vtopo/.test(marker.ariaLabel);
+
+export async function examplesShowTheirPromisedProblems({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await openFile(page, 'examples/hyperv-guest-cluster.vtopo');
+  await openFile(page, 'examples/iscsi-av100-g6.vtopo');
+  const markers = await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore') && ms.some((m) => m.code === 'array-single-controller'));
+  const vtopoMarkers = markers.filter(isVtopo);
+  expect(vtopoMarkers.every((m) => m.file === 'iscsi-av100-g6.vtopo'), `only the AV100-G6 example has problems: ${JSON.stringify(vtopoMarkers.map((m) => `${m.file} ${m.code}`))}`);
+  expect(vtopoMarkers.length === 2, `exactly two problems: ${JSON.stringify(vtopoMarkers.map((m) => m.code))}`);
+  const local = vtopoMarkers.find((m) => m.code === 'vm-local-datastore');
+  const array = vtopoMarkers.find((m) => m.code === 'array-single-controller');
+  expect(local.severity === 'error' && /local datastore/.test(local.message), `vm-local-datastore is an error about local storage: ${JSON.stringify(local)}`);
+  expect(array.severity === 'warning' && /single point of failure/.test(array.message), `array-single-controller is a warning: ${JSON.stringify(array)}`);
+  expect(local.line > 1 && array.line > 1, 'problems carry line numbers');
+  await screenshot(page, 'vtopo-problems-av100');
+}
+
+const FIX_ME = `# A VM on local disk: typing a shared datastore fixes it.
+vtopo: 1
+clusters:
+  prod: {}
+hosts:
+  esx-01: { cpu: { cores: 16, speed: 2.4 GHz }, memory: 256 GB }
+  esx-02: { cpu: { cores: 16, speed: 2.4 GHz }, memory: 256 GB }
+arrays:
+  san: { model: FQ1616R }
+datastores:
+  san-01: { array: san }
+  local-1: { host: esx-01 }
+vms:
+  app-01:
+    host: esx-01
+    memory: 8 GB
+    datastore: local-1`;
+
+export async function typingAFixClearsTheProblemAndUndoBringsItBack({ page }) {
+  await openFile(page, 'fix-me.vtopo');
+  await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore' && m.file === 'fix-me.vtopo'));
+  // Select the last line's text and type over it: one edit, so one undo restores it.
+  await focusEditor(page, { at: 'end' });
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('datastore: san-01');
+  await waitUntil(async () => !(await readProblemMarkers(page, { focus: false })).some((m) => m.code === 'vm-local-datastore'), { timeout: 15_000, message: 'vm-local-datastore to disappear after the fix' });
+  await screenshot(page, 'vtopo-fixed');
+  await focusEditor(page);
+  await page.keyboard.press('Control+Z');
+  await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore' && m.file === 'fix-me.vtopo'));
+}
+typingAFixClearsTheProblemAndUndoBringsItBack.files = { 'fix-me.vtopo': FIX_ME };
+
+export async function aTypoIsReportedWithTheKeyItMeant({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await typeInEditor(page, '\nplatfrom: vsphere', { at: 'end' });
+  const markers = await waitForProblems(page, (ms) => ms.some((m) => m.code === 'unknown-key'));
+  const typo = markers.find((m) => m.code === 'unknown-key');
+  expect(/Did you mean "platform"\?/.test(typo.message), `suggests the right key: ${typo.message}`);
+  await screenshot(page, 'vtopo-typo');
+}
+
+export async function checkAllFilesRunsFromThePalette({ page }) {
+  // Wait for the workbench to know the extension (a file of its language is open) first.
+  await openFile(page, 'README.md');
+  await waitUntil(async () => {
+    try {
+      await runCommand(page, 'VTopo: Check All Files', { timeout: 3_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }, { timeout: 30_000, message: 'the VTopo commands in the palette' });
+  const message = await waitForNotification(page, 'vtopo');
+  expect(/3 \.vtopo files?/.test(message) || /3 files?/.test(message), `summary names the 3 example files: ${message}`);
+  await waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller'));
+}
+
+export async function designPreviewDrawsTheExample({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await runCommand(page, 'VTopo: Open Design Preview');
+  const status = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').locator('#status');
+  await status.waitFor({ state: 'visible', timeout: 20_000 });
+  await waitUntil(async () => /elements/.test((await status.textContent()) ?? ''), { timeout: 20_000, message: 'the preview to draw' });
+  const text = await status.textContent();
+  expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 0 with findings/.test(text ?? ''), `preview status: ${text}`);
+  await screenshot(page, 'vtopo-preview');
+}

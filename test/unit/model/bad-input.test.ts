@@ -1,0 +1,305 @@
+/**
+ * Hostile and broken input: every case must end in clear problems with valid ranges, and
+ * never throw. (Speed is watched by the benchmark, not asserted here.)
+ */
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../../src/core/analysis/engine';
+import { MAX_INPUT_CHARACTERS, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
+import type { ParseProblem } from '../../../src/core/model/report';
+import { mulberry32 } from '../../../bench/generate';
+
+const at = (text: string, p: { range: { start: number; end: number } }) => text.slice(p.range.start, p.range.end);
+
+/** Parses and analyzes; checks that nothing throws and every range lies within the text. */
+function read(text: string): ParseResult {
+  const parsed = parseVtopo(text);
+  const { findings } = analyzeText(text);
+  for (const finding of [...parsed.problems, ...findings]) {
+    assert.ok(finding.message.length > 0, 'every finding has a message');
+    const { start, end } = finding.range;
+    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `range ${start}-${end} of "${finding.message}" is outside 0-${text.length}`);
+    for (const related of finding.related ?? []) assert.ok(related.range.start >= 0 && related.range.end <= text.length);
+  }
+  return parsed;
+}
+
+function withRule(problems: readonly ParseProblem[], ruleId: ParseProblem['ruleId']): ParseProblem[] {
+  return problems.filter((p) => p.ruleId === ruleId);
+}
+
+/** The billion-laughs pattern: nine levels, each a list of nine aliases to the level below. */
+function billionLaughs(indent: string): string {
+  const names = 'abcdefghi';
+  let text = `${indent}a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
+  for (let level = 1; level < names.length; level++) {
+    const below = names[level - 1] as string;
+    text += `${indent}${names[level]}: &${names[level]} [${Array.from({ length: 9 }, () => `*${below}`).join(', ')}]\n`;
+  }
+  return text;
+}
+
+const SEED = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
+
+describe('bad input: empty and not YAML', () => {
+  for (const [name, text] of [['an empty file', ''], ['whitespace only', ' \n\t\n   '], ['comments only', '# a comment\n  # another\n\n'], ['a comment without a final newline', '# just this']] as const) {
+    it(`reports ${name} as an empty design with a fix that starts one`, () => {
+      const { problems, topology } = read(text);
+      assert.equal(problems.length, 1);
+      const problem = problems[0] as ParseProblem;
+      assert.equal(problem.ruleId, 'missing-field');
+      assert.match(problem.message, /^empty design/);
+      assert.equal(topology.file, undefined);
+      const edit = problem.fixes?.[0]?.edits[0] ?? assert.fail('no fix');
+      const fixed = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
+      assert.deepEqual(parseVtopo(fixed).problems, []);
+    });
+  }
+
+  it('reports a PNG read as text as not a design', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0d, 0x0a, 0x2d, 0xb4, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]).toString('latin1');
+    const { problems, topology } = read(png);
+    assert.ok(problems.length > 0);
+    assert.equal(topology.hosts.length, 0);
+  });
+
+  it('reports a JSON array as the wrong shape', () => {
+    const text = '[1, 2, 3]';
+    const { problems } = read(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.message, at(text, p)]), [['invalid-value', 'expected a mapping of keys to values, found a list', '[1, 2, 3]']]);
+  });
+
+  it('reads a JSON object, since JSON is YAML', () => {
+    const { problems, topology } = read('{"vtopo": 1, "hosts": {"esx-01": {"cpu": {"cores": 2, "speed": "2 GHz"}, "memory": "1 GB"}}}');
+    assert.deepEqual(problems, []);
+    assert.equal(topology.host('esx-01')?.memoryMB, 1024);
+  });
+
+  it('survives random binary', () => {
+    const random = mulberry32(42);
+    for (let sample = 0; sample < 20; sample++) {
+      const text = String.fromCharCode(...Array.from({ length: 4096 }, () => Math.floor(random() * 256)));
+      assert.ok(read(text).problems.length > 0);
+    }
+  });
+
+  it('survives random unicode including lone surrogates', () => {
+    const random = mulberry32(7);
+    const text = String.fromCharCode(...Array.from({ length: 8192 }, () => Math.floor(random() * 0x10000)));
+    assert.ok(read(text).problems.length > 0);
+  });
+});
+
+describe('bad input: size limits', () => {
+  it('refuses a 50 MB string before parsing it', () => {
+    const text = 'x'.repeat(50 * 1024 * 1024);
+    const { problems } = read(text);
+    assert.deepEqual(problems.map((p) => p.ruleId), ['input-limit']);
+    assert.match(problems[0]?.message ?? '', /^file is too large to analyze \(50\.0 MB; the limit is 16 MB\)$/);
+  });
+
+  it('reads a file just under the limit', () => {
+    const text = `vtopo: 1\nname: ${'a'.repeat(MAX_INPUT_CHARACTERS - 20)}\n`;
+    assert.ok(text.length <= MAX_INPUT_CHARACTERS);
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems, []);
+    assert.equal(topology.file?.name?.length, MAX_INPUT_CHARACTERS - 20);
+  });
+});
+
+describe('bad input: alias bombs', () => {
+  it('does not expand a billion laughs under a known key', () => {
+    const text = `vtopo: 1\nhosts:\n${billionLaughs('  ')}`;
+    const { problems, topology } = read(text);
+    assert.equal(topology.hosts.length, 0);
+    assert.ok(problems.length > 0 && problems.length < 100);
+    assert.ok(problems.every((p) => p.ruleId === 'invalid-value'));
+  });
+
+  it('does not expand a billion laughs under an unknown key', () => {
+    const text = `vtopo: 1\nlol:\n${billionLaughs('  ')}`;
+    const { problems } = read(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, at(text, p)]), [['unknown-key', 'lol']]);
+  });
+
+  it('stays bounded when the bomb is used by every collection and list', () => {
+    const text = `vtopo: 1\nlol:\n${billionLaughs('  ')}hosts: *i\nlinks: *i\nlayout: *i\nvms: *i\nclusters: *i\nrules: { r: { type: affinity, vms: *i } }\n`;
+    const { problems } = read(text);
+    assert.ok(problems.length > 0 && problems.length < 1000, `${problems.length} problems`);
+  });
+
+  it('stops expanding aliases through the format\'s own nesting at the alias budget', () => {
+    let text = 'vtopo: 1\nhosts:\n  h0: &h\n    cpu: { cores: 1, speed: 1 GHz }\n    memory: 1 GB\n    adapters:\n      a0: &a\n        type: fc\n        ports:\n          p0: &p { speed: 1 Gbps }\n';
+    for (let i = 1; i < 30; i++) text += `          p${i}: *p\n`;
+    for (let i = 1; i < 30; i++) text += `      a${i}: *a\n`;
+    for (let i = 1; i < 30; i++) text += `  h${i}: *h\n`;
+    const { problems } = read(text);
+    const limits = withRule(problems, 'input-limit');
+    assert.equal(limits.length, 1, 'the limit is reported once');
+    assert.equal(limits[0]?.message, 'too many alias expansions (more than 1000); the rest are ignored');
+    assert.ok(at(text, limits[0] ?? assert.fail()).startsWith('*'));
+  });
+});
+
+describe('bad input: deep nesting', () => {
+  const cases: Array<[string, string]> = [
+    ['10,000 nested flow sequences under hosts', `vtopo: 1\nhosts: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+    ['10,000 unclosed flow sequences under an unknown key', `vtopo: 1\ndeep: ${'['.repeat(10_000)}\n`],
+    ['10,000 nested flow mappings under hosts', `vtopo: 1\nhosts: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`],
+    ['10,000 nested block sequences', `vtopo: 1\nlinks:\n  ${'- '.repeat(10_000)}x\n`],
+    ['2,000 block mappings indented one space deeper each', `vtopo: 1\nhosts:\n${Array.from({ length: 2_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`],
+  ];
+  for (const [name, text] of cases) {
+    it(`reports ${name} as an input limit`, () => {
+      const { problems } = read(text);
+      const limits = withRule(problems, 'input-limit');
+      assert.ok(limits.length >= 1, problems.map((p) => p.message).join(' | '));
+      assert.ok(limits.every((p) => /nesting/.test(p.message)));
+    });
+  }
+
+  it('refuses 10,000 block mappings indented one space deeper each by size', () => {
+    const text = `vtopo: 1\nhosts:\n${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`;
+    assert.deepEqual(read(text).problems.map((p) => p.ruleId), ['input-limit']);
+  });
+
+  it('reads at most 64 levels of structure the format could nest', () => {
+    const text = `vtopo: 1\nlayout: ${'['.repeat(100)}${']'.repeat(100)}\nhosts:\n  - id: h\n    cpu: ${'{a: '.repeat(100)}1${'}'.repeat(100)}\n    memory: 1 GB\n`;
+    const { problems } = read(text);
+    assert.ok(problems.length > 0);
+  });
+});
+
+describe('bad input: prototype keys', () => {
+  const keys = ['__proto__', 'constructor', 'prototype'];
+  const text = [
+    'vtopo: 1',
+    ...keys.map((k) => `${k}: { polluted: yes, toString: 1 }`),
+    'clusters:',
+    ...keys.map((k) => `  c${k}: { ${k}: { polluted: yes } }`),
+    'hosts:',
+    ...keys.map((k) => `  ${k}:\n    ${k}: { polluted: yes }\n    cpu: { cores: 1, speed: 1 GHz, ${k}: { polluted: yes } }\n    memory: 1 GB\n    adapters:\n      ${k}: { type: fc, ports: { ${k}: { ${k}: 1 } } }`),
+    'vms:',
+    ...keys.map((k) => `  vm-${k}: { host: ${k}, memory: 1 GB, ${k}: { polluted: yes } }`),
+    'links:',
+    ...keys.map((k) => `  - { from: ${k}/${k}/${k}, to: ${k}, ${k}: 1 }`),
+    'layout:',
+    ...keys.map((k) => `  ${k}: [1, 2]`),
+    'analysis:',
+    '  rules:',
+    ...keys.map((k) => `    ${k}: off`),
+    '',
+  ].join('\n');
+
+  it('neither throws nor pollutes Object.prototype', () => {
+    read(text);
+    const probe: Record<string, unknown> = {};
+    assert.equal(probe.polluted, undefined);
+    assert.equal(probe.toString, Object.prototype.toString);
+    assert.deepEqual(Object.keys(Object.prototype), []);
+    assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+    assert.equal(Object.getPrototypeOf(probe), Object.prototype);
+  });
+
+  it('treats them as ordinary keys and ids', () => {
+    const { problems, topology } = read(text);
+    const unknown = withRule(problems, 'unknown-key').map((p) => at(text, p));
+    assert.ok(keys.every((k) => unknown.includes(k)), `unknown keys: ${unknown.join(', ')}`);
+    assert.deepEqual(topology.hosts.map((h) => h.id).sort(), ['constructor', 'prototype']);
+    assert.equal(topology.host('constructor')?.adapters[0]?.ports[0]?.id, 'constructor/constructor/constructor');
+    assert.ok(withRule(problems, 'invalid-value').some((p) => p.message.startsWith('"__proto__" is not a valid id')));
+    assert.deepEqual(topology.file?.layout?.get('__proto__')?.value, { x: 1, y: 2 });
+    assert.equal(topology.file?.analysis?.rules?.get('constructor')?.value, 'off');
+    assert.equal(topology.host('toString'), undefined);
+  });
+});
+
+describe('bad input: YAML oddities', () => {
+  it('reports several documents and still reads the first', () => {
+    const text = 'vtopo: 1\nhosts:\n  esx-01: { cpu: { cores: 2, speed: 2 GHz }, memory: 1 GB }\n---\nvtopo: 1\n';
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems.map((p) => p.ruleId), ['syntax']);
+    assert.match(problems[0]?.message ?? '', /multiple documents/);
+    assert.equal(topology.hosts.length, 1);
+  });
+
+  it('reports tabs used for indentation on the tab', () => {
+    const text = 'vtopo: 1\nclusters:\n\tprod: {}\n';
+    const syntax = withRule(read(text).problems, 'syntax');
+    assert.ok(syntax.length >= 1);
+    assert.ok(syntax.some((p) => at(text, p) === '\t'));
+  });
+
+  it('accepts tabs inside values and comments', () => {
+    const { problems } = read('vtopo: 1\nname:\tTabbed\tname # a\tcomment\n');
+    assert.deepEqual(problems, []);
+  });
+
+  it('accepts a byte order mark and keeps ranges on the original text', () => {
+    const text = '\uFEFFvtopo: 1\nplatfrom: vsphere\n';
+    const { problems } = read(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, at(text, p)]), [['unknown-key', 'platfrom']]);
+  });
+
+  it('keeps ranges exact with CRLF line endings', () => {
+    const text = SEED.replace(/\n/g, '\r\n');
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems, []);
+    const esx = topology.host('esx-02') ?? assert.fail('no host');
+    assert.equal(at(text, { range: esx.idRange }), 'esx-02');
+    assert.equal(at(text, { range: esx.source.fields.memoryMB?.value ?? assert.fail() }), '384 GB');
+    const broken = text.replace('    memory: 384 GB\r\n', '    memory: 384\r\n').replace('platform: vsphere', 'platfrom: vsphere');
+    const brokenProblems = read(broken).problems;
+    assert.deepEqual(brokenProblems.map((p) => at(broken, p)), ['platfrom', '384']);
+  });
+
+  it('reads old Mac CR-only line endings without crashing', () => {
+    const text = SEED.replace(/\n/g, '\r');
+    assert.ok(Array.isArray(read(text).problems));
+  });
+
+  it('reads a 5 MB line', () => {
+    const { problems, topology } = read(`vtopo: 1\nname: ${'a'.repeat(5_000_000)}\n`);
+    assert.deepEqual(problems, []);
+    assert.equal(topology.file?.name?.length, 5_000_000);
+  });
+
+  it('keeps messages short for a 1 MB key', () => {
+    const text = `vtopo: 1\n${'k'.repeat(1_000_000)}: 1\n`;
+    const { problems } = read(text);
+    assert.ok(problems.length >= 1);
+    for (const p of problems) assert.ok(p.message.length < 300, `message of ${p.message.length} characters`);
+  });
+
+  it('reads 20,000 layout entries on one flow line', () => {
+    const entries = Array.from({ length: 20_000 }, (_, i) => `h${i}: [${i}, ${i}]`).join(', ');
+    const { problems, topology } = read(`vtopo: 1\nlayout: { ${entries} }\n`);
+    assert.deepEqual(problems, []);
+    assert.equal(topology.file?.layout?.size, 20_000);
+  });
+
+  it('reports an unclosed quote at the end of the text within the text', () => {
+    const text = `vtopo: 1\nname: "${'a'.repeat(1000)}`;
+    const syntax = withRule(read(text).problems, 'syntax');
+    assert.ok(syntax.length >= 1);
+  });
+
+  it('handles tags, directives, complex keys and special numbers', () => {
+    for (const text of [
+      '%YAML 1.1\n---\nvtopo: 1\n',
+      'vtopo: !!str 1\nname: !custom x\nhosts: !!set { a }\n',
+      'vtopo: 1\nname: !!binary aGVsbG8=\n',
+      'vtopo: 1\n? [a, b]\n: c\n{ x: y }: z\n',
+      'vtopo: 1\n: x\n',
+      'vtopo: .inf\nname: .nan\n',
+      'vtopo: 123456789012345678901234567890\n',
+      'vtopo: 1\n<<: { name: x }\n',
+      'vtopo: 1\nname: &n x\ndescription: *n\nplatform: *undefined\n',
+    ]) {
+      assert.ok(read(text).problems.length >= 0);
+    }
+    assert.deepEqual(read('%YAML 1.1\n---\nvtopo: 1\n').problems, []);
+  });
+});
