@@ -19,4 +19,11 @@ describe('analysis engine', () => {
     const fromSettings = analyzeText(text, { ruleSeverities: { 'array-single-controller': 'info' } }).findings;
     assert.equal(fromSettings.find((f) => f.ruleId === 'array-single-controller')?.severity, 'info');
   });
+
+  it('reports a setting for a rule that does not exist, with the closest rule id', () => {
+    const text = design('analysis:\n  rules:\n    array-single-controler: off\n');
+    const finding = analyzeText(text).findings.find((f) => f.ruleId === 'unknown-key');
+    assert.match(finding?.message ?? '', /Did you mean "array-single-controller"\?/);
+    assert.equal(text.slice(finding?.range.start, finding?.range.end), 'array-single-controler');
+  });
 });

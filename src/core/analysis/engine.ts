@@ -7,7 +7,8 @@ import { parseVtopo, type ParseResult } from '../model/parse';
 import type { Report } from '../model/report';
 import type { Topology } from '../model/topology';
 import type { Finding, Severity } from './rule';
-import { ANALYSIS_RULES, structuralMeta } from './rules';
+import { closestMatch } from '../model/suggest';
+import { ALL_RULES, ANALYSIS_RULES, structuralMeta } from './rules';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -34,6 +35,9 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   const add = (ruleId: string, severity: SeveritySetting, report: Report) => {
     if (severity !== 'off') findings.push({ ...report, ruleId, severity });
   };
+  for (const problem of unknownRuleSettings(topology)) {
+    add(problem.ruleId, severityOf(problem.ruleId, structuralMeta(problem.ruleId).defaultSeverity), problem);
+  }
   for (const problem of parsed.problems) {
     add(problem.ruleId, severityOf(problem.ruleId, structuralMeta(problem.ruleId).defaultSeverity), problem);
   }
@@ -55,4 +59,22 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { topology, findings };
+}
+
+/** `analysis.rules` may only name rules that exist: a misspelt id would silently do nothing. */
+function unknownRuleSettings(topology: Topology): Array<Report & { ruleId: 'unknown-key' }> {
+  const known = ALL_RULES.map((meta) => meta.id);
+  const problems: Array<Report & { ruleId: 'unknown-key' }> = [];
+  for (const entry of topology.file?.analysis?.rules?.values() ?? []) {
+    if (known.includes(entry.key)) continue;
+    const suggestion = closestMatch(entry.key, known);
+    problems.push({
+      ruleId: 'unknown-key',
+      message: `unknown rule "${entry.key}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
+      range: entry.keyRange,
+      elementIds: [],
+      ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: entry.keyRange, newText: suggestion }], preferred: true }] } : {}),
+    });
+  }
+  return problems;
 }

@@ -66,7 +66,7 @@ const admissionControl = object(
       default: 32,
     }),
   },
-  { description: 'How HA reserves capacity for failover (vSphere Availability guide, admission control).' },
+  { description: 'How HA reserves capacity for failover (vSphere Availability guide, admission control).', defaults: true },
 );
 
 const detection = object(
@@ -76,7 +76,7 @@ const detection = object(
     isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a host that lost its network declares itself isolated (vSphere: about 30 s).', default: 30, min: 0 }),
     isolationResponseDelaySeconds: quantity('duration', { description: 'Further delay before the isolation response runs (vSphere: 30 s).', default: 30, min: 0 }),
   },
-  { description: 'Failure detection timings. Defaults are vSphere HA\'s; make them match your platform.' },
+  { description: 'Failure detection timings. Defaults are vSphere HA\'s; make them match your platform.', defaults: true },
 );
 
 const orchestration = object(
@@ -89,7 +89,7 @@ const orchestration = object(
     tierTimeoutSeconds: quantity('duration', { description: 'A lower tier starts after this time even if the higher tier is not ready (vSphere: 600 s).', default: 600, min: 0 }),
     vmBootSeconds: quantity('duration', { description: 'Boot time of a restarted VM when the VM does not say (assumption; set it from measurements).', default: 60, min: 0 }),
   },
-  { description: 'Restart orchestration between priority tiers.' },
+  { description: 'Restart orchestration between priority tiers.', defaults: true },
 );
 
 const componentProtection = object(
@@ -99,7 +99,7 @@ const componentProtection = object(
     apdTimeoutSeconds: quantity('duration', { description: 'Time from APD to the APD timeout (vSphere: 140 s).', default: 140, min: 0 }),
     apdFailoverDelaySeconds: quantity('duration', { description: 'Delay after the APD timeout before VMs are terminated and restarted (vSphere: 180 s).', default: 180, min: 0 }),
   },
-  { description: 'VM Component Protection: what HA does when a host loses its storage.' },
+  { description: 'VM Component Protection: what HA does when a host loses its storage.', defaults: true },
 );
 
 const ha = object(
@@ -114,7 +114,7 @@ const ha = object(
     orchestration: orchestration,
     componentProtection: componentProtection,
   },
-  { description: 'High availability settings.' },
+  { description: 'High availability settings.', defaults: true },
 );
 
 const drs = object(
@@ -123,7 +123,7 @@ const drs = object(
     automation: oneOf(['manual', 'partially-automated', 'fully-automated'] as const, { description: 'DRS automation level.', default: 'fully-automated' }),
     migrationThreshold: integer({ description: 'DRS migration threshold, 1 (conservative) to 5 (aggressive); vSphere default 3.', min: 1, max: 5, default: 3 }),
   },
-  { description: 'Load balancing settings.' },
+  { description: 'Load balancing settings.', defaults: true },
 );
 
 const cluster = object(
@@ -196,7 +196,7 @@ const host = object(
         cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
         memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, default: 4096 }),
       },
-      { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.' },
+      { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.', defaults: true },
     ),
     maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
     adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
@@ -435,7 +435,7 @@ const position = custom<Position, { description: string }>(
 
 export const vtopoFile = object(
   {
-    vtopo: integer({ description: 'Format version of this file. Version 1 is the only one.', required: true }),
+    vtopo: integer({ description: 'Format version of this file. Version 1 is the only one.' }),
     name: text({ description: 'Name of the design.' }),
     description: text({ description: 'What the design is.' }),
     platform: oneOf(PLATFORMS, { description: 'Hypervisor platform: vSphere (ESXi), Hyper-V, XenServer / XCP-ng, Proxmox VE.', default: 'vsphere' }),

@@ -77,11 +77,19 @@ function parseUnchecked(text: string): ParseResult {
       elementIds: [],
     });
   }
-  const ctx = new ReadContext(document);
+  const ctx = new ReadContext(document, text);
   const contents = document.contents as Node | null;
   const file = vtopoFile.read(contents, ctx, { start: 0, end: 0 });
   problems.push(...ctx.problems);
-  if (file && file.vtopo !== FORMAT_VERSION) {
+  if (file && file.vtopo === undefined && !file.source.fields.vtopo) {
+    problems.push({
+      ruleId: 'missing-field',
+      message: `missing "vtopo: ${FORMAT_VERSION}": the first key of a design names its format version`,
+      range: { start: file.source.range.start, end: file.source.range.start },
+      elementIds: [],
+      fixes: [{ title: `Add "vtopo: ${FORMAT_VERSION}"`, edits: [{ range: { start: file.source.range.start, end: file.source.range.start }, newText: `vtopo: ${FORMAT_VERSION}\n` }], preferred: true }],
+    });
+  } else if (file && file.vtopo !== undefined && file.vtopo !== FORMAT_VERSION) {
     problems.push({
       ruleId: 'format-version',
       message: `this is format version ${file.vtopo}; this VTopo reads version ${FORMAT_VERSION}`,
@@ -116,7 +124,7 @@ export function unresolvedReferences(references: readonly Reference[], declarati
     const declaredAs = declarations.get(reference.id);
     const what = reference.target === 'endpoint' ? 'port or switch' : reference.target;
     const message = declaredAs
-      ? `"${reference.id}" is a ${declaredAs.kind}, not a ${what}`
+      ? `"${reference.id}" is ${withArticle(declaredAs.kind)}, not a ${what}`
       : `unknown ${what} "${reference.id}"${explainMissingSegment(reference.id, declarations)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`;
     problems.push({
       ruleId: 'unresolved-reference',
@@ -150,4 +158,8 @@ function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Dec
     if (parent) return ` (${parent.kind} "${prefix}" has no "${segments[length]}")`;
   }
   return '';
+}
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -61,7 +61,22 @@ export class ReadContext {
   private aliasExpansions = 0;
   private depth = 0;
 
-  constructor(readonly document: Document) {}
+  constructor(
+    readonly document: Document,
+    /** The source text, to read plain scalars as written (`01` stays "01", not 1). */
+    readonly text: string,
+  ) {}
+
+  /**
+   * A scalar as the id or name it spells: plain numbers keep their spelling, so `01` and
+   * `1e3` are not turned into 1 and 1000. Undefined for non-scalars and empty values.
+   */
+  scalarText(node: Node | null | undefined): string | undefined {
+    if (!node || !isScalar(node) || node.value === null) return undefined;
+    if (typeof node.value === 'string') return node.value;
+    if (node.type === 'PLAIN' && node.range) return this.text.slice(node.range[0], node.range[1]);
+    return String(node.value);
+  }
 
   report(
     ruleId: StructuralRuleId,
@@ -170,7 +185,7 @@ interface FieldOptions<T> {
   default?: T;
 }
 
-type WithPresence<T, O> = O extends { required: true } | { default: unknown } ? Field<T, 'always'> : Field<T, 'optional'>;
+type WithPresence<T, O> = O extends { required: true } | { default: unknown } | { defaults: true } ? Field<T, 'always'> : Field<T, 'optional'>;
 
 function makeField<T, O extends FieldOptions<T>>(
   options: O,
@@ -185,7 +200,7 @@ function makeField<T, O extends FieldOptions<T>>(
     ...(options.default !== undefined ? { defaultValue: options.default } : {}),
     jsonSchema: () => {
       const schema: JsonSchema = { ...base.jsonSchema(), description: options.description };
-      if (options.default !== undefined) schema.default = options.default;
+      if (options.default !== undefined && typeof options.default !== 'object') schema.default = options.default;
       return schema;
     },
   };
@@ -417,11 +432,11 @@ export function ref<O extends FieldOptions<string>>(target: ReferenceTarget, opt
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
       const range = nodeRange(node, fallback);
-      if (typeof value !== 'string' && typeof value !== 'number') {
+      const id = typeof value === 'string' || typeof value === 'number' ? ctx.scalarText(node) : undefined;
+      if (id === undefined) {
         ctx.report('invalid-value', `expected the id of a ${target}, found ${describeNode(node)}`, range);
         return undefined;
       }
-      const id = String(value);
       ctx.references.push({ target, id, range, fromId: ctx.scope });
       return id;
     },
@@ -457,7 +472,11 @@ interface KeyBinding {
   readonly field: Field<unknown>;
 }
 
-export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(shape: S, options: O & { typeName?: string }) {
+/**
+ * A mapping with fixed keys. With `defaults: true`, an omitted mapping reads as if it were
+ * written empty, so settings blocks such as `ha:` always carry their defaults.
+ */
+export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> & { defaults?: true }>(shape: S, options: O & { typeName?: string }) {
   const bindings = new Map<string, KeyBinding>();
   for (const [fieldKey, field] of Object.entries(shape)) {
     bindings.set(fieldKey, { fieldKey, field });
@@ -466,7 +485,8 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(
     }
   }
   const knownKeys = [...bindings.keys()];
-  return makeField<ObjectValue<S>, O>(options, {
+  const withDefaults = options.defaults ? { ...options, default: defaultsOf(shape) as ObjectValue<S> } : options;
+  return makeField<ObjectValue<S>, O>(withDefaults, {
     typeName: options.typeName ?? 'mapping',
     children: () => shape,
     read(raw, ctx, fallback) {
@@ -495,7 +515,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      const keyText = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+      const keyText = ctx.scalarText(keyNode);
       const keyRange = nodeRange(keyNode, range);
       if (keyText === undefined) {
         ctx.report('invalid-value', 'keys must be plain names', keyRange);
@@ -541,6 +561,16 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>>>(
     value.source = { range, fields };
     return value as ObjectValue<S>;
   }
+}
+
+/** The value of a mapping written empty: every default, and a source at offset 0. */
+function defaultsOf(shape: Shape): Record<string, unknown> {
+  const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [key, field] of Object.entries(shape)) {
+    if (field.defaultValue !== undefined) value[key] = field.defaultValue;
+  }
+  value.source = { range: { start: 0, end: 0 }, fields: {} };
+  return value;
 }
 
 function objectJsonSchema(shape: Shape, bindings: Map<string, KeyBinding>, extra: JsonSchema | undefined): JsonSchema {
@@ -614,7 +644,7 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
         for (const pair of node.items as Pair<Node, Node>[]) {
           const keyNode = pair.key as Node | null;
           const keyRange = nodeRange(keyNode, range);
-          const key = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+          const key = ctx.scalarText(keyNode);
           if (key === undefined) {
             ctx.report('invalid-value', `expected a ${options.keyName}`, keyRange);
             continue;
@@ -664,7 +694,7 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
         for (const pair of node.items as Pair<Node, Node>[]) {
           const keyNode = pair.key as Node | null;
           const idRange = nodeRange(keyNode, range);
-          const id = keyNode && isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+          const id = ctx.scalarText(keyNode);
           const valueNode = pair.value as Node | null;
           const whole = rangeOf(idRange.start, nodeRange(valueNode, idRange).end);
           if (id === undefined) {
@@ -688,7 +718,7 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
           }
           const idNode = idPair.value as Node | null;
           const idRange = nodeRange(idNode, nodeRange(idPair.key as Node));
-          const id = idNode && isScalar(idNode) && idNode.value !== null ? String(idNode.value) : undefined;
+          const id = ctx.scalarText(idNode);
           if (id === undefined) {
             ctx.report('invalid-value', `expected a ${kind} id`, idRange);
             continue;

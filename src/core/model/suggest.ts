@@ -1,19 +1,27 @@
 /** "Did you mean ...?": the closest candidate by edit distance, if it is close enough. */
 
+/** Edit distance counting insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const previous = new Array<number>(b.length + 1);
-  const current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  const width = b.length + 1;
+  const rows = [new Array<number>(width).fill(0), new Array<number>(width).fill(0), new Array<number>(width).fill(0)];
+  for (let j = 0; j <= b.length; j++) (rows[1] as number[])[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const beforePrevious = rows[0] as number[];
+    const previous = rows[1] as number[];
+    const current = rows[2] as number[];
     current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current[j] = best;
     }
-    for (let j = 0; j <= b.length; j++) previous[j] = current[j] ?? 0;
+    rows.push(rows.shift() as number[]);
   }
-  return previous[b.length] ?? 0;
+  return (rows[1] as number[])[b.length] ?? 0;
 }
 
 /**

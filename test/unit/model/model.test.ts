@@ -69,6 +69,34 @@ describe('reading a design into the model', () => {
     assert.equal(topology.isLocalDatastore(topology.datastore('local') ?? assert.fail('no datastore')), true);
   });
 
+  it('gives omitted settings blocks their defaults, as if written empty', () => {
+    const { topology, problems } = parseVtopo('vtopo: 1\nclusters:\n  prod: {}\nhosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\n');
+    assert.deepEqual(problems, []);
+    const ha = topology.cluster('prod')?.ha;
+    assert.equal(ha?.enabled, true);
+    assert.equal(ha?.detection.failureTimeoutSeconds, 15);
+    assert.equal(ha?.admissionControl.policy, 'percentage');
+    assert.equal(ha?.componentProtection.apdTimeoutSeconds, 140);
+    assert.equal(topology.cluster('prod')?.drs.migrationThreshold, 3);
+    assert.equal(topology.host('esx-01')?.overhead.memoryMB, 4096);
+  });
+
+  it('keeps ids that look like numbers as written', () => {
+    const text = 'vtopo: 1\nhosts:\n  01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\n  1: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\nvms:\n  1e3: { host: 01, memory: 1 GB }\n';
+    const { topology, problems } = parseVtopo(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(topology.hosts.map((h) => h.id), ['01', '1']);
+    assert.equal(topology.vm('1e3')?.host, '01');
+  });
+
+  it('still reads the design when the format version is missing, and offers to add it', () => {
+    const { topology, problems } = parseVtopo('hosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\n');
+    assert.equal(topology.hosts.length, 1);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.ruleId, 'missing-field');
+    assert.deepEqual(problems[0]?.fixes?.[0]?.edits, [{ range: { start: 0, end: 0 }, newText: 'vtopo: 1\n' }]);
+  });
+
   it('reads a timing given with another unit into seconds', () => {
     const text = 'vtopo: 1\nclusters:\n  prod:\n    ha:\n      detection: { failureTimeout: 20000 ms, isolationTimeoutMinutes: 1 }\n';
     const { topology, problems } = parseVtopo(text);

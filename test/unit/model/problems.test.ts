@@ -238,7 +238,7 @@ describe('reader problems: missing fields', () => {
     const text = 'name: x\n';
     const problem = onlyProblem(text);
     assert.equal(problem.ruleId, 'missing-field');
-    assert.equal(problem.message, 'missing required key "vtopo"');
+    assert.equal(problem.message, 'missing "vtopo: 1": the first key of a design names its format version');
   });
 
   it('reports a list item without an id on the item', () => {
@@ -327,7 +327,7 @@ describe('reader problems: references', () => {
     { from: 'esx-01/hba1/p0', to: 'fc-z', bad: 'fc-z', message: 'unknown port or switch "fc-z". Did you mean "fc-a"?' },
     { from: 'esx-01/hba1/p0', to: 'fc-z/3', bad: 'fc-z/3', message: 'unknown port or switch "fc-z/3"' },
     { from: 'esx-01/hba1/p0', to: 'fc-a/3/x', bad: 'fc-a/3/x', message: 'unknown port or switch "fc-a/3/x" (switch "fc-a" has no "3")' },
-    { from: 'esx-01/hba1', to: 'fc-a', bad: 'esx-01/hba1', message: '"esx-01/hba1" is a adapter, not a port or switch' },
+    { from: 'esx-01/hba1', to: 'fc-a', bad: 'esx-01/hba1', message: '"esx-01/hba1" is an adapter, not a port or switch' },
   ];
   for (const e of endpoints) {
     it(`reports the link endpoint ${e.bad}`, () => {

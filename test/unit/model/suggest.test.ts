@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { closestMatch, editDistance } from '../../../src/core/model/suggest';
 
 describe('editDistance', () => {
-  it('counts insertions, deletions and substitutions', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
-    assert.equal(editDistance('platfrom', 'platform'), 2);
+    assert.equal(editDistance('platfrom', 'platform'), 1, 'a swap of two letters is one edit');
+    assert.equal(editDistance('hsots', 'hosts'), 1);
     assert.equal(editDistance('', 'abc'), 3);
     assert.equal(editDistance('abc', ''), 3);
     assert.equal(editDistance('same', 'same'), 0);
@@ -33,7 +34,8 @@ describe('closestMatch', () => {
   });
 
   it('allows about a third of the length in edits, at least one and at most three', () => {
-    assert.equal(closestMatch('vsm', ['vms']), undefined, 'a swap is two edits: too many for three letters');
+    assert.equal(closestMatch('vsm', ['vms']), 'vms', 'a swap is one edit, allowed even for three letters');
+    assert.equal(closestMatch('smv', ['vms']), undefined, 'two edits are too many for three letters');
     assert.equal(closestMatch('hst', ['host']), 'host');
     assert.equal(closestMatch('abcdefghijklmnop', ['abcdefghijklWXYZ']), undefined);
     assert.equal(closestMatch('abcdefghijklmnop', ['abcdefghijklmXYZ']), 'abcdefghijklmXYZ');
