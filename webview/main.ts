@@ -97,13 +97,12 @@ function showDetails(node: DiagramNode | undefined): void {
 function render(message: HostToPreviewMessage): void {
   const diagram = message.diagram;
   lastDiagram = diagram;
-  const placedAll = diagram.nodes.every((node) => node.parent !== undefined || diagram.positions[node.id] !== undefined);
   graph?.destroy();
   graph = cytoscape({
     container,
     elements: toElements(diagram),
     style: stylesheet(),
-    layout: placedAll ? { name: 'preset' } : { name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true },
+    layout: { name: 'preset', fit: true, padding: 24 },
     textureOnViewport: true,
     hideEdgesOnViewport: diagram.edges.length > 1000,
     wheelSensitivity: 0.3,

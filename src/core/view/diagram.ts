@@ -129,7 +129,60 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       ...(fabric ? { fabric } : {}),
     });
   });
+  const saved = new Map<string, { x: number; y: number }>();
+  for (const [id, entry] of topology.file?.layout ?? []) saved.set(id, entry.value);
+  return { nodes, edges, positions: layeredLayout(nodes, saved) };
+}
+
+const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 260, array: 460, datastore: 640 };
+const GAP = 60;
+const CHILD_COLUMNS = 4;
+const CHILD_SPACING = 48;
+
+/**
+ * Positions for every leaf node, in the layers architects draw SANs in: hosts on top,
+ * switches (fabric A before B) below them, arrays below the switches, datastores at the
+ * bottom. Children (VMs, controllers) are laid in a grid inside their parent. A position
+ * saved in the file's layout section moves the element (and its children) there.
+ */
+export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
+  const childrenOf = new Map<string, DiagramNode[]>();
+  for (const node of nodes) {
+    if (node.parent === undefined || node.kind === 'host') continue;
+    const siblings = childrenOf.get(node.parent);
+    if (siblings) siblings.push(node);
+    else childrenOf.set(node.parent, [node]);
+  }
+  const widthOf = (node: DiagramNode) => Math.max(80, Math.min(CHILD_COLUMNS, childrenOf.get(node.id)?.length ?? 0) * CHILD_SPACING);
   const positions: Record<string, { x: number; y: number }> = {};
-  for (const [id, entry] of topology.file?.layout ?? []) positions[id] = entry.value;
-  return { nodes, edges, positions };
+  const place = (node: DiagramNode, center: { x: number; y: number }) => {
+    const children = childrenOf.get(node.id) ?? [];
+    if (children.length === 0) {
+      positions[node.id] = center;
+      return;
+    }
+    const columns = Math.min(CHILD_COLUMNS, children.length);
+    children.forEach((child, index) => {
+      positions[child.id] = {
+        x: center.x + ((index % columns) - (columns - 1) / 2) * CHILD_SPACING,
+        y: center.y + Math.floor(index / columns) * CHILD_SPACING,
+      };
+    });
+  };
+  const fabricOrder = (node: DiagramNode) => (node.fabric === undefined ? 2 : node.fabric.toUpperCase() === 'A' ? 0 : 1);
+  const layers = (Object.keys(LAYER_Y) as Array<keyof typeof LAYER_Y>).map((kind) => {
+    const members = nodes.filter((node) => node.kind === kind);
+    if (kind === 'switch') members.sort((a, b) => fabricOrder(a) - fabricOrder(b));
+    return { kind, members, width: members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP) };
+  });
+  const widest = Math.max(0, ...layers.map((layer) => layer.width));
+  for (const layer of layers) {
+    let x = (widest - layer.width) / 2;
+    for (const node of layer.members) {
+      const width = widthOf(node);
+      place(node, saved.get(node.id) ?? { x: x + width / 2, y: LAYER_Y[layer.kind] });
+      x += width + GAP;
+    }
+  }
+  return positions;
 }

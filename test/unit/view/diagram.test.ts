@@ -15,7 +15,18 @@ describe('design diagram', () => {
     assert.equal(node('vcenter')?.parent, 'esx-01');
     assert.equal(node('fq1616r/a')?.parent, 'fq1616r');
     assert.equal(node('esx-01')?.parent, 'prod');
-    assert.deepEqual(diagram.positions['esx-02'], { x: 400, y: 100 });
+    assert.deepEqual(diagram.positions['web-01'], { x: 376, y: 100 }, 'esx-02 is saved at (400, 100): its two VMs sit side by side there');
+    assert.deepEqual(diagram.positions['web-02'], { x: 424, y: 100 });
+  });
+
+  it('lays out hosts, then switches with fabric A before B, then arrays, then datastores', () => {
+    const { topology, findings } = analyzeText(seed.replace(/\nlayout:[\s\S]*$/, '\n'));
+    const { positions } = buildDiagram(topology, findings);
+    const y = (id: string) => positions[id]?.y ?? Number.NaN;
+    const x = (id: string) => positions[id]?.x ?? Number.NaN;
+    assert.ok(y('vcenter') < y('fc-a') && y('fc-a') < y('fq1616r/a') && y('fq1616r/a') < y('vmfs-01'));
+    assert.ok(x('fc-a') < x('fc-b'), 'fabric A is drawn left of fabric B');
+    assert.equal(y('fq1616r/a'), y('fq1616r/b'), 'controllers side by side');
   });
 
   it('collapses cables to device edges coloured by fabric', () => {
