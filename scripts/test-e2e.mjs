@@ -12,7 +12,8 @@
 // (b) UI journeys: every exported async function of test/e2e/*.e2e.mjs is a test; it
 //     gets { page, workspace, server, name, screenshot } with the workbench already
 //     open on a fresh copy of test/e2e/fixtures/workspace/ (+ the module's `files` and
-//     the function's `.files`). Optional per-test `fn.timeout` (ms, default 90000).
+//     the function's `.files`). Optional per-test `fn.timeout` (ms, default 90000) and
+//     `fn.settings` (extra user settings).
 // Screenshots and logs: test-output/e2e/. Last line: "e2e: N passed, M failed".
 import fs from 'node:fs';
 import os from 'node:os';
@@ -211,7 +212,7 @@ async function loadJourneys() {
       if (typeof fn !== 'function') continue;
       const name = `${f.replace(/\.e2e\.mjs$/, '')}: ${exportName}`;
       if (grep && !grep.test(name)) continue;
-      tests.push({ name, fn, files: { ...(mod.files ?? {}), ...(fn.files ?? {}) }, timeout: fn.timeout ?? DEFAULT_TEST_TIMEOUT });
+      tests.push({ name, fn, files: { ...(mod.files ?? {}), ...(fn.files ?? {}) }, settings: fn.settings ?? {}, timeout: fn.timeout ?? DEFAULT_TEST_TIMEOUT });
     }
   }
   return tests;
@@ -228,7 +229,7 @@ async function runJourney(browser, extensionsDir, test) {
   try {
     await withTimeout(
       (async () => {
-        server = await startCodeServer({ workspace, extensionsDir, userDataDir, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
+        server = await startCodeServer({ workspace, extensionsDir, userDataDir, settings: test.settings, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
         ({ context, page } = await newPage(browser));
         const { openWorkbench, screenshot } = await import(pathToFileURL(path.join(E2E_DIR, 'lib.mjs')).href);
         await openWorkbench(page, server.url);

@@ -93,3 +93,14 @@ export async function designPreviewDrawsTheExample({ page }) {
   expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 0 with findings/.test(text ?? ''), `preview status: ${text}`);
   await screenshot(page, 'vtopo-preview');
 }
+
+// The browser build (dist/extension/web.js) in the web worker extension host, as in vscode.dev.
+export async function theWebExtensionBuildAnalyzesInTheBrowser({ page }) {
+  await openFile(page, 'examples/iscsi-av100-g6.vtopo');
+  await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore') && ms.some((m) => m.code === 'array-single-controller'));
+  await runCommand(page, 'VTopo: Show Output');
+  const output = page.locator('.output-view .view-lines').first();
+  await waitUntil(async () => /activated in the web extension host/.test(((await output.textContent()) ?? '').replace(/\u00a0/g, ' ')), { timeout: 15_000, message: 'the output channel to say which host runs VTopo' });
+  await screenshot(page, 'vtopo-web-extension-host');
+}
+theWebExtensionBuildAnalyzesInTheBrowser.settings = { 'remote.extensionKind': { 'vtopo.vtopo': ['ui'] } };
