@@ -202,8 +202,40 @@ export function yamlBlocks(markdown: string): string[] {
 
 const STRUCTURAL = new Set<string>(STRUCTURAL_RULE_IDS);
 
+function optionsSection(meta: RuleMeta): string[] {
+  const options = Object.entries(meta.options ?? {});
+  if (options.length === 0) return [];
+  return [
+    'Thresholds:',
+    '',
+    '| Option | Default | Range | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min ?? ''} to ${option.max ?? ''} | ${tableCell(option.description)} |`),
+    '',
+  ];
+}
+
 function configurationSnippet(meta: RuleMeta): string[] {
   const other = meta.defaultSeverity === 'error' ? 'warning' : 'error';
+  const [firstOption] = Object.entries(meta.options ?? {});
+  if (firstOption) {
+    const [name, option] = firstOption;
+    return [
+      'In the design file:',
+      '',
+      '```yaml',
+      'analysis:',
+      '  rules:',
+      `    ${meta.id}: { severity: ${other}, ${name}: ${option.default} }`,
+      '```',
+      '',
+      'In VS Code settings (`settings.json`), for every design in the workspace:',
+      '',
+      '```json',
+      `{ "vtopo.rules": { "${meta.id}": { "severity": "${other}", "${name}": ${option.default} } } }`,
+      '```',
+    ];
+  }
   return [
     'In the design file:',
     '',
@@ -255,7 +287,13 @@ export function generateRulesDoc(): string {
     '}',
     '```',
     '',
-    'Allowed values: `off`, `error`, `warning`, `info`, `hint`.',
+    'Allowed values: `off`, `error`, `warning`, `info`, `hint`. Rules with thresholds (listed under each rule) take a mapping instead, in the file and in the setting alike:',
+    '',
+    '```yaml',
+    'analysis:',
+    '  rules:',
+    '    some-rule: { severity: warning, someThreshold: 20 }',
+    '```',
     '',
     '## All rules',
     '',
@@ -284,6 +322,7 @@ export function generateRulesDoc(): string {
       '',
       ...meta.docs.sources.map((source) => `- ${source}`),
       '',
+      ...optionsSection(meta),
       ...configurationSnippet(meta),
     );
   }

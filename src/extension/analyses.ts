@@ -69,7 +69,7 @@ export class DocumentAnalyses {
   private analyze(document: vscode.TextDocument): AnalyzedVersion | undefined {
     const started = performance.now();
     try {
-      const analysis = analyzeText(document.getText(), { ruleSeverities: readSettings(document.uri).ruleSeverities });
+      const analysis = analyzeText(document.getText(), { rules: readSettings(document.uri).rules });
       const elapsed = performance.now() - started;
       this.log.info(`Analyzed ${vscode.workspace.asRelativePath(document.uri)} (version ${document.version}): ${analysis.findings.length} findings in ${elapsed.toFixed(0)} ms`);
       return new AnalyzedVersion(document.version, this.generation, analysis, elapsed);

@@ -16,7 +16,7 @@ describe('analysis engine', () => {
 
   it('lets host settings change a default severity, but the file wins', () => {
     const text = design('arrays:\n  av:\n    model: AV100-G6\n');
-    const fromSettings = analyzeText(text, { ruleSeverities: { 'array-single-controller': 'info' } }).findings;
+    const fromSettings = analyzeText(text, { rules: { 'array-single-controller': { severity: 'info' } } }).findings;
     assert.equal(fromSettings.find((f) => f.ruleId === 'array-single-controller')?.severity, 'info');
   });
 
@@ -25,5 +25,19 @@ describe('analysis engine', () => {
     const finding = analyzeText(text).findings.find((f) => f.ruleId === 'unknown-key');
     assert.match(finding?.message ?? '', /Did you mean "array-single-controller"\?/);
     assert.equal(text.slice(finding?.range.start, finding?.range.end), 'array-single-controler');
+  });
+});
+
+describe('rule thresholds', () => {
+  it('checks threshold names and ranges against the rule catalog', () => {
+    const text = design('analysis:\n  rules:\n    vm-local-datastore: { severity: warning, headroom: 3 }\n');
+    const finding = analyzeText(text).findings.find((f) => f.ruleId === 'unknown-key');
+    assert.match(finding?.message ?? '', /rule "vm-local-datastore" has no option "headroom" \(it has none\)/);
+    assert.equal(text.slice(finding?.range.start, finding?.range.end), 'headroom');
+  });
+
+  it('reads a severity given inside a settings mapping', () => {
+    const text = design('arrays:\n  av:\n    model: AV100-G6\nanalysis:\n  rules:\n    array-single-controller: { severity: info }\n');
+    assert.equal(analyzeText(text).findings.find((f) => f.ruleId === 'array-single-controller')?.severity, 'info');
   });
 });

@@ -1,20 +1,28 @@
 /**
  * The analyzer: parse problems and rule reports become findings with a severity, after
- * the file's `analysis.rules` and the caller's settings have had their say.
+ * the file's `analysis.rules` and the host's settings (VS Code, CLI) have had their say.
+ * Precedence, per rule: the file, then the host, then the rule's defaults.
  */
 
+import type { SeveritySetting } from '../model/format';
 import { parseVtopo, type ParseResult } from '../model/parse';
-import type { Report } from '../model/report';
-import type { Topology } from '../model/topology';
-import type { Finding, Severity } from './rule';
+import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';
-import { ALL_RULES, ANALYSIS_RULES, structuralMeta } from './rules';
+import type { Topology } from '../model/topology';
+import type { Finding, RuleMeta } from './rule';
+import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
 
-export type SeveritySetting = Severity | 'off';
+export type { SeveritySetting };
+
+/** A rule's settings from the host: severity and thresholds by option name. */
+export interface HostRuleSetting {
+  readonly severity?: SeveritySetting;
+  readonly options?: Readonly<Record<string, number>>;
+}
 
 export interface AnalysisOptions {
-  /** Per-rule overrides from the host (VS Code settings, CLI); the file's own win over these. */
-  readonly ruleSeverities?: Readonly<Record<string, SeveritySetting>>;
+  /** Per-rule settings from the host (VS Code `vtopo.rules`); the file's own win over these. */
+  readonly rules?: Readonly<Record<string, HostRuleSetting>>;
 }
 
 export interface Analysis {
@@ -29,23 +37,25 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): Analys
 export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}): Analysis {
   const { topology } = parsed;
   const fileSettings = topology.file?.analysis?.rules;
-  const severityOf = (ruleId: string, fallback: Severity): SeveritySetting =>
-    fileSettings?.get(ruleId)?.value ?? options.ruleSeverities?.[ruleId] ?? fallback;
+  const severityOf = (meta: RuleMeta): SeveritySetting =>
+    fileSettings?.get(meta.id)?.value.severity ?? options.rules?.[meta.id]?.severity ?? meta.defaultSeverity;
   const findings: Finding[] = [];
   const add = (ruleId: string, severity: SeveritySetting, report: Report) => {
     if (severity !== 'off') findings.push({ ...report, ruleId, severity });
   };
-  for (const problem of unknownRuleSettings(topology)) {
-    add(problem.ruleId, severityOf(problem.ruleId, structuralMeta(problem.ruleId).defaultSeverity), problem);
-  }
-  for (const problem of parsed.problems) {
-    add(problem.ruleId, severityOf(problem.ruleId, structuralMeta(problem.ruleId).defaultSeverity), problem);
+  for (const problem of [...settingProblems(topology), ...parsed.problems]) {
+    add(problem.ruleId, severityOf(structuralMeta(problem.ruleId)), problem);
   }
   for (const rule of ANALYSIS_RULES) {
-    const severity = severityOf(rule.meta.id, rule.meta.defaultSeverity);
+    const severity = severityOf(rule.meta);
     if (severity === 'off') continue;
+    const option = (name: string): number => {
+      const declared = rule.meta.options?.[name];
+      if (!declared) throw new Error(`rule ${rule.meta.id} reads undeclared option "${name}"`);
+      return fileSettings?.get(rule.meta.id)?.value.options.get(name)?.value ?? options.rules?.[rule.meta.id]?.options?.[name] ?? declared.default;
+    };
     try {
-      for (const report of rule.check({ topology })) add(rule.meta.id, severity, report);
+      for (const report of rule.check({ topology, option })) add(rule.meta.id, severity, report);
     } catch (error) {
       // A rule bug must not hide the other rules' findings; say which rule failed.
       findings.push({
@@ -61,20 +71,49 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   return { topology, findings };
 }
 
-/** `analysis.rules` may only name rules that exist: a misspelt id would silently do nothing. */
-function unknownRuleSettings(topology: Topology): Array<Report & { ruleId: 'unknown-key' }> {
+/**
+ * `analysis.rules` may only name rules that exist, and only their declared options within
+ * range: a misspelt id or option would otherwise silently do nothing.
+ */
+function settingProblems(topology: Topology): ParseProblem[] {
   const known = ALL_RULES.map((meta) => meta.id);
-  const problems: Array<Report & { ruleId: 'unknown-key' }> = [];
+  const problems: ParseProblem[] = [];
   for (const entry of topology.file?.analysis?.rules?.values() ?? []) {
-    if (known.includes(entry.key)) continue;
-    const suggestion = closestMatch(entry.key, known);
-    problems.push({
-      ruleId: 'unknown-key',
-      message: `unknown rule "${entry.key}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
-      range: entry.keyRange,
-      elementIds: [],
-      ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: entry.keyRange, newText: suggestion }], preferred: true }] } : {}),
-    });
+    const meta = ruleMeta(entry.key);
+    if (!meta) {
+      const suggestion = closestMatch(entry.key, known);
+      problems.push({
+        ruleId: 'unknown-key',
+        message: `unknown rule "${entry.key}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
+        range: entry.keyRange,
+        elementIds: [],
+        ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: entry.keyRange, newText: suggestion }], preferred: true }] } : {}),
+      });
+      continue;
+    }
+    const declared = meta.options ?? {};
+    for (const [name, option] of entry.value.options) {
+      const spec = declared[name];
+      if (!spec) {
+        const names = Object.keys(declared);
+        const suggestion = closestMatch(name, names);
+        problems.push({
+          ruleId: 'unknown-key',
+          message: `rule "${meta.id}" has no option "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : names.length ? ` (it has ${names.join(', ')})` : ' (it has none)'}`,
+          range: option.keyRange,
+          elementIds: [],
+          ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: option.keyRange, newText: suggestion }], preferred: true }] } : {}),
+        });
+      } else if ((spec.min !== undefined && option.value < spec.min) || (spec.max !== undefined && option.value > spec.max)) {
+        problems.push({
+          ruleId: 'invalid-value',
+          message: `${name} must be between ${spec.min ?? '-inf'} and ${spec.max ?? 'inf'}; found ${option.value}`,
+          range: option.valueRange,
+          elementIds: [],
+        });
+      }
+    }
   }
   return problems;
 }
+

@@ -18,16 +18,28 @@ export interface RuleDocs {
   readonly sources: readonly string[];
 }
 
+/** A numeric threshold a rule exposes, settable per file and per workspace. */
+export interface RuleOption {
+  readonly description: string;
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
 export interface RuleMeta {
   readonly id: string;
   readonly defaultSeverity: Severity;
   readonly docs: RuleDocs;
   /** Whether findings carry mechanical quick fixes. */
   readonly fixable: boolean;
+  /** Thresholds, by option name (e.g. `headroomPercent`). */
+  readonly options?: Readonly<Record<string, RuleOption>>;
 }
 
 export interface RuleContext {
   readonly topology: Topology;
+  /** The value of one of the rule's declared options: the file's, else the host's, else its default. */
+  option(name: string): number;
 }
 
 export interface AnalysisRule {

@@ -37,9 +37,58 @@ export type RestartPriority = (typeof RESTART_PRIORITIES)[number];
 
 export const PORT_ROLES = ['storage', 'iscsi', 'nfs', 'management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication'] as const;
 
-const severitySetting = oneOf(['off', 'error', 'warning', 'info', 'hint'] as const, {
+export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+const severitySetting = oneOf(SEVERITY_SETTINGS, {
   description: 'Severity for this rule in this file, or `off` to disable it.',
 });
+
+export interface RuleSettingValue {
+  readonly severity?: SeveritySetting;
+  /** Rule thresholds by option name; checked against the rule catalog by the analyzer. */
+  readonly options: ReadonlyMap<string, { readonly value: number; readonly keyRange: SourceRange; readonly valueRange: SourceRange }>;
+}
+
+/** `rule-id: warning`, or `rule-id: { severity: warning, headroomPercent: 20 }`. */
+const ruleSetting = custom<RuleSettingValue, { description: string }>(
+  {
+    description: 'Severity (`off`, `error`, `warning`, `info`, `hint`), or a mapping with `severity` and the rule\'s thresholds.',
+    typeName: 'severity or settings',
+    jsonSchema: () => ({
+      oneOf: [
+        { enum: [...SEVERITY_SETTINGS] },
+        { type: 'object', properties: { severity: { enum: [...SEVERITY_SETTINGS] } }, additionalProperties: { type: 'number' } },
+      ],
+    }),
+  },
+  (node, ctx, fallback) => {
+    if (node && isMap(node)) {
+      let severity: SeveritySetting | undefined;
+      const options = new Map<string, { value: number; keyRange: SourceRange; valueRange: SourceRange }>();
+      for (const pair of node.items as Pair<Node, Node>[]) {
+        const key = ctx.scalarText(pair.key as Node | null);
+        const keyRange = nodeRange(pair.key as Node | null, fallback);
+        if (key === undefined) continue;
+        if (key === 'severity') {
+          severity = severitySetting.read(pair.value as Node | null, ctx, keyRange);
+          continue;
+        }
+        const valueNode = ctx.resolve(pair.value as Node | null);
+        const valueRange = nodeRange(valueNode, keyRange);
+        const value = valueNode && isScalar(valueNode) ? valueNode.value : undefined;
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          ctx.report('invalid-value', `expected a number for rule option "${key}"`, valueRange);
+          continue;
+        }
+        options.set(key, { value, keyRange, valueRange });
+      }
+      return severity === undefined ? { options } : { severity, options };
+    }
+    const severity = severitySetting.read(node, ctx, fallback);
+    return severity === undefined ? undefined : { severity, options: new Map() };
+  },
+);
 
 // ------------------------------------------------------------------------ clusters
 
@@ -453,7 +502,7 @@ export const vtopoFile = object(
     rules: collection('rule', rule, { description: 'Affinity, anti-affinity, VM-host and restart-dependency rules, by id.', default: [] }),
     costs: costs,
     analysis: object(
-      { rules: record(severitySetting, { keyName: 'rule id', description: 'Per-rule severity or `off`.' }) },
+      { rules: record(ruleSetting, { keyName: 'rule id', description: 'Per rule: a severity, `off`, or `{ severity, <threshold>: number }`.' }) },
       { description: 'Analyzer settings for this file.' },
     ),
     layout: record(position, { keyName: 'element id', description: 'Canvas positions, written by the designer. Kept last in the file.' }),

@@ -211,7 +211,7 @@ describe('bad input: prototype keys', () => {
     assert.equal(topology.host('constructor')?.adapters[0]?.ports[0]?.id, 'constructor/constructor/constructor');
     assert.ok(withRule(problems, 'invalid-value').some((p) => p.message.startsWith('"__proto__" is not a valid id')));
     assert.deepEqual(topology.file?.layout?.get('__proto__')?.value, { x: 1, y: 2 });
-    assert.equal(topology.file?.analysis?.rules?.get('constructor')?.value, 'off');
+    assert.equal(topology.file?.analysis?.rules?.get('constructor')?.value.severity, 'off');
     assert.equal(topology.host('toString'), undefined);
   });
 });

@@ -153,7 +153,7 @@ describe('reading a design into the model', () => {
     const text = 'vtopo: 1\nanalysis:\n  rules:\n    array-single-controller: off\nlayout:\n  esx-01: [10, 20]\n  esx-02: { x: 1.5, y: -2 }\n';
     const { topology, problems } = parseVtopo(text);
     assert.deepEqual(problems, []);
-    assert.equal(topology.file?.analysis?.rules?.get('array-single-controller')?.value, 'off');
+    assert.equal(topology.file?.analysis?.rules?.get('array-single-controller')?.value.severity, 'off');
     assert.deepEqual(topology.file?.layout?.get('esx-01')?.value, { x: 10, y: 20 });
     assert.deepEqual(topology.file?.layout?.get('esx-02')?.value, { x: 1.5, y: -2 });
   });
