@@ -60,7 +60,8 @@ typingAFixClearsTheProblemAndUndoBringsItBack.files = { 'fix-me.vtopo': FIX_ME }
 
 export async function aTypoIsReportedWithTheKeyItMeant({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
-  await typeInEditor(page, '\nplatfrom: vsphere', { at: 'end' });
+  // At the very start: a new last line would inherit the layout section's indentation.
+  await typeInEditor(page, 'platfrom: vsphere\n', { at: 'start' });
   const markers = await waitForProblems(page, (ms) => ms.some((m) => m.code === 'unknown-key'));
   const typo = markers.find((m) => m.code === 'unknown-key');
   expect(/Did you mean "platform"\?/.test(typo.message), `suggests the right key: ${typo.message}`);
