@@ -1,12 +1,25 @@
-/** The rule catalog: the one list of every rule, structural and analytical. */
+/** The rule catalog: the one list of every rule, structural and analytical, by family. */
 
 import type { StructuralRuleId } from '../../model/report';
 import type { AnalysisRule, RuleMeta } from '../rule';
 import { arraySingleController } from './array-single-controller';
+import { CAPACITY_RULES } from './capacity';
+import { HARDWARE_RULES } from './hardware';
+import { PLACEMENT_RULES } from './placement';
+import { PLATFORM_RULES } from './platform';
+import { STORAGE_RULES } from './storage';
 import { STRUCTURAL_RULES } from './structural';
 import { vmLocalDatastore } from './vm-local-datastore';
 
-export const ANALYSIS_RULES: readonly AnalysisRule[] = [arraySingleController, vmLocalDatastore];
+export const ANALYSIS_RULES: readonly AnalysisRule[] = [
+  arraySingleController,
+  vmLocalDatastore,
+  ...STORAGE_RULES,
+  ...HARDWARE_RULES,
+  ...CAPACITY_RULES,
+  ...PLACEMENT_RULES,
+  ...PLATFORM_RULES,
+];
 
 export const ALL_RULES: readonly RuleMeta[] = [
   ...Object.values(STRUCTURAL_RULES),

@@ -1,0 +1,5 @@
+/** The storage rules (see docs/rules.md). */
+
+import type { AnalysisRule } from '../../rule';
+
+export const STORAGE_RULES: readonly AnalysisRule[] = [];
