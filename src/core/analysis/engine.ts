@@ -23,6 +23,8 @@ export interface HostRuleSetting {
 export interface AnalysisOptions {
   /** Per-rule settings from the host (VS Code `vtopo.rules`); the file's own win over these. */
   readonly rules?: Readonly<Record<string, HostRuleSetting>>;
+  /** The day to judge the design on (YYYY-MM-DD) when the file has no `analysis.asOf`; default today. */
+  readonly today?: string;
 }
 
 export interface Analysis {
@@ -39,6 +41,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   const fileSettings = topology.file?.analysis?.rules;
   const severityOf = (meta: RuleMeta): SeveritySetting =>
     fileSettings?.get(meta.id)?.value.severity ?? options.rules?.[meta.id]?.severity ?? meta.defaultSeverity;
+  const today = topology.file?.analysis?.asOf ?? options.today ?? new Date().toISOString().slice(0, 10);
   const findings: Finding[] = [];
   const add = (ruleId: string, severity: SeveritySetting, report: Report) => {
     if (severity !== 'off') findings.push({ ...report, ruleId, severity });
@@ -55,7 +58,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
       return fileSettings?.get(rule.meta.id)?.value.options.get(name)?.value ?? options.rules?.[rule.meta.id]?.options?.[name] ?? declared.default;
     };
     try {
-      for (const report of rule.check({ topology, option })) add(rule.meta.id, severity, report);
+      for (const report of rule.check({ topology, option, today })) add(rule.meta.id, severity, report);
     } catch (error) {
       // A rule bug must not hide the other rules' findings; say which rule failed.
       findings.push({

@@ -40,6 +40,8 @@ export interface RuleContext {
   readonly topology: Topology;
   /** The value of one of the rule's declared options: the file's, else the host's, else its default. */
   option(name: string): number;
+  /** The day the design is judged on, YYYY-MM-DD: the file's `analysis.asOf`, else the host's, else today. */
+  readonly today: string;
 }
 
 export interface AnalysisRule {

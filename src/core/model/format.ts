@@ -397,6 +397,7 @@ const vm = object(
     dirtyRateMBps: quantity('throughput', { description: 'Rate at which the guest dirties memory (live migration).', min: 0 }),
     workingSetMB: quantity('data', { description: 'Writable working set: memory re-dirtied in every pre-copy round.', min: 0 }),
     bootSeconds: quantity('duration', { description: 'Time to boot after a restart.', min: 0 }),
+    diskThroughputMBps: quantity('throughput', { description: 'Storage throughput the VM needs at peak (for the SAN throughput rules).', min: 0 }),
   },
   { description: 'A virtual machine.' },
 );
@@ -502,7 +503,10 @@ export const vtopoFile = object(
     rules: collection('rule', rule, { description: 'Affinity, anti-affinity, VM-host and restart-dependency rules, by id.', default: [] }),
     costs: costs,
     analysis: object(
-      { rules: record(ruleSetting, { keyName: 'rule id', description: 'Per rule: a severity, `off`, or `{ severity, <threshold>: number }`.' }) },
+      {
+        rules: record(ruleSetting, { keyName: 'rule id', description: 'Per rule: a severity, `off`, or `{ severity, <threshold>: number }`.' }),
+        asOf: date({ description: 'The day the design is judged on (for age-based rules such as sprawl); defaults to today. Set it to make reviews reproducible.' }),
+      },
       { description: 'Analyzer settings for this file.' },
     ),
     layout: record(position, { keyName: 'element id', description: 'Canvas positions, written by the designer. Kept last in the file.' }),
