@@ -218,37 +218,25 @@ function optionsSection(meta: RuleMeta): string[] {
 function configurationSnippet(meta: RuleMeta): string[] {
   const other = meta.defaultSeverity === 'error' ? 'warning' : 'error';
   const [firstOption] = Object.entries(meta.options ?? {});
-  if (firstOption) {
-    const [name, option] = firstOption;
-    return [
-      'In the design file:',
-      '',
-      '```yaml',
-      'analysis:',
-      '  rules:',
-      `    ${meta.id}: { severity: ${other}, ${name}: ${option.default} }`,
-      '```',
-      '',
-      'In VS Code settings (`settings.json`), for every design in the workspace:',
-      '',
-      '```json',
-      `{ "vtopo.rules": { "${meta.id}": { "severity": "${other}", "${name}": ${option.default} } } }`,
-      '```',
-    ];
-  }
+  const inFile = firstOption
+    ? `${meta.id}: { severity: ${other}, ${firstOption[0]}: ${firstOption[1].default} }`
+    : `${meta.id}: off        # or error, warning, info, hint`;
+  const inSettings = firstOption
+    ? `{ "severity": "${other}", "${firstOption[0]}": ${firstOption[1].default} }`
+    : `"${other}"`;
   return [
     'In the design file:',
     '',
     '```yaml',
     'analysis:',
     '  rules:',
-    `    ${meta.id}: off        # or error, warning, info, hint`,
+    `    ${inFile}`,
     '```',
     '',
     'In VS Code settings (`settings.json`), for every design in the workspace:',
     '',
     '```json',
-    `{ "vtopo.rules": { "${meta.id}": "${other}" } }`,
+    `{ "vtopo.rules": { "${meta.id}": ${inSettings} } }`,
     '```',
   ];
 }
