@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
+import { benchSpof } from './spof';
 
 interface Options {
   readonly writeDir: string | undefined;
@@ -99,6 +100,7 @@ function main(): void {
   }
   console.log(`\nmedian of ${options.runs} runs after 1 warm-up; node ${process.version}\n`);
   console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'parse ms', 'analysis ms', 'analysis/parse', 'findings'], rows));
+  benchSpof(options.runs);
 }
 
 main();

@@ -58,7 +58,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
       return fileSettings?.get(rule.meta.id)?.value.options.get(name)?.value ?? options.rules?.[rule.meta.id]?.options?.[name] ?? declared.default;
     };
     try {
-      for (const report of rule.check({ topology, option, today })) add(rule.meta.id, severity, report);
+      for (const report of rule.check({ topology, text: parsed.text, option, today })) add(rule.meta.id, severity, report);
     } catch (error) {
       // A rule bug must not hide the other rules' findings; say which rule failed.
       findings.push({

@@ -38,6 +38,8 @@ export interface RuleMeta {
 
 export interface RuleContext {
   readonly topology: Topology;
+  /** The document text, for quick fixes that insert lines with the right indentation. */
+  readonly text: string;
   /** The value of one of the rule's declared options: the file's, else the host's, else its default. */
   option(name: string): number;
   /** The day the design is judged on, YYYY-MM-DD: the file's `analysis.asOf`, else the host's, else today. */

@@ -14,6 +14,8 @@ import { Topology } from './topology';
 export const MAX_INPUT_CHARACTERS = 16 * 1024 * 1024;
 
 export interface ParseResult {
+  /** The text that was read. */
+  readonly text: string;
   readonly topology: Topology;
   readonly problems: readonly ParseProblem[];
 }
@@ -26,7 +28,7 @@ export function parseVtopo(text: string): ParseResult {
   } catch (error) {
     // The reader is written not to throw; this is the last guard for the extension host.
     const message = error instanceof Error ? error.message : String(error);
-    return emptyResult([{ ruleId: 'syntax', message: `could not read this file: ${message}`, range: { start: 0, end: 0 }, elementIds: [] }]);
+    return emptyResult(text, [{ ruleId: 'syntax', message: `could not read this file: ${message}`, range: { start: 0, end: 0 }, elementIds: [] }]);
   }
 }
 
@@ -40,14 +42,14 @@ export function inputTooLargeProblem(sizeInCharacters: number): ParseProblem {
   };
 }
 
-function emptyResult(problems: ParseProblem[]): ParseResult {
-  return { topology: new Topology(undefined, new Map(), []), problems };
+function emptyResult(text: string, problems: ParseProblem[]): ParseResult {
+  return { text, topology: new Topology(undefined, new Map(), []), problems };
 }
 
 function parseUnchecked(text: string): ParseResult {
-  if (text.length > MAX_INPUT_CHARACTERS) return emptyResult([inputTooLargeProblem(text.length)]);
+  if (text.length > MAX_INPUT_CHARACTERS) return emptyResult(text, [inputTooLargeProblem(text.length)]);
   if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
-    return emptyResult([{
+    return emptyResult(text, [{
       ruleId: 'missing-field',
       message: `empty design: a .vtopo file starts with "vtopo: ${FORMAT_VERSION}"`,
       range: { start: 0, end: 0 },
@@ -98,7 +100,7 @@ function parseUnchecked(text: string): ParseResult {
     });
   }
   problems.push(...unresolvedReferences(ctx.references, ctx.declarations));
-  return { topology: new Topology(file, ctx.declarations, ctx.references), problems };
+  return { text, topology: new Topology(file, ctx.declarations, ctx.references), problems };
 }
 
 function firstLine(message: string): string {

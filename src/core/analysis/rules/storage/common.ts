@@ -1,0 +1,60 @@
+/** What the storage rules share: path analysis of every (host, datastore) pair, computed once per design, and message helpers. */
+
+import type { Topology } from '../../../model/topology';
+import type { RuleContext } from '../../rule';
+import { datastoreProtocols, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
+
+export interface CheckedNeed extends StorageNeed {
+  readonly failures: PathFailures;
+}
+
+const checked = new WeakMap<Topology, readonly CheckedNeed[]>();
+
+/**
+ * Every storage need of the design with its single points of failure. Datastores on the
+ * same array over the same protocols share one computation.
+ */
+export function checkedNeeds(topology: Topology): readonly CheckedNeed[] {
+  const cached = checked.get(topology);
+  if (cached) return cached;
+  const network = storageNetworkOf(topology);
+  const byHostAndArray = new Map<string, PathFailures>();
+  const result = storageNeeds(topology).map((need) => {
+    const key = `${need.host.id}\u0000${need.datastore.array ?? ''}\u0000${datastoreProtocols(need.datastore).join(',')}`;
+    let failures = byHostAndArray.get(key);
+    if (!failures) byHostAndArray.set(key, (failures = singlePointsOfFailure(network, need.host, need.datastore)));
+    return { ...need, failures };
+  });
+  checked.set(topology, result);
+  return result;
+}
+
+export function networkOf(context: RuleContext): StorageNetwork {
+  return storageNetworkOf(context.topology);
+}
+
+/**
+ * The document text, when the host passes it along with the context (not yet part of
+ * RuleContext). Adding a cable needs it for indentation; without it a rule reports with
+ * no fix.
+ */
+export function documentText(context: RuleContext): string | undefined {
+  const candidate: unknown = (context as RuleContext & { readonly text?: unknown }).text;
+  return typeof candidate === 'string' ? candidate : undefined;
+}
+
+/** `"a", "b", "c" and 4 more`: names in quotes, at most `limit` of them. */
+export function quotedList(ids: readonly string[], limit = 5): string {
+  const shown = ids.slice(0, limit).map((id) => `"${id}"`);
+  const rest = ids.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** How many related locations a finding lists before it says "and N more" in its message. */
+export const RELATED_LIMIT = 20;

@@ -1,0 +1,57 @@
+import { addToSection } from '../../../edit/yaml-edits';
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { documentText, networkOf } from './common';
+import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
+
+/** An array controller cabled to one fabric only, while hosts sit on another one too. */
+export const controllerSingleFabric: AnalysisRule = {
+  meta: {
+    id: 'controller-single-fabric',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'Array controller cabled to one fabric only',
+      description:
+        'Each controller of a dual-controller array should have target ports on both fabrics: if controller A is only on fabric A and controller B only on fabric B, a fabric failure together with a controller failover (or an ALUA path change during a controller update) leaves LUNs owned by the surviving controller reachable only through the failed fabric, and hosts lose their optimized paths after a single fabric event. ALGORITHMS.md 5 asks for two controllers, each with ports on both fabrics; seed 000\'s reference design cables a port of each controller to each FC switch. The rule fires when all the ports of a controller that are cabled to switches of one type end on one switch or one named fabric while another fabric (or switch) of that type carries hosts\' storage ports. The quick fix cables a free port of the controller to a switch of the other fabric.',
+      sources: ['seed 000 (each controller cabled to both FC switches)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const network = networkOf(context);
+    const text = documentText(context);
+    for (const array of topology.arrays) {
+      const ports = network.arrayPorts.get(array.id) ?? [];
+      for (const controller of array.controllers ?? []) {
+        const own = ports.filter((p) => p.controllerId === controller.id);
+        for (const [type, cables] of cablesBySwitchType(topology, network, own)) {
+          const switches = cables.map((c) => c.networkSwitch);
+          const side = singleSide(switches);
+          if (!side) continue;
+          const others = otherSideSwitches(topology, network, type, switches, side.fabric, 'hostPorts');
+          const target = others[0];
+          if (!target) continue;
+          const protocols = new Set(cables.map((c) => c.port.protocol));
+          const free = own.find((p) => p.attachments.length === 0 && protocols.has(p.protocol));
+          const fixes: QuickFix[] = [];
+          if (free && text !== undefined && topology.file) {
+            fixes.push({
+              title: `Cable "${free.id}" to switch "${target.id}"${target.fabric === undefined ? '' : ` (fabric ${target.fabric})`}`,
+              edits: [addToSection(text, topology.file, 'links', `- [${free.id}, ${target.id}]`)],
+              preferred: true,
+            });
+          }
+          const advice = free ? `cable a free port such as "${free.id}" to "${target.id}"` : `add a port to it and cable it to "${target.id}"`;
+          yield {
+            message: `Controller "${controller.id}" of array "${array.id}" is cabled only to ${side.description}, while hosts also use ${target.fabric === undefined ? `switch "${target.id}"` : `fabric ${target.fabric}`}: ${advice}.`,
+            range: controller.idRange,
+            elementIds: [controller.id, array.id, ...new Set(switches.map((s) => s.id))],
+            related: [{ message: `switch "${target.id}" has no cable from controller "${controller.id}"`, range: target.idRange }],
+            fixes,
+          };
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { AnalysisRule } from '../../rule';
+import { datastoresUsedByClusters } from '../../storage-network';
+import { quotedList } from './common';
+
+/** A shared datastore of a cluster whose `presentedTo` leaves hosts of that cluster out. */
+export const datastoreNotPresented: AnalysisRule = {
+  meta: {
+    id: 'datastore-not-presented',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      title: 'Datastore not presented to every host of its cluster',
+      description:
+        'HA restarts a VM on a host that can open its files, and live migration moves a VM only between hosts that see its datastore: a LUN masked away from some hosts of the cluster makes those hosts useless as failover and migration targets for every VM on it, which admission control does not see (it counts CPU and memory, not storage access). ALGORITHMS.md 5 asks that every LUN be presented to every HBA of every host of the cluster with the same LUN id; seed 000 and seed 001 make storage that every host reaches the basis of HA. The rule fires when a shared datastore that a cluster\'s VMs or heartbeats use has a `presentedTo` list missing hosts of that cluster. The quick fix adds them to the list (then present the LUN to them on the array).',
+      sources: ['seed 000 (shared SAN storage reached by every host)', 'seed 001 (HA strategies: shared storage)', 'ALGORITHMS.md 5', 'vSphere Availability guide: restart placement needs datastore access'],
+    },
+  },
+  *check({ topology }) {
+    const missingByDatastore = new Map<string, string[]>();
+    for (const [clusterId, datastores] of datastoresUsedByClusters(topology)) {
+      for (const datastore of datastores) {
+        if (datastore.presentedTo === undefined) continue;
+        const presented = new Set(datastore.presentedTo);
+        const missing = topology.hostsInCluster(clusterId).map((h) => h.id).filter((id) => !presented.has(id));
+        if (missing.length === 0) continue;
+        const list = missingByDatastore.get(datastore.id);
+        if (list) list.push(...missing.filter((id) => !list.includes(id)));
+        else missingByDatastore.set(datastore.id, missing);
+      }
+    }
+    for (const datastore of topology.datastores) {
+      const missing = missingByDatastore.get(datastore.id);
+      if (!missing) continue;
+      const valueRange = datastore.source.fields.presentedTo?.value ?? datastore.idRange;
+      const fixed = [...(datastore.presentedTo ?? []), ...missing];
+      yield {
+        message: `Datastore "${datastore.id}" is not presented to ${missing.length === 1 ? 'host' : 'hosts'} ${quotedList(missing)} of its cluster: HA cannot restart its VMs there, nor can they migrate there.`,
+        range: valueRange,
+        elementIds: [datastore.id, ...missing],
+        related: missing.slice(0, 20).flatMap((id) => {
+          const host = topology.host(id);
+          return host ? [{ message: `host "${id}" does not see "${datastore.id}"`, range: host.idRange }] : [];
+        }),
+        fixes: datastore.source.fields.presentedTo
+          ? [{ title: `Present "${datastore.id}" to ${quotedList(missing)}`, edits: [{ range: valueRange, newText: `[${fixed.join(', ')}]` }], preferred: true }]
+          : [],
+      };
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { AnalysisRule } from '../../rule';
+import { networkOf } from './common';
+
+/** An inter-switch link between fabric A and fabric B makes them one fabric. */
+export const fabricsJoined: AnalysisRule = {
+  meta: {
+    id: 'fabrics-joined',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Inter-switch link joins two fabrics',
+      description:
+        'A redundant SAN is two physically separate fabrics (A and B): a fabric-wide event such as a zoning mistake, a broadcast storm, a name-server crash or a faulty firmware rollout then hits only one of them, and every host keeps its paths through the other. A cable between a switch of fabric A and a switch of fabric B merges them into one fabric (FC switches merge their zoning and name services; Ethernet switches share one broadcast domain), so that one such event takes down both sides at once. Seed 000 asks for two separate switches, and ALGORITHMS.md 5 for fabrics that no switch or inter-switch link joins. Remove the cable, or, if the two switches belong to the same fabric, correct their `fabric` values.',
+      sources: ['seed 000 (two separate FC or GbE switches)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    for (const isl of networkOf(context).interSwitchLinks) {
+      const [a, b] = isl.switchIds.map((id) => topology.networkSwitch(id));
+      const link = topology.links[isl.linkIndex];
+      if (!a || !b || !link || a.fabric === undefined || b.fabric === undefined || a.fabric === b.fabric) continue;
+      yield {
+        message: `Cable ${isl.id} [${link.from}, ${link.to}] joins switch "${a.id}" (fabric ${a.fabric}) to switch "${b.id}" (fabric ${b.fabric}): the two fabrics are no longer physically separate, so one fabric-wide failure can take down both.`,
+        range: link.source.range,
+        elementIds: [isl.id, a.id, b.id],
+        related: [
+          { message: `switch "${a.id}" is in fabric ${a.fabric}`, range: a.idRange },
+          { message: `switch "${b.id}" is in fabric ${b.fabric}`, range: b.idRange },
+        ],
+      };
+    }
+  },
+};

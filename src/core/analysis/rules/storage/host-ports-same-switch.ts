@@ -1,0 +1,52 @@
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { linkIndexOf } from '../../storage-network';
+import { networkOf } from './common';
+import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
+
+/** Both (all) storage ports of a host on one switch or one fabric. */
+export const hostPortsSameSwitch: AnalysisRule = {
+  meta: {
+    id: 'host-ports-same-switch',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'All storage ports of a host on one switch or fabric',
+      description:
+        'Two storage ports protect a host only if they lead to different switches in different fabrics: cabled to the same switch (or to switches of the same fabric), they fail together when that switch or fabric fails, is rebooted for a firmware update, or suffers a zoning error, and the host loses all paths at once. Seed 000 cables the first HBA of every host to fabric A and the second to fabric B; ALGORITHMS.md 5 asks for initiator ports cabled to different switches or fabrics. The rule looks at a host\'s FC ports and its iSCSI/NFS ports separately and fires when two or more of them all end on one switch, or all on switches of one named fabric. The quick fix moves the last such cable to a switch of the other fabric that the array is cabled to.',
+      sources: ['seed 000 (each host: one HBA per fabric)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const network = networkOf(context);
+    for (const host of topology.hosts) {
+      const ports = (network.hostPorts.get(host.id) ?? []).filter((p) => p.explicit);
+      for (const [type, cables] of cablesBySwitchType(topology, network, ports)) {
+        if (new Set(cables.map((c) => c.port.id)).size < 2) continue;
+        const switches = cables.map((c) => c.networkSwitch);
+        const side = singleSide(switches);
+        if (!side) continue;
+        const last = cables.reduce((a, b) => ((linkIndexOf(b.cableId) ?? 0) > (linkIndexOf(a.cableId) ?? 0) ? b : a));
+        const link = topology.links[linkIndexOf(last.cableId) ?? -1];
+        const fixes: QuickFix[] = [];
+        const target = otherSideSwitches(topology, network, type, switches, side.fabric, 'arrayPorts')[0];
+        if (link && target) {
+          const switchEnd = link.from === last.port.id ? link.source.to : link.source.from;
+          fixes.push({ title: `Recable "${last.port.id}" to switch "${target.id}"${target.fabric === undefined ? '' : ` (fabric ${target.fabric})`}`, edits: [{ range: switchEnd, newText: target.id }], preferred: true });
+        }
+        const portIds = [...new Set(cables.map((c) => c.port.id))];
+        yield {
+          message: `All ${portIds.length} ${type === 'fc' ? 'FC' : 'IP storage'} ports of host "${host.id}" (${portIds.map((id) => `"${id}"`).join(', ')}) are cabled to ${side.description}: one switch or fabric failure cuts every path of this host.`,
+          range: host.idRange,
+          elementIds: [host.id, ...portIds, ...new Set(switches.map((s) => s.id))],
+          related: cables.flatMap((c) => {
+            const cable = topology.links[linkIndexOf(c.cableId) ?? -1];
+            return cable ? [{ message: `"${c.port.id}" is cabled to "${c.networkSwitch.id}"`, range: cable.source.range }] : [];
+          }),
+          fixes,
+        };
+      }
+    }
+  },
+};

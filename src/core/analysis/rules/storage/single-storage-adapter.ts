@@ -1,0 +1,32 @@
+import type { AnalysisRule } from '../../rule';
+import { networkOf } from './common';
+
+/** A host whose storage ports are all on one adapter: a dual-port card is still one card. */
+export const singleStorageAdapter: AnalysisRule = {
+  meta: {
+    id: 'single-storage-adapter',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'All storage ports of a host on one adapter',
+      description:
+        'The ports of one adapter share its chip, firmware, driver, PCIe slot and power: a dual- or quad-port card fails, hangs or is replaced as one piece, so a host whose storage ports are all on one card loses every storage path with it, however well those ports are cabled. Seed 000\'s checklist asks for two identical HBAs per host, and ALGORITHMS.md 5 for storage ports on at least two physical adapters, a dual-port card counting as one failure domain. The rule counts the ports of FC and iSCSI HBAs, CNAs, and NICs with a storage role (iscsi, nfs, storage). Add a second adapter and spread the storage ports over both.',
+      sources: ['seed 000 checklist (two identical HBAs per host)', 'DOMAIN.md rules 2 and 3', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const network = networkOf(context);
+    for (const host of topology.hosts) {
+      const ports = (network.hostPorts.get(host.id) ?? []).filter((p) => p.explicit);
+      const adapter = ports[0]?.adapter;
+      if (!adapter || ports.some((p) => p.adapter !== adapter)) continue;
+      yield {
+        message: `Host "${host.id}" has all its storage ports on adapter "${adapter.id}" (${ports.length === 1 ? `port "${ports[0]?.id ?? ''}"` : `${ports.length} ports`}): a failure of that one card cuts every storage path of the host. Add a second adapter.`,
+        range: host.idRange,
+        elementIds: [host.id, adapter.id, ...ports.map((p) => p.id)],
+        related: [{ message: `adapter "${adapter.id}" carries every storage port of "${host.id}"`, range: adapter.idRange }],
+      };
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import type { RelatedLocation } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { linkIndexOf, type StorageElementKind } from '../../storage-network';
+import { checkedNeeds, networkOf, plural, quotedList, RELATED_LIMIT } from './common';
+
+const KIND_NAMES: Record<StorageElementKind, string> = {
+  adapter: 'Adapter',
+  'host-port': 'Host port',
+  cable: 'Cable',
+  switch: 'Switch',
+  'inter-switch-link': 'Inter-switch link',
+  'array-port': 'Array port',
+  controller: 'Controller',
+};
+
+/** Elements on every storage path of some (host, datastore) pair, one finding per element. */
+export const storagePathSpof: AnalysisRule = {
+  meta: {
+    id: 'storage-path-spof',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Single point of failure on a storage path',
+      description:
+        'Every host must reach every shared datastore it needs through at least two paths that share no host port, adapter, cable, switch, inter-switch link, array port or controller; when one element lies on all paths of a host and a datastore, its failure (or a firmware update, or a pulled cable) leaves the host with all paths down and the VMs there stop, which HA then has to treat as a failure. This rule computes, for every host of a cluster and every shared datastore the cluster uses, the elements that lie on every path (vertex cuts of size one, from the block-cut tree of the storage network, ALGORITHMS.md 5), and reports each such element once with the host/datastore pairs it breaks. A dual-port card counts as one element: both its ports fail with it. The host, the datastore and the array itself are on every path by nature and are not reported; an array with a single controller shows here as its controller (see also array-single-controller). Add the missing adapter, cable, switch or controller port so that a second, disjoint path exists (seed 000: two HBAs, two separate FC switches, a dual-controller array cabled to both).',
+      sources: ['seed 000 (redundant HBAs, switches and controllers for HA)', 'seed 002 ("evaluate single points of failure: SAN, LAN switch, single storage system")', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const network = networkOf(context);
+    const pairsByElement = new Map<string, Array<{ hostId: string; datastoreId: string }>>();
+    for (const need of checkedNeeds(topology)) {
+      for (const elementId of need.failures.elements) {
+        const pairs = pairsByElement.get(elementId);
+        const pair = { hostId: need.host.id, datastoreId: need.datastore.id };
+        if (pairs) pairs.push(pair);
+        else pairsByElement.set(elementId, [pair]);
+      }
+    }
+    for (const [elementId, pairs] of pairsByElement) {
+      const element = network.elements.get(elementId);
+      if (!element) continue;
+      const hostIds = [...new Set(pairs.map((p) => p.hostId))];
+      const datastoreIds = [...new Set(pairs.map((p) => p.datastoreId))];
+      const related: RelatedLocation[] = [];
+      for (const hostId of hostIds) {
+        const host = topology.host(hostId);
+        const lost = pairs.filter((p) => p.hostId === hostId).map((p) => p.datastoreId);
+        if (host) related.push({ message: `host "${hostId}" loses every path to ${quotedList(lost)} if it fails`, range: host.idRange });
+      }
+      for (const datastoreId of datastoreIds) {
+        const datastore = topology.datastore(datastoreId);
+        if (datastore) related.push({ message: `datastore "${datastoreId}" is reached only through it`, range: datastore.idRange });
+      }
+      const what = element.kind === 'cable' || element.kind === 'inter-switch-link'
+        ? `${KIND_NAMES[element.kind]} ${elementId} [${describeLink(topology.links[linkIndexOf(elementId) ?? -1])}]`
+        : `${KIND_NAMES[element.kind]} "${elementId}"`;
+      const more = related.length > RELATED_LIMIT ? ` (${related.length - RELATED_LIMIT} more related locations not listed)` : '';
+      yield {
+        message: `${what} is a single point of failure: it lies on every storage path from ${plural(hostIds.length, 'host')} (${quotedList(hostIds)}) to ${plural(datastoreIds.length, 'datastore')} (${quotedList(datastoreIds)}).${more}`,
+        range: element.range,
+        elementIds: [elementId, ...hostIds, ...datastoreIds],
+        related: related.slice(0, RELATED_LIMIT),
+      };
+    }
+  },
+};
+
+function describeLink(link: { readonly from: string; readonly to: string } | undefined): string {
+  return link ? `${link.from}, ${link.to}` : '';
+}
