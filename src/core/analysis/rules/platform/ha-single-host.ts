@@ -1,0 +1,31 @@
+import type { AnalysisRule } from '../../rule';
+import { haEnabled } from './shared';
+
+/** HA on a cluster of one host: there is nowhere to restart anything. */
+export const haSingleHost: AnalysisRule = {
+  meta: {
+    id: 'ha-single-host',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'HA on a single-host cluster',
+      description:
+        'HA restarts the VMs of a failed host on the other hosts of its cluster; a cluster of one host has no other host, so a host failure takes every VM down until the host is repaired, whatever HA says. Seed 001 requires every host to keep spare resources for the failure of at least one other node, which needs at least two. Add a second host (three for vSphere 8 admission control or Proxmox quorum), or set `ha.enabled: false` to state that this cluster is not protected.',
+      sources: ['seed 001 (HA strategies: spare capacity for the failure of another node)', 'ALGORITHMS.md 1.4 and 6'],
+    },
+  },
+  *check({ topology }) {
+    for (const cluster of topology.clusters) {
+      const hosts = topology.hostsInCluster(cluster.id);
+      if (hosts.length !== 1 || !haEnabled(cluster)) continue;
+      const host = hosts[0];
+      if (!host) continue;
+      yield {
+        message: `Cluster "${cluster.id}" has HA on but only one host ("${host.id}"): when it fails there is no other host to restart its ${topology.vmsOnHost(host.id).length} VM(s) on.`,
+        range: cluster.idRange,
+        elementIds: [cluster.id, host.id],
+        related: [{ message: `the only host of "${cluster.id}"`, range: host.idRange }],
+      };
+    }
+  },
+};

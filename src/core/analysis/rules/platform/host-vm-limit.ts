@@ -1,0 +1,41 @@
+import { limitsFor, verifyNote } from '../../../model/limits';
+import type { AnalysisRule } from '../../rule';
+import { count, grouped, releaseOf } from './shared';
+
+/** More VMs on a host than the platform release, or the host's own `maxVms`, allows. */
+export const hostVmLimit: AnalysisRule = {
+  meta: {
+    id: 'host-vm-limit',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Host with more VMs than it may run',
+      description:
+        'Hypervisors cap the VMs one host may run (vSphere 5.5: 512; vSphere 6 and later and Windows Server 2012+ Hyper-V: 1,024), and a design may state a lower `maxVms` for a host. A host over its limit cannot take its share, and HA will not restart VMs onto a host that is at its limit (ALGORITHMS.md 2: candidates must stay under per-host VM limits), so failover capacity is smaller than CPU and memory suggest. The platform limit counts every VM registered on the host; `maxVms` counts powered-on VMs. Spread the VMs over more hosts.',
+      sources: ['ALGORITHMS.md 2 and 6', 'VMware Configuration Maximums', 'Microsoft: Plan for Hyper-V scalability in Windows Server'],
+    },
+  },
+  *check({ topology }) {
+    const lookup = limitsFor(topology.platform, topology.file?.platformVersion);
+    const platformLimit = lookup?.limits.maxVmsPerHost;
+    for (const host of topology.hosts) {
+      const vms = topology.vmsOnHost(host.id);
+      if (lookup && platformLimit !== undefined && vms.length > platformLimit) {
+        yield {
+          message: `Host "${host.id}" has ${count(vms.length, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(platformLimit)} VMs per host${verifyNote(lookup.limits, 'maxVmsPerHost')}.`,
+          range: host.idRange,
+          elementIds: [host.id],
+        };
+      }
+      if (host.maxVms === undefined) continue;
+      const running = vms.filter((vm) => vm.power === 'on').length;
+      if (running > host.maxVms) {
+        yield {
+          message: `Host "${host.id}" runs ${count(running, 'powered-on VM')}, more than its maxVms of ${grouped(host.maxVms)}.`,
+          range: host.source.fields.maxVms?.value ?? host.idRange,
+          elementIds: [host.id],
+        };
+      }
+    }
+  },
+};

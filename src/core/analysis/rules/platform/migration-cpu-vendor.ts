@@ -1,0 +1,40 @@
+import type { AnalysisRule } from '../../rule';
+import { vendorOf, type CpuVendor } from './cpu-families';
+import { LIVE_MIGRATION_NAMES } from './shared';
+
+/** Hosts of one cluster with CPUs of different vendors: no baseline makes them migration-compatible. */
+export const migrationCpuVendor: AnalysisRule = {
+  meta: {
+    id: 'migration-cpu-vendor',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Cluster mixes CPU vendors',
+      description:
+        'Live migration moves a running guest to a host whose CPU must offer every instruction the guest already uses; seeds 001 and 003 require source and target to have the same CPU family or a compatibility mode (EVC, FlexMigration), and no compatibility mode spans Intel and AMD. VMs then cannot be live-migrated between the two groups of hosts, so maintenance and load balancing split in two, and vSphere refuses to put such hosts in one EVC cluster. Keep one CPU vendor per cluster, or split the cluster by vendor.',
+      sources: ['seed 001 (live migration needs the same CPU family)', 'seed 003 (vMotion requirements: CPU compatibility)', 'DOMAIN.md rule 10', 'VMware KB 1003212 (EVC)'],
+    },
+  },
+  *check({ topology }) {
+    for (const cluster of topology.clusters) {
+      const byVendor = new Map<CpuVendor, string[]>();
+      const hosts = topology.hostsInCluster(cluster.id);
+      for (const host of hosts) {
+        const vendor = vendorOf(host);
+        if (vendor === undefined) continue;
+        const list = byVendor.get(vendor);
+        if (list) list.push(host.id);
+        else byVendor.set(vendor, [host.id]);
+      }
+      if (byVendor.size < 2) continue;
+      const groups = [...byVendor].map(([vendor, ids]) => `${vendor}: ${ids.map((id) => `"${id}"`).join(', ')}`).join('; ');
+      const named = hosts.filter((host) => vendorOf(host) !== undefined);
+      yield {
+        message: `Cluster "${cluster.id}" mixes CPU vendors (${groups}): ${LIVE_MIGRATION_NAMES[topology.platform]} between them is impossible and no compatibility baseline bridges vendors. Keep one vendor per cluster.`,
+        range: cluster.idRange,
+        elementIds: [cluster.id, ...named.map((host) => host.id)],
+        related: named.map((host) => ({ message: `"${host.id}": ${vendorOf(host) ?? ''} CPU`, range: host.cpu.source.fields.vendor?.value ?? host.idRange })),
+      };
+    }
+  },
+};

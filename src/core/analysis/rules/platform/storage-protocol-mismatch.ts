@@ -1,0 +1,34 @@
+import { PLATFORM_NAMES } from '../../../model/limits';
+import type { AnalysisRule } from '../../rule';
+import { affected, statedProtocol, vmsByDatastore } from './storage-protocol-platform';
+import { protocolVerdict } from './storage-protocols';
+
+/** A datastore in another hypervisor's format (CSV on vSphere, VMFS on Hyper-V): probably a slip. */
+export const storageProtocolMismatch: AnalysisRule = {
+  meta: {
+    id: 'storage-protocol-mismatch',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Datastore in another platform\'s format',
+      description:
+        'VMFS is vSphere\'s cluster file system, CSV (Cluster Shared Volumes) is Hyper-V\'s, SRs are XenServer\'s and LVM, ZFS and Ceph pools are Proxmox VE\'s; a datastore of one platform\'s type in another platform\'s design is most likely a mislabelled protocol, or storage the cluster cannot mount. Seed 001 ties the storage choice to the hypervisor. Correct the datastore\'s `protocol` (or the file\'s `platform`). Only protocols written in the file are judged.',
+      sources: ['seed 001 (storage per hypervisor)', 'vendor storage guides (VMFS, CSV, SR, Proxmox storage types)'],
+    },
+  },
+  *check({ topology }) {
+    let vms: ReadonlyMap<string, readonly string[]> | undefined;
+    for (const datastore of topology.datastores) {
+      if (!statedProtocol(datastore)) continue;
+      const verdict = protocolVerdict(topology.platform, datastore.protocol);
+      if (verdict?.kind !== 'other-platform') continue;
+      vms ??= vmsByDatastore(topology);
+      const users = vms.get(datastore.id) ?? [];
+      yield {
+        message: `Datastore "${datastore.id}" is ${datastore.protocol.toUpperCase()}, a ${PLATFORM_NAMES[verdict.owner]} format, in a ${PLATFORM_NAMES[topology.platform]} design; ${affected(users)}.`,
+        range: datastore.source.fields.protocol?.value ?? datastore.idRange,
+        elementIds: [datastore.id, ...users],
+      };
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { PLATFORM_NAMES } from '../../../model/limits';
+import type { Datastore, Topology } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { protocolVerdict } from './storage-protocols';
+
+/** VM ids per datastore, for naming what a bad datastore affects. */
+export function vmsByDatastore(topology: Topology): ReadonlyMap<string, readonly string[]> {
+  const byDatastore = new Map<string, string[]>();
+  for (const vm of topology.vms) {
+    if (vm.datastore === undefined) continue;
+    const list = byDatastore.get(vm.datastore);
+    if (list) list.push(vm.id);
+    else byDatastore.set(vm.datastore, [vm.id]);
+  }
+  return byDatastore;
+}
+
+export function affected(vms: readonly string[] | undefined): string {
+  if (!vms || vms.length === 0) return 'no VM uses it yet';
+  const named = vms.slice(0, 5).map((id) => `"${id}"`).join(', ');
+  return `VMs on it: ${named}${vms.length > 5 ? ` and ${vms.length - 5} more` : ''}`;
+}
+
+/** Only a protocol the file states is judged: the default (vmfs) is vSphere's, not a claim. */
+export function statedProtocol(datastore: Datastore): boolean {
+  return datastore.source.fields.protocol !== undefined;
+}
+
+/** A datastore type the platform cannot run VMs from (Hyper-V on NFS, vSphere on SMB). */
+export const storageProtocolPlatform: AnalysisRule = {
+  meta: {
+    id: 'storage-protocol-platform',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Datastore protocol the platform cannot run VMs from',
+      description:
+        'Not every hypervisor runs VMs from every kind of storage. Seed 001 states that Hyper-V host clusters need SAN (FC) or iSCSI block storage, not NFS, while VMware and Citrix also accept NFS; today Hyper-V clusters use Cluster Shared Volumes on block storage or SMB 3 shares, and vSphere uses VMFS, NFS or vSAN but not SMB. A VM placed on such a datastore cannot be registered in the cluster, so HA and live migration cannot protect it. Present the storage as a block LUN (CSV for Hyper-V, VMFS for vSphere) or as a protocol the platform supports. The table of verdicts is data (rules/platform/storage-protocols.ts).',
+      sources: ['seed 001 (storage per hypervisor: Hyper-V needs FC or iSCSI block storage, not NFS)', 'Microsoft: Hyper-V storage (CSV, SMB 3)', 'vSphere Storage guide: datastore types'],
+    },
+  },
+  *check({ topology }) {
+    let vms: ReadonlyMap<string, readonly string[]> | undefined;
+    for (const datastore of topology.datastores) {
+      if (!statedProtocol(datastore)) continue;
+      const verdict = protocolVerdict(topology.platform, datastore.protocol);
+      if (verdict?.kind !== 'unsupported') continue;
+      vms ??= vmsByDatastore(topology);
+      const users = vms.get(datastore.id) ?? [];
+      yield {
+        message: `Datastore "${datastore.id}" is ${datastore.protocol.toUpperCase()} on a ${PLATFORM_NAMES[topology.platform]} design: ${verdict.reason}. ${affected(users)}.`,
+        range: datastore.source.fields.protocol?.value ?? datastore.idRange,
+        elementIds: [datastore.id, ...users],
+      };
+    }
+  },
+};

@@ -1,0 +1,106 @@
+import type { Report } from '../../../model/report';
+import type { Topology, Vm } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { count, grouped } from './shared';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); undefined when either is not a date. */
+function daysBetween(from: string, to: string): number | undefined {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end)) return undefined;
+  return Math.floor((end - start) / DAY_MS);
+}
+
+interface CostModel {
+  readonly perVm: number;
+  readonly currency: string;
+  /** How the consolidation ratio was obtained, for messages: "15:1" or "13.3:1 (40 powered-on VMs on 3 hosts)". */
+  readonly ratioText: string;
+  readonly hostCost: number;
+}
+
+/** Seed 002's model: a VM costs its share of a host, host cost / consolidation ratio. */
+function costModel(topology: Topology): CostModel | undefined {
+  const costs = topology.file?.costs;
+  if (costs?.hostCost === undefined) return undefined;
+  let ratio = costs.consolidationRatio;
+  let ratioText = `${ratio ?? 0}:1`;
+  if (ratio === undefined) {
+    const hosts = topology.hosts.length;
+    const poweredOn = topology.vms.filter((vm) => vm.power === 'on').length;
+    if (hosts === 0) return undefined;
+    ratio = poweredOn / hosts;
+    ratioText = `${Math.round(ratio * 10) / 10}:1 (${count(poweredOn, 'powered-on VM')} on ${count(hosts, 'host')})`;
+  }
+  if (!(ratio > 0)) return undefined;
+  return { perVm: costs.hostCost / ratio, currency: costs.currency, ratioText, hostCost: costs.hostCost };
+}
+
+function money(amount: number, currency: string): string {
+  return currency.toUpperCase() === 'USD' ? `$${grouped(amount)}` : `${grouped(amount)} ${currency}`;
+}
+
+interface SprawlVm {
+  readonly vm: Vm;
+  readonly report: Report;
+}
+
+/** The sprawl finding for one VM, or undefined when it is in use. */
+function sprawlOf(vm: Vm, today: string, idleDays: number, cost: CostModel | undefined): SprawlVm | undefined {
+  const age = vm.lastActive === undefined ? undefined : daysBetween(vm.lastActive, today);
+  const idle = age !== undefined && age > idleDays;
+  const off = vm.power !== 'on';
+  // A VM stopped recently (within the threshold) is maintenance, not sprawl.
+  if (!(idle || (off && age === undefined))) return undefined;
+  const since = age === undefined ? 'with no lastActive date' : `and last active ${count(age, 'day')} ago (${vm.lastActive ?? ''})`;
+  const state = off ? `is ${vm.power === 'off' ? 'powered off' : 'suspended'} ${since}` : `has been idle for ${count(age ?? 0, 'day')} (last active ${vm.lastActive ?? ''}, threshold ${count(idleDays, 'day')})`;
+  const price = cost ? `; at ${cost.ratioText} consolidation of a ${money(cost.hostCost, cost.currency)} host it ties up about ${money(cost.perVm, cost.currency)}` : '';
+  const range = (idle ? vm.source.fields.lastActive?.value : vm.source.fields.power?.value) ?? vm.idRange;
+  return {
+    vm,
+    report: {
+      message: `VM "${vm.id}" ${state}${price}. It still holds storage, licences and backup: reclaim it or record why it stays.`,
+      range,
+      elementIds: [vm.id],
+    },
+  };
+}
+
+/** Powered-off VMs and VMs idle longer than a threshold, with what they cost (seed 002). */
+export const vmSprawl: AnalysisRule = {
+  meta: {
+    id: 'vm-sprawl',
+    defaultSeverity: 'info',
+    fixable: false,
+    docs: {
+      title: 'Idle or powered-off VM (sprawl)',
+      description:
+        'Seed 002 warns that VMs left idle or powered off still consume storage, licences, backup windows and administrator attention, and that their number grows unnoticed; it prices them with a simple model: a host\'s cost divided by the consolidation ratio (15:1 on a $30,000 host is $2,000 per VM). This rule flags every powered-off or suspended VM without a recent `lastActive` date, and every VM whose `lastActive` is more than `idleDays` before the day the design is judged on (`analysis.asOf`, else today). With `costs.hostCost` set, each finding gives the VM\'s share of a host (consolidation ratio from `costs.consolidationRatio`, else powered-on VMs per host of the design) and a summary on `costs` totals them. Reclaim the VM, or record why it stays.',
+      sources: ['seed 002 (VM sprawl and its cost; 15:1 consolidation of a $30,000 host = $2,000 per VM)', 'DOMAIN.md rule 13'],
+    },
+    options: {
+      idleDays: { description: 'Days since lastActive after which a VM counts as idle.', default: 90, min: 1, max: 3650 },
+    },
+  },
+  *check({ topology, option, today }) {
+    const idleDays = option('idleDays');
+    const cost = costModel(topology);
+    const sprawl: SprawlVm[] = [];
+    for (const vm of topology.vms) {
+      const found = sprawlOf(vm, today, idleDays, cost);
+      if (!found) continue;
+      sprawl.push(found);
+      yield found.report;
+    }
+    const costsKey = topology.file?.source.fields.costs?.key;
+    if (!cost || !costsKey || sprawl.length < 2) return;
+    yield {
+      message: `${count(sprawl.length, 'idle or powered-off VM')} tie up about ${money(cost.perVm * sprawl.length, cost.currency)} (${money(cost.perVm, cost.currency)} each at ${cost.ratioText} consolidation).`,
+      range: costsKey,
+      elementIds: sprawl.map((entry) => entry.vm.id),
+      related: sprawl.map((entry) => ({ message: `"${entry.vm.id}"`, range: entry.vm.idRange })),
+    };
+  },
+};
