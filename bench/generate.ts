@@ -224,6 +224,11 @@ export function generateDesign(size: DesignSize, seed = 1): string {
   lines.push(...ruleLines);
   out('');
 
+  // Judged on a fixed day, so age-based rules (sprawl) give the same findings every day.
+  out('analysis:');
+  out('  asOf: 2025-02-01');
+  out('');
+
   out('layout:');
   for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % size.hostsPerCluster) * 120}, y: ${clusterOfHost(h) * 200} }`);
   return `${lines.join('\n')}\n`;
