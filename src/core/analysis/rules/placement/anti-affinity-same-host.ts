@@ -1,0 +1,78 @@
+import type { QuickFix, Report } from '../../../model/report';
+import type { Vm } from '../../../model/topology';
+import type { AnalysisRule, RuleContext } from '../../rule';
+import { antiAffinityGroups, coveredByAntiAffinityRule, describeGroup, type AntiAffinityGroup } from './anti-affinity-groups';
+import { addRuleEdit, flowList, freshId, moveTargets } from './common';
+
+/** Guest-cluster nodes and anti-affinity rule members sharing a host fail together. */
+export const antiAffinitySameHost: AnalysisRule = {
+  meta: {
+    id: 'anti-affinity-same-host',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      title: 'Guest-cluster nodes or anti-affinity members on the same host',
+      description:
+        'A guest failover or NLB cluster survives a host failure only because its partner node runs on another host and takes over in seconds; two nodes on one host go down together and the application is lost until HA has restarted them. The same holds for the members of a VM-VM anti-affinity rule, which exist precisely to be apart. Seed 001 states this as the "crossing principle" and seed 002 places Exchange and SQL on different hosts for the same reason. Move the VM to a host of the cluster that runs no other member (the quick fix lists them), and keep guest-cluster nodes apart with an anti-affinity rule so that DRS and HA keep them there (the quick fix adds one when none exists).',
+      sources: ['seed 001 (HA strategies: guest clusters, crossing principle)', 'seed 002 (Exchange on host A, SQL on host B)', 'ALGORITHMS.md 3 (VM-VM anti-affinity rules)'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const reported = new Set<string>();
+    for (const group of antiAffinityGroups(topology)) {
+      const byHost = new Map<string, Vm[]>();
+      for (const vm of group.vms) {
+        const list = byHost.get(vm.host);
+        if (list) list.push(vm);
+        else byHost.set(vm.host, [vm]);
+      }
+      const occupied = new Set(byHost.keys());
+      for (const [hostId, vms] of byHost) {
+        const [first, ...others] = vms;
+        if (!first) continue;
+        for (const other of others) {
+          const pair = `${first.id}\n${other.id}`;
+          if (reported.has(pair)) continue;
+          reported.add(pair);
+          yield sameHostReport(context, group, hostId, first, other, occupied);
+        }
+      }
+    }
+  },
+};
+
+function sameHostReport(
+  context: RuleContext,
+  group: AntiAffinityGroup,
+  hostId: string,
+  first: Vm,
+  other: Vm,
+  occupied: ReadonlySet<string>,
+): Report {
+  const { topology } = context;
+  const range = other.source.fields.host?.value ?? other.idRange;
+  const fixes: QuickFix[] = [];
+  const memberIds = group.vms.map((vm) => vm.id);
+  if (group.origin.kind === 'guest-cluster' && !coveredByAntiAffinityRule(topology, memberIds)) {
+    const ruleId = freshId(topology, `${group.id}-apart`);
+    const edit = addRuleEdit(context, ruleId, ['type: anti-affinity', `vms: ${flowList(memberIds)}`]);
+    if (edit) fixes.push({ title: `Add anti-affinity rule "${ruleId}" for the nodes of "${group.id}"`, edits: [edit] });
+  }
+  for (const target of moveTargets(topology, other, occupied)) {
+    fixes.push({ title: `Move "${other.id}" to host "${target.id}"`, edits: [{ range, newText: target.id }] });
+  }
+  const why = group.origin.kind === 'guest-cluster'
+    ? `a fellow node of ${describeGroup(group)}`
+    : `which ${describeGroup(group)} keeps on another host`;
+  return {
+    message: `VM "${other.id}" runs on host "${hostId}" with "${first.id}", ${why}: one failure of "${hostId}" takes both down.`,
+    range,
+    elementIds: [other.id, first.id, hostId, group.id],
+    related: [
+      { message: `"${first.id}" also runs on "${hostId}"`, range: first.source.fields.host?.value ?? first.idRange },
+      { message: `${describeGroup(group)} is declared here`, range: group.idRange },
+    ],
+    fixes: fixes.map((fix, index) => ({ ...fix, preferred: index === 0 })),
+  };
+}

@@ -1,0 +1,63 @@
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { fieldEdit, flowList } from './common';
+import { guestClusterNodes } from './guest-cluster-nodes';
+
+/** A failover guest cluster needs one disk every node reaches: its quorum and data (seed 001). */
+export const guestClusterSharedDisk: AnalysisRule = {
+  meta: {
+    id: 'guest-cluster-shared-disk',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      title: 'Failover guest cluster without a reachable shared disk',
+      description:
+        'A Windows failover cluster runs stateful applications (SQL Server, Exchange, file and print) whose data lives on a disk every node can reach; the surviving node takes the disk over when its partner fails. Seed 001\'s table requires a shared iSCSI disk for failover guest clusters. A cluster without one cannot fail over; a shared disk on one host\'s local storage is lost with that host; a node that does not attach the disk cannot take over. Name the disk in the guest cluster\'s `sharedDisk`, put it on the SAN, and list it in every node\'s `sharedDisks` (quick fixes add the missing entries).',
+      sources: ['seed 001 (guest cluster table: failover clusters need a shared iSCSI disk)', 'Microsoft: Failover Clustering hardware requirements (shared storage)'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    for (const guestCluster of topology.guestClusters) {
+      if (guestCluster.type !== 'failover') continue;
+      const nodes = guestClusterNodes(topology, guestCluster);
+      if (guestCluster.sharedDisk === undefined) {
+        const [firstNode, ...otherNodes] = nodes;
+        const common = (firstNode?.sharedDisks ?? []).filter((disk) => otherNodes.every((vm) => vm.sharedDisks?.includes(disk)) && topology.datastore(disk));
+        const fixes: QuickFix[] = [];
+        const disk = common[0];
+        const edit = disk === undefined ? undefined : fieldEdit(context, guestCluster.source, 'sharedDisk', disk);
+        if (disk !== undefined && edit) fixes.push({ title: `Set sharedDisk of "${guestCluster.id}" to "${disk}", which every node attaches`, edits: [edit], preferred: true });
+        yield {
+          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (seed 001).`,
+          range: guestCluster.idRange,
+          elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
+          fixes,
+        };
+        continue;
+      }
+      const disk = topology.datastore(guestCluster.sharedDisk);
+      if (!disk) continue;
+      const diskRange = guestCluster.source.fields.sharedDisk?.value ?? guestCluster.idRange;
+      if (topology.isLocalDatastore(disk)) {
+        yield {
+          message: `Shared disk "${disk.id}" of failover guest cluster "${guestCluster.id}" is local storage${disk.host ? ` of host "${disk.host}"` : ''}: nodes on other hosts cannot reach it, and it is lost with its host. Put it on the SAN.`,
+          range: diskRange,
+          elementIds: [guestCluster.id, disk.id],
+          related: [{ message: `datastore "${disk.id}" is local`, range: disk.idRange }],
+        };
+      }
+      for (const vm of nodes) {
+        if (vm.sharedDisks?.includes(disk.id)) continue;
+        const edit = fieldEdit(context, vm.source, 'sharedDisks', flowList([...(vm.sharedDisks ?? []), disk.id]));
+        yield {
+          message: `VM "${vm.id}" is a node of failover guest cluster "${guestCluster.id}" but does not attach its shared disk "${disk.id}": it cannot take over the clustered application.`,
+          range: vm.source.fields.sharedDisks?.value ?? vm.source.fields.guestCluster?.value ?? vm.idRange,
+          elementIds: [vm.id, guestCluster.id, disk.id],
+          related: [{ message: `shared disk of "${guestCluster.id}"`, range: diskRange }],
+          fixes: edit ? [{ title: `Add "${disk.id}" to the shared disks of "${vm.id}"`, edits: [edit], preferred: true }] : [],
+        };
+      }
+    }
+  },
+};

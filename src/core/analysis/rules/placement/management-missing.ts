@@ -1,0 +1,37 @@
+import type { AnalysisRule } from '../../rule';
+
+/** A design should say where vCenter / SCVMM / XenCenter runs (seed 000). */
+export const managementMissing: AnalysisRule = {
+  meta: {
+    id: 'management-missing',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'No management server in the design',
+      description:
+        'vSphere HA restarts VMs without vCenter, but configuring HA, DRS, rules and storage, and repairing the cluster after a failure, all go through the management server (vCenter, SCVMM, XenCenter / Xen Orchestra). Seed 000 makes it part of the HA design: a dedicated physical server, or a VM for vCenter and its database. A design that does not say where it runs cannot be reviewed for that risk. Add a `management:` section naming its `vm` (or its `physicalServer`). Proxmox VE is exempt: its management runs on every node.',
+      sources: ['seed 000 (vCenter on a dedicated physical server or a VM)', 'DOMAIN.md rule 11'],
+    },
+  },
+  *check({ topology }) {
+    const file = topology.file;
+    if (!file || topology.platform === 'proxmox' || (topology.hosts.length === 0 && topology.clusters.length === 0)) return;
+    const management = file.management;
+    if (!management) {
+      yield {
+        message: `The design has no management section: say where the ${topology.platform === 'hyperv' ? 'SCVMM' : topology.platform === 'xenserver' ? 'XenCenter / Xen Orchestra' : 'vCenter'} server runs (a VM or a dedicated physical server), so that its protection can be checked.`,
+        range: file.source.fields.vtopo?.key ?? file.source.fields.name?.key ?? { start: 0, end: 0 },
+        elementIds: [],
+      };
+      return;
+    }
+    if (management.vm === undefined && management.physicalServer === undefined) {
+      const keyRange = file.source.fields.management?.key ?? { start: 0, end: 0 };
+      yield {
+        message: 'The management section names neither the VM the management server runs as (`vm`) nor its dedicated physical server (`physicalServer`).',
+        range: keyRange,
+        elementIds: [],
+      };
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { managementVms } from './management';
+
+/** The management VM on a host's local disk dies with that host and comes back with it only. */
+export const managementOnLocalStorage: AnalysisRule = {
+  meta: {
+    id: 'management-on-local-storage',
+    defaultSeverity: 'error',
+    fixable: true,
+    docs: {
+      title: 'Management server VM on local storage',
+      description:
+        'When vCenter (or SCVMM, or its database) runs as a VM, seed 000 protects it like any other critical VM: its files on the shared SAN so that HA restarts it on another host. On a host\'s local disk it is lost with that host, at the moment it is needed to see and repair the failure; this holds even when HA is off or its restart priority is disabled, which is why this rule does not wait for vm-local-datastore. Move its files to a shared datastore (the quick fix lists them) or run it on a dedicated physical server.',
+      sources: ['seed 000 (vCenter as a protected VM on shared storage, or a dedicated server)', 'DOMAIN.md rule 11'],
+    },
+  },
+  *check({ topology }) {
+    const shared = topology.datastores.filter((d) => !topology.isLocalDatastore(d) && d.protocol !== 'raw');
+    for (const { vm, part, range } of managementVms(topology)) {
+      if (vm.datastore === undefined) continue;
+      const datastore = topology.datastore(vm.datastore);
+      if (!datastore || !topology.isLocalDatastore(datastore)) continue;
+      const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
+      const fixes: QuickFix[] = shared.map((d, index) => ({
+        title: `Move "${vm.id}" to shared datastore "${d.id}"`,
+        edits: [{ range: valueRange, newText: d.id }],
+        preferred: index === 0,
+      }));
+      yield {
+        message: `VM "${vm.id}" (${part}) lives on local datastore "${datastore.id}": when its host fails, the tool needed to manage the recovery is lost with it and cannot be restarted elsewhere.`,
+        range: valueRange,
+        elementIds: [vm.id, datastore.id],
+        related: [
+          { message: `named as the ${part} here`, range },
+          { message: `datastore "${datastore.id}" is local`, range: datastore.idRange },
+        ],
+        fixes,
+      };
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { AnalysisRule } from '../../rule';
+import { referenceRange } from './common';
+import { findCycles, restartDependencies } from './restart-dependencies';
+
+/** Orchestrated restart needs an order: dependencies that loop back have none. */
+export const restartDependencyCycle: AnalysisRule = {
+  meta: {
+    id: 'restart-dependency-cycle',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Restart dependencies form a cycle',
+      description:
+        'vSphere HA orchestrated restart (6.5+) starts a VM only after the VMs it depends on are ready; the dependency rules must form a directed acyclic graph, and vSphere rejects a rule set with a cycle (ALGORITHMS.md 2). With a cycle, no VM of the loop can go first, so after a failure they all wait for the tier timeout, or never start in the intended order. The finding gives the loop; remove or reverse the dependency that is not real (typically the one pointing from an infrastructure VM, such as a domain controller or database, back to an application).',
+      sources: ['ALGORITHMS.md 2 (orchestrated restart: dependency rules form a DAG)', 'vSphere Availability guide: VM-to-VM dependency rules'],
+    },
+  },
+  *check({ topology }) {
+    const edges = restartDependencies(topology).map((edge) => ({ ...edge, from: edge.vm, to: edge.dependsOn }));
+    for (const cycle of findCycles(edges)) {
+      const [first] = cycle;
+      if (!first) continue;
+      const path = [...cycle.map((edge) => edge.from), first.from].map((id) => `"${id}"`).join(' -> ');
+      const rules = [...new Set(cycle.map((edge) => edge.rule.id))];
+      yield {
+        message: `Restart dependencies form a cycle: ${path} (read "waits for"; rule${rules.length === 1 ? '' : 's'} ${rules.map((id) => `"${id}"`).join(', ')}). No VM of the loop can restart first.`,
+        range: first.rule.idRange,
+        elementIds: [...cycle.map((edge) => edge.from), ...rules],
+        related: cycle.map((edge) => ({
+          message: `"${edge.from}" waits for "${edge.to}" (rule "${edge.rule.id}")`,
+          range: referenceRange(topology, edge.rule.id, 'vm', edge.to, edge.rule.source.fields.dependsOn?.value) ?? edge.rule.idRange,
+        })),
+      };
+    }
+  },
+};

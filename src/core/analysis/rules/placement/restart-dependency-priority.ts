@@ -1,0 +1,47 @@
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { clusterOfVm, effectiveRestartPriority, fieldEdit, haEnabled, priorityRank, referenceRange } from './common';
+import { restartDependencies } from './restart-dependencies';
+
+/** A VM waiting for a VM HA restarts later (or never) waits for the tier timeout. */
+export const restartDependencyPriority: AnalysisRule = {
+  meta: {
+    id: 'restart-dependency-priority',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'VM depends on a VM of lower restart priority',
+      description:
+        'HA restarts VMs tier by tier in priority order (highest to lowest; disabled never). A VM that depends on a VM of a lower priority tier is started before its dependency is, then waits for it: the orchestration inverts, and in practice the dependent VM starts only after the tier timeout (600 s by default) or without its dependency ready; a dependency at priority disabled is never restarted at all. vSphere documents that a higher-priority VM may not depend on a lower-priority one (ALGORITHMS.md 2). Raise the dependency\'s restartPriority to at least the dependent\'s (quick fix), or lower the dependent. Effective priority is the VM\'s restartPriority, else its cluster\'s ha.defaultRestartPriority.',
+      sources: ['ALGORITHMS.md 2 (restart priorities and orchestrated restart)', 'vSphere Availability guide: VM restart priority and VM dependencies'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    for (const edge of restartDependencies(topology)) {
+      const vm = topology.vm(edge.vm);
+      const dependency = topology.vm(edge.dependsOn);
+      if (!vm || !dependency || vm === dependency) continue;
+      const cluster = clusterOfVm(topology, vm);
+      if (!cluster || !haEnabled(cluster)) continue;
+      const vmPriority = effectiveRestartPriority(vm, cluster);
+      if (vmPriority === 'disabled') continue;
+      const dependencyCluster = clusterOfVm(topology, dependency);
+      const dependencyPriority = effectiveRestartPriority(dependency, dependencyCluster);
+      if (priorityRank(dependencyPriority) >= priorityRank(vmPriority)) continue;
+      const edit = fieldEdit(context, dependency.source, 'restartPriority', vmPriority);
+      const fixes: QuickFix[] = edit ? [{ title: `Raise restartPriority of "${dependency.id}" to ${vmPriority}`, edits: [edit], preferred: true }] : [];
+      const fromDefault = (vmOrDependency: typeof vm) => (vmOrDependency.restartPriority === undefined ? ' (cluster default)' : '');
+      yield {
+        message: `VM "${vm.id}" (restart priority ${vmPriority}${fromDefault(vm)}) depends on "${dependency.id}" (${dependencyPriority}${fromDefault(dependency)}): HA restarts the dependency ${dependencyPriority === 'disabled' ? 'never' : 'in a later tier'}, so "${vm.id}" waits for it${dependencyPriority === 'disabled' ? ' in vain' : ' until the tier timeout'}.`,
+        range: referenceRange(topology, edge.rule.id, 'vm', dependency.id, edge.rule.source.fields.dependsOn?.value) ?? edge.rule.idRange,
+        elementIds: [vm.id, dependency.id, edge.rule.id],
+        related: [
+          { message: `restart priority of "${dependency.id}"`, range: dependency.source.fields.restartPriority?.value ?? dependency.idRange },
+          { message: `restart priority of "${vm.id}"`, range: vm.source.fields.restartPriority?.value ?? vm.idRange },
+        ],
+        fixes,
+      };
+    }
+  },
+};

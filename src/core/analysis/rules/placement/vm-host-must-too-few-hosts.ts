@@ -1,0 +1,62 @@
+import type { Cluster, Host, Vm } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { clusterOfVm, haEnabled, hostFailuresToTolerate, isConnected, referenceRange } from './common';
+
+/** HA never breaks a must rule: a host group of F hosts or fewer strands its VMs after F failures. */
+export const vmHostMustTooFewHosts: AnalysisRule = {
+  meta: {
+    id: 'vm-host-must-too-few-hosts',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Must-run-on VM-host rule with too few hosts',
+      description:
+        'HA and DRS never break a required ("must run on") VM-host rule: when every host of the group has failed, its VMs are not restarted at all (ALGORITHMS.md 2). A host group with F hosts or fewer, where F is the cluster\'s hostFailuresToTolerate, therefore turns a failure the cluster is sized to survive into an outage of those VMs; a group naming hosts of another cluster cannot be honoured at all. Add hosts of the VMs\' cluster to the group, or make the rule "should run on" so that HA may restart the VMs elsewhere.',
+      sources: ['ALGORITHMS.md 2 (must rules are never broken by HA)', 'ALGORITHMS.md 3 (a must-run-on host group with <= F hosts)', 'vSphere Resource Management guide: VM-host affinity rules'],
+    },
+  },
+  *check({ topology }) {
+    for (const rule of topology.rules) {
+      if (rule.type !== 'vm-host' || rule.mode !== 'must-run-on' || rule.enabled === false) continue;
+      const vmsByCluster = new Map<Cluster, Vm[]>();
+      for (const id of new Set(rule.vms)) {
+        const vm = topology.vm(id);
+        const cluster = vm ? clusterOfVm(topology, vm) : undefined;
+        if (!vm || !cluster) continue;
+        const list = vmsByCluster.get(cluster);
+        if (list) list.push(vm);
+        else vmsByCluster.set(cluster, [vm]);
+      }
+      if (vmsByCluster.size === 0) continue;
+      const hosts = [...new Set(rule.hosts)].map((id) => topology.host(id)).filter((host): host is Host => host !== undefined);
+      const hostsField = rule.source.fields.hosts?.value;
+      for (const host of hosts) {
+        const hostCluster = topology.clusterOfHost(host);
+        if (hostCluster && vmsByCluster.has(hostCluster)) continue;
+        const vmClusters = [...vmsByCluster.keys()].map((c) => `"${c.id}"`).join(', ');
+        yield {
+          message: `Must-run-on rule "${rule.id}" names host "${host.id}"${hostCluster ? ` of cluster "${hostCluster.id}"` : ', which is in no cluster'}, but its VMs run in cluster ${vmClusters}: they can never run there.`,
+          range: referenceRange(topology, rule.id, 'host', host.id, hostsField) ?? hostsField ?? rule.idRange,
+          elementIds: [rule.id, host.id],
+          related: [{ message: `host "${host.id}" is declared here`, range: host.idRange }],
+        };
+      }
+      for (const [cluster, vms] of vmsByCluster) {
+        if (!haEnabled(cluster)) continue;
+        const failures = hostFailuresToTolerate(cluster);
+        const group = hosts.filter((host) => topology.clusterOfHost(host) === cluster && isConnected(host));
+        if (group.length > failures) continue;
+        const names = vms.map((vm) => `"${vm.id}"`).join(', ');
+        const where = group.length === 0
+          ? `no connected host of cluster "${cluster.id}"`
+          : `${group.length} connected host${group.length === 1 ? '' : 's'} of cluster "${cluster.id}" (${group.map((h) => `"${h.id}"`).join(', ')})`;
+        yield {
+          message: `Must-run-on rule "${rule.id}" confines ${names} to ${where}; the cluster tolerates ${failures} host failure${failures === 1 ? '' : 's'}, and after that many HA cannot restart these VMs: it never breaks a must rule.`,
+          range: hostsField ?? rule.idRange,
+          elementIds: [rule.id, cluster.id, ...vms.map((vm) => vm.id), ...group.map((h) => h.id)],
+          related: [{ message: `cluster "${cluster.id}" tolerates ${failures} host failure${failures === 1 ? '' : 's'}`, range: cluster.source.fields.ha?.key ?? cluster.idRange }],
+        };
+      }
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { managementMissing } from '../../../../src/core/analysis/rules/placement/management-missing';
+import { managementOnLocalStorage } from '../../../../src/core/analysis/rules/placement/management-on-local-storage';
+import { managementRestartPriority } from '../../../../src/core/analysis/rules/placement/management-restart-priority';
+import { managementSelfDependency } from '../../../../src/core/analysis/rules/placement/management-self-dependency';
+import { parseVtopo } from '../../../../src/core/model/parse';
+import { applyFix, at, check, hostLines } from './helpers';
+
+const design = (management: string, vms: string, clusters = '  prod: {}', platform = 'vsphere') =>
+  `vtopo: 1\nplatform: ${platform}\n${management}\nclusters:\n${clusters}\nhosts:\n${hostLines(2)}\narrays:\n  san: {}\ndatastores:\n  vmfs-01: { array: san }\n  local-01: { host: esx-01 }\nvms:\n${vms}\n`;
+
+const vcenter = (fields: string) => `  vcenter:\n    host: esx-01\n    memory: 21 GB\n${fields}`;
+const asVm = 'management:\n  product: vCenter Server\n  vm: vcenter';
+
+describe('management-missing', () => {
+  it('warns when the design does not say where the management server runs', () => {
+    const text = design('', vcenter('    datastore: vmfs-01'));
+    const [finding] = check(managementMissing, text);
+    assert.match(finding?.message ?? '', /no management section: say where the vCenter server runs/);
+    assert.equal(at(text, finding), 'vtopo');
+    assert.match(check(managementMissing, design('management: { product: vCenter }', ''))[0]?.message ?? '', /names neither/);
+  });
+
+  it('says nothing for a management VM, a physical server, or Proxmox', () => {
+    assert.deepEqual(check(managementMissing, design(asVm, vcenter('    datastore: vmfs-01'))), []);
+    assert.deepEqual(check(managementMissing, design('management: { physicalServer: mgmt-01 }', '')), []);
+    assert.deepEqual(check(managementMissing, design('', '', '  prod: {}', 'proxmox')), []);
+  });
+});
+
+describe('management-on-local-storage', () => {
+  it('flags the management VM on a local datastore, even with HA off, and moves it to shared storage', () => {
+    const text = design(asVm, vcenter('    datastore: local-01\n    restartPriority: highest'), '  prod: { ha: { enabled: false } }');
+    const [finding] = check(managementOnLocalStorage, text);
+    assert.match(finding?.message ?? '', /"vcenter" \(vCenter Server\) lives on local datastore "local-01"/);
+    assert.equal(at(text, finding), 'local-01');
+    assert.deepEqual(check(managementOnLocalStorage, applyFix(text, finding, /shared datastore "vmfs-01"/)), []);
+  });
+
+  it('says nothing for a management VM on the SAN', () => {
+    assert.deepEqual(check(managementOnLocalStorage, design(asVm, vcenter('    datastore: vmfs-01'))), []);
+  });
+});
+
+describe('management-restart-priority', () => {
+  it('asks for restart priority highest on the management VM and its database VM', () => {
+    const management = `${asVm}\n  databaseVm: vcdb`;
+    const vms = `${vcenter('    datastore: vmfs-01')}\n  vcdb: { host: esx-02, memory: 8 GB, datastore: vmfs-01, restartPriority: high }`;
+    const text = design(management, vms);
+    const findings = check(managementRestartPriority, text);
+    assert.deepEqual(findings.map((f) => f.message.split(':')[0]), [
+      'VM "vcenter" (vCenter Server) has restart priority medium (cluster default)',
+      'VM "vcdb" (vCenter Server database) has restart priority high',
+    ]);
+    const fixed = applyFix(text, findings[0], /Set restartPriority of "vcenter" to highest/);
+    assert.equal(parseVtopo(fixed).topology.vm('vcenter')?.restartPriority, 'highest');
+    const both = applyFix(fixed, check(managementRestartPriority, fixed)[0], /"vcdb" to highest/);
+    assert.deepEqual(check(managementRestartPriority, both), []);
+  });
+
+  it('warns when the management VM\'s cluster has HA disabled', () => {
+    const text = design(asVm, vcenter('    restartPriority: highest'), '  prod: { ha: { enabled: false } }');
+    const [finding] = check(managementRestartPriority, text);
+    assert.match(finding?.message ?? '', /runs in cluster "prod", where HA is disabled/);
+    assert.equal(at(text, finding), 'false');
+  });
+
+  it('says nothing at priority highest', () => {
+    assert.deepEqual(check(managementRestartPriority, design(asVm, vcenter('    restartPriority: highest'))), []);
+  });
+});
+
+describe('management-self-dependency', () => {
+  it('notes a management VM inside the only cluster it manages', () => {
+    const text = design(asVm, vcenter('    restartPriority: highest'));
+    const [finding] = check(managementSelfDependency, text);
+    assert.match(finding?.message ?? '', /"vcenter" \(vCenter Server\) runs inside cluster "prod", the only cluster it manages/);
+    assert.equal(at(text, finding), 'vcenter');
+  });
+
+  it('says nothing for a physical server or a VM in a management cluster of its own', () => {
+    assert.deepEqual(check(managementSelfDependency, design('management: { physicalServer: mgmt-01 }', '')), []);
+    const twoClusters = design(asVm, vcenter('    restartPriority: highest'), '  prod: {}\n  mgmt: {}').replace('esx-01: { cluster: prod', 'esx-01: { cluster: mgmt');
+    assert.deepEqual(check(managementSelfDependency, twoClusters), []);
+  });
+});
