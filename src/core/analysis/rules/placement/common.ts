@@ -11,27 +11,16 @@ import type { SourceRange } from '../../../model/source';
 import type { Cluster, Host, Topology, Vm } from '../../../model/topology';
 import type { RuleContext } from '../../rule';
 
-/**
- * The document text, when the engine hands it to rules. Inserting a key or a section entry
- * needs it (indentation); replacing an existing value does not.
- */
-export function documentText(context: RuleContext): string | undefined {
-  return 'text' in context && typeof context.text === 'string' ? context.text : undefined;
-}
-
-/** `key: value` on an element: a replacement when the key is written, else an insertion (needs the text). */
-export function fieldEdit(context: RuleContext, source: ObjectSource<string>, key: string, value: string): TextEdit | undefined {
-  const existing = source.fields[key];
-  if (existing) return { range: existing.value, newText: value };
-  const text = documentText(context);
-  return text === undefined ? undefined : setField(text, source, key, value);
+/** `key: value` on an element: a replacement when the key is written, else an insertion. */
+export function fieldEdit(context: RuleContext, source: ObjectSource<string>, key: string, value: string): TextEdit {
+  return setField(context.text, source, key, value);
 }
 
 /** Adds `id` with the given fields to the `rules:` section, keyed or list-style as the file writes it. */
 export function addRuleEdit(context: RuleContext, id: string, fields: readonly string[]): TextEdit | undefined {
-  const text = documentText(context);
+  const { text } = context;
   const file = context.topology.file;
-  if (text === undefined || !file) return undefined;
+  if (!file) return undefined;
   const section = file.source.fields.rules?.value;
   const listStyle = section !== undefined && text.slice(section.start, section.end).trimStart().startsWith('-');
   const entry = listStyle

@@ -3,7 +3,7 @@ import type { QuickFix } from '../../../model/report';
 import type { Host } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { familyKey, generationIndex, vendorOf } from './cpu-families';
-import { CPU_BASELINE_NAMES, LIVE_MIGRATION_NAMES, sourceText } from './shared';
+import { CPU_BASELINE_NAMES, LIVE_MIGRATION_NAMES } from './shared';
 
 interface Family {
   /** As first written in the file, e.g. "intel-cascadelake". */
@@ -56,7 +56,7 @@ export const migrationCpuCompatibility: AnalysisRule = {
   },
   *check(context) {
     const { topology } = context;
-    const text = sourceText(context);
+    const { text } = context;
     for (const cluster of topology.clusters) {
       const hosts = topology.hostsInCluster(cluster.id);
       const vendors = new Set(hosts.map(vendorOf).filter((vendor) => vendor !== undefined));

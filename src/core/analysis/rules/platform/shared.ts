@@ -3,7 +3,6 @@
 import type { Platform } from '../../../model/format';
 import type { LimitsLookup } from '../../../model/limits';
 import type { Cluster } from '../../../model/topology';
-import type { RuleContext } from '../../rule';
 
 /** What each platform calls live migration, for messages. */
 export const LIVE_MIGRATION_NAMES: Readonly<Record<Platform, string>> = {
@@ -41,12 +40,3 @@ export function releaseOf(lookup: LimitsLookup): string {
   return lookup.assumption ? `${lookup.limits.releases} (${lookup.assumption})` : lookup.limits.releases;
 }
 
-/**
- * The document text, when the host passes it along with the context. Quick fixes that add
- * a key need it for indentation (edit/yaml-edits.ts); without it a rule still reports, with
- * no fix.
- */
-export function sourceText(context: RuleContext): string | undefined {
-  const candidate: unknown = (context as RuleContext & { readonly text?: unknown }).text;
-  return typeof candidate === 'string' ? candidate : undefined;
-}

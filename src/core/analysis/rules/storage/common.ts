@@ -33,16 +33,6 @@ export function networkOf(context: RuleContext): StorageNetwork {
   return storageNetworkOf(context.topology);
 }
 
-/**
- * The document text, when the host passes it along with the context (not yet part of
- * RuleContext). Adding a cable needs it for indentation; without it a rule reports with
- * no fix.
- */
-export function documentText(context: RuleContext): string | undefined {
-  const candidate: unknown = (context as RuleContext & { readonly text?: unknown }).text;
-  return typeof candidate === 'string' ? candidate : undefined;
-}
-
 /** `"a", "b", "c" and 4 more`: names in quotes, at most `limit` of them. */
 export function quotedList(ids: readonly string[], limit = 5): string {
   const shown = ids.slice(0, limit).map((id) => `"${id}"`);

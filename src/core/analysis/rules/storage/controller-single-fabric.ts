@@ -1,7 +1,7 @@
 import { addToSection } from '../../../edit/yaml-edits';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { documentText, networkOf } from './common';
+import { networkOf } from './common';
 import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
 
 /** An array controller cabled to one fabric only, while hosts sit on another one too. */
@@ -20,7 +20,7 @@ export const controllerSingleFabric: AnalysisRule = {
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);
-    const text = documentText(context);
+    const { text } = context;
     for (const array of topology.arrays) {
       const ports = network.arrayPorts.get(array.id) ?? [];
       for (const controller of array.controllers ?? []) {
@@ -35,7 +35,7 @@ export const controllerSingleFabric: AnalysisRule = {
           const protocols = new Set(cables.map((c) => c.port.protocol));
           const free = own.find((p) => p.attachments.length === 0 && protocols.has(p.protocol));
           const fixes: QuickFix[] = [];
-          if (free && text !== undefined && topology.file) {
+          if (free && topology.file) {
             fixes.push({
               title: `Cable "${free.id}" to switch "${target.id}"${target.fabric === undefined ? '' : ` (fabric ${target.fabric})`}`,
               edits: [addToSection(text, topology.file, 'links', `- [${free.id}, ${target.id}]`)],

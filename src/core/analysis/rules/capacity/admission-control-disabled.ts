@@ -1,0 +1,32 @@
+import { haClusters } from '../../../capacity/resources';
+import type { AnalysisRule } from '../../rule';
+
+/** HA is on but nothing keeps capacity free for it. */
+export const admissionControlDisabled: AnalysisRule = {
+  meta: {
+    id: 'admission-control-disabled',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'HA enabled with admission control disabled',
+      description:
+        'With admission control disabled, HA still restarts the VMs of a failed host, but nothing stopped the cluster from filling up beforehand: seed 002 warns that without reserved capacity the restarted VMs degrade or crash the hosts that receive them, and DOMAIN.md rule 5 asks for spare capacity for at least one host failure (seeds 000, 001). Choose a policy (ALGORITHMS.md 1): percentage of cluster resources (the quick fix; derived from host failures to tolerate unless you set cpuPercent and memoryPercent), slots, or dedicated failover hosts. On platforms without admission control (Hyper-V, Proxmox) the policy states the design\'s own target, which VTopo checks.',
+      sources: ['seed 002 (restarted VMs degrade or crash hosts without reserved capacity)', 'DOMAIN.md rule 5', 'ALGORITHMS.md 1', 'vSphere Availability guide: admission control'],
+    },
+  },
+  *check({ topology }) {
+    for (const cluster of haClusters(topology)) {
+      const admission = cluster.ha.admissionControl;
+      if (admission.policy !== 'disabled') continue;
+      const policyValue = admission.source.fields.policy?.value;
+      yield {
+        message: `Cluster "${cluster.id}" has HA enabled but admission control disabled: nothing keeps capacity free, so VMs restarted after a host failure may not fit or may overload the hosts that receive them.`,
+        range: policyValue ?? cluster.idRange,
+        elementIds: [cluster.id],
+        ...(policyValue
+          ? { fixes: [{ title: 'Reserve failover capacity with the percentage policy', edits: [{ range: policyValue, newText: 'percentage' }], preferred: true }] }
+          : {}),
+      };
+    }
+  },
+};

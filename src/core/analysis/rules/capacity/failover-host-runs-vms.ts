@@ -1,0 +1,58 @@
+import { clusterResources, haClusters, type ClusterResources } from '../../../capacity/resources';
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+
+/** A dedicated failover host must be empty until a failure. */
+export const failoverHostRunsVms: AnalysisRule = {
+  meta: {
+    id: 'failover-host-runs-vms',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'VM placed on a dedicated failover host',
+      description:
+        'With the dedicated failover hosts admission control policy, the named hosts are kept empty so that HA can restart failed hosts\' VMs there first; vSphere refuses to power on or migrate VMs onto them (ALGORITHMS.md 1.3). A design that places a running VM on one is either not what will run, or eats the capacity the policy reserves for failover. Seed 002 recommends designated failover servers precisely because they stand by empty. The quick fix moves the VM to the connected host of the cluster with the most free memory (by configured size); or remove the host from `failoverHosts`.',
+      sources: ['vSphere Availability guide: dedicated failover hosts admission control', 'ALGORITHMS.md 1.3', 'seed 002 (designated failover servers)'],
+    },
+  },
+  *check({ topology }) {
+    for (const cluster of haClusters(topology)) {
+      const admission = cluster.ha.admissionControl;
+      if (admission.policy !== 'failover-hosts') continue;
+      const failoverHostIds = new Set(admission.failoverHosts ?? []);
+      if (failoverHostIds.size === 0) continue;
+      const target = hostWithMostFreeMemory(clusterResources(topology, cluster), failoverHostIds);
+      for (const hostId of failoverHostIds) {
+        const host = topology.host(hostId);
+        if (!host || topology.clusterOfHost(host)?.id !== cluster.id) continue;
+        for (const vm of topology.vmsOnHost(hostId)) {
+          if (vm.power === 'off') continue;
+          const hostValue = vm.source.fields.host?.value ?? vm.idRange;
+          const fixes: QuickFix[] = target
+            ? [{ title: `Move "${vm.id}" to "${target}" (most free memory)`, edits: [{ range: hostValue, newText: target }], preferred: true }]
+            : [];
+          yield {
+            message: `VM "${vm.id}" runs on "${hostId}", a dedicated failover host of cluster "${cluster.id}": vSphere refuses to power on or migrate VMs there, and what it uses is no longer free for failover.`,
+            range: hostValue,
+            elementIds: [vm.id, hostId, cluster.id],
+            related: [{ message: `host "${hostId}" is a dedicated failover host`, range: host.idRange }],
+            fixes,
+          };
+        }
+      }
+    }
+  },
+};
+
+/** The connected non-failover host with the most memory left by the configured size of its powered-on VMs. */
+function hostWithMostFreeMemory(resources: ClusterResources, failoverHostIds: ReadonlySet<string>): string | undefined {
+  const usedMB = new Map<string, number>();
+  for (const vm of resources.vms) usedMB.set(vm.hostId, (usedMB.get(vm.hostId) ?? 0) + vm.configuredMemoryMB);
+  let best: { hostId: string; freeMB: number } | undefined;
+  for (const host of resources.hosts) {
+    if (failoverHostIds.has(host.hostId)) continue;
+    const freeMB = host.memoryMB - (usedMB.get(host.hostId) ?? 0);
+    if (!best || freeMB > best.freeMB) best = { hostId: host.hostId, freeMB };
+  }
+  return best?.hostId;
+}

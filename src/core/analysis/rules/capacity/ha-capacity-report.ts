@@ -1,0 +1,63 @@
+import { admissionControlStatus, type AdmissionControlStatus } from '../../../capacity/admission-control';
+import { worstSingleHostFailure } from '../../../capacity/n1';
+import { haClusters } from '../../../capacity/resources';
+import { formatPercent, plural } from '../../../capacity/status';
+import type { AnalysisRule } from '../../rule';
+import { describeCurrentPercentages, describeFailoverHosts, describePercentage, describeSlots } from './describe';
+
+/** The figures a reviewer reads for every HA cluster, whether or not anything is wrong. */
+export const haCapacityReport: AnalysisRule = {
+  meta: {
+    id: 'ha-capacity-report',
+    defaultSeverity: 'info',
+    fixable: false,
+    docs: {
+      title: 'HA capacity of each cluster (report)',
+      description:
+        'One finding per HA cluster, on the cluster id, with the numbers vSphere\'s cluster summary shows for its admission control policy (ALGORITHMS.md 1): for the slot policy the slot size, slots per host, used and unreserved slots and the current failover capacity in hosts; for the percentage policy the current CPU and memory failover capacity (truncated to a whole percent, as the vSphere client shows it), the reserved percentages and what is left for new VMs; for dedicated failover hosts their spare capacity against the largest host loads. It adds the worst single host failure and the headroom left after it (DOMAIN.md rule 5). It reports, it does not judge: ha-admission-control, n1-capacity and n1-headroom do. Turn it off per file (`ha-capacity-report: off`) when the numbers are not wanted.',
+      sources: ['vSphere Availability guide: admission control', 'ALGORITHMS.md 1', 'DOMAIN.md rule 5; seeds 000, 001'],
+    },
+  },
+  *check({ topology }) {
+    const n1 = new Map(worstSingleHostFailure(topology).clusters.map((c) => [c.clusterId, c]));
+    for (const cluster of haClusters(topology)) {
+      const status = admissionControlStatus(topology, cluster);
+      if (!status) continue;
+      const worst = n1.get(cluster.id)?.worst;
+      const n1Text = worst
+        ? ` Worst single host failure: "${worst.failedHostId}" (${worst.cannotRestart.length === 0 ? 'every protected VM restarts' : `${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} cannot restart`}; headroom left CPU ${formatPercent(worst.cpuHeadroomPercent)}, memory ${formatPercent(worst.memoryHeadroomPercent)}).`
+        : '';
+      yield {
+        message: `HA capacity of cluster "${cluster.id}" (${policyName(status, cluster.ha.admissionControl.hostFailuresToTolerate)}): ${describe(status, cluster.ha.admissionControl.hostFailuresToTolerate)}.${n1Text}`,
+        range: cluster.idRange,
+        elementIds: [cluster.id],
+      };
+    }
+  },
+};
+
+function policyName(status: AdmissionControlStatus, hostFailuresToTolerate: number): string {
+  switch (status.policy) {
+    case 'slots':
+      return `slot policy, ${hostFailuresToTolerate} host ${plural(hostFailuresToTolerate, 'failure')} to tolerate`;
+    case 'percentage':
+      return 'percentage policy';
+    case 'failover-hosts':
+      return `dedicated failover hosts, ${hostFailuresToTolerate} host ${plural(hostFailuresToTolerate, 'failure')} to tolerate`;
+    case 'disabled':
+      return 'admission control disabled';
+  }
+}
+
+function describe(status: AdmissionControlStatus, hostFailuresToTolerate: number): string {
+  switch (status.policy) {
+    case 'slots':
+      return describeSlots(status.slots);
+    case 'percentage':
+      return describePercentage(status.percentage, hostFailuresToTolerate);
+    case 'failover-hosts':
+      return describeFailoverHosts(status.failoverHosts);
+    case 'disabled':
+      return `${describeCurrentPercentages(status.percentage)}; nothing is reserved`;
+  }
+}

@@ -1,0 +1,50 @@
+import { worstSingleHostFailure } from '../../../capacity/n1';
+import { listNames, plural } from '../../../capacity/status';
+import type { RelatedLocation } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+
+/** How many VMs a finding points at as related locations. */
+const RELATED_VMS = 20;
+
+/** After the single host failure that hurts most, some protected VMs stay down. */
+export const n1Capacity: AnalysisRule = {
+  meta: {
+    id: 'n1-capacity',
+    defaultSeverity: 'error',
+    fixable: false,
+    docs: {
+      title: 'Protected VMs cannot restart after a single host failure (N+1)',
+      description:
+        'Whatever the admission control policy says, a cluster is N+1 only if, after any one host fails, the surviving hosts can run every protected VM it ran (restart priority not disabled, powered on). Seed 000 and seed 001 ask that each host keep spare resources for the failure of at least one other; seed 002 warns that without reserved capacity restarted VMs degrade or crash the receiving host. VTopo fails each connected host of an HA cluster in turn and packs its protected VMs onto the survivors by first-fit decreasing, twice: by reservations (CPU reservation or the cluster minimum, memory reservation plus overhead; what HA itself requires, so a VM that does not fit is left down) and by configured size (the same CPU, since a VM states no other CPU demand, and configured memory plus overhead; a VM that does not fit restarts only by overcommitting memory). The finding names the host whose loss hurts most and the VMs that cannot restart. Add a host or memory, move VMs to spread the load, or lower the priority of VMs that may stay down to disabled. Bin packing is a heuristic: a VM it cannot place may fit with a cleverer arrangement, never the other way round for a single VM larger than any host\'s free space.',
+      sources: ['DOMAIN.md rule 5; seeds 000, 001 (spare resources for one host failure), 002 (restarted VMs degrade or crash hosts without reserved capacity)', 'ALGORITHMS.md 2 (restart placement)'],
+    },
+  },
+  *check({ topology }) {
+    for (const verdict of worstSingleHostFailure(topology).clusters) {
+      const worst = verdict.worst;
+      if (worst.cannotRestart.length === 0) continue;
+      const cluster = topology.cluster(verdict.clusterId);
+      const failedHost = topology.host(worst.failedHostId);
+      if (!cluster || !failedHost) continue;
+      const reasons: string[] = [];
+      if (worst.cannotRestartByReservation.length > 0) {
+        reasons.push(`${listNames(worst.cannotRestartByReservation)} (${plural(worst.cannotRestartByReservation.length, 'its reservation does', 'their reservations do')} not fit)`);
+      }
+      if (worst.cannotRestartByConfiguredSize.length > 0) {
+        reasons.push(`${listNames(worst.cannotRestartByConfiguredSize)} (configured memory does not fit without overcommitting)`);
+      }
+      const survivors = worst.survivingHostCount === 0 ? 'no other connected host' : `the ${worst.survivingHostCount} surviving ${plural(worst.survivingHostCount, 'host')}`;
+      const related: RelatedLocation[] = [{ message: `host "${failedHost.id}": the failure that hurts most`, range: failedHost.idRange }];
+      for (const vmId of worst.cannotRestart.slice(0, RELATED_VMS)) {
+        const vm = topology.vm(vmId);
+        if (vm) related.push({ message: `VM "${vm.id}" cannot restart`, range: vm.idRange });
+      }
+      yield {
+        message: `If host "${failedHost.id}" fails, ${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} of cluster "${cluster.id}" cannot restart on ${survivors}: ${reasons.join('; ')}.`,
+        range: cluster.idRange,
+        elementIds: [cluster.id, failedHost.id, ...worst.cannotRestart],
+        related,
+      };
+    }
+  },
+};

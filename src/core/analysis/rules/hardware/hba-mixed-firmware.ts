@@ -1,0 +1,48 @@
+import type { Adapter } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { INITIATOR_NAMES, initiatorsOf } from './host-storage';
+
+/** Storage adapters of one host should run one vendor's driver at one firmware level. */
+export const hbaMixedFirmware: AnalysisRule = {
+  meta: {
+    id: 'hba-mixed-firmware',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Storage adapters of one host with different vendors or firmware',
+      description:
+        'The multipath driver fails paths over between a host\'s HBAs; when the HBAs come from different vendors or run different firmware, the two paths use different drivers, queue depths, timeouts and bugs, so a failover exercises code the surviving path was never tested with, and storage vendors\' interoperability matrices certify one combination at a time. ALGORITHMS.md 5 asks for the same HBA vendor and firmware inside a host. The rule compares, per initiator family (FC HBAs; iSCSI HBAs and iSCSI NICs), the vendor and the firmware of the adapters that state them. Update the adapters to one firmware level, or replace the odd one out.',
+      sources: ['ALGORITHMS.md 5 (same HBA vendor and firmware inside a host)', 'VMware Compatibility Guide: IO devices are certified per driver and firmware version'],
+    },
+  },
+  *check({ topology }) {
+    for (const host of topology.hosts) {
+      for (const [family, initiators] of initiatorsOf(host)) {
+        const adapters = initiators.map((i) => i.adapter);
+        for (const field of ['vendor', 'firmware'] as const) {
+          const [reference, ...others] = adapters.filter((a) => stated(a, field) !== undefined);
+          if (!reference) continue;
+          const odd = others.filter((a) => stated(a, field) !== stated(reference, field));
+          if (odd.length === 0) continue;
+          const values = [reference, ...odd].map((a) => `"${a.id}" ${a[field]}`).join(', ');
+          const what = field === 'vendor' ? 'vendors' : 'firmware versions';
+          for (const adapter of odd) {
+            yield {
+              message: `${INITIATOR_NAMES[family]}s of host "${host.id}" mix ${what} (${values}): keep one ${field === 'vendor' ? 'vendor' : 'firmware level'} per host so that multipath failover behaves the same on every path.`,
+              range: adapter.source.fields[field]?.value ?? adapter.idRange,
+              elementIds: [host.id, reference.id, adapter.id],
+              related: [{ message: `"${reference.id}" has ${field} ${reference[field] ?? ''}`, range: reference.source.fields[field]?.value ?? reference.idRange }],
+            };
+          }
+          // Different vendors run different firmware anyway: one finding says it all.
+          break;
+        }
+      }
+    }
+  },
+};
+
+function stated(adapter: Adapter, field: 'vendor' | 'firmware'): string | undefined {
+  const value = adapter[field]?.trim().toLowerCase();
+  return value === '' ? undefined : value;
+}

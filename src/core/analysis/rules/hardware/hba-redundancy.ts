@@ -1,0 +1,152 @@
+import type { Report } from '../../../model/report';
+import type { Adapter, Host, HostPort } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { clustersOnSan, INITIATOR_NAMES, initiatorsOf, isHaCluster, type Initiator, type InitiatorFamily } from './host-storage';
+
+/** 1 GbE: the unit of seed 000's "4 x 1GbE" iSCSI port rule. */
+const ISCSI_PORT_UNIT_MBPS = 1000;
+
+/** Seed 000's HBA rule: two identical storage adapters per host, each with enough ports. */
+export const hbaRedundancy: AnalysisRule = {
+  meta: {
+    id: 'hba-redundancy',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Host without two identical, sufficiently ported storage adapters',
+      description:
+        'Seed 000\'s checklist for HA on a SAN asks every host for two identical HBAs (same type, vendor and model, so both paths behave alike under the multipath driver and either can carry the load alone), each with at least 2 x 8 Gb FC ports for Fibre Channel, or at least 4 x 1 GbE ports for iSCSI; ALGORITHMS.md 5 adds that a dual-port card is one failure domain. The rule checks the hosts of HA clusters that use SAN block storage, per initiator family: FC HBAs (and converged adapters carrying FCoE), and iSCSI initiators (hardware iSCSI HBAs, or for software iSCSI the NICs whose ports carry the iscsi role, which together form the host\'s one software initiator). An FC HBA needs `minFcPorts` ports of at least `minFcSpeedGbps`; an iSCSI initiator needs `minIscsiPorts` 1 GbE ports, a faster port counting as its speed in 1 GbE ports (a 10 GbE port counts 10). Ports whose speed is not stated are given the benefit of the doubt. A host with a single storage adapter in all is left to `single-storage-adapter`, and one with none to `datastore-unreachable`. Add the missing adapter, make the pair identical, or use adapters with more or faster ports.',
+      sources: ['seed 000 (APT white paper, HA checklist: two identical HBAs; >= 2 x 8Gb FC or 4 to 8 x 1GbE iSCSI ports each)', 'ALGORITHMS.md 5 (>= 2 initiator ports on >= 2 physical adapters)'],
+    },
+    options: {
+      minFcPorts: { description: 'FC ports each FC HBA needs (seed 000: 2).', default: 2, min: 1, max: 16 },
+      minFcSpeedGbps: { description: 'Speed an FC port needs to count, in Gbps (seed 000: 8).', default: 8, min: 1, max: 128 },
+      minIscsiPorts: { description: '1 GbE ports (or their bandwidth in faster ports) each iSCSI initiator needs (seed 000: 4 to 8).', default: 4, min: 1, max: 64 },
+    },
+  },
+  *check({ topology, option }) {
+    const onSan = clustersOnSan(topology);
+    if (onSan.size === 0) return;
+    const minFcPorts = option('minFcPorts');
+    const minFcSpeedMbps = option('minFcSpeedGbps') * 1000;
+    const minIscsiPorts = option('minIscsiPorts');
+    for (const host of topology.hosts) {
+      const cluster = topology.clusterOfHost(host);
+      if (!isHaCluster(cluster) || !onSan.has(cluster)) continue;
+      const families = initiatorsOf(host);
+      // One storage adapter in all (or none) is single-storage-adapter's (or datastore-unreachable's) finding.
+      const adapters = new Set([...families.values()].flatMap((initiators) => initiators.map((i) => i.adapter)));
+      const atMostOneAdapter = adapters.size <= 1;
+      for (const [family, initiators] of families) {
+        if (!atMostOneAdapter) yield* pairFindings(host, family, initiators);
+        if (family === 'fc') {
+          for (const initiator of initiators) yield* fcPortFindings(host, initiator, minFcPorts, minFcSpeedMbps);
+        } else {
+          yield* iscsiPortFindings(host, initiators, minIscsiPorts);
+        }
+      }
+    }
+  },
+};
+
+function pairFindings(host: Host, family: InitiatorFamily, initiators: readonly Initiator[]): Report[] {
+  const name = INITIATOR_NAMES[family];
+  const [first, ...others] = initiators;
+  if (!first) return [];
+  if (others.length === 0) {
+    return [{
+      message: `Host "${host.id}" has one ${name} ("${first.adapter.id}"): when it fails the host loses all its ${family === 'fc' ? 'FC' : 'iSCSI'} paths; seed 000 asks for two identical ones.`,
+      range: first.adapter.idRange,
+      elementIds: [host.id, first.adapter.id],
+    }];
+  }
+  const reports: Report[] = [];
+  for (const other of others) {
+    const difference = differenceBetween(first.adapter, other.adapter);
+    if (!difference) continue;
+    reports.push({
+      message: `${name}s "${first.adapter.id}" and "${other.adapter.id}" of host "${host.id}" are not identical (${difference.text}): seed 000 asks for two identical HBAs, so that either path can stand in for the other.`,
+      range: other.adapter.source.fields[difference.field]?.value ?? other.adapter.idRange,
+      elementIds: [host.id, first.adapter.id, other.adapter.id],
+      related: [{ message: `"${first.adapter.id}" is ${describe(first.adapter)}`, range: first.adapter.idRange }],
+    });
+  }
+  return reports;
+}
+
+interface Difference {
+  readonly field: 'type' | 'vendor' | 'model';
+  readonly text: string;
+}
+
+/** The first of type, vendor and model that both adapters state and that differs. */
+function differenceBetween(a: Adapter, b: Adapter): Difference | undefined {
+  for (const field of ['type', 'vendor', 'model'] as const) {
+    const left = a[field];
+    const right = b[field];
+    if (left === undefined || right === undefined || left.trim().toLowerCase() === right.trim().toLowerCase()) continue;
+    return { field, text: `${field} ${left} vs ${right}` };
+  }
+  return undefined;
+}
+
+function describe(adapter: Adapter): string {
+  return [adapter.type, adapter.vendor, adapter.model].filter((part) => part !== undefined).join(' ');
+}
+
+function gbps(mbps: number): string {
+  return `${mbps / 1000} Gbps`;
+}
+
+/** Ports by adapter/port, without the host's prefix: `hba1/p0 16 Gbps, hba1/p1 16 Gbps`. */
+function portList(host: Host, ports: readonly HostPort[]): string {
+  const prefix = `${host.id}/`;
+  return ports.map((p) => `${p.id.startsWith(prefix) ? p.id.slice(prefix.length) : p.id}${p.speedMbps === undefined ? '' : ` ${gbps(p.speedMbps)}`}`).join(', ');
+}
+
+function fcPortFindings(host: Host, initiator: Initiator, minPorts: number, minSpeedMbps: number): Report[] {
+  const qualifying = initiator.ports.filter((p) => p.speedMbps === undefined || p.speedMbps >= minSpeedMbps);
+  if (qualifying.length >= minPorts) return [];
+  const ports = initiator.ports.length === 0 ? 'no ports' : `${initiator.ports.length} port(s): ${portList(host, initiator.ports)}`;
+  return [{
+    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" has ${qualifying.length} port(s) of at least ${gbps(minSpeedMbps)} (${ports}); seed 000 asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
+    range: initiator.adapter.idRange,
+    elementIds: [host.id, initiator.adapter.id],
+  }];
+}
+
+/** A port's worth in 1 GbE ports: a 10 GbE port carries what ten 1 GbE ports do. */
+function oneGbEquivalents(port: HostPort): number {
+  return port.speedMbps === undefined ? 1 : Math.floor(port.speedMbps / ISCSI_PORT_UNIT_MBPS);
+}
+
+/**
+ * Hardware iSCSI HBAs are judged one by one; the NICs of software iSCSI together, since
+ * they serve the host's single software initiator.
+ */
+function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPorts: number): Report[] {
+  const reports: Report[] = [];
+  const hardware = initiators.filter((i) => i.adapter.type === 'iscsi');
+  const software = initiators.filter((i) => i.adapter.type !== 'iscsi');
+  for (const initiator of hardware) {
+    const equivalents = initiator.ports.reduce((sum, p) => sum + oneGbEquivalents(p), 0);
+    if (equivalents >= minPorts) continue;
+    reports.push({
+      message: `iSCSI HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x 1 GbE worth of ports (${initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports)}); seed 000 asks for at least ${minPorts} x 1 GbE per iSCSI HBA.`,
+      range: initiator.adapter.idRange,
+      elementIds: [host.id, initiator.adapter.id],
+    });
+  }
+  const softwarePorts = software.flatMap((i) => i.ports);
+  const equivalents = softwarePorts.reduce((sum, p) => sum + oneGbEquivalents(p), 0);
+  const [first] = software;
+  if (first && equivalents < minPorts) {
+    reports.push({
+      message: `Software iSCSI on host "${host.id}" has ${equivalents} x 1 GbE worth of iSCSI ports (${portList(host, softwarePorts)}); seed 000 asks for at least ${minPorts} x 1 GbE.`,
+      range: first.adapter.idRange,
+      elementIds: [host.id, ...software.map((i) => i.adapter.id)],
+      related: software.slice(1).map((i) => ({ message: `NIC "${i.adapter.id}" also carries iSCSI`, range: i.adapter.idRange })),
+    });
+  }
+  return reports;
+}

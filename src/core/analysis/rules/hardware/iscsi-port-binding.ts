@@ -1,0 +1,60 @@
+import type { QuickFix } from '../../../model/report';
+import type { AnalysisRule } from '../../rule';
+import { replaceStatedList } from './fix-edits';
+
+/** iSCSI port binding: each bound VMkernel port rides exactly one physical NIC of its own. */
+export const iscsiPortBinding: AnalysisRule = {
+  meta: {
+    id: 'iscsi-port-binding',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'iSCSI VMkernel port not bound to exactly one uplink of its own',
+      description:
+        'With software iSCSI port binding, ESXi multipaths by giving each VMkernel port its own physical NIC: the port must have exactly one active uplink and no standby uplink, or vSphere reports the binding as not compliant and the path does not fail over the way the design assumes; and two iSCSI VMkernel ports on the same uplink are two paths that one NIC or cable failure takes down together (ALGORITHMS.md 5: one VMkernel port per physical NIC). The rule checks every VMkernel port with the iscsi role. Give each iSCSI VMkernel port one active uplink, a different one for each port; the quick fix empties a standby list.',
+      sources: ['ALGORITHMS.md 5 (iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby)', 'vSphere Storage guide: configuring network adapters for iSCSI port binding'],
+    },
+  },
+  *check({ topology }) {
+    for (const host of topology.hosts) {
+      const firstUser = new Map<string, string>();
+      for (const vmk of host.vmkernelPorts) {
+        if (!vmk.roles.includes('iscsi')) continue;
+        const activeRange = vmk.source.fields.active?.value ?? vmk.idRange;
+        if (vmk.active.length !== 1) {
+          yield {
+            message: vmk.active.length === 0
+              ? `iSCSI VMkernel port "${vmk.id}" has no active uplink: bind it to exactly one physical NIC port.`
+              : `iSCSI VMkernel port "${vmk.id}" has ${vmk.active.length} active uplinks (${vmk.active.join(', ')}): port binding needs exactly one; give each uplink its own VMkernel port.`,
+            range: activeRange,
+            elementIds: [host.id, vmk.id, ...vmk.active],
+          };
+        }
+        if (vmk.standby.length > 0) {
+          const edit = replaceStatedList(topology, vmk.source, 'standby', '[]');
+          const fixes: QuickFix[] = edit ? [{ title: `Remove the standby uplinks of "${vmk.id}"`, edits: [edit], preferred: true }] : [];
+          yield {
+            message: `iSCSI VMkernel port "${vmk.id}" has standby uplink(s) ${vmk.standby.join(', ')}: a bound iSCSI port must have none; multipathing across VMkernel ports, not NIC teaming, handles a NIC failure.`,
+            range: vmk.source.fields.standby?.value ?? vmk.idRange,
+            elementIds: [host.id, vmk.id, ...vmk.standby],
+            fixes,
+          };
+        }
+        for (const uplink of vmk.active) {
+          const other = firstUser.get(uplink);
+          if (other === undefined) {
+            firstUser.set(uplink, vmk.id);
+            continue;
+          }
+          const otherVmk = host.vmkernelPorts.find((v) => v.id === other);
+          yield {
+            message: `iSCSI VMkernel ports "${other}" and "${vmk.id}" share uplink ${uplink}: their paths fail together with that NIC port; bind each VMkernel port to a different physical NIC.`,
+            range: activeRange,
+            elementIds: [host.id, other, vmk.id, uplink],
+            related: otherVmk ? [{ message: `"${other}" is bound to ${uplink}`, range: otherVmk.source.fields.active?.value ?? otherVmk.idRange }] : [],
+          };
+        }
+      }
+    }
+  },
+};

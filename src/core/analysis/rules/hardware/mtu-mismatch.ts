@@ -1,0 +1,181 @@
+import type { QuickFix, TextEdit } from '../../../model/report';
+import type { SourceRange } from '../../../model/source';
+import type { Host, Topology } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+import { cablingOf, type Cable, type Endpoint } from './cabling';
+import { storageProtocolOfPort } from './host-storage';
+import { replaceStatedField } from './fix-edits';
+import { STANDARD_MTU } from './ip-networks';
+
+type VmkernelPort = Host['vmkernelPorts'][number];
+
+/** The MTU one end of a hop uses, and where the design says so. */
+interface MtuEnd {
+  readonly label: string;
+  readonly id: string;
+  readonly mtu: number;
+  /** How the value was found, for the message. */
+  readonly origin: string;
+  readonly range: SourceRange;
+  /** Carries storage traffic (iSCSI, NFS): jumbo frames there are meant end to end. */
+  readonly storage: boolean;
+  /** The edit that sets this end's MTU, when the design states it. */
+  setMtu(value: number): TextEdit | undefined;
+}
+
+/** Jumbo frames work only when every hop of the path agrees. */
+export const mtuMismatch: AnalysisRule = {
+  meta: {
+    id: 'mtu-mismatch',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'MTU mismatch between the two ends of an Ethernet hop',
+      description:
+        'Jumbo frames (MTU 9000) speed up iSCSI and NFS only when every hop agrees: a switch with a smaller MTU than the port sending to it drops the large frames, which shows up as sessions that log in (small packets) and then stall or crawl under load, and a storage port left at 1500 on a jumbo network quietly loses the benefit (ALGORITHMS.md 5: jumbo frames only if every hop agrees). For each Ethernet cable the rule compares the MTU of both ends: a host port\'s own `mtu`, else the largest MTU of the VMkernel ports using it as an uplink; a switch\'s `mtu`; an array port\'s `mtu`; 1500 where the design does not say. It reports a port whose MTU is larger than its switch\'s, a storage port left at the standard MTU on a jumbo switch, two directly cabled ports or switches that differ, and a VMkernel port whose MTU is larger than its uplink\'s. Fibre Channel hops are not concerned. The quick fix raises the lower side to the higher MTU when the lower side states its MTU.',
+      sources: ['ALGORITHMS.md 5 (iSCSI: jumbo frames only if every hop agrees)', 'vSphere Storage guide: using jumbo frames with iSCSI (MTU must be set on every switch and port along the path)'],
+    },
+  },
+  *check({ topology }) {
+    const uplinkUsers = vmkernelPortsByUplink(topology);
+    for (const cable of cablingOf(topology).cables) {
+      const fromMtu = mtuOf(cable.from, uplinkUsers);
+      const toMtu = mtuOf(cable.to, uplinkUsers);
+      if (fromMtu === undefined || toMtu === undefined || fromMtu === toMtu) continue;
+      const from = mtuEnd(cable.from, uplinkUsers);
+      const to = mtuEnd(cable.to, uplinkUsers);
+      if (!from || !to) continue;
+      const problem = hopProblem(cable, from, to);
+      if (!problem) continue;
+      yield {
+        message: `MTU mismatch on the cable between ${describe(from)} and ${describe(to)}: ${problem}.`,
+        range: cable.link.source.range,
+        elementIds: [from.id, to.id],
+        related: [from, to].map((end) => ({ message: `${end.label} "${end.id}": MTU ${end.mtu} (${end.origin})`, range: end.range })),
+        fixes: raiseLower(from, to),
+      };
+    }
+    for (const host of topology.hosts) {
+      for (const vmk of host.vmkernelPorts) {
+        if (vmk.mtu === undefined) continue;
+        for (const uplink of [...vmk.active, ...vmk.standby]) {
+          const port = host.adapters.flatMap((a) => a.ports).find((p) => p.id === uplink);
+          if (!port || port.mtu === undefined || port.mtu >= vmk.mtu) continue;
+          const edit = replaceStatedField(port.source, 'mtu', String(vmk.mtu));
+          yield {
+            message: `VMkernel port "${vmk.id}" uses MTU ${vmk.mtu} but its uplink "${port.id}" is set to ${port.mtu}: frames larger than ${port.mtu} bytes are dropped before they leave host "${host.id}".`,
+            range: vmk.source.fields.mtu?.value ?? vmk.idRange,
+            elementIds: [host.id, vmk.id, port.id],
+            related: [{ message: `uplink "${port.id}": MTU ${port.mtu}`, range: port.source.fields.mtu?.value ?? port.idRange }],
+            fixes: edit ? [{ title: `Set the MTU of "${port.id}" to ${vmk.mtu}`, edits: [edit], preferred: true }] : [],
+          };
+        }
+      }
+    }
+  },
+};
+
+function vmkernelPortsByUplink(topology: Topology): Map<string, VmkernelPort[]> {
+  const byUplink = new Map<string, VmkernelPort[]>();
+  for (const host of topology.hosts) {
+    for (const vmk of host.vmkernelPorts) {
+      for (const uplink of [...vmk.active, ...vmk.standby]) {
+        const list = byUplink.get(uplink);
+        if (list) list.push(vmk);
+        else byUplink.set(uplink, [vmk]);
+      }
+    }
+  }
+  return byUplink;
+}
+
+/** The largest MTU stated on the VMkernel ports that use a host port as uplink. */
+function widestVmkernelPort(users: readonly VmkernelPort[]): VmkernelPort | undefined {
+  return users.reduce<VmkernelPort | undefined>((max, v) => (v.mtu !== undefined && (!max || v.mtu > (max.mtu ?? 0)) ? v : max), undefined);
+}
+
+/** One end's MTU, cheaply, to skip agreeing hops; undefined for Fibre Channel. */
+function mtuOf(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): number | undefined {
+  switch (endpoint.kind) {
+    case 'switch':
+      return endpoint.networkSwitch.type === 'fc' ? undefined : endpoint.networkSwitch.mtu ?? STANDARD_MTU;
+    case 'array-port':
+      return endpoint.port.type === 'fc' ? undefined : endpoint.port.mtu ?? STANDARD_MTU;
+    case 'host-port': {
+      if (storageProtocolOfPort(endpoint.adapter, endpoint.port) === 'fc') return undefined;
+      const users = uplinkUsers.get(endpoint.port.id);
+      return endpoint.port.mtu ?? (users ? widestVmkernelPort(users)?.mtu : undefined) ?? STANDARD_MTU;
+    }
+  }
+}
+
+/** One end's MTU and where it comes from; undefined for Fibre Channel, which has no Ethernet MTU. */
+function mtuEnd(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): MtuEnd | undefined {
+  switch (endpoint.kind) {
+    case 'switch': {
+      const networkSwitch = endpoint.networkSwitch;
+      if (networkSwitch.type === 'fc') return undefined;
+      return {
+        label: 'switch',
+        id: networkSwitch.id,
+        mtu: networkSwitch.mtu ?? STANDARD_MTU,
+        origin: networkSwitch.mtu === undefined ? 'not stated: the default' : 'stated',
+        range: networkSwitch.source.fields.mtu?.value ?? networkSwitch.idRange,
+        storage: false,
+        setMtu: (value) => replaceStatedField(networkSwitch.source, 'mtu', String(value)),
+      };
+    }
+    case 'array-port': {
+      const port = endpoint.port;
+      if (port.type === 'fc') return undefined;
+      return {
+        label: 'array port',
+        id: port.id,
+        mtu: port.mtu ?? STANDARD_MTU,
+        origin: port.mtu === undefined ? 'not stated: the default' : 'stated',
+        range: port.source.fields.mtu?.value ?? port.idRange,
+        storage: true,
+        setMtu: (value) => replaceStatedField(port.source, 'mtu', String(value)),
+      };
+    }
+    case 'host-port': {
+      const { adapter, port } = endpoint;
+      const protocol = storageProtocolOfPort(adapter, port);
+      if (protocol === 'fc') return undefined;
+      const users = uplinkUsers.get(port.id) ?? [];
+      const storage = protocol !== undefined || users.some((v) => v.roles.includes('iscsi') || v.roles.includes('nfs'));
+      const base = { label: 'host port', id: port.id, storage };
+      if (port.mtu !== undefined) {
+        return { ...base, mtu: port.mtu, origin: 'stated', range: port.source.fields.mtu?.value ?? port.idRange, setMtu: (value) => replaceStatedField(port.source, 'mtu', String(value)) };
+      }
+      const widest = widestVmkernelPort(users);
+      if (widest?.mtu !== undefined) {
+        return { ...base, mtu: widest.mtu, origin: `from VMkernel port "${widest.id}"`, range: widest.source.fields.mtu?.value ?? widest.idRange, setMtu: (value) => replaceStatedField(widest.source, 'mtu', String(value)) };
+      }
+      return { ...base, mtu: STANDARD_MTU, origin: 'not stated: the default', range: port.idRange, setMtu: () => undefined };
+    }
+  }
+}
+
+/** Why the two ends' MTUs are a problem on this hop, if they are. */
+function hopProblem(cable: Cable, from: MtuEnd, to: MtuEnd): string | undefined {
+  const switchEnd = cable.from.kind === 'switch' ? from : cable.to.kind === 'switch' ? to : undefined;
+  const portEnd = switchEnd === from ? to : from;
+  const bothSwitches = cable.from.kind === 'switch' && cable.to.kind === 'switch';
+  if (!switchEnd || bothSwitches) {
+    return Math.max(from.mtu, to.mtu) > STANDARD_MTU ? 'both ends of a cable must use the same MTU, or the larger frames are dropped' : undefined;
+  }
+  if (portEnd.mtu > switchEnd.mtu) return `switch "${switchEnd.id}" drops the ${portEnd.mtu}-byte frames of "${portEnd.id}"`;
+  if (portEnd.storage && portEnd.mtu <= STANDARD_MTU && switchEnd.mtu > STANDARD_MTU) return `jumbo frames stop at storage port "${portEnd.id}", so the storage path does not use them end to end`;
+  return undefined;
+}
+
+function describe(end: MtuEnd): string {
+  return `${end.label} "${end.id}" (MTU ${end.mtu})`;
+}
+
+function raiseLower(a: MtuEnd, b: MtuEnd): QuickFix[] {
+  const [lower, higher] = a.mtu < b.mtu ? [a, b] : [b, a];
+  const edit = lower.setMtu(higher.mtu);
+  return edit ? [{ title: `Set the MTU of ${lower.label} "${lower.id}" to ${higher.mtu}`, edits: [edit], preferred: true }] : [];
+}
