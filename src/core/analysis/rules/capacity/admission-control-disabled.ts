@@ -1,4 +1,5 @@
 import { haClusters } from '../../../capacity/resources';
+import { setField } from '../../../edit/yaml-edits';
 import type { AnalysisRule } from '../../rule';
 
 /** HA is on but nothing keeps capacity free for it. */
@@ -14,7 +15,7 @@ export const admissionControlDisabled: AnalysisRule = {
       sources: ['seed 002 (restarted VMs degrade or crash hosts without reserved capacity)', 'DOMAIN.md rule 5', 'ALGORITHMS.md 1', 'vSphere Availability guide: admission control'],
     },
   },
-  *check({ topology }) {
+  *check({ topology, text }) {
     for (const cluster of haClusters(topology)) {
       const admission = cluster.ha.admissionControl;
       if (admission.policy !== 'disabled') continue;
@@ -24,7 +25,7 @@ export const admissionControlDisabled: AnalysisRule = {
         range: policyValue ?? cluster.idRange,
         elementIds: [cluster.id],
         ...(policyValue
-          ? { fixes: [{ title: 'Reserve failover capacity with the percentage policy', edits: [{ range: policyValue, newText: 'percentage' }], preferred: true }] }
+          ? { fixes: [{ title: 'Reserve failover capacity with the percentage policy', edits: [setField(text, admission.source, 'policy', 'percentage')], preferred: true }] }
           : {}),
       };
     }

@@ -10,6 +10,8 @@ import { formatQuantity } from '../../../model/units';
 
 /** Clusters this large show the range of slots per host instead of every host. */
 const HOSTS_LISTED = 8;
+/** Multi-slot VMs named before "and N more". */
+const MULTI_SLOT_VMS_LISTED = 5;
 
 export function cpu(mhz: number): string {
   return formatQuantity(mhz, 'frequency');
@@ -37,9 +39,9 @@ export function describeSlots(slots: SlotPolicyResult): string {
   const perHost = slots.slotsByHost.length <= HOSTS_LISTED
     ? slots.slotsByHost.map((h) => `"${h.hostId}" ${h.slots}`).join(', ')
     : `${Math.min(...slots.slotsByHost.map((h) => h.slots))} to ${Math.max(...slots.slotsByHost.map((h) => h.slots))} per host`;
-  const multi = slots.multiSlotVms.length > 0
-    ? ` (multi-slot: ${listNames(slots.multiSlotVms.map((vm) => `${vm.vmId}: ${vm.slots}`))})`
-    : '';
+  const listed = slots.multiSlotVms.slice(0, MULTI_SLOT_VMS_LISTED).map((vm) => `"${vm.vmId}" ${vm.slots}`).join(', ');
+  const more = slots.multiSlotVms.length > MULTI_SLOT_VMS_LISTED ? ` and ${slots.multiSlotVms.length - MULTI_SLOT_VMS_LISTED} more` : '';
+  const multi = slots.multiSlotVms.length > 0 ? ` (multi-slot VMs: ${listed}${more})` : '';
   return `slot size ${cpu(slots.slotCpuMHz)} / ${memory(slots.slotMemoryMB)}; slots per host: ${perHost} (${slots.totalSlots} in all); ${slots.usedSlots} used${multi}; current failover capacity ${hostCount(slots.failoverCapacity)}; ${slots.unreservedSlots} unreserved ${plural(slots.unreservedSlots, 'slot')}`;
 }
 

@@ -1,4 +1,5 @@
 import { clusterResources, haClusters, type ClusterResources } from '../../../capacity/resources';
+import { setField } from '../../../edit/yaml-edits';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 
@@ -15,7 +16,7 @@ export const failoverHostRunsVms: AnalysisRule = {
       sources: ['vSphere Availability guide: dedicated failover hosts admission control', 'ALGORITHMS.md 1.3', 'seed 002 (designated failover servers)'],
     },
   },
-  *check({ topology }) {
+  *check({ topology, text }) {
     for (const cluster of haClusters(topology)) {
       const admission = cluster.ha.admissionControl;
       if (admission.policy !== 'failover-hosts') continue;
@@ -29,7 +30,7 @@ export const failoverHostRunsVms: AnalysisRule = {
           if (vm.power === 'off') continue;
           const hostValue = vm.source.fields.host?.value ?? vm.idRange;
           const fixes: QuickFix[] = target
-            ? [{ title: `Move "${vm.id}" to "${target}" (most free memory)`, edits: [{ range: hostValue, newText: target }], preferred: true }]
+            ? [{ title: `Move "${vm.id}" to "${target}" (most free memory)`, edits: [setField(text, vm.source, 'host', target)], preferred: true }]
             : [];
           yield {
             message: `VM "${vm.id}" runs on "${hostId}", a dedicated failover host of cluster "${cluster.id}": vSphere refuses to power on or migrate VMs there, and what it uses is no longer free for failover.`,

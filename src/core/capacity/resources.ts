@@ -1,0 +1,108 @@
+/**
+ * What HA capacity calculations count, read from the design once: the capacity each "good"
+ * host offers VMs and the demand of each powered-on VM (ALGORITHMS.md 1). Every policy
+ * (slots, percentage, failover hosts) and the N+1 check work on these plain numbers, so the
+ * failover simulator can reuse them on hypothetical states.
+ */
+
+import type { Cluster, Host, Topology, Vm } from '../model/topology';
+
+/** das.vmcpuminmhz: CPU a VM without a reservation counts as (vSphere 5+; 256 MHz before). */
+export const DEFAULT_MINIMUM_VM_CPU_MHZ = 32;
+
+/** What a host offers VMs: physical capacity minus the hypervisor's overhead. */
+export interface HostCapacity {
+  readonly hostId: string;
+  readonly cpuMHz: number;
+  readonly memoryMB: number;
+}
+
+/** What a powered-on VM asks of its host. */
+export interface VmDemand {
+  readonly vmId: string;
+  readonly hostId: string;
+  /** The CPU reservation, or the cluster's minimum (das.vmcpuminmhz) for a VM without one. */
+  readonly cpuMHz: number;
+  /** Memory reservation plus virtualization overhead; no reservation counts as 0 MB. */
+  readonly reservedMemoryMB: number;
+  /** Configured memory plus virtualization overhead: what the guest uses when it is busy. */
+  readonly configuredMemoryMB: number;
+  /** Whether HA restarts it: restart priority (its own or the cluster's default) is not disabled. */
+  readonly protected: boolean;
+}
+
+/** One cluster as admission control sees it: its good hosts and the VMs running on them. */
+export interface ClusterResources {
+  readonly cluster: Cluster;
+  /** Good hosts in declaration order. */
+  readonly hosts: readonly HostCapacity[];
+  /** Powered-on VMs on good hosts, host by host. */
+  readonly vms: readonly VmDemand[];
+}
+
+/** Only connected hosts count: not in maintenance mode, not disconnected, not in standby. */
+export function isGoodHost(host: Host): boolean {
+  return host.state === 'connected';
+}
+
+/** CPU MHz = cores x speedMHz; both minus the overhead the design states (host.overhead). */
+export function hostCapacity(host: Host): HostCapacity {
+  return {
+    hostId: host.id,
+    cpuMHz: Math.max(0, host.cpu.cores * host.cpu.speedMHz - host.overhead.cpuMHz),
+    memoryMB: Math.max(0, host.memoryMB - host.overhead.memoryMB),
+  };
+}
+
+export function vmDemand(vm: Vm, cluster: Cluster): VmDemand {
+  const reservedCpuMHz = vm.reservation?.cpuMHz ?? 0;
+  const overheadMB = vm.overheadMemoryMB ?? 0;
+  const priority = vm.restartPriority ?? cluster.ha.defaultRestartPriority;
+  return {
+    vmId: vm.id,
+    hostId: vm.host,
+    cpuMHz: reservedCpuMHz > 0 ? reservedCpuMHz : minimumVmCpuMHz(cluster),
+    reservedMemoryMB: (vm.reservation?.memoryMB ?? 0) + overheadMB,
+    configuredMemoryMB: vm.memoryMB + overheadMB,
+    protected: priority !== 'disabled',
+  };
+}
+
+export function minimumVmCpuMHz(cluster: Cluster): number {
+  return cluster.ha.admissionControl.minimumVmCpuMHz;
+}
+
+/** Clusters HA protects (ha.enabled, the default). */
+export function haClusters(topology: Topology): readonly Cluster[] {
+  return topology.clusters.filter((cluster) => cluster.ha.enabled);
+}
+
+const resourcesCache = new WeakMap<Topology, Map<string, ClusterResources>>();
+
+/** The cluster's good hosts and its powered-on VMs on them; computed once per topology. */
+export function clusterResources(topology: Topology, cluster: Cluster): ClusterResources {
+  let byCluster = resourcesCache.get(topology);
+  if (!byCluster) {
+    byCluster = new Map();
+    resourcesCache.set(topology, byCluster);
+  }
+  const cached = byCluster.get(cluster.id);
+  if (cached) return cached;
+  const goodHosts = topology.hostsInCluster(cluster.id).filter(isGoodHost);
+  const vms: VmDemand[] = [];
+  for (const host of goodHosts) {
+    for (const vm of topology.vmsOnHost(host.id)) {
+      if (vm.power === 'on') vms.push(vmDemand(vm, cluster));
+    }
+  }
+  const resources: ClusterResources = { cluster, hosts: goodHosts.map(hostCapacity), vms };
+  byCluster.set(cluster.id, resources);
+  return resources;
+}
+
+/** Sums a numeric property over items. */
+export function sumOf<T>(items: readonly T[], value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
+}

@@ -1,0 +1,54 @@
+/**
+ * The N-1 verdict in a few words, for a status bar: "N-1 OK" or "N-1: 3 VMs cannot
+ * restart", and a tooltip naming the worst host per cluster. Codicons in `$(name)` form.
+ */
+
+import { lowestHeadroomPercent, type N1Verdict } from './n1';
+
+export interface N1Status {
+  readonly text: string;
+  readonly tooltip: string;
+  /** Every protected VM restarts after the worst failure, with headroom to spare. */
+  readonly ok: boolean;
+}
+
+/** How many names a tooltip or message lists before "and N more". */
+const LISTED_NAMES = 5;
+
+export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: number): N1Status {
+  if (verdict.clusters.length === 0) {
+    return { text: '$(shield) N-1: no HA cluster', tooltip: 'No cluster with HA enabled and a connected host: nothing to fail over.', ok: true };
+  }
+  const lines = verdict.clusters.map((cluster) => {
+    const worst = cluster.worst;
+    const down = worst.cannotRestart.length > 0
+      ? `${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} cannot restart: ${listNames(worst.cannotRestart)}`
+      : 'every protected VM restarts';
+    return `Cluster "${cluster.clusterId}": if "${worst.failedHostId}" fails, ${down}; headroom left: CPU ${formatPercent(worst.cpuHeadroomPercent)}, memory ${formatPercent(worst.memoryHeadroomPercent)} (threshold ${formatPercent(headroomThresholdPercent)}).`;
+  });
+  const tooltip = [...lines, 'Click to open the Problems panel.'].join('\n');
+  if (verdict.cannotRestartCount > 0) {
+    return { text: `$(warning) N-1: ${verdict.cannotRestartCount} ${plural(verdict.cannotRestartCount, 'VM')} cannot restart`, tooltip, ok: false };
+  }
+  const lowest = Math.min(...verdict.clusters.map((cluster) => lowestHeadroomPercent(cluster.worst)));
+  if (lowest < headroomThresholdPercent) {
+    return { text: `$(warning) N-1 OK, headroom ${formatPercent(lowest)}`, tooltip, ok: false };
+  }
+  return { text: '$(shield) N-1 OK', tooltip, ok: true };
+}
+
+/** The noun for a count: `1 VM`, `3 VMs`; irregular plurals given. */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return count === 1 ? noun : pluralNoun;
+}
+
+/** `"a", "b", "c" and 4 more`. */
+export function listNames(ids: readonly string[], limit = LISTED_NAMES): string {
+  const shown = ids.slice(0, limit).map((id) => `"${id}"`).join(', ');
+  return ids.length > limit ? `${shown} and ${ids.length - limit} more` : shown;
+}
+
+/** Whole percent towards zero, like vSphere shows capacities (never claims more than there is). */
+export function formatPercent(percent: number): string {
+  return `${Math.trunc(percent)}%`;
+}

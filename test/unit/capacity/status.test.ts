@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { HostFailure, N1Verdict } from '../../../src/core/capacity/n1';
+import { listNames, n1StatusText } from '../../../src/core/capacity/status';
+
+const failure = (overrides: Partial<HostFailure>): HostFailure => ({
+  failedHostId: 'esx-01',
+  survivingHostCount: 1,
+  protectedVmIds: [],
+  restartHostByVm: new Map(),
+  cannotRestartByReservation: [],
+  cannotRestartByConfiguredSize: [],
+  cannotRestart: [],
+  cpuHeadroomPercent: 80,
+  memoryHeadroomPercent: 40,
+  ...overrides,
+});
+
+const verdict = (worst: HostFailure): N1Verdict => ({
+  clusters: [{ clusterId: 'prod', hostCount: 2, worst }],
+  cannotRestartCount: worst.cannotRestart.length,
+});
+
+describe('N-1 status bar wording', () => {
+  it('says OK when every protected VM restarts with headroom to spare', () => {
+    const status = n1StatusText(verdict(failure({})), 15);
+    assert.equal(status.text, '$(shield) N-1 OK');
+    assert.equal(status.ok, true);
+    assert.match(status.tooltip, /Cluster "prod": if "esx-01" fails, every protected VM restarts; headroom left: CPU 80%, memory 40% \(threshold 15%\)\./);
+  });
+
+  it('counts the VMs that cannot restart and names them in the tooltip', () => {
+    const status = n1StatusText(verdict(failure({ cannotRestart: ['a', 'b', 'c'], cannotRestartByReservation: ['a', 'b', 'c'], memoryHeadroomPercent: -5 })), 15);
+    assert.equal(status.text, '$(warning) N-1: 3 VMs cannot restart');
+    assert.equal(status.ok, false);
+    assert.match(status.tooltip, /3 protected VMs cannot restart: "a", "b", "c"/);
+  });
+
+  it('uses the singular for one VM', () => {
+    assert.equal(n1StatusText(verdict(failure({ cannotRestart: ['a'] })), 15).text, '$(warning) N-1: 1 VM cannot restart');
+  });
+
+  it('warns about headroom below the threshold, truncated to a whole percent', () => {
+    const status = n1StatusText(verdict(failure({ memoryHeadroomPercent: 8.9 })), 15);
+    assert.equal(status.text, '$(warning) N-1 OK, headroom 8%');
+    assert.equal(status.ok, false);
+  });
+
+  it('says so when there is no HA cluster', () => {
+    assert.equal(n1StatusText({ clusters: [], cannotRestartCount: 0 }, 15).text, '$(shield) N-1: no HA cluster');
+  });
+
+  it('lists at most five names, then how many more', () => {
+    assert.equal(listNames(['a', 'b', 'c', 'd', 'e', 'f', 'g']), '"a", "b", "c", "d", "e" and 2 more');
+  });
+});
