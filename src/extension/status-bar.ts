@@ -6,6 +6,7 @@
  */
 
 import * as vscode from 'vscode';
+import { ruleOption } from '../core/analysis/engine';
 import { ruleMeta } from '../core/analysis/rules';
 import { worstSingleHostFailure } from '../core/capacity/n1';
 import { n1StatusText } from '../core/capacity/status';
@@ -50,10 +51,6 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyses: Do
 
 /** The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default. */
 function headroomThreshold(topology: Topology, uri: vscode.Uri): number {
-  return (
-    topology.file?.analysis?.rules?.get(HEADROOM_RULE)?.value.options.get(HEADROOM_OPTION)?.value ??
-    readSettings(uri).rules[HEADROOM_RULE]?.options?.[HEADROOM_OPTION] ??
-    ruleMeta(HEADROOM_RULE)?.options?.[HEADROOM_OPTION]?.default ??
-    0
-  );
+  const meta = ruleMeta(HEADROOM_RULE);
+  return meta ? ruleOption(topology, { rules: readSettings(uri).rules }, meta, HEADROOM_OPTION) : 0;
 }

@@ -52,11 +52,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   for (const rule of ANALYSIS_RULES) {
     const severity = severityOf(rule.meta);
     if (severity === 'off') continue;
-    const option = (name: string): number => {
-      const declared = rule.meta.options?.[name];
-      if (!declared) throw new Error(`rule ${rule.meta.id} reads undeclared option "${name}"`);
-      return fileSettings?.get(rule.meta.id)?.value.options.get(name)?.value ?? options.rules?.[rule.meta.id]?.options?.[name] ?? declared.default;
-    };
+    const option = (name: string): number => ruleOption(topology, options, rule.meta, name);
     try {
       for (const report of rule.check({ topology, text: parsed.text, option, today })) add(rule.meta.id, severity, report);
     } catch (error) {
@@ -72,6 +68,13 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { topology, findings };
+}
+
+/** A rule's threshold as the analyzer applies it: the file's, else the host's, else the rule's default. */
+export function ruleOption(topology: Topology, options: AnalysisOptions, meta: RuleMeta, name: string): number {
+  const declared = meta.options?.[name];
+  if (!declared) throw new Error(`rule ${meta.id} reads undeclared option "${name}"`);
+  return topology.file?.analysis?.rules?.get(meta.id)?.value.options.get(name)?.value ?? options.rules?.[meta.id]?.options?.[name] ?? declared.default;
 }
 
 /**

@@ -9,7 +9,7 @@ import { describeCurrentPercentages, describeFailoverHosts, describePercentage, 
 export const haCapacityReport: AnalysisRule = {
   meta: {
     id: 'ha-capacity-report',
-    defaultSeverity: 'info',
+    defaultSeverity: 'hint',
     fixable: false,
     docs: {
       title: 'HA capacity of each cluster (report)',

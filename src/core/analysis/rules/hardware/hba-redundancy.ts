@@ -15,12 +15,12 @@ export const hbaRedundancy: AnalysisRule = {
     docs: {
       title: 'Host without two identical, sufficiently ported storage adapters',
       description:
-        'Seed 000\'s checklist for HA on a SAN asks every host for two identical HBAs (same type, vendor and model, so both paths behave alike under the multipath driver and either can carry the load alone), each with at least 2 x 8 Gb FC ports for Fibre Channel, or at least 4 x 1 GbE ports for iSCSI; ALGORITHMS.md 5 adds that a dual-port card is one failure domain. The rule checks the hosts of HA clusters that use SAN block storage, per initiator family: FC HBAs (and converged adapters carrying FCoE), and iSCSI initiators (hardware iSCSI HBAs, or for software iSCSI the NICs whose ports carry the iscsi role, which together form the host\'s one software initiator). An FC HBA needs `minFcPorts` ports of at least `minFcSpeedGbps`; an iSCSI initiator needs `minIscsiPorts` 1 GbE ports, a faster port counting as its speed in 1 GbE ports (a 10 GbE port counts 10). Ports whose speed is not stated are given the benefit of the doubt. A host with a single storage adapter in all is left to `single-storage-adapter`, and one with none to `datastore-unreachable`. Add the missing adapter, make the pair identical, or use adapters with more or faster ports.',
+        'Seed 000\'s checklist for HA on a SAN asks every host for two identical HBAs (same type, vendor and model, so both paths behave alike under the multipath driver and either can carry the load alone), each with at least 2 x 8 Gb FC ports for Fibre Channel, or at least 4 x 1 GbE ports for iSCSI; ALGORITHMS.md 5 adds that a dual-port card is one failure domain. The rule checks the hosts of HA clusters that use SAN block storage, per initiator family: FC HBAs (and converged adapters carrying FCoE), and iSCSI initiators (hardware iSCSI HBAs, or for software iSCSI the NICs whose ports carry the iscsi role, which together form the host\'s one software initiator). An FC HBA needs `minFcPorts` ports of `minFcSpeedGbps`, and an iSCSI initiator `minIscsiPorts` 1 GbE ports, where a faster port counts as as many ports as its speed holds (a 16 Gb FC port counts as two 8 Gb ports, a 10 GbE port as ten 1 GbE ports: the seed\'s figures are about bandwidth per adapter, and path redundancy comes from the second adapter); slower ports count for nothing. Ports whose speed is not stated are given the benefit of the doubt. A host with a single storage adapter in all is left to `single-storage-adapter`, and one with none to `datastore-unreachable`. Add the missing adapter, make the pair identical, or use adapters with more or faster ports.',
       sources: ['seed 000 (APT white paper, HA checklist: two identical HBAs; >= 2 x 8Gb FC or 4 to 8 x 1GbE iSCSI ports each)', 'ALGORITHMS.md 5 (>= 2 initiator ports on >= 2 physical adapters)'],
     },
     options: {
-      minFcPorts: { description: 'FC ports each FC HBA needs (seed 000: 2).', default: 2, min: 1, max: 16 },
-      minFcSpeedGbps: { description: 'Speed an FC port needs to count, in Gbps (seed 000: 8).', default: 8, min: 1, max: 128 },
+      minFcPorts: { description: 'FC ports of minFcSpeedGbps (or their bandwidth in faster ports) each FC HBA needs (seed 000: 2).', default: 2, min: 1, max: 16 },
+      minFcSpeedGbps: { description: 'Speed of the FC ports minFcPorts counts, in Gbps (seed 000: 8); slower ports count for nothing.', default: 8, min: 1, max: 128 },
       minIscsiPorts: { description: '1 GbE ports (or their bandwidth in faster ports) each iSCSI initiator needs (seed 000: 4 to 8).', default: 4, min: 1, max: 64 },
     },
   },
@@ -105,19 +105,22 @@ function portList(host: Host, ports: readonly HostPort[]): string {
 }
 
 function fcPortFindings(host: Host, initiator: Initiator, minPorts: number, minSpeedMbps: number): Report[] {
-  const qualifying = initiator.ports.filter((p) => p.speedMbps === undefined || p.speedMbps >= minSpeedMbps);
-  if (qualifying.length >= minPorts) return [];
-  const ports = initiator.ports.length === 0 ? 'no ports' : `${initiator.ports.length} port(s): ${portList(host, initiator.ports)}`;
+  const equivalents = initiator.ports.reduce((sum, p) => sum + portEquivalents(p, minSpeedMbps), 0);
+  if (equivalents >= minPorts) return [];
+  const ports = initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports);
   return [{
-    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" has ${qualifying.length} port(s) of at least ${gbps(minSpeedMbps)} (${ports}); seed 000 asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
+    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x ${gbps(minSpeedMbps)} worth of ports (${ports}); seed 000 asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
     range: initiator.adapter.idRange,
     elementIds: [host.id, initiator.adapter.id],
   }];
 }
 
-/** A port's worth in 1 GbE ports: a 10 GbE port carries what ten 1 GbE ports do. */
-function oneGbEquivalents(port: HostPort): number {
-  return port.speedMbps === undefined ? 1 : Math.floor(port.speedMbps / ISCSI_PORT_UNIT_MBPS);
+/**
+ * A port's worth in ports of the unit speed: a 10 GbE port carries what ten 1 GbE ports
+ * do, a 32 Gb FC port what four 8 Gb ones do; a port of unknown speed counts as one.
+ */
+function portEquivalents(port: HostPort, unitMbps: number): number {
+  return port.speedMbps === undefined ? 1 : Math.floor(port.speedMbps / unitMbps);
 }
 
 /**
@@ -129,7 +132,7 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
   const hardware = initiators.filter((i) => i.adapter.type === 'iscsi');
   const software = initiators.filter((i) => i.adapter.type !== 'iscsi');
   for (const initiator of hardware) {
-    const equivalents = initiator.ports.reduce((sum, p) => sum + oneGbEquivalents(p), 0);
+    const equivalents = initiator.ports.reduce((sum, p) => sum + portEquivalents(p, ISCSI_PORT_UNIT_MBPS), 0);
     if (equivalents >= minPorts) continue;
     reports.push({
       message: `iSCSI HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x 1 GbE worth of ports (${initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports)}); seed 000 asks for at least ${minPorts} x 1 GbE per iSCSI HBA.`,
@@ -138,7 +141,7 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
     });
   }
   const softwarePorts = software.flatMap((i) => i.ports);
-  const equivalents = softwarePorts.reduce((sum, p) => sum + oneGbEquivalents(p), 0);
+  const equivalents = softwarePorts.reduce((sum, p) => sum + portEquivalents(p, ISCSI_PORT_UNIT_MBPS), 0);
   const [first] = software;
   if (first && equivalents < minPorts) {
     reports.push({
