@@ -40,7 +40,16 @@ function newlineOf(text: string): string {
  */
 export function setField(text: string, source: ObjectSource<string>, key: string, value: string): TextEdit {
   const existing = source.fields[key];
-  if (existing) return { range: existing.value, newText: value };
+  if (existing) {
+    // A block list or mapping's range runs on over its final line break, which must stay;
+    // and a value that starts on the next line is replaced from the key's colon on.
+    const end = existing.value.start + text.slice(existing.value.start, existing.value.end).trimEnd().length;
+    const colon = text.indexOf(':', existing.key.end);
+    if (colon >= 0 && colon < existing.value.start && text.slice(colon, existing.value.start).includes('\n')) {
+      return { range: { start: colon + 1, end }, newText: ` ${value}` };
+    }
+    return { range: { start: existing.value.start, end }, newText: value };
+  }
   const fields = Object.values(source.fields).filter((f): f is { key: SourceRange; value: SourceRange } => f !== undefined);
   if (isFlow(text, source.range)) {
     const closing = text.lastIndexOf('}', source.range.end);

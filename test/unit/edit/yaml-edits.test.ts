@@ -82,3 +82,13 @@ describe('comment-preserving edits', () => {
     assert.equal(reparse(after).rules[0]?.id, 'r');
   });
 });
+
+describe('replacing a block value', () => {
+  it('keeps the line break after a block list it replaces', () => {
+    const text = 'vtopo: 1\nhosts:\n  h:\n    cpu: { cores: 4, speed: 2 GHz }\n    memory: 8 GB\n    vmkernelPorts:\n      vmk1:\n        standby:\n          - h/nic/p0\n        mtu: 9000\n';
+    const vmk = parseVtopo(text).topology.hosts[0]?.vmkernelPorts[0];
+    assert.ok(vmk);
+    const after = applyEdits(text, [setField(text, vmk.source, 'standby', '[]')]);
+    assert.match(after, /        standby: \[\]\n        mtu: 9000\n/);
+  });
+});

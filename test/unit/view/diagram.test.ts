@@ -15,8 +15,8 @@ describe('design diagram', () => {
     assert.equal(node('vcenter')?.parent, 'esx-01');
     assert.equal(node('fq1616r/a')?.parent, 'fq1616r');
     assert.equal(node('esx-01')?.parent, 'prod');
-    assert.deepEqual(diagram.positions['web-01'], { x: 376, y: 100 }, 'esx-02 is saved at (400, 100): its two VMs sit side by side there');
-    assert.deepEqual(diagram.positions['web-02'], { x: 424, y: 100 });
+    assert.deepEqual(diagram.positions['web-01'], { x: 400, y: 100 }, 'esx-02 is saved at (400, 100): its only VM sits there');
+    assert.deepEqual(diagram.positions['vcenter'], { x: 52, y: 100 }, 'esx-01 at (100, 100): its three VMs side by side');
   });
 
   it('lays out hosts, then switches with fabric A before B, then arrays, then datastores', () => {

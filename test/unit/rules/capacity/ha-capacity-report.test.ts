@@ -8,7 +8,7 @@ describe('ha-capacity-report', () => {
     const text = publishedExampleDesign('{ policy: slots, hostFailuresToTolerate: 1 }');
     const [finding, ...others] = findingsOf('ha-capacity-report', text);
     assert.equal(others.length, 0);
-    assert.equal(finding?.severity, 'info');
+    assert.equal(finding?.severity, 'hint');
     assert.equal(textAt(text, finding), 'example');
     assert.match(
       finding?.message ?? '',

@@ -1,6 +1,6 @@
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { replaceStatedList } from './fix-edits';
+import { setField } from '../../../edit/yaml-edits';
 
 /** iSCSI port binding: each bound VMkernel port rides exactly one physical NIC of its own. */
 export const iscsiPortBinding: AnalysisRule = {
@@ -15,7 +15,7 @@ export const iscsiPortBinding: AnalysisRule = {
       sources: ['ALGORITHMS.md 5 (iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby)', 'vSphere Storage guide: configuring network adapters for iSCSI port binding'],
     },
   },
-  *check({ topology }) {
+  *check({ topology, text }) {
     for (const host of topology.hosts) {
       const firstUser = new Map<string, string>();
       for (const vmk of host.vmkernelPorts) {
@@ -31,8 +31,7 @@ export const iscsiPortBinding: AnalysisRule = {
           };
         }
         if (vmk.standby.length > 0) {
-          const edit = replaceStatedList(topology, vmk.source, 'standby', '[]');
-          const fixes: QuickFix[] = edit ? [{ title: `Remove the standby uplinks of "${vmk.id}"`, edits: [edit], preferred: true }] : [];
+          const fixes: QuickFix[] = [{ title: `Remove the standby uplinks of "${vmk.id}"`, edits: [setField(text, vmk.source, 'standby', '[]')], preferred: true }];
           yield {
             message: `iSCSI VMkernel port "${vmk.id}" has standby uplink(s) ${vmk.standby.join(', ')}: a bound iSCSI port must have none; multipathing across VMkernel ports, not NIC teaming, handles a NIC failure.`,
             range: vmk.source.fields.standby?.value ?? vmk.idRange,

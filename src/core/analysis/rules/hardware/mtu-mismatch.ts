@@ -4,7 +4,7 @@ import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { cablingOf, type Cable, type Endpoint } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
-import { replaceStatedField } from './fix-edits';
+import { setField } from '../../../edit/yaml-edits';
 import { STANDARD_MTU } from './ip-networks';
 
 type VmkernelPort = Host['vmkernelPorts'][number];
@@ -19,8 +19,8 @@ interface MtuEnd {
   readonly range: SourceRange;
   /** Carries storage traffic (iSCSI, NFS): jumbo frames there are meant end to end. */
   readonly storage: boolean;
-  /** The edit that sets this end's MTU, when the design states it. */
-  setMtu(value: number): TextEdit | undefined;
+  /** The edit that sets this end's MTU. */
+  setMtu(value: number): TextEdit;
 }
 
 /** Jumbo frames work only when every hop of the path agrees. */
@@ -32,18 +32,18 @@ export const mtuMismatch: AnalysisRule = {
     docs: {
       title: 'MTU mismatch between the two ends of an Ethernet hop',
       description:
-        'Jumbo frames (MTU 9000) speed up iSCSI and NFS only when every hop agrees: a switch with a smaller MTU than the port sending to it drops the large frames, which shows up as sessions that log in (small packets) and then stall or crawl under load, and a storage port left at 1500 on a jumbo network quietly loses the benefit (ALGORITHMS.md 5: jumbo frames only if every hop agrees). For each Ethernet cable the rule compares the MTU of both ends: a host port\'s own `mtu`, else the largest MTU of the VMkernel ports using it as an uplink; a switch\'s `mtu`; an array port\'s `mtu`; 1500 where the design does not say. It reports a port whose MTU is larger than its switch\'s, a storage port left at the standard MTU on a jumbo switch, two directly cabled ports or switches that differ, and a VMkernel port whose MTU is larger than its uplink\'s. Fibre Channel hops are not concerned. The quick fix raises the lower side to the higher MTU when the lower side states its MTU.',
+        'Jumbo frames (MTU 9000) speed up iSCSI and NFS only when every hop agrees: a switch with a smaller MTU than the port sending to it drops the large frames, which shows up as sessions that log in (small packets) and then stall or crawl under load, and a storage port left at 1500 on a jumbo network quietly loses the benefit (ALGORITHMS.md 5: jumbo frames only if every hop agrees). For each Ethernet cable the rule compares the MTU of both ends: a host port\'s own `mtu`, else the largest MTU of the VMkernel ports using it as an uplink; a switch\'s `mtu`; an array port\'s `mtu`; 1500 where the design does not say. It reports a port whose MTU is larger than its switch\'s, a storage port left at the standard MTU on a jumbo switch, two directly cabled ports or switches that differ, and a VMkernel port whose MTU is larger than its uplink\'s. Fibre Channel hops are not concerned. The quick fix raises the lower side to the higher MTU, adding the `mtu` key where the design leaves it out.',
       sources: ['ALGORITHMS.md 5 (iSCSI: jumbo frames only if every hop agrees)', 'vSphere Storage guide: using jumbo frames with iSCSI (MTU must be set on every switch and port along the path)'],
     },
   },
-  *check({ topology }) {
+  *check({ topology, text }) {
     const uplinkUsers = vmkernelPortsByUplink(topology);
     for (const cable of cablingOf(topology).cables) {
       const fromMtu = mtuOf(cable.from, uplinkUsers);
       const toMtu = mtuOf(cable.to, uplinkUsers);
       if (fromMtu === undefined || toMtu === undefined || fromMtu === toMtu) continue;
-      const from = mtuEnd(cable.from, uplinkUsers);
-      const to = mtuEnd(cable.to, uplinkUsers);
+      const from = mtuEnd(text, cable.from, uplinkUsers);
+      const to = mtuEnd(text, cable.to, uplinkUsers);
       if (!from || !to) continue;
       const problem = hopProblem(cable, from, to);
       if (!problem) continue;
@@ -61,13 +61,12 @@ export const mtuMismatch: AnalysisRule = {
         for (const uplink of [...vmk.active, ...vmk.standby]) {
           const port = host.adapters.flatMap((a) => a.ports).find((p) => p.id === uplink);
           if (!port || port.mtu === undefined || port.mtu >= vmk.mtu) continue;
-          const edit = replaceStatedField(port.source, 'mtu', String(vmk.mtu));
           yield {
             message: `VMkernel port "${vmk.id}" uses MTU ${vmk.mtu} but its uplink "${port.id}" is set to ${port.mtu}: frames larger than ${port.mtu} bytes are dropped before they leave host "${host.id}".`,
             range: vmk.source.fields.mtu?.value ?? vmk.idRange,
             elementIds: [host.id, vmk.id, port.id],
             related: [{ message: `uplink "${port.id}": MTU ${port.mtu}`, range: port.source.fields.mtu?.value ?? port.idRange }],
-            fixes: edit ? [{ title: `Set the MTU of "${port.id}" to ${vmk.mtu}`, edits: [edit], preferred: true }] : [],
+            fixes: [{ title: `Set the MTU of "${port.id}" to ${vmk.mtu}`, edits: [setField(text, port.source, 'mtu', String(vmk.mtu))], preferred: true }],
           };
         }
       }
@@ -110,7 +109,7 @@ function mtuOf(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vmk
 }
 
 /** One end's MTU and where it comes from; undefined for Fibre Channel, which has no Ethernet MTU. */
-function mtuEnd(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): MtuEnd | undefined {
+function mtuEnd(text: string, endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): MtuEnd | undefined {
   switch (endpoint.kind) {
     case 'switch': {
       const networkSwitch = endpoint.networkSwitch;
@@ -122,7 +121,7 @@ function mtuEnd(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vm
         origin: networkSwitch.mtu === undefined ? 'not stated: the default' : 'stated',
         range: networkSwitch.source.fields.mtu?.value ?? networkSwitch.idRange,
         storage: false,
-        setMtu: (value) => replaceStatedField(networkSwitch.source, 'mtu', String(value)),
+        setMtu: (value) => setField(text, networkSwitch.source, 'mtu', String(value)),
       };
     }
     case 'array-port': {
@@ -135,7 +134,7 @@ function mtuEnd(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vm
         origin: port.mtu === undefined ? 'not stated: the default' : 'stated',
         range: port.source.fields.mtu?.value ?? port.idRange,
         storage: true,
-        setMtu: (value) => replaceStatedField(port.source, 'mtu', String(value)),
+        setMtu: (value) => setField(text, port.source, 'mtu', String(value)),
       };
     }
     case 'host-port': {
@@ -146,13 +145,13 @@ function mtuEnd(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vm
       const storage = protocol !== undefined || users.some((v) => v.roles.includes('iscsi') || v.roles.includes('nfs'));
       const base = { label: 'host port', id: port.id, storage };
       if (port.mtu !== undefined) {
-        return { ...base, mtu: port.mtu, origin: 'stated', range: port.source.fields.mtu?.value ?? port.idRange, setMtu: (value) => replaceStatedField(port.source, 'mtu', String(value)) };
+        return { ...base, mtu: port.mtu, origin: 'stated', range: port.source.fields.mtu?.value ?? port.idRange, setMtu: (value) => setField(text, port.source, 'mtu', String(value)) };
       }
       const widest = widestVmkernelPort(users);
       if (widest?.mtu !== undefined) {
-        return { ...base, mtu: widest.mtu, origin: `from VMkernel port "${widest.id}"`, range: widest.source.fields.mtu?.value ?? widest.idRange, setMtu: (value) => replaceStatedField(widest.source, 'mtu', String(value)) };
+        return { ...base, mtu: widest.mtu, origin: `from VMkernel port "${widest.id}"`, range: widest.source.fields.mtu?.value ?? widest.idRange, setMtu: (value) => setField(text, widest.source, 'mtu', String(value)) };
       }
-      return { ...base, mtu: STANDARD_MTU, origin: 'not stated: the default', range: port.idRange, setMtu: () => undefined };
+      return { ...base, mtu: STANDARD_MTU, origin: 'not stated: the default', range: port.idRange, setMtu: (value) => setField(text, port.source, 'mtu', String(value)) };
     }
   }
 }
@@ -176,6 +175,5 @@ function describe(end: MtuEnd): string {
 
 function raiseLower(a: MtuEnd, b: MtuEnd): QuickFix[] {
   const [lower, higher] = a.mtu < b.mtu ? [a, b] : [b, a];
-  const edit = lower.setMtu(higher.mtu);
-  return edit ? [{ title: `Set the MTU of ${lower.label} "${lower.id}" to ${higher.mtu}`, edits: [edit], preferred: true }] : [];
+  return [{ title: `Set the MTU of ${lower.label} "${lower.id}" to ${higher.mtu}`, edits: [lower.setMtu(higher.mtu)], preferred: true }];
 }
