@@ -36,9 +36,11 @@ describe('vtopo check: text output', () => {
     });
   });
 
-  it('reports nothing but the summary for the redundant seed 000 design', async () => {
+  it('reports no problem for the redundant seed 000 design, only its hints (the HA capacity report)', async () => {
     const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
-    assert.equal(stdout, '1 file, 0 errors, 0 warnings\n');
+    assert.doesNotMatch(stdout, /: (error|warning|info) /);
+    assert.match(stdout, /: hint HA capacity of cluster "prod" \(percentage policy\)/);
+    assert.match(stdout, /^1 file, 0 errors, 0 warnings, 2 hints\n$/m);
     assert.equal(stderr, '');
     assert.equal(exitCode, 0);
   });
@@ -57,7 +59,7 @@ describe('vtopo check: exit codes', () => {
     const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
     const singleController = seed.replace('mode: alua', 'mode: single');
     await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
-      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 1 warning\n$/);
+      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 1 warning, 2 hints\n$/);
       assert.equal((await vtopo('check', 'single.vtopo')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'error')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'warning')).exitCode, 1);
@@ -77,7 +79,7 @@ describe('vtopo check: exit codes', () => {
       assert.equal(exitCode, 2);
       assert.equal(stderr, 'vtopo: nowhere.vtopo: no such file or directory\n');
       assert.match(stdout, /^broken\.vtopo:8:5: error /m);
-      assert.match(stdout, /^1 file, 3 errors, 1 warning, 1 file not read$/m);
+      assert.match(stdout, /^1 file, 3 errors, 2 warnings, 1 file not read$/m);
     });
   });
 

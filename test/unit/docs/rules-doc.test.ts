@@ -24,7 +24,11 @@ describe('rules reference (docs/rules.md)', () => {
   it('shows how to configure each rule in the file and in VS Code settings', () => {
     for (const meta of ALL_RULES) {
       const section = doc.slice(doc.indexOf(`## ${meta.id}\n`)).split('\n<a id=')[0] ?? '';
-      assert.ok(section.includes(`    ${meta.id}: off`), `${meta.id}: analysis.rules snippet`);
+      const fileSnippet = meta.options ? `    ${meta.id}: { severity: ` : `    ${meta.id}: off`;
+      assert.ok(section.includes(fileSnippet), `${meta.id}: analysis.rules snippet`);
+      for (const [name, option] of Object.entries(meta.options ?? {})) {
+        assert.ok(section.includes(`| \`${name}\` | ${option.default} |`), `${meta.id}: threshold ${name} documented`);
+      }
       assert.ok(section.includes(`"vtopo.rules": { "${meta.id}":`), `${meta.id}: vtopo.rules snippet`);
       for (const source of meta.docs.sources) assert.ok(section.includes(`- ${source}`), `${meta.id}: ${source}`);
     }

@@ -35,7 +35,7 @@ describe('comment-preserving edits', () => {
     assert.ok(web);
     const after = applyEdits(seed, [setField(seed, web.source, 'restartPriority', 'low')]);
     assert.equal(reparse(after).vm('web-01')?.restartPriority, 'low');
-    assert.match(after, /    role: web\n    restartPriority: low\n  web-02:/);
+    assert.match(after, / {4}role: web\n {4}restartPriority: low\n {2}web-02:/);
     keptLines(seed, after);
   });
 
@@ -89,6 +89,6 @@ describe('replacing a block value', () => {
     const vmk = parseVtopo(text).topology.hosts[0]?.vmkernelPorts[0];
     assert.ok(vmk);
     const after = applyEdits(text, [setField(text, vmk.source, 'standby', '[]')]);
-    assert.match(after, /        standby: \[\]\n        mtu: 9000\n/);
+    assert.match(after, / {8}standby: \[\]\n {8}mtu: 9000\n/);
   });
 });

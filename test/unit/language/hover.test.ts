@@ -24,7 +24,7 @@ describe('hover', () => {
       '- CPU: 24 cores (2 sockets) at 2.6 GHz, intel-cascadelake',
       '- Memory: 384 GB',
       '- Cluster: prod',
-      '- VMs: 2 (16 GB memory configured)',
+      '- VMs: 1 (8 GB memory configured)',
     ].join('\n'));
     const start = seed.indexOf('host: esx-02') + 'host: '.length;
     assert.deepEqual(hover?.range, { start, end: start + 'esx-02'.length });
@@ -58,11 +58,11 @@ describe('hover', () => {
 
   it('shows a key\'s type and description from the format, under any spelling of its unit', () => {
     assert.equal(hoverOn('memory: 21 GB', 2)?.markdown, '**memory**: data with unit, e.g. "512 GB"\n\nConfigured memory.');
-    assert.match(hoverOn('policy: slots', 1)?.markdown ?? '', /^\*\*policy\*\*: `slots` \\\| `percentage`.*\n\nvSphere HA admission control policy.*\n\nDefault: `percentage`\.$/s);
+    assert.match(hoverOn('policy: percentage', 1)?.markdown ?? '', /^\*\*policy\*\*: `slots` \\\| `percentage`.*\n\nvSphere HA admission control policy.*\n\nDefault: `percentage`\.$/s);
   });
 
   it('explains an enumerated value with its key\'s description', () => {
-    assert.match(hoverOn('policy: slots', 'policy: '.length + 1)?.markdown ?? '', /^\*\*policy\*\*/);
+    assert.match(hoverOn('policy: percentage', 'policy: '.length + 1)?.markdown ?? '', /^\*\*policy\*\*/);
   });
 
   it('shows nothing on free text or blank space', () => {

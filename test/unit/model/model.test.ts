@@ -21,7 +21,8 @@ describe('reading a design into the model', () => {
     assert.equal(topology.datastore('vmfs-01')?.capacityMB, 8 * 1024 * 1024);
     assert.equal(topology.storageArray('fq1616r')?.throughputMBps, 1600);
     assert.equal(topology.vm('vcenter')?.reservation?.cpuMHz, 2000);
-    assert.deepEqual(topology.vmsOnHost('esx-02').map((v) => v.id), ['web-01', 'web-02']);
+    assert.deepEqual(topology.vmsOnHost('esx-02').map((v) => v.id), ['web-01']);
+    assert.deepEqual(topology.vmsOnHost('esx-01').map((v) => v.id), ['vcenter', 'sql-01', 'web-02']);
     assert.equal(topology.declarations.get('fq1616r/b/fc1')?.kind, 'port');
     assert.equal(at(text, topology.host('esx-02')?.idRange), 'esx-02');
   });
