@@ -1,24 +1,61 @@
 // VTopo as a user meets it in VS Code: the examples' problems in the Problems panel, a
 // fix typed into the text, undo, and commands run from the palette.
-import { expect, focusEditor, openFile, readProblemMarkers, runCommand, screenshot, typeInEditor, waitForNotification, waitForProblems, waitUntil } from './lib.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, focusEditor, openFile, readProblemMarkers, readStatusBar, runCommand, screenshot, typeInEditor, waitForNotification, waitForProblems, waitUntil } from './lib.mjs';
 
 const isVtopo = (marker) => marker.source === 'vtopo' || /vtopo/.test(marker.ariaLabel);
 
-export async function examplesShowTheirPromisedProblems({ page }) {
-  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
-  await openFile(page, 'examples/hyperv-guest-cluster.vtopo');
-  await openFile(page, 'examples/iscsi-av100-g6.vtopo');
-  const markers = await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore') && ms.some((m) => m.code === 'array-single-controller'));
-  const vtopoMarkers = markers.filter(isVtopo);
-  expect(vtopoMarkers.every((m) => m.file === 'iscsi-av100-g6.vtopo'), `only the AV100-G6 example has problems: ${JSON.stringify(vtopoMarkers.map((m) => `${m.file} ${m.code}`))}`);
-  expect(vtopoMarkers.length === 2, `exactly two problems: ${JSON.stringify(vtopoMarkers.map((m) => m.code))}`);
-  const local = vtopoMarkers.find((m) => m.code === 'vm-local-datastore');
-  const array = vtopoMarkers.find((m) => m.code === 'array-single-controller');
-  expect(local.severity === 'error' && /local datastore/.test(local.message), `vm-local-datastore is an error about local storage: ${JSON.stringify(local)}`);
-  expect(array.severity === 'warning' && /single point of failure/.test(array.message), `array-single-controller is a warning: ${JSON.stringify(array)}`);
-  expect(local.line > 1 && array.line > 1, 'problems carry line numbers');
-  await screenshot(page, 'vtopo-problems-av100');
+/** The rule ids an example's header promises (`# Expected findings: a, b` or `none`). */
+function promisedRuleIds(text) {
+  const line = text.split('\n').find((l) => /^#\s*Expected findings:/i.test(l)) ?? '';
+  const list = line.replace(/^#\s*Expected findings:/i, '').split('.')[0].trim();
+  return list === 'none' ? [] : list.split(',').map((id) => id.trim()).sort();
 }
+
+export async function examplesShowExactlyTheProblemsTheirHeadersPromise({ page, workspace }) {
+  const examples = fs.readdirSync(path.join(workspace, 'examples')).filter((name) => name.endsWith('.vtopo')).sort();
+  expect(examples.length >= 3, `the examples are in the workspace: ${examples.join(', ')}`);
+  const promised = Object.fromEntries(examples.map((name) => [name, promisedRuleIds(fs.readFileSync(path.join(workspace, 'examples', name), 'utf8'))]));
+  for (const name of examples) await openFile(page, `examples/${name}`);
+  const everyPromise = (markers) => examples.every((name) => {
+    const shown = [...new Set(markers.filter((m) => isVtopo(m) && m.file === name).map((m) => m.code))].sort();
+    return JSON.stringify(shown) === JSON.stringify(promised[name]);
+  });
+  const markers = await waitForProblems(page, everyPromise);
+  const local = markers.find((m) => m.code === 'vm-local-datastore');
+  expect(local?.severity === 'error' && /local datastore/.test(local.message), `vm-local-datastore is an error about local storage: ${JSON.stringify(local)}`);
+  const array = markers.find((m) => m.code === 'array-single-controller');
+  expect(array?.severity === 'warning' && /single point of failure/.test(array.message), `array-single-controller is a warning: ${JSON.stringify(array)}`);
+  expect(markers.filter(isVtopo).every((m) => m.line > 1), 'problems carry line numbers');
+  await screenshot(page, 'vtopo-problems-examples');
+}
+
+const N1_FAILS = `# Two hosts, each nearly full: losing either leaves VMs that cannot restart.
+vtopo: 1
+clusters:
+  prod: {}
+hosts:
+  esx-01: { cpu: { cores: 16, speed: 2.4 GHz }, memory: 64 GB }
+  esx-02: { cpu: { cores: 16, speed: 2.4 GHz }, memory: 64 GB }
+arrays:
+  san: { model: FQ1616R }
+datastores:
+  san-01: { array: san }
+vms:
+  big-01: { host: esx-01, memory: 48 GB, reservation: { memory: 48 GB }, datastore: san-01 }
+  big-02: { host: esx-02, memory: 48 GB, reservation: { memory: 48 GB }, datastore: san-01 }
+`;
+
+export async function theStatusBarTellsWhetherTheDesignSurvivesAHostFailure({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1 OK/.test(text)), { timeout: 20_000, message: 'the N-1 OK status for the seed design' });
+  await openFile(page, 'n1-fails.vtopo');
+  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1: 1 VM cannot restart/.test(text)), { timeout: 20_000, message: 'the N-1 failure status' });
+  await waitForProblems(page, (ms) => ms.some((m) => m.code === 'n1-capacity' && m.file === 'n1-fails.vtopo'));
+  await screenshot(page, 'vtopo-status-bar-n1');
+}
+theStatusBarTellsWhetherTheDesignSurvivesAHostFailure.files = { 'n1-fails.vtopo': N1_FAILS };
 
 const FIX_ME = `# A VM on local disk: typing a shared datastore fixes it.
 vtopo: 1
