@@ -117,7 +117,7 @@ export async function checkAllFilesRunsFromThePalette({ page }) {
     }
   }, { timeout: 30_000, message: 'the VTopo commands in the palette' });
   const message = await waitForNotification(page, 'VTopo checked');
-  expect(/checked 3 designs: 1 error, 1 warning/.test(message), `summary counts the 3 examples' findings: ${message}`);
+  expect(/checked 3 designs: 2 errors, 1 warning\./.test(message), `summary counts the 3 examples' problems: ${message}`);
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller'));
 }
 

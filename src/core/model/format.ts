@@ -182,6 +182,18 @@ const cluster = object(
     drs: drs,
     cpuCompatibility: text({ description: 'CPU compatibility baseline that makes mixed CPU generations migration-compatible (vSphere EVC mode such as "intel-broadwell", Hyper-V processor compatibility, ...).' }),
     migrationNetworkMbps: quantity('bandwidth', { description: 'Bandwidth of the live-migration (vMotion) network when it is not derived from ports.', min: 0 }),
+    migration: object(
+      {
+        method: oneOf(['auto', 'vmotion', 'xen-classic', 'xen', 'qemu', 'post-copy'] as const, {
+          description: 'Live-migration algorithm: auto picks the platform\'s (vSphere: vmotion; XenServer: xen; Hyper-V and Proxmox: qemu-style pre-copy with a downtime target).',
+          default: 'auto',
+        }),
+        bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth one migration may use (QEMU default 128 MiB/s; vMotion: the vMotion network).', min: 1 }),
+        allowedDowntimeSeconds: quantity('duration', { description: 'Downtime target that ends pre-copy (QEMU default 300 ms).', min: 0 }),
+        maxConcurrentPerHost: integer({ description: 'Concurrent migrations per host (vSphere: 4 on 1 GbE, 8 on 10 GbE).', min: 1 }),
+      },
+      { description: 'Live-migration settings for simulation (ALGORITHMS.md 4).', defaults: true },
+    ),
   },
   { description: 'A cluster of hosts sharing an HA policy.' },
 );

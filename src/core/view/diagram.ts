@@ -44,6 +44,8 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint']
 export function buildDiagram(topology: Topology, findings: readonly Finding[]): Diagram {
   const worst = new Map<string, { severity: Severity; count: number }>();
   for (const finding of findings) {
+    // Hints (reports, design notes) are not problems: they do not mark the picture.
+    if (finding.severity === 'hint') continue;
     for (const id of finding.elementIds) {
       const current = worst.get(id);
       const severity = current && SEVERITY_ORDER.indexOf(current.severity) < SEVERITY_ORDER.indexOf(finding.severity) ? current.severity : finding.severity;

@@ -17,8 +17,9 @@ async function openExample(name: string): Promise<vscode.TextDocument> {
   return document;
 }
 
+/** VTopo's problems for a file: its diagnostics less the hints (the capacity report, design notes). */
 function vtopoDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vtopo');
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'vtopo' && d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
@@ -67,9 +68,9 @@ describe('VTopo in the extension host', () => {
     const document = await openExample('iscsi-av100-g6.vtopo');
     const diagnostics = await waitFor('AV100-G6 diagnostics', () => {
       const found = vtopoDiagnostics(document.uri);
-      return found.length >= 2 ? found : undefined;
+      return found.length >= 3 ? found : undefined;
     });
-    assert.deepEqual([...new Set(diagnostics.map(codeOf))].sort(), ['array-single-controller', 'vm-local-datastore']);
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))].sort(), ['array-single-controller', 'storage-path-spof', 'vm-local-datastore']);
     for (const diagnostic of diagnostics) {
       const code = diagnostic.code;
       assert.ok(typeof code === 'object' && code !== null, 'diagnostic code carries a link');
@@ -83,7 +84,17 @@ describe('VTopo in the extension host', () => {
     assert.equal(array?.severity, vscode.DiagnosticSeverity.Warning);
   });
 
-  it('reports nothing for the fully redundant seed 000 design', async () => {
+  it('shows the HA capacity report as a hint on the cluster', async () => {
+    const document = await openExample('seed-000-fq1616r.vtopo');
+    const report = await waitFor('the capacity report hint', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'vtopo' && codeOf(d) === 'ha-capacity-report'),
+    );
+    assert.equal(report.severity, vscode.DiagnosticSeverity.Hint);
+    assert.equal(document.getText(report.range), 'prod');
+    assert.match(report.message, /failover capacity CPU \d+%, memory \d+%/);
+  });
+
+  it('reports no problem for the fully redundant seed 000 design', async () => {
     const document = await openExample('seed-000-fq1616r.vtopo');
     // Give the analyzer time to publish, then check that it published nothing.
     await new Promise((resolve) => setTimeout(resolve, 1500));

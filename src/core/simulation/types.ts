@@ -1,0 +1,181 @@
+/**
+ * What the simulator takes and gives: a scenario of failures and actions at given times,
+ * and a result made of the event log (every state change with its time and cause) plus
+ * summaries derived from it. Shared by the failover engine, the migration model, the
+ * maintenance planner, the sweep, the CLI and the results panel.
+ */
+
+/** Something that can fail: an element of the design, by kind and id. */
+export type ComponentKind = 'host' | 'switch' | 'adapter' | 'port' | 'link' | 'controller' | 'array' | 'datastore';
+
+export interface ComponentRef {
+  readonly kind: ComponentKind;
+  /** Element id (`esx-01`, `fq1616r/a`, `esx-01/hba1/p0`); links use `link:<index in links:>`. */
+  readonly id: string;
+}
+
+export type ScenarioAction =
+  | { readonly action: 'fail'; readonly target: ComponentRef }
+  /** A host that loses its management network but keeps running (and writing datastore heartbeats). */
+  | { readonly action: 'isolate'; readonly host: string }
+  | { readonly action: 'recover'; readonly target: ComponentRef };
+
+export type ScenarioStep = ScenarioAction & {
+  /** Seconds from the start of the scenario. */
+  readonly atSeconds: number;
+};
+
+export interface Scenario {
+  readonly name: string;
+  readonly steps: readonly ScenarioStep[];
+  /** Time after which the simulation stops; VMs still down count their downtime up to it. */
+  readonly horizonSeconds?: number;
+}
+
+export type SimulationEventKind =
+  | 'component-failed'
+  | 'component-recovered'
+  | 'host-isolated'
+  | 'host-declared-failed'
+  | 'isolation-response'
+  | 'path-failover'
+  | 'all-paths-down'
+  | 'permanent-device-loss'
+  | 'vm-down'
+  | 'vm-takeover'
+  | 'vm-placed'
+  | 'vm-powered-on'
+  | 'vm-ready'
+  | 'vm-restart-pending'
+  | 'tier-started'
+  | 'tier-timeout';
+
+export interface SimulationEvent {
+  readonly timeSeconds: number;
+  readonly kind: SimulationEventKind;
+  /** The elements the event is about (VM, host, component). */
+  readonly elementIds: readonly string[];
+  /** One sentence for people. */
+  readonly message: string;
+  /** Index in the event log of the event that caused this one, if any. */
+  readonly causeIndex?: number;
+}
+
+export type DownReason =
+  | 'no-capacity'
+  | 'no-storage-path'
+  | 'rule-conflict'
+  | 'restart-disabled'
+  | 'ha-disabled'
+  | 'no-candidate-host';
+
+export type VmOutcome =
+  | { readonly kind: 'unaffected' }
+  /** Storage paths failed over (MPIO/ALUA): I/O continued on surviving paths. */
+  | { readonly kind: 'kept-running'; readonly note: string }
+  | { readonly kind: 'ft-takeover'; readonly host: string; readonly downtimeSeconds: number }
+  | { readonly kind: 'guest-cluster-takeover'; readonly partner: string; readonly downtimeSeconds: number }
+  | {
+      readonly kind: 'restarted';
+      readonly host: string;
+      readonly downAtSeconds: number;
+      readonly poweredOnAtSeconds: number;
+      readonly readyAtSeconds: number;
+      readonly downtimeSeconds: number;
+      readonly priority: string;
+    }
+  | { readonly kind: 'down'; readonly reason: DownReason; readonly downAtSeconds: number; readonly detail: string };
+
+export interface VmResult {
+  readonly vmId: string;
+  /** Host the VM ran on before the scenario. */
+  readonly host: string;
+  readonly outcome: VmOutcome;
+  /** Seconds without the VM's service; up to the horizon for VMs that stay down. */
+  readonly downtimeSeconds: number;
+}
+
+export interface HostLoad {
+  readonly cpuMHz: number;
+  readonly memoryMB: number;
+  readonly vmCount: number;
+}
+
+export interface HostUtilization {
+  readonly hostId: string;
+  readonly capacity: { readonly cpuMHz: number; readonly memoryMB: number };
+  readonly before: HostLoad;
+  readonly after: HostLoad;
+  readonly failed: boolean;
+}
+
+export interface SimulationSummary {
+  readonly vmsAffected: number;
+  readonly vmsRestarted: number;
+  readonly vmsTakenOver: number;
+  readonly vmsDown: number;
+  readonly longestDowntimeSeconds: number;
+  readonly totalDowntimeSeconds: number;
+}
+
+export interface SimulationResult {
+  readonly scenario: Scenario;
+  readonly events: readonly SimulationEvent[];
+  readonly vms: readonly VmResult[];
+  readonly hosts: readonly HostUtilization[];
+  readonly summary: SimulationSummary;
+}
+
+/** Live-migration algorithms (ALGORITHMS.md 4): picked by platform unless the cluster says. */
+export type MigrationMethod = 'vmotion' | 'xen-classic' | 'xen' | 'qemu' | 'post-copy';
+
+export interface PreCopyRound {
+  /** 1 for the first full copy of memory. */
+  readonly round: number;
+  readonly sentMB: number;
+  readonly seconds: number;
+  /** Memory dirtied while this round was sent: what the next round must send. */
+  readonly dirtiedMB: number;
+}
+
+export interface MigrationResult {
+  readonly vmId: string;
+  readonly fromHost: string;
+  readonly toHost: string;
+  readonly method: MigrationMethod;
+  readonly linkMbps: number;
+  /** Pre-copy rounds (empty for post-copy). */
+  readonly rounds: readonly PreCopyRound[];
+  readonly totalSeconds: number;
+  /** Time the VM is paused (stop-and-copy plus resume). */
+  readonly downtimeSeconds: number;
+  readonly sentMB: number;
+  readonly converged: boolean;
+  /** Why pre-copy stopped (e.g. "fewer than 50 pages dirty", "29 rounds", "pending below bandwidth x allowed downtime"). */
+  readonly stopReason: string;
+  /** Post-copy: how long the VM runs degraded, pulling pages on fault. */
+  readonly degradedSeconds?: number;
+  /** CloudSim's estimate for comparison: RAM / (bandwidth / 2), no downtime modelled. */
+  readonly cloudsimSeconds: number;
+}
+
+export interface PlannedMigration extends MigrationResult {
+  readonly startSeconds: number;
+}
+
+export interface MaintenanceResult {
+  readonly hostId: string;
+  readonly migrations: readonly PlannedMigration[];
+  readonly totalSeconds: number;
+  /** VMs that cannot leave the host, and why. */
+  readonly stuck: ReadonlyArray<{ readonly vmId: string; readonly reason: string }>;
+}
+
+export interface SweepRow {
+  readonly failed: readonly ComponentRef[];
+  readonly vmsDown: number;
+  readonly vmsRestarted: number;
+  readonly longestDowntimeSeconds: number;
+  /** Memory (MB) that protected VMs needed but the surviving hosts lacked. */
+  readonly capacityShortfallMB: number;
+}
