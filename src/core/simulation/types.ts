@@ -74,7 +74,13 @@ export type VmOutcome =
   /** Storage paths failed over (MPIO/ALUA): I/O continued on surviving paths. */
   | { readonly kind: 'kept-running'; readonly note: string }
   | { readonly kind: 'ft-takeover'; readonly host: string; readonly downtimeSeconds: number }
-  | { readonly kind: 'guest-cluster-takeover'; readonly partner: string; readonly downtimeSeconds: number }
+  | {
+      readonly kind: 'guest-cluster-takeover';
+      readonly partner: string;
+      readonly downtimeSeconds: number;
+      /** The failed node itself, when HA restarted it (the application already runs on the partner). */
+      readonly nodeRestartedOn?: { readonly host: string; readonly poweredOnAtSeconds: number; readonly readyAtSeconds: number };
+    }
   | {
       readonly kind: 'restarted';
       readonly host: string;
@@ -157,6 +163,8 @@ export interface MigrationResult {
   readonly degradedSeconds?: number;
   /** CloudSim's estimate for comparison: RAM / (bandwidth / 2), no downtime modelled. */
   readonly cloudsimSeconds: number;
+  /** The migration did not complete (vMotion switchover over 100 s, QEMU never converging): the VM stays on the source. */
+  readonly failed?: boolean;
 }
 
 export interface PlannedMigration extends MigrationResult {
