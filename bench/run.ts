@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
+import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 
 interface Options {
@@ -101,6 +102,7 @@ function main(): void {
   console.log(`\nmedian of ${options.runs} runs after 1 warm-up; node ${process.version}\n`);
   console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'parse ms', 'analysis ms', 'analysis/parse', 'findings'], rows));
   benchSpof(options.runs);
+  benchSimulation(options.runs);
 }
 
 main();

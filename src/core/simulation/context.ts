@@ -1,0 +1,332 @@
+/**
+ * What every scenario on one design shares, read once per topology: each VM's demand,
+ * priority, datastores, rules and peers; each host's capacity and starting load; and a
+ * storage-reachability oracle over the analyzer's storage network (storage-network.ts).
+ * The engine and the sweep run many scenarios against one context, so a scenario costs
+ * what it touches, not the size of the design.
+ */
+
+import { reachableFrom } from '../graph';
+import { antiAffinityGroups } from '../analysis/rules/placement/anti-affinity-groups';
+import { effectiveRestartPriority, priorityRank } from '../analysis/rules/placement/common';
+import { restartDependencies } from '../analysis/rules/placement/restart-dependencies';
+import {
+  datastoreProtocols,
+  reachesDatastore,
+  singlePointsOfFailure,
+  storageNetworkOf,
+  type Attachment,
+  type StorageNetwork,
+} from '../analysis/storage-network';
+import { DEFAULT_MINIMUM_VM_CPU_MHZ, hostCapacity, isGoodHost, vmDemand, type HostCapacity, type VmDemand } from '../capacity/resources';
+import type { RestartPriority } from '../model/format';
+import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
+
+/** Load a host carries: what HA placement counts (reservations) and what the guests use. */
+export interface Load {
+  /** Sum of vmDemand.cpuMHz: CPU reservations, or das.vmcpuminmhz for VMs without one. */
+  cpuMHz: number;
+  /** Sum of vmDemand.reservedMemoryMB: memory reservation + overhead (placement, ALGORITHMS.md 2). */
+  reservedMemoryMB: number;
+  /** Sum of vmDemand.configuredMemoryMB: configured memory + overhead (utilization shown to people). */
+  configuredMemoryMB: number;
+  vmCount: number;
+}
+
+export interface VmInfo {
+  readonly vm: Vm;
+  /** Position in `vms:`: ties break in file order. */
+  readonly order: number;
+  readonly cluster: Cluster | undefined;
+  readonly demand: VmDemand;
+  readonly priority: RestartPriority;
+  readonly priorityRank: number;
+  /** The VM's datastore and shared disks (declared ones only, without repeats). */
+  readonly datastores: readonly Datastore[];
+  /** Host groups of enabled must-run-on rules: a target must be in every one. */
+  readonly mustRunOn: readonly ReadonlySet<string>[];
+  /** Hosts of enabled must-not-run-on rules. */
+  readonly mustNotRunOn: ReadonlySet<string>;
+  /** Other members of each enabled VM-VM anti-affinity rule the VM is in. */
+  readonly antiAffinityPeers: readonly (readonly string[])[];
+  /** VMs that must be ready before this one restarts (restart-dependency rules). */
+  readonly dependsOn: readonly string[];
+  /** Other nodes of its guest cluster (powered on), if it is a node of one. */
+  readonly guestClusterPartners: readonly string[];
+  readonly guestClusterType: 'failover' | 'nlb' | undefined;
+  /** bootSeconds, else the cluster's orchestration.vmBootSeconds (default 60 s, an assumption). */
+  readonly bootSeconds: number;
+}
+
+export interface HostInfo {
+  readonly host: Host;
+  readonly order: number;
+  readonly cluster: Cluster | undefined;
+  readonly capacity: HostCapacity;
+  /** Connected: not in maintenance, disconnected or standby (ALGORITHMS.md 1). */
+  readonly good: boolean;
+  /** Powered-on VMs the design places here, in file order. */
+  readonly vms: readonly VmInfo[];
+  readonly baseline: Readonly<Load>;
+}
+
+/** A (host, datastore) pair that running VMs rely on at the start. */
+export interface StoragePair {
+  readonly key: string;
+  readonly hostId: string;
+  readonly datastore: Datastore;
+  readonly vmIds: readonly string[];
+}
+
+export interface SimulationContext {
+  readonly topology: Topology;
+  readonly network: StorageNetwork;
+  readonly vms: ReadonlyMap<string, VmInfo>;
+  readonly hosts: ReadonlyMap<string, HostInfo>;
+  /** Hosts of each cluster in file order (any state: the engine filters). */
+  readonly clusterHosts: ReadonlyMap<string, readonly HostInfo[]>;
+  readonly storage: StorageOracle;
+}
+
+export function pairKey(hostId: string, datastoreId: string): string {
+  return `${hostId}\n${datastoreId}`;
+}
+
+const contexts = new WeakMap<Topology, SimulationContext>();
+
+/** The shared context of a topology, built once. O(hosts + VMs + rules). */
+export function simulationContext(topology: Topology): SimulationContext {
+  const cached = contexts.get(topology);
+  if (cached) return cached;
+  const network = storageNetworkOf(topology);
+
+  const mustRunOn = new Map<string, Set<string>[]>();
+  const mustNotRunOn = new Map<string, Set<string>>();
+  for (const rule of topology.rules) {
+    if (rule.type !== 'vm-host' || rule.enabled === false) continue;
+    if (rule.mode === 'must-run-on') {
+      const hosts = new Set(rule.hosts);
+      for (const vmId of rule.vms) push(mustRunOn, vmId, hosts);
+    } else if (rule.mode === 'must-not-run-on') {
+      for (const vmId of rule.vms) {
+        const set = mustNotRunOn.get(vmId) ?? new Set<string>();
+        for (const hostId of rule.hosts) set.add(hostId);
+        mustNotRunOn.set(vmId, set);
+      }
+    }
+  }
+  // HA knows the DRS rules, not guest clusters: only rule groups constrain restarts.
+  const peers = new Map<string, string[][]>();
+  for (const group of antiAffinityGroups(topology)) {
+    if (group.origin.kind !== 'rule') continue;
+    const ids = group.vms.map((vm) => vm.id);
+    for (const id of ids) push(peers, id, ids.filter((other) => other !== id));
+  }
+  const dependsOn = new Map<string, string[]>();
+  for (const edge of restartDependencies(topology)) push(dependsOn, edge.vm, edge.dependsOn);
+  const guestNodes = new Map<string, string[]>();
+  for (const vm of topology.vms) {
+    if (vm.guestCluster !== undefined && vm.power === 'on') push(guestNodes, vm.guestCluster, vm.id);
+  }
+  const guestTypes = new Map(topology.guestClusters.map((g) => [g.id, g.type]));
+
+  const vms = new Map<string, VmInfo>();
+  topology.vms.forEach((vm, order) => {
+    const host = topology.host(vm.host);
+    const cluster = host ? topology.clusterOfHost(host) : undefined;
+    const priority = effectiveRestartPriority(vm, cluster);
+    const datastores: Datastore[] = [];
+    for (const id of [vm.datastore, ...(vm.sharedDisks ?? [])]) {
+      const datastore = id === undefined ? undefined : topology.datastore(id);
+      if (datastore && !datastores.includes(datastore)) datastores.push(datastore);
+    }
+    vms.set(vm.id, {
+      vm,
+      order,
+      cluster,
+      demand: cluster ? vmDemand(vm, cluster) : demandOutsideClusters(vm),
+      priority,
+      priorityRank: priorityRank(priority),
+      datastores,
+      mustRunOn: mustRunOn.get(vm.id) ?? [],
+      mustNotRunOn: mustNotRunOn.get(vm.id) ?? new Set(),
+      antiAffinityPeers: peers.get(vm.id) ?? [],
+      dependsOn: dependsOn.get(vm.id) ?? [],
+      guestClusterPartners: vm.guestCluster === undefined ? [] : (guestNodes.get(vm.guestCluster) ?? []).filter((id) => id !== vm.id),
+      guestClusterType: vm.guestCluster === undefined ? undefined : guestTypes.get(vm.guestCluster),
+      bootSeconds: vm.bootSeconds ?? cluster?.ha.orchestration.vmBootSeconds ?? DEFAULT_VM_BOOT_SECONDS,
+    });
+  });
+
+  const hosts = new Map<string, HostInfo>();
+  const clusterHosts = new Map<string, HostInfo[]>();
+  topology.hosts.forEach((host, order) => {
+    const cluster = topology.clusterOfHost(host);
+    const onHost: VmInfo[] = [];
+    const baseline: Load = emptyLoad();
+    for (const vm of topology.vmsOnHost(host.id)) {
+      const info = vms.get(vm.id);
+      if (!info || vm.power !== 'on') continue;
+      onHost.push(info);
+      addLoad(baseline, info.demand, 1);
+    }
+    const info: HostInfo = { host, order, cluster, capacity: hostCapacity(host), good: isGoodHost(host), vms: onHost, baseline };
+    hosts.set(host.id, info);
+    if (cluster) push(clusterHosts, cluster.id, info);
+  });
+
+  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts) };
+  contexts.set(topology, context);
+  return context;
+}
+
+/** format.ts orchestration.vmBootSeconds default, for VMs outside any cluster. */
+const DEFAULT_VM_BOOT_SECONDS = 60;
+
+/** A VM outside any cluster has no HA; its demand still counts toward its host's load. */
+function demandOutsideClusters(vm: Vm): VmDemand {
+  const overheadMB = vm.overheadMemoryMB ?? 0;
+  const reservedCpuMHz = vm.reservation?.cpuMHz ?? 0;
+  return {
+    vmId: vm.id,
+    hostId: vm.host,
+    cpuMHz: reservedCpuMHz > 0 ? reservedCpuMHz : DEFAULT_MINIMUM_VM_CPU_MHZ,
+    reservedMemoryMB: (vm.reservation?.memoryMB ?? 0) + overheadMB,
+    configuredMemoryMB: vm.memoryMB + overheadMB,
+    protected: false,
+  };
+}
+
+export function emptyLoad(): Load {
+  return { cpuMHz: 0, reservedMemoryMB: 0, configuredMemoryMB: 0, vmCount: 0 };
+}
+
+/** Adds (sign 1) or removes (sign -1) a VM's demand. */
+export function addLoad(load: Load, demand: VmDemand, sign: 1 | -1): void {
+  load.cpuMHz += sign * demand.cpuMHz;
+  load.reservedMemoryMB += sign * demand.reservedMemoryMB;
+  load.configuredMemoryMB += sign * demand.configuredMemoryMB;
+  load.vmCount += sign;
+}
+
+/**
+ * Whether a host reaches a datastore with some storage elements failed. With nothing
+ * failed, or one element failed, the answer comes from the single points of failure of
+ * the pair (cached per topology: an element cuts a pair alone exactly when it lies on
+ * every path); with more, from a search of the network (reachesDatastore), cached per set
+ * of failures by the caller.
+ */
+export class StorageOracle {
+  private readonly spof = new Map<string, ReadonlySet<string> | null>();
+
+  constructor(
+    readonly network: StorageNetwork,
+    private readonly hosts: ReadonlyMap<string, HostInfo>,
+  ) {}
+
+  reaches(hostId: string, datastore: Datastore, failed: ReadonlySet<string>, cache: Map<string, boolean>): boolean {
+    if (failed.has(datastore.id)) return false;
+    if (datastore.presentedTo !== undefined && !datastore.presentedTo.includes(hostId)) return false;
+    if (datastore.array === undefined) return datastore.host === hostId;
+    if (failed.has(datastore.array)) return false;
+    const spof = this.singlePoints(hostId, datastore);
+    if (spof === null) return false;
+    if (failed.size === 0) return true;
+    if (failed.size === 1) {
+      const [only] = failed;
+      return only === undefined || !spof.has(only);
+    }
+    const key = pairKey(hostId, datastore.id);
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const host = this.hosts.get(hostId)?.host;
+    const reached = host !== undefined && reachesDatastore(this.network, host, datastore, failed);
+    cache.set(key, reached);
+    return reached;
+  }
+
+  /** The elements on every path from the host to the datastore; null when there is no path at all. */
+  singlePoints(hostId: string, datastore: Datastore): ReadonlySet<string> | null {
+    const key = pairKey(hostId, datastore.id);
+    const known = this.spof.get(key);
+    if (known !== undefined) return known;
+    const host = this.hosts.get(hostId)?.host;
+    const result = host ? singlePointsOfFailure(this.network, host, datastore) : { reachable: false, elements: [] };
+    const value = result.reachable ? new Set(result.elements) : null;
+    this.spof.set(key, value);
+    return value;
+  }
+
+  /**
+   * Storage paths (initiator port, target port pairs joined by the network) from a host to a
+   * datastore's array: what MPIO counts. Array-less (local) datastores have one path.
+   */
+  pathCount(hostId: string, datastore: Datastore, failed: ReadonlySet<string>): number {
+    const arrayId = datastore.array;
+    if (arrayId === undefined) return datastore.host === hostId ? 1 : 0;
+    if (failed.has(arrayId) || failed.has(datastore.id)) return 0;
+    const network = this.network;
+    const alive = (attachment: Attachment) => attachment.cableId === undefined || !failed.has(attachment.cableId);
+    const blocked = (vertex: number) => failed.has(network.vertexIds[vertex] as string);
+    let paths = 0;
+    for (const protocol of datastoreProtocols(datastore)) {
+      const targets = (network.arrayPorts.get(arrayId) ?? []).filter((p) => p.protocol === protocol && !failed.has(p.id) && !failed.has(p.controllerId));
+      if (targets.length === 0) continue;
+      for (const port of network.hostPorts.get(hostId) ?? []) {
+        if (!port.protocols.includes(protocol) || failed.has(port.id) || failed.has(port.adapterId)) continue;
+        const reached = reachableFrom(network.graph, port.attachments.filter(alive).map((a) => a.vertex), blocked);
+        for (const target of targets) {
+          if (target.attachments.some((a) => alive(a) && reached[a.vertex] === 1)) paths += 1;
+        }
+      }
+    }
+    return paths;
+  }
+
+}
+
+const cutIndexes = new WeakMap<SimulationContext, ReadonlyMap<string, readonly StoragePair[]>>();
+
+/**
+ * The (host, datastore) pairs running VMs rely on at the start that lose every path when
+ * this one element fails alone: those it is a single point of failure of, and every pair
+ * of its array or datastore. Indexed once per context, for the sweep. O(pairs x SPOFs).
+ */
+export function pairsCutBy(context: SimulationContext, elementId: string): readonly StoragePair[] {
+  let index = cutIndexes.get(context);
+  if (!index) {
+    const built = new Map<string, StoragePair[]>();
+    for (const pair of startingPairs(context)) {
+      const cut = new Set<string>([pair.datastore.id]);
+      if (pair.datastore.array !== undefined) cut.add(pair.datastore.array);
+      const spof = pair.datastore.array === undefined ? null : context.storage.singlePoints(pair.hostId, pair.datastore);
+      for (const element of spof ?? []) cut.add(element);
+      for (const element of cut) push(built, element, pair);
+    }
+    index = built;
+    cutIndexes.set(context, index);
+  }
+  return index.get(elementId) ?? [];
+}
+
+/** Every (host, datastore) pair of the powered-on VMs as the design places them, hosts in file order. */
+export function startingPairs(context: SimulationContext): StoragePair[] {
+  const pairs = new Map<string, { key: string; hostId: string; datastore: Datastore; vmIds: string[] }>();
+  for (const host of context.hosts.values()) {
+    for (const vm of host.vms) {
+      for (const datastore of vm.datastores) {
+        const key = pairKey(host.host.id, datastore.id);
+        const pair = pairs.get(key);
+        if (pair) pair.vmIds.push(vm.vm.id);
+        else pairs.set(key, { key, hostId: host.host.id, datastore, vmIds: [vm.vm.id] });
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

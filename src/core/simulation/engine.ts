@@ -1,0 +1,1019 @@
+/**
+ * The failover engine: a discrete-event simulation of what HA does when hosts, storage
+ * paths or arrays fail (ALGORITHMS.md 2, DOMAIN.md "Failure and migration behaviour").
+ * Time advances by events on one queue (event-queue.ts); every state change is logged
+ * with its time and the index of the event that caused it; the per-VM outcomes, host
+ * utilization and summary are read off the final state. No clock, no randomness: the
+ * same design and scenario give the same result.
+ *
+ * What it models, in the order things happen:
+ * - A host failure: its VMs stop at once (their memory is gone: HA restarts, it never
+ *   migrates, DOMAIN.md [001]). After the cluster's failureTimeoutSeconds (vSphere 15 s)
+ *   the host is declared failed and its VMs are restarted.
+ * - An isolated host (management network lost) that still reaches a heartbeat datastore is
+ *   not failed: its VMs keep running, unless the isolation response (power-off, shutdown)
+ *   runs after isolationTimeoutSeconds + isolationResponseDelaySeconds (30 s + 30 s); then
+ *   HA restarts them. A guest shutdown is counted as instant (assumption). An isolated host
+ *   that reaches none of its heartbeat datastores is treated as failed.
+ * - Restarts run in waves, one per declared host (or per isolation response, or per VM
+ *   Component Protection termination). A wave's VMs form tiers by restart priority,
+ *   highest first; a tier starts when the tier above is ready (orchestration.readyCondition:
+ *   none = at once; resources-allocated and powered-on = when placed, power-on being
+ *   immediate; guest-heartbeat and app-heartbeat = when booted), plus
+ *   postReadyDelaySeconds, or when the tier above has waited tierTimeoutSeconds (600 s).
+ *   A VM that could not be placed does not hold its tier back. At one instant, earlier
+ *   waves place first: the first failed host's VMs before the second's (ALGORITHMS.md 2).
+ * - Restart dependencies: a VM waits until each VM it depends on is ready (same ready
+ *   condition). These are hard rules (vSphere VM-to-VM rules): no timeout. A dependency
+ *   powered off in the design is ignored.
+ * - Placement (ALGORITHMS.md 2): candidates are the hosts of the VM's cluster that are
+ *   connected, not failed and not isolated; that reach every datastore of the VM through
+ *   the storage network with the failed elements removed; that satisfy its must-run-on and
+ *   must-not-run-on rules; that run none of its anti-affinity peers (when the cluster's
+ *   respectAntiAffinity is on; HA knows rules, not guest clusters); and that have unreserved
+ *   CPU >= its CPU reservation and unreserved memory >= reservation + overhead (vmDemand)
+ *   and fewer VMs than maxVms. Dedicated failover hosts come first (ALGORITHMS.md 1.3).
+ *   Among candidates the most unreserved one wins: most unreserved memory, then most
+ *   unreserved CPU, then file order. Should rules and VM-VM affinity are not considered by
+ *   HA restarts (DRS fixes them later). No candidate: the VM stays down ("insufficient
+ *   resources", with the reason of the filter that emptied the list) and is retried
+ *   whenever something recovers or frees capacity.
+ * - Boot: a placed VM powers on at once and is ready after bootSeconds (else the cluster's
+ *   orchestration.vmBootSeconds, 60 s). Downtime = from the failure to ready.
+ * - FT and replicas: when the primary's host fails and the secondary's host is alive and
+ *   reaches the VM's storage, the secondary takes over after FT_TAKEOVER_SECONDS (1 s) or
+ *   REPLICA_TAKEOVER_SECONDS (10 s); both are reported as 'ft-takeover' (the event message
+ *   says which). Otherwise the VM is restarted like any other.
+ * - Guest clusters: when a node goes down and a partner node runs on another live host, the
+ *   partner takes the application over after GUEST_CLUSTER_TAKEOVER_SECONDS (failover
+ *   10 s, NLB 5 s). The outcome is 'guest-cluster-takeover' with the application's downtime;
+ *   HA still restarts the failed node if it is protected, reported in nodeRestartedOn and in
+ *   the event log.
+ * - Storage failures: per (host, datastore) a VM relies on, whether any path remains
+ *   (reachesDatastore over the analyzer's storage network). Paths lost but some left:
+ *   'path-failover' (MPIO / ALUA), VMs 'kept-running' with a note. Every path lost:
+ *   'permanent-device-loss' when the array or datastore itself failed, else
+ *   'all-paths-down'; the VMs hang. VM Component Protection: PDL restart-aggressive
+ *   terminates and restarts at once; APD restart-* terminates after apdTimeoutSeconds +
+ *   apdFailoverDelaySeconds (140 s + 180 s). Aggressive terminates even when no host can
+ *   take the VM (it then stays down, retried later); conservative terminates only when a
+ *   host that reaches the datastore has room for it, else leaves it hung. Disabled and
+ *   warning leave VMs hung (down, no-storage-path) until the paths return, when I/O resumes.
+ * - Platforms: Hyper-V (High/Medium/Low/No Auto Start), XenServer (restart,
+ *   restart-if-possible, do-not-restart with start order) and Proxmox priorities are
+ *   written with vSphere's six names (format.ts, docs/format.md) and run the same way;
+ *   admission control is not consulted by restarts on any platform (it governs power-on).
+ *   Proxmox VE restarts only while the cluster keeps quorum: more than half of its nodes
+ *   alive (corosync votes).
+ */
+
+import { linkIndexOf } from '../analysis/storage-network';
+import type { Datastore, Topology } from '../model/topology';
+import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
+import { EventQueue } from './event-queue';
+import {
+  DEFAULT_FAILURE_TIMEOUT_SECONDS,
+  DEFAULT_HORIZON_SECONDS,
+  FT_TAKEOVER_SECONDS,
+  GUEST_CLUSTER_TAKEOVER_SECONDS,
+  REPLICA_TAKEOVER_SECONDS,
+} from './timings';
+import type {
+  ComponentRef,
+  DownReason,
+  HostUtilization,
+  Scenario,
+  ScenarioStep,
+  SimulationEvent,
+  SimulationEventKind,
+  SimulationResult,
+  SimulationSummary,
+  VmOutcome,
+  VmResult,
+} from './types';
+
+/** A scenario in which one host fails at time 0. */
+export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
+  return { name: `host ${hostId} fails`, steps: [{ action: 'fail', target: { kind: 'host', id: hostId }, atSeconds }] };
+}
+
+/** A scenario in which one component (switch, adapter, port, link, controller, array, datastore, host) fails at time 0. */
+export function componentFailureScenario(target: ComponentRef, atSeconds = 0): Scenario {
+  return { name: `${target.kind} ${target.id} fails`, steps: [{ action: 'fail', target, atSeconds }] };
+}
+
+/** Runs a scenario on a design: the event log, every VM's outcome, host utilization and a summary. */
+export function simulateScenario(topology: Topology, scenario: Scenario): SimulationResult {
+  const context = simulationContext(topology);
+  const run = new FailoverSimulation(context, scenario, 'full').run();
+  const touched = new Map(run.vms.map((vm) => [vm.vmId, vm]));
+  const vms: VmResult[] = topology.vms.map(
+    (vm) => touched.get(vm.id) ?? { vmId: vm.id, host: vm.host, outcome: { kind: 'unaffected' }, downtimeSeconds: 0 },
+  );
+  return { scenario, events: run.events, vms, hosts: run.hosts(), summary: summarize(vms) };
+}
+
+/** The VMs a scenario touched, with the final loads: what the sweep needs, without the untouched rest. */
+export interface ScenarioImpact {
+  readonly events: readonly SimulationEvent[];
+  /** Affected VMs only, in file order. */
+  readonly vms: readonly VmResult[];
+  readonly failedHosts: readonly string[];
+  hosts(): HostUtilization[];
+}
+
+/**
+ * Runs a scenario against a shared context. `impact` skips the path counting that only
+ * feeds 'path-failover' events and, for a single storage failure, looks only at the pairs
+ * that element cuts (context.pairsCutBy), so a sweep costs what each failure touches.
+ */
+export function runScenario(context: SimulationContext, scenario: Scenario, detail: 'full' | 'impact' = 'full'): ScenarioImpact {
+  return new FailoverSimulation(context, scenario, detail).run();
+}
+
+export function summarize(vms: readonly VmResult[]): SimulationSummary {
+  let vmsAffected = 0;
+  let vmsRestarted = 0;
+  let vmsTakenOver = 0;
+  let vmsDown = 0;
+  let longestDowntimeSeconds = 0;
+  let totalDowntimeSeconds = 0;
+  for (const vm of vms) {
+    const kind = vm.outcome.kind;
+    if (kind !== 'unaffected') vmsAffected += 1;
+    if (kind === 'restarted') vmsRestarted += 1;
+    if (kind === 'ft-takeover' || kind === 'guest-cluster-takeover') vmsTakenOver += 1;
+    if (kind === 'down') vmsDown += 1;
+    longestDowntimeSeconds = Math.max(longestDowntimeSeconds, vm.downtimeSeconds);
+    totalDowntimeSeconds += vm.downtimeSeconds;
+  }
+  return { vmsAffected, vmsRestarted, vmsTakenOver, vmsDown, longestDowntimeSeconds, totalDowntimeSeconds };
+}
+
+// ------------------------------------------------------------------------ state
+
+type VmStatus = 'running' | 'booting' | 'hung' | 'down';
+
+interface Pending {
+  readonly kind: 'placement' | 'dependency' | 'tier';
+  readonly reason: DownReason;
+  readonly detail: string;
+}
+
+interface VmRun {
+  readonly info: VmInfo;
+  status: VmStatus;
+  /** Host holding the VM's resources (running, booting or hung). */
+  host: string | undefined;
+  /** Bumped on every status change: stale scheduled actions compare it. */
+  epoch: number;
+  /** Bumped when a service outage starts. */
+  outage: number;
+  /** Start of the current service outage, while the service is down. */
+  downSince: number | undefined;
+  /** Start of the latest outage of the VM itself. */
+  outageStart: number;
+  downtimeSeconds: number;
+  awaitingRestart: boolean;
+  /** Waiting for its host to be declared failed (or its takeover to fail). */
+  awaitingDeclaration: boolean;
+  takeoverPending: boolean;
+  wave: Wave | undefined;
+  pending: Pending | undefined;
+  /** Why the VM is down and HA will not restart it (until something changes). */
+  stopped: { readonly reason: DownReason; readonly detail: string } | undefined;
+  restart: { host: string; downAt: number; poweredOnAt: number; readyAt: number } | undefined;
+  takeover: { readonly host: string; readonly downtimeSeconds: number } | undefined;
+  guestTakeover: { readonly partner: string; readonly downtimeSeconds: number } | undefined;
+  notes: string[];
+}
+
+interface HostRun {
+  readonly info: HostInfo;
+  failed: boolean;
+  isolated: boolean;
+  epoch: number;
+  load: Load;
+}
+
+interface Tier {
+  readonly priority: string;
+  readonly members: VmRun[];
+  startedAt: number | undefined;
+  startedEvent: number;
+  released: boolean;
+}
+
+interface Wave {
+  readonly index: number;
+  readonly info: VmInfo;
+  readonly tiers: Tier[];
+}
+
+type Action =
+  | { readonly kind: 'step'; readonly step: ScenarioStep }
+  | { readonly kind: 'declare-failed'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly vms: readonly VmRun[] }
+  | { readonly kind: 'isolation-response'; readonly hostId: string; readonly epoch: number; readonly cause: number }
+  | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
+  | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
+  | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
+  | { readonly kind: 'tier-timeout'; readonly wave: Wave; readonly tier: number }
+  | { readonly kind: 'tier-start'; readonly wave: Wave; readonly tier: number; readonly cause: number }
+  | { readonly kind: 'vmcp-terminate'; readonly run: VmRun; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' };
+
+interface PairChange {
+  readonly hostId: string;
+  readonly datastore: Datastore;
+  readonly runs: readonly VmRun[];
+  readonly was: boolean;
+  readonly is: boolean;
+  readonly pathsBefore: number;
+  readonly pathsAfter: number;
+}
+
+type Placement = { readonly hostId: string } | { readonly reason: DownReason; readonly detail: string };
+
+class FailoverSimulation {
+  private now = 0;
+  private readonly horizon: number;
+  private readonly queue = new EventQueue<Action>();
+  private readonly events: SimulationEvent[] = [];
+  private readonly runs = new Map<string, VmRun>();
+  private readonly hostRuns = new Map<string, HostRun>();
+  /** Touched VMs by the host holding them. */
+  private readonly hosted = new Map<string, Set<VmRun>>();
+  private readonly waves: Wave[] = [];
+  private readonly failed = new Set<string>();
+  private reachCache = new Map<string, boolean>();
+
+  constructor(
+    private readonly context: SimulationContext,
+    private readonly scenario: Scenario,
+    private readonly detail: 'full' | 'impact',
+  ) {
+    this.horizon = scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
+  }
+
+  run(): ScenarioImpact {
+    const steps = [...this.scenario.steps].sort((a, b) => a.atSeconds - b.atSeconds);
+    for (const step of steps) this.queue.push(Math.max(0, step.atSeconds), { kind: 'step', step });
+    for (;;) {
+      const next = this.queue.peekTime();
+      if (next === undefined || next > this.horizon) break;
+      const entry = this.queue.pop();
+      if (!entry) break;
+      this.now = entry.timeSeconds;
+      this.handle(entry.item);
+    }
+    this.now = this.horizon;
+    const vms = [...this.runs.values()].sort((a, b) => a.info.order - b.info.order).map((run) => this.result(run));
+    const failedHosts = [...this.hostRuns.values()].filter((h) => h.failed).map((h) => h.info.host.id);
+    return { events: this.events, vms, failedHosts, hosts: () => this.utilization() };
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  private handle(action: Action): void {
+    switch (action.kind) {
+      case 'step':
+        return this.step(action.step);
+      case 'declare-failed':
+        return this.declareFailed(action);
+      case 'isolation-response':
+        return this.isolationResponse(action);
+      case 'takeover':
+        return this.takeover(action);
+      case 'guest-takeover':
+        return this.guestTakeover(action);
+      case 'booted':
+        return this.booted(action);
+      case 'tier-timeout':
+        return this.tierTimeout(action.wave, action.tier);
+      case 'tier-start':
+        this.startTier(action.wave, action.tier, action.cause);
+        return this.placePending();
+      case 'vmcp-terminate':
+        return this.vmcpTerminate(action);
+    }
+  }
+
+  private step(step: ScenarioStep): void {
+    if (step.action === 'isolate') return this.isolate(step.host);
+    const { target } = step;
+    const known = this.isKnown(target);
+    const name = `${target.kind} ${target.id}`;
+    if (step.action === 'fail') {
+      const cause = this.log('component-failed', [target.id], known ? `${name} fails.` : `${name} fails (not in the design: nothing depends on it).`);
+      if (target.kind === 'host') {
+        if (this.context.hosts.has(target.id)) this.failHost(target.id, cause);
+        return;
+      }
+      if (this.failed.has(target.id)) return;
+      const before = new Set(this.failed);
+      this.failed.add(target.id);
+      return this.storageChanged(before, cause);
+    }
+    const cause = this.log('component-recovered', [target.id], `${name} is back.`);
+    if (target.kind === 'host') {
+      const host = this.context.hosts.has(target.id) ? this.hostRun(target.id) : undefined;
+      if (host) {
+        host.failed = false;
+        host.isolated = false;
+        host.epoch += 1;
+      }
+      return this.placePending();
+    }
+    if (!this.failed.has(target.id)) return;
+    const before = new Set(this.failed);
+    this.failed.delete(target.id);
+    this.storageChanged(before, cause);
+  }
+
+  private isKnown(target: ComponentRef): boolean {
+    if (target.kind === 'link') {
+      const index = linkIndexOf(target.id);
+      return index !== undefined && index < this.context.topology.links.length;
+    }
+    return this.context.topology.declarations.has(target.id) || this.context.network.elements.has(target.id);
+  }
+
+  // ----------------------------------------------------------- host failures
+
+  private failHost(hostId: string, cause: number): void {
+    const host = this.hostRun(hostId);
+    if (host.failed) return;
+    host.failed = true;
+    host.epoch += 1;
+    const down: VmRun[] = [];
+    for (const run of this.residents(hostId)) {
+      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${hostId}: its memory is lost, so it must be restarted (HA does not migrate).`);
+      run.awaitingDeclaration = true;
+      this.scheduleTakeovers(run, event, hostId);
+      down.push(run);
+    }
+    const detection = host.info.cluster?.ha.detection;
+    const timeout = detection?.failureTimeoutSeconds ?? DEFAULT_FAILURE_TIMEOUT_SECONDS;
+    this.queue.push(this.now + timeout, { kind: 'declare-failed', hostId, epoch: host.epoch, cause, vms: down });
+    this.placePending();
+  }
+
+  private declareFailed(action: Extract<Action, { kind: 'declare-failed' }>): void {
+    const host = this.hostRun(action.hostId);
+    let cause = action.cause;
+    if (host.failed && host.epoch === action.epoch) {
+      const seconds = this.now - (this.events[action.cause]?.timeSeconds ?? this.now);
+      cause = this.log('host-declared-failed', [action.hostId], `${action.hostId} is declared failed after ${seconds} s without heartbeats (failureTimeoutSeconds).`, action.cause);
+    }
+    const restart: VmRun[] = [];
+    for (const run of action.vms) {
+      if (!run.awaitingDeclaration) continue;
+      run.awaitingDeclaration = false;
+      if (run.status === 'down' && !run.takeoverPending) restart.push(run);
+    }
+    this.restart(restart, cause);
+  }
+
+  private isolate(hostId: string): void {
+    const info = this.context.hosts.get(hostId);
+    if (!info) {
+      this.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`);
+      return;
+    }
+    const host = this.hostRun(hostId);
+    const ha = info.cluster?.ha;
+    if (!this.writesDatastoreHeartbeats(info)) {
+      const cause = this.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`);
+      return this.failHost(hostId, cause);
+    }
+    host.isolated = true;
+    host.epoch += 1;
+    const response = ha?.enabled ? ha.isolationResponse : 'none';
+    if (response === 'none' || !ha) {
+      const cause = this.log('host-isolated', [hostId], `${hostId} loses its management network but still writes datastore heartbeats: HA treats it as isolated, not failed, and restarts nothing (isolation response: none).`);
+      for (const run of this.residents(hostId)) run.notes.push(`host ${hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
+      return;
+    }
+    const delay = ha.detection.isolationTimeoutSeconds + ha.detection.isolationResponseDelaySeconds;
+    const cause = this.log(
+      'host-isolated',
+      [hostId],
+      `${hostId} loses its management network but still writes datastore heartbeats: isolated, not failed; it declares itself isolated after ${ha.detection.isolationTimeoutSeconds} s and runs its isolation response (${response}) ${ha.detection.isolationResponseDelaySeconds} s later.`,
+    );
+    this.queue.push(this.now + delay, { kind: 'isolation-response', hostId, epoch: host.epoch, cause });
+  }
+
+  private writesDatastoreHeartbeats(info: HostInfo): boolean {
+    const configured = (info.cluster?.ha.heartbeatDatastores ?? []).map((id) => this.context.topology.datastore(id)).filter((d): d is Datastore => d !== undefined);
+    const datastores = configured.length > 0 ? configured : [...new Set(this.residents(info.host.id).flatMap((run) => run.info.datastores))];
+    // Nothing to judge by: assume the host writes heartbeats (vSphere always picks some).
+    if (datastores.length === 0) return true;
+    return datastores.some((datastore) => this.reaches(info.host.id, datastore));
+  }
+
+  private isolationResponse(action: Extract<Action, { kind: 'isolation-response' }>): void {
+    const host = this.hostRun(action.hostId);
+    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
+    const response = host.info.cluster?.ha.isolationResponse ?? 'none';
+    const cause = this.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: ${response === 'shutdown' ? 'shuts down' : 'powers off'} its VMs; HA restarts them elsewhere.`, action.cause);
+    const down: VmRun[] = [];
+    for (const run of this.residents(action.hostId)) {
+      const event = this.goDown(run, cause, `${run.info.vm.id} is ${response === 'shutdown' ? 'shut down' : 'powered off'} by the isolation response of ${action.hostId}.`);
+      this.scheduleTakeovers(run, event, action.hostId);
+      if (!run.takeoverPending) down.push(run);
+    }
+    this.restart(down, cause);
+  }
+
+  // --------------------------------------------------------------- takeovers
+
+  private scheduleTakeovers(run: VmRun, cause: number, lostHost: string): void {
+    const vm = run.info.vm;
+    if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
+      const delay = vm.protection === 'ft' ? FT_TAKEOVER_SECONDS : REPLICA_TAKEOVER_SECONDS;
+      run.takeoverPending = true;
+      this.queue.push(this.now + delay, { kind: 'takeover', run, outage: run.outage, cause, via: vm.protection, host: vm.secondaryHost });
+      return;
+    }
+    const type = run.info.guestClusterType;
+    if (type === undefined) return;
+    const partner = run.info.guestClusterPartners.find((id) => this.servesOnOtherHost(id, lostHost));
+    if (partner !== undefined) this.queue.push(this.now + GUEST_CLUSTER_TAKEOVER_SECONDS[type], { kind: 'guest-takeover', run, outage: run.outage, cause, partner, lostHost });
+  }
+
+  /** The secondary's host is alive and reaches the VM's storage. */
+  private canRunOn(run: VmRun, hostId: string): boolean {
+    const info = this.context.hosts.get(hostId);
+    if (!info || !info.good) return false;
+    const host = this.hostRuns.get(hostId);
+    if (host?.failed) return false;
+    return run.info.datastores.every((datastore) => this.reaches(hostId, datastore));
+  }
+
+  private servesOnOtherHost(vmId: string, lostHost: string): boolean {
+    const run = this.runs.get(vmId);
+    const hostId = run ? (run.status === 'running' ? run.host : undefined) : this.context.vms.get(vmId)?.vm.host;
+    return hostId !== undefined && hostId !== lostHost && this.hostRuns.get(hostId)?.failed !== true;
+  }
+
+  private takeover(action: Extract<Action, { kind: 'takeover' }>): void {
+    const { run } = action;
+    run.takeoverPending = false;
+    if ((run.status !== 'down' && run.status !== 'hung') || run.outage !== action.outage) return;
+    if (!this.canRunOn(run, action.host)) {
+      if (!run.awaitingDeclaration) this.restart([run], action.cause);
+      return;
+    }
+    this.setHost(run, action.host, 'running');
+    const downtime = this.now - run.outageStart;
+    this.endOutage(run);
+    run.takeover = { host: action.host, downtimeSeconds: downtime };
+    run.awaitingDeclaration = false;
+    const what = action.via === 'ft' ? 'Its FT secondary' : 'Its replica';
+    this.log('vm-takeover', [run.info.vm.id, action.host], `${what} on ${action.host} takes over ${run.info.vm.id} after ${downtime} s.`, action.cause);
+  }
+
+  private guestTakeover(action: Extract<Action, { kind: 'guest-takeover' }>): void {
+    const { run } = action;
+    if (run.outage !== action.outage || run.downSince === undefined) return;
+    if (!this.servesOnOtherHost(action.partner, action.lostHost)) return;
+    const downtime = this.now - run.outageStart;
+    this.endOutage(run);
+    run.guestTakeover = { partner: action.partner, downtimeSeconds: downtime };
+    this.log('vm-takeover', [run.info.vm.id, action.partner], `Guest-cluster partner ${action.partner} takes over the application of ${run.info.vm.id} after ${downtime} s; HA still restarts the node itself if it can.`, action.cause);
+  }
+
+  // ----------------------------------------------------------------- storage
+
+  private reaches(hostId: string, datastore: Datastore): boolean {
+    return this.context.storage.reaches(hostId, datastore, this.failed, this.reachCache);
+  }
+
+  private storageChanged(before: ReadonlySet<string>, cause: number): void {
+    const beforeCache = this.reachCache;
+    this.reachCache = new Map();
+    const arrayOrDatastoreFailed = (datastore: Datastore) => this.failed.has(datastore.id) || (datastore.array !== undefined && this.failed.has(datastore.array));
+    for (const change of this.changedPairs(before, beforeCache)) {
+      const { hostId, datastore, runs } = change;
+      if (change.was && !change.is) {
+        const pdl = arrayOrDatastoreFailed(datastore);
+        const event = this.log(
+          pdl ? 'permanent-device-loss' : 'all-paths-down',
+          [hostId, datastore.id],
+          pdl
+            ? `${hostId} loses ${datastore.id} for good (permanent device loss: its ${this.failed.has(datastore.id) ? 'datastore' : 'array'} failed).`
+            : `${hostId} has no path left to ${datastore.id} (all paths down).`,
+          cause,
+        );
+        for (const run of runs) this.hang(run, datastore, pdl, event);
+      } else if (!change.was && change.is) {
+        for (const run of runs) this.resumeIfReachable(run, cause);
+      } else if (change.pathsAfter < change.pathsBefore) {
+        const { pathsBefore, pathsAfter } = change;
+        const event = this.log('path-failover', [hostId, datastore.id], `${hostId} loses ${pathsBefore - pathsAfter} of ${pathsBefore} paths to ${datastore.id}; multipathing moves I/O to the ${pathsAfter} left.`, cause);
+        for (const run of runs) {
+          if (run.status === 'running' || run.status === 'booting') run.notes.push(`I/O to ${datastore.id} failed over to ${pathsAfter} of ${pathsBefore} paths (event ${event}).`);
+        }
+      }
+    }
+    this.placePending();
+  }
+
+  /**
+   * The (host, datastore) pairs running VMs rely on whose reachability (or, in full mode,
+   * path count) changed, with their VMs in file order. In impact mode a first lone failure
+   * looks only at the pairs that element cuts (context.pairsCutBy): no other pair can change.
+   */
+  private changedPairs(before: ReadonlySet<string>, beforeCache: Map<string, boolean>): PairChange[] {
+    if (this.detail === 'impact' && before.size === 0 && this.failed.size === 1 && this.runs.size === 0) {
+      const [element] = this.failed;
+      return pairsCutBy(this.context, element as string).map((pair) => ({
+        hostId: pair.hostId,
+        datastore: pair.datastore,
+        runs: pair.vmIds.map((id) => this.touch(this.context.vms.get(id) as VmInfo)),
+        was: this.context.storage.reaches(pair.hostId, pair.datastore, before, beforeCache),
+        is: this.reaches(pair.hostId, pair.datastore),
+        pathsBefore: 0,
+        pathsAfter: 0,
+      }));
+    }
+    const pairs = new Map<string, { hostId: string; datastore: Datastore; vms: VmInfo[] }>();
+    for (const info of this.context.hosts.values()) {
+      if (this.hostRuns.get(info.host.id)?.failed) continue;
+      const untouched = info.vms.filter((vm) => !this.runs.has(vm.vm.id));
+      const touched = [...(this.hosted.get(info.host.id) ?? [])].filter((run) => run.status !== 'down').map((run) => run.info);
+      for (const vm of [...untouched, ...touched]) {
+        for (const datastore of vm.datastores) {
+          const key = pairKey(info.host.id, datastore.id);
+          const pair = pairs.get(key);
+          if (pair) pair.vms.push(vm);
+          else pairs.set(key, { hostId: info.host.id, datastore, vms: [vm] });
+        }
+      }
+    }
+    const changes: PairChange[] = [];
+    for (const { hostId, datastore, vms } of pairs.values()) {
+      const was = this.context.storage.reaches(hostId, datastore, before, beforeCache);
+      const is = this.reaches(hostId, datastore);
+      const counted = was && is && this.detail === 'full';
+      const pathsBefore = counted ? this.context.storage.pathCount(hostId, datastore, before) : 0;
+      const pathsAfter = counted ? this.context.storage.pathCount(hostId, datastore, this.failed) : 0;
+      if (was === is && pathsBefore === pathsAfter) continue;
+      const runs = [...vms].sort((a, b) => a.order - b.order).map((vm) => this.touch(vm));
+      changes.push({ hostId, datastore, runs, was, is, pathsBefore, pathsAfter });
+    }
+    return changes;
+  }
+
+  private hang(run: VmRun, datastore: Datastore, pdl: boolean, cause: number): void {
+    if (run.status !== 'running' && run.status !== 'booting') return;
+    run.status = 'hung';
+    run.epoch += 1;
+    const event = this.startOutage(run, cause, `${run.info.vm.id} hangs: its I/O to ${datastore.id} has nowhere to go.`);
+    if (run.host !== undefined) this.scheduleTakeovers(run, event, run.host);
+    const ha = run.info.cluster?.ha;
+    const protection = ha?.componentProtection;
+    const why = pdl ? 'permanent device loss' : 'all paths down';
+    if (!ha?.enabled || !protection) {
+      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); HA is off.` };
+      return;
+    }
+    if (pdl && protection.pdl === 'restart-aggressive') return this.terminate(run, event, `VM Component Protection (PDL: restart-aggressive) terminates ${run.info.vm.id} to restart it elsewhere.`);
+    if (!pdl && (protection.apd === 'restart-conservative' || protection.apd === 'restart-aggressive')) {
+      const delay = protection.apdTimeoutSeconds + protection.apdFailoverDelaySeconds;
+      this.queue.push(this.now + delay, { kind: 'vmcp-terminate', run, epoch: run.epoch, cause: event, policy: protection.apd });
+      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VMCP terminates it at ${this.now + delay} s.` };
+      return;
+    }
+    const response = pdl ? protection.pdl : protection.apd;
+    run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VM Component Protection is ${response}, so HA leaves it there until a path returns.` };
+  }
+
+  private vmcpTerminate(action: Extract<Action, { kind: 'vmcp-terminate' }>): void {
+    const { run } = action;
+    if (run.status !== 'hung' || run.epoch !== action.epoch) return;
+    const protection = run.info.cluster?.ha.componentProtection;
+    const seconds = protection ? `${protection.apdTimeoutSeconds} s APD timeout + ${protection.apdFailoverDelaySeconds} s delay` : 'APD timeout';
+    if (action.policy === 'restart-conservative') {
+      const target = this.chooseHost(run);
+      if (!('hostId' in target)) {
+        run.stopped = { reason: target.reason, detail: `hung; VMCP (restart-conservative) keeps it: ${target.detail}` };
+        this.log('vm-restart-pending', [run.info.vm.id], `VMCP (restart-conservative) does not terminate ${run.info.vm.id} after the ${seconds}: ${target.detail}`, action.cause);
+        return;
+      }
+    }
+    this.terminate(run, action.cause, `VM Component Protection (APD: ${action.policy}) terminates ${run.info.vm.id} after the ${seconds} to restart it elsewhere.`);
+  }
+
+  private terminate(run: VmRun, cause: number, message: string): void {
+    const event = this.goDown(run, cause, message);
+    this.restart([run], event);
+  }
+
+  private resumeIfReachable(run: VmRun, cause: number): void {
+    if (run.status !== 'hung' || run.host === undefined) return;
+    const hostId = run.host;
+    if (!run.info.datastores.every((datastore) => this.reaches(hostId, datastore))) return;
+    run.status = 'running';
+    run.epoch += 1;
+    run.stopped = undefined;
+    const hungSince = run.outageStart;
+    this.endOutage(run);
+    run.notes.push(`hung from ${hungSince} s to ${this.now} s while its storage paths were down; I/O resumed on ${hostId}.`);
+    this.log('vm-ready', [run.info.vm.id, hostId], `${run.info.vm.id} resumes on ${hostId}: a path to its storage is back.`, cause);
+    this.placePending();
+  }
+
+  // ---------------------------------------------------------------- restarts
+
+  /** Starts a restart wave for VMs HA must restart, one per cluster. */
+  private restart(runs: readonly VmRun[], cause: number): void {
+    const eligible: VmRun[] = [];
+    for (const run of runs) {
+      const refusal = this.refusal(run);
+      run.awaitingDeclaration = false;
+      if (refusal) {
+        run.stopped = refusal;
+        run.awaitingRestart = false;
+        continue;
+      }
+      run.stopped = undefined;
+      eligible.push(run);
+    }
+    const byCluster = new Map<string, VmRun[]>();
+    for (const run of eligible) {
+      const id = run.info.cluster?.id ?? '';
+      const list = byCluster.get(id);
+      if (list) list.push(run);
+      else byCluster.set(id, [run]);
+    }
+    for (const members of byCluster.values()) {
+      members.sort((a, b) => b.info.priorityRank - a.info.priorityRank || a.info.order - b.info.order);
+      const tiers: Tier[] = [];
+      for (const run of members) {
+        let tier = tiers[tiers.length - 1];
+        if (!tier || tier.priority !== run.info.priority) tiers.push((tier = { priority: run.info.priority, members: [], startedAt: undefined, startedEvent: cause, released: false }));
+        tier.members.push(run);
+      }
+      const wave: Wave = { index: this.waves.length, info: (members[0] as VmRun).info, tiers };
+      this.waves.push(wave);
+      for (const run of members) {
+        run.wave = wave;
+        run.awaitingRestart = true;
+        run.pending = { kind: 'tier', reason: 'no-candidate-host', detail: 'waiting for its restart tier' };
+      }
+      this.startTier(wave, 0, cause);
+    }
+    this.placePending();
+  }
+
+  /** Why HA will not restart this VM at all, if so. */
+  private refusal(run: VmRun): { reason: DownReason; detail: string } | undefined {
+    const cluster = run.info.cluster;
+    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
+    if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
+    if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
+    if (this.context.topology.platform === 'proxmox') {
+      const nodes = this.context.clusterHosts.get(cluster.id) ?? [];
+      const alive = nodes.filter((h) => !this.hostRuns.get(h.host.id)?.failed).length;
+      if (alive * 2 <= nodes.length) return { reason: 'ha-disabled', detail: `cluster ${cluster.id} lost quorum (${alive} of ${nodes.length} nodes alive): Proxmox HA restarts nothing without a majority.` };
+    }
+    return undefined;
+  }
+
+  private startTier(wave: Wave, index: number, cause: number): void {
+    const tier = wave.tiers[index];
+    if (!tier || tier.startedAt !== undefined) return;
+    tier.startedAt = this.now;
+    const ids = tier.members.map((run) => run.info.vm.id);
+    tier.startedEvent = this.log('tier-started', ids, `Restart tier "${tier.priority}" starts: ${ids.join(', ')}.`, cause);
+    for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
+    const orchestration = wave.info.cluster?.ha.orchestration;
+    if (index + 1 < wave.tiers.length && orchestration) this.queue.push(this.now + orchestration.tierTimeoutSeconds, { kind: 'tier-timeout', wave, tier: index });
+  }
+
+  private tierTimeout(wave: Wave, index: number): void {
+    const tier = wave.tiers[index];
+    const next = wave.tiers[index + 1];
+    if (!tier || !next || next.startedAt !== undefined) return;
+    tier.released = true;
+    const seconds = wave.info.cluster?.ha.orchestration.tierTimeoutSeconds ?? 0;
+    const event = this.log('tier-timeout', tier.members.map((run) => run.info.vm.id), `Tier "${tier.priority}" is not ready after ${seconds} s (tierTimeoutSeconds): tier "${next.priority}" starts anyway.`, tier.startedEvent);
+    this.startTier(wave, index + 1, event);
+    this.placePending();
+  }
+
+  /** Places every VM whose tier has started and whose dependencies are ready, then releases finished tiers; until nothing moves. */
+  private placePending(): void {
+    for (let progress = true; progress; ) {
+      for (const wave of this.waves) {
+        for (const tier of wave.tiers) {
+          if (tier.startedAt === undefined) break;
+          for (const run of tier.members) {
+            if (run.wave === wave && run.awaitingRestart) this.tryPlace(run, tier.startedEvent);
+          }
+        }
+      }
+      progress = this.releaseTiers();
+    }
+  }
+
+  private tryPlace(run: VmRun, cause: number): void {
+    const waitingFor = run.info.dependsOn.find((id) => !this.dependencyReady(id));
+    if (waitingFor !== undefined) {
+      return this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
+    }
+    const target = this.chooseHost(run);
+    if ('hostId' in target) return this.place(run, target.hostId, cause);
+    this.setPending(run, { kind: 'placement', reason: target.reason, detail: target.detail }, cause);
+  }
+
+  private setPending(run: VmRun, pending: Pending, cause: number): void {
+    const previous = run.pending;
+    run.pending = pending;
+    if (previous?.kind === pending.kind && previous.detail === pending.detail) return;
+    this.log('vm-restart-pending', [run.info.vm.id], `${run.info.vm.id} cannot restart yet: ${pending.detail}`, cause);
+  }
+
+  private dependencyReady(vmId: string): boolean {
+    const run = this.runs.get(vmId);
+    if (!run) return true;
+    if (run.status === 'running') return true;
+    return run.status === 'booting' && !this.waitsForBoot(run);
+  }
+
+  /** Whether the VM's ready condition waits for its guest to boot (guest or app heartbeat). */
+  private waitsForBoot(run: VmRun): boolean {
+    const condition = run.info.cluster?.ha.orchestration.readyCondition;
+    return condition === 'guest-heartbeat' || condition === 'app-heartbeat';
+  }
+
+  private releaseTiers(): boolean {
+    let started = false;
+    for (const wave of this.waves) {
+      const orchestration = wave.info.cluster?.ha.orchestration;
+      wave.tiers.forEach((tier, index) => {
+        if (tier.startedAt === undefined || tier.released || !this.tierReady(wave, tier)) return;
+        tier.released = true;
+        const next = wave.tiers[index + 1];
+        if (!next || next.startedAt !== undefined) return;
+        const delay = orchestration?.postReadyDelaySeconds ?? 0;
+        if (delay > 0) {
+          this.queue.push(this.now + delay, { kind: 'tier-start', wave, tier: index + 1, cause: tier.startedEvent });
+        } else {
+          this.startTier(wave, index + 1, tier.startedEvent);
+          started = true;
+        }
+      });
+    }
+    return started;
+  }
+
+  private tierReady(wave: Wave, tier: Tier): boolean {
+    if (wave.info.cluster?.ha.orchestration.readyCondition === 'none') return true;
+    return tier.members.every((run) => {
+      if (run.wave !== wave) return true;
+      if (run.awaitingRestart) return run.pending?.kind === 'placement';
+      if (run.status === 'booting') return !this.waitsForBoot(run);
+      return true;
+    });
+  }
+
+  /** The host HA restarts a VM on (ALGORITHMS.md 2), or why there is none. */
+  private chooseHost(run: VmRun): Placement {
+    const info = run.info;
+    const cluster = info.cluster;
+    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
+    let candidates = (this.context.clusterHosts.get(cluster.id) ?? []).filter((h) => {
+      const state = this.hostRuns.get(h.host.id);
+      return h.good && !state?.failed && !state?.isolated;
+    });
+    if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
+    candidates = candidates.filter((h) => info.datastores.every((datastore) => this.reaches(h.host.id, datastore)));
+    if (candidates.length === 0) return { reason: 'no-storage-path', detail: `no surviving host reaches ${info.datastores.map((d) => d.id).join(' and ')}.` };
+    candidates = candidates.filter((h) => info.mustRunOn.every((group) => group.has(h.host.id)) && !info.mustNotRunOn.has(h.host.id));
+    if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every surviving host that reaches its storage breaks a must-run-on or must-not-run-on rule.' };
+    if (cluster.ha.respectAntiAffinity && info.antiAffinityPeers.length > 0) {
+      candidates = candidates.filter((h) => !info.antiAffinityPeers.some((peers) => peers.some((peer) => this.currentHost(peer) === h.host.id)));
+      if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every remaining host runs one of its anti-affinity peers (respectAntiAffinity is on).' };
+    }
+    const free = (h: HostInfo) => {
+      const load = this.hostRun(h.host.id).load;
+      return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
+    };
+    const fitting = candidates.filter((h) => {
+      const room = free(h);
+      return room.cpuMHz >= info.demand.cpuMHz && room.memoryMB >= info.demand.reservedMemoryMB && (h.host.maxVms === undefined || room.vmCount < h.host.maxVms);
+    });
+    if (fitting.length === 0) {
+      const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
+      return {
+        reason: 'no-capacity',
+        detail: `insufficient resources: it needs ${info.demand.cpuMHz} MHz and ${info.demand.reservedMemoryMB} MB unreserved; the roomiest host has ${best.cpuMHz} MHz and ${best.memoryMB} MB (or is at its VM limit).`,
+      };
+    }
+    const admission = cluster.ha.admissionControl;
+    const failoverHosts = admission.policy === 'failover-hosts' ? new Set(admission.failoverHosts ?? []) : new Set<string>();
+    const preferred = fitting.filter((h) => failoverHosts.has(h.host.id));
+    const pool = preferred.length > 0 ? preferred : fitting;
+    let best = pool[0] as HostInfo;
+    let bestRoom = free(best);
+    for (const h of pool.slice(1)) {
+      const room = free(h);
+      if (room.memoryMB > bestRoom.memoryMB || (room.memoryMB === bestRoom.memoryMB && room.cpuMHz > bestRoom.cpuMHz)) {
+        best = h;
+        bestRoom = room;
+      }
+    }
+    return { hostId: best.host.id };
+  }
+
+  private currentHost(vmId: string): string | undefined {
+    const run = this.runs.get(vmId);
+    if (run) return run.status === 'down' ? undefined : run.host;
+    const info = this.context.vms.get(vmId);
+    return info && info.vm.power === 'on' && this.context.hosts.has(info.vm.host) ? info.vm.host : undefined;
+  }
+
+  private place(run: VmRun, hostId: string, cause: number): void {
+    run.awaitingRestart = false;
+    run.pending = undefined;
+    this.setHost(run, hostId, 'booting');
+    const vmId = run.info.vm.id;
+    const failoverHost = run.info.cluster?.ha.admissionControl.failoverHosts?.includes(hostId) ? ' (a dedicated failover host)' : '';
+    const placed = this.log('vm-placed', [vmId, hostId], `HA places ${vmId} (priority ${run.info.priority}) on ${hostId}${failoverHost}.`, cause);
+    const powered = this.log('vm-powered-on', [vmId, hostId], `${vmId} powers on on ${hostId}; booting takes ${run.info.bootSeconds} s.`, placed);
+    run.restart = { host: hostId, downAt: run.outageStart, poweredOnAt: this.now, readyAt: this.now + run.info.bootSeconds };
+    this.queue.push(this.now + run.info.bootSeconds, { kind: 'booted', run, epoch: run.epoch, cause: powered });
+  }
+
+  private booted(action: Extract<Action, { kind: 'booted' }>): void {
+    const { run } = action;
+    if (run.status !== 'booting' || run.epoch !== action.epoch) return;
+    run.status = 'running';
+    const downtime = run.downSince === undefined ? undefined : this.now - run.downSince;
+    this.endOutage(run);
+    const after = downtime === undefined ? '' : ` after ${downtime} s down`;
+    this.log('vm-ready', [run.info.vm.id, run.host ?? ''], `${run.info.vm.id} is up on ${run.host}${after}.`, action.cause);
+    this.placePending();
+  }
+
+  // ------------------------------------------------------------- bookkeeping
+
+  private log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number): number {
+    this.events.push(causeIndex === undefined ? { timeSeconds: this.now, kind, elementIds, message } : { timeSeconds: this.now, kind, elementIds, message, causeIndex });
+    return this.events.length - 1;
+  }
+
+  private hostRun(hostId: string): HostRun {
+    let host = this.hostRuns.get(hostId);
+    if (!host) {
+      const info = this.context.hosts.get(hostId) as HostInfo;
+      host = { info, failed: false, isolated: false, epoch: 0, load: { ...info.baseline } };
+      this.hostRuns.set(hostId, host);
+    }
+    return host;
+  }
+
+  private touch(info: VmInfo): VmRun {
+    let run = this.runs.get(info.vm.id);
+    if (!run) {
+      run = {
+        info,
+        status: 'running',
+        host: info.vm.host,
+        epoch: 0,
+        outage: 0,
+        downSince: undefined,
+        outageStart: 0,
+        downtimeSeconds: 0,
+        awaitingRestart: false,
+        awaitingDeclaration: false,
+        takeoverPending: false,
+        wave: undefined,
+        pending: undefined,
+        stopped: undefined,
+        restart: undefined,
+        takeover: undefined,
+        guestTakeover: undefined,
+        notes: [],
+      };
+      this.runs.set(info.vm.id, run);
+      this.hostedSet(info.vm.host).add(run);
+    }
+    return run;
+  }
+
+  private hostedSet(hostId: string): Set<VmRun> {
+    let set = this.hosted.get(hostId);
+    if (!set) this.hosted.set(hostId, (set = new Set()));
+    return set;
+  }
+
+  /** VMs holding resources on a host (running, booting or hung), touched, in file order. */
+  private residents(hostId: string): VmRun[] {
+    const info = this.context.hosts.get(hostId);
+    for (const vm of info?.vms ?? []) if (!this.runs.has(vm.vm.id)) this.touch(vm);
+    return [...(this.hosted.get(hostId) ?? [])].filter((run) => run.status !== 'down').sort((a, b) => a.info.order - b.info.order);
+  }
+
+  /** Moves a VM's resources onto a host (placement, takeover). */
+  private setHost(run: VmRun, hostId: string, status: 'running' | 'booting'): void {
+    this.releaseHost(run);
+    run.host = hostId;
+    run.status = status;
+    run.epoch += 1;
+    this.hostedSet(hostId).add(run);
+    addLoad(this.hostRun(hostId).load, run.info.demand, 1);
+  }
+
+  private releaseHost(run: VmRun): void {
+    if (run.host === undefined) return;
+    this.hosted.get(run.host)?.delete(run);
+    if (run.status !== 'down') addLoad(this.hostRun(run.host).load, run.info.demand, -1);
+    run.host = undefined;
+  }
+
+  /** The VM stops (or is stopped): frees its host and, if its service was up, starts an outage. */
+  private goDown(run: VmRun, cause: number, message: string): number {
+    const hostId = run.host;
+    this.releaseHost(run);
+    run.status = 'down';
+    run.epoch += 1;
+    run.awaitingRestart = false;
+    return this.startOutage(run, cause, message, hostId);
+  }
+
+  private startOutage(run: VmRun, cause: number, message: string, hostId = run.host): number {
+    if (run.downSince === undefined) {
+      run.downSince = this.now;
+      run.outageStart = this.now;
+      run.outage += 1;
+    }
+    return this.log('vm-down', hostId === undefined ? [run.info.vm.id] : [run.info.vm.id, hostId], message, cause);
+  }
+
+  private endOutage(run: VmRun): void {
+    if (run.downSince === undefined) return;
+    run.downtimeSeconds += this.now - run.downSince;
+    run.downSince = undefined;
+  }
+
+  // ----------------------------------------------------------------- results
+
+  private result(run: VmRun): VmResult {
+    const vm = run.info.vm;
+    const downtimeSeconds = run.downtimeSeconds + (run.downSince === undefined ? 0 : this.horizon - run.downSince);
+    return { vmId: vm.id, host: vm.host, outcome: this.outcome(run), downtimeSeconds };
+  }
+
+  private outcome(run: VmRun): VmOutcome {
+    const restart = run.restart;
+    const up = run.status === 'running' || run.status === 'booting';
+    if (run.guestTakeover) {
+      const node = up && restart && run.host === restart.host ? { nodeRestartedOn: { host: restart.host, poweredOnAtSeconds: restart.poweredOnAt, readyAtSeconds: restart.readyAt } } : {};
+      return { kind: 'guest-cluster-takeover', partner: run.guestTakeover.partner, downtimeSeconds: run.guestTakeover.downtimeSeconds, ...node };
+    }
+    if (run.status === 'down' || run.status === 'hung') {
+      return { kind: 'down', downAtSeconds: run.outageStart, ...this.downReason(run) };
+    }
+    if (run.takeover && run.host === run.takeover.host) return { kind: 'ft-takeover', host: run.takeover.host, downtimeSeconds: run.takeover.downtimeSeconds };
+    if (restart && run.host === restart.host) {
+      return {
+        kind: 'restarted',
+        host: restart.host,
+        downAtSeconds: restart.downAt,
+        poweredOnAtSeconds: restart.poweredOnAt,
+        readyAtSeconds: restart.readyAt,
+        downtimeSeconds: Math.min(restart.readyAt, this.horizon) - restart.downAt,
+        priority: run.info.priority,
+      };
+    }
+    if (run.notes.length > 0) return { kind: 'kept-running', note: run.notes.join(' ') };
+    return { kind: 'unaffected' };
+  }
+
+  private downReason(run: VmRun): { reason: DownReason; detail: string } {
+    if (run.stopped) return run.stopped;
+    if (run.pending) return { reason: run.pending.reason, detail: run.pending.detail };
+    return { reason: 'no-candidate-host', detail: 'still waiting for HA at the end of the scenario.' };
+  }
+
+  private utilization(): HostUtilization[] {
+    return [...this.context.hosts.values()].map((info) => {
+      const state = this.hostRuns.get(info.host.id);
+      const after = state?.load ?? info.baseline;
+      return {
+        hostId: info.host.id,
+        capacity: { cpuMHz: info.capacity.cpuMHz, memoryMB: info.capacity.memoryMB },
+        before: hostLoad(info.baseline),
+        after: hostLoad(state?.failed ? emptyLoad() : after),
+        failed: state?.failed ?? false,
+      };
+    });
+  }
+}
+
+/** What utilization shows: CPU as HA counts it (vmDemand.cpuMHz), memory as the guests use it (configured + overhead). */
+function hostLoad(load: Readonly<Load>): { cpuMHz: number; memoryMB: number; vmCount: number } {
+  return { cpuMHz: load.cpuMHz, memoryMB: load.configuredMemoryMB, vmCount: load.vmCount };
+}

@@ -1,0 +1,160 @@
+/**
+ * The contingency sweep (issue 4, item 6): every single failure (N-1) or every pair of
+ * hosts (N-2), each simulated by the failover engine, ranked by impact: VMs left down,
+ * then the longest downtime, then the capacity shortfall.
+ *
+ * N-1 fails each host and each storage component the storage network knows (switches,
+ * adapters, controllers, arrays, and the cables and inter-switch links that carry
+ * storage); single ports are left out, their adapter and cable cover them. All scenarios
+ * share one context (one storage network, one set of single points of failure, the
+ * starting loads), and a storage failure looks only at the pairs it cuts, so the sweep
+ * costs what the failures touch.
+ *
+ * N-2 fails every pair of hosts. Two hosts that cannot affect each other (different
+ * clusters, no FT secondary or guest-cluster partner of one on the other) give the sum of
+ * their N-1 rows, without a second simulation: restarts never leave a cluster.
+ */
+
+import type { Topology } from '../model/topology';
+import { simulationContext, type SimulationContext } from './context';
+import { runScenario } from './engine';
+import type { ComponentRef, Scenario, SweepRow } from './types';
+
+export interface SweepOptions {
+  readonly mode: 'n-1' | 'n-2';
+  /** Passed to every scenario (default: the engine's horizon). */
+  readonly horizonSeconds?: number;
+}
+
+export function sweep(topology: Topology, options: SweepOptions): SweepRow[] {
+  const context = simulationContext(topology);
+  const rows = options.mode === 'n-1' ? singleFailures(context, options) : hostPairs(context, options);
+  return rankRows(rows);
+}
+
+/** The components N-1 fails one at a time: hosts, then switches, adapters, controllers, arrays, storage links. */
+export function singleFailureTargets(topology: Topology): ComponentRef[] {
+  const context = simulationContext(topology);
+  const elements = [...context.network.elements.values()];
+  const ofKind = (kind: string) => elements.filter((e) => e.kind === kind).map((e) => e.id);
+  return [
+    ...topology.hosts.map((h): ComponentRef => ({ kind: 'host', id: h.id })),
+    ...ofKind('switch').map((id): ComponentRef => ({ kind: 'switch', id })),
+    ...ofKind('adapter').map((id): ComponentRef => ({ kind: 'adapter', id })),
+    ...ofKind('controller').map((id): ComponentRef => ({ kind: 'controller', id })),
+    ...topology.arrays.map((a): ComponentRef => ({ kind: 'array', id: a.id })),
+    ...elements.filter((e) => e.kind === 'cable' || e.kind === 'inter-switch-link').map((e): ComponentRef => ({ kind: 'link', id: e.id })),
+  ];
+}
+
+/** Most VMs down first, then the longest downtime, then the largest shortfall; ties keep their order. */
+export function rankRows(rows: readonly SweepRow[]): SweepRow[] {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort(
+      (a, b) =>
+        b.row.vmsDown - a.row.vmsDown ||
+        b.row.longestDowntimeSeconds - a.row.longestDowntimeSeconds ||
+        b.row.capacityShortfallMB - a.row.capacityShortfallMB ||
+        a.index - b.index,
+    )
+    .map(({ row }) => row);
+}
+
+function singleFailures(context: SimulationContext, options: SweepOptions): SweepRow[] {
+  return singleFailureTargets(context.topology).map((target) => simulateRow(context, [target], options));
+}
+
+function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[] {
+  const hosts = context.topology.hosts;
+  const single = new Map(hosts.map((h) => [h.id, simulateRow(context, [{ kind: 'host', id: h.id }], options)]));
+  const related = relatedHosts(context);
+  const rows: SweepRow[] = [];
+  for (let i = 0; i < hosts.length; i++) {
+    const a = hosts[i];
+    if (!a) continue;
+    for (let j = i + 1; j < hosts.length; j++) {
+      const b = hosts[j];
+      if (!b) continue;
+      const failed: ComponentRef[] = [{ kind: 'host', id: a.id }, { kind: 'host', id: b.id }];
+      const rowA = single.get(a.id);
+      const rowB = single.get(b.id);
+      if (related.get(a.id)?.has(b.id) || !rowA || !rowB) {
+        rows.push(simulateRow(context, failed, options));
+      } else {
+        rows.push({
+          failed,
+          vmsDown: rowA.vmsDown + rowB.vmsDown,
+          vmsRestarted: rowA.vmsRestarted + rowB.vmsRestarted,
+          longestDowntimeSeconds: Math.max(rowA.longestDowntimeSeconds, rowB.longestDowntimeSeconds),
+          capacityShortfallMB: rowA.capacityShortfallMB + rowB.capacityShortfallMB,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Hosts whose failures can interact: same cluster, or an FT secondary or guest-cluster partner across. */
+function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlySet<string>> {
+  const related = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const set = related.get(x) ?? new Set<string>();
+      set.add(y);
+      related.set(x, set);
+    }
+  };
+  for (const hosts of context.clusterHosts.values()) {
+    for (const a of hosts) for (const b of hosts) if (a !== b) link(a.host.id, b.host.id);
+  }
+  for (const info of context.vms.values()) {
+    const vm = info.vm;
+    if (vm.secondaryHost !== undefined) link(vm.host, vm.secondaryHost);
+    for (const partner of info.guestClusterPartners) {
+      const other = context.vms.get(partner)?.vm.host;
+      if (other !== undefined) link(vm.host, other);
+    }
+  }
+  return related;
+}
+
+function simulateRow(context: SimulationContext, failed: readonly ComponentRef[], options: SweepOptions): SweepRow {
+  const scenario: Scenario = {
+    name: failed.map((f) => `${f.kind} ${f.id}`).join(' + '),
+    steps: failed.map((target) => ({ action: 'fail', target, atSeconds: 0 })),
+    ...(options.horizonSeconds !== undefined ? { horizonSeconds: options.horizonSeconds } : {}),
+  };
+  const impact = runScenario(context, scenario, 'impact');
+  let vmsDown = 0;
+  let vmsRestarted = 0;
+  let longestDowntimeSeconds = 0;
+  for (const vm of impact.vms) {
+    if (vm.outcome.kind === 'down') vmsDown += 1;
+    if (vm.outcome.kind === 'restarted') vmsRestarted += 1;
+    longestDowntimeSeconds = Math.max(longestDowntimeSeconds, vm.downtimeSeconds);
+  }
+  return { failed, vmsDown, vmsRestarted, longestDowntimeSeconds, capacityShortfallMB: capacityShortfallMB(context, impact.failedHosts) };
+}
+
+/**
+ * Memory the protected VMs of each cluster hit by host failures use (configured memory +
+ * overhead, powered on) beyond what its surviving connected hosts offer; summed over
+ * clusters. It measures the overcommit HA leaves behind, whatever reservations allowed.
+ */
+export function capacityShortfallMB(context: SimulationContext, failedHosts: readonly string[]): number {
+  const failed = new Set(failedHosts);
+  const clusters = new Set(failedHosts.map((id) => context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined));
+  let shortfall = 0;
+  for (const clusterId of clusters) {
+    let needed = 0;
+    let offered = 0;
+    for (const host of context.clusterHosts.get(clusterId) ?? []) {
+      if (!host.good) continue;
+      for (const vm of host.vms) if (vm.demand.protected) needed += vm.demand.configuredMemoryMB;
+      if (!failed.has(host.host.id)) offered += host.capacity.memoryMB;
+    }
+    shortfall += Math.max(0, needed - offered);
+  }
+  return shortfall;
+}

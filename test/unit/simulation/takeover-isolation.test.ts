@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
+import { FT_TAKEOVER_SECONDS, GUEST_CLUSTER_TAKEOVER_SECONDS, REPLICA_TAKEOVER_SECONDS } from '../../../src/core/simulation/timings';
+import type { Scenario } from '../../../src/core/simulation/types';
+import { design } from './fixtures';
+import { outcome, timeline, vmResult } from './helpers';
+
+describe('fault tolerance and replicas', () => {
+  it('lets the FT secondary on h2 take over after 1 s: no restart', () => {
+    const topology = design({ hosts: ['h1', 'h2', 'h3'], vms: '  pay: { host: h1, memory: 8 GB, datastore: ds1, protection: ft, secondaryHost: h2 }' });
+    const result = simulateScenario(topology, hostFailureScenario('h1'));
+    assert.equal(FT_TAKEOVER_SECONDS, 1);
+    assert.deepEqual(outcome(result, 'pay'), { kind: 'ft-takeover', host: 'h2', downtimeSeconds: 1 });
+    assert.deepEqual(timeline(result, ['vm-takeover', 'vm-placed']), [[1, 'vm-takeover', 'pay h2']]);
+    assert.equal(result.summary.vmsTakenOver, 1);
+  });
+
+  it('lets a replica take over after its small delay (10 s)', () => {
+    const topology = design({ hosts: ['h1', 'h2'], vms: '  pay: { host: h1, memory: 8 GB, datastore: ds1, protection: replica, secondaryHost: h2 }' });
+    const result = simulateScenario(topology, hostFailureScenario('h1'));
+    assert.deepEqual(outcome(result, 'pay'), { kind: 'ft-takeover', host: 'h2', downtimeSeconds: REPLICA_TAKEOVER_SECONDS });
+  });
+
+  it('restarts an FT VM like any other when its secondary\'s host fails too', () => {
+    const topology = design({ hosts: ['h1', 'h2', 'h3'], vms: '  pay: { host: h1, memory: 8 GB, datastore: ds1, protection: ft, secondaryHost: h2 }' });
+    const result = simulateScenario(topology, {
+      name: 'both',
+      steps: [
+        { action: 'fail', target: { kind: 'host', id: 'h1' }, atSeconds: 0 },
+        { action: 'fail', target: { kind: 'host', id: 'h2' }, atSeconds: 0 },
+      ],
+    });
+    const pay = outcome(result, 'pay');
+    assert.equal(pay.kind === 'restarted' ? pay.host : undefined, 'h3');
+    assert.equal(vmResult(result, 'pay').downtimeSeconds, 75);
+  });
+});
+
+describe('guest clusters', () => {
+  const guestClusters = '  sql: { type: failover }';
+
+  it('lets the partner on another host take the application over in 10 s, and HA still restarts the node', () => {
+    const vms = ['  sql-a: { host: h1, memory: 8 GB, datastore: ds1, guestCluster: sql }', '  sql-b: { host: h2, memory: 8 GB, datastore: ds1, guestCluster: sql }'].join('\n');
+    const result = simulateScenario(design({ hosts: ['h1', 'h2', 'h3'], vms, guestClusters }), hostFailureScenario('h1'));
+    assert.equal(GUEST_CLUSTER_TAKEOVER_SECONDS.failover, 10);
+    // The node goes to h3: h2 (running sql-b) has 32 MHz less unreserved CPU.
+    assert.deepEqual(outcome(result, 'sql-a'), {
+      kind: 'guest-cluster-takeover',
+      partner: 'sql-b',
+      downtimeSeconds: 10,
+      nodeRestartedOn: { host: 'h3', poweredOnAtSeconds: 15, readyAtSeconds: 75 },
+    });
+    assert.equal(vmResult(result, 'sql-a').downtimeSeconds, 10);
+    assert.deepEqual(timeline(result, ['vm-takeover', 'vm-placed']), [
+      [10, 'vm-takeover', 'sql-a sql-b'],
+      [15, 'vm-placed', 'sql-a h3'],
+    ]);
+  });
+
+  it('gives no takeover when both nodes ran on the failed host: both are restarted', () => {
+    const vms = ['  sql-a: { host: h1, memory: 8 GB, datastore: ds1, guestCluster: sql }', '  sql-b: { host: h1, memory: 8 GB, datastore: ds1, guestCluster: sql }'].join('\n');
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms, guestClusters }), hostFailureScenario('h1'));
+    assert.deepEqual([outcome(result, 'sql-a').kind, outcome(result, 'sql-b').kind], ['restarted', 'restarted']);
+    assert.equal(vmResult(result, 'sql-a').downtimeSeconds, 75);
+  });
+});
+
+describe('isolated hosts', () => {
+  const isolate: Scenario = { name: 'h1 isolated', steps: [{ action: 'isolate', host: 'h1', atSeconds: 0 }] };
+  const vms = '  app: { host: h1, memory: 8 GB, datastore: ds1 }';
+
+  it('does not restart the VMs of a host that still writes datastore heartbeats (isolation response none)', () => {
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms }), isolate);
+    assert.equal(outcome(result, 'app').kind, 'kept-running');
+    assert.equal(vmResult(result, 'app').downtimeSeconds, 0);
+    assert.deepEqual(timeline(result, ['host-isolated', 'host-declared-failed', 'vm-down', 'vm-placed']), [[0, 'host-isolated', 'h1']]);
+  });
+
+  it('with isolation response power-off, powers the VMs off after 30 s + 30 s; HA restarts them: up at 120 s, 60 s down', () => {
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms, ha: '      isolationResponse: power-off' }), isolate);
+    assert.deepEqual(timeline(result, ['host-isolated', 'isolation-response', 'vm-down', 'vm-placed', 'vm-ready']), [
+      [0, 'host-isolated', 'h1'],
+      [60, 'isolation-response', 'h1'],
+      [60, 'vm-down', 'app h1'],
+      [60, 'vm-placed', 'app h2'],
+      [120, 'vm-ready', 'app h2'],
+    ]);
+    assert.equal(vmResult(result, 'app').downtimeSeconds, 60);
+  });
+
+  it('treats an isolated host that reaches no heartbeat datastore as failed', () => {
+    const topology = design({ hosts: ['h1', 'h2'], vms, singlePathed: ['h1'] });
+    const result = simulateScenario(topology, {
+      name: 'h1 loses its fabric and its network',
+      steps: [
+        { action: 'fail', target: { kind: 'link', id: 'link:0' }, atSeconds: 0 },
+        { action: 'isolate', host: 'h1', atSeconds: 0 },
+      ],
+    });
+    assert.ok(result.events.some((e) => e.kind === 'host-declared-failed' && e.elementIds[0] === 'h1'));
+    const app = outcome(result, 'app');
+    assert.equal(app.kind === 'restarted' ? app.host : undefined, 'h2');
+  });
+});
