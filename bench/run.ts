@@ -12,12 +12,12 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
 import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
+import { medianMs, table } from './measure';
 
 interface Options {
   readonly writeDir: string | undefined;
@@ -40,26 +40,6 @@ function parseArguments(args: readonly string[]): Options {
     }
   }
   return { writeDir, runs };
-}
-
-/** Median wall time in milliseconds of `runs` calls after one warm-up call. */
-function medianMs(runs: number, work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const middle = Math.floor(times.length / 2);
-  return times.length % 2 === 1 ? (times[middle] ?? 0) : ((times[middle - 1] ?? 0) + (times[middle] ?? 0)) / 2;
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function main(): void {

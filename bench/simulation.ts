@@ -4,24 +4,12 @@
  * same design (target <= 10x).
  */
 
-import { performance } from 'node:perf_hooks';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { hostFailureScenario, simulateScenario } from '../src/core/simulation/engine';
 import { singleFailureTargets, sweep } from '../src/core/simulation/sweep';
 import { BENCH_SIZES, generateDesign } from './generate';
-
-function medianMs(runs: number, work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
+import { medianMs } from './measure';
 
 /** Prints the simulation figures. */
 export function benchSimulation(runs: number): void {

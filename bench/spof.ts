@@ -6,22 +6,10 @@
  * analysis is linear in the size of the design.
  */
 
-import { performance } from 'node:perf_hooks';
 import { singlePointsOfFailure, buildStorageNetwork, storageNeeds } from '../src/core/analysis/storage-network';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
-
-function medianMs(runs: number, work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
+import { medianMs } from './measure';
 
 /** Prints the SPOF analysis figures for the benchmark sizes. */
 export function benchSpof(runs: number): void {
