@@ -19,6 +19,7 @@ const targets = [
   { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli/vtopo.ts'], outfile: 'dist/cli/vtopo.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['webview/simulation.ts'], outfile: 'dist/webview/simulation.js', platform: 'browser', format: 'iife' },
 ].filter((target) => existsSync(target.entryPoints[0]));
 
 if (watch) {

@@ -1,8 +1,9 @@
 /** Reads the command line into a command; anything it cannot read is a UsageError (exit 2). */
 
 import { SEVERITIES, type Severity } from '../core/analysis/rule';
+import { parseSimulate, type SimulateCommand } from './simulate-args';
 
-export const COMMANDS = ['check', 'rules', 'help'] as const;
+export const COMMANDS = ['check', 'simulate', 'rules', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -13,6 +14,7 @@ export type FailOn = Severity | 'never';
 
 export type Command =
   | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: (typeof CHECK_FORMATS)[number]; readonly failOn: FailOn }
+  | SimulateCommand
   | { readonly name: 'rules'; readonly format: (typeof RULES_FORMATS)[number] }
   | { readonly name: 'help'; readonly topic?: CommandName }
   | { readonly name: 'version' };
@@ -31,6 +33,7 @@ export function parseArguments(argv: readonly string[]): Command {
   if (first === '--version' || first === '-v') return { name: 'version' };
   if (first === 'help') return parseHelp(rest);
   if (first === 'check') return parseCheck(rest);
+  if (first === 'simulate') return parseSimulate(rest);
   if (first === 'rules') return parseRules(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
   throw new UsageError(`unknown command "${first}"`);

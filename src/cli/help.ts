@@ -6,14 +6,17 @@ const GENERAL = `vtopo: check highly available virtualization designs (.vtopo fi
 
 Usage:
   vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
+  vtopo simulate FILE --fail KIND:ID [--at SECONDS] ... [--format text|json]
   vtopo rules [--format text|json]
   vtopo help [COMMAND]
   vtopo --version
 
 Commands:
-  check   analyze designs and print their findings
-  rules   list every rule with its default severity, title and sources
-  help    show the help of a command
+  check     analyze designs and print their findings
+  simulate  what happens when a host or component fails; live migration,
+            maintenance mode, the N-1 / N-2 failure sweep
+  rules     list every rule with its default severity, title and sources
+  help      show the help of a command
 
 Exit codes: 0 no finding at or above --fail-on, 1 at least one,
 2 usage error or an input that could not be read.
@@ -40,6 +43,37 @@ Exit codes: 0 no finding at or above LEVEL, 1 at least one,
 a directory without .vtopo files).
 `;
 
+const SIMULATE = `Usage:
+  vtopo simulate FILE --fail KIND:ID [--at SECONDS] [--fail KIND:ID [--at SECONDS]]...
+  vtopo simulate FILE --migrate vm:ID --to host:ID
+  vtopo simulate FILE --maintenance host:ID
+  vtopo simulate FILE --sweep n-1|n-2
+  (each with [--format text|json])
+
+Simulates one design: failures and the HA response (which VMs go down, where and
+when they restart, how long each is down), a live migration (pre-copy rounds,
+downtime), maintenance mode (evacuating a host), or every single component
+failure (n-1) or pair of host failures (n-2) ranked by impact.
+
+Options:
+  --fail KIND:ID     fail an element; KIND is host, switch, adapter, port, link,
+                     controller, array or datastore (e.g. host:esx-01,
+                     switch:fc-a, adapter:esx-01/hba1, controller:fq1616r/a;
+                     link:N is the Nth cable of links:, from 0). Repeatable.
+  --at SECONDS       when the --fail before it happens (default 0)
+  --migrate vm:ID    live-migrate this VM ...
+  --to host:ID       ... to this host
+  --maintenance host:ID
+                     put the host in maintenance mode (evacuate its VMs)
+  --sweep n-1|n-2    every single component failure, or every pair of hosts
+  --format text      a summary, then tables (per VM and the event log) (default)
+  --format json      the simulator's result (docs/cli.md describes it)
+
+Exit codes: 0 simulated, 1 the migration is refused (the reasons are printed),
+2 usage error, an input that could not be read, or an element the design
+does not have.
+`;
+
 const RULES = `Usage: vtopo rules [--format text|json]
 
 Lists every rule: id, default severity, title and sources (--format json adds the
@@ -52,7 +86,7 @@ const HELP = `Usage: vtopo help [COMMAND]
 Shows the general help, or the help of a command: ${COMMANDS.join(', ')}.
 `;
 
-const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, rules: RULES, help: HELP };
+const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, rules: RULES, help: HELP };
 
 export function helpText(topic?: CommandName): string {
   return topic === undefined ? GENERAL : PAGES[topic];

@@ -16,6 +16,7 @@ import { helpText, usageHint } from './help';
 import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import { formatRulesJson, formatRulesText } from './rules-command';
+import { runSimulate } from './simulate';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -50,5 +51,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       else io.stdout(formatText(checked));
       return exitCodeOf(checked, command.failOn);
     }
+    case 'simulate':
+      return runSimulate(command, io);
   }
 }

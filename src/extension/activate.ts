@@ -11,6 +11,7 @@ import { DiagnosticsController, isAnalyzable, VTOPO_LANGUAGE } from './diagnosti
 import { registerLanguageFeatures } from './language-features';
 import { registerPreview } from './preview';
 import { QuickFixProvider } from './quick-fixes';
+import { registerSimulation } from './simulation-commands';
 import { registerStatusBar } from './status-bar';
 
 export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' | 'web'): void {
@@ -39,6 +40,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
     ...registerCommands(diagnostics, log, rulesDocument),
   );
   registerPreview(context, analyses, log);
+  registerSimulation(context, analyses, log);
   registerStatusBar(context, analyses);
   for (const document of vscode.workspace.textDocuments) {
     if (isAnalyzable(document)) diagnostics.refresh(document);

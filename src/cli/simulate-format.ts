@@ -1,0 +1,59 @@
+/**
+ * What `vtopo simulate` prints: as text, the same summary, notes and tables the results
+ * panel shows (per VM, then the event log), in columns; as JSON, the simulator's result
+ * as it came, under the file and the kind of simulation (docs/cli.md).
+ */
+
+import { reportResult } from '../core/view/simulation-export';
+import type { Table } from '../core/view/simulation-table';
+import { buildSimulationView, type SimulationReport } from '../core/view/simulation-view';
+
+export interface Refusal {
+  readonly code: string;
+  readonly reason: string;
+}
+
+export function formatSimulationText(report: SimulationReport): string {
+  const view = buildSimulationView(report);
+  const lines: string[] = [view.title, `Design: ${view.design}`, ''];
+  const labelWidth = Math.max(0, ...view.summary.map((item) => item.label.length));
+  for (const item of view.summary) lines.push(`  ${`${item.label}:`.padEnd(labelWidth + 1)}  ${item.value}`);
+  if (view.notes.length > 0) {
+    lines.push('');
+    for (const note of view.notes) lines.push(`  ${note}`);
+  }
+  for (const table of view.tables) {
+    lines.push('', `${table.caption}:`);
+    if (table.rows.length === 0) lines.push('  none');
+    else lines.push(...formatTextTable(table).map((line) => `  ${line}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Columns padded to their widest cell (the last one is not padded), numbers right-aligned. */
+export function formatTextTable(table: Table): string[] {
+  const rows = [table.columns.map((column) => column.label), ...table.rows.map((row) => row.cells.map((cell) => cell.text.replace(/\s*\n\s*/g, ' ')))];
+  const widths = table.columns.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
+  const last = table.columns.length - 1;
+  return rows.map((row) =>
+    row
+      .map((text, index) => {
+        if (index === last) return table.columns[index]?.align === 'right' ? text.padStart(widths[index] ?? 0) : text;
+        return table.columns[index]?.align === 'right' ? text.padStart(widths[index] ?? 0) : text.padEnd(widths[index] ?? 0);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export function formatSimulationJson(path: string, report: SimulationReport): string {
+  return `${JSON.stringify({ file: path, simulation: report.kind, result: reportResult(report) }, null, 2)}\n`;
+}
+
+export function formatRefusalText(vmId: string, toHostId: string, refusals: readonly Refusal[]): string {
+  return [`Live migration of ${vmId} to ${toHostId} is refused:`, ...refusals.map((refusal) => `  - ${refusal.reason} [${refusal.code}]`), ''].join('\n');
+}
+
+export function formatRefusalJson(path: string, vmId: string, toHostId: string, refusals: readonly Refusal[]): string {
+  return `${JSON.stringify({ file: path, simulation: 'migration', refused: { vmId, toHost: toHostId, reasons: refusals.map(({ code, reason }) => ({ code, reason })) } }, null, 2)}\n`;
+}

@@ -1,0 +1,331 @@
+/**
+ * The pictures of a simulation as plain data: the downtime timeline (a Gantt chart of the
+ * affected VMs grouped by restart priority, with the failure and detection marks), the
+ * capacity bars per host before and after, and the pre-copy rounds of a live migration.
+ * The results panel only draws these; the figures are computed here, once, and tested.
+ */
+
+import type {
+  MaintenanceResult,
+  MigrationMethod,
+  MigrationResult,
+  SimulationResult,
+  VmResult,
+} from '../simulation/types';
+import { formatSeconds } from './simulation-format';
+
+// ------------------------------------------------------------------------ timeline
+
+/**
+ * outage: the VM is off (failure to power-on, or for good); booting: powered on, not yet
+ * ready; takeover: a secondary, replica or guest-cluster partner takes over; migrating:
+ * a live migration runs (the VM keeps running).
+ */
+export type TimelineSegmentKind = 'outage' | 'booting' | 'takeover' | 'migrating';
+
+export interface TimelineSegment {
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  readonly kind: TimelineSegmentKind;
+  /** For the tooltip: what happens in this span. */
+  readonly label: string;
+  /** The span runs to the end of the simulation: the VM is still down there. */
+  readonly openEnded?: boolean;
+}
+
+export interface TimelineRow {
+  /** The VM (or migration) this row is about. */
+  readonly id: string;
+  readonly label: string;
+  /** Short outcome beside the label, e.g. "restarted on esx-02", "down: no capacity". */
+  readonly outcome: string;
+  readonly segments: readonly TimelineSegment[];
+}
+
+export interface TimelineGroup {
+  readonly label: string;
+  readonly rows: readonly TimelineRow[];
+}
+
+export type TimelineMarkKind = 'failure' | 'isolation' | 'detection' | 'recovery';
+
+export interface TimelineMark {
+  readonly atSeconds: number;
+  readonly kind: TimelineMarkKind;
+  readonly label: string;
+}
+
+export interface Timeline {
+  readonly groups: readonly TimelineGroup[];
+  readonly marks: readonly TimelineMark[];
+  /** Right end of the time axis. */
+  readonly endSeconds: number;
+  /** Where the axis gets a labelled tick. */
+  readonly ticksSeconds: readonly number[];
+}
+
+/** Restart priorities from first restarted to last (vSphere's six, ALGORITHMS.md 2). */
+export const PRIORITY_ORDER: readonly string[] = ['highest', 'high', 'medium', 'low', 'lowest', 'disabled'];
+
+/**
+ * Restart priority of each VM (from the design, with the cluster's default applied), for
+ * VMs whose outcome does not name one; VMs in neither land in an "unknown" group.
+ */
+export type PriorityByVm = Readonly<Record<string, string>>;
+
+export function buildTimeline(result: SimulationResult, priorities: PriorityByVm = {}): Timeline {
+  const marks = timelineMarks(result);
+  const firstFailure = marks.find((mark) => mark.kind === 'failure' || mark.kind === 'isolation')?.atSeconds ?? 0;
+  const rowsByTier = new Map<string, TimelineRow[]>();
+  let endSeconds = result.scenario.horizonSeconds ?? 0;
+  for (const vm of result.vms) {
+    const row = timelineRow(vm, downAtOf(vm, result, firstFailure));
+    if (!row) continue;
+    for (const segment of row.segments) endSeconds = Math.max(endSeconds, segment.endSeconds);
+    const tier = vm.outcome.kind === 'restarted' ? vm.outcome.priority : (priorities[vm.vmId] ?? 'unknown');
+    const rows = rowsByTier.get(tier);
+    if (rows) rows.push(row);
+    else rowsByTier.set(tier, [row]);
+  }
+  for (const mark of marks) endSeconds = Math.max(endSeconds, mark.atSeconds);
+  const groups = [...rowsByTier.entries()]
+    .sort(([a], [b]) => tierRank(a) - tierRank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([tier, rows]) => ({ label: tierLabel(tier), rows }));
+  const axisEnd = endSeconds > 0 ? endSeconds : 60;
+  return { groups, marks, endSeconds: axisEnd, ticksSeconds: axisTicks(axisEnd) };
+}
+
+/** One row per migration, started at its planned time; no marks. */
+export function buildMaintenanceTimeline(maintenance: MaintenanceResult): Timeline {
+  const rows: TimelineRow[] = maintenance.migrations.map((migration) => ({
+    id: migration.vmId,
+    label: migration.vmId,
+    outcome: `to ${migration.toHost}${migration.converged ? '' : ' (did not converge)'}`,
+    segments: [
+      {
+        startSeconds: migration.startSeconds,
+        endSeconds: migration.startSeconds + migration.totalSeconds,
+        kind: 'migrating',
+        label: `${migration.vmId}: ${migration.fromHost} -> ${migration.toHost}, ${formatSeconds(migration.totalSeconds)}, paused ${formatSeconds(migration.downtimeSeconds)}`,
+      },
+    ],
+  }));
+  const endSeconds = Math.max(maintenance.totalSeconds, ...rows.flatMap((row) => row.segments.map((segment) => segment.endSeconds)));
+  const axisEnd = endSeconds > 0 ? endSeconds : 60;
+  return { groups: rows.length > 0 ? [{ label: `Evacuating ${maintenance.hostId}`, rows }] : [], marks: [], endSeconds: axisEnd, ticksSeconds: axisTicks(axisEnd) };
+}
+
+function timelineMarks(result: SimulationResult): TimelineMark[] {
+  const byKey = new Map<string, { atSeconds: number; kind: TimelineMarkKind; labels: string[] }>();
+  for (const event of result.events) {
+    const kind = markKind(event.kind);
+    if (!kind) continue;
+    const key = `${kind}@${event.timeSeconds}`;
+    const mark = byKey.get(key);
+    if (mark) mark.labels.push(event.message);
+    else byKey.set(key, { atSeconds: event.timeSeconds, kind, labels: [event.message] });
+  }
+  return [...byKey.values()]
+    .sort((a, b) => a.atSeconds - b.atSeconds || MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind))
+    .map(({ atSeconds, kind, labels }) => ({ atSeconds, kind, label: labels.join(' ') }));
+}
+
+const MARK_ORDER: readonly TimelineMarkKind[] = ['failure', 'isolation', 'detection', 'recovery'];
+
+function markKind(kind: SimulationResult['events'][number]['kind']): TimelineMarkKind | undefined {
+  switch (kind) {
+    case 'component-failed':
+      return 'failure';
+    case 'host-isolated':
+      return 'isolation';
+    case 'host-declared-failed':
+      return 'detection';
+    case 'component-recovered':
+      return 'recovery';
+    default:
+      return undefined;
+  }
+}
+
+/** When the VM lost its service: stated by the outcome, else its first vm-down event, else the first failure. */
+function downAtOf(vm: VmResult, result: SimulationResult, firstFailure: number): number {
+  if (vm.outcome.kind === 'restarted' || vm.outcome.kind === 'down') return vm.outcome.downAtSeconds;
+  const event = result.events.find((candidate) => candidate.kind === 'vm-down' && candidate.elementIds.includes(vm.vmId));
+  return event?.timeSeconds ?? firstFailure;
+}
+
+function timelineRow(vm: VmResult, downAt: number): TimelineRow | undefined {
+  const outcome = vm.outcome;
+  switch (outcome.kind) {
+    case 'unaffected':
+      return undefined;
+    case 'kept-running':
+      return { id: vm.vmId, label: vm.vmId, outcome: 'kept running', segments: [] };
+    case 'ft-takeover':
+      return {
+        id: vm.vmId,
+        label: vm.vmId,
+        outcome: `taken over on ${outcome.host}`,
+        segments: [{ startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: `${vm.vmId}: secondary on ${outcome.host} takes over in ${formatSeconds(outcome.downtimeSeconds)}` }],
+      };
+    case 'guest-cluster-takeover': {
+      const node = outcome.nodeRestartedOn;
+      return {
+        id: vm.vmId,
+        label: vm.vmId,
+        outcome: `taken over by ${outcome.partner}`,
+        segments: [
+          { startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: `${vm.vmId}: partner ${outcome.partner} takes over in ${formatSeconds(outcome.downtimeSeconds)}` },
+          // The application already runs on the partner: the node's own restart is not downtime.
+          ...(node ? [{ startSeconds: node.poweredOnAtSeconds, endSeconds: node.readyAtSeconds, kind: 'booting' as const, label: `${vm.vmId}: the node itself restarts on ${node.host}, ready at ${formatSeconds(node.readyAtSeconds)}` }] : []),
+        ],
+      };
+    }
+    case 'restarted':
+      return {
+        id: vm.vmId,
+        label: vm.vmId,
+        outcome: `restarted on ${outcome.host}`,
+        segments: [
+          { startSeconds: outcome.downAtSeconds, endSeconds: outcome.poweredOnAtSeconds, kind: 'outage', label: `${vm.vmId}: down from ${formatSeconds(outcome.downAtSeconds)} to power-on on ${outcome.host} at ${formatSeconds(outcome.poweredOnAtSeconds)}` },
+          { startSeconds: outcome.poweredOnAtSeconds, endSeconds: outcome.readyAtSeconds, kind: 'booting', label: `${vm.vmId}: booting on ${outcome.host}, ready at ${formatSeconds(outcome.readyAtSeconds)}` },
+        ],
+      };
+    case 'down':
+      return {
+        id: vm.vmId,
+        label: vm.vmId,
+        outcome: `down: ${DOWN_REASON_TEXT[outcome.reason]}`,
+        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'outage', label: `${vm.vmId}: down from ${formatSeconds(outcome.downAtSeconds)}: ${outcome.detail}`, openEnded: true }],
+      };
+  }
+}
+
+/** The reasons a VM stays down, as people say them. */
+export const DOWN_REASON_TEXT: Readonly<Record<Extract<VmResult['outcome'], { kind: 'down' }>['reason'], string>> = {
+  'no-capacity': 'no capacity',
+  'no-storage-path': 'no storage path',
+  'rule-conflict': 'rule conflict',
+  'restart-disabled': 'restart disabled',
+  'ha-disabled': 'HA disabled',
+  'no-candidate-host': 'no candidate host',
+};
+
+function tierRank(tier: string): number {
+  const index = PRIORITY_ORDER.indexOf(tier);
+  return index < 0 ? PRIORITY_ORDER.length : index;
+}
+
+function tierLabel(tier: string): string {
+  return tier === 'unknown' ? 'Priority unknown' : `Priority ${tier}`;
+}
+
+/** About six round ticks from 0 to `endSeconds` (1, 2, 5 x 10^n seconds, or whole minutes). */
+export function axisTicks(endSeconds: number): number[] {
+  const rough = endSeconds / 6;
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
+  const step = steps.find((candidate) => candidate >= rough) ?? Math.ceil(rough / 86400) * 86400;
+  const ticks: number[] = [];
+  for (let at = 0; at <= endSeconds + 1e-9; at += step) ticks.push(at);
+  return ticks;
+}
+
+// ------------------------------------------------------------------------ capacity
+
+export interface CapacityMeasure {
+  readonly capacity: number;
+  readonly before: number;
+  readonly after: number;
+  /** Shares of the capacity (0.5 = half); above 1 means overcommitted. */
+  readonly beforeFraction: number;
+  readonly afterFraction: number;
+}
+
+export interface CapacityBar {
+  readonly hostId: string;
+  readonly failed: boolean;
+  readonly memoryMB: CapacityMeasure;
+  readonly cpuMHz: CapacityMeasure;
+  readonly vmsBefore: number;
+  readonly vmsAfter: number;
+}
+
+export function buildCapacityBars(result: SimulationResult): CapacityBar[] {
+  return result.hosts.map((host) => ({
+    hostId: host.hostId,
+    failed: host.failed,
+    memoryMB: measure(host.capacity.memoryMB, host.before.memoryMB, host.after.memoryMB),
+    cpuMHz: measure(host.capacity.cpuMHz, host.before.cpuMHz, host.after.cpuMHz),
+    vmsBefore: host.before.vmCount,
+    vmsAfter: host.after.vmCount,
+  }));
+}
+
+function measure(capacity: number, before: number, after: number): CapacityMeasure {
+  const share = (used: number) => (capacity > 0 ? used / capacity : used > 0 ? Number.MAX_VALUE : 0);
+  return { capacity, before, after, beforeFraction: share(before), afterFraction: share(after) };
+}
+
+// -------------------------------------------------------------- pre-copy rounds
+
+export type RoundBarKind = 'pre-copy' | 'stop-and-copy';
+
+export interface RoundBar {
+  /** "1", "2", ... or "stop". */
+  readonly label: string;
+  readonly kind: RoundBarKind;
+  readonly sentMB: number;
+  readonly seconds: number;
+  /** Memory dirtied meanwhile (what the next round sends); 0 for the stop-and-copy. */
+  readonly dirtiedMB: number;
+}
+
+export interface RoundsChart {
+  readonly vmId: string;
+  readonly method: MigrationMethod;
+  readonly linkMbps: number;
+  readonly bars: readonly RoundBar[];
+  /** Top of the value axis: the largest bar. */
+  readonly maxMB: number;
+  readonly converged: boolean;
+  readonly stopReason: string;
+  readonly totalSeconds: number;
+  readonly downtimeSeconds: number;
+  readonly sentMB: number;
+  readonly cloudsimSeconds: number;
+  readonly degradedSeconds?: number;
+}
+
+/**
+ * One bar per pre-copy round, then the stop-and-copy: what the migration sent in all
+ * less what the rounds sent (the pages still dirty when the VM was paused).
+ */
+export function buildRoundsChart(migration: MigrationResult): RoundsChart {
+  const bars: RoundBar[] = migration.rounds.map((round) => ({
+    label: String(round.round),
+    kind: 'pre-copy',
+    sentMB: round.sentMB,
+    seconds: round.seconds,
+    dirtiedMB: round.dirtiedMB,
+  }));
+  const preCopyMB = migration.rounds.reduce((sum, round) => sum + round.sentMB, 0);
+  const preCopySeconds = migration.rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const stopAndCopyMB = migration.sentMB - preCopyMB;
+  if (migration.rounds.length > 0 && stopAndCopyMB > 1e-9) {
+    bars.push({ label: 'stop', kind: 'stop-and-copy', sentMB: stopAndCopyMB, seconds: Math.max(0, migration.totalSeconds - preCopySeconds), dirtiedMB: 0 });
+  }
+  return {
+    vmId: migration.vmId,
+    method: migration.method,
+    linkMbps: migration.linkMbps,
+    bars,
+    maxMB: Math.max(0, ...bars.map((bar) => Math.max(bar.sentMB, bar.dirtiedMB))),
+    converged: migration.converged,
+    stopReason: migration.stopReason,
+    totalSeconds: migration.totalSeconds,
+    downtimeSeconds: migration.downtimeSeconds,
+    sentMB: migration.sentMB,
+    cloudsimSeconds: migration.cloudsimSeconds,
+    ...(migration.degradedSeconds !== undefined ? { degradedSeconds: migration.degradedSeconds } : {}),
+  };
+}

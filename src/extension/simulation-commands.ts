@@ -1,0 +1,234 @@
+/**
+ * The simulator in VS Code: the palette commands (host failure, component failure, live
+ * migration, maintenance mode, the N-1 and N-2 sweeps), each asking for its element with a
+ * quick pick unless a CodeLens or a caller names it, and the "Simulate failure" CodeLens
+ * above hosts, switches, controllers and arrays. Results open in the simulation panel; each
+ * command also returns its report, so tests can run it through executeCommand.
+ */
+
+import * as vscode from 'vscode';
+import { componentFailureScenario, hostFailureScenario, simulateScenario } from '../core/simulation/engine';
+import { planMaintenance } from '../core/simulation/maintenance';
+import { checkMigration, simulateMigration } from '../core/simulation/migration';
+import { sweep } from '../core/simulation/sweep';
+import type { Topology } from '../core/model/topology';
+import type { ComponentKind, ComponentRef } from '../core/simulation/types';
+import { COMPONENT_KINDS, componentTargets, hasComponent, hasVm, hostTargets, restartPriorities, vmTargets, type SimulationTarget } from '../core/view/simulation-targets';
+import type { SimulationReport, SweepMode } from '../core/view/simulation-view';
+import type { DocumentAnalyses } from './analyses';
+import { VTOPO_LANGUAGE } from './diagnostics';
+import { SimulationPanel } from './simulation-panel';
+
+export const SIMULATION_COMMANDS = {
+  hostFailure: 'vtopo.simulateHostFailure',
+  componentFailure: 'vtopo.simulateComponentFailure',
+  migration: 'vtopo.simulateMigration',
+  maintenance: 'vtopo.enterMaintenanceMode',
+  sweepN1: 'vtopo.runFailureSweep',
+  sweepN2: 'vtopo.runFailureSweepN2',
+} as const;
+
+/** Elements that get a "Simulate failure" CodeLens above their id. */
+const LENS_KINDS: ReadonlySet<string> = new Set<ComponentKind>(['host', 'switch', 'controller', 'array']);
+
+interface OpenDesign {
+  readonly document: vscode.TextDocument;
+  readonly topology: Topology;
+  readonly name: string;
+}
+
+export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
+  const panel = new SimulationPanel(context.extensionUri, log);
+  const simulation = new SimulationCommands(analyses, panel, log);
+  context.subscriptions.push(
+    panel,
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.hostFailure, (uri?: unknown, hostId?: unknown) => simulation.hostFailure(uri, hostId)),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.componentFailure, (uri?: unknown, ref?: unknown) => simulation.componentFailure(uri, ref)),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.migration, (uri?: unknown, vmId?: unknown, toHostId?: unknown) => simulation.migration(uri, vmId, toHostId)),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.maintenance, (uri?: unknown, hostId?: unknown) => simulation.maintenance(uri, hostId)),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN2, (uri?: unknown) => simulation.sweep(uri, 'n-2')),
+    vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, new SimulationCodeLenses(analyses)),
+  );
+}
+
+class SimulationCommands {
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly panel: SimulationPanel,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async hostFailure(uri: unknown, hostId: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Simulate Host Failure');
+    if (!design) return undefined;
+    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), 'Simulate host failure: which host fails?');
+    if (!host) return undefined;
+    return this.run(design, `host ${host.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, hostFailureScenario(host.id)), priorities: restartPriorities(design.topology) }));
+  }
+
+  async componentFailure(uri: unknown, ref: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Simulate Component Failure');
+    if (!design) return undefined;
+    const target = isComponentRef(ref) ? this.known(design, ref) : await pickTarget(componentTargets(design.topology), 'Simulate component failure: which component fails?');
+    if (!target) return undefined;
+    const scenario = target.kind === 'host' ? hostFailureScenario(target.id) : componentFailureScenario(target);
+    return this.run(design, `${target.kind} ${target.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, scenario), priorities: restartPriorities(design.topology) }));
+  }
+
+  async migration(uri: unknown, vmArgument: unknown, hostArgument: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Simulate Live Migration');
+    if (!design) return undefined;
+    const topology = design.topology;
+    const vmId = typeof vmArgument === 'string' ? vmArgument : await pickVm(topology);
+    if (vmId === undefined) return undefined;
+    if (!hasVm(topology, vmId)) {
+      void vscode.window.showErrorMessage(`VTopo: ${design.name} has no VM "${vmId}".`);
+      return undefined;
+    }
+    const toHostId = typeof hostArgument === 'string' ? this.known(design, { kind: 'host', id: hostArgument })?.id : await pickMigrationTarget(topology, vmId);
+    if (toHostId === undefined) return undefined;
+    const attempt = simulateMigration(topology, vmId, toHostId);
+    if (attempt.kind === 'refused') {
+      const reasons = attempt.refusals.map((refusal) => refusal.reason).join(' ');
+      void vscode.window.showWarningMessage(`VTopo: ${vmId} cannot live-migrate to ${toHostId}. ${reasons}`);
+      return undefined;
+    }
+    return this.run(design, `migration of ${vmId}`, () => ({ kind: 'migration', design: design.name, migration: attempt.migration }));
+  }
+
+  async maintenance(uri: unknown, hostId: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Enter Maintenance Mode');
+    if (!design) return undefined;
+    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), 'Maintenance mode: which host is evacuated?');
+    if (!host) return undefined;
+    return this.run(design, `maintenance of ${host.id}`, () => ({ kind: 'maintenance', design: design.name, maintenance: planMaintenance(design.topology, host.id) }));
+  }
+
+  async sweep(uri: unknown, mode: SweepMode): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, mode === 'n-1' ? 'Run Failure Sweep (N-1)' : 'Run Failure Sweep (N-2 Hosts)');
+    if (!design) return undefined;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `VTopo: ${mode.toUpperCase()} failure sweep of ${design.name}` }, async () =>
+      this.run(design, `${mode} sweep`, () => ({ kind: 'sweep', design: design.name, mode, rows: sweep(design.topology, { mode }) })),
+    );
+  }
+
+  /** The design named by the argument, else the active editor's; says what to do when there is none. */
+  private async design(uri: unknown, commandTitle: string): Promise<OpenDesign | undefined> {
+    let document: vscode.TextDocument | undefined;
+    if (uri instanceof vscode.Uri) {
+      try {
+        document = await vscode.workspace.openTextDocument(uri);
+      } catch (error) {
+        this.log.error(`${commandTitle}: cannot open ${uri.toString()}: ${String(error)}`);
+      }
+    } else if (vscode.window.activeTextEditor?.document.languageId === VTOPO_LANGUAGE) {
+      document = vscode.window.activeTextEditor.document;
+    }
+    if (!document) {
+      void vscode.window.showInformationMessage(`Open a .vtopo file first, then run "VTopo: ${commandTitle}...".`);
+      return undefined;
+    }
+    const topology = this.analyses.current(document)?.analysis.topology;
+    if (!topology?.file) {
+      void vscode.window.showErrorMessage(`VTopo: ${vscode.workspace.asRelativePath(document.uri)} could not be read as a design; see the Problems view.`);
+      return undefined;
+    }
+    return { document, topology, name: document.uri.path.split('/').pop() ?? document.uri.path };
+  }
+
+  private known(design: OpenDesign, ref: ComponentRef): ComponentRef | undefined {
+    if (hasComponent(design.topology, ref)) return ref;
+    void vscode.window.showErrorMessage(`VTopo: ${design.name} has no ${ref.kind} "${ref.id}".`);
+    return undefined;
+  }
+
+  private run(design: OpenDesign, what: string, simulate: () => SimulationReport): SimulationReport | undefined {
+    try {
+      const report = simulate();
+      this.panel.show(report, design.document.uri);
+      return report;
+    } catch (error) {
+      this.log.error(`Simulation of ${what} in ${design.document.uri.toString()} failed:`, error instanceof Error ? error : String(error));
+      void vscode.window.showErrorMessage(`VTopo: the simulation of ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+}
+
+type TargetItem = vscode.QuickPickItem & { readonly ref?: ComponentRef };
+
+/** A quick pick of targets under their group headings; the picked element, or undefined. */
+async function pickTarget(targets: readonly SimulationTarget[], title: string): Promise<ComponentRef | undefined> {
+  if (targets.length === 0) {
+    void vscode.window.showInformationMessage(`VTopo: the design has nothing to pick for "${title}".`);
+    return undefined;
+  }
+  const items: TargetItem[] = [];
+  let group: string | undefined;
+  for (const target of targets) {
+    if (target.group !== group) {
+      group = target.group;
+      items.push({ label: group, kind: vscode.QuickPickItemKind.Separator });
+    }
+    items.push({ label: target.label, description: target.description, ref: target.ref });
+  }
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to filter', matchOnDescription: true });
+  return picked?.ref;
+}
+
+async function pickVm(topology: Topology): Promise<string | undefined> {
+  const items = vmTargets(topology).map((target) => ({ label: target.label, description: target.description, vmId: target.vmId }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('VTopo: the design has no VMs to migrate.');
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { title: 'Simulate live migration: which VM moves?', placeHolder: 'Type to filter', matchOnDescription: true }))?.vmId;
+}
+
+/** The other hosts, each with the reasons the VM may not move there (checked before picking). */
+async function pickMigrationTarget(topology: Topology, vmId: string): Promise<string | undefined> {
+  const current = topology.vm(vmId)?.host;
+  const items = hostTargets(topology)
+    .filter((target) => target.ref.id !== current)
+    .map((target) => {
+      const refusals = checkMigration(topology, vmId, target.ref.id);
+      return {
+        label: target.label,
+        description: refusals.length === 0 ? target.description : `refused: ${target.description}`,
+        ...(refusals.length > 0 ? { detail: `$(warning) ${refusals.map((refusal) => refusal.reason).join(' ')}` } : {}),
+        hostId: target.ref.id,
+      };
+    });
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(`VTopo: there is no other host to move ${vmId} to.`);
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { title: `Simulate live migration: move ${vmId} from ${current ?? '?'} to which host?`, matchOnDescription: true }))?.hostId;
+}
+
+function isComponentRef(value: unknown): value is ComponentRef {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind: unknown = Reflect.get(value, 'kind');
+  return typeof Reflect.get(value, 'id') === 'string' && COMPONENT_KINDS.some((candidate) => candidate === kind);
+}
+
+/** "Simulate failure" above each host, switch, controller and array id. */
+class SimulationCodeLenses implements vscode.CodeLensProvider {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const topology = this.analyses.current(document)?.analysis.topology;
+    if (!topology) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const declaration of topology.declarations.values()) {
+      if (!LENS_KINDS.has(declaration.kind)) continue;
+      const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
+      const command: vscode.Command = declaration.kind === 'host'
+        ? { title: 'Simulate failure', tooltip: `Simulate the failure of host ${declaration.id}`, command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, declaration.id] }
+        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${declaration.kind} ${declaration.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, { kind: declaration.kind, id: declaration.id }] };
+      lenses.push(new vscode.CodeLens(range, command));
+    }
+    return lenses;
+  }
+}

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatSimulationJson, formatSimulationText, formatTextTable } from '../../../src/cli/simulate-format';
+import { vmTable } from '../../../src/core/view/simulation-view';
+import { HOST_FAILURE, MIGRATION } from '../view/simulation-fixtures';
+import { inWorkspace, REPOSITORY_ROOT, runInDirectory, SEED_000 } from './harness';
+
+const vtopo = (...args: string[]) => runInDirectory(REPOSITORY_ROOT, args);
+
+describe('vtopo simulate: failures', () => {
+  it('prints a summary, the per-VM table and the event log of a host failure', async () => {
+    const { exitCode, stdout, stderr } = await vtopo('simulate', SEED_000, '--fail', 'host:esx-01');
+    assert.equal(stderr, '');
+    assert.equal(exitCode, 0);
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], 'Host esx-01 fails');
+    assert.equal(lines[1], 'Design: seed-000-fq1616r.vtopo');
+    assert.ok(lines.includes('  VMs affected:      3'), stdout);
+    assert.ok(lines.includes('  VM       Priority  Host    Outcome     Runs on  Down at     Back at    Downtime'), stdout);
+    assert.ok(lines.includes('  web-01   medium    esx-02  unaffected  esx-02                               0 s'), stdout);
+    assert.ok(lines.includes('Event log:'));
+    assert.match(stdout, /^ {3}0 {9}0 s {2}component-failed {13}esx-01 {11}host esx-01 fails\.$/m);
+  });
+
+  it('prints the simulator\'s result as JSON under the file and the kind of simulation', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--fail', 'host:esx-01', '--format', 'json');
+    assert.equal(exitCode, 0);
+    const output: { file: string; simulation: string; result: { scenario: unknown; vms: Array<{ vmId: string; outcome: { kind: string; host?: string } }>; summary: { vmsRestarted: number } } } = JSON.parse(stdout);
+    assert.equal(output.file, SEED_000);
+    assert.equal(output.simulation, 'failure');
+    assert.deepEqual(output.result.scenario, { name: 'host esx-01 fails', steps: [{ action: 'fail', target: { kind: 'host', id: 'esx-01' }, atSeconds: 0 }] });
+    assert.deepEqual(output.result.vms.filter((vm) => vm.outcome.kind === 'restarted').map((vm) => [vm.vmId, vm.outcome.host]), [['vcenter', 'esx-02'], ['sql-01', 'esx-02'], ['web-02', 'esx-02']]);
+    assert.equal(output.result.summary.vmsRestarted, 3);
+  });
+
+  it('fails several components, each at its --at time', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--fail', 'switch:fc-a', '--fail=controller:fq1616r/b', '--at', '30', '--fail', 'link:5', '--at=12.5', '--format', 'json');
+    assert.equal(exitCode, 0);
+    const output: { result: { scenario: { name: string; steps: unknown[] } } } = JSON.parse(stdout);
+    assert.deepEqual(output.result.scenario.steps, [
+      { action: 'fail', target: { kind: 'switch', id: 'fc-a' }, atSeconds: 0 },
+      { action: 'fail', target: { kind: 'controller', id: 'fq1616r/b' }, atSeconds: 30 },
+      { action: 'fail', target: { kind: 'link', id: 'link:5' }, atSeconds: 12.5 },
+    ]);
+    assert.equal(output.result.scenario.name, 'switch fc-a, controller fq1616r/b at 30 s, link:5 at 12.5 s fail');
+  });
+
+  it('exits 2 naming the elements the design does have when one is unknown', async () => {
+    assert.deepEqual(await vtopo('simulate', SEED_000, '--fail', 'switch:fc-c'), {
+      exitCode: 2,
+      stdout: '',
+      stderr: `vtopo: ${SEED_000}: unknown switch "fc-c": the design's switches are fc-a, fc-b, lan-1, lan-2\n`,
+    });
+    const link = await vtopo('simulate', SEED_000, '--fail', 'link:12');
+    assert.equal(link.exitCode, 2);
+    assert.equal(link.stderr, `vtopo: ${SEED_000}: unknown link "link:12": the design's links are ${Array.from({ length: 12 }, (_, index) => `link:${index}`).join(', ')}\n`);
+    const vm = await vtopo('simulate', SEED_000, '--migrate', 'vm:sql-09', '--to', 'host:esx-09');
+    assert.equal(vm.stderr, `vtopo: ${SEED_000}: unknown vm "sql-09": the design's vms are vcenter, sql-01, web-01, web-02\nvtopo: ${SEED_000}: unknown host "esx-09": the design's hosts are esx-01, esx-02\n`);
+  });
+
+  it('exits 2 for a file it cannot read', async () => {
+    assert.deepEqual(await vtopo('simulate', 'missing.vtopo', '--fail', 'host:esx-01'), { exitCode: 2, stdout: '', stderr: 'vtopo: missing.vtopo: no such file or directory\n' });
+    assert.deepEqual(await vtopo('simulate', 'examples', '--fail', 'host:esx-01'), { exitCode: 2, stdout: '', stderr: 'vtopo: examples: expected one .vtopo file, not a directory\n' });
+  });
+
+  it('simulates a design with errors as it reads, after saying so', async () => {
+    const design = ['vtopo: 1', 'clusters: { prod: {} }', 'hosts:', '  h1: { cluster: prod, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }', '  h2: { cluster: nope, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }', ''].join('\n');
+    await inWorkspace({ 'a.vtopo': design }, async ({ vtopo: run }) => {
+      const { exitCode, stderr, stdout } = await run('simulate', 'a.vtopo', '--fail', 'host:h1');
+      assert.equal(exitCode, 0);
+      assert.equal(stderr, 'vtopo: a.vtopo: the design has 2 errors (see vtopo check); simulating it as it reads\n', 'h2 names an undeclared cluster; h1 is alone in prod');
+      assert.match(stdout, /^Host h1 fails\n/);
+    });
+  });
+});
+
+describe('vtopo simulate: migration, maintenance, sweep', () => {
+  it('live-migrates a VM and prints its pre-copy rounds', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--migrate', 'vm:sql-01', '--to', 'host:esx-02');
+    assert.equal(exitCode, 0);
+    assert.match(stdout, /^Live migration of sql-01: esx-01 -> esx-02\n/);
+    assert.match(stdout, /^ {2}Method: {13}vmotion$/m);
+    assert.match(stdout, /^Pre-copy rounds:\n {2}Round {3}Sent {2}Time {2}Dirtied meanwhile\n {6}1 {2}64 GB {2}52 s {15}0 MB$/m);
+    const json: { simulation: string; result: { vmId: string; toHost: string; converged: boolean } } = JSON.parse((await vtopo('simulate', SEED_000, '--migrate', 'sql-01', '--to', 'esx-02', '--format', 'json')).stdout);
+    assert.deepEqual([json.simulation, json.result.vmId, json.result.toHost, json.result.converged], ['migration', 'sql-01', 'esx-02', true]);
+  });
+
+  it('exits 1 with the reasons when the migration is refused', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--migrate', 'vm:web-01', '--to', 'host:esx-01');
+    assert.equal(exitCode, 1);
+    assert.equal(stdout, 'Live migration of web-01 to esx-01 is refused:\n  - Anti-affinity rule "web-apart": "web-02" already runs on "esx-01". [anti-affinity]\n');
+    const json = await vtopo('simulate', SEED_000, '--migrate', 'vm:web-01', '--to', 'host:esx-01', '--format', 'json');
+    assert.deepEqual(JSON.parse(json.stdout), { file: SEED_000, simulation: 'migration', refused: { vmId: 'web-01', toHost: 'esx-01', reasons: [{ code: 'anti-affinity', reason: 'Anti-affinity rule "web-apart": "web-02" already runs on "esx-01".' }] } });
+  });
+
+  it('plans maintenance mode and says which VMs cannot leave', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--maintenance', 'host:esx-02', '--format', 'json');
+    assert.equal(exitCode, 0);
+    const output: { simulation: string; result: { hostId: string; migrations: unknown[]; stuck: Array<{ vmId: string }> } } = JSON.parse(stdout);
+    assert.equal(output.simulation, 'maintenance');
+    assert.deepEqual([output.result.hostId, output.result.migrations.length, output.result.stuck.map((stuck) => stuck.vmId)], ['esx-02', 0, ['web-01']]);
+    const text = (await vtopo('simulate', SEED_000, '--maintenance', 'esx-02')).stdout;
+    assert.match(text, /^ {2}web-01 cannot leave esx-02: .*"esx-01"\.$/m);
+  });
+
+  it('sweeps every single failure, worst first', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--sweep', 'n-1', '--format', 'json');
+    assert.equal(exitCode, 0);
+    const output: { simulation: string; result: Array<{ failed: Array<{ kind: string; id: string }>; vmsDown: number }> } = JSON.parse(stdout);
+    assert.equal(output.simulation, 'sweep');
+    assert.deepEqual(output.result[0]?.failed, [{ kind: 'array', id: 'fq1616r' }]);
+    assert.equal(output.result[0]?.vmsDown, 4);
+    assert.ok(output.result.some((row) => row.failed[0]?.kind === 'link'));
+    const text = (await vtopo('simulate', SEED_000, '--sweep', 'n-2')).stdout;
+    assert.match(text, /^Failure sweep \(N-2\)\n/);
+    assert.match(text, /^ {5}1 {2}host esx-01 \+ host esx-02 /m);
+  });
+});
+
+describe('vtopo simulate: usage errors exit 2 with a message and a hint', () => {
+  const hint = "Run 'vtopo help simulate' for usage.";
+  const cases: ReadonlyArray<{ readonly args: string[]; readonly message: string }> = [
+    { args: ['simulate'], message: 'missing FILE: name the .vtopo design to simulate' },
+    { args: ['simulate', 'a.vtopo'], message: 'nothing to simulate: give --fail KIND:ID, --migrate vm:ID --to host:ID, --maintenance host:ID or --sweep n-1|n-2' },
+    { args: ['simulate', 'a.vtopo', 'b.vtopo', '--sweep', 'n-1'], message: 'simulate takes one FILE; got 2: a.vtopo, b.vtopo' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'esx-01'], message: 'invalid value "esx-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'vm:web-01'], message: 'invalid value "vm:web-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'link:a'], message: 'invalid value "link:a" for --fail: a cable is link:N, N its 0-based position in links:' },
+    { args: ['simulate', 'a.vtopo', '--at', '5', '--fail', 'host:h'], message: '--at gives the time of the --fail before it: put it after a --fail' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '5', '--at', '6'], message: '--fail host:h has two --at' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '-5'], message: 'invalid value "-5" for --at: expected seconds from the start (a number >= 0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--sweep', 'n-1'], message: 'choose one simulation: --fail and --sweep cannot be combined' },
+    { args: ['simulate', 'a.vtopo', '--migrate', 'vm:x'], message: '--migrate needs --to host:ID, the host to move the VM to' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--to', 'host:x'], message: '--to names the target host of a --migrate' },
+    { args: ['simulate', 'a.vtopo', '--migrate', 'host:x', '--to', 'host:y'], message: 'invalid value "host:x" for --migrate: expected vm:ID' },
+    { args: ['simulate', 'a.vtopo', '--sweep', 'n-3'], message: 'invalid value "n-3" for --sweep: expected n-1, n-2' },
+    { args: ['simulate', 'a.vtopo', '--sweep', 'n-1', '--sweep', 'n-2'], message: 'option --sweep is given twice' },
+    { args: ['simulate', 'a.vtopo', '--sweep', 'n-1', '--format', 'sarif'], message: 'invalid value "sarif" for --format: expected text, json' },
+    { args: ['simulate', 'a.vtopo', '--fail'], message: 'option --fail needs a value' },
+    { args: ['simulate', 'a.vtopo', '--horizon', '60'], message: 'unknown option --horizon for "simulate"' },
+  ];
+  for (const { args, message } of cases) {
+    it(`vtopo ${args.join(' ')}`, async () => {
+      assert.deepEqual(await vtopo(...args), { exitCode: 2, stdout: '', stderr: `vtopo: ${message}\n${hint}\n` });
+    });
+  }
+
+  it('prints its help with help simulate or simulate --help', async () => {
+    const help = await vtopo('help', 'simulate');
+    assert.equal(help.exitCode, 0);
+    assert.match(help.stdout, /^Usage:\n {2}vtopo simulate FILE --fail KIND:ID \[--at SECONDS\]/);
+    assert.equal((await vtopo('simulate', '--help')).stdout, help.stdout);
+    assert.match((await vtopo('--help')).stdout, /^ {2}simulate {2}what happens when a host or component fails/m);
+  });
+});
+
+describe('simulation text and JSON formats', () => {
+  it('pads columns, right-aligns numbers and leaves the last column unpadded', () => {
+    const lines = formatTextTable(vmTable(HOST_FAILURE));
+    assert.deepEqual(lines.slice(0, 3), [
+      'VM       Priority  Host    Outcome                                Runs on  Down at     Back at    Downtime',
+      'vcenter  highest   esx-01  restarted                              esx-02       0 s  1 min 20 s  1 min 20 s',
+      'web-02             esx-01  down: no capacity (esx-02 lacks 8 GB)               0 s       never      10 min',
+    ]);
+    assert.equal(lines[5], 'web-01             esx-02  unaffected                             esx-02                               0 s');
+  });
+
+  it('prints a migration from a hand-made result', () => {
+    const text = formatSimulationText({ kind: 'migration', design: 'd.vtopo', migration: MIGRATION });
+    assert.match(text, /^ {2}Data sent: {10}9\.2 GB$/m);
+    assert.match(text, /^ {2}Stopped because: fewer than 50 pages dirty\.$/m);
+    assert.deepEqual(JSON.parse(formatSimulationJson('d.vtopo', { kind: 'migration', design: 'd.vtopo', migration: MIGRATION })), { file: 'd.vtopo', simulation: 'migration', result: MIGRATION });
+  });
+});

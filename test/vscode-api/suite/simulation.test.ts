@@ -1,0 +1,60 @@
+// The simulator's commands and CodeLenses inside the real extension host.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const COMMANDS = [
+  'vtopo.simulateHostFailure',
+  'vtopo.simulateComponentFailure',
+  'vtopo.simulateMigration',
+  'vtopo.enterMaintenanceMode',
+  'vtopo.runFailureSweep',
+  'vtopo.runFailureSweepN2',
+];
+
+function exampleUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, 'examples', name);
+}
+
+describe('VTopo simulator in the extension host', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension('vtopo.vtopo');
+    assert.ok(extension, 'vtopo.vtopo is not installed');
+    await extension.activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('registers the simulation commands', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(COMMANDS.filter((command) => !registered.has(command)), []);
+  });
+
+  it('puts "Simulate failure" above each host, switch, controller and array', async () => {
+    const uri = exampleUri('seed-000-fq1616r.vtopo');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const simulate = lenses.filter((lens) => lens.command?.title === 'Simulate failure');
+    const above = (id: string) => simulate.find((lens) => document.getText(lens.range) === id);
+    for (const id of ['esx-01', 'esx-02', 'fc-a', 'fc-b', 'fq1616r']) assert.ok(above(id), `no lens above ${id}`);
+    assert.equal(simulate.length, 2 + 4 + 1 + 2, 'two hosts, four switches, one array, two controllers');
+    const host = above('esx-01')?.command;
+    assert.equal(host?.command, 'vtopo.simulateHostFailure');
+    assert.equal(host?.arguments?.[1], 'esx-01');
+    assert.deepEqual(above('fc-a')?.command?.arguments?.[1], { kind: 'switch', id: 'fc-a' });
+    assert.equal(document.getText(above('esx-01')?.range), 'esx-01');
+    assert.equal(above('esx-01')?.range.start.line, document.getText().split('\n').findIndex((line) => line === '  esx-01:'));
+  });
+
+  it('runs the CodeLens command: esx-01 fails and its three VMs restart on esx-02', async () => {
+    const uri = exampleUri('seed-000-fq1616r.vtopo');
+    const report = await vscode.commands.executeCommand<{ kind: string; result: { vms: Array<{ vmId: string; outcome: { kind: string; host?: string } }> } }>('vtopo.simulateHostFailure', uri, 'esx-01');
+    assert.equal(report.kind, 'failure');
+    const restarted = report.result.vms.filter((vm) => vm.outcome.kind === 'restarted').map((vm) => [vm.vmId, vm.outcome.host]);
+    assert.deepEqual(restarted, [['vcenter', 'esx-02'], ['sql-01', 'esx-02'], ['web-02', 'esx-02']]);
+  });
+});

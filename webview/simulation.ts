@@ -1,0 +1,323 @@
+/**
+ * The simulation results panel: draws the view the extension sends (summary, downtime
+ * timeline, capacity bars, pre-copy rounds, sortable tables) as SVG and HTML built with
+ * DOM calls. Every string from the design is set as textContent: file data never becomes
+ * markup. Export asks the extension to save the report; the panel writes nothing itself.
+ */
+
+import type { CapacityBar, CapacityMeasure, RoundsChart, Timeline } from '../src/core/view/simulation-charts';
+import type { ExportFormat } from '../src/core/view/simulation-export';
+import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';
+import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
+import { sortRows, type SortDirection, type Table } from '../src/core/view/simulation-table';
+import type { SimulationView } from '../src/core/view/simulation-view';
+
+interface VsCodeApi {
+  postMessage(message: SimulationPanelToHostMessage): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const SVG = 'http://www.w3.org/2000/svg';
+const vscode = acquireVsCodeApi();
+const root = requireElement('app');
+
+interface Section {
+  readonly id: string;
+  readonly label: string;
+  readonly draw: (into: HTMLElement) => void;
+}
+
+let currentView: SimulationView | undefined;
+let activeSection = '';
+const sortState = new Map<string, { columnId: string; direction: SortDirection }>();
+
+function requireElement(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`simulation panel markup lacks #${id}`);
+  return element;
+}
+
+function html<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (text !== undefined) element.textContent = text;
+  if (className !== undefined) element.className = className;
+  return element;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Readonly<Record<string, string | number>>, parent?: Element): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  parent?.append(element);
+  return element;
+}
+
+function svgText(parent: Element, x: number, y: number, text: string, className: string, anchor: 'start' | 'middle' | 'end' = 'start'): SVGTextElement {
+  const element = svg('text', { x, y, class: className, 'text-anchor': anchor }, parent);
+  element.textContent = text;
+  return element;
+}
+
+function tooltip(parent: Element, text: string): void {
+  svg('title', {}, parent).textContent = text;
+}
+
+function chartWidth(): number {
+  return Math.max(360, Math.min(1400, root.clientWidth - 8));
+}
+
+// ---------------------------------------------------------------------- the page
+
+function render(view: SimulationView): void {
+  currentView = view;
+  const sections = sectionsOf(view);
+  if (!sections.some((section) => section.id === activeSection)) activeSection = sections[0]?.id ?? '';
+
+  const header = html('header');
+  header.append(html('h1', view.title), html('div', view.design, 'design'));
+  const exportBar = html('div', undefined, 'exports');
+  exportBar.append(exportButton('Export Markdown', 'markdown'), exportButton('Export JSON', 'json'));
+  header.append(exportBar);
+
+  const summary = html('dl', undefined, 'summary');
+  for (const item of view.summary) {
+    const entry = html('div');
+    entry.append(html('dt', item.label), html('dd', item.value));
+    summary.append(entry);
+  }
+  const notes = html('ul', undefined, 'notes');
+  for (const note of view.notes) notes.append(html('li', note));
+
+  const tabs = html('div', undefined, 'tabs');
+  tabs.setAttribute('role', 'tablist');
+  const panel = html('section', undefined, 'panel');
+  panel.setAttribute('role', 'tabpanel');
+  for (const section of sections) {
+    const tab = html('button', section.label, 'tab');
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(section.id === activeSection));
+    tab.addEventListener('click', () => {
+      activeSection = section.id;
+      render(view);
+    });
+    tabs.append(tab);
+    if (section.id === activeSection) {
+      panel.setAttribute('aria-label', section.label);
+      section.draw(panel);
+    }
+  }
+  root.replaceChildren(header, summary, ...(view.notes.length > 0 ? [notes] : []), tabs, panel);
+}
+
+function sectionsOf(view: SimulationView): Section[] {
+  const sections: Section[] = [];
+  const timeline = view.timeline;
+  if (timeline) sections.push({ id: 'timeline', label: 'Timeline', draw: (into) => drawTimeline(into, timeline) });
+  const capacity = view.capacity;
+  if (capacity) sections.push({ id: 'capacity', label: 'Capacity', draw: (into) => drawCapacity(into, capacity) });
+  const rounds = view.rounds;
+  if (rounds) sections.push({ id: 'rounds', label: 'Migration rounds', draw: (into) => drawRounds(into, rounds) });
+  view.tables.forEach((table, index) => sections.push({ id: `table-${index}`, label: index === 0 ? `Table: ${table.caption}` : table.caption, draw: (into) => drawTable(into, table) }));
+  return sections;
+}
+
+function exportButton(label: string, format: ExportFormat): HTMLButtonElement {
+  const button = html('button', label, 'export');
+  button.type = 'button';
+  button.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
+  return button;
+}
+
+// ------------------------------------------------------------------ the timeline
+
+const ROW_HEIGHT = 22;
+const TOP = 26;
+
+function drawTimeline(into: HTMLElement, timeline: Timeline): void {
+  const rowCount = timeline.groups.reduce((sum, group) => sum + 1 + group.rows.length, 0);
+  if (rowCount === 0) {
+    into.append(html('p', 'No VM lost its service.', 'empty'));
+    return;
+  }
+  const width = chartWidth();
+  const labelWidth = Math.min(260, Math.round(width * 0.4));
+  const plotWidth = width - labelWidth - 24;
+  const height = TOP + rowCount * ROW_HEIGHT + 36;
+  const x = (seconds: number) => labelWidth + (Math.min(seconds, timeline.endSeconds) / timeline.endSeconds) * plotWidth;
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
+  chart.setAttribute('aria-label', `Downtime timeline: ${timeline.groups.map((group) => `${group.label}, ${group.rows.length} VMs`).join('; ')}`);
+
+  const axisY = TOP + rowCount * ROW_HEIGHT + 4;
+  for (const tick of timeline.ticksSeconds) {
+    svg('line', { x1: x(tick), x2: x(tick), y1: TOP - 4, y2: axisY, class: 'grid' }, chart);
+    svgText(chart, x(tick), axisY + 14, formatSeconds(tick), 'tick', x(tick) > width - 40 ? 'end' : 'middle');
+  }
+  let y = TOP;
+  for (const group of timeline.groups) {
+    svgText(chart, 4, y + 15, group.label, 'group');
+    y += ROW_HEIGHT;
+    for (const row of group.rows) {
+      svgText(chart, 16, y + 15, row.label, 'row-label');
+      svgText(chart, labelWidth - 8, y + 15, row.outcome, 'row-outcome', 'end');
+      for (const segment of row.segments) {
+        const left = x(segment.startSeconds);
+        const bar = svg('rect', { x: left, y: y + 4, width: Math.max(2, x(segment.endSeconds) - left), height: ROW_HEIGHT - 8, class: `segment ${segment.kind}${segment.openEnded ? ' open' : ''}` }, chart);
+        tooltip(bar, segment.label);
+      }
+      y += ROW_HEIGHT;
+    }
+  }
+  timeline.marks.forEach((mark, index) => {
+    const line = svg('line', { x1: x(mark.atSeconds), x2: x(mark.atSeconds), y1: TOP - 8, y2: axisY, class: `mark ${mark.kind}` }, chart);
+    tooltip(line, `${formatSeconds(mark.atSeconds)}: ${mark.label}`);
+    const label = svgText(chart, x(mark.atSeconds) + 3, 10 + (index % 2) * 10, `${MARK_NAMES[mark.kind]} ${formatSeconds(mark.atSeconds)}`, `mark-label ${mark.kind}`);
+    tooltip(label, mark.label);
+  });
+  into.append(chart, legend([['outage', 'down'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating']]));
+}
+
+const MARK_NAMES: Readonly<Record<Timeline['marks'][number]['kind'], string>> = { failure: 'failure', isolation: 'isolation', detection: 'detected', recovery: 'recovered' };
+
+function legend(entries: ReadonlyArray<readonly [string, string]>): HTMLElement {
+  const list = html('div', undefined, 'legend');
+  for (const [className, label] of entries) {
+    const item = html('span', undefined, 'legend-item');
+    item.append(html('span', undefined, `swatch ${className}`), html('span', label));
+    list.append(item);
+  }
+  return list;
+}
+
+// -------------------------------------------------------------------- capacity
+
+function drawCapacity(into: HTMLElement, hosts: readonly CapacityBar[]): void {
+  const width = chartWidth();
+  const labelWidth = 150;
+  const plotWidth = Math.max(80, width - labelWidth - 180);
+  const barHeight = 12;
+  const hostHeight = 4 * (barHeight + 4) + 14;
+  const height = hosts.length * hostHeight + 24;
+  const scaleMax = Math.max(1, ...hosts.flatMap((host) => [host.memoryMB.afterFraction, host.cpuMHz.afterFraction, host.memoryMB.beforeFraction, host.cpuMHz.beforeFraction].map((f) => Math.min(f, 2))));
+  const x = (fraction: number) => labelWidth + (Math.min(fraction, scaleMax) / scaleMax) * plotWidth;
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'capacity' });
+  chart.setAttribute('aria-label', 'Host memory and CPU use before and after');
+  svg('line', { x1: x(1), x2: x(1), y1: 4, y2: height - 16, class: 'full' }, chart);
+  svgText(chart, x(1), height - 4, '100%', 'tick', 'middle');
+  hosts.forEach((host, index) => {
+    let y = index * hostHeight + 8;
+    svgText(chart, 4, y + 10, host.hostId, 'group');
+    svgText(chart, 4, y + 24, host.failed ? 'failed' : `${host.vmsBefore} -> ${host.vmsAfter} VMs`, host.failed ? 'row-outcome failed' : 'row-outcome');
+    const bars: ReadonlyArray<readonly [string, CapacityMeasure, 'before' | 'after', (value: number) => string]> = [
+      ['memory before', host.memoryMB, 'before', formatMemory],
+      ['memory after', host.memoryMB, 'after', formatMemory],
+      ['CPU before', host.cpuMHz, 'before', formatMHz],
+      ['CPU after', host.cpuMHz, 'after', formatMHz],
+    ];
+    for (const [label, measure, when, format] of bars) {
+      const fraction = when === 'before' ? measure.beforeFraction : measure.afterFraction;
+      const used = when === 'before' ? measure.before : measure.after;
+      svgText(chart, labelWidth - 6, y + barHeight - 2, label, 'bar-label', 'end');
+      svg('rect', { x: labelWidth, y, width: plotWidth, height: barHeight, class: 'track' }, chart);
+      const bar = svg('rect', { x: labelWidth, y, width: Math.max(0, x(fraction) - labelWidth), height: barHeight, class: `bar ${when}${fraction > 1 ? ' over' : ''}` }, chart);
+      const text = `${formatPercent(fraction)} (${format(used)} of ${format(measure.capacity)})`;
+      tooltip(bar, `${host.hostId} ${label}: ${text}`);
+      svgText(chart, labelWidth + plotWidth + 6, y + barHeight - 2, text, 'bar-value');
+      y += barHeight + 4;
+    }
+  });
+  into.append(chart, legend([['before', 'before'], ['after', 'after'], ['over', 'over capacity']]));
+}
+
+function formatMHz(cpuMHz: number): string {
+  return cpuMHz >= 1000 ? `${(cpuMHz / 1000).toFixed(1)} GHz` : `${Math.round(cpuMHz)} MHz`;
+}
+
+// ---------------------------------------------------------------------- rounds
+
+function drawRounds(into: HTMLElement, rounds: RoundsChart): void {
+  into.append(html('p', `${rounds.vmId}: ${rounds.method} over ${rounds.linkMbps} Mbps; ${rounds.converged ? 'converged' : 'did not converge'}: ${rounds.stopReason.replace(/\.$/, '')}.`, 'caption'));
+  if (rounds.bars.length === 0) {
+    into.append(html('p', 'No pre-copy rounds (post-copy moves the VM first and pulls its memory after).', 'empty'));
+    return;
+  }
+  const width = Math.min(chartWidth(), 160 + rounds.bars.length * 56);
+  const height = 240;
+  const left = 70;
+  const bottom = height - 28;
+  const plotHeight = bottom - 16;
+  const slot = (width - left - 8) / rounds.bars.length;
+  const y = (megabytes: number) => bottom - (rounds.maxMB > 0 ? (megabytes / rounds.maxMB) * plotHeight : 0);
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'rounds' });
+  chart.setAttribute('aria-label', `Data sent per pre-copy round for ${rounds.vmId}`);
+  for (const fraction of [0, 0.5, 1]) {
+    const megabytes = rounds.maxMB * fraction;
+    svg('line', { x1: left, x2: width - 4, y1: y(megabytes), y2: y(megabytes), class: 'grid' }, chart);
+    svgText(chart, left - 6, y(megabytes) + 4, formatMemory(megabytes), 'tick', 'end');
+  }
+  rounds.bars.forEach((bar, index) => {
+    const x = left + index * slot + slot * 0.15;
+    const sentWidth = slot * 0.45;
+    const sent = svg('rect', { x, y: y(bar.sentMB), width: sentWidth, height: bottom - y(bar.sentMB), class: `bar ${bar.kind}` }, chart);
+    tooltip(sent, `${bar.kind === 'stop-and-copy' ? 'Stop-and-copy' : `Round ${bar.label}`}: sent ${formatMemory(bar.sentMB)} in ${formatSeconds(bar.seconds)}`);
+    if (bar.dirtiedMB > 0) {
+      const dirtied = svg('rect', { x: x + sentWidth + 2, y: y(bar.dirtiedMB), width: slot * 0.2, height: bottom - y(bar.dirtiedMB), class: 'bar dirtied' }, chart);
+      tooltip(dirtied, `Round ${bar.label}: ${formatMemory(bar.dirtiedMB)} dirtied meanwhile`);
+    }
+    svgText(chart, x + sentWidth / 2, bottom + 16, bar.label, 'tick', 'middle');
+  });
+  into.append(chart, legend([['pre-copy', 'sent in a round'], ['dirtied', 'dirtied meanwhile'], ['stop-and-copy', 'stop-and-copy (VM paused)']]));
+}
+
+// ----------------------------------------------------------------------- tables
+
+function drawTable(into: HTMLElement, table: Table): void {
+  if (table.rows.length === 0) {
+    into.append(html('p', 'None.', 'empty'));
+    return;
+  }
+  const sort = sortState.get(table.caption);
+  const rows = sort ? sortRows(table, sort.columnId, sort.direction) : table.rows;
+  const element = html('table', undefined, 'results');
+  element.append(html('caption', `${table.caption} (${table.rows.length}); click a column heading to sort`));
+  const headRow = html('tr');
+  for (const column of table.columns) {
+    const heading = html('th');
+    heading.scope = 'col';
+    heading.className = column.align;
+    const sorted = sort?.columnId === column.id ? sort.direction : undefined;
+    heading.setAttribute('aria-sort', sorted ?? 'none');
+    const button = html('button', `${column.label}${sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}`, 'sort');
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      sortState.set(table.caption, { columnId: column.id, direction: sorted === 'ascending' ? 'descending' : 'ascending' });
+      if (currentView) render(currentView);
+    });
+    heading.append(button);
+    headRow.append(heading);
+  }
+  element.append(html('thead'), html('tbody'));
+  element.tHead?.append(headRow);
+  const body = element.tBodies[0];
+  for (const row of rows) {
+    const line = html('tr');
+    row.cells.forEach((cell, index) => line.append(html('td', cell.text, table.columns[index]?.align ?? 'left')));
+    body?.append(line);
+  }
+  into.append(element);
+}
+
+// -------------------------------------------------------------------- messages
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (isShowMessage(event.data)) render(event.data.view);
+});
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  if (resizeTimer) clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (currentView) render(currentView);
+  }, 150);
+});
+
+vscode.postMessage({ type: 'ready' });
