@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { buildDiagram } from '../core/view/diagram';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
 import type { DocumentAnalyses } from './analyses';
+import { webviewHtml } from './webview-html';
 
 const VIEW_TYPE = 'vtopo.preview';
 const REDRAW_DELAY_MS = 300;
@@ -87,40 +88,18 @@ function basename(uri: vscode.Uri): string {
 }
 
 function previewHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'main.js'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+  return webviewHtml({
+    webview,
+    script: vscode.Uri.joinPath(mediaRoot, 'main.js'),
+    title: 'VTopo preview',
+    css: `
   html, body { height: 100%; margin: 0; padding: 0; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   #status { padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); }
   #canvas { position: absolute; top: 28px; left: 0; right: 0; bottom: 0; }
   #details { position: absolute; right: 8px; bottom: 8px; max-width: 40%; padding: 6px 8px; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-editorWidget-border); }
-  #details:empty { display: none; }
-</style>
-<title>VTopo preview</title>
-</head>
-<body>
-<div id="status" role="status" aria-live="polite">Loading the design...</div>
+  #details:empty { display: none; }`,
+    body: `<div id="status" role="status" aria-live="polite">Loading the design...</div>
 <div id="canvas" role="img" aria-label="Design diagram"></div>
-<div id="details" aria-live="polite"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+<div id="details" aria-live="polite"></div>`,
+  });
 }

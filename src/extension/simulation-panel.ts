@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { EXPORT_FILES, exportReport, type ExportFormat } from '../core/view/simulation-export';
 import { parseSimulationPanelMessage, type HostToSimulationPanelMessage } from '../core/view/simulation-protocol';
 import { buildSimulationView, reportTitle, type SimulationReport } from '../core/view/simulation-view';
+import { webviewHtml } from './webview-html';
 
 const VIEW_TYPE = 'vtopo.simulation';
 
@@ -87,21 +88,11 @@ export class SimulationPanel implements vscode.Disposable {
 }
 
 function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'simulation.js'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+  return webviewHtml({
+    webview,
+    script: vscode.Uri.joinPath(mediaRoot, 'simulation.js'),
+    title: 'VTopo simulation',
+    css: `
   body { margin: 0; padding: 8px 12px; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; }
   h1 { font-size: 1.3em; margin: 4px 0; font-weight: 600; }
@@ -153,19 +144,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   table.results .left { text-align: left; }
   table.results tbody tr:hover { background: var(--vscode-list-hoverBackground); }
   button.sort { background: none; border: none; color: var(--vscode-foreground); font-weight: 600; padding: 0; cursor: pointer; }
-  button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-</style>
-<title>VTopo simulation</title>
-</head>
-<body>
-<main id="app" aria-live="polite"><p class="empty">Simulating...</p></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }`,
+    body: `<main id="app" aria-live="polite"><p class="empty">Simulating...</p></main>`,
+  });
 }

@@ -1,0 +1,51 @@
+/**
+ * The HTML shell of every VTopo webview: a strict Content Security Policy (nothing but the
+ * extension's own script and the inline style, both carrying a fresh nonce), the theme's
+ * fonts and colours, and a body that holds no file data (the script fills it with
+ * textContent).
+ */
+
+import * as vscode from 'vscode';
+
+export interface WebviewPage {
+  readonly webview: vscode.Webview;
+  /** The bundled script, under a folder listed in the panel's localResourceRoots. */
+  readonly script: vscode.Uri;
+  readonly title: string;
+  /** CSS rules; file data never goes here. */
+  readonly css: string;
+  /** Static markup; file data never goes here. */
+  readonly body: string;
+}
+
+export function webviewHtml(page: WebviewPage): string {
+  const nonce = makeNonce();
+  const csp = [
+    "default-src 'none'",
+    `img-src ${page.webview.cspSource} data:`,
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${nonce}">
+${page.css}
+</style>
+<title>${page.title}</title>
+</head>
+<body>
+${page.body}
+<script nonce="${nonce}" src="${page.webview.asWebviewUri(page.script).toString()}"></script>
+</body>
+</html>`;
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
