@@ -1,11 +1,12 @@
 /**
  * The simulation results panel: draws the view the extension sends (summary, downtime
- * timeline, capacity bars, pre-copy rounds, sortable tables) as SVG and HTML built with
+ * timeline, capacity bars, pre-copy rounds, host loads of a balance recommendation,
+ * sortable tables) as SVG and HTML built with
  * DOM calls. Every string from the design is set as textContent: file data never becomes
  * markup. Export asks the extension to save the report; the panel writes nothing itself.
  */
 
-import type { CapacityBar, CapacityMeasure, RoundsChart, Timeline } from '../src/core/view/simulation-charts';
+import { timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
 import type { ExportFormat } from '../src/core/view/simulation-export';
 import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';
 import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
@@ -117,6 +118,8 @@ function sectionsOf(view: SimulationView): Section[] {
   if (capacity) sections.push({ id: 'capacity', label: 'Capacity', draw: (into) => drawCapacity(into, capacity) });
   const rounds = view.rounds;
   if (rounds) sections.push({ id: 'rounds', label: 'Migration rounds', draw: (into) => drawRounds(into, rounds) });
+  const balance = view.balance;
+  if (balance) sections.push({ id: 'balance', label: 'Host load', draw: (into) => drawBalance(into, balance) });
   view.tables.forEach((table, index) => sections.push({ id: `table-${index}`, label: index === 0 ? `Table: ${table.caption}` : table.caption, draw: (into) => drawTable(into, table) }));
   return sections;
 }
@@ -132,6 +135,8 @@ function exportButton(label: string, format: ExportFormat): HTMLButtonElement {
 
 const ROW_HEIGHT = 22;
 const TOP = 26;
+/** Blank space right of the timeline's plot, where the last tick label may reach. */
+const TIMELINE_RIGHT = 24;
 
 function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   const rowCount = timeline.groups.reduce((sum, group) => sum + 1 + group.rows.length, 0);
@@ -141,16 +146,16 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   }
   const width = chartWidth();
   const labelWidth = Math.min(260, Math.round(width * 0.4));
-  const plotWidth = width - labelWidth - 24;
+  const plotWidth = width - labelWidth - TIMELINE_RIGHT;
   const height = TOP + rowCount * ROW_HEIGHT + 36;
   const x = (seconds: number) => labelWidth + (Math.min(seconds, timeline.endSeconds) / timeline.endSeconds) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
   chart.setAttribute('aria-label', `Downtime timeline: ${timeline.groups.map((group) => `${group.label}, ${group.rows.length} VMs`).join('; ')}`);
 
   const axisY = TOP + rowCount * ROW_HEIGHT + 4;
-  for (const tick of timeline.ticksSeconds) {
-    svg('line', { x1: x(tick), x2: x(tick), y1: TOP - 4, y2: axisY, class: 'grid' }, chart);
-    svgText(chart, x(tick), axisY + 14, formatSeconds(tick), 'tick', x(tick) > width - 40 ? 'end' : 'middle');
+  for (const tick of timeAxisTicks(timeline.endSeconds, plotWidth, TIMELINE_RIGHT - 2)) {
+    svg('line', { x1: x(tick.atSeconds), x2: x(tick.atSeconds), y1: TOP - 4, y2: axisY, class: 'grid' }, chart);
+    svgText(chart, x(tick.atSeconds), axisY + 14, tick.label, 'tick', tick.anchor);
   }
   let y = TOP;
   for (const group of timeline.groups) {
@@ -266,6 +271,46 @@ function drawRounds(into: HTMLElement, rounds: RoundsChart): void {
     svgText(chart, x + sentWidth / 2, bottom + 16, bar.label, 'tick', 'middle');
   });
   into.append(chart, legend([['pre-copy', 'sent in a round'], ['dirtied', 'dirtied meanwhile'], ['stop-and-copy', 'stop-and-copy (VM paused)']]));
+}
+
+// --------------------------------------------------------------------- balance
+
+function drawBalance(into: HTMLElement, balance: BalanceChart): void {
+  into.append(html('p', `Load of each host of cluster ${balance.clusterId} (${balance.metric}: configured + overhead of its powered-on VMs / its memory for VMs), before and after the recommended moves. A heuristic: see the notes above.`, 'caption'));
+  if (balance.hosts.length === 0) {
+    into.append(html('p', 'The cluster has no connected host that runs VMs.', 'empty'));
+    return;
+  }
+  const width = chartWidth();
+  const labelWidth = 150;
+  const plotWidth = Math.max(80, width - labelWidth - 110);
+  const barHeight = 12;
+  const hostHeight = 2 * (barHeight + 4) + 12;
+  const height = balance.hosts.length * hostHeight + 28;
+  const x = (load: number) => labelWidth + (Math.min(load, balance.scaleMax) / balance.scaleMax) * plotWidth;
+  const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'balance' });
+  chart.setAttribute('aria-label', `Host loads before and after: ${balance.hosts.map((host) => `${host.hostId} ${formatPercent(host.before)} to ${formatPercent(host.after)}`).join('; ')}`);
+  const axisY = height - 18;
+  for (const fraction of [0, 0.5, 1]) {
+    const load = balance.scaleMax * fraction;
+    svg('line', { x1: x(load), x2: x(load), y1: 4, y2: axisY, class: 'grid' }, chart);
+    svgText(chart, x(load), axisY + 12, formatPercent(load), 'tick', fraction === 1 ? 'end' : 'middle');
+  }
+  balance.hosts.forEach((host, index) => {
+    let y = index * hostHeight + 6;
+    svgText(chart, 4, y + 10, host.hostId, 'group');
+    const moved = [host.movesOut > 0 ? `${host.movesOut} out` : '', host.movesIn > 0 ? `${host.movesIn} in` : ''].filter((part) => part !== '').join(', ');
+    svgText(chart, 4, y + 24, moved === '' ? 'no move' : `moves: ${moved}`, 'row-outcome');
+    for (const [label, load, when] of [['before', host.before, 'before'], ['after', host.after, 'after']] as const) {
+      svgText(chart, labelWidth - 6, y + barHeight - 2, label, 'bar-label', 'end');
+      svg('rect', { x: labelWidth, y, width: plotWidth, height: barHeight, class: 'track' }, chart);
+      const bar = svg('rect', { x: labelWidth, y, width: Math.max(0, x(load) - labelWidth), height: barHeight, class: `bar ${when}${load > 1 ? ' over' : ''}` }, chart);
+      tooltip(bar, `${host.hostId} ${label}: ${formatPercent(load)} of its memory for VMs`);
+      svgText(chart, labelWidth + plotWidth + 6, y + barHeight - 2, formatPercent(load), 'bar-value');
+      y += barHeight + 4;
+    }
+  });
+  into.append(chart, legend([['before', 'before'], ['after', 'after the moves'], ['over', 'over capacity']]));
 }
 
 // ----------------------------------------------------------------------- tables

@@ -14,7 +14,7 @@ Usage:
 Commands:
   check     analyze designs and print their findings
   simulate  what happens when a host or component fails; live migration,
-            maintenance mode, the N-1 / N-2 failure sweep
+            maintenance mode, the N-1 / N-2 failure sweep, load balance
   rules     list every rule with its default severity, title and sources
   help      show the help of a command
 
@@ -44,28 +44,41 @@ a directory without .vtopo files).
 `;
 
 const SIMULATE = `Usage:
-  vtopo simulate FILE --fail KIND:ID [--at SECONDS] [--fail KIND:ID [--at SECONDS]]...
+  vtopo simulate FILE --fail KIND:ID [--at SECONDS] [--isolate host:ID [--at SECONDS]]
+                      [--recover KIND:ID [--at SECONDS]]... [--horizon SECONDS]
   vtopo simulate FILE --migrate vm:ID --to host:ID
   vtopo simulate FILE --maintenance host:ID
   vtopo simulate FILE --sweep n-1|n-2
+  vtopo simulate FILE --balance cluster:ID
   (each with [--format text|json])
 
-Simulates one design: failures and the HA response (which VMs go down, where and
-when they restart, how long each is down), a live migration (pre-copy rounds,
-downtime), maintenance mode (evacuating a host), or every single component
-failure (n-1) or pair of host failures (n-2) ranked by impact.
+Simulates one design: failures, isolations and recoveries and the HA response
+(which VMs go down, where and when they restart, how long each is down), a live
+migration (pre-copy rounds, downtime), maintenance mode (evacuating a host),
+every single component failure (n-1) or pair of host failures (n-2) ranked by
+impact, or a DRS-style load balance recommendation (a heuristic).
 
 Options:
   --fail KIND:ID     fail an element; KIND is host, switch, adapter, port, link,
                      controller, array or datastore (e.g. host:esx-01,
                      switch:fc-a, adapter:esx-01/hba1, controller:fq1616r/a;
                      link:N is the Nth cable of links:, from 0). Repeatable.
-  --at SECONDS       when the --fail before it happens (default 0)
+  --isolate host:ID  the host loses its management network but keeps running.
+                     Repeatable.
+  --recover KIND:ID  bring back an element an earlier --fail or --isolate took
+                     away. Repeatable.
+  --at SECONDS       when the --fail, --isolate or --recover before it happens
+                     (default 0)
+  --horizon SECONDS  when the simulation stops (default 3600); VMs still down
+                     count their downtime up to it
   --migrate vm:ID    live-migrate this VM ...
   --to host:ID       ... to this host
   --maintenance host:ID
                      put the host in maintenance mode (evacuate its VMs)
   --sweep n-1|n-2    every single component failure, or every pair of hosts
+  --balance cluster:ID
+                     recommend moves that even out the cluster's host loads
+                     (legacy DRS metric on memory: a heuristic)
   --format text      a summary, then tables (per VM and the event log) (default)
   --format json      the simulator's result (docs/cli.md describes it)
 

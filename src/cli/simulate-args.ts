@@ -1,10 +1,12 @@
 /**
- * The arguments of `vtopo simulate`: one design, then one kind of simulation. `--fail` may
- * repeat, each optionally followed by `--at SECONDS`, so the options are read in order
- * rather than into a map as the other commands' are.
+ * The arguments of `vtopo simulate`: one design, then one kind of simulation. The scenario
+ * steps `--fail`, `--isolate` and `--recover` may repeat, each optionally followed by
+ * `--at SECONDS`, so the options are read in order rather than into a map as the other
+ * commands' are.
  */
 
-import type { ComponentKind, ComponentRef } from '../core/simulation/types';
+import type { ComponentKind, ComponentRef, ScenarioAction, ScenarioStep } from '../core/simulation/types';
+import { DEFAULT_HORIZON_SECONDS } from '../core/simulation/timings';
 import { linkId } from '../core/analysis/storage-network';
 import { COMPONENT_KINDS } from '../core/view/simulation-targets';
 import type { SweepMode } from '../core/view/simulation-view';
@@ -13,16 +15,13 @@ import { UsageError, type Command } from './args';
 export const SIMULATE_FORMATS = ['text', 'json'] as const;
 export const SWEEP_MODES: readonly SweepMode[] = ['n-1', 'n-2'];
 
-export interface TimedFailure {
-  readonly target: ComponentRef;
-  readonly atSeconds: number;
-}
-
 export type SimulationRequest =
-  | { readonly kind: 'failure'; readonly failures: readonly TimedFailure[] }
+  /** A scenario: the steps in the order given, and the horizon when --horizon gives one. */
+  | { readonly kind: 'failure'; readonly steps: readonly ScenarioStep[]; readonly horizonSeconds?: number }
   | { readonly kind: 'migration'; readonly vmId: string; readonly toHostId: string }
   | { readonly kind: 'maintenance'; readonly hostId: string }
-  | { readonly kind: 'sweep'; readonly mode: SweepMode };
+  | { readonly kind: 'sweep'; readonly mode: SweepMode }
+  | { readonly kind: 'balance'; readonly clusterId: string };
 
 export interface SimulateCommand {
   readonly name: 'simulate';
@@ -31,13 +30,24 @@ export interface SimulateCommand {
   readonly format: (typeof SIMULATE_FORMATS)[number];
 }
 
-const OPTIONS = ['fail', 'at', 'migrate', 'to', 'maintenance', 'sweep', 'format'] as const;
+const OPTIONS = ['fail', 'isolate', 'recover', 'at', 'horizon', 'migrate', 'to', 'maintenance', 'sweep', 'balance', 'format'] as const;
 type OptionName = (typeof OPTIONS)[number];
+type StepOption = 'fail' | 'isolate' | 'recover';
+type SingleOption = Exclude<OptionName, StepOption | 'at'>;
+
+/** A scenario step as read: the option and value that gave it, for messages. */
+interface ParsedStep {
+  readonly option: StepOption;
+  readonly value: string;
+  readonly action: ScenarioAction;
+  atSeconds: number;
+  timed: boolean;
+}
 
 export function parseSimulate(args: readonly string[]): Command {
   const paths: string[] = [];
-  const failures: { target: ComponentRef; atSeconds: number; timed: boolean }[] = [];
-  const single = new Map<Exclude<OptionName, 'fail' | 'at'>, string>();
+  const steps: ParsedStep[] = [];
+  const single = new Map<SingleOption, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--') {
@@ -54,13 +64,13 @@ export function parseSimulate(args: readonly string[]): Command {
     if (name === undefined) throw usage(`unknown option ${equals < 0 ? arg : arg.slice(0, equals)} for "simulate"`);
     const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
     if (value === undefined || value === '') throw usage(`option --${name} needs a value`);
-    if (name === 'fail') {
-      failures.push({ target: componentArgument(value, '--fail'), atSeconds: 0, timed: false });
+    if (name === 'fail' || name === 'isolate' || name === 'recover') {
+      steps.push({ option: name, value, action: stepAction(name, value), atSeconds: 0, timed: false });
     } else if (name === 'at') {
-      const last = failures[failures.length - 1];
-      if (!last) throw usage('--at gives the time of the --fail before it: put it after a --fail');
-      if (last.timed) throw usage(`--fail ${last.target.kind}:${last.target.id} has two --at`);
-      last.atSeconds = seconds(value);
+      const last = steps[steps.length - 1];
+      if (!last) throw usage('--at gives the time of the --fail, --isolate or --recover before it: put it after one');
+      if (last.timed) throw usage(`--${last.option} ${last.value} has two --at`);
+      last.atSeconds = seconds(value, '--at', 'seconds from the start (a number >= 0)');
       last.timed = true;
     } else {
       if (single.has(name)) throw usage(`option --${name} is given twice`);
@@ -72,18 +82,38 @@ export function parseSimulate(args: readonly string[]): Command {
   const format = single.get('format') ?? 'text';
   const knownFormat = SIMULATE_FORMATS.find((candidate) => candidate === format);
   if (knownFormat === undefined) throw usage(`invalid value "${format}" for --format: expected ${SIMULATE_FORMATS.join(', ')}`);
-  return { name: 'simulate', path: paths[0] ?? '', request: request(failures, single), format: knownFormat };
+  return { name: 'simulate', path: paths[0] ?? '', request: request(steps, single), format: knownFormat };
 }
 
-function request(failures: readonly TimedFailure[], single: ReadonlyMap<OptionName, string>): SimulationRequest {
+function stepAction(option: StepOption, value: string): ScenarioAction {
+  switch (option) {
+    case 'fail':
+      return { action: 'fail', target: componentArgument(value, '--fail') };
+    case 'isolate':
+      return { action: 'isolate', host: elementId(value, 'host', '--isolate') };
+    case 'recover':
+      return { action: 'recover', target: componentArgument(value, '--recover') };
+  }
+}
+
+function request(steps: readonly ParsedStep[], single: ReadonlyMap<SingleOption, string>): SimulationRequest {
   const migrate = single.get('migrate');
   const to = single.get('to');
   const maintenance = single.get('maintenance');
   const sweep = single.get('sweep');
-  const chosen = [failures.length > 0 ? '--fail' : undefined, migrate !== undefined ? '--migrate' : undefined, maintenance !== undefined ? '--maintenance' : undefined, sweep !== undefined ? '--sweep' : undefined].filter((option) => option !== undefined);
-  if (chosen.length === 0) throw usage('nothing to simulate: give --fail KIND:ID, --migrate vm:ID --to host:ID, --maintenance host:ID or --sweep n-1|n-2');
+  const balance = single.get('balance');
+  const horizon = single.get('horizon');
+  const chosen = [
+    steps[0] ? `--${steps[0].option}` : undefined,
+    migrate !== undefined ? '--migrate' : undefined,
+    maintenance !== undefined ? '--maintenance' : undefined,
+    sweep !== undefined ? '--sweep' : undefined,
+    balance !== undefined ? '--balance' : undefined,
+  ].filter((option) => option !== undefined);
+  if (chosen.length === 0) throw usage('nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID');
   if (chosen.length > 1) throw usage(`choose one simulation: ${chosen.join(' and ')} cannot be combined`);
   if (to !== undefined && migrate === undefined) throw usage('--to names the target host of a --migrate');
+  if (horizon !== undefined && steps.length === 0) throw usage('--horizon is how long a --fail, --isolate or --recover scenario runs');
   if (migrate !== undefined) {
     if (to === undefined) throw usage('--migrate needs --to host:ID, the host to move the VM to');
     return { kind: 'migration', vmId: elementId(migrate, 'vm', '--migrate'), toHostId: elementId(to, 'host', '--to') };
@@ -94,7 +124,34 @@ function request(failures: readonly TimedFailure[], single: ReadonlyMap<OptionNa
     if (mode === undefined) throw usage(`invalid value "${sweep}" for --sweep: expected ${SWEEP_MODES.join(', ')}`);
     return { kind: 'sweep', mode };
   }
-  return { kind: 'failure', failures: failures.map(({ target, atSeconds }) => ({ target, atSeconds })) };
+  if (balance !== undefined) return { kind: 'balance', clusterId: elementId(balance, 'cluster', '--balance') };
+  const horizonSeconds = horizon === undefined ? undefined : seconds(horizon, '--horizon', 'seconds to simulate (a number > 0)');
+  if (horizonSeconds === 0) throw usage(`invalid value "${horizon ?? ''}" for --horizon: expected seconds to simulate (a number > 0)`);
+  checkTimes(steps, horizonSeconds);
+  const scenarioSteps: ScenarioStep[] = steps.map(({ action, atSeconds }) => ({ ...action, atSeconds }));
+  return { kind: 'failure', steps: scenarioSteps, ...(horizonSeconds === undefined ? {} : { horizonSeconds }) };
+}
+
+/**
+ * Every step happens within the horizon (the engine would silently skip a later one), and
+ * a --recover brings back what an earlier step failed or isolated (same time: given before).
+ */
+function checkTimes(steps: readonly ParsedStep[], horizonSeconds: number | undefined): void {
+  const horizon = horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
+  for (const step of steps) {
+    if (step.atSeconds > horizon) {
+      throw usage(`--${step.option} ${step.value} --at ${step.atSeconds} is after the end of the simulation (${horizon} s${horizonSeconds === undefined ? ', the default; give a longer --horizon' : ', the --horizon'})`);
+    }
+  }
+  steps.forEach((step, index) => {
+    if (step.action.action !== 'recover') return;
+    const { kind, id } = step.action.target;
+    const brokenBefore = steps.some((other, otherIndex) => {
+      const matches = other.action.action === 'fail' ? other.action.target.kind === kind && other.action.target.id === id : other.action.action === 'isolate' && kind === 'host' && other.action.host === id;
+      return matches && (other.atSeconds < step.atSeconds || (other.atSeconds === step.atSeconds && otherIndex < index));
+    });
+    if (!brokenBefore) throw usage(`--recover ${step.value} at ${step.atSeconds} s: no --fail${kind === 'host' ? ' or --isolate' : ''} of it happens before`);
+  });
 }
 
 /** `host:esx-01`, `switch:fc-a`, `link:3` (the 0-based index in links:). */
@@ -113,16 +170,16 @@ function componentArgument(value: string, option: string): ComponentRef {
 }
 
 /** `vm:sql-01` or `sql-01` where only one kind makes sense. */
-function elementId(value: string, kind: ComponentKind | 'vm', option: string): string {
+function elementId(value: string, kind: ComponentKind | 'vm' | 'cluster', option: string): string {
   const colon = value.indexOf(':');
   if (colon < 0) return value;
   if (value.slice(0, colon) !== kind || colon === value.length - 1) throw usage(`invalid value "${value}" for ${option}: expected ${kind}:ID`);
   return value.slice(colon + 1);
 }
 
-function seconds(value: string): number {
+function seconds(value: string, option: string, expected: string): number {
   const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(parsed)) throw usage(`invalid value "${value}" for --at: expected seconds from the start (a number >= 0)`);
+  if (!Number.isFinite(parsed)) throw usage(`invalid value "${value}" for ${option}: expected ${expected}`);
   return parsed;
 }
 

@@ -1,21 +1,23 @@
 /**
  * `vtopo simulate`: reads one design, checks that the elements named on the command line
- * exist, runs the simulator (src/core/simulation) and prints the result as text or JSON.
+ * exist, runs the simulator (src/core/simulation) or the balance recommendation and prints
+ * the result as text or JSON.
  */
 
 import { analyzeText } from '../core/analysis/engine';
+import { recommendBalance } from '../core/simulation/balance';
 import { componentFailureScenario, simulateScenario } from '../core/simulation/engine';
 import { planMaintenance } from '../core/simulation/maintenance';
 import { simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import type { Scenario } from '../core/simulation/types';
-import { hasComponent, hasVm, restartPriorities, unknownElementMessage } from '../core/view/simulation-targets';
+import type { Scenario, ScenarioStep } from '../core/simulation/types';
+import { hasCluster, hasComponent, hasVm, restartPriorities, unknownElementMessage } from '../core/view/simulation-targets';
 import { componentLabel, type SimulationReport } from '../core/view/simulation-view';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INPUT } from './exit-codes';
 import { readInputs } from './inputs';
 import type { CliIo } from './io';
-import type { SimulateCommand, SimulationRequest, TimedFailure } from './simulate-args';
+import type { SimulateCommand, SimulationRequest } from './simulate-args';
 import { formatRefusalJson, formatRefusalText, formatSimulationJson, formatSimulationText } from './simulate-format';
 
 export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<number> {
@@ -34,7 +36,7 @@ export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<
   let report: SimulationReport;
   switch (request.kind) {
     case 'failure':
-      report = { kind: 'failure', design: name, result: simulateScenario(design, failureScenario(request.failures)), priorities: restartPriorities(design) };
+      report = { kind: 'failure', design: name, result: simulateScenario(design, scenarioOf(request.steps, request.horizonSeconds)), priorities: restartPriorities(design) };
       break;
     case 'migration': {
       const attempt = simulateMigration(design, request.vmId, request.toHostId);
@@ -50,6 +52,9 @@ export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<
       break;
     case 'sweep':
       report = { kind: 'sweep', design: name, mode: request.mode, rows: sweep(design, { mode: request.mode }) };
+      break;
+    case 'balance':
+      report = { kind: 'balance', design: name, balance: recommendBalance(design, request.clusterId) };
       break;
   }
   io.stdout(command.format === 'json' ? formatSimulationJson(command.path, report) : formatSimulationText(report));
@@ -74,7 +79,10 @@ async function readDesign(path: string, io: CliIo): Promise<Topology | string> {
 function unknownElements(topology: Topology, request: SimulationRequest): string[] {
   switch (request.kind) {
     case 'failure':
-      return request.failures.filter((failure) => !hasComponent(topology, failure.target)).map((failure) => unknownElementMessage(topology, failure.target.kind, failure.target.id));
+      return request.steps.flatMap((step) => {
+        const ref = step.action === 'isolate' ? { kind: 'host' as const, id: step.host } : step.target;
+        return hasComponent(topology, ref) ? [] : [unknownElementMessage(topology, ref.kind, ref.id)];
+      });
     case 'migration':
       return [
         ...(hasVm(topology, request.vmId) ? [] : [unknownElementMessage(topology, 'vm', request.vmId)]),
@@ -84,15 +92,22 @@ function unknownElements(topology: Topology, request: SimulationRequest): string
       return hasComponent(topology, { kind: 'host', id: request.hostId }) ? [] : [unknownElementMessage(topology, 'host', request.hostId)];
     case 'sweep':
       return [];
+    case 'balance':
+      return hasCluster(topology, request.clusterId) ? [] : [unknownElementMessage(topology, 'cluster', request.clusterId)];
   }
 }
 
-/** One failure as the engine names it; several in the order given, each at its time. */
-function failureScenario(failures: readonly TimedFailure[]): Scenario {
-  const [only] = failures;
-  if (only && failures.length === 1) return componentFailureScenario(only.target, only.atSeconds);
-  return {
-    name: `${failures.map((failure) => `${componentLabel(failure.target)}${failure.atSeconds > 0 ? ` at ${failure.atSeconds} s` : ''}`).join(', ')} fail`,
-    steps: failures.map((failure) => ({ action: 'fail', target: failure.target, atSeconds: failure.atSeconds })),
-  };
+/**
+ * One failure as the engine names it; all failures as "a, b at 30 s fail"; a mix of steps
+ * as "switch fc-a fails, switch fc-a recovers at 5 min". The horizon when one is given.
+ */
+function scenarioOf(steps: readonly ScenarioStep[], horizonSeconds: number | undefined): Scenario {
+  const horizon = horizonSeconds === undefined ? {} : { horizonSeconds };
+  const [only] = steps;
+  if (only && steps.length === 1 && only.action === 'fail') return { ...componentFailureScenario(only.target, only.atSeconds), ...horizon };
+  const at = (step: ScenarioStep) => (step.atSeconds > 0 ? ` at ${step.atSeconds} s` : '');
+  const name = steps.every((step) => step.action === 'fail')
+    ? `${steps.map((step) => (step.action === 'fail' ? `${componentLabel(step.target)}${at(step)}` : '')).join(', ')} fail`
+    : steps.map((step) => (step.action === 'isolate' ? `host ${step.host} is isolated${at(step)}` : `${componentLabel(step.target)} ${step.action === 'fail' ? 'fails' : 'recovers'}${at(step)}`)).join(', ');
+  return { name, steps, ...horizon };
 }

@@ -1,19 +1,32 @@
 /**
  * The simulator in VS Code: the palette commands (host failure, component failure, live
- * migration, maintenance mode, the N-1 and N-2 sweeps), each asking for its element with a
+ * migration, maintenance mode, the N-1 and N-2 sweeps, the load balance recommendation),
+ * each asking for its element with a
  * quick pick unless a CodeLens or a caller names it, and the "Simulate failure" CodeLens
  * above hosts, switches, controllers and arrays. Results open in the simulation panel; each
  * command also returns its report, so tests can run it through executeCommand.
  */
 
 import * as vscode from 'vscode';
+import { recommendBalance } from '../core/simulation/balance';
 import { componentFailureScenario, hostFailureScenario, simulateScenario } from '../core/simulation/engine';
 import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
 import type { ComponentKind, ComponentRef } from '../core/simulation/types';
-import { COMPONENT_KINDS, componentTargets, hasComponent, hasVm, hostTargets, restartPriorities, vmTargets, type SimulationTarget } from '../core/view/simulation-targets';
+import {
+  COMPONENT_KINDS,
+  componentTargets,
+  haClusterTargets,
+  hasCluster,
+  hasComponent,
+  hasVm,
+  hostTargets,
+  restartPriorities,
+  vmTargets,
+  type SimulationTarget,
+} from '../core/view/simulation-targets';
 import type { SimulationReport, SweepMode } from '../core/view/simulation-view';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE } from './diagnostics';
@@ -26,6 +39,7 @@ export const SIMULATION_COMMANDS = {
   maintenance: 'vtopo.enterMaintenanceMode',
   sweepN1: 'vtopo.runFailureSweep',
   sweepN2: 'vtopo.runFailureSweepN2',
+  balance: 'vtopo.recommendBalance',
 } as const;
 
 /** Elements that get a "Simulate failure" CodeLens above their id. */
@@ -48,6 +62,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     vscode.commands.registerCommand(SIMULATION_COMMANDS.maintenance, (uri?: unknown, hostId?: unknown) => simulation.maintenance(uri, hostId)),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN2, (uri?: unknown) => simulation.sweep(uri, 'n-2')),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.balance, (uri?: unknown, clusterId?: unknown) => simulation.balance(uri, clusterId)),
     vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, new SimulationCodeLenses(analyses)),
   );
 }
@@ -113,6 +128,15 @@ class SimulationCommands {
     );
   }
 
+  /** The DRS-style balance recommendation (a heuristic) of one cluster: the only HA cluster, or the one picked. */
+  async balance(uri: unknown, clusterArgument: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Recommend Load Balance');
+    if (!design) return undefined;
+    const clusterId = typeof clusterArgument === 'string' ? this.knownCluster(design, clusterArgument) : await pickHaCluster(design);
+    if (clusterId === undefined) return undefined;
+    return this.run(design, `load balance of cluster ${clusterId}`, () => ({ kind: 'balance', design: design.name, balance: recommendBalance(design.topology, clusterId) }));
+  }
+
   /** The design named by the argument, else the active editor's; says what to do when there is none. */
   private async design(uri: unknown, commandTitle: string): Promise<OpenDesign | undefined> {
     let document: vscode.TextDocument | undefined;
@@ -140,6 +164,12 @@ class SimulationCommands {
   private known(design: OpenDesign, ref: ComponentRef): ComponentRef | undefined {
     if (hasComponent(design.topology, ref)) return ref;
     void vscode.window.showErrorMessage(`VTopo: ${design.name} has no ${ref.kind} "${ref.id}".`);
+    return undefined;
+  }
+
+  private knownCluster(design: OpenDesign, clusterId: string): string | undefined {
+    if (hasCluster(design.topology, clusterId)) return clusterId;
+    void vscode.window.showErrorMessage(`VTopo: ${design.name} has no cluster "${clusterId}".`);
     return undefined;
   }
 
@@ -175,6 +205,19 @@ async function pickTarget(targets: readonly SimulationTarget[], title: string): 
   }
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to filter', matchOnDescription: true });
   return picked?.ref;
+}
+
+/** The design's only HA cluster, or one picked from several; undefined (having said why) when there is none. */
+async function pickHaCluster(design: OpenDesign): Promise<string | undefined> {
+  const targets = haClusterTargets(design.topology);
+  const [only] = targets;
+  if (!only) {
+    void vscode.window.showInformationMessage(`VTopo: ${design.name} has no cluster with HA enabled to balance.`);
+    return undefined;
+  }
+  if (targets.length === 1) return only.clusterId;
+  const items = targets.map((target) => ({ label: target.label, description: target.description, clusterId: target.clusterId }));
+  return (await vscode.window.showQuickPick(items, { title: 'Recommend load balance: which HA cluster?', placeHolder: 'Type to filter', matchOnDescription: true }))?.clusterId;
 }
 
 async function pickVm(topology: Topology): Promise<string | undefined> {

@@ -1,10 +1,13 @@
 /**
  * The pictures of a simulation as plain data: the downtime timeline (a Gantt chart of the
  * affected VMs grouped by restart priority, with the failure and detection marks), the
- * capacity bars per host before and after, and the pre-copy rounds of a live migration.
- * The results panel only draws these; the figures are computed here, once, and tested.
+ * capacity bars per host before and after, the pre-copy rounds of a live migration and the
+ * host loads before and after a balance recommendation. The results panel only draws
+ * these; the figures (and the time-axis ticks for a given width) are computed here, once,
+ * and tested.
  */
 
+import type { BalanceResult } from '../simulation/balance';
 import type {
   MaintenanceResult,
   MigrationMethod,
@@ -58,10 +61,8 @@ export interface TimelineMark {
 export interface Timeline {
   readonly groups: readonly TimelineGroup[];
   readonly marks: readonly TimelineMark[];
-  /** Right end of the time axis. */
+  /** Right end of the time axis; the panel picks its ticks for its width with timeAxisTicks. */
   readonly endSeconds: number;
-  /** Where the axis gets a labelled tick. */
-  readonly ticksSeconds: readonly number[];
 }
 
 /** Restart priorities from first restarted to last (vSphere's six, ALGORITHMS.md 2). */
@@ -92,7 +93,7 @@ export function buildTimeline(result: SimulationResult, priorities: PriorityByVm
     .sort(([a], [b]) => tierRank(a) - tierRank(b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([tier, rows]) => ({ label: tierLabel(tier), rows }));
   const axisEnd = endSeconds > 0 ? endSeconds : 60;
-  return { groups, marks, endSeconds: axisEnd, ticksSeconds: axisTicks(axisEnd) };
+  return { groups, marks, endSeconds: axisEnd };
 }
 
 /** One row per migration, started at its planned time; no marks. */
@@ -112,7 +113,7 @@ export function buildMaintenanceTimeline(maintenance: MaintenanceResult): Timeli
   }));
   const endSeconds = Math.max(maintenance.totalSeconds, ...rows.flatMap((row) => row.segments.map((segment) => segment.endSeconds)));
   const axisEnd = endSeconds > 0 ? endSeconds : 60;
-  return { groups: rows.length > 0 ? [{ label: `Evacuating ${maintenance.hostId}`, rows }] : [], marks: [], endSeconds: axisEnd, ticksSeconds: axisTicks(axisEnd) };
+  return { groups: rows.length > 0 ? [{ label: `Evacuating ${maintenance.hostId}`, rows }] : [], marks: [], endSeconds: axisEnd };
 }
 
 function timelineMarks(result: SimulationResult): TimelineMark[] {
@@ -220,14 +221,79 @@ function tierLabel(tier: string): string {
   return tier === 'unknown' ? 'Priority unknown' : `Priority ${tier}`;
 }
 
-/** About six round ticks from 0 to `endSeconds` (1, 2, 5 x 10^n seconds, or whole minutes). */
-export function axisTicks(endSeconds: number): number[] {
-  const rough = endSeconds / 6;
-  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200, 86400];
-  const step = steps.find((candidate) => candidate >= rough) ?? Math.ceil(rough / 86400) * 86400;
-  const ticks: number[] = [];
-  for (let at = 0; at <= endSeconds + 1e-9; at += step) ticks.push(at);
-  return ticks;
+// ---------------------------------------------------------------- time-axis ticks
+
+export interface AxisTick {
+  readonly atSeconds: number;
+  /** Short, in one unit for the whole axis: "75 s", "1.5 min", "2 h". */
+  readonly label: string;
+  /** How the label sits on its tick: centred, or ending at it (the last tick, near the right edge). */
+  readonly anchor: 'middle' | 'end';
+}
+
+export type AxisUnit = 's' | 'min' | 'h';
+
+/** Tick spacings tried, smallest first: 1, 2, 5 x 10^n seconds, then round minutes and hours. */
+const TICK_STEPS: readonly number[] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** Width of a tick label's character, in px, for the panel's 10 px tick font: a generous average, so estimates err wide. */
+export const TICK_CHAR_WIDTH_PX = 6.5;
+
+/** Least blank space between two tick labels, in px. */
+export const TICK_GAP_PX = 8;
+
+/** The unit of an axis from 0 to `endSeconds`: seconds up to 3 min, minutes up to 3 h, then hours. */
+export function axisUnit(endSeconds: number): AxisUnit {
+  if (endSeconds <= 180) return 's';
+  if (endSeconds <= 3 * 3600) return 'min';
+  return 'h';
+}
+
+/** `75 s`, `1.5 min`, `2 h`: at most two decimals, trailing zeros dropped. */
+export function tickLabel(seconds: number, unit: AxisUnit): string {
+  const value = unit === 's' ? seconds : unit === 'min' ? seconds / 60 : seconds / 3600;
+  return `${Number(value.toFixed(2))} ${unit}`;
+}
+
+/**
+ * Ticks for a time axis from 0 to `endSeconds` drawn `plotWidthPx` wide, whose labels never
+ * overlap: the smallest round step (at least an eighth of the axis) at which every label,
+ * `charWidthPx` per character, keeps `TICK_GAP_PX` from its neighbours. Labels are
+ * centred on their tick, except one that would run more than `rightRoomPx` past the plot's
+ * right end: it ends at its tick instead, which the check accounts for. An axis too narrow
+ * for two labels gets the 0 tick alone.
+ */
+export function timeAxisTicks(endSeconds: number, plotWidthPx: number, rightRoomPx = 0, charWidthPx = TICK_CHAR_WIDTH_PX): AxisTick[] {
+  const end = endSeconds > 0 && Number.isFinite(endSeconds) ? endSeconds : 60;
+  const unit = axisUnit(end);
+  const x = (seconds: number) => (seconds / end) * plotWidthPx;
+  const candidates = [...TICK_STEPS.filter((step) => step >= end / 8 && step <= end), end];
+  for (const step of candidates) {
+    const ticks: AxisTick[] = [];
+    for (let index = 0; index * step <= end + 1e-9; index++) {
+      const atSeconds = Number((index * step).toFixed(6));
+      const label = tickLabel(atSeconds, unit);
+      const half = (label.length * charWidthPx) / 2;
+      ticks.push({ atSeconds, label, anchor: x(atSeconds) + half > plotWidthPx + rightRoomPx ? 'end' : 'middle' });
+    }
+    if (ticks.length >= 2 && labelsApart(ticks, x, charWidthPx)) return ticks;
+  }
+  return [{ atSeconds: 0, label: tickLabel(0, unit), anchor: 'middle' }];
+}
+
+/** Whether each label ends at least TICK_GAP_PX before the next begins. */
+function labelsApart(ticks: readonly AxisTick[], x: (seconds: number) => number, charWidthPx: number): boolean {
+  const extent = (tick: AxisTick) => {
+    const width = tick.label.length * charWidthPx;
+    const at = x(tick.atSeconds);
+    return tick.anchor === 'end' ? { left: at - width, right: at } : { left: at - width / 2, right: at + width / 2 };
+  };
+  for (let index = 1; index < ticks.length; index++) {
+    const previous = ticks[index - 1];
+    const current = ticks[index];
+    if (previous && current && extent(previous).right + TICK_GAP_PX > extent(current).left) return false;
+  }
+  return true;
 }
 
 // ------------------------------------------------------------------------ capacity
@@ -327,5 +393,46 @@ export function buildRoundsChart(migration: MigrationResult): RoundsChart {
     sentMB: migration.sentMB,
     cloudsimSeconds: migration.cloudsimSeconds,
     ...(migration.degradedSeconds !== undefined ? { degradedSeconds: migration.degradedSeconds } : {}),
+  };
+}
+
+// ------------------------------------------------------------------------ balance
+
+export interface BalanceBar {
+  readonly hostId: string;
+  /** Load before and after the recommended moves, as a share of the host's memory for VMs. */
+  readonly before: number;
+  readonly after: number;
+  /** How many recommended moves leave and reach the host. */
+  readonly movesOut: number;
+  readonly movesIn: number;
+}
+
+export interface BalanceChart {
+  readonly clusterId: string;
+  readonly metric: BalanceResult['metric'];
+  readonly hosts: readonly BalanceBar[];
+  /** Right end of the load axis: the largest load rounded up to a tenth (at least 0.1). */
+  readonly scaleMax: number;
+  /** Standard deviation of the host loads before and after. */
+  readonly deviationBefore: number;
+  readonly deviationAfter: number;
+}
+
+export function buildBalanceChart(balance: BalanceResult): BalanceChart {
+  const largest = Math.max(0, ...balance.hosts.flatMap((host) => [host.before, host.after]));
+  return {
+    clusterId: balance.clusterId,
+    metric: balance.metric,
+    hosts: balance.hosts.map((host) => ({
+      hostId: host.hostId,
+      before: host.before,
+      after: host.after,
+      movesOut: balance.moves.filter((move) => move.from === host.hostId).length,
+      movesIn: balance.moves.filter((move) => move.to === host.hostId).length,
+    })),
+    scaleMax: Math.max(0.1, Math.ceil(Number((largest * 10).toFixed(9))) / 10),
+    deviationBefore: balance.before,
+    deviationAfter: balance.after,
   };
 }

@@ -20,7 +20,10 @@ export function exportReport(report: SimulationReport, format: ExportFormat): st
   return format === 'markdown' ? reportToMarkdown(report) : reportToJson(report);
 }
 
-/** The result as the simulator returned it (a sweep: its rows), two-space indented. */
+/**
+ * The result as the simulator returned it (a sweep: its rows), two-space indented. A balance
+ * result's `minDrop` is Infinity for migration threshold 1, which JSON writes as null.
+ */
 export function reportToJson(report: SimulationReport): string {
   return `${JSON.stringify(reportResult(report), null, 2)}\n`;
 }
@@ -35,6 +38,8 @@ export function reportResult(report: SimulationReport): unknown {
       return report.maintenance;
     case 'sweep':
       return report.rows;
+    case 'balance':
+      return report.balance;
   }
 }
 

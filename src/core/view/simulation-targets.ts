@@ -6,6 +6,7 @@
 
 import { effectiveRestartPriority } from '../analysis/rules/placement/common';
 import { linkId } from '../analysis/storage-network';
+import { haClusters } from '../capacity/resources';
 import type { Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
@@ -92,13 +93,38 @@ export function hasVm(topology: Topology, id: string): boolean {
   return topology.vm(id) !== undefined;
 }
 
+export function hasCluster(topology: Topology, id: string): boolean {
+  return topology.cluster(id) !== undefined;
+}
+
+export interface ClusterTarget {
+  readonly clusterId: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+/** The clusters HA protects (what "Recommend Load Balance" offers), with their hosts and VMs. */
+export function haClusterTargets(topology: Topology): ClusterTarget[] {
+  return haClusters(topology).map((cluster) => {
+    const hosts = topology.hostsInCluster(cluster.id);
+    const vms = hosts.reduce((sum, host) => sum + topology.vmsOnHost(host.id).length, 0);
+    return {
+      clusterId: cluster.id,
+      label: cluster.id,
+      description: `${hosts.length} ${hosts.length === 1 ? 'host' : 'hosts'}, ${vms} ${vms === 1 ? 'VM' : 'VMs'}, DRS threshold ${cluster.drs.migrationThreshold}${cluster.drs.enabled ? '' : ' (DRS off)'}`,
+    };
+  });
+}
+
 /** "unknown switch "fc-c": the design's switches are fc-a, fc-b". */
-export function unknownElementMessage(topology: Topology, kind: ComponentKind | 'vm', id: string): string {
+export function unknownElementMessage(topology: Topology, kind: ComponentKind | 'vm' | 'cluster', id: string): string {
   const known = kind === 'vm'
     ? topology.vms.map((vm) => vm.id)
-    : kind === 'link'
-      ? topology.links.map((_, index) => linkId(index))
-      : [...topology.declarations.values()].filter((declaration) => declaration.kind === kind).map((declaration) => declaration.id);
+    : kind === 'cluster'
+      ? topology.clusters.map((cluster) => cluster.id)
+      : kind === 'link'
+        ? topology.links.map((_, index) => linkId(index))
+        : [...topology.declarations.values()].filter((declaration) => declaration.kind === kind).map((declaration) => declaration.id);
   const plural = kind === 'switch' ? 'switches' : `${kind}s`;
   if (known.length === 0) return `unknown ${kind} "${id}": the design has no ${plural}`;
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, ... (${known.length} in all)` : known.join(', ');

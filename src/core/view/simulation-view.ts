@@ -4,19 +4,22 @@
  * extension host builds the view and sends it; the webview only draws it.
  */
 
+import type { BalanceResult } from '../simulation/balance';
 import type { ComponentRef, MaintenanceResult, MigrationResult, SimulationResult, SweepRow, VmResult } from '../simulation/types';
 import {
+  buildBalanceChart,
   buildCapacityBars,
   buildMaintenanceTimeline,
   buildRoundsChart,
   buildTimeline,
   DOWN_REASON_TEXT,
+  type BalanceChart,
   type CapacityBar,
   type PriorityByVm,
   type RoundsChart,
   type Timeline,
 } from './simulation-charts';
-import { formatMemory, formatSeconds } from './simulation-format';
+import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
 
 export type SweepMode = 'n-1' | 'n-2';
@@ -26,7 +29,11 @@ export type SimulationReport =
   | { readonly kind: 'failure'; readonly design: string; readonly result: SimulationResult; readonly priorities: PriorityByVm }
   | { readonly kind: 'migration'; readonly design: string; readonly migration: MigrationResult }
   | { readonly kind: 'maintenance'; readonly design: string; readonly maintenance: MaintenanceResult }
-  | { readonly kind: 'sweep'; readonly design: string; readonly mode: SweepMode; readonly rows: readonly SweepRow[] };
+  | { readonly kind: 'sweep'; readonly design: string; readonly mode: SweepMode; readonly rows: readonly SweepRow[] }
+  | { readonly kind: 'balance'; readonly design: string; readonly balance: BalanceResult };
+
+/** Every kind of report, as the panel's messages name them. */
+export const SIMULATION_REPORT_KINDS: readonly SimulationReport['kind'][] = ['failure', 'migration', 'maintenance', 'sweep', 'balance'];
 
 export interface SummaryItem {
   readonly label: string;
@@ -44,6 +51,8 @@ export interface SimulationView {
   readonly timeline?: Timeline;
   readonly capacity?: readonly CapacityBar[];
   readonly rounds?: RoundsChart;
+  /** Host loads before and after a balance recommendation. */
+  readonly balance?: BalanceChart;
   /** The main table first (per VM, per migration, per case), then the event log if any. */
   readonly tables: readonly Table[];
 }
@@ -58,6 +67,8 @@ export function buildSimulationView(report: SimulationReport): SimulationView {
       return maintenanceView(report.design, report.maintenance);
     case 'sweep':
       return sweepView(report.design, report.mode, report.rows);
+    case 'balance':
+      return balanceView(report.design, report.balance);
   }
 }
 
@@ -72,6 +83,8 @@ export function reportTitle(report: SimulationReport): string {
       return `Maintenance mode: ${report.maintenance.hostId}`;
     case 'sweep':
       return `Failure sweep (${report.mode.toUpperCase()})`;
+    case 'balance':
+      return balanceTitle(report.balance);
   }
 }
 
@@ -104,7 +117,10 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
       { label: 'Longest downtime', value: formatSeconds(summary.longestDowntimeSeconds) },
       { label: 'Total downtime', value: formatSeconds(summary.totalDowntimeSeconds) },
     ],
-    notes: result.scenario.steps.map((step) => `At ${formatSeconds(step.atSeconds)}: ${step.action === 'isolate' ? `isolate host ${step.host}` : `${step.action} ${componentLabel(step.target)}`}.`),
+    notes: [
+      ...result.scenario.steps.map((step) => `At ${formatSeconds(step.atSeconds)}: ${step.action === 'isolate' ? `isolate host ${step.host}` : `${step.action} ${componentLabel(step.target)}`}.`),
+      ...(result.scenario.horizonSeconds === undefined ? [] : [`Simulated up to ${formatSeconds(result.scenario.horizonSeconds)} (the horizon): VMs still down count their downtime up to it.`]),
+    ],
     timeline: buildTimeline(result, priorities),
     capacity: buildCapacityBars(result),
     tables: [vmTable(result, priorities), eventTable(result)],
@@ -372,5 +388,83 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
         numberCell(row.capacityShortfallMB, row.capacityShortfallMB > 0 ? formatMemory(row.capacityShortfallMB) : ''),
       ],
     })),
+  };
+}
+
+// ------------------------------------------------------------------------- balance
+
+/** Why the balance recommendation is only a heuristic (ALGORITHMS.md 3); every balance report says so. */
+export const BALANCE_HEURISTIC_NOTE =
+  'This is a heuristic: the legacy DRS balance metric (vSphere 6.7 and earlier, ALGORITHMS.md 3) on memory only, not VMware\'s algorithm (vSphere 7 and later balance by a per-VM DRS score). Host load = configured memory + overhead of its powered-on VMs / the host\'s memory for VMs; imbalance = the standard deviation of the host loads.';
+
+function balanceTitle(balance: BalanceResult): string {
+  return `Load balance of cluster ${balance.clusterId} (heuristic)`;
+}
+
+/** A standard deviation of loads (shares of capacity), three decimals. */
+export function formatDeviation(deviation: number): string {
+  return deviation.toFixed(3);
+}
+
+function balanceView(design: string, balance: BalanceResult): SimulationView {
+  const thresholdNote = !Number.isFinite(balance.minDrop)
+    ? 'The cluster\'s DRS migration threshold is 1 (mandatory moves only): no balancing move is recommended.'
+    : balance.moves.length === 0
+      ? `No move lowers the deviation by more than ${balance.minDrop} (the cluster's DRS migration threshold): leave the VMs where they are.`
+      : `Each move lowers the deviation by more than ${balance.minDrop} (the cluster's DRS migration threshold) and is a live migration the rules, capacity, storage and network allow; make them in this order.`;
+  return {
+    kind: 'balance',
+    title: balanceTitle(balance),
+    design,
+    summary: [
+      { label: 'Metric', value: `${balance.metric} load` },
+      { label: 'Std. deviation before', value: formatDeviation(balance.before) },
+      { label: 'Std. deviation after', value: formatDeviation(balance.after) },
+      { label: 'Moves', value: String(balance.moves.length) },
+      { label: 'Hosts', value: String(balance.hosts.length) },
+    ],
+    notes: [BALANCE_HEURISTIC_NOTE, thresholdNote],
+    balance: buildBalanceChart(balance),
+    tables: [balanceMovesTable(balance), balanceHostsTable(balance)],
+  };
+}
+
+export function balanceMovesTable(balance: BalanceResult): Table {
+  return {
+    caption: 'Moves',
+    columns: [
+      { id: 'step', label: 'Step', align: 'right' },
+      { id: 'vm', label: 'VM', align: 'left' },
+      { id: 'from', label: 'From host', align: 'left' },
+      { id: 'to', label: 'To host', align: 'left' },
+    ],
+    rows: balance.moves.map((move, index) => ({
+      id: String(index + 1),
+      cells: [numberCell(index + 1), textCell(move.vmId), textCell(move.from), textCell(move.to)],
+    })),
+  };
+}
+
+function balanceHostsTable(balance: BalanceResult): Table {
+  return {
+    caption: 'Host loads',
+    columns: [
+      { id: 'host', label: 'Host', align: 'left' },
+      { id: 'before', label: 'Load before', align: 'right' },
+      { id: 'after', label: 'Load after', align: 'right' },
+      { id: 'change', label: 'Change', align: 'right' },
+    ],
+    rows: balance.hosts.map((host) => {
+      const change = Math.round(host.after * 100) - Math.round(host.before * 100);
+      return {
+        id: host.hostId,
+        cells: [
+          textCell(host.hostId),
+          numberCell(host.before, formatPercent(host.before)),
+          numberCell(host.after, formatPercent(host.after)),
+          numberCell(host.after - host.before, change === 0 ? '' : `${change > 0 ? '+' : ''}${change} pts`),
+        ],
+      };
+    }),
   };
 }

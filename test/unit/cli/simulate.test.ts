@@ -74,6 +74,85 @@ describe('vtopo simulate: failures', () => {
   });
 });
 
+describe('vtopo simulate: isolation, recovery and the horizon', () => {
+  it('runs --fail, --isolate and --recover steps, each at its --at, up to the --horizon', async () => {
+    const { exitCode, stdout, stderr } = await vtopo('simulate', SEED_000, '--fail', 'switch:fc-a', '--fail', 'switch:fc-b', '--at', '10', '--recover', 'switch:fc-b', '--at=300', '--isolate', 'host:esx-02', '--at', '20', '--horizon', '900', '--format', 'json');
+    assert.equal(stderr, '');
+    assert.equal(exitCode, 0);
+    const output: { result: { scenario: unknown; events: Array<{ timeSeconds: number; kind: string; elementIds: string[] }>; vms: Array<{ vmId: string; downtimeSeconds: number }> } } = JSON.parse(stdout);
+    assert.deepEqual(output.result.scenario, {
+      name: 'switch fc-a fails, switch fc-b fails at 10 s, switch fc-b recovers at 300 s, host esx-02 is isolated at 20 s',
+      steps: [
+        { action: 'fail', target: { kind: 'switch', id: 'fc-a' }, atSeconds: 0 },
+        { action: 'fail', target: { kind: 'switch', id: 'fc-b' }, atSeconds: 10 },
+        { action: 'recover', target: { kind: 'switch', id: 'fc-b' }, atSeconds: 300 },
+        { action: 'isolate', host: 'esx-02', atSeconds: 20 },
+      ],
+      horizonSeconds: 900,
+    });
+    const at = (kind: string) => output.result.events.filter((event) => event.kind === kind).map((event) => [event.timeSeconds, event.elementIds[0]]);
+    assert.deepEqual(at('component-recovered'), [[300, 'fc-b']]);
+    assert.deepEqual(at('host-isolated'), [[20, 'esx-02']]);
+    // Both fabrics down from 10 s: the VMs on esx-01 hang until fc-b is back at 300 s (290 s each). esx-02, isolated at
+    // 20 s with no heartbeat datastore in reach, counts as failed: web-01 waits for a host that reaches vmfs-01, is
+    // placed on esx-01 at 300 s and boots for 60 s: down from 10 s to 360 s.
+    assert.deepEqual(output.result.vms.map((vm) => [vm.vmId, vm.downtimeSeconds]), [['vcenter', 290], ['sql-01', 290], ['web-01', 350], ['web-02', 290]]);
+  });
+
+  it('counts a VM that stays down up to the horizon, and says so in the text', async () => {
+    const json = await vtopo('simulate', SEED_000, '--fail', 'array:fq1616r', '--horizon', '120', '--format', 'json');
+    assert.equal(json.exitCode, 0);
+    const output: { result: { scenario: { name: string; horizonSeconds: number }; summary: { vmsDown: number; longestDowntimeSeconds: number } } } = JSON.parse(json.stdout);
+    assert.deepEqual([output.result.scenario.name, output.result.scenario.horizonSeconds], ['array fq1616r fails', 120]);
+    assert.deepEqual([output.result.summary.vmsDown, output.result.summary.longestDowntimeSeconds], [4, 120]);
+    const text = (await vtopo('simulate', SEED_000, '--isolate', 'esx-01', '--horizon', '600')).stdout;
+    assert.match(text, /^Host esx-01 is isolated\n/);
+    assert.match(text, /^ {2}At 0 s: isolate host esx-01\.\n {2}Simulated up to 10 min \(the horizon\): VMs still down count their downtime up to it\.$/m);
+  });
+
+  it('exits 2 for an isolated or recovered element the design does not have', async () => {
+    const { exitCode, stderr } = await vtopo('simulate', SEED_000, '--isolate', 'host:esx-09', '--fail', 'switch:fc-z', '--recover', 'switch:fc-z', '--at', '5');
+    assert.equal(exitCode, 2);
+    assert.equal(stderr, [
+      `vtopo: ${SEED_000}: unknown host "esx-09": the design's hosts are esx-01, esx-02`,
+      `vtopo: ${SEED_000}: unknown switch "fc-z": the design's switches are fc-a, fc-b, lan-1, lan-2`,
+      `vtopo: ${SEED_000}: unknown switch "fc-z": the design's switches are fc-a, fc-b, lan-1, lan-2`,
+      '',
+    ].join('\n'));
+  });
+});
+
+describe('vtopo simulate: balance recommendation', () => {
+  it('prints the standard deviation before and after, the moves and that it is a heuristic', async () => {
+    const { exitCode, stdout, stderr } = await vtopo('simulate', SEED_000, '--balance', 'cluster:prod');
+    assert.equal(stderr, '');
+    assert.equal(exitCode, 0);
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], 'Load balance of cluster prod (heuristic)');
+    // esx-01 carries 93 GB of the 380 GB it offers VMs (0.245), esx-02 8 GB (0.021): moving vcenter (21 GB) gives 0.189 / 0.076.
+    assert.ok(lines.includes('  Std. deviation before:  0.112'), stdout);
+    assert.ok(lines.includes('  Std. deviation after:   0.057'), stdout);
+    assert.ok(lines.some((line) => /^ {2}This is a heuristic: the legacy DRS balance metric \(vSphere 6\.7 and earlier, ALGORITHMS\.md 3\)/.test(line)), stdout);
+    assert.deepEqual(lines.slice(lines.indexOf('Moves:'), lines.indexOf('Moves:') + 3), ['Moves:', '  Step  VM       From host  To host', '     1  vcenter  esx-01     esx-02']);
+    assert.deepEqual(lines.slice(lines.indexOf('Host loads:') + 1, lines.indexOf('Host loads:') + 4), ['  Host    Load before  Load after  Change', '  esx-01          24%         19%  -5 pts', '  esx-02           2%          8%  +6 pts']);
+  });
+
+  it('prints the recommendation as JSON, and takes the bare cluster id', async () => {
+    const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--balance', 'prod', '--format', 'json');
+    assert.equal(exitCode, 0);
+    const output: { file: string; simulation: string; result: { clusterId: string; metric: string; before: number; after: number; minDrop: number; moves: unknown[]; hosts: Array<{ hostId: string }>; heuristic: boolean } } = JSON.parse(stdout);
+    assert.deepEqual([output.file, output.simulation], [SEED_000, 'balance']);
+    assert.deepEqual(output.result.moves, [{ vmId: 'vcenter', from: 'esx-01', to: 'esx-02' }]);
+    assert.deepEqual([output.result.clusterId, output.result.metric, output.result.minDrop, output.result.heuristic], ['prod', 'memory', 0.05, true]);
+    assert.ok(Math.abs(output.result.before - 0.111842) < 1e-6 && Math.abs(output.result.after - 0.056579) < 1e-6, stdout);
+    assert.deepEqual(output.result.hosts.map((host) => host.hostId), ['esx-01', 'esx-02']);
+  });
+
+  it('exits 2 naming the clusters the design has when the cluster is unknown', async () => {
+    assert.deepEqual(await vtopo('simulate', SEED_000, '--balance', 'cluster:dev'), { exitCode: 2, stdout: '', stderr: `vtopo: ${SEED_000}: unknown cluster "dev": the design's clusters are prod\n` });
+  });
+});
+
 describe('vtopo simulate: migration, maintenance, sweep', () => {
   it('live-migrates a VM and prints its pre-copy rounds', async () => {
     const { exitCode, stdout } = await vtopo('simulate', SEED_000, '--migrate', 'vm:sql-01', '--to', 'host:esx-02');
@@ -121,12 +200,12 @@ describe('vtopo simulate: usage errors exit 2 with a message and a hint', () => 
   const hint = "Run 'vtopo help simulate' for usage.";
   const cases: ReadonlyArray<{ readonly args: string[]; readonly message: string }> = [
     { args: ['simulate'], message: 'missing FILE: name the .vtopo design to simulate' },
-    { args: ['simulate', 'a.vtopo'], message: 'nothing to simulate: give --fail KIND:ID, --migrate vm:ID --to host:ID, --maintenance host:ID or --sweep n-1|n-2' },
+    { args: ['simulate', 'a.vtopo'], message: 'nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID' },
     { args: ['simulate', 'a.vtopo', 'b.vtopo', '--sweep', 'n-1'], message: 'simulate takes one FILE; got 2: a.vtopo, b.vtopo' },
     { args: ['simulate', 'a.vtopo', '--fail', 'esx-01'], message: 'invalid value "esx-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
     { args: ['simulate', 'a.vtopo', '--fail', 'vm:web-01'], message: 'invalid value "vm:web-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
     { args: ['simulate', 'a.vtopo', '--fail', 'link:a'], message: 'invalid value "link:a" for --fail: a cable is link:N, N its 0-based position in links:' },
-    { args: ['simulate', 'a.vtopo', '--at', '5', '--fail', 'host:h'], message: '--at gives the time of the --fail before it: put it after a --fail' },
+    { args: ['simulate', 'a.vtopo', '--at', '5', '--fail', 'host:h'], message: '--at gives the time of the --fail, --isolate or --recover before it: put it after one' },
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '5', '--at', '6'], message: '--fail host:h has two --at' },
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '-5'], message: 'invalid value "-5" for --at: expected seconds from the start (a number >= 0)' },
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--sweep', 'n-1'], message: 'choose one simulation: --fail and --sweep cannot be combined' },
@@ -137,7 +216,22 @@ describe('vtopo simulate: usage errors exit 2 with a message and a hint', () => 
     { args: ['simulate', 'a.vtopo', '--sweep', 'n-1', '--sweep', 'n-2'], message: 'option --sweep is given twice' },
     { args: ['simulate', 'a.vtopo', '--sweep', 'n-1', '--format', 'sarif'], message: 'invalid value "sarif" for --format: expected text, json' },
     { args: ['simulate', 'a.vtopo', '--fail'], message: 'option --fail needs a value' },
-    { args: ['simulate', 'a.vtopo', '--horizon', '60'], message: 'unknown option --horizon for "simulate"' },
+    { args: ['simulate', 'a.vtopo', '--horizon', '60'], message: 'nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID' },
+    { args: ['simulate', 'a.vtopo', '--sweep', 'n-1', '--horizon', '60'], message: '--horizon is how long a --fail, --isolate or --recover scenario runs' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--horizon', '0'], message: 'invalid value "0" for --horizon: expected seconds to simulate (a number > 0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--horizon', '1h'], message: 'invalid value "1h" for --horizon: expected seconds to simulate (a number > 0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--horizon', '60', '--horizon', '90'], message: 'option --horizon is given twice' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '100', '--horizon', '50'], message: '--fail host:h --at 100 is after the end of the simulation (50 s, the --horizon)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '4000'], message: '--fail host:h --at 4000 is after the end of the simulation (3600 s, the default; give a longer --horizon)' },
+    { args: ['simulate', 'a.vtopo', '--isolate', 'switch:fc-a'], message: 'invalid value "switch:fc-a" for --isolate: expected host:ID' },
+    { args: ['simulate', 'a.vtopo', '--isolate', 'host:h', '--at', '5', '--at', '6'], message: '--isolate host:h has two --at' },
+    { args: ['simulate', 'a.vtopo', '--recover', 'vm:x'], message: 'invalid value "vm:x" for --recover: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--recover', 'switch:fc-a'], message: '--recover switch:fc-a at 0 s: no --fail of it happens before' },
+    { args: ['simulate', 'a.vtopo', '--recover', 'host:h', '--at', '10', '--fail', 'host:h', '--at', '20'], message: '--recover host:h at 10 s: no --fail or --isolate of it happens before' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--recover', 'host:g', '--at', '10'], message: '--recover host:g at 10 s: no --fail or --isolate of it happens before' },
+    { args: ['simulate', 'a.vtopo', '--isolate', 'host:h', '--balance', 'cluster:c'], message: 'choose one simulation: --isolate and --balance cannot be combined' },
+    { args: ['simulate', 'a.vtopo', '--balance', 'host:h'], message: 'invalid value "host:h" for --balance: expected cluster:ID' },
+    { args: ['simulate', 'a.vtopo', '--balance', 'prod', '--balance', 'dev'], message: 'option --balance is given twice' },
   ];
   for (const { args, message } of cases) {
     it(`vtopo ${args.join(' ')}`, async () => {

@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { axisTicks, buildCapacityBars, buildMaintenanceTimeline, buildRoundsChart, buildTimeline } from '../../../src/core/view/simulation-charts';
+import {
+  axisUnit,
+  buildBalanceChart,
+  buildCapacityBars,
+  buildMaintenanceTimeline,
+  buildRoundsChart,
+  buildTimeline,
+  TICK_CHAR_WIDTH_PX,
+  TICK_GAP_PX,
+  tickLabel,
+  timeAxisTicks,
+  type AxisTick,
+} from '../../../src/core/view/simulation-charts';
 import { formatMemory, formatSeconds } from '../../../src/core/view/simulation-format';
-import { HOST_FAILURE, MAINTENANCE, MIGRATION } from './simulation-fixtures';
+import { BALANCE, HOST_FAILURE, MAINTENANCE, MIGRATION } from './simulation-fixtures';
 
 describe('simulation timeline', () => {
   const timeline = buildTimeline(HOST_FAILURE, { 'web-02': 'medium', 'ft-01': 'high', 'web-01': 'medium' });
@@ -35,7 +47,6 @@ describe('simulation timeline', () => {
   it('marks the failure and the detection, and spans the axis to the horizon', () => {
     assert.deepEqual(timeline.marks.map(({ atSeconds, kind }) => [atSeconds, kind]), [[0, 'failure'], [15, 'detection']]);
     assert.equal(timeline.endSeconds, 600);
-    assert.deepEqual(timeline.ticksSeconds, [0, 120, 240, 360, 480, 600]);
   });
 
   it('puts VMs without a known priority in their own group, last', () => {
@@ -43,15 +54,91 @@ describe('simulation timeline', () => {
     assert.deepEqual(groups, ['Priority highest', 'Priority high', 'Priority unknown']);
   });
 
-  it('chooses about six round ticks', () => {
-    assert.deepEqual(axisTicks(90), [0, 15, 30, 45, 60, 75, 90]);
-    assert.deepEqual(axisTicks(10), [0, 2, 4, 6, 8, 10]);
-  });
-
   it('draws maintenance as one bar per migration from its start', () => {
     const maintenance = buildMaintenanceTimeline(MAINTENANCE);
     assert.deepEqual(maintenance.groups[0]?.rows.map((row) => [row.id, row.segments[0]?.startSeconds, row.segments[0]?.endSeconds]), [['sql-01', 0, 7.6], ['vcenter', 7.6, 11.6]]);
     assert.equal(maintenance.endSeconds, 11.6);
+  });
+});
+
+describe('time-axis ticks', () => {
+  /** Left and right ends of each label as the panel draws it, at TICK_CHAR_WIDTH_PX a character. */
+  function extents(ticks: readonly AxisTick[], endSeconds: number, plotWidth: number): Array<[number, number]> {
+    return ticks.map((tick) => {
+      const x = (tick.atSeconds / endSeconds) * plotWidth;
+      const width = tick.label.length * TICK_CHAR_WIDTH_PX;
+      return tick.anchor === 'end' ? [x - width, x] : [x - width / 2, x + width / 2];
+    });
+  }
+
+  function assertApart(ticks: readonly AxisTick[], endSeconds: number, plotWidth: number): void {
+    const spans = extents(ticks, endSeconds, plotWidth);
+    for (let index = 1; index < spans.length; index++) {
+      const left = spans[index - 1];
+      const right = spans[index];
+      assert.ok(left && right && left[1] + TICK_GAP_PX <= right[0], `${ticks[index - 1]?.label} and ${ticks[index]?.label} collide: ${JSON.stringify(spans)}`);
+    }
+  }
+
+  it('labels the 75 s restart of a half-width panel in seconds, 15 s apart, without collisions', () => {
+    // A 360 px panel: 144 px of row labels, a 192 px plot. Ticks every 10 s would be 25.6 px apart for 26 px labels.
+    const ticks = timeAxisTicks(75, 192, 22);
+    assert.deepEqual(ticks.map((tick) => tick.label), ['0 s', '15 s', '30 s', '45 s', '60 s', '75 s']);
+    assert.deepEqual(ticks.map((tick) => tick.atSeconds), [0, 15, 30, 45, 60, 75]);
+    assert.ok(ticks.every((tick) => tick.anchor === 'middle'), 'the 75 s label fits in the 22 px right of the plot');
+    assertApart(ticks, 75, 192);
+  });
+
+  it('takes more ticks when the plot is wider, fewer when it is narrower', () => {
+    assert.deepEqual(timeAxisTicks(75, 800, 22).map((tick) => tick.atSeconds), [0, 10, 20, 30, 40, 50, 60, 70]);
+    assert.deepEqual(timeAxisTicks(75, 100, 22).map((tick) => tick.atSeconds), [0, 30, 60]);
+    assert.deepEqual(timeAxisTicks(75, 20, 0).map((tick) => tick.atSeconds), [0], 'no room for two labels: the origin alone');
+  });
+
+  it('uses minutes past 3 min and hours past 3 h, with short decimal labels', () => {
+    assert.deepEqual([axisUnit(180), axisUnit(181), axisUnit(10800), axisUnit(10801)], ['s', 'min', 'min', 'h']);
+    assert.deepEqual([tickLabel(90, 'min'), tickLabel(600, 'min'), tickLabel(5400, 'h'), tickLabel(0.1 * 3, 's')], ['1.5 min', '10 min', '1.5 h', '0.3 s']);
+    assert.deepEqual(timeAxisTicks(600, 192, 22).map((tick) => tick.label), ['0 min', '5 min', '10 min']);
+    assert.deepEqual(timeAxisTicks(3600, 600, 22).map((tick) => tick.label), ['0 min', '10 min', '20 min', '30 min', '40 min', '50 min', '60 min']);
+    assert.deepEqual(timeAxisTicks(86400, 600, 22).map((tick) => tick.label), ['0 h', '3 h', '6 h', '9 h', '12 h', '15 h', '18 h', '21 h', '24 h']);
+  });
+
+  it('ends the last label at its tick when centring it would leave the chart, and keeps it clear of the one before', () => {
+    const ticks = timeAxisTicks(11.6, 300, 0);
+    const last = ticks[ticks.length - 1];
+    assert.deepEqual(ticks.map((tick) => tick.atSeconds), [0, 2, 4, 6, 8, 10]);
+    assert.equal(timeAxisTicks(10, 300, 0).at(-1)?.anchor, 'end');
+    assert.equal(last?.anchor, 'middle');
+    assertApart(timeAxisTicks(10, 300, 0), 10, 300);
+  });
+
+  it('never lets labels collide, for any axis length and plot width', () => {
+    for (const endSeconds of [0.4, 3, 7.6, 11.6, 42, 75, 80, 145, 181, 600, 1234, 3600, 7300, 10801, 50000, 90000]) {
+      for (const plotWidth of [40, 120, 192, 260, 480, 900, 1300]) {
+        const ticks = timeAxisTicks(endSeconds, plotWidth, 22);
+        assert.ok(ticks.length >= 1 && ticks[0]?.atSeconds === 0);
+        assert.ok(ticks.every((tick) => tick.atSeconds <= endSeconds + 1e-9), `${endSeconds} s over ${plotWidth} px`);
+        assert.ok(ticks.every((tick) => tick.label.length <= 8), ticks.map((tick) => tick.label).join(', '));
+        assertApart(ticks, endSeconds, plotWidth);
+      }
+    }
+  });
+});
+
+describe('balance chart', () => {
+  const balance = BALANCE;
+
+  it('gives each host its load before and after, the moves leaving and reaching it, and a scale to the next tenth', () => {
+    const chart = buildBalanceChart(balance);
+    assert.deepEqual(chart.hosts.map((host) => [host.hostId, host.before, host.after, host.movesOut, host.movesIn]), [
+      ['h1', 0.8, 0.4, 1, 0],
+      ['h2', 0.2, 0.2, 0, 0],
+      ['h3', 0, 0.4, 0, 1],
+    ]);
+    assert.equal(chart.scaleMax, 0.8, '0.8 exactly is its own tenth');
+    assert.equal(buildBalanceChart({ ...balance, hosts: [{ hostId: 'h1', before: 0.2447, after: 0.19 }] }).scaleMax, 0.3);
+    assert.equal(buildBalanceChart({ ...balance, hosts: [{ hostId: 'h1', before: 1.23, after: 1.1 }] }).scaleMax, 1.3, 'an overcommitted host widens the scale');
+    assert.equal(buildBalanceChart({ ...balance, hosts: [] }).scaleMax, 0.1);
   });
 });
 

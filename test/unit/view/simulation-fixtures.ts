@@ -1,5 +1,6 @@
 // Simulation results written by hand (no engine): the shapes the results panel, the
 // exports and the CLI formatters receive, with figures easy to check by eye.
+import type { BalanceResult } from '../../../src/core/simulation/balance';
 import type { MaintenanceResult, MigrationResult, SimulationResult, SweepRow } from '../../../src/core/simulation/types';
 
 /**
@@ -67,3 +68,22 @@ export const SWEEP: readonly SweepRow[] = [
   { failed: [{ kind: 'switch', id: 'fc-a' }], vmsDown: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
   { failed: [{ kind: 'link', id: 'link:3' }], vmsDown: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
 ];
+
+/**
+ * Three hosts of 10 GB for VMs loaded 0.8 / 0.2 / 0; moving the 4 GB VM a from h1 to h3
+ * gives 0.4 / 0.2 / 0.4: the deviation drops from sqrt(26)/15 (0.340) to sqrt(2)/15 (0.094).
+ */
+export const BALANCE: BalanceResult = {
+  clusterId: 'prod',
+  metric: 'memory',
+  before: Math.sqrt(26) / 15,
+  after: Math.sqrt(2) / 15,
+  minDrop: 0.05,
+  moves: [{ vmId: 'a', from: 'h1', to: 'h3' }],
+  hosts: [
+    { hostId: 'h1', before: 0.8, after: 0.4 },
+    { hostId: 'h2', before: 0.2, after: 0.2 },
+    { hostId: 'h3', before: 0, after: 0.4 },
+  ],
+  heuristic: true,
+};

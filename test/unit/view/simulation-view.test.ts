@@ -5,9 +5,9 @@ import { analyzeText } from '../../../src/core/analysis/engine';
 import { exportReport, reportToJson, reportToMarkdown } from '../../../src/core/view/simulation-export';
 import { isShowMessage, parseSimulationPanelMessage } from '../../../src/core/view/simulation-protocol';
 import { sortRows } from '../../../src/core/view/simulation-table';
-import { componentTargets, hasComponent, hostTargets, restartPriorities, unknownElementMessage, vmTargets } from '../../../src/core/view/simulation-targets';
-import { buildSimulationView, type SimulationReport } from '../../../src/core/view/simulation-view';
-import { HOST_FAILURE, MAINTENANCE, MIGRATION, SWEEP } from './simulation-fixtures';
+import { componentTargets, haClusterTargets, hasCluster, hasComponent, hostTargets, restartPriorities, unknownElementMessage, vmTargets } from '../../../src/core/view/simulation-targets';
+import { BALANCE_HEURISTIC_NOTE, buildSimulationView, reportTitle, type SimulationReport } from '../../../src/core/view/simulation-view';
+import { BALANCE, HOST_FAILURE, MAINTENANCE, MIGRATION, SWEEP } from './simulation-fixtures';
 
 const FAILURE: SimulationReport = { kind: 'failure', design: 'seed.vtopo', result: HOST_FAILURE, priorities: {} };
 
@@ -16,7 +16,7 @@ describe('simulation view', () => {
     const view = buildSimulationView(FAILURE);
     assert.equal(view.title, 'Failure of host esx-01');
     assert.deepEqual(view.summary.map((item) => `${item.label}: ${item.value}`), ['VMs affected: 4', 'Restarted: 2', 'Taken over: 1', 'Still down: 1', 'Longest downtime: 10 min', 'Total downtime: 13 min 47 s']);
-    assert.deepEqual(view.notes, ['At 0 s: fail host esx-01.']);
+    assert.deepEqual(view.notes, ['At 0 s: fail host esx-01.', 'Simulated up to 10 min (the horizon): VMs still down count their downtime up to it.']);
     assert.deepEqual(view.tables.map((table) => [table.caption, table.rows.length]), [['VMs', 5], ['Event log', 6]]);
     const vcenter = view.tables[0]?.rows[0]?.cells.map((cell) => cell.text);
     assert.deepEqual(vcenter, ['vcenter', 'highest', 'esx-01', 'restarted', 'esx-02', '0 s', '1 min 20 s', '1 min 20 s']);
@@ -52,6 +52,47 @@ describe('simulation view', () => {
     assert.equal(view.summary.find((item) => item.label === 'Worst case')?.value, 'host esx-01');
     assert.deepEqual(view.tables[0]?.rows.map((row) => row.cells[1]?.text), ['host esx-01', 'switch fc-a', 'link:3']);
     assert.equal(view.tables[0]?.rows[0]?.cells[5]?.text, '8 GB');
+  });
+});
+
+describe('balance recommendation view', () => {
+  const report: SimulationReport = { kind: 'balance', design: 'seed.vtopo', balance: BALANCE };
+
+  it('is titled as a heuristic and says why in its first note', () => {
+    const view = buildSimulationView(report);
+    assert.equal(view.title, 'Load balance of cluster prod (heuristic)');
+    assert.equal(reportTitle(report), view.title);
+    assert.equal(view.notes[0], BALANCE_HEURISTIC_NOTE);
+    assert.match(BALANCE_HEURISTIC_NOTE, /heuristic.*legacy DRS.*ALGORITHMS\.md 3/);
+    assert.equal(view.notes[1], 'Each move lowers the deviation by more than 0.05 (the cluster\'s DRS migration threshold) and is a live migration the rules, capacity, storage and network allow; make them in this order.');
+  });
+
+  it('summarises the standard deviation before and after and lists the moves and the host loads', () => {
+    const view = buildSimulationView(report);
+    assert.deepEqual(view.summary.map((item) => `${item.label}: ${item.value}`), ['Metric: memory load', 'Std. deviation before: 0.340', 'Std. deviation after: 0.094', 'Moves: 1', 'Hosts: 3']);
+    assert.deepEqual(view.tables.map((table) => table.caption), ['Moves', 'Host loads']);
+    assert.deepEqual(view.tables[0]?.rows.map((row) => row.cells.map((cell) => cell.text)), [['1', 'a', 'h1', 'h3']]);
+    assert.deepEqual(view.tables[1]?.rows.map((row) => row.cells.map((cell) => cell.text)), [['h1', '80%', '40%', '-40 pts'], ['h2', '20%', '20%', ''], ['h3', '0%', '40%', '+40 pts']]);
+    assert.deepEqual(view.balance?.hosts.map((host) => [host.hostId, host.before, host.after]), [['h1', 0.8, 0.4], ['h2', 0.2, 0.2], ['h3', 0, 0.4]]);
+    assert.ok(!view.timeline && !view.capacity && !view.rounds);
+  });
+
+  it('says when no move is worth it, and when the threshold allows none', () => {
+    const still = buildSimulationView({ kind: 'balance', design: 'd', balance: { ...BALANCE, moves: [], after: BALANCE.before } });
+    assert.equal(still.notes[1], 'No move lowers the deviation by more than 0.05 (the cluster\'s DRS migration threshold): leave the VMs where they are.');
+    assert.equal(still.tables[0]?.rows.length, 0);
+    const off = buildSimulationView({ kind: 'balance', design: 'd', balance: { ...BALANCE, moves: [], minDrop: Infinity } });
+    assert.equal(off.notes[1], 'The cluster\'s DRS migration threshold is 1 (mandatory moves only): no balancing move is recommended.');
+  });
+
+  it('exports the result as it came in JSON and the heuristic title, notes and tables in Markdown', () => {
+    assert.deepEqual(JSON.parse(exportReport(report, 'json')), BALANCE);
+    const lines = reportToMarkdown(report).split('\n');
+    assert.equal(lines[0], '# Load balance of cluster prod (heuristic)');
+    assert.ok(lines.includes('| Std. deviation before | 0.340 |'));
+    assert.ok(lines.some((line) => line.startsWith('- This is a heuristic: the legacy DRS balance metric')));
+    assert.ok(lines.includes('## Moves') && lines.includes('| Step | VM | From host | To host |') && lines.includes('| 1 | a | h1 | h3 |'));
+    assert.ok(lines.includes('## Host loads') && lines.includes('| h3 | 0% | 40% | +40 pts |'));
   });
 });
 
@@ -125,6 +166,20 @@ describe('simulation panel messages', () => {
     assert.equal(isShowMessage({ type: 'show', view: { title: 'x' } }), false);
     assert.equal(isShowMessage({ type: 'diagram', view: buildSimulationView(FAILURE) }), false);
   });
+
+  it('checks the kind and the charts a show message carries, the balance chart included', () => {
+    const balance = buildSimulationView({ kind: 'balance', design: 'd', balance: BALANCE });
+    assert.equal(isShowMessage({ type: 'show', view: balance }), true);
+    assert.equal(isShowMessage({ type: 'show', view: buildSimulationView({ kind: 'migration', design: 'd', migration: MIGRATION }) }), true);
+    assert.equal(isShowMessage({ type: 'show', view: { ...balance, kind: 'drs' } }), false, 'an unknown kind');
+    assert.equal(isShowMessage({ type: 'show', view: { ...balance, balance: { hosts: 'h1' } } }), false, 'hosts not a list');
+    assert.equal(isShowMessage({ type: 'show', view: { ...balance, balance: { hosts: [], scaleMax: 0 } } }), false, 'a scale the bars would divide by');
+    assert.equal(isShowMessage({ type: 'show', view: { ...balance, balance: null } }), false);
+    const failure = buildSimulationView(FAILURE);
+    assert.equal(isShowMessage({ type: 'show', view: { ...failure, timeline: { groups: [], marks: [], endSeconds: Number.NaN } } }), false);
+    assert.equal(isShowMessage({ type: 'show', view: { ...failure, capacity: {} } }), false);
+    assert.equal(isShowMessage({ type: 'show', view: { ...failure, rounds: { bars: 3 } } }), false);
+  });
 });
 
 describe('simulation targets', () => {
@@ -159,5 +214,13 @@ describe('simulation targets', () => {
     assert.equal(hasComponent(topology, { kind: 'link', id: 'link:12' }), false);
     assert.equal(unknownElementMessage(topology, 'switch', 'fc-c'), 'unknown switch "fc-c": the design\'s switches are fc-a, fc-b, lan-1, lan-2');
     assert.equal(unknownElementMessage(topology, 'vm', 'x'), 'unknown vm "x": the design\'s vms are vcenter, sql-01, web-01, web-02');
+    assert.equal(unknownElementMessage(topology, 'cluster', 'dev'), 'unknown cluster "dev": the design\'s clusters are prod');
+    assert.deepEqual([hasCluster(topology, 'prod'), hasCluster(topology, 'esx-01')], [true, false]);
+  });
+
+  it('lists the HA clusters to balance with their hosts, VMs and DRS threshold', () => {
+    assert.deepEqual(haClusterTargets(topology), [{ clusterId: 'prod', label: 'prod', description: '2 hosts, 4 VMs, DRS threshold 3 (DRS off)' }]);
+    const two = analyzeText('vtopo: 1\nclusters:\n  a: { drs: { enabled: true, migrationThreshold: 4 } }\n  b: { ha: { enabled: false } }\n  c: {}\nhosts:\n  h1: { cluster: a, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\n').topology;
+    assert.deepEqual(haClusterTargets(two).map((target) => [target.clusterId, target.description]), [['a', '1 host, 0 VMs, DRS threshold 4'], ['c', '0 hosts, 0 VMs, DRS threshold 3 (DRS off)']]);
   });
 });
