@@ -1,7 +1,9 @@
 /**
  * Minimal, comment-preserving text edits on a .vtopo document, computed from the source
- * ranges the reader keeps: set a field of an element, add an entry to a section. Quick
- * fixes (and later the designer) use these so that an edit touches only the lines it must.
+ * ranges the reader keeps: set a field of an element, add an entry to a section, add an
+ * element, remove an entry; and the edit algebra (normalize, apply, invert). Quick fixes
+ * and the designer's intents (intents.ts) use these so that an edit touches only the lines
+ * it must.
  */
 
 import type { FileValue } from '../model/format';
@@ -10,12 +12,12 @@ import type { ObjectSource } from '../model/schema';
 import type { SourceRange } from '../model/source';
 
 /** Start of the line holding `offset`. */
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
 }
 
 /** End of the line holding `offset` (the offset of its newline, or the text's end). */
-function lineEnd(text: string, offset: number): number {
+export function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline < 0 ? text.length : newline;
 }
@@ -24,12 +26,12 @@ function column(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-function isFlow(text: string, range: SourceRange): boolean {
+export function isFlow(text: string, range: SourceRange): boolean {
   const first = text.slice(range.start, range.end).trimStart()[0];
   return first === '{' || first === '[';
 }
 
-function newlineOf(text: string): string {
+export function newlineOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
@@ -99,6 +101,107 @@ export function addToSection(text: string, file: FileValue, section: Section, en
   }
   const needsNewline = text.length > 0 && !text.endsWith('\n');
   return { range: { start: text.length, end: text.length }, newText: `${needsNewline ? nl : ''}${nl}${body}` };
+}
+
+/** Offset just past the last non-blank character of a range (block values run on over their line break). */
+export function contentEnd(text: string, range: SourceRange): number {
+  return range.start + text.slice(range.start, range.end).trimEnd().length;
+}
+
+/**
+ * Removes one entry of a collection or list (an element, a cable) given its range. In block
+ * style the entry's whole lines go, with its `- ` and a trailing comment on its last line;
+ * comment lines before and after it stay. Inside a flow collection the entry goes with the
+ * comma that separates it from a neighbour.
+ */
+export function removeEntry(text: string, range: SourceRange): TextEdit {
+  const start = lineStart(text, range.start);
+  const end = contentEnd(text, range);
+  const prefix = text.slice(start, range.start);
+  const suffix = text.slice(end, lineEnd(text, end));
+  if (/^\s*(-\s+)?$/.test(prefix) && /^\s*(#.*)?$/.test(suffix)) {
+    const after = lineEnd(text, end);
+    return { range: { start, end: after < text.length ? after + 1 : after }, newText: '' };
+  }
+  const commaAfter = /^\s*,\s*/.exec(text.slice(end));
+  if (commaAfter) return { range: { start: range.start, end: end + commaAfter[0].length }, newText: '' };
+  const commaBefore = /,\s*$/.exec(text.slice(0, range.start));
+  if (commaBefore) return { range: { start: range.start - commaBefore[0].length, end }, newText: '' };
+  return { range: { start: range.start, end }, newText: '' };
+}
+
+/** The fields of a new element, in order: a value is YAML text or nested fields. */
+export type NewFields = ReadonlyArray<readonly [key: string, value: string | NewFields]>;
+
+function flowMapping(fields: NewFields): string {
+  if (fields.length === 0) return '{}';
+  return `{ ${fields.map(([key, value]) => `${key}: ${typeof value === 'string' ? value : flowMapping(value)}`).join(', ')} }`;
+}
+
+function blockLines(fields: NewFields): string[] {
+  return fields.flatMap(([key, value]) => {
+    if (typeof value === 'string' || value.length === 0) return [`${key}: ${typeof value === 'string' ? value : '{}'}`];
+    return [`${key}:`, ...blockLines(value).map((line) => `  ${line}`)];
+  });
+}
+
+/**
+ * Adds an element to a keyed section in the style the section is written in: a mapping
+ * keyed by id or a list with `id:`, block or flow. `inline` writes the element on one line
+ * (`fc-a: { type: fc }`) as the examples do for small elements.
+ */
+export function addElement(text: string, file: FileValue, section: Exclude<Section, 'links'>, id: string, fields: NewFields, inline: boolean): TextEdit {
+  const field = file.source.fields[section];
+  const valueText = field ? text.slice(field.value.start, contentEnd(text, field.value)) : '';
+  const listStyle = valueText.startsWith('-') || valueText.startsWith('[');
+  if (field && isFlow(text, field.value) && !/^[[{]\s*[\]}]$/.test(valueText)) {
+    const closing = contentEnd(text, field.value) - 1;
+    const entry = listStyle ? flowMapping([['id', id], ...fields]) : `${id}: ${flowMapping(fields)}`;
+    return { range: { start: closing, end: closing }, newText: `, ${entry} ` };
+  }
+  if (listStyle && valueText.startsWith('-')) {
+    const lines = inline ? [`- ${flowMapping([['id', id], ...fields])}`] : blockLines([['id', id], ...fields]).map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`));
+    return addToSection(text, file, section, lines.join('\n'));
+  }
+  const entry = inline ? `${id}: ${flowMapping(fields)}` : blockLines([[id, fields]]).join('\n');
+  return addToSection(text, file, section, entry);
+}
+
+/**
+ * Edits sorted by offset with no two starting at one offset: insertions at the same offset
+ * are joined in the order given (applyEdits and editors disagree on their order otherwise).
+ * Throws on overlapping edits, which no computation here should produce.
+ */
+export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.range.start - b.edit.range.start || a.order - b.order);
+  const result: TextEdit[] = [];
+  for (const { edit } of sorted) {
+    const previous = result.at(-1);
+    if (previous && previous.range.start === edit.range.start && (previous.range.end === previous.range.start || edit.range.end === edit.range.start)) {
+      result[result.length - 1] = { range: { start: previous.range.start, end: Math.max(previous.range.end, edit.range.end) }, newText: previous.newText + edit.newText };
+      continue;
+    }
+    if (previous && edit.range.start < previous.range.end) {
+      throw new Error(`overlapping edits at ${previous.range.start}-${previous.range.end} and ${edit.range.start}-${edit.range.end}`);
+    }
+    if (edit.range.start === edit.range.end && edit.newText === '') continue;
+    result.push(edit);
+  }
+  return result;
+}
+
+/**
+ * The edits that undo `edits` once they are applied to `text`: applying the result to the
+ * edited text gives back `text` exactly.
+ */
+export function invertEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  let shift = 0;
+  // Removing two neighbouring ranges gives two insertions at one offset: normalize joins them.
+  return normalizeEdits(normalizeEdits(edits).map((edit) => {
+    const start = edit.range.start + shift;
+    shift += edit.newText.length - (edit.range.end - edit.range.start);
+    return { range: { start, end: start + edit.newText.length }, newText: text.slice(edit.range.start, edit.range.end) };
+  }));
 }
 
 /** Applies edits (non-overlapping) to a text; for tests and for the CLI's fix mode. */

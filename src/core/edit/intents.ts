@@ -1,0 +1,369 @@
+/**
+ * The designer's edit intents and the minimal text edits that carry them out. The canvas
+ * never writes the document: it sends an intent (a typed message carrying the document
+ * version it was based on), the extension checks the version and applies the edits
+ * computed here from the parsed document's ranges, and the new text flows back through the
+ * normal pipeline. Every edit touches only the lines it must; comments stay where they are.
+ */
+
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Position } from '../model/format';
+import { parseVtopo, resolveReference, type ParseResult } from '../model/parse';
+import type { ParseProblem, TextEdit } from '../model/report';
+import { ID_PATTERN, type Declaration } from '../model/schema';
+import type { SourceRange } from '../model/source';
+import type { Topology } from '../model/topology';
+import { asReadMapping, findElement, holdsElements, resolveKey, type ReadMapping } from './elements';
+import { removePositions, setPositions, type PlacedElement } from './layout-edits';
+import { addElement, addToSection, applyEdits, contentEnd, normalizeEdits, removeEntry, setField, type NewFields } from './yaml-edits';
+
+/** Version of the intent messages below; bumped when their shape changes. */
+export const DESIGN_INTENT_PROTOCOL = 1;
+
+interface Based {
+  /** The document version the canvas saw when it sent the intent; the caller rejects stale ones. */
+  readonly baseVersion: number;
+}
+
+/** What the palette adds, with the fields each kind of element needs to be read. */
+export type NewElement =
+  | { readonly kind: 'host'; readonly id: string; readonly cluster?: string }
+  | { readonly kind: 'vm'; readonly id: string; readonly host: string }
+  | { readonly kind: 'switch'; readonly id: string; readonly switchType: 'fc' | 'ethernet'; readonly fabric?: string }
+  | { readonly kind: 'array'; readonly id: string }
+  | { readonly kind: 'datastore'; readonly id: string; readonly array?: string };
+
+/** A cable, by its position among the file's links or by its two ends (in either order). */
+export type LinkSelector = { readonly index: number } | { readonly from: string; readonly to: string };
+
+export type DesignIntent = Based &
+  (
+    | { readonly type: 'add-element'; readonly element: NewElement }
+    | { readonly type: 'delete-element'; readonly id: string }
+    | { readonly type: 'rename-element'; readonly id: string; readonly newId: string }
+    /** `key` may name a nested field with dots (`cpu.cores`); `value` is one line of YAML. */
+    | { readonly type: 'set-field'; readonly id: string; readonly key: string; readonly value: string }
+    | { readonly type: 'move-vm'; readonly vm: string; readonly host: string }
+    | { readonly type: 'add-link'; readonly from: string; readonly to: string }
+    | { readonly type: 'delete-link'; readonly link: LinkSelector }
+    | { readonly type: 'set-position'; readonly id: string; readonly position: Position }
+    | { readonly type: 'set-positions'; readonly positions: readonly PlacedElement[] }
+  );
+
+export type DesignIntentType = DesignIntent['type'];
+
+/** A reference left pointing at a deleted element, for the designer to ask the user about. */
+export interface DanglingReference {
+  /** The element whose field holds the reference (a VM for `host: esx-01`). */
+  readonly fromId: string | undefined;
+  /** The deleted id it names (the element or one of its ports). */
+  readonly id: string;
+}
+
+export type IntentResult =
+  | { readonly edits: TextEdit[]; readonly dangling?: readonly DanglingReference[] }
+  | { readonly rejected: string };
+
+type Outcome = IntentResult | TextEdit[];
+
+/** The edits that carry out an intent on `text`, or why it cannot be done. */
+export function editsForIntent(text: string, intent: DesignIntent): IntentResult {
+  const parsed = parseVtopo(text);
+  if (!parsed.topology.file) return { rejected: 'the document could not be read' };
+  if (parsed.problems.some((p) => p.ruleId === 'syntax')) return { rejected: 'the document has YAML syntax errors; fix them in the text first' };
+  const outcome = outcomeFor(parsed, intent);
+  if (!Array.isArray(outcome)) {
+    return 'edits' in outcome ? { ...outcome, edits: normalizeEdits(outcome.edits) } : outcome;
+  }
+  return { edits: normalizeEdits(outcome) };
+}
+
+function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
+  const { text, topology } = parsed;
+  switch (intent.type) {
+    case 'add-element':
+      return addNewElement(text, topology, intent.element);
+    case 'delete-element':
+      return deleteElement(text, topology, intent.id);
+    case 'rename-element':
+      return renameElement(text, topology, intent.id, intent.newId);
+    case 'set-field':
+      return setElementField(parsed, intent.id, intent.key, intent.value);
+    case 'move-vm':
+      return moveVm(text, topology, intent.vm, intent.host);
+    case 'add-link':
+      return addLink(text, topology, intent.from, intent.to);
+    case 'delete-link':
+      return deleteLink(text, topology, intent.link);
+    case 'set-position':
+      return place(text, topology, [{ id: intent.id, position: intent.position }]);
+    case 'set-positions':
+      return place(text, topology, intent.positions);
+  }
+}
+
+function rejected(reason: string): IntentResult {
+  return { rejected: reason };
+}
+
+function declared(topology: Topology, id: string, kind: Declaration['kind']): boolean {
+  return topology.declarations.get(id)?.kind === kind;
+}
+
+// ----------------------------------------------------------------------------- add
+
+const SECTION_OF = { host: 'hosts', vm: 'vms', switch: 'switches', array: 'arrays', datastore: 'datastores' } as const;
+
+/**
+ * Starting values for a new element: enough to be read, to be changed in the property panel.
+ * The host is a common dual-socket server; the VM a small general-purpose guest.
+ */
+function newElementFields(element: NewElement): NewFields {
+  switch (element.kind) {
+    case 'host':
+      return [
+        ...(element.cluster !== undefined ? [['cluster', element.cluster] as const] : []),
+        ['cpu', [['sockets', '2'], ['cores', '32'], ['speed', '2.4 GHz']]],
+        ['memory', '512 GB'],
+      ];
+    case 'vm':
+      return [['host', element.host], ['cpus', '2'], ['memory', '8 GB']];
+    case 'switch':
+      return [['type', element.switchType], ...(element.fabric !== undefined ? [['fabric', element.fabric] as const] : [])];
+    case 'array':
+      return [['mode', 'alua'], ['controllers', [['a', []], ['b', []]]]];
+    case 'datastore':
+      return [['protocol', 'vmfs'], ...(element.array !== undefined ? [['array', element.array] as const] : [])];
+  }
+}
+
+function addNewElement(text: string, topology: Topology, element: NewElement): Outcome {
+  const file = topology.file;
+  if (!file) return rejected('the document could not be read');
+  if (!ID_PATTERN.test(element.id)) return rejected(`"${element.id}" is not a valid id: ids start with a letter or digit and use only letters, digits, ".", "_" and "-"`);
+  if (topology.declarations.has(element.id)) return rejected(`"${element.id}" is already used by a ${topology.declarations.get(element.id)?.kind ?? 'element'}`);
+  if (element.kind === 'host' && element.cluster !== undefined && !declared(topology, element.cluster, 'cluster')) return rejected(`unknown cluster "${element.cluster}"`);
+  if (element.kind === 'vm' && !declared(topology, element.host, 'host')) return rejected(`unknown host "${element.host}"`);
+  if (element.kind === 'datastore' && element.array !== undefined && !declared(topology, element.array, 'array')) return rejected(`unknown array "${element.array}"`);
+  if (element.kind === 'switch' && element.fabric !== undefined && !/^[A-Za-z0-9 _-]{1,32}$/.test(element.fabric)) return rejected(`"${element.fabric}" is not a fabric name`);
+  const inline = element.kind === 'switch' || element.kind === 'datastore';
+  return [addElement(text, file, SECTION_OF[element.kind], element.id, newElementFields(element), inline)];
+}
+
+// -------------------------------------------------------------------------- delete
+
+function within(range: SourceRange, removed: readonly TextEdit[]): boolean {
+  return removed.some((edit) => edit.range.start <= range.start && range.end <= edit.range.end);
+}
+
+function isOrUnder(id: string, ancestor: string): boolean {
+  return id === ancestor || id.startsWith(`${ancestor}/`);
+}
+
+/** Removing every cable of a block list leaves `links:` empty, which must read as `[]`. */
+function keepLinksAList(text: string, topology: Topology, removed: readonly TextEdit[]): TextEdit[] {
+  const links = topology.file?.source.fields.links;
+  if (!links || links.value.end <= links.value.start) return [];
+  let rest = '';
+  let at = links.value.start;
+  for (const edit of [...removed].sort((a, b) => a.range.start - b.range.start)) {
+    if (edit.range.end <= links.value.start || edit.range.start >= links.value.end) continue;
+    rest += text.slice(at, Math.max(at, edit.range.start));
+    at = Math.max(at, edit.range.end);
+  }
+  rest += text.slice(at, contentEnd(text, links.value));
+  if (rest.split('\n').some((line) => !/^\s*(#.*)?$/.test(line))) return [];
+  const colon = text.indexOf(':', links.key.end);
+  return [{ range: { start: colon + 1, end: colon + 1 }, newText: ' []' }];
+}
+
+function deleteElement(text: string, topology: Topology, id: string): Outcome {
+  const declaration = topology.declarations.get(id);
+  const file = topology.file;
+  if (!declaration || !file) return rejected(`unknown element "${id}"`);
+  const removed: TextEdit[] = [removeEntry(text, declaration.range)];
+  for (const link of topology.links) {
+    if (isOrUnder(link.from, id) || isOrUnder(link.to, id)) removed.push(removeEntry(text, link.source.range));
+  }
+  const gone = new Set([...topology.declarations.keys()].filter((declaredId) => isOrUnder(declaredId, id)));
+  const edits = [...removed, ...keepLinksAList(text, topology, removed), ...removePositions(text, file, gone)];
+  const dangling = topology.references
+    .filter((reference) => isOrUnder(reference.id, id) && !within(reference.range, removed))
+    .map((reference) => ({ fromId: reference.fromId, id: reference.id }));
+  return dangling.length > 0 ? { edits, dangling } : { edits };
+}
+
+// -------------------------------------------------------------------------- rename
+
+/** Replaces `oldId` at the start of an id written at `range` (plain or quoted). */
+function replaceIdPrefix(text: string, range: SourceRange, oldId: string, newId: string): TextEdit | undefined {
+  const quote = text[range.start];
+  const start = quote === '"' || quote === "'" ? range.start + 1 : range.start;
+  if (!text.startsWith(oldId, start)) return undefined;
+  return { range: { start, end: start + oldId.length }, newText: newId };
+}
+
+function renameElement(text: string, topology: Topology, id: string, newId: string): Outcome {
+  const declaration = topology.declarations.get(id);
+  if (!declaration) return rejected(`unknown element "${id}"`);
+  const parent = id.includes('/') ? id.slice(0, id.lastIndexOf('/') + 1) : '';
+  if (!newId.startsWith(parent) || !ID_PATTERN.test(newId.slice(parent.length))) {
+    return rejected(`"${newId}" is not a valid new id for "${id}": only the last part of the id may change, and ids use letters, digits, ".", "_" and "-"`);
+  }
+  if (newId === id) return [];
+  if (topology.declarations.has(newId)) return rejected(`"${newId}" is already used by a ${topology.declarations.get(newId)?.kind ?? 'element'}`);
+  const ownName = id.slice(parent.length);
+  const edits: TextEdit[] = [];
+  const own = replaceIdPrefix(text, declaration.idRange, ownName, newId.slice(parent.length));
+  if (!own) return rejected(`the id "${id}" is written in a way the designer cannot rename; rename it in the text`);
+  edits.push(own);
+  const seen = new Set<number>();
+  for (const reference of topology.references) {
+    if (!isOrUnder(reference.id, id) || seen.has(reference.range.start)) continue;
+    seen.add(reference.range.start);
+    const edit = replaceIdPrefix(text, reference.range, id, newId);
+    if (edit) edits.push(edit);
+  }
+  for (const [key, entry] of topology.file?.layout ?? []) {
+    if (!isOrUnder(key, id)) continue;
+    const edit = replaceIdPrefix(text, entry.keyRange, id, newId);
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+// ------------------------------------------------------------------------ set-field
+
+function problemKey(problem: ParseProblem): string {
+  return `${problem.ruleId}\u0000${problem.message}`;
+}
+
+/** The first problem in `after` that `before` did not have (compared by rule and message). */
+function newProblem(before: readonly ParseProblem[], after: readonly ParseProblem[]): ParseProblem | undefined {
+  const counts = new Map<string, number>();
+  for (const problem of before) counts.set(problemKey(problem), (counts.get(problemKey(problem)) ?? 0) + 1);
+  for (const problem of after) {
+    const left = counts.get(problemKey(problem)) ?? 0;
+    if (left === 0) return problem;
+    counts.set(problemKey(problem), left - 1);
+  }
+  return undefined;
+}
+
+/**
+ * Whether text is one YAML value that can stand anywhere a value can, flow mappings
+ * included: a quoted or flow-safe plain scalar, or a flow list or mapping, on one line.
+ */
+function isOneValue(value: string): boolean {
+  if (value.trim() === '' || /[\r\n]/.test(value)) return false;
+  const document = parseDocument(value, { prettyErrors: false });
+  if (document.errors.length > 0 || document.warnings.length > 0) return false;
+  const contents = document.contents;
+  const whole = contents?.range?.[0] === value.length - value.trimStart().length && contents.range[1] === value.trimEnd().length;
+  if (!whole) return false;
+  if (isScalar(contents)) return contents.type === 'QUOTE_DOUBLE' || contents.type === 'QUOTE_SINGLE' || (contents.type === 'PLAIN' && !/[,[\]{}]/.test(value));
+  return (isMap(contents) || isSeq(contents)) && contents.flow === true;
+}
+
+/** Nested fields `{ a: { b: value } }` for the part of a key path not yet in the text. */
+function nestedValue(path: readonly string[], value: string): string {
+  return path.reduceRight((inner, key) => `{ ${key}: ${inner} }`, value);
+}
+
+function setElementField(parsed: ParseResult, id: string, key: string, value: string): Outcome {
+  const { text, topology } = parsed;
+  const element = findElement(topology, id);
+  if (!element) {
+    return rejected(topology.declarations.has(id) ? `"${id}" has errors the designer cannot edit around; fix it in the text` : `unknown element "${id}"`);
+  }
+  if (!isOneValue(value)) return rejected(`"${value}" is not one YAML value (a scalar, [list] or { mapping } on one line)`);
+  const path = key.split('.');
+  let shape = element.shape;
+  let mapping: ReadMapping = element;
+  for (let i = 0; i < path.length; i++) {
+    const spelled = path[i] ?? '';
+    const resolved = resolveKey(shape, spelled);
+    if (!resolved) return rejected(`"${path.slice(0, i + 1).join('.')}" is not a field of ${topology.declarations.get(id)?.kind ?? 'this element'} "${id}"`);
+    if (holdsElements(resolved.field)) return rejected(`"${spelled}" holds elements of their own; add, delete or edit those instead`);
+    const children = resolved.field.children?.();
+    const existing = mapping.source.fields[resolved.fieldKey];
+    if (i === path.length - 1 || !children || !existing) {
+      if (i < path.length - 1 && !children) return rejected(`"${path.slice(0, i + 1).join('.')}" has no fields of its own`);
+      const written = nestedValue(path.slice(i + 1), value);
+      const edits = [setField(text, mapping.source, existing ? resolved.fieldKey : spelled, written)];
+      if (existing && text.slice(existing.key.start, existing.key.end) !== spelled) {
+        edits.push({ range: existing.key, newText: spelled });
+      }
+      return checked(parsed, edits);
+    }
+    const nested = asReadMapping(mapping.values[resolved.fieldKey]);
+    if (!nested) return rejected(`"${path.slice(0, i + 1).join('.')}" has errors the designer cannot edit around; fix it in the text`);
+    mapping = nested;
+    shape = children;
+  }
+  return rejected(`no field given for "${id}"`);
+}
+
+/** Keeps a field edit only if the design still reads as well as before. */
+function checked(parsed: ParseResult, edits: TextEdit[]): Outcome {
+  const after = parseVtopo(applyEdits(parsed.text, normalizeEdits(edits)));
+  const problem = newProblem(parsed.problems, after.problems);
+  return problem ? rejected(problem.message) : edits;
+}
+
+function moveVm(text: string, topology: Topology, vmId: string, hostId: string): Outcome {
+  const vm = topology.vm(vmId);
+  if (!vm) return rejected(declared(topology, vmId, 'vm') ? `VM "${vmId}" has errors the designer cannot edit around; fix it in the text` : `unknown VM "${vmId}"`);
+  if (!declared(topology, hostId, 'host')) return rejected(`unknown host "${hostId}"`);
+  if (vm.host === hostId) return [];
+  return [setField(text, vm.source, 'host', hostId)];
+}
+
+// --------------------------------------------------------------------------- links
+
+function sameCable(link: { from: string; to: string }, from: string, to: string): boolean {
+  return (link.from === from && link.to === to) || (link.from === to && link.to === from);
+}
+
+function addLink(text: string, topology: Topology, from: string, to: string): Outcome {
+  const file = topology.file;
+  if (!file) return rejected('the document could not be read');
+  for (const end of [from, to]) {
+    if (!ID_PATTERN.test(end.replaceAll('/', '_')) || !resolveReference({ target: 'endpoint', id: end, range: { start: 0, end: 0 }, fromId: undefined }, topology.declarations)) {
+      return rejected(`"${end}" is not a port or a switch`);
+    }
+  }
+  if (from === to) return rejected('a cable joins two different ends');
+  if (topology.links.some((link) => sameCable(link, from, to))) return rejected(`${from} and ${to} are already cabled`);
+  const links = file.source.fields.links;
+  const written = links ? text.slice(links.value.start, contentEnd(text, links.value)) : '';
+  if (written.startsWith('[') && !/^\[\s*\]$/.test(written)) {
+    const closing = contentEnd(text, links?.value ?? { start: 0, end: 0 }) - 1;
+    return [{ range: { start: closing, end: closing }, newText: `, [${from}, ${to}]` }];
+  }
+  return [addToSection(text, file, 'links', `- [${from}, ${to}]`)];
+}
+
+function deleteLink(text: string, topology: Topology, selector: LinkSelector): Outcome {
+  const link = 'index' in selector
+    ? topology.links[selector.index]
+    : topology.links.find((candidate) => sameCable(candidate, selector.from, selector.to));
+  if (!link) return rejected('index' in selector ? `there is no cable number ${selector.index}` : `${selector.from} and ${selector.to} are not cabled`);
+  const removed = [removeEntry(text, link.source.range)];
+  return [...removed, ...keepLinksAList(text, topology, removed)];
+}
+
+// -------------------------------------------------------------------------- layout
+
+function place(text: string, topology: Topology, placed: readonly PlacedElement[]): Outcome {
+  const file = topology.file;
+  if (!file) return rejected('the document could not be read');
+  const ids = new Set<string>();
+  for (const { id, position } of placed) {
+    if (!topology.declarations.has(id)) return rejected(`unknown element "${id}"`);
+    if (ids.has(id)) return rejected(`"${id}" is placed twice`);
+    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return rejected(`the position of "${id}" is not a pair of numbers`);
+    ids.add(id);
+  }
+  return setPositions(text, file, placed);
+}
