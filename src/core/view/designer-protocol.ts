@@ -1,0 +1,55 @@
+/**
+ * Messages between the designer webview (the canvas) and the extension host. The document
+ * is the single source of truth: the canvas sends edit intents based on a document
+ * version; the host applies them as minimal WorkspaceEdits, or rejects them (stale or
+ * invalid) and resends the document. The webview is untrusted: every message it sends is
+ * validated by `parseDesignerMessage` (designer-validate.ts) before use.
+ */
+
+import type { DesignIntent } from '../edit/intents';
+import type { Diagram } from './diagram';
+
+export const DESIGNER_PROTOCOL_VERSION = 1;
+
+/** One editable field of the selected element, for the property panel. */
+export interface ElementField {
+  /** Key as the format names it (dots for nested keys: `cpu.cores`). */
+  readonly key: string;
+  /** The value as written in the file (YAML text), or undefined when unset. */
+  readonly value: string | undefined;
+  /** Type for people, from the format (`integer`, `data with unit, e.g. "512 GB"`). */
+  readonly typeName: string;
+  readonly description: string;
+  /** Allowed values of an enumeration, or ids of the right kind for a reference. */
+  readonly choices?: readonly string[];
+}
+
+export interface ElementDetails {
+  readonly id: string;
+  readonly kind: string;
+  readonly fields: readonly ElementField[];
+}
+
+export type HostToDesignerMessage =
+  | {
+      readonly type: 'document';
+      readonly protocol: typeof DESIGNER_PROTOCOL_VERSION;
+      /** Document version the diagram was built from; intents carry it back as baseVersion. */
+      readonly version: number;
+      readonly title: string;
+      readonly diagram: Diagram;
+      /** Editable fields per element id, for the property panel. */
+      readonly details: readonly ElementDetails[];
+    }
+  | { readonly type: 'rejected'; readonly requestId: number; readonly reason: string }
+  | { readonly type: 'applied'; readonly requestId: number; readonly dangling: readonly string[] }
+  /** Select an element (e.g. from the Problems panel or a CodeLens). */
+  | { readonly type: 'select'; readonly elementId: string };
+
+export type DesignerToHostMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'intent'; readonly protocol: typeof DESIGNER_PROTOCOL_VERSION; readonly requestId: number; readonly intent: DesignIntent }
+  /** Show the element's text in a text editor. */
+  | { readonly type: 'reveal'; readonly elementId: string }
+  /** Save the canvas picture (the webview renders it; the host asks where to save). */
+  | { readonly type: 'export-image'; readonly format: 'svg' | 'png'; readonly data: string };
