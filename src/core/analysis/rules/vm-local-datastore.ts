@@ -1,5 +1,5 @@
-import type { QuickFix } from '../../model/report';
 import type { AnalysisRule } from '../rule';
+import { moveToSharedDatastoreFixes } from './fixes';
 
 /** HA restarts a VM elsewhere only if the other hosts can reach its files. */
 export const vmLocalDatastore: AnalysisRule = {
@@ -26,11 +26,7 @@ export const vmLocalDatastore: AnalysisRule = {
       const priority = vm.restartPriority ?? cluster.ha?.defaultRestartPriority ?? 'medium';
       if (priority === 'disabled') continue;
       const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
-      const fixes: QuickFix[] = shared.map((d, index) => ({
-        title: `Move "${vm.id}" to shared datastore "${d.id}"`,
-        edits: [{ range: valueRange, newText: d.id }],
-        preferred: index === 0,
-      }));
+      const fixes = moveToSharedDatastoreFixes(vm, shared);
       yield {
         message: `VM "${vm.id}" lives on local datastore "${datastore.id}": if its host fails, HA cannot restart it on another host of cluster "${cluster.id}".`,
         range: valueRange,

@@ -1,6 +1,6 @@
-import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { managementVms } from './management';
+import { moveToSharedDatastoreFixes } from '../fixes';
 
 /** The management VM on a host's local disk dies with that host and comes back with it only. */
 export const managementOnLocalStorage: AnalysisRule = {
@@ -22,11 +22,7 @@ export const managementOnLocalStorage: AnalysisRule = {
       const datastore = topology.datastore(vm.datastore);
       if (!datastore || !topology.isLocalDatastore(datastore)) continue;
       const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
-      const fixes: QuickFix[] = shared.map((d, index) => ({
-        title: `Move "${vm.id}" to shared datastore "${d.id}"`,
-        edits: [{ range: valueRange, newText: d.id }],
-        preferred: index === 0,
-      }));
+      const fixes = moveToSharedDatastoreFixes(vm, shared);
       yield {
         message: `VM "${vm.id}" (${part}) lives on local datastore "${datastore.id}": when its host fails, the tool needed to manage the recovery is lost with it and cannot be restarted elsewhere.`,
         range: valueRange,
