@@ -3,7 +3,7 @@
  * as data with an exact range. Never throws; a file with errors still yields what is valid.
  */
 
-import { LineCounter, parseDocument, type Node } from 'yaml';
+import { parseDocument, type Node } from 'yaml';
 import { FORMAT_VERSION, vtopoFile } from './format';
 import type { ParseProblem } from './report';
 import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
@@ -58,7 +58,6 @@ function parseUnchecked(text: string): ParseResult {
     }]);
   }
   const document = parseDocument(text, {
-    lineCounter: new LineCounter(),
     prettyErrors: false,
     uniqueKeys: false,
     merge: false,
