@@ -20,6 +20,7 @@ const targets = [
   { ...common, entryPoints: ['src/cli/vtopo.ts'], outfile: 'dist/cli/vtopo.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['webview/simulation.ts'], outfile: 'dist/webview/simulation.js', platform: 'browser', format: 'iife' },
+  { ...common, entryPoints: ['webview/designer.ts'], outfile: 'dist/webview/designer.js', platform: 'browser', format: 'iife' },
 ].filter((target) => existsSync(target.entryPoints[0]));
 
 if (watch) {

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { DocumentAnalyses } from './analyses';
 import { registerCommands } from './commands';
+import { registerDesigner } from './designer';
 import { DiagnosticsController, isAnalyzable, VTOPO_LANGUAGE } from './diagnostics';
 import { registerLanguageFeatures } from './language-features';
 import { registerPreview } from './preview';
@@ -40,6 +41,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
     ...registerCommands(diagnostics, log, rulesDocument),
   );
   registerPreview(context, analyses, log);
+  registerDesigner(context, analyses, log);
   registerSimulation(context, analyses, log);
   registerStatusBar(context, analyses);
   for (const document of vscode.workspace.textDocuments) {

@@ -28,6 +28,12 @@ export interface ElementDetails {
   readonly id: string;
   readonly kind: string;
   readonly fields: readonly ElementField[];
+  /**
+   * Full ids of the element's ports (`esx-01/hba1/p0`), for a host or a controller: the
+   * canvas's link tool cables the first one not cabled yet. Optional: without it the canvas
+   * falls back to port ids found among the fields' values and choices.
+   */
+  readonly ports?: readonly string[];
 }
 
 export type HostToDesignerMessage =

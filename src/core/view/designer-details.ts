@@ -1,0 +1,134 @@
+/**
+ * What the designer's property panel shows for each element: its scalar fields as the
+ * format declares them (nested settings such as `cpu.cores` with dotted keys), each with
+ * the value exactly as written in the file, its type, description and, for enumerations
+ * and references, the values it may take. Pure: the same topology and text give the same
+ * details. Lists and an element's own sub-elements (ports, adapters) are edited elsewhere;
+ * the ids of a host's or controller's ports are listed for cabling.
+ */
+
+import { asReadMapping, findElement, holdsElements, type ReadMapping } from '../edit/elements';
+import type { Field, ReferenceTarget } from '../model/schema';
+import type { Topology } from '../model/topology';
+import type { ElementDetails, ElementField } from './designer-protocol';
+
+type Shape = Readonly<Record<string, Field<unknown>>>;
+
+/** How deep settings nest inside an element (`reservation.memoryMB` is depth 2). */
+const MAX_KEY_DEPTH = 3;
+
+/**
+ * The editable fields of every host, VM, switch, array and datastore, in file order by kind;
+ * hosts and array controllers also list their ports' full ids, for the canvas's cable tool.
+ */
+export function buildElementDetails(topology: Topology, text: string): ElementDetails[] {
+  const choicesFor = referenceChoices(topology);
+  const portsOf = portsByOwner(topology);
+  const elements: Array<{ readonly id: string; readonly kind: string }> = [
+    ...topology.hosts.map(({ id }) => ({ id, kind: 'host' })),
+    ...topology.vms.map(({ id }) => ({ id, kind: 'vm' })),
+    ...topology.switches.map(({ id }) => ({ id, kind: 'switch' })),
+    ...topology.arrays.map(({ id }) => ({ id, kind: 'array' })),
+    ...topology.datastores.map(({ id }) => ({ id, kind: 'datastore' })),
+  ];
+  const details: ElementDetails[] = [];
+  for (const { id, kind } of elements) {
+    const element = findElement(topology, id);
+    if (!element) continue;
+    const ports = kind === 'host' ? portsOf.get(id) : undefined;
+    details.push({ id, kind, fields: fieldsOf(element.shape, element, text, '', 1, choicesFor), ...(ports ? { ports } : {}) });
+  }
+  // A controller has no fields of its own to edit, only ports to cable.
+  for (const array of topology.arrays) {
+    for (const controller of array.controllers) {
+      details.push({ id: controller.id, kind: 'controller', fields: [], ports: portsOf.get(controller.id) ?? [] });
+    }
+  }
+  return details;
+}
+
+/** Port ids by the host (`esx-01`) or controller (`array/a`) they belong to, in file order. */
+function portsByOwner(topology: Topology): ReadonlyMap<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const declaration of topology.declarations.values()) {
+    if (declaration.kind !== 'port') continue;
+    const segments = declaration.id.split('/');
+    const first = segments[0] ?? '';
+    const owner = topology.declarations.get(first)?.kind === 'array' ? segments.slice(0, 2).join('/') : first;
+    const ports = owners.get(owner);
+    if (ports) ports.push(declaration.id);
+    else owners.set(owner, [declaration.id]);
+  }
+  return owners;
+}
+
+/** Ids the file declares, by the kind a reference may name (`endpoint`: ports and switches). */
+function referenceChoices(topology: Topology): (target: ReferenceTarget) => readonly string[] {
+  const byTarget = new Map<ReferenceTarget, string[]>();
+  const add = (target: ReferenceTarget, id: string) => {
+    const ids = byTarget.get(target);
+    if (ids) ids.push(id);
+    else byTarget.set(target, [id]);
+  };
+  for (const declaration of topology.declarations.values()) {
+    add(declaration.kind, declaration.id);
+    if (declaration.kind === 'port' || declaration.kind === 'switch') add('endpoint', declaration.id);
+  }
+  return (target) => byTarget.get(target) ?? [];
+}
+
+function fieldsOf(
+  shape: Shape,
+  mapping: ReadMapping | undefined,
+  text: string,
+  prefix: string,
+  depth: number,
+  choicesFor: (target: ReferenceTarget) => readonly string[],
+): ElementField[] {
+  const fields: ElementField[] = [];
+  for (const [fieldKey, field] of Object.entries(shape)) {
+    if (holdsElements(field) || field.items) continue;
+    const written = mapping?.source.fields[fieldKey];
+    const children = field.children?.();
+    if (children) {
+      if (depth >= MAX_KEY_DEPTH) continue;
+      const nested = written ? asReadMapping(mapping?.values[fieldKey]) : undefined;
+      // A nested block written in a form the reader could not take apart is edited in the text.
+      if (written && !nested) continue;
+      fields.push(...fieldsOf(children, nested, text, `${prefix}${fieldKey}.`, depth + 1, choicesFor));
+      continue;
+    }
+    // The key as the file spells it (`memory: 384 GB` for memoryMB), else the spelling with units.
+    const key = written ? unquoted(text.slice(written.key.start, written.key.end)) : preferredKey(fieldKey, field);
+    const spelled = alternateField(fieldKey, field, key) ?? field;
+    const choices = field.referenceTarget ? choicesFor(field.referenceTarget) : field.completions;
+    fields.push({
+      key: `${prefix}${key}`,
+      value: written ? text.slice(written.value.start, written.value.end).trimEnd() : undefined,
+      typeName: readable(spelled.typeName),
+      description: field.description,
+      ...(choices && choices.length > 0 ? { choices: [...choices] } : {}),
+    });
+  }
+  return fields;
+}
+
+/** For a measured value (`memoryMB`), the key that takes a unit (`memory: 512 GB`); else its own key. */
+function preferredKey(fieldKey: string, field: Field<unknown>): string {
+  const withUnit = field.alternateKeys?.(fieldKey).find((alternate) => alternate.field.typeName.includes(' with unit'));
+  return withUnit?.key ?? fieldKey;
+}
+
+function alternateField(fieldKey: string, field: Field<unknown>, key: string): Field<unknown> | undefined {
+  if (key === fieldKey) return undefined;
+  return field.alternateKeys?.(fieldKey).find((alternate) => alternate.key === key)?.field;
+}
+
+function unquoted(key: string): string {
+  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
+}
+
+/** The format writes enumerations for Markdown (`` `a` \\| `b` ``); the panel shows plain text. */
+function readable(typeName: string): string {
+  return typeName.replaceAll('\\|', '|').replaceAll('`', '');
+}

@@ -1,0 +1,41 @@
+/**
+ * The designer webview's page: its CSS rules and static body markup, for the extension's
+ * `webviewHtml({ css: DESIGNER_CSS, body: DESIGNER_BODY, ... })`. No file data goes here;
+ * the script (webview/designer.ts) builds the toolbar, panel and status line with
+ * textContent inside `#designer`, and sets no inline style attributes (the CSP allows
+ * styles only through the nonce'd sheet or the CSSOM).
+ */
+
+export const DESIGNER_CSS = `
+html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); }
+#designer { position: absolute; inset: 0; display: grid; grid-template-rows: auto 1fr auto; grid-template-columns: 1fr 280px; }
+.vt-toolbar { grid-column: 1 / 3; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; padding: 4px 6px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
+.vt-toolbar .vt-group { display: flex; gap: 2px; align-items: center; padding-right: 6px; margin-right: 2px; border-right: 1px solid var(--vscode-panel-border, #8884); }
+.vt-toolbar .vt-group:last-child { border-right: none; }
+.vt-toolbar button, .vt-panel button { color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, #8882); border: 1px solid var(--vscode-button-border, transparent); padding: 2px 8px; border-radius: 2px; cursor: pointer; font: inherit; }
+.vt-toolbar button:hover, .vt-panel button:hover { background: var(--vscode-button-secondaryHoverBackground, #8884); }
+.vt-toolbar button[aria-pressed="true"] { color: var(--vscode-button-foreground, #fff); background: var(--vscode-button-background, #0e639c); }
+.vt-toolbar button:focus-visible, .vt-panel button:focus-visible, .vt-panel input:focus-visible, .vt-panel select:focus-visible, #vt-canvas:focus-visible { outline: 1px solid var(--vscode-focusBorder, #007fd4); outline-offset: -1px; }
+.vt-toolbar input, .vt-panel input, .vt-panel select { color: var(--vscode-input-foreground, inherit); background: var(--vscode-input-background, transparent); border: 1px solid var(--vscode-input-border, #8886); padding: 2px 4px; font: inherit; }
+.vt-toolbar input[type="search"] { width: 140px; }
+#vt-canvas { grid-column: 1; grid-row: 2; position: relative; min-height: 0; min-width: 0; }
+.vt-panel { grid-column: 2; grid-row: 2; overflow: auto; padding: 6px 8px; border-left: 1px solid var(--vscode-panel-border, #8884); background: var(--vscode-sideBar-background, transparent); }
+.vt-panel h2 { font-size: 1.05em; margin: 2px 0 6px; word-break: break-all; }
+.vt-panel .vt-kind { opacity: 0.75; margin-bottom: 6px; }
+.vt-panel .vt-facts div { opacity: 0.85; }
+.vt-panel .vt-field { margin: 6px 0; }
+.vt-panel .vt-field label { display: block; font-weight: 600; }
+.vt-panel .vt-field input, .vt-panel .vt-field select { width: 100%; box-sizing: border-box; }
+.vt-panel .vt-field .vt-help { font-size: 0.9em; opacity: 0.7; }
+.vt-panel .vt-field .vt-error { color: var(--vscode-errorForeground, #f48771); }
+.vt-panel .vt-field .vt-error:empty { display: none; }
+.vt-panel .vt-actions { display: flex; gap: 4px; margin: 6px 0; }
+.vt-status { grid-column: 1 / 3; grid-row: 3; padding: 2px 8px; border-top: 1px solid var(--vscode-panel-border, #8884); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.vt-status.vt-rejected { color: var(--vscode-errorForeground, #f48771); }
+.vt-rename { position: absolute; z-index: 10; min-width: 120px; color: var(--vscode-input-foreground, inherit); background: var(--vscode-input-background, #fff); border: 1px solid var(--vscode-focusBorder, #007fd4); font: inherit; }
+.vt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.vt-help-list { margin: 4px 0; padding-left: 16px; }
+.vt-hidden { display: none !important; }
+`;
+
+export const DESIGNER_BODY = `<div id="designer" aria-label="VTopo designer"></div>`;

@@ -1,0 +1,243 @@
+/**
+ * The designer: a custom text editor for `.vtopo` files (offered under "Open With..." and
+ * as "Open Designer to the Side"; the text editor stays the default). The document is the
+ * single source of truth, as in VS Code's custom editor sample: the canvas renders what the
+ * host sends and asks for changes as versioned intents; the host checks the version, turns
+ * the intent into a minimal WorkspaceEdit (src/core/edit/intents.ts) and lets the new text
+ * flow back. Undo, dirty state, save and hot exit are VS Code's own. Opening the designer
+ * never edits the document. Every message from the webview is validated before use.
+ */
+
+import * as vscode from 'vscode';
+import { editsForIntent, type DesignIntent } from '../core/edit/intents';
+import { buildElementDetails } from '../core/view/designer-details';
+import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../core/view/designer-protocol';
+import { DESIGNER_BODY, DESIGNER_CSS } from '../core/view/designer-style';
+import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validate';
+import { buildDiagram } from '../core/view/diagram';
+import type { DocumentAnalyses } from './analyses';
+import { webviewHtml } from './webview-html';
+
+export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
+/** Typing in the text beside the canvas redraws it at most this often. */
+const REDRAW_DELAY_MS = 100;
+
+export function registerDesigner(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.window.registerCustomEditorProvider(DESIGNER_VIEW_TYPE, new DesignerEditorProvider(context.extensionUri, analyses, log), {
+      // Redrawing a large design from scratch takes seconds: keep the canvas while its tab is hidden.
+      webviewOptions: { retainContextWhenHidden: true },
+      supportsMultipleEditorsPerDocument: true,
+    }),
+    vscode.commands.registerCommand('vtopo.openDesigner', (uri?: vscode.Uri) => openDesigner(uri)),
+  );
+}
+
+async function openDesigner(uri: vscode.Uri | undefined): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document;
+  const target = uri ?? (active?.languageId === 'vtopo' ? active.uri : undefined);
+  if (!target) {
+    void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Designer to the Side".');
+    return;
+  }
+  await vscode.commands.executeCommand('vscode.openWith', target, DESIGNER_VIEW_TYPE, vscode.ViewColumn.Beside);
+}
+
+export type DesignerIntentOutcome = { readonly applied: true; readonly dangling: readonly string[] } | { readonly applied: false; readonly reason: string };
+
+/** Intents on one document run one at a time, so each is checked against the text it edits. */
+const pendingByDocument = new Map<string, Promise<unknown>>();
+
+/**
+ * Carries out an intent on the document as one WorkspaceEdit (one undo step), or says why
+ * not: the document changed since the canvas saw it, or the intent cannot be done.
+ * `dangling` lists the elements left naming something the intent deleted.
+ */
+export function applyDesignerIntent(document: vscode.TextDocument, intent: DesignIntent): Promise<DesignerIntentOutcome> {
+  const key = document.uri.toString();
+  const previous = pendingByDocument.get(key) ?? Promise.resolve();
+  const outcome = previous.then(() => applyNow(document, intent));
+  const settled = outcome.catch(() => undefined);
+  pendingByDocument.set(key, settled);
+  void settled.then(() => {
+    if (pendingByDocument.get(key) === settled) pendingByDocument.delete(key);
+  });
+  return outcome;
+}
+
+async function applyNow(document: vscode.TextDocument, intent: DesignIntent): Promise<DesignerIntentOutcome> {
+  if (document.isClosed) return { applied: false, reason: 'the document is closed' };
+  if (intent.baseVersion !== document.version) {
+    return { applied: false, reason: `the design changed meanwhile (version ${document.version}, the canvas showed ${intent.baseVersion}); try again on the redrawn design` };
+  }
+  const result = editsForIntent(document.getText(), intent);
+  if ('rejected' in result) return { applied: false, reason: result.rejected };
+  const dangling = [...new Set((result.dangling ?? []).flatMap((reference) => (reference.fromId !== undefined ? [reference.fromId] : [])))];
+  if (result.edits.length === 0) return { applied: true, dangling };
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of result.edits) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(change.range.start), document.positionAt(change.range.end)), change.newText);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return { applied: false, reason: 'VS Code did not apply the edit (is the file read-only?)' };
+  return { applied: true, dangling };
+}
+
+class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly analyses: DocumentAnalyses,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    const mediaRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [mediaRoot] };
+    panel.webview.html = designerHtml(panel.webview, mediaRoot);
+    const session = new DesignerSession(document, panel.webview, this.analyses, this.log);
+    panel.onDidDispose(() => session.dispose());
+  }
+}
+
+/** One designer editor: keeps its canvas in step with the document and answers its requests. */
+class DesignerSession implements vscode.Disposable {
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly document: vscode.TextDocument,
+    private readonly webview: vscode.Webview,
+    private readonly analyses: DocumentAnalyses,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === document.uri.toString() && event.contentChanges.length > 0) this.scheduleRedraw();
+      }),
+      webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+    ];
+  }
+
+  dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseDesignerMessage(raw);
+    if (!message) {
+      this.log.warn('the designer sent an invalid message; ignored');
+      const requestId = requestIdOf(raw);
+      if (requestId !== undefined) {
+        this.post({ type: 'rejected', requestId, reason: 'the designer sent a request the extension does not accept' });
+        this.sendDocument();
+      }
+      return;
+    }
+    void this.handle(message).catch((error: unknown) => this.log.error(`designer: ${message.type} failed: ${String(error)}`));
+  }
+
+  private async handle(message: DesignerToHostMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.sendDocument();
+        return;
+      case 'intent': {
+        const outcome = await applyDesignerIntent(this.document, message.intent);
+        if (outcome.applied) {
+          this.post({ type: 'applied', requestId: message.requestId, dangling: outcome.dangling });
+        } else {
+          this.post({ type: 'rejected', requestId: message.requestId, reason: outcome.reason });
+          this.sendDocument();
+        }
+        return;
+      }
+      case 'reveal':
+        await this.reveal(message.elementId);
+        return;
+      case 'export-image':
+        await this.exportImage(message.format, message.data);
+        return;
+    }
+  }
+
+  private scheduleRedraw(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.sendDocument();
+    }, REDRAW_DELAY_MS);
+  }
+
+  private sendDocument(): void {
+    if (this.document.isClosed) return;
+    try {
+      const analysis = this.analyses.current(this.document)?.analysis;
+      if (!analysis) return;
+      this.post({
+        type: 'document',
+        protocol: DESIGNER_PROTOCOL_VERSION,
+        version: this.document.version,
+        title: basename(this.document.uri),
+        diagram: buildDiagram(analysis.topology, analysis.findings),
+        details: buildElementDetails(analysis.topology, this.document.getText()),
+      });
+    } catch (error) {
+      this.log.error(`designer view of ${this.document.uri.toString()} failed: ${String(error)}`);
+    }
+  }
+
+  private post(message: HostToDesignerMessage): void {
+    void this.webview.postMessage(message);
+  }
+
+  /** Shows the element's id in a text editor beside the canvas (the one already open, if any). */
+  private async reveal(elementId: string): Promise<void> {
+    const declaration = this.analyses.current(this.document)?.analysis.topology.declarations.get(elementId);
+    if (!declaration) return;
+    const selection = new vscode.Range(this.document.positionAt(declaration.idRange.start), this.document.positionAt(declaration.idRange.end));
+    const open = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.document.uri.toString());
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.Beside, selection });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async exportImage(format: 'svg' | 'png', data: string): Promise<void> {
+    const name = basename(this.document.uri).replace(/\.vtopo$/, '');
+    const filterName = format === 'svg' ? 'SVG image' : 'PNG image';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(this.document.uri, '..', `${name}.${format}`),
+      filters: { [filterName]: [format] },
+      title: `Export the design as ${format.toUpperCase()}`,
+    });
+    if (!target) return;
+    try {
+      const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
+      await vscode.workspace.fs.writeFile(target, bytes);
+      void vscode.window.showInformationMessage(`VTopo: design exported to ${vscode.workspace.asRelativePath(target)}.`);
+    } catch (error) {
+      this.log.error(`export to ${target.toString()} failed: ${String(error)}`);
+      void vscode.window.showErrorMessage(`VTopo: could not write ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** The bytes of a `data:image/png;base64,...` URL (checked by parseDesignerMessage). */
+function pngBytes(dataUrl: string): Uint8Array {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.path;
+}
+
+function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
+  return webviewHtml({
+    webview,
+    script: vscode.Uri.joinPath(mediaRoot, 'designer.js'),
+    title: 'VTopo designer',
+    css: DESIGNER_CSS,
+    body: DESIGNER_BODY,
+  });
+}

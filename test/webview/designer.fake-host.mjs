@@ -1,0 +1,365 @@
+// The designer canvas (dist/webview/designer.js) in headless Chromium with a fake host: a
+// static page with the production CSP, CSS and body, an acquireVsCodeApi that records what
+// the canvas posts, and 'document' messages built in Node (designer-messages.ts). Checks
+// the intents the canvas sends, XSS labels, and measures first paint and drag frame rate on
+// a 2,000-element design. Prints `designer-webview: N passed, M failed`.
+// Run with: node test/webview/run-designer.mjs  (builds the messages, then runs this).
+/* global performance, requestAnimationFrame -- used inside page.evaluate callbacks, which run in the browser */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const dir = resolve(process.argv[2] ?? 'test-output/designer-webview');
+const bundle = resolve('dist/webview/designer.js');
+const files = {
+  '/index.html': ['text/html', () => readFileSync(join(dir, 'index.html'))],
+  '/fake-host.js': ['text/javascript', () => readFileSync(join(dir, 'fake-host.js'))],
+  '/designer.js': ['text/javascript', () => readFileSync(bundle)],
+};
+const server = createServer((request, response) => {
+  const file = files[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
+  if (!file) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'content-type': file[0] }).end(file[1]());
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', () => done()));
+const address = server.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/index.html`;
+
+const seed = JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8'));
+const xss = JSON.parse(readFileSync(join(dir, 'xss.json'), 'utf8'));
+const bigText = readFileSync(join(dir, 'big.json'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+const figures = [];
+
+async function check(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n  ')}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function openPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = { dialogs: [], errors: [], requests: [] };
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.errors.push(String(error)));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(url.replace('/index.html', ''))) problems.requests.push(request.url());
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  return { page, problems, context };
+}
+const post = (page, message) => page.evaluate((m) => window.postMessage(m, '*'), message);
+const posted = (page) => page.evaluate(() => window.__posted);
+const intents = async (page) => (await posted(page)).filter((m) => m.type === 'intent');
+async function waitIntents(page, count) {
+  await page.waitForFunction((n) => window.__posted.filter((m) => m.type === 'intent').length >= n, count, { timeout: 5000 });
+  return intents(page);
+}
+const box = (page, id) => page.evaluate((i) => window.vtopoDesigner.renderedBox(i), id);
+async function center(page, id) {
+  await page.waitForFunction((i) => window.vtopoDesigner.renderedBox(i) !== undefined, id);
+  const b = await box(page, id);
+  return { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 };
+}
+/** Answers the last intent as the host would: applied, then the document again at a new version. */
+async function answer(page, version) {
+  const last = (await intents(page)).at(-1);
+  await post(page, { type: 'applied', requestId: last.requestId, dangling: [] });
+  await post(page, { ...seed, version });
+}
+async function drag(page, from, to, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+const { page, problems } = await openPage();
+await post(page, seed);
+await center(page, 'esx-01');
+let version = 1;
+
+await check('loading a document sends no intent (positions come from the layout)', async () => {
+  await page.waitForTimeout(200);
+  assert((await intents(page)).length === 0, `intents on load: ${JSON.stringify(await intents(page))}`);
+  const status = await page.textContent('#vt-status');
+  assert(status.includes('seed-000-fq1616r.vtopo'), `status: ${status}`);
+});
+
+await check('the Host palette button sends add-element with a fresh id and the base version', async () => {
+  await page.click('#vt-add-host');
+  const [intent] = await waitIntents(page, 1);
+  assert(intent.protocol === 1 && typeof intent.requestId === 'number', JSON.stringify(intent));
+  assert(intent.intent.type === 'add-element' && intent.intent.baseVersion === 1, JSON.stringify(intent));
+  assert(intent.intent.element.kind === 'host' && intent.intent.element.id === 'esx-03' && intent.intent.element.cluster === 'prod', JSON.stringify(intent.intent.element));
+  await answer(page, ++version);
+});
+
+await check('VM from the palette asks for a host first, then goes onto the selected host', async () => {
+  await page.click('#vt-add-vm');
+  assert((await page.textContent('#vt-status')).includes('Select a host first'), 'no hint');
+  const at = await center(page, 'esx-02');
+  const b = await box(page, 'esx-02');
+  await page.mouse.click(at.x, b.y1 + 3);
+  await page.waitForFunction(() => window.vtopoDesigner.selected().includes('esx-02'));
+  await page.click('#vt-add-vm');
+  const list = await waitIntents(page, 2);
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'add-element' && intent.element.kind === 'vm' && intent.element.host === 'esx-02' && intent.element.id === 'web-03' && intent.baseVersion === version, JSON.stringify(intent));
+  await answer(page, ++version);
+});
+
+await check('dragging a switch sends set-position (moved by the drag, in model units)', async () => {
+  const before = seed.diagram.positions['fc-a'];
+  const from = await center(page, 'fc-a');
+  await drag(page, from, { x: from.x + 80, y: from.y + 40 });
+  const list = await waitIntents(page, 3);
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'set-position' && intent.id === 'fc-a' && intent.baseVersion === version, JSON.stringify(intent));
+  assert(intent.position.x > before.x && intent.position.y > before.y && Number.isInteger(intent.position.x), `from ${JSON.stringify(before)} to ${JSON.stringify(intent.position)}`);
+  await answer(page, ++version);
+});
+
+await check('dragging a VM onto another host sends move-vm', async () => {
+  const from = await center(page, 'web-01');
+  const target = await center(page, 'esx-01');
+  await drag(page, from, target, 20);
+  const list = await waitIntents(page, 4);
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'move-vm' && intent.vm === 'web-01' && intent.host === 'esx-01', JSON.stringify(intent));
+  await answer(page, ++version);
+});
+
+await check('the property panel sends set-field and shows the rejection next to the field', async () => {
+  await post(page, { type: 'select', elementId: 'esx-01' });
+  await page.waitForSelector('#vt-panel input[data-key="memory"]');
+  assert((await page.textContent('#vt-panel h2')) === 'esx-01', 'panel heading');
+  await page.fill('#vt-panel input[data-key="memory"]', '768 GB');
+  await page.press('#vt-panel input[data-key="memory"]', 'Tab');
+  const list = await waitIntents(page, 5);
+  const sent = list.at(-1);
+  assert(sent.intent.type === 'set-field' && sent.intent.id === 'esx-01' && sent.intent.key === 'memory' && sent.intent.value === '768 GB', JSON.stringify(sent.intent));
+  await post(page, { type: 'rejected', requestId: sent.requestId, reason: 'memory must be at least 1 GB (test)' });
+  await post(page, { ...seed, version });
+  await page.waitForFunction(() => document.querySelector('#vt-panel input[data-key="memory"] ~ .vt-error')?.textContent?.includes('at least 1 GB'));
+  assert((await page.textContent('#vt-status')).includes('memory must be at least 1 GB'), 'status line shows the rejection');
+  const select = await page.$('#vt-panel select');
+  assert(select !== null, 'a field with choices is a select');
+});
+
+await check('a document keeps the viewport and the selection', async () => {
+  const before = await box(page, 'fc-b');
+  await post(page, { ...seed, version: ++version });
+  await page.waitForTimeout(100);
+  const after = await box(page, 'fc-b');
+  assert(JSON.stringify(before) === JSON.stringify(after), `${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+  const selected = await page.evaluate(() => window.vtopoDesigner.selected());
+  assert(selected.length === 1 && selected[0] === 'esx-01', `selection ${JSON.stringify(selected)}`);
+});
+
+await check('link mode cables the first free port of a host to a switch', async () => {
+  const count = (await intents(page)).length;
+  await page.click('#vt-link');
+  const host = await box(page, 'esx-01');
+  await page.mouse.click((host.x1 + host.x2) / 2, host.y1 + 4);
+  const sw = await center(page, 'fc-b');
+  await page.mouse.click(sw.x, sw.y);
+  const list = await waitIntents(page, count + 1).catch(async (error) => {
+    throw new Error(`${error}; status: ${await page.textContent('#vt-status')}`);
+  });
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'add-link' && intent.from === 'esx-01/hba1/p1' && intent.to === 'fc-b', JSON.stringify(intent));
+  await page.click('#vt-link');
+  await answer(page, ++version);
+});
+
+await check('keyboard: Tab selects, arrows send set-position, Enter renames, Delete deletes', async () => {
+  let count = (await intents(page)).length;
+  await post(page, { type: 'select', elementId: 'esx-02' });
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Tab');
+  const tabbed = await page.evaluate(() => window.vtopoDesigner.selected());
+  assert(tabbed[0] === 'web-01', `Tab from esx-02 went to ${JSON.stringify(tabbed)}`);
+  await post(page, { type: 'select', elementId: 'lan-1' });
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  let list = await waitIntents(page, count + 1);
+  let intent = list.at(-1).intent;
+  const home = seed.diagram.positions['lan-1'];
+  assert(intent.type === 'set-position' && intent.id === 'lan-1' && intent.position.x === Math.round(home.x + 20) && intent.position.y === Math.round(home.y), JSON.stringify(intent));
+  await answer(page, ++version);
+  count++;
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.vt-rename');
+  await page.fill('.vt-rename', 'lan-9');
+  await page.press('.vt-rename', 'Enter');
+  list = await waitIntents(page, count + 1);
+  intent = list.at(-1).intent;
+  assert(intent.type === 'rename-element' && intent.id === 'lan-1' && intent.newId === 'lan-9', JSON.stringify(intent));
+  await answer(page, ++version);
+  count++;
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Delete');
+  list = await waitIntents(page, count + 1);
+  intent = list.at(-1).intent;
+  assert(intent.type === 'delete-element' && intent.id === 'lan-1', JSON.stringify(intent));
+  await answer(page, ++version);
+  const live = await page.textContent('#vt-live');
+  assert(live.includes('Deleted lan-1'), `live region: ${live}`);
+});
+
+await check('a rejected intent shows in the status line and the canvas keeps going', async () => {
+  const count = (await intents(page)).length;
+  await post(page, { type: 'select', elementId: 'fc-b' });
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('ArrowDown');
+  let list = await waitIntents(page, count + 1);
+  await post(page, { type: 'rejected', requestId: list.at(-1).requestId, reason: 'the document changed (stale)' });
+  await post(page, { ...seed, version: ++version });
+  await page.waitForFunction(() => document.querySelector('#vt-status').classList.contains('vt-rejected'));
+  assert((await page.textContent('#vt-status')).includes('stale'), 'status');
+  await page.click('#vt-add-array');
+  list = await waitIntents(page, count + 2);
+  assert(list.at(-1).intent.type === 'add-element' && list.at(-1).intent.baseVersion === version, JSON.stringify(list.at(-1)));
+  await answer(page, ++version);
+});
+
+await check('Export SVG and Export PNG send export-image', async () => {
+  await page.click('#vt-export-svg');
+  await page.click('#vt-export-png');
+  const exports = (await posted(page)).filter((m) => m.type === 'export-image');
+  const svg = exports.find((m) => m.format === 'svg');
+  const png = exports.find((m) => m.format === 'png');
+  assert(svg && svg.data.startsWith('<svg') && svg.data.includes('esx-01'), 'svg');
+  assert(png && png.data.startsWith('data:image/png;base64,') && png.data.length > 1000, 'png');
+});
+
+await check('theme change restyles without errors; no CSP violation, no network, no page error', async () => {
+  await page.evaluate(() => { document.body.className = 'vscode-dark'; });
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: join(dir, 'designer-seed-dark.png') });
+  const violations = await page.evaluate(() => window.__violations);
+  assert(violations.length === 0, `CSP: ${JSON.stringify(violations)}`);
+  assert(problems.errors.length === 0, `page errors: ${problems.errors.join('; ')}`);
+  assert(problems.requests.length === 0, `requests: ${problems.requests.join(', ')}`);
+});
+
+await check('an XSS label renders as text and never runs', async () => {
+  await post(page, xss);
+  const id = '<img src=x onerror=alert(1)>';
+  await center(page, id);
+  await post(page, { type: 'select', elementId: id });
+  await page.waitForFunction((i) => document.querySelector('#vt-panel h2')?.textContent === i, id);
+  await page.click('#vt-export-svg');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(dir, 'designer-xss.png') });
+  const images = await page.evaluate(() => document.querySelectorAll('img, script:not([src]), svg').length);
+  assert(images === 0, `markup from file data: ${images}`);
+  const panel = await page.textContent('#vt-panel');
+  assert(panel.includes('<script>alert(2)</script>'), 'details shown as text');
+  const value = await page.inputValue('#vt-panel input[data-key="model"]');
+  assert(value === '"><img src=y onerror=alert(4)>', `input value ${value}`);
+  const svg = (await posted(page)).filter((m) => m.type === 'export-image' && m.format === 'svg').at(-1).data;
+  assert(svg.includes('&lt;img src=x onerror=alert(1)&gt;') && !svg.includes('<img'), 'svg escapes');
+  assert(problems.dialogs.length === 0, `dialogs: ${problems.dialogs.join(', ')}`);
+  assert(problems.errors.length === 0, `page errors: ${problems.errors.join('; ')}`);
+});
+
+await page.screenshot({ path: join(dir, 'designer-seed.png') });
+await page.context().close();
+
+await check('2,000-element design: first paint and drag frame rate', async () => {
+  const { page: big, problems: bigProblems } = await openPage();
+  const message = JSON.parse(bigText);
+  await big.evaluate((text) => { window.__big = JSON.parse(text); }, bigText);
+  const firstPaint = await big.evaluate(async () => {
+    const start = performance.now();
+    window.postMessage(window.__big, '*');
+    await new Promise((done) => {
+      const poll = () => (performance.getEntriesByName('vtopo-designer-first-render').length > 0 ? done() : setTimeout(poll, 5));
+      poll();
+    });
+    const rendered = performance.getEntriesByName('vtopo-designer-first-render')[0].startTime - start;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return { rendered, settled: performance.now() - start };
+  });
+  const elements = message.diagram.nodes.length + message.diagram.edges.length;
+  figures.push(`first paint (${message.diagram.nodes.length} nodes + ${message.diagram.edges.length} edges = ${elements} elements, ${(bigText.length / 1e6).toFixed(1)} MB message): ${firstPaint.rendered.toFixed(0)} ms to the first canvas render, ${firstPaint.settled.toFixed(0)} ms until the next frame`);
+  // A leaf switch: at the fitted zoom a host is ~15 px wide and a press on it lands on a VM.
+  const host = message.diagram.nodes.find((n) => n.kind === 'switch').id;
+  const from = await center(big, host);
+  await big.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__framesOn) requestAnimationFrame(tick);
+    };
+    window.__framesOn = true;
+    window.__rendersBefore = window.vtopoDesigner.renders();
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await big.mouse.move(from.x, from.y);
+  await big.mouse.down();
+  for (let i = 1; i <= 90; i++) await big.mouse.move(from.x + i * 2, from.y + Math.sin(i / 8) * 40);
+  await big.mouse.up();
+  const wall = (Date.now() - started) / 1000;
+  const drag = await big.evaluate(() => {
+    window.__framesOn = false;
+    const f = window.__frames;
+    const gaps = f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
+    return { frames: f.length, span: (f.at(-1) - f[0]) / 1000, renders: window.vtopoDesigner.renders() - window.__rendersBefore, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
+  });
+  figures.push(`drag of switch ${host} (90 mouse moves over ${wall.toFixed(2)} s): ${(drag.frames / drag.span).toFixed(1)} animation frames/s (p95 frame gap ${drag.p95.toFixed(1)} ms), ${(drag.renders / wall).toFixed(1)} canvas redraws/s`);
+  const sent = (await intents(big)).at(-1)?.intent;
+  await big.waitForTimeout(100);
+  const after = (await intents(big)).at(-1)?.intent;
+  assert(after?.type === 'set-position' && after.id === host, `drag intent: ${JSON.stringify(after ?? sent)}`);
+  await big.screenshot({ path: join(dir, 'designer-2000.png') });
+  // The same design without the details (the property panel's data), to tell rendering from message size.
+  const { page: lean } = await openPage();
+  const leanMessage = { ...message, details: [] };
+  await lean.evaluate((m) => { window.__big = m; }, leanMessage);
+  const leanPaint = await lean.evaluate(async () => {
+    const start = performance.now();
+    window.postMessage(window.__big, '*');
+    await new Promise((done) => {
+      const poll = () => (performance.getEntriesByName('vtopo-designer-first-render').length > 0 ? done() : setTimeout(poll, 5));
+      poll();
+    });
+    return performance.getEntriesByName('vtopo-designer-first-render')[0].startTime - start;
+  });
+  figures.push(`first paint without details (diagram only, ${(JSON.stringify(leanMessage).length / 1e6).toFixed(1)} MB): ${leanPaint.toFixed(0)} ms`);
+  assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
+});
+
+await browser.close();
+server.close();
+for (const figure of figures) console.log(`figure: ${figure}`);
+console.log(`designer-webview: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

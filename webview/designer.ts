@@ -1,0 +1,965 @@
+/**
+ * The designer canvas: draws the design the extension sends (cytoscape; VMs inside hosts,
+ * controllers inside arrays, fabrics coloured, findings as marks) and turns what the user
+ * does into edit intents. It never changes the picture's truth itself: every change goes
+ * to the extension as a versioned intent, and the new document comes back as a 'document'
+ * message, which is merged into the graph in place (by id) so the viewport and the
+ * selection stay put. Labels are drawn on the canvas or set as textContent: file data never
+ * becomes markup.
+ */
+
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import type { DesignIntent, NewElement } from '../src/core/edit/intents';
+import {
+  boxAt, describeIntent, diagramSvg, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
+  yamlValueText, type PaletteKind, type SvgEdge, type SvgNode,
+} from '../src/core/view/designer-model';
+import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
+import type { Diagram, DiagramNode } from '../src/core/view/diagram';
+import { designerStylesheet, themeColours } from './designer/graph-style';
+
+interface VsCodeApi {
+  postMessage(message: DesignerToHostMessage): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
+type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
+
+const vscode = acquireVsCodeApi();
+const LARGE = 1000;
+const NUDGE = 10;
+
+// ------------------------------------------------------------------------------ markup
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; id?: string; title?: string } = {}, ...children: HTMLElement[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (props.className !== undefined) element.className = props.className;
+  if (props.text !== undefined) element.textContent = props.text;
+  if (props.id !== undefined) element.id = props.id;
+  if (props.title !== undefined) element.title = props.title;
+  element.append(...children);
+  return element;
+}
+
+function button(label: string, title: string, onClick: () => void, id?: string): HTMLButtonElement {
+  const b = el('button', { text: label, title, ...(id !== undefined ? { id } : {}) });
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
+const toolbar = el('div', { className: 'vt-toolbar' });
+toolbar.setAttribute('role', 'toolbar');
+toolbar.setAttribute('aria-label', 'Designer tools');
+const container = el('div', { id: 'vt-canvas' });
+container.tabIndex = 0;
+container.setAttribute('role', 'application');
+container.setAttribute('aria-roledescription', 'design canvas');
+container.setAttribute('aria-label', 'Design canvas. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it.');
+const panel = el('div', { className: 'vt-panel', id: 'vt-panel' });
+panel.setAttribute('aria-label', 'Properties');
+const status = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loading the design...' });
+const live = el('div', { className: 'vt-sr-only', id: 'vt-live' });
+live.setAttribute('aria-live', 'polite');
+live.setAttribute('role', 'status');
+root.replaceChildren(toolbar, container, panel, status, live);
+
+const palette: ReadonlyArray<[PaletteKind, string, string]> = [
+  ['host', 'Host', 'Add a host (to the selected cluster)'],
+  ['vm', 'VM', 'Add a VM on the selected host'],
+  ['fc-switch', 'FC switch', 'Add an FC switch (fabric A or B, whichever has fewer)'],
+  ['ethernet-switch', 'Ethernet switch', 'Add an Ethernet / iSCSI switch'],
+  ['array', 'Array', 'Add a dual-controller storage array'],
+  ['datastore', 'Datastore', 'Add a datastore (on the selected array)'],
+];
+const paletteGroup = el('div', { className: 'vt-group' });
+paletteGroup.setAttribute('aria-label', 'Palette');
+for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
+const linkButton = button('Link', 'Link mode: click a source, then a target, to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
+linkButton.setAttribute('aria-pressed', 'false');
+const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
+const editGroup = el('div', { className: 'vt-group' }, linkButton, deleteButton);
+const search = el('input', { id: 'vt-search', title: 'Find an element by id (Enter selects the first match)' });
+search.type = 'search';
+search.placeholder = 'Find id';
+search.setAttribute('aria-label', 'Find an element by id');
+const viewGroup = el('div', { className: 'vt-group' },
+  search,
+  button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
+  button('+', 'Zoom in', () => zoomBy(1.25), 'vt-zoom-in'),
+  button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'));
+const exportGroup = el('div', { className: 'vt-group' },
+  button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
+  button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
+  button('?', 'Keyboard shortcuts', () => toggleHelp(), 'vt-help'));
+toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup);
+
+// ------------------------------------------------------------------------------- state
+
+let graph: Core | undefined;
+let current: DocumentMessage | undefined;
+let nodesById = new Map<string, DiagramNode>();
+let detailsById = new Map<string, ElementDetails>();
+/** Each placeable node's position right after the last document was drawn. */
+const loadedPositions = new Map<string, { x: number; y: number }>();
+let linkMode = false;
+let linkSource: string | undefined;
+let pendingSelect: string | undefined;
+let helpShown = false;
+let nextRequestId = 1;
+/** Field errors from 'rejected' messages, by `id \0 key`, kept until that field changes again. */
+const fieldErrors = new Map<string, string>();
+
+interface Sent {
+  readonly requestId: number;
+  readonly intent: DesignIntent;
+  readonly fieldKey?: string;
+}
+/** One intent in flight at a time: a second one based on the same version would be stale. */
+let inFlight: Sent | undefined;
+let inFlightTimer: ReturnType<typeof setTimeout> | undefined;
+let waitingForDocumentAfter: number | undefined;
+const queue: Array<{ body: IntentBody; fieldKey?: string }> = [];
+
+function announce(text: string): void {
+  live.textContent = text;
+}
+
+function setStatus(text: string, rejected = false): void {
+  status.textContent = text;
+  status.classList.toggle('vt-rejected', rejected);
+}
+
+// ----------------------------------------------------------------------------- intents
+
+function send(body: IntentBody, fieldKey?: string): void {
+  queue.push(fieldKey !== undefined ? { body, fieldKey } : { body });
+  pump();
+}
+
+function pump(): void {
+  if (inFlight || waitingForDocumentAfter !== undefined || !current) return;
+  const next = queue.shift();
+  if (!next) return;
+  const intent = { ...next.body, baseVersion: current.version } as DesignIntent;
+  const requestId = nextRequestId++;
+  inFlight = { requestId, intent, ...(next.fieldKey !== undefined ? { fieldKey: next.fieldKey } : {}) };
+  vscode.postMessage({ type: 'intent', protocol: DESIGNER_PROTOCOL_VERSION, requestId, intent });
+  clearTimeout(inFlightTimer);
+  // A host that never answers must not stop the canvas for good.
+  inFlightTimer = setTimeout(() => finish(), 4000);
+}
+
+function finish(): void {
+  clearTimeout(inFlightTimer);
+  inFlight = undefined;
+  waitingForDocumentAfter = undefined;
+  pump();
+}
+
+function onApplied(requestId: number, dangling: readonly string[]): void {
+  if (inFlight?.requestId !== requestId) return;
+  const sent = inFlight;
+  if (sent.fieldKey !== undefined && 'id' in sent.intent) fieldErrors.delete(`${sent.intent.id}\u0000${sent.fieldKey}`);
+  const text = describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : '');
+  setStatus(text);
+  announce(text);
+  inFlight = undefined;
+  clearTimeout(inFlightTimer);
+  // Wait for the new document (it may already be here) before sending the next intent.
+  if (current && current.version > sent.intent.baseVersion) pump();
+  else {
+    waitingForDocumentAfter = sent.intent.baseVersion;
+    inFlightTimer = setTimeout(() => finish(), 600);
+  }
+}
+
+function onRejected(requestId: number, reason: string): void {
+  const sent = inFlight?.requestId === requestId ? inFlight : undefined;
+  const text = `Not changed: ${reason}`;
+  setStatus(text, true);
+  announce(text);
+  if (sent?.fieldKey !== undefined && 'id' in sent.intent) {
+    fieldErrors.set(`${sent.intent.id}\u0000${sent.fieldKey}`, reason);
+    renderPanel(true);
+  }
+  if (sent) {
+    // Later queued intents were meant on top of this one: drop them; the host resends the document.
+    queue.length = 0;
+    finish();
+  }
+}
+
+// ------------------------------------------------------------------------------- graph
+
+function nodeData(node: DiagramNode): Record<string, string> {
+  const marked = node.findingCount > 0 && node.severity !== undefined && node.severity !== 'hint';
+  return {
+    id: node.id,
+    label: node.label,
+    display: marked ? `${node.label} \u26a0${node.findingCount}` : node.label,
+    kind: node.kind,
+    ...(node.parent !== undefined ? { parent: node.parent } : {}),
+    ...(node.fabric !== undefined ? { fabric: node.fabric } : {}),
+    ...(marked && node.severity !== undefined ? { severity: node.severity } : {}),
+  };
+}
+
+function edgeData(edge: Diagram['edges'][number]): Record<string, string> {
+  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, ...(edge.fabric !== undefined ? { fabric: edge.fabric } : {}) };
+}
+
+function isLarge(diagram: Diagram): boolean {
+  return diagram.nodes.length + diagram.edges.length > LARGE;
+}
+
+/**
+ * Cytoscape adds a <style> element unless one with this id exists; the CSP would block it
+ * (styles need the page's nonce), and DESIGNER_CSS already positions the container.
+ */
+function preventInjectedStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('span');
+  marker.id = id;
+  marker.hidden = true;
+  document.body.append(marker);
+}
+
+function createGraph(message: DocumentMessage): Core {
+  preventInjectedStylesheet();
+  const diagram = message.diagram;
+  const elements: ElementDefinition[] = [
+    ...diagram.nodes.map((node): ElementDefinition => {
+      const position = diagram.positions[node.id];
+      return { group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
+    }),
+    ...diagram.edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
+  ];
+  const large = isLarge(diagram);
+  const cy = cytoscape({
+    container,
+    elements,
+    style: designerStylesheet(themeColours(), large),
+    layout: { name: 'preset', fit: true, padding: 24 },
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    motionBlur: false,
+    pixelRatio: large ? 1 : 'auto',
+    selectionType: 'additive',
+    boxSelectionEnabled: true,
+  });
+  cy.on('render', () => {
+    if (!firstRenderMarked) {
+      firstRenderMarked = true;
+      performance.mark('vtopo-designer-first-render');
+    }
+    renderCount++;
+  });
+  cy.on('tap', 'node', (event) => onNodeTap(event));
+  cy.on('tap', (event) => {
+    if (event.target === cy) {
+      if (linkMode) clearLinkSource();
+    }
+  });
+  cy.on('dbltap', 'node', (event) => startRename(String((event.target as NodeSingular).id())));
+  cy.on('select unselect', () => scheduleSelectionChange());
+  cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
+  // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
+  cy.on('dragfreeon', 'node', (event) => onDragFree(event.target as NodeSingular));
+  return cy;
+}
+
+let firstRenderMarked = false;
+let renderCount = 0;
+
+/** Merges a new document into the graph in place: same ids keep their selection and the viewport stays. */
+function mergeGraph(cy: Core, diagram: Diagram): void {
+  const wanted = new Set(diagram.nodes.map((node) => node.id));
+  const wantedEdges = new Map(diagram.edges.map((edge) => [edge.id, edge]));
+  const selected = new Set(cy.$(':selected').map((element) => element.id()));
+  cy.batch(() => {
+    cy.edges().forEach((edge) => {
+      const next = wantedEdges.get(edge.id());
+      if (!next || next.source !== edge.source().id() || next.target !== edge.target().id() || !wanted.has(next.source) || !wanted.has(next.target)) edge.remove();
+    });
+    // Children before parents, so a removed parent does not take a surviving child with it.
+    cy.nodes().filter((node) => !wanted.has(node.id())).forEach((node) => {
+      node.children().forEach((child) => {
+        if (wanted.has(child.id())) child.move({ parent: null });
+      });
+      node.remove();
+    });
+    const added: ElementDefinition[] = [];
+    for (const node of diagram.nodes) {
+      const existing = cy.getElementById(node.id);
+      const position = diagram.positions[node.id];
+      if (existing.empty()) {
+        added.push({ group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) });
+        continue;
+      }
+      const data = nodeData(node);
+      for (const key of ['fabric', 'severity']) if (!(key in data) && existing.data(key) !== undefined) existing.removeData(key);
+      const { parent, ...rest } = data;
+      existing.data(rest);
+      const currentParent = existing.parent().first();
+      const currentParentId = currentParent.empty() ? undefined : currentParent.id();
+      if (currentParentId !== parent && (parent === undefined || cy.getElementById(parent).nonempty() || added.some((a) => a.data.id === parent))) {
+        if (parent === undefined || cy.getElementById(parent).nonempty()) existing.move({ parent: parent ?? null });
+      }
+      if (position && !existing.grabbed() && existing.isChildless()) existing.position({ x: position.x, y: position.y });
+    }
+    if (added.length > 0) cy.add(added);
+    // Children whose parent was only just added.
+    for (const node of diagram.nodes) {
+      if (node.parent === undefined) continue;
+      const existing = cy.getElementById(node.id);
+      const parentNow = existing.parent().first();
+      if (parentNow.empty() || parentNow.id() !== node.parent) {
+        const moved = existing.move({ parent: node.parent });
+        const position = diagram.positions[node.id];
+        if (position) moved.first().position({ x: position.x, y: position.y });
+      }
+    }
+    const edgesToAdd = diagram.edges.filter((edge) => cy.getElementById(edge.id).empty() && wanted.has(edge.source) && wanted.has(edge.target));
+    if (edgesToAdd.length > 0) cy.add(edgesToAdd.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })));
+    cy.edges().forEach((edge) => {
+      const next = wantedEdges.get(edge.id());
+      if (next) {
+        if (next.fabric === undefined && edge.data('fabric') !== undefined) edge.removeData('fabric');
+        edge.data(edgeData(next));
+      }
+    });
+    // move() makes new elements: put the selection back.
+    for (const id of selected) {
+      const element = cy.getElementById(id);
+      if (element.nonempty() && !element.selected()) element.select();
+    }
+  });
+}
+
+function recordLoadedPositions(cy: Core): void {
+  loadedPositions.clear();
+  cy.nodes().forEach((node) => {
+    if (PLACEABLE_KINDS.has(String(node.data('kind')))) loadedPositions.set(node.id(), { ...node.position() });
+  });
+}
+
+function onDocument(message: DocumentMessage): void {
+  const first = current === undefined;
+  current = message;
+  nodesById = new Map(message.diagram.nodes.map((node) => [node.id, node]));
+  detailsById = new Map(message.details.map((details) => [details.id, details]));
+  if (!graph) {
+    graph = createGraph(message);
+  } else {
+    if (isLarge(message.diagram) !== isLarge(nodesOf(graph))) graph.style(designerStylesheet(themeColours(), isLarge(message.diagram)));
+    mergeGraph(graph, message.diagram);
+  }
+  recordLoadedPositions(graph);
+  if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
+    selectOnly(pendingSelect, true);
+    pendingSelect = undefined;
+  }
+  applySearch();
+  renderPanel(false);
+  const problems = message.diagram.nodes.filter((node) => node.findingCount > 0 && node.severity !== 'hint').length;
+  const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
+  container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it.`);
+  if (first || !status.classList.contains('vt-rejected')) setStatus(summary);
+  if (waitingForDocumentAfter !== undefined && message.version > waitingForDocumentAfter) finish();
+  else pump();
+}
+
+function nodesOf(cy: Core): Diagram {
+  return { nodes: cy.nodes().map((n) => nodeFor(n.id())).filter((n): n is DiagramNode => n !== undefined), edges: [], positions: {} };
+}
+
+function nodeFor(id: string): DiagramNode | undefined {
+  return nodesById.get(id);
+}
+
+// --------------------------------------------------------------------------- selection
+
+let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleSelectionChange(): void {
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(() => {
+    renderPanel(false);
+    const ids = selectedNodeIds();
+    if (ids.length === 1) {
+      const node = nodeFor(ids[0] ?? '');
+      announce(node ? `Selected ${node.kind} ${node.id}${node.findingCount > 0 && node.severity !== 'hint' ? `, ${node.findingCount} finding(s), worst ${node.severity ?? ''}` : ''}` : '');
+    } else if (ids.length > 1) announce(`${ids.length} elements selected`);
+    else announce('Nothing selected');
+  }, 0);
+}
+
+function selectedNodeIds(): string[] {
+  return graph ? graph.nodes(':selected').map((node) => node.id()) : [];
+}
+
+function selectOnly(id: string, center: boolean): void {
+  if (!graph) return;
+  const node = graph.getElementById(id);
+  if (node.empty()) return;
+  graph.$(':selected').unselect();
+  node.select();
+  if (center && !isVisible(node)) graph.center(node);
+}
+
+function isVisible(node: NodeSingular): boolean {
+  if (!graph) return false;
+  const box = node.renderedBoundingBox();
+  return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= graph.width() && box.y2 <= graph.height();
+}
+
+// ------------------------------------------------------------------------------ panel
+
+let panelFor: string | undefined;
+let panelDetailsJson = '';
+
+function renderPanel(force: boolean): void {
+  const ids = selectedNodeIds();
+  const id = ids.length === 1 ? ids[0] : undefined;
+  const details = id !== undefined ? detailsById.get(id) : undefined;
+  const node = id !== undefined ? nodeFor(id) : undefined;
+  const json = JSON.stringify([node, details]);
+  if (!force && id === panelFor && json === panelDetailsJson) return;
+  const focusedKey = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
+  panelFor = id;
+  panelDetailsJson = json;
+  panel.replaceChildren();
+  if (id === undefined || !node) {
+    panel.append(el('h2', { text: ids.length > 1 ? `${ids.length} elements selected` : 'No selection' }));
+    panel.append(el('div', { className: 'vt-kind', text: ids.length > 1 ? 'Drag to move them together; Delete deletes them.' : 'Click an element, or Tab through them, to edit its properties.' }));
+    if (helpShown) panel.append(helpList());
+    return;
+  }
+  panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: node.kind }));
+  const facts = el('div', { className: 'vt-facts' });
+  for (const line of node.details) facts.append(el('div', { text: line }));
+  if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
+  panel.append(facts);
+  panel.append(el('div', { className: 'vt-actions' },
+    button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
+    button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
+    button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
+  for (const field of details?.fields ?? []) panel.append(fieldRow(node.id, field));
+  if (helpShown) panel.append(helpList());
+  if (focusedKey !== undefined) {
+    const again = Array.from(panel.querySelectorAll<HTMLElement>('input, select')).find((input) => input.dataset.key === focusedKey);
+    again?.focus();
+  }
+}
+
+function fieldRow(id: string, field: ElementField): HTMLElement {
+  const inputId = `vt-field-${field.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const label = el('label', { text: field.key });
+  label.htmlFor = inputId;
+  let input: HTMLInputElement | HTMLSelectElement;
+  if (field.choices && field.choices.length > 0) {
+    const select = el('select', { id: inputId });
+    const values = field.value !== undefined && !field.choices.includes(field.value) ? [field.value, ...field.choices] : field.choices;
+    if (field.value === undefined) {
+      const none = el('option', { text: '(unset)' });
+      none.value = '';
+      select.append(none);
+    }
+    for (const choice of values) {
+      const option = el('option', { text: choice });
+      option.value = choice;
+      select.append(option);
+    }
+    select.value = field.value ?? '';
+    input = select;
+  } else {
+    const text = el('input', { id: inputId });
+    text.type = /^(integer|number)\b/i.test(field.typeName) ? 'number' : 'text';
+    text.value = field.value ?? '';
+    text.placeholder = field.typeName;
+    input = text;
+  }
+  input.dataset.key = field.key;
+  input.title = field.description;
+  const error = el('div', { className: 'vt-error', text: fieldErrors.get(`${id}\u0000${field.key}`) ?? '' });
+  error.id = `${inputId}-error`;
+  error.setAttribute('aria-live', 'polite');
+  input.setAttribute('aria-describedby', error.id);
+  input.addEventListener('change', () => {
+    const raw = input.value;
+    if (raw === '' && field.value === undefined) return;
+    send({ type: 'set-field', id, key: field.key, value: yamlValueText(raw, field.typeName) }, field.key);
+  });
+  input.addEventListener('keydown', (event) => event.stopPropagation());
+  return el('div', { className: 'vt-field' }, label, input, el('div', { className: 'vt-help', text: field.typeName }), error);
+}
+
+function toggleHelp(): void {
+  helpShown = !helpShown;
+  renderPanel(true);
+}
+
+function helpList(): HTMLElement {
+  const list = el('ul', { className: 'vt-help-list' });
+  for (const line of [
+    'Tab / Shift+Tab: next / previous element',
+    'Arrows: move the selected element (Shift: further)',
+    'Enter or F2: rename; double-click a label too',
+    'Delete: delete the selection',
+    'Esc: leave link mode, clear the selection',
+    'Drag a VM onto another host to move it there',
+    'Link: click a source, then a target',
+  ]) list.append(el('li', { text: line }));
+  return list;
+}
+
+// ---------------------------------------------------------------------------- palette
+
+function addFromPalette(kind: PaletteKind): void {
+  if (!current) return;
+  const diagram = current.diagram;
+  const taken = new Set(diagram.nodes.map((node) => node.id));
+  const id = nextFreeId(kind, siblingIds(diagram, kind), taken);
+  const selected = selectedNodeIds().map((s) => nodeFor(s)).filter((n): n is DiagramNode => n !== undefined);
+  const first = selected[0];
+  let element: NewElement;
+  switch (kind) {
+    case 'host': {
+      const clusters = diagram.nodes.filter((node) => node.kind === 'cluster');
+      const cluster = first?.kind === 'cluster' ? first.id : first?.kind === 'host' ? first.parent : first?.kind === 'vm' ? nodeFor(first.parent ?? '')?.parent : clusters.length === 1 ? clusters[0]?.id : undefined;
+      element = { kind: 'host', id, ...(cluster !== undefined ? { cluster } : {}) };
+      break;
+    }
+    case 'vm': {
+      const host = first?.kind === 'host' ? first.id : first?.kind === 'vm' ? first.parent : undefined;
+      if (host === undefined) {
+        const text = 'Select a host first: the new VM goes onto the selected host.';
+        setStatus(text, true);
+        announce(text);
+        return;
+      }
+      element = { kind: 'vm', id, host };
+      break;
+    }
+    case 'fc-switch':
+    case 'ethernet-switch': {
+      const switchType = kind === 'fc-switch' ? 'fc' : 'ethernet';
+      let fabric: string | undefined;
+      if (switchType === 'fc') {
+        const fc = diagram.nodes.filter((node) => node.kind === 'switch' && node.fabric !== undefined);
+        const a = fc.filter((node) => node.fabric?.toUpperCase() === 'A').length;
+        const b = fc.filter((node) => node.fabric?.toUpperCase() === 'B').length;
+        fabric = a <= b ? 'A' : 'B';
+      }
+      element = { kind: 'switch', id, switchType, ...(fabric !== undefined ? { fabric } : {}) };
+      break;
+    }
+    case 'array':
+      element = { kind: 'array', id };
+      break;
+    case 'datastore': {
+      const array = first?.kind === 'array' ? first.id : first?.kind === 'controller' ? first.parent : undefined;
+      element = { kind: 'datastore', id, ...(array !== undefined ? { array } : {}) };
+      break;
+    }
+  }
+  pendingSelect = id;
+  send({ type: 'add-element', element });
+  setStatus(`Adding ${element.kind} ${id}...`);
+}
+
+function deleteSelection(): void {
+  const ids = selectedNodeIds();
+  if (ids.length === 0) {
+    setStatus('Select something to delete first.', true);
+    return;
+  }
+  // A parent takes its children with it: do not also delete those.
+  const chosen = new Set(ids);
+  for (const id of ids) {
+    let parent = nodeFor(id)?.parent;
+    let nested = false;
+    while (parent !== undefined) {
+      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster') nested = true;
+      parent = nodeFor(parent)?.parent;
+    }
+    if (!nested) send({ type: 'delete-element', id });
+  }
+  graph?.edges(':selected').forEach((edge) => {
+    const match = /^link:(\d+)$/.exec(edge.id());
+    if (match) send({ type: 'delete-link', link: { index: Number(match[1]) } });
+  });
+}
+
+// ----------------------------------------------------------------------------- linking
+
+function setLinkMode(on: boolean): void {
+  linkMode = on;
+  linkButton.setAttribute('aria-pressed', String(on));
+  clearLinkSource();
+  const text = on ? 'Link mode: click the first end (a host, controller or switch).' : 'Link mode off.';
+  setStatus(text);
+  announce(text);
+}
+
+function clearLinkSource(): void {
+  if (linkSource !== undefined) graph?.getElementById(linkSource).removeClass('vt-link-source');
+  linkSource = undefined;
+}
+
+function onNodeTap(event: EventObject): void {
+  if (!linkMode || !current) return;
+  const id = String((event.target as NodeSingular).id());
+  const end = linkEndFor(nodeFor(id), current.diagram, current.details);
+  if ('problem' in end) {
+    setStatus(end.problem, true);
+    announce(end.problem);
+    return;
+  }
+  if (linkSource === undefined) {
+    linkSource = id;
+    graph?.getElementById(id).addClass('vt-link-source');
+    const text = `Cable from ${end.end}: now click the other end.`;
+    setStatus(text);
+    announce(text);
+    return;
+  }
+  const from = linkEndFor(nodeFor(linkSource), current.diagram, current.details);
+  clearLinkSource();
+  if ('problem' in from) {
+    setStatus(from.problem, true);
+    return;
+  }
+  send({ type: 'add-link', from: from.end, to: end.end });
+}
+
+// ------------------------------------------------------------------------------ moving
+
+let dropTarget: string | undefined;
+
+function hostBoxes(except: string | undefined): Array<{ id: string; box: { x1: number; y1: number; x2: number; y2: number } }> {
+  if (!graph) return [];
+  return graph.nodes('[kind = "host"]').filter((node) => node.id() !== except).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: false }) }));
+}
+
+/** The other hosts' boxes, taken once per VM drag (they do not move meanwhile). */
+let dropBoxes: ReturnType<typeof hostBoxes> | undefined;
+
+function dropBoxesFor(vm: NodeSingular): ReturnType<typeof hostBoxes> {
+  if (!dropBoxes) {
+    const parent = vm.parent().first();
+    dropBoxes = hostBoxes(parent.empty() ? undefined : parent.id());
+  }
+  return dropBoxes;
+}
+
+function highlightDropTarget(vm: NodeSingular): void {
+  const host = boxAt(dropBoxesFor(vm), vm.position());
+  if (host?.id === dropTarget) return;
+  if (dropTarget !== undefined) graph?.getElementById(dropTarget).removeClass('vt-drop-target');
+  dropTarget = host?.id;
+  if (dropTarget !== undefined) graph?.getElementById(dropTarget).addClass('vt-drop-target');
+}
+
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function onDragFree(node: NodeSingular): void {
+  const kind = String(node.data('kind'));
+  if (kind === 'vm' || kind === 'controller') {
+    if (dropTarget !== undefined) graph?.getElementById(dropTarget).removeClass('vt-drop-target');
+    const host = kind === 'vm' ? boxAt(dropBoxesFor(node), node.position()) : undefined;
+    dropTarget = undefined;
+    dropBoxes = undefined;
+    // Children sit in their parent's grid: put it back; a VM dropped on another host moves there.
+    const home = current?.diagram.positions[node.id()];
+    if (home) node.position({ x: home.x, y: home.y });
+    if (host) send({ type: 'move-vm', vm: node.id(), host: host.id });
+    return;
+  }
+  // One intent for everything that moved (a multi-selection moves together).
+  clearTimeout(flushTimer);
+  flushTimer = setTimeout(() => flushMoves(), 0);
+}
+
+/** Every placeable element that is not where the last document put it, as layout positions. */
+function movedPlacements(): Array<{ id: string; position: { x: number; y: number } }> {
+  if (!graph || !current) return [];
+  const moved: Array<{ id: string; position: { x: number; y: number } }> = [];
+  for (const [id, loaded] of loadedPositions) {
+    const node = graph.getElementById(id);
+    if (node.empty()) continue;
+    const now = node.position();
+    const dx = now.x - loaded.x;
+    const dy = now.y - loaded.y;
+    if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
+    const center = layoutCenter(current.diagram, id);
+    if (!center) continue;
+    moved.push({ id, position: { x: Math.round(center.x + dx), y: Math.round(center.y + dy) } });
+  }
+  return moved;
+}
+
+function flushMoves(): void {
+  const moved = movedPlacements();
+  if (moved.length === 0) return;
+  const only = moved[0];
+  if (moved.length === 1 && only) send({ type: 'set-position', id: only.id, position: only.position });
+  else send({ type: 'set-positions', positions: moved });
+  // The moved elements now count as placed here (a nudge after a nudge adds up).
+  for (const { id } of moved) {
+    const node = graph?.getElementById(id);
+    if (node && node.nonempty()) loadedPositions.set(id, { ...node.position() });
+  }
+  if (current) {
+    // Until the document comes back, treat the sent positions as the layout's.
+    const positions = { ...current.diagram.positions };
+    for (const { id, position } of moved) {
+      const node = nodeFor(id);
+      if (!node) continue;
+      const before = layoutCenter(current.diagram, id);
+      if (!before) continue;
+      const dx = position.x - before.x;
+      const dy = position.y - before.y;
+      if (positions[id]) positions[id] = position;
+      for (const child of current.diagram.nodes) {
+        const at = positions[child.id];
+        if (child.parent === id && at) positions[child.id] = { x: at.x + dx, y: at.y + dy };
+      }
+    }
+    current = { ...current, diagram: { ...current.diagram, positions } };
+  }
+}
+
+let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
+
+function nudge(dx: number, dy: number): void {
+  if (!graph) return;
+  const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))));
+  if (nodes.empty()) {
+    setStatus('Only hosts, switches, arrays and datastores are placed; VMs and controllers follow them.', true);
+    return;
+  }
+  nodes.forEach((node) => {
+    if (node.isParent()) node.children().forEach((child) => { child.shift({ x: dx, y: dy }); });
+    else node.shift({ x: dx, y: dy });
+  });
+  clearTimeout(nudgeTimer);
+  nudgeTimer = setTimeout(() => flushMoves(), 300);
+}
+
+// ----------------------------------------------------------------------------- rename
+
+let renameInput: HTMLInputElement | undefined;
+
+function startRename(id: string): void {
+  if (!graph || renameInput) return;
+  const node = graph.getElementById(id);
+  if (node.empty()) return;
+  const box = node.renderedBoundingBox({ includeLabels: true });
+  const input = el('input', { className: 'vt-rename' });
+  input.value = id;
+  input.setAttribute('aria-label', `New id for ${id}`);
+  input.style.left = `${Math.max(0, box.x1)}px`;
+  input.style.top = `${Math.max(0, box.y2 - 20)}px`;
+  container.append(input);
+  renameInput = input;
+  input.focus();
+  const slash = id.lastIndexOf('/');
+  input.setSelectionRange(slash + 1, id.length);
+  let done = false;
+  const end = (commit: boolean) => {
+    if (done) return;
+    done = true;
+    renameInput = undefined;
+    input.remove();
+    container.focus();
+    const newId = input.value.trim();
+    if (commit && newId !== '' && newId !== id) {
+      pendingSelect = newId;
+      send({ type: 'rename-element', id, newId });
+    }
+  };
+  input.addEventListener('keydown', (event) => {
+    event.stopPropagation();
+    if (event.key === 'Enter') end(true);
+    else if (event.key === 'Escape') end(false);
+  });
+  input.addEventListener('blur', () => end(true));
+}
+
+// ----------------------------------------------------------------------------- search
+
+function applySearch(): void {
+  if (!graph) return;
+  const matches = new Set(searchMatches(graph.nodes().map((node) => node.id()), search.value));
+  const active = search.value.trim() !== '';
+  graph.batch(() => {
+    graph?.nodes().forEach((node) => {
+      node.toggleClass('vt-match', matches.has(node.id()));
+      node.toggleClass('vt-dim', active && !matches.has(node.id()) && !node.isParent());
+    });
+  });
+  if (active) setStatus(`${matches.size} match${matches.size === 1 ? '' : 'es'} for "${search.value.trim()}"`);
+}
+
+search.addEventListener('input', () => applySearch());
+search.addEventListener('keydown', (event) => {
+  event.stopPropagation();
+  if (event.key === 'Enter' && graph) {
+    const first = searchMatches(graph.nodes().map((node) => node.id()), search.value)[0];
+    if (first !== undefined) {
+      selectOnly(first, true);
+      graph.center(graph.getElementById(first));
+      container.focus();
+    }
+  } else if (event.key === 'Escape') {
+    search.value = '';
+    applySearch();
+  }
+});
+
+function zoomBy(factor: number): void {
+  if (!graph) return;
+  graph.zoom({ level: graph.zoom() * factor, renderedPosition: { x: graph.width() / 2, y: graph.height() / 2 } });
+}
+
+// ----------------------------------------------------------------------------- export
+
+function exportImage(format: 'svg' | 'png'): void {
+  if (!graph) return;
+  const colours = themeColours();
+  if (format === 'png') {
+    const data = graph.png({ output: 'base64uri', full: true, bg: colours.background, scale: 2, maxWidth: 8000, maxHeight: 8000 });
+    vscode.postMessage({ type: 'export-image', format: 'png', data });
+  } else {
+    const nodes: SvgNode[] = graph.nodes().map((node) => {
+      const compound = node.isParent();
+      const box = node.boundingBox({ includeLabels: false, includeOverlays: false });
+      const shape = String(node.style('shape'));
+      return {
+        id: node.id(),
+        label: String(node.data('display') ?? node.id()),
+        x: compound ? (box.x1 + box.x2) / 2 : node.position().x,
+        y: compound ? (box.y1 + box.y2) / 2 : node.position().y,
+        width: compound ? box.w : node.width(),
+        height: compound ? box.h : node.height(),
+        stroke: String(node.style('border-color')),
+        fill: String(node.style('background-color')),
+        compound,
+        shape: shape === 'diamond' ? 'diamond' : shape === 'ellipse' ? 'ellipse' : 'rect',
+      };
+    });
+    const edges: SvgEdge[] = graph.edges().map((edge) => {
+      const s = edge.source().position();
+      const t = edge.target().position();
+      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: edge.data('kind') === 'storage' };
+    });
+    vscode.postMessage({ type: 'export-image', format: 'svg', data: diagramSvg({ nodes, edges, background: colours.background, foreground: colours.foreground }) });
+  }
+  const text = `Exported the canvas as ${format.toUpperCase()}.`;
+  setStatus(text);
+  announce(text);
+}
+
+// --------------------------------------------------------------------------- keyboard
+
+container.addEventListener('keydown', (event) => {
+  if (!graph || !current || event.target !== container) return;
+  // Shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const step = event.shiftKey ? NUDGE * 5 : NUDGE;
+  const selected = selectedNodeIds();
+  switch (event.key) {
+    case 'Tab': {
+      const order = tabOrder(current.diagram.nodes);
+      const at = selected.length === 1 ? selected[0] : undefined;
+      const next = stepSelection(order, at, event.shiftKey);
+      const wraps = at !== undefined && ((event.shiftKey && order[0] === at) || (!event.shiftKey && order[order.length - 1] === at));
+      if (wraps || next === undefined) {
+        // Past the last element, Tab leaves the canvas: never a keyboard trap.
+        graph.$(':selected').unselect();
+        return;
+      }
+      event.preventDefault();
+      selectOnly(next, true);
+      return;
+    }
+    case 'ArrowLeft': event.preventDefault(); nudge(-step, 0); return;
+    case 'ArrowRight': event.preventDefault(); nudge(step, 0); return;
+    case 'ArrowUp': event.preventDefault(); nudge(0, -step); return;
+    case 'ArrowDown': event.preventDefault(); nudge(0, step); return;
+    case 'Delete':
+    case 'Backspace':
+      event.preventDefault();
+      deleteSelection();
+      return;
+    case 'Enter':
+    case 'F2':
+      if (selected.length === 1 && selected[0] !== undefined) {
+        event.preventDefault();
+        startRename(selected[0]);
+      }
+      return;
+    case 'Escape':
+      if (linkMode) setLinkMode(false);
+      else graph.$(':selected').unselect();
+      return;
+  }
+});
+
+// ---------------------------------------------------------------------------- messages
+
+function onMessage(message: HostToDesignerMessage): void {
+  switch (message.type) {
+    case 'document':
+      onDocument(message);
+      return;
+    case 'rejected':
+      onRejected(message.requestId, message.reason);
+      return;
+    case 'applied':
+      onApplied(message.requestId, message.dangling);
+      return;
+    case 'select':
+      if (nodesById.has(message.elementId)) {
+        selectOnly(message.elementId, true);
+        graph?.center(graph.getElementById(message.elementId));
+      }
+      return;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (message) onMessage(message);
+});
+
+// VS Code changes the body's theme class; restyle the canvas with the new colours.
+new MutationObserver(() => {
+  if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(current.diagram)));
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+/** For tests and automation only: where an element is drawn (no access to the graph itself). */
+Object.defineProperty(window, 'vtopoDesigner', {
+  value: Object.freeze({
+    renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
+      const node = graph?.getElementById(id);
+      if (!node || node.empty()) return undefined;
+      const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      const origin = container.getBoundingClientRect();
+      return { x1: box.x1 + origin.left, y1: box.y1 + origin.top, x2: box.x2 + origin.left, y2: box.y2 + origin.top };
+    },
+    renders(): number {
+      return renderCount;
+    },
+    selected(): string[] {
+      return selectedNodeIds();
+    },
+  }),
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,80 @@
+/**
+ * The designer canvas's cytoscape stylesheet, from the VS Code theme's CSS variables (read
+ * again when the theme changes). Labels are drawn on the canvas, never as markup.
+ */
+
+import type { StylesheetJson } from 'cytoscape';
+
+export interface ThemeColours {
+  readonly foreground: string;
+  readonly background: string;
+  readonly border: string;
+  readonly error: string;
+  readonly warning: string;
+  readonly info: string;
+  readonly fabricA: string;
+  readonly fabricB: string;
+  readonly accent: string;
+  readonly match: string;
+}
+
+function themeColor(name: string, fallback: string): string {
+  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
+  return value === '' ? fallback : value;
+}
+
+export function themeColours(): ThemeColours {
+  return {
+    foreground: themeColor('--vscode-editor-foreground', '#333333'),
+    background: themeColor('--vscode-editor-background', '#ffffff'),
+    border: themeColor('--vscode-panel-border', '#888888'),
+    error: themeColor('--vscode-editorError-foreground', '#e51400'),
+    warning: themeColor('--vscode-editorWarning-foreground', '#bf8803'),
+    info: themeColor('--vscode-editorInfo-foreground', '#1a85ff'),
+    fabricA: themeColor('--vscode-charts-blue', '#1a85ff'),
+    fabricB: themeColor('--vscode-charts-purple', '#b180d7'),
+    accent: themeColor('--vscode-focusBorder', '#007fd4'),
+    match: themeColor('--vscode-editor-findMatchHighlightBackground', '#ea5c0055'),
+  };
+}
+
+/** `large`: more than ~1,000 elements; straight haystack edges and no edge labels then. */
+export function designerStylesheet(colours: ThemeColours, large: boolean): StylesheetJson {
+  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent } = colours;
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(display)', color: foreground, 'font-size': 11, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 4,
+        'background-color': background, 'border-width': 1, 'border-color': border, width: 36, height: 24, shape: 'round-rectangle',
+        'text-wrap': 'ellipsis', 'text-max-width': '140px',
+      },
+    },
+    { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -4, padding: '12px', 'background-opacity': 0.05 } },
+    { selector: 'node[kind = "cluster"]', style: { 'border-style': 'dashed' } },
+    { selector: 'node[kind = "vm"]', style: { width: 22, height: 16, 'font-size': 9, shape: 'rectangle' } },
+    { selector: 'node[kind = "switch"]', style: { shape: 'diamond', width: 34, height: 34 } },
+    { selector: 'node[kind = "controller"]', style: { width: 28, height: 20 } },
+    { selector: 'node[kind = "datastore"]', style: { shape: 'barrel', width: 28, height: 30 } },
+    { selector: 'node[fabric = "A"], node[fabric = "a"]', style: { 'border-color': fabricA, 'border-width': 2 } },
+    { selector: 'node[fabric = "B"], node[fabric = "b"]', style: { 'border-color': fabricB, 'border-width': 2 } },
+    { selector: 'node[severity = "info"]', style: { 'border-color': info, 'border-width': 3 } },
+    { selector: 'node[severity = "warning"]', style: { 'border-color': warning, 'border-width': 3 } },
+    { selector: 'node[severity = "error"]', style: { 'border-color': error, 'border-width': 3, 'border-style': 'double' } },
+    { selector: 'node.vt-dim', style: { opacity: 0.25 } },
+    { selector: 'node.vt-match', style: { 'background-color': accent, 'background-opacity': 0.35 } },
+    { selector: 'node.vt-link-source', style: { 'border-color': accent, 'border-width': 4, 'border-style': 'dotted' } },
+    { selector: 'node.vt-drop-target', style: { 'border-color': accent, 'border-width': 4 } },
+    { selector: 'node:selected', style: { 'overlay-opacity': 0.18, 'overlay-color': accent, 'overlay-padding': 4 } },
+    {
+      selector: 'edge',
+      style: large
+        ? { width: 1, 'line-color': border, 'curve-style': 'haystack', 'haystack-radius': 0 }
+        : { width: 1.5, 'line-color': border, 'curve-style': 'straight', label: 'data(label)', 'font-size': 8, 'min-zoomed-font-size': 8, color: foreground, 'text-rotation': 'autorotate', 'text-opacity': 0.7 },
+    },
+    { selector: 'edge[fabric = "A"], edge[fabric = "a"]', style: { 'line-color': fabricA } },
+    { selector: 'edge[fabric = "B"], edge[fabric = "b"]', style: { 'line-color': fabricB } },
+    { selector: 'edge[kind = "storage"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge:selected', style: { 'line-color': accent, width: 3 } },
+  ];
+}
