@@ -1,6 +1,7 @@
 // `npm test`: installs what is missing, then runs every check in order: types, lint,
-// generated docs up to date, unit and property tests, packaging, and the tests in a real
-// VS Code (code-server + Chromium). Ends with one line: `all: N passed, M failed`.
+// generated docs up to date, unit and property tests, packaging, the designer webview with
+// a fake host in headless Chromium, and the tests in a real VS Code (code-server +
+// Chromium). Ends with one line: `all: N passed, M failed`.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureDebianPackages, ensureNpmPackages } from './ensure.mjs';
@@ -41,9 +42,12 @@ function nodeTestCounts(output) {
   return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
 }
 
-function e2eCounts(output) {
-  const match = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
-  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+/** Counts from a closing line `<name>: N passed, M failed`. */
+function closingLineCounts(name) {
+  return (output) => {
+    const match = new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm').exec(output);
+    return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+  };
 }
 
 ensureNpmPackages();
@@ -60,7 +64,8 @@ if (!skipE2e) {
   if (packaged) {
     const vsix = readdirSync('.').filter((f) => f.endsWith('.vsix')).sort().pop();
     process.env.VTOPO_VSIX = vsix;
-    await run('real VS Code (code-server)', node, ['scripts/test-e2e.mjs'], e2eCounts);
+    await run('designer webview with a fake host (headless Chromium)', node, ['test/webview/run-designer.mjs'], closingLineCounts('designer-webview'));
+    await run('real VS Code (code-server)', node, ['scripts/test-e2e.mjs'], closingLineCounts('e2e'));
   } else {
     failedSteps.push('real VS Code (skipped: no package)');
     totals.failed += 1;
