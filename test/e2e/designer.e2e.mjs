@@ -1,7 +1,7 @@
 // The designer in a real VS Code: it opens beside the text without touching the file, a
 // palette click becomes a text edit (and new problems), and undo in the text editor
 // takes the edit back.
-import { expect, openFile, readProblemMarkers, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+import { expect, openFile, readEditorText, readProblemMarkers, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 
 const designerFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
@@ -28,3 +28,211 @@ export async function designerEditsTheTextThroughTheDocument({ page }) {
   await waitUntil(async () => (await page.locator('.tab.dirty').count()) === 0, { timeout: 15_000, message: 'the document to be clean after undo' });
 }
 designerEditsTheTextThroughTheDocument.timeout = 120_000;
+
+// ---------------------------------------------------------------------------- canvas helpers
+
+const SEED = 'seed-000-fq1616r.vtopo';
+const innerFrameLocator = (page) => page.frameLocator('iframe.webview.ready').locator('iframe#active-frame');
+
+/** The designer's document frame (the webview's inner iframe), once its canvas hook is up. */
+async function designerContentFrame(page, { timeout = 30_000 } = {}) {
+  return waitUntil(
+    async () => {
+      const handle = await innerFrameLocator(page).elementHandle({ timeout: 5_000 });
+      const frame = await handle?.contentFrame();
+      if (!frame) return undefined;
+      const ready = await frame.evaluate(() => typeof window.vtopoDesigner?.renderedBox === 'function' && document.querySelector('#designer, #vt-status') !== null);
+      return ready ? frame : undefined;
+    },
+    { timeout, message: 'the designer webview frame and its test hook' },
+  );
+}
+
+/** Rendered box of a node in page coordinates (the inner iframe's box on the page + the canvas box in it). */
+async function pageBox(page, frame, id, { timeout = 20_000 } = {}) {
+  await frame.waitForFunction((i) => window.vtopoDesigner.renderedBox(i) !== undefined, id, { timeout });
+  const box = await frame.evaluate((i) => window.vtopoDesigner.renderedBox(i), id);
+  const origin = await innerFrameLocator(page).boundingBox();
+  if (!origin) throw new Error('the designer iframe has no bounding box');
+  return { x1: origin.x + box.x1, y1: origin.y + box.y1, x2: origin.x + box.x2, y2: origin.y + box.y2 };
+}
+const centerOf = (b) => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
+const inside = (inner, outer) => inner.x1 >= outer.x1 - 1 && inner.y1 >= outer.y1 - 1 && inner.x2 <= outer.x2 + 1 && inner.y2 <= outer.y2 + 1;
+
+/** The count in the canvas status line "...: N elements, M connections, K with findings". */
+async function findingsOnCanvas(frame) {
+  const text = (await frame.locator('#vt-status').textContent()) ?? '';
+  const match = text.match(/(\d+) with findings/);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Open a workspace file, then the designer beside it; returns the designer's frame. */
+async function openDesigner(page, file) {
+  await openFile(page, file);
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const frames = designerFrame(page);
+  await frames.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await frames.locator('#vt-status', { hasText: 'with findings' }).waitFor({ state: 'visible', timeout: 30_000 });
+  return designerContentFrame(page);
+}
+
+/** Go to `line` in the text editor of `file` (first editor group) and return the rendered text. */
+async function textAround(page, file, line) {
+  await page.locator('.editor-group-container .tab', { hasText: file }).first().click();
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  return readEditorText(page);
+}
+
+// ------------------------------------------------------------------------- drag a VM across
+
+// Seed 000 keeps web-01 (on esx-02) and web-02 (on esx-01) apart with the anti-affinity rule
+// "web-apart". Dragging web-02 onto esx-02 edits its `host:` line; the analyzer then reports
+// anti-affinity-same-host in the Problems panel and the canvas marks the VM; Ctrl+Z in the
+// text editor takes it all back.
+export async function designerDragsAVmToAnotherHost({ page }) {
+  const frame = await openDesigner(page, `examples/${SEED}`);
+  const frames = designerFrame(page);
+  expect((await page.locator('.tab.dirty').count()) === 0, 'opening the designer leaves the document unmodified');
+  const findingsBefore = await findingsOnCanvas(frame);
+  expect(findingsBefore !== undefined, 'the status line counts the elements with findings');
+  expect(!(await readProblemMarkers(page)).some((m) => m.code === 'anti-affinity-same-host'), 'no anti-affinity problem before the drag');
+
+  const esx01 = await pageBox(page, frame, 'esx-01');
+  const esx02 = await pageBox(page, frame, 'esx-02');
+  const web02 = await pageBox(page, frame, 'web-02');
+  expect(inside(web02, esx01), `web-02 is drawn inside esx-01 before the drag: ${JSON.stringify({ web02, esx01 })}`);
+  const from = centerOf(web02);
+  const to = centerOf(esx02);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 8, from.y + 4, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 25 });
+  await page.mouse.up();
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) > 0, { timeout: 15_000, message: 'the document to change after the drop' });
+
+  // Text side: the analyzer reports the rule broken on web-02's new host line.
+  const markers = await waitForProblems(page, (ms) => ms.some((m) => m.file === SEED && m.code === 'anti-affinity-same-host' && /"web-02"/.test(m.message) && /"esx-02"/.test(m.message)));
+  const broken = markers.find((m) => m.code === 'anti-affinity-same-host');
+  expect(broken.severity === 'error', `anti-affinity-same-host is an error: ${JSON.stringify(broken)}`);
+  // Canvas side: web-02 is now drawn inside esx-02, the status line counts more findings, and
+  // the property panel of web-02 lists its finding.
+  await waitUntil(async () => inside(await pageBox(page, frame, 'web-02'), await pageBox(page, frame, 'esx-02')), { timeout: 15_000, message: 'web-02 drawn inside esx-02' });
+  await waitUntil(async () => (await findingsOnCanvas(frame)) > findingsBefore, { timeout: 15_000, message: `more than ${findingsBefore} elements with findings on the canvas` });
+  const web02Now = centerOf(await pageBox(page, frame, 'web-02'));
+  await page.mouse.click(web02Now.x, web02Now.y);
+  await frames.locator('#vt-panel h2', { hasText: 'web-02' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await frames.locator('#vt-panel', { hasText: /finding\(s\), worst: error/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  expect((await page.locator('.tab.dirty').count()) > 0 && (await findingsOnCanvas(frame)) > findingsBefore, 'selecting web-02 changed nothing');
+  await screenshot(page, 'designer-vm-dragged');
+  const text = await textAround(page, SEED, broken.line ?? 166);
+  expect(/web-02:\s*\n\s*host: esx-02/.test(text), `the text says web-02 runs on esx-02:\n${text}`);
+
+  // Undo in the text editor: the host line, the problem, the canvas and the dirty state go back.
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Z');
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) === 0, { timeout: 15_000, message: 'the document to be clean after undo' });
+  await waitUntil(async () => !(await readProblemMarkers(page, { focus: false })).some((m) => m.code === 'anti-affinity-same-host'), { timeout: 15_000, message: 'the anti-affinity problem to go after undo' });
+  await waitUntil(async () => inside(await pageBox(page, frame, 'web-02'), await pageBox(page, frame, 'esx-01')), { timeout: 15_000, message: 'web-02 drawn inside esx-01 again' });
+  await waitUntil(async () => (await findingsOnCanvas(frame)) === findingsBefore, { timeout: 15_000, message: `${findingsBefore} elements with findings on the canvas again` });
+  const restored = await textAround(page, SEED, broken.line ?? 166);
+  expect(/web-02:\s*\n\s*host: esx-01/.test(restored), `the text says web-02 runs on esx-01 again:\n${restored}`);
+  await screenshot(page, 'designer-vm-drag-undone');
+}
+designerDragsAVmToAnotherHost.timeout = 120_000;
+
+// ------------------------------------------------------------------------------ XSS labels
+
+const XSS_MODEL = '<img src=x onerror=alert(1)>';
+const XSS_ROLE = '<script>alert(2)</script>';
+
+// Ids cannot hold markup, free text can: a host model and a VM role full of HTML are shown as
+// text in the property panel, and nothing in them runs (no dialog, no <img> in the webview).
+export async function designerShowsMarkupAsText({ page }) {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  const frame = await openDesigner(page, 'xss.vtopo');
+  const frames = designerFrame(page);
+  // Record (rather than show) any alert the panel might run from here on.
+  await frame.evaluate(() => {
+    window.__vtopoAlerts = [];
+    for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => void window.__vtopoAlerts.push(`${name}: ${m}`);
+  });
+
+  // The host: click its top edge (its middle is the VM inside it).
+  const host = await pageBox(page, frame, 'esx-x');
+  await page.mouse.click((host.x1 + host.x2) / 2, host.y1 + 4);
+  await frames.locator('#vt-panel h2', { hasText: 'esx-x' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await waitUntil(async () => ((await frame.locator('#vt-panel').textContent()) ?? '').includes(XSS_MODEL), { timeout: 10_000, message: 'the host model shown as text in the property panel' });
+  const model = frame.locator('#vt-panel input[data-key="model"]');
+  // The field edits the YAML scalar as written (here double-quoted): the markup is its text.
+  if ((await model.count()) > 0) {
+    const value = await model.inputValue();
+    expect(value === XSS_MODEL || value === JSON.stringify(XSS_MODEL), `the model field holds the literal text: ${value}`);
+  }
+  await screenshot(page, 'designer-xss-host');
+
+  // The VM: its role is in its facts. Selection is additive: clear it on the empty canvas first.
+  const canvas = await frames.locator('#vt-canvas').boundingBox();
+  await page.mouse.click(canvas.x + 12, canvas.y + 12);
+  await frames.locator('#vt-panel h2', { hasText: 'No selection' }).waitFor({ state: 'visible', timeout: 10_000 });
+  // Two taps within cytoscape's multi-click time (250 ms) make a double tap, whatever their
+  // targets, and a double tap on a node starts renaming it: let the first tap age out.
+  await page.waitForTimeout(400);
+  const vm = centerOf(await pageBox(page, frame, 'app-x'));
+  await page.mouse.click(vm.x, vm.y);
+  await frames.locator('#vt-panel h2', { hasText: 'app-x' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await waitUntil(async () => ((await frame.locator('#vt-panel').textContent()) ?? '').includes(XSS_ROLE), { timeout: 10_000, message: 'the VM role shown as text in the property panel' });
+  await screenshot(page, 'designer-xss-vm');
+
+  await page.waitForTimeout(500); // let a would-be onerror handler fire
+  const dom = await frame.evaluate(() => ({
+    images: document.querySelectorAll('img').length,
+    scripts: [...document.querySelectorAll('script')].filter((s) => /alert\(/.test(s.textContent ?? '')).length,
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.outerHTML.slice(0, 80)),
+    alerts: window.__vtopoAlerts,
+  }));
+  expect(dom.images === 0, `no <img> element in the designer: ${dom.images}`);
+  expect(dom.scripts === 0, `no script from file data in the designer: ${dom.scripts}`);
+  expect(dom.handlers.length === 0, `no inline event handler in the designer: ${JSON.stringify(dom.handlers)}`);
+  expect(dom.alerts.length === 0, `no alert ran in the designer: ${JSON.stringify(dom.alerts)}`);
+  expect(dialogs.length === 0, `no dialog opened: ${JSON.stringify(dialogs)}`);
+  expect((await page.locator('.tab.dirty').count()) === 0, 'selecting elements leaves the document unmodified');
+}
+designerShowsMarkupAsText.timeout = 120_000;
+designerShowsMarkupAsText.files = {
+  'xss.vtopo': [
+    '# A design whose free text carries markup: the designer must show it, never run it.',
+    'vtopo: 1',
+    'name: XSS labels',
+    'platform: vsphere',
+    '',
+    'clusters:',
+    '  lab: {}',
+    '',
+    'hosts:',
+    '  esx-x:',
+    '    cluster: lab',
+    `    model: "${XSS_MODEL}"`,
+    '    cpu: { sockets: 1, cores: 8, speed: 2.0 GHz }',
+    '    memory: 64 GB',
+    '',
+    'vms:',
+    '  app-x:',
+    '    host: esx-x',
+    '    cpus: 1',
+    '    memory: 2 GB',
+    `    role: "${XSS_ROLE}"`,
+    '',
+    'layout:',
+    '  esx-x: { x: 100, y: 100 }',
+    '',
+  ].join('\n'),
+};
