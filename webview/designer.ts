@@ -16,7 +16,9 @@ import {
 } from '../src/core/view/designer-model';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
+import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
 import { designerStylesheet, themeColours } from './designer/graph-style';
+import { SimulationPlayer } from './designer/playback';
 
 interface VsCodeApi {
   postMessage(message: DesignerToHostMessage): void;
@@ -94,7 +96,18 @@ const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
   button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
   button('?', 'Keyboard shortcuts', () => toggleHelp(), 'vt-help'));
-toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup);
+const player = new SimulationPlayer({
+  graph: () => graph,
+  home: (vmId) => {
+    const node = nodeFor(vmId);
+    if (!node) return undefined;
+    const position = current?.diagram.positions[vmId];
+    return { parent: node.parent, position: position ? { x: position.x, y: position.y } : undefined };
+  },
+  setStatus: (text) => setStatus(text),
+  announce: (text) => announce(text),
+}, { element: (tag, props) => el(tag, props), button });
+toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup, player.bar);
 
 // ------------------------------------------------------------------------------- state
 
@@ -359,6 +372,7 @@ function onDocument(message: DocumentMessage): void {
     mergeGraph(graph, message.diagram);
   }
   recordLoadedPositions(graph);
+  player.refresh();
   if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
     selectOnly(pendingSelect, true);
     pendingSelect = undefined;
@@ -510,6 +524,7 @@ function helpList(): HTMLElement {
     'Arrows: move the selected element (Shift: further)',
     'Enter or F2: rename; double-click a label too',
     'Delete: delete the selection',
+    'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
     'Esc: leave link mode, clear the selection',
     'Drag a VM onto another host to move it there',
     'Link: click a source, then a target',
@@ -738,6 +753,10 @@ let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
 
 function nudge(dx: number, dy: number): void {
   if (!graph) return;
+  if (player.active) {
+    setStatus('A simulation is shown: Clear simulation first to move elements.', true);
+    return;
+  }
   const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))));
   if (nodes.empty()) {
     setStatus('Only hosts, switches, arrays and datastores are placed; VMs and controllers follow them.', true);
@@ -865,11 +884,72 @@ function exportImage(format: 'svg' | 'png'): void {
   announce(text);
 }
 
+// ------------------------------------------------------------------------- clipboard
+
+/** What Ctrl+C copied (kept in the canvas: the system clipboard is not touched). */
+let copied: CopiedElement[] = [];
+/** When Ctrl+C / Ctrl+V was last handled, so the copy/paste event that may follow does not repeat it. */
+let clipboardHandledAt = -Infinity;
+
+function copySelection(): void {
+  const ids = selectedNodeIds();
+  const kept = ids.flatMap((id) => {
+    const node = nodeFor(id);
+    const copy = node ? copyOf(node, nodesById, detailsById.get(id)) : undefined;
+    return copy ? [copy] : [];
+  });
+  if (kept.length === 0) {
+    const text = 'Select a host, VM, switch, array or datastore to copy.';
+    setStatus(text, true);
+    announce(text);
+    return;
+  }
+  copied = kept;
+  const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${kept.length === 1 ? 'a copy' : 'copies'}.`;
+  setStatus(text);
+  announce(text);
+}
+
+function pasteCopied(): void {
+  if (!current) return;
+  if (copied.length === 0) {
+    setStatus('Nothing copied yet: select an element and press Ctrl+C.', true);
+    return;
+  }
+  const elements = pastedElements(copied, current.diagram);
+  for (const element of elements) send({ type: 'add-element', element });
+  const last = elements.at(-1);
+  if (last) pendingSelect = last.id;
+  setStatus(`Adding ${elements.map((element) => element.id).join(', ')}...`);
+}
+
+function onClipboardKey(event: KeyboardEvent): boolean {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false;
+  const key = event.key.toLowerCase();
+  if (key !== 'c' && key !== 'v') return false;
+  event.preventDefault();
+  clipboardHandledAt = performance.now();
+  if (key === 'c') copySelection();
+  else pasteCopied();
+  return true;
+}
+
+// VS Code may deliver Cmd+C / Cmd+V to the webview as copy and paste events instead of keys.
+for (const [name, action] of [['copy', copySelection], ['paste', pasteCopied]] as const) {
+  document.addEventListener(name, (event) => {
+    if (document.activeElement !== container) return;
+    event.preventDefault();
+    if (performance.now() - clipboardHandledAt < 500) return;
+    action();
+  });
+}
+
 // --------------------------------------------------------------------------- keyboard
 
 container.addEventListener('keydown', (event) => {
   if (!graph || !current || event.target !== container) return;
-  // Shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
+  if (onClipboardKey(event)) return;
+  // Other shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const step = event.shiftKey ? NUDGE * 5 : NUDGE;
   const selected = selectedNodeIds();
@@ -930,6 +1010,9 @@ function onMessage(message: HostToDesignerMessage): void {
         graph?.center(graph.getElementById(message.elementId));
       }
       return;
+    case 'simulation':
+      player.load(message.result);
+      return;
   }
 }
 
@@ -958,6 +1041,16 @@ Object.defineProperty(window, 'vtopoDesigner', {
     },
     selected(): string[] {
       return selectedNodeIds();
+    },
+    /** The node's compound parent on the canvas (e.g. a VM's host), or undefined. */
+    parentOf(id: string): string | undefined {
+      const parent = graph?.getElementById(id).parent().first();
+      return parent && parent.nonempty() ? parent.id() : undefined;
+    },
+    /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
+    classesOf(id: string): string[] {
+      const element = graph?.getElementById(id);
+      return element && element.nonempty() ? element.classes().slice() : [];
     },
   }),
 });

@@ -11,11 +11,14 @@
 import * as vscode from 'vscode';
 import { editsForIntent, type DesignIntent } from '../core/edit/intents';
 import { buildElementDetails } from '../core/view/designer-details';
+import { playbackFromResult } from '../core/view/designer-playback';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../core/view/designer-protocol';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../core/view/designer-style';
+import { innermostDeclarationAt } from '../core/view/designer-select';
 import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validate';
 import { buildDiagram } from '../core/view/diagram';
 import type { DocumentAnalyses } from './analyses';
+import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
 
 export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
@@ -102,6 +105,10 @@ class DesignerEditorProvider implements vscode.CustomTextEditorProvider {
 class DesignerSession implements vscode.Disposable {
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  /** Ids the canvas draws (from the last document sent): the text cursor selects only these. */
+  private shownIds: ReadonlySet<string> = new Set();
+  /** The element last selected from the text cursor: moving inside it sends nothing again. */
+  private lastCursorElement: string | undefined;
 
   constructor(
     private readonly document: vscode.TextDocument,
@@ -114,7 +121,33 @@ class DesignerSession implements vscode.Disposable {
         if (event.document.uri.toString() === document.uri.toString() && event.contentChanges.length > 0) this.scheduleRedraw();
       }),
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.onTextSelection(event)),
+      onDidRunSimulation((run) => this.onSimulation(run)),
     ];
+  }
+
+  /** The cursor moved in a text editor of this document (typing, clicking, a problem picked in the Problems panel). */
+  private onTextSelection(event: vscode.TextEditorSelectionChangeEvent): void {
+    if (event.textEditor.document.uri.toString() !== this.document.uri.toString()) return;
+    const cursor = event.selections[0]?.active;
+    const declarations = this.analyses.current(this.document)?.analysis.topology.declarations;
+    if (!cursor || !declarations) return;
+    const element = innermostDeclarationAt(declarations.values(), this.document.offsetAt(cursor), (id) => this.shownIds.has(id));
+    if (!element || element.id === this.lastCursorElement) {
+      this.lastCursorElement = element?.id;
+      return;
+    }
+    this.lastCursorElement = element.id;
+    this.post({ type: 'select', elementId: element.id });
+  }
+
+  private onSimulation(run: SimulationRun): void {
+    if (run.uri.toString() !== this.document.uri.toString()) return;
+    try {
+      this.post({ type: 'simulation', result: playbackFromResult(run.result) });
+    } catch (error) {
+      this.log.error(`designer: the simulation playback failed: ${String(error)}`);
+    }
   }
 
   dispose(): void {
@@ -173,12 +206,14 @@ class DesignerSession implements vscode.Disposable {
     try {
       const analysis = this.analyses.current(this.document)?.analysis;
       if (!analysis) return;
+      const diagram = buildDiagram(analysis.topology, analysis.findings);
+      this.shownIds = new Set(diagram.nodes.map((node) => node.id));
       this.post({
         type: 'document',
         protocol: DESIGNER_PROTOCOL_VERSION,
         version: this.document.version,
         title: basename(this.document.uri),
-        diagram: buildDiagram(analysis.topology, analysis.findings),
+        diagram,
         details: buildElementDetails(analysis.topology, this.document.getText()),
       });
     } catch (error) {
@@ -194,6 +229,8 @@ class DesignerSession implements vscode.Disposable {
   private async reveal(elementId: string): Promise<void> {
     const declaration = this.analyses.current(this.document)?.analysis.topology.declarations.get(elementId);
     if (!declaration) return;
+    // The cursor lands on the element the canvas already shows selected: no 'select' back.
+    this.lastCursorElement = elementId;
     const selection = new vscode.Range(this.document.positionAt(declaration.idRange.start), this.document.positionAt(declaration.idRange.end));
     const open = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.document.uri.toString());
     const editor = await vscode.window.showTextDocument(this.document, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.Beside, selection });

@@ -14,7 +14,7 @@ import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import type { ComponentKind, ComponentRef } from '../core/simulation/types';
+import type { ComponentKind, ComponentRef, SimulationResult } from '../core/simulation/types';
 import {
   COMPONENT_KINDS,
   componentTargets,
@@ -41,6 +41,16 @@ export const SIMULATION_COMMANDS = {
   sweepN2: 'vtopo.runFailureSweepN2',
   balance: 'vtopo.recommendBalance',
 } as const;
+
+/** A failure simulation (host or component) that ran on a design, for the designer's playback. */
+export interface SimulationRun {
+  readonly uri: vscode.Uri;
+  readonly result: SimulationResult;
+}
+
+const simulationRuns = new vscode.EventEmitter<SimulationRun>();
+/** Fires after each host or component failure simulation (the results panel shows it as before). */
+export const onDidRunSimulation: vscode.Event<SimulationRun> = simulationRuns.event;
 
 /** Elements that get a "Simulate failure" CodeLens above their id. */
 const LENS_KINDS: ReadonlySet<string> = new Set<ComponentKind>(['host', 'switch', 'controller', 'array']);
@@ -177,6 +187,7 @@ class SimulationCommands {
     try {
       const report = simulate();
       this.panel.show(report, design.document.uri);
+      if (report.kind === 'failure') simulationRuns.fire({ uri: design.document.uri, result: report.result });
       return report;
     } catch (error) {
       this.log.error(`Simulation of ${what} in ${design.document.uri.toString()} failed:`, error instanceof Error ? error : String(error));

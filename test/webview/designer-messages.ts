@@ -9,6 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDesign } from '../../bench/generate';
 import { analyzeText } from '../../src/core/analysis/engine';
+import { hostFailureScenario, simulateScenario } from '../../src/core/simulation/engine';
+import { playbackFromResult } from '../../src/core/view/designer-playback';
 import { buildElementDetails } from '../../src/core/view/designer-details';
 import type { ElementDetails, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../../src/core/view/designer-style';
@@ -38,6 +40,10 @@ function documentFor(text: string, title: string, version: number): HostToDesign
 const seedText = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 const seed = documentFor(seedText, 'seed-000-fq1616r.vtopo', 1);
 writeFileSync(join(out, 'seed.json'), JSON.stringify(seed));
+
+// The playback of "host esx-01 fails" on the seed, as the host sends it after the simulation command.
+const simulation: HostToDesignerMessage = { type: 'simulation', result: playbackFromResult(simulateScenario(analyzeText(seedText).topology, hostFailureScenario('esx-01'))) };
+writeFileSync(join(out, 'simulation.json'), JSON.stringify(simulation));
 
 // An element whose id is markup: the canvas must show it as text and never run it.
 const xssId = '<img src=x onerror=alert(1)>';

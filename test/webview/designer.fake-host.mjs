@@ -4,7 +4,7 @@
 // the intents the canvas sends, XSS labels, and measures first paint and drag frame rate on
 // a 2,000-element design. Prints `designer-webview: N passed, M failed`.
 // Run with: node test/webview/run-designer.mjs  (builds the messages, then runs this).
-/* global performance, requestAnimationFrame -- used inside page.evaluate callbacks, which run in the browser */
+/* global performance, requestAnimationFrame, Event -- used inside page.evaluate callbacks, which run in the browser */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,7 @@ const url = `http://127.0.0.1:${typeof address === 'object' && address ? address
 
 const seed = JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8'));
 const xss = JSON.parse(readFileSync(join(dir, 'xss.json'), 'utf8'));
+const simulation = JSON.parse(readFileSync(join(dir, 'simulation.json'), 'utf8'));
 const bigText = readFileSync(join(dir, 'big.json'), 'utf8');
 
 const browser = await chromium.launch({
@@ -257,6 +258,99 @@ await check('Export SVG and Export PNG send export-image', async () => {
   const png = exports.find((m) => m.format === 'png');
   assert(svg && svg.data.startsWith('<svg') && svg.data.includes('esx-01'), 'svg');
   assert(png && png.data.startsWith('data:image/png;base64,') && png.data.length > 1000, 'png');
+});
+
+await check('a select from the text selects and centres the element without intents; Show text sends reveal', async () => {
+  const count = (await intents(page)).length;
+  await post(page, { type: 'select', elementId: 'sql-01' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected().join() === 'sql-01');
+  const b = await box(page, 'sql-01');
+  const canvas = await page.evaluate(() => { const r = document.getElementById('vt-canvas').getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+  assert(Math.abs((b.x1 + b.x2) / 2 - canvas.x) < 2 && Math.abs((b.y1 + b.y2) / 2 - canvas.y) < 12, `not centred (the label below counts in cytoscape's centre): ${JSON.stringify(b)} vs ${JSON.stringify(canvas)}`);
+  await page.click('#vt-reveal');
+  const reveal = (await posted(page)).filter((m) => m.type === 'reveal').at(-1);
+  assert(reveal?.elementId === 'sql-01', JSON.stringify(reveal));
+  assert((await intents(page)).length === count, 'no intent');
+});
+
+await check('simulation playback: slider greys the failed host, marks down VMs, moves restarted VMs; Clear restores', async () => {
+  const count = (await intents(page)).length;
+  const setTime = (fraction) => page.evaluate((f) => {
+    const slider = document.getElementById('vt-sim-time');
+    slider.value = String(Math.round(Number(slider.max) * f));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }, fraction);
+  const state = (id) => page.evaluate((i) => ({ parent: window.vtopoDesigner.parentOf(i), classes: window.vtopoDesigner.classesOf(i) }), id);
+  assert(await page.isHidden('#vt-sim'), 'the playback bar is hidden before a simulation');
+  await post(page, { type: 'simulation', result: { ...simulation.result, vmSteps: 'not a list' } });
+  await page.waitForTimeout(100);
+  assert(await page.isHidden('#vt-sim'), 'an invalid simulation message is ignored');
+  await post(page, simulation);
+  await page.waitForSelector('#vt-sim', { state: 'visible' });
+  assert((await page.textContent('#vt-sim-title')).includes('host esx-01 fails'), 'title');
+  await setTime(0);
+  let vm = await state('vcenter');
+  assert((await state('esx-01')).classes.includes('vt-sim-failed'), 'esx-01 greyed at 0 s');
+  assert(vm.parent === 'esx-01' && vm.classes.includes('vt-sim-down'), `vcenter at 0 s: ${JSON.stringify(vm)}`);
+  assert(!(await state('web-01')).classes.includes('vt-sim-down'), 'web-01 unaffected');
+  await setTime(0.5);
+  vm = await state('vcenter');
+  assert(vm.parent === 'esx-01' && vm.classes.includes('vt-sim-down'), `vcenter half way: ${JSON.stringify(vm)}`);
+  await setTime(1);
+  vm = await state('vcenter');
+  assert(vm.parent === 'esx-02' && !vm.classes.includes('vt-sim-down') && vm.classes.includes('vt-sim-moved'), `vcenter at the end: ${JSON.stringify(vm)}`);
+  assert((await state('sql-01')).parent === 'esx-02' && (await state('web-02')).parent === 'esx-02', 'all restarted VMs on esx-02');
+  assert((await page.textContent('#vt-status')).includes('3 running elsewhere'), await page.textContent('#vt-status'));
+  await page.screenshot({ path: join(dir, 'designer-simulation.png') });
+  // A new document during playback keeps the playback on it.
+  await post(page, { ...seed, version: ++version });
+  await page.waitForTimeout(100);
+  vm = await state('vcenter');
+  assert(vm.parent === 'esx-02' && vm.classes.includes('vt-sim-moved'), `vcenter after a redraw: ${JSON.stringify(vm)}`);
+  await setTime(0.2);
+  assert((await state('vcenter')).parent === 'esx-01', 'back on esx-01 before it is up');
+  await page.click('#vt-sim-play');
+  await page.waitForFunction(() => window.vtopoDesigner.parentOf('vcenter') === 'esx-02', undefined, { timeout: 15000 });
+  await page.click('#vt-sim-clear');
+  assert(await page.isHidden('#vt-sim'), 'bar hidden after Clear');
+  for (const id of ['vcenter', 'sql-01', 'web-02']) {
+    const s = await state(id);
+    assert(s.parent === 'esx-01' && !s.classes.some((c) => c.startsWith('vt-sim')), `${id} after Clear: ${JSON.stringify(s)}`);
+  }
+  assert(!(await state('esx-01')).classes.includes('vt-sim-failed'), 'esx-01 no longer greyed');
+  await page.waitForTimeout(400);
+  assert((await intents(page)).length === count, `the playback sent intents: ${JSON.stringify((await intents(page)).slice(count))}`);
+});
+
+await check('Ctrl+C / Ctrl+V on the canvas sends add-element with a fresh id, same kind and place', async () => {
+  let count = (await intents(page)).length;
+  await post(page, { type: 'select', elementId: 'web-01' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected().join() === 'web-01');
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Control+c');
+  assert((await page.textContent('#vt-status')).includes('Copied web-01'), await page.textContent('#vt-status'));
+  await page.keyboard.press('Control+v');
+  let list = await waitIntents(page, count + 1);
+  let intent = list.at(-1).intent;
+  assert(intent.type === 'add-element' && intent.baseVersion === version && JSON.stringify(intent.element) === JSON.stringify({ kind: 'vm', id: 'web-03', host: 'esx-02' }), JSON.stringify(intent));
+  await answer(page, ++version);
+  count++;
+  await post(page, { type: 'select', elementId: 'fc-b' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected().join() === 'fc-b');
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  list = await waitIntents(page, count + 1);
+  intent = list.at(-1).intent;
+  assert(intent.type === 'add-element' && intent.element.kind === 'switch' && intent.element.switchType === 'fc' && intent.element.fabric === 'B' && !['fc-a', 'fc-b'].includes(intent.element.id), JSON.stringify(intent));
+  await answer(page, ++version);
+  count++;
+  await post(page, { type: 'select', elementId: 'prod' });
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Control+c');
+  assert((await page.textContent('#vt-status')).includes('Select a host, VM, switch'), 'a cluster is not copied');
+  await page.waitForTimeout(200);
+  assert((await intents(page)).length === count, 'no intent from copying');
 });
 
 await check('theme change restyles without errors; no CSP violation, no network, no page error', async () => {

@@ -7,6 +7,7 @@
 import type { ElementDetails, ElementField, HostToDesignerMessage } from './designer-protocol';
 import { DESIGNER_PROTOCOL_VERSION } from './designer-protocol';
 import type { DesignIntent } from '../edit/intents';
+import { parsePlayback } from './designer-playback';
 import type { Diagram, DiagramNode } from './diagram';
 
 /** What the palette can add; `fc-switch` and `ethernet-switch` are both `switch` elements. */
@@ -177,6 +178,10 @@ export function parseHostMessage(value: unknown): HostToDesignerMessage | undefi
       return typeof value.requestId === 'number' && isStringArray(value.dangling) ? { type: 'applied', requestId: value.requestId, dangling: value.dangling } : undefined;
     case 'select':
       return typeof value.elementId === 'string' ? { type: 'select', elementId: value.elementId } : undefined;
+    case 'simulation': {
+      const result = parsePlayback(value.result);
+      return result ? { type: 'simulation', result } : undefined;
+    }
     default:
       return undefined;
   }

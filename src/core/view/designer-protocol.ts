@@ -7,6 +7,7 @@
  */
 
 import type { DesignIntent } from '../edit/intents';
+import type { SimulationPlayback } from './designer-playback';
 import type { Diagram } from './diagram';
 
 export const DESIGNER_PROTOCOL_VERSION = 1;
@@ -50,7 +51,9 @@ export type HostToDesignerMessage =
   | { readonly type: 'rejected'; readonly requestId: number; readonly reason: string }
   | { readonly type: 'applied'; readonly requestId: number; readonly dangling: readonly string[] }
   /** Select an element (e.g. from the Problems panel or a CodeLens). */
-  | { readonly type: 'select'; readonly elementId: string };
+  | { readonly type: 'select'; readonly elementId: string }
+  /** Play a simulation's result on the canvas (designer-playback.ts); the design itself is unchanged. */
+  | { readonly type: 'simulation'; readonly result: SimulationPlayback };
 
 export type DesignerToHostMessage =
   | { readonly type: 'ready' }

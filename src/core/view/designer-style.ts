@@ -36,6 +36,9 @@ html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; color: var(-
 .vt-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .vt-help-list { margin: 4px 0; padding-left: 16px; }
 .vt-hidden { display: none !important; }
+.vt-toolbar .vt-sim { gap: 4px; }
+.vt-toolbar .vt-sim input[type="range"] { width: 180px; }
+.vt-toolbar .vt-sim .vt-sim-clock { min-width: 90px; font-variant-numeric: tabular-nums; }
 `;
 
 export const DESIGNER_BODY = `<div id="designer" aria-label="VTopo designer"></div>`;

@@ -1,0 +1,77 @@
+/**
+ * Copy and paste on the designer canvas: Ctrl+C keeps what an element is and where it sits
+ * (kind, cluster, host, array, switch type and fabric); Ctrl+V turns each kept element into
+ * an add-element intent with a fresh id in its siblings' style. Only the element itself is
+ * copied (not its VMs, ports or fields). Pure, so it runs under Node's test runner.
+ */
+
+import type { NewElement } from '../edit/intents';
+import type { ElementDetails } from './designer-protocol';
+import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
+import type { Diagram, DiagramNode } from './diagram';
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A copied element: a NewElement without its id, plus the id it was copied from. */
+export type CopiedElement = WithoutId<NewElement> & { readonly from: string };
+
+function fieldValue(details: ElementDetails | undefined, key: string): string | undefined {
+  const value = details?.fields.find((field) => field.key === key)?.value;
+  return value === undefined || value === '' || value === 'null' || value === '~' ? undefined : value;
+}
+
+/** What Ctrl+C keeps of a node; undefined for kinds the palette cannot add (clusters, controllers). */
+export function copyOf(node: DiagramNode, nodes: ReadonlyMap<string, DiagramNode>, details: ElementDetails | undefined): CopiedElement | undefined {
+  const parentKind = node.parent !== undefined ? nodes.get(node.parent)?.kind : undefined;
+  switch (node.kind) {
+    case 'host':
+      return { from: node.id, kind: 'host', ...(node.parent !== undefined && parentKind === 'cluster' ? { cluster: node.parent } : {}) };
+    case 'vm':
+      return node.parent !== undefined && parentKind === 'host' ? { from: node.id, kind: 'vm', host: node.parent } : undefined;
+    case 'switch': {
+      const typed = fieldValue(details, 'type');
+      const switchType = typed === 'fc' || typed === 'ethernet' ? typed : node.details.some((line) => line.startsWith('FC ')) ? 'fc' : 'ethernet';
+      const fabric = node.fabric ?? fieldValue(details, 'fabric');
+      return { from: node.id, kind: 'switch', switchType, ...(fabric !== undefined ? { fabric } : {}) };
+    }
+    case 'array':
+      return { from: node.id, kind: 'array' };
+    case 'datastore': {
+      const array = fieldValue(details, 'array');
+      return { from: node.id, kind: 'datastore', ...(array !== undefined ? { array } : {}) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function paletteKind(copied: CopiedElement): PaletteKind {
+  if (copied.kind === 'switch') return copied.switchType === 'fc' ? 'fc-switch' : 'ethernet-switch';
+  return copied.kind;
+}
+
+/** The elements Ctrl+V adds: one per copied element, each with a fresh id not used in the diagram nor by an earlier one. */
+export function pastedElements(copied: readonly CopiedElement[], diagram: Diagram): NewElement[] {
+  const taken = new Set(diagram.nodes.map((node) => node.id));
+  return copied.map((entry) => {
+    const kind = paletteKind(entry);
+    const id = nextFreeId(kind, [entry.from, ...siblingIds(diagram, kind)], taken);
+    taken.add(id);
+    return withId(entry, id);
+  });
+}
+
+function withId(copied: CopiedElement, id: string): NewElement {
+  switch (copied.kind) {
+    case 'host':
+      return { kind: 'host', id, ...(copied.cluster !== undefined ? { cluster: copied.cluster } : {}) };
+    case 'vm':
+      return { kind: 'vm', id, host: copied.host };
+    case 'switch':
+      return { kind: 'switch', id, switchType: copied.switchType, ...(copied.fabric !== undefined ? { fabric: copied.fabric } : {}) };
+    case 'array':
+      return { kind: 'array', id };
+    case 'datastore':
+      return { kind: 'datastore', id, ...(copied.array !== undefined ? { array: copied.array } : {}) };
+  }
+}

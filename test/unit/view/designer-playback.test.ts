@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../../src/core/analysis/engine';
+import { componentFailureScenario, hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
+import type { SimulationResult } from '../../../src/core/simulation/types';
+import { parseHostMessage } from '../../../src/core/view/designer-model';
+import { describePlaybackState, parsePlayback, playbackFromResult, playbackStateAt } from '../../../src/core/view/designer-playback';
+import { innermostDeclarationAt } from '../../../src/core/view/designer-select';
+
+const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
+const { topology } = analyzeText(seed);
+
+describe('designer simulation playback', () => {
+  it('derives failed elements and VM restarts from a host failure', () => {
+    const playback = playbackFromResult(simulateScenario(topology, hostFailureScenario('esx-01')));
+    assert.equal(playback.scenario, 'host esx-01 fails');
+    assert.deepEqual(playback.failedIds, [{ id: 'esx-01', atSeconds: 0 }]);
+    const ids = playback.vmSteps.map((step) => step.vmId).sort();
+    assert.deepEqual(ids, ['sql-01', 'vcenter', 'web-02'], 'web-01 on esx-02 is unaffected');
+    for (const step of playback.vmSteps) {
+      assert.equal(step.fromHost, 'esx-01');
+      assert.equal(step.toHost, 'esx-02');
+      assert.ok(step.upAtSeconds !== undefined && step.upAtSeconds > step.downAtSeconds);
+      assert.ok(step.upAtSeconds <= playback.durationSeconds);
+    }
+  });
+
+  it('a component failure the VMs ride through gives no VM steps', () => {
+    const playback = playbackFromResult(simulateScenario(topology, componentFailureScenario({ kind: 'switch', id: 'fc-a' })));
+    assert.deepEqual(playback.failedIds, [{ id: 'fc-a', atSeconds: 0 }]);
+    assert.deepEqual(playback.vmSteps, []);
+    assert.ok(playback.durationSeconds >= 1);
+  });
+
+  it('maps every outcome kind', () => {
+    const result: SimulationResult = {
+      scenario: { name: 's', steps: [] },
+      events: [
+        { timeSeconds: 0, kind: 'component-failed', elementIds: ['h1'], message: '' },
+        { timeSeconds: 0, kind: 'component-failed', elementIds: ['h1'], message: 'twice: first kept' },
+        { timeSeconds: 2, kind: 'vm-down', elementIds: ['ft', 'h1'], message: '' },
+        { timeSeconds: 3, kind: 'vm-down', elementIds: ['gc', 'h1'], message: '' },
+        { timeSeconds: 15, kind: 'host-declared-failed', elementIds: ['h3'], message: '' },
+      ],
+      vms: [
+        { vmId: 'u', host: 'h2', outcome: { kind: 'unaffected' }, downtimeSeconds: 0 },
+        { vmId: 'k', host: 'h2', outcome: { kind: 'kept-running', note: '' }, downtimeSeconds: 0 },
+        { vmId: 'r', host: 'h1', outcome: { kind: 'restarted', host: 'h2', downAtSeconds: 1, poweredOnAtSeconds: 20, readyAtSeconds: 40, downtimeSeconds: 39, priority: 'medium' }, downtimeSeconds: 39 },
+        { vmId: 'd', host: 'h1', outcome: { kind: 'down', reason: 'no-capacity', downAtSeconds: 1, detail: '' }, downtimeSeconds: 100 },
+        { vmId: 'ft', host: 'h1', outcome: { kind: 'ft-takeover', host: 'h2', downtimeSeconds: 1 }, downtimeSeconds: 1 },
+        { vmId: 'gc', host: 'h1', outcome: { kind: 'guest-cluster-takeover', partner: 'p', downtimeSeconds: 5 }, downtimeSeconds: 5 },
+      ],
+      hosts: [],
+      summary: { vmsAffected: 4, vmsRestarted: 1, vmsTakenOver: 2, vmsDown: 1, longestDowntimeSeconds: 100, totalDowntimeSeconds: 145 },
+    };
+    const playback = playbackFromResult(result);
+    assert.deepEqual(playback.failedIds, [{ id: 'h1', atSeconds: 0 }, { id: 'h3', atSeconds: 15 }]);
+    assert.deepEqual(playback.vmSteps, [
+      { vmId: 'r', fromHost: 'h1', toHost: 'h2', downAtSeconds: 1, upAtSeconds: 40 },
+      { vmId: 'd', fromHost: 'h1', downAtSeconds: 1 },
+      { vmId: 'ft', fromHost: 'h1', toHost: 'h2', downAtSeconds: 2, upAtSeconds: 3 },
+      { vmId: 'gc', fromHost: 'h1', downAtSeconds: 3 },
+    ]);
+    assert.equal(playback.durationSeconds, 40);
+    const early = playbackStateAt(playback, 0.5);
+    assert.deepEqual([...early.failed], ['h1']);
+    assert.equal(early.down.size, 0);
+    const mid = playbackStateAt(playback, 10);
+    assert.deepEqual([...mid.down].sort(), ['d', 'gc', 'r']);
+    assert.deepEqual([...mid.movedTo], [['ft', 'h2']]);
+    const end = playbackStateAt(playback, 40);
+    assert.deepEqual([...end.failed], ['h1', 'h3']);
+    assert.deepEqual([...end.down].sort(), ['d', 'gc']);
+    assert.deepEqual([...end.movedTo].sort(), [['ft', 'h2'], ['r', 'h2']]);
+    assert.equal(describePlaybackState(end, 40), '40 s: 2 failed, 2 VMs down, 2 running elsewhere');
+  });
+
+  it('accepts only well-formed playback, rebuilt from the checked values', () => {
+    const playback = playbackFromResult(simulateScenario(topology, hostFailureScenario('esx-01')));
+    assert.deepEqual(parsePlayback(JSON.parse(JSON.stringify(playback))), playback);
+    assert.deepEqual(parseHostMessage({ type: 'simulation', result: playback }), { type: 'simulation', result: playback });
+    const bad: unknown[] = [
+      undefined, null, [], 'x',
+      { ...playback, extra: 1 },
+      { ...playback, durationSeconds: 0 },
+      { ...playback, durationSeconds: Number.NaN },
+      { ...playback, scenario: 3 },
+      { ...playback, failedIds: [{ id: '', atSeconds: 0 }] },
+      { ...playback, failedIds: [{ id: 'a', atSeconds: -1 }] },
+      { ...playback, failedIds: [{ id: 'a', atSeconds: 0, html: '<b>' }] },
+      { ...playback, vmSteps: [{ vmId: 'a', fromHost: 'b', downAtSeconds: 0, toHost: 7 }] },
+      { ...playback, vmSteps: [{ vmId: 'a', fromHost: 'b', downAtSeconds: Infinity }] },
+      { ...playback, vmSteps: {} },
+    ];
+    for (const value of bad) assert.equal(parsePlayback(value), undefined, JSON.stringify(value));
+    assert.equal(parseHostMessage({ type: 'simulation', result: { ...playback, vmSteps: 'x' } }), undefined);
+  });
+});
+
+describe('designer text -> canvas selection', () => {
+  it('finds the innermost shown element at a text offset', () => {
+    const declarations = [...topology.declarations.values()];
+    const at = (text: string) => seed.indexOf(text);
+    const port = declarations.find((declaration) => declaration.kind === 'port' && declaration.id.startsWith('esx-01/'));
+    assert.ok(port);
+    assert.equal(innermostDeclarationAt(declarations, port.range.start)?.id, port.id, 'the port itself when everything counts');
+    assert.equal(innermostDeclarationAt(declarations, port.range.start, (id) => !id.includes('/'))?.id, 'esx-01', 'its host when ports are not drawn');
+    assert.equal(innermostDeclarationAt(declarations, at('esx-02:'))?.id, 'esx-02');
+    assert.equal(innermostDeclarationAt(declarations, 0), undefined, 'the header is no element');
+  });
+});
+
+describe('designer copy and paste', () => {
+  it('copies an element\'s kind and place and pastes it with fresh ids', async () => {
+    const { buildDiagram } = await import('../../../src/core/view/diagram');
+    const { buildElementDetails } = await import('../../../src/core/view/designer-details');
+    const { copyOf, pastedElements } = await import('../../../src/core/view/designer-clipboard');
+    const { findings } = analyzeText(seed);
+    const diagram = buildDiagram(topology, findings);
+    const nodes = new Map(diagram.nodes.map((node) => [node.id, node]));
+    const details = new Map(buildElementDetails(topology, seed).map((entry) => [entry.id, entry]));
+    const copy = (id: string) => {
+      const node = nodes.get(id);
+      assert.ok(node);
+      return copyOf(node, nodes, details.get(id));
+    };
+    assert.deepEqual(copy('esx-01'), { from: 'esx-01', kind: 'host', cluster: 'prod' });
+    assert.deepEqual(copy('web-01'), { from: 'web-01', kind: 'vm', host: 'esx-02' });
+    assert.deepEqual(copy('fc-a'), { from: 'fc-a', kind: 'switch', switchType: 'fc', fabric: 'A' });
+    assert.deepEqual(copy('lan-1'), { from: 'lan-1', kind: 'switch', switchType: 'ethernet' });
+    assert.deepEqual(copy('vmfs-01'), { from: 'vmfs-01', kind: 'datastore', array: 'fq1616r' });
+    assert.deepEqual(copy('fq1616r'), { from: 'fq1616r', kind: 'array' });
+    assert.equal(copy('prod'), undefined);
+    assert.equal(copy('fq1616r/a'), undefined);
+    const kept = ['esx-01', 'esx-02', 'web-01', 'lan-1', 'vmfs-01'].map(copy).filter((entry) => entry !== undefined);
+    assert.deepEqual(pastedElements(kept, diagram), [
+      { kind: 'host', id: 'esx-03', cluster: 'prod' },
+      { kind: 'host', id: 'esx-04', cluster: 'prod' },
+      { kind: 'vm', id: 'web-03', host: 'esx-02' },
+      { kind: 'switch', id: 'lan-3', switchType: 'ethernet' },
+      { kind: 'datastore', id: 'vmfs-03', array: 'fq1616r' },
+    ]);
+  });
+});

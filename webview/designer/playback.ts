@@ -1,0 +1,190 @@
+/**
+ * Simulation playback on the designer canvas: a time slider (with play/pause) over a
+ * simulation's result. At time t the failed elements are greyed, the VMs that are down are
+ * marked and the VMs that restarted elsewhere sit inside their new host once up. It only
+ * changes the picture, never the design: no intents; dragging is off while it plays, and
+ * "Clear simulation" puts every VM back where the design has it.
+ */
+
+import type { Core, NodeSingular } from 'cytoscape';
+import { describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
+
+export interface PlaybackHost {
+  graph(): Core | undefined;
+  /** The VM's host and position in the design (the last document). */
+  home(vmId: string): { parent: string | undefined; position: { x: number; y: number } | undefined } | undefined;
+  setStatus(text: string): void;
+  announce(text: string): void;
+}
+
+/** A full playback lasts this long at normal speed. */
+const PLAY_MILLISECONDS = 10_000;
+const STEPS = 1000;
+
+export class SimulationPlayer {
+  readonly bar: HTMLElement;
+  private readonly slider: HTMLInputElement;
+  private readonly time: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly playButton: HTMLButtonElement;
+  private playback: SimulationPlayback | undefined;
+  private seconds = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** VMs the playback moved into another host: VM id -> that host. */
+  private readonly moved = new Map<string, string>();
+  private lastAnnounced = '';
+
+  constructor(private readonly host: PlaybackHost, make: {
+    element: <K extends keyof HTMLElementTagNameMap>(tag: K, props?: { className?: string; text?: string; id?: string; title?: string }) => HTMLElementTagNameMap[K];
+    button: (label: string, title: string, onClick: () => void, id?: string) => HTMLButtonElement;
+  }) {
+    this.title = make.element('span', { className: 'vt-sim-title', id: 'vt-sim-title' });
+    this.playButton = make.button('Play', 'Play the simulation (Pause stops it)', () => this.togglePlay(), 'vt-sim-play');
+    this.slider = make.element('input', { id: 'vt-sim-time', title: 'Time in the simulation' });
+    this.slider.type = 'range';
+    this.slider.min = '0';
+    this.slider.max = String(STEPS);
+    this.slider.step = '1';
+    this.slider.value = '0';
+    this.slider.setAttribute('aria-label', 'Simulation time');
+    this.slider.addEventListener('input', () => {
+      this.pause();
+      this.seek(this.sliderSeconds());
+    });
+    this.slider.addEventListener('keydown', (event) => event.stopPropagation());
+    this.time = make.element('span', { className: 'vt-sim-clock', id: 'vt-sim-clock' });
+    const clear = make.button('Clear simulation', 'Return to the design', () => this.clear(), 'vt-sim-clear');
+    this.bar = make.element('div', { className: 'vt-group vt-sim vt-hidden', id: 'vt-sim' });
+    this.bar.setAttribute('aria-label', 'Simulation playback');
+    this.bar.append(this.title, this.playButton, this.slider, this.time, clear);
+  }
+
+  get active(): boolean {
+    return this.playback !== undefined;
+  }
+
+  /** Shows a new simulation from its start. */
+  load(playback: SimulationPlayback): void {
+    this.pause();
+    this.playback = playback;
+    this.title.textContent = `Simulation: ${playback.scenario}`;
+    this.bar.classList.remove('vt-hidden');
+    this.host.graph()?.autoungrabify(true);
+    this.lastAnnounced = '';
+    this.seek(0);
+    const text = `Simulation "${playback.scenario}" over ${formatSeconds(playback.durationSeconds)}: use the time slider or Play; Clear simulation returns to the design.`;
+    this.host.setStatus(text);
+    this.host.announce(text);
+  }
+
+  /** The design was redrawn (a new document): show the playback on it again. */
+  refresh(): void {
+    if (!this.playback) return;
+    this.host.graph()?.autoungrabify(true);
+    // The merge put moved VMs back into their design host.
+    this.moved.clear();
+    this.apply(playbackStateAt(this.playback, this.seconds));
+  }
+
+  clear(): void {
+    if (!this.playback) return;
+    this.pause();
+    this.apply({ failed: new Set(), down: new Set(), movedTo: new Map() });
+    this.playback = undefined;
+    this.bar.classList.add('vt-hidden');
+    this.host.graph()?.autoungrabify(false);
+    const text = 'Simulation cleared: the canvas shows the design.';
+    this.host.setStatus(text);
+    this.host.announce(text);
+  }
+
+  seek(seconds: number): void {
+    if (!this.playback) return;
+    this.seconds = Math.min(Math.max(0, seconds), this.playback.durationSeconds);
+    this.slider.value = String(Math.round((this.seconds / this.playback.durationSeconds) * STEPS));
+    this.time.textContent = `${formatSeconds(this.seconds)} / ${formatSeconds(this.playback.durationSeconds)}`;
+    const state = playbackStateAt(this.playback, this.seconds);
+    this.apply(state);
+    const text = describePlaybackState(state, this.seconds);
+    this.host.setStatus(text);
+    const counts = `${state.failed.size}/${state.down.size}/${state.movedTo.size}`;
+    if (counts !== this.lastAnnounced) {
+      this.lastAnnounced = counts;
+      this.host.announce(text);
+    }
+  }
+
+  private sliderSeconds(): number {
+    return this.playback ? (Number(this.slider.value) / STEPS) * this.playback.durationSeconds : 0;
+  }
+
+  private togglePlay(): void {
+    if (this.timer !== undefined) {
+      this.pause();
+      return;
+    }
+    const playback = this.playback;
+    if (!playback) return;
+    if (this.seconds >= playback.durationSeconds) this.seek(0);
+    this.playButton.textContent = 'Pause';
+    this.playButton.setAttribute('aria-pressed', 'true');
+    const tick = 50;
+    this.timer = setInterval(() => {
+      const next = this.seconds + (playback.durationSeconds * tick) / PLAY_MILLISECONDS;
+      this.seek(next);
+      if (next >= playback.durationSeconds) this.pause();
+    }, tick);
+  }
+
+  private pause(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.playButton.textContent = 'Play';
+    this.playButton.setAttribute('aria-pressed', 'false');
+  }
+
+  /** Greys, marks and moves the elements to show `state`. */
+  private apply(state: PlaybackState): void {
+    const cy = this.host.graph();
+    if (!cy) return;
+    cy.batch(() => {
+      // VMs back home first, so a host's box is its own again before others move in.
+      for (const [vmId, host] of [...this.moved]) {
+        if (state.movedTo.get(vmId) === host) continue;
+        this.moved.delete(vmId);
+        const home = this.host.home(vmId);
+        const node = cy.getElementById(vmId);
+        if (!home || node.empty()) continue;
+        if (home.parent === undefined || cy.getElementById(home.parent).nonempty()) {
+          const back = node.move({ parent: home.parent ?? null }).first();
+          if (home.position) back.position({ ...home.position });
+        }
+      }
+      for (const [vmId, host] of state.movedTo) {
+        if (this.moved.get(vmId) === host) continue;
+        const node = cy.getElementById(vmId);
+        const target = cy.getElementById(host);
+        if (node.empty() || target.empty()) continue;
+        const spot = freeSpotIn(target);
+        node.move({ parent: host }).first().position(spot);
+        this.moved.set(vmId, host);
+      }
+      // Classes last: move() replaces the element it moves.
+      cy.elements().forEach((element) => {
+        element.toggleClass('vt-sim-failed', state.failed.has(element.id()));
+      });
+      cy.nodes('[kind = "vm"]').forEach((node) => {
+        node.toggleClass('vt-sim-down', state.down.has(node.id()));
+        node.toggleClass('vt-sim-moved', this.moved.has(node.id()));
+      });
+    });
+  }
+}
+
+/** A place inside a host for one more VM: right of its children, or at its centre. */
+function freeSpotIn(host: NodeSingular): { x: number; y: number } {
+  const children = host.children();
+  if (children.empty()) return { ...host.position() };
+  const box = children.boundingBox({ includeLabels: false, includeOverlays: false });
+  return { x: box.x2 + 16, y: box.y1 + 8 };
+}
