@@ -1,7 +1,7 @@
 // The designer in a real VS Code: it opens beside the text without touching the file, a
 // palette click becomes a text edit (and new problems), and undo in the text editor
 // takes the edit back.
-import { expect, openFile, readEditorText, readProblemMarkers, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+import { expect, openFile, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 
 const designerFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
@@ -236,3 +236,40 @@ designerShowsMarkupAsText.files = {
     '',
   ].join('\n'),
 };
+
+/** The designer's inner document frame among all the page's frames (other webviews may be open). */
+async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.evaluate(() => document.querySelector('#vt-sim') !== null && typeof window.vtopoDesigner?.parentOf === 'function').catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, { timeout, message: 'the designer frame' });
+}
+
+export async function aHostFailurePlaysOnTheDesigner({ page }) {
+  await openFile(page, `examples/${SEED}`);
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const designer = await frameWithDesigner(page);
+  // Back to the text editor, from which the simulation commands take the design.
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+  await runCommand(page, 'VTopo: Simulate Host Failure...');
+  await waitUntil(async () => (await readQuickInputRows(page)).some((row) => row.label === 'esx-01'), { message: 'the quick pick of hosts' });
+  await page.locator(QUICK_INPUT_ROWS).filter({ hasText: 'esx-01' }).first().click();
+
+  await designer.waitForFunction(() => !document.querySelector('#vt-sim')?.classList.contains('vt-hidden'), undefined, { timeout: 20_000 });
+  const title = await designer.evaluate(() => document.querySelector('#vt-sim-title')?.textContent ?? '');
+  expect(/esx-01/.test(title), `the canvas plays the host failure: ${title}`);
+  expect((await designer.evaluate(() => window.vtopoDesigner.parentOf('vcenter'))) === 'esx-01', 'at the start vcenter is still drawn on esx-01');
+  // Move the slider to the end: vcenter has restarted on esx-02.
+  await designer.evaluate(() => {
+    const slider = document.querySelector('#vt-sim-time');
+    slider.value = slider.max;
+    slider.dispatchEvent(new globalThis.Event('input', { bubbles: true }));
+  });
+  await designer.waitForFunction(() => window.vtopoDesigner.parentOf('vcenter') === 'esx-02', undefined, { timeout: 10_000 });
+  expect((await page.locator('.tab.dirty').count()) === 0, 'playing a simulation does not edit the design');
+  await screenshot(page, 'designer-simulation-playback');
+}
+aHostFailurePlaysOnTheDesigner.timeout = 120_000;

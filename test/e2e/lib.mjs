@@ -20,7 +20,7 @@ export const OUTPUT_DIR = path.resolve(process.env.VTOPO_E2E_OUTPUT ?? path.join
 
 const QUICK_INPUT = '.quick-input-widget';
 const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
-const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
+export const QUICK_INPUT_ROWS = `${QUICK_INPUT} .quick-input-list .monaco-list-row`;
 const ACTIVE_GROUP = '.part.editor .editor-group-container.active';
 const ACTIVE_EDITOR = `${ACTIVE_GROUP} .editor-container .monaco-editor`;
 

@@ -1,9 +1,7 @@
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
 // palette on the seed 000 design, esx-01 picked in the quick pick, the results panel; and
 // "VTopo: Recommend Load Balance..." on a design with two HA clusters.
-import { expect, openFile, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
-
-const QUICK_INPUT_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
+import { expect, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
 
 export async function simulateHostFailureFromThePalette({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
