@@ -273,3 +273,16 @@ export async function aHostFailurePlaysOnTheDesigner({ page }) {
   await screenshot(page, 'designer-simulation-playback');
 }
 aHostFailurePlaysOnTheDesigner.timeout = 120_000;
+
+export async function shortcutsTypedOnTheCanvasReachVsCode({ page }) {
+  await openFile(page, `examples/${SEED}`);
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const designer = await frameWithDesigner(page);
+  await designer.locator('canvas').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
+  const value = await page.locator('.quick-input-widget input').first().inputValue();
+  expect(value.startsWith('>'), `Ctrl+Shift+P from the canvas opens the command palette: "${value}"`);
+  await page.keyboard.press('Escape');
+}
+shortcutsTypedOnTheCanvasReachVsCode.timeout = 90_000;
