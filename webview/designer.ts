@@ -9,6 +9,7 @@
  */
 
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DesignIntent, NewElement } from '../src/core/edit/intents';
 import {
   boxAt, describeIntent, diagramSvg, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
@@ -17,8 +18,11 @@ import {
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
+import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
 import { designerStylesheet, themeColours } from './designer/graph-style';
 import { SimulationPlayer } from './designer/playback';
+import { Minimap } from './designer/minimap';
+import { minimapVisible } from '../src/core/view/designer-minimap';
 
 interface VsCodeApi {
   postMessage(message: DesignerToHostMessage): void;
@@ -27,6 +31,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
 type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
+
+cytoscape.use(fcose);
 
 const vscode = acquireVsCodeApi();
 const LARGE = 1000;
@@ -87,11 +93,20 @@ const search = el('input', { id: 'vt-search', title: 'Find an element by id (Ent
 search.type = 'search';
 search.placeholder = 'Find id';
 search.setAttribute('aria-label', 'Find an element by id');
+const showVmsButton = button('Show VMs', 'Draw VMs inside their hosts (big designs show a VM count per host instead)', () => toggleShowVms(), 'vt-show-vms');
+showVmsButton.setAttribute('aria-pressed', 'true');
+const minimapButton = button('Minimap', 'Show or hide the overview of the design (shown by itself on designs of 30 elements or more)', () => toggleMinimap(), 'vt-minimap-toggle');
+minimapButton.setAttribute('aria-pressed', 'false');
+const minimap = new Minimap(() => graph, () => themeColours());
+container.append(minimap.canvas);
 const viewGroup = el('div', { className: 'vt-group' },
   search,
   button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
   button('+', 'Zoom in', () => zoomBy(1.25), 'vt-zoom-in'),
-  button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'));
+  button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'),
+  showVmsButton,
+  minimapButton,
+  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => autoLayout(), 'vt-auto-layout'));
 const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
   button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
@@ -113,6 +128,16 @@ toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup, player.bar);
 
 let graph: Core | undefined;
 let current: DocumentMessage | undefined;
+/** The user's Show VMs choice; undefined: compact above COMPACT_VM_THRESHOLD VMs. */
+let showVms: boolean | undefined;
+/** Set while VMs are not drawn (compact mode): which host stands for each VM. */
+let compact: CompactDiagram | undefined;
+/** What the canvas draws: the document's diagram, or its compact form. */
+let shown: Diagram = { nodes: [], edges: [], positions: {} };
+/** A hidden VM shown in the property panel (compact mode), while its host is selected. */
+let panelVm: string | undefined;
+/** The user's Minimap choice; undefined: shown from MINIMAP_MIN_NODES drawn nodes up. */
+let minimapChoice: boolean | undefined;
 let nodesById = new Map<string, DiagramNode>();
 let detailsById = new Map<string, ElementDetails>();
 /** Each placeable node's position right after the last document was drawn. */
@@ -241,9 +266,8 @@ function preventInjectedStylesheet(): void {
   document.body.append(marker);
 }
 
-function createGraph(message: DocumentMessage): Core {
+function createGraph(diagram: Diagram): Core {
   preventInjectedStylesheet();
-  const diagram = message.diagram;
   const elements: ElementDefinition[] = [
     ...diagram.nodes.map((node): ElementDefinition => {
       const position = diagram.positions[node.id];
@@ -365,14 +389,7 @@ function onDocument(message: DocumentMessage): void {
   current = message;
   nodesById = new Map(message.diagram.nodes.map((node) => [node.id, node]));
   detailsById = new Map(message.details.map((details) => [details.id, details]));
-  if (!graph) {
-    graph = createGraph(message);
-  } else {
-    if (isLarge(message.diagram) !== isLarge(nodesOf(graph))) graph.style(designerStylesheet(themeColours(), isLarge(message.diagram)));
-    mergeGraph(graph, message.diagram);
-  }
-  recordLoadedPositions(graph);
-  player.refresh();
+  drawDiagram();
   if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
     selectOnly(pendingSelect, true);
     pendingSelect = undefined;
@@ -387,8 +404,56 @@ function onDocument(message: DocumentMessage): void {
   else pump();
 }
 
-function nodesOf(cy: Core): Diagram {
-  return { nodes: cy.nodes().map((n) => nodeFor(n.id())).filter((n): n is DiagramNode => n !== undefined), edges: [], positions: {} };
+/** Draws the current document, whole or compact (VMs counted in their hosts), keeping the viewport. */
+function drawDiagram(): void {
+  if (!current) return;
+  const wasLarge = isLarge(shown);
+  compact = shouldCompact(current.diagram, showVms) ? compactDiagram(current.diagram) : undefined;
+  shown = compact ? compact.diagram : current.diagram;
+  showVmsButton.setAttribute('aria-pressed', String(compact === undefined));
+  if (!graph) {
+    graph = createGraph(shown);
+  } else {
+    if (isLarge(shown) !== wasLarge) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
+    mergeGraph(graph, shown);
+  }
+  recordLoadedPositions(graph);
+  player.refresh();
+  minimap.attach(graph);
+  updateMinimap();
+}
+
+function updateMinimap(): void {
+  const on = minimapVisible(shown.nodes.length, minimapChoice);
+  minimapButton.setAttribute('aria-pressed', String(on));
+  if (on !== minimap.shown) minimap.setVisible(on);
+}
+
+function toggleMinimap(): void {
+  minimapChoice = !minimap.shown;
+  updateMinimap();
+}
+
+function toggleShowVms(): void {
+  if (!current) return;
+  showVms = compact !== undefined;
+  drawDiagram();
+  applySearch();
+  renderPanel(true);
+  const text = compact ? `VMs hidden: each host shows its VM count; select a host to list its VMs.` : 'VMs shown inside their hosts.';
+  setStatus(text);
+  announce(text);
+}
+
+/** Selects an element; a VM not drawn (compact mode) selects its host and shows the VM in the panel. */
+function reveal(id: string): void {
+  const host = compact?.hostOf.get(id);
+  const target = host ?? id;
+  if (!graph || graph.getElementById(target).empty()) return;
+  selectOnly(target, true);
+  graph.center(graph.getElementById(target));
+  panelVm = host !== undefined ? id : undefined;
+  renderPanel(true);
 }
 
 function nodeFor(id: string): DiagramNode | undefined {
@@ -438,10 +503,13 @@ let panelDetailsJson = '';
 
 function renderPanel(force: boolean): void {
   const ids = selectedNodeIds();
-  const id = ids.length === 1 ? ids[0] : undefined;
+  const selectedId = ids.length === 1 ? ids[0] : undefined;
+  if (panelVm !== undefined && (selectedId === undefined || compact?.hostOf.get(panelVm) !== selectedId || !nodesById.has(panelVm))) panelVm = undefined;
+  const id = panelVm ?? selectedId;
   const details = id !== undefined ? detailsById.get(id) : undefined;
   const node = id !== undefined ? nodeFor(id) : undefined;
-  const json = JSON.stringify([node, details]);
+  const vms = id !== undefined ? compact?.vmsByHost.get(id) : undefined;
+  const json = JSON.stringify([node, details, vms?.map((vm) => [vm.id, vm.findingCount, vm.severity])]);
   if (!force && id === panelFor && json === panelDetailsJson) return;
   const focusedKey = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
   panelFor = id;
@@ -458,16 +526,42 @@ function renderPanel(force: boolean): void {
   for (const line of node.details) facts.append(el('div', { text: line }));
   if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
   panel.append(facts);
-  panel.append(el('div', { className: 'vt-actions' },
-    button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
-    button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
-    button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
+  const hiddenVm = panelVm !== undefined && id === panelVm;
+  if (hiddenVm) {
+    const host = compact?.hostOf.get(node.id) ?? '';
+    panel.append(el('div', { className: 'vt-actions' },
+      button(`Back to ${host}`, 'Show the host this VM runs on', () => { panelVm = undefined; renderPanel(true); }, 'vt-vm-back'),
+      button('Delete', 'Delete this VM', () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
+      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
+  } else {
+    panel.append(el('div', { className: 'vt-actions' },
+      button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
+      button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
+      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
+  }
+  if (vms && vms.length > 0) panel.append(vmList(vms));
   for (const field of details?.fields ?? []) panel.append(fieldRow(node.id, field));
   if (helpShown) panel.append(helpList());
   if (focusedKey !== undefined) {
     const again = Array.from(panel.querySelectorAll<HTMLElement>('input, select')).find((input) => input.dataset.key === focusedKey);
     again?.focus();
   }
+}
+
+/** A compact-mode host's VMs, as text buttons that show each VM in the panel. */
+function vmList(vms: readonly DiagramNode[]): HTMLElement {
+  const list = el('ul', { className: 'vt-vm-list', id: 'vt-vm-list' });
+  list.setAttribute('aria-label', `VMs on this host (${vmCountLabel(vms.length)})`);
+  for (const vm of vms) {
+    const marked = vm.findingCount > 0 && vm.severity !== undefined && vm.severity !== 'hint';
+    const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => {
+      panelVm = vm.id;
+      renderPanel(true);
+    });
+    entry.dataset.vm = vm.id;
+    list.append(el('li', {}, entry));
+  }
+  return el('div', { className: 'vt-vms' }, el('div', { className: 'vt-kind', text: `${vmCountLabel(vms.length)} (not drawn; click one to see it)` }), list);
 }
 
 function fieldRow(id: string, field: ElementField): HTMLElement {
@@ -724,6 +818,48 @@ function flushMoves(): void {
   const only = moved[0];
   if (moved.length === 1 && only) send({ type: 'set-position', id: only.id, position: only.position });
   else send({ type: 'set-positions', positions: moved });
+  adoptMoves(moved);
+}
+
+let layingOut = false;
+
+/**
+ * Runs fcose on the drawn graph (compound nodes kept: VMs stay in their hosts, hosts in
+ * their clusters) and sends one set-positions intent with every placeable element it
+ * moved. Only ever on the user's request: loading a document never lays it out.
+ */
+function autoLayout(): void {
+  if (!graph || !current || layingOut) return;
+  if (player.active) {
+    setStatus('A simulation is shown: Clear simulation first to lay the design out.', true);
+    return;
+  }
+  clearTimeout(flushTimer);
+  clearTimeout(nudgeTimer);
+  // Moves not sent yet would be mixed into the layout's intent: send them first.
+  flushMoves();
+  layingOut = true;
+  setStatus('Laying the design out...');
+  const options: FcoseLayoutOptions = { name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: false, packComponents: false };
+  const layout = graph.layout(options);
+  layout.one('layoutstop', () => {
+    layingOut = false;
+    const moved = movedPlacements().filter(({ position }) => Number.isFinite(position.x) && Number.isFinite(position.y));
+    if (moved.length === 0) {
+      setStatus('The layout moved nothing.');
+      return;
+    }
+    send({ type: 'set-positions', positions: moved });
+    adoptMoves(moved);
+    const text = `Laid out ${moved.length} elements.`;
+    setStatus(text);
+    announce(text);
+  });
+  layout.run();
+}
+
+/** After sending moves: the moved elements count as placed where they are now. */
+function adoptMoves(moved: ReadonlyArray<{ id: string; position: { x: number; y: number } }>): void {
   // The moved elements now count as placed here (a nudge after a nudge adds up).
   for (const { id } of moved) {
     const node = graph?.getElementById(id);
@@ -829,10 +965,9 @@ search.addEventListener('input', () => applySearch());
 search.addEventListener('keydown', (event) => {
   event.stopPropagation();
   if (event.key === 'Enter' && graph) {
-    const first = searchMatches(graph.nodes().map((node) => node.id()), search.value)[0];
+    const first = searchMatches([...nodesById.keys()], search.value)[0];
     if (first !== undefined) {
-      selectOnly(first, true);
-      graph.center(graph.getElementById(first));
+      reveal(first);
       container.focus();
     }
   } else if (event.key === 'Escape') {
@@ -875,7 +1010,7 @@ function exportImage(format: 'svg' | 'png'): void {
     const edges: SvgEdge[] = graph.edges().map((edge) => {
       const s = edge.source().position();
       const t = edge.target().position();
-      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: edge.data('kind') === 'storage' };
+      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: edge.data('kind') === 'storage' || edge.data('kind') === 'suggested' };
     });
     vscode.postMessage({ type: 'export-image', format: 'svg', data: diagramSvg({ nodes, edges, background: colours.background, foreground: colours.foreground }) });
   }
@@ -955,7 +1090,7 @@ container.addEventListener('keydown', (event) => {
   const selected = selectedNodeIds();
   switch (event.key) {
     case 'Tab': {
-      const order = tabOrder(current.diagram.nodes);
+      const order = tabOrder(shown.nodes);
       const at = selected.length === 1 ? selected[0] : undefined;
       const next = stepSelection(order, at, event.shiftKey);
       const wraps = at !== undefined && ((event.shiftKey && order[0] === at) || (!event.shiftKey && order[order.length - 1] === at));
@@ -1005,10 +1140,7 @@ function onMessage(message: HostToDesignerMessage): void {
       onApplied(message.requestId, message.dangling);
       return;
     case 'select':
-      if (nodesById.has(message.elementId)) {
-        selectOnly(message.elementId, true);
-        graph?.center(graph.getElementById(message.elementId));
-      }
+      if (nodesById.has(message.elementId)) reveal(message.elementId);
       return;
     case 'simulation':
       player.load(message.result);
@@ -1023,7 +1155,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 // VS Code changes the body's theme class; restyle the canvas with the new colours.
 new MutationObserver(() => {
-  if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(current.diagram)));
+  if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
+  minimap.restyle();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 /** For tests and automation only: where an element is drawn (no access to the graph itself). */
@@ -1046,6 +1179,15 @@ Object.defineProperty(window, 'vtopoDesigner', {
     parentOf(id: string): string | undefined {
       const parent = graph?.getElementById(id).parent().first();
       return parent && parent.nonempty() ? parent.id() : undefined;
+    },
+    /** The text drawn as the node's label (with VM counts and finding marks), or undefined when not drawn. */
+    labelOf(id: string): string | undefined {
+      const node = graph?.getElementById(id);
+      return node && node.nonempty() ? String(node.data('display')) : undefined;
+    },
+    /** The main view's pan, to see that the minimap moves it. */
+    pan(): { x: number; y: number } {
+      return graph ? { ...graph.pan() } : { x: 0, y: 0 };
     },
     /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
     classesOf(id: string): string[] {

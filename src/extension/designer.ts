@@ -17,6 +17,7 @@ import { DESIGNER_BODY, DESIGNER_CSS } from '../core/view/designer-style';
 import { innermostDeclarationAt } from '../core/view/designer-select';
 import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validate';
 import { buildDiagram } from '../core/view/diagram';
+import { suggestedCables, withSuggestedCables } from '../core/view/diagram-suggestions';
 import type { DocumentAnalyses } from './analyses';
 import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
@@ -206,7 +207,9 @@ class DesignerSession implements vscode.Disposable {
     try {
       const analysis = this.analyses.current(this.document)?.analysis;
       if (!analysis) return;
-      const diagram = buildDiagram(analysis.topology, analysis.findings);
+      const text = this.document.getText();
+      // The cables the quick fixes would add, drawn dashed (issue 5: "the cable that is missing suggested").
+      const diagram = withSuggestedCables(buildDiagram(analysis.topology, analysis.findings), suggestedCables(text, analysis.topology, analysis.findings), analysis.topology);
       this.shownIds = new Set(diagram.nodes.map((node) => node.id));
       this.post({
         type: 'document',
@@ -214,7 +217,7 @@ class DesignerSession implements vscode.Disposable {
         version: this.document.version,
         title: basename(this.document.uri),
         diagram,
-        details: buildElementDetails(analysis.topology, this.document.getText()),
+        details: buildElementDetails(analysis.topology, text),
       });
     } catch (error) {
       this.log.error(`designer view of ${this.document.uri.toString()} failed: ${String(error)}`);

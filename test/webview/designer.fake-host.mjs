@@ -75,8 +75,8 @@ async function openPage() {
 const post = (page, message) => page.evaluate((m) => window.postMessage(m, '*'), message);
 const posted = (page) => page.evaluate(() => window.__posted);
 const intents = async (page) => (await posted(page)).filter((m) => m.type === 'intent');
-async function waitIntents(page, count) {
-  await page.waitForFunction((n) => window.__posted.filter((m) => m.type === 'intent').length >= n, count, { timeout: 5000 });
+async function waitIntents(page, count, timeout = 5000) {
+  await page.waitForFunction((n) => window.__posted.filter((m) => m.type === 'intent').length >= n, count, { timeout });
   return intents(page);
 }
 const box = (page, id) => page.evaluate((i) => window.vtopoDesigner.renderedBox(i), id);
@@ -200,18 +200,20 @@ await check('link mode cables the first free port of a host to a switch', async 
 await check('keyboard: Tab selects, arrows send set-position, Enter renames, Delete deletes', async () => {
   let count = (await intents(page)).length;
   await post(page, { type: 'select', elementId: 'esx-02' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected()[0] === 'esx-02', undefined, { timeout: 5_000 });
   await page.focus('#vt-canvas');
   await page.keyboard.press('Tab');
   const tabbed = await page.evaluate(() => window.vtopoDesigner.selected());
   assert(tabbed[0] === 'web-01', `Tab from esx-02 went to ${JSON.stringify(tabbed)}`);
   await post(page, { type: 'select', elementId: 'lan-1' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected()[0] === 'lan-1', undefined, { timeout: 5_000 });
   await page.focus('#vt-canvas');
+  // One press: two quick presses may be sent as one nudge or two, depending on the machine's speed.
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  let list = await waitIntents(page, count + 1);
+  let list = await waitIntents(page, count + 1, 15_000);
   let intent = list.at(-1).intent;
   const home = seed.diagram.positions['lan-1'];
-  assert(intent.type === 'set-position' && intent.id === 'lan-1' && intent.position.x === Math.round(home.x + 20) && intent.position.y === Math.round(home.y), JSON.stringify(intent));
+  assert(intent.type === 'set-position' && intent.id === 'lan-1' && intent.position.x === Math.round(home.x + 10) && intent.position.y === Math.round(home.y), JSON.stringify(intent));
   await answer(page, ++version);
   count++;
   await page.focus('#vt-canvas');
@@ -353,6 +355,26 @@ await check('Ctrl+C / Ctrl+V on the canvas sends add-element with a fresh id, sa
   assert((await intents(page)).length === count, 'no intent from copying');
 });
 
+await check('Auto layout posts exactly one set-positions intent with finite positions for every placed element', async () => {
+  const count = (await intents(page)).length;
+  await page.waitForTimeout(300);
+  assert((await intents(page)).length === count, 'nothing pending before the layout');
+  await page.click('#vt-auto-layout');
+  const list = await waitIntents(page, count + 1);
+  await page.waitForTimeout(700);
+  const after = await intents(page);
+  assert(after.length === count + 1, `one intent expected, got ${after.length - count}: ${JSON.stringify(after.slice(count))}`);
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'set-positions' && intent.baseVersion === version, JSON.stringify(intent));
+  // The elements the layout section places: every host, switch, array and datastore.
+  const placed = seed.diagram.nodes.filter((n) => ['host', 'switch', 'array', 'datastore'].includes(n.kind)).map((n) => n.id).sort();
+  const sent = intent.positions.map((p) => p.id).sort();
+  assert(JSON.stringify(sent) === JSON.stringify(placed), `positions for ${JSON.stringify(sent)}, expected ${JSON.stringify(placed)}`);
+  assert(intent.positions.every((p) => Number.isFinite(p.position.x) && Number.isFinite(p.position.y)), JSON.stringify(intent.positions));
+  assert(new Set(intent.positions.map((p) => `${p.position.x},${p.position.y}`)).size === intent.positions.length, 'no two elements at one place');
+  await answer(page, ++version);
+});
+
 await check('theme change restyles without errors; no CSP violation, no network, no page error', async () => {
   await page.evaluate(() => { document.body.className = 'vscode-dark'; });
   await page.waitForTimeout(100);
@@ -450,6 +472,77 @@ await check('2,000-element design: first paint and drag frame rate', async () =>
   });
   figures.push(`first paint without details (diagram only, ${(JSON.stringify(leanMessage).length / 1e6).toFixed(1)} MB): ${leanPaint.toFixed(0)} ms`);
   assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
+});
+
+await check('big design: compact mode (VM counts on hosts, VMs listed in the panel), Show VMs, minimap pans', async () => {
+  const { page: big, problems: bigProblems } = await openPage();
+  const message = JSON.parse(bigText);
+  await post(big, message);
+  const vm = message.diagram.nodes.find((n) => n.kind === 'vm');
+  const host = vm.parent;
+  const vms = message.diagram.nodes.filter((n) => n.kind === 'vm' && n.parent === host);
+  await big.waitForFunction((h) => window.vtopoDesigner.renderedBox(h) !== undefined, host);
+  assert((await box(big, vm.id)) === undefined, 'VMs are not drawn on a big design');
+  const label = await big.evaluate((h) => window.vtopoDesigner.labelOf(h), host);
+  assert(label.includes(`(${vms.length} VM${vms.length === 1 ? '' : 's'})`), `host label: ${label}`);
+  assert((await big.getAttribute('#vt-show-vms', 'aria-pressed')) === 'false', 'Show VMs is off');
+  await post(big, { type: 'select', elementId: host });
+  await big.waitForFunction((n) => document.querySelectorAll('#vt-vm-list button').length === n, vms.length);
+  await big.click(`#vt-vm-list button[data-vm="${vms[0].id}"]`);
+  await big.waitForFunction((i) => document.querySelector('#vt-panel h2')?.textContent === i, vms[0].id);
+  assert((await big.evaluate(() => window.vtopoDesigner.selected())).join() === host, 'the host stays selected');
+  await big.click('#vt-reveal');
+  assert((await posted(big)).filter((m) => m.type === 'reveal').at(-1)?.elementId === vms[0].id, 'Show text reveals the VM');
+  // A select from the text for a hidden VM selects its host and shows the VM.
+  const other = message.diagram.nodes.filter((n) => n.kind === 'vm' && n.parent !== host).at(-1);
+  await post(big, { type: 'select', elementId: other.id });
+  await big.waitForFunction((i) => document.querySelector('#vt-panel h2')?.textContent === i, other.id);
+  assert((await big.evaluate(() => window.vtopoDesigner.selected())).join() === other.parent, 'its host is selected');
+  // The minimap: shown on a big design; a press on it pans the main view.
+  assert(await big.isVisible('#vt-minimap'), 'minimap shown');
+  const mapBox = await big.evaluate(() => { const r = document.getElementById('vt-minimap').getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; });
+  const panBefore = await big.evaluate(() => window.vtopoDesigner.pan());
+  await big.mouse.click(mapBox.x + 12, mapBox.y + 12);
+  await big.waitForTimeout(50);
+  const panAfter = await big.evaluate(() => window.vtopoDesigner.pan());
+  assert(Math.abs(panAfter.x - panBefore.x) + Math.abs(panAfter.y - panBefore.y) > 20, `pan ${JSON.stringify(panBefore)} -> ${JSON.stringify(panAfter)}`);
+  await drag(big, { x: mapBox.x + 20, y: mapBox.y + 20 }, { x: mapBox.x + mapBox.w - 20, y: mapBox.y + mapBox.h - 20 }, 6);
+  const panDragged = await big.evaluate(() => window.vtopoDesigner.pan());
+  assert(panDragged.x < panAfter.x && panDragged.y < panAfter.y, `dragging on the minimap pans: ${JSON.stringify(panAfter)} -> ${JSON.stringify(panDragged)}`);
+  assert((await big.evaluate(() => window.vtopoDesigner.selected())).join() === other.parent, 'the minimap does not change the selection');
+  await big.screenshot({ path: join(dir, 'designer-2000-compact.png') });
+  await big.click('#vt-minimap-toggle');
+  assert(await big.isHidden('#vt-minimap'), 'minimap toggled off');
+  // Show VMs draws them inside their hosts; off again hides them.
+  await big.click('#vt-show-vms');
+  await big.waitForFunction((i) => window.vtopoDesigner.parentOf(i) !== undefined, vm.id);
+  assert((await big.evaluate((i) => window.vtopoDesigner.parentOf(i), vm.id)) === host, 'VM inside its host');
+  assert(!(await big.evaluate((h) => window.vtopoDesigner.labelOf(h), host)).includes(' VM'), 'no count with VMs drawn');
+  await big.click('#vt-show-vms');
+  await big.waitForFunction((i) => window.vtopoDesigner.renderedBox(i) === undefined, vm.id);
+  assert((await intents(big)).length === 0, `intents: ${JSON.stringify(await intents(big))}`);
+  // Auto layout on the big (compact) design: one set-positions for every placed element.
+  const started = Date.now();
+  await big.click('#vt-auto-layout');
+  const [layout] = await waitIntents(big, 1);
+  const took = Date.now() - started;
+  const placed = message.diagram.nodes.filter((n) => ['host', 'switch', 'array', 'datastore'].includes(n.kind)).length;
+  assert(layout.intent.type === 'set-positions' && layout.intent.positions.length === placed && layout.intent.positions.every((p) => Number.isFinite(p.position.x) && Number.isFinite(p.position.y)), `${layout.intent.type}: ${layout.intent.positions?.length} of ${placed}`);
+  figures.push(`auto layout (fcose) of the 2,000-element design, compact: ${took} ms from the click to the set-positions intent (${placed} positions)`);
+  assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
+  await big.context().close();
+});
+
+await check('small design: no minimap until asked; VMs drawn', async () => {
+  const { page: small, problems: smallProblems } = await openPage();
+  await post(small, seed);
+  await center(small, 'web-01');
+  assert(await small.isHidden('#vt-minimap'), 'minimap hidden on a small design');
+  assert((await small.getAttribute('#vt-show-vms', 'aria-pressed')) === 'true', 'Show VMs on');
+  await small.click('#vt-minimap-toggle');
+  await small.waitForSelector('#vt-minimap', { state: 'visible' });
+  assert(smallProblems.errors.length === 0, `page errors: ${smallProblems.errors.join('; ')}`);
+  await small.context().close();
 });
 
 await browser.close();

@@ -79,6 +79,7 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'edge[fabric = "A"], edge[fabric = "a"]', style: { 'line-color': fabricA } },
     { selector: 'edge[fabric = "B"], edge[fabric = "b"]', style: { 'line-color': fabricB } },
     { selector: 'edge[kind = "storage"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[kind = "suggested"]', style: { 'line-style': 'dashed', 'line-color': warning } },
     { selector: 'edge:selected', style: { 'line-color': accent, width: 3 } },
   ];
 }

@@ -9,7 +9,8 @@ import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 
 export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'switch' | 'array' | 'controller' | 'datastore';
-export type DiagramEdgeKind = 'cable' | 'storage';
+/** A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in the file. */
+export type DiagramEdgeKind = 'cable' | 'storage' | 'suggested';
 
 export interface DiagramNode {
   readonly id: string;
@@ -108,15 +109,7 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       edges.push({ id: `storage:${datastore.id}`, source: datastore.id, target: owner, kind: 'storage', label: datastore.lun !== undefined ? `LUN ${datastore.lun}` : '' });
     }
   }
-  const deviceOf = (endpoint: string): { node: string; port: string } | undefined => {
-    const segments = endpoint.split('/');
-    const first = segments[0] ?? '';
-    const kind = topology.declarations.get(first)?.kind;
-    if (kind === 'switch') return { node: first, port: segments.slice(1).join('/') };
-    if (kind === 'host') return { node: first, port: segments.slice(1).join('/') };
-    if (kind === 'array' && segments.length >= 2) return { node: `${first}/${segments[1]}`, port: segments.slice(2).join('/') };
-    return undefined;
-  };
+  const deviceOf = (endpoint: string) => endpointDevice(topology, endpoint);
   topology.links.forEach((link, index) => {
     const from = deviceOf(link.from);
     const to = deviceOf(link.to);
@@ -134,6 +127,20 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
   const saved = new Map<string, { x: number; y: number }>();
   for (const [id, entry] of topology.file?.layout ?? []) saved.set(id, entry.value);
   return { nodes, edges, positions: layeredLayout(nodes, saved) };
+}
+
+/**
+ * The device node a cable end is drawn on, and the rest of the end (the port): a host port
+ * on its host, an array port on its controller, a switch (or switch port) on the switch.
+ */
+export function endpointDevice(topology: Topology, endpoint: string): { node: string; port: string } | undefined {
+  const segments = endpoint.split('/');
+  const first = segments[0] ?? '';
+  const kind = topology.declarations.get(first)?.kind;
+  if (kind === 'switch') return { node: first, port: segments.slice(1).join('/') };
+  if (kind === 'host') return { node: first, port: segments.slice(1).join('/') };
+  if (kind === 'array' && segments.length >= 2) return { node: `${first}/${segments[1]}`, port: segments.slice(2).join('/') };
+  return undefined;
 }
 
 const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 260, array: 460, datastore: 640 };
