@@ -10,7 +10,7 @@ export async function designerEditsTheTextThroughTheDocument({ page }) {
   await runCommand(page, 'VTopo: Open Designer to the Side');
   const frame = designerFrame(page);
   await frame.locator('#vt-add-host').waitFor({ state: 'visible', timeout: 30_000 });
-  await frame.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await frame.locator('#vt-canvas canvas:not(#vt-minimap)').first().waitFor({ state: 'visible', timeout: 30_000 });
   expect((await page.locator('.tab.dirty').count()) === 0, 'opening the designer leaves the document unmodified');
   await screenshot(page, 'designer-seed-000');
 
@@ -71,7 +71,7 @@ async function openDesigner(page, file) {
   await openFile(page, file);
   await runCommand(page, 'VTopo: Open Designer to the Side');
   const frames = designerFrame(page);
-  await frames.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await frames.locator('#vt-canvas canvas:not(#vt-minimap)').first().waitFor({ state: 'visible', timeout: 30_000 });
   await frames.locator('#vt-status', { hasText: 'with findings' }).waitFor({ state: 'visible', timeout: 30_000 });
   return designerContentFrame(page);
 }
@@ -278,7 +278,7 @@ export async function shortcutsTypedOnTheCanvasReachVsCode({ page }) {
   await openFile(page, `examples/${SEED}`);
   await runCommand(page, 'VTopo: Open Designer to the Side');
   const designer = await frameWithDesigner(page);
-  await designer.locator('canvas').first().click({ position: { x: 5, y: 5 } });
+  await designer.locator('#vt-canvas canvas:not(#vt-minimap)').first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+Shift+P');
   await page.locator('.quick-input-widget').first().waitFor({ state: 'visible', timeout: 10_000 });
   const value = await page.locator('.quick-input-widget input').first().inputValue();

@@ -140,7 +140,17 @@ export async function runCommand(page, title, { timeout = 15_000 } = {}) {
     );
   }
   await row.click();
-  await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden', timeout });
+  // The command ran once the palette is gone, or once it was replaced by the command's own
+  // quick pick (whose input no longer starts with '>').
+  await waitUntil(
+    async () => {
+      const widget = page.locator(QUICK_INPUT).first();
+      if (!(await widget.isVisible())) return true;
+      const value = await widget.locator('input').first().inputValue().catch(() => '');
+      return !value.startsWith('>');
+    },
+    { timeout, message: `"${title}" to run` },
+  );
 }
 
 /**
