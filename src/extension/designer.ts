@@ -21,6 +21,7 @@ import { suggestedCables, withSuggestedCables } from '../core/view/diagram-sugge
 import type { DocumentAnalyses } from './analyses';
 import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
+import { basename } from './uris';
 
 export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
 /** Typing in the text beside the canvas redraws it at most this often. */
@@ -268,9 +269,6 @@ function pngBytes(dataUrl: string): Uint8Array {
   return bytes;
 }
 
-function basename(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() ?? uri.path;
-}
 
 function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   return webviewHtml({

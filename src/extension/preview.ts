@@ -9,6 +9,7 @@ import { buildDiagram } from '../core/view/diagram';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
 import type { DocumentAnalyses } from './analyses';
 import { webviewHtml } from './webview-html';
+import { basename } from './uris';
 
 const VIEW_TYPE = 'vtopo.preview';
 const REDRAW_DELAY_MS = 300;
@@ -83,9 +84,6 @@ async function reveal(document: vscode.TextDocument, analyses: DocumentAnalyses,
   await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: true });
 }
 
-function basename(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() ?? uri.path;
-}
 
 function previewHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   return webviewHtml({
