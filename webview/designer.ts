@@ -12,8 +12,8 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DesignIntent, NewElement } from '../src/core/edit/intents';
 import {
-  boxAt, describeIntent, diagramSvg, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
-  yamlValueText, type PaletteKind, type SvgEdge, type SvgNode,
+  boxAt, describeIntent, diagramSvg, isDoubleClick, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
+  yamlValueText, type PaletteKind, type SvgEdge, type SvgNode, type Tap,
 } from '../src/core/view/designer-model';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
@@ -301,7 +301,12 @@ function createGraph(diagram: Diagram): Core {
       if (linkMode) clearLinkSource();
     }
   });
-  cy.on('dbltap', 'node', (event) => startRename(String((event.target as NodeSingular).id())));
+  cy.on('tap', 'node', (event) => {
+    const tap = { id: String((event.target as NodeSingular).id()), atMs: event.timeStamp };
+    const double = isDoubleClick(lastTap, tap);
+    lastTap = double ? undefined : tap;
+    if (double && !linkMode) startRename(tap.id);
+  });
   cy.on('select unselect', () => scheduleSelectionChange());
   cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
   // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
@@ -309,6 +314,8 @@ function createGraph(diagram: Diagram): Core {
   return cy;
 }
 
+/** The last tap on a node, to tell a double click from two quick clicks on two nodes. */
+let lastTap: Tap | undefined;
 let firstRenderMarked = false;
 let renderCount = 0;
 

@@ -187,6 +187,25 @@ export function parseHostMessage(value: unknown): HostToDesignerMessage | undefi
   }
 }
 
+// ---------------------------------------------------------------------- double click
+
+/** Longest pause between the two clicks of a double click on the canvas (ms). */
+export const DOUBLE_CLICK_MS = 400;
+
+export interface Tap {
+  readonly id: string;
+  readonly atMs: number;
+}
+
+/**
+ * Whether a tap on `tap.id` completes a double click: the tap before it was on the same
+ * element, recently. Cytoscape's own `dbltap` also fires for two quick taps on two
+ * different nodes, which must not open the rename box on the second.
+ */
+export function isDoubleClick(previous: Tap | undefined, tap: Tap): boolean {
+  return previous !== undefined && previous.id === tap.id && tap.atMs - previous.atMs >= 0 && tap.atMs - previous.atMs <= DOUBLE_CLICK_MS;
+}
+
 // ------------------------------------------------------------------- search and order
 
 /** Ids that contain the query (case-insensitive); none for an empty query. */

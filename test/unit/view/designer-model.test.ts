@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import {
-  boxAt, describeIntent, diagramSvg, escapeXml, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, portCandidates, searchMatches, siblingIds, stepSelection, tabOrder, usedPorts, yamlValueText,
+  boxAt, describeIntent, diagramSvg, DOUBLE_CLICK_MS, escapeXml, isDoubleClick, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, portCandidates, searchMatches, siblingIds, stepSelection, tabOrder, usedPorts, yamlValueText,
 } from '../../../src/core/view/designer-model';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../../../src/core/view/designer-style';
 import { buildDiagram } from '../../../src/core/view/diagram';
@@ -64,6 +64,14 @@ describe('designer canvas helpers', () => {
     assert.deepEqual(layoutCenter(diagram, 'esx-02'), { x: 400, y: 100 });
     assert.deepEqual(layoutCenter(diagram, 'fc-a'), diagram.positions['fc-a']);
     assert.equal(layoutCenter(diagram, 'nothing'), undefined);
+  });
+
+  it('opens rename on a double click on one element, not on quick clicks on two', () => {
+    const first = { id: 'esx-01', atMs: 1000 };
+    assert.equal(isDoubleClick(first, { id: 'esx-01', atMs: 1000 + DOUBLE_CLICK_MS }), true);
+    assert.equal(isDoubleClick(first, { id: 'esx-02', atMs: 1100 }), false, 'two different nodes');
+    assert.equal(isDoubleClick(first, { id: 'esx-01', atMs: 1001 + DOUBLE_CLICK_MS }), false, 'too slow');
+    assert.equal(isDoubleClick(undefined, first), false);
   });
 
   it('finds the innermost box under a point', () => {
