@@ -9,14 +9,15 @@
  */
 
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DesignIntent, NewElement } from '../src/core/edit/intents';
 import {
-  boxAt, describeIntent, diagramSvg, isDoubleClick, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
+  boxAt, cableBetween, describeIntent, diagramSvg, isDoubleClick, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
   yamlValueText, type PaletteKind, type SvgEdge, type SvgNode, type Tap,
 } from '../src/core/view/designer-model';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
-import type { Diagram, DiagramNode } from '../src/core/view/diagram';
+import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
 import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
 import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
 import { designerStylesheet, themeColours } from './designer/graph-style';
@@ -33,6 +34,7 @@ type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
 type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
 
 cytoscape.use(fcose);
+cytoscape.use(edgehandles);
 
 const vscode = acquireVsCodeApi();
 const LARGE = 1000;
@@ -85,7 +87,7 @@ const palette: ReadonlyArray<[PaletteKind, string, string]> = [
 const paletteGroup = el('div', { className: 'vt-group' });
 paletteGroup.setAttribute('aria-label', 'Palette');
 for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
-const linkButton = button('Link', 'Link mode: click a source, then a target, to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
+const linkButton = button('Link', 'Link mode: drag from a port (or host, controller, switch) to the other end, or click one then the other, to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
 linkButton.setAttribute('aria-pressed', 'false');
 const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
 const editGroup = el('div', { className: 'vt-group' }, linkButton, deleteButton);
@@ -130,16 +132,19 @@ let graph: Core | undefined;
 let current: DocumentMessage | undefined;
 /** The user's Show VMs choice; undefined: compact above COMPACT_VM_THRESHOLD VMs. */
 let showVms: boolean | undefined;
-/** Set while VMs are not drawn (compact mode): which host stands for each VM. */
+/** Set while VMs and ports are not drawn (compact mode): which host or controller stands for each. */
 let compact: CompactDiagram | undefined;
 /** What the canvas draws: the document's diagram, or its compact form. */
 let shown: Diagram = { nodes: [], edges: [], positions: {} };
-/** A hidden VM shown in the property panel (compact mode), while its host is selected. */
-let panelVm: string | undefined;
+/** A hidden VM or port shown in the property panel (compact mode), while its host or controller is selected. */
+let panelHidden: string | undefined;
 /** The user's Minimap choice; undefined: shown from MINIMAP_MIN_NODES drawn nodes up. */
 let minimapChoice: boolean | undefined;
 let nodesById = new Map<string, DiagramNode>();
-let detailsById = new Map<string, ElementDetails>();
+/** Fields of the elements the panel has shown, by id, with the document version they were read at. */
+const detailsById = new Map<string, { readonly version: number; readonly details: ElementDetails }>();
+/** `id@version` of the details asked for and not answered yet: ask once per version. */
+const detailsAsked = new Set<string>();
 /** Each placeable node's position right after the last document was drawn. */
 const loadedPositions = new Map<string, { x: number; y: number }>();
 let linkMode = false;
@@ -285,7 +290,8 @@ function createGraph(diagram: Diagram): Core {
     hideEdgesOnViewport: large,
     motionBlur: false,
     pixelRatio: large ? 1 : 'auto',
-    selectionType: 'additive',
+    // A click selects one element; Shift/Ctrl/Cmd+click and box selection add to the selection.
+    selectionType: 'single',
     boxSelectionEnabled: true,
   });
   cy.on('render', () => {
@@ -294,6 +300,11 @@ function createGraph(diagram: Diagram): Core {
       performance.mark('vtopo-designer-first-render');
     }
     renderCount++;
+  });
+  // Cytoscape blurs the focused element on mousedown: give the keyboard back to the canvas, so
+  // Delete, arrows and Enter act on what was just clicked.
+  cy.on('tapend', () => {
+    if (!renameInput && document.activeElement !== container) container.focus({ preventScroll: true });
   });
   cy.on('tap', 'node', (event) => onNodeTap(event));
   cy.on('tap', (event) => {
@@ -311,8 +322,24 @@ function createGraph(diagram: Diagram): Core {
   cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
   // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
   cy.on('dragfreeon', 'node', (event) => onDragFree(event.target as NodeSingular));
+  cabling = cy.edgehandles({
+    canConnect: (source, target) => current !== undefined && !('problem' in cableBetween(nodeFor(source.id()), nodeFor(target.id()), current.diagram)),
+    edgeParams: () => ({ group: 'edges', data: { kind: 'drawing' } }),
+    hoverDelay: 30,
+    snap: false,
+    noEdgeEventsInDraw: true,
+    disableBrowserGestures: true,
+  });
+  cy.on('ehcomplete', (_event, ...drawn: unknown[]) => onCableDrawn(drawn));
+  cy.on('ehcancel', () => {
+    if (linkMode) setStatus('No cable: release the mouse on a port, host, controller or switch of another device.', true);
+  });
+  if (linkMode) cabling.enableDrawMode();
   return cy;
 }
+
+/** Edgehandles, drawing cables while link mode is on. */
+let cabling: EdgeHandlesInstance | undefined;
 
 /** The last tap on a node, to tell a double click from two quick clicks on two nodes. */
 let lastTap: Tap | undefined;
@@ -325,12 +352,15 @@ function mergeGraph(cy: Core, diagram: Diagram): void {
   const wantedEdges = new Map(diagram.edges.map((edge) => [edge.id, edge]));
   const selected = new Set(cy.$(':selected').map((element) => element.id()));
   cy.batch(() => {
+    // Edgehandles' own elements (a cable being drawn) are not the document's.
+    const drawing = (element: { hasClass(name: string): boolean }) => element.hasClass('eh-ghost') || element.hasClass('eh-preview');
     cy.edges().forEach((edge) => {
+      if (drawing(edge)) return;
       const next = wantedEdges.get(edge.id());
       if (!next || next.source !== edge.source().id() || next.target !== edge.target().id() || !wanted.has(next.source) || !wanted.has(next.target)) edge.remove();
     });
     // Children before parents, so a removed parent does not take a surviving child with it.
-    cy.nodes().filter((node) => !wanted.has(node.id())).forEach((node) => {
+    cy.nodes().filter((node) => !wanted.has(node.id()) && !drawing(node)).forEach((node) => {
       node.children().forEach((child) => {
         if (wanted.has(child.id())) child.move({ parent: null });
       });
@@ -395,7 +425,6 @@ function onDocument(message: DocumentMessage): void {
   const first = current === undefined;
   current = message;
   nodesById = new Map(message.diagram.nodes.map((node) => [node.id, node]));
-  detailsById = new Map(message.details.map((details) => [details.id, details]));
   drawDiagram();
   if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
     selectOnly(pendingSelect, true);
@@ -431,7 +460,7 @@ function drawDiagram(): void {
 }
 
 function updateMinimap(): void {
-  const on = minimapVisible(shown.nodes.length, minimapChoice);
+  const on = minimapVisible(shown.nodes.filter((node) => node.kind !== 'port').length, minimapChoice);
   minimapButton.setAttribute('aria-pressed', String(on));
   if (on !== minimap.shown) minimap.setVisible(on);
 }
@@ -452,14 +481,14 @@ function toggleShowVms(): void {
   announce(text);
 }
 
-/** Selects an element; a VM not drawn (compact mode) selects its host and shows the VM in the panel. */
+/** Selects an element; a VM or port not drawn (compact mode) selects its host or controller and shows the element in the panel. */
 function reveal(id: string): void {
-  const host = compact?.hostOf.get(id);
-  const target = host ?? id;
+  const owner = compact?.drawnAs.get(id);
+  const target = owner ?? id;
   if (!graph || graph.getElementById(target).empty()) return;
   selectOnly(target, true);
   graph.center(graph.getElementById(target));
-  panelVm = host !== undefined ? id : undefined;
+  panelHidden = owner !== undefined ? id : undefined;
   renderPanel(true);
 }
 
@@ -508,14 +537,38 @@ function isVisible(node: NodeSingular): boolean {
 let panelFor: string | undefined;
 let panelDetailsJson = '';
 
+/**
+ * The panel fields of an element: the latest the host sent (maybe of an earlier version,
+ * shown until the fresh ones come); asks the host when it has none for this version.
+ */
+function detailsFor(id: string): ElementDetails | undefined {
+  const known = detailsById.get(id);
+  if (current && known?.version !== current.version) {
+    const key = `${id}@${current.version}`;
+    if (!detailsAsked.has(key)) {
+      detailsAsked.add(key);
+      vscode.postMessage({ type: 'details', elementId: id });
+    }
+  }
+  return known?.details;
+}
+
+function onDetails(version: number, details: ElementDetails): void {
+  const known = detailsById.get(details.id);
+  if (known && known.version > version) return;
+  detailsById.set(details.id, { version, details });
+  detailsAsked.delete(`${details.id}@${version}`);
+  renderPanel(false);
+}
+
 function renderPanel(force: boolean): void {
   const ids = selectedNodeIds();
   const selectedId = ids.length === 1 ? ids[0] : undefined;
-  if (panelVm !== undefined && (selectedId === undefined || compact?.hostOf.get(panelVm) !== selectedId || !nodesById.has(panelVm))) panelVm = undefined;
-  const id = panelVm ?? selectedId;
-  const details = id !== undefined ? detailsById.get(id) : undefined;
+  if (panelHidden !== undefined && (selectedId === undefined || compact?.drawnAs.get(panelHidden) !== selectedId || !nodesById.has(panelHidden))) panelHidden = undefined;
+  const id = panelHidden ?? selectedId;
+  const details = id !== undefined ? detailsFor(id) : undefined;
   const node = id !== undefined ? nodeFor(id) : undefined;
-  const vms = id !== undefined ? compact?.vmsByHost.get(id) : undefined;
+  const vms = id !== undefined && panelHidden === undefined ? compact?.vmsByHost.get(id) : undefined;
   const json = JSON.stringify([node, details, vms?.map((vm) => [vm.id, vm.findingCount, vm.severity])]);
   if (!force && id === panelFor && json === panelDetailsJson) return;
   const focusedKey = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
@@ -533,12 +586,12 @@ function renderPanel(force: boolean): void {
   for (const line of node.details) facts.append(el('div', { text: line }));
   if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
   panel.append(facts);
-  const hiddenVm = panelVm !== undefined && id === panelVm;
-  if (hiddenVm) {
-    const host = compact?.hostOf.get(node.id) ?? '';
+  const hidden = panelHidden !== undefined && id === panelHidden;
+  if (hidden) {
+    const owner = compact?.drawnAs.get(node.id) ?? '';
     panel.append(el('div', { className: 'vt-actions' },
-      button(`Back to ${host}`, 'Show the host this VM runs on', () => { panelVm = undefined; renderPanel(true); }, 'vt-vm-back'),
-      button('Delete', 'Delete this VM', () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
+      button(`Back to ${owner}`, `Show the ${nodeFor(owner)?.kind ?? 'element'} this ${node.kind} belongs to`, () => { panelHidden = undefined; renderPanel(true); }, 'vt-vm-back'),
+      button('Delete', `Delete this ${node.kind}`, () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
       button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
   } else {
     panel.append(el('div', { className: 'vt-actions' },
@@ -562,7 +615,7 @@ function vmList(vms: readonly DiagramNode[]): HTMLElement {
   for (const vm of vms) {
     const marked = vm.findingCount > 0 && vm.severity !== undefined && vm.severity !== 'hint';
     const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => {
-      panelVm = vm.id;
+      panelHidden = vm.id;
       renderPanel(true);
     });
     entry.dataset.vm = vm.id;
@@ -624,11 +677,12 @@ function helpList(): HTMLElement {
     'Tab / Shift+Tab: next / previous element',
     'Arrows: move the selected element (Shift: further)',
     'Enter or F2: rename; double-click a label too',
+    'Shift/Ctrl+click or drag a box: select several',
     'Delete: delete the selection',
     'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
     'Esc: leave link mode, clear the selection',
     'Drag a VM onto another host to move it there',
-    'Link: click a source, then a target',
+    'Link: drag from a port to a switch or port (or click one end, then the other)',
   ]) list.append(el('li', { text: line }));
   return list;
 }
@@ -717,7 +771,9 @@ function setLinkMode(on: boolean): void {
   linkMode = on;
   linkButton.setAttribute('aria-pressed', String(on));
   clearLinkSource();
-  const text = on ? 'Link mode: click the first end (a host, controller or switch).' : 'Link mode off.';
+  if (on) cabling?.enableDrawMode();
+  else cabling?.disableDrawMode();
+  const text = on ? 'Link mode: drag from a port to a switch or another port (or click one end, then the other).' : 'Link mode off.';
   setStatus(text);
   announce(text);
 }
@@ -727,10 +783,33 @@ function clearLinkSource(): void {
   linkSource = undefined;
 }
 
+function isNodeSingular(value: unknown): value is NodeSingular {
+  return typeof value === 'object' && value !== null && 'isNode' in value && typeof value.isNode === 'function' && value.isNode() === true;
+}
+
+/** Edgehandles finished a drag from one node to another: the drawn edge goes, the cable is asked for. */
+function onCableDrawn([source, target, added]: unknown[]): void {
+  if (typeof added === 'object' && added !== null && 'remove' in added && typeof added.remove === 'function') added.remove();
+  if (!current || !isNodeSingular(source) || !isNodeSingular(target)) return;
+  requestCable(source.id(), target.id());
+}
+
+function requestCable(sourceId: string, targetId: string): void {
+  if (!current) return;
+  const cable = cableBetween(nodeFor(sourceId), nodeFor(targetId), current.diagram);
+  if ('problem' in cable) {
+    setStatus(cable.problem, true);
+    announce(cable.problem);
+    return;
+  }
+  send({ type: 'add-link', from: cable.from, to: cable.to });
+  setStatus(`Cabling ${cable.from} to ${cable.to}...`);
+}
+
 function onNodeTap(event: EventObject): void {
   if (!linkMode || !current) return;
   const id = String((event.target as NodeSingular).id());
-  const end = linkEndFor(nodeFor(id), current.diagram, current.details);
+  const end = linkEndFor(nodeFor(id), current.diagram);
   if ('problem' in end) {
     setStatus(end.problem, true);
     announce(end.problem);
@@ -744,13 +823,9 @@ function onNodeTap(event: EventObject): void {
     announce(text);
     return;
   }
-  const from = linkEndFor(nodeFor(linkSource), current.diagram, current.details);
+  const from = linkSource;
   clearLinkSource();
-  if ('problem' in from) {
-    setStatus(from.problem, true);
-    return;
-  }
-  send({ type: 'add-link', from: from.end, to: end.end });
+  requestCable(from, id);
 }
 
 // ------------------------------------------------------------------------------ moving
@@ -785,14 +860,17 @@ let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 function onDragFree(node: NodeSingular): void {
   const kind = String(node.data('kind'));
-  if (kind === 'vm' || kind === 'controller') {
+  if (kind === 'vm' || kind === 'controller' || kind === 'port') {
     if (dropTarget !== undefined) graph?.getElementById(dropTarget).removeClass('vt-drop-target');
     const host = kind === 'vm' ? boxAt(dropBoxesFor(node), node.position()) : undefined;
     dropTarget = undefined;
     dropBoxes = undefined;
-    // Children sit in their parent's grid: put it back; a VM dropped on another host moves there.
-    const home = current?.diagram.positions[node.id()];
-    if (home) node.position({ x: home.x, y: home.y });
+    // Children sit in their parent's grid: put them back; a VM dropped on another host moves there.
+    const leaves = node.isParent() ? node.descendants().filter((descendant) => descendant.isChildless()) : node;
+    leaves.forEach((leaf) => {
+      const home = current?.diagram.positions[leaf.id()] ?? shown.positions[leaf.id()];
+      if (home) leaf.position({ x: home.x, y: home.y });
+    });
     if (host) send({ type: 'move-vm', vm: node.id(), host: host.id });
     return;
   }
@@ -805,6 +883,7 @@ function onDragFree(node: NodeSingular): void {
 function movedPlacements(): Array<{ id: string; position: { x: number; y: number } }> {
   if (!graph || !current) return [];
   const moved: Array<{ id: string; position: { x: number; y: number } }> = [];
+  const childrenOf = childrenIndex(current.diagram.nodes);
   for (const [id, loaded] of loadedPositions) {
     const node = graph.getElementById(id);
     if (node.empty()) continue;
@@ -812,7 +891,7 @@ function movedPlacements(): Array<{ id: string; position: { x: number; y: number
     const dx = now.x - loaded.x;
     const dy = now.y - loaded.y;
     if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
-    const center = layoutCenter(current.diagram, id);
+    const center = layoutCenter(current.diagram, id, childrenOf);
     if (!center) continue;
     moved.push({ id, position: { x: Math.round(center.x + dx), y: Math.round(center.y + dy) } });
   }
@@ -875,18 +954,15 @@ function adoptMoves(moved: ReadonlyArray<{ id: string; position: { x: number; y:
   if (current) {
     // Until the document comes back, treat the sent positions as the layout's.
     const positions = { ...current.diagram.positions };
+    const childrenOf = childrenIndex(current.diagram.nodes);
+    const shift = (id: string, dx: number, dy: number) => {
+      const at = positions[id];
+      if (at) positions[id] = { x: at.x + dx, y: at.y + dy };
+      for (const child of childrenOf.get(id) ?? []) shift(child.id, dx, dy);
+    };
     for (const { id, position } of moved) {
-      const node = nodeFor(id);
-      if (!node) continue;
-      const before = layoutCenter(current.diagram, id);
-      if (!before) continue;
-      const dx = position.x - before.x;
-      const dy = position.y - before.y;
-      if (positions[id]) positions[id] = position;
-      for (const child of current.diagram.nodes) {
-        const at = positions[child.id];
-        if (child.parent === id && at) positions[child.id] = { x: at.x + dx, y: at.y + dy };
-      }
+      const before = layoutCenter(current.diagram, id, childrenOf);
+      if (before) shift(id, position.x - before.x, position.y - before.y);
     }
     current = { ...current, diagram: { ...current.diagram, positions } };
   }
@@ -902,11 +978,11 @@ function nudge(dx: number, dy: number): void {
   }
   const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))));
   if (nodes.empty()) {
-    setStatus('Only hosts, switches, arrays and datastores are placed; VMs and controllers follow them.', true);
+    setStatus('Only hosts, switches, arrays and datastores are placed; VMs, controllers and ports follow them.', true);
     return;
   }
   nodes.forEach((node) => {
-    if (node.isParent()) node.children().forEach((child) => { child.shift({ x: dx, y: dy }); });
+    if (node.isParent()) node.descendants().filter((descendant) => descendant.isChildless()).forEach((leaf) => { leaf.shift({ x: dx, y: dy }); });
     else node.shift({ x: dx, y: dy });
   });
   clearTimeout(nudgeTimer);
@@ -1036,8 +1112,7 @@ let clipboardHandledAt = -Infinity;
 function copySelection(): void {
   const ids = selectedNodeIds();
   const kept = ids.flatMap((id) => {
-    const node = nodeFor(id);
-    const copy = node ? copyOf(node, nodesById, detailsById.get(id)) : undefined;
+    const copy = current ? copyOf(id, current.diagram) : undefined;
     return copy ? [copy] : [];
   });
   if (kept.length === 0) {
@@ -1149,6 +1224,9 @@ function onMessage(message: HostToDesignerMessage): void {
     case 'select':
       if (nodesById.has(message.elementId)) reveal(message.elementId);
       return;
+    case 'details':
+      onDetails(message.version, message.details);
+      return;
     case 'simulation':
       player.load(message.result);
       return;
@@ -1178,6 +1256,10 @@ Object.defineProperty(window, 'vtopoDesigner', {
     },
     renders(): number {
       return renderCount;
+    },
+    /** How many edges the canvas draws (cables, storage, suggestions, and any being drawn). */
+    edgeCount(): number {
+      return graph?.edges().length ?? 0;
     },
     selected(): string[] {
       return selectedNodeIds();

@@ -47,6 +47,7 @@ function stylesheet(): StylesheetJson {
     { selector: 'node[kind = "vm"]', style: { width: 22, height: 16, 'font-size': 9, shape: 'rectangle' } },
     { selector: 'node[kind = "switch"]', style: { shape: 'diamond', width: 34, height: 34 } },
     { selector: 'node[kind = "datastore"]', style: { shape: 'barrel', width: 28, height: 30 } },
+    { selector: 'node[kind = "port"]', style: { width: 12, height: 12, shape: 'rectangle', 'font-size': 8, 'text-margin-y': 2 } },
     { selector: 'node[fabric = "A"]', style: { 'border-color': fabricA, 'border-width': 2 } },
     { selector: 'node[fabric = "B"]', style: { 'border-color': fabricB, 'border-width': 2 } },
     { selector: 'node[severity = "info"]', style: { 'border-color': info, 'border-width': 3 } },

@@ -10,7 +10,7 @@
 
 import * as vscode from 'vscode';
 import { editsForIntent, type DesignIntent } from '../core/edit/intents';
-import { buildElementDetails } from '../core/view/designer-details';
+import { elementDetails } from '../core/view/designer-details';
 import { playbackFromResult } from '../core/view/designer-playback';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../core/view/designer-protocol';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../core/view/designer-style';
@@ -189,6 +189,9 @@ class DesignerSession implements vscode.Disposable {
       case 'reveal':
         await this.reveal(message.elementId);
         return;
+      case 'details':
+        this.sendDetails(message.elementId);
+        return;
       case 'export-image':
         await this.exportImage(message.format, message.data);
         return;
@@ -218,11 +221,18 @@ class DesignerSession implements vscode.Disposable {
         version: this.document.version,
         title: basename(this.document.uri),
         diagram,
-        details: buildElementDetails(analysis.topology, text),
       });
     } catch (error) {
       this.log.error(`designer view of ${this.document.uri.toString()} failed: ${String(error)}`);
     }
+  }
+
+  /** The property panel's fields of one element, at the document's current version (nothing for an unknown id). */
+  private sendDetails(elementId: string): void {
+    if (this.document.isClosed) return;
+    const analysis = this.analyses.current(this.document)?.analysis;
+    const details = analysis ? elementDetails(analysis.topology, this.document.getText(), elementId) : undefined;
+    if (details) this.post({ type: 'details', version: this.document.version, details });
   }
 
   private post(message: HostToDesignerMessage): void {

@@ -1,6 +1,8 @@
 // The designer in a real VS Code: it opens beside the text without touching the file, a
 // palette click becomes a text edit (and new problems), and undo in the text editor
 // takes the edit back.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, openFile, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 
 const designerFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -145,6 +147,49 @@ export async function designerDragsAVmToAnotherHost({ page }) {
 }
 designerDragsAVmToAnotherHost.timeout = 120_000;
 
+// ------------------------------------------------------------------------- cable a port
+
+// Ports are drawn inside their host. In link mode, a drag from the free port esx-02/hba2/p1 to
+// switch fc-a appends the cable `- [esx-02/hba2/p1, fc-a]` to the links section; the canvas
+// draws it from the port, and Ctrl+Z in the text editor takes it back.
+export async function designerCablesAPortToASwitch({ page, workspace }) {
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  const frame = await openDesigner(page, `examples/${SEED}`);
+  const frames = designerFrame(page);
+  const port = await pageBox(page, frame, 'esx-02/hba2/p1');
+  expect(inside(port, await pageBox(page, frame, 'esx-02')), 'the port is drawn inside its host');
+  const edgesBefore = await frame.evaluate(() => window.vtopoDesigner.edgeCount());
+  await frames.locator('#vt-link').click();
+  const from = centerOf(port);
+  const to = centerOf(await pageBox(page, frame, 'fc-a'));
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 20 });
+  await page.waitForTimeout(250);
+  await page.mouse.up();
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) > 0, { timeout: 15_000, message: 'the document to change after the cable is drawn' });
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.edgeCount())) === edgesBefore + 1, { timeout: 15_000, message: 'the canvas to draw one more cable' });
+  await frames.locator('#vt-link').click();
+  // For the picture: find the port (selects and centres it, its fields in the panel), zoom in.
+  await frames.locator('#vt-search').fill('esx-02/hba2/p1');
+  await frames.locator('#vt-search').press('Enter');
+  await frames.locator('#vt-panel input[data-key="speed"]').waitFor({ state: 'visible', timeout: 10_000 });
+  await frames.locator('#vt-zoom-in').click();
+  await frames.locator('#vt-zoom-in').click();
+  await screenshot(page, 'designer-port-cabled');
+  const lines = fs.readFileSync(path.join(workspace, 'examples', SEED), 'utf8').split('\n');
+  const last = lines.indexOf('  - [esx-02/nic1/p1, lan-2]') + 1;
+  expect(last > 0, 'the seed ends its links with esx-02/nic1/p1');
+  const text = await textAround(page, SEED, last + 1);
+  expect(/- \[esx-02\/nic1\/p1, lan-2\]\s*\n\s*- \[esx-02\/hba2\/p1, fc-a\]/.test(text), `the new cable follows the last one:\n${text}`);
+
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Z');
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) === 0, { timeout: 15_000, message: 'the document to be clean after undo' });
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.edgeCount())) === edgesBefore, { timeout: 15_000, message: 'the cable to go from the canvas after undo' });
+}
+designerCablesAPortToASwitch.timeout = 120_000;
+
 // ------------------------------------------------------------------------------ XSS labels
 
 const XSS_MODEL = '<img src=x onerror=alert(1)>';
@@ -179,13 +224,10 @@ export async function designerShowsMarkupAsText({ page }) {
   }
   await screenshot(page, 'designer-xss-host');
 
-  // The VM: its role is in its facts. Selection is additive: clear it on the empty canvas first.
+  // The VM: its role is in its facts. A click on the empty canvas clears the selection first.
   const canvas = await frames.locator('#vt-canvas').boundingBox();
   await page.mouse.click(canvas.x + 12, canvas.y + 12);
   await frames.locator('#vt-panel h2', { hasText: 'No selection' }).waitFor({ state: 'visible', timeout: 10_000 });
-  // Two taps within cytoscape's multi-click time (250 ms) make a double tap, whatever their
-  // targets, and a double tap on a node starts renaming it: let the first tap age out.
-  await page.waitForTimeout(400);
   const vm = centerOf(await pageBox(page, frame, 'app-x'));
   await page.mouse.click(vm.x, vm.y);
   await frames.locator('#vt-panel h2', { hasText: 'app-x' }).waitFor({ state: 'visible', timeout: 10_000 });

@@ -11,7 +11,7 @@ import { generateDesign } from '../../bench/generate';
 import { analyzeText } from '../../src/core/analysis/engine';
 import { hostFailureScenario, simulateScenario } from '../../src/core/simulation/engine';
 import { playbackFromResult } from '../../src/core/view/designer-playback';
-import { buildElementDetails } from '../../src/core/view/designer-details';
+import { elementDetails } from '../../src/core/view/designer-details';
 import type { ElementDetails, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../../src/core/view/designer-style';
 import { buildDiagram, type Diagram } from '../../src/core/view/diagram';
@@ -21,25 +21,25 @@ mkdirSync(out, { recursive: true });
 
 function documentFor(text: string, title: string, version: number): HostToDesignerMessage {
   const { topology, findings } = analyzeText(text);
-  const diagram = buildDiagram(topology, findings);
-  const details = buildElementDetails(topology, text);
-  // Port ids per host and controller (ElementDetails.ports), for the link tool.
-  const ports = new Map<string, string[]>();
-  for (const declaration of topology.declarations.values()) {
-    if (declaration.kind !== 'port') continue;
-    const owner = declaration.id.split('/').slice(0, topology.declarations.get(declaration.id.split('/')[0] ?? '')?.kind === 'array' ? 2 : 1).join('/');
-    ports.set(owner, [...(ports.get(owner) ?? []), declaration.id]);
+  return { type: 'document', protocol: 1, version, title, diagram: buildDiagram(topology, findings) };
+}
+
+/** What the host answers to the canvas's 'details' requests, for every element of the design. */
+function detailsFor(text: string): Record<string, ElementDetails> {
+  const { topology } = analyzeText(text);
+  const all: Record<string, ElementDetails> = {};
+  for (const id of topology.declarations.keys()) {
+    const details = elementDetails(topology, text, id);
+    if (details) all[id] = details;
   }
-  const withPorts: ElementDetails[] = details.map((entry) => (ports.has(entry.id) ? { ...entry, ports: ports.get(entry.id) ?? [] } : entry));
-  for (const controller of topology.arrays.flatMap((array) => array.controllers)) {
-    if (!withPorts.some((entry) => entry.id === controller.id)) withPorts.push({ id: controller.id, kind: 'controller', fields: [], ports: ports.get(controller.id) ?? [] });
-  }
-  return { type: 'document', protocol: 1, version, title, diagram, details: withPorts };
+  return all;
 }
 
 const seedText = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 const seed = documentFor(seedText, 'seed-000-fq1616r.vtopo', 1);
 writeFileSync(join(out, 'seed.json'), JSON.stringify(seed));
+const seedDetails = detailsFor(seedText);
+writeFileSync(join(out, 'seed-details.json'), JSON.stringify(seedDetails));
 
 // The playback of "host esx-01 fails" on the seed, as the host sends it after the simulation command.
 const simulation: HostToDesignerMessage = { type: 'simulation', result: playbackFromResult(simulateScenario(analyzeText(seedText).topology, hostFailureScenario('esx-01'))) };
@@ -53,17 +53,15 @@ const xssDiagram: Diagram = {
   edges: [...seed.diagram.edges, { id: 'link:xss', source: xssId, target: 'fc-a', kind: 'cable', label: '<svg onload=alert(3)>', fabric: 'A' }],
   positions: { ...seed.diagram.positions, [xssId]: { x: 700, y: 100 } },
 };
-const xss: HostToDesignerMessage = {
-  ...seed,
-  version: 50,
-  diagram: xssDiagram,
-  details: [...seed.details, { id: xssId, kind: 'host', fields: [{ key: 'model', value: '"><img src=y onerror=alert(4)>', typeName: 'text', description: '<i>x</i>' }] }],
-};
+const xss: HostToDesignerMessage = { ...seed, version: 50, diagram: xssDiagram };
 writeFileSync(join(out, 'xss.json'), JSON.stringify(xss));
+const xssDetails: Record<string, ElementDetails> = { ...seedDetails, [xssId]: { id: xssId, kind: 'host', fields: [{ key: 'model', value: '"><img src=y onerror=alert(4)>', typeName: 'text', description: '<i>x</i>' }] } };
+writeFileSync(join(out, 'xss-details.json'), JSON.stringify(xssDetails));
 
 const bigText = generateDesign({ name: 'designer-2000', hosts: 100, vms: 1500, fabrics: 2, arrays: 2, hostsPerCluster: 32, datastoresPerCluster: 4 }, 7);
 const big = documentFor(bigText, 'designer-2000.vtopo', 1);
 writeFileSync(join(out, 'big.json'), JSON.stringify(big));
+writeFileSync(join(out, 'big-details.json'), JSON.stringify(detailsFor(bigText)));
 
 const nonce = 'testnonce0123456789abcdef';
 writeFileSync(join(out, 'index.html'), `<!DOCTYPE html>
@@ -84,9 +82,22 @@ ${DESIGNER_BODY}
 <script nonce="${nonce}" src="designer.js"></script>
 </body>
 </html>`);
+// The fake host records what the canvas posts and answers 'details' requests from
+// window.__details (set by the test) at the version of the last document it saw.
 writeFileSync(join(out, 'fake-host.js'), `window.__posted = [];
 window.__violations = [];
+window.__details = {};
+window.__version = 0;
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))), getState: () => undefined, setState: () => undefined });
+window.addEventListener('message', (e) => { if (e.data && e.data.type === 'document') window.__version = e.data.version; });
+window.acquireVsCodeApi = () => ({
+  postMessage: (m) => {
+    window.__posted.push(JSON.parse(JSON.stringify(m)));
+    const details = m.type === 'details' ? window.__details[m.elementId] : undefined;
+    if (details) setTimeout(() => window.postMessage({ type: 'details', version: window.__version, details }, '*'), 0);
+  },
+  getState: () => undefined,
+  setState: () => undefined,
+});
 `);
 console.log(JSON.stringify({ seedElements: seed.diagram.nodes.length + seed.diagram.edges.length, bigNodes: big.type === 'document' ? big.diagram.nodes.length : 0, bigEdges: big.type === 'document' ? big.diagram.edges.length : 0 }));

@@ -55,6 +55,7 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'node[kind = "vm"]', style: { width: 22, height: 16, 'font-size': 9, shape: 'rectangle' } },
     { selector: 'node[kind = "switch"]', style: { shape: 'diamond', width: 34, height: 34 } },
     { selector: 'node[kind = "controller"]', style: { width: 28, height: 20 } },
+    { selector: 'node[kind = "port"]', style: { width: 12, height: 12, shape: 'rectangle', 'font-size': 8, 'text-margin-y': 2, 'text-max-width': '50px' } },
     { selector: 'node[kind = "datastore"]', style: { shape: 'barrel', width: 28, height: 30 } },
     { selector: 'node[fabric = "A"], node[fabric = "a"]', style: { 'border-color': fabricA, 'border-width': 2 } },
     { selector: 'node[fabric = "B"], node[fabric = "b"]', style: { 'border-color': fabricB, 'border-width': 2 } },
@@ -81,5 +82,10 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'edge[kind = "storage"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[kind = "suggested"]', style: { 'line-style': 'dashed', 'line-color': warning } },
     { selector: 'edge:selected', style: { 'line-color': accent, width: 3 } },
+    // A cable being drawn with the link tool (edgehandles' preview and ghost elements).
+    { selector: '.eh-ghost-node', style: { width: 1, height: 1, opacity: 0, label: '' } },
+    { selector: 'edge.eh-ghost-edge, edge.eh-preview', style: { 'line-color': accent, 'line-style': 'dashed', width: 2, label: '' } },
+    { selector: 'edge.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
+    { selector: 'node.eh-source, node.eh-target', style: { 'border-color': accent, 'border-width': 3 } },
   ];
 }

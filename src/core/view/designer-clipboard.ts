@@ -6,39 +6,33 @@
  */
 
 import type { NewElement } from '../edit/intents';
-import type { ElementDetails } from './designer-protocol';
-import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
-import type { Diagram, DiagramNode } from './diagram';
+import { nextFreeId, siblingIds, switchTypeOf, type PaletteKind } from './designer-model';
+import type { Diagram } from './diagram';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** A copied element: a NewElement without its id, plus the id it was copied from. */
 export type CopiedElement = WithoutId<NewElement> & { readonly from: string };
 
-function fieldValue(details: ElementDetails | undefined, key: string): string | undefined {
-  const value = details?.fields.find((field) => field.key === key)?.value;
-  return value === undefined || value === '' || value === 'null' || value === '~' ? undefined : value;
-}
-
-/** What Ctrl+C keeps of a node; undefined for kinds the palette cannot add (clusters, controllers). */
-export function copyOf(node: DiagramNode, nodes: ReadonlyMap<string, DiagramNode>, details: ElementDetails | undefined): CopiedElement | undefined {
-  const parentKind = node.parent !== undefined ? nodes.get(node.parent)?.kind : undefined;
+/** What Ctrl+C keeps of a diagram node; undefined for kinds the palette cannot add (clusters, controllers, ports). */
+export function copyOf(id: string, diagram: Diagram): CopiedElement | undefined {
+  const node = diagram.nodes.find((candidate) => candidate.id === id);
+  if (!node) return undefined;
+  const parentKind = node.parent !== undefined ? diagram.nodes.find((candidate) => candidate.id === node.parent)?.kind : undefined;
   switch (node.kind) {
     case 'host':
       return { from: node.id, kind: 'host', ...(node.parent !== undefined && parentKind === 'cluster' ? { cluster: node.parent } : {}) };
     case 'vm':
       return node.parent !== undefined && parentKind === 'host' ? { from: node.id, kind: 'vm', host: node.parent } : undefined;
-    case 'switch': {
-      const typed = fieldValue(details, 'type');
-      const switchType = typed === 'fc' || typed === 'ethernet' ? typed : node.details.some((line) => line.startsWith('FC ')) ? 'fc' : 'ethernet';
-      const fabric = node.fabric ?? fieldValue(details, 'fabric');
-      return { from: node.id, kind: 'switch', switchType, ...(fabric !== undefined ? { fabric } : {}) };
-    }
+    case 'switch':
+      return { from: node.id, kind: 'switch', switchType: switchTypeOf(node), ...(node.fabric !== undefined ? { fabric: node.fabric } : {}) };
     case 'array':
       return { from: node.id, kind: 'array' };
     case 'datastore': {
-      const array = fieldValue(details, 'array');
-      return { from: node.id, kind: 'datastore', ...(array !== undefined ? { array } : {}) };
+      // The datastore's storage edge runs to the array presenting it (or the host holding it).
+      const owner = diagram.edges.find((edge) => edge.kind === 'storage' && edge.source === node.id)?.target;
+      const onArray = owner !== undefined && diagram.nodes.some((candidate) => candidate.id === owner && candidate.kind === 'array');
+      return { from: node.id, kind: 'datastore', ...(onArray ? { array: owner } : {}) };
     }
     default:
       return undefined;

@@ -1,10 +1,10 @@
 /**
- * What the designer's property panel shows for each element: its scalar fields as the
+ * What the designer's property panel shows for an element: its scalar fields as the
  * format declares them (nested settings such as `cpu.cores` with dotted keys), each with
  * the value exactly as written in the file, its type, description and, for enumerations
  * and references, the values it may take. Pure: the same topology and text give the same
- * details. Lists and an element's own sub-elements (ports, adapters) are edited elsewhere;
- * the ids of a host's or controller's ports are listed for cabling.
+ * details. Lists and an element's own sub-elements (ports, adapters) are not its fields:
+ * sub-elements have details of their own.
  */
 
 import { asReadMapping, findElement, holdsElements, type ReadMapping } from '../edit/elements';
@@ -18,48 +18,15 @@ type Shape = Readonly<Record<string, Field<unknown>>>;
 const MAX_KEY_DEPTH = 3;
 
 /**
- * The editable fields of every host, VM, switch, array and datastore, in file order by kind;
- * hosts and array controllers also list their ports' full ids, for the canvas's cable tool.
+ * The editable fields of one declared element (a host, VM, switch, array, datastore, or a
+ * nested one: a controller, an adapter, a port), or undefined when the file declares no
+ * such element. The canvas asks for the element its property panel shows.
  */
-export function buildElementDetails(topology: Topology, text: string): ElementDetails[] {
-  const choicesFor = referenceChoices(topology);
-  const portsOf = portsByOwner(topology);
-  const elements: Array<{ readonly id: string; readonly kind: string }> = [
-    ...topology.hosts.map(({ id }) => ({ id, kind: 'host' })),
-    ...topology.vms.map(({ id }) => ({ id, kind: 'vm' })),
-    ...topology.switches.map(({ id }) => ({ id, kind: 'switch' })),
-    ...topology.arrays.map(({ id }) => ({ id, kind: 'array' })),
-    ...topology.datastores.map(({ id }) => ({ id, kind: 'datastore' })),
-  ];
-  const details: ElementDetails[] = [];
-  for (const { id, kind } of elements) {
-    const element = findElement(topology, id);
-    if (!element) continue;
-    const ports = kind === 'host' ? portsOf.get(id) : undefined;
-    details.push({ id, kind, fields: fieldsOf(element.shape, element, text, '', 1, choicesFor), ...(ports ? { ports } : {}) });
-  }
-  // A controller has no fields of its own to edit, only ports to cable.
-  for (const array of topology.arrays) {
-    for (const controller of array.controllers) {
-      details.push({ id: controller.id, kind: 'controller', fields: [], ports: portsOf.get(controller.id) ?? [] });
-    }
-  }
-  return details;
-}
-
-/** Port ids by the host (`esx-01`) or controller (`array/a`) they belong to, in file order. */
-function portsByOwner(topology: Topology): ReadonlyMap<string, string[]> {
-  const owners = new Map<string, string[]>();
-  for (const declaration of topology.declarations.values()) {
-    if (declaration.kind !== 'port') continue;
-    const segments = declaration.id.split('/');
-    const first = segments[0] ?? '';
-    const owner = topology.declarations.get(first)?.kind === 'array' ? segments.slice(0, 2).join('/') : first;
-    const ports = owners.get(owner);
-    if (ports) ports.push(declaration.id);
-    else owners.set(owner, [declaration.id]);
-  }
-  return owners;
+export function elementDetails(topology: Topology, text: string, id: string): ElementDetails | undefined {
+  const declaration = topology.declarations.get(id);
+  const element = declaration ? findElement(topology, id) : undefined;
+  if (!declaration || !element) return undefined;
+  return { id, kind: declaration.kind, fields: fieldsOf(element.shape, element, text, '', 1, referenceChoices(topology)) };
 }
 
 /** Ids the file declares, by the kind a reference may name (`endpoint`: ports and switches). */

@@ -6,7 +6,7 @@
 
 import type { Box } from './designer-model';
 
-/** Below this many drawn nodes the minimap is hidden unless the user asks for it. */
+/** Below this many drawn nodes (ports not counted: they sit inside their devices) the minimap is hidden unless the user asks for it. */
 export const MINIMAP_MIN_NODES = 30;
 
 export function minimapVisible(nodeCount: number, choice: boolean | undefined): boolean {

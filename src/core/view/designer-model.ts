@@ -65,52 +65,21 @@ export function siblingIds(diagram: Diagram, kind: PaletteKind): string[] {
     .map((node) => node.id);
 }
 
-function switchTypeOf(node: DiagramNode): 'fc' | 'ethernet' {
+/** A switch node's type, from the facts the diagram gives it (`FC switch, fabric A`). */
+export function switchTypeOf(node: DiagramNode): 'fc' | 'ethernet' {
   return node.details.some((line) => line.startsWith('FC ')) ? 'fc' : 'ethernet';
 }
 
 // ------------------------------------------------------------------------------ links
 
-/**
- * Port ids the canvas knows for a host or controller: every string among the values and
- * choices of its detail fields that names something under it (`esx-01/hba1/p0`). The host
- * sends them as `ports` (designer-protocol); any such id among the fields' values and choices counts too.
- */
-export function portCandidates(details: ElementDetails | undefined, nodeId: string): string[] {
-  if (!details) return [];
-  const seen = new Set<string>();
-  const add = (value: string | undefined) => {
-    if (value === undefined) return;
-    for (const part of value.replace(/^\[|\]$/g, '').split(',')) {
-      const id = part.trim();
-      if (id.startsWith(`${nodeId}/`) && !seen.has(id)) seen.add(id);
-    }
-  };
-  for (const port of details.ports ?? []) add(port);
-  for (const field of details.fields) {
-    add(field.value);
-    for (const choice of field.choices ?? []) add(choice);
-  }
-  return [...seen];
-}
-
-/**
- * Full port ids already cabled, read back from the cable edges (source and target are the
- * devices, the label is `sourcePort - targetPort` with empty ports left out: a switch end).
- */
+/** Port nodes that already have a cable (an end of a cable edge). */
 export function usedPorts(diagram: Diagram): Set<string> {
-  const kinds = new Map(diagram.nodes.map((node) => [node.id, node.kind]));
+  const ports = new Set(diagram.nodes.filter((node) => node.kind === 'port').map((node) => node.id));
   const used = new Set<string>();
   for (const edge of diagram.edges) {
-    if (edge.kind !== 'cable' || edge.label === '') continue;
-    const parts = edge.label.split(' - ');
-    if (parts.length === 2) {
-      used.add(`${edge.source}/${parts[0] ?? ''}`);
-      used.add(`${edge.target}/${parts[1] ?? ''}`);
-    } else if (parts.length === 1) {
-      const onSource = kinds.get(edge.source) !== 'switch' || kinds.get(edge.target) === 'switch';
-      used.add(`${onSource ? edge.source : edge.target}/${parts[0] ?? ''}`);
-    }
+    if (edge.kind !== 'cable') continue;
+    if (ports.has(edge.source)) used.add(edge.source);
+    if (ports.has(edge.target)) used.add(edge.target);
   }
   return used;
 }
@@ -118,18 +87,42 @@ export function usedPorts(diagram: Diagram): Set<string> {
 export type LinkEnd = { readonly end: string } | { readonly problem: string };
 
 /**
- * The cable end the link tool uses for a node: a switch is cabled by its id; a host or a
- * controller by its first port that is not cabled yet (from the details the host sent).
+ * The cable end the link tool uses for a node: a switch is cabled by its id, a port by its
+ * own id when it is free; a host or a controller by its first port without a cable.
  */
-export function linkEndFor(node: DiagramNode | undefined, diagram: Diagram, details: readonly ElementDetails[]): LinkEnd {
+export function linkEndFor(node: DiagramNode | undefined, diagram: Diagram): LinkEnd {
   if (!node) return { problem: 'nothing to cable there' };
   if (node.kind === 'switch') return { end: node.id };
-  if (node.kind !== 'host' && node.kind !== 'controller') return { problem: `a ${node.kind} has no ports to cable; pick a host, controller or switch` };
-  const candidates = portCandidates(details.find((entry) => entry.id === node.id), node.id);
-  if (candidates.length === 0) return { problem: `${node.id} has no ports yet; add an adapter or port in its properties or the text first` };
   const used = usedPorts(diagram);
-  const free = candidates.find((port) => !used.has(port));
-  return free === undefined ? { problem: `every port of ${node.id} is already cabled` } : { end: free };
+  if (node.kind === 'port') return used.has(node.id) ? { problem: `${node.id} is already cabled: delete its cable first` } : { end: node.id };
+  if (node.kind !== 'host' && node.kind !== 'controller') return { problem: `a ${node.kind} has no ports to cable; pick a port, host, controller or switch` };
+  const ports = diagram.nodes.filter((child) => child.kind === 'port' && child.parent === node.id);
+  if (ports.length === 0) return { problem: `${node.id} has no ports yet; add an adapter or port in the text first` };
+  const free = ports.find((port) => !used.has(port.id));
+  return free === undefined ? { problem: `every port of ${node.id} is already cabled` } : { end: free.id };
+}
+
+/** The device a cable end sits on: a port's host or controller, or the switch itself. */
+function deviceOf(end: string, diagram: Diagram): string {
+  const node = diagram.nodes.find((candidate) => candidate.id === end);
+  return node?.kind === 'port' && node.parent !== undefined ? node.parent : end;
+}
+
+export type Cable = { readonly from: string; readonly to: string } | { readonly problem: string };
+
+/**
+ * The cable the link tool draws between two nodes (dragged from one to the other, or
+ * clicked one after the other): their link ends, when both have one and they are on two
+ * different devices.
+ */
+export function cableBetween(source: DiagramNode | undefined, target: DiagramNode | undefined, diagram: Diagram): Cable {
+  const from = linkEndFor(source, diagram);
+  if ('problem' in from) return from;
+  const to = linkEndFor(target, diagram);
+  if ('problem' in to) return to;
+  const device = deviceOf(from.end, diagram);
+  if (device === deviceOf(to.end, diagram)) return { problem: `both ends are on ${device}: cable it to a switch or another device` };
+  return { from: from.end, to: to.end };
 }
 
 // ------------------------------------------------------------------------ validation
@@ -160,8 +153,7 @@ function isField(value: unknown): value is ElementField {
 }
 
 function isDetails(value: unknown): value is ElementDetails {
-  return isRecord(value) && typeof value.id === 'string' && typeof value.kind === 'string' && Array.isArray(value.fields) && value.fields.every(isField)
-    && (value.ports === undefined || isStringArray(value.ports));
+  return isRecord(value) && typeof value.id === 'string' && typeof value.kind === 'string' && Array.isArray(value.fields) && value.fields.every(isField);
 }
 
 /** The message if it is one the host sends, otherwise undefined (the canvas ignores it). */
@@ -170,8 +162,10 @@ export function parseHostMessage(value: unknown): HostToDesignerMessage | undefi
   switch (value.type) {
     case 'document':
       if (value.protocol !== DESIGNER_PROTOCOL_VERSION || typeof value.version !== 'number' || typeof value.title !== 'string') return undefined;
-      if (!isDiagram(value.diagram) || !Array.isArray(value.details) || !value.details.every(isDetails)) return undefined;
-      return { type: 'document', protocol: DESIGNER_PROTOCOL_VERSION, version: value.version, title: value.title, diagram: value.diagram, details: value.details };
+      if (!isDiagram(value.diagram)) return undefined;
+      return { type: 'document', protocol: DESIGNER_PROTOCOL_VERSION, version: value.version, title: value.title, diagram: value.diagram };
+    case 'details':
+      return typeof value.version === 'number' && isDetails(value.details) ? { type: 'details', version: value.version, details: value.details } : undefined;
     case 'rejected':
       return typeof value.requestId === 'number' && typeof value.reason === 'string' ? { type: 'rejected', requestId: value.requestId, reason: value.reason } : undefined;
     case 'applied':
@@ -366,26 +360,8 @@ export function diagramSvg(picture: SvgPicture): string {
 
 // --------------------------------------------------------------------------- layout
 
-/** Kinds whose position the file's layout section keeps (children follow their parent). */
+/** Kinds whose position the file's layout section keeps (children follow their parent; layoutCenter in diagram.ts). */
 export const PLACEABLE_KINDS: ReadonlySet<string> = new Set(['host', 'switch', 'array', 'datastore']);
-
-const CHILD_COLUMNS = 4;
-const CHILD_SPACING = 48;
-
-/**
- * The position layeredLayout placed a placeable element at (what the layout section holds
- * for it): its own position, or for a parent of VMs or controllers the centre of their
- * grid's first row, read back from its first child.
- */
-export function layoutCenter(diagram: Diagram, id: string): { x: number; y: number } | undefined {
-  const own = diagram.positions[id];
-  if (own) return own;
-  const children = diagram.nodes.filter((node) => node.parent === id && node.kind !== 'host');
-  const first = children[0] ? diagram.positions[children[0].id] : undefined;
-  if (!first) return undefined;
-  const columns = Math.min(CHILD_COLUMNS, children.length);
-  return { x: first.x + ((columns - 1) / 2) * CHILD_SPACING, y: first.y };
-}
 
 /** What the canvas announces when the host has applied an intent. */
 export function describeIntent(intent: DesignIntent): string {

@@ -25,16 +25,11 @@ export interface ElementField {
   readonly choices?: readonly string[];
 }
 
+/** The property panel's fields of one element, sent when the canvas asks for them. */
 export interface ElementDetails {
   readonly id: string;
   readonly kind: string;
   readonly fields: readonly ElementField[];
-  /**
-   * Full ids of the element's ports (`esx-01/hba1/p0`), for a host or a controller: the
-   * canvas's link tool cables the first one not cabled yet. Optional: without it the canvas
-   * falls back to port ids found among the fields' values and choices.
-   */
-  readonly ports?: readonly string[];
 }
 
 export type HostToDesignerMessage =
@@ -45,9 +40,13 @@ export type HostToDesignerMessage =
       readonly version: number;
       readonly title: string;
       readonly diagram: Diagram;
-      /** Editable fields per element id, for the property panel. */
-      readonly details: readonly ElementDetails[];
     }
+  /**
+   * The editable fields of one element at a document version, in answer to the canvas's
+   * 'details' request (only the element the panel shows: a big design's fields for every
+   * element would be megabytes per keystroke).
+   */
+  | { readonly type: 'details'; readonly version: number; readonly details: ElementDetails }
   | { readonly type: 'rejected'; readonly requestId: number; readonly reason: string }
   | { readonly type: 'applied'; readonly requestId: number; readonly dangling: readonly string[] }
   /** Select an element (e.g. from the Problems panel or a CodeLens). */
@@ -57,6 +56,8 @@ export type HostToDesignerMessage =
 
 export type DesignerToHostMessage =
   | { readonly type: 'ready' }
+  /** Ask for the editable fields of an element (answered by a 'details' message). */
+  | { readonly type: 'details'; readonly elementId: string }
   | { readonly type: 'intent'; readonly protocol: typeof DESIGNER_PROTOCOL_VERSION; readonly requestId: number; readonly intent: DesignIntent }
   /** Show the element's text in a text editor. */
   | { readonly type: 'reveal'; readonly elementId: string }

@@ -88,9 +88,10 @@ export function parseDesignerMessage(value: unknown): DesignerToHostMessage | un
   switch (type) {
     case 'ready':
       return record(value, ['type']) ? { type: 'ready' } : undefined;
-    case 'reveal': {
+    case 'reveal':
+    case 'details': {
       const message = record(value, ['type', 'elementId']);
-      return message && isId(message.elementId, ELEMENT_ID) ? { type: 'reveal', elementId: message.elementId } : undefined;
+      return message && isId(message.elementId, ELEMENT_ID) ? { type, elementId: message.elementId } : undefined;
     }
     case 'intent': {
       const message = record(value, ['type', 'protocol', 'requestId', 'intent']);

@@ -12,7 +12,7 @@ import { parseVtopo } from '../model/parse';
 import type { QuickFix, TextEdit } from '../model/report';
 import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
-import { endpointDevice, type Diagram, type DiagramEdge } from './diagram';
+import { endpointNode, type Diagram, type DiagramEdge } from './diagram';
 
 export interface SuggestedCable {
   readonly ruleId: string;
@@ -83,8 +83,8 @@ export function suggestedCables(text: string, topology: Topology, findings: read
 }
 
 /**
- * The diagram with one `suggested` edge per suggestion whose ends are drawn (host port on
- * its host, array port on its controller, switch or switch port on the switch), labelled
+ * The diagram with one `suggested` edge per suggestion whose ends are drawn (a port as its
+ * own node, a switch or switch port on the switch; endpointNode), labelled
  * `suggested: <fix title>` and coloured by the fabric of its switch end. buildDiagram's
  * cables and nodes are kept as they are.
  */
@@ -94,8 +94,8 @@ export function withSuggestedCables(diagram: Diagram, suggestions: readonly Sugg
   const taken = new Set(diagram.edges.map((edge) => edge.id));
   const added: DiagramEdge[] = [];
   for (const suggestion of suggestions) {
-    const from = endpointDevice(topology, suggestion.from);
-    const to = endpointDevice(topology, suggestion.to);
+    const from = endpointNode(topology, suggestion.from, shown);
+    const to = endpointNode(topology, suggestion.to, shown);
     if (!from || !to || !shown.has(from.node) || !shown.has(to.node)) continue;
     const id = `suggested:${suggestion.from}|${suggestion.to}`;
     if (taken.has(id)) continue;

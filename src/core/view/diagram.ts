@@ -1,14 +1,15 @@
 /**
- * The picture of a design: devices as nodes (VMs inside their hosts, controllers inside
- * their arrays), cables collapsed to device-to-device edges, datastores tied to their
- * array or host, and each node marked with the worst finding about it. Pure data, so the
- * webview only draws and the extension host only sends.
+ * The picture of a design: devices as nodes (VMs and adapter ports inside their hosts,
+ * controllers inside their arrays with their ports inside them), cables as edges from port
+ * to port or switch, datastores tied to their array or host, and each node marked with the
+ * worst finding about it. Pure data, so the webview only draws and the extension host only
+ * sends.
  */
 
 import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 
-export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'switch' | 'array' | 'controller' | 'datastore';
+export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore';
 /** A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in the file. */
 export type DiagramEdgeKind = 'cable' | 'storage' | 'suggested';
 
@@ -86,6 +87,15 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       details: [`VM${vm.role ? `, ${vm.role}` : ''}, ${vm.cpus} vCPU, ${Math.round(vm.memoryMB / 1024)} GB`, `power ${vm.power}, restart ${vm.restartPriority ?? 'cluster default'}`],
     });
   }
+  for (const host of topology.hosts) {
+    for (const adapter of host.adapters) {
+      for (const port of adapter.ports) {
+        const facts = [`${PORT_TYPE[adapter.type]} port${port.speedMbps !== undefined ? `, ${speedText(port.speedMbps)}` : ''}`];
+        if (port.roles && port.roles.length > 0) facts.push(`roles ${port.roles.join(', ')}`);
+        addNode({ id: port.id, kind: 'port', label: port.id.slice(host.id.length + 1), parent: host.id, details: facts });
+      }
+    }
+  }
   for (const networkSwitch of topology.switches) {
     addNode({
       id: networkSwitch.id,
@@ -99,6 +109,15 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
     addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, details: [`array, ${array.controllers.length} controller(s), mode ${array.mode ?? 'unspecified'}`] });
     for (const controller of array.controllers) {
       addNode({ id: controller.id, kind: 'controller', label: controller.id.slice(array.id.length + 1), parent: array.id, details: [`controller, ${controller.ports.length} host ports`] });
+      for (const port of controller.ports) {
+        addNode({
+          id: port.id,
+          kind: 'port',
+          label: port.id.slice(controller.id.length + 1),
+          parent: controller.id,
+          details: [`${PORT_TYPE[port.type]} port${port.speedMbps !== undefined ? `, ${speedText(port.speedMbps)}` : ''}`],
+        });
+      }
     }
   }
   const edges: DiagramEdge[] = [];
@@ -109,10 +128,11 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       edges.push({ id: `storage:${datastore.id}`, source: datastore.id, target: owner, kind: 'storage', label: datastore.lun !== undefined ? `LUN ${datastore.lun}` : '' });
     }
   }
-  const deviceOf = (endpoint: string) => endpointDevice(topology, endpoint);
+  const drawnIds = new Set(nodes.map((node) => node.id));
+  const nodeOf = (endpoint: string) => endpointNode(topology, endpoint, drawnIds);
   topology.links.forEach((link, index) => {
-    const from = deviceOf(link.from);
-    const to = deviceOf(link.to);
+    const from = nodeOf(link.from);
+    const to = nodeOf(link.to);
     if (!from || !to) return;
     const fabric = topology.networkSwitch(from.node)?.fabric ?? topology.networkSwitch(to.node)?.fabric;
     edges.push({
@@ -130,10 +150,12 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
 }
 
 /**
- * The device node a cable end is drawn on, and the rest of the end (the port): a host port
- * on its host, an array port on its controller, a switch (or switch port) on the switch.
+ * The node a cable end is drawn on, and the rest of the end (a switch port, which is not a
+ * node): a declared host or array port is its own node; otherwise a host port on its host,
+ * an array port on its controller, a switch or switch port on the switch.
  */
-export function endpointDevice(topology: Topology, endpoint: string): { node: string; port: string } | undefined {
+export function endpointNode(topology: Topology, endpoint: string, drawn: ReadonlySet<string>): { node: string; port: string } | undefined {
+  if (drawn.has(endpoint) && topology.declarations.get(endpoint)?.kind === 'port') return { node: endpoint, port: '' };
   const segments = endpoint.split('/');
   const first = segments[0] ?? '';
   const kind = topology.declarations.get(first)?.kind;
@@ -143,18 +165,26 @@ export function endpointDevice(topology: Topology, endpoint: string): { node: st
   return undefined;
 }
 
+const PORT_TYPE: Readonly<Record<string, string>> = { fc: 'FC', iscsi: 'iSCSI', ethernet: 'Ethernet', cna: 'CNA', nfs: 'NFS' };
+
+function speedText(speedMbps: number): string {
+  return speedMbps >= 1000 ? `${speedMbps / 1000} Gbps` : `${speedMbps} Mbps`;
+}
+
 const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 260, array: 460, datastore: 640 };
 const GAP = 60;
-const CHILD_COLUMNS = 4;
-const CHILD_SPACING = 48;
+/** How children sit inside their parent: a grid per kind (VMs, then ports, then controllers), stacked. */
+const CHILD_GRID: Readonly<Record<string, { readonly columns: number; readonly width: number; readonly height: number }>> = {
+  vm: { columns: 4, width: 48, height: 48 },
+  port: { columns: 6, width: 52, height: 40 },
+  controller: { columns: 4, width: 52, height: 40 },
+};
+const DEFAULT_GRID = { columns: 4, width: 48, height: 48 };
+/** Room between compound children (a controller's box and label). */
+const COMPOUND_GAP = 28;
 
-/**
- * Positions for every leaf node, in the layers architects draw SANs in: hosts on top,
- * switches (fabric A before B) below them, arrays below the switches, datastores at the
- * bottom. Children (VMs, controllers) are laid in a grid inside their parent. A position
- * saved in the file's layout section moves the element (and its children) there.
- */
-export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
+/** The children of each parent the layout arranges (hosts in clusters are placed, not gridded). */
+export function childrenIndex(nodes: readonly DiagramNode[]): ReadonlyMap<string, readonly DiagramNode[]> {
   const childrenOf = new Map<string, DiagramNode[]>();
   for (const node of nodes) {
     if (node.parent === undefined || node.kind === 'host') continue;
@@ -162,21 +192,93 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     if (siblings) siblings.push(node);
     else childrenOf.set(node.parent, [node]);
   }
-  const widthOf = (node: DiagramNode) => Math.max(80, Math.min(CHILD_COLUMNS, childrenOf.get(node.id)?.length ?? 0) * CHILD_SPACING);
+  return childrenOf;
+}
+
+interface ChildBlock {
+  readonly width: number;
+  readonly height: number;
+  /** Where each leaf descendant sits relative to the parent's anchor (the middle of its first row). */
+  readonly offsets: ReadonlyMap<string, { readonly x: number; readonly y: number }>;
+}
+
+/**
+ * The grid a parent's children are laid in: one grid per kind of child (VMs, then ports,
+ * then controllers, each with their own ports), one under the other, each centred. A
+ * parent's anchor is the middle of its first row: that is the position the file's layout
+ * section keeps for it.
+ */
+function childBlock(id: string, childrenOf: ReadonlyMap<string, readonly DiagramNode[]>): ChildBlock | undefined {
+  const children = childrenOf.get(id);
+  if (!children || children.length === 0) return undefined;
+  const groups = new Map<string, DiagramNode[]>();
+  for (const child of children) {
+    const group = groups.get(child.kind);
+    if (group) group.push(child);
+    else groups.set(child.kind, [child]);
+  }
+  const offsets = new Map<string, { x: number; y: number }>();
+  let top = 0;
+  let width = 0;
+  for (const [kind, group] of groups) {
+    const grid = CHILD_GRID[kind] ?? DEFAULT_GRID;
+    const blocks = group.map((child) => childBlock(child.id, childrenOf));
+    const cellWidth = Math.max(grid.width, ...blocks.map((block) => (block ? block.width + COMPOUND_GAP : 0)));
+    const cellHeight = Math.max(grid.height, ...blocks.map((block) => (block ? block.height + COMPOUND_GAP : 0)));
+    const columns = Math.min(grid.columns, group.length);
+    group.forEach((child, index) => {
+      const x = ((index % columns) - (columns - 1) / 2) * cellWidth;
+      const y = top + Math.floor(index / columns) * cellHeight;
+      const block = blocks[index];
+      if (!block) offsets.set(child.id, { x, y });
+      else for (const [leaf, offset] of block.offsets) offsets.set(leaf, { x: x + offset.x, y: y + offset.y });
+    });
+    top += Math.ceil(group.length / columns) * cellHeight;
+    width = Math.max(width, columns * cellWidth);
+  }
+  return { width, height: top, offsets };
+}
+
+/**
+ * The position the layout gave an element (what the layout section holds for it): its own
+ * position, or for a parent the anchor of its children's grid, read back from the first of
+ * them that has a position.
+ */
+export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyMap<string, readonly DiagramNode[]> = childrenIndex(diagram.nodes)): { x: number; y: number } | undefined {
+  const own = diagram.positions[id];
+  if (own) return own;
+  const block = childBlock(id, childrenOf);
+  if (!block) return undefined;
+  for (const [leaf, offset] of block.offsets) {
+    const at = diagram.positions[leaf];
+    if (at) return { x: at.x - offset.x, y: at.y - offset.y };
+  }
+  return undefined;
+}
+
+/**
+ * Positions for every leaf node, in the layers architects draw SANs in: hosts on top,
+ * switches (fabric A before B) below them, arrays below the switches, datastores at the
+ * bottom. Children (VMs and ports, controllers and their ports) are laid in grids inside
+ * their parent (childBlock). A position saved in the file's layout section moves the
+ * element (and its children) there.
+ */
+export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
+  const childrenOf = childrenIndex(nodes);
+  const blocks = new Map<string, ChildBlock | undefined>();
+  const blockOf = (node: DiagramNode) => {
+    if (!blocks.has(node.id)) blocks.set(node.id, childBlock(node.id, childrenOf));
+    return blocks.get(node.id);
+  };
+  const widthOf = (node: DiagramNode) => Math.max(80, blockOf(node)?.width ?? 0);
   const positions: Record<string, { x: number; y: number }> = {};
-  const place = (node: DiagramNode, center: { x: number; y: number }) => {
-    const children = childrenOf.get(node.id) ?? [];
-    if (children.length === 0) {
-      positions[node.id] = center;
+  const place = (node: DiagramNode, anchor: { x: number; y: number }) => {
+    const block = blockOf(node);
+    if (!block) {
+      positions[node.id] = anchor;
       return;
     }
-    const columns = Math.min(CHILD_COLUMNS, children.length);
-    children.forEach((child, index) => {
-      positions[child.id] = {
-        x: center.x + ((index % columns) - (columns - 1) / 2) * CHILD_SPACING,
-        y: center.y + Math.floor(index / columns) * CHILD_SPACING,
-      };
-    });
+    for (const [leaf, offset] of block.offsets) positions[leaf] = { x: anchor.x + offset.x, y: anchor.y + offset.y };
   };
   const fabricOrder = (node: DiagramNode) => (node.fabric === undefined ? 2 : node.fabric.toUpperCase() === 'A' ? 0 : 1);
   const layers = (Object.keys(LAYER_Y) as Array<keyof typeof LAYER_Y>).map((kind) => {

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { COMPACT_VM_THRESHOLD, compactDiagram, shouldCompact, vmCount, vmCountLabel } from '../../../src/core/view/designer-compact';
-import { layoutCenter } from '../../../src/core/view/designer-model';
-import { buildDiagram, type Diagram, type DiagramNode } from '../../../src/core/view/diagram';
+import { buildDiagram, layoutCenter, type Diagram, type DiagramNode } from '../../../src/core/view/diagram';
 
 const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 const { topology, findings } = analyzeText(seed);
@@ -24,10 +23,13 @@ describe('designer compact mode', () => {
     assert.equal(shouldCompact(diagram, false), true, 'Show VMs off');
   });
 
-  it('drops the VMs, labels hosts with their count and places hosts at their grid', () => {
+  it('drops the VMs and ports, labels hosts with their count and places hosts at their grid', () => {
     const compact = compactDiagram(diagram);
-    assert.ok(!compact.diagram.nodes.some((n) => n.kind === 'vm'));
-    assert.equal(compact.diagram.nodes.length, diagram.nodes.length - vmCount(diagram));
+    assert.ok(!compact.diagram.nodes.some((n) => n.kind === 'vm' || n.kind === 'port'));
+    const ports = diagram.nodes.filter((n) => n.kind === 'port').length;
+    assert.equal(ports, 16, 'six per host, two per controller');
+    assert.equal(compact.diagram.nodes.length, diagram.nodes.length - vmCount(diagram) - ports);
+    assert.deepEqual(compact.diagram.positions['fq1616r/a'], layoutCenter(diagram, 'fq1616r/a'), 'a controller sits where its ports were laid');
     for (const host of diagram.nodes.filter((n) => n.kind === 'host')) {
       const vms = diagram.nodes.filter((n) => n.parent === host.id && n.kind === 'vm');
       const drawn = compact.diagram.nodes.find((n) => n.id === host.id);
@@ -35,10 +37,14 @@ describe('designer compact mode', () => {
       if (vms.length > 0) {
         assert.equal(drawn?.label, `${host.label} (${vmCountLabel(vms.length)})`);
         assert.deepEqual(compact.diagram.positions[host.id], layoutCenter(diagram, host.id));
-        for (const vm of vms) assert.equal(compact.hostOf.get(vm.id), host.id);
+        for (const vm of vms) assert.equal(compact.drawnAs.get(vm.id), host.id);
       }
     }
-    for (const edge of compact.diagram.edges) assert.ok(!compact.hostOf.has(edge.source) && !compact.hostOf.has(edge.target));
+    for (const edge of compact.diagram.edges) assert.ok(!compact.drawnAs.has(edge.source) && !compact.drawnAs.has(edge.target));
+    assert.equal(compact.drawnAs.get('esx-01/hba1/p0'), 'esx-01');
+    const cable = compact.diagram.edges.find((e) => e.id === 'link:0');
+    assert.deepEqual([cable?.source, cable?.target, cable?.label], ['esx-01', 'fc-a', 'hba1/p0'], 'the cable runs from the host and names the port');
+    assert.equal(compact.diagram.edges.filter((e) => e.kind === 'cable').length, diagram.edges.filter((e) => e.kind === 'cable').length, 'no cable lost');
     assert.equal(vmCountLabel(1), '1 VM');
   });
 

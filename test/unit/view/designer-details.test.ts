@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
-import { buildElementDetails } from '../../../src/core/view/designer-details';
+import { elementDetails } from '../../../src/core/view/designer-details';
 import type { ElementDetails } from '../../../src/core/view/designer-protocol';
 
+/** The details of every declared element, as the canvas would get them one by one. */
 function detailsOf(text: string): ElementDetails[] {
-  return buildElementDetails(parseVtopo(text).topology, text);
+  const { topology } = parseVtopo(text);
+  return [...topology.declarations.keys()].flatMap((id) => elementDetails(topology, text, id) ?? []);
 }
 
 function field(details: readonly ElementDetails[], id: string, key: string) {
@@ -19,24 +21,18 @@ describe('designer property panel details', () => {
   const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
   const details = detailsOf(seed);
 
-  it('lists the ports of hosts and array controllers for the cable tool', () => {
-    const ports = (id: string) => details.find((element) => element.id === id)?.ports;
-    assert.deepEqual(ports('esx-01'), ['esx-01/hba1/p0', 'esx-01/hba1/p1', 'esx-01/hba2/p0', 'esx-01/hba2/p1', 'esx-01/nic1/p0', 'esx-01/nic1/p1']);
-    assert.equal(details.find((element) => element.id === 'fq1616r/a')?.kind, 'controller');
-    assert.ok((ports('fq1616r/a') ?? []).length > 0 && (ports('fq1616r/a') ?? []).every((id) => id.startsWith('fq1616r/a/')));
-    assert.equal(ports('web-01'), undefined);
-  });
-
-  it('lists hosts, VMs, switches, arrays, datastores and controllers, and nothing else', () => {
+  it('gives any declared element its fields, nested ones included, and nothing for unknown ids', () => {
     const kinds = new Map(details.map((element) => [element.id, element.kind]));
     assert.equal(kinds.get('esx-01'), 'host');
     assert.equal(kinds.get('web-01'), 'vm');
     assert.equal(kinds.get('fc-a'), 'switch');
     assert.equal(kinds.get('fq1616r'), 'array');
     assert.equal(kinds.get('vmfs-01'), 'datastore');
-    assert.equal(kinds.get('fq1616r/a'), 'controller', 'controllers carry their ports only');
-    assert.equal(kinds.has('prod'), false, 'clusters are not edited in the panel');
-    assert.equal(kinds.has('esx-01/hba1'), false, 'nor adapters and ports');
+    assert.equal(kinds.get('fq1616r/a'), 'controller');
+    assert.equal(field(details, 'esx-01/hba1/p0', 'speed')?.value, '16 Gbps', 'a host port: its speed as written');
+    assert.equal(field(details, 'fq1616r/a/fc0', 'type')?.value, 'fc', 'an array port');
+    assert.equal(field(details, 'esx-01/hba1', 'firmware')?.value, '"12.8.351"', 'an adapter');
+    assert.equal(elementDetails(parseVtopo(seed).topology, seed, 'nothing'), undefined);
   });
 
   it('gives each value exactly as written, under the key the file spells it with', () => {

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import {
-  boxAt, describeIntent, diagramSvg, DOUBLE_CLICK_MS, escapeXml, isDoubleClick, layoutCenter, linkEndFor, nextFreeId, parseHostMessage, portCandidates, searchMatches, siblingIds, stepSelection, tabOrder, usedPorts, yamlValueText,
+  boxAt, cableBetween, describeIntent, diagramSvg, DOUBLE_CLICK_MS, escapeXml, isDoubleClick, linkEndFor, nextFreeId, parseHostMessage, searchMatches, siblingIds, stepSelection, tabOrder, usedPorts, yamlValueText,
 } from '../../../src/core/view/designer-model';
 import { DESIGNER_BODY, DESIGNER_CSS } from '../../../src/core/view/designer-style';
-import { buildDiagram } from '../../../src/core/view/diagram';
+import { buildDiagram, layoutCenter } from '../../../src/core/view/diagram';
 
 const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 const { topology, findings } = analyzeText(seed);
@@ -24,21 +24,36 @@ describe('designer canvas helpers', () => {
     assert.equal(nextFreeId('datastore', ['vmfs01', 'vmfs02'], new Set()), 'vmfs03');
   });
 
-  it('cables a switch by its id and a host by its first free port', () => {
+  it('cables a switch by its id, a free port by its own, a host or controller by its first free port', () => {
     const node = (id: string) => diagram.nodes.find((n) => n.id === id);
-    assert.deepEqual(linkEndFor(node('fc-a'), diagram, []), { end: 'fc-a' });
+    assert.deepEqual(linkEndFor(node('fc-a'), diagram), { end: 'fc-a' });
     const used = usedPorts(diagram);
     assert.ok(used.has('esx-01/hba1/p0') && used.has('fq1616r/a/fc0') && !used.has('esx-01/hba1/p1'));
-    const details = [{ id: 'esx-01', kind: 'host', fields: [], ports: ['esx-01/hba1/p0', 'esx-01/hba1/p1', 'esx-01/hba2/p0'] }];
-    assert.deepEqual(linkEndFor(node('esx-01'), diagram, details), { end: 'esx-01/hba1/p1' });
-    assert.ok('problem' in linkEndFor(node('esx-02'), diagram, details), 'no ports known: a reason, no guess');
-    assert.ok('problem' in linkEndFor(node('vcenter'), diagram, details));
-    assert.deepEqual(portCandidates({ id: 'h', kind: 'host', fields: [{ key: 'x', value: '[h/a/p0, other/p1]', typeName: '', description: '', choices: ['h/a/p1'] }] }, 'h'), ['h/a/p0', 'h/a/p1']);
+    assert.deepEqual(linkEndFor(node('esx-01/hba1/p1'), diagram), { end: 'esx-01/hba1/p1' });
+    assert.match((linkEndFor(node('esx-01/hba1/p0'), diagram) as { problem: string }).problem, /already cabled/);
+    assert.deepEqual(linkEndFor(node('esx-01'), diagram), { end: 'esx-01/hba1/p1' });
+    assert.match((linkEndFor(node('fq1616r/a'), diagram) as { problem: string }).problem, /every port/, 'fc0 and fc1 are both cabled');
+    assert.ok('problem' in linkEndFor(node('vcenter'), diagram));
+    const bare = { nodes: [{ id: 'h', kind: 'host' as const, label: 'h', findingCount: 0, details: [] }], edges: [], positions: {} };
+    assert.match((linkEndFor(bare.nodes[0], bare) as { problem: string }).problem, /no ports yet/);
+  });
+
+  it('draws a cable between two devices only, from port or device ends', () => {
+    const node = (id: string) => diagram.nodes.find((n) => n.id === id);
+    assert.deepEqual(cableBetween(node('esx-01/hba1/p1'), node('fc-b'), diagram), { from: 'esx-01/hba1/p1', to: 'fc-b' });
+    assert.deepEqual(cableBetween(node('fc-b'), node('esx-02'), diagram), { from: 'fc-b', to: 'esx-02/hba1/p1' }, 'a host: its first free port');
+    assert.deepEqual(cableBetween(node('esx-01/hba1/p1'), node('esx-02/hba1/p1'), diagram), { from: 'esx-01/hba1/p1', to: 'esx-02/hba1/p1' }, 'port to port');
+    assert.match((cableBetween(node('esx-01/hba1/p1'), node('esx-01'), diagram) as { problem: string }).problem, /both ends are on esx-01/);
+    assert.match((cableBetween(node('fc-a'), node('fc-a'), diagram) as { problem: string }).problem, /both ends are on fc-a/);
+    assert.match((cableBetween(node('vmfs-01'), node('fc-a'), diagram) as { problem: string }).problem, /no ports/);
   });
 
   it('accepts only well-formed host messages', () => {
-    const document = { type: 'document', protocol: 1, version: 3, title: 't', diagram, details: [] };
+    const document = { type: 'document', protocol: 1, version: 3, title: 't', diagram };
     assert.equal(parseHostMessage(document)?.type, 'document');
+    const details = { id: 'esx-01', kind: 'host', fields: [{ key: 'model', value: 'R740', typeName: 'text', description: 'Model.' }] };
+    assert.deepEqual(parseHostMessage({ type: 'details', version: 3, details }), { type: 'details', version: 3, details });
+    assert.equal(parseHostMessage({ type: 'details', version: 3, details: { ...details, fields: [{ key: 1 }] } }), undefined);
     assert.equal(parseHostMessage({ ...document, protocol: 2 }), undefined);
     assert.equal(parseHostMessage({ ...document, diagram: { nodes: [{ id: 1 }], edges: [], positions: {} } }), undefined);
     assert.deepEqual(parseHostMessage({ type: 'rejected', requestId: 4, reason: 'stale' }), { type: 'rejected', requestId: 4, reason: 'stale' });

@@ -114,17 +114,10 @@ describe('designer text -> canvas selection', () => {
 describe('designer copy and paste', () => {
   it('copies an element\'s kind and place and pastes it with fresh ids', async () => {
     const { buildDiagram } = await import('../../../src/core/view/diagram');
-    const { buildElementDetails } = await import('../../../src/core/view/designer-details');
     const { copyOf, pastedElements } = await import('../../../src/core/view/designer-clipboard');
     const { findings } = analyzeText(seed);
     const diagram = buildDiagram(topology, findings);
-    const nodes = new Map(diagram.nodes.map((node) => [node.id, node]));
-    const details = new Map(buildElementDetails(topology, seed).map((entry) => [entry.id, entry]));
-    const copy = (id: string) => {
-      const node = nodes.get(id);
-      assert.ok(node);
-      return copyOf(node, nodes, details.get(id));
-    };
+    const copy = (id: string) => copyOf(id, diagram);
     assert.deepEqual(copy('esx-01'), { from: 'esx-01', kind: 'host', cluster: 'prod' });
     assert.deepEqual(copy('web-01'), { from: 'web-01', kind: 'vm', host: 'esx-02' });
     assert.deepEqual(copy('fc-a'), { from: 'fc-a', kind: 'switch', switchType: 'fc', fabric: 'A' });
@@ -133,6 +126,7 @@ describe('designer copy and paste', () => {
     assert.deepEqual(copy('fq1616r'), { from: 'fq1616r', kind: 'array' });
     assert.equal(copy('prod'), undefined);
     assert.equal(copy('fq1616r/a'), undefined);
+    assert.equal(copy('esx-01/hba1/p0'), undefined, 'ports are copied with their host only');
     const kept = ['esx-01', 'esx-02', 'web-01', 'lan-1', 'vmfs-01'].map(copy).filter((entry) => entry !== undefined);
     assert.deepEqual(pastedElements(kept, diagram), [
       { kind: 'host', id: 'esx-03', cluster: 'prod' },

@@ -31,14 +31,14 @@ describe('suggested cables', () => {
     assert.equal(diagram.edges.filter((e) => e.kind === 'suggested').length, 0);
   });
 
-  it('draws the suggestion from the controller node to the switch node, dashed kind, fabric B', () => {
+  it('draws the suggestion from the controller port to the switch node, dashed kind, fabric B', () => {
     const text = seed.replace('  - [fq1616r/a/fc1, fc-b]\n', '');
     const { diagram, topology, findings } = suggestionsFor(text);
     const plain = buildDiagram(topology, findings);
     const suggested = diagram.edges.filter((e) => e.kind === 'suggested');
     assert.equal(suggested.length, 1);
     const [edge] = suggested;
-    assert.equal(edge?.source, 'fq1616r/a');
+    assert.equal(edge?.source, 'fq1616r/a/fc1');
     assert.equal(edge?.target, 'fc-b');
     assert.equal(edge?.fabric, 'B');
     assert.match(edge?.label ?? '', /^suggested: Cable "fq1616r\/a\/fc1" to switch "fc-b"/);
@@ -47,13 +47,13 @@ describe('suggested cables', () => {
     assert.equal(new Set(diagram.edges.map((e) => e.id)).size, diagram.edges.length, 'edge ids stay unique');
   });
 
-  it('suggests the moved end of a recabled host port, drawn from the host', () => {
+  it('suggests the moved end of a recabled host port, drawn from the port', () => {
     const text = seed.replace('  - [esx-02/hba2/p0, fc-b]\n', '  - [esx-02/hba2/p0, fc-a]\n');
     assert.notEqual(text, seed);
     const { suggestions, diagram } = suggestionsFor(text);
     const recable = suggestions.filter((s) => s.ruleId === 'host-ports-same-switch');
     assert.deepEqual(recable.map((s) => [s.from, s.to]), [['esx-02/hba2/p0', 'fc-b']]);
-    const edge = diagram.edges.find((e) => e.kind === 'suggested' && e.source === 'esx-02');
+    const edge = diagram.edges.find((e) => e.kind === 'suggested' && e.source === 'esx-02/hba2/p0');
     assert.equal(edge?.target, 'fc-b');
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
-import { buildDiagram } from '../../../src/core/view/diagram';
+import { buildDiagram, layoutCenter } from '../../../src/core/view/diagram';
 import { parsePreviewMessage } from '../../../src/core/view/protocol';
 
 describe('design diagram', () => {
@@ -24,18 +24,35 @@ describe('design diagram', () => {
     const { positions } = buildDiagram(topology, findings);
     const y = (id: string) => positions[id]?.y ?? Number.NaN;
     const x = (id: string) => positions[id]?.x ?? Number.NaN;
-    assert.ok(y('vcenter') < y('fc-a') && y('fc-a') < y('fq1616r/a') && y('fq1616r/a') < y('vmfs-01'));
+    assert.ok(y('vcenter') < y('esx-01/hba1/p0') && y('esx-01/hba1/p0') < y('fc-a') && y('fc-a') < y('fq1616r/a/fc0') && y('fq1616r/a/fc0') < y('vmfs-01'));
     assert.ok(x('fc-a') < x('fc-b'), 'fabric A is drawn left of fabric B');
-    assert.equal(y('fq1616r/a'), y('fq1616r/b'), 'controllers side by side');
+    assert.equal(y('fq1616r/a/fc0'), y('fq1616r/b/fc0'), 'controllers side by side');
+    assert.ok(x('fq1616r/a/fc1') < x('fq1616r/b/fc0'), 'each controller\'s ports together');
+    assert.equal(positions['fq1616r/a'], undefined, 'a controller is a box around its ports');
   });
 
-  it('collapses cables to device edges coloured by fabric', () => {
+  it('draws ports inside hosts and controllers, and cables from port to switch coloured by fabric', () => {
     const { topology, findings } = analyzeText(seed);
     const diagram = buildDiagram(topology, findings);
+    const node = (id: string) => diagram.nodes.find((n) => n.id === id);
+    assert.deepEqual([node('esx-01/hba1/p0')?.kind, node('esx-01/hba1/p0')?.parent, node('esx-01/hba1/p0')?.label], ['port', 'esx-01', 'hba1/p0']);
+    assert.deepEqual(node('esx-01/hba1/p0')?.details, ['FC port, 16 Gbps', 'roles storage']);
+    assert.deepEqual([node('fq1616r/a/fc0')?.parent, node('fq1616r/a/fc0')?.label], ['fq1616r/a', 'fc0']);
     const toFabricA = diagram.edges.filter((e) => e.kind === 'cable' && e.target === 'fc-a');
-    assert.deepEqual(toFabricA.map((e) => e.source), ['esx-01', 'esx-02', 'fq1616r/a', 'fq1616r/b']);
-    assert.ok(toFabricA.every((e) => e.fabric === 'A'));
-    assert.equal(toFabricA[0]?.label, 'hba1/p0');
+    assert.deepEqual(toFabricA.map((e) => e.source), ['esx-01/hba1/p0', 'esx-02/hba1/p0', 'fq1616r/a/fc0', 'fq1616r/b/fc0']);
+    assert.ok(toFabricA.every((e) => e.fabric === 'A' && e.label === ''));
+  });
+
+  it('lays the ports under the VMs, inside the host box, and keeps a switch port as the cable label', () => {
+    const { topology, findings } = analyzeText(seed.replace('- [esx-01/hba1/p0, fc-a]', '- [esx-01/hba1/p0, fc-a/7]'));
+    const diagram = buildDiagram(topology, findings);
+    const at = (id: string) => diagram.positions[id] ?? { x: Number.NaN, y: Number.NaN };
+    assert.ok(at('esx-01/hba1/p0').y > at('vcenter').y, 'ports below the VMs');
+    assert.equal(at('esx-01/hba1/p0').y, at('esx-01/nic1/p1').y, 'one row of six');
+    assert.ok(at('esx-01/hba1/p0').x < at('esx-01/nic1/p1').x);
+    assert.equal(diagram.edges.find((e) => e.id === 'link:0')?.label, '7');
+    assert.equal(layoutCenter(diagram, 'esx-01')?.x, 100, 'the host keeps its saved anchor');
+    assert.equal(layoutCenter(diagram, 'esx-01')?.y, 100);
   });
 
   it('marks the elements a finding names with its severity', () => {
