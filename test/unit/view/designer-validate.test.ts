@@ -36,6 +36,9 @@ describe('designer messages: what the canvas may send', () => {
   it('accepts ready, reveal and every kind of intent, rebuilt field for field', () => {
     assert.deepEqual(parseDesignerMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseDesignerMessage({ type: 'reveal', elementId: 'fq1616r/a/fc0' }), { type: 'reveal', elementId: 'fq1616r/a/fc0' });
+    assert.deepEqual(parseDesignerMessage({ type: 'details', elementId: 'esx-01/hba1/p0' }), { type: 'details', elementId: 'esx-01/hba1/p0' });
+    assert.equal(parseDesignerMessage({ type: 'details', elementId: '../../etc' }), undefined, 'a details request names an id');
+    assert.equal(parseDesignerMessage({ type: 'details', elementId: 'esx-01', all: true }), undefined, 'no extra keys');
     for (const body of VALID_INTENTS) {
       const message = intent(body);
       assert.deepEqual(parseDesignerMessage(message), message, JSON.stringify(body));
