@@ -261,7 +261,7 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
  * switches (fabric A before B) below them, arrays below the switches, datastores at the
  * bottom. Children (VMs and ports, controllers and their ports) are laid in grids inside
  * their parent (childBlock). A position saved in the file's layout section moves the
- * element (and its children) there.
+ * element (and its children) there, and the layers are centred under the saved ones.
  */
 export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
   const childrenOf = childrenIndex(nodes);
@@ -286,9 +286,11 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     if (kind === 'switch') members.sort((a, b) => fabricOrder(a) - fabricOrder(b));
     return { kind, members, width: members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP) };
   });
-  const widest = Math.max(0, ...layers.map((layer) => layer.width));
+  // Layers are centred under the elements placed by hand, if any, else under the widest layer.
+  const savedXs = layers.flatMap((layer) => layer.members.flatMap((node) => saved.get(node.id)?.x ?? []));
+  const middle = savedXs.length > 0 ? (Math.min(...savedXs) + Math.max(...savedXs)) / 2 : Math.max(0, ...layers.map((layer) => layer.width)) / 2;
   for (const layer of layers) {
-    let x = (widest - layer.width) / 2;
+    let x = middle - layer.width / 2;
     for (const node of layer.members) {
       const width = widthOf(node);
       place(node, saved.get(node.id) ?? { x: x + width / 2, y: LAYER_Y[layer.kind] });

@@ -43,6 +43,14 @@ describe('design diagram', () => {
     assert.ok(toFabricA.every((e) => e.fabric === 'A' && e.label === ''));
   });
 
+  it('centres the layers without a saved position under the elements that have one', () => {
+    const moved = seed.replace(/\nlayout:[\s\S]*$/, '\nlayout:\n  esx-01: { x: 5000, y: 0 }\n  esx-02: { x: 5400, y: 0 }\n');
+    const { topology, findings } = analyzeText(moved);
+    const { positions } = buildDiagram(topology, findings);
+    const between = (id: string) => (positions[id]?.x ?? Number.NaN) > 4800 && (positions[id]?.x ?? Number.NaN) < 5600;
+    assert.ok(['fc-a', 'fc-b', 'fq1616r/a/fc0', 'vmfs-01'].every(between), JSON.stringify(positions));
+  });
+
   it('lays the ports under the VMs, inside the host box, and keeps a switch port as the cable label', () => {
     const { topology, findings } = analyzeText(seed.replace('- [esx-01/hba1/p0, fc-a]', '- [esx-01/hba1/p0, fc-a/7]'));
     const diagram = buildDiagram(topology, findings);
