@@ -67,7 +67,7 @@ const container = el('div', { id: 'vt-canvas' });
 container.tabIndex = 0;
 container.setAttribute('role', 'application');
 container.setAttribute('aria-roledescription', 'design canvas');
-container.setAttribute('aria-label', 'Design canvas. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it.');
+container.setAttribute('aria-label', 'Design canvas. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.');
 const panel = el('div', { className: 'vt-panel', id: 'vt-panel' });
 panel.setAttribute('aria-label', 'Properties');
 const status = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loading the design...' });
@@ -87,7 +87,7 @@ const palette: ReadonlyArray<[PaletteKind, string, string]> = [
 const paletteGroup = el('div', { className: 'vt-group' });
 paletteGroup.setAttribute('aria-label', 'Palette');
 for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
-const linkButton = button('Link', 'Link mode: drag from a port (or host, controller, switch) to the other end, or click one then the other, to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
+const linkButton = button('Link', 'Link mode (L): drag from a port (or host, controller, switch) to the other end, or pick one then the other (click, or Enter on the selected element), to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
 linkButton.setAttribute('aria-pressed', 'false');
 const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
 const editGroup = el('div', { className: 'vt-group' }, linkButton, deleteButton);
@@ -434,7 +434,7 @@ function onDocument(message: DocumentMessage): void {
   renderPanel(false);
   const problems = message.diagram.nodes.filter((node) => node.findingCount > 0 && node.severity !== 'hint').length;
   const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
-  container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it.`);
+  container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.`);
   if (first || !status.classList.contains('vt-rejected')) setStatus(summary);
   if (waitingForDocumentAfter !== undefined && message.version > waitingForDocumentAfter) finish();
   else pump();
@@ -682,7 +682,7 @@ function helpList(): HTMLElement {
     'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
     'Esc: leave link mode, clear the selection',
     'Drag a VM onto another host to move it there',
-    'Link: drag from a port to a switch or port (or click one end, then the other)',
+    'L: link mode; drag from a port to a switch or port, or pick each end (click, or Enter on the selected element)',
   ]) list.append(el('li', { text: line }));
   return list;
 }
@@ -773,7 +773,7 @@ function setLinkMode(on: boolean): void {
   clearLinkSource();
   if (on) cabling?.enableDrawMode();
   else cabling?.disableDrawMode();
-  const text = on ? 'Link mode: drag from a port to a switch or another port (or click one end, then the other).' : 'Link mode off.';
+  const text = on ? 'Link mode: drag from a port to a switch or another port, or pick one end, then the other (click, or Enter on the selected element).' : 'Link mode off.';
   setStatus(text);
   announce(text);
 }
@@ -807,8 +807,12 @@ function requestCable(sourceId: string, targetId: string): void {
 }
 
 function onNodeTap(event: EventObject): void {
-  if (!linkMode || !current) return;
-  const id = String((event.target as NodeSingular).id());
+  if (linkMode) chooseLinkEnd(String((event.target as NodeSingular).id()));
+}
+
+/** Link mode: a clicked (or Enter on the selected) element becomes the first end, or the second one. */
+function chooseLinkEnd(id: string): void {
+  if (!current) return;
   const end = linkEndFor(nodeFor(id), current.diagram);
   if ('problem' in end) {
     setStatus(end.problem, true);
@@ -1198,8 +1202,14 @@ container.addEventListener('keydown', (event) => {
     case 'F2':
       if (selected.length === 1 && selected[0] !== undefined) {
         event.preventDefault();
-        startRename(selected[0]);
+        if (linkMode && event.key === 'Enter') chooseLinkEnd(selected[0]);
+        else startRename(selected[0]);
       }
+      return;
+    case 'l':
+    case 'L':
+      event.preventDefault();
+      setLinkMode(!linkMode);
       return;
     case 'Escape':
       if (linkMode) setLinkMode(false);

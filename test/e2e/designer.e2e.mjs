@@ -328,3 +328,21 @@ export async function shortcutsTypedOnTheCanvasReachVsCode({ page }) {
   await page.keyboard.press('Escape');
 }
 shortcutsTypedOnTheCanvasReachVsCode.timeout = 90_000;
+
+// Ctrl+Z and Ctrl+Y typed on the canvas undo and redo the canvas's own edit: the designer
+// edits VS Code's text document, so VS Code's undo stack is the one that answers.
+export async function undoAndRedoTypedOnTheCanvas({ page }) {
+  const frame = await openDesigner(page, `examples/${SEED}`);
+  const frames = designerFrame(page);
+  await frames.locator('#vt-add-host').click();
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) > 0, { timeout: 15_000, message: 'the document to change after Add host' });
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.labelOf('esx-03'))) !== undefined, { timeout: 15_000, message: 'esx-03 drawn' });
+  await frames.locator('#vt-canvas canvas:not(#vt-minimap)').first().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Z');
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.labelOf('esx-03'))) === undefined, { timeout: 15_000, message: 'Ctrl+Z on the canvas to take esx-03 back' });
+  await waitUntil(async () => (await page.locator('.tab.dirty').count()) === 0, { timeout: 15_000, message: 'the document to be clean after Ctrl+Z on the canvas' });
+  await page.keyboard.press('Control+Y');
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.labelOf('esx-03'))) !== undefined, { timeout: 15_000, message: 'Ctrl+Y on the canvas to bring esx-03 back' });
+  await screenshot(page, 'designer-undo-redo-on-canvas');
+}
+undoAndRedoTypedOnTheCanvas.timeout = 90_000;

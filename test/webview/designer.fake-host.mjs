@@ -245,6 +245,28 @@ await check('link mode: dragging from a free port to a switch sends add-link por
   await page.waitForFunction(() => !document.querySelector('#vt-link[aria-pressed="true"]'));
 });
 
+await check('keyboard cabling: L starts link mode, Enter on the selected port and then on a switch sends add-link', async () => {
+  const count = (await intents(page)).length;
+  await post(page, { type: 'select', elementId: 'esx-01/hba1/p1' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected().join() === 'esx-01/hba1/p1');
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('l');
+  assert((await page.getAttribute('#vt-link', 'aria-pressed')) === 'true', 'L turns link mode on');
+  await page.keyboard.press('Enter');
+  assert((await page.textContent('#vt-live')).includes('Cable from esx-01/hba1/p1'), await page.textContent('#vt-live'));
+  assert((await page.$('.vt-rename')) === null, 'Enter in link mode does not rename');
+  await post(page, { type: 'select', elementId: 'fc-b' });
+  await page.waitForFunction(() => window.vtopoDesigner.selected().join() === 'fc-b');
+  await page.focus('#vt-canvas');
+  await page.keyboard.press('Enter');
+  const list = await waitIntents(page, count + 1);
+  const intent = list.at(-1).intent;
+  assert(intent.type === 'add-link' && intent.from === 'esx-01/hba1/p1' && intent.to === 'fc-b', JSON.stringify(intent));
+  await page.keyboard.press('Escape');
+  assert((await page.getAttribute('#vt-link', 'aria-pressed')) === 'false', 'Esc leaves link mode');
+  await answer(page, ++version);
+});
+
 await check('a double click on one element opens rename; quick clicks on two elements do not', async () => {
   const a = await center(page, 'fc-a');
   const b = await center(page, 'fc-b');
