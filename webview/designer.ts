@@ -23,6 +23,7 @@ import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from
 import { designerStylesheet, themeColours } from './designer/graph-style';
 import { SimulationPlayer } from './designer/playback';
 import { Minimap } from './designer/minimap';
+import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
 import { minimapVisible } from '../src/core/view/designer-minimap';
 
 interface VsCodeApi {
@@ -294,6 +295,7 @@ function createGraph(diagram: Diagram): Core {
     selectionType: 'single',
     boxSelectionEnabled: true,
   });
+  preventBackgroundingRestyles(cy);
   cy.on('render', () => {
     if (!firstRenderMarked) {
       firstRenderMarked = true;
@@ -852,12 +854,29 @@ function dropBoxesFor(vm: NodeSingular): ReturnType<typeof hostBoxes> {
   return dropBoxes;
 }
 
+/**
+ * The host a dragged VM would land on is outlined by a box over the canvas, not by a class:
+ * restyling a compound node makes cytoscape restyle its whole cluster, every VM and port in
+ * it, on the next frame.
+ */
+const dropOutline = el('div', { className: 'vt-hidden', id: 'vt-drop-outline' });
+container.append(dropOutline);
+
 function highlightDropTarget(vm: NodeSingular): void {
   const host = boxAt(dropBoxesFor(vm), vm.position());
   if (host?.id === dropTarget) return;
-  if (dropTarget !== undefined) graph?.getElementById(dropTarget).removeClass('vt-drop-target');
   dropTarget = host?.id;
-  if (dropTarget !== undefined) graph?.getElementById(dropTarget).addClass('vt-drop-target');
+  const node = dropTarget !== undefined ? graph?.getElementById(dropTarget) : undefined;
+  if (!node || node.empty()) {
+    dropOutline.classList.add('vt-hidden');
+    return;
+  }
+  const box = node.renderedBoundingBox({ includeLabels: false });
+  dropOutline.style.left = `${box.x1}px`;
+  dropOutline.style.top = `${box.y1}px`;
+  dropOutline.style.width = `${box.w}px`;
+  dropOutline.style.height = `${box.h}px`;
+  dropOutline.classList.remove('vt-hidden');
 }
 
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -865,7 +884,7 @@ let flushTimer: ReturnType<typeof setTimeout> | undefined;
 function onDragFree(node: NodeSingular): void {
   const kind = String(node.data('kind'));
   if (kind === 'vm' || kind === 'controller' || kind === 'port') {
-    if (dropTarget !== undefined) graph?.getElementById(dropTarget).removeClass('vt-drop-target');
+    dropOutline.classList.add('vt-hidden');
     const host = kind === 'vm' ? boxAt(dropBoxesFor(node), node.position()) : undefined;
     dropTarget = undefined;
     dropBoxes = undefined;

@@ -102,6 +102,37 @@ async function drag(page, from, to, steps = 12) {
   await page.mouse.up();
 }
 
+/**
+ * Drags a node with 90 mouse moves while counting animation frames and canvas redraws.
+ * Returns the figures as text ("90 mouse moves over ... s): ... frames/s ..., ... redraws/s").
+ */
+async function measureDrag(page, id) {
+  const from = await center(page, id);
+  await page.evaluate(() => {
+    window.__frames = [];
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__framesOn) requestAnimationFrame(tick);
+    };
+    window.__framesOn = true;
+    window.__rendersBefore = window.vtopoDesigner.renders();
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 90; i++) await page.mouse.move(from.x + i * 2, from.y + Math.sin(i / 8) * 40);
+  await page.mouse.up();
+  const wall = (Date.now() - started) / 1000;
+  const drag = await page.evaluate(() => {
+    window.__framesOn = false;
+    const f = window.__frames;
+    const gaps = f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
+    return { frames: f.length, span: (f.at(-1) - f[0]) / 1000, renders: window.vtopoDesigner.renders() - window.__rendersBefore, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
+  });
+  return { text: `90 mouse moves over ${wall.toFixed(2)} s): ${(drag.frames / drag.span).toFixed(1)} animation frames/s (p95 frame gap ${drag.p95.toFixed(1)} ms), ${(drag.renders / wall).toFixed(1)} canvas redraws/s` };
+}
+
 const { page, problems } = await openPage();
 await post(page, seed);
 await center(page, 'esx-01');
@@ -526,30 +557,8 @@ await check('2,000-element design: first paint and drag frame rate', async () =>
   figures.push(`first paint (${message.diagram.nodes.length} nodes + ${message.diagram.edges.length} edges = ${elements} elements, ${(bigText.length / 1e6).toFixed(1)} MB message): ${firstPaint.rendered.toFixed(0)} ms to the first canvas render, ${firstPaint.settled.toFixed(0)} ms until the next frame`);
   // A leaf switch: at the fitted zoom a host is ~15 px wide and a press on it lands on a VM.
   const host = message.diagram.nodes.find((n) => n.kind === 'switch').id;
-  const from = await center(big, host);
-  await big.evaluate(() => {
-    window.__frames = [];
-    const tick = (t) => {
-      window.__frames.push(t);
-      if (window.__framesOn) requestAnimationFrame(tick);
-    };
-    window.__framesOn = true;
-    window.__rendersBefore = window.vtopoDesigner.renders();
-    requestAnimationFrame(tick);
-  });
-  const started = Date.now();
-  await big.mouse.move(from.x, from.y);
-  await big.mouse.down();
-  for (let i = 1; i <= 90; i++) await big.mouse.move(from.x + i * 2, from.y + Math.sin(i / 8) * 40);
-  await big.mouse.up();
-  const wall = (Date.now() - started) / 1000;
-  const drag = await big.evaluate(() => {
-    window.__framesOn = false;
-    const f = window.__frames;
-    const gaps = f.slice(1).map((t, i) => t - f[i]).sort((a, b) => a - b);
-    return { frames: f.length, span: (f.at(-1) - f[0]) / 1000, renders: window.vtopoDesigner.renders() - window.__rendersBefore, p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0 };
-  });
-  figures.push(`drag of switch ${host} (90 mouse moves over ${wall.toFixed(2)} s): ${(drag.frames / drag.span).toFixed(1)} animation frames/s (p95 frame gap ${drag.p95.toFixed(1)} ms), ${(drag.renders / wall).toFixed(1)} canvas redraws/s`);
+  const drag = await measureDrag(big, host);
+  figures.push(`drag of switch ${host}, compact (${drag.text}`);
   const sent = (await intents(big)).at(-1)?.intent;
   await big.waitForTimeout(100);
   const after = (await intents(big)).at(-1)?.intent;
@@ -615,6 +624,47 @@ await check('big design: compact mode (VM counts on hosts, VMs listed in the pan
   const placed = message.diagram.nodes.filter((n) => ['host', 'switch', 'array', 'datastore'].includes(n.kind)).length;
   assert(layout.intent.type === 'set-positions' && layout.intent.positions.length === placed && layout.intent.positions.every((p) => Number.isFinite(p.position.x) && Number.isFinite(p.position.y)), `${layout.intent.type}: ${layout.intent.positions?.length} of ${placed}`);
   figures.push(`auto layout (fcose) of the 2,000-element design, compact: ${took} ms from the click to the set-positions intent (${placed} positions)`);
+  assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
+  await big.context().close();
+});
+
+await check('2,000-element design with every VM and port drawn (Show VMs): redraw time and drag frame rate', async () => {
+  const { page: big, problems: bigProblems } = await openPage(bigDetails);
+  const message = JSON.parse(bigText);
+  await post(big, message);
+  const vm = message.diagram.nodes.find((n) => n.kind === 'vm');
+  const port = message.diagram.nodes.find((n) => n.kind === 'port');
+  await big.waitForFunction((h) => window.vtopoDesigner.renderedBox(h) !== undefined, vm.parent);
+  const drawn = await big.evaluate(async ({ vmId, portId }) => {
+    const start = performance.now();
+    document.getElementById('vt-show-vms').click();
+    await new Promise((done) => {
+      const poll = () => (window.vtopoDesigner.parentOf(vmId) !== undefined && window.vtopoDesigner.parentOf(portId) !== undefined ? done() : setTimeout(poll, 5));
+      poll();
+    });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return performance.now() - start;
+  }, { vmId: vm.id, portId: port.id });
+  const nodes = message.diagram.nodes.length;
+  figures.push(`Show VMs on the 2,000-element design (all ${nodes} nodes drawn, VMs and ports inside their hosts): ${drawn.toFixed(0)} ms from the click to the next frame`);
+  // A switch, array or datastore clear of the generated host rows (a press among them lands on a VM or port).
+  const ds = await big.evaluate(({ candidates, hosts }) => {
+    const boxes = hosts.map((h) => window.vtopoDesigner.renderedBox(h)).filter((b) => b !== undefined);
+    return candidates.find((id) => {
+      const b = window.vtopoDesigner.renderedBox(id);
+      if (!b) return false;
+      const x = (b.x1 + b.x2) / 2;
+      const y = (b.y1 + b.y2) / 2;
+      return x > 20 && y > 60 && !boxes.some((h) => x >= h.x1 - 10 && x <= h.x2 + 10 && y >= h.y1 - 10 && y <= h.y2 + 10);
+    });
+  }, { candidates: message.diagram.nodes.filter((n) => ['datastore', 'switch'].includes(n.kind)).map((n) => n.id).reverse(), hosts: message.diagram.nodes.filter((n) => n.kind === 'host' || n.kind === 'array').map((n) => n.id) });
+  assert(ds !== undefined, 'no switch or datastore clear of the hosts');
+  const drag = await measureDrag(big, ds);
+  await big.waitForTimeout(100);
+  const moved = (await intents(big)).at(-1)?.intent;
+  assert(moved?.type === 'set-position' && moved.id === ds, `the drag moved ${JSON.stringify(moved)}`);
+  figures.push(`drag of ${ds}, every node drawn (${drag.text}`);
+  await big.screenshot({ path: join(dir, 'designer-2000-full.png') });
   assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
   await big.context().close();
 });

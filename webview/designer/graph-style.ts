@@ -65,7 +65,6 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'node.vt-dim', style: { opacity: 0.25 } },
     { selector: 'node.vt-match', style: { 'background-color': accent, 'background-opacity': 0.35 } },
     { selector: 'node.vt-link-source', style: { 'border-color': accent, 'border-width': 4, 'border-style': 'dotted' } },
-    { selector: 'node.vt-drop-target', style: { 'border-color': accent, 'border-width': 4 } },
     { selector: '.vt-sim-failed', style: { opacity: 0.35, 'background-color': border, 'border-style': 'dashed' } },
     { selector: 'edge.vt-sim-failed', style: { 'line-style': 'dotted', 'line-color': error } },
     { selector: 'node.vt-sim-down', style: { 'border-color': error, 'border-width': 3, 'background-color': error, 'background-opacity': 0.3 } },

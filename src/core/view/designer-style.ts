@@ -38,6 +38,7 @@ html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; color: var(-
 .vt-hidden { display: none !important; }
 .vt-panel .vt-vm-list { list-style: none; margin: 4px 0; padding: 0; max-height: 40vh; overflow: auto; }
 .vt-panel .vt-vm-list button { width: 100%; text-align: left; margin: 1px 0; }
+#vt-drop-outline { position: absolute; z-index: 4; pointer-events: none; box-sizing: border-box; border: 3px solid var(--vscode-focusBorder, #007fd4); border-radius: 4px; }
 #vt-minimap { position: absolute; right: 8px; bottom: 8px; z-index: 5; width: 200px; height: 140px; border: 1px solid var(--vscode-panel-border, #8888); background: var(--vscode-editor-background, #fff); opacity: 0.92; cursor: crosshair; }
 .vt-toolbar .vt-sim { gap: 4px; }
 .vt-toolbar .vt-sim input[type="range"] { width: 180px; }
