@@ -230,6 +230,7 @@ export function generateDesign(size: DesignSize, seed = 1): string {
   out('');
 
   out('layout:');
-  for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % size.hostsPerCluster) * 120}, y: ${clusterOfHost(h) * 200} }`);
+  // One row of hosts per cluster, far enough apart for a host's VM grid and port row.
+  for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % size.hostsPerCluster) * 400}, y: ${clusterOfHost(h) * 400} }`);
   return `${lines.join('\n')}\n`;
 }

@@ -173,6 +173,8 @@ function speedText(speedMbps: number): string {
 
 const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 260, array: 460, datastore: 640 };
 const GAP = 60;
+/** Least room between the bottom of a layer and the next layer's first row. */
+const LAYER_GAP = 100;
 /** How children sit inside their parent: a grid per kind (VMs, then ports, then controllers), stacked. */
 const CHILD_GRID: Readonly<Record<string, { readonly columns: number; readonly width: number; readonly height: number }>> = {
   vm: { columns: 4, width: 48, height: 48 },
@@ -261,7 +263,8 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
  * switches (fabric A before B) below them, arrays below the switches, datastores at the
  * bottom. Children (VMs and ports, controllers and their ports) are laid in grids inside
  * their parent (childBlock). A position saved in the file's layout section moves the
- * element (and its children) there, and the layers are centred under the saved ones.
+ * element (and its children) there; the layers are centred under the saved ones and each
+ * starts below the bottom of the layers above it.
  */
 export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
   const childrenOf = childrenIndex(nodes);
@@ -289,11 +292,16 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
   // Layers are centred under the elements placed by hand, if any, else under the widest layer.
   const savedXs = layers.flatMap((layer) => layer.members.flatMap((node) => saved.get(node.id)?.x ?? []));
   const middle = savedXs.length > 0 ? (Math.min(...savedXs) + Math.max(...savedXs)) / 2 : Math.max(0, ...layers.map((layer) => layer.width)) / 2;
+  // Each layer starts below the one above it, however tall its hosts or wherever they were put.
+  let bottom = -Infinity;
   for (const layer of layers) {
+    const y = Math.max(LAYER_Y[layer.kind], bottom + LAYER_GAP);
     let x = middle - layer.width / 2;
     for (const node of layer.members) {
       const width = widthOf(node);
-      place(node, saved.get(node.id) ?? { x: x + width / 2, y: LAYER_Y[layer.kind] });
+      const anchor = saved.get(node.id) ?? { x: x + width / 2, y };
+      place(node, anchor);
+      bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
       x += width + GAP;
     }
   }

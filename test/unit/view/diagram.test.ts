@@ -43,6 +43,15 @@ describe('design diagram', () => {
     assert.ok(toFabricA.every((e) => e.fabric === 'A' && e.label === ''));
   });
 
+  it('starts each layer below the one above it, wherever its hosts were put', () => {
+    const low = seed.replace(/\nlayout:[\s\S]*$/, '\nlayout:\n  esx-01: { x: 100, y: 900 }\n');
+    const { topology, findings } = analyzeText(low);
+    const { positions } = buildDiagram(topology, findings);
+    const y = (id: string) => positions[id]?.y ?? Number.NaN;
+    assert.ok(y('fc-a') > y('esx-01/hba1/p0'), `fc-a at ${y('fc-a')} is below esx-01's ports at ${y('esx-01/hba1/p0')}`);
+    assert.ok(y('fq1616r/a/fc0') > y('fc-a') && y('vmfs-01') > y('fq1616r/a/fc0'));
+  });
+
   it('centres the layers without a saved position under the elements that have one', () => {
     const moved = seed.replace(/\nlayout:[\s\S]*$/, '\nlayout:\n  esx-01: { x: 5000, y: 0 }\n  esx-02: { x: 5400, y: 0 }\n');
     const { topology, findings } = analyzeText(moved);
