@@ -114,24 +114,52 @@ function declared(topology: Topology, id: string, kind: Declaration['kind']): bo
 
 const SECTION_OF = { host: 'hosts', vm: 'vms', switch: 'switches', array: 'arrays', datastore: 'datastores' } as const;
 
+/** The storage network a new host or array joins: Fibre Channel when the design has FC switches or no switch yet, else iSCSI. */
+function storageNetworkOf(topology: Topology): 'fc' | 'iscsi' {
+  if (topology.switches.some((networkSwitch) => networkSwitch.type === 'fc')) return 'fc';
+  return topology.switches.length > 0 ? 'iscsi' : 'fc';
+}
+
+/** Ports as one flow mapping each, the way the examples write them. */
+function ports(entries: ReadonlyArray<readonly [id: string, settings: string]>): NewFields {
+  return entries.map(([id, settings]) => [id, `{ ${settings} }`] as const);
+}
+
 /**
- * Starting values for a new element: enough to be read, to be changed in the property panel.
- * The host is a common dual-socket server; the VM a small general-purpose guest.
+ * Starting values for a new element: enough to be read, to be changed in the property panel,
+ * and to be cabled. The host is a common dual-socket server with two storage adapters (two
+ * FC HBAs, or a second dual-port NIC for iSCSI) and a dual-port NIC for management,
+ * vMotion and VM traffic; the array has two controllers with two host ports each; the VM
+ * is a small general-purpose guest.
  */
-function newElementFields(element: NewElement): NewFields {
+function newElementFields(element: NewElement, topology: Topology): NewFields {
+  const network = storageNetworkOf(topology);
+  const lan = ports([['p0', 'speed: 10 Gbps, roles: [management, vmotion, vm]'], ['p1', 'speed: 10 Gbps, roles: [management, vmotion, vm]']]);
   switch (element.kind) {
-    case 'host':
+    case 'host': {
+      const storage: NewFields = network === 'fc'
+        ? [
+            ['hba1', [['type', 'fc'], ['ports', ports([['p0', 'speed: 16 Gbps, roles: [storage]']])]]],
+            ['hba2', [['type', 'fc'], ['ports', ports([['p0', 'speed: 16 Gbps, roles: [storage]']])]]],
+          ]
+        : [['nic2', [['type', 'ethernet'], ['ports', ports([['p0', 'speed: 10 Gbps, roles: [iscsi]'], ['p1', 'speed: 10 Gbps, roles: [iscsi]']])]]]];
       return [
         ...(element.cluster !== undefined ? [['cluster', element.cluster] as const] : []),
         ['cpu', [['sockets', '2'], ['cores', '32'], ['speed', '2.4 GHz']]],
         ['memory', '512 GB'],
+        ['adapters', [...storage, ['nic1', [['type', 'ethernet'], ['ports', lan]]]]],
       ];
+    }
     case 'vm':
       return [['host', element.host], ['cpus', '2'], ['memory', '8 GB']];
     case 'switch':
       return [['type', element.switchType], ...(element.fabric !== undefined ? [['fabric', element.fabric] as const] : [])];
-    case 'array':
-      return [['mode', 'alua'], ['controllers', [['a', []], ['b', []]]]];
+    case 'array': {
+      const hostPorts = network === 'fc'
+        ? ports([['fc0', 'type: fc, speed: 16 Gbps'], ['fc1', 'type: fc, speed: 16 Gbps']])
+        : ports([['eth0', 'type: iscsi, speed: 10 Gbps'], ['eth1', 'type: iscsi, speed: 10 Gbps']]);
+      return [['mode', 'alua'], ['controllers', [['a', [['ports', hostPorts]]], ['b', [['ports', hostPorts]]]]]];
+    }
     case 'datastore':
       return [['protocol', 'vmfs'], ...(element.array !== undefined ? [['array', element.array] as const] : [])];
   }
@@ -147,7 +175,7 @@ function addNewElement(text: string, topology: Topology, element: NewElement): O
   if (element.kind === 'datastore' && element.array !== undefined && !declared(topology, element.array, 'array')) return rejected(`unknown array "${element.array}"`);
   if (element.kind === 'switch' && element.fabric !== undefined && !/^[A-Za-z0-9 _-]{1,32}$/.test(element.fabric)) return rejected(`"${element.fabric}" is not a fabric name`);
   const inline = element.kind === 'switch' || element.kind === 'datastore';
-  return [addElement(text, file, SECTION_OF[element.kind], element.id, newElementFields(element), inline)];
+  return [addElement(text, file, SECTION_OF[element.kind], element.id, newElementFields(element, topology), inline)];
 }
 
 // -------------------------------------------------------------------------- delete

@@ -50,7 +50,13 @@ describe('add-element', () => {
     const { after, topology } = apply(seed, { type: 'add-element', element: { kind: 'host', id: 'esx-03', cluster: 'prod' } });
     assert.deepEqual(changedHunk(seed, after), {
       removed: [],
-      added: ['  esx-03:', '    cluster: prod', '    cpu:', '      sockets: 2', '      cores: 32', '      speed: 2.4 GHz', '    memory: 512 GB'],
+      added: [
+        '  esx-03:', '    cluster: prod', '    cpu:', '      sockets: 2', '      cores: 32', '      speed: 2.4 GHz', '    memory: 512 GB',
+        '    adapters:',
+        '      hba1:', '        type: fc', '        ports:', '          p0: { speed: 16 Gbps, roles: [storage] }',
+        '      hba2:', '        type: fc', '        ports:', '          p0: { speed: 16 Gbps, roles: [storage] }',
+        '      nic1:', '        type: ethernet', '        ports:', '          p0: { speed: 10 Gbps, roles: [management, vmotion, vm] }', '          p1: { speed: 10 Gbps, roles: [management, vmotion, vm] }',
+      ],
     });
     assert.deepEqual(topology.hostsInCluster('prod').map((h) => h.id), ['esx-01', 'esx-02', 'esx-03']);
     assert.deepEqual(problemsOf(after), []);
@@ -63,9 +69,24 @@ describe('add-element', () => {
     assert.deepEqual(changedHunk(seed, fc.after).added, ['  fc-c: { type: fc, fabric: A }']);
     const array = apply(seed, { type: 'add-element', element: { kind: 'array', id: 'backup' } });
     assert.deepEqual(array.topology.storageArray('backup')?.controllers.map((c) => c.id), ['backup/a', 'backup/b']);
+    assert.deepEqual(array.topology.storageArray('backup')?.controllers[0]?.ports.map((p) => [p.id, p.type]), [['backup/a/fc0', 'fc'], ['backup/a/fc1', 'fc']], 'FC host ports on an FC design');
     const datastore = apply(seed, { type: 'add-element', element: { kind: 'datastore', id: 'vmfs-03', array: 'fq1616r' } });
     assert.equal(datastore.topology.datastore('vmfs-03')?.array, 'fq1616r');
     for (const added of [vm, fc, array, datastore]) assert.deepEqual(added.problems.map((p) => p.message), []);
+  });
+
+  it('gives a new host storage adapters and a LAN NIC to cable, FC or iSCSI after the design', () => {
+    const fc = apply(seed, { type: 'add-element', element: { kind: 'host', id: 'esx-03', cluster: 'prod' } });
+    const host = fc.topology.host('esx-03');
+    assert.deepEqual(host?.adapters.map((a) => [a.id, a.type, a.ports.length]), [['esx-03/hba1', 'fc', 1], ['esx-03/hba2', 'fc', 1], ['esx-03/nic1', 'ethernet', 2]]);
+    assert.deepEqual(host?.adapters[0]?.ports[0]?.roles, ['storage']);
+    assert.ok(fc.after.includes('          p0: { speed: 16 Gbps, roles: [storage] }\n'), 'ports written one per line, as the examples do');
+    const iscsiText = readFileSync('examples/iscsi-av100-g6.vtopo', 'utf8');
+    const iscsi = apply(iscsiText, { type: 'add-element', element: { kind: 'host', id: 'new-host' } });
+    assert.deepEqual(iscsi.topology.host('new-host')?.adapters.map((a) => [a.id, a.ports.map((p) => p.roles?.join('+'))]), [['new-host/nic2', ['iscsi', 'iscsi']], ['new-host/nic1', ['management+vmotion+vm', 'management+vmotion+vm']]]);
+    const array = apply(iscsiText, { type: 'add-element', element: { kind: 'array', id: 'new-array' } });
+    assert.deepEqual(array.topology.storageArray('new-array')?.controllers[1]?.ports.map((p) => [p.id, p.type]), [['new-array/b/eth0', 'iscsi'], ['new-array/b/eth1', 'iscsi']]);
+    for (const added of [fc, iscsi, array]) assert.deepEqual(added.problems.map((p) => p.message), []);
   });
 
   it('creates a missing section before the layout', () => {
