@@ -346,3 +346,31 @@ export async function undoAndRedoTypedOnTheCanvas({ page }) {
   await screenshot(page, 'designer-undo-redo-on-canvas');
 }
 undoAndRedoTypedOnTheCanvas.timeout = 90_000;
+
+// Findings link both ways: a problem picked in the Problems panel moves the text cursor
+// into its element, and the designer selects that element; an element picked on the
+// canvas is shown in the text with "Show text".
+export async function problemsAndCanvasRevealEachOther({ page, workspace }) {
+  const file = 'iscsi-av100-g6.vtopo';
+  const frame = await openDesigner(page, `examples/${file}`);
+  const frames = designerFrame(page);
+  await waitForProblems(page, (ms) => ms.some((m) => m.file === file && m.code === 'vm-local-datastore'));
+  // The text editor is the active one (else VS Code opens the problem's text over the canvas).
+  await page.locator('.editor-group-container .tab', { hasText: file }).first().click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'vm-local-datastore' }).first().click();
+  await waitUntil(async () => (await frame.evaluate(() => window.vtopoDesigner.selected())).join() === 'build-agent', { timeout: 15_000, message: 'the canvas to select build-agent, the VM the problem names' });
+  await frames.locator('#vt-panel h2', { hasText: 'build-agent' }).waitFor({ state: 'visible', timeout: 10_000 });
+  await screenshot(page, 'designer-problem-selects-element');
+
+  // The other way: find the array on the canvas, then "Show text" puts the cursor on its id.
+  await frames.locator('#vt-search').fill('av100');
+  await frames.locator('#vt-search').press('Enter');
+  await frames.locator('#vt-panel h2', { hasText: /^av100$/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await frames.locator('#vt-reveal').click();
+  const lines = fs.readFileSync(path.join(workspace, 'examples', file), 'utf8').split('\n');
+  const arrayLine = lines.indexOf('  av100:') + 1;
+  expect(arrayLine > 0, 'the example declares av100');
+  await waitUntil(async () => (await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().textContent())?.startsWith(`Ln ${arrayLine},`), { timeout: 15_000, message: `the text cursor on line ${arrayLine}, where av100 is declared` });
+  await screenshot(page, 'designer-show-text');
+}
+problemsAndCanvasRevealEachOther.timeout = 120_000;
