@@ -374,3 +374,25 @@ export async function problemsAndCanvasRevealEachOther({ page, workspace }) {
   await screenshot(page, 'designer-show-text');
 }
 problemsAndCanvasRevealEachOther.timeout = 120_000;
+
+// Export SVG / Export PNG go through VS Code's save dialog (in the browser, the quick-input
+// file dialog, which takes the suggested name with Enter) and write the picture to disk.
+export async function exportWritesSvgAndPngThroughTheSaveDialog({ page, workspace }) {
+  await openDesigner(page, `examples/${SEED}`);
+  const frames = designerFrame(page);
+  const written = (ext) => path.join(workspace, 'examples', SEED.replace(/\.vtopo$/, `.${ext}`));
+  for (const ext of ['svg', 'png']) {
+    await frames.locator(`#vt-export-${ext}`).click();
+    const input = page.locator('.quick-input-widget .quick-input-box input').first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await waitUntil(async () => (await input.inputValue()).endsWith(`.${ext}`), { timeout: 10_000, message: `the save dialog to suggest a .${ext} name` });
+    await screenshot(page, `designer-export-${ext}-dialog`);
+    await input.press('Enter');
+    await waitUntil(async () => fs.existsSync(written(ext)) && fs.statSync(written(ext)).size > 0, { timeout: 15_000, message: `${path.basename(written(ext))} to be written` });
+  }
+  const svg = fs.readFileSync(written('svg'), 'utf8');
+  expect(svg.startsWith('<svg') && svg.includes('esx-01') && svg.includes('fq1616r'), `an SVG of the design: ${svg.slice(0, 120)}`);
+  const png = fs.readFileSync(written('png'));
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && png.length > 2_000, `a PNG (${png.length} bytes)`);
+}
+exportWritesSvgAndPngThroughTheSaveDialog.timeout = 120_000;
