@@ -1,4 +1,5 @@
 import type { QuickFix, TextEdit } from '../../../model/report';
+import type { ObjectSource } from '../../../model/schema';
 import type { SourceRange } from '../../../model/source';
 import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
@@ -111,32 +112,10 @@ function mtuOf(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vmk
 /** One end's MTU and where it comes from; undefined for Fibre Channel, which has no Ethernet MTU. */
 function mtuEnd(text: string, endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): MtuEnd | undefined {
   switch (endpoint.kind) {
-    case 'switch': {
-      const networkSwitch = endpoint.networkSwitch;
-      if (networkSwitch.type === 'fc') return undefined;
-      return {
-        label: 'switch',
-        id: networkSwitch.id,
-        mtu: networkSwitch.mtu ?? STANDARD_MTU,
-        origin: networkSwitch.mtu === undefined ? 'not stated: the default' : 'stated',
-        range: networkSwitch.source.fields.mtu?.value ?? networkSwitch.idRange,
-        storage: false,
-        setMtu: (value) => setField(text, networkSwitch.source, 'mtu', String(value)),
-      };
-    }
-    case 'array-port': {
-      const port = endpoint.port;
-      if (port.type === 'fc') return undefined;
-      return {
-        label: 'array port',
-        id: port.id,
-        mtu: port.mtu ?? STANDARD_MTU,
-        origin: port.mtu === undefined ? 'not stated: the default' : 'stated',
-        range: port.source.fields.mtu?.value ?? port.idRange,
-        storage: true,
-        setMtu: (value) => setField(text, port.source, 'mtu', String(value)),
-      };
-    }
+    case 'switch':
+      return endpoint.networkSwitch.type === 'fc' ? undefined : { label: 'switch', id: endpoint.networkSwitch.id, storage: false, ...mtuSetting(text, endpoint.networkSwitch) };
+    case 'array-port':
+      return endpoint.port.type === 'fc' ? undefined : { label: 'array port', id: endpoint.port.id, storage: true, ...mtuSetting(text, endpoint.port) };
     case 'host-port': {
       const { adapter, port } = endpoint;
       const protocol = storageProtocolOfPort(adapter, port);
@@ -144,16 +123,28 @@ function mtuEnd(text: string, endpoint: Endpoint, uplinkUsers: ReadonlyMap<strin
       const users = uplinkUsers.get(port.id) ?? [];
       const storage = protocol !== undefined || users.some((v) => v.roles.includes('iscsi') || v.roles.includes('nfs'));
       const base = { label: 'host port', id: port.id, storage };
-      if (port.mtu !== undefined) {
-        return { ...base, mtu: port.mtu, origin: 'stated', range: port.source.fields.mtu?.value ?? port.idRange, setMtu: (value) => setField(text, port.source, 'mtu', String(value)) };
-      }
       const widest = widestVmkernelPort(users);
-      if (widest?.mtu !== undefined) {
-        return { ...base, mtu: widest.mtu, origin: `from VMkernel port "${widest.id}"`, range: widest.source.fields.mtu?.value ?? widest.idRange, setMtu: (value) => setField(text, widest.source, 'mtu', String(value)) };
-      }
-      return { ...base, mtu: STANDARD_MTU, origin: 'not stated: the default', range: port.idRange, setMtu: (value) => setField(text, port.source, 'mtu', String(value)) };
+      if (port.mtu === undefined && widest?.mtu !== undefined) return { ...base, ...mtuSetting(text, widest, `from VMkernel port "${widest.id}"`) };
+      return { ...base, ...mtuSetting(text, port) };
     }
   }
+}
+
+/**
+ * The MTU an element states (or the standard one when it states none), how the message
+ * names that, the range to point at and the edit that sets it.
+ */
+function mtuSetting(
+  text: string,
+  element: { readonly mtu?: number | undefined; readonly idRange: SourceRange; readonly source: ObjectSource<string> },
+  stated = 'stated',
+): Pick<MtuEnd, 'mtu' | 'origin' | 'range' | 'setMtu'> {
+  return {
+    mtu: element.mtu ?? STANDARD_MTU,
+    origin: element.mtu === undefined ? 'not stated: the default' : stated,
+    range: element.source.fields.mtu?.value ?? element.idRange,
+    setMtu: (value) => setField(text, element.source, 'mtu', String(value)),
+  };
 }
 
 /** Why the two ends' MTUs are a problem on this hop, if they are. */
