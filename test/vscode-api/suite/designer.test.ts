@@ -3,26 +3,10 @@
 // The canvas is simulated by calling the host's intent function directly.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { exampleUri, waitFor } from './helpers';
 import { applyDesignerIntent } from '../../../src/extension/designer';
 
-const TIMEOUT_MS = 15_000;
 const EXAMPLE = 'seed-000-fq1616r.vtopo';
-
-function exampleUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, 'examples', name);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function designerTabs(uri: vscode.Uri): vscode.Tab[] {
   return vscode.window.tabGroups.all

@@ -1,6 +1,7 @@
 // The simulator's commands and CodeLenses inside the real extension host.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { exampleUri } from './helpers';
 
 const COMMANDS = [
   'vtopo.simulateHostFailure',
@@ -10,12 +11,6 @@ const COMMANDS = [
   'vtopo.runFailureSweep',
   'vtopo.runFailureSweepN2',
 ];
-
-function exampleUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, 'examples', name);
-}
 
 describe('VTopo simulator in the extension host', () => {
   before(async () => {

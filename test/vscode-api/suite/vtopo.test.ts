@@ -2,14 +2,7 @@
 // through the public VS Code API, on the repo's examples (copied into the workspace).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const TIMEOUT_MS = 15_000;
-
-function exampleUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return vscode.Uri.joinPath(folder.uri, 'examples', name);
-}
+import { exampleUri, waitFor } from './helpers';
 
 async function openExample(name: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(exampleUri(name));
@@ -26,16 +19,6 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   if (typeof code === 'object' && code !== null) return String(code.value);
   return String(code);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function positionOf(document: vscode.TextDocument, needle: string, occurrence = 0): vscode.Position {
