@@ -21,6 +21,7 @@ import { suggestedCables, withSuggestedCables } from '../core/view/diagram-sugge
 import type { DocumentAnalyses } from './analyses';
 import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
+import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
 
 export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
@@ -253,21 +254,14 @@ class DesignerSession implements vscode.Disposable {
 
   private async exportImage(format: 'svg' | 'png', data: string): Promise<void> {
     const name = basename(this.document.uri).replace(/\.vtopo$/, '');
-    const filterName = format === 'svg' ? 'SVG image' : 'PNG image';
-    const target = await vscode.window.showSaveDialog({
+    await saveThroughDialog({
       defaultUri: vscode.Uri.joinPath(this.document.uri, '..', `${name}.${format}`),
-      filters: { [filterName]: [format] },
+      filterName: format === 'svg' ? 'SVG image' : 'PNG image',
+      extension: format,
       title: `Export the design as ${format.toUpperCase()}`,
-    });
-    if (!target) return;
-    try {
-      const bytes = format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data);
-      await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(`VTopo: design exported to ${vscode.workspace.asRelativePath(target)}.`);
-    } catch (error) {
-      this.log.error(`export to ${target.toString()} failed: ${String(error)}`);
-      void vscode.window.showErrorMessage(`VTopo: could not write ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+      what: 'design',
+      bytes: () => (format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data)),
+    }, this.log);
   }
 }
 

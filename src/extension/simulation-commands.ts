@@ -31,6 +31,7 @@ import type { SimulationReport, SweepMode } from '../core/view/simulation-view';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE } from './diagnostics';
 import { SimulationPanel } from './simulation-panel';
+import { basename } from './uris';
 
 export const SIMULATION_COMMANDS = {
   hostFailure: 'vtopo.simulateHostFailure',
@@ -168,7 +169,7 @@ class SimulationCommands {
       void vscode.window.showErrorMessage(`VTopo: ${vscode.workspace.asRelativePath(document.uri)} could not be read as a design; see the Problems view.`);
       return undefined;
     }
-    return { document, topology, name: document.uri.path.split('/').pop() ?? document.uri.path };
+    return { document, topology, name: basename(document.uri) };
   }
 
   private known(design: OpenDesign, ref: ComponentRef): ComponentRef | undefined {

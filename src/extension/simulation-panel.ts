@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { EXPORT_FILES, exportReport, type ExportFormat } from '../core/view/simulation-export';
 import { parseSimulationPanelMessage, type HostToSimulationPanelMessage } from '../core/view/simulation-protocol';
 import { buildSimulationView, reportTitle, type SimulationReport } from '../core/view/simulation-view';
+import { saveThroughDialog } from './save-file';
+import { basename } from './uris';
 import { webviewHtml } from './webview-html';
 
 const VIEW_TYPE = 'vtopo.simulation';
@@ -73,17 +75,15 @@ export class SimulationPanel implements vscode.Disposable {
     const shown = this.shown;
     if (!shown) return;
     const { extension, filterName } = EXPORT_FILES[format];
-    const designName = (shown.designUri.path.split('/').pop() ?? 'design').replace(/\.vtopo$/, '');
-    const defaultUri = vscode.Uri.joinPath(shown.designUri, '..', `${designName}-${shown.report.kind}.${extension}`);
-    const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [filterName]: [extension] }, title: `Export the simulation as ${filterName}` });
-    if (!target) return;
-    try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportReport(shown.report, format)));
-      void vscode.window.showInformationMessage(`VTopo: simulation exported to ${vscode.workspace.asRelativePath(target)}.`);
-    } catch (error) {
-      this.log.error(`export to ${target.toString()} failed: ${String(error)}`);
-      void vscode.window.showErrorMessage(`VTopo: could not write ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const designName = basename(shown.designUri).replace(/\.vtopo$/, '');
+    await saveThroughDialog({
+      defaultUri: vscode.Uri.joinPath(shown.designUri, '..', `${designName}-${shown.report.kind}.${extension}`),
+      filterName,
+      extension,
+      title: `Export the simulation as ${filterName}`,
+      what: 'simulation',
+      bytes: () => new TextEncoder().encode(exportReport(shown.report, format)),
+    }, this.log);
   }
 }
 

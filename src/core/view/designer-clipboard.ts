@@ -6,7 +6,7 @@
  */
 
 import type { NewElement } from '../edit/intents';
-import { nextFreeId, siblingIds, switchTypeOf, type PaletteKind } from './designer-model';
+import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
 import type { Diagram } from './diagram';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -25,7 +25,7 @@ export function copyOf(id: string, diagram: Diagram): CopiedElement | undefined 
     case 'vm':
       return node.parent !== undefined && parentKind === 'host' ? { from: node.id, kind: 'vm', host: node.parent } : undefined;
     case 'switch':
-      return { from: node.id, kind: 'switch', switchType: switchTypeOf(node), ...(node.fabric !== undefined ? { fabric: node.fabric } : {}) };
+      return { from: node.id, kind: 'switch', switchType: node.switchType ?? 'ethernet', ...(node.fabric !== undefined ? { fabric: node.fabric } : {}) };
     case 'array':
       return { from: node.id, kind: 'array' };
     case 'datastore': {

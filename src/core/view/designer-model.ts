@@ -61,13 +61,8 @@ export function siblingIds(diagram: Diagram, kind: PaletteKind): string[] {
   const diagramKind = kind === 'fc-switch' || kind === 'ethernet-switch' ? 'switch' : kind;
   return diagram.nodes
     .filter((node) => node.kind === diagramKind)
-    .filter((node) => diagramKind !== 'switch' || switchTypeOf(node) === (kind === 'fc-switch' ? 'fc' : 'ethernet'))
+    .filter((node) => diagramKind !== 'switch' || (node.switchType ?? 'ethernet') === (kind === 'fc-switch' ? 'fc' : 'ethernet'))
     .map((node) => node.id);
-}
-
-/** A switch node's type, from the facts the diagram gives it (`FC switch, fabric A`). */
-export function switchTypeOf(node: DiagramNode): 'fc' | 'ethernet' {
-  return node.details.some((line) => line.startsWith('FC ')) ? 'fc' : 'ethernet';
 }
 
 // ------------------------------------------------------------------------------ links
@@ -137,7 +132,8 @@ function isStringArray(value: unknown): value is string[] {
 
 function isNode(value: unknown): value is DiagramNode {
   return isRecord(value) && typeof value.id === 'string' && typeof value.kind === 'string' && typeof value.label === 'string' && typeof value.findingCount === 'number' && isStringArray(value.details)
-    && (value.parent === undefined || typeof value.parent === 'string');
+    && (value.parent === undefined || typeof value.parent === 'string')
+    && (value.switchType === undefined || value.switchType === 'fc' || value.switchType === 'ethernet');
 }
 
 function isDiagram(value: unknown): value is Diagram {

@@ -20,6 +20,8 @@ export interface DiagramNode {
   readonly parent?: string;
   /** Fabric or side (A/B) of a switch, so the two fabrics can be told apart. */
   readonly fabric?: string;
+  /** What a switch carries: Fibre Channel or Ethernet (LAN, iSCSI). */
+  readonly switchType?: 'fc' | 'ethernet';
   readonly severity?: Severity;
   readonly findingCount: number;
   /** Facts shown when the node is selected, one per line. */
@@ -102,6 +104,7 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       kind: 'switch',
       label: networkSwitch.fabric ? `${networkSwitch.id} (${networkSwitch.fabric})` : networkSwitch.id,
       ...(networkSwitch.fabric ? { fabric: networkSwitch.fabric } : {}),
+      switchType: networkSwitch.type,
       details: [`${networkSwitch.type === 'fc' ? 'FC' : 'Ethernet'} switch${networkSwitch.fabric ? `, fabric ${networkSwitch.fabric}` : ''}`],
     });
   }
