@@ -79,6 +79,8 @@ const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
   host: vscode.SymbolKind.Class,
   adapter: vscode.SymbolKind.Module,
   port: vscode.SymbolKind.Interface,
+  virtualSwitch: vscode.SymbolKind.Struct,
+  portGroup: vscode.SymbolKind.Interface,
   vmkernelPort: vscode.SymbolKind.Interface,
   switch: vscode.SymbolKind.Struct,
   array: vscode.SymbolKind.Package,

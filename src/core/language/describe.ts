@@ -13,6 +13,8 @@ const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   host: 'host',
   adapter: 'adapter',
   port: 'port',
+  virtualSwitch: 'virtual switch',
+  portGroup: 'port group',
   vmkernelPort: 'VMkernel port',
   switch: 'switch',
   array: 'storage array',

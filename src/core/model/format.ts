@@ -35,7 +35,16 @@ export type Platform = (typeof PLATFORMS)[number];
 export const RESTART_PRIORITIES = ['disabled', 'lowest', 'low', 'medium', 'high', 'highest'] as const;
 export type RestartPriority = (typeof RESTART_PRIORITIES)[number];
 
-export const PORT_ROLES = ['storage', 'iscsi', 'nfs', 'management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication'] as const;
+/**
+ * Traffic a port or a host virtual NIC carries. Hyper-V cluster networks map onto these
+ * (docs/format.md, "The LAN"): "cluster and client" is management, "cluster only" is
+ * heartbeat, the live-migration network is vmotion; a Proxmox corosync link is heartbeat.
+ */
+export const PORT_ROLES = ['storage', 'iscsi', 'nfs', 'management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication', 'vsan', 'provisioning'] as const;
+export type PortRole = (typeof PORT_ROLES)[number];
+
+/** Virtual switch types: vSphere standard and distributed, Hyper-V SET and LBFO teams, Linux bridge and Open vSwitch (Proxmox, XenServer). */
+export const VIRTUAL_SWITCH_TYPES = ['standard', 'distributed', 'set', 'lbfo', 'bridge', 'ovs'] as const;
 
 export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -122,7 +131,8 @@ const detection = object(
   {
     heartbeatIntervalSeconds: quantity('duration', { description: 'Network heartbeat interval between HA agents (vSphere: 1 s).', default: 1, min: 0 }),
     failureTimeoutSeconds: quantity('duration', { description: 'Time without heartbeats (and no ping) before a host is declared failed (vSphere: 15 s).', default: 15, min: 0 }),
-    isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a host that lost its network declares itself isolated (vSphere: about 30 s).', default: 30, min: 0 }),
+    isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a secondary host that lost its network declares itself isolated (vSphere 5.x-8.x: about 30 s).', default: 30, min: 0 }),
+    primaryIsolationTimeoutSeconds: quantity('duration', { description: 'Time after which the primary (master) host that lost its network declares itself isolated (vSphere 5.x-8.x: about 5 s).', default: 5, min: 0 }),
     isolationResponseDelaySeconds: quantity('duration', { description: 'Further delay before the isolation response runs (vSphere: 30 s).', default: 30, min: 0 }),
   },
   { description: 'Failure detection timings. Defaults are vSphere HA\'s; make them match your platform.', defaults: true },
@@ -157,6 +167,26 @@ const ha = object(
     admissionControl: admissionControl,
     detection: detection,
     isolationResponse: oneOf(['none', 'power-off', 'shutdown'] as const, { description: 'What an isolated host does with its VMs (vSphere default: none, "leave powered on").', default: 'none' }),
+    isolationShutdownTimeoutSeconds: quantity('duration', {
+      description: 'With isolation response shutdown: how long the host waits for a guest shutdown before it powers the VM off (vSphere das.isolationshutdowntimeout: 300 s). A VM\'s own shutdownSeconds is used when shorter.',
+      default: 300,
+      min: 0,
+    }),
+    isolationAddresses: list(text({ description: 'An IP address the host pings to tell isolation from a partition.' }), {
+      description: 'Extra isolation addresses (vSphere das.isolationaddress0..9). Each should answer from a different switch than the default gateway.',
+    }),
+    useDefaultIsolationAddress: boolean({ description: 'Whether the management network\'s default gateway is an isolation address (vSphere das.usedefaultisolationaddress).', default: true }),
+    primaryHost: ref('host', { description: 'The host elected HA primary (master). vSphere elects the host that mounts the most datastores; when omitted VTopo assumes that one, then the first in file order.' }),
+    fencingDelaySeconds: quantity('duration', {
+      description: 'Proxmox VE and XenServer: how long a node that lost quorum runs before its watchdog fences (resets) it; HA recovers its services only after that (Proxmox VE: 60 s).',
+      default: 60,
+      min: 0,
+    }),
+    resiliencyPeriodSeconds: quantity('duration', {
+      description: 'Hyper-V (Windows Server 2016+): how long VMs of a node that lost the cluster network keep running unmonitored before they are failed over (ResiliencyDefaultPeriod: 240 s; 0 on older releases).',
+      default: 240,
+      min: 0,
+    }),
     respectAntiAffinity: boolean({ description: 'Whether HA must respect VM-VM anti-affinity rules when it restarts VMs.', default: true }),
     heartbeatDatastores: list(ref('datastore', { description: 'A heartbeat datastore.' }), { description: 'Datastores used for datastore heartbeating (vSphere: 2 per host, at most 5).' }),
     defaultRestartPriority: oneOf(RESTART_PRIORITIES, { description: 'Restart priority of VMs that do not set one (vSphere default: medium).', default: 'medium' }),
@@ -182,6 +212,14 @@ const cluster = object(
     drs: drs,
     cpuCompatibility: text({ description: 'CPU compatibility baseline that makes mixed CPU generations migration-compatible (vSphere EVC mode such as "intel-broadwell", Hyper-V processor compatibility, ...).' }),
     migrationNetworkMbps: quantity('bandwidth', { description: 'Bandwidth of the live-migration (vMotion) network when it is not derived from ports.', min: 0 }),
+    quorum: object(
+      {
+        witness: oneOf(['none', 'disk', 'file-share', 'cloud'] as const, { description: 'Hyper-V / Windows failover cluster witness: a disk, a file share or a cloud witness adds one vote to node majority.', default: 'none' }),
+        witnessDatastore: ref('datastore', { description: 'The datastore (LUN) holding the disk witness.' }),
+        witnessSwitch: ref('switch', { description: 'The Ethernet switch through which the file-share or cloud witness is reached; when omitted it answers from every switch.' }),
+      },
+      { description: 'Cluster quorum (Hyper-V, Proxmox VE): which partition keeps running after a network split.', defaults: true },
+    ),
     migration: object(
       {
         method: oneOf(['auto', 'vmotion', 'xen-classic', 'xen', 'qemu', 'post-copy'] as const, {
@@ -231,8 +269,43 @@ const vmkernelPort = object(
     subnet: text({ description: 'IP subnet in CIDR notation.' }),
     vlan: integer({ description: 'VLAN id.', min: 0, max: 4094 }),
     mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
+    portGroup: text({ description: 'Name of the port group (on one of the host\'s virtual switches or a distributed switch it is a member of) this port connects to; its uplinks and teaming apply unless active/standby are given here.' }),
+    gateway: text({ description: 'Default gateway of this port\'s network (for the management network: the default HA isolation address).' }),
+    speedMbps: quantity('bandwidth', { description: 'Bandwidth of this port when its uplinks do not say (e.g. a shaped vNIC).', min: 0 }),
   },
-  { description: 'A VMkernel (host virtual) network port and its uplinks, for iSCSI port binding and vMotion.' },
+  {
+    description:
+      'A host virtual network port: a VMkernel port (vmk0, ...) on vSphere, a management-OS vNIC on Hyper-V, a bridge address on Proxmox, with its roles and uplinks.',
+  },
+);
+
+const teaming = {
+  active: list(ref('port', { description: 'An active uplink (host/adapter/port).' }), { description: 'Active uplinks; when neither active nor standby is given, every uplink is active.' }),
+  standby: list(ref('port', { description: 'A standby uplink (host/adapter/port).' }), { description: 'Standby uplinks: used only when every active one has failed.' }),
+  unused: list(ref('port', { description: 'An unused uplink (host/adapter/port).' }), { description: 'Uplinks this port group never uses.' }),
+};
+
+const portGroupName = text({ description: 'The port group\'s label when it is not a valid id (e.g. "VM Network"); VMs may name it either way.' });
+
+const portGroup = object(
+  {
+    name: portGroupName,
+    vlan: integer({ description: 'VLAN id (0 = untagged).', min: 0, max: 4094 }),
+    roles: list(oneOf(PORT_ROLES, { description: 'A traffic role.' }), { description: 'Traffic on this port group when it is not a VM network (e.g. heartbeat); VM networks need none.' }),
+    ...teaming,
+  },
+  { description: 'A port group (VM network) with its VLAN and, where it differs from its switch, its teaming.' },
+);
+
+const virtualSwitch = object(
+  {
+    type: oneOf(VIRTUAL_SWITCH_TYPES, { description: 'standard / distributed (vSphere), set / lbfo (Hyper-V teams), bridge / ovs (Proxmox, XenServer).', default: 'standard' }),
+    uplinks: list(ref('port', { description: 'A physical port of this host (host/adapter/port).' }), { description: 'Physical ports (uplinks) of this virtual switch.', default: [] }),
+    ...teaming,
+    mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
+    portGroups: collection('portGroup', portGroup, { description: 'Port groups (VM networks), by name.', default: [] }),
+  },
+  { description: 'A host\'s virtual switch (vSwitch, SET or LBFO team, bridge) with its uplinks, teaming and port groups.' },
 );
 
 const host = object(
@@ -261,12 +334,40 @@ const host = object(
     ),
     maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
     adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
-    vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'VMkernel ports (vmk0, vmk1, ...), by id.', default: [] }),
+    vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'Host virtual network ports (VMkernel ports vmk0, vmk1, ...; Hyper-V host vNICs), by id.', default: [] }),
+    virtualSwitches: collection('virtualSwitch', virtualSwitch, { description: 'Virtual switches (vSwitches, SET / LBFO teams, bridges), by id.', default: [] }),
   },
   { description: 'A hypervisor host.' },
 );
 
 // ------------------------------------------------------------------------ switches
+
+const distributedPortGroup = object(
+  {
+    name: text({ description: 'The port group\'s label when it is not a valid id (e.g. "VM Network"); VMs may name it either way.' }),
+    vlan: integer({ description: 'VLAN id (0 = untagged).', min: 0, max: 4094 }),
+    roles: list(oneOf(PORT_ROLES, { description: 'A traffic role.' }), { description: 'Traffic on this port group when it is not a VM network.' }),
+    active: list(text({ description: 'An uplink name.' }), { description: 'Active uplinks by name (uplink1, ...); default: the switch\'s.' }),
+    standby: list(text({ description: 'An uplink name.' }), { description: 'Standby uplinks by name.' }),
+    unused: list(text({ description: 'An uplink name.' }), { description: 'Unused uplinks by name.' }),
+  },
+  { description: 'A distributed port group: its VLAN and teaming by uplink name.' },
+);
+
+const distributedSwitch = object(
+  {
+    uplinks: list(text({ description: 'An uplink name.' }), { description: 'Uplink names, in order (uplink1, uplink2, ...).', default: [] }),
+    members: record(list(ref('port', { description: 'A physical port of the member host.' }), { description: 'The host\'s physical ports, in the order of the uplink names.' }), {
+      keyName: 'host id',
+      description: 'Member hosts: host id to its physical ports, in uplink order.',
+    }),
+    active: list(text({ description: 'An uplink name.' }), { description: 'Default active uplinks by name; when neither active nor standby is given, every uplink is active.' }),
+    standby: list(text({ description: 'An uplink name.' }), { description: 'Default standby uplinks by name.' }),
+    mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
+    portGroups: collection('portGroup', distributedPortGroup, { description: 'Distributed port groups, by name.', default: [] }),
+  },
+  { description: 'A vSphere distributed switch: uplink names, the member hosts\' physical ports and port groups with teaming by uplink name.' },
+);
 
 const networkSwitch = object(
   {
@@ -279,6 +380,8 @@ const networkSwitch = object(
     ports: integer({ description: 'Number of ports.', min: 1 }),
     vendor: text({ description: 'Vendor.' }),
     model: text({ description: 'Model.' }),
+    stack: text({ description: 'Ethernet: the stack or MLAG pair this switch is a member of. A stack is one control plane: a stack failure (firmware, split) takes every member.' }),
+    addresses: list(text({ description: 'An IP address.' }), { description: 'Ethernet: addresses that answer from this switch (its gateway interface, a router behind it): HA isolation addresses resolve here.' }),
   },
   { description: 'A switch.' },
 );
@@ -405,6 +508,8 @@ const vm = object(
     protection: oneOf(['none', 'ft', 'replica'] as const, { description: 'Fault tolerance (a running secondary) or a replica that takes over.', default: 'none' }),
     secondaryHost: ref('host', { description: 'Host of the FT secondary or the replica.' }),
     vnics: integer({ description: 'Virtual NICs.', min: 0, default: 1 }),
+    networks: list(text({ description: 'A port group name.' }), { description: 'Port groups (VM networks) the VM\'s vNICs are on, by name; a VM network is looked up on whichever host runs the VM.' }),
+    shutdownSeconds: quantity('duration', { description: 'Time a guest shutdown takes (isolation response shutdown).', min: 0 }),
     guestCluster: ref('guestCluster', { description: 'Guest cluster (failover or NLB) this VM is a node of.' }),
     dirtyRateMBps: quantity('throughput', { description: 'Rate at which the guest dirties memory (live migration).', min: 0 }),
     workingSetMB: quantity('data', { description: 'Writable working set: memory re-dirtied in every pre-copy round.', min: 0 }),
@@ -420,6 +525,8 @@ const guestCluster = object(
     role: text({ description: 'Application the guest cluster serves.' }),
     sharedDisk: ref('datastore', { description: 'Shared (iSCSI) disk of a failover cluster.' }),
     heartbeatVlan: integer({ description: 'VLAN of the private heartbeat network.', min: 0, max: 4094 }),
+    heartbeatNetwork: text({ description: 'Port group of the private heartbeat network.' }),
+    clientNetwork: text({ description: 'Port group of the public (client) network.' }),
   },
   { description: 'A cluster of VMs: Windows failover cluster or NLB cluster.' },
 );
@@ -507,6 +614,7 @@ export const vtopoFile = object(
     clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
     hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
     switches: collection('switch', networkSwitch, { description: 'FC and Ethernet switches, by id.', default: [] }),
+    distributedSwitches: collection('virtualSwitch', distributedSwitch, { description: 'vSphere distributed switches, by id.', default: [] }),
     arrays: collection('array', storageArray, { description: 'Storage arrays, by id.', default: [] }),
     datastores: collection('datastore', datastore, { description: 'Datastores, LUNs and volumes, by id.', default: [] }),
     links: list(link, { description: 'Cables between ports and switches.', default: [] }),
@@ -532,6 +640,10 @@ export type HostValue = ValueOf<typeof host> & Identified;
 export type AdapterValue = ValueOf<typeof adapter> & Identified;
 export type PortValue = ValueOf<typeof port> & Identified;
 export type VmkernelPortValue = ValueOf<typeof vmkernelPort> & Identified;
+export type VirtualSwitchValue = ValueOf<typeof virtualSwitch> & Identified;
+export type PortGroupValue = ValueOf<typeof portGroup> & Identified;
+export type DistributedSwitchValue = ValueOf<typeof distributedSwitch> & Identified;
+export type DistributedPortGroupValue = ValueOf<typeof distributedPortGroup> & Identified;
 export type SwitchValue = ValueOf<typeof networkSwitch> & Identified;
 export type ArrayValue = ValueOf<typeof storageArray> & Identified;
 export type ControllerValue = ValueOf<typeof controller> & Identified;

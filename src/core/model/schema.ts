@@ -20,6 +20,8 @@ export type ElementKind =
   | 'adapter'
   | 'port'
   | 'vmkernelPort'
+  | 'virtualSwitch'
+  | 'portGroup'
   | 'switch'
   | 'array'
   | 'controller'

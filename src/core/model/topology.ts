@@ -11,6 +11,7 @@ import type {
   ClusterValue,
   ControllerValue,
   DatastoreValue,
+  DistributedSwitchValue,
   FileValue,
   GuestClusterValue,
   HostValue,
@@ -30,6 +31,7 @@ export type {
   ClusterValue as Cluster,
   ControllerValue as Controller,
   DatastoreValue as Datastore,
+  DistributedSwitchValue as DistributedSwitch,
   GuestClusterValue as GuestCluster,
   HostValue as Host,
   LinkValue as Link,
@@ -44,6 +46,7 @@ export class Topology {
   readonly clusters: readonly ClusterValue[];
   readonly hosts: readonly HostValue[];
   readonly switches: readonly SwitchValue[];
+  readonly distributedSwitches: readonly DistributedSwitchValue[];
   readonly arrays: readonly ArrayValue[];
   readonly datastores: readonly DatastoreValue[];
   readonly links: readonly LinkValue[];
@@ -72,6 +75,7 @@ export class Topology {
     this.clusters = file?.clusters ?? [];
     this.hosts = file?.hosts ?? [];
     this.switches = file?.switches ?? [];
+    this.distributedSwitches = file?.distributedSwitches ?? [];
     this.arrays = file?.arrays ?? [];
     this.datastores = file?.datastores ?? [];
     this.links = file?.links ?? [];
