@@ -178,7 +178,7 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
     const label = svgText(chart, x(mark.atSeconds) + 3, 10 + (index % 2) * 10, `${MARK_NAMES[mark.kind]} ${formatSeconds(mark.atSeconds)}`, `mark-label ${mark.kind}`);
     tooltip(label, mark.label);
   });
-  into.append(chart, legend([['outage', 'down'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating']]));
+  into.append(chart, legend([['outage', 'down'], ['unreachable', 'unreachable'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating']]));
 }
 
 const MARK_NAMES: Readonly<Record<Timeline['marks'][number]['kind'], string>> = { failure: 'failure', isolation: 'isolation', detection: 'detected', recovery: 'recovered' };

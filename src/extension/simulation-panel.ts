@@ -126,6 +126,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   svg .mark-label.recovery { fill: var(--vscode-charts-green); }
   .outage { fill: var(--vscode-charts-red); background: var(--vscode-charts-red); }
   .open { opacity: 0.6; }
+  .unreachable { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); stroke: var(--vscode-charts-red); stroke-dasharray: 4 2; }
   .booting { fill: var(--vscode-charts-yellow); background: var(--vscode-charts-yellow); }
   .takeover { fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
   .migrating, .pre-copy, .before { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }

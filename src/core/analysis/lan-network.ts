@@ -72,6 +72,8 @@ export interface HostNetwork {
   readonly uplinks: readonly Uplink[];
   readonly gateway: string | undefined;
   readonly range: SourceRange;
+  /** A port group a VMkernel port sits on: that port's network first; a VM network only for VMs that name it. */
+  readonly sharedWithVmkernel?: boolean;
 }
 
 export interface LanNetwork {
@@ -134,7 +136,7 @@ export function vmNetworksOnHost(lan: LanNetwork, hostId: string, names: readonl
   const byRole = networks.filter((n) => n.kind === 'ports' && n.roles.includes('vm'));
   if (names === undefined || names.length === 0) {
     if (portGroups.length === 0) return { found: byRole, missing: [] };
-    const vmGroups = portGroups.filter((n) => n.roles.length === 0 || n.roles.includes('vm'));
+    const vmGroups = portGroups.filter((n) => !n.sharedWithVmkernel && (n.roles.length === 0 || n.roles.includes('vm')));
     return { found: vmGroups.length === 1 ? vmGroups : [], missing: [] };
   }
   const found: HostNetwork[] = [];
@@ -387,9 +389,16 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
         range: vmk.idRange,
       });
     }
-    networks.push(...groups.filter((g) => g.roles.length > 0 && g.roles.some((r) => r !== 'vm')));
+    // A port group a VMkernel port sits on is first that port's network: VMs use it only by name.
+    const usedByVmkernel = new Set(host.vmkernelPorts.map((vmk) => vmk.portGroup).filter((name): name is string => name !== undefined));
+    const shared = (g: HostNetwork) => usedByVmkernel.has(g.name) || g.aliases.some((alias) => usedByVmkernel.has(alias));
+    groups.forEach((g, index) => {
+      if (shared(g)) groups[index] = { ...g, sharedWithVmkernel: true };
+    });
+    const ownGroups = groups.filter((g) => !g.sharedWithVmkernel);
+    networks.push(...ownGroups.filter((g) => g.roles.length > 0 && g.roles.some((r) => r !== 'vm')));
     const covered = new Set(networks.flatMap((n) => n.roles));
-    if (groups.some((g) => g.roles.length === 0 || g.roles.includes('vm'))) covered.add('vm');
+    if (ownGroups.some((g) => g.roles.length === 0 || g.roles.includes('vm'))) covered.add('vm');
     const byRole = new Map<PortRole, string[]>();
     for (const adapter of host.adapters) {
       if (!carriesLan(adapter)) continue;

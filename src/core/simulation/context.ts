@@ -18,6 +18,7 @@ import {
   type Attachment,
   type StorageNetwork,
 } from '../analysis/storage-network';
+import { lanNetworkOf, stackElementId, type LanNetwork } from '../analysis/lan-network';
 import { DEFAULT_MINIMUM_VM_CPU_MHZ, hostCapacity, isGoodHost, vmDemand, type HostCapacity, type VmDemand } from '../capacity/resources';
 import type { RestartPriority } from '../model/format';
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
@@ -86,6 +87,13 @@ export interface SimulationContext {
   /** Hosts of each cluster in file order (any state: the engine filters). */
   readonly clusterHosts: ReadonlyMap<string, readonly HostInfo[]>;
   readonly storage: StorageOracle;
+  readonly lan: LanNetwork;
+  /**
+   * Hosts whose networks use each LAN element directly (an uplink port, its card or
+   * cable, a virtual switch, a first-hop switch or its stack): the hosts whose teaming and
+   * VM networks a failure of it can change.
+   */
+  readonly lanUsers: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function pairKey(hostId: string, datastoreId: string): string {
@@ -175,9 +183,35 @@ export function simulationContext(topology: Topology): SimulationContext {
     if (cluster) push(clusterHosts, cluster.id, info);
   });
 
-  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts) };
+  const lan = lanNetworkOf(topology);
+  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts), lan, lanUsers: lanUsersOf(lan) };
   contexts.set(topology, context);
   return context;
+}
+
+function lanUsersOf(lan: LanNetwork): Map<string, Set<string>> {
+  const users = new Map<string, Set<string>>();
+  const add = (elementId: string, hostId: string) => {
+    const set = users.get(elementId) ?? new Set<string>();
+    set.add(hostId);
+    users.set(elementId, set);
+  };
+  for (const [hostId, networks] of lan.hostNetworks) {
+    for (const network of networks) {
+      if (network.virtualSwitchId !== undefined) add(network.virtualSwitchId, hostId);
+      for (const uplink of network.uplinks) {
+        add(uplink.portId, hostId);
+        add(uplink.adapterId, hostId);
+        for (const attachment of uplink.attachments) {
+          add(attachment.cableId, hostId);
+          add(attachment.switchId, hostId);
+          const stack = lan.stackOf.get(attachment.switchId);
+          if (stack !== undefined) add(stackElementId(stack), hostId);
+        }
+      }
+    }
+  }
+  return users;
 }
 
 /** format.ts orchestration.vmBootSeconds default, for VMs outside any cluster. */

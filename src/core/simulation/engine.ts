@@ -67,10 +67,12 @@
  *   alive (corosync votes).
  */
 
+import { uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
 import { linkIndexOf } from '../analysis/storage-network';
 import type { Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
+import { clusterLanModelled, clusterNetworkState, electPrimary, usesQuorum, type ClusterNetworkState } from './network-state';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -136,6 +138,7 @@ export function summarize(vms: readonly VmResult[]): SimulationSummary {
   let vmsRestarted = 0;
   let vmsTakenOver = 0;
   let vmsDown = 0;
+  let vmsUnreachable = 0;
   let longestDowntimeSeconds = 0;
   let totalDowntimeSeconds = 0;
   for (const vm of vms) {
@@ -144,10 +147,11 @@ export function summarize(vms: readonly VmResult[]): SimulationSummary {
     if (kind === 'restarted') vmsRestarted += 1;
     if (kind === 'ft-takeover' || kind === 'guest-cluster-takeover') vmsTakenOver += 1;
     if (kind === 'down') vmsDown += 1;
+    if (kind === 'unreachable') vmsUnreachable += 1;
     longestDowntimeSeconds = Math.max(longestDowntimeSeconds, vm.downtimeSeconds);
     totalDowntimeSeconds += vm.downtimeSeconds;
   }
-  return { vmsAffected, vmsRestarted, vmsTakenOver, vmsDown, longestDowntimeSeconds, totalDowntimeSeconds };
+  return { vmsAffected, vmsRestarted, vmsTakenOver, vmsDown, vmsUnreachable, longestDowntimeSeconds, totalDowntimeSeconds };
 }
 
 // ------------------------------------------------------------------------ state
@@ -185,6 +189,8 @@ interface VmRun {
   restart: { host: string; downAt: number; poweredOnAt: number; readyAt: number } | undefined;
   takeover: { readonly host: string; readonly downtimeSeconds: number } | undefined;
   guestTakeover: { readonly partner: string; readonly downtimeSeconds: number } | undefined;
+  /** Running but its VM network has no uplink left (on the host it runs on). */
+  unreachable: { readonly networks: readonly string[]; readonly since: number } | undefined;
   notes: string[];
 }
 
@@ -192,6 +198,8 @@ interface HostRun {
   readonly info: HostInfo;
   failed: boolean;
   isolated: boolean;
+  /** Cut off from the partition that restarts VMs (or, on quorum platforms, without quorum): not a restart target. */
+  cutOff: boolean;
   epoch: number;
   load: Load;
 }
@@ -213,7 +221,10 @@ interface Wave {
 type Action =
   | { readonly kind: 'step'; readonly step: ScenarioStep }
   | { readonly kind: 'declare-failed'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly vms: readonly VmRun[] }
+  | { readonly kind: 'declare-isolated'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly lostAt: number; readonly primary: boolean }
   | { readonly kind: 'isolation-response'; readonly hostId: string; readonly epoch: number; readonly cause: number }
+  | { readonly kind: 'powered-off'; readonly run: VmRun; readonly outage: number; readonly cause: number }
+  | { readonly kind: 'quorum-stop'; readonly hostId: string; readonly epoch: number; readonly cause: number }
   | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
   | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
   | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
@@ -245,6 +256,10 @@ class FailoverSimulation {
   private readonly waves: Wave[] = [];
   private readonly failed = new Set<string>();
   private reachCache = new Map<string, boolean>();
+  /** Network state of each cluster whose LAN is modelled, as of the last change. */
+  private readonly clusterNetworks = new Map<string, ClusterNetworkState>();
+  /** The HA primary of each cluster (vSphere), elected when first needed. */
+  private readonly primaries = new Map<string, string>();
 
   constructor(
     private readonly context: SimulationContext,
@@ -279,8 +294,15 @@ class FailoverSimulation {
         return this.step(action.step);
       case 'declare-failed':
         return this.declareFailed(action);
+      case 'declare-isolated':
+        return this.declareIsolated(action);
       case 'isolation-response':
         return this.isolationResponse(action);
+      case 'powered-off':
+        if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restart([action.run], action.cause);
+        return;
+      case 'quorum-stop':
+        return this.quorumStop(action);
       case 'takeover':
         return this.takeover(action);
       case 'guest-takeover':
@@ -311,7 +333,8 @@ class FailoverSimulation {
       if (this.failed.has(target.id)) return;
       const before = new Set(this.failed);
       this.failed.add(target.id);
-      return this.storageChanged(before, cause);
+      this.storageChanged(before, cause);
+      return this.networkChanged(before, cause, target.id);
     }
     const cause = this.log('component-recovered', [target.id], `${name} is back.`);
     if (target.kind === 'host') {
@@ -319,6 +342,7 @@ class FailoverSimulation {
       if (host) {
         host.failed = false;
         host.isolated = false;
+        host.cutOff = false;
         host.epoch += 1;
       }
       return this.placePending();
@@ -327,6 +351,7 @@ class FailoverSimulation {
     const before = new Set(this.failed);
     this.failed.delete(target.id);
     this.storageChanged(before, cause);
+    this.networkChanged(before, cause, target.id);
   }
 
   private isKnown(target: ComponentRef): boolean {
@@ -334,7 +359,7 @@ class FailoverSimulation {
       const index = linkIndexOf(target.id);
       return index !== undefined && index < this.context.topology.links.length;
     }
-    return this.context.topology.declarations.has(target.id) || this.context.network.elements.has(target.id);
+    return this.context.topology.declarations.has(target.id) || this.context.network.elements.has(target.id) || this.context.lan.elements.has(target.id);
   }
 
   // ----------------------------------------------------------- host failures
@@ -373,33 +398,57 @@ class FailoverSimulation {
     this.restart(restart, cause);
   }
 
-  private isolate(hostId: string): void {
+  /**
+   * A host stops exchanging heartbeats and reaches none of its isolation addresses
+   * (vSphere; docs/simulation.md "Network failures"). It declares itself isolated after
+   * primaryIsolationTimeoutSeconds as the primary (5 s) or isolationTimeoutSeconds as a
+   * secondary (30 s), then runs its isolation response isolationResponseDelaySeconds later
+   * (fdm.isolationPolicyDelaySec, 30 s). While it still writes datastore heartbeats the
+   * other hosts know it is isolated, not failed, and restart nothing: its VMs come back
+   * elsewhere only once the isolation response has powered them off (the VMFS locks hold
+   * until then). A host that reaches none of its heartbeat datastores either is treated as
+   * failed.
+   */
+  private isolate(hostId: string, cause?: number): void {
     const info = this.context.hosts.get(hostId);
     if (!info) {
-      this.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`);
+      this.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`, cause);
       return;
     }
     const host = this.hostRun(hostId);
-    const ha = info.cluster?.ha;
+    if (host.failed || host.isolated) return;
+    const primary = info.cluster !== undefined && this.primaryOf(info.cluster.id) === hostId;
+    const lost = this.log('heartbeats-lost', [hostId], `${hostId} exchanges no HA heartbeats with the other hosts and reaches none of its isolation addresses.`, cause);
     if (!this.writesDatastoreHeartbeats(info)) {
-      const cause = this.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`);
-      return this.failHost(hostId, cause);
+      const event = this.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`, lost);
+      return this.failHost(hostId, event);
     }
     host.isolated = true;
+    host.cutOff = true;
     host.epoch += 1;
+    const detection = info.cluster?.ha.detection;
+    const delay = primary ? (detection?.primaryIsolationTimeoutSeconds ?? 5) : (detection?.isolationTimeoutSeconds ?? 30);
+    this.queue.push(this.now + delay, { kind: 'declare-isolated', hostId, epoch: host.epoch, cause: lost, lostAt: this.now, primary });
+  }
+
+  private declareIsolated(action: Extract<Action, { kind: 'declare-isolated' }>): void {
+    const host = this.hostRun(action.hostId);
+    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
+    const ha = host.info.cluster?.ha;
     const response = ha?.enabled ? ha.isolationResponse : 'none';
-    if (response === 'none' || !ha) {
-      const cause = this.log('host-isolated', [hostId], `${hostId} loses its management network but still writes datastore heartbeats: HA treats it as isolated, not failed, and restarts nothing (isolation response: none).`);
-      for (const run of this.residents(hostId)) run.notes.push(`host ${hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
-      return;
-    }
-    const delay = ha.detection.isolationTimeoutSeconds + ha.detection.isolationResponseDelaySeconds;
+    const role = action.primary ? 'as the HA primary' : 'as a secondary';
     const cause = this.log(
       'host-isolated',
-      [hostId],
-      `${hostId} loses its management network but still writes datastore heartbeats: isolated, not failed; it declares itself isolated after ${ha.detection.isolationTimeoutSeconds} s and runs its isolation response (${response}) ${ha.detection.isolationResponseDelaySeconds} s later.`,
+      [action.hostId],
+      `${action.hostId} declares itself isolated ${this.now - action.lostAt} s after its heartbeats stopped (${role}); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.`,
+      action.cause,
     );
-    this.queue.push(this.now + delay, { kind: 'isolation-response', hostId, epoch: host.epoch, cause });
+    if (response === 'none' || !ha) {
+      this.log('isolation-response', [action.hostId], `Isolation response of ${action.hostId}: leave powered on. Its VMs keep running there and HA restarts none of them.`, cause);
+      for (const run of this.residents(action.hostId)) run.notes.push(`host ${action.hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
+      return;
+    }
+    this.queue.push(this.now + ha.detection.isolationResponseDelaySeconds, { kind: 'isolation-response', hostId: action.hostId, epoch: host.epoch, cause });
   }
 
   private writesDatastoreHeartbeats(info: HostInfo): boolean {
@@ -413,11 +462,230 @@ class FailoverSimulation {
   private isolationResponse(action: Extract<Action, { kind: 'isolation-response' }>): void {
     const host = this.hostRun(action.hostId);
     if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
-    const response = host.info.cluster?.ha.isolationResponse ?? 'none';
-    const cause = this.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: ${response === 'shutdown' ? 'shuts down' : 'powers off'} its VMs; HA restarts them elsewhere.`, action.cause);
+    const ha = host.info.cluster?.ha;
+    const response = ha?.isolationResponse ?? 'none';
+    const timeout = ha?.isolationShutdownTimeoutSeconds ?? 300;
+    const what = response === 'shutdown' ? `shuts down its VMs (powered off after at most ${timeout} s)` : 'powers off its VMs';
+    const cause = this.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: it ${what}; HA restarts each elsewhere once it is off.`, action.cause);
     const down: VmRun[] = [];
     for (const run of this.residents(action.hostId)) {
+      if (run.info.priority === 'disabled') {
+        run.notes.push(`restart priority disabled: the isolation response of ${action.hostId} leaves it running.`);
+        continue;
+      }
       const event = this.goDown(run, cause, `${run.info.vm.id} is ${response === 'shutdown' ? 'shut down' : 'powered off'} by the isolation response of ${action.hostId}.`);
+      this.scheduleTakeovers(run, event, action.hostId);
+      if (run.takeoverPending) continue;
+      if (response === 'shutdown') {
+        const seconds = Math.min(run.info.vm.shutdownSeconds ?? timeout, timeout);
+        this.queue.push(this.now + seconds, { kind: 'powered-off', run, outage: run.outage, cause: event });
+      } else {
+        down.push(run);
+      }
+    }
+    this.restart(down, cause);
+  }
+
+  /** The HA primary of a cluster: elected once among its connected hosts (network-state.ts electPrimary), re-elected when it fails. */
+  private primaryOf(clusterId: string): string | undefined {
+    const known = this.primaries.get(clusterId);
+    if (known !== undefined && !this.hostRuns.get(known)?.failed && !this.hostRuns.get(known)?.isolated) return known;
+    const cluster = this.context.topology.cluster(clusterId);
+    if (!cluster) return undefined;
+    const candidates = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good && !this.hostRuns.get(h.host.id)?.failed && !this.hostRuns.get(h.host.id)?.isolated);
+    const datastores = (hostId: string) => this.context.topology.datastores.filter((d) => !this.context.topology.isLocalDatastore(d) && this.reaches(hostId, d)).length;
+    const primary = electPrimary(cluster, candidates.map((h) => h.host.id), datastores);
+    if (primary !== undefined) this.primaries.set(clusterId, primary);
+    return primary;
+  }
+
+  // ----------------------------------------------------------------- network
+
+  /**
+   * After a LAN element failed or came back: teaming failovers and lost networks on the
+   * hosts that use it, VMs whose network is gone or back, and each affected cluster's
+   * partitions (isolation, partition, quorum). A switch, stack or inter-switch link can
+   * split any cluster; anything else only the clusters of the hosts that use it.
+   */
+  private networkChanged(before: ReadonlySet<string>, cause: number, elementId: string): void {
+    const lan = this.context.lan;
+    const element = lan.elements.get(elementId);
+    if (!element) return;
+    const users = this.context.lanUsers.get(elementId) ?? new Set<string>();
+    for (const hostId of users) {
+      if (this.hostRuns.get(hostId)?.failed) continue;
+      for (const network of lan.hostNetworks.get(hostId) ?? []) if (!network.sharedWithVmkernel) this.teamingChanged(network, before, cause);
+      this.checkVmNetworks(hostId, cause);
+    }
+    const global = element.kind === 'switch' || element.kind === 'inter-switch-link' || element.kind === 'stack';
+    const clusters = global
+      ? this.context.topology.clusters.map((c) => c.id)
+      : [...new Set([...users].map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
+    for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause);
+    this.placePending();
+  }
+
+  private teamingChanged(network: HostNetwork, before: ReadonlySet<string>, cause: number): void {
+    const lan = this.context.lan;
+    const was = uplinkState(lan, network, before).carrying.map((u) => u.portId);
+    const is = uplinkState(lan, network, this.failed).carrying.map((u) => u.portId);
+    if (was.length === is.length && was.every((id, i) => id === is[i])) return;
+    const label = `${network.hostId} ${network.kind === 'ports' ? `${network.name} network` : network.name}`;
+    if (is.length === 0 && was.length > 0) {
+      this.log('network-lost', [network.hostId, network.id], `${label} has no uplink left (${was.join(', ')} down).`, cause);
+    } else if (was.length === 0 && is.length > 0) {
+      this.log('network-restored', [network.hostId, network.id], `${label} is back on ${is.join(', ')}.`, cause);
+    } else if (this.detail === 'full') {
+      this.log('teaming-failover', [network.hostId, network.id], `${label} now uses ${is.join(', ')} (was ${was.join(', ')}): NIC teaming fails over, nothing else happens.`, cause);
+    }
+  }
+
+  /** The networks of a VM on a host and whether each still has an uplink carrying traffic; empty when the design does not say. */
+  private vmNetworkDown(run: VmRun, hostId: string): string[] {
+    const { found } = vmNetworksOnHost(this.context.lan, hostId, run.info.vm.networks);
+    return found.filter((network) => uplinkState(this.context.lan, network, this.failed).carrying.length === 0).map((network) => network.name);
+  }
+
+  private checkVmNetworks(hostId: string, cause: number): void {
+    for (const run of this.residents(hostId)) {
+      if (run.status !== 'running' && run.status !== 'booting') continue;
+      this.updateReachability(run, hostId, cause);
+    }
+  }
+
+  private updateReachability(run: VmRun, hostId: string, cause: number): void {
+    const down = this.vmNetworkDown(run, hostId);
+    if (down.length > 0 && run.unreachable === undefined) {
+      run.unreachable = { networks: down, since: this.now };
+      if (run.downSince === undefined) run.downSince = this.now;
+      this.log('vm-unreachable', [run.info.vm.id, hostId], `${run.info.vm.id} keeps running on ${hostId} but its network ${down.join(', ')} has no uplink: users cannot reach it, and HA does not act on a lost VM network.`, cause);
+    } else if (down.length === 0 && run.unreachable !== undefined) {
+      run.notes.push(`unreachable from ${run.unreachable.since} s to ${this.now} s while its network had no uplink.`);
+      run.unreachable = undefined;
+      if (run.status === 'running') this.endOutage(run);
+      this.log('vm-reachable', [run.info.vm.id, hostId], `${run.info.vm.id} is reachable again on ${hostId}.`, cause);
+    }
+  }
+
+  private clusterNetworkChanged(clusterId: string, before: ReadonlySet<string>, cause: number): void {
+    const topology = this.context.topology;
+    const cluster = topology.cluster(clusterId);
+    const members = this.context.clusterHosts.get(clusterId) ?? [];
+    if (!cluster || !clusterLanModelled(topology, this.context.lan, members.map((h) => h.host.id))) return;
+    const previous = this.clusterNetworks.get(clusterId) ?? this.networkState(cluster, before);
+    const next = this.networkState(cluster, this.failed);
+    this.clusterNetworks.set(clusterId, next);
+    if (usesQuorum(topology)) return this.quorumChanged(clusterId, previous, next, cause);
+    const acting = next.acting === undefined ? [] : (next.partitions[next.acting] ?? []);
+    for (const info of members) {
+      const id = info.host.id;
+      const host = this.hostRuns.get(id);
+      if (host?.failed || !info.good) continue;
+      const wasIsolated = previous.isolated.has(id);
+      const isIsolated = next.isolated.has(id);
+      if (isIsolated && !wasIsolated) this.isolate(id, cause);
+      else if (!isIsolated && wasIsolated) this.rejoin(id, cause);
+      if (!isIsolated) this.hostRun(id).cutOff = !acting.includes(id);
+    }
+    const shape = (state: ClusterNetworkState) => state.partitions.filter((group) => !group.every((id) => state.isolated.has(id))).map((group) => group.join(',')).join(' | ');
+    if (shape(previous) === shape(next)) return;
+    const groups = next.partitions.filter((group) => !group.every((id) => next.isolated.has(id)));
+    if (groups.length > 1) {
+      const list = groups.map((group) => `{${group.join(', ')}}`).join(' and ');
+      const event = this.log(
+        'network-partition',
+        groups.flat(),
+        `Cluster ${clusterId} splits into partitions ${list}: each elects a primary of its own and its VMs keep running; only the partition with ${this.primaryOf(clusterId) ?? 'the primary'} restarts VMs of failed hosts.`,
+        cause,
+      );
+      for (const group of groups) {
+        if (group === acting) continue;
+        for (const id of group) {
+          const info = this.context.hosts.get(id);
+          if (info && !this.writesDatastoreHeartbeats(info)) this.failHost(id, this.log('host-declared-failed', [id], `${id} is cut off and writes no datastore heartbeat: the primary treats it as failed.`, event));
+        }
+      }
+    } else if (shape(previous).includes(' | ')) {
+      this.log('network-restored', [clusterId], `Cluster ${clusterId} is one partition again.`, cause);
+    }
+  }
+
+  private networkState(cluster: NonNullable<ReturnType<Topology['cluster']>>, failed: ReadonlySet<string>): ClusterNetworkState {
+    const members = this.context.clusterHosts.get(cluster.id) ?? [];
+    return clusterNetworkState({
+      topology: this.context.topology,
+      lan: this.context.lan,
+      cluster,
+      hosts: members.map((h) => ({ id: h.host.id, alive: h.good && !this.hostRuns.get(h.host.id)?.failed })),
+      failed,
+      primary: usesQuorum(this.context.topology) ? undefined : this.primaryOf(cluster.id),
+      reachesDatastore: (hostId, datastoreId) => {
+        const datastore = this.context.topology.datastore(datastoreId);
+        return datastore !== undefined && this.context.storage.reaches(hostId, datastore, failed, new Map());
+      },
+    });
+  }
+
+  /** The host hears the others again: a pending isolation response is cancelled. */
+  private rejoin(hostId: string, cause: number): void {
+    const host = this.hostRun(hostId);
+    if (!host.isolated) return;
+    host.isolated = false;
+    host.cutOff = false;
+    host.epoch += 1;
+    this.log('network-restored', [hostId], `${hostId} exchanges heartbeats again and rejoins its cluster; a pending isolation response is cancelled.`, cause);
+  }
+
+  /**
+   * Quorum platforms: nodes whose partition lost quorum stop. Hyper-V: the cluster service
+   * stops; with VM compute resiliency (Windows Server 2016+) the VMs run unmonitored for
+   * resiliencyPeriodSeconds after the node is removed (failureTimeoutSeconds), then are
+   * turned off and started in the partition with quorum. Proxmox VE and XenServer: the
+   * node's watchdog fences (resets) it after fencingDelaySeconds; its services are then
+   * recovered where there is quorum.
+   */
+  private quorumChanged(clusterId: string, previous: ClusterNetworkState, next: ClusterNetworkState, cause: number): void {
+    const platform = this.context.topology.platform;
+    for (const info of this.context.clusterHosts.get(clusterId) ?? []) {
+      const id = info.host.id;
+      const host = this.hostRuns.get(id);
+      if (host?.failed || !info.good) continue;
+      const had = previous.partitionOf.has(id) && !previous.withoutQuorum.has(previous.partitionOf.get(id) as number);
+      const has = next.partitionOf.has(id) && !next.withoutQuorum.has(next.partitionOf.get(id) as number);
+      if (had === has) continue;
+      const run = this.hostRun(id);
+      run.epoch += 1;
+      run.cutOff = !has;
+      if (has) {
+        this.log('network-restored', [id], `${id} is back in a partition with quorum.`, cause);
+        continue;
+      }
+      const ha = info.cluster?.ha;
+      const delay = platform === 'hyperv' ? (ha?.detection.failureTimeoutSeconds ?? 10) + (ha?.resiliencyPeriodSeconds ?? 240) : (ha?.fencingDelaySeconds ?? 60);
+      const partition = next.partitions[next.partitionOf.get(id) as number] ?? [id];
+      const then =
+        platform === 'hyperv'
+          ? `its cluster service stops; its VMs run unmonitored for ${ha?.resiliencyPeriodSeconds ?? 240} s (VM compute resiliency) after the node is removed at ${ha?.detection.failureTimeoutSeconds ?? 10} s, then are turned off`
+          : `its watchdog fences (resets) it after ${delay} s`;
+      const event = this.log('quorum-lost', [id], `${id} is in partition {${partition.join(', ')}}, which has no quorum: ${then}.`, cause);
+      this.queue.push(this.now + delay, { kind: 'quorum-stop', hostId: id, epoch: run.epoch, cause: event });
+    }
+  }
+
+  private quorumStop(action: Extract<Action, { kind: 'quorum-stop' }>): void {
+    const host = this.hostRun(action.hostId);
+    if (host.failed || host.epoch !== action.epoch || !host.cutOff) return;
+    const fenced = this.context.topology.platform !== 'hyperv';
+    const cause = fenced
+      ? this.log('host-fenced', [action.hostId], `${action.hostId} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.`, action.cause)
+      : this.log('quorum-lost', [action.hostId], `The VMs of ${action.hostId} are turned off after the resiliency period and started where there is quorum.`, action.cause);
+    if (fenced) {
+      host.failed = true;
+      host.epoch += 1;
+    }
+    const down: VmRun[] = [];
+    for (const run of this.residents(action.hostId)) {
+      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${action.hostId} (${fenced ? 'fenced' : 'no quorum'}).`);
       this.scheduleTakeovers(run, event, action.hostId);
       if (!run.takeoverPending) down.push(run);
     }
@@ -672,6 +940,10 @@ class FailoverSimulation {
     if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
     if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
     if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
+    const network = this.clusterNetworks.get(cluster.id);
+    if (network && usesQuorum(this.context.topology) && network.acting === undefined) {
+      return { reason: 'no-quorum', detail: `no partition of cluster ${cluster.id} has quorum, so no node restarts anything.` };
+    }
     if (this.context.topology.platform === 'proxmox') {
       const nodes = this.context.clusterHosts.get(cluster.id) ?? [];
       const alive = nodes.filter((h) => !this.hostRuns.get(h.host.id)?.failed).length;
@@ -785,7 +1057,7 @@ class FailoverSimulation {
     if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
     let candidates = (this.context.clusterHosts.get(cluster.id) ?? []).filter((h) => {
       const state = this.hostRuns.get(h.host.id);
-      return h.good && !state?.failed && !state?.isolated;
+      return h.good && !state?.failed && !state?.isolated && !state?.cutOff;
     });
     if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
     candidates = candidates.filter((h) => info.datastores.every((datastore) => this.reaches(h.host.id, datastore)));
@@ -851,6 +1123,12 @@ class FailoverSimulation {
     if (run.status !== 'booting' || run.epoch !== action.epoch) return;
     run.status = 'running';
     const downtime = run.downSince === undefined ? undefined : this.now - run.downSince;
+    const unreachable = run.host === undefined ? [] : this.vmNetworkDown(run, run.host);
+    if (unreachable.length > 0 && run.host !== undefined) {
+      const ready = this.log('vm-ready', [run.info.vm.id, run.host], `${run.info.vm.id} is up on ${run.host}, but its network ${unreachable.join(', ')} has no uplink there.`, action.cause);
+      this.updateReachability(run, run.host, ready);
+      return this.placePending();
+    }
     this.endOutage(run);
     const after = downtime === undefined ? '' : ` after ${downtime} s down`;
     this.log('vm-ready', [run.info.vm.id, run.host ?? ''], `${run.info.vm.id} is up on ${run.host}${after}.`, action.cause);
@@ -868,7 +1146,7 @@ class FailoverSimulation {
     let host = this.hostRuns.get(hostId);
     if (!host) {
       const info = this.context.hosts.get(hostId) as HostInfo;
-      host = { info, failed: false, isolated: false, epoch: 0, load: { ...info.baseline } };
+      host = { info, failed: false, isolated: false, cutOff: false, epoch: 0, load: { ...info.baseline } };
       this.hostRuns.set(hostId, host);
     }
     return host;
@@ -895,6 +1173,7 @@ class FailoverSimulation {
         restart: undefined,
         takeover: undefined,
         guestTakeover: undefined,
+        unreachable: undefined,
         notes: [],
       };
       this.runs.set(info.vm.id, run);
@@ -937,6 +1216,7 @@ class FailoverSimulation {
   private goDown(run: VmRun, cause: number, message: string): number {
     const hostId = run.host;
     this.releaseHost(run);
+    run.unreachable = undefined;
     run.status = 'down';
     run.epoch += 1;
     run.awaitingRestart = false;
@@ -975,6 +1255,16 @@ class FailoverSimulation {
     }
     if (run.status === 'down' || run.status === 'hung') {
       return { kind: 'down', downAtSeconds: run.outageStart, ...this.downReason(run) };
+    }
+    if (run.unreachable && run.host !== undefined) {
+      const networks = run.unreachable.networks;
+      return {
+        kind: 'unreachable',
+        host: run.host,
+        networks,
+        downAtSeconds: run.downSince ?? run.unreachable.since,
+        detail: `runs on ${run.host}, but its network ${networks.join(', ')} has no uplink left; HA does not act on a lost VM network.`,
+      };
     }
     if (run.takeover && run.host === run.takeover.host) return { kind: 'ft-takeover', host: run.takeover.host, downtimeSeconds: run.takeover.downtimeSeconds };
     if (restart && run.host === restart.host) {

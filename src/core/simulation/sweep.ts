@@ -3,9 +3,11 @@
  * hosts (N-2), each simulated by the failover engine, ranked by impact: VMs left down,
  * then the longest downtime, then the capacity shortfall.
  *
- * N-1 fails each host and each storage component the storage network knows (switches,
+ * N-1 fails each host, each storage component the storage network knows (switches,
  * adapters, controllers, arrays, and the cables and inter-switch links that carry
- * storage); single ports are left out, their adapter and cable cover them. All scenarios
+ * storage) and each LAN element (NICs, virtual switches, Ethernet switches and stacks,
+ * LAN cables and inter-switch links); single ports are left out, their adapter and cable
+ * cover them. All scenarios
  * share one context (one storage network, one set of single points of failure, the
  * starting loads), and a storage failure looks only at the pairs it cuts, so the sweep
  * costs what the failures touch.
@@ -32,28 +34,37 @@ export function sweep(topology: Topology, options: SweepOptions): SweepRow[] {
   return rankRows(rows);
 }
 
-/** The components N-1 fails one at a time: hosts, then switches, adapters, controllers, arrays, storage links. */
+/**
+ * The components N-1 fails one at a time: hosts, then switches and stacks, adapters
+ * (storage HBAs and LAN NICs), virtual switches, controllers, arrays, and the cables and
+ * inter-switch links of the SAN and the LAN.
+ */
 export function singleFailureTargets(topology: Topology): ComponentRef[] {
   const context = simulationContext(topology);
-  const elements = [...context.network.elements.values()];
+  const storage = [...context.network.elements.values()];
+  const lan = [...context.lan.elements.values()].filter((e) => !context.network.elements.has(e.id));
+  const elements = [...storage, ...lan];
   const ofKind = (kind: string) => elements.filter((e) => e.kind === kind).map((e) => e.id);
   return [
     ...topology.hosts.map((h): ComponentRef => ({ kind: 'host', id: h.id })),
     ...ofKind('switch').map((id): ComponentRef => ({ kind: 'switch', id })),
+    ...ofKind('stack').map((id): ComponentRef => ({ kind: 'stack', id })),
     ...ofKind('adapter').map((id): ComponentRef => ({ kind: 'adapter', id })),
+    ...ofKind('virtual-switch').map((id): ComponentRef => ({ kind: 'virtual-switch', id })),
     ...ofKind('controller').map((id): ComponentRef => ({ kind: 'controller', id })),
     ...topology.arrays.map((a): ComponentRef => ({ kind: 'array', id: a.id })),
     ...elements.filter((e) => e.kind === 'cable' || e.kind === 'inter-switch-link').map((e): ComponentRef => ({ kind: 'link', id: e.id })),
   ];
 }
 
-/** Most VMs down first, then the longest downtime, then the largest shortfall; ties keep their order. */
+/** Most VMs down first, then most unreachable, then the longest downtime, then the largest shortfall; ties keep their order. */
 export function rankRows(rows: readonly SweepRow[]): SweepRow[] {
   return rows
     .map((row, index) => ({ row, index }))
     .sort(
       (a, b) =>
         b.row.vmsDown - a.row.vmsDown ||
+        b.row.vmsUnreachable - a.row.vmsUnreachable ||
         b.row.longestDowntimeSeconds - a.row.longestDowntimeSeconds ||
         b.row.capacityShortfallMB - a.row.capacityShortfallMB ||
         a.index - b.index,
@@ -85,6 +96,7 @@ function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[
         rows.push({
           failed,
           vmsDown: rowA.vmsDown + rowB.vmsDown,
+          vmsUnreachable: rowA.vmsUnreachable + rowB.vmsUnreachable,
           vmsRestarted: rowA.vmsRestarted + rowB.vmsRestarted,
           longestDowntimeSeconds: Math.max(rowA.longestDowntimeSeconds, rowB.longestDowntimeSeconds),
           capacityShortfallMB: rowA.capacityShortfallMB + rowB.capacityShortfallMB,
@@ -127,14 +139,16 @@ function simulateRow(context: SimulationContext, failed: readonly ComponentRef[]
   };
   const impact = runScenario(context, scenario, 'impact');
   let vmsDown = 0;
+  let vmsUnreachable = 0;
   let vmsRestarted = 0;
   let longestDowntimeSeconds = 0;
   for (const vm of impact.vms) {
     if (vm.outcome.kind === 'down') vmsDown += 1;
+    if (vm.outcome.kind === 'unreachable') vmsUnreachable += 1;
     if (vm.outcome.kind === 'restarted') vmsRestarted += 1;
     longestDowntimeSeconds = Math.max(longestDowntimeSeconds, vm.downtimeSeconds);
   }
-  return { failed, vmsDown, vmsRestarted, longestDowntimeSeconds, capacityShortfallMB: capacityShortfallMB(context, impact.failedHosts) };
+  return { failed, vmsDown, vmsUnreachable, vmsRestarted, longestDowntimeSeconds, capacityShortfallMB: capacityShortfallMB(context, impact.failedHosts) };
 }
 
 /**

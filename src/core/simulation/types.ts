@@ -6,11 +6,11 @@
  */
 
 /** Something that can fail: an element of the design, by kind and id. */
-export type ComponentKind = 'host' | 'switch' | 'adapter' | 'port' | 'link' | 'controller' | 'array' | 'datastore';
+export type ComponentKind = 'host' | 'switch' | 'adapter' | 'port' | 'link' | 'controller' | 'array' | 'datastore' | 'virtual-switch' | 'stack';
 
 export interface ComponentRef {
   readonly kind: ComponentKind;
-  /** Element id (`esx-01`, `fq1616r/a`, `esx-01/hba1/p0`); links use `link:<index in links:>`. */
+  /** Element id (`esx-01`, `fq1616r/a`, `esx-01/hba1/p0`); links use `link:<index in links:>`, stacks `stack:<name>`. */
   readonly id: string;
 }
 
@@ -35,7 +35,16 @@ export interface Scenario {
 export type SimulationEventKind =
   | 'component-failed'
   | 'component-recovered'
+  | 'heartbeats-lost'
   | 'host-isolated'
+  | 'network-lost'
+  | 'network-restored'
+  | 'network-partition'
+  | 'teaming-failover'
+  | 'quorum-lost'
+  | 'host-fenced'
+  | 'vm-unreachable'
+  | 'vm-reachable'
   | 'host-declared-failed'
   | 'isolation-response'
   | 'path-failover'
@@ -67,6 +76,7 @@ export type DownReason =
   | 'rule-conflict'
   | 'restart-disabled'
   | 'ha-disabled'
+  | 'no-quorum'
   | 'no-candidate-host';
 
 export type VmOutcome =
@@ -90,7 +100,9 @@ export type VmOutcome =
       readonly downtimeSeconds: number;
       readonly priority: string;
     }
-  | { readonly kind: 'down'; readonly reason: DownReason; readonly downAtSeconds: number; readonly detail: string };
+  | { readonly kind: 'down'; readonly reason: DownReason; readonly downAtSeconds: number; readonly detail: string }
+  /** Running, but users cannot reach it: its VM network has no uplink left. HA does not act on this; it counts as downtime. */
+  | { readonly kind: 'unreachable'; readonly host: string; readonly networks: readonly string[]; readonly downAtSeconds: number; readonly detail: string };
 
 export interface VmResult {
   readonly vmId: string;
@@ -120,6 +132,8 @@ export interface SimulationSummary {
   readonly vmsRestarted: number;
   readonly vmsTakenOver: number;
   readonly vmsDown: number;
+  /** Running but unreachable at the end (VM network lost). */
+  readonly vmsUnreachable: number;
   readonly longestDowntimeSeconds: number;
   readonly totalDowntimeSeconds: number;
 }
@@ -182,6 +196,8 @@ export interface MaintenanceResult {
 export interface SweepRow {
   readonly failed: readonly ComponentRef[];
   readonly vmsDown: number;
+  /** VMs running but unreachable (their VM network lost): out of service for users. */
+  readonly vmsUnreachable: number;
   readonly vmsRestarted: number;
   readonly longestDowntimeSeconds: number;
   /** Memory (MB) that protected VMs needed but the surviving hosts lacked. */

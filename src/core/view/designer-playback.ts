@@ -74,6 +74,7 @@ function vmStep(vm: VmResult, downFromLog: number | undefined): VmStep | undefin
     case 'restarted':
       return { vmId: vm.vmId, fromHost: vm.host, toHost: outcome.host, downAtSeconds: outcome.downAtSeconds, upAtSeconds: outcome.readyAtSeconds };
     case 'down':
+    case 'unreachable':
       return { vmId: vm.vmId, fromHost: vm.host, downAtSeconds: outcome.downAtSeconds };
     case 'ft-takeover': {
       const downAt = downFromLog ?? 0;

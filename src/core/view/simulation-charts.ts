@@ -24,7 +24,7 @@ import { formatSeconds } from './simulation-format';
  * ready; takeover: a secondary, replica or guest-cluster partner takes over; migrating:
  * a live migration runs (the VM keeps running).
  */
-export type TimelineSegmentKind = 'outage' | 'booting' | 'takeover' | 'migrating';
+export type TimelineSegmentKind = 'outage' | 'unreachable' | 'booting' | 'takeover' | 'migrating';
 
 export interface TimelineSegment {
   readonly startSeconds: number;
@@ -150,7 +150,7 @@ function markKind(kind: SimulationResult['events'][number]['kind']): TimelineMar
 
 /** When the VM lost its service: stated by the outcome, else its first vm-down event, else the first failure. */
 function downAtOf(vm: VmResult, result: SimulationResult, firstFailure: number): number {
-  if (vm.outcome.kind === 'restarted' || vm.outcome.kind === 'down') return vm.outcome.downAtSeconds;
+  if (vm.outcome.kind === 'restarted' || vm.outcome.kind === 'down' || vm.outcome.kind === 'unreachable') return vm.outcome.downAtSeconds;
   const event = result.events.find((candidate) => candidate.kind === 'vm-down' && candidate.elementIds.includes(vm.vmId));
   return event?.timeSeconds ?? firstFailure;
 }
@@ -192,6 +192,13 @@ function timelineRow(vm: VmResult, downAt: number): TimelineRow | undefined {
           { startSeconds: outcome.poweredOnAtSeconds, endSeconds: outcome.readyAtSeconds, kind: 'booting', label: `${vm.vmId}: booting on ${outcome.host}, ready at ${formatSeconds(outcome.readyAtSeconds)}` },
         ],
       };
+    case 'unreachable':
+      return {
+        id: vm.vmId,
+        label: vm.vmId,
+        outcome: `unreachable on ${outcome.host}`,
+        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'unreachable', label: `${vm.vmId}: runs on ${outcome.host} but unreachable from ${formatSeconds(outcome.downAtSeconds)} (network ${outcome.networks.join(', ')} lost)`, openEnded: true }],
+      };
     case 'down':
       return {
         id: vm.vmId,
@@ -209,6 +216,7 @@ export const DOWN_REASON_TEXT: Readonly<Record<Extract<VmResult['outcome'], { ki
   'rule-conflict': 'rule conflict',
   'restart-disabled': 'restart disabled',
   'ha-disabled': 'HA disabled',
+  'no-quorum': 'no quorum',
   'no-candidate-host': 'no candidate host',
 };
 

@@ -155,7 +155,7 @@ export function vmTable(result: SimulationResult, priorities: PriorityByVm = {})
           textCell(outcomeText(vm)),
           textCell(runsOn(vm)),
           times.downAt === undefined ? { text: '', sortValue: Number.MAX_VALUE } : numberCell(times.downAt, formatSeconds(times.downAt)),
-          times.backAt === undefined ? { text: vm.outcome.kind === 'down' ? 'never' : '', sortValue: Number.MAX_VALUE } : numberCell(times.backAt, formatSeconds(times.backAt)),
+          times.backAt === undefined ? { text: vm.outcome.kind === 'down' || vm.outcome.kind === 'unreachable' ? 'never' : '', sortValue: Number.MAX_VALUE } : numberCell(times.backAt, formatSeconds(times.backAt)),
           numberCell(vm.downtimeSeconds, formatSeconds(vm.downtimeSeconds)),
         ],
       };
@@ -178,6 +178,8 @@ export function outcomeText(vm: VmResult): string {
       return 'restarted';
     case 'down':
       return `down: ${DOWN_REASON_TEXT[outcome.reason]} (${outcome.detail})`;
+    case 'unreachable':
+      return `unreachable: ${outcome.detail}`;
   }
 }
 
@@ -192,6 +194,8 @@ function runsOn(vm: VmResult): string {
       return outcome.host;
     case 'guest-cluster-takeover':
       return outcome.partner;
+    case 'unreachable':
+      return outcome.host;
     case 'down':
       return '';
   }
@@ -200,7 +204,7 @@ function runsOn(vm: VmResult): string {
 function vmTimes(vm: VmResult): { readonly downAt?: number; readonly backAt?: number } {
   const outcome = vm.outcome;
   if (outcome.kind === 'restarted') return { downAt: outcome.downAtSeconds, backAt: outcome.readyAtSeconds };
-  if (outcome.kind === 'down') return { downAt: outcome.downAtSeconds };
+  if (outcome.kind === 'down' || outcome.kind === 'unreachable') return { downAt: outcome.downAtSeconds };
   return {};
 }
 

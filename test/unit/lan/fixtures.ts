@@ -2,7 +2,8 @@
  * A three-host vSphere design on a dual-fabric FC SAN whose LAN the tests vary: each host
  * has two dual-port NICs; by default vmk0 (management) and vmk1 (vMotion) run on vSwitch0
  * over nic1/p0 (active) and nic2/p0 (standby), VMs on port group VM-Prod over nic1/p1 and
- * nic2/p1, and nic1 ports go to switch lan-1, nic2 ports to lan-2.
+ * nic2/p1, and nic1 ports go to switch lan-1, nic2 ports to lan-2; an inter-switch link
+ * joins lan-1 and lan-2, and the gateway 10.0.10.1 answers from lan-1.
  */
 
 export interface LanDesignOptions {
@@ -34,7 +35,7 @@ export const DEFAULT_HOST_LAN = `    virtualSwitches:
       vmk1: { roles: [vmotion], portGroup: vMotion }
 `;
 
-export const DEFAULT_LAN_LINKS = ['[HOST/nic1/p0, lan-1]', '[HOST/nic1/p1, lan-1]', '[HOST/nic2/p0, lan-2]', '[HOST/nic2/p1, lan-2]'];
+export const DEFAULT_LAN_LINKS = ['[HOST/nic1/p0, lan-1]', '[HOST/nic1/p1, lan-1]', '[HOST/nic2/p0, lan-2]', '[HOST/nic2/p1, lan-2]', '[lan-1, lan-2]'];
 
 export function lanDesign(options: LanDesignOptions = {}): string {
   const hosts = options.hosts ?? ['esx-01', 'esx-02', 'esx-03'];

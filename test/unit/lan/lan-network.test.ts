@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { componentsReached, heartbeatNetworks, lanComponents, lanNetworkOf, uplinkState, vmNetworksOnHost, type HostNetwork } from '../../../src/core/analysis/lan-network';
 import { parseVtopo } from '../../../src/core/model/parse';
-import { lanDesign } from './fixtures';
+import { DEFAULT_LAN_LINKS, lanDesign } from './fixtures';
 
 function lanOf(text: string) {
   const { topology, problems } = parseVtopo(text);
@@ -41,7 +41,7 @@ test('given VM networks by name, the port group is found on whichever host runs 
 });
 
 test('given two LAN switches without an inter-switch link, hosts on different switches reach different components', () => {
-  const { topology, lan } = lanOf(lanDesign());
+  const { topology, lan } = lanOf(lanDesign({ lanLinks: DEFAULT_LAN_LINKS.filter((l) => l.includes('HOST')) }));
   const failed = new Set(['esx-01/nic2', 'esx-02/nic1']);
   const component = lanComponents(lan, failed);
   const one = componentsReached(lan, heartbeatNetworks(topology, lan, 'esx-01'), failed, component);

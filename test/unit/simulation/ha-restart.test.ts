@@ -51,7 +51,7 @@ describe('HA restart after a host failure: detection and boot', () => {
       { hostId: 'h1', capacity: { cpuMHz: 16000, memoryMB: 65536 }, before: { cpuMHz: 32, memoryMB: 8192, vmCount: 1 }, after: { cpuMHz: 0, memoryMB: 0, vmCount: 0 }, failed: true },
       { hostId: 'h2', capacity: { cpuMHz: 16000, memoryMB: 65536 }, before: { cpuMHz: 0, memoryMB: 0, vmCount: 0 }, after: { cpuMHz: 32, memoryMB: 8192, vmCount: 1 }, failed: false },
     ]);
-    assert.deepEqual(result.summary, { vmsAffected: 1, vmsRestarted: 1, vmsTakenOver: 0, vmsDown: 0, longestDowntimeSeconds: 75, totalDowntimeSeconds: 75 });
+    assert.deepEqual(result.summary, { vmsAffected: 1, vmsRestarted: 1, vmsTakenOver: 0, vmsDown: 0, vmsUnreachable: 0, longestDowntimeSeconds: 75, totalDowntimeSeconds: 75 });
   });
 });
 

@@ -11,15 +11,18 @@ const seed = () => parseVtopo(readFileSync(new URL('../../../examples/seed-000-f
 const names = (rows: readonly SweepRow[]) => rows.map((row) => row.failed.map((f) => `${f.kind}:${f.id}`).join('+'));
 
 describe('contingency sweep', () => {
-  it('N-1 on seed 000: only the array takes VMs down; then the hosts (75 s restarts); the redundant SAN parts take nothing down', () => {
+  it('N-1 on seed 000: the array takes VMs down; the one LAN card of each host leaves its VMs unreachable; then the hosts (75 s restarts); the redundant SAN parts take nothing down', () => {
     const rows = sweep(seed(), { mode: 'n-1' });
-    // 2 hosts, 4 switches, 4 HBAs, 2 controllers, 1 array, 8 FC cables.
-    assert.equal(rows.length, 21);
-    assert.deepEqual(rows[0], { failed: [{ kind: 'array', id: 'fq1616r' }], vmsDown: 4, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 0 });
+    // 2 hosts, 4 switches, 4 HBAs + 2 NICs, 2 controllers, 1 array, 8 FC cables + 4 LAN cables.
+    assert.equal(rows.length, 27);
+    assert.deepEqual(rows[0], { failed: [{ kind: 'array', id: 'fq1616r' }], vmsDown: 4, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 0 });
+    // nic1 carries management, vMotion and VM traffic: its failure isolates the host (isolation response none) and its VMs run unreachable.
+    assert.deepEqual(rows[1], { failed: [{ kind: 'adapter', id: 'esx-01/nic1' }], vmsDown: 0, vmsUnreachable: 3, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 0 });
+    assert.deepEqual(rows[2], { failed: [{ kind: 'adapter', id: 'esx-02/nic1' }], vmsDown: 0, vmsUnreachable: 1, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 0 });
     // esx-01 runs three VMs, esx-02 one; both restart in 15 + 60 s; ties keep file order.
-    assert.deepEqual(rows[1], { failed: [{ kind: 'host', id: 'esx-01' }], vmsDown: 0, vmsRestarted: 3, longestDowntimeSeconds: 75, capacityShortfallMB: 0 });
-    assert.deepEqual(rows[2], { failed: [{ kind: 'host', id: 'esx-02' }], vmsDown: 0, vmsRestarted: 1, longestDowntimeSeconds: 75, capacityShortfallMB: 0 });
-    for (const row of rows.slice(3)) assert.deepEqual([row.vmsDown, row.longestDowntimeSeconds], [0, 0], names([row])[0]);
+    assert.deepEqual(rows[3], { failed: [{ kind: 'host', id: 'esx-01' }], vmsDown: 0, vmsUnreachable: 0, vmsRestarted: 3, longestDowntimeSeconds: 75, capacityShortfallMB: 0 });
+    assert.deepEqual(rows[4], { failed: [{ kind: 'host', id: 'esx-02' }], vmsDown: 0, vmsUnreachable: 0, vmsRestarted: 1, longestDowntimeSeconds: 75, capacityShortfallMB: 0 });
+    for (const row of rows.slice(5)) assert.deepEqual([row.vmsDown, row.vmsUnreachable, row.longestDowntimeSeconds], [0, 0, 0], names([row])[0]);
   });
 
   it('agrees with a full simulation of each single failure', () => {
@@ -29,6 +32,7 @@ describe('contingency sweep', () => {
       const full = simulateScenario(topology, componentFailureScenario(target));
       const row = rows.find((r) => r.failed[0]?.id === target.id);
       assert.equal(row?.vmsDown, full.summary.vmsDown, target.id);
+      assert.equal(row?.vmsUnreachable, full.summary.vmsUnreachable, target.id);
       assert.equal(row?.vmsRestarted, full.summary.vmsRestarted, target.id);
       assert.equal(row?.longestDowntimeSeconds, full.summary.longestDowntimeSeconds, target.id);
     }
@@ -37,7 +41,7 @@ describe('contingency sweep', () => {
   it('N-2 on seed 000: both hosts down leaves all four VMs down, and 103,424 MB of protected memory with nowhere to run', () => {
     // 21 + 64 + 8 + 8 GB configured = 101 GB = 103,424 MB; no host survives.
     assert.deepEqual(sweep(seed(), { mode: 'n-2' }), [
-      { failed: [{ kind: 'host', id: 'esx-01' }, { kind: 'host', id: 'esx-02' }], vmsDown: 4, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 103424 },
+      { failed: [{ kind: 'host', id: 'esx-01' }, { kind: 'host', id: 'esx-02' }], vmsDown: 4, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 103424 },
     ]);
   });
 
@@ -51,7 +55,7 @@ describe('contingency sweep', () => {
   });
 
   it('ranks by VMs down, then longest downtime, then shortfall', () => {
-    const row = (id: string, vmsDown: number, longestDowntimeSeconds: number, capacityShortfallMB: number): SweepRow => ({ failed: [{ kind: 'host', id }], vmsDown, vmsRestarted: 0, longestDowntimeSeconds, capacityShortfallMB });
+    const row = (id: string, vmsDown: number, longestDowntimeSeconds: number, capacityShortfallMB: number): SweepRow => ({ failed: [{ kind: 'host', id }], vmsDown, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds, capacityShortfallMB });
     const ranked = rankRows([row('a', 0, 75, 0), row('b', 1, 10, 0), row('c', 1, 10, 500), row('d', 1, 3600, 0), row('e', 0, 75, 0)]);
     assert.deepEqual(names(ranked), ['host:d', 'host:c', 'host:b', 'host:a', 'host:e']);
   });

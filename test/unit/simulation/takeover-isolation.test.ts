@@ -74,19 +74,54 @@ describe('isolated hosts', () => {
     const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms }), isolate);
     assert.equal(outcome(result, 'app').kind, 'kept-running');
     assert.equal(vmResult(result, 'app').downtimeSeconds, 0);
-    assert.deepEqual(timeline(result, ['host-isolated', 'host-declared-failed', 'vm-down', 'vm-placed']), [[0, 'host-isolated', 'h1']]);
+    // h1 is the HA primary (first of the hosts that mount the most datastores): it declares itself isolated after 5 s.
+    assert.deepEqual(timeline(result, ['heartbeats-lost', 'host-isolated', 'host-declared-failed', 'vm-down', 'vm-placed']), [
+      [0, 'heartbeats-lost', 'h1'],
+      [5, 'host-isolated', 'h1'],
+    ]);
   });
 
-  it('with isolation response power-off, powers the VMs off after 30 s + 30 s; HA restarts them: up at 120 s, 60 s down', () => {
-    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms, ha: '      isolationResponse: power-off' }), isolate);
+  it('with isolation response power-off, a secondary declares isolation after 30 s and powers its VMs off 30 s later; HA restarts them: up at 120 s, 60 s down', () => {
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms: '  app: { host: h2, memory: 8 GB, datastore: ds1 }', ha: '      isolationResponse: power-off' }), {
+      name: 'h2 isolated',
+      steps: [{ action: 'isolate', host: 'h2', atSeconds: 0 }],
+    });
     assert.deepEqual(timeline(result, ['host-isolated', 'isolation-response', 'vm-down', 'vm-placed', 'vm-ready']), [
-      [0, 'host-isolated', 'h1'],
-      [60, 'isolation-response', 'h1'],
-      [60, 'vm-down', 'app h1'],
-      [60, 'vm-placed', 'app h2'],
-      [120, 'vm-ready', 'app h2'],
+      [30, 'host-isolated', 'h2'],
+      [60, 'isolation-response', 'h2'],
+      [60, 'vm-down', 'app h2'],
+      [60, 'vm-placed', 'app h1'],
+      [120, 'vm-ready', 'app h1'],
     ]);
     assert.equal(vmResult(result, 'app').downtimeSeconds, 60);
+  });
+
+  it('with isolation response power-off, the primary declares isolation after 5 s and powers its VMs off 30 s later; HA restarts them: up at 95 s, 60 s down', () => {
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms, ha: '      isolationResponse: power-off' }), isolate);
+    assert.deepEqual(timeline(result, ['host-isolated', 'isolation-response', 'vm-down', 'vm-placed', 'vm-ready']), [
+      [5, 'host-isolated', 'h1'],
+      [35, 'isolation-response', 'h1'],
+      [35, 'vm-down', 'app h1'],
+      [35, 'vm-placed', 'app h2'],
+      [95, 'vm-ready', 'app h2'],
+    ]);
+    assert.equal(vmResult(result, 'app').downtimeSeconds, 60);
+  });
+
+  it('with isolation response shutdown, HA restarts a VM only once the guest shutdown ends (its shutdownSeconds, at most the 300 s timeout)', () => {
+    const shutdownVms = '  app: { host: h1, memory: 8 GB, datastore: ds1, shutdownSeconds: 45 }\n  slow: { host: h1, memory: 8 GB, datastore: ds1 }';
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms: shutdownVms, ha: '      isolationResponse: shutdown' }), isolate);
+    assert.deepEqual(timeline(result, ['isolation-response', 'vm-down', 'vm-placed', 'vm-ready']), [
+      [35, 'isolation-response', 'h1'],
+      [35, 'vm-down', 'app h1'],
+      [35, 'vm-down', 'slow h1'],
+      [80, 'vm-placed', 'app h2'],
+      [140, 'vm-ready', 'app h2'],
+      [335, 'vm-placed', 'slow h2'],
+      [395, 'vm-ready', 'slow h2'],
+    ]);
+    assert.equal(vmResult(result, 'app').downtimeSeconds, 105);
+    assert.equal(vmResult(result, 'slow').downtimeSeconds, 360);
   });
 
   it('treats an isolated host that reaches no heartbeat datastore as failed', () => {

@@ -52,7 +52,7 @@ describe('designer simulation playback', () => {
         { vmId: 'gc', host: 'h1', outcome: { kind: 'guest-cluster-takeover', partner: 'p', downtimeSeconds: 5 }, downtimeSeconds: 5 },
       ],
       hosts: [],
-      summary: { vmsAffected: 4, vmsRestarted: 1, vmsTakenOver: 2, vmsDown: 1, longestDowntimeSeconds: 100, totalDowntimeSeconds: 145 },
+      summary: { vmsAffected: 4, vmsRestarted: 1, vmsTakenOver: 2, vmsDown: 1, vmsUnreachable: 0, longestDowntimeSeconds: 100, totalDowntimeSeconds: 145 },
     };
     const playback = playbackFromResult(result);
     assert.deepEqual(playback.failedIds, [{ id: 'h1', atSeconds: 0 }, { id: 'h3', atSeconds: 15 }]);

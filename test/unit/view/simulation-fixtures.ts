@@ -30,7 +30,7 @@ export const HOST_FAILURE: SimulationResult = {
     { hostId: 'esx-01', capacity: { cpuMHz: 40000, memoryMB: 262144 }, before: { cpuMHz: 8000, memoryMB: 131072, vmCount: 4 }, after: { cpuMHz: 0, memoryMB: 0, vmCount: 0 }, failed: true },
     { hostId: 'esx-02', capacity: { cpuMHz: 40000, memoryMB: 262144 }, before: { cpuMHz: 4000, memoryMB: 65536, vmCount: 1 }, after: { cpuMHz: 12000, memoryMB: 294912, vmCount: 4 }, failed: false },
   ],
-  summary: { vmsAffected: 4, vmsRestarted: 2, vmsTakenOver: 1, vmsDown: 1, longestDowntimeSeconds: 600, totalDowntimeSeconds: 827 },
+  summary: { vmsAffected: 4, vmsRestarted: 2, vmsTakenOver: 1, vmsDown: 1, vmsUnreachable: 0, longestDowntimeSeconds: 600, totalDowntimeSeconds: 827 },
 };
 
 /** 8 GB over 10 Gbps: three rounds then a 40 MB stop-and-copy (8192 + 1024 + 160 + 40 = 9416 MB). */
@@ -64,9 +64,9 @@ export const MAINTENANCE: MaintenanceResult = {
 };
 
 export const SWEEP: readonly SweepRow[] = [
-  { failed: [{ kind: 'host', id: 'esx-01' }], vmsDown: 1, vmsRestarted: 2, longestDowntimeSeconds: 600, capacityShortfallMB: 8192 },
-  { failed: [{ kind: 'switch', id: 'fc-a' }], vmsDown: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
-  { failed: [{ kind: 'link', id: 'link:3' }], vmsDown: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
+  { failed: [{ kind: 'host', id: 'esx-01' }], vmsDown: 1, vmsUnreachable: 0, vmsRestarted: 2, longestDowntimeSeconds: 600, capacityShortfallMB: 8192 },
+  { failed: [{ kind: 'switch', id: 'fc-a' }], vmsDown: 0, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
+  { failed: [{ kind: 'link', id: 'link:3' }], vmsDown: 0, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 0, capacityShortfallMB: 0 },
 ];
 
 /**
