@@ -12,7 +12,7 @@
  * starting loads), and a storage failure looks only at the pairs it cuts, so the sweep
  * costs what the failures touch.
  *
- * N-2 fails every pair of hosts. Two hosts that cannot affect each other (different
+ * N-2 fails every pair of hosts, and the LAN double failures of lanDoubleFailures. Two hosts that cannot affect each other (different
  * clusters, no FT secondary or guest-cluster partner of one on the other) give the sum of
  * their N-1 rows, without a second simulation: restarts never leave a cluster.
  */
@@ -30,7 +30,7 @@ export interface SweepOptions {
 
 export function sweep(topology: Topology, options: SweepOptions): SweepRow[] {
   const context = simulationContext(topology);
-  const rows = options.mode === 'n-1' ? singleFailures(context, options) : hostPairs(context, options);
+  const rows = options.mode === 'n-1' ? singleFailures(context, options) : [...hostPairs(context, options), ...lanPairs(context, options)];
   return rankRows(rows);
 }
 
@@ -105,6 +105,55 @@ function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[
     }
   }
   return rows;
+}
+
+/**
+ * The LAN double failures N-2 adds: every pair of a host's own LAN parts (both its NICs,
+ * a NIC and its virtual switch), and every pair of Ethernet switches or stacks (both
+ * switches of a redundant pair). Pairs of parts of different hosts are left out: each
+ * part cuts only its own host, which the single failures already show.
+ */
+export function lanDoubleFailures(context: SimulationContext): ComponentRef[][] {
+  const lan = context.lan;
+  const kindOf = (id: string): ComponentRef['kind'] | undefined => {
+    const element = lan.elements.get(id);
+    switch (element?.kind) {
+      case 'adapter':
+        return 'adapter';
+      case 'virtual-switch':
+        return 'virtual-switch';
+      case 'switch':
+        return 'switch';
+      case 'stack':
+        return 'stack';
+      default:
+        return undefined;
+    }
+  };
+  const pairs: ComponentRef[][] = [];
+  const pairsOf = (ids: readonly string[]) => {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const a = ids[i] as string;
+        const b = ids[j] as string;
+        pairs.push([{ kind: kindOf(a) as ComponentRef['kind'], id: a }, { kind: kindOf(b) as ComponentRef['kind'], id: b }]);
+      }
+    }
+  };
+  for (const networks of lan.hostNetworks.values()) {
+    const own = new Set<string>();
+    for (const network of networks) {
+      if (network.virtualSwitchId !== undefined && kindOf(network.virtualSwitchId) === 'virtual-switch') own.add(network.virtualSwitchId);
+      for (const uplink of network.uplinks) own.add(uplink.adapterId);
+    }
+    pairsOf([...own]);
+  }
+  pairsOf([...lan.elements.values()].filter((e) => e.kind === 'switch' || e.kind === 'stack').map((e) => e.id));
+  return pairs;
+}
+
+function lanPairs(context: SimulationContext, options: SweepOptions): SweepRow[] {
+  return lanDoubleFailures(context).map((failed) => simulateRow(context, failed, options));
 }
 
 /** Hosts whose failures can interact: same cluster, or an FT secondary or guest-cluster partner across. */
