@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { ruleOption } from '../core/analysis/engine';
 import { ruleMeta } from '../core/analysis/rules';
 import { worstSingleHostFailure } from '../core/capacity/n1';
-import { n1StatusText } from '../core/capacity/status';
+import { lanVerdict, n1StatusText } from '../core/capacity/status';
 import type { Topology } from '../core/model/topology';
 import type { DocumentAnalyses } from './analyses';
 import { isAnalyzable } from './diagnostics';
@@ -31,7 +31,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, analyses: Do
       return;
     }
     const topology = analyzed.analysis.topology;
-    const status = n1StatusText(worstSingleHostFailure(topology), headroomThreshold(topology, document.uri));
+    const status = n1StatusText(worstSingleHostFailure(topology), headroomThreshold(topology, document.uri), lanVerdict(topology, analyzed.analysis.findings));
     item.text = status.text;
     item.tooltip = status.tooltip;
     item.backgroundColor = status.ok ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -3,7 +3,11 @@
  * restart", and a tooltip naming the worst host per cluster. Codicons in `$(name)` form.
  */
 
+import { heartbeatNetworks, lanNetworkOf } from '../analysis/lan-network';
+import type { Finding } from '../analysis/rule';
+import type { Topology } from '../model/topology';
 import { lowestHeadroomPercent, type N1Verdict } from './n1';
+import { haClusters } from './resources';
 
 export interface N1Status {
   readonly text: string;
@@ -15,10 +19,47 @@ export interface N1Status {
 /** How many names a tooltip or message lists before "and N more". */
 const LISTED_NAMES = 5;
 
-export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: number): N1Status {
+/** What the design says about the hosts' networks, for the verdict: the network half of a failure. */
+export interface LanVerdict {
+  /** Hosts of HA clusters, and how many of them have their heartbeat (management) networks described. */
+  readonly hosts: number;
+  readonly modelledHosts: number;
+  /** Hosts one LAN element can cut off (management-network-spof findings), by host id. */
+  readonly singlePointHosts: readonly string[];
+}
+
+/** The rule whose findings name the hosts one LAN element can cut off. */
+const MANAGEMENT_SPOF_RULE = 'management-network-spof';
+
+/** The LAN half of the verdict, from the design and its findings. */
+export function lanVerdict(topology: Topology, findings: readonly Finding[]): LanVerdict {
+  const lan = lanNetworkOf(topology);
+  const hosts = haClusters(topology).flatMap((cluster) => topology.hostsInCluster(cluster.id));
+  const modelledHosts = hosts.filter((host) => heartbeatNetworks(topology, lan, host.id).length > 0).length;
+  const singlePointHosts = [...new Set(findings.filter((f) => f.ruleId === MANAGEMENT_SPOF_RULE).map((f) => f.elementIds[0]).filter((id): id is string => id !== undefined))];
+  return { hosts: hosts.length, modelledHosts, singlePointHosts };
+}
+
+export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: number, lan?: LanVerdict): N1Status {
   if (verdict.clusters.length === 0) {
     return { text: '$(shield) N-1: no HA cluster', tooltip: 'No cluster with HA enabled and a connected host: nothing to fail over.', ok: true };
   }
+  const capacity = capacityStatus(verdict, headroomThresholdPercent);
+  if (!lan) return capacity;
+  if (lan.singlePointHosts.length > 0) {
+    const count = lan.singlePointHosts.length;
+    const line = `LAN: one element can cut the management network of ${count} ${plural(count, 'host')} (${listNames(lan.singlePointHosts)}): the host is isolated and its VMs may be unreachable.`;
+    return { text: `$(warning) N-1: LAN single point on ${count} ${plural(count, 'host')}`, tooltip: `${line}\n${capacity.tooltip}`, ok: false };
+  }
+  if (lan.modelledHosts < lan.hosts) {
+    const missing = lan.hosts - lan.modelledHosts;
+    const line = `LAN not modelled for ${missing} of ${lan.hosts} ${plural(lan.hosts, 'host')}: host failures and storage are checked, network failures (isolation, partitions) are not.`;
+    return { text: `${capacity.text} (LAN not modelled)`, tooltip: `${line}\n${capacity.tooltip}`, ok: capacity.ok };
+  }
+  return capacity;
+}
+
+function capacityStatus(verdict: N1Verdict, headroomThresholdPercent: number): N1Status {
   const lines = verdict.clusters.map((cluster) => {
     const worst = cluster.worst;
     const down = worst.cannotRestart.length > 0

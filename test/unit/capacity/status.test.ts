@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HostFailure, N1Verdict } from '../../../src/core/capacity/n1';
-import { listNames, n1StatusText } from '../../../src/core/capacity/status';
+import { readFileSync } from 'node:fs';
+import { lanVerdict, listNames, n1StatusText } from '../../../src/core/capacity/status';
+import { parseVtopo } from '../../../src/core/model/parse';
 
 const failure = (overrides: Partial<HostFailure>): HostFailure => ({
   failedHostId: 'esx-01',
@@ -52,5 +54,27 @@ describe('N-1 status bar wording', () => {
 
   it('lists at most five names, then how many more', () => {
     assert.equal(listNames(['a', 'b', 'c', 'd', 'e', 'f', 'g']), '"a", "b", "c", "d", "e" and 2 more');
+  });
+});
+
+describe('N-1 status bar wording: the LAN', () => {
+  it('is not OK when one LAN element can cut a host off, whatever the capacity says', () => {
+    const status = n1StatusText(verdict(failure({})), 15, { hosts: 2, modelledHosts: 2, singlePointHosts: ['esx-01', 'esx-02'] });
+    assert.equal(status.text, '$(warning) N-1: LAN single point on 2 hosts');
+    assert.equal(status.ok, false);
+    assert.match(status.tooltip, /^LAN: one element can cut the management network of 2 hosts \("esx-01", "esx-02"\)/);
+  });
+
+  it('says when the LAN is not modelled instead of a plain OK', () => {
+    const status = n1StatusText(verdict(failure({})), 15, { hosts: 2, modelledHosts: 0, singlePointHosts: [] });
+    assert.equal(status.text, '$(shield) N-1 OK (LAN not modelled)');
+    assert.match(status.tooltip, /^LAN not modelled for 2 of 2 hosts/);
+  });
+
+  it('counts the hosts whose heartbeat networks the design describes', () => {
+    const { topology } = parseVtopo(readFileSync('examples/hyperv-guest-cluster.vtopo', 'utf8'));
+    const lan = lanVerdict(topology, []);
+    assert.equal(lan.singlePointHosts.length, 0);
+    assert.ok(lan.hosts > 0);
   });
 });
