@@ -348,6 +348,14 @@ function onSan(topology: Topology, datastore: Datastore | undefined): datastore 
  * shared disks are on, and its heartbeat datastores. O(VMs).
  */
 export function datastoresUsedByClusters(topology: Topology): ReadonlyMap<string, readonly Datastore[]> {
+  let result = usedByClusters.get(topology);
+  if (!result) usedByClusters.set(topology, (result = computeDatastoresUsedByClusters(topology)));
+  return result;
+}
+
+const usedByClusters = new WeakMap<Topology, ReadonlyMap<string, readonly Datastore[]>>();
+
+function computeDatastoresUsedByClusters(topology: Topology): ReadonlyMap<string, readonly Datastore[]> {
   const used = new Map<string, Set<Datastore>>();
   const add = (clusterId: string, datastoreId: string | undefined) => {
     const datastore = datastoreId === undefined ? undefined : topology.datastore(datastoreId);

@@ -67,9 +67,9 @@
  *   alive (corosync votes).
  */
 
-import { uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
-import { linkIndexOf } from '../analysis/storage-network';
-import type { Datastore, Topology } from '../model/topology';
+import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
+import { datastoresUsedByClusters, linkIndexOf } from '../analysis/storage-network';
+import type { Cluster, Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
 import { clusterLanModelled, clusterNetworkState, electPrimary, usesQuorum, type ClusterNetworkState } from './network-state';
@@ -486,15 +486,16 @@ class FailoverSimulation {
     this.restart(down, cause);
   }
 
-  /** The HA primary of a cluster: elected once among its connected hosts (network-state.ts electPrimary), re-elected when it fails. */
+  /** The HA primary of a cluster: the one elected before the scenario (baselinePrimary) while it is alive and not isolated, else re-elected among the rest. */
   private primaryOf(clusterId: string): string | undefined {
-    const known = this.primaries.get(clusterId);
-    if (known !== undefined && !this.hostRuns.get(known)?.failed && !this.hostRuns.get(known)?.isolated) return known;
+    const alive = (id: string) => !this.hostRuns.get(id)?.failed && !this.hostRuns.get(id)?.isolated;
+    const known = this.primaries.get(clusterId) ?? baselinePrimary(this.context, clusterId);
+    if (known !== undefined && alive(known)) return known;
     const cluster = this.context.topology.cluster(clusterId);
     if (!cluster) return undefined;
-    const candidates = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good && !this.hostRuns.get(h.host.id)?.failed && !this.hostRuns.get(h.host.id)?.isolated);
-    const datastores = (hostId: string) => this.context.topology.datastores.filter((d) => !this.context.topology.isLocalDatastore(d) && this.reaches(hostId, d)).length;
-    const primary = electPrimary(cluster, candidates.map((h) => h.host.id), datastores);
+    const candidates = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good && alive(h.host.id)).map((h) => h.host.id);
+    const datastores = datastoresUsedByClusters(this.context.topology).get(clusterId) ?? [];
+    const primary = electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => this.reaches(hostId, d)).length);
     if (primary !== undefined) this.primaries.set(clusterId, primary);
     return primary;
   }
@@ -518,11 +519,20 @@ class FailoverSimulation {
       this.checkVmNetworks(hostId, cause);
     }
     const global = element.kind === 'switch' || element.kind === 'inter-switch-link' || element.kind === 'stack';
+    // A host's own part (port, card, cable, virtual switch) can only move that host: if its heartbeats reach the same switches, no cluster changes.
+    const moved = global ? [] : [...users].filter((id) => this.heartbeatReachChanged(id, before));
     const clusters = global
       ? this.context.topology.clusters.map((c) => c.id)
-      : [...new Set([...users].map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
+      : [...new Set(moved.map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
     for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause);
     this.placePending();
+  }
+
+  private heartbeatReachChanged(hostId: string, before: ReadonlySet<string>): boolean {
+    const lan = this.context.lan;
+    const networks = heartbeatNetworks(this.context.topology, lan, hostId);
+    const switches = (failed: ReadonlySet<string>) => networks.flatMap((n) => uplinkState(lan, n, failed).switches).sort().join(',');
+    return switches(before) !== switches(this.failed);
   }
 
   private teamingChanged(network: HostNetwork, before: ReadonlySet<string>, cause: number): void {
@@ -572,7 +582,8 @@ class FailoverSimulation {
     const cluster = topology.cluster(clusterId);
     const members = this.context.clusterHosts.get(clusterId) ?? [];
     if (!cluster || !clusterLanModelled(topology, this.context.lan, members.map((h) => h.host.id))) return;
-    const previous = this.clusterNetworks.get(clusterId) ?? this.networkState(cluster, before);
+    const untouched = before.size === 0 && this.hostRuns.size === 0;
+    const previous = this.clusterNetworks.get(clusterId) ?? (untouched ? baselineNetworkState(this.context, cluster, () => this.networkState(cluster, before)) : this.networkState(cluster, before));
     const next = this.networkState(cluster, this.failed);
     this.clusterNetworks.set(clusterId, next);
     if (usesQuorum(topology)) return this.quorumChanged(clusterId, previous, next, cause);
@@ -610,7 +621,7 @@ class FailoverSimulation {
     }
   }
 
-  private networkState(cluster: NonNullable<ReturnType<Topology['cluster']>>, failed: ReadonlySet<string>): ClusterNetworkState {
+  private networkState(cluster: Cluster, failed: ReadonlySet<string>): ClusterNetworkState {
     const members = this.context.clusterHosts.get(cluster.id) ?? [];
     return clusterNetworkState({
       topology: this.context.topology,
@@ -1306,4 +1317,31 @@ class FailoverSimulation {
 /** What utilization shows: CPU as HA counts it (vmDemand.cpuMHz), memory as the guests use it (configured + overhead). */
 function hostLoad(load: Readonly<Load>): { cpuMHz: number; memoryMB: number; vmCount: number } {
   return { cpuMHz: load.cpuMHz, memoryMB: load.configuredMemoryMB, vmCount: load.vmCount };
+}
+
+const primariesByContext = new WeakMap<SimulationContext, Map<string, string | undefined>>();
+
+/** The primary vSphere elects in each cluster before anything fails: computed once per design (network-state.ts electPrimary). */
+function baselinePrimary(context: SimulationContext, clusterId: string): string | undefined {
+  let cache = primariesByContext.get(context);
+  if (!cache) primariesByContext.set(context, (cache = new Map()));
+  if (cache.has(clusterId)) return cache.get(clusterId);
+  const cluster = context.topology.cluster(clusterId);
+  const candidates = (context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good).map((h) => h.host.id);
+  const datastores = datastoresUsedByClusters(context.topology).get(clusterId) ?? [];
+  const none = new Set<string>();
+  const primary = cluster ? electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => context.storage.reaches(hostId, d, none, new Map())).length) : undefined;
+  cache.set(clusterId, primary);
+  return primary;
+}
+
+const baselineNetworks = new WeakMap<SimulationContext, Map<string, ClusterNetworkState>>();
+
+/** A cluster's network state before anything fails: computed once per design and shared by the sweep's scenarios. */
+function baselineNetworkState(context: SimulationContext, cluster: Cluster, compute: () => ClusterNetworkState): ClusterNetworkState {
+  let cache = baselineNetworks.get(context);
+  if (!cache) baselineNetworks.set(context, (cache = new Map()));
+  let state = cache.get(cluster.id);
+  if (!state) cache.set(cluster.id, (state = compute()));
+  return state;
 }

@@ -38,10 +38,12 @@ describe('contingency sweep', () => {
     }
   });
 
-  it('N-2 on seed 000: both hosts down leaves all four VMs down, and 103,424 MB of protected memory with nowhere to run', () => {
+  it('N-2 on seed 000: both hosts down leaves all four VMs down, and 103,424 MB of protected memory with nowhere to run; both LAN switches down leaves all four unreachable', () => {
     // 21 + 64 + 8 + 8 GB configured = 101 GB = 103,424 MB; no host survives.
     assert.deepEqual(sweep(seed(), { mode: 'n-2' }), [
       { failed: [{ kind: 'host', id: 'esx-01' }, { kind: 'host', id: 'esx-02' }], vmsDown: 4, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 103424 },
+      // Each host has one NIC: no pair of its own LAN parts; the two LAN switches are the one switch pair.
+      { failed: [{ kind: 'switch', id: 'lan-1' }, { kind: 'switch', id: 'lan-2' }], vmsDown: 0, vmsUnreachable: 4, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 0 },
     ]);
   });
 
