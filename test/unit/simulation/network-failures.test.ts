@@ -6,9 +6,11 @@
  */
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { componentFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
+import { sweep } from '../../../src/core/simulation/sweep';
 import type { ComponentRef, SimulationResult } from '../../../src/core/simulation/types';
 import { lanDesign, type LanDesignOptions } from '../lan/fixtures';
 import { outcome, timeline, vmResult } from './helpers';
@@ -173,5 +175,26 @@ describe('network failures (quorum platforms)', () => {
     assert.equal(outcome(result, 'vm-1').kind, 'down');
     const vm1 = outcome(result, 'vm-1');
     assert.equal(vm1.kind === 'down' ? vm1.reason : undefined, 'no-quorum');
+  });
+});
+
+describe('the two-room Hyper-V example', () => {
+  it('loses the inter-room link: room B has no quorum; its VMs are turned off at 250 s and up in room A at 310 s, as its header says', () => {
+    const { topology } = parseVtopo(readFileSync('examples/hyperv-two-rooms.vtopo', 'utf8'));
+    assert.equal(`${topology.links[22]?.from} ${topology.links[22]?.to}`, 'core-a1 core-b1');
+    const result = simulateScenario(topology, componentFailureScenario({ kind: 'link', id: 'link:22' }));
+    for (const vm of ['app-01', 'app-02', 'web-01']) {
+      const restarted = outcome(result, vm);
+      assert.equal(restarted.kind, 'restarted', vm);
+      if (restarted.kind !== 'restarted') continue;
+      assert.ok(restarted.host.startsWith('hv-a'), `${vm} restarts in room A, not on ${restarted.host}`);
+      assert.deepEqual([restarted.downAtSeconds, restarted.readyAtSeconds], [250, 310], vm);
+    }
+    assert.equal(outcome(result, 'dc-01').kind, 'unaffected');
+    const rows = sweep(topology, { mode: 'n-1' });
+    const row = (id: string) => rows.find((r) => r.failed[0]?.id === id);
+    assert.deepEqual([row('link:22')?.vmsDown, row('link:22')?.vmsRestarted], [0, 3]);
+    // core-a1 carries the witness and the only inter-room link: 2 + 2 of 5 votes, no quorum anywhere.
+    assert.deepEqual([row('core-a1')?.vmsDown, row('core-a1')?.vmsRestarted], [5, 0]);
   });
 });
