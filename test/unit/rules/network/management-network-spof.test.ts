@@ -58,6 +58,12 @@ describe('management-network-spof', () => {
     assert.deepEqual(findingsOf(lanDesign({ hostLan: '    vmkernelPorts:\n      vmk0: { roles: [management] }' }), RULE), []);
   });
 
+  it('says nothing about a host without cluster peers to send heartbeats to', () => {
+    const oneUplink = DEFAULT_HOST_LAN.replace('standby: [HOST/nic2/p0] ', '');
+    assert.equal(findingsOf(lanDesign({ hostLan: oneUplink }), RULE).length, 3);
+    assert.deepEqual(findingsOf(lanDesign({ hostLan: oneUplink, hosts: ['esx-01'] }), RULE), []);
+  });
+
   it('on Hyper-V, counts the heartbeat network on the second card as a second path', () => {
     const hostLan = ['    vmkernelPorts:', '      vmk0: { roles: [management], active: [HOST/nic1/p0] }', '      vmk2: { roles: [heartbeat], active: [HOST/nic2/p0] }'].join('\n');
     assert.deepEqual(findingsOf(lanDesign({ platform: 'hyperv', hostLan }), RULE), []);

@@ -21,7 +21,7 @@ describe('management-single-stack', () => {
     assert.equal(findings.length, 3);
     assert.equal(
       findings[0]?.message,
-      'Host "esx-01": the uplinks of its management network "esx-01/vmk0" reach switches "lan-1", "lan-2", all members of stack "tor": a stack is one control plane, so a firmware upgrade, a crash or a stack split cuts every uplink at once. Cable the network to two independent switches.',
+      'Host "esx-01": the uplinks of its management network "esx-01/vmk0" reach switches "lan-1", "lan-2", all members of stack "tor": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.',
     );
     assert.equal(textAt(text, findings[0]?.related?.[0]?.range), 'tor');
     assert.deepEqual(findings[0]?.elementIds, ['esx-01', 'esx-01/vmk0', 'lan-1', 'lan-2']);

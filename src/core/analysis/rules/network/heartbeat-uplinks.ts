@@ -5,7 +5,7 @@
  */
 
 import type { Host, Topology } from '../../../model/topology';
-import { heartbeatNetworks, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
+import { heartbeatNetworks, lanModelled, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
 
 export interface HeartbeatUplinks {
   /** Heartbeat networks whose uplinks the design states. */
@@ -24,8 +24,19 @@ function uplinksStated(network: HostNetwork): boolean {
   return !(network.kind === 'vmkernel' && network.uplinks.length === 0 && network.virtualSwitchId === undefined);
 }
 
-/** The host's heartbeat networks and their uplinks; undefined when the design does not say (the LAN is not modelled for the host). */
+/** Whether the host has cluster peers to exchange heartbeats with: it is in a cluster of two hosts or more. */
+function hasClusterPeers(topology: Topology, host: Host): boolean {
+  const cluster = topology.clusterOfHost(host);
+  return cluster !== undefined && topology.hostsInCluster(cluster.id).length >= 2;
+}
+
+/**
+ * The host's heartbeat networks and their uplinks; undefined when the design does not say
+ * (the LAN is not modelled for the host) or when the host has no cluster peers to send
+ * heartbeats to.
+ */
 export function heartbeatUplinks(topology: Topology, lan: LanNetwork, host: Host): HeartbeatUplinks | undefined {
+  if (!lanModelled(topology, lan, host.id) || !hasClusterPeers(topology, host)) return undefined;
   const networks = heartbeatNetworks(topology, lan, host.id).filter(uplinksStated);
   if (networks.length === 0) return undefined;
   const byPort = new Map<string, Uplink>();

@@ -1,5 +1,5 @@
 import type { RelatedLocation } from '../../../model/report';
-import { lanModelled, lanNetworkOf, stackElementId } from '../../lan-network';
+import { lanNetworkOf, stackElementId } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { describeNetworks, firstHopSwitches, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
 
@@ -12,17 +12,17 @@ export const managementSingleStack: AnalysisRule = {
     docs: {
       title: 'Management uplinks on two switches of one stack',
       description:
-        'Cabling a host\'s management (heartbeat) uplinks to two switches protects it from the failure of one switch, unless the two are members of one stack or MLAG pair (switch `stack:`): a stack is one control plane, so a stack-wide firmware upgrade, a control-plane crash or a stack split (a failed stacking or peer link) takes both members, and every host cabled only to that stack loses its HA heartbeats at once. The whole cluster then sees its hosts isolated or partitioned together, which is the failure HA cannot repair. The rule reports hosts whose LAN the design models and whose cabled heartbeat uplinks reach two or more switches, all in one stack. Cable the management network to two independent switches (or two stacks), or plan stack upgrades as cluster-wide outages.',
+        'Cabling a host\'s management (heartbeat) uplinks to two switches protects it from the failure of one switch, unless the two are members of one stack or MLAG pair (switch `stack:`). A stack is one logical switch with one control plane: a firmware upgrade reloads every member, a control-plane fault reaches them all, and a failed stacking link can split it. An MLAG pair keeps two control planes but shares its peer link, its synchronized configuration and its dual-active failure modes. Either way every host cabled only to that pair can lose its HA heartbeats at once, and the whole cluster then sees its hosts isolated or partitioned together, the one failure HA cannot repair. The rule reports hosts of clusters of two or more whose LAN the design models and whose cabled heartbeat uplinks reach two or more switches, all in one stack. Cable the management network to two independent switches (or two stacks), or plan stack upgrades as cluster-wide outages.',
       sources: [
         'VMware vSphere Availability guide: Best Practices for Networking, Network Path Redundancy (two NICs on separate physical switches)',
-        'Switch vendors\' stacking and MLAG documentation: a stack shares one control plane and is upgraded as one',
+        'Cisco Catalyst StackWise: the stack is one logical switch managed by its active member',
+        'HPE Aruba AOS-Switch: Backplane Stacking and VSF Best Practices (stack splits)',
       ],
     },
   },
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const host of topology.hosts) {
-      if (!lanModelled(topology, lan, host.id)) continue;
       const heartbeat = heartbeatUplinks(topology, lan, host);
       if (!heartbeat) continue;
       const switches = firstHopSwitches(heartbeat.cabled);
@@ -39,7 +39,7 @@ export const managementSingleStack: AnalysisRule = {
         }),
       ];
       yield {
-        message: `Host "${host.id}": the uplinks of its ${describeNetworks(topology, heartbeat.networks)} reach switches ${switches.map((id) => `"${id}"`).join(', ')}, all members of stack "${stack}": a stack is one control plane, so a firmware upgrade, a crash or a stack split cuts every uplink at once. Cable the network to two independent switches.`,
+        message: `Host "${host.id}": the uplinks of its ${describeNetworks(topology, heartbeat.networks)} reach switches ${switches.map((id) => `"${id}"`).join(', ')}, all members of stack "${stack}": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.`,
         range: host.idRange,
         elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...switches],
         related,
