@@ -32,6 +32,15 @@ describe('isolation-response-unsafe', () => {
     assert.match(fixed(text, finding), /isolationResponse: power-off/);
   });
 
+  it('adds ha: to a cluster that does not write it (HA is on by default)', () => {
+    const text = lanDesign({ hostLan: withNfs('Management') }).replace(/ {4}ha:\n {6}admissionControl: .*\n {6}heartbeatDatastores: \[ds1\]\n/, '    description: prod\n');
+    const [finding] = findingsOf(text, RULE);
+    assert.equal(textAt(text, finding?.range), 'prod');
+    const after = fixed(text, finding);
+    assert.match(after, /\n {4}description: prod\n {4}ha: \{ isolationResponse: power-off \}\n/);
+    assert.deepEqual(findingsOf(after, RULE), []);
+  });
+
   it('accepts IP storage with uplinks of its own, and the power-off and shutdown responses', () => {
     assert.deepEqual(findingsOf(lanDesign({ hostLan: withNfs('VM-Prod') }), RULE), []);
     assert.deepEqual(findingsOf(lanDesign({ hostLan: withNfs('Management'), ha: '      isolationResponse: power-off' }), RULE), []);
