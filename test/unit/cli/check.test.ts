@@ -36,7 +36,7 @@ describe('vtopo check: text output', () => {
     });
   });
 
-  it('reports no error for the seed 000 design: its LAN warnings and its hints (the HA capacity report)', async () => {
+  it('reports no error for examples/seed-000-fq1616r.vtopo: its LAN warnings and its hints (the HA capacity report)', async () => {
     const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
     assert.doesNotMatch(stdout, /: (error|info) /);
     // Management on the two ports of one card, and the gateway as the only isolation address.
@@ -58,7 +58,7 @@ describe('vtopo check: exit codes', () => {
   });
 
   it('fails on warnings only when asked with --fail-on warning', async () => {
-    // Seed 000 with its array switched to single-controller mode: warnings (the array's and the LAN's), no error.
+    // examples/seed-000-fq1616r.vtopo with its array switched to single-controller mode: warnings (the array's and the LAN's), no error.
     const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
     const singleController = seed.replace('mode: alua', 'mode: single');
     await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
