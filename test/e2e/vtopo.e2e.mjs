@@ -117,7 +117,7 @@ export async function checkAllFilesRunsFromThePalette({ page }) {
     }
   }, { timeout: 30_000, message: 'the VTopo commands in the palette' });
   const message = await waitForNotification(page, 'VTopo checked');
-  expect(/checked 3 designs: 2 errors, 1 warning\./.test(message), `summary counts the 3 examples' problems: ${message}`);
+  expect(/checked 3 designs: 2 errors, 5 warnings\./.test(message), `summary counts the 3 examples' problems: ${message}`);
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller'));
 }
 
@@ -128,7 +128,7 @@ export async function designPreviewDrawsTheExample({ page }) {
   await status.waitFor({ state: 'visible', timeout: 20_000 });
   await waitUntil(async () => /elements/.test((await status.textContent()) ?? ''), { timeout: 20_000, message: 'the preview to draw' });
   const text = await status.textContent();
-  expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 0 with findings/.test(text ?? ''), `preview status: ${text}`);
+  expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 3 with findings/.test(text ?? ''), `preview status: ${text}`);
   await screenshot(page, 'vtopo-preview');
 }
 

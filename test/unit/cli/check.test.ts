@@ -36,18 +36,21 @@ describe('vtopo check: text output', () => {
     });
   });
 
-  it('reports no problem for the redundant seed 000 design, only its hints (the HA capacity report)', async () => {
+  it('reports no error for examples/seed-000-fq1616r.vtopo: its LAN warnings and its hints (the HA capacity report)', async () => {
     const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
-    assert.doesNotMatch(stdout, /: (error|warning|info) /);
+    assert.doesNotMatch(stdout, /: (error|info) /);
+    // Management on the two ports of one card, and the gateway as the only isolation address.
+    const warned = [...stdout.matchAll(/: warning .* \[([a-z-]+)\]$/gm)].map((match) => match[1]);
+    assert.deepEqual(warned, ['heartbeat-single-path', 'management-network-spof', 'management-network-spof']);
     assert.match(stdout, /: hint HA capacity of cluster "prod" \(percentage policy\)/);
-    assert.match(stdout, /^1 file, 0 errors, 0 warnings, 2 hints\n$/m);
+    assert.match(stdout, /^1 file, 0 errors, 3 warnings, 2 hints\n$/m);
     assert.equal(stderr, '');
     assert.equal(exitCode, 0);
   });
 });
 
 describe('vtopo check: exit codes', () => {
-  it('exits 0 for a design without findings and 1 for a design with errors', async () => {
+  it('exits 0 for a design without errors and 1 for a design with errors', async () => {
     assert.equal((await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000])).exitCode, 0);
     await inWorkspace({ 'broken.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
       assert.equal((await vtopo('check', 'broken.vtopo')).exitCode, 1);
@@ -55,11 +58,11 @@ describe('vtopo check: exit codes', () => {
   });
 
   it('fails on warnings only when asked with --fail-on warning', async () => {
-    // Seed 000 with its array switched to single-controller mode: one warning, no error.
+    // examples/seed-000-fq1616r.vtopo with its array switched to single-controller mode: warnings (the array's and the LAN's), no error.
     const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
     const singleController = seed.replace('mode: alua', 'mode: single');
     await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
-      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 1 warning, 2 hints\n$/);
+      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 4 warnings, 2 hints\n$/);
       assert.equal((await vtopo('check', 'single.vtopo')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'error')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'warning')).exitCode, 1);

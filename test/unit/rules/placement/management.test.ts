@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { haDisabled } from '../../../../src/core/analysis/rules/network/ha-disabled';
 import { managementMissing } from '../../../../src/core/analysis/rules/placement/management-missing';
 import { managementOnLocalStorage } from '../../../../src/core/analysis/rules/placement/management-on-local-storage';
 import { managementRestartPriority } from '../../../../src/core/analysis/rules/placement/management-restart-priority';
@@ -59,10 +60,11 @@ describe('management-restart-priority', () => {
     assert.deepEqual(check(managementRestartPriority, both), []);
   });
 
-  it('warns when the management VM\'s cluster has HA disabled', () => {
+  it('leaves a cluster with HA disabled to ha-disabled, which names the management VM', () => {
     const text = design(asVm, vcenter('    restartPriority: highest'), '  prod: { ha: { enabled: false } }');
-    const [finding] = check(managementRestartPriority, text);
-    assert.match(finding?.message ?? '', /runs in cluster "prod", where HA is disabled/);
+    assert.deepEqual(check(managementRestartPriority, text), []);
+    const [finding] = check(haDisabled, text);
+    assert.match(finding?.message ?? '', /among them the vCenter Server "vcenter"/);
     assert.equal(at(text, finding), 'false');
   });
 

@@ -12,7 +12,7 @@ export const managementRestartPriority: AnalysisRule = {
     docs: {
       title: 'Management server VM not restarted first',
       description:
-        'After a host failure the administrators need the management server (vCenter, SCVMM) and its database back before anything else, to watch the recovery and act on what HA could not restart. Seed 000 asks for a VM that is protected by HA; in practice that means restart priority highest, so it is placed while capacity is still free, and a cluster with HA enabled. Set restartPriority: highest on the management VM and on its database VM (quick fix); a management VM in a cluster with HA disabled is not protected at all.',
+        'After a host failure the administrators need the management server (vCenter, SCVMM) and its database back before anything else, to watch the recovery and act on what HA could not restart. Seed 000 asks for a VM that is protected by HA; in practice that means restart priority highest, so it is placed while capacity is still free, and a cluster with HA enabled. Set restartPriority: highest on the management VM and on its database VM (quick fix); a management VM in a cluster with HA disabled is not protected at all (rule ha-disabled reports that).',
       sources: ['seed 000 (management server as a protected VM)', 'ALGORITHMS.md 2 (restart priorities)', 'VMware: vCenter Server restart priority recommendation'],
     },
   },
@@ -21,15 +21,8 @@ export const managementRestartPriority: AnalysisRule = {
     for (const { vm, part, range } of managementVms(topology)) {
       const cluster = clusterOfVm(topology, vm);
       if (!cluster) continue;
-      if (!haEnabled(cluster)) {
-        yield {
-          message: `VM "${vm.id}" (${part}) runs in cluster "${cluster.id}", where HA is disabled: nothing restarts it when its host fails.`,
-          range: cluster.ha?.source.fields.enabled?.value ?? cluster.idRange,
-          elementIds: [vm.id, cluster.id],
-          related: [{ message: `named as the ${part} here`, range }],
-        };
-        continue;
-      }
+      // A cluster with HA disabled is ha-disabled's finding, which names the management VM.
+      if (!haEnabled(cluster)) continue;
       const priority = effectiveRestartPriority(vm, cluster);
       if (priority === 'highest') continue;
       const edit = fieldEdit(context, vm.source, 'restartPriority', 'highest');

@@ -1,0 +1,59 @@
+import { haClusters } from '../../../capacity/resources';
+import type { PortRole } from '../../../model/format';
+import type { Host } from '../../../model/topology';
+import { heartbeatNetworks, lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
+import type { AnalysisRule } from '../../rule';
+import { haFieldEdit } from './ha-settings-edit';
+
+/** IP storage: iSCSI, NFS, or storage traffic on a NIC or CNA port. */
+const IP_STORAGE_ROLES: readonly PortRole[] = ['iscsi', 'nfs', 'storage'];
+
+interface ConvergedHost {
+  readonly host: Host;
+  /** Physical ports that carry both the management network and IP storage. */
+  readonly sharedPorts: readonly string[];
+}
+
+/** Isolation response "leave powered on" on hosts whose IP storage rides the management uplinks. */
+export const isolationResponseUnsafe: AnalysisRule = {
+  meta: {
+    id: 'isolation-response-unsafe',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'Isolation response "leave powered on" with IP storage on the management uplinks',
+      description:
+        'With isolation response none ("leave powered on"), an isolated vSphere host keeps its VMs running, which is safe as long as it keeps its datastore locks: the other hosts then fail to restart the VMs. When the host\'s IP storage (iSCSI or NFS) runs over the same physical uplinks as its management network, the failure that isolates the host also cuts its storage: its VMFS and NFS locks lapse, HA restarts the VMs on other hosts, and the isolated host may still run its copies when the network returns (split brain, two instances writing one disk). VMware\'s HA guidance for converged IP storage is the isolation response "power off", so that the isolated host stops its VMs before they are restarted elsewhere. The rule reports vSphere clusters with HA enabled and isolation response none in which, on some host, every IP storage uplink is also an uplink of the management network. Set isolationResponse: power-off (quick fix), or give IP storage uplinks of its own.',
+      sources: [
+        'VMware vSphere Availability guide: Host Isolation Response, Network Isolation',
+        'VMware vSphere High Availability Deployment Best Practices: host isolation response "power off" when IP storage shares the management network',
+        'vSphere API reference: ClusterDasVmSettingsIsolationResponse',
+      ],
+    },
+  },
+  *check({ topology, text }) {
+    if (topology.platform !== 'vsphere') return;
+    const lan = lanNetworkOf(topology);
+    for (const cluster of haClusters(topology)) {
+      if ((cluster.ha.isolationResponse ?? 'none') !== 'none') continue;
+      const converged: ConvergedHost[] = [];
+      for (const host of topology.hostsInCluster(cluster.id)) {
+        if (!lanModelled(topology, lan, host.id)) continue;
+        const managementPorts = new Set(heartbeatNetworks(topology, lan, host.id).flatMap((n) => n.uplinks.map((u) => u.portId)));
+        const storagePorts = [...new Set(networksWithRole(lan, host.id, IP_STORAGE_ROLES).flatMap((n) => n.uplinks.map((u) => u.portId)))];
+        // The failure that cuts the management uplinks cuts storage too only when storage has no uplink of its own.
+        if (storagePorts.length === 0 || !storagePorts.every((id) => managementPorts.has(id))) continue;
+        converged.push({ host, sharedPorts: storagePorts });
+      }
+      if (converged.length === 0) continue;
+      const responseRange = cluster.ha.source.fields.isolationResponse?.value;
+      yield {
+        message: `Cluster "${cluster.id}" leaves VMs powered on when a host is isolated (isolation response none), but ${converged.map((c) => `"${c.host.id}"`).join(', ')} ${converged.length === 1 ? 'runs' : 'run'} IP storage over the management uplinks (${converged.map((c) => c.sharedPorts.join(', ')).join('; ')}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.`,
+        range: responseRange ?? cluster.source.fields.ha?.key ?? cluster.idRange,
+        elementIds: [cluster.id, ...converged.map((c) => c.host.id)],
+        related: converged.map((c) => ({ message: `"${c.host.id}" carries management and IP storage on ${c.sharedPorts.join(', ')}`, range: c.host.idRange })),
+        fixes: [{ title: `Set the isolation response of "${cluster.id}" to power-off`, edits: [haFieldEdit(text, cluster, 'isolationResponse', 'power-off')], preferred: true }],
+      };
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { RelatedLocation } from '../../../model/report';
+import { lanNetworkOf, type LanNetwork } from '../../lan-network';
+import type { AnalysisRule } from '../../rule';
+import { describeNetworks, firstHopSwitches, hasLanCables, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
+
+/** One element every heartbeat uplink of a host goes through, and how the message says so. */
+interface SingleElement {
+  readonly id: string;
+  readonly phrase: string;
+}
+
+function relatedOf(lan: LanNetwork, element: SingleElement, what: string): RelatedLocation[] {
+  const range = lan.elements.get(element.id)?.range;
+  return range ? [{ message: what, range }] : [];
+}
+
+/** A host whose HA heartbeats all leave it through one port, one card or one switch. */
+export const managementNetworkSpof: AnalysisRule = {
+  meta: {
+    id: 'management-network-spof',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Single point of failure on a host\'s management (heartbeat) network',
+      description:
+        'HA agents exchange heartbeats over the management network (vSphere, XenServer), the cluster networks (Hyper-V) or the corosync links (Proxmox VE). When every uplink of those networks goes through one element, that element\'s failure cuts the host off from the cluster although the host and its VMs are fine: the other hosts see a failed host, the host sees itself isolated, and depending on the isolation response its VMs are powered off and restarted elsewhere, or keep running unmanaged. VMware calls a single management network a single point of failure that can cause false failovers, and recommends NIC teaming over two NICs cabled to separate physical switches, or a second management network. The rule looks at the hosts of clusters of two or more whose LAN the design models (hosts with no LAN cable at all are left alone) and reports the element on every uplink: a single uplink port, a single adapter (the ports of a dual-port card share its chip, firmware and slot and fail together), or a single first-hop Ethernet switch; and heartbeat networks none of whose uplinks is cabled while other LAN ports of the host are. Give the network uplinks on two adapters, cabled to two switches.',
+      sources: [
+        'VMware vSphere Availability guide: Best Practices for Networking, Network Path Redundancy (NIC teaming over two NICs and two physical switches, or a second management network)',
+        'Microsoft Learn: Failover clustering networking basics (redundant cluster networks)',
+        'Proxmox VE Administration Guide: Cluster Manager, Corosync Redundancy',
+      ],
+    },
+  },
+  *check({ topology }) {
+    const lan = lanNetworkOf(topology);
+    for (const host of topology.hosts) {
+      if (!hasLanCables(lan, host)) continue;
+      const heartbeat = heartbeatUplinks(topology, lan, host);
+      if (!heartbeat) continue;
+      const networks = describeNetworks(topology, heartbeat.networks);
+      const networkRelated: RelatedLocation[] = heartbeat.networks.map((n) => ({ message: `${describeNetworks(topology, [n])} of "${host.id}"`, range: n.range }));
+      if (heartbeat.cabled.length === 0) {
+        yield {
+          message: `Host "${host.id}": no uplink of its ${networks} is cabled to an Ethernet switch, while other LAN ports of the host are: its HA heartbeats cannot leave it, so the cluster sees it as failed. Cable the network's uplinks, to two switches.`,
+          range: host.idRange,
+          elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...heartbeat.uplinks.map((u) => u.portId)],
+          related: networkRelated,
+        };
+        continue;
+      }
+      const ports = [...new Set(heartbeat.cabled.map((u) => u.portId))];
+      const adapters = [...new Set(heartbeat.cabled.map((u) => u.adapterId))];
+      const switches = firstHopSwitches(heartbeat.cabled);
+      const single: SingleElement[] = [];
+      if (ports.length === 1) single.push({ id: ports[0] as string, phrase: `is the one port "${ports[0] as string}"` });
+      else if (adapters.length === 1) single.push({ id: adapters[0] as string, phrase: `is on the one adapter "${adapters[0] as string}" (a multi-port card fails as one)` });
+      if (switches.length === 1) single.push({ id: switches[0] as string, phrase: `goes to the one switch "${switches[0] as string}"` });
+      if (single.length === 0) continue;
+      yield {
+        message: `Host "${host.id}": every cabled uplink of its ${networks} ${single.map((e) => e.phrase).join(' and ')}: when it fails the host loses its HA heartbeats and its management connection, and the cluster treats it as failed or isolated although its VMs still run. Spread the uplinks over two adapters cabled to two switches.`,
+        range: host.idRange,
+        elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...single.map((e) => e.id)],
+        related: [...single.flatMap((e) => relatedOf(lan, e, `every heartbeat uplink of "${host.id}" goes through "${e.id}"`)), ...networkRelated],
+      };
+    }
+  },
+};

@@ -1,0 +1,49 @@
+import type { RelatedLocation } from '../../../model/report';
+import { lanNetworkOf, stackElementId } from '../../lan-network';
+import type { AnalysisRule } from '../../rule';
+import { describeNetworks, firstHopSwitches, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
+
+/** Management uplinks on two switches that are one stack (or MLAG pair): one control plane. */
+export const managementSingleStack: AnalysisRule = {
+  meta: {
+    id: 'management-single-stack',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Management uplinks on two switches of one stack',
+      description:
+        'Cabling a host\'s management (heartbeat) uplinks to two switches protects it from the failure of one switch, unless the two are members of one stack or MLAG pair (switch `stack:`). A stack is one logical switch with one control plane: a firmware upgrade reloads every member, a control-plane fault reaches them all, and a failed stacking link can split it. An MLAG pair keeps two control planes but shares its peer link, its synchronized configuration and its dual-active failure modes. Either way every host cabled only to that pair can lose its HA heartbeats at once, and the whole cluster then sees its hosts isolated or partitioned together, the one failure HA cannot repair. The rule reports hosts of clusters of two or more whose LAN the design models and whose cabled heartbeat uplinks reach two or more switches, all in one stack. Cable the management network to two independent switches (or two stacks), or plan stack upgrades as cluster-wide outages.',
+      sources: [
+        'VMware vSphere Availability guide: Best Practices for Networking, Network Path Redundancy (two NICs on separate physical switches)',
+        'Cisco Catalyst StackWise: the stack is one logical switch managed by its active member',
+        'HPE Aruba AOS-Switch: Backplane Stacking and VSF Best Practices (stack splits)',
+      ],
+    },
+  },
+  *check({ topology }) {
+    const lan = lanNetworkOf(topology);
+    for (const host of topology.hosts) {
+      const heartbeat = heartbeatUplinks(topology, lan, host);
+      if (!heartbeat) continue;
+      const switches = firstHopSwitches(heartbeat.cabled);
+      if (switches.length < 2) continue;
+      const stacks = new Set(switches.map((id) => lan.stackOf.get(id)));
+      const [stack] = stacks;
+      if (stacks.size !== 1 || stack === undefined) continue;
+      const stackRange = lan.elements.get(stackElementId(stack))?.range;
+      const related: RelatedLocation[] = [
+        ...(stackRange ? [{ message: `stack "${stack}"`, range: stackRange }] : []),
+        ...switches.flatMap((id) => {
+          const range = lan.elements.get(id)?.range;
+          return range ? [{ message: `switch "${id}", a member of stack "${stack}"`, range }] : [];
+        }),
+      ];
+      yield {
+        message: `Host "${host.id}": the uplinks of its ${describeNetworks(topology, heartbeat.networks)} reach switches ${switches.map((id) => `"${id}"`).join(', ')}, all members of stack "${stack}": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.`,
+        range: host.idRange,
+        elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...switches],
+        related,
+      };
+    }
+  },
+};
