@@ -5,6 +5,7 @@ import type { AnalysisRule, RuleMeta } from '../rule';
 import { arraySingleController } from './array-single-controller';
 import { CAPACITY_RULES } from './capacity';
 import { HARDWARE_RULES } from './hardware';
+import { NETWORK_RULES_B } from './network/index-b';
 import { PLACEMENT_RULES } from './placement';
 import { PLATFORM_RULES } from './platform';
 import { STORAGE_RULES } from './storage';
@@ -19,6 +20,7 @@ export const ANALYSIS_RULES: readonly AnalysisRule[] = [
   ...CAPACITY_RULES,
   ...PLACEMENT_RULES,
   ...PLATFORM_RULES,
+  ...NETWORK_RULES_B,
 ];
 
 export const ALL_RULES: readonly RuleMeta[] = [
