@@ -40,7 +40,7 @@ describe('vtopo check: text output', () => {
     const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
     assert.doesNotMatch(stdout, /: (error|info) /);
     assert.match(stdout, /: hint HA capacity of cluster "prod" \(percentage policy\)/);
-    assert.match(stdout, /^1 file, 0 errors, 2 warnings, 2 hints\n$/m);
+    assert.match(stdout, /^1 file, 0 errors, 4 warnings, 2 hints\n$/m);
     assert.equal(stderr, '');
     assert.equal(exitCode, 0);
   });
@@ -59,7 +59,7 @@ describe('vtopo check: exit codes', () => {
     const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
     const singleController = seed.replace('mode: alua', 'mode: single');
     await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
-      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 3 warnings, 2 hints\n$/);
+      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 5 warnings, 2 hints\n$/);
       assert.equal((await vtopo('check', 'single.vtopo')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'error')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'warning')).exitCode, 1);

@@ -3,5 +3,7 @@
 import type { AnalysisRule } from '../../rule';
 import { ftLoggingNetwork } from './ft-logging-network';
 import { guestClusterHeartbeatOnClientNetwork } from './guest-cluster-heartbeat-on-client-network';
+import { vmNetworkMissing } from './vm-network-missing';
+import { vmNetworkSingleSwitch } from './vm-network-single-switch';
 
-export const NETWORK_RULES_B: readonly AnalysisRule[] = [ftLoggingNetwork, guestClusterHeartbeatOnClientNetwork];
+export const NETWORK_RULES_B: readonly AnalysisRule[] = [ftLoggingNetwork, vmNetworkSingleSwitch, vmNetworkMissing, guestClusterHeartbeatOnClientNetwork];
