@@ -26,6 +26,13 @@ describe('vm-network-missing', () => {
     assert.deepEqual(findingsOf(fixed, RULE), []);
   });
 
+  it('renames the network in a block-style list too', () => {
+    const text = lanDesign().replace('networks: [VM-Prod]', 'networks:\n      - Backup\n      - vm-prod');
+    const fix = reportsOf(vmNetworkMissing, text).find((r) => r.message.includes('"vm-prod"'))?.fixes?.[0];
+    assert.ok(fix);
+    assert.ok(applyEdits(text, fix.edits).includes('networks:\n      - Backup\n      - VM-Prod\n'));
+  });
+
   it('offers no fix when no port group name is close', () => {
     const text = lanDesign().replace('networks: [VM-Prod]', 'networks: [Backup]');
     assert.deepEqual(reportsOf(vmNetworkMissing, text)[0]?.fixes, []);
