@@ -39,11 +39,11 @@ describe('vtopo check: text output', () => {
   it('reports no error for examples/seed-000-fq1616r.vtopo: its LAN warnings and its hints (the HA capacity report)', async () => {
     const { exitCode, stdout, stderr } = await runInDirectory(REPOSITORY_ROOT, ['check', SEED_000]);
     assert.doesNotMatch(stdout, /: (error|info) /);
-    // Management on the two ports of one card, and the gateway as the only isolation address.
-    const warned = [...stdout.matchAll(/: warning .* \[([a-z-]+)\]$/gm)].map((match) => match[1]);
-    assert.deepEqual(warned, ['heartbeat-single-path', 'management-network-spof', 'management-network-spof']);
+    // Management, vMotion and VM traffic on the two ports of one card, and the gateway as the only isolation address.
+    const warned = [...stdout.matchAll(/: warning .* \[([a-z-]+)\]$/gm)].map((match) => match[1]).sort();
+    assert.deepEqual(warned, ['heartbeat-single-path', 'management-network-spof', 'management-network-spof', 'migration-network', 'migration-network', 'vm-network-single-switch', 'vm-network-single-switch']);
     assert.match(stdout, /: hint HA capacity of cluster "prod" \(percentage policy\)/);
-    assert.match(stdout, /^1 file, 0 errors, 3 warnings, 2 hints\n$/m);
+    assert.match(stdout, /^1 file, 0 errors, 7 warnings, 2 hints\n$/m);
     assert.equal(stderr, '');
     assert.equal(exitCode, 0);
   });
@@ -62,7 +62,7 @@ describe('vtopo check: exit codes', () => {
     const seed = await readFile(join(REPOSITORY_ROOT, SEED_000), 'utf8');
     const singleController = seed.replace('mode: alua', 'mode: single');
     await inWorkspace({ 'single.vtopo': singleController }, async ({ vtopo }) => {
-      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 4 warnings, 2 hints\n$/);
+      assert.match((await vtopo('check', 'single.vtopo')).stdout, /0 errors, 8 warnings, 2 hints\n$/);
       assert.equal((await vtopo('check', 'single.vtopo')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'error')).exitCode, 0);
       assert.equal((await vtopo('check', 'single.vtopo', '--fail-on', 'warning')).exitCode, 1);

@@ -5,7 +5,7 @@ import type { AnalysisRule, RuleMeta } from '../rule';
 import { arraySingleController } from './array-single-controller';
 import { CAPACITY_RULES } from './capacity';
 import { HARDWARE_RULES } from './hardware';
-import { NETWORK_RULES_A } from './network';
+import { NETWORK_RULES } from './network';
 import { PLACEMENT_RULES } from './placement';
 import { PLATFORM_RULES } from './platform';
 import { STORAGE_RULES } from './storage';
@@ -20,7 +20,7 @@ export const ANALYSIS_RULES: readonly AnalysisRule[] = [
   ...CAPACITY_RULES,
   ...PLACEMENT_RULES,
   ...PLATFORM_RULES,
-  ...NETWORK_RULES_A,
+  ...NETWORK_RULES,
 ];
 
 export const ALL_RULES: readonly RuleMeta[] = [

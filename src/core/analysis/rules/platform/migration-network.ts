@@ -1,9 +1,10 @@
 import type { SourceRange } from '../../../model/source';
-import type { Host } from '../../../model/topology';
+import type { Host, Topology } from '../../../model/topology';
+import { lanNetworkOf, networksWithRole, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { LIVE_MIGRATION_NAMES } from './shared';
 
-/** Seed 003: vMotion needs a dedicated network of at least 1 Gbps. */
+/** vSphere vCenter Server and Host Management, vMotion networking requirements: a dedicated network of at least 1 GbE. */
 const MINIMUM_MIGRATION_MBPS = 1000;
 
 interface MigrationPort {
@@ -11,53 +12,156 @@ interface MigrationPort {
   readonly path: string;
   readonly speedMbps: number | undefined;
   readonly range: SourceRange;
+  /** The uplink as the LAN model sees it (card, cables to switches). */
+  readonly uplink: Uplink;
+}
+
+/** Whether the host says anything about its LAN: VMkernel ports, virtual switches or Ethernet ports with roles. */
+function describesLan(host: Host): boolean {
+  return host.vmkernelPorts.length > 0 || (host.virtualSwitches?.length ?? 0) > 0 || host.adapters.some((adapter) => adapter.type !== 'fc' && adapter.ports.some((port) => (port.roles?.length ?? 0) > 0));
 }
 
 /**
- * The physical ports that carry live migration on a host: ports with the vmotion role, and
- * the uplinks (active or standby) of VMkernel ports with that role. Undefined when the host
- * describes no Ethernet port (only FC HBAs, or nothing): its LAN is not modelled, so it is
- * not judged.
+ * The physical ports that carry live migration on a host: the uplinks (active or standby)
+ * of its networks with the vmotion role (VMkernel ports, through their own teaming or their
+ * port group's; port groups with the role; else ports with the role), read from the LAN
+ * model. Undefined when the host describes no VMkernel port, virtual switch or Ethernet
+ * port with a role (only FC HBAs, untagged Ethernet ports, or nothing): its LAN is not
+ * modelled, so it is not judged.
  */
-function migrationPorts(host: Host): MigrationPort[] | undefined {
+function migrationPorts(host: Host, networks: readonly HostNetwork[]): MigrationPort[] | undefined {
+  if (!describesLan(host)) return undefined;
+  const rangeOf = new Map(host.adapters.flatMap((adapter) => adapter.ports.map((port) => [port.id, port.idRange] as const)));
   const byPath = new Map<string, MigrationPort>();
-  let lanModelled = host.vmkernelPorts.length > 0;
-  const portsByPath = new Map<string, MigrationPort>();
-  for (const adapter of host.adapters) {
-    if (adapter.type === 'fc') continue;
-    for (const port of adapter.ports) {
-      lanModelled = true;
-      const path = port.id;
-      const entry = { path, speedMbps: port.speedMbps, range: port.idRange };
-      portsByPath.set(path, entry);
-      if (port.roles?.includes('vmotion')) byPath.set(path, entry);
+  for (const network of networks) {
+    for (const uplink of network.uplinks) {
+      if (!byPath.has(uplink.portId)) byPath.set(uplink.portId, { path: uplink.portId, speedMbps: uplink.speedMbps, range: rangeOf.get(uplink.portId) ?? network.range, uplink });
     }
   }
-  for (const vmk of host.vmkernelPorts) {
-    if (!vmk.roles.includes('vmotion')) continue;
-    for (const uplink of [...vmk.active, ...vmk.standby]) {
-      const entry = portsByPath.get(uplink);
-      if (entry) byPath.set(uplink, entry);
-    }
-  }
-  return lanModelled ? [...byPath.values()] : undefined;
+  return [...byPath.values()];
 }
 
-/** A multi-host cluster whose hosts lack a redundant live-migration network of at least 1 Gbps. */
+/**
+ * An iSCSI network sharing a physical port with a vMotion network, unless iscsi-shared-network
+ * already reports that port: the same VMkernel port carrying both roles, a port whose own
+ * roles are both, or two VMkernel ports listing the port in their own active / standby lists.
+ */
+function iscsiSharing(lan: LanNetwork, hostId: string, vmotion: readonly HostNetwork[]): { portId: string; vmotion: HostNetwork; iscsi: HostNetwork } | undefined {
+  const explicit = (n: HostNetwork) => n.kind === 'vmkernel' && n.virtualSwitchId === undefined;
+  for (const iscsi of networksWithRole(lan, hostId, ['iscsi'])) {
+    for (const network of vmotion) {
+      if (network === iscsi) continue;
+      if ((network.kind === 'ports' && iscsi.kind === 'ports') || (explicit(network) && explicit(iscsi))) continue;
+      const shared = network.uplinks.find((u) => iscsi.uplinks.some((i) => i.portId === u.portId));
+      if (shared) return { portId: shared.portId, vmotion: network, iscsi };
+    }
+  }
+  return undefined;
+}
+
+/** How a host network is named in messages. */
+function describeNetwork(network: HostNetwork): string {
+  switch (network.kind) {
+    case 'vmkernel':
+      return `VMkernel port "${network.id}"`;
+    case 'port-group':
+      return `port group "${network.name}"`;
+    default:
+      return `its ports with role ${network.name}`;
+  }
+}
+
+/** Ethernet switches the uplinks are cabled to; undefined when some uplink is not cabled to any (then the design does not say). */
+function firstHopSwitches(ports: readonly MigrationPort[]): Set<string> | undefined {
+  if (ports.some((port) => port.uplink.attachments.length === 0)) return undefined;
+  return new Set(ports.flatMap((port) => port.uplink.attachments.map((a) => a.switchId)));
+}
+
+function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterId: string, stated: number | undefined) {
+  const name = LIVE_MIGRATION_NAMES[topology.platform];
+  const vmotion = networksWithRole(lan, host.id, ['vmotion']);
+  const ports = migrationPorts(host, vmotion);
+  if (ports === undefined) return;
+  if (ports.length === 0) {
+    if (stated !== undefined || vmotion.length > 0) return;
+    yield {
+      message: `Host "${host.id}" in cluster "${clusterId}" has no port for ${name} (role vmotion): its VMs cannot be live-migrated off it for maintenance.`,
+      range: host.idRange,
+      elementIds: [host.id, clusterId],
+    };
+    return;
+  }
+  const portIds = ports.map((port) => port.path);
+  if (ports.length === 1) {
+    const only = ports[0];
+    yield {
+      message: `Host "${host.id}" has a single ${name} port ("${only?.path ?? ''}"): one NIC or cable failure stops live migration. Add a second port, on another adapter.`,
+      range: only?.range ?? host.idRange,
+      elementIds: [host.id, ...portIds],
+    };
+  } else {
+    const adapters = new Set(ports.map((port) => port.uplink.adapterId));
+    const switches = firstHopSwitches(ports);
+    if (adapters.size === 1) {
+      const adapter = [...adapters][0] ?? '';
+      yield {
+        message: `Host "${host.id}" runs ${name} only over adapter "${adapter}" (${portIds.join(', ')}): one card failure stops live migration. Add an uplink on another adapter.`,
+        range: ports[0]?.uplink.adapter.idRange ?? host.idRange,
+        elementIds: [host.id, adapter, ...portIds],
+      };
+    } else if (switches !== undefined && switches.size === 1) {
+      const only = [...switches][0] ?? '';
+      yield {
+        message: `Every ${name} uplink of host "${host.id}" (${portIds.join(', ')}) goes to switch "${only}": one switch failure stops live migration. Cable an uplink to another switch.`,
+        range: ports[0]?.range ?? host.idRange,
+        elementIds: [host.id, only, ...portIds],
+      };
+    }
+  }
+  const shared = iscsiSharing(lan, host.id, vmotion);
+  if (shared) {
+    yield {
+      message: `Uplink "${shared.portId}" of host "${host.id}" carries ${name} (${describeNetwork(shared.vmotion)}) and iSCSI (${describeNetwork(shared.iscsi)}): a migration saturates the link under every disk I/O. Give ${name} and iSCSI uplinks of their own.`,
+      range: shared.vmotion.range,
+      elementIds: [host.id, shared.portId, shared.vmotion.id, shared.iscsi.id],
+      related: [{ message: `iSCSI network ${describeNetwork(shared.iscsi)} uses ${shared.portId}`, range: shared.iscsi.range }],
+    };
+  }
+  if (stated !== undefined) return;
+  const speeds = ports.map((port) => port.speedMbps).filter((speed): speed is number => speed !== undefined);
+  const fastest = Math.max(...speeds);
+  if (speeds.length > 0 && fastest < MINIMUM_MIGRATION_MBPS) {
+    yield {
+      message: `Host "${host.id}" has ${name} ports of at most ${fastest} Mbps; live migration needs at least 1 Gbps (seed 003).`,
+      range: ports[0]?.range ?? host.idRange,
+      elementIds: [host.id, ...portIds],
+    };
+  }
+}
+
+/** A multi-host cluster whose hosts lack a redundant, dedicated live-migration network of at least 1 Gbps. */
 export const migrationNetwork: AnalysisRule = {
   meta: {
     id: 'migration-network',
     defaultSeverity: 'warning',
     fixable: false,
     docs: {
-      title: 'Live-migration network missing, single, or below 1 Gbps',
+      title: 'Live-migration network missing, not redundant, shared with iSCSI, or below 1 Gbps',
       description:
-        'Live migration copies a running VM\'s memory to another host over the migration network, round after round, until the remaining dirty pages fit in a short pause (ALGORITHMS.md 4.1); seed 003 requires a dedicated network of at least 1 Gbps for vMotion, and seeds 001 and 004 describe the same pre-copy process for other hypervisors. A host without a migration port cannot be evacuated for maintenance; a slow link may never converge for busy VMs; a single port loses migration with one NIC or cable. Give every host at least two ports with the `vmotion` role (or a VMkernel port with the role and two uplinks), preferably on separate adapters, at 1 Gbps or more. When the network is described only by `migrationNetworkMbps` on the cluster, that figure is checked instead of ports. Hosts that describe no Ethernet port (only FC HBAs, or nothing) are not judged: their LAN is not modelled.',
-      sources: ['seed 003 (vMotion: dedicated Gigabit Ethernet network)', 'seed 001 and seed 004 (live migration)', 'DOMAIN.md rule 10', 'ALGORITHMS.md 4.1'],
+        'Live migration copies a running VM\'s memory to another host over the migration network, round after round, until the remaining dirty pages fit in a short pause (ALGORITHMS.md 4.1); seed 003 requires a dedicated network of at least 1 Gbps for vMotion, and seeds 001 and 004 describe the same pre-copy process for other hypervisors. A host without a migration port cannot be evacuated for maintenance; a slow link may never converge for busy VMs; a migration network that rides on a single port, a single card or a single first-hop switch loses migration with that one element; and a migration network that shares a physical uplink with iSCSI saturates it under every disk I/O of the host. The rule reads the LAN model: the uplinks (active and standby) of the host\'s VMkernel ports and port groups with the `vmotion` role, else its ports with that role. Give every host at least two uplinks for it on separate adapters, cabled to separate switches, at 1 Gbps or more, apart from the iSCSI uplinks. When the network is described only by `migrationNetworkMbps` on the cluster, that figure is checked instead of port speeds. Hosts that describe no VMkernel port, virtual switch or Ethernet port with a role (only FC HBAs, Ethernet ports without roles, or nothing) are not judged: their LAN is not modelled.',
+      sources: [
+        'seed 003 (vMotion: dedicated Gigabit Ethernet network)',
+        'seed 001 and seed 004 (live migration)',
+        'DOMAIN.md rule 10',
+        'ALGORITHMS.md 4.1',
+        'VMware vSphere vCenter Server and Host Management: vMotion networking requirements (dedicated network, at least 1 GbE)',
+        'VMware vSphere Networking guide: NIC teaming and failover',
+      ],
     },
   },
   *check({ topology }) {
     const name = LIVE_MIGRATION_NAMES[topology.platform];
+    const lan = lanNetworkOf(topology);
     for (const cluster of topology.clusters) {
       const hosts = topology.hostsInCluster(cluster.id);
       if (hosts.length < 2) continue;
@@ -69,37 +173,7 @@ export const migrationNetwork: AnalysisRule = {
           elementIds: [cluster.id],
         };
       }
-      for (const host of hosts) {
-        const ports = migrationPorts(host);
-        if (ports === undefined) continue;
-        if (ports.length === 0) {
-          if (stated !== undefined) continue;
-          yield {
-            message: `Host "${host.id}" in cluster "${cluster.id}" has no port for ${name} (role vmotion): its VMs cannot be live-migrated off it for maintenance.`,
-            range: host.idRange,
-            elementIds: [host.id, cluster.id],
-          };
-          continue;
-        }
-        if (ports.length === 1) {
-          const only = ports[0];
-          yield {
-            message: `Host "${host.id}" has a single ${name} port ("${only?.path ?? ''}"): one NIC or cable failure stops live migration. Add a second port, on another adapter.`,
-            range: only?.range ?? host.idRange,
-            elementIds: [host.id, ...ports.map((port) => port.path)],
-          };
-        }
-        if (stated !== undefined) continue;
-        const speeds = ports.map((port) => port.speedMbps).filter((speed): speed is number => speed !== undefined);
-        const fastest = Math.max(...speeds);
-        if (speeds.length > 0 && fastest < MINIMUM_MIGRATION_MBPS) {
-          yield {
-            message: `Host "${host.id}" has ${name} ports of at most ${fastest} Mbps; live migration needs at least 1 Gbps (seed 003).`,
-            range: ports[0]?.range ?? host.idRange,
-            elementIds: [host.id, ...ports.map((port) => port.path)],
-          };
-        }
-      }
+      for (const host of hosts) yield* hostFindings(topology, lan, host, cluster.id, stated);
     }
   },
 };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../../src/core/analysis/engine';
 import { ANALYSIS_RULES, ruleMeta } from '../../../../src/core/analysis/rules';
-import { NETWORK_RULES_A } from '../../../../src/core/analysis/rules/network';
+import { NETWORK_RULES } from '../../../../src/core/analysis/rules/network';
 import { PLATFORM_RULES } from '../../../../src/core/analysis/rules/platform';
 import { lanDesign } from '../../lan/fixtures';
 
@@ -11,12 +11,22 @@ const LAN_RULE_IDS = new Set(['management-network-spof', 'management-single-stac
 
 const lanFindings = (text: string) => analyzeText(text).findings.filter((f) => LAN_RULE_IDS.has(f.ruleId) || f.message.startsWith('internal error'));
 
-describe('network rule family, first half', () => {
+describe('network rule family', () => {
   it('registers every rule in the catalog after the platform rules, under a unique id, with a cited source', () => {
-    const ids = NETWORK_RULES_A.map((rule) => rule.meta.id);
-    assert.deepEqual(ids, ['management-network-spof', 'management-single-stack', 'heartbeat-single-path', 'isolation-response-unsafe', 'ha-disabled']);
-    const lastPlatformRule = ANALYSIS_RULES.indexOf(PLATFORM_RULES.at(-1) ?? NETWORK_RULES_A[0]!);
-    for (const rule of NETWORK_RULES_A) {
+    const ids = NETWORK_RULES.map((rule) => rule.meta.id);
+    assert.deepEqual(ids, [
+      'management-network-spof',
+      'management-single-stack',
+      'heartbeat-single-path',
+      'isolation-response-unsafe',
+      'ha-disabled',
+      'ft-logging-network',
+      'vm-network-single-switch',
+      'vm-network-missing',
+      'guest-cluster-heartbeat-on-client-network',
+    ]);
+    const lastPlatformRule = ANALYSIS_RULES.indexOf(PLATFORM_RULES.at(-1) ?? NETWORK_RULES[0]!);
+    for (const rule of NETWORK_RULES) {
       assert.equal(ruleMeta(rule.meta.id), rule.meta);
       assert.ok(ANALYSIS_RULES.indexOf(rule) > lastPlatformRule, `${rule.meta.id} comes after the platform rules`);
       assert.equal(rule.meta.defaultSeverity, 'warning');

@@ -1,0 +1,65 @@
+import type { Report } from '../../../model/report';
+import type { Vm } from '../../../model/topology';
+import { formatQuantity } from '../../../model/units';
+import { lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
+import type { AnalysisRule } from '../../rule';
+
+/** vSphere Availability guide, Fault Tolerance requirements (vSphere 6.x+ multi-processor FT): a dedicated 10 Gbit FT logging network. */
+const MINIMUM_FT_LOGGING_MBPS = 10_000;
+
+/** A host running an FT primary or secondary without an FT logging network of 10 Gbps. */
+export const ftLoggingNetwork: AnalysisRule = {
+  meta: {
+    id: 'ft-logging-network',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Host running Fault Tolerance VMs without a 10 Gbps FT logging network',
+      description:
+        'A VM with `protection: ft` runs a primary on its host and a live secondary on `secondaryHost`; the primary streams every input and memory change to the secondary over the FT logging network and waits for its acknowledgement, so that network sets the protected VM\'s speed, and a host without one cannot run FT VMs at all (vSphere refuses to turn FT on: "FT logging NIC is not configured"). Since vSphere 6.0 (multi-processor FT) VMware asks for a dedicated 10 Gbit FT logging network. The rule reports each host that runs an FT primary or secondary and has no network with the `ft` role (a VMkernel port, a port group or ports with that role), and one whose FT logging uplinks are all slower than 10 Gbps. Hosts whose LAN is not modelled (no management network stated) are not judged.',
+      sources: ['VMware vSphere Availability guide: Fault Tolerance requirements (dedicated 10 Gbit FT logging network)', 'VMware vSphere Networking guide: VMkernel networking (Fault Tolerance logging traffic)'],
+    },
+  },
+  *check({ topology }) {
+    const lan = lanNetworkOf(topology);
+    // Per host, the FT VMs whose primary or secondary it runs, in file order.
+    const ftVmsByHost = new Map<string, Vm[]>();
+    for (const vm of topology.vms) {
+      if (vm.protection !== 'ft' || vm.power === 'off') continue;
+      for (const hostId of new Set([vm.host, ...(vm.secondaryHost !== undefined ? [vm.secondaryHost] : [])])) {
+        const host = topology.host(hostId);
+        if (!host || !topology.clusterOfHost(host)) continue;
+        const list = ftVmsByHost.get(hostId) ?? [];
+        list.push(vm);
+        ftVmsByHost.set(hostId, list);
+      }
+    }
+    for (const host of topology.hosts) {
+      const vms = ftVmsByHost.get(host.id);
+      if (!vms || !lanModelled(topology, lan, host.id)) continue;
+      const roleOf = (vm: Vm) => (vm.host === host.id ? 'primary' : 'secondary');
+      const runs = vms.length === 1 && vms[0] ? `the Fault Tolerance ${roleOf(vms[0])} of VM "${vms[0].id}"` : `Fault Tolerance VMs ${vms.map((vm) => `"${vm.id}" (${roleOf(vm)})`).join(', ')}`;
+      const related = vms.map((vm) => ({ message: `FT VM "${vm.id}"`, range: vm.source.fields.protection?.value ?? vm.idRange }));
+      const ft = networksWithRole(lan, host.id, ['ft']);
+      if (ft.length === 0) {
+        yield {
+          message: `Host "${host.id}" runs ${runs} but has no FT logging network (role ft): vSphere cannot turn Fault Tolerance on without one. Add a VMkernel port with role ft on a dedicated 10 Gbps network.`,
+          range: host.idRange,
+          elementIds: [host.id, ...vms.map((vm) => vm.id)],
+          related,
+        } satisfies Report;
+        continue;
+      }
+      const speeds = ft.flatMap((network) => network.uplinks.map((uplink) => uplink.speedMbps)).filter((speed): speed is number => speed !== undefined);
+      const fastest = Math.max(...speeds);
+      if (speeds.length === 0 || fastest >= MINIMUM_FT_LOGGING_MBPS) continue;
+      const network = ft[0];
+      yield {
+        message: `The FT logging network of host "${host.id}" runs at ${formatQuantity(fastest, 'bandwidth')} at most, below the 10 Gbps that multi-processor Fault Tolerance asks for; the host runs ${runs}.`,
+        range: network?.range ?? host.idRange,
+        elementIds: [host.id, ...ft.map((n) => n.id), ...vms.map((vm) => vm.id)],
+        related,
+      } satisfies Report;
+    }
+  },
+};

@@ -1,0 +1,78 @@
+import type { QuickFix, Report, TextEdit } from '../../../model/report';
+import { closestMatch } from '../../../model/suggest';
+import type { Vm } from '../../../model/topology';
+import { lanNetworkOf, vmNetworksOnHost, type LanNetwork } from '../../lan-network';
+import type { AnalysisRule, RuleContext } from '../../rule';
+
+/** Names a VM may use for the host's port groups (label and id segment). */
+function portGroupNames(lan: LanNetwork, hostId: string): string[] {
+  const networks = lan.hostNetworks.get(hostId) ?? [];
+  return [...new Set(networks.filter((n) => n.kind === 'port-group').flatMap((n) => [n.name, ...n.aliases]))];
+}
+
+/** A YAML scalar for a port group name: plain when safe, else double-quoted. */
+function scalar(name: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** The edit that replaces `name` in the VM's `networks:` list by `replacement`. */
+function renameEdit(context: RuleContext, vm: Vm, name: string, replacement: string): TextEdit | undefined {
+  const list = vm.source.fields.networks?.value;
+  if (!list) return undefined;
+  const text = context.text.slice(list.start, list.end);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(^|[\\s\\[,-])(["']?)${escaped}\\2(?=\\s*(?:[,\\]#]|$))`, 'm').exec(text);
+  if (!match) return undefined;
+  const start = list.start + match.index + (match[1]?.length ?? 0);
+  return { range: { start, end: start + (match[0].length - (match[1]?.length ?? 0)) }, newText: scalar(replacement) };
+}
+
+/** A VM network a VM names that its host, or another host of its cluster, does not have. */
+export const vmNetworkMissing: AnalysisRule = {
+  meta: {
+    id: 'vm-network-missing',
+    defaultSeverity: 'warning',
+    fixable: true,
+    docs: {
+      title: 'VM network missing on the VM\'s host or on another host of its cluster',
+      description:
+        'A VM\'s vNIC connects to a port group by name on whichever host runs it. A name its host does not have leaves the VM without that network now; a name another host of its cluster lacks leaves it without the network after an HA restart or a vMotion to that host (vMotion refuses the move; HA restarts the VM disconnected). Standard switches are configured host by host, so a port group added on some hosts only is a common gap; distributed switches avoid it. The rule reports, per VM and network name, the hosts that lack the port group, judging only hosts that model port groups (virtual switches or distributed switch membership). When a port group with a close name exists, the quick fix renames the VM\'s network to it.',
+      sources: ['VMware vSphere Networking guide: standard switches are configured per host, distributed switches across hosts', 'VMware vSphere vCenter Server and Host Management: vMotion networking requirements (the destination host must have the VM\'s networks)'],
+    },
+  },
+  *check(context) {
+    const { topology } = context;
+    const lan = lanNetworkOf(topology);
+    const modelsPortGroups = (hostId: string) => (lan.hostNetworks.get(hostId) ?? []).some((n) => n.kind === 'port-group');
+    for (const vm of topology.vms) {
+      if (vm.networks === undefined || vm.networks.length === 0) continue;
+      const host = topology.host(vm.host);
+      if (!host) continue;
+      const cluster = topology.clusterOfHost(host);
+      const others = cluster ? topology.hostsInCluster(cluster.id).filter((h) => h.id !== host.id) : [];
+      const range = vm.source.fields.networks?.value ?? vm.idRange;
+      const ownMissing = modelsPortGroups(host.id) ? vmNetworksOnHost(lan, host.id, vm.networks).missing : [];
+      for (const name of new Set(vm.networks)) {
+        const lacking = others.filter((h) => modelsPortGroups(h.id) && vmNetworksOnHost(lan, h.id, [name]).missing.includes(name)).map((h) => h.id);
+        if (ownMissing.includes(name)) {
+          const suggestion = closestMatch(name, portGroupNames(lan, host.id));
+          const edit = suggestion === undefined ? undefined : renameEdit(context, vm, name, suggestion);
+          const fixes: QuickFix[] = suggestion !== undefined && edit ? [{ title: `Did you mean "${suggestion}"?`, edits: [edit], preferred: true }] : [];
+          const elsewhere = lacking.length > 0 ? ` (nor do ${lacking.map((id) => `"${id}"`).join(', ')})` : '';
+          yield {
+            message: `VM "${vm.id}" is on network "${name}", which its host "${host.id}" does not have${elsewhere}: the VM has no such network.${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ''}`,
+            range,
+            elementIds: [vm.id, host.id, ...lacking],
+            fixes,
+          } satisfies Report;
+        } else if (lacking.length > 0) {
+          yield {
+            message: `VM "${vm.id}" is on network "${name}", which ${lacking.length === 1 ? 'host' : 'hosts'} ${lacking.map((id) => `"${id}"`).join(', ')} of cluster "${cluster?.id ?? ''}" ${lacking.length === 1 ? 'does' : 'do'} not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).`,
+            range,
+            elementIds: [vm.id, ...lacking],
+          } satisfies Report;
+        }
+      }
+    }
+  },
+};
