@@ -52,8 +52,10 @@
  * - Storage failures: per (host, datastore) a VM relies on, whether any path remains
  *   (reachesDatastore over the analyzer's storage network). Paths lost but some left:
  *   'path-failover' (MPIO / ALUA), VMs 'kept-running' with a note. Every path lost:
- *   'permanent-device-loss' when the array or datastore itself failed, else
- *   'all-paths-down'; the VMs hang. VM Component Protection: PDL restart-aggressive
+ *   'permanent-device-loss' when the datastore itself failed (the live array reports it
+ *   gone), else 'all-paths-down', a failed array included (it cannot send the sense codes
+ *   PDL needs: vSphere Storage, "Permanent Device Loss and All-Paths-Down"); the VMs
+ *   hang. VM Component Protection: PDL restart-aggressive
  *   terminates and restarts at once; APD restart-* terminates after apdTimeoutSeconds +
  *   apdFailoverDelaySeconds (140 s + 180 s). Aggressive terminates even when no host can
  *   take the VM (it then stays down, retried later); conservative terminates only when a
@@ -491,17 +493,23 @@ class FailoverSimulation {
   private storageChanged(before: ReadonlySet<string>, cause: number): void {
     const beforeCache = this.reachCache;
     this.reachCache = new Map();
-    const arrayOrDatastoreFailed = (datastore: Datastore) => this.failed.has(datastore.id) || (datastore.array !== undefined && this.failed.has(datastore.array));
     for (const change of this.changedPairs(before, beforeCache)) {
       const { hostId, datastore, runs } = change;
       if (change.was && !change.is) {
-        const pdl = arrayOrDatastoreFailed(datastore);
+        // PDL needs the array to answer with SCSI sense codes that the device is gone; a dead
+        // array answers nothing, so its hosts see all paths down (vSphere Storage, "Permanent
+        // Device Loss and All-Paths-Down"; VMware KB 2004684). Only a datastore the (live)
+        // array reports as removed is a PDL.
+        const pdl = this.failed.has(datastore.id);
+        const arrayFailed = datastore.array !== undefined && this.failed.has(datastore.array);
         const event = this.log(
           pdl ? 'permanent-device-loss' : 'all-paths-down',
           [hostId, datastore.id],
           pdl
-            ? `${hostId} loses ${datastore.id} for good (permanent device loss: its ${this.failed.has(datastore.id) ? 'datastore' : 'array'} failed).`
-            : `${hostId} has no path left to ${datastore.id} (all paths down).`,
+            ? `${hostId} loses ${datastore.id} for good (permanent device loss: the array reports the datastore gone).`
+            : arrayFailed
+              ? `${hostId} has no path left to ${datastore.id} (all paths down: its array ${datastore.array} failed and answers nothing, so no permanent device loss is reported).`
+              : `${hostId} has no path left to ${datastore.id} (all paths down).`,
           cause,
         );
         for (const run of runs) this.hang(run, datastore, pdl, event);
