@@ -95,7 +95,10 @@ function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[
   return rows;
 }
 
-/** Hosts whose failures can interact: same cluster, or an FT secondary or guest-cluster partner across. */
+/**
+ * Hosts whose failures can interact: same cluster, or across clusters an FT secondary, a
+ * guest-cluster partner, or a restart dependency (a VM on one waits for a VM on the other).
+ */
 function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlySet<string>> {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -111,9 +114,9 @@ function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlyS
   for (const info of context.vms.values()) {
     const vm = info.vm;
     if (vm.secondaryHost !== undefined) link(vm.host, vm.secondaryHost);
-    for (const partner of info.guestClusterPartners) {
+    for (const partner of [...info.guestClusterPartners, ...info.dependsOn]) {
       const other = context.vms.get(partner)?.vm.host;
-      if (other !== undefined) link(vm.host, other);
+      if (other !== undefined && other !== vm.host) link(vm.host, other);
     }
   }
   return related;
