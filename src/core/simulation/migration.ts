@@ -122,7 +122,7 @@ export interface MigrationTuning {
   readonly resumeSeconds: number;
   /** Overrides the profile's downtime target (QEMU downtime-limit, vMotion switchover goal). */
   readonly allowedDowntimeSeconds?: number;
-  /** QEMU auto-converge (modelled on by default; QEMU's capability is off until enabled). */
+  /** QEMU auto-converge: off, as in QEMU until the capability is enabled; the cluster's migration.autoConverge turns it on. */
   readonly autoConverge: boolean;
   /** vMotion Stun During Page Send (vSphere 5.0 and later). */
   readonly stunDuringPageSend: boolean;
@@ -133,7 +133,7 @@ export interface MigrationTuning {
 export const DEFAULT_TUNING: MigrationTuning = {
   deviceStateMB: 2,
   resumeSeconds: 0.05,
-  autoConverge: true,
+  autoConverge: false,
   stunDuringPageSend: true,
   maxModelledRounds: 1000,
 };
@@ -603,8 +603,8 @@ export function simulateMigration(topology: Topology, vmId: string, toHostId: st
       migration: { ...ids, method, linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: true, stopReason: `${vm.power === 'off' ? 'Powered off' : 'Suspended'}: re-registered on "${to.id}", no memory to copy.`, cloudsimSeconds: 0 },
     };
   }
-  const allowedDowntimeSeconds = cluster.migration.allowedDowntimeSeconds;
-  const tuning: Partial<MigrationTuning> = { ...(allowedDowntimeSeconds !== undefined ? { allowedDowntimeSeconds } : {}), ...options.tuning };
+  const { allowedDowntimeSeconds, autoConverge } = cluster.migration;
+  const tuning: Partial<MigrationTuning> = { ...(allowedDowntimeSeconds !== undefined ? { allowedDowntimeSeconds } : {}), autoConverge, ...options.tuning };
   const estimate = estimateMigration({
     method,
     memoryMB: vm.memoryMB,

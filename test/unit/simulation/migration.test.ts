@@ -114,9 +114,9 @@ describe('pre-copy: QEMU/KVM', () => {
     assert.deepEqual(sent(precopy({ method: 'qemu', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 32, tuning: { allowedDowntimeSeconds: 1 } })), [1024, 256]);
   });
 
-  it('never completes a guest that dirties as fast as the link when auto-converge is off', () => {
+  it('never completes a guest that dirties as fast as the link: auto-converge is off unless enabled', () => {
     // LINK_100 = 100 MB/s, dirtied at 100 MB/s: round 1 leaves all 1000 MB dirty.
-    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100, tuning: { autoConverge: false } });
+    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100 });
     assert.equal(result.converged, false);
     assert.equal(result.failed, true);
     assert.equal(result.downtimeSeconds, 0);
@@ -124,7 +124,7 @@ describe('pre-copy: QEMU/KVM', () => {
   });
 
   it('auto-converge throttles 20% after two rounds dirtying over half of what they sent, then 10% more each time', () => {
-    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100 });
+    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100, tuning: { autoConverge: true } });
     const dirtied = result.rounds.map((round) => round.dirtiedMB);
     // Rounds 1-2 at 100 MB/s leave 1000 MB each; throttle 20%: rounds 3-4 at 80 MB/s (800, 640);
     // throttle 30%: rounds 5-6 at 70 MB/s (448, 313.6); 40%: rounds 7-8 at 60 MB/s (188.16, 112.896);
@@ -275,6 +275,19 @@ describe('simulateMigration on a design', () => {
     const attempt = simulateMigration(bare, 'app', 'h2');
     assert.equal(attempt.kind, 'refused');
     assert.deepEqual(attempt.kind === 'refused' ? attempt.refusals.map((r) => r.code) : [], ['no-migration-network']);
+  });
+
+  it('lets a QEMU guest that dirties faster than the link converge only when the cluster sets migration.autoConverge', () => {
+    // 10 Gbps = 1192.09 MB/s; the guest dirties 2000 MB/s (lambda = 1.68).
+    const body = (extra: string) => cluster(`    migration: { method: qemu${extra} }\n`, host('h1') + host('h2'), '  busy: { host: h1, memory: 4 GB, dirtyRate: 2000 MB/s }\n');
+    const off = migrated(simulateMigration(design(body(''), 'proxmox'), 'busy', 'h2'));
+    assert.equal(off.converged, false);
+    assert.equal(off.failed, true);
+    assert.match(off.stopReason, /no auto-converge\): pre-copy would iterate forever.*stays on the source/);
+    const on = migrated(simulateMigration(design(body(', autoConverge: true'), 'proxmox'), 'busy', 'h2'));
+    assert.equal(on.converged, true);
+    assert.equal(on.failed, undefined);
+    assert.match(on.stopReason, /throttled by \d+% \(auto-converge\)/);
   });
 
   it('re-registers a powered-off VM: no time, nothing sent, and no migration network needed', () => {
