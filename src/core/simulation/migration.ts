@@ -12,7 +12,7 @@
 
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
 import { familyKey, generationIndex, vendorOf } from '../analysis/rules/platform/cpu-families';
-import { limitedEdition } from '../analysis/rules/platform/editions';
+import { editionOf } from '../analysis/rules/platform/editions';
 import { LIVE_MIGRATION_NAMES } from '../analysis/rules/platform/shared';
 import { reachesDatastore, storageNetworkOf } from '../analysis/storage-network';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
@@ -488,7 +488,7 @@ export function checkMigration(topology: Topology, vmId: string, toHostId: strin
   }
   if (running) {
     for (const host of [from, to]) {
-      const edition = limitedEdition(topology, host);
+      const edition = editionOf(topology, host);
       if (edition && !edition.features.liveMigration) reasons.push(refusal(vm, to.id, 'edition', `Host "${host.id}" runs ${edition.features.product}, which has no ${name}.`));
     }
     if (migrationLinkMbps(cluster, from, to) === undefined) {
