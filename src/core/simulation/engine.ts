@@ -43,7 +43,9 @@
  * - FT and replicas: when the primary's host fails and the secondary's host is alive and
  *   reaches the VM's storage, the secondary takes over after FT_TAKEOVER_SECONDS (1 s) or
  *   REPLICA_TAKEOVER_SECONDS (10 s); both are reported as 'ft-takeover' (the event message
- *   says which). Otherwise the VM is restarted like any other.
+ *   says which). Otherwise the VM is restarted like any other. A running FT secondary holds
+ *   its resources on its host from the start (context baseline), so its takeover charges
+ *   that host nothing more; a replica is charged when it takes over.
  * - Guest clusters: when a node goes down and a partner node runs on another live host, the
  *   partner takes the application over after GUEST_CLUSTER_TAKEOVER_SECONDS (failover
  *   10 s, NLB 5 s). The outcome is 'guest-cluster-takeover' with the application's downtime;
@@ -465,7 +467,8 @@ class FailoverSimulation {
       if (!run.awaitingDeclaration) this.restart([run], action.cause);
       return;
     }
-    this.setHost(run, action.host, 'running');
+    if (action.via === 'ft' && run.info.ftSecondaryHost === action.host) this.promoteSecondary(run, action.host);
+    else this.setHost(run, action.host, 'running');
     const downtime = this.now - run.outageStart;
     this.endOutage(run);
     run.takeover = { host: action.host, downtimeSeconds: downtime };
@@ -932,6 +935,15 @@ class FailoverSimulation {
     run.epoch += 1;
     this.hostedSet(hostId).add(run);
     addLoad(this.hostRun(hostId).load, run.info.demand, 1);
+  }
+
+  /** The FT secondary becomes the VM: its host already carries its load (context baseline), so nothing is added. */
+  private promoteSecondary(run: VmRun, hostId: string): void {
+    this.releaseHost(run);
+    run.host = hostId;
+    run.status = 'running';
+    run.epoch += 1;
+    this.hostedSet(hostId).add(run);
   }
 
   private releaseHost(run: VmRun): void {
