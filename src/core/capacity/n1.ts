@@ -7,6 +7,8 @@
  * - by configured size (the same CPU, since a VM states no CPU demand beyond its
  *   reservation; configured memory plus overhead): a VM that does not fit restarts only by
  *   overcommitting memory, which seed 002 warns degrades or crashes the receiving host.
+ * An FT secondary counts on its own host (clusterResources); an FT VM whose secondary runs
+ * on a survivor is not restarted: the secondary takes over on the resources it already holds.
  * The worst failure is the one that leaves most VMs down, then the one with least headroom.
  */
 
@@ -18,7 +20,7 @@ export interface HostFailure {
   readonly failedHostId: string;
   /** Good hosts left in the cluster. */
   readonly survivingHostCount: number;
-  /** Powered-on VMs of the failed host whose restart priority is not disabled. */
+  /** Powered-on VMs of the failed host whose restart priority is not disabled (FT VMs taken over by their secondary included). */
   readonly protectedVmIds: readonly string[];
   /** Where each protected VM restarts by reservations (first-fit decreasing). */
   readonly restartHostByVm: ReadonlyMap<string, string>;
@@ -76,7 +78,9 @@ export function singleHostFailures(input: SingleHostFailuresInput): HostFailure[
   return input.hosts.map((failed) => {
     const failedLoad = loadOf(failed.hostId);
     const excluded = binIndex.get(failed.hostId) ?? -1;
-    const restarting = failedLoad.vms.filter((vm) => vm.protected);
+    // An FT VM whose secondary runs on a survivor is taken over there, on resources already counted.
+    const takesOver = (vm: VmDemand) => vm.ftSecondaryHostId !== undefined && vm.ftSecondaryHostId !== failed.hostId && loads.has(vm.ftSecondaryHostId);
+    const restarting = failedLoad.vms.filter((vm) => vm.protected && !takesOver(vm));
     const byReservationItems = restarting.map((vm): PackingItem => ({ id: vm.vmId, cpuMHz: vm.cpuMHz, memoryMB: vm.reservedMemoryMB })).sort(largestFirst);
     const byConfiguredItems = restarting.map((vm): PackingItem => ({ id: vm.vmId, cpuMHz: vm.cpuMHz, memoryMB: vm.configuredMemoryMB })).sort(largestFirst);
     const reservedPacking = reservedSpace.pack(byReservationItems, excluded);
@@ -92,7 +96,7 @@ export function singleHostFailures(input: SingleHostFailuresInput): HostFailure[
     return {
       failedHostId: failed.hostId,
       survivingHostCount: input.hosts.length - 1,
-      protectedVmIds: restarting.map((vm) => vm.vmId),
+      protectedVmIds: failedLoad.vms.filter((vm) => vm.protected).map((vm) => vm.vmId),
       restartHostByVm: byReservation.placements,
       cannotRestartByReservation: byReservation.unplaced,
       cannotRestartByConfiguredSize: byConfiguredSize.unplaced.filter((id) => !downByReservation.has(id)),

@@ -29,6 +29,13 @@ export interface VmDemand {
   readonly configuredMemoryMB: number;
   /** Whether HA restarts it: restart priority (its own or the cluster's default) is not disabled. */
   readonly protected: boolean;
+  /**
+   * The host of its FT secondary (protection: ft), which runs in lockstep there: when the
+   * VM's own host fails the secondary takes over, already holding its resources.
+   */
+  readonly ftSecondaryHostId?: string;
+  /** This entry is an FT secondary: the same demand, on the secondary's host; never restarted itself. */
+  readonly ftSecondary?: true;
 }
 
 /** One cluster as admission control sees it: its good hosts and the VMs running on them. */
@@ -36,7 +43,7 @@ export interface ClusterResources {
   readonly cluster: Cluster;
   /** Good hosts in declaration order. */
   readonly hosts: readonly HostCapacity[];
-  /** Powered-on VMs on good hosts, host by host. */
+  /** Powered-on VMs on good hosts, host by host, then the FT secondaries on good hosts. */
   readonly vms: readonly VmDemand[];
 }
 
@@ -65,6 +72,24 @@ export function vmDemand(vm: Vm, cluster: Cluster): VmDemand {
     reservedMemoryMB: (vm.reservation?.memoryMB ?? 0) + overheadMB,
     configuredMemoryMB: vm.memoryMB + overheadMB,
     protected: priority !== 'disabled',
+    ...(vm.protection === 'ft' && vm.secondaryHost !== undefined && vm.secondaryHost !== vm.host ? { ftSecondaryHostId: vm.secondaryHost } : {}),
+  };
+}
+
+/**
+ * The demand of a VM's FT secondary on its own host: a secondary runs in lockstep and uses
+ * the primary's CPU and memory (vSphere Availability guide, "Providing Fault Tolerance for
+ * Virtual Machines"), so admission control and the N-1 check count it where it runs.
+ */
+export function ftSecondaryDemand(primary: VmDemand, secondaryHostId: string): VmDemand {
+  return {
+    vmId: primary.vmId,
+    hostId: secondaryHostId,
+    cpuMHz: primary.cpuMHz,
+    reservedMemoryMB: primary.reservedMemoryMB,
+    configuredMemoryMB: primary.configuredMemoryMB,
+    protected: false,
+    ftSecondary: true,
   };
 }
 
@@ -94,6 +119,10 @@ export function clusterResources(topology: Topology, cluster: Cluster): ClusterR
     for (const vm of topology.vmsOnHost(host.id)) {
       if (vm.power === 'on') vms.push(vmDemand(vm, cluster));
     }
+  }
+  const goodHostIds = new Set(goodHosts.map((host) => host.id));
+  for (const primary of [...vms]) {
+    if (primary.ftSecondaryHostId !== undefined && goodHostIds.has(primary.ftSecondaryHostId)) vms.push(ftSecondaryDemand(primary, primary.ftSecondaryHostId));
   }
   const resources: ClusterResources = { cluster, hosts: goodHosts.map(hostCapacity), vms };
   byCluster.set(cluster.id, resources);

@@ -228,6 +228,10 @@ const cluster = object(
         }),
         bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth one migration may use (QEMU default 128 MiB/s; vMotion: the vMotion network).', min: 1 }),
         allowedDowntimeSeconds: quantity('duration', { description: 'Downtime target that ends pre-copy (QEMU default 300 ms).', min: 0 }),
+        autoConverge: boolean({
+          description: 'QEMU auto-converge: throttle a guest that dirties memory faster than pre-copy sends it (QEMU migration capability "auto-converge", off unless enabled, e.g. `migrate_set_capability auto-converge on`). Without it such a guest never converges. Only the qemu method uses it.',
+          default: false,
+        }),
         maxConcurrentPerHost: integer({ description: 'Concurrent migrations per host (vSphere: 4 on 1 GbE, 8 on 10 GbE).', min: 1 }),
       },
       { description: 'Live-migration settings for simulation (ALGORITHMS.md 4).', defaults: true },

@@ -14,7 +14,7 @@ export type Version = readonly number[];
 
 export type LimitName = 'maxHostsPerCluster' | 'maxVmsPerCluster' | 'maxVmsPerHost';
 /** Figures a row may mark as commonly cited but unconfirmed. */
-export type VerifiableFigure = LimitName | 'minHostsForAdmissionControl';
+export type VerifiableFigure = LimitName;
 
 export interface PlatformLimits {
   readonly platform: Platform;
@@ -32,10 +32,6 @@ export interface PlatformLimits {
   readonly maxVmsPerHost?: number;
   /** Hosts needed before HA can restart anything elsewhere. */
   readonly minHostsForHa: number;
-  /** Hosts HA admission control needs (vSphere slot and failover-host policies). */
-  readonly minHostsForAdmissionControl?: number;
-  /** Hosts the percentage-of-resources policy needs (vSphere). */
-  readonly minHostsForPercentagePolicy?: number;
   /** Nodes the cluster needs for quorum before HA acts (Proxmox VE / corosync). */
   readonly minHostsForQuorum?: number;
   /** Which of the figures above are commonly cited but unconfirmed. */
@@ -62,8 +58,6 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerCluster: 3000,
     maxVmsPerHost: 512,
     minHostsForHa: 2,
-    minHostsForPercentagePolicy: 2,
-    minHostsForAdmissionControl: 2,
     verify: [],
     source: 'vSphere 5.5 Configuration Maximums; seed 001 (VMware clusters of 32 nodes)',
   },
@@ -76,8 +70,6 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerCluster: 8000,
     maxVmsPerHost: 1024,
     minHostsForHa: 2,
-    minHostsForPercentagePolicy: 2,
-    minHostsForAdmissionControl: 2,
     verify: [],
     source: 'vSphere 6.x Configuration Maximums',
   },
@@ -90,8 +82,6 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerCluster: 10000,
     maxVmsPerHost: 1024,
     minHostsForHa: 2,
-    minHostsForPercentagePolicy: 2,
-    minHostsForAdmissionControl: 2,
     verify: ['maxHostsPerCluster', 'maxVmsPerCluster'],
     source: 'VMware Configuration Maximums tool, vSphere 7.0 U1+',
   },
@@ -103,9 +93,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerCluster: 10000,
     maxVmsPerHost: 1024,
     minHostsForHa: 2,
-    minHostsForPercentagePolicy: 2,
-    minHostsForAdmissionControl: 3,
-    verify: ['maxHostsPerCluster', 'maxVmsPerCluster', 'minHostsForAdmissionControl'],
+    verify: ['maxHostsPerCluster', 'maxVmsPerCluster'],
     source: 'VMware Configuration Maximums tool, vSphere 8.0; ALGORITHMS.md 6',
   },
   {

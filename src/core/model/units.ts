@@ -72,6 +72,20 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionDefinition>> = {
   },
 };
 
+/** Bytes in one MB of memory: binary, 1 MB = 1 MiB = 1,048,576 bytes (vSphere's convention above). */
+export const BYTES_PER_MB = 1024 * 1024;
+
+/** Bits per second in one Mbps: decimal, 1 Mbps = 10^6 bit/s (IEEE 802.3 and FC line rates). */
+export const BITS_PER_SECOND_PER_MBPS = 1_000_000;
+
+/**
+ * MB (MiB) of memory per second a link of `mbps` carries: decimal bits to binary bytes, so
+ * 1 Gbps = 125,000,000 bytes/s = 119.21 MB/s, not 125 (the 4.9% between 10^6 and 2^20).
+ */
+export function linkMBps(mbps: number): number {
+  return (mbps * BITS_PER_SECOND_PER_MBPS) / (8 * BYTES_PER_MB);
+}
+
 const QUANTITY = /^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*([A-Za-z/]+)\s*$/;
 
 export type QuantityParse =

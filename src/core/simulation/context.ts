@@ -57,6 +57,8 @@ export interface VmInfo {
   readonly guestClusterType: 'failover' | 'nlb' | undefined;
   /** bootSeconds, else the cluster's orchestration.vmBootSeconds (default 60 s, an assumption). */
   readonly bootSeconds: number;
+  /** The host whose baseline load holds this VM's running FT secondary (protection: ft, powered on). */
+  readonly ftSecondaryHost: string | undefined;
 }
 
 export interface HostInfo {
@@ -68,6 +70,7 @@ export interface HostInfo {
   readonly good: boolean;
   /** Powered-on VMs the design places here, in file order. */
   readonly vms: readonly VmInfo[];
+  /** The load of those VMs and of the FT secondaries running here. */
   readonly baseline: Readonly<Load>;
 }
 
@@ -163,8 +166,12 @@ export function simulationContext(topology: Topology): SimulationContext {
       guestClusterPartners: vm.guestCluster === undefined ? [] : (guestNodes.get(vm.guestCluster) ?? []).filter((id) => id !== vm.id),
       guestClusterType: vm.guestCluster === undefined ? undefined : guestTypes.get(vm.guestCluster),
       bootSeconds: vm.bootSeconds ?? cluster?.ha.orchestration.vmBootSeconds ?? DEFAULT_VM_BOOT_SECONDS,
+      ftSecondaryHost: vm.power === 'on' && vm.protection === 'ft' && vm.secondaryHost !== undefined && vm.secondaryHost !== vm.host && topology.host(vm.secondaryHost) ? vm.secondaryHost : undefined,
     });
   });
+  // An FT secondary runs in lockstep on its host and holds the primary's resources there (as clusterResources counts it).
+  const secondariesByHost = new Map<string, VmInfo[]>();
+  for (const info of vms.values()) if (info.ftSecondaryHost !== undefined) push(secondariesByHost, info.ftSecondaryHost, info);
 
   const hosts = new Map<string, HostInfo>();
   const clusterHosts = new Map<string, HostInfo[]>();
@@ -178,6 +185,7 @@ export function simulationContext(topology: Topology): SimulationContext {
       onHost.push(info);
       addLoad(baseline, info.demand, 1);
     }
+    for (const primary of secondariesByHost.get(host.id) ?? []) addLoad(baseline, primary.demand, 1);
     const info: HostInfo = { host, order, cluster, capacity: hostCapacity(host), good: isGoodHost(host), vms: onHost, baseline };
     hosts.set(host.id, info);
     if (cluster) push(clusterHosts, cluster.id, info);

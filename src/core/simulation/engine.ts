@@ -43,7 +43,9 @@
  * - FT and replicas: when the primary's host fails and the secondary's host is alive and
  *   reaches the VM's storage, the secondary takes over after FT_TAKEOVER_SECONDS (1 s) or
  *   REPLICA_TAKEOVER_SECONDS (10 s); both are reported as 'ft-takeover' (the event message
- *   says which). Otherwise the VM is restarted like any other.
+ *   says which). Otherwise the VM is restarted like any other. A running FT secondary holds
+ *   its resources on its host from the start (context baseline), so its takeover charges
+ *   that host nothing more; a replica is charged when it takes over.
  * - Guest clusters: when a node goes down and a partner node runs on another live host, the
  *   partner takes the application over after GUEST_CLUSTER_TAKEOVER_SECONDS (failover
  *   10 s, NLB 5 s). The outcome is 'guest-cluster-takeover' with the application's downtime;
@@ -52,8 +54,10 @@
  * - Storage failures: per (host, datastore) a VM relies on, whether any path remains
  *   (reachesDatastore over the analyzer's storage network). Paths lost but some left:
  *   'path-failover' (MPIO / ALUA), VMs 'kept-running' with a note. Every path lost:
- *   'permanent-device-loss' when the array or datastore itself failed, else
- *   'all-paths-down'; the VMs hang. VM Component Protection: PDL restart-aggressive
+ *   'permanent-device-loss' when the datastore itself failed (the live array reports it
+ *   gone), else 'all-paths-down', a failed array included (it cannot send the sense codes
+ *   PDL needs: vSphere Storage, "Permanent Device Loss and All-Paths-Down"); the VMs
+ *   hang. VM Component Protection: PDL restart-aggressive
  *   terminates and restarts at once; APD restart-* terminates after apdTimeoutSeconds +
  *   apdFailoverDelaySeconds (140 s + 180 s). Aggressive terminates even when no host can
  *   take the VM (it then stays down, retried later); conservative terminates only when a
@@ -742,7 +746,8 @@ class FailoverSimulation {
       if (!run.awaitingDeclaration) this.restart([run], action.cause);
       return;
     }
-    this.setHost(run, action.host, 'running');
+    if (action.via === 'ft' && run.info.ftSecondaryHost === action.host) this.promoteSecondary(run, action.host);
+    else this.setHost(run, action.host, 'running');
     const downtime = this.now - run.outageStart;
     this.endOutage(run);
     run.takeover = { host: action.host, downtimeSeconds: downtime };
@@ -770,17 +775,23 @@ class FailoverSimulation {
   private storageChanged(before: ReadonlySet<string>, cause: number): void {
     const beforeCache = this.reachCache;
     this.reachCache = new Map();
-    const arrayOrDatastoreFailed = (datastore: Datastore) => this.failed.has(datastore.id) || (datastore.array !== undefined && this.failed.has(datastore.array));
     for (const change of this.changedPairs(before, beforeCache)) {
       const { hostId, datastore, runs } = change;
       if (change.was && !change.is) {
-        const pdl = arrayOrDatastoreFailed(datastore);
+        // PDL needs the array to answer with SCSI sense codes that the device is gone; a dead
+        // array answers nothing, so its hosts see all paths down (vSphere Storage, "Permanent
+        // Device Loss and All-Paths-Down"; VMware KB 2004684). Only a datastore the (live)
+        // array reports as removed is a PDL.
+        const pdl = this.failed.has(datastore.id);
+        const arrayFailed = datastore.array !== undefined && this.failed.has(datastore.array);
         const event = this.log(
           pdl ? 'permanent-device-loss' : 'all-paths-down',
           [hostId, datastore.id],
           pdl
-            ? `${hostId} loses ${datastore.id} for good (permanent device loss: its ${this.failed.has(datastore.id) ? 'datastore' : 'array'} failed).`
-            : `${hostId} has no path left to ${datastore.id} (all paths down).`,
+            ? `${hostId} loses ${datastore.id} for good (permanent device loss: the array reports the datastore gone).`
+            : arrayFailed
+              ? `${hostId} has no path left to ${datastore.id} (all paths down: its array ${datastore.array} failed and answers nothing, so no permanent device loss is reported).`
+              : `${hostId} has no path left to ${datastore.id} (all paths down).`,
           cause,
         );
         for (const run of runs) this.hang(run, datastore, pdl, event);
@@ -1214,6 +1225,15 @@ class FailoverSimulation {
     run.epoch += 1;
     this.hostedSet(hostId).add(run);
     addLoad(this.hostRun(hostId).load, run.info.demand, 1);
+  }
+
+  /** The FT secondary becomes the VM: its host already carries its load (context baseline), so nothing is added. */
+  private promoteSecondary(run: VmRun, hostId: string): void {
+    this.releaseHost(run);
+    run.host = hostId;
+    run.status = 'running';
+    run.epoch += 1;
+    this.hostedSet(hostId).add(run);
   }
 
   private releaseHost(run: VmRun): void {

@@ -4,21 +4,20 @@
  * post-copy (4.2), CloudSim's estimate beside ours (4.3), and the checks a design must pass
  * before a VM may move to a host. Pure and deterministic.
  *
- * Units: memory in MB as the design writes it; links in Mbps. A link of L Mbps moves L / 8
- * MB per second (1 MB = 8 Mbit), the conversion CloudSim uses (4.3); the 4.9% between MiB
- * and 10^6 bytes is below this model's precision.
+ * Units: memory and dirty rates in MB (binary: 1 MB = 1 MiB = 1,048,576 bytes) as the design
+ * writes them; links in Mbps (decimal: 1 Mbps = 10^6 bit/s). A link of L Mbps moves
+ * linkMBps(L) = L x 10^6 / (8 x 2^20) MB per second (units.ts): 1 Gbps is 119.21 MB/s, not
+ * 125, and the 4.9% is kept.
  */
 
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
 import { familyKey, generationIndex, vendorOf } from '../analysis/rules/platform/cpu-families';
-import { limitedEdition } from '../analysis/rules/platform/editions';
+import { editionOf } from '../analysis/rules/platform/editions';
 import { LIVE_MIGRATION_NAMES } from '../analysis/rules/platform/shared';
 import { reachesDatastore, storageNetworkOf } from '../analysis/storage-network';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
+import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
-
-/** Megabits in one megabyte: link MB/s = Mbps / 8 (the CloudSim conversion, ALGORITHMS.md 4.3). */
-export const MEGABITS_PER_MB = 8;
 
 /** x86 page: 4 KiB. Xen's thresholds count pages (libxc, xg_sr_save.c). */
 export const PAGE_MB = 4 / 1024;
@@ -123,7 +122,7 @@ export interface MigrationTuning {
   readonly resumeSeconds: number;
   /** Overrides the profile's downtime target (QEMU downtime-limit, vMotion switchover goal). */
   readonly allowedDowntimeSeconds?: number;
-  /** QEMU auto-converge (modelled on by default; QEMU's capability is off until enabled). */
+  /** QEMU auto-converge: off, as in QEMU until the capability is enabled; the cluster's migration.autoConverge turns it on. */
   readonly autoConverge: boolean;
   /** vMotion Stun During Page Send (vSphere 5.0 and later). */
   readonly stunDuringPageSend: boolean;
@@ -134,7 +133,7 @@ export interface MigrationTuning {
 export const DEFAULT_TUNING: MigrationTuning = {
   deviceStateMB: 2,
   resumeSeconds: 0.05,
-  autoConverge: true,
+  autoConverge: false,
   stunDuringPageSend: true,
   maxModelledRounds: 1000,
 };
@@ -158,9 +157,13 @@ export type MigrationEstimate = Omit<MigrationResult, 'vmId' | 'fromHost' | 'toH
 /** Memory pending below this is treated as equal (floating-point noise in MB). */
 const EPSILON_MB = 1e-9;
 
-/** CloudSim: migration delay = RAM / (bandwidth / 2), half the link for migration, no downtime (ALGORITHMS.md 4.3). */
+/**
+ * CloudSim: migration delay = RAM / (bandwidth / 2), half the link for migration, no downtime
+ * (ALGORITHMS.md 4.3), with the RAM in bytes and the link in bit/s: 1024 MB over 1 Gbps is
+ * 8.59 s at the full rate, 17.18 s at half.
+ */
 export function cloudsimSeconds(memoryMB: number, linkMbps: number): number {
-  return (memoryMB * MEGABITS_PER_MB) / (linkMbps / 2);
+  return memoryMB / (linkMBps(linkMbps) / 2);
 }
 
 /** Pre-copy or post-copy, by method. */
@@ -189,7 +192,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
   const profile = PRECOPY_PROFILES[params.method];
   const tuning = { ...DEFAULT_TUNING, ...params.tuning };
   const memoryMB = params.memoryMB;
-  const rateMBps = params.linkMbps / MEGABITS_PER_MB;
+  const rateMBps = linkMBps(params.linkMbps);
   const workingSetMB = Math.min(params.workingSetMB ?? memoryMB, memoryMB);
   const lambda = params.dirtyRateMBps / rateMBps;
   const target = profile.downtimeTargetSeconds === undefined ? undefined : (tuning.allowedDowntimeSeconds ?? profile.downtimeTargetSeconds);
@@ -288,7 +291,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
 export function postcopy(params: MigrationParams): MigrationEstimate {
   if (!(params.linkMbps > 0)) return withoutLink(params);
   const tuning = { ...DEFAULT_TUNING, ...params.tuning };
-  const rateMBps = params.linkMbps / MEGABITS_PER_MB;
+  const rateMBps = linkMBps(params.linkMbps);
   const downtimeSeconds = tuning.deviceStateMB / rateMBps + tuning.resumeSeconds;
   const degradedSeconds = params.memoryMB / rateMBps;
   return {
@@ -485,7 +488,7 @@ export function checkMigration(topology: Topology, vmId: string, toHostId: strin
   }
   if (running) {
     for (const host of [from, to]) {
-      const edition = limitedEdition(topology, host);
+      const edition = editionOf(topology, host);
       if (edition && !edition.features.liveMigration) reasons.push(refusal(vm, to.id, 'edition', `Host "${host.id}" runs ${edition.features.product}, which has no ${name}.`));
     }
     if (migrationLinkMbps(cluster, from, to) === undefined) {
@@ -600,8 +603,8 @@ export function simulateMigration(topology: Topology, vmId: string, toHostId: st
       migration: { ...ids, method, linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: true, stopReason: `${vm.power === 'off' ? 'Powered off' : 'Suspended'}: re-registered on "${to.id}", no memory to copy.`, cloudsimSeconds: 0 },
     };
   }
-  const allowedDowntimeSeconds = cluster.migration.allowedDowntimeSeconds;
-  const tuning: Partial<MigrationTuning> = { ...(allowedDowntimeSeconds !== undefined ? { allowedDowntimeSeconds } : {}), ...options.tuning };
+  const { allowedDowntimeSeconds, autoConverge } = cluster.migration;
+  const tuning: Partial<MigrationTuning> = { ...(allowedDowntimeSeconds !== undefined ? { allowedDowntimeSeconds } : {}), autoConverge, ...options.tuning };
   const estimate = estimateMigration({
     method,
     memoryMB: vm.memoryMB,

@@ -156,7 +156,10 @@ function lanPairs(context: SimulationContext, options: SweepOptions): SweepRow[]
   return lanDoubleFailures(context).map((failed) => simulateRow(context, failed, options));
 }
 
-/** Hosts whose failures can interact: same cluster, or an FT secondary or guest-cluster partner across. */
+/**
+ * Hosts whose failures can interact: same cluster, or across clusters an FT secondary, a
+ * guest-cluster partner, or a restart dependency (a VM on one waits for a VM on the other).
+ */
 function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlySet<string>> {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -172,9 +175,9 @@ function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlyS
   for (const info of context.vms.values()) {
     const vm = info.vm;
     if (vm.secondaryHost !== undefined) link(vm.host, vm.secondaryHost);
-    for (const partner of info.guestClusterPartners) {
+    for (const partner of [...info.guestClusterPartners, ...info.dependsOn]) {
       const other = context.vms.get(partner)?.vm.host;
-      if (other !== undefined) link(vm.host, other);
+      if (other !== undefined && other !== vm.host) link(vm.host, other);
     }
   }
   return related;

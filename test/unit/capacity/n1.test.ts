@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { singleHostFailures, worstFailure, worstSingleHostFailure } from '../../../src/core/capacity/n1';
+import { admissionControlStatus } from '../../../src/core/capacity/admission-control';
 import type { VmDemand } from '../../../src/core/capacity/resources';
 import { parseVtopo } from '../../../src/core/model/parse';
 
@@ -103,5 +104,32 @@ vms:
     assert.equal(verdict.clusters[0]?.worst.failedHostId, 'esx-01');
     assert.deepEqual(verdict.clusters[0]?.worst.cannotRestart, ['app']);
     assert.equal(verdict.clusters[0]?.worst.memoryHeadroomPercent, ((64 - 104) * 100) / 64);
+  });
+});
+
+describe('FT secondaries in admission control', () => {
+  it('counts the secondary\'s reservation on its host in the percentage and slot policies', () => {
+    const text = `vtopo: 1
+clusters:
+  prod: {}
+hosts:
+  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 68 GB }
+  esx-02: { cpu: { cores: 8, speed: 2 GHz }, memory: 68 GB }
+vms:
+  pay: { host: esx-01, memory: 16 GB, reservation: { memory: 16 GB, cpu: 2 GHz }, protection: ft, secondaryHost: esx-02 }
+`;
+    const { topology } = parseVtopo(text);
+    const cluster = topology.clusters[0];
+    const status = cluster ? admissionControlStatus(topology, cluster) : undefined;
+    // Primary and secondary: 2 x 16 GB and 2 x 2000 MHz of the 128 GB and 32,000 MHz the two hosts offer.
+    assert.equal(status?.policy, 'percentage');
+    if (status?.policy !== 'percentage') return;
+    assert.equal(status.percentage.usedMemoryMB, 32 * GB);
+    assert.equal(status.percentage.usedCpuMHz, 4000);
+    // The slot policy counts the secondary as a powered-on VM: two used slots.
+    const slotDesign = parseVtopo(text.replace('prod: {}', 'prod: { ha: { admissionControl: { policy: slots } } }')).topology;
+    const slotCluster = slotDesign.clusters[0];
+    const slots = slotCluster ? admissionControlStatus(slotDesign, slotCluster) : undefined;
+    assert.equal(slots?.policy === 'slots' ? slots.slots.usedSlots : undefined, 2);
   });
 });

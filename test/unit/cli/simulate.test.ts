@@ -159,7 +159,7 @@ describe('vtopo simulate: migration, maintenance, sweep', () => {
     assert.equal(exitCode, 0);
     assert.match(stdout, /^Live migration of sql-01: esx-01 -> esx-02\n/);
     assert.match(stdout, /^ {2}Method: {13}vmotion$/m);
-    assert.match(stdout, /^Pre-copy rounds:\n {2}Round {3}Sent {2}Time {2}Dirtied meanwhile\n {6}1 {2}64 GB {2}52 s {15}0 MB$/m);
+    assert.match(stdout, /^Pre-copy rounds:\n {2}Round {3}Sent {2}Time {2}Dirtied meanwhile\n {6}1 {2}64 GB {2}55 s {15}0 MB$/m);
     const json: { simulation: string; result: { vmId: string; toHost: string; converged: boolean } } = JSON.parse((await vtopo('simulate', SEED_000, '--migrate', 'sql-01', '--to', 'esx-02', '--format', 'json')).stdout);
     assert.deepEqual([json.simulation, json.result.vmId, json.result.toHost, json.result.converged], ['migration', 'sql-01', 'esx-02', true]);
   });

@@ -32,12 +32,14 @@ describe('planMaintenance', () => {
     );
     const plan = planMaintenance(topology, 'h1');
     assert.equal(plan.concurrentPerHost, 4);
-    // 1 Gbps / 4 = 250 Mbps = 31.25 MB/s. No dirtying: one round, then the device state.
-    // v1: 2000 / 31.25 = 64 s; v2-v5: 32 s; each plus 2 / 31.25 + 0.05 = 0.114 s of switchover.
-    const short = 32 + SWITCHOVER(31.25);
-    const long = 64 + SWITCHOVER(31.25);
+    // 1 Gbps / 4 = 250 Mbps = 31,250,000 bytes/s = 29.80 MB/s (1 MB = 1,048,576 bytes). No dirtying: one round, then the device state.
+    // v1: 2000 x 1,048,576 / 31,250,000 = 67.108864 s; v2-v5: 33.554432 s; each plus 2 / 29.80 + 0.05 = 0.117 s of switchover.
+    const rate = 31_250_000 / 1_048_576;
+    const short = 1000 / rate + SWITCHOVER(rate);
+    const long = 2000 / rate + SWITCHOVER(rate);
+    near(short, 33.554432 + 0.067108864 + 0.05);
     // Largest first, to the host with the most memory left: v1 -> h2, v2 -> h3, v3 -> h3, v4 -> h2 (tie), v5 -> h3.
-    // v1-v4 start at once; v5 takes the first slot to free (v2's, at 32.114 s). v7 is powered off: re-registered at 0 s.
+    // v1-v4 start at once; v5 takes the first slot to free (v2's, at 33.67 s). v7 is powered off: re-registered at 0 s.
     assert.deepEqual(
       plan.migrations.map((m) => [m.vmId, m.toHost, m.startSeconds, m.linkMbps]),
       [
@@ -66,8 +68,10 @@ describe('planMaintenance', () => {
     );
     const plan = planMaintenance(topology, 'h1');
     assert.equal(plan.concurrentPerHost, 2);
-    // 500 Mbps each = 62.5 MB/s: 16 s for 1000 MB, then 2 / 62.5 + 0.05 = 0.082 s; c waits for a's slot.
-    const each = 16 + SWITCHOVER(62.5);
+    // 500 Mbps each = 62,500,000 bytes/s = 59.60 MB/s: 16.777216 s for 1000 MB, then 2 / 59.60 + 0.05 = 0.084 s; c waits for a's slot.
+    const rate = 62_500_000 / 1_048_576;
+    const each = 1000 / rate + SWITCHOVER(rate);
+    near(each, 16.777216 + 0.033554432 + 0.05);
     assert.deepEqual(plan.migrations.map((m) => [m.vmId, m.method, m.toHost, m.startSeconds]), [
       ['a', 'qemu', 'h2', 0],
       ['b', 'qemu', 'h3', 0],

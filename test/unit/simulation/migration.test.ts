@@ -24,10 +24,19 @@ const sent = (result: { rounds: readonly { sentMB: number }[] }) => result.round
 const STATE_MB = 2;
 const RESUME_S = 0.05;
 
+// Links are decimal (1 Mbps = 10^6 bit/s), memory binary (1 MB = 2^20 bytes): R = Mbps x 10^6 / (8 x 2^20).
+// These links give round rates in MB/s, so the figures below stay binary fractions.
+/** 2^30 bit/s = 128 MB/s. */
+const LINK_128 = 1073.741824;
+/** 100 MB/s. */
+const LINK_100 = 838.8608;
+/** 125 MB/s (a 1 Gbps link moves only 119.2 MB/s). */
+const LINK_125 = 1048.576;
+
 describe('pre-copy: Xen classic (xc_domain_save.c)', () => {
-  // 1024 Mbps = 128 MB/s. A 1 GB guest dirtying 8 MB/s: lambda = 1/16, every figure a binary fraction.
+  // LINK_128 = 128 MB/s. A 1 GB guest dirtying 8 MB/s: lambda = 1/16, every figure a binary fraction.
   it('stops when a round sent fewer than 50 pages, then sends the last dirty set', () => {
-    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 8 });
+    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 8 });
     // Rounds send 1024, 64, 4, 0.25 (64 pages, still >= 50) and 1/64 MB (4 pages < 50): stop after round 5.
     assert.deepEqual(sent(result), [1024, 64, 4, 0.25, 1 / 64]);
     assert.equal(0.25 / PAGE_MB, 64);
@@ -42,7 +51,7 @@ describe('pre-copy: Xen classic (xc_domain_save.c)', () => {
 
   it('stops after 29 rounds when a working set keeps the dirty set above 50 pages', () => {
     // Dirty rate equals the link (lambda = 1), but only an 8 MB working set is rewritten: every round after the first sends 8 MB.
-    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 128, workingSetMB: 8 });
+    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 128, workingSetMB: 8 });
     assert.equal(result.rounds.length, 29);
     assert.deepEqual(sent(result), [1024, ...Array.from({ length: 28 }, () => 8)]);
     // 1024 + 28 x 8 = 1248 MB sent live, below 3 x 1024: the round limit ended it.
@@ -54,7 +63,7 @@ describe('pre-copy: Xen classic (xc_domain_save.c)', () => {
 
   it('stops when more than 3 x memory has been sent', () => {
     // lambda = 112/128 = 7/8: rounds send 1024, 896, 784, 686; the running total passes 3072 MB only after round 4 (2704, then 3390).
-    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 112 });
+    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 112 });
     assert.deepEqual(sent(result), [1024, 896, 784, 686]);
     assert.equal(result.converged, false);
     assert.match(result.stopReason, /More than 3 x memory sent \(3390 MB\)/);
@@ -63,7 +72,7 @@ describe('pre-copy: Xen classic (xc_domain_save.c)', () => {
 
   it('reports a guest dirtying faster than the link as not converging, with lambda', () => {
     // lambda = 160/128 = 1.25: every round resends all 1024 MB; the fourth passes 3 x memory.
-    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 160 });
+    const result = precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 160 });
     assert.deepEqual(sent(result), [1024, 1024, 1024, 1024]);
     assert.equal(result.converged, false);
     assert.match(result.stopReason, /lambda = D\/R = 1\.25 >= 1\): pre-copy cannot converge/);
@@ -74,7 +83,7 @@ describe('pre-copy: Xen classic (xc_domain_save.c)', () => {
 
 describe('pre-copy: Xen >= 4.6 (xg_sr_save.c)', () => {
   it('stops when at most 50 pages are dirty, one round before Xen classic on the same guest', () => {
-    const result = precopy({ method: 'xen', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 8 });
+    const result = precopy({ method: 'xen', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 8 });
     // After round 4 (0.25 MB sent) 1/64 MB = 4 pages are dirty.
     assert.deepEqual(sent(result), [1024, 64, 4, 0.25]);
     assert.equal(result.converged, true);
@@ -84,30 +93,30 @@ describe('pre-copy: Xen >= 4.6 (xg_sr_save.c)', () => {
 
   it('stops after 5 rounds', () => {
     // lambda = 1/4: after round 5, 1 MB (256 pages) is still dirty. Xen classic on the same guest goes on to round 8.
-    const result = precopy({ method: 'xen', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 32 });
+    const result = precopy({ method: 'xen', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 32 });
     assert.deepEqual(sent(result), [1024, 256, 64, 16, 4]);
     assert.equal(result.converged, false);
     assert.match(result.stopReason, /^5 rounds done/);
     assert.equal(result.downtimeSeconds, (1 + STATE_MB) / 128 + RESUME_S);
-    assert.equal(precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 32 }).rounds.length, 8);
+    assert.equal(precopy({ method: 'xen-classic', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 32 }).rounds.length, 8);
   });
 });
 
 describe('pre-copy: QEMU/KVM', () => {
   it('stops when the pending memory is below bandwidth x allowed downtime (300 ms by default)', () => {
     // 128 MB/s x 0.3 s = 38.4 MB. Pending after each round: 256, 64, 16 MB: stop-and-copy after round 3.
-    const result = precopy({ method: 'qemu', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 32 });
+    const result = precopy({ method: 'qemu', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 32 });
     assert.deepEqual(sent(result), [1024, 256, 64]);
     assert.equal(result.converged, true);
     assert.match(result.stopReason, /within the 0\.3 s downtime target/);
     assert.equal(result.downtimeSeconds, (16 + STATE_MB) / 128 + RESUME_S);
     // With 1 s allowed: 128 MB, so 64 MB pending after round 2 is enough.
-    assert.deepEqual(sent(precopy({ method: 'qemu', memoryMB: 1024, linkMbps: 1024, dirtyRateMBps: 32, tuning: { allowedDowntimeSeconds: 1 } })), [1024, 256]);
+    assert.deepEqual(sent(precopy({ method: 'qemu', memoryMB: 1024, linkMbps: LINK_128, dirtyRateMBps: 32, tuning: { allowedDowntimeSeconds: 1 } })), [1024, 256]);
   });
 
-  it('never completes a guest that dirties as fast as the link when auto-converge is off', () => {
-    // 800 Mbps = 100 MB/s, dirtied at 100 MB/s: round 1 leaves all 1000 MB dirty.
-    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: 800, dirtyRateMBps: 100, tuning: { autoConverge: false } });
+  it('never completes a guest that dirties as fast as the link: auto-converge is off unless enabled', () => {
+    // LINK_100 = 100 MB/s, dirtied at 100 MB/s: round 1 leaves all 1000 MB dirty.
+    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100 });
     assert.equal(result.converged, false);
     assert.equal(result.failed, true);
     assert.equal(result.downtimeSeconds, 0);
@@ -115,7 +124,7 @@ describe('pre-copy: QEMU/KVM', () => {
   });
 
   it('auto-converge throttles 20% after two rounds dirtying over half of what they sent, then 10% more each time', () => {
-    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: 800, dirtyRateMBps: 100 });
+    const result = precopy({ method: 'qemu', memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100, tuning: { autoConverge: true } });
     const dirtied = result.rounds.map((round) => round.dirtiedMB);
     // Rounds 1-2 at 100 MB/s leave 1000 MB each; throttle 20%: rounds 3-4 at 80 MB/s (800, 640);
     // throttle 30%: rounds 5-6 at 70 MB/s (448, 313.6); 40%: rounds 7-8 at 60 MB/s (188.16, 112.896);
@@ -130,8 +139,8 @@ describe('pre-copy: QEMU/KVM', () => {
 });
 
 describe('pre-copy: vMotion', () => {
-  // 1 Gbps = 125 MB/s; a 16 GB guest dirtying 200 MB/s (lambda = 1.6) over its whole memory.
-  const busy = { method: 'vmotion' as const, memoryMB: 16_384, linkMbps: 1000, dirtyRateMBps: 200 };
+  // LINK_125 = 125 MB/s; a 16 GB guest dirtying 200 MB/s (lambda = 1.6) over its whole memory.
+  const busy = { method: 'vmotion' as const, memoryMB: 16_384, linkMbps: LINK_125, dirtyRateMBps: 200 };
 
   it('fails the migration when the switchover would take over 100 s (no Stun During Page Send)', () => {
     const result = precopy({ ...busy, tuning: { stunDuringPageSend: false } });
@@ -154,9 +163,9 @@ describe('pre-copy: vMotion', () => {
     near(result.downtimeSeconds, (125 + STATE_MB) / 125 + RESUME_S);
   });
 
-  it('gives a small-working-set VM on 1 Gbps a downtime well under a second', () => {
+  it('gives a small-working-set VM on 125 MB/s a downtime well under a second', () => {
     // 4 GB, 50 MB/s over a 10 MB working set: round 1 (32.768 s) leaves 10 MB, within 1 s of link.
-    const result = precopy({ method: 'vmotion', memoryMB: 4096, linkMbps: 1000, dirtyRateMBps: 50, workingSetMB: 10 });
+    const result = precopy({ method: 'vmotion', memoryMB: 4096, linkMbps: LINK_125, dirtyRateMBps: 50, workingSetMB: 10 });
     assert.equal(result.rounds.length, 1);
     near(result.downtimeSeconds, (10 + STATE_MB) / 125 + RESUME_S);
     assert.ok(result.downtimeSeconds < 0.2);
@@ -165,7 +174,7 @@ describe('pre-copy: vMotion', () => {
 
 describe('post-copy and the CloudSim baseline', () => {
   it('moves each page once: total (M + state) / R, downtime the state transfer, degraded M / R', () => {
-    const result = postcopy({ method: 'post-copy', memoryMB: 4096, linkMbps: 1000, dirtyRateMBps: 500 });
+    const result = postcopy({ method: 'post-copy', memoryMB: 4096, linkMbps: LINK_125, dirtyRateMBps: 500 });
     assert.deepEqual(result.rounds, []);
     assert.equal(result.sentMB, 4096 + STATE_MB);
     assert.equal(result.degradedSeconds, 4096 / 125);
@@ -175,9 +184,18 @@ describe('post-copy and the CloudSim baseline', () => {
     assert.match(result.stopReason, /target fails .* the VM is lost/);
   });
 
-  it('estimates 1024 MB over 1 Gbit/s at 16.384 s (RAM / (bandwidth / 2))', () => {
-    assert.equal(cloudsimSeconds(1024, 1000), 16.384);
-    assert.equal(precopy({ method: 'qemu', memoryMB: 1024, linkMbps: 1000, dirtyRateMBps: 0 }).cloudsimSeconds, 16.384);
+  it('converts decimal link speeds to binary memory without losing the 4.9%: 1 Gbps = 125,000,000 bytes/s = 119.2 MB/s', () => {
+    // 4096 MB = 4096 x 1,048,576 bytes = 34,359,738,368 bit; at 10^9 bit/s that is 34.359738368 s (not 32.768).
+    const result = postcopy({ method: 'post-copy', memoryMB: 4096, linkMbps: 1000, dirtyRateMBps: 0 });
+    near(result.degradedSeconds, 34.359738368);
+    near(result.downtimeSeconds, (STATE_MB * 1_048_576 * 8) / 1e9 + RESUME_S);
+    // Pre-copy: 1024 MB over 1 Gbps is 8.589934592 s at the full rate.
+    near(precopy({ method: 'vmotion', memoryMB: 1024, linkMbps: 1000, dirtyRateMBps: 0 }).rounds[0]?.seconds, 8.589934592);
+  });
+
+  it('estimates 1024 MB over 1 Gbit/s at 17.18 s (RAM / (bandwidth / 2)): 1024 x 1,048,576 x 8 bit / (10^9 / 2 bit/s)', () => {
+    near(cloudsimSeconds(1024, 1000), 17.179869184);
+    near(precopy({ method: 'qemu', memoryMB: 1024, linkMbps: 1000, dirtyRateMBps: 0 }).cloudsimSeconds, 17.179869184);
   });
 
   it('moves nothing over a link of 0 Mbps', () => {
@@ -188,7 +206,7 @@ describe('post-copy and the CloudSim baseline', () => {
   });
 
   it('gives the same answer for the same input', () => {
-    const params = { method: 'qemu' as const, memoryMB: 1000, linkMbps: 800, dirtyRateMBps: 100 };
+    const params = { method: 'qemu' as const, memoryMB: 1000, linkMbps: LINK_100, dirtyRateMBps: 100 };
     assert.deepEqual(precopy(params), precopy(params));
   });
 });
@@ -217,16 +235,20 @@ function migrated(attempt: MigrationAttempt): MigrationResult {
 const codes = (topology: Topology, vm: string, to: string) => checkMigration(topology, vm, to).map((refusal) => refusal.code);
 
 describe('simulateMigration on a design', () => {
-  it('vMotions a 4 GB VM over 10 Gbps in 3.38 s with about 0.1 s of downtime (worked example)', () => {
+  it('vMotions a 4 GB VM over 10 Gbps in 3.54 s with about 0.1 s of downtime (worked example)', () => {
     const topology = design(cluster('', host('h1') + host('h2'), '  app: { host: h1, memory: 4 GB, dirtyRate: 50 MB/s, workingSet: 64 MB }\n'));
     const result = migrated(simulateMigration(topology, 'app', 'h2'));
-    // 1250 MB/s: round 1 sends 4096 MB in 3.2768 s and leaves min(50 x 3.2768, 64) = 64 MB, under 1 s of link.
+    // 10 Gbps = 1.25 x 10^9 bytes/s = 1192.09 MB/s: round 1 sends 4096 MB (4096 x 2^20 x 8 bit / 10^10 bit/s = 3.4359738368 s)
+    // and leaves min(50 x 3.436, 64) = 64 MB, under 1 s of link.
+    const rate = 1e10 / (8 * 1_048_576);
     assert.equal(result.method, 'vmotion');
     assert.equal(result.linkMbps, 10_000);
-    assert.deepEqual(result.rounds, [{ round: 1, sentMB: 4096, seconds: 3.2768, dirtiedMB: 64 }]);
-    near(result.downtimeSeconds, (64 + STATE_MB) / 1250 + RESUME_S);
-    near(result.totalSeconds, 3.2768 + (64 + STATE_MB) / 1250 + RESUME_S);
-    assert.equal(result.cloudsimSeconds, (4096 * 8) / 5000);
+    assert.equal(result.rounds.length, 1);
+    near(result.rounds[0]?.seconds, 3.4359738368);
+    assert.equal(result.rounds[0]?.dirtiedMB, 64);
+    near(result.downtimeSeconds, (64 + STATE_MB) / rate + RESUME_S);
+    near(result.totalSeconds, 3.4359738368 + (64 + STATE_MB) / rate + RESUME_S);
+    near(result.cloudsimSeconds, 2 * 3.4359738368);
     assert.deepEqual([result.vmId, result.fromHost, result.toHost], ['app', 'h1', 'h2']);
   });
 
@@ -253,6 +275,19 @@ describe('simulateMigration on a design', () => {
     const attempt = simulateMigration(bare, 'app', 'h2');
     assert.equal(attempt.kind, 'refused');
     assert.deepEqual(attempt.kind === 'refused' ? attempt.refusals.map((r) => r.code) : [], ['no-migration-network']);
+  });
+
+  it('lets a QEMU guest that dirties faster than the link converge only when the cluster sets migration.autoConverge', () => {
+    // 10 Gbps = 1192.09 MB/s; the guest dirties 2000 MB/s (lambda = 1.68).
+    const body = (extra: string) => cluster(`    migration: { method: qemu${extra} }\n`, host('h1') + host('h2'), '  busy: { host: h1, memory: 4 GB, dirtyRate: 2000 MB/s }\n');
+    const off = migrated(simulateMigration(design(body(''), 'proxmox'), 'busy', 'h2'));
+    assert.equal(off.converged, false);
+    assert.equal(off.failed, true);
+    assert.match(off.stopReason, /no auto-converge\): pre-copy would iterate forever.*stays on the source/);
+    const on = migrated(simulateMigration(design(body(', autoConverge: true'), 'proxmox'), 'busy', 'h2'));
+    assert.equal(on.converged, true);
+    assert.equal(on.failed, undefined);
+    assert.match(on.stopReason, /throttled by \d+% \(auto-converge\)/);
   });
 
   it('re-registers a powered-off VM: no time, nothing sent, and no migration network needed', () => {

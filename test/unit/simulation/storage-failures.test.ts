@@ -108,17 +108,43 @@ describe('storage path failures', () => {
     assert.equal(app.kind === 'down' ? app.reason : undefined, 'no-storage-path');
   });
 
-  it('reports a failed array as permanent device loss; PDL restart-aggressive terminates at once, but nobody reaches the array', () => {
+  it('reports a failed array as all paths down, not PDL: VMCP acts only after the APD timeout + delay (140 + 180 = 320 s)', () => {
+    // A dead array cannot send the SCSI sense codes of a permanent device loss (vSphere Storage, KB 2004684).
+    const topology = design({
+      hosts: ['h1', 'h2'],
+      ha: '      componentProtection: { pdl: restart-aggressive, apd: restart-aggressive }',
+      vms: '  app: { host: h1, memory: 8 GB, datastore: ds1 }',
+    });
+    const result = simulateScenario(topology, componentFailureScenario({ kind: 'array', id: 'arr' }));
+    assert.deepEqual(timeline(result, ['permanent-device-loss', 'all-paths-down', 'vm-down', 'vm-restart-pending']), [
+      [0, 'all-paths-down', 'h1 ds1'],
+      [0, 'vm-down', 'app h1'],
+      [320, 'vm-down', 'app h1'],
+      [320, 'vm-restart-pending', 'app'],
+    ]);
+    assert.match(result.events[1]?.message ?? '', /all paths down: its array arr failed/);
+    const app = outcome(result, 'app');
+    assert.equal(app.kind === 'down' ? app.reason : undefined, 'no-storage-path');
+    assert.equal(vmResult(result, 'app').downtimeSeconds, 3600);
+  });
+
+  it('leaves a failed array\'s VMs hung when only the PDL response is set: there is no PDL', () => {
     const topology = design({ hosts: ['h1', 'h2'], ha: '      componentProtection: { pdl: restart-aggressive }', vms: '  app: { host: h1, memory: 8 GB, datastore: ds1 }' });
     const result = simulateScenario(topology, componentFailureScenario({ kind: 'array', id: 'arr' }));
+    assert.deepEqual(timeline(result, ['permanent-device-loss', 'vm-down']), [[0, 'vm-down', 'app h1']]);
+    const app = outcome(result, 'app');
+    assert.match(app.kind === 'down' ? app.detail : '', /all paths down to ds1\); VM Component Protection is disabled/);
+  });
+
+  it('keeps PDL for a failed datastore (the live array reports it gone): PDL restart-aggressive terminates at once, but nobody reaches it', () => {
+    const topology = design({ hosts: ['h1', 'h2'], ha: '      componentProtection: { pdl: restart-aggressive }', vms: '  app: { host: h1, memory: 8 GB, datastore: ds1 }' });
+    const result = simulateScenario(topology, componentFailureScenario({ kind: 'datastore', id: 'ds1' }));
     assert.deepEqual(timeline(result, ['permanent-device-loss', 'vm-down', 'vm-restart-pending']), [
       [0, 'permanent-device-loss', 'h1 ds1'],
       [0, 'vm-down', 'app h1'],
       [0, 'vm-down', 'app h1'],
       [0, 'vm-restart-pending', 'app'],
     ]);
-    const app = outcome(result, 'app');
-    assert.equal(app.kind === 'down' ? app.reason : undefined, 'no-storage-path');
     assert.equal(vmResult(result, 'app').downtimeSeconds, 3600);
   });
 

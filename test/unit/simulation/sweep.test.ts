@@ -56,6 +56,33 @@ describe('contingency sweep', () => {
     assert.deepEqual([rows[0]?.vmsDown, rows[0]?.capacityShortfallMB], [1, 16384]);
   });
 
+  it('N-2 simulates a pair of hosts linked only by a restart dependency across two clusters, instead of summing their rows', () => {
+    // app (cluster c1, on h1) waits for db (cluster c2, on h3, its only host). Alone, h1's failure
+    // restarts app on h2 (db is untouched, so ready) and h3's leaves db down: summed, 1 down.
+    // Together db never comes back, so app waits for it forever: 2 down.
+    const host = (id: string, cluster: string) => `  ${id}: { cluster: ${cluster}, cpu: { cores: 16, speed: 1000 MHz }, memory: 64 GB }`;
+    const text = [
+      'vtopo: 1',
+      'platform: vsphere',
+      'clusters:',
+      '  c1: {}',
+      '  c2: {}',
+      'hosts:',
+      host('h1', 'c1'),
+      host('h2', 'c1'),
+      host('h3', 'c2'),
+      'vms:',
+      '  app: { host: h1, memory: 4 GB }',
+      '  db: { host: h3, memory: 4 GB }',
+      'rules:',
+      '  app-after-db: { type: restart-dependency, vms: [app], dependsOn: [db] }',
+    ].join('\n');
+    const parsed = parseVtopo(text);
+    assert.deepEqual(parsed.problems.map((p) => p.message), []);
+    const pair = sweep(parsed.topology, { mode: 'n-2' }).find((row) => names([row])[0] === 'host:h1+host:h3');
+    assert.deepEqual([pair?.vmsDown, pair?.vmsRestarted], [2, 0]);
+  });
+
   it('ranks by VMs down, then longest downtime, then shortfall', () => {
     const row = (id: string, vmsDown: number, longestDowntimeSeconds: number, capacityShortfallMB: number): SweepRow => ({ failed: [{ kind: 'host', id }], vmsDown, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds, capacityShortfallMB });
     const ranked = rankRows([row('a', 0, 75, 0), row('b', 1, 10, 0), row('c', 1, 10, 500), row('d', 1, 3600, 0), row('e', 0, 75, 0)]);

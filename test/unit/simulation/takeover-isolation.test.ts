@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { singleHostFailures } from '../../../src/core/capacity/n1';
+import { clusterResources } from '../../../src/core/capacity/resources';
 import { hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 import { FT_TAKEOVER_SECONDS, GUEST_CLUSTER_TAKEOVER_SECONDS, REPLICA_TAKEOVER_SECONDS } from '../../../src/core/simulation/timings';
 import type { Scenario } from '../../../src/core/simulation/types';
@@ -34,6 +36,41 @@ describe('fault tolerance and replicas', () => {
     const pay = outcome(result, 'pay');
     assert.equal(pay.kind === 'restarted' ? pay.host : undefined, 'h3');
     assert.equal(vmResult(result, 'pay').downtimeSeconds, 75);
+  });
+});
+
+describe('an FT secondary holds its resources on its own host (simulator and analyzer agree)', () => {
+  // 64 GB hosts. pay (40 GB reserved) runs on h1 with its FT secondary on h2; h2 also runs big (20 GB):
+  // 60 GB in use there. other (40 GB) runs on h3.
+  const GB = 1024;
+  const topology = design({
+    hosts: ['h1', 'h2', 'h3'],
+    vms: [
+      '  pay: { host: h1, memory: 40 GB, reservation: { memory: 40 GB }, datastore: ds1, protection: ft, secondaryHost: h2 }',
+      '  big: { host: h2, memory: 20 GB, reservation: { memory: 20 GB }, datastore: ds1 }',
+      '  other: { host: h3, memory: 40 GB, reservation: { memory: 40 GB }, datastore: ds1 }',
+    ].join('\n'),
+  });
+  const cluster = topology.clusters[0];
+  const resources = cluster ? clusterResources(topology, cluster) : undefined;
+  const analyzer = singleHostFailures({ hosts: resources?.hosts ?? [], vms: resources?.vms ?? [] });
+  const failureOf = (hostId: string) => analyzer.find((failure) => failure.failedHostId === hostId);
+
+  it('h1 fails: the secondary takes over on h2 without charging h2 a second time; the analyzer restarts nothing', () => {
+    const result = simulateScenario(topology, hostFailureScenario('h1'));
+    assert.deepEqual(outcome(result, 'pay'), { kind: 'ft-takeover', host: 'h2', downtimeSeconds: 1 });
+    const h2 = result.hosts.find((host) => host.hostId === 'h2');
+    assert.equal(h2?.before.memoryMB, 60 * GB);
+    assert.equal(h2?.after.memoryMB, 60 * GB);
+    assert.equal(failureOf('h1')?.restartHostByVm.has('pay'), false);
+    assert.deepEqual(failureOf('h1')?.cannotRestart, []);
+  });
+
+  it('h3 fails: other finds 24 GB on h1 and only 4 GB on h2 (the secondary takes 40): down in both', () => {
+    const result = simulateScenario(topology, hostFailureScenario('h3'));
+    const other = outcome(result, 'other');
+    assert.equal(other.kind === 'down' ? other.reason : undefined, 'no-capacity');
+    assert.deepEqual(failureOf('h3')?.cannotRestart, ['other']);
   });
 });
 

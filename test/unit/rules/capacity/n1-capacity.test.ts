@@ -8,6 +8,18 @@ describe('n1-capacity', () => {
     assert.deepEqual(findingsOf('n1-capacity', text), []);
   });
 
+  it('counts an FT secondary on its own host, and lets the secondary take over instead of restarting the VM', () => {
+    // 64 GB each. pay (40 GB) on esx-01 has its FT secondary on esx-02, beside big (20 GB): 60 GB in use there.
+    // Losing esx-01: the secondary takes over, nothing to restart. Losing esx-03: other (40 GB) finds 24 GB and 4 GB.
+    const text = threeHosts(
+      '{ policy: percentage }',
+      '  pay: { host: esx-01, memory: 40 GB, protection: ft, secondaryHost: esx-02 }\n  big: { host: esx-02, memory: 20 GB }\n  other: { host: esx-03, memory: 40 GB }\n',
+    );
+    const [finding, ...others] = findingsOf('n1-capacity', text);
+    assert.equal(others.length, 0);
+    assert.match(finding?.message ?? '', /^If host "esx-03" fails, 1 protected VM of cluster "prod" cannot restart on the 2 surviving hosts: "other"/);
+  });
+
   it('names the host whose loss hurts most and the VMs that cannot restart', () => {
     // 64 GB each. esx-01 runs two 40 GB VMs; esx-02 and esx-03 have 24 GB free each: neither fits anywhere.
     const text = threeHosts(

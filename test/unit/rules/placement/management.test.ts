@@ -28,6 +28,11 @@ describe('management-missing', () => {
     assert.deepEqual(check(managementMissing, design('management: { physicalServer: mgmt-01 }', '')), []);
     assert.deepEqual(check(managementMissing, design('', '', '  prod: {}', 'proxmox')), []);
   });
+
+  it('says nothing for a XenServer pool without a management section: the pool master is the management point', () => {
+    assert.deepEqual(check(managementMissing, design('', '', '  prod: {}', 'xenserver')), []);
+    assert.equal(check(managementMissing, design('', '', '  prod: {}', 'hyperv')).length, 1);
+  });
 });
 
 describe('management-on-local-storage', () => {

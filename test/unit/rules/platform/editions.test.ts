@@ -49,3 +49,29 @@ describe('edition-no-live-migration', () => {
     assert.deepEqual(findingsOf(design('edition: free\n', '{ ha: { enabled: false } }', host('h1')), 'edition-no-live-migration'), []);
   });
 });
+
+describe('drs-edition', () => {
+  const drsOn = '{ drs: { enabled: true } }';
+
+  it('warns about hosts whose edition has no DRS in a cluster with DRS on (vSphere Standard, Essentials Plus)', () => {
+    const text = design('', drsOn, `${host('h1', ', edition: Standard')}\n${host('h2', ', edition: essentials-plus')}\n${host('h3', ', edition: Enterprise Plus')}`);
+    const findings = findingsOf(text, 'drs-edition');
+    assert.deepEqual(findings.map((f) => at(text, f)), ['Standard', 'essentials-plus']);
+    assert.equal(findings[0]?.severity, 'warning');
+    assert.match(findings[0]?.message ?? '', /Host "h1" runs vSphere Standard \(edition "Standard"\), which has no DRS, but cluster "prod" has DRS enabled/);
+  });
+
+  it('applies the file default edition, pointing at it', () => {
+    const text = design('edition: vSphere Standard\n', drsOn, `${host('h1')}\n${host('h2')}`);
+    const findings = findingsOf(text, 'drs-edition');
+    assert.deepEqual(findings.map((f) => at(text, f)), ['h1', 'h2']);
+    assert.match(findings[0]?.message ?? '', /the file default/);
+  });
+
+  it('says nothing for Enterprise Plus, vSphere Foundation, Cloud Foundation, unknown editions, or DRS off', () => {
+    for (const edition of ['Enterprise Plus', 'enterprise_plus', 'vSphere Foundation', 'VCF', 'some OEM licence']) {
+      assert.deepEqual(findingsOf(design(`edition: ${edition}\n`, drsOn, `${host('h1')}\n${host('h2')}`), 'drs-edition'), [], edition);
+    }
+    assert.deepEqual(findingsOf(design('edition: Standard\n', '{}', `${host('h1')}\n${host('h2')}`), 'drs-edition'), []);
+  });
+});

@@ -82,11 +82,11 @@ describe('ha-minimum-hosts', () => {
     assert.deepEqual(findingsOf(design('platform: proxmox', hosts(3)), 'ha-minimum-hosts'), []);
   });
 
-  it('flags vSphere 8 slot admission control on two hosts, pointing at the policy', () => {
-    const text = 'vtopo: 1\nplatformVersion: "8.0"\nclusters:\n  prod:\n    ha:\n      admissionControl:\n        policy: slots\nhosts:\n' + hosts(2);
-    const finding = findingsOf(text, 'ha-minimum-hosts')[0];
-    assert.match(finding?.message ?? '', /slots policy needs at least 3 hosts/);
-    assert.equal(text.slice(finding?.related?.[0]?.range.start, finding?.related?.[0]?.range.end), 'slots');
+  it('does not ask vSphere 8 for a third host with the slot or failover-host policy: the HA checklist asks for two', () => {
+    for (const policy of ['slots', 'failover-hosts']) {
+      const text = `vtopo: 1\nplatformVersion: "8.0"\nclusters:\n  prod:\n    ha:\n      admissionControl:\n        policy: ${policy}\nhosts:\n` + hosts(2);
+      assert.deepEqual(findingsOf(text, 'ha-minimum-hosts'), [], policy);
+    }
   });
 
   it('accepts two vSphere 8 hosts with the percentage policy, and slots on vSphere 7', () => {

@@ -1,6 +1,7 @@
 /** The hardware rules: host adapters, storage throughput and iSCSI networking (see docs/rules.md). */
 
 import type { AnalysisRule } from '../../rule';
+import { arrayPresetMismatch } from './array-preset-mismatch';
 import { arrayThroughputMinimum } from './array-throughput-minimum';
 import { hbaMixedFirmware } from './hba-mixed-firmware';
 import { hbaRedundancy } from './hba-redundancy';
@@ -14,6 +15,7 @@ export const HARDWARE_RULES: readonly AnalysisRule[] = [
   hbaRedundancy,
   hbaMixedFirmware,
   arrayThroughputMinimum,
+  arrayPresetMismatch,
   storageDemandExceedsCapacity,
   iscsiPortBinding,
   iscsiSingleSubnet,

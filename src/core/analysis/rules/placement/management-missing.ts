@@ -9,17 +9,22 @@ export const managementMissing: AnalysisRule = {
     docs: {
       title: 'No management server in the design',
       description:
-        'vSphere HA restarts VMs without vCenter, but configuring HA, DRS, rules and storage, and repairing the cluster after a failure, all go through the management server (vCenter, SCVMM, XenCenter / Xen Orchestra). Seed 000 makes it part of the HA design: a dedicated physical server, or a VM for vCenter and its database. A design that does not say where it runs cannot be reviewed for that risk. Add a `management:` section naming its `vm` (or its `physicalServer`). Proxmox VE is exempt: its management runs on every node.',
-      sources: ['seed 000 (vCenter on a dedicated physical server or a VM)', 'DOMAIN.md rule 11'],
+        'vSphere HA restarts VMs without vCenter, but configuring HA, DRS, rules and storage, and repairing the cluster after a failure, all go through the management server (vCenter, SCVMM, XenCenter / Xen Orchestra). Seed 000 makes it part of the HA design: a dedicated physical server, or a VM for vCenter and its database. A design that does not say where it runs cannot be reviewed for that risk. Add a `management:` section naming its `vm` (or its `physicalServer`). Proxmox VE is exempt: its management runs on every node. So is XenServer / XCP-ng: the pool master exposes the pool\'s administration interface (XAPI) and forwards commands to the members, and a new master is designated when it fails; XenCenter and Xen Orchestra are only clients of it.',
+      sources: [
+        'seed 000 (vCenter on a dedicated physical server or a VM)',
+        'DOMAIN.md rule 11',
+        'Citrix XenServer Administrator\'s Guide, "Hosts and resource pools" (only the pool master exposes the administration interface used by XenCenter and the xe CLI)',
+      ],
     },
   },
   *check({ topology }) {
     const file = topology.file;
-    if (!file || topology.platform === 'proxmox' || (topology.hosts.length === 0 && topology.clusters.length === 0)) return;
+    // Proxmox VE manages from every node; a XenServer pool from its master (XAPI).
+    if (!file || topology.platform === 'proxmox' || topology.platform === 'xenserver' || (topology.hosts.length === 0 && topology.clusters.length === 0)) return;
     const management = file.management;
     if (!management) {
       yield {
-        message: `The design has no management section: say where the ${topology.platform === 'hyperv' ? 'SCVMM' : topology.platform === 'xenserver' ? 'XenCenter / Xen Orchestra' : 'vCenter'} server runs (a VM or a dedicated physical server), so that its protection can be checked.`,
+        message: `The design has no management section: say where the ${topology.platform === 'hyperv' ? 'SCVMM' : 'vCenter'} server runs (a VM or a dedicated physical server), so that its protection can be checked.`,
         range: file.source.fields.vtopo?.key ?? file.source.fields.name?.key ?? { start: 0, end: 0 },
         elementIds: [],
       };

@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { limitedEdition } from './editions';
+import { editionOf } from './editions';
 import { editionLocation } from './free-edition';
 import { haEnabled, LIVE_MIGRATION_NAMES } from './shared';
 
@@ -20,7 +20,7 @@ export const editionNoLiveMigration: AnalysisRule = {
     for (const host of topology.hosts) {
       const cluster = topology.clusterOfHost(host);
       if (!cluster || topology.hostsInCluster(cluster.id).length < 2) continue;
-      const found = limitedEdition(topology, host);
+      const found = editionOf(topology, host);
       if (!found || found.features.liveMigration) continue;
       // free-edition already reports a host without HA in an HA cluster, vMotion included.
       if (haEnabled(cluster) && !found.features.ha) continue;

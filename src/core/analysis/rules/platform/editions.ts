@@ -1,9 +1,13 @@
 /**
- * Hypervisor editions that lack HA or live migration, as data, matched case-insensitively
- * against a host's `edition` (or the file's default). Sources: seed 003 (the free ESXi
- * edition has no vMotion and no HA), VMware vSphere edition comparison (Essentials Kit:
- * no vMotion, no HA; Essentials Plus and above: both). Editions not listed are assumed
- * to have both.
+ * The hypervisor edition table, as data, in one place: which features each edition has (HA,
+ * live migration, DRS), matched case-insensitively against a host's `edition` (or the file's
+ * default). Sources: seed 003 (the free ESXi edition has no vMotion and no HA); VMware
+ * vSphere edition comparisons: the vSphere 5.0 "Licensing, Pricing and Packaging" white paper
+ * (Essentials: no vMotion, no HA; Essentials Plus and Standard: HA and vMotion, no DRS;
+ * Enterprise and Enterprise Plus: DRS) and the vSphere 7 "Compare vSphere editions" page (DRS
+ * in Enterprise Plus only); in vSphere 8 also VMware vSphere Foundation and VMware Cloud
+ * Foundation, whose feature lists include DRS. Editions not listed are assumed to have every
+ * feature: nothing is reported for them.
  */
 
 import type { Platform } from '../../../model/format';
@@ -17,16 +21,21 @@ export interface EditionFeatures {
   readonly product: string;
   readonly ha: boolean;
   readonly liveMigration: boolean;
+  /** Distributed Resource Scheduler (vSphere). */
+  readonly drs: boolean;
   readonly source: string;
 }
 
-export const LIMITED_EDITIONS: readonly EditionFeatures[] = [
+const COMPARISON = 'VMware vSphere edition comparison (vSphere 5.0 Licensing, Pricing and Packaging white paper; vSphere 7 "Compare vSphere editions")';
+
+export const EDITIONS: readonly EditionFeatures[] = [
   {
     platform: 'vsphere',
     pattern: /^(free|esxi free|free esxi|vsphere hypervisor|vsphere hypervisor free|esxi hypervisor|hypervisor)$/,
     product: 'the free vSphere Hypervisor (free ESXi)',
     ha: false,
     liveMigration: false,
+    drs: false,
     source: 'seed 003 (free ESXi: no vMotion, no HA)',
   },
   {
@@ -35,7 +44,62 @@ export const LIMITED_EDITIONS: readonly EditionFeatures[] = [
     product: 'vSphere Essentials',
     ha: false,
     liveMigration: false,
+    drs: false,
     source: 'VMware vSphere Essentials Kit (no vMotion, no HA; Essentials Plus adds both)',
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^(vsphere )?essentials plus( kit)?$/,
+    product: 'vSphere Essentials Plus',
+    ha: true,
+    liveMigration: true,
+    drs: false,
+    source: COMPARISON,
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^(vmware )?(vsphere )?standard$/,
+    product: 'vSphere Standard',
+    ha: true,
+    liveMigration: true,
+    drs: false,
+    source: COMPARISON,
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^(vsphere )?enterprise$/,
+    product: 'vSphere Enterprise',
+    ha: true,
+    liveMigration: true,
+    drs: true,
+    source: COMPARISON,
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^(vsphere )?enterprise( plus|\+)$/,
+    product: 'vSphere Enterprise Plus',
+    ha: true,
+    liveMigration: true,
+    drs: true,
+    source: COMPARISON,
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^((vmware )?vsphere foundation|vvf)$/,
+    product: 'VMware vSphere Foundation',
+    ha: true,
+    liveMigration: true,
+    drs: true,
+    source: 'VMware vSphere Foundation (vSphere 8) feature list',
+  },
+  {
+    platform: 'vsphere',
+    pattern: /^((vmware )?cloud foundation|vcf)$/,
+    product: 'VMware Cloud Foundation',
+    ha: true,
+    liveMigration: true,
+    drs: true,
+    source: 'VMware Cloud Foundation (vSphere 8) feature list',
   },
 ];
 
@@ -50,12 +114,12 @@ export interface HostEdition {
   readonly features: EditionFeatures;
 }
 
-/** The limited edition a host runs, from its own `edition` or the file's default; undefined when it is not limited. */
-export function limitedEdition(topology: Topology, host: Host): HostEdition | undefined {
+/** The edition a host runs, from its own `edition` or the file's default, when the table knows it. */
+export function editionOf(topology: Topology, host: Host): HostEdition | undefined {
   const own = host.edition;
   const edition = own ?? topology.file?.edition;
   if (edition === undefined) return undefined;
   const text = normalized(edition);
-  const features = LIMITED_EDITIONS.find((entry) => entry.platform === topology.platform && entry.pattern.test(text));
+  const features = EDITIONS.find((entry) => entry.platform === topology.platform && entry.pattern.test(text));
   return features ? { edition, inherited: own === undefined, features } : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Report } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { limitedEdition, type HostEdition } from './editions';
+import { editionOf, type HostEdition } from './editions';
 import { haEnabled } from './shared';
 
 /** Where an edition finding goes: the host's own `edition`, or the host with the file default as related. */
@@ -29,7 +29,7 @@ export const freeEdition: AnalysisRule = {
     for (const host of topology.hosts) {
       const cluster = topology.clusterOfHost(host);
       if (!cluster || !haEnabled(cluster)) continue;
-      const found = limitedEdition(topology, host);
+      const found = editionOf(topology, host);
       if (!found || found.features.ha) continue;
       yield {
         message: `Host "${host.id}" runs ${found.features.product} (edition "${found.edition}"${found.inherited ? ', the file default' : ''}), which has no HA${found.features.liveMigration ? '' : ' and no vMotion'}, but cluster "${cluster.id}" relies on HA: its VMs would not be restarted when it fails.`,

@@ -2,6 +2,7 @@
 
 import type { AnalysisRule } from '../../rule';
 import { clusterSizeLimit } from './cluster-size-limit';
+import { drsEdition } from './drs-edition';
 import { editionNoLiveMigration } from './edition-no-live-migration';
 import { freeEdition } from './free-edition';
 import { haMinimumHosts } from './ha-minimum-hosts';
@@ -26,5 +27,6 @@ export const PLATFORM_RULES: readonly AnalysisRule[] = [
   migrationNetwork,
   freeEdition,
   editionNoLiveMigration,
+  drsEdition,
   vmSprawl,
 ];

@@ -1,0 +1,61 @@
+import { findArrayProduct, type ArrayProduct } from '../../../model/catalog';
+import type { ArrayPort, StorageArray } from '../../../model/topology';
+import type { AnalysisRule } from '../../rule';
+
+type PortType = ArrayPort['type'];
+
+/** What a declared array has that its product does not: each difference as a phrase. */
+function mismatches(array: StorageArray, product: ArrayProduct): string[] {
+  const found: string[] = [];
+  const declared = array.controllers.length;
+  if (declared > 0 && declared !== product.controllers) {
+    found.push(`${declared} controller${declared === 1 ? '' : 's'} where the product has ${product.controllers}`);
+  }
+  const ports = array.controllers.flatMap((controller) => controller.ports);
+  for (const type of ['fc', 'iscsi', 'nfs'] as const satisfies readonly PortType[]) {
+    const ofType = ports.filter((port) => port.type === type);
+    if (ofType.length === 0) continue;
+    const offered = product.ports.filter((group) => group.type === type);
+    const most = offered.reduce((sum, group) => sum + group.count, 0);
+    const name = type === 'fc' ? 'FC' : type === 'iscsi' ? 'iSCSI' : 'NFS';
+    if (most === 0) {
+      found.push(`${ofType.length} ${name} port${ofType.length === 1 ? '' : 's'} where the product has none`);
+      continue;
+    }
+    if (ofType.length > most) found.push(`${ofType.length} ${name} ports where the product has ${most}`);
+    const fastest = Math.max(...offered.map((group) => group.speedMbps));
+    const faster = ofType.filter((port) => port.speedMbps !== undefined && port.speedMbps > fastest);
+    if (faster.length > 0) found.push(`${name} port${faster.length === 1 ? '' : 's'} ${faster.map((port) => `"${port.id}"`).join(', ')} faster than the product's ${fastest / 1000} Gbps`);
+  }
+  return found;
+}
+
+/** An array that names a known product (model) but declares controllers or ports the product does not have. */
+export const arrayPresetMismatch: AnalysisRule = {
+  meta: {
+    id: 'array-preset-mismatch',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Array declared unlike the product it names',
+      description:
+        'When an array names a product the analyzer knows (`model`), its declared controllers and host ports must be ones the product has: the single-controller AV100-G6 (6 x 1GbE iSCSI) and AV100-G10 (2 x 10GbE + 6 x 1GbE iSCSI) have no second controller and no FC ports; the dual-controller FQ816R (8 x 8Gb FC + 4 x 1GbE iSCSI) and FQ1616R (4 x 16Gb FC + 4 x 1GbE iSCSI) have two controllers and no more ports than these. A design that draws a second controller on a single-controller model, or ports the product lacks, gets a redundancy and path analysis the hardware cannot deliver. Fix the controllers and ports, or the model. Port counts are for the whole array; the products are a data table (src/core/model/catalog.ts).',
+      sources: ['the array vendor\'s HA white paper (product list)'],
+    },
+  },
+  *check({ topology }) {
+    for (const array of topology.arrays) {
+      const product = findArrayProduct(array.model);
+      if (!product) continue;
+      const found = mismatches(array, product);
+      if (found.length === 0) continue;
+      const modelRange = array.source.fields.model?.value ?? array.idRange;
+      yield {
+        message: `Array "${array.id}" names model ${product.model} (${product.controllers === 1 ? 'single' : 'dual'} controller, ${product.hostPorts}) but declares ${found.join('; ')}.`,
+        range: modelRange,
+        elementIds: [array.id],
+        related: [{ message: `array "${array.id}"`, range: array.idRange }],
+      };
+    }
+  },
+};
