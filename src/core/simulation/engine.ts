@@ -375,7 +375,7 @@ class FailoverSimulation {
     host.epoch += 1;
     const down: VmRun[] = [];
     for (const run of this.residents(hostId)) {
-      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${hostId}: its memory is lost, so it must be restarted (HA does not migrate).`);
+      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${hostId}: its memory is lost; ${this.whatComesNext(run, hostId)}`);
       run.awaitingDeclaration = true;
       this.scheduleTakeovers(run, event, hostId);
       down.push(run);
@@ -384,6 +384,17 @@ class FailoverSimulation {
     const timeout = detection?.failureTimeoutSeconds ?? DEFAULT_FAILURE_TIMEOUT_SECONDS;
     this.queue.push(this.now + timeout, { kind: 'declare-failed', hostId, epoch: host.epoch, cause, vms: down });
     this.placePending();
+  }
+
+  /** What follows for a VM whose host died, in words for its vm-down event. */
+  private whatComesNext(run: VmRun, lostHost: string): string {
+    const vm = run.info.vm;
+    if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
+      return `its ${vm.protection === 'ft' ? 'FT secondary' : 'replica'} on ${vm.secondaryHost} takes over.`;
+    }
+    const refusal = this.refusal(run);
+    if (refusal) return `HA will not restart it: ${refusal.detail}`;
+    return 'HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).';
   }
 
   private declareFailed(action: Extract<Action, { kind: 'declare-failed' }>): void {

@@ -175,3 +175,19 @@ describe('isolated hosts', () => {
     assert.equal(app.kind === 'restarted' ? app.host : undefined, 'h2');
   });
 });
+
+describe('what a vm-down event says after a host failure', () => {
+  it('says a restart follows only for VMs HA restarts; FT takeover and disabled restart say so instead', () => {
+    const vms = [
+      '  app: { host: h1, memory: 8 GB, datastore: ds1 }',
+      '  ft: { host: h1, memory: 8 GB, datastore: ds1, protection: ft, secondaryHost: h2 }',
+      '  batch: { host: h1, memory: 8 GB, datastore: ds1, restartPriority: disabled }',
+    ].join('\n');
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms }), hostFailureScenario('h1'));
+    const message = (vm: string) => result.events.find((e) => e.kind === 'vm-down' && e.elementIds[0] === vm)?.message ?? '';
+    assert.match(message('app'), /HA restarts it on another host/);
+    assert.match(message('ft'), /its FT secondary on h2 takes over/);
+    assert.doesNotMatch(message('ft'), /restart/);
+    assert.match(message('batch'), /HA will not restart it: its restart priority is disabled/);
+  });
+});

@@ -61,3 +61,20 @@ describe('n1-capacity', () => {
     assert.deepEqual(findingsOf('n1-capacity', text), []);
   });
 });
+
+describe('n1-capacity wording', () => {
+  it('says that no host is left, not "cannot restart on no other connected host"', () => {
+    const text = `vtopo: 1
+clusters:
+  prod: {}
+hosts:
+  esx-01: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
+  esx-02: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB, state: maintenance }
+vms:
+  a: { host: esx-01, memory: 8 GB }
+`;
+    const [finding] = findingsOf('n1-capacity', text);
+    assert.match(finding?.message ?? '', /cannot restart: no other host of the cluster is connected/);
+    assert.doesNotMatch(finding?.message ?? '', /on no other/);
+  });
+});

@@ -37,14 +37,17 @@ export const n1Capacity: AnalysisRule = {
       if (worst.cannotRestartByConfiguredSize.length > 0) {
         reasons.push(`${listNames(worst.cannotRestartByConfiguredSize)} (configured memory does not fit without overcommitting)`);
       }
-      const survivors = worst.survivingHostCount === 0 ? 'no other connected host' : `the ${worst.survivingHostCount} surviving ${plural(worst.survivingHostCount, 'host')}`;
+      const where =
+        worst.survivingHostCount === 0
+          ? `cannot restart: no other host of the cluster is connected (${reasons.join('; ')})`
+          : `cannot restart on the ${worst.survivingHostCount} surviving ${plural(worst.survivingHostCount, 'host')}: ${reasons.join('; ')}`;
       const related: RelatedLocation[] = [{ message: `host "${failedHost.id}": the failure that hurts most`, range: failedHost.idRange }];
       for (const vmId of worst.cannotRestart.slice(0, RELATED_VMS)) {
         const vm = topology.vm(vmId);
         if (vm) related.push({ message: `VM "${vm.id}" cannot restart`, range: vm.idRange });
       }
       yield {
-        message: `If host "${failedHost.id}" fails, ${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} of cluster "${cluster.id}" cannot restart on ${survivors}: ${reasons.join('; ')}.`,
+        message: `If host "${failedHost.id}" fails, ${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} of cluster "${cluster.id}" ${where}.`,
         range: cluster.idRange,
         elementIds: [cluster.id, failedHost.id, ...worst.cannotRestart],
         related,
