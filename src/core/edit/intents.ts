@@ -200,7 +200,7 @@ function keepLinksAList(text: string, topology: Topology, removed: readonly Text
     at = Math.max(at, edit.range.end);
   }
   rest += text.slice(at, contentEnd(text, links.value));
-  if (rest.split('\n').some((line) => !/^\s*(#.*)?$/.test(line))) return [];
+  if (rest.split(/\r?\n/).some((line) => !/^\s*(#.*)?$/.test(line))) return [];
   const colon = text.indexOf(':', links.key.end);
   return [{ range: { start: colon + 1, end: colon + 1 }, newText: ' []' }];
 }

@@ -7,7 +7,7 @@
 import type { FileValue, Position } from '../model/format';
 import type { TextEdit } from '../model/report';
 import type { SourceRange } from '../model/source';
-import { contentEnd, isFlow, lineEnd, lineStart, newlineOf, removeEntry } from './yaml-edits';
+import { contentEnd, isFlow, lineEnd, lineStart, newlineOf, nextLineStart, removeEntry } from './yaml-edits';
 
 export interface PlacedElement {
   readonly id: string;
@@ -37,13 +37,13 @@ function entryValue(text: string, keyRange: SourceRange): { range: SourceRange; 
   }
   const keyIndent = indentOf(text, keyRange.start);
   let end = lineEnd(text, colon);
-  let next = end + 1;
+  let next = nextLineStart(text, colon);
   while (next < text.length) {
     const lineText = text.slice(next, lineEnd(text, next));
     const blank = /^\s*(#.*)?$/.test(lineText);
     if (!blank && indentOf(text, next) <= keyIndent) break;
     if (!blank) end = lineEnd(text, next);
-    next = lineEnd(text, next) + 1;
+    next = nextLineStart(text, next);
   }
   return { range: { start, end }, colon };
 }
