@@ -252,6 +252,15 @@ describe('positions', () => {
     assert.equal(t.after, 'vtopo: 1\nswitches: { s: { type: fc }, t: { type: fc } }\nlayout:\n  s: [1, 2]\n  t: { x: 7, y: 8 }\n# end\n');
   });
 
+  it('keeps the comments of a block entry when it rewrites it on one line', () => {
+    const text = 'vtopo: 1\nhosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\nlayout:\n  esx-01: # pinned by the architect\n    x: 3\n    # keep right of the array\n    y: 4 # row two\n# end\n';
+    const { after, problems } = apply(text, { type: 'set-position', id: 'esx-01', position: { x: 7, y: 8 } });
+    assert.deepEqual(problems, []);
+    assert.equal(after, 'vtopo: 1\nhosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\nlayout:\n  esx-01: { x: 7, y: 8 } # pinned by the architect\n    # keep right of the array\n    # row two\n# end\n');
+    const crlf = apply(text.replace(/\n/g, '\r\n'), { type: 'set-position', id: 'esx-01', position: { x: 7, y: 8 } });
+    assert.equal(crlf.after, after.replace(/\n/g, '\r\n'));
+  });
+
   it('rejects unknown ids, an id given twice and positions that are not numbers', () => {
     assert.match(rejection(seed, { type: 'set-position', id: 'ghost', position: { x: 1, y: 1 } }), /unknown element/);
     assert.match(rejection(seed, { type: 'set-positions', positions: [{ id: 'fc-a', position: { x: 1, y: 1 } }, { id: 'fc-a', position: { x: 2, y: 1 } }] }), /placed twice/);
