@@ -168,6 +168,35 @@ describe('rename-element', () => {
     assert.match(rejection(iscsi, { type: 'rename-element', id: 'esx-01/nic1', newId: 'esx-02/nic1' }), /only the last part/);
   });
 
+  it('renames references whatever their spelling: escaped, single-quoted, with an escaped port path', () => {
+    const text = [
+      'vtopo: 1',
+      'hosts:',
+      '  h-1:',
+      '    cpu: { cores: 8, speed: 2 GHz }',
+      '    memory: 64 GB',
+      '    adapters:',
+      '      hba1: { type: fc, ports: { p0: { speed: 16 Gbps } } }',
+      'switches:',
+      '  fc-a: { type: fc, fabric: A }',
+      'links:',
+      '  - ["h\\x2d1/hba1/p0", fc-a]',
+      'vms:',
+      '  vm-1: { host: "h\\x2d1", memory: 1 GB }',
+      "  vm-2: { host: 'h-1', memory: 1 GB }",
+      'layout:',
+      '  "h\\u002d1": [1, 2]',
+      '',
+    ].join('\n');
+    assert.deepEqual(parseVtopo(text).problems, []);
+    const { after, topology, problems } = apply(text, { type: 'rename-element', id: 'h-1', newId: 'h-2' });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(topology.vmsOnHost('h-2').map((v) => v.id), ['vm-1', 'vm-2']);
+    assert.equal(topology.links[0]?.from, 'h-2/hba1/p0');
+    assert.deepEqual(topology.file?.layout?.get('h-2')?.value, { x: 1, y: 2 });
+    assert.ok(!after.includes('h-1') && !after.includes('x2d'), after);
+  });
+
   it('rejects a name that is taken', () => {
     assert.match(rejection(seed, { type: 'rename-element', id: 'web-01', newId: 'web-02' }), /already used by a vm/);
   });
