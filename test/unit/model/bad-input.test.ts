@@ -255,9 +255,17 @@ describe('bad input: YAML oddities', () => {
     assert.deepEqual(brokenProblems.map((p) => at(broken, p)), ['platfrom', '384']);
   });
 
-  it('reads old Mac CR-only line endings without crashing', () => {
+  it('says that a file uses old Mac CR-only line endings, at the first one, with a fix', () => {
     const text = SEED.replace(/\n/g, '\r');
-    assert.ok(Array.isArray(read(text).problems));
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.message, at(text, p)]), [
+      ['syntax', 'the file uses CR-only line endings (old Mac style), which YAML does not read as line breaks: save it with LF or CRLF line endings', '\r'],
+    ]);
+    assert.equal(problems[0]?.range.start, text.indexOf('\r'));
+    assert.equal(topology.hosts.length, 0);
+    const edit = problems[0]?.fixes?.[0]?.edits[0] ?? assert.fail('no fix');
+    assert.equal(text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), SEED);
+    assert.deepEqual(read('vtopo: 1\r').problems.map((p) => p.ruleId), ['syntax'], 'YAML reads even a final lone CR as part of the value');
   });
 
   it('reads a 5 MB line', () => {
