@@ -5,6 +5,7 @@
 
 import type { Severity } from '../core/analysis/rule';
 import { countSeverities, type CheckRun } from './check';
+import { escapeControls } from './terminal';
 
 const PLURALS: Readonly<Record<Severity, string>> = { error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints' };
 
@@ -13,10 +14,10 @@ export function formatText(run: CheckRun): string {
   for (const file of run.files) {
     for (const finding of file.findings) {
       const at = file.positionAt(finding.range.start);
-      lines.push(`${file.path}:${at.line}:${at.column}: ${finding.severity} ${oneLine(finding.message)} [${finding.ruleId}]`);
+      lines.push(`${escapeControls(file.path)}:${at.line}:${at.column}: ${finding.severity} ${oneLine(finding.message)} [${finding.ruleId}]`);
       for (const related of finding.related ?? []) {
         const relatedAt = file.positionAt(related.range.start);
-        lines.push(`  ${file.path}:${relatedAt.line}:${relatedAt.column}: note: ${oneLine(related.message)}`);
+        lines.push(`  ${escapeControls(file.path)}:${relatedAt.line}:${relatedAt.column}: note: ${oneLine(related.message)}`);
       }
     }
   }
@@ -38,7 +39,10 @@ function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** Keeps one finding on one line, whatever a message (e.g. a YAML error) contains. */
+/**
+ * Keeps one finding on one line, whatever a message (e.g. a YAML error) contains, with its
+ * other control characters shown escaped.
+ */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return escapeControls(message.replace(/\s*[\r\n]+\s*/g, ' '));
 }

@@ -17,8 +17,11 @@ import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import { formatRulesJson, formatRulesText } from './rules-command';
 import { runSimulate } from './simulate';
+import { escapeControls } from './terminal';
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Messages name paths and ids as given: none may send a control character to the terminal.
+  const io: CliIo = { ...rawIo, stderr: (text) => rawIo.stderr(escapeControls(text)) };
   try {
     return await run(parseArguments(argv), io);
   } catch (error) {
@@ -52,6 +55,6 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return exitCodeOf(checked, command.failOn);
     }
     case 'simulate':
-      return runSimulate(command, io);
+      return runSimulate(command, command.format === 'json' ? io : { ...io, stdout: (text) => io.stdout(escapeControls(text)) });
   }
 }

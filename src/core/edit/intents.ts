@@ -86,7 +86,7 @@ function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
     case 'delete-element':
       return deleteElement(text, topology, intent.id);
     case 'rename-element':
-      return renameElement(text, topology, intent.id, intent.newId);
+      return renameElement(parsed, intent.id, intent.newId);
     case 'set-field':
       return setElementField(parsed, intent.id, intent.key, intent.value);
     case 'move-vm':
@@ -200,7 +200,7 @@ function keepLinksAList(text: string, topology: Topology, removed: readonly Text
     at = Math.max(at, edit.range.end);
   }
   rest += text.slice(at, contentEnd(text, links.value));
-  if (rest.split('\n').some((line) => !/^\s*(#.*)?$/.test(line))) return [];
+  if (rest.split(/\r?\n/).some((line) => !/^\s*(#.*)?$/.test(line))) return [];
   const colon = text.indexOf(':', links.key.end);
   return [{ range: { start: colon + 1, end: colon + 1 }, newText: ' []' }];
 }
@@ -223,15 +223,30 @@ function deleteElement(text: string, topology: Topology, id: string): Outcome {
 
 // -------------------------------------------------------------------------- rename
 
-/** Replaces `oldId` at the start of an id written at `range` (plain or quoted). */
-function replaceIdPrefix(text: string, range: SourceRange, oldId: string, newId: string): TextEdit | undefined {
+/**
+ * Rewrites an id written at `range` whose value (`written`, as the reader decoded it) is
+ * `oldId` or under it. When the text spells `oldId` as is (plain or quoted), only that part
+ * changes; otherwise (escapes such as `"h\x2d1"`) the whole scalar is written anew, in its
+ * quote style.
+ */
+function renameId(text: string, range: SourceRange, written: string, oldId: string, newId: string): TextEdit | undefined {
+  if (!isOrUnder(written, oldId)) return undefined;
   const quote = text[range.start];
   const start = quote === '"' || quote === "'" ? range.start + 1 : range.start;
-  if (!text.startsWith(oldId, start)) return undefined;
-  return { range: { start, end: start + oldId.length }, newText: newId };
+  if (text.startsWith(oldId, start) && (written === oldId || text[start + oldId.length] === '/')) {
+    return { range: { start, end: start + oldId.length }, newText: newId };
+  }
+  const value = newId + written.slice(oldId.length);
+  const newText = quote === "'" ? `'${value.replaceAll("'", "''")}'` : ID_PATTERN.test(value.replaceAll('/', '_')) && quote !== '"' ? value : JSON.stringify(value);
+  return { range: { start: range.start, end: contentEnd(text, range) }, newText };
 }
 
-function renameElement(text: string, topology: Topology, id: string, newId: string): Outcome {
+function unresolvedCount(problems: readonly ParseProblem[]): number {
+  return problems.filter((problem) => problem.ruleId === 'unresolved-reference').length;
+}
+
+function renameElement(parsed: ParseResult, id: string, newId: string): Outcome {
+  const { text, topology } = parsed;
   const declaration = topology.declarations.get(id);
   if (!declaration) return rejected(`unknown element "${id}"`);
   const parent = id.includes('/') ? id.slice(0, id.lastIndexOf('/') + 1) : '';
@@ -242,20 +257,25 @@ function renameElement(text: string, topology: Topology, id: string, newId: stri
   if (topology.declarations.has(newId)) return rejected(`"${newId}" is already used by a ${topology.declarations.get(newId)?.kind ?? 'element'}`);
   const ownName = id.slice(parent.length);
   const edits: TextEdit[] = [];
-  const own = replaceIdPrefix(text, declaration.idRange, ownName, newId.slice(parent.length));
+  const own = renameId(text, declaration.idRange, ownName, ownName, newId.slice(parent.length));
   if (!own) return rejected(`the id "${id}" is written in a way the designer cannot rename; rename it in the text`);
   edits.push(own);
   const seen = new Set<number>();
   for (const reference of topology.references) {
-    if (!isOrUnder(reference.id, id) || seen.has(reference.range.start)) continue;
+    if (seen.has(reference.range.start)) continue;
+    const edit = renameId(text, reference.range, reference.id, id, newId);
+    if (!edit) continue;
     seen.add(reference.range.start);
-    const edit = replaceIdPrefix(text, reference.range, id, newId);
-    if (edit) edits.push(edit);
+    edits.push(edit);
   }
   for (const [key, entry] of topology.file?.layout ?? []) {
-    if (!isOrUnder(key, id)) continue;
-    const edit = replaceIdPrefix(text, entry.keyRange, id, newId);
+    const edit = renameId(text, entry.keyRange, key, id, newId);
     if (edit) edits.push(edit);
+  }
+  // Every reference that resolved before still resolves: none is left behind by its spelling.
+  const after = parseVtopo(applyEdits(text, normalizeEdits(edits)));
+  if (unresolvedCount(after.problems) > unresolvedCount(parsed.problems)) {
+    return rejected(`renaming "${id}" would leave a reference to it that the designer cannot rewrite; rename it in the text`);
   }
   return edits;
 }

@@ -7,7 +7,7 @@
 import type { FileValue, Position } from '../model/format';
 import type { TextEdit } from '../model/report';
 import type { SourceRange } from '../model/source';
-import { contentEnd, isFlow, lineEnd, lineStart, newlineOf, removeEntry } from './yaml-edits';
+import { contentEnd, isFlow, lineEnd, lineStart, newlineOf, nextLineStart, removeEntry } from './yaml-edits';
 
 export interface PlacedElement {
   readonly id: string;
@@ -37,15 +37,26 @@ function entryValue(text: string, keyRange: SourceRange): { range: SourceRange; 
   }
   const keyIndent = indentOf(text, keyRange.start);
   let end = lineEnd(text, colon);
-  let next = end + 1;
+  let next = nextLineStart(text, colon);
   while (next < text.length) {
     const lineText = text.slice(next, lineEnd(text, next));
     const blank = /^\s*(#.*)?$/.test(lineText);
     if (!blank && indentOf(text, next) <= keyIndent) break;
     if (!blank) end = lineEnd(text, next);
-    next = lineEnd(text, next) + 1;
+    next = nextLineStart(text, next);
   }
   return { range: { start, end }, colon };
+}
+
+/**
+ * The comments in the lines of a block layout entry, in order. Its values are numbers, so a
+ * `#` at a line's start or after a space starts a comment.
+ */
+function commentsIn(block: string): string[] {
+  return block.split(/\r?\n/).flatMap((line) => {
+    const comment = /(?:^|\s)(#.*)$/.exec(line)?.[1]?.trimEnd();
+    return comment !== undefined ? [comment] : [];
+  });
 }
 
 /** Edits that place the elements: existing entries are updated in place, new ones added. */
@@ -63,7 +74,11 @@ export function setPositions(text: string, file: FileValue, placed: readonly Pla
     if (text[range.start] === '[' || text[range.start] === '{') {
       edits.push({ range, newText: formatPosition(element.position, asList) });
     } else {
-      edits.push({ range: { start: colon + 1, end: range.end }, newText: ` ${formatPosition(element.position, false)}` });
+      // A block entry is rewritten on one line; its comments stay, the first on the key's line.
+      const [first, ...others] = commentsIn(text.slice(colon + 1, range.end));
+      const indent = ' '.repeat(indentOf(text, entry.keyRange.start) + 2);
+      const comments = `${first !== undefined ? ` ${first}` : ''}${others.map((comment) => `${newlineOf(text)}${indent}${comment}`).join('')}`;
+      edits.push({ range: { start: colon + 1, end: range.end }, newText: ` ${formatPosition(element.position, false)}${comments}` });
     }
   }
   if (added.length > 0) edits.push(addEntries(text, file, added));

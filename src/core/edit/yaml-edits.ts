@@ -16,10 +16,20 @@ export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
 }
 
-/** End of the line holding `offset` (the offset of its newline, or the text's end). */
+/**
+ * End of the line holding `offset`: the offset of its line break (the `\r` of a CRLF, so
+ * that text inserted there goes before the whole break), or the text's end.
+ */
 export function lineEnd(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline;
+  if (newline < 0) return text.length;
+  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/** Start of the line after the one holding `offset` (past its LF or CRLF), or the text's end. */
+export function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline + 1;
 }
 
 function column(text: string, offset: number): number {
@@ -120,8 +130,7 @@ export function removeEntry(text: string, range: SourceRange): TextEdit {
   const prefix = text.slice(start, range.start);
   const suffix = text.slice(end, lineEnd(text, end));
   if (/^\s*(-\s+)?$/.test(prefix) && /^\s*(#.*)?$/.test(suffix)) {
-    const after = lineEnd(text, end);
-    return { range: { start, end: after < text.length ? after + 1 : after }, newText: '' };
+    return { range: { start, end: nextLineStart(text, end) }, newText: '' };
   }
   const commaAfter = /^\s*,\s*/.exec(text.slice(end));
   if (commaAfter) return { range: { start: range.start, end: end + commaAfter[0].length }, newText: '' };

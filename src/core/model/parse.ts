@@ -57,6 +57,8 @@ function parseUnchecked(text: string): ParseResult {
       fixes: [{ title: 'Start a new design', edits: [{ range: { start: text.length, end: text.length }, newText: text === '' || text.endsWith('\n') ? STARTER : `\n${STARTER}` }], preferred: true }],
     }]);
   }
+  const crOnly = crOnlyLineEndings(text);
+  if (crOnly) return emptyResult(text, [crOnly]);
   const document = parseDocument(text, {
     prettyErrors: false,
     uniqueKeys: false,
@@ -100,6 +102,23 @@ function parseUnchecked(text: string): ParseResult {
   }
   problems.push(...unresolvedReferences(ctx.references, ctx.declarations));
   return { text, topology: new Topology(file, ctx.declarations, ctx.references), problems };
+}
+
+/**
+ * Old Mac line endings (CR alone): YAML reads a CR without LF as no line break, so such a
+ * file reads as one line and would give misleading problems. Reported at the first CR, with
+ * a fix that converts the line endings to LF.
+ */
+function crOnlyLineEndings(text: string): ParseProblem | undefined {
+  if (text.includes('\n') || !text.includes('\r')) return undefined;
+  const first = text.indexOf('\r');
+  return {
+    ruleId: 'syntax',
+    message: 'the file uses CR-only line endings (old Mac style), which YAML does not read as line breaks: save it with LF or CRLF line endings',
+    range: { start: first, end: first + 1 },
+    elementIds: [],
+    fixes: [{ title: 'Convert the line endings to LF', edits: [{ range: { start: 0, end: text.length }, newText: text.replaceAll('\r', '\n') }], preferred: true }],
+  };
 }
 
 function firstLine(message: string): string {

@@ -236,8 +236,10 @@ export function text<O extends FieldOptions<string> & { pattern?: RegExp; patter
     typeName: 'string',
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
-      const value = scalarValue(node);
-      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      const parsed = scalarValue(node);
+      // A number or boolean keeps its spelling (`12.10` is not `12.1`, `.nan` is not "NaN")
+      // and is checked like any other text.
+      const value = typeof parsed === 'number' || typeof parsed === 'boolean' || typeof parsed === 'bigint' ? ctx.scalarText(node) : parsed;
       if (typeof value !== 'string') {
         ctx.report('invalid-value', `expected text, found ${describeNode(node)}`, nodeRange(node, fallback));
         return undefined;

@@ -9,6 +9,7 @@
 import type { DesignIntent, LinkSelector, NewElement } from '../edit/intents';
 import type { PlacedElement } from '../edit/layout-edits';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from './designer-protocol';
+import { inertSvg } from './svg-inert';
 
 /** Longest element id accepted (nested ids such as `array/controller/port` included). */
 export const MAX_ID_LENGTH = 256;
@@ -103,7 +104,9 @@ export function parseDesignerMessage(value: unknown): DesignerToHostMessage | un
       const message = record(value, ['type', 'format', 'data']);
       const format = message && oneOf(message.format, ['svg', 'png'] as const);
       if (!message || !format || typeof message.data !== 'string' || !isImage(format, message.data)) return undefined;
-      return { type: 'export-image', format, data: message.data };
+      // An SVG is saved only as inert drawing: no script, handler, foreign HTML or reference.
+      const data = format === 'svg' ? inertSvg(message.data) : message.data;
+      return data === undefined ? undefined : { type: 'export-image', format, data };
     }
     default:
       return undefined;

@@ -27,6 +27,21 @@ describe('vtopo check: text output', () => {
     });
   });
 
+  it('escapes control characters from the design and its path, so that they cannot drive the terminal', async () => {
+    const design = 'vtopo: 1\nname: x\nhosts:\n  "esx\\e[2J\\e[31m":\n    cpu: { cores: 8, speed: 2 GHz }\n    memory: 64 GB\n"k\\x9b31m\\x7f\\x00\\t": 1\n';
+    await inWorkspace({ 'bad\u001b[31m.vtopo': design }, async ({ vtopo }) => {
+      const { stdout, stderr } = await vtopo('check', 'bad\u001b[31m.vtopo', 'missing\u0007.vtopo');
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+      assert.doesNotMatch(stdout, controls, stdout);
+      assert.doesNotMatch(stderr, controls, stderr);
+      assert.ok(stdout.includes('"esx\\x1b[2J\\x1b[31m" is not a valid id'), stdout);
+      assert.ok(stdout.includes('unknown key "k\\x9b31m\\x7f\\x00\\x09"'), stdout);
+      assert.ok(stdout.startsWith('bad\\x1b[31m.vtopo:4:3: error '), stdout);
+      assert.ok(stderr.includes('missing\\x07.vtopo'), stderr);
+    });
+  });
+
   it('ends with a summary that counts files and findings by severity', async () => {
     await inWorkspace({ 'a.vtopo': BROKEN_DESIGN, 'b.vtopo': BROKEN_DESIGN }, async ({ vtopo }) => {
       const output = lines((await vtopo('check', 'a.vtopo', 'b.vtopo')).stdout);

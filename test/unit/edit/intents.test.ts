@@ -169,6 +169,35 @@ describe('rename-element', () => {
     assert.match(rejection(iscsi, { type: 'rename-element', id: 'esx-01/nic1', newId: 'esx-02/nic1' }), /only the last part/);
   });
 
+  it('renames references whatever their spelling: escaped, single-quoted, with an escaped port path', () => {
+    const text = [
+      'vtopo: 1',
+      'hosts:',
+      '  h-1:',
+      '    cpu: { cores: 8, speed: 2 GHz }',
+      '    memory: 64 GB',
+      '    adapters:',
+      '      hba1: { type: fc, ports: { p0: { speed: 16 Gbps } } }',
+      'switches:',
+      '  fc-a: { type: fc, fabric: A }',
+      'links:',
+      '  - ["h\\x2d1/hba1/p0", fc-a]',
+      'vms:',
+      '  vm-1: { host: "h\\x2d1", memory: 1 GB }',
+      "  vm-2: { host: 'h-1', memory: 1 GB }",
+      'layout:',
+      '  "h\\u002d1": [1, 2]',
+      '',
+    ].join('\n');
+    assert.deepEqual(parseVtopo(text).problems, []);
+    const { after, topology, problems } = apply(text, { type: 'rename-element', id: 'h-1', newId: 'h-2' });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(topology.vmsOnHost('h-2').map((v) => v.id), ['vm-1', 'vm-2']);
+    assert.equal(topology.links[0]?.from, 'h-2/hba1/p0');
+    assert.deepEqual(topology.file?.layout?.get('h-2')?.value, { x: 1, y: 2 });
+    assert.ok(!after.includes('h-1') && !after.includes('x2d'), after);
+  });
+
   it('rejects a name that is taken', () => {
     assert.match(rejection(seed, { type: 'rename-element', id: 'web-01', newId: 'web-02' }), /already used by a vm/);
   });
@@ -251,6 +280,15 @@ describe('positions', () => {
     assert.ok(s.after.includes('  s: [5, 6]\n'));
     const t = apply(text, { type: 'set-position', id: 't', position: { x: 7, y: 8 } });
     assert.equal(t.after, 'vtopo: 1\nswitches: { s: { type: fc }, t: { type: fc } }\nlayout:\n  s: [1, 2]\n  t: { x: 7, y: 8 }\n# end\n');
+  });
+
+  it('keeps the comments of a block entry when it rewrites it on one line', () => {
+    const text = 'vtopo: 1\nhosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\nlayout:\n  esx-01: # pinned by the architect\n    x: 3\n    # keep right of the array\n    y: 4 # row two\n# end\n';
+    const { after, problems } = apply(text, { type: 'set-position', id: 'esx-01', position: { x: 7, y: 8 } });
+    assert.deepEqual(problems, []);
+    assert.equal(after, 'vtopo: 1\nhosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\nlayout:\n  esx-01: { x: 7, y: 8 } # pinned by the architect\n    # keep right of the array\n    # row two\n# end\n');
+    const crlf = apply(text.replace(/\n/g, '\r\n'), { type: 'set-position', id: 'esx-01', position: { x: 7, y: 8 } });
+    assert.equal(crlf.after, after.replace(/\n/g, '\r\n'));
   });
 
   it('rejects unknown ids, an id given twice and positions that are not numbers', () => {

@@ -10,19 +10,19 @@ import { analyzeText } from '../../../src/core/analysis/engine';
 import { MAX_INPUT_CHARACTERS, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
 import type { ParseProblem } from '../../../src/core/model/report';
 import { mulberry32 } from '../../../bench/generate';
+import { assertValidFindings } from '../../fixtures/check-findings';
 
 const at = (text: string, p: { range: { start: number; end: number } }) => text.slice(p.range.start, p.range.end);
 
-/** Parses and analyzes; checks that nothing throws and every range lies within the text. */
+/**
+ * Reads through the real entry points, the parser and the analyzer, and checks their
+ * findings with the shared invariants: known rules, messages, ranges inside the text, and
+ * no reader that threw behind the parser's catch-all.
+ */
 function read(text: string): ParseResult {
   const parsed = parseVtopo(text);
-  const { findings } = analyzeText(text);
-  for (const finding of [...parsed.problems, ...findings]) {
-    assert.ok(finding.message.length > 0, 'every finding has a message');
-    const { start, end } = finding.range;
-    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `range ${start}-${end} of "${finding.message}" is outside 0-${text.length}`);
-    for (const related of finding.related ?? []) assert.ok(related.range.start >= 0 && related.range.end <= text.length);
-  }
+  assertValidFindings(text, parsed.problems);
+  assertValidFindings(text, analyzeText(text).findings);
   return parsed;
 }
 
@@ -255,9 +255,17 @@ describe('bad input: YAML oddities', () => {
     assert.deepEqual(brokenProblems.map((p) => at(broken, p)), ['platfrom', '384']);
   });
 
-  it('reads old Mac CR-only line endings without crashing', () => {
+  it('says that a file uses old Mac CR-only line endings, at the first one, with a fix', () => {
     const text = SEED.replace(/\n/g, '\r');
-    assert.ok(Array.isArray(read(text).problems));
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.message, at(text, p)]), [
+      ['syntax', 'the file uses CR-only line endings (old Mac style), which YAML does not read as line breaks: save it with LF or CRLF line endings', '\r'],
+    ]);
+    assert.equal(problems[0]?.range.start, text.indexOf('\r'));
+    assert.equal(topology.hosts.length, 0);
+    const edit = problems[0]?.fixes?.[0]?.edits[0] ?? assert.fail('no fix');
+    assert.equal(text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), SEED);
+    assert.deepEqual(read('vtopo: 1\r').problems.map((p) => p.ruleId), ['syntax'], 'YAML reads even a final lone CR as part of the value');
   });
 
   it('reads a 5 MB line', () => {
@@ -287,19 +295,22 @@ describe('bad input: YAML oddities', () => {
   });
 
   it('handles tags, directives, complex keys and special numbers', () => {
-    for (const text of [
-      '%YAML 1.1\n---\nvtopo: 1\n',
-      'vtopo: !!str 1\nname: !custom x\nhosts: !!set { a }\n',
-      'vtopo: 1\nname: !!binary aGVsbG8=\n',
-      'vtopo: 1\n? [a, b]\n: c\n{ x: y }: z\n',
-      'vtopo: 1\n: x\n',
-      'vtopo: .inf\nname: .nan\n',
-      'vtopo: 123456789012345678901234567890\n',
-      'vtopo: 1\n<<: { name: x }\n',
-      'vtopo: 1\nname: &n x\ndescription: *n\nplatform: *undefined\n',
-    ]) {
-      assert.ok(read(text).problems.length >= 0);
+    const cases: ReadonlyArray<readonly [text: string, problems: ReadonlyArray<readonly [ruleId: string, at: string]>]> = [
+      ['%YAML 1.1\n---\nvtopo: 1\n', []],
+      ['vtopo: !!str 1\nname: !custom x\nhosts: !!set { a }\n', [['syntax', '!custom'], ['invalid-value', '1'], ['invalid-value', 'a']]],
+      ['vtopo: 1\nname: !!binary aGVsbG8=\n', [['invalid-value', 'aGVsbG8=']]],
+      ['vtopo: 1\n? [a, b]\n: c\n{ x: y }: z\n', [['invalid-value', '[a, b]'], ['invalid-value', '{ x: y }']]],
+      ['vtopo: 1\n: x\n', [['invalid-value', '']]],
+      ['vtopo: .inf\nname: .nan\n', [['invalid-value', '.inf']]],
+      ['vtopo: 123456789012345678901234567890\n', [['format-version', '123456789012345678901234567890']]],
+      ['vtopo: 1\n<<: { name: x }\n', [['unknown-key', '<<']]],
+      ['vtopo: 1\nname: &n x\ndescription: *n\nplatform: *undefined\n', [['invalid-value', 'platform']]],
+    ];
+    for (const [text, expected] of cases) {
+      assert.deepEqual(read(text).problems.map((p) => [p.ruleId, at(text, p)]), expected, JSON.stringify(text));
     }
-    assert.deepEqual(read('%YAML 1.1\n---\nvtopo: 1\n').problems, []);
+    assert.equal(read('vtopo: .inf\nname: .nan\n').topology.file?.name, '.nan');
+    assert.equal(read('vtopo: 1\nname: &n x\ndescription: *n\n').topology.file?.description, 'x');
   });
+
 });

@@ -90,6 +90,20 @@ describe('reading a design into the model', () => {
     assert.equal(topology.vm('1e3')?.host, '01');
   });
 
+  it('keeps numbers given to text fields as written, and checks them against the field\'s pattern', () => {
+    const text = 'vtopo: 1\nname: .nan\ndescription: 12.10\nhosts:\n  esx-01:\n    cpu: { cores: 8, speed: 2 GHz }\n    memory: 64 GB\n    adapters:\n      hba1: { type: fc, firmware: 12.10, vendor: .inf, model: 1e3 }\n';
+    const { topology, problems } = parseVtopo(text);
+    assert.deepEqual(problems, []);
+    assert.equal(topology.file?.name, '.nan');
+    assert.equal(topology.file?.description, '12.10');
+    const hba = topology.host('esx-01')?.adapters[0];
+    assert.deepEqual([hba?.firmware, hba?.vendor, hba?.model], ['12.10', '.inf', '1e3']);
+    const badIds = 'vtopo: 1\nclusters:\n  - id: .nan\n  - id: -1\n  - id: 007\n';
+    const read = parseVtopo(badIds);
+    assert.deepEqual(read.problems.map((p) => [p.ruleId, at(badIds, p.range)]), [['invalid-value', '.nan'], ['invalid-value', '-1']]);
+    assert.deepEqual(read.topology.clusters.map((c) => c.id), ['007']);
+  });
+
   it('still reads the design when the format version is missing, and offers to add it', () => {
     const { topology, problems } = parseVtopo('hosts:\n  esx-01: { cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }\n');
     assert.equal(topology.hosts.length, 1);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { exampleUri, waitFor } from './helpers';
 import { applyDesignerIntent } from '../../../src/extension/designer';
+import { parseVtopo } from '../../../src/core/model/parse';
 
 const EXAMPLE = 'seed-000-fq1616r.vtopo';
 
@@ -128,6 +129,36 @@ describe('VTopo designer in the extension host', () => {
     const impossible = await applyDesignerIntent(document, { type: 'move-vm', vm: 'web-01', host: 'nowhere', baseVersion: document.version });
     assert.deepEqual(impossible, { applied: false, reason: 'unknown host "nowhere"' });
     assert.equal(document.getText(), afterFirst);
+  });
+
+  it('edits a file with CRLF line endings: the edits read and the line endings stay CRLF', async () => {
+    const uri = vscode.Uri.joinPath(exampleUri(EXAMPLE), '..', 'crlf-copy.vtopo');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(new TextDecoder().decode(onDisk).replace(/\r?\n/g, '\r\n')));
+    try {
+      const document = await openInDesigner(uri);
+      assert.equal(document.eol, vscode.EndOfLine.CRLF);
+      const intents = [
+        { type: 'set-field', id: 'esx-01', key: 'maxVms', value: '120' },
+        { type: 'add-element', element: { kind: 'vm', id: 'crlf-vm', host: 'esx-01' } },
+        { type: 'add-link', from: 'fc-a/20', to: 'fc-b/20' },
+        { type: 'set-position', id: 'fc-a', position: { x: 250, y: 300 } },
+      ] as const;
+      for (const intent of intents) {
+        const outcome = await applyDesignerIntent(document, { ...intent, baseVersion: document.version });
+        assert.equal(outcome.applied, true, `${intent.type}: ${outcome.applied ? '' : outcome.reason}`);
+      }
+      const text = document.getText();
+      assert.deepEqual(parseVtopo(text).problems.map((p) => p.message), []);
+      assert.deepEqual(text.match(/(?<!\r)\n|\r(?!\n)/g) ?? [], [], 'every line break is CRLF');
+      assert.match(text, /\r\n {4}maxVms: 120\r\n/);
+      assert.match(text, /\r\n {2}- \[fc-a\/20, fc-b\/20\]\r\n/);
+      assert.match(text, /\r\n {2}fc-a: \{ x: 250, y: 300 \}/);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('applies intents sent together one after the other: the second is stale', async () => {

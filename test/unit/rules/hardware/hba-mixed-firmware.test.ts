@@ -20,6 +20,14 @@ describe('hba-mixed-firmware', () => {
     assert.deepEqual(finding?.elementIds, ['esx-01', 'esx-01/hba1', 'esx-01/hba2']);
   });
 
+  it('reads unquoted firmware numbers as written: 12.10 and 12.1 differ', () => {
+    const HBA1 = '      hba1:\n        type: fc\n        vendor: Emulex\n        model: LPe16002\n        firmware: "12.8.351"\n';
+    const text = edited(FC_DESIGN, [HBA1, HBA1.replace('"12.8.351"', '12.10')], [HBA2, HBA2.replace('"12.8.351"', '12.1')]);
+    const [finding, ...rest] = findingsOf(text, RULE);
+    assert.deepEqual(rest, []);
+    assert.match(finding?.message ?? '', /mix firmware versions \("esx-01\/hba1" 12\.10, "esx-01\/hba2" 12\.1\)/);
+  });
+
   it('reports mixed vendors once, not again as mixed firmware', () => {
     const text = edited(FC_DESIGN, [HBA2, HBA2.replace('Emulex', 'QLogic').replace('12.8.351', '9.10.00')]);
     const findings = findingsOf(text, RULE);
