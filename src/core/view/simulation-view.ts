@@ -20,6 +20,7 @@ import {
   type Timeline,
 } from './simulation-charts';
 import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
+import { networkSummary } from './simulation-network';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
 
 export type SweepMode = 'n-1' | 'n-2';
@@ -38,6 +39,8 @@ export const SIMULATION_REPORT_KINDS: readonly SimulationReport['kind'][] = ['fa
 export interface SummaryItem {
   readonly label: string;
   readonly value: string;
+  /** A phrase rather than a figure (the Network line): drawn on a line of its own, in text size. */
+  readonly wide?: boolean;
 }
 
 export interface SimulationView {
@@ -105,6 +108,7 @@ export function componentLabel(ref: ComponentRef): string {
 
 function failureView(design: string, result: SimulationResult, priorities: PriorityByVm): SimulationView {
   const summary = result.summary;
+  const network = networkSummary(result);
   return {
     kind: 'failure',
     title: capitalized(result.scenario.name),
@@ -114,8 +118,10 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
       { label: 'Restarted', value: String(summary.vmsRestarted) },
       { label: 'Taken over', value: String(summary.vmsTakenOver) },
       { label: 'Still down', value: String(summary.vmsDown) },
+      ...(summary.vmsUnreachable > 0 ? [{ label: 'Unreachable', value: String(summary.vmsUnreachable) }] : []),
       { label: 'Longest downtime', value: formatSeconds(summary.longestDowntimeSeconds) },
       { label: 'Total downtime', value: formatSeconds(summary.totalDowntimeSeconds) },
+      ...(network === undefined ? [] : [{ label: 'Network', value: network, wide: true }]),
     ],
     notes: [
       ...result.scenario.steps.map((step) => `At ${formatSeconds(step.atSeconds)}: ${step.action === 'isolate' ? `isolate host ${step.host}` : `${step.action} ${componentLabel(step.target)}`}.`),
@@ -179,7 +185,7 @@ export function outcomeText(vm: VmResult): string {
     case 'down':
       return `down: ${DOWN_REASON_TEXT[outcome.reason]} (${outcome.detail})`;
     case 'unreachable':
-      return `unreachable: ${outcome.detail}`;
+      return `running, unreachable: network ${outcome.networks.join(', ')} has no uplink`;
   }
 }
 
