@@ -6,6 +6,7 @@
  * the same.
  */
 
+import type { Topology } from '../model/topology';
 import type { SimulationEvent, SimulationResult } from '../simulation/types';
 import { formatSeconds } from './simulation-format';
 
@@ -140,4 +141,17 @@ export function networkSummary(result: SimulationResult): string | undefined {
     }
   }
   return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+/** Each switch stack (or MLAG pair) by name, with its member switches, in the order of the file. */
+export function switchStacks(topology: Topology): Map<string, string[]> {
+  const stacks = new Map<string, string[]>();
+  for (const networkSwitch of topology.switches) {
+    const name = networkSwitch.stack;
+    if (name === undefined || name.trim() === '') continue;
+    const members = stacks.get(name);
+    if (members) members.push(networkSwitch.id);
+    else stacks.set(name, [networkSwitch.id]);
+  }
+  return stacks;
 }

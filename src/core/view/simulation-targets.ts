@@ -13,6 +13,9 @@ import type { Adapter, Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
 import { formatMemory } from './simulation-format';
+import { switchStacks } from './simulation-network';
+
+export { switchStacks } from './simulation-network';
 
 export interface SimulationTarget {
   readonly ref: ComponentRef;
@@ -96,19 +99,6 @@ function adapterDescription(hostId: string, adapter: Adapter): string {
   const roles = [...new Set(adapter.ports.flatMap((port) => port.roles ?? []))];
   const lan = adapter.type === 'ethernet' || adapter.type === 'cna';
   return `${ADAPTER_TYPES[adapter.type] ?? adapter.type} in ${hostId}, ${ports}${lan && roles.length > 0 ? `: ${roles.join(', ')}` : ''}`;
-}
-
-/** Each switch stack (or MLAG pair) by name, with its member switches, in the order of the file. */
-export function switchStacks(topology: Topology): Map<string, string[]> {
-  const stacks = new Map<string, string[]>();
-  for (const networkSwitch of topology.switches) {
-    const name = networkSwitch.stack;
-    if (name === undefined || name.trim() === '') continue;
-    const members = stacks.get(name);
-    if (members) members.push(networkSwitch.id);
-    else stacks.set(name, [networkSwitch.id]);
-  }
-  return stacks;
 }
 
 const VIRTUAL_SWITCH_TYPES: Readonly<Record<string, string>> = { standard: 'standard vSwitch', distributed: 'distributed switch', set: 'SET team', lbfo: 'LBFO team', bridge: 'bridge', ovs: 'Open vSwitch' };

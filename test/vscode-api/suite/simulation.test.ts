@@ -28,7 +28,7 @@ describe('VTopo simulator in the extension host', () => {
     assert.deepEqual(COMMANDS.filter((command) => !registered.has(command)), []);
   });
 
-  it('puts "Simulate failure" above each host, switch, controller and array', async () => {
+  it('puts "Simulate failure" above each host, switch, controller, array and NIC', async () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
@@ -36,7 +36,9 @@ describe('VTopo simulator in the extension host', () => {
     const simulate = lenses.filter((lens) => lens.command?.title === 'Simulate failure');
     const above = (id: string) => simulate.find((lens) => document.getText(lens.range) === id);
     for (const id of ['esx-01', 'esx-02', 'fc-a', 'fc-b', 'fq1616r']) assert.ok(above(id), `no lens above ${id}`);
-    assert.equal(simulate.length, 2 + 4 + 1 + 2, 'two hosts, four switches, one array, two controllers');
+    assert.equal(simulate.length, 2 + 4 + 1 + 2 + 2, 'two hosts, four switches, one array, two controllers, two NICs (the FC HBAs get none)');
+    const nics = simulate.filter((lens) => document.getText(lens.range) === 'nic1').map((lens) => lens.command?.arguments?.[1]);
+    assert.deepEqual(nics, [{ kind: 'adapter', id: 'esx-01/nic1' }, { kind: 'adapter', id: 'esx-02/nic1' }]);
     const host = above('esx-01')?.command;
     assert.equal(host?.command, 'vtopo.simulateHostFailure');
     assert.equal(host?.arguments?.[1], 'esx-01');
