@@ -150,12 +150,17 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   const labels = markLabels(timeline.marks, timeline.endSeconds, plotWidth);
   const lanes = Math.max(0, ...labels.map((label) => label.lane + 1));
   // Mark labels stack in lanes above the plot; the rows start below the last lane.
-  const top = Math.max(TOP, MARK_LANE_HEIGHT * lanes + 10);
+  const top = Math.max(TOP, MARK_LANE_HEIGHT * lanes + 12);
   const height = top + rowCount * ROW_HEIGHT + 36;
   const x = (seconds: number) => labelWidth + (Math.min(seconds, timeline.endSeconds) / timeline.endSeconds) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
   chart.setAttribute('aria-label', `Downtime timeline: ${timeline.groups.map((group) => `${group.label}, ${group.rows.length} VMs`).join('; ')}`);
 
+  // Unreachable VMs run: their bars are hatched, apart from the solid outages.
+  const defs = svg('defs', {}, chart);
+  const hatch = svg('pattern', { id: 'vt-hatch-unreachable', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+  svg('rect', { x: 0, y: 0, width: 6, height: 6, class: 'hatch-ground' }, hatch);
+  svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }, hatch);
   const axisY = top + rowCount * ROW_HEIGHT + 4;
   for (const tick of timeAxisTicks(timeline.endSeconds, plotWidth, TIMELINE_RIGHT - 2)) {
     svg('line', { x1: x(tick.atSeconds), x2: x(tick.atSeconds), y1: top - 4, y2: axisY, class: 'grid' }, chart);
@@ -178,7 +183,7 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   }
   timeline.marks.forEach((mark, index) => {
     const placed = labels[index];
-    const labelY = placed === undefined ? 10 : 10 + placed.lane * MARK_LANE_HEIGHT;
+    const labelY = placed === undefined ? 11 : 11 + placed.lane * MARK_LANE_HEIGHT;
     const line = svg('line', { x1: x(mark.atSeconds), x2: x(mark.atSeconds), y1: labelY + 2, y2: axisY, class: `mark ${mark.kind}` }, chart);
     tooltip(line, `${formatSeconds(mark.atSeconds)}: ${mark.label}`);
     if (!placed) return;
@@ -191,7 +196,7 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
 }
 
 /** Height of one row of mark labels above the timeline. */
-const MARK_LANE_HEIGHT = 11;
+const MARK_LANE_HEIGHT = 13;
 
 const MARK_LEGEND: Readonly<Record<Timeline['marks'][number]['kind'], string>> = {
   failure: 'failure',

@@ -140,7 +140,11 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   .mark-swatch.recovery { border-left-color: var(--vscode-charts-green); }
   .outage { fill: var(--vscode-charts-red); background: var(--vscode-charts-red); }
   .open { opacity: 0.6; }
-  .unreachable { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); stroke: var(--vscode-charts-red); stroke-dasharray: 4 2; }
+  .unreachable { fill: var(--vscode-charts-orange); background: repeating-linear-gradient(45deg, var(--vscode-charts-orange) 0 2px, transparent 2px 5px); }
+  svg rect.segment.unreachable { fill: url(#vt-hatch-unreachable); stroke: var(--vscode-charts-orange); stroke-width: 1; }
+  .swatch.unreachable { box-sizing: border-box; border: 1px solid var(--vscode-charts-orange); }
+  svg .hatch-ground { fill: var(--vscode-charts-orange); opacity: 0.25; }
+  svg .hatch-line { stroke: var(--vscode-charts-orange); stroke-width: 3; }
   .booting { fill: var(--vscode-charts-yellow); background: var(--vscode-charts-yellow); }
   .takeover { fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
   .migrating, .pre-copy, .before { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
