@@ -360,6 +360,7 @@ function stuckTable(maintenance: MaintenanceResult): Table {
 function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): SimulationView {
   const worst = rows[0];
   const withOutage = rows.filter((row) => row.vmsDown > 0).length;
+  const unreachable = rows.filter((row) => row.vmsUnreachable > 0).length;
   return {
     kind: 'sweep',
     title: `Failure sweep (${mode.toUpperCase()})`,
@@ -369,6 +370,7 @@ function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): 
       { label: 'Cases with VMs down', value: String(withOutage) },
       { label: 'Worst case', value: worst ? worst.failed.map(componentLabel).join(' + ') : 'none' },
       { label: 'Most VMs down', value: String(Math.max(0, ...rows.map((row) => row.vmsDown))) },
+      ...(unreachable > 0 ? [{ label: 'Cases with VMs unreachable', value: String(unreachable) }] : []),
       { label: 'Longest downtime', value: formatSeconds(Math.max(0, ...rows.map((row) => row.longestDowntimeSeconds))) },
     ],
     notes: [mode === 'n-1' ? 'Every single component failure, ranked by impact.' : 'Every pair of hosts failing together, ranked by impact.'],
@@ -383,6 +385,7 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
       { id: 'rank', label: 'Rank', align: 'right' },
       { id: 'failed', label: 'Failed', align: 'left' },
       { id: 'down', label: 'VMs down', align: 'right' },
+      { id: 'unreachable', label: 'Unreachable', align: 'right' },
       { id: 'restarted', label: 'Restarted', align: 'right' },
       { id: 'longest', label: 'Longest downtime', align: 'right' },
       { id: 'shortfall', label: 'Capacity shortfall', align: 'right' },
@@ -393,6 +396,7 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
         numberCell(index + 1),
         textCell(row.failed.map(componentLabel).join(' + ')),
         numberCell(row.vmsDown),
+        numberCell(row.vmsUnreachable),
         numberCell(row.vmsRestarted),
         numberCell(row.longestDowntimeSeconds, formatSeconds(row.longestDowntimeSeconds)),
         numberCell(row.capacityShortfallMB, row.capacityShortfallMB > 0 ? formatMemory(row.capacityShortfallMB) : ''),

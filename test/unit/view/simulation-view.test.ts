@@ -52,7 +52,18 @@ describe('simulation view', () => {
     assert.equal(view.title, 'Failure sweep (N-1)');
     assert.equal(view.summary.find((item) => item.label === 'Worst case')?.value, 'host esx-01');
     assert.deepEqual(view.tables[0]?.rows.map((row) => row.cells[1]?.text), ['host esx-01', 'switch fc-a', 'link:3']);
-    assert.equal(view.tables[0]?.rows[0]?.cells[5]?.text, '8 GB');
+    assert.equal(view.tables[0]?.rows[0]?.cells[6]?.text, '8 GB');
+    assert.ok(!view.summary.some((item) => item.label === 'Cases with VMs unreachable'));
+  });
+
+  it('counts the VMs each case leaves running but unreachable', async () => {
+    const { sweep } = await import('../../../src/core/simulation/sweep');
+    const { topology } = analyzeText(readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8'));
+    const view = buildSimulationView({ kind: 'sweep', design: 'seed.vtopo', mode: 'n-1', rows: sweep(topology, { mode: 'n-1' }) });
+    assert.equal(view.summary.find((item) => item.label === 'Cases with VMs unreachable')?.value, '2');
+    const table = view.tables[0];
+    assert.deepEqual(table?.columns.map((column) => column.label), ['Rank', 'Failed', 'VMs down', 'Unreachable', 'Restarted', 'Longest downtime', 'Capacity shortfall']);
+    assert.deepEqual(table?.rows[1]?.cells.map((cell) => cell.text), ['2', 'adapter esx-01/nic1', '0', '3', '0', '1 h', '']);
   });
 });
 
