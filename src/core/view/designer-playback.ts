@@ -69,7 +69,9 @@ const MAX_SECONDS = 10_000_000;
  * draw (adapters, stacks, virtual switches) are shown as the ones it does.
  */
 export function playbackFromResult(result: SimulationResult, topology?: Topology): SimulationPlayback {
-  const failed = new Map<string, { atSeconds: number; untilSeconds?: number }>();
+  // One span per failure: an element recovered and failed again has two.
+  const failed: Array<{ id: string; atSeconds: number; untilSeconds?: number }> = [];
+  const openFailure = new Map<string, { id: string; atSeconds: number; untilSeconds?: number }>();
   const firstDown = new Map<string, number>();
   const unreachable: Array<{ vmId: string; fromSeconds: number; untilSeconds?: number }> = [];
   const openUnreachable = (vmId: string) => unreachable.find((span) => span.vmId === vmId && span.untilSeconds === undefined);
@@ -78,14 +80,15 @@ export function playbackFromResult(result: SimulationResult, topology?: Topology
     lastEvent = Math.max(lastEvent, event.timeSeconds);
     const [subject] = event.elementIds;
     if (subject === undefined || subject === '') continue;
-    if (event.kind === 'component-failed' || event.kind === 'host-declared-failed' || event.kind === 'host-fenced') {
-      const known = failed.get(subject);
-      if (!known) failed.set(subject, { atSeconds: event.timeSeconds });
-      else if (known.untilSeconds !== undefined && event.kind === 'component-failed') failed.set(subject, { atSeconds: known.atSeconds });
+    if ((event.kind === 'component-failed' || event.kind === 'host-declared-failed' || event.kind === 'host-fenced') && !openFailure.has(subject)) {
+      const span = { id: subject, atSeconds: event.timeSeconds };
+      failed.push(span);
+      openFailure.set(subject, span);
     }
     if (event.kind === 'component-recovered') {
-      const known = failed.get(subject);
-      if (known && known.untilSeconds === undefined) known.untilSeconds = event.timeSeconds;
+      const span = openFailure.get(subject);
+      if (span) span.untilSeconds = event.timeSeconds;
+      openFailure.delete(subject);
     }
     if (event.kind === 'vm-down' && !firstDown.has(subject)) firstDown.set(subject, event.timeSeconds);
     if (event.kind === 'vm-unreachable' && !openUnreachable(subject)) unreachable.push({ vmId: subject, fromSeconds: event.timeSeconds });
@@ -104,10 +107,10 @@ export function playbackFromResult(result: SimulationResult, topology?: Topology
   });
   const cutOff = cutOffSpans(result);
   const latestStep = Math.max(0, ...vmSteps.map((step) => step.upAtSeconds ?? step.downAtSeconds), ...cutOff.map((span) => span.untilSeconds ?? span.fromSeconds));
-  const failedIds = [...failed]
-    .map(([id, span]): FailedElement => {
-      const shownAs = topology ? drawnAs(topology, id) : [];
-      return { id, atSeconds: span.atSeconds, ...(span.untilSeconds !== undefined ? { untilSeconds: span.untilSeconds } : {}), ...(shownAs.length > 0 ? { shownAs } : {}) };
+  const failedIds = failed
+    .map((span): FailedElement => {
+      const shownAs = topology ? drawnAs(topology, span.id) : [];
+      return { id: span.id, atSeconds: span.atSeconds, ...(span.untilSeconds !== undefined ? { untilSeconds: span.untilSeconds } : {}), ...(shownAs.length > 0 ? { shownAs } : {}) };
     })
     .sort((a, b) => a.atSeconds - b.atSeconds);
   return {

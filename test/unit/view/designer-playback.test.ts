@@ -130,6 +130,20 @@ describe('designer simulation playback: the network', () => {
     assert.deepEqual([after.failed.size, after.isolated.size, after.unreachable.size, after.down.size], [0, 0, 0, 0]);
   });
 
+  it('an element that fails again after coming back is failed twice, not in between', () => {
+    const again = simulateScenario(topology, {
+      name: 'twice',
+      steps: [
+        { action: 'fail', target: { kind: 'switch', id: 'fc-a' }, atSeconds: 0 },
+        { action: 'recover', target: { kind: 'switch', id: 'fc-a' }, atSeconds: 10 },
+        { action: 'fail', target: { kind: 'switch', id: 'fc-a' }, atSeconds: 20 },
+      ],
+    });
+    const playback = playbackFromResult(again, topology);
+    assert.deepEqual(playback.failedIds, [{ id: 'fc-a', atSeconds: 0, untilSeconds: 10 }, { id: 'fc-a', atSeconds: 20 }]);
+    assert.deepEqual([5, 15, 25].map((t) => playbackStateAt(playback, t).failedCount), [1, 0, 1]);
+  });
+
   it('a host cut off by a partition or without quorum is marked until it fails', () => {
     const result: SimulationResult = {
       scenario: { name: 'split', steps: [] },
