@@ -371,7 +371,10 @@ function drawTable(into: HTMLElement, table: Table): void {
   const body = element.tBodies[0];
   for (const row of rows) {
     const line = html('tr');
-    row.cells.forEach((cell, index) => line.append(html('td', cell.text, table.columns[index]?.align ?? 'left')));
+    row.cells.forEach((cell, index) => {
+      const column = table.columns[index];
+      line.append(html('td', cell.text, `${column?.align ?? 'left'}${column ? ` col-${column.id}` : ''}`));
+    });
     body?.append(line);
   }
   into.append(element);

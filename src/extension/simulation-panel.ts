@@ -160,6 +160,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   table.results .right { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   table.results th, table.results td { white-space: nowrap; }
   table.results td:last-child { white-space: normal; min-width: 12em; }
+  table.results td.col-elements { white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 10em; }
   table.results .left { text-align: left; }
   table.results tbody tr:hover { background: var(--vscode-list-hoverBackground); }
   button.sort { background: none; border: none; color: var(--vscode-foreground); font-weight: 600; padding: 0; cursor: pointer; }

@@ -98,6 +98,7 @@ export async function simulateANicFailureFromThePalette({ page }) {
   const isolated = events.find((cells) => cells[2] === 'host-isolated');
   expect(isolated?.[1] === '5 s' && isolated?.[4] === 'esx-01' && /declares itself isolated/.test(isolated?.[5] ?? ''), `the host-isolated event: ${JSON.stringify(isolated)}`);
   expect(events.filter((cells) => cells[2] === 'vm-unreachable').length === 3, 'three vm-unreachable events');
+  await frame.locator('table.results tbody tr', { hasText: 'host-isolated' }).first().scrollIntoViewIfNeeded();
   await screenshot(page, 'simulation-nic-failure-events');
 
   await frame.locator('button.tab', { hasText: 'Table: VMs' }).click();
