@@ -1307,6 +1307,16 @@ Object.defineProperty(window, 'vtopoDesigner', {
     pan(): { x: number; y: number } {
       return graph ? { ...graph.pan() } : { x: 0, y: 0 };
     },
+    /** The label the canvas draws for the node as styled (a playback badge included), or undefined when not drawn. */
+    styledLabelOf(id: string): string | undefined {
+      const node = graph?.getElementById(id);
+      return node && node.nonempty() ? String(node.style('label')) : undefined;
+    },
+    /** The node's border colour and style as drawn. */
+    borderOf(id: string): { color: string; style: string; width: string } | undefined {
+      const node = graph?.getElementById(id);
+      return node && node.nonempty() ? { color: String(node.style('border-color')), style: String(node.style('border-style')), width: String(node.style('border-width')) } : undefined;
+    },
     /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
     classesOf(id: string): string[] {
       const element = graph?.getElementById(id);

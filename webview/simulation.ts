@@ -6,7 +6,7 @@
  * markup. Export asks the extension to save the report; the panel writes nothing itself.
  */
 
-import { timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
+import { markLabels, MARK_KINDS, timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
 import type { ExportFormat } from '../src/core/view/simulation-export';
 import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';
 import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
@@ -81,7 +81,7 @@ function render(view: SimulationView): void {
 
   const summary = html('dl', undefined, 'summary');
   for (const item of view.summary) {
-    const entry = html('div');
+    const entry = html('div', undefined, item.wide ? 'wide' : undefined);
     entry.append(html('dt', item.label), html('dd', item.value));
     summary.append(entry);
   }
@@ -147,23 +147,32 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   const width = chartWidth();
   const labelWidth = Math.min(260, Math.round(width * 0.4));
   const plotWidth = width - labelWidth - TIMELINE_RIGHT;
-  const height = TOP + rowCount * ROW_HEIGHT + 36;
+  const labels = markLabels(timeline.marks, timeline.endSeconds, plotWidth);
+  const lanes = Math.max(0, ...labels.map((label) => label.lane + 1));
+  // Mark labels stack in lanes above the plot; the rows start below the last lane.
+  const top = Math.max(TOP, MARK_LANE_HEIGHT * lanes + 12);
+  const height = top + rowCount * ROW_HEIGHT + 36;
   const x = (seconds: number) => labelWidth + (Math.min(seconds, timeline.endSeconds) / timeline.endSeconds) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
   chart.setAttribute('aria-label', `Downtime timeline: ${timeline.groups.map((group) => `${group.label}, ${group.rows.length} VMs`).join('; ')}`);
 
-  const axisY = TOP + rowCount * ROW_HEIGHT + 4;
+  // Unreachable VMs run: their bars are hatched, apart from the solid outages.
+  const defs = svg('defs', {}, chart);
+  const hatch = svg('pattern', { id: 'vt-hatch-unreachable', width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, defs);
+  svg('rect', { x: 0, y: 0, width: 6, height: 6, class: 'hatch-ground' }, hatch);
+  svg('line', { x1: 0, y1: 0, x2: 0, y2: 6, class: 'hatch-line' }, hatch);
+  const axisY = top + rowCount * ROW_HEIGHT + 4;
   for (const tick of timeAxisTicks(timeline.endSeconds, plotWidth, TIMELINE_RIGHT - 2)) {
-    svg('line', { x1: x(tick.atSeconds), x2: x(tick.atSeconds), y1: TOP - 4, y2: axisY, class: 'grid' }, chart);
+    svg('line', { x1: x(tick.atSeconds), x2: x(tick.atSeconds), y1: top - 4, y2: axisY, class: 'grid' }, chart);
     svgText(chart, x(tick.atSeconds), axisY + 14, tick.label, 'tick', tick.anchor);
   }
-  let y = TOP;
+  let y = top;
   for (const group of timeline.groups) {
     svgText(chart, 4, y + 15, group.label, 'group');
     y += ROW_HEIGHT;
     for (const row of group.rows) {
       svgText(chart, 16, y + 15, row.label, 'row-label');
-      svgText(chart, labelWidth - 8, y + 15, row.outcome, 'row-outcome', 'end');
+      svgText(chart, labelWidth - 8, y + 15, row.outcome, `row-outcome ${row.segments[0]?.kind ?? ''}-text`, 'end');
       for (const segment of row.segments) {
         const left = x(segment.startSeconds);
         const bar = svg('rect', { x: left, y: y + 4, width: Math.max(2, x(segment.endSeconds) - left), height: ROW_HEIGHT - 8, class: `segment ${segment.kind}${segment.openEnded ? ' open' : ''}` }, chart);
@@ -173,15 +182,32 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
     }
   }
   timeline.marks.forEach((mark, index) => {
-    const line = svg('line', { x1: x(mark.atSeconds), x2: x(mark.atSeconds), y1: TOP - 8, y2: axisY, class: `mark ${mark.kind}` }, chart);
+    const placed = labels[index];
+    const labelY = placed === undefined ? 11 : 11 + placed.lane * MARK_LANE_HEIGHT;
+    const line = svg('line', { x1: x(mark.atSeconds), x2: x(mark.atSeconds), y1: labelY + 2, y2: axisY, class: `mark ${mark.kind}` }, chart);
     tooltip(line, `${formatSeconds(mark.atSeconds)}: ${mark.label}`);
-    const label = svgText(chart, x(mark.atSeconds) + 3, 10 + (index % 2) * 10, `${MARK_NAMES[mark.kind]} ${formatSeconds(mark.atSeconds)}`, `mark-label ${mark.kind}`);
+    if (!placed) return;
+    const label = svgText(chart, labelWidth + placed.x, labelY, placed.text, `mark-label ${mark.kind}`, placed.anchor);
     tooltip(label, mark.label);
   });
-  into.append(chart, legend([['outage', 'down'], ['unreachable', 'unreachable'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating']]));
+  const shown = new Set(timeline.marks.map((mark) => mark.kind));
+  const markLegend = MARK_KINDS.filter((kind) => shown.has(kind)).map((kind) => [`mark-swatch ${kind}`, MARK_LEGEND[kind]] as const);
+  into.append(chart, legend([['outage', 'down'], ['unreachable', 'running, unreachable'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating'], ...markLegend]));
 }
 
-const MARK_NAMES: Readonly<Record<Timeline['marks'][number]['kind'], string>> = { failure: 'failure', isolation: 'isolation', detection: 'detected', recovery: 'recovered' };
+/** Height of one row of mark labels above the timeline. */
+const MARK_LANE_HEIGHT = 13;
+
+const MARK_LEGEND: Readonly<Record<Timeline['marks'][number]['kind'], string>> = {
+  failure: 'failure',
+  isolation: 'host declares isolation',
+  'isolation-response': 'isolation response',
+  partition: 'network partition',
+  'quorum-lost': 'quorum lost',
+  fenced: 'fenced (watchdog)',
+  detection: 'host declared failed',
+  recovery: 'recovered',
+};
 
 function legend(entries: ReadonlyArray<readonly [string, string]>): HTMLElement {
   const list = html('div', undefined, 'legend');
@@ -345,7 +371,10 @@ function drawTable(into: HTMLElement, table: Table): void {
   const body = element.tBodies[0];
   for (const row of rows) {
     const line = html('tr');
-    row.cells.forEach((cell, index) => line.append(html('td', cell.text, table.columns[index]?.align ?? 'left')));
+    row.cells.forEach((cell, index) => {
+      const column = table.columns[index];
+      line.append(html('td', cell.text, `${column?.align ?? 'left'}${column ? ` col-${column.id}` : ''}`));
+    });
     body?.append(line);
   }
   into.append(element);

@@ -60,9 +60,11 @@ impact, or a DRS-style load balance recommendation (a heuristic).
 
 Options:
   --fail KIND:ID     fail an element; KIND is host, switch, adapter, port, link,
-                     controller, array or datastore (e.g. host:esx-01,
-                     switch:fc-a, adapter:esx-01/hba1, controller:fq1616r/a;
-                     link:N is the Nth cable of links:, from 0). Repeatable.
+                     controller, array, datastore, virtual-switch or stack
+                     (e.g. host:esx-01, switch:fc-a, adapter:esx-01/nic1,
+                     controller:fq1616r/a, virtual-switch:esx-01/vswitch0,
+                     stack:core; link:N is the Nth cable of links:, from 0).
+                     Repeatable.
   --isolate host:ID  the host loses its management network but keeps running.
                      Repeatable.
   --recover KIND:ID  bring back an element an earlier --fail or --isolate took

@@ -7,6 +7,7 @@
 
 import type { ComponentKind, ComponentRef, ScenarioAction, ScenarioStep } from '../core/simulation/types';
 import { DEFAULT_HORIZON_SECONDS } from '../core/simulation/timings';
+import { stackElementId } from '../core/analysis/lan-network';
 import { linkId } from '../core/analysis/storage-network';
 import { COMPONENT_KINDS } from '../core/view/simulation-targets';
 import type { SweepMode } from '../core/view/simulation-view';
@@ -154,7 +155,7 @@ function checkTimes(steps: readonly ParsedStep[], horizonSeconds: number | undef
   });
 }
 
-/** `host:esx-01`, `switch:fc-a`, `link:3` (the 0-based index in links:). */
+/** `host:esx-01`, `switch:fc-a`, `link:3` (the 0-based index in links:), `stack:core`, `virtual-switch:esx-01/vswitch0`. */
 function componentArgument(value: string, option: string): ComponentRef {
   const colon = value.indexOf(':');
   const kind = COMPONENT_KINDS.find((candidate) => candidate === value.slice(0, colon));
@@ -166,6 +167,8 @@ function componentArgument(value: string, option: string): ComponentRef {
     if (!/^\d+$/.test(id)) throw usage(`invalid value "${value}" for ${option}: a cable is link:N, N its 0-based position in links:`);
     return { kind, id: linkId(Number(id)) };
   }
+  // A stack is named as in the file (`stack:core`); its id as a failure target is `stack:core` too.
+  if (kind === 'stack') return { kind, id: stackElementId(id.startsWith('stack:') ? id.slice('stack:'.length) : id) };
   return { kind, id };
 }
 

@@ -147,7 +147,7 @@ class DesignerSession implements vscode.Disposable {
   private onSimulation(run: SimulationRun): void {
     if (run.uri.toString() !== this.document.uri.toString()) return;
     try {
-      this.post({ type: 'simulation', result: playbackFromResult(run.result) });
+      this.post({ type: 'simulation', result: playbackFromResult(run.result, this.analyses.current(this.document)?.analysis.topology) });
     } catch (error) {
       this.log.error(`designer: the simulation playback failed: ${String(error)}`);
     }

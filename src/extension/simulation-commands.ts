@@ -3,7 +3,7 @@
  * migration, maintenance mode, the N-1 and N-2 sweeps, the load balance recommendation),
  * each asking for its element with a
  * quick pick unless a CodeLens or a caller names it, and the "Simulate failure" CodeLens
- * above hosts, switches, controllers and arrays. Results open in the simulation panel; each
+ * above hosts, switches, controllers, arrays, NICs and virtual switches. Results open in the simulation panel; each
  * command also returns its report, so tests can run it through executeCommand.
  */
 
@@ -53,8 +53,18 @@ const simulationRuns = new vscode.EventEmitter<SimulationRun>();
 /** Fires after each host or component failure simulation (the results panel shows it as before). */
 export const onDidRunSimulation: vscode.Event<SimulationRun> = simulationRuns.event;
 
-/** Elements that get a "Simulate failure" CodeLens above their id. */
-const LENS_KINDS: ReadonlySet<string> = new Set<ComponentKind>(['host', 'switch', 'controller', 'array']);
+/**
+ * Declarations that get a "Simulate failure" CodeLens above their id, with the component
+ * kind they fail as; adapters only when they carry LAN traffic (NICs and CNAs).
+ */
+const LENS_KINDS: ReadonlyMap<string, ComponentKind> = new Map<string, ComponentKind>([
+  ['host', 'host'],
+  ['switch', 'switch'],
+  ['controller', 'controller'],
+  ['array', 'array'],
+  ['adapter', 'adapter'],
+  ['virtualSwitch', 'virtual-switch'],
+]);
 
 interface OpenDesign {
   readonly document: vscode.TextDocument;
@@ -268,20 +278,22 @@ function isComponentRef(value: unknown): value is ComponentRef {
   return typeof Reflect.get(value, 'id') === 'string' && COMPONENT_KINDS.some((candidate) => candidate === kind);
 }
 
-/** "Simulate failure" above each host, switch, controller and array id. */
+/** "Simulate failure" above each host, switch, controller, array, NIC (or CNA) and virtual switch id. */
 class SimulationCodeLenses implements vscode.CodeLensProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const topology = this.analyses.current(document)?.analysis.topology;
     if (!topology) return [];
+    const lanAdapters = new Set(topology.hosts.flatMap((host) => host.adapters.filter((adapter) => adapter.type === 'ethernet' || adapter.type === 'cna').map((adapter) => adapter.id)));
     const lenses: vscode.CodeLens[] = [];
     for (const declaration of topology.declarations.values()) {
-      if (!LENS_KINDS.has(declaration.kind)) continue;
+      const kind = LENS_KINDS.get(declaration.kind);
+      if (kind === undefined || (kind === 'adapter' && !lanAdapters.has(declaration.id))) continue;
       const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
-      const command: vscode.Command = declaration.kind === 'host'
+      const command: vscode.Command = kind === 'host'
         ? { title: 'Simulate failure', tooltip: `Simulate the failure of host ${declaration.id}`, command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, declaration.id] }
-        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${declaration.kind} ${declaration.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, { kind: declaration.kind, id: declaration.id }] };
+        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${kind} ${declaration.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, { kind, id: declaration.id }] };
       lenses.push(new vscode.CodeLens(range, command));
     }
     return lenses;

@@ -104,6 +104,8 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   .summary { display: flex; flex-wrap: wrap; gap: 8px 24px; margin: 10px 0; }
   .summary dt { color: var(--vscode-descriptionForeground); font-size: 0.9em; }
   .summary dd { margin: 0; font-size: 1.2em; font-weight: 600; }
+  .summary .wide { flex-basis: 100%; }
+  .summary .wide dd { font-size: 1em; font-weight: normal; }
   .notes { margin: 4px 0 8px; padding-left: 18px; color: var(--vscode-descriptionForeground); }
   .tabs { display: flex; gap: 2px; border-bottom: 1px solid var(--vscode-panel-border); margin-top: 8px; }
   .tab { background: none; color: var(--vscode-foreground); border: none; border-bottom: 2px solid transparent; padding: 4px 10px; cursor: pointer; opacity: 0.8; }
@@ -118,15 +120,31 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   svg .full { stroke: var(--vscode-charts-red); stroke-dasharray: 3 3; }
   svg .track { fill: var(--vscode-editorWidget-background); }
   svg .mark { stroke-width: 1.5; stroke-dasharray: 4 3; }
-  svg .mark.failure, svg .mark.isolation { stroke: var(--vscode-charts-red); }
+  svg .mark.failure, svg .mark.fenced { stroke: var(--vscode-charts-red); }
+  svg .mark.isolation, svg .mark.isolation-response { stroke: var(--vscode-charts-purple); }
+  svg .mark.partition, svg .mark.quorum-lost { stroke: var(--vscode-charts-blue); }
+  svg .mark.isolation-response, svg .mark.quorum-lost, svg .mark.fenced { stroke-dasharray: 1 2; stroke-width: 2; }
   svg .mark.detection { stroke: var(--vscode-charts-orange); }
   svg .mark.recovery { stroke: var(--vscode-charts-green); }
-  svg .mark-label.failure, svg .mark-label.isolation { fill: var(--vscode-charts-red); }
+  svg .mark-label.failure, svg .mark-label.fenced { fill: var(--vscode-charts-red); }
+  svg .mark-label.isolation, svg .mark-label.isolation-response { fill: var(--vscode-charts-purple); }
+  svg .mark-label.partition, svg .mark-label.quorum-lost { fill: var(--vscode-charts-blue); }
   svg .mark-label.detection { fill: var(--vscode-charts-orange); }
   svg .mark-label.recovery { fill: var(--vscode-charts-green); }
+  svg .row-outcome.unreachable-text { fill: var(--vscode-charts-orange); }
+  .swatch.mark-swatch { width: 0; height: 12px; border-left: 2px dashed var(--vscode-charts-red); margin: 0 5px; }
+  .mark-swatch.isolation, .mark-swatch.isolation-response { border-left-color: var(--vscode-charts-purple); }
+  .mark-swatch.partition, .mark-swatch.quorum-lost { border-left-color: var(--vscode-charts-blue); }
+  .mark-swatch.isolation-response, .mark-swatch.quorum-lost, .mark-swatch.fenced { border-left-style: dotted; }
+  .mark-swatch.detection { border-left-color: var(--vscode-charts-orange); }
+  .mark-swatch.recovery { border-left-color: var(--vscode-charts-green); }
   .outage { fill: var(--vscode-charts-red); background: var(--vscode-charts-red); }
   .open { opacity: 0.6; }
-  .unreachable { fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); stroke: var(--vscode-charts-red); stroke-dasharray: 4 2; }
+  .unreachable { fill: var(--vscode-charts-orange); background: repeating-linear-gradient(45deg, var(--vscode-charts-orange) 0 2px, transparent 2px 5px); }
+  svg rect.segment.unreachable { fill: url(#vt-hatch-unreachable); stroke: var(--vscode-charts-orange); stroke-width: 1; }
+  .swatch.unreachable { box-sizing: border-box; border: 1px solid var(--vscode-charts-orange); }
+  svg .hatch-ground { fill: var(--vscode-charts-orange); opacity: 0.25; }
+  svg .hatch-line { stroke: var(--vscode-charts-orange); stroke-width: 3; }
   .booting { fill: var(--vscode-charts-yellow); background: var(--vscode-charts-yellow); }
   .takeover { fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
   .migrating, .pre-copy, .before { fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
@@ -142,6 +160,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   table.results .right { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   table.results th, table.results td { white-space: nowrap; }
   table.results td:last-child { white-space: normal; min-width: 12em; }
+  table.results td.col-elements { white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 10em; }
   table.results .left { text-align: left; }
   table.results tbody tr:hover { background: var(--vscode-list-hoverBackground); }
   button.sort { background: none; border: none; color: var(--vscode-foreground); font-weight: 600; padding: 0; cursor: pointer; }

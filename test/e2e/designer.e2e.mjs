@@ -3,7 +3,7 @@
 // takes the edit back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, openFile, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+import { expect, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 
 const designerFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
@@ -315,6 +315,90 @@ export async function aHostFailurePlaysOnTheDesigner({ page }) {
   await screenshot(page, 'designer-simulation-playback');
 }
 aHostFailurePlaysOnTheDesigner.timeout = 120_000;
+
+/**
+ * The "Simulate failure" CodeLens above esx-01's LAN card (nic1) in the text editor: the
+ * results panel shows the isolation and the canvas plays it, esx-01 drawn isolated and its
+ * VMs unreachable (not down).
+ */
+export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
+  await openFile(page, `examples/${SEED}`);
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const designer = await frameWithDesigner(page);
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'examples', SEED), 'utf8');
+  const line = text.split('\n').indexOf('      nic1:') + 1;
+  expect(line > 0, 'esx-01 has a nic1 in the seed');
+  // Back to the text editor, to the line of esx-01's nic1.
+  const editor = page.locator('.editor-group-container').first().locator('.monaco-editor').first();
+  await editor.locator('.view-lines').first().click();
+  await openQuickInput(page, `:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+
+  // The lens drawn right above that line (CodeLenses sit in a zone above the line they belong to).
+  const lensIndex = await waitUntil(async () => editor.evaluate((root, wanted) => {
+    const number = [...root.querySelectorAll('.margin-view-overlays .line-numbers')].find((element) => element.textContent?.trim() === String(wanted));
+    if (!number) return undefined;
+    const top = number.getBoundingClientRect().top;
+    const lenses = [...root.querySelectorAll('.codelens-decoration')].map((element, index) => ({ index, bottom: element.getBoundingClientRect().bottom, text: element.textContent ?? '' }));
+    const above = lenses.filter((lens) => lens.bottom <= top + 2 && top - lens.bottom < 30).sort((a, b) => b.bottom - a.bottom)[0];
+    return above && above.text.includes('Simulate failure') ? above.index : undefined;
+  }, line), { timeout: 20_000, message: `the Simulate failure CodeLens above line ${line} (nic1)` });
+  const lens = editor.locator('.codelens-decoration').nth(lensIndex);
+  await screenshot(page, 'designer-nic-codelens');
+  await lens.locator('a', { hasText: 'Simulate failure' }).first().click();
+
+  // The results panel: the isolation on the Network line, three VMs unreachable.
+  const results = await waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const heading = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
+      if (heading === 'Adapter esx-01/nic1 fails') return frame;
+    }
+    return undefined;
+  }, { timeout: 20_000, message: 'the results panel of the NIC failure' });
+  const summary = await results.evaluate(() => document.querySelector('.summary')?.textContent ?? '');
+  expect(/Unreachable\s*3/.test(summary) && /Network\s*esx-01 isolated at 5 s/.test(summary), `summary: ${summary}`);
+
+  // The canvas plays it: esx-01 isolated (dashed border, badge), its VMs unreachable, nic1's ports greyed.
+  await designer.waitForFunction(() => /esx-01\/nic1/.test(document.querySelector('#vt-sim-title')?.textContent ?? '') && !document.querySelector('#vt-sim')?.classList.contains('vt-hidden'), undefined, { timeout: 20_000 });
+  await designer.evaluate(() => {
+    const slider = document.querySelector('#vt-sim-time');
+    slider.value = String(Math.round(Number(slider.max) / 2));
+    slider.dispatchEvent(new globalThis.Event('input', { bubbles: true }));
+  });
+  const state = await designer.evaluate(() => {
+    const hook = window.vtopoDesigner;
+    return {
+      host: hook.classesOf('esx-01'),
+      label: hook.styledLabelOf('esx-01'),
+      border: hook.borderOf('esx-01'),
+      other: hook.classesOf('esx-02'),
+      vms: ['vcenter', 'sql-01', 'web-02'].map((id) => hook.classesOf(id)),
+      ports: ['esx-01/nic1/p0', 'esx-01/nic1/p1'].map((id) => hook.classesOf(id)),
+      status: document.querySelector('#vt-status')?.textContent ?? '',
+    };
+  });
+  expect(state.host.includes('vt-sim-isolated') && !state.host.includes('vt-sim-failed'), `esx-01 drawn isolated: ${JSON.stringify(state)}`);
+  expect(state.label === 'esx-01 [isolated]' && state.border?.style === 'dashed', `esx-01's badge and border: ${JSON.stringify(state)}`);
+  expect(!state.other.includes('vt-sim-isolated'), 'esx-02 is not isolated');
+  expect(state.vms.every((classes) => classes.includes('vt-sim-unreachable') && !classes.includes('vt-sim-down')), `VMs unreachable, not down: ${JSON.stringify(state.vms)}`);
+  expect(state.ports.every((classes) => classes.includes('vt-sim-failed')), `nic1's ports greyed: ${JSON.stringify(state.ports)}`);
+  expect(/1 host isolated/.test(state.status) && /3 VMs unreachable/.test(state.status), `status line: ${state.status}`);
+  expect((await page.locator('.tab.dirty').count()) === 0, 'playing a simulation does not edit the design');
+
+  // The results panel opened over the designer: bring the canvas to the front, give it the
+  // window and fit the design in it, nothing selected, to see it.
+  await runCommand(page, 'View: Single Column Editor Layout');
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.locator('.editor-group-container .tab', { hasText: SEED }).filter({ has: page.locator('.codicon-vtopo-designer, .file-icon') }).last().click();
+  await page.waitForTimeout(500);
+  await designer.locator('#vt-canvas canvas:not(#vt-minimap)').first().click({ position: { x: 5, y: 5 } });
+  await designer.locator('#vt-fit').click();
+  await page.waitForTimeout(500);
+  expect((await designer.evaluate(() => window.vtopoDesigner.classesOf('esx-01'))).includes('vt-sim-isolated'), 'esx-01 still drawn isolated');
+  await screenshot(page, 'designer-nic-failure-playback');
+}
+aNicFailureFromTheCodeLensPlaysOnTheDesigner.timeout = 150_000;
 
 export async function shortcutsTypedOnTheCanvasReachVsCode({ page }) {
   await openFile(page, `examples/${SEED}`);

@@ -1,6 +1,8 @@
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
-// palette on the seed 000 design, esx-01 picked in the quick pick, the results panel; and
-// "VTopo: Recommend Load Balance..." on a design with two HA clusters.
+// palette on the seed 000 design, esx-01 picked in the quick pick, the results panel;
+// "VTopo: Simulate Component Failure..." with the LAN card esx-01/nic1 (the host is
+// isolated, its VMs run unreachable); and "VTopo: Recommend Load Balance..." on a design
+// with two HA clusters.
 import { expect, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
 
 export async function simulateHostFailureFromThePalette({ page }) {
@@ -45,6 +47,66 @@ export async function simulateHostFailureFromThePalette({ page }) {
   await frame.locator('svg.capacity').waitFor({ state: 'visible', timeout: 10_000 });
   await screenshot(page, 'simulation-host-failure-capacity');
 }
+
+export async function simulateANicFailureFromThePalette({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await runCommand(page, 'VTopo: Simulate Component Failure...');
+  await waitUntil(async () => (await readQuickInputRows(page)).some((row) => row.label === 'fc-a'), { message: 'the quick pick of components' });
+  // Filter to the LAN card: the list is long (switches, adapters, controllers, cables).
+  await page.locator('.quick-input-widget input').first().fill('esx-01/nic1');
+  const rows = await waitUntil(async () => {
+    const shown = await readQuickInputRows(page);
+    return shown.some((row) => row.label === 'esx-01/nic1') ? shown : undefined;
+  }, { message: 'esx-01/nic1 in the quick pick' });
+  const nic = rows.find((row) => row.label === 'esx-01/nic1');
+  expect(/^NIC in esx-01, 2 ports: management, vmotion, vm$/.test(nic?.description ?? ''), `the NIC's description: ${JSON.stringify(nic)}`);
+  await screenshot(page, 'simulation-nic-quick-pick');
+  await page.locator(QUICK_INPUT_ROWS).filter({ hasText: 'esx-01/nic1' }).first().click();
+
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const title = frame.locator('h1', { hasText: 'nic1' });
+  await title.waitFor({ state: 'visible', timeout: 20_000 });
+  expect(((await title.textContent()) ?? '') === 'Adapter esx-01/nic1 fails', `panel title: ${await title.textContent()}`);
+  const summary = (await frame.locator('.summary').textContent()) ?? '';
+  expect(/VMs affected\s*3/.test(summary) && /Unreachable\s*3/.test(summary) && /Still down\s*0/.test(summary), `summary: ${summary}`);
+  const network = (await frame.locator('.summary .wide dd').textContent()) ?? '';
+  expect(network === 'esx-01 isolated at 5 s', `the Network line: ${network}`);
+
+  const timeline = frame.locator('svg.timeline');
+  await timeline.waitFor({ state: 'visible', timeout: 10_000 });
+  const outcomes = await timeline.locator('text.row-outcome').allTextContents();
+  expect(outcomes.length === 3 && outcomes.every((text) => text === 'unreachable on esx-01'), `row outcomes: ${outcomes.join(', ')}`);
+  expect((await timeline.locator('rect.segment.unreachable').count()) === 3 && (await timeline.locator('rect.segment.outage').count()) === 0, 'three unreachable bars, no outage bar');
+  // The unreachable bars are drawn apart from outages: hatched, not solid red.
+  const bar = await timeline.locator('rect.segment.unreachable').first().evaluate((rect) => globalThis.getComputedStyle(rect).fill);
+  expect(/url\(.*vt-hatch-unreachable/.test(bar), `unreachable bar fill: ${bar}`);
+  const marks = await timeline.locator('text.mark-label').evaluateAll((texts) => texts.map((text) => {
+    const box = text.getBBox();
+    return { label: text.firstChild?.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+  }));
+  const names = marks.map((mark) => mark.label);
+  expect(names.join('|') === 'failure 0 s|isolated 5 s|isolation response 5 s', `mark labels: ${names.join('|')}`);
+  const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  expect(marks.every((a, i) => marks.every((b, j) => i >= j || !overlap(a, b))), `mark labels overlap: ${JSON.stringify(marks)}`);
+  const legend = (await frame.locator('.legend').textContent()) ?? '';
+  expect(/running, unreachable/.test(legend) && /host declares isolation/.test(legend), `legend: ${legend}`);
+  await screenshot(page, 'simulation-nic-failure-timeline');
+
+  await frame.locator('button.tab', { hasText: 'Event log' }).click();
+  await frame.locator('table.results').waitFor({ state: 'visible', timeout: 10_000 });
+  const events = await frame.locator('table.results tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const isolated = events.find((cells) => cells[2] === 'host-isolated');
+  expect(isolated?.[1] === '5 s' && isolated?.[4] === 'esx-01' && /declares itself isolated/.test(isolated?.[5] ?? ''), `the host-isolated event: ${JSON.stringify(isolated)}`);
+  expect(events.filter((cells) => cells[2] === 'vm-unreachable').length === 3, 'three vm-unreachable events');
+  await frame.locator('table.results tbody tr', { hasText: 'host-isolated' }).first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'simulation-nic-failure-events');
+
+  await frame.locator('button.tab', { hasText: 'Table: VMs' }).click();
+  await frame.locator('table.results').waitFor({ state: 'visible', timeout: 10_000 });
+  const vcenter = await frame.locator('table.results tbody tr').first().locator('td').allTextContents();
+  expect(vcenter[0] === 'vcenter' && vcenter[3] === 'running, unreachable: network vm has no uplink' && vcenter[6] === 'never', `vcenter row: ${vcenter.join(' | ')}`);
+}
+simulateANicFailureFromThePalette.timeout = 120_000;
 
 export async function simulateLoadBalanceRecommendationFromThePalette({ page }) {
   await openFile(page, 'two-clusters.vtopo');

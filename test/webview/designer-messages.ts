@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDesign } from '../../bench/generate';
 import { analyzeText } from '../../src/core/analysis/engine';
-import { hostFailureScenario, simulateScenario } from '../../src/core/simulation/engine';
+import { componentFailureScenario, hostFailureScenario, simulateScenario } from '../../src/core/simulation/engine';
 import { playbackFromResult } from '../../src/core/view/designer-playback';
 import { elementDetails } from '../../src/core/view/designer-details';
 import type { ElementDetails, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
@@ -44,6 +44,11 @@ writeFileSync(join(out, 'seed-details.json'), JSON.stringify(seedDetails));
 // The playback of "host esx-01 fails" on the seed, as the host sends it after the simulation command.
 const simulation: HostToDesignerMessage = { type: 'simulation', result: playbackFromResult(simulateScenario(analyzeText(seedText).topology, hostFailureScenario('esx-01'))) };
 writeFileSync(join(out, 'simulation.json'), JSON.stringify(simulation));
+
+// The playback of "adapter esx-01/nic1 fails": esx-01 isolated at once, its three VMs running but unreachable.
+const seedTopology = analyzeText(seedText).topology;
+const nicFailure: HostToDesignerMessage = { type: 'simulation', result: playbackFromResult(simulateScenario(seedTopology, componentFailureScenario({ kind: 'adapter', id: 'esx-01/nic1' })), seedTopology) };
+writeFileSync(join(out, 'simulation-nic.json'), JSON.stringify(nicFailure));
 
 // An element whose id is markup: the canvas must show it as text and never run it.
 const xssId = '<img src=x onerror=alert(1)>';

@@ -32,6 +32,7 @@ const url = `http://127.0.0.1:${typeof address === 'object' && address ? address
 const seed = JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8'));
 const xss = JSON.parse(readFileSync(join(dir, 'xss.json'), 'utf8'));
 const simulation = JSON.parse(readFileSync(join(dir, 'simulation.json'), 'utf8'));
+const nicSimulation = JSON.parse(readFileSync(join(dir, 'simulation-nic.json'), 'utf8'));
 const bigText = readFileSync(join(dir, 'big.json'), 'utf8');
 const seedDetails = JSON.parse(readFileSync(join(dir, 'seed-details.json'), 'utf8'));
 const xssDetails = JSON.parse(readFileSync(join(dir, 'xss-details.json'), 'utf8'));
@@ -450,6 +451,42 @@ await check('simulation playback: slider greys the failed host, marks down VMs, 
   assert(!(await state('esx-01')).classes.includes('vt-sim-failed'), 'esx-01 no longer greyed');
   await page.waitForTimeout(400);
   assert((await intents(page)).length === count, `the playback sent intents: ${JSON.stringify((await intents(page)).slice(count))}`);
+});
+
+await check('network playback: the isolated host gets a dashed border and a badge, the card\'s ports grey, unreachable VMs are not down; Clear restores', async () => {
+  const count = (await intents(page)).length;
+  const state = (id) => page.evaluate((i) => ({ parent: window.vtopoDesigner.parentOf(i), classes: window.vtopoDesigner.classesOf(i), label: window.vtopoDesigner.styledLabelOf(i), border: window.vtopoDesigner.borderOf(i) }), id);
+  await post(page, { type: 'simulation', result: { ...nicSimulation.result, cutOff: [{ hostId: 'esx-01', reason: 'sulking', fromSeconds: 0 }] } });
+  await page.waitForTimeout(100);
+  assert(await page.isHidden('#vt-sim'), 'an invalid cut-off reason is ignored');
+  await post(page, nicSimulation);
+  await page.waitForSelector('#vt-sim', { state: 'visible' });
+  await page.evaluate(() => {
+    const slider = document.getElementById('vt-sim-time');
+    slider.value = String(Math.round(Number(slider.max) / 2));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const host = await state('esx-01');
+  assert(host.classes.includes('vt-sim-isolated') && !host.classes.includes('vt-sim-failed'), `esx-01: ${JSON.stringify(host)}`);
+  assert(host.label === 'esx-01 [isolated]', `badge: ${JSON.stringify(host.label)}`);
+  assert(host.border?.style === 'dashed', `border: ${JSON.stringify(host.border)}`);
+  assert(!(await state('esx-02')).classes.includes('vt-sim-isolated'), 'esx-02 not isolated');
+  for (const port of ['esx-01/nic1/p0', 'esx-01/nic1/p1']) assert((await state(port)).classes.includes('vt-sim-failed'), `${port} greyed`);
+  assert(!(await state('esx-01/hba1/p0')).classes.includes('vt-sim-failed'), 'the HBA ports are not');
+  for (const id of ['vcenter', 'sql-01', 'web-02']) {
+    const vm = await state(id);
+    assert(vm.parent === 'esx-01' && vm.classes.includes('vt-sim-unreachable') && !vm.classes.includes('vt-sim-down'), `${id}: ${JSON.stringify(vm)}`);
+  }
+  assert(!(await state('web-01')).classes.includes('vt-sim-unreachable'), 'web-01 reachable');
+  const status = await page.textContent('#vt-status');
+  assert(status.includes('1 host isolated') && status.includes('3 VMs unreachable'), status);
+  await page.screenshot({ path: join(dir, 'designer-simulation-nic.png') });
+  await page.click('#vt-sim-clear');
+  const cleared = await state('esx-01');
+  assert(!cleared.classes.some((c) => c.startsWith('vt-sim')) && cleared.label === 'esx-01', `esx-01 after Clear: ${JSON.stringify(cleared)}`);
+  assert(!(await state('vcenter')).classes.some((c) => c.startsWith('vt-sim')), 'vcenter after Clear');
+  await page.waitForTimeout(200);
+  assert((await intents(page)).length === count, 'the playback sent intents');
 });
 
 await check('Ctrl+C / Ctrl+V on the canvas sends add-element with a fresh id, same kind and place', async () => {

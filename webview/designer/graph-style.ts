@@ -16,6 +16,8 @@ export interface ThemeColours {
   readonly fabricB: string;
   readonly accent: string;
   readonly match: string;
+  /** Simulation playback: hosts cut off from their cluster, VMs running but unreachable. */
+  readonly cutOff: string;
 }
 
 function themeColor(name: string, fallback: string): string {
@@ -35,12 +37,13 @@ export function themeColours(): ThemeColours {
     fabricB: themeColor('--vscode-charts-purple', '#b180d7'),
     accent: themeColor('--vscode-focusBorder', '#007fd4'),
     match: themeColor('--vscode-editor-findMatchHighlightBackground', '#ea5c0055'),
+    cutOff: themeColor('--vscode-charts-orange', '#d18616'),
   };
 }
 
 /** `large`: more than ~1,000 elements; straight haystack edges and no edge labels then. */
 export function designerStylesheet(colours: ThemeColours, large: boolean): StylesheetJson {
-  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent } = colours;
+  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff } = colours;
   return [
     {
       selector: 'node',
@@ -69,6 +72,8 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'edge.vt-sim-failed', style: { 'line-style': 'dotted', 'line-color': error } },
     { selector: 'node.vt-sim-down', style: { 'border-color': error, 'border-width': 3, 'background-color': error, 'background-opacity': 0.3 } },
     { selector: 'node.vt-sim-moved', style: { 'border-color': info, 'border-width': 3 } },
+    { selector: 'node.vt-sim-unreachable', style: { 'border-color': cutOff, 'border-width': 3, 'border-style': 'dashed', 'background-color': cutOff, 'background-opacity': 0.3 } },
+    { selector: 'node.vt-sim-isolated', style: { 'border-color': cutOff, 'border-width': 3, 'border-style': 'dashed', label: 'data(simLabel)', color: cutOff, 'font-weight': 'bold' } },
     { selector: 'node:selected', style: { 'overlay-opacity': 0.18, 'overlay-color': accent, 'overlay-padding': 4 } },
     {
       selector: 'edge',

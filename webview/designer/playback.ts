@@ -1,13 +1,15 @@
 /**
  * Simulation playback on the designer canvas: a time slider (with play/pause) over a
  * simulation's result. At time t the failed elements are greyed, the VMs that are down are
- * marked and the VMs that restarted elsewhere sit inside their new host once up. It only
+ * marked, the VMs that run but cannot be reached are marked otherwise, hosts cut off from
+ * their cluster (isolated, partitioned, without quorum) get a dashed border and a badge,
+ * and the VMs that restarted elsewhere sit inside their new host once up. It only
  * changes the picture, never the design: no intents; dragging is off while it plays, and
  * "Clear simulation" puts every VM back where the design has it.
  */
 
 import type { Core, NodeSingular } from 'cytoscape';
-import { describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
+import { CUT_OFF_BADGES, describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
 
 export interface PlaybackHost {
   graph(): Core | undefined;
@@ -89,7 +91,7 @@ export class SimulationPlayer {
   clear(): void {
     if (!this.playback) return;
     this.pause();
-    this.apply({ failed: new Set(), down: new Set(), movedTo: new Map() });
+    this.apply({ failed: new Set(), failedCount: 0, down: new Set(), unreachable: new Set(), movedTo: new Map(), isolated: new Map() });
     this.playback = undefined;
     this.bar.classList.add('vt-hidden');
     this.host.graph()?.autoungrabify(false);
@@ -107,7 +109,7 @@ export class SimulationPlayer {
     this.apply(state);
     const text = describePlaybackState(state, this.seconds);
     this.host.setStatus(text);
-    const counts = `${state.failed.size}/${state.down.size}/${state.movedTo.size}`;
+    const counts = `${state.failedCount}/${state.down.size}/${state.movedTo.size}/${state.isolated.size}/${state.unreachable.size}`;
     if (counts !== this.lastAnnounced) {
       this.lastAnnounced = counts;
       this.host.announce(text);
@@ -175,7 +177,15 @@ export class SimulationPlayer {
       });
       cy.nodes('[kind = "vm"]').forEach((node) => {
         node.toggleClass('vt-sim-down', state.down.has(node.id()));
+        node.toggleClass('vt-sim-unreachable', state.unreachable.has(node.id()));
         node.toggleClass('vt-sim-moved', this.moved.has(node.id()));
+      });
+      // Cut-off hosts: a badge after the label (data only; the style draws it as text).
+      cy.nodes('[kind = "host"]').forEach((node) => {
+        const reason = state.isolated.get(node.id());
+        node.toggleClass('vt-sim-isolated', reason !== undefined);
+        if (reason === undefined) node.removeData('simLabel');
+        else node.data('simLabel', `${String(node.data('display') ?? node.id())} [${CUT_OFF_BADGES[reason]}]`);
       });
     });
   }

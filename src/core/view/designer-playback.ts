@@ -1,16 +1,36 @@
 /**
  * Simulation playback on the designer canvas: a compact shape derived from a
- * SimulationResult (what failed when, which VMs went down and where they came back up),
- * its validation on the webview side, and the state of the design at a time t. Pure: no
- * DOM, no cytoscape, no VS Code, so it runs under Node's test runner.
+ * SimulationResult (what failed when, which VMs went down and where they came back up,
+ * which hosts were cut off from their cluster and which VMs ran unreachable), its
+ * validation on the webview side, and the state of the design at a time t. Pure: no DOM, no
+ * cytoscape, no VS Code, so it runs under Node's test runner.
  */
 
+import type { Topology } from '../model/topology';
 import type { SimulationResult, VmResult } from '../simulation/types';
+import { cutOffSpans, switchStacks, type CutOffReason, type CutOffSpan } from './simulation-network';
+
+export type { CutOffReason, CutOffSpan } from './simulation-network';
 
 export interface FailedElement {
-  /** Element id as the diagram names it (`esx-01`, `fq1616r/a`, `link:3`). */
+  /** Element id as the simulator names it (`esx-01`, `fq1616r/a`, `link:3`, `esx-01/nic1`, `stack:core`). */
   readonly id: string;
   readonly atSeconds: number;
+  /** When it came back (a recover step); absent when it stays failed. */
+  readonly untilSeconds?: number;
+  /**
+   * What the canvas greys for an element it does not draw: the ports of an adapter, the
+   * member switches of a stack, the uplink ports of a virtual switch.
+   */
+  readonly shownAs?: readonly string[];
+}
+
+/** A span in which a VM runs but users cannot reach it (its VM network has no uplink). */
+export interface UnreachableSpan {
+  readonly vmId: string;
+  readonly fromSeconds: number;
+  /** When it is reachable again (or goes down); absent when it stays unreachable. */
+  readonly untilSeconds?: number;
 }
 
 export interface VmStep {
@@ -30,39 +50,92 @@ export interface SimulationPlayback {
   readonly durationSeconds: number;
   readonly failedIds: readonly FailedElement[];
   readonly vmSteps: readonly VmStep[];
+  /** Hosts cut off from their cluster (isolated, in a partition without the primary, without quorum). */
+  readonly cutOff: readonly CutOffSpan[];
+  readonly unreachable: readonly UnreachableSpan[];
 }
 
 /** Most failed elements and VM steps one playback may carry (a 2,000-element design fits with room). */
 export const MAX_PLAYBACK_ITEMS = 100_000;
 const MAX_TEXT = 1_000;
 const MAX_ID = 256;
+/** Most drawn elements one failed element stands for (the ports of a distributed switch's members). */
+const MAX_SHOWN_AS = 10_000;
 /** A day: longer than any horizon the simulator uses. */
 const MAX_SECONDS = 10_000_000;
 
-/** The playback of a simulation result. */
-export function playbackFromResult(result: SimulationResult): SimulationPlayback {
-  const failed = new Map<string, number>();
+/**
+ * The playback of a simulation result; with the design, failed elements the canvas does not
+ * draw (adapters, stacks, virtual switches) are shown as the ones it does.
+ */
+export function playbackFromResult(result: SimulationResult, topology?: Topology): SimulationPlayback {
+  // One span per failure: an element recovered and failed again has two.
+  const failed: Array<{ id: string; atSeconds: number; untilSeconds?: number }> = [];
+  const openFailure = new Map<string, { id: string; atSeconds: number; untilSeconds?: number }>();
   const firstDown = new Map<string, number>();
+  const unreachable: Array<{ vmId: string; fromSeconds: number; untilSeconds?: number }> = [];
+  const openUnreachable = (vmId: string) => unreachable.find((span) => span.vmId === vmId && span.untilSeconds === undefined);
   let lastEvent = 0;
   for (const event of result.events) {
     lastEvent = Math.max(lastEvent, event.timeSeconds);
     const [subject] = event.elementIds;
     if (subject === undefined || subject === '') continue;
-    if ((event.kind === 'component-failed' || event.kind === 'host-declared-failed') && !failed.has(subject)) failed.set(subject, event.timeSeconds);
+    if ((event.kind === 'component-failed' || event.kind === 'host-declared-failed' || event.kind === 'host-fenced') && !openFailure.has(subject)) {
+      const span = { id: subject, atSeconds: event.timeSeconds };
+      failed.push(span);
+      openFailure.set(subject, span);
+    }
+    if (event.kind === 'component-recovered') {
+      const span = openFailure.get(subject);
+      if (span) span.untilSeconds = event.timeSeconds;
+      openFailure.delete(subject);
+    }
     if (event.kind === 'vm-down' && !firstDown.has(subject)) firstDown.set(subject, event.timeSeconds);
+    if (event.kind === 'vm-unreachable' && !openUnreachable(subject)) unreachable.push({ vmId: subject, fromSeconds: event.timeSeconds });
+    if (event.kind === 'vm-reachable' || event.kind === 'vm-down') {
+      const span = openUnreachable(subject);
+      if (span) span.untilSeconds = event.timeSeconds;
+    }
+  }
+  // A result without the events (made by hand): the outcome says from when.
+  for (const vm of result.vms) {
+    if (vm.outcome.kind === 'unreachable' && !unreachable.some((span) => span.vmId === vm.vmId)) unreachable.push({ vmId: vm.vmId, fromSeconds: vm.outcome.downAtSeconds });
   }
   const vmSteps = result.vms.flatMap((vm) => {
     const step = vmStep(vm, firstDown.get(vm.vmId));
     return step ? [step] : [];
   });
-  const latestStep = Math.max(0, ...vmSteps.map((step) => step.upAtSeconds ?? step.downAtSeconds));
-  const failedIds = [...failed].map(([id, atSeconds]) => ({ id, atSeconds })).sort((a, b) => a.atSeconds - b.atSeconds);
+  const cutOff = cutOffSpans(result);
+  const latestStep = Math.max(0, ...vmSteps.map((step) => step.upAtSeconds ?? step.downAtSeconds), ...cutOff.map((span) => span.untilSeconds ?? span.fromSeconds));
+  const failedIds = failed
+    .map((span): FailedElement => {
+      const shownAs = topology ? drawnAs(topology, span.id) : [];
+      return { id: span.id, atSeconds: span.atSeconds, ...(span.untilSeconds !== undefined ? { untilSeconds: span.untilSeconds } : {}), ...(shownAs.length > 0 ? { shownAs } : {}) };
+    })
+    .sort((a, b) => a.atSeconds - b.atSeconds);
   return {
     scenario: result.scenario.name,
     durationSeconds: Math.max(1, Math.ceil(Math.max(lastEvent, latestStep))),
     failedIds,
     vmSteps,
+    cutOff,
+    unreachable: unreachable.map((span) => ({ ...span })),
   };
+}
+
+/** The drawn elements that stand for a failed one the canvas does not draw (none for the others). */
+export function drawnAs(topology: Topology, id: string): string[] {
+  if (id.startsWith('stack:')) return switchStacks(topology).get(id.slice('stack:'.length)) ?? [];
+  const kind = topology.declarations.get(id)?.kind;
+  if (kind === 'adapter') {
+    return topology.hosts.flatMap((host) => host.adapters.filter((adapter) => adapter.id === id).flatMap((adapter) => adapter.ports.map((port) => port.id)));
+  }
+  if (kind === 'virtualSwitch') {
+    const local = topology.hosts.flatMap((host) => (host.virtualSwitches ?? []).filter((vswitch) => vswitch.id === id).flatMap((vswitch) => vswitch.uplinks));
+    const distributed = topology.distributedSwitches.filter((dvs) => dvs.id === id).flatMap((dvs) => [...(dvs.members?.values() ?? [])].flatMap((member) => member.value));
+    return [...new Set([...local, ...distributed])];
+  }
+  return [];
 }
 
 function vmStep(vm: VmResult, downFromLog: number | undefined): VmStep | undefined {
@@ -74,8 +147,10 @@ function vmStep(vm: VmResult, downFromLog: number | undefined): VmStep | undefin
     case 'restarted':
       return { vmId: vm.vmId, fromHost: vm.host, toHost: outcome.host, downAtSeconds: outcome.downAtSeconds, upAtSeconds: outcome.readyAtSeconds };
     case 'down':
-    case 'unreachable':
       return { vmId: vm.vmId, fromHost: vm.host, downAtSeconds: outcome.downAtSeconds };
+    case 'unreachable':
+      // Running where it was: the unreachable spans show it.
+      return undefined;
     case 'ft-takeover': {
       const downAt = downFromLog ?? 0;
       return { vmId: vm.vmId, fromHost: vm.host, toHost: outcome.host, downAtSeconds: downAt, upAtSeconds: downAt + outcome.downtimeSeconds };
@@ -92,16 +167,31 @@ function vmStep(vm: VmResult, downFromLog: number | undefined): VmStep | undefin
 
 /** What the canvas shows at time t of a playback. */
 export interface PlaybackState {
-  /** Failed elements (greyed). */
+  /** Drawn elements to grey: the failed ones and what stands for those not drawn. */
   readonly failed: ReadonlySet<string>;
+  /** How many elements have failed (a failed adapter counts once, not once per port). */
+  readonly failedCount: number;
   /** VMs that are down at t (marked). */
   readonly down: ReadonlySet<string>;
+  /** VMs that run at t but cannot be reached (marked otherwise). */
+  readonly unreachable: ReadonlySet<string>;
   /** VMs that run on another host at t: VM id -> host id. */
   readonly movedTo: ReadonlyMap<string, string>;
+  /** Hosts cut off from their cluster at t and not failed: host id -> why. */
+  readonly isolated: ReadonlyMap<string, CutOffReason>;
 }
 
+const during = (seconds: number, from: number, until: number | undefined) => seconds >= from && (until === undefined || seconds < until);
+
 export function playbackStateAt(playback: SimulationPlayback, seconds: number): PlaybackState {
-  const failed = new Set(playback.failedIds.filter((entry) => entry.atSeconds <= seconds).map((entry) => entry.id));
+  const failed = new Set<string>();
+  let failedCount = 0;
+  for (const entry of playback.failedIds) {
+    if (!during(seconds, entry.atSeconds, entry.untilSeconds)) continue;
+    failedCount++;
+    failed.add(entry.id);
+    for (const id of entry.shownAs ?? []) failed.add(id);
+  }
   const down = new Set<string>();
   const movedTo = new Map<string, string>();
   for (const step of playback.vmSteps) {
@@ -109,12 +199,26 @@ export function playbackStateAt(playback: SimulationPlayback, seconds: number): 
     if (seconds >= step.downAtSeconds && !up) down.add(step.vmId);
     if (up && step.toHost !== undefined && step.toHost !== step.fromHost) movedTo.set(step.vmId, step.toHost);
   }
-  return { failed, down, movedTo };
+  const unreachable = new Set(playback.unreachable.filter((span) => during(seconds, span.fromSeconds, span.untilSeconds) && !down.has(span.vmId)).map((span) => span.vmId));
+  const isolated = new Map<string, CutOffReason>();
+  for (const span of playback.cutOff) {
+    if (during(seconds, span.fromSeconds, span.untilSeconds) && !failed.has(span.hostId) && !isolated.has(span.hostId)) isolated.set(span.hostId, span.reason);
+  }
+  return { failed, failedCount, down, unreachable, movedTo, isolated };
 }
 
-/** One line for people about the state at t: `12 s: 1 failed, 3 VMs down, 2 restarted elsewhere`. */
+/** The canvas's word for a host cut off from its cluster. */
+export const CUT_OFF_BADGES: Readonly<Record<CutOffReason, string>> = { isolated: 'isolated', partitioned: 'partitioned', 'no-quorum': 'no quorum' };
+
+/** One line for people about the state at t: `12 s: 1 failed, 3 VMs down, 2 running elsewhere, 1 host isolated, 3 VMs unreachable`. */
 export function describePlaybackState(state: PlaybackState, seconds: number): string {
-  return `${formatSeconds(seconds)}: ${state.failed.size} failed, ${state.down.size} VM${state.down.size === 1 ? '' : 's'} down, ${state.movedTo.size} running elsewhere`;
+  const parts = [`${state.failedCount} failed`, `${state.down.size} VM${state.down.size === 1 ? '' : 's'} down`, `${state.movedTo.size} running elsewhere`];
+  if (state.isolated.size > 0) {
+    const reasons = [...new Set(state.isolated.values())].map((reason) => CUT_OFF_BADGES[reason]).join(' or ');
+    parts.push(`${state.isolated.size} host${state.isolated.size === 1 ? '' : 's'} ${reasons}`);
+  }
+  if (state.unreachable.size > 0) parts.push(`${state.unreachable.size} VM${state.unreachable.size === 1 ? '' : 's'} unreachable`);
+  return `${formatSeconds(seconds)}: ${parts.join(', ')}`;
 }
 
 export function formatSeconds(seconds: number): string {
@@ -142,8 +246,35 @@ function isSeconds(value: unknown): value is number {
 }
 
 function parseFailed(value: unknown): FailedElement | undefined {
-  if (!isPlainRecord(value) || !onlyKeys(value, ['id', 'atSeconds'])) return undefined;
-  return isId(value.id) && isSeconds(value.atSeconds) ? { id: value.id, atSeconds: value.atSeconds } : undefined;
+  if (!isPlainRecord(value) || !onlyKeys(value, ['id', 'atSeconds', 'untilSeconds', 'shownAs'])) return undefined;
+  const { id, atSeconds, untilSeconds, shownAs } = value;
+  if (!isId(id) || !isSeconds(atSeconds)) return undefined;
+  if (untilSeconds !== undefined && !isSeconds(untilSeconds)) return undefined;
+  let shown: string[] | undefined;
+  if (shownAs !== undefined) {
+    if (!Array.isArray(shownAs) || shownAs.length > MAX_SHOWN_AS || !shownAs.every(isId)) return undefined;
+    shown = shownAs.map(String);
+  }
+  return { id, atSeconds, ...(untilSeconds !== undefined ? { untilSeconds } : {}), ...(shown !== undefined ? { shownAs: shown } : {}) };
+}
+
+const CUT_OFF_REASONS: readonly CutOffReason[] = ['isolated', 'partitioned', 'no-quorum'];
+
+function parseCutOff(value: unknown): CutOffSpan | undefined {
+  if (!isPlainRecord(value) || !onlyKeys(value, ['hostId', 'reason', 'fromSeconds', 'untilSeconds'])) return undefined;
+  const { hostId, fromSeconds, untilSeconds } = value;
+  const reason = CUT_OFF_REASONS.find((known) => known === value.reason);
+  if (!isId(hostId) || reason === undefined || !isSeconds(fromSeconds)) return undefined;
+  if (untilSeconds !== undefined && !isSeconds(untilSeconds)) return undefined;
+  return { hostId, reason, fromSeconds, ...(untilSeconds !== undefined ? { untilSeconds } : {}) };
+}
+
+function parseUnreachable(value: unknown): UnreachableSpan | undefined {
+  if (!isPlainRecord(value) || !onlyKeys(value, ['vmId', 'fromSeconds', 'untilSeconds'])) return undefined;
+  const { vmId, fromSeconds, untilSeconds } = value;
+  if (!isId(vmId) || !isSeconds(fromSeconds)) return undefined;
+  if (untilSeconds !== undefined && !isSeconds(untilSeconds)) return undefined;
+  return { vmId, fromSeconds, ...(untilSeconds !== undefined ? { untilSeconds } : {}) };
 }
 
 function parseStep(value: unknown): VmStep | undefined {
@@ -168,11 +299,13 @@ function parseList<T>(value: unknown, parse: (item: unknown) => T | undefined): 
 
 /** The playback if the value has exactly its shape (rebuilt from the checked values), otherwise undefined. */
 export function parsePlayback(value: unknown): SimulationPlayback | undefined {
-  if (!isPlainRecord(value) || !onlyKeys(value, ['scenario', 'durationSeconds', 'failedIds', 'vmSteps'])) return undefined;
+  if (!isPlainRecord(value) || !onlyKeys(value, ['scenario', 'durationSeconds', 'failedIds', 'vmSteps', 'cutOff', 'unreachable'])) return undefined;
   const { scenario, durationSeconds } = value;
   if (typeof scenario !== 'string' || scenario.length > MAX_TEXT || !isSeconds(durationSeconds) || durationSeconds <= 0) return undefined;
   const failedIds = parseList(value.failedIds, parseFailed);
   const vmSteps = parseList(value.vmSteps, parseStep);
-  if (!failedIds || !vmSteps) return undefined;
-  return { scenario, durationSeconds, failedIds, vmSteps };
+  const cutOff = parseList(value.cutOff, parseCutOff);
+  const unreachable = parseList(value.unreachable, parseUnreachable);
+  if (!failedIds || !vmSteps || !cutOff || !unreachable) return undefined;
+  return { scenario, durationSeconds, failedIds, vmSteps, cutOff, unreachable };
 }

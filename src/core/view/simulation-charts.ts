@@ -50,7 +50,29 @@ export interface TimelineGroup {
   readonly rows: readonly TimelineRow[];
 }
 
-export type TimelineMarkKind = 'failure' | 'isolation' | 'detection' | 'recovery';
+/**
+ * failure: a scenario step fails something; isolation: a host declares itself isolated;
+ * isolation-response: it runs its isolation response; partition: a cluster splits;
+ * quorum-lost: a node's partition has no quorum (Hyper-V: its VMs are turned off later);
+ * fenced: a watchdog resets a node; detection: a host is declared failed; recovery: a step
+ * brings something back.
+ */
+export type TimelineMarkKind = 'failure' | 'isolation' | 'isolation-response' | 'partition' | 'quorum-lost' | 'fenced' | 'detection' | 'recovery';
+
+/** Every mark kind, in the order marks at the same time are listed. */
+export const MARK_KINDS: readonly TimelineMarkKind[] = ['failure', 'partition', 'isolation', 'isolation-response', 'quorum-lost', 'fenced', 'detection', 'recovery'];
+
+/** Short names the timeline writes above its marks. */
+export const MARK_NAMES: Readonly<Record<TimelineMarkKind, string>> = {
+  failure: 'failure',
+  isolation: 'isolated',
+  'isolation-response': 'isolation response',
+  partition: 'partition',
+  'quorum-lost': 'quorum lost',
+  fenced: 'fenced',
+  detection: 'detected',
+  recovery: 'recovered',
+};
 
 export interface TimelineMark {
   readonly atSeconds: number;
@@ -127,11 +149,9 @@ function timelineMarks(result: SimulationResult): TimelineMark[] {
     else byKey.set(key, { atSeconds: event.timeSeconds, kind, labels: [event.message] });
   }
   return [...byKey.values()]
-    .sort((a, b) => a.atSeconds - b.atSeconds || MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind))
+    .sort((a, b) => a.atSeconds - b.atSeconds || MARK_KINDS.indexOf(a.kind) - MARK_KINDS.indexOf(b.kind))
     .map(({ atSeconds, kind, labels }) => ({ atSeconds, kind, label: labels.join(' ') }));
 }
-
-const MARK_ORDER: readonly TimelineMarkKind[] = ['failure', 'isolation', 'detection', 'recovery'];
 
 function markKind(kind: SimulationResult['events'][number]['kind']): TimelineMarkKind | undefined {
   switch (kind) {
@@ -139,6 +159,14 @@ function markKind(kind: SimulationResult['events'][number]['kind']): TimelineMar
       return 'failure';
     case 'host-isolated':
       return 'isolation';
+    case 'isolation-response':
+      return 'isolation-response';
+    case 'network-partition':
+      return 'partition';
+    case 'quorum-lost':
+      return 'quorum-lost';
+    case 'host-fenced':
+      return 'fenced';
     case 'host-declared-failed':
       return 'detection';
     case 'component-recovered':
@@ -443,4 +471,41 @@ export function buildBalanceChart(balance: BalanceResult): BalanceChart {
     deviationBefore: balance.before,
     deviationAfter: balance.after,
   };
+}
+
+// ------------------------------------------------------------------ mark labels
+
+/** Width of a mark label's character, in px, for the panel's 11 px font: a generous average. */
+export const MARK_CHAR_WIDTH_PX = 7;
+
+export interface MarkLabel {
+  /** "isolated 5 s". */
+  readonly text: string;
+  /** Row above the plot, 0 the top one. */
+  readonly lane: number;
+  /** Where the label begins or (anchor end) ends, in px from the plot's left. */
+  readonly x: number;
+  readonly anchor: 'start' | 'end';
+}
+
+/**
+ * Labels for the marks above a timeline `plotWidthPx` wide, each beside its mark line and
+ * in the first row where it overlaps no other label (marks a few seconds apart on an hour's
+ * axis stack instead of writing over each other). A label that would run past the right
+ * end ends at its mark instead.
+ */
+export function markLabels(marks: readonly TimelineMark[], endSeconds: number, plotWidthPx: number, charWidthPx = MARK_CHAR_WIDTH_PX): MarkLabel[] {
+  const end = endSeconds > 0 && Number.isFinite(endSeconds) ? endSeconds : 60;
+  const laneEnds: number[] = [];
+  return marks.map((mark) => {
+    const text = `${MARK_NAMES[mark.kind]} ${formatSeconds(mark.atSeconds)}`;
+    const width = text.length * charWidthPx;
+    const at = (Math.min(mark.atSeconds, end) / end) * plotWidthPx;
+    const anchor = at + 3 + width > plotWidthPx ? 'end' : 'start';
+    const left = anchor === 'start' ? at + 3 : at - 3 - width;
+    let lane = laneEnds.findIndex((right) => right + TICK_GAP_PX <= left);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = Math.max(laneEnds[lane] ?? -Infinity, left + width);
+    return { text, lane, x: anchor === 'start' ? at + 3 : at - 3, anchor };
+  });
 }

@@ -1,16 +1,21 @@
 /**
  * What a simulation can be pointed at, with labels people recognise: the hosts, the
- * components that can fail (switches, adapters, controllers, arrays, cables), the VMs.
+ * components that can fail (switches, switch stacks, adapters, virtual switches,
+ * controllers, arrays, cables), the VMs.
  * The VS Code quick picks list these; the CLI checks its `kind:id` arguments against them.
  */
 
 import { effectiveRestartPriority } from '../analysis/rules/placement/common';
+import { stackElementId } from '../analysis/lan-network';
 import { linkId } from '../analysis/storage-network';
 import { haClusters } from '../capacity/resources';
-import type { Topology } from '../model/topology';
+import type { Adapter, Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
 import { formatMemory } from './simulation-format';
+import { switchStacks } from './simulation-network';
+
+export { switchStacks } from './simulation-network';
 
 export interface SimulationTarget {
   readonly ref: ComponentRef;
@@ -20,7 +25,7 @@ export interface SimulationTarget {
   readonly group: string;
 }
 
-export const COMPONENT_KINDS: readonly ComponentKind[] = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore'];
+export const COMPONENT_KINDS: readonly ComponentKind[] = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack'];
 
 export function hostTargets(topology: Topology): SimulationTarget[] {
   return topology.hosts.map((host) => {
@@ -40,12 +45,38 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
   const targets: SimulationTarget[] = [];
   for (const networkSwitch of topology.switches) {
     const fabric = networkSwitch.fabric === undefined ? '' : `, fabric ${networkSwitch.fabric}`;
-    targets.push({ ref: { kind: 'switch', id: networkSwitch.id }, label: networkSwitch.id, description: `${networkSwitch.type === 'fc' ? 'FC' : 'Ethernet'} switch${fabric}`, group: 'Switches' });
+    const stack = networkSwitch.stack === undefined || networkSwitch.stack.trim() === '' ? '' : `, stack ${networkSwitch.stack}`;
+    targets.push({ ref: { kind: 'switch', id: networkSwitch.id }, label: networkSwitch.id, description: `${networkSwitch.type === 'fc' ? 'FC' : 'Ethernet'} switch${fabric}${stack}`, group: 'Switches' });
+  }
+  for (const [name, members] of switchStacks(topology)) {
+    targets.push({ ref: { kind: 'stack', id: stackElementId(name) }, label: stackElementId(name), description: `switch stack of ${members.join(', ')}: fails as one`, group: 'Switch stacks' });
   }
   for (const host of topology.hosts) {
     for (const adapter of host.adapters) {
-      targets.push({ ref: { kind: 'adapter', id: adapter.id }, label: adapter.id, description: `${ADAPTER_TYPES[adapter.type]} in ${host.id}, ${adapter.ports.length} ${adapter.ports.length === 1 ? 'port' : 'ports'}`, group: 'Adapters' });
+      targets.push({ ref: { kind: 'adapter', id: adapter.id }, label: adapter.id, description: adapterDescription(host.id, adapter), group: 'Adapters' });
     }
+  }
+  for (const host of topology.hosts) {
+    for (const vswitch of host.virtualSwitches ?? []) {
+      const uplinks = vswitch.uplinks.length;
+      const groups = vswitch.portGroups.length;
+      targets.push({
+        ref: { kind: 'virtual-switch', id: vswitch.id },
+        label: vswitch.id,
+        description: `${VIRTUAL_SWITCH_TYPES[vswitch.type] ?? vswitch.type} in ${host.id}, ${uplinks} ${uplinks === 1 ? 'uplink' : 'uplinks'}, ${groups} ${groups === 1 ? 'port group' : 'port groups'}`,
+        group: 'Virtual switches',
+      });
+    }
+  }
+  for (const dvs of topology.distributedSwitches) {
+    const hosts = dvs.members === undefined ? 0 : dvs.members.size;
+    const groups = dvs.portGroups.length;
+    targets.push({
+      ref: { kind: 'virtual-switch', id: dvs.id },
+      label: dvs.id,
+      description: `distributed switch, ${hosts} ${hosts === 1 ? 'host' : 'hosts'}, ${groups} ${groups === 1 ? 'port group' : 'port groups'}`,
+      group: 'Distributed switches',
+    });
   }
   for (const storageArray of topology.arrays) {
     for (const controller of storageArray.controllers) {
@@ -61,6 +92,16 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
   });
   return targets;
 }
+
+/** "NIC in esx-01, 2 ports: management, vmotion, vm"; "FC HBA in esx-01, 2 ports". */
+function adapterDescription(hostId: string, adapter: Adapter): string {
+  const ports = `${adapter.ports.length} ${adapter.ports.length === 1 ? 'port' : 'ports'}`;
+  const roles = [...new Set(adapter.ports.flatMap((port) => port.roles ?? []))];
+  const lan = adapter.type === 'ethernet' || adapter.type === 'cna';
+  return `${ADAPTER_TYPES[adapter.type] ?? adapter.type} in ${hostId}, ${ports}${lan && roles.length > 0 ? `: ${roles.join(', ')}` : ''}`;
+}
+
+const VIRTUAL_SWITCH_TYPES: Readonly<Record<string, string>> = { standard: 'standard vSwitch', distributed: 'distributed switch', set: 'SET team', lbfo: 'LBFO team', bridge: 'bridge', ovs: 'Open vSwitch' };
 
 export interface VmTarget {
   readonly vmId: string;
@@ -78,15 +119,22 @@ export function vmTargets(topology: Topology): VmTarget[] {
   }));
 }
 
-const ADAPTER_TYPES: Readonly<Record<string, string>> = { fc: 'FC HBA', iscsi: 'iSCSI HBA', ethernet: 'NIC', cna: 'CNA' };
+const ADAPTER_TYPES: Readonly<Record<string, string>> = { fc: 'FC HBA', iscsi: 'iSCSI HBA', ethernet: 'NIC', cna: 'CNA (NIC and FC)' };
 
-/** Whether the design has the element; links are `link:<index>`. */
+/** Whether the design has the element; links are `link:<index>`, stacks `stack:<name>`. */
 export function hasComponent(topology: Topology, ref: ComponentRef): boolean {
   if (ref.kind === 'link') {
     const index = /^link:(\d+)$/.exec(ref.id)?.[1];
     return index !== undefined && Number(index) < topology.links.length;
   }
-  return topology.declarations.get(ref.id)?.kind === ref.kind;
+  return knownIds(topology, ref.kind).includes(ref.id);
+}
+
+/** The ids of the design's elements of a kind that fails (not links). */
+function knownIds(topology: Topology, kind: ComponentKind): string[] {
+  if (kind === 'stack') return [...switchStacks(topology).keys()].map(stackElementId);
+  const declared = kind === 'virtual-switch' ? 'virtualSwitch' : kind;
+  return [...topology.declarations.values()].filter((declaration) => declaration.kind === declared).map((declaration) => declaration.id);
 }
 
 export function hasVm(topology: Topology, id: string): boolean {
@@ -124,8 +172,8 @@ export function unknownElementMessage(topology: Topology, kind: ComponentKind | 
       ? topology.clusters.map((cluster) => cluster.id)
       : kind === 'link'
         ? topology.links.map((_, index) => linkId(index))
-        : [...topology.declarations.values()].filter((declaration) => declaration.kind === kind).map((declaration) => declaration.id);
-  const plural = kind === 'switch' ? 'switches' : `${kind}s`;
+        : knownIds(topology, kind);
+  const plural = kind === 'switch' || kind === 'virtual-switch' ? `${kind}es` : `${kind}s`;
   if (known.length === 0) return `unknown ${kind} "${id}": the design has no ${plural}`;
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, ... (${known.length} in all)` : known.join(', ');
   return `unknown ${kind} "${id}": the design's ${plural} are ${shown}`;

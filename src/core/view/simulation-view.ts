@@ -20,6 +20,7 @@ import {
   type Timeline,
 } from './simulation-charts';
 import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
+import { networkSummary } from './simulation-network';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
 
 export type SweepMode = 'n-1' | 'n-2';
@@ -38,6 +39,8 @@ export const SIMULATION_REPORT_KINDS: readonly SimulationReport['kind'][] = ['fa
 export interface SummaryItem {
   readonly label: string;
   readonly value: string;
+  /** A phrase rather than a figure (the Network line): drawn on a line of its own, in text size. */
+  readonly wide?: boolean;
 }
 
 export interface SimulationView {
@@ -105,6 +108,7 @@ export function componentLabel(ref: ComponentRef): string {
 
 function failureView(design: string, result: SimulationResult, priorities: PriorityByVm): SimulationView {
   const summary = result.summary;
+  const network = networkSummary(result);
   return {
     kind: 'failure',
     title: capitalized(result.scenario.name),
@@ -114,8 +118,10 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
       { label: 'Restarted', value: String(summary.vmsRestarted) },
       { label: 'Taken over', value: String(summary.vmsTakenOver) },
       { label: 'Still down', value: String(summary.vmsDown) },
+      ...(summary.vmsUnreachable > 0 ? [{ label: 'Unreachable', value: String(summary.vmsUnreachable) }] : []),
       { label: 'Longest downtime', value: formatSeconds(summary.longestDowntimeSeconds) },
       { label: 'Total downtime', value: formatSeconds(summary.totalDowntimeSeconds) },
+      ...(network === undefined ? [] : [{ label: 'Network', value: network, wide: true }]),
     ],
     notes: [
       ...result.scenario.steps.map((step) => `At ${formatSeconds(step.atSeconds)}: ${step.action === 'isolate' ? `isolate host ${step.host}` : `${step.action} ${componentLabel(step.target)}`}.`),
@@ -179,7 +185,7 @@ export function outcomeText(vm: VmResult): string {
     case 'down':
       return `down: ${DOWN_REASON_TEXT[outcome.reason]} (${outcome.detail})`;
     case 'unreachable':
-      return `unreachable: ${outcome.detail}`;
+      return `running, unreachable: network ${outcome.networks.join(', ')} has no uplink`;
   }
 }
 
@@ -354,6 +360,7 @@ function stuckTable(maintenance: MaintenanceResult): Table {
 function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): SimulationView {
   const worst = rows[0];
   const withOutage = rows.filter((row) => row.vmsDown > 0).length;
+  const unreachable = rows.filter((row) => row.vmsUnreachable > 0).length;
   return {
     kind: 'sweep',
     title: `Failure sweep (${mode.toUpperCase()})`,
@@ -363,6 +370,7 @@ function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): 
       { label: 'Cases with VMs down', value: String(withOutage) },
       { label: 'Worst case', value: worst ? worst.failed.map(componentLabel).join(' + ') : 'none' },
       { label: 'Most VMs down', value: String(Math.max(0, ...rows.map((row) => row.vmsDown))) },
+      ...(unreachable > 0 ? [{ label: 'Cases with VMs unreachable', value: String(unreachable) }] : []),
       { label: 'Longest downtime', value: formatSeconds(Math.max(0, ...rows.map((row) => row.longestDowntimeSeconds))) },
     ],
     notes: [mode === 'n-1' ? 'Every single component failure, ranked by impact.' : 'Every pair of hosts failing together, ranked by impact.'],
@@ -377,6 +385,7 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
       { id: 'rank', label: 'Rank', align: 'right' },
       { id: 'failed', label: 'Failed', align: 'left' },
       { id: 'down', label: 'VMs down', align: 'right' },
+      { id: 'unreachable', label: 'Unreachable', align: 'right' },
       { id: 'restarted', label: 'Restarted', align: 'right' },
       { id: 'longest', label: 'Longest downtime', align: 'right' },
       { id: 'shortfall', label: 'Capacity shortfall', align: 'right' },
@@ -387,6 +396,7 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
         numberCell(index + 1),
         textCell(row.failed.map(componentLabel).join(' + ')),
         numberCell(row.vmsDown),
+        numberCell(row.vmsUnreachable),
         numberCell(row.vmsRestarted),
         numberCell(row.longestDowntimeSeconds, formatSeconds(row.longestDowntimeSeconds)),
         numberCell(row.capacityShortfallMB, row.capacityShortfallMB > 0 ? formatMemory(row.capacityShortfallMB) : ''),

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { formatSimulationJson, formatSimulationText, formatTextTable } from '../../../src/cli/simulate-format';
 import { vmTable } from '../../../src/core/view/simulation-view';
@@ -6,6 +8,7 @@ import { HOST_FAILURE, MIGRATION } from '../view/simulation-fixtures';
 import { inWorkspace, REPOSITORY_ROOT, runInDirectory, SEED_000 } from './harness';
 
 const vtopo = (...args: string[]) => runInDirectory(REPOSITORY_ROOT, args);
+const SEED_TEXT = readFileSync(join(REPOSITORY_ROOT, SEED_000), 'utf8');
 
 describe('vtopo simulate: failures', () => {
   it('prints a summary, the per-VM table and the event log of a host failure', async () => {
@@ -20,6 +23,39 @@ describe('vtopo simulate: failures', () => {
     assert.ok(lines.includes('  web-01   medium    esx-02  unaffected  esx-02                               0 s'), stdout);
     assert.ok(lines.includes('Event log:'));
     assert.match(stdout, /^ {3}0 {9}0 s {2}component-failed {13}esx-01 {11}host esx-01 fails\.$/m);
+  });
+
+  it('a LAN card failure: the host is isolated and its VMs run unreachable, counted in the summary, per VM and in the log', async () => {
+    const { exitCode, stdout, stderr } = await vtopo('simulate', SEED_000, '--fail', 'adapter:esx-01/nic1');
+    assert.equal(stderr, '');
+    assert.equal(exitCode, 0);
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], 'Adapter esx-01/nic1 fails');
+    assert.ok(lines.includes('  VMs affected:      3'), stdout);
+    assert.ok(lines.includes('  Unreachable:       3'), stdout);
+    assert.ok(lines.includes('  Network:           esx-01 isolated at 5 s'), stdout);
+    for (const vm of ['vcenter', 'sql-01', 'web-02']) {
+      assert.match(stdout, new RegExp(`^ {2}${vm} +\\S+ +esx-01 +running, unreachable: network vm has no uplink +esx-01 +0 s +never +1 h$`, 'm'));
+    }
+    assert.match(stdout, /^ {2}web-01 +medium +esx-02 +unaffected /m);
+    assert.match(stdout, /^ +\d+ +5 s {2}host-isolated +#\d+ {2}esx-01 +esx-01 declares itself isolated 5 s after its heartbeats stopped \(as the HA primary\)/m);
+    assert.match(stdout, /^ +\d+ +5 s {2}isolation-response +#\d+ {2}esx-01 +Isolation response of esx-01: leave powered on\./m);
+  });
+
+  it('takes virtual switches and stacks (by name) as failure targets, and says which the design has', async () => {
+    const design = SEED_TEXT.replace('  lan-1: { type: ethernet, speed: 10 Gbps, vlans: [10, 20, 30] }', '  lan-1: { type: ethernet, speed: 10 Gbps, vlans: [10, 20, 30], stack: core }')
+      .replace('  lan-2: { type: ethernet, speed: 10 Gbps, vlans: [10, 20, 30] }', '  lan-2: { type: ethernet, speed: 10 Gbps, vlans: [10, 20, 30], stack: core }');
+    await inWorkspace({ 'lan.vtopo': design }, async ({ vtopo: run }) => {
+      const stack = await run('simulate', 'lan.vtopo', '--fail', 'stack:core', '--format', 'json');
+      assert.equal(stack.stderr, '');
+      const output: { result: { scenario: { steps: unknown[] }; summary: { vmsUnreachable: number } } } = JSON.parse(stack.stdout);
+      assert.deepEqual(output.result.scenario.steps, [{ action: 'fail', target: { kind: 'stack', id: 'stack:core' }, atSeconds: 0 }]);
+      assert.equal(output.result.summary.vmsUnreachable, 4, 'both LAN switches go: every VM is unreachable');
+      const unknown = await run('simulate', 'lan.vtopo', '--fail', 'stack:edge');
+      assert.deepEqual([unknown.exitCode, unknown.stderr], [2, 'vtopo: lan.vtopo: unknown stack "stack:edge": the design\'s stacks are stack:core\n']);
+      const vswitch = await run('simulate', 'lan.vtopo', '--fail', 'virtual-switch:esx-01/vswitch0');
+      assert.deepEqual([vswitch.exitCode, vswitch.stderr], [2, 'vtopo: lan.vtopo: unknown virtual-switch "esx-01/vswitch0": the design has no virtual-switches\n']);
+    });
   });
 
   it('prints the simulator\'s result as JSON under the file and the kind of simulation', async () => {
@@ -202,8 +238,8 @@ describe('vtopo simulate: usage errors exit 2 with a message and a hint', () => 
     { args: ['simulate'], message: 'missing FILE: name the .vtopo design to simulate' },
     { args: ['simulate', 'a.vtopo'], message: 'nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID' },
     { args: ['simulate', 'a.vtopo', 'b.vtopo', '--sweep', 'n-1'], message: 'simulate takes one FILE; got 2: a.vtopo, b.vtopo' },
-    { args: ['simulate', 'a.vtopo', '--fail', 'esx-01'], message: 'invalid value "esx-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
-    { args: ['simulate', 'a.vtopo', '--fail', 'vm:web-01'], message: 'invalid value "vm:web-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'esx-01'], message: 'invalid value "esx-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore, virtual-switch, stack (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--fail', 'vm:web-01'], message: 'invalid value "vm:web-01" for --fail: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore, virtual-switch, stack (e.g. host:esx-01, switch:fc-a, link:0)' },
     { args: ['simulate', 'a.vtopo', '--fail', 'link:a'], message: 'invalid value "link:a" for --fail: a cable is link:N, N its 0-based position in links:' },
     { args: ['simulate', 'a.vtopo', '--at', '5', '--fail', 'host:h'], message: '--at gives the time of the --fail, --isolate or --recover before it: put it after one' },
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '5', '--at', '6'], message: '--fail host:h has two --at' },
@@ -225,7 +261,7 @@ describe('vtopo simulate: usage errors exit 2 with a message and a hint', () => 
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--at', '4000'], message: '--fail host:h --at 4000 is after the end of the simulation (3600 s, the default; give a longer --horizon)' },
     { args: ['simulate', 'a.vtopo', '--isolate', 'switch:fc-a'], message: 'invalid value "switch:fc-a" for --isolate: expected host:ID' },
     { args: ['simulate', 'a.vtopo', '--isolate', 'host:h', '--at', '5', '--at', '6'], message: '--isolate host:h has two --at' },
-    { args: ['simulate', 'a.vtopo', '--recover', 'vm:x'], message: 'invalid value "vm:x" for --recover: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore (e.g. host:esx-01, switch:fc-a, link:0)' },
+    { args: ['simulate', 'a.vtopo', '--recover', 'vm:x'], message: 'invalid value "vm:x" for --recover: expected KIND:ID with KIND one of host, switch, adapter, port, link, controller, array, datastore, virtual-switch, stack (e.g. host:esx-01, switch:fc-a, link:0)' },
     { args: ['simulate', 'a.vtopo', '--recover', 'switch:fc-a'], message: '--recover switch:fc-a at 0 s: no --fail of it happens before' },
     { args: ['simulate', 'a.vtopo', '--recover', 'host:h', '--at', '10', '--fail', 'host:h', '--at', '20'], message: '--recover host:h at 10 s: no --fail or --isolate of it happens before' },
     { args: ['simulate', 'a.vtopo', '--fail', 'host:h', '--recover', 'host:g', '--at', '10'], message: '--recover host:g at 10 s: no --fail or --isolate of it happens before' },

@@ -7,6 +7,7 @@ import { isShowMessage, parseSimulationPanelMessage } from '../../../src/core/vi
 import { sortRows } from '../../../src/core/view/simulation-table';
 import { componentTargets, haClusterTargets, hasCluster, hasComponent, hostTargets, restartPriorities, unknownElementMessage, vmTargets } from '../../../src/core/view/simulation-targets';
 import { BALANCE_HEURISTIC_NOTE, buildSimulationView, reportTitle, type SimulationReport } from '../../../src/core/view/simulation-view';
+import { lanDesign } from '../lan/fixtures';
 import { BALANCE, HOST_FAILURE, MAINTENANCE, MIGRATION, SWEEP } from './simulation-fixtures';
 
 const FAILURE: SimulationReport = { kind: 'failure', design: 'seed.vtopo', result: HOST_FAILURE, priorities: {} };
@@ -51,7 +52,18 @@ describe('simulation view', () => {
     assert.equal(view.title, 'Failure sweep (N-1)');
     assert.equal(view.summary.find((item) => item.label === 'Worst case')?.value, 'host esx-01');
     assert.deepEqual(view.tables[0]?.rows.map((row) => row.cells[1]?.text), ['host esx-01', 'switch fc-a', 'link:3']);
-    assert.equal(view.tables[0]?.rows[0]?.cells[5]?.text, '8 GB');
+    assert.equal(view.tables[0]?.rows[0]?.cells[6]?.text, '8 GB');
+    assert.ok(!view.summary.some((item) => item.label === 'Cases with VMs unreachable'));
+  });
+
+  it('counts the VMs each case leaves running but unreachable', async () => {
+    const { sweep } = await import('../../../src/core/simulation/sweep');
+    const { topology } = analyzeText(readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8'));
+    const view = buildSimulationView({ kind: 'sweep', design: 'seed.vtopo', mode: 'n-1', rows: sweep(topology, { mode: 'n-1' }) });
+    assert.equal(view.summary.find((item) => item.label === 'Cases with VMs unreachable')?.value, '2');
+    const table = view.tables[0];
+    assert.deepEqual(table?.columns.map((column) => column.label), ['Rank', 'Failed', 'VMs down', 'Unreachable', 'Restarted', 'Longest downtime', 'Capacity shortfall']);
+    assert.deepEqual(table?.rows[1]?.cells.map((cell) => cell.text), ['2', 'adapter esx-01/nic1', '0', '3', '0', '1 h', '']);
   });
 });
 
@@ -199,6 +211,37 @@ describe('simulation targets', () => {
     assert.deepEqual(first('Cables')?.ref, { kind: 'link', id: 'link:0' });
     assert.equal(first('Cables')?.label, 'esx-01/hba1/p0 <-> fc-a');
     assert.equal(targets.filter((target) => target.group === 'Cables').length, 12);
+  });
+
+  it('says NIC for a LAN card, with the traffic its ports carry', () => {
+    const nic = componentTargets(topology).find((target) => target.ref.id === 'esx-01/nic1');
+    assert.deepEqual(nic, { ref: { kind: 'adapter', id: 'esx-01/nic1' }, label: 'esx-01/nic1', description: 'NIC in esx-01, 2 ports: management, vmotion, vm', group: 'Adapters' });
+  });
+
+  it('lists host virtual switches, distributed switches and switch stacks in their own groups', () => {
+    const text = lanDesign({
+      hosts: ['esx-01', 'esx-02'],
+      switches: '  core-1: { type: ethernet, stack: core }\n  core-2: { type: ethernet, stack: core }',
+      extra: 'distributedSwitches:\n  dvs1:\n    uplinks: [uplink1, uplink2]\n    members:\n      esx-01: [esx-01/nic1/p1, esx-01/nic2/p1]\n      esx-02: [esx-02/nic1/p1, esx-02/nic2/p1]\n    portGroups:\n      Web: { vlan: 40 }\n      App: { vlan: 50 }',
+    });
+    const lan = analyzeText(text).topology;
+    const targets = componentTargets(lan);
+    const group = (name: string) => targets.filter((target) => target.group === name).map((target) => [target.ref.kind, target.ref.id, target.description]);
+    assert.deepEqual(group('Virtual switches'), [
+      ['virtual-switch', 'esx-01/vswitch0', 'standard vSwitch in esx-01, 4 uplinks, 3 port groups'],
+      ['virtual-switch', 'esx-02/vswitch0', 'standard vSwitch in esx-02, 4 uplinks, 3 port groups'],
+    ]);
+    assert.deepEqual(group('Distributed switches'), [['virtual-switch', 'dvs1', 'distributed switch, 2 hosts, 2 port groups']]);
+    assert.deepEqual(group('Switch stacks'), [['stack', 'stack:core', 'switch stack of core-1, core-2: fails as one']]);
+    assert.equal(targets.find((target) => target.ref.id === 'core-1')?.description, 'Ethernet switch, stack core');
+    assert.equal(targets.find((target) => target.ref.id === 'esx-01/nic1')?.description, 'NIC in esx-01, 2 ports');
+    const order = [...new Set(targets.map((target) => target.group))];
+    assert.deepEqual(order, ['Switches', 'Switch stacks', 'Adapters', 'Virtual switches', 'Distributed switches', 'Controllers', 'Arrays', 'Cables']);
+    for (const target of targets) assert.ok(hasComponent(lan, target.ref), `${target.ref.kind} ${target.ref.id} is known`);
+    assert.equal(hasComponent(lan, { kind: 'stack', id: 'core' }), false, 'a stack is stack:<name>');
+    assert.equal(hasComponent(lan, { kind: 'virtual-switch', id: 'esx-01/nic1' }), false);
+    assert.equal(unknownElementMessage(lan, 'stack', 'stack:edge'), 'unknown stack "stack:edge": the design\'s stacks are stack:core');
+    assert.equal(unknownElementMessage(lan, 'virtual-switch', 'x'), 'unknown virtual-switch "x": the design\'s virtual-switches are esx-01/vswitch0, esx-02/vswitch0, dvs1');
   });
 
   it('lists VMs with their host, and each VM with its effective restart priority', () => {

@@ -28,7 +28,7 @@ describe('VTopo simulator in the extension host', () => {
     assert.deepEqual(COMMANDS.filter((command) => !registered.has(command)), []);
   });
 
-  it('puts "Simulate failure" above each host, switch, controller and array', async () => {
+  it('puts "Simulate failure" above each host, switch, controller, array and NIC', async () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
@@ -36,7 +36,9 @@ describe('VTopo simulator in the extension host', () => {
     const simulate = lenses.filter((lens) => lens.command?.title === 'Simulate failure');
     const above = (id: string) => simulate.find((lens) => document.getText(lens.range) === id);
     for (const id of ['esx-01', 'esx-02', 'fc-a', 'fc-b', 'fq1616r']) assert.ok(above(id), `no lens above ${id}`);
-    assert.equal(simulate.length, 2 + 4 + 1 + 2, 'two hosts, four switches, one array, two controllers');
+    assert.equal(simulate.length, 2 + 4 + 1 + 2 + 2, 'two hosts, four switches, one array, two controllers, two NICs (the FC HBAs get none)');
+    const nics = simulate.filter((lens) => document.getText(lens.range) === 'nic1').map((lens) => lens.command?.arguments?.[1]);
+    assert.deepEqual(nics, [{ kind: 'adapter', id: 'esx-01/nic1' }, { kind: 'adapter', id: 'esx-02/nic1' }]);
     const host = above('esx-01')?.command;
     assert.equal(host?.command, 'vtopo.simulateHostFailure');
     assert.equal(host?.arguments?.[1], 'esx-01');
@@ -44,6 +46,53 @@ describe('VTopo simulator in the extension host', () => {
     assert.equal(document.getText(above('esx-01')?.range), 'esx-01');
     assert.equal(above('esx-01')?.range.start.line, document.getText().split('\n').findIndex((line) => line === '  esx-01:'));
   });
+
+  it('puts "Simulate failure" above a virtual switch, and runs it as a virtual-switch failure', async () => {
+    const text = [
+      'vtopo: 1',
+      'clusters:',
+      '  prod: {}',
+      'hosts:',
+      '  h1:',
+      '    cpu: { cores: 8, speed: 2 GHz }',
+      '    memory: 64 GB',
+      '    adapters:',
+      '      nic1: { type: ethernet, ports: { p0: { speed: 10 Gbps }, p1: { speed: 10 Gbps } } }',
+      '    virtualSwitches:',
+      '      vswitch0:',
+      '        uplinks: [h1/nic1/p0, h1/nic1/p1]',
+      '        portGroups:',
+      '          VM-Prod: { vlan: 30 }',
+      'switches:',
+      '  lan-1: { type: ethernet }',
+      'links:',
+      '  - [h1/nic1/p0, lan-1]',
+      '  - [h1/nic1/p1, lan-1]',
+      'vms:',
+      '  web: { host: h1, memory: 4 GB, networks: [VM-Prod] }',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'vtopo', content: text });
+    await vscode.window.showTextDocument(document);
+    try {
+      await lensesRun(document);
+    } finally {
+      // An untitled document would ask to be saved when the editors close: revert it.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  async function lensesRun(document: vscode.TextDocument): Promise<void> {
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const vswitch = found.find((lens) => lens.command?.title === 'Simulate failure' && document.getText(lens.range) === 'vswitch0');
+    assert.ok(vswitch, `no lens above vswitch0: ${JSON.stringify(found.map((lens) => document.getText(lens.range)))}`);
+    assert.deepEqual(vswitch.command?.arguments?.[1], { kind: 'virtual-switch', id: 'h1/vswitch0' });
+    assert.ok(found.some((lens) => document.getText(lens.range) === 'nic1'), 'and above the NIC');
+    const report = await vscode.commands.executeCommand<{ kind: string; result: { summary: { vmsUnreachable: number } } }>('vtopo.simulateComponentFailure', document.uri, vswitch.command?.arguments?.[1]);
+    assert.equal(report.kind, 'failure');
+    assert.equal(report.result.summary.vmsUnreachable, 1, 'web runs unreachable without its virtual switch');
+  }
 
   it('runs the CodeLens command: esx-01 fails and its three VMs restart on esx-02', async () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');
