@@ -204,6 +204,7 @@ const MARK_LEGEND: Readonly<Record<Timeline['marks'][number]['kind'], string>> =
   'isolation-response': 'isolation response',
   partition: 'network partition',
   'quorum-lost': 'quorum lost',
+  'vms-stopped': 'VMs turned off (Hyper-V resiliency period over)',
   fenced: 'fenced (watchdog)',
   detection: 'host declared failed',
   recovery: 'recovered',

@@ -120,13 +120,13 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   svg .full { stroke: var(--vscode-charts-red); stroke-dasharray: 3 3; }
   svg .track { fill: var(--vscode-editorWidget-background); }
   svg .mark { stroke-width: 1.5; stroke-dasharray: 4 3; }
-  svg .mark.failure, svg .mark.fenced { stroke: var(--vscode-charts-red); }
+  svg .mark.failure, svg .mark.fenced, svg .mark.vms-stopped { stroke: var(--vscode-charts-red); }
   svg .mark.isolation, svg .mark.isolation-response { stroke: var(--vscode-charts-purple); }
   svg .mark.partition, svg .mark.quorum-lost { stroke: var(--vscode-charts-blue); }
-  svg .mark.isolation-response, svg .mark.quorum-lost, svg .mark.fenced { stroke-dasharray: 1 2; stroke-width: 2; }
+  svg .mark.isolation-response, svg .mark.quorum-lost, svg .mark.vms-stopped, svg .mark.fenced { stroke-dasharray: 1 2; stroke-width: 2; }
   svg .mark.detection { stroke: var(--vscode-charts-orange); }
   svg .mark.recovery { stroke: var(--vscode-charts-green); }
-  svg .mark-label.failure, svg .mark-label.fenced { fill: var(--vscode-charts-red); }
+  svg .mark-label.failure, svg .mark-label.fenced, svg .mark-label.vms-stopped { fill: var(--vscode-charts-red); }
   svg .mark-label.isolation, svg .mark-label.isolation-response { fill: var(--vscode-charts-purple); }
   svg .mark-label.partition, svg .mark-label.quorum-lost { fill: var(--vscode-charts-blue); }
   svg .mark-label.detection { fill: var(--vscode-charts-orange); }
@@ -135,7 +135,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   .swatch.mark-swatch { width: 0; height: 12px; border-left: 2px dashed var(--vscode-charts-red); margin: 0 5px; }
   .mark-swatch.isolation, .mark-swatch.isolation-response { border-left-color: var(--vscode-charts-purple); }
   .mark-swatch.partition, .mark-swatch.quorum-lost { border-left-color: var(--vscode-charts-blue); }
-  .mark-swatch.isolation-response, .mark-swatch.quorum-lost, .mark-swatch.fenced { border-left-style: dotted; }
+  .mark-swatch.isolation-response, .mark-swatch.quorum-lost, .mark-swatch.vms-stopped, .mark-swatch.fenced { border-left-style: dotted; }
   .mark-swatch.detection { border-left-color: var(--vscode-charts-orange); }
   .mark-swatch.recovery { border-left-color: var(--vscode-charts-green); }
   .outage { fill: var(--vscode-charts-red); background: var(--vscode-charts-red); }

@@ -624,6 +624,8 @@ class FailoverSimulation {
         `Cluster ${clusterId} splits into partitions ${list}: each elects a primary of its own and its VMs keep running; only the partition with ${this.primaryOf(clusterId) ?? 'the primary'} restarts VMs of failed hosts.`,
         cause,
       );
+      const logged = this.events[event];
+      if (logged) this.events[event] = { ...logged, partition: { groups, ...(acting.length > 0 ? { acting } : {}) } };
       for (const group of groups) {
         if (group === acting) continue;
         for (const id of group) {
@@ -704,7 +706,7 @@ class FailoverSimulation {
     const fenced = this.context.topology.platform !== 'hyperv';
     const cause = fenced
       ? this.log('host-fenced', [action.hostId], `${action.hostId} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.`, action.cause)
-      : this.log('quorum-lost', [action.hostId], `The VMs of ${action.hostId} are turned off after the resiliency period and started where there is quorum.`, action.cause);
+      : this.log('resiliency-expired', [action.hostId], `The resiliency period of ${action.hostId} is over: its VMs are turned off and started where there is quorum.`, action.cause);
     if (fenced) {
       host.failed = true;
       host.epoch += 1;

@@ -42,6 +42,7 @@ export type SimulationEventKind =
   | 'network-partition'
   | 'teaming-failover'
   | 'quorum-lost'
+  | 'resiliency-expired'
   | 'host-fenced'
   | 'vm-unreachable'
   | 'vm-reachable'
@@ -68,6 +69,8 @@ export interface SimulationEvent {
   readonly message: string;
   /** Index in the event log of the event that caused this one, if any. */
   readonly causeIndex?: number;
+  /** network-partition: the groups of hosts that still hear each other, and the one that restarts VMs (it holds the HA primary). */
+  readonly partition?: { readonly groups: readonly (readonly string[])[]; readonly acting?: readonly string[] };
 }
 
 export type DownReason =

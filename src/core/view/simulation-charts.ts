@@ -54,13 +54,14 @@ export interface TimelineGroup {
  * failure: a scenario step fails something; isolation: a host declares itself isolated;
  * isolation-response: it runs its isolation response; partition: a cluster splits;
  * quorum-lost: a node's partition has no quorum (Hyper-V: its VMs are turned off later);
- * fenced: a watchdog resets a node; detection: a host is declared failed; recovery: a step
+ * vms-stopped: Hyper-V turns a node's VMs off after its resiliency period; fenced: a
+ * watchdog resets a node; detection: a host is declared failed; recovery: a step
  * brings something back.
  */
-export type TimelineMarkKind = 'failure' | 'isolation' | 'isolation-response' | 'partition' | 'quorum-lost' | 'fenced' | 'detection' | 'recovery';
+export type TimelineMarkKind = 'failure' | 'isolation' | 'isolation-response' | 'partition' | 'quorum-lost' | 'vms-stopped' | 'fenced' | 'detection' | 'recovery';
 
 /** Every mark kind, in the order marks at the same time are listed. */
-export const MARK_KINDS: readonly TimelineMarkKind[] = ['failure', 'partition', 'isolation', 'isolation-response', 'quorum-lost', 'fenced', 'detection', 'recovery'];
+export const MARK_KINDS: readonly TimelineMarkKind[] = ['failure', 'partition', 'isolation', 'isolation-response', 'quorum-lost', 'vms-stopped', 'fenced', 'detection', 'recovery'];
 
 /** Short names the timeline writes above its marks. */
 export const MARK_NAMES: Readonly<Record<TimelineMarkKind, string>> = {
@@ -69,6 +70,7 @@ export const MARK_NAMES: Readonly<Record<TimelineMarkKind, string>> = {
   'isolation-response': 'isolation response',
   partition: 'partition',
   'quorum-lost': 'quorum lost',
+  'vms-stopped': 'VMs turned off',
   fenced: 'fenced',
   detection: 'detected',
   recovery: 'recovered',
@@ -165,6 +167,8 @@ function markKind(kind: SimulationResult['events'][number]['kind']): TimelineMar
       return 'partition';
     case 'quorum-lost':
       return 'quorum-lost';
+    case 'resiliency-expired':
+      return 'vms-stopped';
     case 'host-fenced':
       return 'fenced';
     case 'host-declared-failed':

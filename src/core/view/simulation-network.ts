@@ -29,19 +29,10 @@ export interface Partition {
   readonly acting?: readonly string[];
 }
 
-/**
- * The groups of a network-partition event: "Cluster prod splits into partitions {esx-01,
- * esx-02} and {esx-03}: ... only the partition with esx-01 restarts ...". Undefined for a
- * message of another shape.
- */
+/** The groups of a network-partition event, and the one that restarts VMs. */
 export function partitionOf(event: SimulationEvent): Partition | undefined {
-  if (event.kind !== 'network-partition') return undefined;
-  const list = /partitions ((?:\{[^{}]*\}(?: and |, )?)+)/.exec(event.message)?.[1];
-  if (list === undefined) return undefined;
-  const groups = [...list.matchAll(/\{([^{}]*)\}/g)].map((match) => (match[1] ?? '').split(',').map((id) => id.trim()).filter((id) => id !== ''));
-  if (groups.length < 2) return undefined;
-  const primary = /partition with (\S+?) restarts/.exec(event.message)?.[1];
-  const acting = primary === undefined ? undefined : groups.find((group) => group.includes(primary));
+  if (event.kind !== 'network-partition' || !event.partition || event.partition.groups.length < 2) return undefined;
+  const { groups, acting } = event.partition;
   return { atSeconds: event.timeSeconds, groups, ...(acting ? { acting } : {}) };
 }
 
@@ -81,8 +72,10 @@ export function cutOffSpans(result: SimulationResult): CutOffSpan[] {
         if (!partition) break;
         // Without the acting group named, no group is known to be the cut-off one.
         if (partition.acting === undefined) break;
+        const acting = new Set(partition.acting);
         for (const group of partition.groups) {
-          if (group === partition.acting) continue;
+          // Compared by content: the event may have crossed a JSON boundary.
+          if (group.length > 0 && group.every((id) => acting.has(id))) continue;
           for (const hostId of group) start(hostId, 'partitioned', at);
         }
         break;

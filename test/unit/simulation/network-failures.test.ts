@@ -141,9 +141,9 @@ describe('network failures (quorum platforms)', () => {
 
   it('Hyper-V: a node cut off from the other two loses quorum; its VMs run unmonitored for 240 s after the 15 s removal, then start on the majority', () => {
     const result = run({ platform: 'hyperv', hostLan: hyperv, lanLinks: SPLIT_LINKS }, ISL);
-    assert.deepEqual(timeline(result, ['quorum-lost', 'vm-down', 'vm-placed', 'vm-ready']), [
+    assert.deepEqual(timeline(result, ['quorum-lost', 'resiliency-expired', 'vm-down', 'vm-placed', 'vm-ready']), [
       [0, 'quorum-lost', 'esx-03'],
-      [255, 'quorum-lost', 'esx-03'],
+      [255, 'resiliency-expired', 'esx-03'],
       [255, 'vm-down', 'vm-3 esx-03'],
       [255, 'vm-placed', 'vm-3 esx-01'],
       [315, 'vm-ready', 'vm-3 esx-01'],
@@ -152,9 +152,9 @@ describe('network failures (quorum platforms)', () => {
 
   it('Hyper-V: with no partition holding quorum (two nodes, no witness, the first node keeps the tie), the other stops', () => {
     const result = run({ platform: 'hyperv', hostLan: hyperv, hosts: ['esx-01', 'esx-03'], lanLinks: SPLIT_LINKS.filter((l) => !l.includes('esx-02')) }, { kind: 'link', id: 'link:12' });
-    assert.deepEqual(timeline(result, ['quorum-lost']).map(([t, kind, ids]) => [t, kind, ids]), [
+    assert.deepEqual(timeline(result, ['quorum-lost', 'resiliency-expired']), [
       [0, 'quorum-lost', 'esx-03'],
-      [255, 'quorum-lost', 'esx-03'],
+      [255, 'resiliency-expired', 'esx-03'],
     ]);
   });
 

@@ -149,7 +149,7 @@ describe('designer simulation playback: the network', () => {
       scenario: { name: 'split', steps: [] },
       events: [
         { timeSeconds: 0, kind: 'component-failed', elementIds: ['link:16'], message: '' },
-        { timeSeconds: 0, kind: 'network-partition', elementIds: ['h1', 'h2', 'h3'], message: 'Cluster prod splits into partitions {h1, h2} and {h3}: each elects a primary of its own and its VMs keep running; only the partition with h1 restarts VMs of failed hosts.' },
+        { timeSeconds: 0, kind: 'network-partition', elementIds: ['h1', 'h2', 'h3'], message: 'Cluster prod splits into partitions {h1, h2} and {h3}: each elects a primary of its own and its VMs keep running; only the partition with h1 restarts VMs of failed hosts.', partition: { groups: [['h1', 'h2'], ['h3']], acting: ['h1', 'h2'] } },
         { timeSeconds: 0, kind: 'quorum-lost', elementIds: ['h4'], message: '' },
         { timeSeconds: 60, kind: 'host-fenced', elementIds: ['h4'], message: '' },
         { timeSeconds: 60, kind: 'vm-down', elementIds: ['v4', 'h4'], message: '' },
