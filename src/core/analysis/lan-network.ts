@@ -327,21 +327,7 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
       for (const group of vswitch.portGroups) {
         const hasOwn = (group.active?.length ?? 0) + (group.standby?.length ?? 0) + (group.unused?.length ?? 0) > 0;
         const uplinks = hasOwn ? team(vswitch.uplinks, group.active, group.standby, group.unused) : team(vswitch.uplinks, vswitch.active, vswitch.standby, vswitch.unused);
-        const segment = group.id.slice(vswitch.id.length + 1);
-        groups.push({
-          id: group.id,
-          kind: 'port-group',
-          hostId: host.id,
-          name: group.name ?? segment,
-          aliases: [segment, ...(group.name !== undefined ? [group.name] : [])],
-          roles: group.roles ?? [],
-          vlan: group.vlan,
-          subnet: undefined,
-          virtualSwitchId: vswitch.id,
-          uplinks,
-          gateway: undefined,
-          range: group.idRange,
-        });
+        groups.push(portGroupNetwork(host.id, vswitch.id, group, uplinks));
       }
     }
     for (const dvs of topology.distributedSwitches) {
@@ -354,21 +340,7 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
       for (const group of dvs.portGroups) {
         const hasOwn = (group.active?.length ?? 0) + (group.standby?.length ?? 0) + (group.unused?.length ?? 0) > 0;
         const uplinks = hasOwn ? team(all, ports(group.active), ports(group.standby), ports(group.unused)) : team(all, ports(dvs.active), ports(dvs.standby), undefined);
-        const segment = group.id.slice(dvs.id.length + 1);
-        groups.push({
-          id: group.id,
-          kind: 'port-group',
-          hostId: host.id,
-          name: group.name ?? segment,
-          aliases: [segment, ...(group.name !== undefined ? [group.name] : [])],
-          roles: group.roles ?? [],
-          vlan: group.vlan,
-          subnet: undefined,
-          virtualSwitchId: dvs.id,
-          uplinks,
-          gateway: undefined,
-          range: group.idRange,
-        });
+        groups.push(portGroupNetwork(host.id, dvs.id, group, uplinks));
       }
     }
     for (const vmk of host.vmkernelPorts) {
@@ -439,6 +411,30 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
 
   const graph = adjacencyFromEdges(vertexIds.length, edges);
   return { elements, vertexIds, vertexOf, graph, component: connectedComponents(graph), hostNetworks, portAttachments, stacks, stackOf, addressSwitches };
+}
+
+/** A port group (of a host's virtual switch or of a distributed switch) as one of the host's networks. */
+function portGroupNetwork(
+  hostId: string,
+  virtualSwitchId: string,
+  group: { readonly id: string; readonly idRange: SourceRange; readonly name?: string; readonly vlan?: number; readonly roles?: readonly PortRole[] },
+  uplinks: readonly Uplink[],
+): HostNetwork {
+  const segment = group.id.slice(virtualSwitchId.length + 1);
+  return {
+    id: group.id,
+    kind: 'port-group',
+    hostId,
+    name: group.name ?? segment,
+    aliases: [segment, ...(group.name !== undefined ? [group.name] : [])],
+    roles: group.roles ?? [],
+    vlan: group.vlan,
+    subnet: undefined,
+    virtualSwitchId,
+    uplinks,
+    gateway: undefined,
+    range: group.idRange,
+  };
 }
 
 const networks = new WeakMap<Topology, LanNetwork>();

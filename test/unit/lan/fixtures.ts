@@ -100,3 +100,20 @@ export function lanDesign(options: LanDesignOptions = {}): string {
     .join('\n')
     .concat('\n');
 }
+
+/** Every host single-homed: management and VMs on nic1 only, cabled to lan-1 (esx-01, esx-02) or lan-2 (esx-03). */
+export const SINGLE_HOMED = `    virtualSwitches:
+      vswitch0:
+        uplinks: [HOST/nic1/p0, HOST/nic1/p1]
+        portGroups:
+          Management: { vlan: 10 }
+          VM-Prod: { vlan: 30 }
+    vmkernelPorts:
+      vmk0: { roles: [management], portGroup: Management, gateway: 10.0.10.1 }
+`;
+
+/** The cables of SINGLE_HOMED: esx-03 alone on lan-2, behind the inter-switch link (link:16 in the design). */
+export const SPLIT_LINKS = ['[esx-01/nic1/p0, lan-1]', '[esx-01/nic1/p1, lan-1]', '[esx-02/nic1/p0, lan-1]', '[esx-02/nic1/p1, lan-1]', '[esx-03/nic1/p0, lan-2]', '[esx-03/nic1/p1, lan-2]', '[lan-1, lan-2]'];
+
+/** The inter-switch link of SPLIT_LINKS. */
+export const SPLIT_ISL = { kind: 'link', id: 'link:16' } as const;

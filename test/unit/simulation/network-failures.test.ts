@@ -12,7 +12,7 @@ import { parseVtopo } from '../../../src/core/model/parse';
 import { componentFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 import { sweep } from '../../../src/core/simulation/sweep';
 import type { ComponentRef, SimulationResult } from '../../../src/core/simulation/types';
-import { lanDesign, type LanDesignOptions } from '../lan/fixtures';
+import { lanDesign, type LanDesignOptions, SINGLE_HOMED, SPLIT_ISL, SPLIT_LINKS } from '../lan/fixtures';
 import { outcome, timeline, vmResult } from './helpers';
 
 function run(options: LanDesignOptions, ...targets: ComponentRef[]): SimulationResult {
@@ -21,18 +21,7 @@ function run(options: LanDesignOptions, ...targets: ComponentRef[]): SimulationR
   return simulateScenario(topology, { name: 'test', steps: targets.map((target) => ({ action: 'fail', target, atSeconds: 0 })) });
 }
 
-/** Every host single-homed: management and VMs on nic1 only, cabled to lan-1 (esx-01, esx-02) or lan-2 (esx-03). */
-const SINGLE_HOMED = `    virtualSwitches:
-      vswitch0:
-        uplinks: [HOST/nic1/p0, HOST/nic1/p1]
-        portGroups:
-          Management: { vlan: 10 }
-          VM-Prod: { vlan: 30 }
-    vmkernelPorts:
-      vmk0: { roles: [management], portGroup: Management, gateway: 10.0.10.1 }
-`;
-const SPLIT_LINKS = ['[esx-01/nic1/p0, lan-1]', '[esx-01/nic1/p1, lan-1]', '[esx-02/nic1/p0, lan-1]', '[esx-02/nic1/p1, lan-1]', '[esx-03/nic1/p0, lan-2]', '[esx-03/nic1/p1, lan-2]', '[lan-1, lan-2]'];
-const ISL = { kind: 'link', id: 'link:16' } as const;
+const ISL = SPLIT_ISL;
 
 describe('network failures (vSphere)', () => {
   it('a failed active uplink fails over to the standby one: teaming logs it, no VM is touched', () => {

@@ -15,23 +15,12 @@ import { buildTimeline, markLabels, MARK_CHAR_WIDTH_PX, TICK_GAP_PX, type Timeli
 import { cutOffSpans, networkSummary, partitionOf } from '../../../src/core/view/simulation-network';
 import { restartPriorities } from '../../../src/core/view/simulation-targets';
 import { buildSimulationView } from '../../../src/core/view/simulation-view';
-import { lanDesign } from '../lan/fixtures';
+import { lanDesign, SINGLE_HOMED, SPLIT_ISL, SPLIT_LINKS } from '../lan/fixtures';
 
 const { topology: seed } = analyzeText(readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8'));
 const NIC_FAILURE = simulateScenario(seed, componentFailureScenario({ kind: 'adapter', id: 'esx-01/nic1' }));
 
-/** Every host single-homed on nic1; esx-03 alone on lan-2 behind the inter-switch link (link:16). */
-const SINGLE_HOMED = `    virtualSwitches:
-      vswitch0:
-        uplinks: [HOST/nic1/p0, HOST/nic1/p1]
-        portGroups:
-          Management: { vlan: 10 }
-          VM-Prod: { vlan: 30 }
-    vmkernelPorts:
-      vmk0: { roles: [management], portGroup: Management, gateway: 10.0.10.1 }
-`;
-const SPLIT_LINKS = ['[esx-01/nic1/p0, lan-1]', '[esx-01/nic1/p1, lan-1]', '[esx-02/nic1/p0, lan-1]', '[esx-02/nic1/p1, lan-1]', '[esx-03/nic1/p0, lan-2]', '[esx-03/nic1/p1, lan-2]', '[lan-1, lan-2]'];
-const ISL = { kind: 'link', id: 'link:16' } as const;
+const ISL = SPLIT_ISL;
 
 function partitioned(): SimulationResult {
   const text = lanDesign({ hostLan: SINGLE_HOMED, lanLinks: SPLIT_LINKS, ha: '      isolationAddresses: [10.0.20.1]\n      isolationResponse: power-off' }).replace('lan-2: { type: ethernet }', 'lan-2: { type: ethernet, addresses: [10.0.20.1] }');
