@@ -121,15 +121,16 @@ export async function designerDragsAVmToAnotherHost({ page }) {
   const markers = await waitForProblems(page, (ms) => ms.some((m) => m.file === SEED && m.code === 'anti-affinity-same-host' && /"web-02"/.test(m.message) && /"esx-02"/.test(m.message)));
   const broken = markers.find((m) => m.code === 'anti-affinity-same-host');
   expect(broken.severity === 'error', `anti-affinity-same-host is an error: ${JSON.stringify(broken)}`);
-  // Canvas side: web-02 is now drawn inside esx-02, the status line counts more findings, and
-  // the property panel of web-02 lists its finding.
+  // Canvas side: web-02 is now drawn inside esx-02, and the property panel of web-02 lists its
+  // finding as an error (the seed's LAN warnings already name every VM, so the count of
+  // elements with findings need not grow: the worst severity on web-02 does).
   await waitUntil(async () => inside(await pageBox(page, frame, 'web-02'), await pageBox(page, frame, 'esx-02')), { timeout: 15_000, message: 'web-02 drawn inside esx-02' });
-  await waitUntil(async () => (await findingsOnCanvas(frame)) > findingsBefore, { timeout: 15_000, message: `more than ${findingsBefore} elements with findings on the canvas` });
+  await waitUntil(async () => (await findingsOnCanvas(frame)) >= findingsBefore, { timeout: 15_000, message: `at least ${findingsBefore} elements with findings on the canvas` });
   const web02Now = centerOf(await pageBox(page, frame, 'web-02'));
   await page.mouse.click(web02Now.x, web02Now.y);
   await frames.locator('#vt-panel h2', { hasText: 'web-02' }).waitFor({ state: 'visible', timeout: 10_000 });
   await frames.locator('#vt-panel', { hasText: /finding\(s\), worst: error/ }).waitFor({ state: 'visible', timeout: 10_000 });
-  expect((await page.locator('.tab.dirty').count()) > 0 && (await findingsOnCanvas(frame)) > findingsBefore, 'selecting web-02 changed nothing');
+  expect((await page.locator('.tab.dirty').count()) > 0 && (await findingsOnCanvas(frame)) >= findingsBefore, 'selecting web-02 changed nothing');
   await screenshot(page, 'designer-vm-dragged');
   const text = await textAround(page, SEED, broken.line ?? 166);
   expect(/web-02:\s*\n\s*host: esx-02/.test(text), `the text says web-02 runs on esx-02:\n${text}`);
