@@ -12,7 +12,7 @@ export const admissionControlDisabled: AnalysisRule = {
       title: 'HA enabled with admission control disabled',
       description:
         'With admission control disabled, HA still restarts the VMs of a failed host, but nothing stopped the cluster from filling up beforehand: seed 002 warns that without reserved capacity the restarted VMs degrade or crash the hosts that receive them, and DOMAIN.md rule 5 asks for spare capacity for at least one host failure (seeds 000, 001). Choose a policy (ALGORITHMS.md 1): percentage of cluster resources (the quick fix; derived from host failures to tolerate unless you set cpuPercent and memoryPercent), slots, or dedicated failover hosts. On platforms without admission control (Hyper-V, Proxmox) the policy states the design\'s own target, which VTopo checks.',
-      sources: ['seed 002 (restarted VMs degrade or crash hosts without reserved capacity)', 'DOMAIN.md rule 5', 'ALGORITHMS.md 1', 'vSphere Availability guide: admission control'],
+      sources: ['docs/design/sources.md#seed-002 — restarted VMs degrade or crash hosts without reserved capacity', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/sources.md#vsphere-availability — admission control'],
     },
   },
   *check({ topology, text }) {

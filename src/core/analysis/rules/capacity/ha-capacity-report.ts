@@ -15,7 +15,7 @@ export const haCapacityReport: AnalysisRule = {
       title: 'HA capacity of each cluster (report)',
       description:
         'One finding per HA cluster, on the cluster id, with the numbers vSphere\'s cluster summary shows for its admission control policy (ALGORITHMS.md 1): for the slot policy the slot size, slots per host, used and unreserved slots and the current failover capacity in hosts; for the percentage policy the current CPU and memory failover capacity (truncated to a whole percent, as the vSphere client shows it), the reserved percentages and what is left for new VMs; for dedicated failover hosts their spare capacity against the largest host loads. It adds the worst single host failure and the headroom left after it (DOMAIN.md rule 5). It reports, it does not judge: ha-admission-control, n1-capacity and n1-headroom do. Turn it off per file (`ha-capacity-report: off`) when the numbers are not wanted.',
-      sources: ['vSphere Availability guide: admission control', 'ALGORITHMS.md 1', 'DOMAIN.md rule 5; seeds 000, 001'],
+      sources: ['docs/design/sources.md#vsphere-availability — admission control', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/sources.md#seed-000-checklist — the pool still runs every VM after one server fails', 'docs/design/sources.md#seed-001 — spare capacity for the failure of a host'],
     },
   },
   *check({ topology }) {

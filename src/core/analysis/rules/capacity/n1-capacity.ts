@@ -17,9 +17,9 @@ export const n1Capacity: AnalysisRule = {
       description:
         'Whatever the admission control policy says, a cluster is N+1 only if, after any one host fails, the surviving hosts can run every protected VM it ran (restart priority not disabled, powered on). Seed 000 and seed 001 ask that each host keep spare resources for the failure of at least one other; seed 002 warns that without reserved capacity restarted VMs degrade or crash the receiving host. VTopo fails each connected host of an HA cluster in turn and packs its protected VMs onto the survivors by first-fit decreasing, twice: by reservations (CPU reservation or the cluster minimum, memory reservation plus overhead; what HA itself requires, so a VM that does not fit is left down) and by configured size (the same CPU, since a VM states no other CPU demand, and configured memory plus overhead; a VM that does not fit restarts only by overcommitting memory). An FT secondary (`protection: ft`, `secondaryHost`) runs in lockstep and uses the primary\'s CPU and memory, so it counts on its own host; when the primary\'s host fails and the secondary\'s survives, the secondary takes over on resources it already holds and the VM needs no restart (the simulator does the same, docs/simulation.md 2.6). The finding names the host whose loss hurts most and the VMs that cannot restart. Add a host or memory, move VMs to spread the load, or lower the priority of VMs that may stay down to disabled. First-fit decreasing is a heuristic: a VM it cannot place might fit with a cleverer arrangement, but a VM larger than every survivor\'s free space never does.',
       sources: [
-        'DOMAIN.md rule 5; seeds 000, 001 (spare resources for one host failure), 002 (restarted VMs degrade or crash hosts without reserved capacity)',
-        'ALGORITHMS.md 2 (restart placement)',
-        'vSphere Availability guide, "Providing Fault Tolerance for Virtual Machines" (the Secondary VM runs on another host in lockstep)',
+        'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/sources.md#seed-000-checklist — the pool still runs every VM after one server fails', 'docs/design/sources.md#seed-001 — spare resources for one host failure', 'docs/design/sources.md#seed-002 — restarted VMs degrade or crash hosts without reserved capacity',
+        'docs/design/algorithms.md#placement-filter',
+        'docs/design/sources.md#vsphere-availability — "Providing Fault Tolerance for Virtual Machines": the Secondary VM runs on another host in lockstep',
       ],
     },
   },

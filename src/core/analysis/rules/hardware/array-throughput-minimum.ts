@@ -11,7 +11,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       title: 'Storage array below the minimum throughput',
       description:
         'Seed 000\'s checklist asks that the SAN deliver at least 200 MB/s for a virtualized cluster: every VM\'s disk I/O, boot storms after an HA failover and backups all go through it. The rule compares the array\'s stated `throughput` with `minThroughputMBps`. When the array states none, it estimates what its host ports can carry, at one tenth of their bit rate (8 Gb FC carries 800 MB/s, 1 GbE about 100 MB/s of iSCSI after protocol overhead), counting the cabled ports at their cable speed, or every port when none is cabled; that estimate is an upper bound, as the controllers may deliver less, so the finding says it is an estimate. State the array\'s measured or rated throughput, add host ports, or choose a faster array.',
-      sources: ['seed 000 (APT white paper, HA checklist: the SAN delivers at least 200 MB/s)'],
+      sources: ['docs/design/sources.md#seed-000-checklist — the SAN delivers at least 200 MB/s'],
     },
     options: {
       minThroughputMBps: { description: 'Throughput the array must deliver, in MB/s (seed 000: 200).', default: 200, min: 0, max: 1_000_000 },

@@ -24,7 +24,7 @@ export const iscsiSingleSubnet: AnalysisRule = {
       title: 'iSCSI paths in a single subnet, or an initiator in no target\'s subnet',
       description:
         'An FC SAN survives a fabric failure because it has two separate fabrics; an IP SAN gets the same from two subnets or VLANs (A and B), each on its own iSCSI switch, so that a broadcast storm, a spanning-tree event or a misconfigured VLAN on one side leaves the other side\'s paths up (ALGORITHMS.md 5). When the design has iSCSI switches, the rule reports a host whose iSCSI interfaces (its iscsi VMkernel ports and iSCSI HBA ports, or without VMkernel ports its NIC ports with the iscsi role) all sit in one subnet or VLAN, and an array whose iSCSI ports all do. It also reports an initiator whose subnet is the subnet of no array iSCSI port: bound VMkernel ports must be in the same subnet as the target portal, since port binding does not route. Put half of each host\'s and each array\'s iSCSI ports in a second subnet on the second switch, and give each initiator a target port in its subnet.',
-      sources: ['ALGORITHMS.md 5 (iSCSI: two subnets or VLANs as the IP analogue of dual fabrics; bound ports in the target portal\'s subnet)', 'seed 000 (two GbE/10GbE switches for an IP SAN)', 'vSphere Storage guide: iSCSI port binding considerations'],
+      sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: two subnets or VLANs as the IP analogue of dual fabrics; bound ports in the target portal\'s subnet', 'docs/design/sources.md#seed-000 — two GbE/10GbE switches for an IP SAN', 'docs/design/sources.md#vsphere-storage — iSCSI port binding considerations'],
     },
   },
   *check({ topology }) {

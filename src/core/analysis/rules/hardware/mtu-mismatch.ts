@@ -34,7 +34,7 @@ export const mtuMismatch: AnalysisRule = {
       title: 'MTU mismatch between the two ends of an Ethernet hop',
       description:
         'Jumbo frames (MTU 9000) speed up iSCSI and NFS only when every hop agrees: a switch with a smaller MTU than the port sending to it drops the large frames, which shows up as sessions that log in (small packets) and then stall or crawl under load, and a storage port left at 1500 on a jumbo network quietly loses the benefit (ALGORITHMS.md 5: jumbo frames only if every hop agrees). For each Ethernet cable the rule compares the MTU of both ends: a host port\'s own `mtu`, else the largest MTU of the VMkernel ports using it as an uplink; a switch\'s `mtu`; an array port\'s `mtu`; 1500 where the design does not say. It reports a port whose MTU is larger than its switch\'s, a storage port left at the standard MTU on a jumbo switch, two directly cabled ports or switches that differ, and a VMkernel port whose MTU is larger than its uplink\'s. Fibre Channel hops are not concerned. The quick fix raises the lower side to the higher MTU, adding the `mtu` key where the design leaves it out.',
-      sources: ['ALGORITHMS.md 5 (iSCSI: jumbo frames only if every hop agrees)', 'vSphere Storage guide: using jumbo frames with iSCSI (MTU must be set on every switch and port along the path)'],
+      sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: jumbo frames only if every hop agrees', 'docs/design/sources.md#vsphere-storage — using jumbo frames with iSCSI (MTU must be set on every switch and port along the path)'],
     },
   },
   *check({ topology, text }) {

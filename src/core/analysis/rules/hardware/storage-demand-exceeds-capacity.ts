@@ -19,7 +19,7 @@ export const storageDemandExceedsCapacity: AnalysisRule = {
       title: 'VM storage demand above what the array or a host\'s storage ports carry',
       description:
         'Seed 000 sizes the SAN by throughput; DOMAIN.md rule 4 adds that the sum of host demand should not exceed what the array ports and links carry, or every VM on the array slows down together at peak. The rule adds up the `diskThroughput` of the powered-on VMs that state one: per array, the VMs whose datastore is on it, against the array\'s stated `throughput` and what its cabled host ports carry (whichever is lower; the ports alone when no throughput is stated); per host, the VMs it runs on SAN or NAS datastores, against its cabled storage ports. Port bandwidth is estimated at one tenth of the cable\'s bit rate (8 Gb FC about 800 MB/s, 1 GbE about 100 MB/s of iSCSI), an upper bound that assumes multipathing spreads I/O over every path. Every host staying within its own ports implies the hosts together do. Spread the VMs over more arrays or hosts, add or speed up ports, or correct the demand figures.',
-      sources: ['seed 000 (APT white paper: SAN throughput sizing)', 'DOMAIN.md rule 4 (host demand within what array ports and links carry)'],
+      sources: ['docs/design/sources.md#seed-000-checklist — SAN throughput sizing', 'docs/design/domain.md#rule-4-storage-throughput — host demand within what array ports and links carry'],
     },
   },
   *check({ topology }) {

@@ -15,7 +15,7 @@ export const criticalPeersSameHost: AnalysisRule = {
       title: 'Exchange and SQL Server VMs on the same host',
       description:
         'Seed 002 plans HA for a mail and database service by running Exchange on host A, SQL Server on host B and keeping a third host as standby, and seed 001 calls this the crossing principle: critical peers never share a host, so that one host failure costs one service and its restart, not both. This rule is a warning, not an error like anti-affinity-same-host, because no guest cluster or rule in the design asks for the separation yet: it is a reviewer\'s recommendation. Add an anti-affinity rule for the two VMs (quick fix) so DRS and HA keep them apart, or move one to another host of the cluster. Roles are read from the VMs\' `role` (sql, mssql, sqlserver; exchange).',
-      sources: ['seed 002 (Exchange on A, SQL on B, third host as standby)', 'seed 001 (crossing principle)'],
+      sources: ['docs/design/sources.md#seed-002 — Exchange on A, SQL on B, third host as standby', 'docs/design/sources.md#seed-001 — crossing principle'],
     },
   },
   *check(context) {

@@ -13,7 +13,7 @@ export const guestClusterRoleMismatch: AnalysisRule = {
       title: 'Application role does not suit the guest cluster type',
       description:
         'Seed 001 pairs each guest cluster type with the applications it can protect: failover clusters for stateful applications with data on a shared disk (SQL Server, Exchange, file, print, message queues), NLB clusters for stateless ones where any node can answer any request (web, VPN, streaming media). An NLB cluster of database or mail servers spreads requests over nodes with separate, diverging data; a failover cluster of web servers leaves all but one node idle and adds a shared disk it does not need. Change the guest cluster type, or the role if it is mislabelled. Roles are read from `role` on the guest cluster and its nodes.',
-      sources: ['seed 001 (guest cluster table: failover for stateful apps, NLB for stateless apps)'],
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover for stateful apps, NLB for stateless apps'],
     },
   },
   *check({ topology }) {

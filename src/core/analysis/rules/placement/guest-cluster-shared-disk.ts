@@ -13,7 +13,7 @@ export const guestClusterSharedDisk: AnalysisRule = {
       title: 'Failover guest cluster without a reachable shared disk',
       description:
         'A Windows failover cluster runs stateful applications (SQL Server, Exchange, file and print) whose data lives on a disk every node can reach; the surviving node takes the disk over when its partner fails. Seed 001\'s table requires a shared iSCSI disk for failover guest clusters. A cluster without one cannot fail over; a shared disk on one host\'s local storage is lost with that host; a node that does not attach the disk cannot take over. Name the disk in the guest cluster\'s `sharedDisk`, put it on the SAN, and list it in every node\'s `sharedDisks` (quick fixes add the missing entries).',
-      sources: ['seed 001 (guest cluster table: failover clusters need a shared iSCSI disk)', 'Microsoft: Failover Clustering hardware requirements (shared storage)'],
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover clusters need a shared iSCSI disk', 'docs/design/sources.md#ms-failover-clustering-requirements — shared storage'],
     },
   },
   *check(context) {

@@ -11,7 +11,7 @@ export const guestClusterSize: AnalysisRule = {
       title: 'Guest cluster with too few or too many nodes',
       description:
         'Seed 001\'s table of guest clusters: a Windows failover cluster usually has 2 nodes and at most 16, an NLB cluster at most 32; a guest cluster with one node has no partner to take over, so it protects nothing. Windows refuses to add nodes beyond the limit, so such a design cannot be built. Give every guest cluster at least two nodes (VMs whose `guestCluster` names it) and split clusters above the limit.',
-      sources: ['seed 001 (guest cluster table: failover up to 16 nodes, NLB up to 32)', 'Microsoft: Failover Clustering and NLB maximums'],
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover up to 16 nodes, NLB up to 32', 'docs/design/sources.md#ms-nlb'],
     },
   },
   *check({ topology }) {

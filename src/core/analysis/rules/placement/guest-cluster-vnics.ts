@@ -13,7 +13,7 @@ export const guestClusterVnics: AnalysisRule = {
       title: 'Guest-cluster node with too few virtual NICs',
       description:
         'Seed 001\'s guest cluster table: a failover cluster node needs at least three virtual NICs (public network, private cluster heartbeat, iSCSI to the shared disk) and an NLB node at least two (public and private). With fewer, the heartbeat shares the client network and a busy or failed network makes nodes evict each other, or the shared disk competes with client traffic. Give each node its own vNIC per network (the quick fix sets `vnics` to the minimum) and put the heartbeat on its own VLAN (DOMAIN rule 12).',
-      sources: ['seed 001 (guest cluster table: failover >= 3 vNICs, NLB >= 2)'],
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover >= 3 vNICs, NLB >= 2'],
     },
   },
   *check(context) {

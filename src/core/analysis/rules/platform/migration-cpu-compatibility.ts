@@ -51,7 +51,7 @@ export const migrationCpuCompatibility: AnalysisRule = {
       title: 'Mixed CPU generations without a compatibility baseline',
       description:
         'A guest started on a newer CPU may use instructions an older host lacks, so live migration to that host is refused; seeds 001 and 003 require the same CPU family on source and target, or a compatibility mode that masks the newer features (vSphere EVC, Hyper-V processor compatibility, Intel FlexMigration). A cluster that mixes generations without a baseline can only migrate VMs between its same-generation hosts, which breaks maintenance-mode evacuation and load balancing. Set the cluster\'s `cpuCompatibility` to the oldest family present (the quick fix does; for vSphere this is the EVC mode); a baseline newer than a host\'s CPU keeps that host out of the cluster, which is reported too. Hosts that do not state a family are not judged; mixed vendors are reported by migration-cpu-vendor.',
-      sources: ['seed 001 (live migration needs the same CPU family)', 'seed 003 (vMotion CPU compatibility)', 'DOMAIN.md rule 10', 'VMware KB 1003212 (EVC modes)'],
+      sources: ['docs/design/sources.md#seed-001 — live migration needs the same CPU family', 'docs/design/sources.md#seed-003 — vMotion CPU compatibility', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vmware-kb-1003212 — EVC modes'],
     },
   },
   *check(context) {

@@ -14,7 +14,7 @@ export const controllerSingleFabric: AnalysisRule = {
       title: 'Array controller cabled to one fabric only',
       description:
         'Each controller of a dual-controller array should have target ports on both fabrics: if controller A is only on fabric A and controller B only on fabric B, a fabric failure together with a controller failover (or an ALUA path change during a controller update) leaves LUNs owned by the surviving controller reachable only through the failed fabric, and hosts lose their optimized paths after a single fabric event. ALGORITHMS.md 5 asks for two controllers, each with ports on both fabrics; seed 000\'s reference design cables a port of each controller to each FC switch. The rule fires when all the ports of a controller that are cabled to switches of one type end on one switch or one named fabric while another fabric (or switch) of that type carries hosts\' storage ports. The quick fix cables a free port of the controller to a switch of the other fabric.',
-      sources: ['seed 000 (each controller cabled to both FC switches)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+      sources: ['docs/design/sources.md#seed-000 — each controller cabled to both FC switches', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check(context) {

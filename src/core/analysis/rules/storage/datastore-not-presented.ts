@@ -12,7 +12,7 @@ export const datastoreNotPresented: AnalysisRule = {
       title: 'Datastore not presented to every host of its cluster',
       description:
         'HA restarts a VM on a host that can open its files, and live migration moves a VM only between hosts that see its datastore: a LUN masked away from some hosts of the cluster makes those hosts useless as failover and migration targets for every VM on it, which admission control does not see (it counts CPU and memory, not storage access). ALGORITHMS.md 5 asks that every LUN be presented to every HBA of every host of the cluster with the same LUN id; seed 000 and seed 001 make storage that every host reaches the basis of HA. The rule fires when a shared datastore that a cluster\'s VMs or heartbeats use has a `presentedTo` list missing hosts of that cluster. The quick fix adds them to the list (then present the LUN to them on the array).',
-      sources: ['seed 000 (shared SAN storage reached by every host)', 'seed 001 (HA strategies: shared storage)', 'ALGORITHMS.md 5', 'vSphere Availability guide: restart placement needs datastore access'],
+      sources: ['docs/design/sources.md#seed-000 — shared SAN storage reached by every host', 'docs/design/sources.md#seed-001 — HA strategies: shared storage', 'docs/design/algorithms.md#5-storage-path-redundancy', 'docs/design/sources.md#vsphere-availability — restart placement needs datastore access'],
     },
   },
   *check({ topology }) {

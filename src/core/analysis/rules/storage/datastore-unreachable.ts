@@ -12,7 +12,7 @@ export const datastoreUnreachable: AnalysisRule = {
       title: 'Host has no storage path to a datastore it needs',
       description:
         'HA can restart a VM only on a host that reaches the VM\'s datastore, and a host that cannot reach its cluster\'s heartbeat datastores cannot take part in datastore heartbeating; a host with no path at all to a shared datastore of its cluster is therefore no failover target for the VMs on it (vSphere Availability guide: restart placement requires datastore access; seed 000 and seed 001 make shared storage the precondition of HA). The rule follows the cables from the host\'s storage ports (FC and iSCSI HBAs, CNAs, NICs with a storage role, role-less NICs for NFS) through switches to a port of the datastore\'s array over a protocol the datastore uses (NFS for NFS exports, FC or iSCSI otherwise). Cable a storage port of the host to a switch that reaches the array (on each fabric), or give the port the right role.',
-      sources: ['seed 000 (shared SAN storage is the basis of VMware HA)', 'seed 001 (HA needs storage every host can reach)', 'vSphere Availability guide: restart placement', 'ALGORITHMS.md 2 and 5'],
+      sources: ['docs/design/sources.md#seed-000 — shared SAN storage is the basis of VMware HA', 'docs/design/sources.md#seed-001 — HA needs storage every host can reach', 'docs/design/sources.md#vsphere-availability — restart placement', 'docs/design/algorithms.md#2-ha-restart-after-a-host-failure', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check({ topology }) {
