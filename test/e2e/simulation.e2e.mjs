@@ -1,5 +1,5 @@
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
-// palette on the seed 000 design, esx-01 picked in the quick pick, the results panel; and
+// palette on the seed-000-fq1616r example, esx-01 picked in the quick pick, the results panel; and
 // "VTopo: Recommend Load Balance..." on a design with two HA clusters.
 import { expect, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
 

@@ -77,7 +77,7 @@ describe('VTopo in the extension host', () => {
     assert.match(report.message, /failover capacity CPU \d+%, memory \d+%/);
   });
 
-  it('reports no problem for the fully redundant seed 000 design', async () => {
+  it('reports no problem for the fully redundant seed-000-fq1616r example', async () => {
     const document = await openExample('seed-000-fq1616r.vtopo');
     // Give the analyzer time to publish, then check that it published nothing.
     await new Promise((resolve) => setTimeout(resolve, 1500));
