@@ -66,3 +66,18 @@ function relativeLink(fromDirectory: string, path: string): string {
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
+
+const DESIGN_NOTE_REFERENCE = /\bdocs\/design\/[a-z0-9-]+\.md(?:#[\p{Ll}\p{N}_-]+)?/gu;
+
+/**
+ * Prose (a rule description, a field description) with each reference to a design note,
+ * such as `docs/design/sources.md#seed-000`, turned into a Markdown link relative to
+ * `fromDirectory`.
+ */
+export function linkDesignNotes(text: string, fromDirectory: string): string {
+  return text.replace(DESIGN_NOTE_REFERENCE, (reference) => {
+    const hash = reference.indexOf('#');
+    const path = hash === -1 ? reference : reference.slice(0, hash);
+    return `[${reference}](${relativeLink(fromDirectory, path)}${hash === -1 ? '' : reference.slice(hash)})`;
+  });
+}
