@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { fieldEdit, flowList } from './common';
 import { guestClusterNodes } from './guest-cluster-nodes';
 
-/** A failover guest cluster needs one disk every node reaches: its quorum and data (docs/design/sources.md#seed-001). */
+/** A failover guest cluster needs one disk every node reaches: its quorum and data (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterSharedDisk: AnalysisRule = {
   meta: {
     id: 'guest-cluster-shared-disk',
@@ -29,7 +29,7 @@ export const guestClusterSharedDisk: AnalysisRule = {
         const edit = disk === undefined ? undefined : fieldEdit(context, guestCluster.source, 'sharedDisk', disk);
         if (disk !== undefined && edit) fixes.push({ title: `Set sharedDisk of "${guestCluster.id}" to "${disk}", which every node attaches`, edits: [edit], preferred: true });
         yield {
-          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (docs/design/sources.md#seed-001).`,
+          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (docs/design/sources.md#seed-001-guest-cluster-table).`,
           range: guestCluster.idRange,
           elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
           fixes,

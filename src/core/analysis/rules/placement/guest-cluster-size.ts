@@ -1,7 +1,7 @@
 import type { AnalysisRule } from '../../rule';
 import { GUEST_CLUSTER_LIMITS, guestClusterNodes } from './guest-cluster-nodes';
 
-/** Failover clusters: 2 to 16 nodes; NLB clusters: 2 to 32 (docs/design/sources.md#seed-001). */
+/** Failover clusters: 2 to 16 nodes; NLB clusters: 2 to 32 (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterSize: AnalysisRule = {
   meta: {
     id: 'guest-cluster-size',
@@ -29,7 +29,7 @@ export const guestClusterSize: AnalysisRule = {
       }
       if (!problem) continue;
       yield {
-        message: `${kind} guest cluster "${guestCluster.id}" ${problem} (docs/design/sources.md#seed-001: ${limits.minNodes} to ${limits.maxNodes} nodes).`,
+        message: `${kind} guest cluster "${guestCluster.id}" ${problem} (docs/design/sources.md#seed-001-guest-cluster-table: ${limits.minNodes} to ${limits.maxNodes} nodes).`,
         range: guestCluster.idRange,
         elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
         related: nodes.map((vm) => ({ message: `node "${vm.id}"`, range: vm.source.fields.guestCluster?.value ?? vm.idRange })),

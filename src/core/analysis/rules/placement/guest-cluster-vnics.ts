@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { fieldEdit } from './common';
 import { GUEST_CLUSTER_LIMITS } from './guest-cluster-nodes';
 
-/** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (docs/design/sources.md#seed-001). */
+/** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterVnics: AnalysisRule = {
   meta: {
     id: 'guest-cluster-vnics',
