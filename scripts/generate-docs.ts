@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../src/core/analysis/rules';
 import type { RuleMeta } from '../src/core/analysis/rule';
+import { linkDesignNotes, sourceEntryMarkdown } from '../src/core/analysis/sources';
 import { FORMAT_VERSION, vtopoFile } from '../src/core/model/format';
 import { STRUCTURAL_RULE_IDS } from '../src/core/model/report';
 import type { Field } from '../src/core/model/schema';
@@ -135,7 +136,7 @@ export function generateFieldReference(): string {
     const also = row.alternateKeys.length === 0
       ? ''
       : ` Also: ${row.alternateKeys.map((a) => (a.withUnit ? `\`${a.key}\` (text with a unit)` : `\`${a.key}\``)).join(', ')}.`;
-    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(row.description + also)} |`);
+    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(linkDesignNotes(row.description + also, 'docs'))} |`);
   }
   lines.push('');
   return lines.join('\n');
@@ -210,7 +211,7 @@ function optionsSection(meta: RuleMeta): string[] {
     '',
     '| Option | Default | Range | Meaning |',
     '| --- | --- | --- | --- |',
-    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min ?? ''} to ${option.max ?? ''} | ${tableCell(option.description)} |`),
+    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min ?? ''} to ${option.max ?? ''} | ${tableCell(linkDesignNotes(option.description, 'docs'))} |`),
     '',
   ];
 }
@@ -300,7 +301,7 @@ export function generateRulesDoc(): string {
       '',
       `**${meta.docs.title.replace(/\.$/, '')}.**`,
       '',
-      meta.docs.description,
+      linkDesignNotes(meta.docs.description, 'docs'),
       '',
       `- Kind: ${STRUCTURAL.has(meta.id) ? 'structural (reported while the file is read)' : 'analysis'}`,
       `- Default severity: ${meta.defaultSeverity}`,
@@ -308,7 +309,7 @@ export function generateRulesDoc(): string {
       '',
       'Sources:',
       '',
-      ...meta.docs.sources.map((source) => `- ${source}`),
+      ...meta.docs.sources.map((source) => `- ${sourceEntryMarkdown(source, 'docs')}`),
       '',
       ...optionsSection(meta),
       ...configurationSnippet(meta),

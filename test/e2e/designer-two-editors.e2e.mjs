@@ -15,7 +15,7 @@ const textGroup = (page) => page.locator('.part.editor .editor-group-container')
 
 /**
  * Both designer webviews, top first: [{ name, outer, inner, frame }] where `frame` is the
- * webview's document (the inner iframe) once its test hook has drawn the seed design.
+ * webview's document (the inner iframe) once its test hook has drawn the seed-000-fq1616r example.
  */
 async function designerFrames(page, { timeout = 30_000 } = {}) {
   return waitUntil(
@@ -35,7 +35,7 @@ async function designerFrames(page, { timeout = 30_000 } = {}) {
       found.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
       return found.map((d, i) => ({ ...d, name: `designer ${i + 1}` }));
     },
-    { timeout, message: 'two designer webviews with the seed design drawn' },
+    { timeout, message: 'two designer webviews with the seed-000-fq1616r example drawn' },
   );
 }
 

@@ -92,7 +92,7 @@ async function textAround(page, file, line) {
 
 // ------------------------------------------------------------------------- drag a VM across
 
-// Seed 000 keeps web-01 (on esx-02) and web-02 (on esx-01) apart with the anti-affinity rule
+// The seed-000-fq1616r example keeps web-01 (on esx-02) and web-02 (on esx-01) apart with the anti-affinity rule
 // "web-apart". Dragging web-02 onto esx-02 edits its `host:` line; the analyzer then reports
 // anti-affinity-same-host in the Problems panel and the canvas marks the VM; Ctrl+Z in the
 // text editor takes it all back.
@@ -180,7 +180,7 @@ export async function designerCablesAPortToASwitch({ page, workspace }) {
   await screenshot(page, 'designer-port-cabled');
   const lines = fs.readFileSync(path.join(workspace, 'examples', SEED), 'utf8').split('\n');
   const last = lines.indexOf('  - [esx-02/nic1/p1, lan-2]') + 1;
-  expect(last > 0, 'the seed ends its links with esx-02/nic1/p1');
+  expect(last > 0, 'the seed-000-fq1616r example ends its links with esx-02/nic1/p1');
   const text = await textAround(page, SEED, last + 1);
   expect(/- \[esx-02\/nic1\/p1, lan-2\]\s*\n\s*- \[esx-02\/hba2\/p1, fc-a\]/.test(text), `the new cable follows the last one:\n${text}`);
 

@@ -1,5 +1,5 @@
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
-// palette on the seed 000 design, esx-01 picked in the quick pick, the results panel;
+// palette on the seed-000-fq1616r example, esx-01 picked in the quick pick, the results panel;
 // "VTopo: Simulate Component Failure..." with the LAN card esx-01/nic1 (the host is
 // isolated, its VMs run unreachable); and "VTopo: Recommend Load Balance..." on a design
 // with two HA clusters.

@@ -49,7 +49,7 @@ vms:
 
 export async function theStatusBarTellsWhetherTheDesignSurvivesAHostFailure({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
-  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1 OK/.test(text)), { timeout: 20_000, message: 'the N-1 OK status for the seed design' });
+  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1 OK/.test(text)), { timeout: 20_000, message: 'the N-1 OK status for the seed-000-fq1616r example' });
   await openFile(page, 'n1-fails.vtopo');
   await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1: 1 VM cannot restart/.test(text)), { timeout: 20_000, message: 'the N-1 failure status' });
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'n1-capacity' && m.file === 'n1-fails.vtopo'));

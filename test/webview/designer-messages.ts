@@ -1,7 +1,7 @@
 /**
  * Builds what the fake host of the designer test sends, in Node (run with tsx): the test
  * page (the production CSP, CSS and body around dist/webview/designer.js) and 'document'
- * messages for the seed example, an XSS label and a generated 2,000-element design.
+ * messages for the seed-000-fq1616r example, an XSS label and a generated 2,000-element design.
  * Usage: tsx test/webview/designer-messages.ts <out-dir>
  */
 
@@ -41,7 +41,7 @@ writeFileSync(join(out, 'seed.json'), JSON.stringify(seed));
 const seedDetails = detailsFor(seedText);
 writeFileSync(join(out, 'seed-details.json'), JSON.stringify(seedDetails));
 
-// The playback of "host esx-01 fails" on the seed, as the host sends it after the simulation command.
+// The playback of "host esx-01 fails" on the seed-000-fq1616r example, as the host sends it after the simulation command.
 const simulation: HostToDesignerMessage = { type: 'simulation', result: playbackFromResult(simulateScenario(analyzeText(seedText).topology, hostFailureScenario('esx-01'))) };
 writeFileSync(join(out, 'simulation.json'), JSON.stringify(simulation));
 

@@ -14,7 +14,11 @@ export interface RuleDocs {
   readonly title: string;
   /** One paragraph: why it matters and what to do. */
   readonly description: string;
-  /** Where the rule comes from: seed documents and vendor documentation. */
+  /**
+   * Where the rule comes from: each entry a repository path (optionally with a heading
+   * anchor) or an https URL, optionally followed by ' — ' and a description. The format
+   * and its parser are in ./sources.ts.
+   */
   readonly sources: readonly string[];
 }
 

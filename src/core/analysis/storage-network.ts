@@ -1,6 +1,6 @@
 /**
  * The storage network of a design, as a graph the analyzer and the failover simulator
- * share (ALGORITHMS.md 5, DOMAIN.md rule 2). A host reaches a datastore through
+ * share (docs/design/algorithms.md#5-storage-path-redundancy, docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path). A host reaches a datastore through
  *   host -> adapter -> host port -> cable -> switch (-> inter-switch link -> switch)* ->
  *   cable -> array port -> controller -> array -> datastore,
  * or through a cable straight from a host port to an array port (direct attach).
@@ -278,7 +278,7 @@ function side<P extends { readonly attachments: readonly Attachment[] }>(ports: 
 
 /**
  * The single points of failure between a host and a datastore: the elements that lie on
- * every storage path (ALGORITHMS.md 5). O(ports of the host and the array + one path in
+ * every storage path (docs/design/algorithms.md#5-storage-path-redundancy). O(ports of the host and the array + one path in
  * the network's block-cut tree).
  */
 export function singlePointsOfFailure(network: StorageNetwork, host: Host, datastore: Datastore): PathFailures {

@@ -1,5 +1,5 @@
 /**
- * A cluster's admission control, evaluated by the policy its design names (ALGORITHMS.md 1):
+ * A cluster's admission control, evaluated by the policy its design names (docs/design/algorithms.md#1-ha-admission-control):
  * the numbers a reviewer reads and whether the configured level is met.
  */
 

@@ -1,5 +1,5 @@
 /**
- * vSphere HA's dedicated failover hosts policy (ALGORITHMS.md 1.3): the named hosts run no
+ * vSphere HA's dedicated failover hosts policy (docs/design/algorithms.md#13-dedicated-failover-hosts): the named hosts run no
  * VMs, and HA restarts failed hosts' VMs on them first. vSphere itself checks no capacity
  * for this policy; VTopo adds one so the policy cannot promise what it cannot hold:
  * the failover hosts' spare capacity must cover the reserved load of the F most loaded

@@ -1,12 +1,12 @@
 /**
- * N+1 regardless of the admission control policy (DOMAIN.md rule 5; seeds 000 and 001):
+ * N+1 regardless of the admission control policy (docs/design/domain.md#rule-5-failover-capacity-n1; the array vendor white paper and the HA strategies handbook (docs/design/sources.md#seed-000, docs/design/sources.md#seed-001)):
  * for each host of an HA cluster, fail it and ask whether every protected VM it ran can be
  * restarted on the surviving hosts, by first-fit decreasing bin packing, twice:
  * - by reservations (CPU reservation or the cluster minimum, memory reservation plus
  *   overhead): what HA admission control counts, so a VM that does not fit is refused;
  * - by configured size (the same CPU, since a VM states no CPU demand beyond its
  *   reservation; configured memory plus overhead): a VM that does not fit restarts only by
- *   overcommitting memory, which seed 002 warns degrades or crashes the receiving host.
+ *   overcommitting memory, which the VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) warns degrades or crashes the receiving host.
  * An FT secondary counts on its own host (clusterResources); an FT VM whose secondary runs
  * on a survivor is not restarted: the secondary takes over on the resources it already holds.
  * The worst failure is the one that leaves most VMs down, then the one with least headroom.

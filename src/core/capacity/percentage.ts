@@ -1,5 +1,5 @@
 /**
- * vSphere HA's percentage policy, "cluster resources reserved" (ALGORITHMS.md 1.2; vSphere
+ * vSphere HA's percentage policy, "cluster resources reserved" (docs/design/algorithms.md#12-percentage-policy; vSphere
  * Availability guide, "Percentage of Cluster Resources Admission Control").
  */
 

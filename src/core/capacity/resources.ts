@@ -1,6 +1,6 @@
 /**
  * What HA capacity calculations count, read from the design once: the capacity each "good"
- * host offers VMs and the demand of each powered-on VM (ALGORITHMS.md 1). Every policy
+ * host offers VMs and the demand of each powered-on VM (docs/design/algorithms.md#1-ha-admission-control). Every policy
  * (slots, percentage, failover hosts) and the N+1 check work on these plain numbers, so the
  * failover simulator can reuse them on hypothetical states.
  */

@@ -1,5 +1,5 @@
 /**
- * vSphere HA's slot policy, "host failures cluster tolerates" (ALGORITHMS.md 1.1; vSphere
+ * vSphere HA's slot policy, "host failures cluster tolerates" (docs/design/algorithms.md#11-slot-policy; vSphere
  * Availability guide, "Slot Policy Admission Control"). Reproduces the guide's published
  * example to the unit (test/unit/capacity/slots.test.ts).
  */

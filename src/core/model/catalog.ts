@@ -2,7 +2,7 @@
  * Storage products whose controllers and host ports the analyzer knows from their model
  * name: for designs that name a product without drawing its controllers, and to check a
  * design that draws them against the product (array-preset-mismatch). Source: the array
- * vendor's HA white paper (product list). Port counts are for the whole array, all
+ * vendor's HA white paper, its product list (docs/design/sources.md#seed-000). Port counts are for the whole array, all
  * controllers together.
  */
 

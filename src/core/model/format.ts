@@ -234,7 +234,7 @@ const cluster = object(
         }),
         maxConcurrentPerHost: integer({ description: 'Concurrent migrations per host (vSphere: 4 on 1 GbE, 8 on 10 GbE).', min: 1 }),
       },
-      { description: 'Live-migration settings for simulation (ALGORITHMS.md 4).', defaults: true },
+      { description: 'Live-migration settings for simulation (docs/design/algorithms.md#4-live-migration).', defaults: true },
     ),
   },
   { description: 'A cluster of hosts sharing an HA policy.' },
@@ -414,7 +414,7 @@ const controller = object(
 const storageArray = object(
   {
     vendor: text({ description: 'Vendor.' }),
-    model: text({ description: 'Product model, e.g. FQ1616R or AV100-G6 (seed 000).' }),
+    model: text({ description: 'Product model, e.g. FQ1616R or AV100-G6 (docs/design/sources.md#seed-000).' }),
     mode: oneOf(['active-active', 'alua', 'single'] as const, { description: 'Controller mode. Derived from the number of controllers when omitted.' }),
     throughputMBps: quantity('throughput', { description: 'Sustained throughput the array delivers.', min: 0 }),
     controllers: collection('controller', controller, { description: 'Controllers, by id (a, b).', default: [] }),
@@ -556,14 +556,14 @@ const management = object(
     physicalServer: text({ description: 'Name of the dedicated physical server, when it is not a VM.' }),
     databaseVm: ref('vm', { description: 'VM holding its database, if separate.' }),
   },
-  { description: 'The management server (vCenter, SCVMM, ...): a dedicated physical server or a VM (seed 000).' },
+  { description: 'The management server (vCenter, SCVMM, ...): a dedicated physical server or a VM (docs/design/sources.md#seed-000).' },
 );
 
 const costs = object(
   {
     currency: text({ description: 'Currency of the amounts.', default: 'USD' }),
     hostCost: number({ description: 'Cost of one host (hardware, licences, support) over its life.', min: 0 }),
-    consolidationRatio: number({ description: 'VMs per host; derived from the design when omitted (seed 002: 15:1 on a $30,000 host is $2,000 per VM).', min: 0 }),
+    consolidationRatio: number({ description: 'VMs per host; derived from the design when omitted (docs/design/sources.md#seed-002: 15:1 on a $30,000 host is $2,000 per VM).', min: 0 }),
   },
   { description: 'A simple cost model, used to price VM sprawl.' },
 );

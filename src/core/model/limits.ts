@@ -2,7 +2,7 @@
  * Platform limits as data: one row per hypervisor and release range, with the minimum
  * cluster sizes HA needs. The file's `platform` and `platformVersion` pick the row; a
  * missing or unreadable version picks the newest row, and says so. Sources: vendor
- * configuration maximums, ALGORITHMS.md 6, seed 001 for the era of the seeds. Figures
+ * configuration maximums, docs/design/algorithms.md#6-limits-per-product-and-version, docs/design/sources.md#seed-001 for the era of the seed documents. Figures
  * marked in `verify` are commonly cited but not confirmed from the vendor's own table:
  * rules quote them with that caveat.
  */
@@ -59,7 +59,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerHost: 512,
     minHostsForHa: 2,
     verify: [],
-    source: 'vSphere 5.5 Configuration Maximums; seed 001 (VMware clusters of 32 nodes)',
+    source: 'vSphere 5.5 Configuration Maximums; docs/design/sources.md#seed-001: VMware clusters of 32 nodes',
   },
   {
     platform: 'vsphere',
@@ -94,7 +94,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerHost: 1024,
     minHostsForHa: 2,
     verify: ['maxHostsPerCluster', 'maxVmsPerCluster'],
-    source: 'VMware Configuration Maximums tool, vSphere 8.0; ALGORITHMS.md 6',
+    source: 'VMware Configuration Maximums tool, vSphere 8.0; docs/design/algorithms.md#6-limits-per-product-and-version',
   },
   {
     platform: 'hyperv',
@@ -105,7 +105,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxVmsPerCluster: 1000,
     minHostsForHa: 2,
     verify: [],
-    source: 'Windows Server 2008 R2 Hyper-V scalability; seed 001 (Hyper-V clusters of 16 nodes)',
+    source: 'Windows Server 2008 R2 Hyper-V scalability; docs/design/sources.md#seed-001: Hyper-V clusters of 16 nodes',
   },
   {
     platform: 'hyperv',
@@ -126,7 +126,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
     maxHostsPerCluster: 16,
     minHostsForHa: 2,
     verify: [],
-    source: 'XenServer configuration limits (16 hosts per resource pool); seed 001 quotes 32 for its era\'s Citrix pools',
+    source: 'XenServer configuration limits (16 hosts per resource pool); docs/design/sources.md#seed-001 quotes 32 for its era\'s Citrix pools',
   },
   {
     platform: 'xenserver',

@@ -1,6 +1,6 @@
 /**
  * A DRS-style balance recommendation, and a heuristic: it follows the legacy DRS metric
- * (ALGORITHMS.md 3, vSphere <= 6.7), not VMware's algorithm, which is not published in
+ * (docs/design/algorithms.md#3-drs-rules-and-balance, vSphere <= 6.7), not VMware's algorithm, which is not published in
  * full. vSphere 7+ balances by a per-VM "DRS score" instead. Pure and deterministic.
  *
  * Host load = sum of the entitlements of its powered-on VMs / host capacity; imbalance =
@@ -63,7 +63,7 @@ export function standardDeviation(values: readonly number[]): number {
   return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length);
 }
 
-/** Hosts that take part: connected, offering memory, not dedicated failover hosts (they run no VMs, ALGORITHMS.md 1.3). */
+/** Hosts that take part: connected, offering memory, not dedicated failover hosts (they run no VMs, docs/design/algorithms.md#13-dedicated-failover-hosts). */
 function balancedHosts(topology: Topology, cluster: Cluster): Host[] {
   const admission = cluster.ha.admissionControl;
   const failoverHosts = new Set(admission.policy === 'failover-hosts' ? (admission.failoverHosts ?? []) : []);

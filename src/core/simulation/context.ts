@@ -27,7 +27,7 @@ import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
 export interface Load {
   /** Sum of vmDemand.cpuMHz: CPU reservations, or das.vmcpuminmhz for VMs without one. */
   cpuMHz: number;
-  /** Sum of vmDemand.reservedMemoryMB: memory reservation + overhead (placement, ALGORITHMS.md 2). */
+  /** Sum of vmDemand.reservedMemoryMB: memory reservation + overhead (placement, docs/design/algorithms.md#2-ha-restart-after-a-host-failure). */
   reservedMemoryMB: number;
   /** Sum of vmDemand.configuredMemoryMB: configured memory + overhead (utilization shown to people). */
   configuredMemoryMB: number;
@@ -66,7 +66,7 @@ export interface HostInfo {
   readonly order: number;
   readonly cluster: Cluster | undefined;
   readonly capacity: HostCapacity;
-  /** Connected: not in maintenance, disconnected or standby (ALGORITHMS.md 1). */
+  /** Connected: not in maintenance, disconnected or standby (docs/design/algorithms.md#1-ha-admission-control). */
   readonly good: boolean;
   /** Powered-on VMs the design places here, in file order. */
   readonly vms: readonly VmInfo[];

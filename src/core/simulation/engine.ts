@@ -1,6 +1,6 @@
 /**
  * The failover engine: a discrete-event simulation of what HA does when hosts, storage
- * paths or arrays fail (ALGORITHMS.md 2, DOMAIN.md "Failure and migration behaviour").
+ * paths or arrays fail (docs/design/algorithms.md#2-ha-restart-after-a-host-failure, docs/design/domain.md#failure-and-migration-behaviour).
  * Time advances by events on one queue (event-queue.ts); every state change is logged
  * with its time and the index of the event that caused it; the per-VM outcomes, host
  * utilization and summary are read off the final state. No clock, no randomness: the
@@ -8,7 +8,7 @@
  *
  * What it models, in the order things happen:
  * - A host failure: its VMs stop at once (their memory is gone: HA restarts, it never
- *   migrates, DOMAIN.md [001]). After the cluster's failureTimeoutSeconds (vSphere 15 s)
+ *   migrates, docs/design/domain.md#ha-restarts-it-does-not-migrate). After the cluster's failureTimeoutSeconds (vSphere 15 s)
  *   the host is declared failed and its VMs are restarted.
  * - An isolated host (management network lost) that still reaches a heartbeat datastore is
  *   not failed: its VMs keep running, unless the isolation response (power-off, shutdown)
@@ -22,17 +22,17 @@
  *   immediate; guest-heartbeat and app-heartbeat = when booted), plus
  *   postReadyDelaySeconds, or when the tier above has waited tierTimeoutSeconds (600 s).
  *   A VM that could not be placed does not hold its tier back. At one instant, earlier
- *   waves place first: the first failed host's VMs before the second's (ALGORITHMS.md 2).
+ *   waves place first: the first failed host's VMs before the second's (docs/design/algorithms.md#2-ha-restart-after-a-host-failure).
  * - Restart dependencies: a VM waits until each VM it depends on is ready (same ready
  *   condition). These are hard rules (vSphere VM-to-VM rules): no timeout. A dependency
  *   powered off in the design is ignored.
- * - Placement (ALGORITHMS.md 2): candidates are the hosts of the VM's cluster that are
+ * - Placement (docs/design/algorithms.md#2-ha-restart-after-a-host-failure): candidates are the hosts of the VM's cluster that are
  *   connected, not failed and not isolated; that reach every datastore of the VM through
  *   the storage network with the failed elements removed; that satisfy its must-run-on and
  *   must-not-run-on rules; that run none of its anti-affinity peers (when the cluster's
  *   respectAntiAffinity is on; HA knows rules, not guest clusters); and that have unreserved
  *   CPU >= its CPU reservation and unreserved memory >= reservation + overhead (vmDemand)
- *   and fewer VMs than maxVms. Dedicated failover hosts come first (ALGORITHMS.md 1.3).
+ *   and fewer VMs than maxVms. Dedicated failover hosts come first (docs/design/algorithms.md#13-dedicated-failover-hosts).
  *   Among candidates the most unreserved one wins: most unreserved memory, then most
  *   unreserved CPU, then file order. Should rules and VM-VM affinity are not considered by
  *   HA restarts (DRS fixes them later). No candidate: the VM stays down ("insufficient
@@ -1085,7 +1085,7 @@ class FailoverSimulation {
     });
   }
 
-  /** The host HA restarts a VM on (ALGORITHMS.md 2), or why there is none. */
+  /** The host HA restarts a VM on (docs/design/algorithms.md#2-ha-restart-after-a-host-failure), or why there is none. */
   private chooseHost(run: VmRun): Placement {
     const info = run.info;
     const cluster = info.cluster;

@@ -1,5 +1,5 @@
 /**
- * Maintenance mode: evacuate a host by live migration (DOMAIN.md, seeds 001 and 003). Each
+ * Maintenance mode: evacuate a host by live migration (docs/design/domain.md#maintenance-mode-and-load-balancing). Each
  * VM goes to a host that passes every check of checkMigration given the moves planned
  * before it (rules, reservations + overhead, datastore access, CPU compatibility, migration
  * network); then the migrations are scheduled under the per-host concurrency limits, a
@@ -19,7 +19,7 @@ import {
 } from './migration';
 import type { MaintenanceResult, MigrationResult, PlannedMigration } from './types';
 
-/** vMotion concurrency (ALGORITHMS.md 4.1): 4 per 1 GbE and 8 per 10 GbE network, 8 per host; 250 Mbit/s per vMotion. */
+/** vMotion concurrency (docs/design/algorithms.md#41-pre-copy): 4 per 1 GbE and 8 per 10 GbE network, 8 per host; 250 Mbit/s per vMotion. */
 export const VMOTION_CONCURRENCY = {
   perHost: 8,
   per1GbE: 4,

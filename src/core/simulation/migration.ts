@@ -1,6 +1,6 @@
 /**
- * Live migration, planned work only (HA is not live migration, seed 001): the fluid model
- * of pre-copy with the stop conditions of each implementation as data (ALGORITHMS.md 4.1),
+ * Live migration, planned work only (HA is not live migration, docs/design/domain.md#ha-restarts-it-does-not-migrate): the fluid model
+ * of pre-copy with the stop conditions of each implementation as data (docs/design/algorithms.md#41-pre-copy),
  * post-copy (4.2), CloudSim's estimate beside ours (4.3), and the checks a design must pass
  * before a VM may move to a host. Pure and deterministic.
  *
@@ -27,7 +27,7 @@ export type PreCopyMethod = Exclude<MigrationMethod, 'post-copy'>;
 
 /**
  * When an implementation ends pre-copy and how it makes a busy guest converge, as data
- * (ALGORITHMS.md 4.1). Conditions are checked after every live round, convergence first.
+ * (docs/design/algorithms.md#41-pre-copy). Conditions are checked after every live round, convergence first.
  */
 export interface PreCopyProfile {
   readonly method: PreCopyMethod;
@@ -60,7 +60,7 @@ export const PRECOPY_PROFILES: Readonly<Record<PreCopyMethod, PreCopyProfile>> =
     method: 'xen-classic',
     name: 'Xen (classic libxc save)',
     // DEF_MAX_ITERS 29 ("limit us to 30 times round loop"), DEF_MAX_FACTOR 3, and "sent_this_iter < 50".
-    source: 'libxc xc_domain_save.c (ALGORITHMS.md 4.1): stop when a round sent < 50 pages, after 29 rounds, or when more than 3 x memory was sent',
+    source: 'libxc xc_domain_save.c (docs/design/algorithms.md#41-pre-copy): stop when a round sent < 50 pages, after 29 rounds, or when more than 3 x memory was sent',
     minPagesSentPerRound: 50,
     maxRounds: 29,
     maxSentFactor: 3,
@@ -70,7 +70,7 @@ export const PRECOPY_PROFILES: Readonly<Record<PreCopyMethod, PreCopyProfile>> =
     method: 'xen',
     name: 'Xen >= 4.6 (migration v2)',
     // ctx->save.max_iterations = 5, dirty_threshold = 50: the live loop runs while dirty_count > 50.
-    source: 'xg_sr_save.c (ALGORITHMS.md 4.1): stop when at most 50 pages are dirty or after 5 rounds',
+    source: 'xg_sr_save.c (docs/design/algorithms.md#41-pre-copy): stop when at most 50 pages are dirty or after 5 rounds',
     dirtyPagesThreshold: 50,
     maxRounds: 5,
     throttle: 'none',
@@ -78,7 +78,7 @@ export const PRECOPY_PROFILES: Readonly<Record<PreCopyMethod, PreCopyProfile>> =
   qemu: {
     method: 'qemu',
     name: 'QEMU/KVM pre-copy',
-    source: 'QEMU migration.c (ALGORITHMS.md 4.1): stop-and-copy when pending < bandwidth x downtime-limit (default 300 ms); auto-converge throttles the guest 20%, +10% per step, at most 99%',
+    source: 'QEMU migration.c (docs/design/algorithms.md#41-pre-copy): stop-and-copy when pending < bandwidth x downtime-limit (default 300 ms); auto-converge throttles the guest 20%, +10% per step, at most 99%',
     downtimeTargetSeconds: 0.3,
     throttle: 'auto-converge',
     withoutProgress: 'never-completes',
@@ -86,7 +86,7 @@ export const PRECOPY_PROFILES: Readonly<Record<PreCopyMethod, PreCopyProfile>> =
   vmotion: {
     method: 'vmotion',
     name: 'vMotion',
-    source: 'vSphere vMotion (ALGORITHMS.md 4.1): switchover aims under 1 s; Stun During Page Send slows the vCPUs so pre-copy converges; a switchover over 100 s fails the migration',
+    source: 'vSphere vMotion (docs/design/algorithms.md#41-pre-copy): switchover aims under 1 s; Stun During Page Send slows the vCPUs so pre-copy converges; a switchover over 100 s fails the migration',
     downtimeTargetSeconds: 1,
     throttle: 'stun-during-page-send',
     maxSwitchoverSeconds: 100,
@@ -94,7 +94,7 @@ export const PRECOPY_PROFILES: Readonly<Record<PreCopyMethod, PreCopyProfile>> =
   },
 };
 
-/** QEMU auto-converge (migration parameters, ALGORITHMS.md 4.1); the trigger is QEMU's throttle-trigger-threshold. */
+/** QEMU auto-converge (migration parameters, docs/design/algorithms.md#41-pre-copy); the trigger is QEMU's throttle-trigger-threshold. */
 export const AUTO_CONVERGE = {
   /** cpu-throttle-initial: first throttle, percent of vCPU time taken away. */
   initialPercent: 20,
@@ -159,7 +159,7 @@ const EPSILON_MB = 1e-9;
 
 /**
  * CloudSim: migration delay = RAM / (bandwidth / 2), half the link for migration, no downtime
- * (ALGORITHMS.md 4.3), with the RAM in bytes and the link in bit/s: 1024 MB over 1 Gbps is
+ * (docs/design/algorithms.md#43-simulator-baselines), with the RAM in bytes and the link in bit/s: 1024 MB over 1 Gbps is
  * 8.59 s at the full rate, 17.18 s at half.
  */
 export function cloudsimSeconds(memoryMB: number, linkMbps: number): number {
@@ -181,7 +181,7 @@ function rounded(value: number): string {
 }
 
 /**
- * Pre-copy as a fluid model (ALGORITHMS.md 4.1): round 1 sends all memory V0 = M while the
+ * Pre-copy as a fluid model (docs/design/algorithms.md#41-pre-copy): round 1 sends all memory V0 = M while the
  * guest runs; round i+1 sends what round i left dirty, V(i+1) = min(D' * V(i) / R, WWS),
  * where D' is the dirty rate after any throttling. When the profile's stop condition holds,
  * stop-and-copy sends the last dirty set plus the device state: downtime = (V(last) +
@@ -284,7 +284,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
 }
 
 /**
- * Post-copy (ALGORITHMS.md 4.2, Hines and Gopalan): send the CPU and device state, resume
+ * Post-copy (docs/design/algorithms.md#42-post-copy, Hines and Gopalan): send the CPU and device state, resume
  * on the target, then pull pages on fault and push the rest. Each page moves once: total ~
  * (M + state) / R, downtime ~ state / R + resume, degraded ~ M / R.
  */
@@ -344,7 +344,7 @@ export class Placement {
     this.hostByVm.set(vm.id, toHostId);
   }
 
-  /** Reserved CPU and memory (reservations + overhead, ALGORITHMS.md 2) of the powered-on VMs on a host. */
+  /** Reserved CPU and memory (reservations + overhead, docs/design/algorithms.md#2-ha-restart-after-a-host-failure) of the powered-on VMs on a host. */
   reservedOn(hostId: string, cluster: Cluster): { cpuMHz: number; memoryMB: number; vmCount: number } {
     let cpuMHz = 0;
     let memoryMB = 0;
@@ -393,7 +393,7 @@ export type MigrationAttempt =
   | { readonly kind: 'migrated'; readonly migration: MigrationResult }
   | { readonly kind: 'refused'; readonly refusals: readonly MigrationRefusal[] };
 
-/** The platform's algorithm unless the cluster names one (ALGORITHMS.md 4.1; docs in format.ts). */
+/** The platform's algorithm unless the cluster names one (docs/design/algorithms.md#41-pre-copy; docs in format.ts). */
 export function migrationMethodOf(topology: Topology, cluster: Cluster): MigrationMethod {
   const stated = cluster.migration.method;
   if (stated !== 'auto') return stated;
@@ -484,7 +484,7 @@ export function checkMigration(topology: Topology, vmId: string, toHostId: strin
   if (!isGoodHost(to)) reasons.push(refusal(vm, to.id, 'target-not-connected', `Host "${to.id}" is ${to.state}, not connected.`));
   const admission = cluster.ha.admissionControl;
   if (admission.policy === 'failover-hosts' && (admission.failoverHosts ?? []).includes(to.id)) {
-    reasons.push(refusal(vm, to.id, 'failover-host', `Host "${to.id}" is a dedicated failover host: it runs no VMs until a failure (ALGORITHMS.md 1.3).`));
+    reasons.push(refusal(vm, to.id, 'failover-host', `Host "${to.id}" is a dedicated failover host: it runs no VMs until a failure (docs/design/algorithms.md#13-dedicated-failover-hosts).`));
   }
   if (running) {
     for (const host of [from, to]) {
@@ -551,7 +551,7 @@ function capacityRefusals(vm: Vm, to: Host, cluster: Cluster, placement: Placeme
   return reasons;
 }
 
-/** Must rules are never broken (ALGORITHMS.md 3); anti-affinity is kept by live migration; should rules may be broken. */
+/** Must rules are never broken (docs/design/algorithms.md#3-drs-rules-and-balance); anti-affinity is kept by live migration; should rules may be broken. */
 function ruleRefusals(topology: Topology, vm: Vm, to: Host, placement: Placement): MigrationRefusal[] {
   const reasons: MigrationRefusal[] = [];
   for (const rule of topology.rules) {

@@ -1,7 +1,7 @@
 /**
  * Timings the design file does not (yet) state, with their sources. Detection, isolation,
  * orchestration and VM Component Protection timings come from the cluster's `ha:` block
- * (format.ts, defaults from ALGORITHMS.md 2); these are the rest.
+ * (format.ts, defaults from docs/design/algorithms.md#2-ha-restart-after-a-host-failure); these are the rest.
  */
 
 /** How long a scenario runs when it does not say; VMs still down count downtime up to here. */
@@ -9,7 +9,7 @@ export const DEFAULT_HORIZON_SECONDS = 3600;
 
 /**
  * Fault tolerance: the secondary runs in lockstep and goes live as soon as the primary's
- * host stops answering (ALGORITHMS.md 2, DOMAIN.md "near-zero downtime"). vSphere FT
+ * host stops answering (docs/design/algorithms.md#2-ha-restart-after-a-host-failure, docs/design/domain.md#replicated-and-fault-tolerant-vms). vSphere FT
  * failover is "seconds or less"; 1 s is an assumption, kept below any restart.
  */
 export const FT_TAKEOVER_SECONDS = 1;
@@ -22,8 +22,8 @@ export const FT_TAKEOVER_SECONDS = 1;
 export const REPLICA_TAKEOVER_SECONDS = 10;
 
 /**
- * Guest clusters: the partner node takes the application over "in seconds" (DOMAIN.md,
- * seed 001). Windows failover clustering declares a node down after 10 missed 1 s
+ * Guest clusters: the partner node takes the application over "in seconds"
+ * (docs/design/domain.md#guest-cluster-failover). Windows failover clustering declares a node down after 10 missed 1 s
  * heartbeats (SameSubnetThreshold 10, SameSubnetDelay 1 s since Windows Server 2016); NLB
  * converges after 5 missed 1 s heartbeats. Resource move time is not counted (assumption).
  */

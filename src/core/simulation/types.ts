@@ -149,7 +149,7 @@ export interface SimulationResult {
   readonly summary: SimulationSummary;
 }
 
-/** Live-migration algorithms (ALGORITHMS.md 4): picked by platform unless the cluster says. */
+/** Live-migration algorithms (docs/design/algorithms.md#4-live-migration): picked by platform unless the cluster says. */
 export type MigrationMethod = 'vmotion' | 'xen-classic' | 'xen' | 'qemu' | 'post-copy';
 
 export interface PreCopyRound {

@@ -89,7 +89,7 @@ export interface Timeline {
   readonly endSeconds: number;
 }
 
-/** Restart priorities from first restarted to last (vSphere's six, ALGORITHMS.md 2). */
+/** Restart priorities from first restarted to last (vSphere's six, docs/design/algorithms.md#2-ha-restart-after-a-host-failure). */
 export const PRIORITY_ORDER: readonly string[] = ['highest', 'high', 'medium', 'low', 'lowest', 'disabled'];
 
 /**

@@ -407,9 +407,9 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
 
 // ------------------------------------------------------------------------- balance
 
-/** Why the balance recommendation is only a heuristic (ALGORITHMS.md 3); every balance report says so. */
+/** Why the balance recommendation is only a heuristic (docs/design/algorithms.md#3-drs-rules-and-balance); every balance report says so. */
 export const BALANCE_HEURISTIC_NOTE =
-  'This is a heuristic: the legacy DRS balance metric (vSphere 6.7 and earlier, ALGORITHMS.md 3) on memory only, not VMware\'s algorithm (vSphere 7 and later balance by a per-VM DRS score). Host load = configured memory + overhead of its powered-on VMs / the host\'s memory for VMs; imbalance = the standard deviation of the host loads.';
+  'This is a heuristic: the legacy DRS balance metric (vSphere 6.7 and earlier, docs/design/algorithms.md#3-drs-rules-and-balance) on memory only, not VMware\'s algorithm (vSphere 7 and later balance by a per-VM DRS score). Host load = configured memory + overhead of its powered-on VMs / the host\'s memory for VMs; imbalance = the standard deviation of the host loads.';
 
 function balanceTitle(balance: BalanceResult): string {
   return `Load balance of cluster ${balance.clusterId} (heuristic)`;

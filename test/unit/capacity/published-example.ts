@@ -1,5 +1,5 @@
 /**
- * The vSphere Availability 6.7 guide's admission control example (ALGORITHMS.md 1.1, 1.2):
+ * The vSphere Availability 6.7 guide's admission control example (docs/design/algorithms.md#11-slot-policy and #12-percentage-policy):
  * three hosts, five VMs, reservations only, no overhead anywhere.
  */
 

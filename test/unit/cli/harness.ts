@@ -44,7 +44,7 @@ export async function runInDirectory(cwd: string, args: readonly string[]): Prom
 }
 
 export const REPOSITORY_ROOT = join(__dirname, '..', '..', '..');
-/** The reference design of seed 000 (relative to the repository root): no errors; LAN warnings (one network card per host) and hints. */
+/** The reference design examples/seed-000-fq1616r.vtopo (relative to the repository root): no errors; LAN warnings (one network card per host) and hints. */
 export const SEED_000 = 'examples/seed-000-fq1616r.vtopo';
 
 /**

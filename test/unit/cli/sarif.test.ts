@@ -84,7 +84,7 @@ describe('vtopo check --format sarif', () => {
       for (const source of meta?.docs.sources ?? []) assert.ok(rule.help.text.includes(source), `${rule.id} help names ${source}`);
       assert.equal(rule.defaultConfiguration.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[meta?.defaultSeverity ?? 'error']);
     }
-    // The seed design: warnings for its management network on one card and its one isolation address, notes for its hints.
+    // The seed-000-fq1616r example: warnings for its management network on one card and its one isolation address, notes for its hints.
     assert.deepEqual(onlyRun(log).results.map((result) => result.level).sort(), ['note', 'note', 'warning', 'warning', 'warning', 'warning', 'warning', 'warning', 'warning']);
   });
 

@@ -168,7 +168,7 @@ describe('vtopo simulate: balance recommendation', () => {
     // esx-01 carries 93 GB of the 380 GB it offers VMs (0.245), esx-02 8 GB (0.021): moving vcenter (21 GB) gives 0.189 / 0.076.
     assert.ok(lines.includes('  Std. deviation before:  0.112'), stdout);
     assert.ok(lines.includes('  Std. deviation after:   0.057'), stdout);
-    assert.ok(lines.some((line) => /^ {2}This is a heuristic: the legacy DRS balance metric \(vSphere 6\.7 and earlier, ALGORITHMS\.md 3\)/.test(line)), stdout);
+    assert.ok(lines.some((line) => /^ {2}This is a heuristic: the legacy DRS balance metric \(vSphere 6\.7 and earlier, docs\/design\/algorithms\.md#3-drs-rules-and-balance\)/.test(line)), stdout);
     assert.deepEqual(lines.slice(lines.indexOf('Moves:'), lines.indexOf('Moves:') + 3), ['Moves:', '  Step  VM       From host  To host', '     1  vcenter  esx-01     esx-02']);
     assert.deepEqual(lines.slice(lines.indexOf('Host loads:') + 1, lines.indexOf('Host loads:') + 4), ['  Host    Load before  Load after  Change', '  esx-01          24%         19%  -5 pts', '  esx-02           2%          8%  +6 pts']);
   });

@@ -25,7 +25,7 @@ function promisedRuleIds(text: string): string[] | undefined {
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.vtopo')).sort();
 
 describe('examples', () => {
-  it('include the seed design and the iSCSI and Hyper-V designs', () => {
+  it('include the seed-000-fq1616r design and the iSCSI and Hyper-V designs', () => {
     for (const name of ['seed-000-fq1616r.vtopo', 'iscsi-av100-g6.vtopo', 'hyperv-guest-cluster.vtopo']) {
       assert.ok(exampleFiles.includes(name), `${name} is missing from ${EXAMPLES_DIR}/`);
     }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../../src/core/analysis/rules';
+import { sourceEntryMarkdown } from '../../../src/core/analysis/sources';
 import { RULES_DOC_PATH } from '../../../scripts/generate-docs';
 
 const doc = readFileSync(RULES_DOC_PATH, 'utf8');
@@ -30,7 +31,7 @@ describe('rules reference (docs/rules.md)', () => {
         assert.ok(section.includes(`| \`${name}\` | ${option.default} |`), `${meta.id}: threshold ${name} documented`);
       }
       assert.ok(section.includes(`"vtopo.rules": { "${meta.id}":`), `${meta.id}: vtopo.rules snippet`);
-      for (const source of meta.docs.sources) assert.ok(section.includes(`- ${source}`), `${meta.id}: ${source}`);
+      for (const source of meta.docs.sources) assert.ok(section.includes(`- ${sourceEntryMarkdown(source, 'docs')}`), `${meta.id}: ${source}`);
     }
   });
 });

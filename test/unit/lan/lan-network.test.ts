@@ -13,7 +13,7 @@ function lanOf(text: string) {
 
 const ids = (networks: readonly HostNetwork[]) => networks.map((n) => n.id);
 
-test('given the seed-000 example, management runs over both ports of the one card nic1', () => {
+test('given the seed-000-fq1616r example, management runs over both ports of the one card nic1', () => {
   const { topology, lan } = lanOf(readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8'));
   const [management] = heartbeatNetworks(topology, lan, 'esx-01');
   assert.equal(management?.id, 'esx-01/role:management');

@@ -8,7 +8,7 @@ import { DesignIndex } from '../../../src/core/language/navigation';
 const seed = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
 const seedDesign = new DesignIndex(analyzeText(seed).topology);
 
-/** Completions at `|`, with the ids of the seed design, or with none (`'not analyzed'`). */
+/** Completions at `|`, with the ids of the seed-000-fq1616r example, or with none (`'not analyzed'`). */
 function completions(textWithCursor: string, ids: 'seed ids' | 'not analyzed' = 'seed ids') {
   const offset = textWithCursor.indexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);

@@ -8,10 +8,10 @@ import { DesignIndex } from '../../../src/core/language/navigation';
 const seed = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
 const design = new DesignIndex(analyzeText(seed).topology);
 
-/** Hover on the `nth` character of the first occurrence of `snippet` in the seed design. */
+/** Hover on the `nth` character of the first occurrence of `snippet` in the seed-000-fq1616r example. */
 function hoverOn(snippet: string, nth = 0) {
   const start = seed.indexOf(snippet);
-  assert.ok(start >= 0, `"${snippet}" is in the seed design`);
+  assert.ok(start >= 0, `"${snippet}" is in the seed-000-fq1616r example`);
   return hoverAt(seed, start + nth, design);
 }
 

@@ -8,7 +8,7 @@ const at = (text: string, range: SourceRange | undefined) => (range ? text.slice
 const HOST = '    cpu: { cores: 16, speed: 2.6 GHz }\n    memory: 256 GB\n';
 
 describe('reading a design into the model', () => {
-  it('reads the seed 000 example without problems, with every element in place', () => {
+  it('reads the seed-000-fq1616r example without problems, with every element in place', () => {
     const text = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
     const { topology, problems } = parseVtopo(text);
     assert.deepEqual(problems, []);

@@ -89,7 +89,7 @@ describe('property: host failures', () => {
 });
 
 describe('the storage oracle agrees with a search of the network', () => {
-  it('for every single element and every pair of elements of seed 000, on every (host, datastore)', () => {
+  it('for every single element and every pair of elements of the seed-000-fq1616r example, on every (host, datastore)', () => {
     const { topology } = parseVtopo(readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8'));
     const context = simulationContext(topology);
     const elements = [...context.network.elements.keys(), 'fq1616r', 'vmfs-01'];
@@ -106,7 +106,7 @@ describe('the storage oracle agrees with a search of the network', () => {
 });
 
 describe('determinism on an example', () => {
-  it('simulates seed 000 twice with deep-equal results', () => {
+  it('simulates the seed-000-fq1616r example twice with deep-equal results', () => {
     const text = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
     const first = simulateScenario(parseVtopo(text).topology, hostFailureScenario('esx-01'));
     const second = simulateScenario(parseVtopo(text).topology, hostFailureScenario('esx-01'));

@@ -11,7 +11,7 @@ const seed = () => parseVtopo(readFileSync(new URL('../../../examples/seed-000-f
 const names = (rows: readonly SweepRow[]) => rows.map((row) => row.failed.map((f) => `${f.kind}:${f.id}`).join('+'));
 
 describe('contingency sweep', () => {
-  it('N-1 on seed 000: the array takes VMs down; the one LAN card of each host leaves its VMs unreachable; then the hosts (75 s restarts); the redundant SAN parts take nothing down', () => {
+  it('N-1 on the seed-000-fq1616r example: the array takes VMs down; the one LAN card of each host leaves its VMs unreachable; then the hosts (75 s restarts); the redundant SAN parts take nothing down', () => {
     const rows = sweep(seed(), { mode: 'n-1' });
     // 2 hosts, 4 switches, 4 HBAs + 2 NICs, 2 controllers, 1 array, 8 FC cables + 4 LAN cables.
     assert.equal(rows.length, 27);
@@ -38,7 +38,7 @@ describe('contingency sweep', () => {
     }
   });
 
-  it('N-2 on seed 000: both hosts down leaves all four VMs down, and 103,424 MB of protected memory with nowhere to run; both LAN switches down leaves all four unreachable', () => {
+  it('N-2 on the seed-000-fq1616r example: both hosts down leaves all four VMs down, and 103,424 MB of protected memory with nowhere to run; both LAN switches down leaves all four unreachable', () => {
     // 21 + 64 + 8 + 8 GB configured = 101 GB = 103,424 MB; no host survives.
     assert.deepEqual(sweep(seed(), { mode: 'n-2' }), [
       { failed: [{ kind: 'host', id: 'esx-01' }, { kind: 'host', id: 'esx-02' }], vmsDown: 4, vmsUnreachable: 0, vmsRestarted: 0, longestDowntimeSeconds: 3600, capacityShortfallMB: 103424 },

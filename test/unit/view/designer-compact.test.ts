@@ -19,7 +19,7 @@ describe('designer compact mode', () => {
     assert.equal(vmCount(many), COMPACT_VM_THRESHOLD + 1);
     assert.equal(shouldCompact(many, undefined), true);
     assert.equal(shouldCompact(many, true), false, 'Show VMs on');
-    assert.equal(shouldCompact(diagram, undefined), false, 'the seed is small');
+    assert.equal(shouldCompact(diagram, undefined), false, 'the seed-000-fq1616r example is small');
     assert.equal(shouldCompact(diagram, false), true, 'Show VMs off');
   });
 

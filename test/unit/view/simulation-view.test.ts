@@ -75,7 +75,7 @@ describe('balance recommendation view', () => {
     assert.equal(view.title, 'Load balance of cluster prod (heuristic)');
     assert.equal(reportTitle(report), view.title);
     assert.equal(view.notes[0], BALANCE_HEURISTIC_NOTE);
-    assert.match(BALANCE_HEURISTIC_NOTE, /heuristic.*legacy DRS.*ALGORITHMS\.md 3/);
+    assert.match(BALANCE_HEURISTIC_NOTE, /heuristic.*legacy DRS.*docs\/design\/algorithms\.md#3-drs-rules-and-balance/);
     assert.equal(view.notes[1], 'Each move lowers the deviation by more than 0.05 (the cluster\'s DRS migration threshold) and is a live migration the rules, capacity, storage and network allow; make them in this order.');
   });
 

@@ -11,8 +11,8 @@ export const arraySingleController: AnalysisRule = {
     docs: {
       title: 'Storage array with a single controller',
       description:
-        'An array with one RAID controller (storage processor) stops serving every LUN on it when that controller fails or is updated, so all VMs on it go down together and HA cannot restart them anywhere. Seed 000 marks its single-controller AV100 models as not fully redundant and recommends dual-controller arrays (FQ816R, FQ1616R) for HA; ALGORITHMS.md 5 requires two controllers, each with ports on both fabrics. Use a dual-controller array, or accept the risk explicitly by turning this rule off for the file.',
-      sources: ['seed 000 (APT white paper: AV100-G6/G10 single controller, FQ816R/FQ1616R dual controller)', 'ALGORITHMS.md 5'],
+        'An array with one RAID controller (storage processor) stops serving every LUN on it when that controller fails or is updated, so all VMs on it go down together and HA cannot restart them anywhere. The array vendor white paper (docs/design/sources.md#seed-000) marks its single-controller AV100 models as not fully redundant and recommends dual-controller arrays (FQ816R, FQ1616R) for HA; docs/design/algorithms.md#5-storage-path-redundancy requires two controllers, each with ports on both fabrics. Use a dual-controller array, or accept the risk explicitly by turning this rule off for the file.',
+      sources: ['docs/design/sources.md#seed-000 — AV100-G6/G10 single controller, FQ816R/FQ1616R dual controller', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check({ topology }) {

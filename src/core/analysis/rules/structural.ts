@@ -17,7 +17,7 @@ export const STRUCTURAL_RULES: Readonly<Record<StructuralRuleId, RuleMeta>> = {
       title: 'The file is not valid YAML, or a key is given twice',
       description:
         'A .vtopo file is one YAML 1.2 document. Syntax errors (bad indentation, unclosed brackets, tabs) and keys repeated in one mapping stop the part of the design they touch from being read; the rest is still analyzed.',
-      sources: ['YAML 1.2 specification', FORMAT_DOC],
+      sources: ['docs/design/sources.md#yaml-1-2', FORMAT_DOC],
     },
   },
   'unknown-key': {

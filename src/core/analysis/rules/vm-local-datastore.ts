@@ -10,8 +10,8 @@ export const vmLocalDatastore: AnalysisRule = {
     docs: {
       title: 'VM on a local datastore cannot fail over',
       description:
-        'When a host fails, HA restarts its VMs on other hosts from the VMs\' files on shared storage; a VM whose files are on the failed host\'s local disks (DAS) cannot be restarted anywhere and stays down until the host is repaired. Live migration has the same requirement. Seed 000 and seed 001 both make shared SAN storage the precondition of HA. Move the VM to a datastore every host of the cluster can reach (the quick fix offers the shared datastores of the design), or set its restart priority to disabled to say it is deliberately unprotected.',
-      sources: ['seed 000 (shared SAN storage is the basis of VMware HA)', 'seed 001 (HA strategies: shared storage)', 'vSphere Availability guide: HA requirements'],
+        'When a host fails, HA restarts its VMs on other hosts from the VMs\' files on shared storage; a VM whose files are on the failed host\'s local disks (DAS) cannot be restarted anywhere and stays down until the host is repaired. Live migration has the same requirement. The array vendor white paper (docs/design/sources.md#seed-000) and the HA strategies handbook (docs/design/sources.md#seed-001) both make shared SAN storage the precondition of HA. Move the VM to a datastore every host of the cluster can reach (the quick fix offers the shared datastores of the design), or set its restart priority to disabled to say it is deliberately unprotected.',
+      sources: ['docs/design/sources.md#seed-000 — shared SAN storage is the basis of VMware HA', 'docs/design/sources.md#seed-001 — HA strategies: shared storage', 'docs/design/sources.md#vsphere-availability — HA requirements'],
     },
   },
   *check({ topology }) {

@@ -14,7 +14,7 @@ describe('array-throughput-minimum', () => {
     const text = edited(ISCSI_DESIGN, ['throughput: 400 MB/s', 'throughput: 150 MB/s']);
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
-    assert.equal(finding?.message, 'Array "av100" delivers 150 MB/s, below the 200 MB/s seed 000 asks of a SAN for HA virtualization.');
+    assert.equal(finding?.message, 'Array "av100" delivers 150 MB/s, below the 200 MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN for HA virtualization.');
     assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '150 MB/s');
   });
 

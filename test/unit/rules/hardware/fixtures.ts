@@ -8,7 +8,7 @@ import { STRUCTURAL_RULE_IDS } from '../../../../src/core/model/report';
 import type { SourceRange } from '../../../../src/core/model/source';
 import { applyEdits } from '../../../../src/core/edit/yaml-edits';
 
-/** Seed 000's dual-fabric FC design: two hosts, two identical 2 x 16 Gb FC HBAs each. */
+/** The array vendor white paper's dual-fabric (docs/design/sources.md#seed-000) FC design: two hosts, two identical 2 x 16 Gb FC HBAs each. */
 export const FC_DESIGN = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 /** Software iSCSI with port binding, two subnets, jumbo frames end to end. */
 export const ISCSI_DESIGN = readFileSync('examples/iscsi-av100-g6.vtopo', 'utf8');

@@ -7,7 +7,7 @@ const RULE = 'hba-mixed-firmware';
 const HBA2 = '      hba2:\n        type: fc\n        vendor: Emulex\n        model: LPe16002\n        firmware: "12.8.351"\n';
 
 describe('hba-mixed-firmware', () => {
-  it('accepts seed 000\'s hosts: one vendor, one firmware per host', () => {
+  it('accepts the array vendor white paper\'s hosts (docs/design/sources.md#seed-000): one vendor, one firmware per host', () => {
     assert.deepEqual(findingsOf(FC_DESIGN, RULE), []);
   });
 

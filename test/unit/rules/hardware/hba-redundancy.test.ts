@@ -4,7 +4,7 @@ import { edited, FC_DESIGN, findingsOf, ISCSI_DESIGN, textAt } from './fixtures'
 
 const RULE = 'hba-redundancy';
 
-/** esx-01's second HBA, as seed 000 draws it. */
+/** esx-01's second HBA, as the array vendor white paper (docs/design/sources.md#seed-000) draws it. */
 const ESX01_HBA2 = `      hba2:
         type: fc
         vendor: Emulex
@@ -26,7 +26,7 @@ const ISCSI_P1 = 'p1: { speed: 1 Gbps, roles: [iscsi], subnet: 10.10.2.0/24, mtu
 const ISCSI_TWO_PORTS = edited(ISCSI_DESIGN, [ISCSI_P1, ISCSI_P1.replace('[iscsi]', '[vm]')], [ISCSI_P1, ISCSI_P1.replace('[iscsi]', '[vm]')]);
 
 describe('hba-redundancy', () => {
-  it('accepts seed 000\'s hosts: two identical 2 x 16 Gb FC HBAs each', () => {
+  it('accepts the array vendor white paper\'s hosts (docs/design/sources.md#seed-000): two identical 2 x 16 Gb FC HBAs each', () => {
     assert.deepEqual(findingsOf(FC_DESIGN, RULE), []);
   });
 

@@ -52,7 +52,7 @@ describe('migration-network on the LAN model', () => {
 
   it('reports vMotion uplinks below 1 Gbps from their port speeds', () => {
     const findings = findingsOf(lanDesign().replaceAll('speed: 10 Gbps', 'speed: 100 Mbps'), RULE);
-    assert.deepEqual(findings.map((f) => f.message)[0], 'Host "esx-01" has vMotion ports of at most 100 Mbps; live migration needs at least 1 Gbps (seed 003).');
+    assert.deepEqual(findings.map((f) => f.message)[0], 'Host "esx-01" has vMotion ports of at most 100 Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).');
   });
 
   it('says nothing about hosts whose Ethernet ports have no roles and that have no VMkernel port or virtual switch', () => {

@@ -28,7 +28,7 @@ describe('vm-network-single-switch', () => {
     assert.equal(finding?.message, 'On host "esx-01", VM port group "VM-Prod" has a single uplink, "esx-01/nic1/p1" on adapter "esx-01/nic1": one card failure cuts VM "vm-1" off the network. Add an uplink on another adapter.');
   });
 
-  it('reports the implicit VM network (ports with role vm) of the seed example, on its one card', () => {
+  it('reports the implicit VM network (ports with role vm) of the seed-000-fq1616r example, on its one card', () => {
     const findings = findingsOf(readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8'), RULE);
     assert.match(findings[0]?.message ?? '', /^On host "esx-01", the VM network \(ports with role vm\) has every uplink \(esx-01\/nic1\/p0 and esx-01\/nic1\/p1\) on adapter "esx-01\/nic1": one card failure cuts VMs "vcenter", /);
   });

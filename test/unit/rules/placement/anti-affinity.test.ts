@@ -68,7 +68,7 @@ describe('anti-affinity-same-host', () => {
 describe('critical-peers-same-host', () => {
   const peers = (exchangeHost: string) => `  sql-01: { host: esx-01, memory: 64 GB, role: SQL Server }\n  mail-01: { host: ${exchangeHost}, memory: 64 GB, role: exchange }`;
 
-  it('warns when Exchange and SQL Server share a host (seed 002), on the VM written later', () => {
+  it('warns when Exchange and SQL Server share a host (docs/design/sources.md#seed-002), on the VM written later', () => {
     const text = design(3, peers('esx-01'));
     const [finding, ...rest] = check(criticalPeersSameHost, text);
     assert.equal(rest.length, 0);

@@ -22,9 +22,9 @@ describe('guest-cluster-size', () => {
     assert.equal(at(text, finding), 'sql');
   });
 
-  it('flags a failover cluster above 16 nodes and an NLB cluster above 32 (seed 001)', () => {
+  it('flags a failover cluster above 16 nodes and an NLB cluster above 32 (docs/design/sources.md#seed-001-guest-cluster-table)', () => {
     const text = design(`${nodes(17, 'fc')}\n${nodes(33, 'web', 'vnics: 2')}`, '  fc: { type: failover, sharedDisk: quorum }\n  web: { type: nlb }');
-    assert.deepEqual(check(guestClusterSize, text).map((f) => f.message.replace(/ \(seed.*/, '')), [
+    assert.deepEqual(check(guestClusterSize, text).map((f) => f.message.replace(/ \(docs\/design\/sources\.md#seed.*/, '')), [
       'Failover guest cluster "fc" has 17 nodes; a failover cluster has at most 16',
       'NLB guest cluster "web" has 33 nodes; an NLB cluster has at most 32',
     ]);

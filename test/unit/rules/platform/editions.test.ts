@@ -6,7 +6,7 @@ const host = (id: string, extra = '') => `  ${id}: { cpu: { cores: 16, speed: 2.
 const design = (header: string, cluster: string, body: string) => `vtopo: 1\nplatform: vsphere\n${header}clusters:\n  prod: ${cluster}\nhosts:\n${body}\n`;
 
 describe('free-edition', () => {
-  it('flags a free ESXi host in an HA cluster (seed 003: no vMotion, no HA), on its edition', () => {
+  it('flags a free ESXi host in an HA cluster (docs/design/sources.md#seed-003: no vMotion, no HA), on its edition', () => {
     const text = design('', '{}', `${host('h1', ', edition: Free')}\n${host('h2', ', edition: enterprise-plus')}`);
     const [finding, ...rest] = findingsOf(text, 'free-edition');
     assert.equal(rest.length, 0);

@@ -20,7 +20,7 @@ describe('cluster-size-limit', () => {
     assert.match(unversioned[0]?.message ?? '', /vSphere 8\.x \(platformVersion is not set; the newest known limits apply\) allows at most 96 hosts per cluster \(commonly cited; verify/);
   });
 
-  it('flags a Windows Server 2008 R2 cluster of 17 nodes (seed 001: Hyper-V 16), not one of 16', () => {
+  it('flags a Windows Server 2008 R2 cluster of 17 nodes (docs/design/sources.md#seed-001: Hyper-V 16), not one of 16', () => {
     assert.equal(findingsOf(design('platform: hyperv\nplatformVersion: "2008 R2"', hosts(17)), 'cluster-size-limit').length, 1);
     assert.deepEqual(findingsOf(design('platform: hyperv\nplatformVersion: "2008 R2"', hosts(16)), 'cluster-size-limit'), []);
   });

@@ -100,12 +100,12 @@ describe('migration-network', () => {
     assert.equal(at(text, findings[1]), 'p0');
   });
 
-  it('counts the uplinks of a vmotion VMkernel port, and warns below 1 Gbps (seed 003)', () => {
+  it('counts the uplinks of a vmotion VMkernel port, and warns below 1 Gbps (docs/design/sources.md#seed-003)', () => {
     const adapters = '      nic1: { type: ethernet, ports: { p0: { speed: 100 Mbps } } }\n      nic2: { type: ethernet, ports: { p0: { speed: 100 Mbps } } }\n';
     const vmk = (id: string) => `    vmkernelPorts:\n      vmk1: { roles: [vmotion], active: [${id}/nic1/p0], standby: [${id}/nic2/p0] }\n`;
     const text = net(nicHost('h1', adapters, vmk('h1')) + nicHost('h2', twoNics('10 Gbps')));
     const findings = findingsOf(text, 'migration-network');
-    assert.deepEqual(findings.map((f) => f.message), ['Host "h1" has vMotion ports of at most 100 Mbps; live migration needs at least 1 Gbps (seed 003).']);
+    assert.deepEqual(findings.map((f) => f.message), ['Host "h1" has vMotion ports of at most 100 Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).']);
   });
 
   it('checks the cluster\'s migrationNetworkMbps instead of missing ports', () => {

@@ -6,12 +6,12 @@ const design = (platform: string, datastores: string) =>
   `vtopo: 1\nplatform: ${platform}\nclusters:\n  prod: {}\nhosts:\n${hosts(2)}\narrays:\n  nas: { model: Generic }\ndatastores:\n${datastores}\nvms:\n  sql-01: { host: h1, memory: 8 GB, datastore: ds }\n`;
 
 describe('storage-protocol-platform', () => {
-  it('flags a Hyper-V cluster whose VMs live on NFS (seed 001), on the protocol value, naming the VMs', () => {
+  it('flags a Hyper-V cluster whose VMs live on NFS (docs/design/sources.md#seed-001), on the protocol value, naming the VMs', () => {
     const text = design('hyperv', '  ds: { protocol: nfs, array: nas }');
     const [finding, ...rest] = findingsOf(text, 'storage-protocol-platform');
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'error');
-    assert.match(finding?.message ?? '', /Datastore "ds" is NFS on a Hyper-V design: .*not from NFS \(seed 001\)\. VMs on it: "sql-01"\./);
+    assert.match(finding?.message ?? '', /Datastore "ds" is NFS on a Hyper-V design: .*not from NFS \(docs\/design\/sources\.md#seed-001\)\. VMs on it: "sql-01"\./);
     assert.equal(at(text, finding), 'nfs');
     assert.deepEqual(finding?.elementIds, ['ds', 'sql-01']);
   });

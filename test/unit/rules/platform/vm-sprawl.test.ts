@@ -14,7 +14,7 @@ describe('vm-sprawl', () => {
     assert.equal(at(text, finding), '2025-01-01');
   });
 
-  it('prices sprawl with seed 002\'s model: 15:1 on a $30,000 host is $2,000 a VM, with a total on costs', () => {
+  it('prices sprawl with the VM sprawl and HA planning handbook\'s model (docs/design/sources.md#seed-002): 15:1 on a $30,000 host is $2,000 a VM, with a total on costs', () => {
     const vms = '  old-1: { host: h1, memory: 4 GB, power: off }\n  old-2: { host: h2, memory: 4 GB, lastActive: 2024-12-01 }';
     const text = design(vms, 'costs:\n  hostCost: 30000\n  consolidationRatio: 15\n');
     const findings = findingsOf(text, 'vm-sprawl');

@@ -1,4 +1,4 @@
-/** A small dual-fabric FC design (the seed 000 shape) to vary in the storage rule tests. */
+/** A small dual-fabric FC design (the array vendor white paper (docs/design/sources.md#seed-000) shape) to vary in the storage rule tests. */
 
 import { analyzeText } from '../../../../src/core/analysis/engine';
 import type { AnalysisRule, Finding } from '../../../../src/core/analysis/rule';

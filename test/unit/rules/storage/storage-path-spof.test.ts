@@ -8,7 +8,7 @@ describe('storage-path-spof', () => {
     assert.deepEqual(findings(design(), 'storage-path-spof'), []);
   });
 
-  it('finds nothing in the seed 000 and Hyper-V examples', () => {
+  it('finds nothing in the array vendor white paper (docs/design/sources.md#seed-000) and Hyper-V examples', () => {
     for (const file of ['examples/seed-000-fq1616r.vtopo', 'examples/hyperv-guest-cluster.vtopo']) {
       assert.deepEqual(findings(readFileSync(file, 'utf8'), 'storage-path-spof'), [], file);
     }

@@ -12,8 +12,8 @@ export const failoverHostRunsVms: AnalysisRule = {
     docs: {
       title: 'VM placed on a dedicated failover host',
       description:
-        'With the dedicated failover hosts admission control policy, the named hosts are kept empty so that HA can restart failed hosts\' VMs there first; vSphere refuses to power on or migrate VMs onto them (ALGORITHMS.md 1.3). A design that places a running VM on one is either not what will run, or eats the capacity the policy reserves for failover. Seed 002 recommends designated failover servers precisely because they stand by empty. The quick fix moves the VM to the connected host of the cluster with the most free memory (by configured size); or remove the host from `failoverHosts`.',
-      sources: ['vSphere Availability guide: dedicated failover hosts admission control', 'ALGORITHMS.md 1.3', 'seed 002 (designated failover servers)'],
+        'With the dedicated failover hosts admission control policy, the named hosts are kept empty so that HA can restart failed hosts\' VMs there first; vSphere refuses to power on or migrate VMs onto them (docs/design/algorithms.md#13-dedicated-failover-hosts). A design that places a running VM on one is either not what will run, or eats the capacity the policy reserves for failover. The VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) recommends designated failover servers precisely because they stand by empty. The quick fix moves the VM to the connected host of the cluster with the most free memory (by configured size); or remove the host from `failoverHosts`.',
+      sources: ['docs/design/sources.md#vsphere-availability — dedicated failover hosts admission control', 'docs/design/algorithms.md#13-dedicated-failover-hosts', 'docs/design/sources.md#seed-002 — designated failover servers'],
     },
   },
   *check({ topology, text }) {

@@ -1,4 +1,4 @@
-/** The capacity rules (see docs/rules.md): HA admission control and N+1 (ALGORITHMS.md 1, DOMAIN.md rule 5). */
+/** The capacity rules (see docs/rules.md): HA admission control and N+1 (docs/design/algorithms.md#1-ha-admission-control, docs/design/domain.md#rule-5-failover-capacity-n1). */
 
 import type { AnalysisRule } from '../../rule';
 import { admissionControlDisabled } from './admission-control-disabled';

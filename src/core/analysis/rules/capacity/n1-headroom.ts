@@ -10,7 +10,7 @@ export const n1Headroom: AnalysisRule = {
     fixable: false,
     options: {
       headroomPercent: {
-        description: 'Free CPU and memory, in percent of the surviving hosts\' capacity, the cluster should keep after its worst single host failure (seed 001: practitioners keep 10-20%).',
+        description: 'Free CPU and memory, in percent of the surviving hosts\' capacity, the cluster should keep after its worst single host failure (docs/design/sources.md#seed-001: practitioners keep 10-20%).',
         default: 15,
         min: 0,
         max: 100,
@@ -19,8 +19,8 @@ export const n1Headroom: AnalysisRule = {
     docs: {
       title: 'Too little headroom after the worst single host failure',
       description:
-        'A cluster that can just restart every protected VM after a host failure runs the survivors at the edge: the next load peak, a VM that grows, or maintenance on another host turns the failure into an outage. Seed 001 reports practitioners keeping 10-20% of resources free (29 hosts, 400 VMs), and DOMAIN.md rule 5 takes 15% as the default. VTopo fails each connected host of an HA cluster, restarts its protected VMs on the survivors at their configured size (memory plus overhead; CPU by reservation or the cluster minimum, the only CPU demand a design states, so memory usually decides) and reports the failure that leaves the least free CPU or memory when that is below `headroomPercent`. When some VMs cannot restart at all, n1-capacity reports that instead. Add capacity or move workloads to another cluster.',
-      sources: ['seed 001 (10-20% headroom, 29 hosts / 400 VMs)', 'DOMAIN.md rule 5', 'ALGORITHMS.md 1, 2'],
+        'A cluster that can just restart every protected VM after a host failure runs the survivors at the edge: the next load peak, a VM that grows, or maintenance on another host turns the failure into an outage. The HA strategies handbook (docs/design/sources.md#seed-001) reports practitioners keeping 10-20% of resources free (29 hosts, 400 VMs), and docs/design/domain.md#rule-5-failover-capacity-n1 takes 15% as the default. VTopo fails each connected host of an HA cluster, restarts its protected VMs on the survivors at their configured size (memory plus overhead; CPU by reservation or the cluster minimum, the only CPU demand a design states, so memory usually decides) and reports the failure that leaves the least free CPU or memory when that is below `headroomPercent`. When some VMs cannot restart at all, n1-capacity reports that instead. Add capacity or move workloads to another cluster.',
+      sources: ['docs/design/sources.md#seed-001 — 10-20% headroom, 29 hosts / 400 VMs', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/algorithms.md#2-ha-restart-after-a-host-failure'],
     },
   },
   *check({ topology, option }) {

@@ -40,7 +40,7 @@ export const arrayPresetMismatch: AnalysisRule = {
       title: 'Array declared unlike the product it names',
       description:
         'When an array names a product the analyzer knows (`model`), its declared controllers and host ports must be ones the product has: the single-controller AV100-G6 (6 x 1GbE iSCSI) and AV100-G10 (2 x 10GbE + 6 x 1GbE iSCSI) have no second controller and no FC ports; the dual-controller FQ816R (8 x 8Gb FC + 4 x 1GbE iSCSI) and FQ1616R (4 x 16Gb FC + 4 x 1GbE iSCSI) have two controllers and no more ports than these. A design that draws a second controller on a single-controller model, or ports the product lacks, gets a redundancy and path analysis the hardware cannot deliver. Fix the controllers and ports, or the model. Port counts are for the whole array; the products are a data table (src/core/model/catalog.ts).',
-      sources: ['the array vendor\'s HA white paper (product list)'],
+      sources: ['docs/design/sources.md#seed-000 — the array vendor\'s product list'],
     },
   },
   *check({ topology }) {

@@ -1,7 +1,7 @@
 import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cablingOf } from './cabling';
 
-/** Seed 000: the SAN must deliver at least 200 MB/s. */
+/** The array vendor white paper (docs/design/sources.md#seed-000): the SAN must deliver at least 200 MB/s. */
 export const arrayThroughputMinimum: AnalysisRule = {
   meta: {
     id: 'array-throughput-minimum',
@@ -10,11 +10,11 @@ export const arrayThroughputMinimum: AnalysisRule = {
     docs: {
       title: 'Storage array below the minimum throughput',
       description:
-        'Seed 000\'s checklist asks that the SAN deliver at least 200 MB/s for a virtualized cluster: every VM\'s disk I/O, boot storms after an HA failover and backups all go through it. The rule compares the array\'s stated `throughput` with `minThroughputMBps`. When the array states none, it estimates what its host ports can carry, at one tenth of their bit rate (8 Gb FC carries 800 MB/s, 1 GbE about 100 MB/s of iSCSI after protocol overhead), counting the cabled ports at their cable speed, or every port when none is cabled; that estimate is an upper bound, as the controllers may deliver less, so the finding says it is an estimate. State the array\'s measured or rated throughput, add host ports, or choose a faster array.',
-      sources: ['seed 000 (APT white paper, HA checklist: the SAN delivers at least 200 MB/s)'],
+        'The array vendor white paper\'s checklist (docs/design/sources.md#seed-000-checklist) asks that the SAN deliver at least 200 MB/s for a virtualized cluster: every VM\'s disk I/O, boot storms after an HA failover and backups all go through it. The rule compares the array\'s stated `throughput` with `minThroughputMBps`. When the array states none, it estimates what its host ports can carry, at one tenth of their bit rate (8 Gb FC carries 800 MB/s, 1 GbE about 100 MB/s of iSCSI after protocol overhead), counting the cabled ports at their cable speed, or every port when none is cabled; that estimate is an upper bound, as the controllers may deliver less, so the finding says it is an estimate. State the array\'s measured or rated throughput, add host ports, or choose a faster array.',
+      sources: ['docs/design/sources.md#seed-000-checklist — the SAN delivers at least 200 MB/s'],
     },
     options: {
-      minThroughputMBps: { description: 'Throughput the array must deliver, in MB/s (seed 000: 200).', default: 200, min: 0, max: 1_000_000 },
+      minThroughputMBps: { description: 'Throughput the array must deliver, in MB/s (docs/design/sources.md#seed-000: 200).', default: 200, min: 0, max: 1_000_000 },
     },
   },
   *check({ topology, option }) {
@@ -24,7 +24,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       if (array.throughputMBps !== undefined) {
         if (array.throughputMBps >= minimum) continue;
         yield {
-          message: `Array "${array.id}" delivers ${array.throughputMBps} MB/s, below the ${minimum} MB/s seed 000 asks of a SAN for HA virtualization.`,
+          message: `Array "${array.id}" delivers ${array.throughputMBps} MB/s, below the ${minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN for HA virtualization.`,
           range: array.source.fields.throughputMBps?.value ?? array.idRange,
           elementIds: [array.id],
         };
@@ -33,7 +33,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       const estimate = arrayPortEstimate(cabling, array);
       if (!estimate || estimate.throughputMBps >= minimum) continue;
       yield {
-        message: `Array "${array.id}" states no throughput; its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}host port(s) carry at most about ${Math.round(estimate.throughputMBps)} MB/s (estimate: one tenth of the bit rate), below the ${minimum} MB/s seed 000 asks of a SAN.`,
+        message: `Array "${array.id}" states no throughput; its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}host port(s) carry at most about ${Math.round(estimate.throughputMBps)} MB/s (estimate: one tenth of the bit rate), below the ${minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN.`,
         range: array.idRange,
         elementIds: [array.id],
       };

@@ -11,8 +11,8 @@ export const hbaMixedFirmware: AnalysisRule = {
     docs: {
       title: 'Storage adapters of one host with different vendors or firmware',
       description:
-        'The multipath driver fails paths over between a host\'s HBAs; when the HBAs come from different vendors or run different firmware, the two paths use different drivers, queue depths, timeouts and bugs, so a failover exercises code the surviving path was never tested with, and storage vendors\' interoperability matrices certify one combination at a time. ALGORITHMS.md 5 asks for the same HBA vendor and firmware inside a host. The rule compares, per initiator family (FC HBAs; iSCSI HBAs and iSCSI NICs), the vendor and the firmware of the adapters that state them. Update the adapters to one firmware level, or replace the odd one out.',
-      sources: ['ALGORITHMS.md 5 (same HBA vendor and firmware inside a host)', 'VMware Compatibility Guide: IO devices are certified per driver and firmware version'],
+        'The multipath driver fails paths over between a host\'s HBAs; when the HBAs come from different vendors or run different firmware, the two paths use different drivers, queue depths, timeouts and bugs, so a failover exercises code the surviving path was never tested with, and storage vendors\' interoperability matrices certify one combination at a time. docs/design/algorithms.md#5-storage-path-redundancy asks for the same HBA vendor and firmware inside a host. The rule compares, per initiator family (FC HBAs; iSCSI HBAs and iSCSI NICs), the vendor and the firmware of the adapters that state them. Update the adapters to one firmware level, or replace the odd one out.',
+      sources: ['docs/design/algorithms.md#5-storage-path-redundancy — same HBA vendor and firmware inside a host', 'docs/design/sources.md#vmware-compatibility-guide — IO devices are certified per driver and firmware version'],
     },
   },
   *check({ topology }) {

@@ -3,10 +3,10 @@ import type { Adapter, Host, HostPort } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { clustersOnSan, INITIATOR_NAMES, initiatorsOf, isHaCluster, type Initiator, type InitiatorFamily } from './host-storage';
 
-/** 1 GbE: the unit of seed 000's "4 x 1GbE" iSCSI port rule. */
+/** 1 GbE: the unit of the "4 x 1GbE" iSCSI port rule in the array vendor white paper's checklist (docs/design/sources.md#seed-000-checklist). */
 const ISCSI_PORT_UNIT_MBPS = 1000;
 
-/** Seed 000's HBA rule: two identical storage adapters per host, each with enough ports. */
+/** The HBA rule of the array vendor white paper (docs/design/sources.md#seed-000-checklist): two identical storage adapters per host, each with enough ports. */
 export const hbaRedundancy: AnalysisRule = {
   meta: {
     id: 'hba-redundancy',
@@ -15,13 +15,13 @@ export const hbaRedundancy: AnalysisRule = {
     docs: {
       title: 'Host without two identical, sufficiently ported storage adapters',
       description:
-        'Seed 000\'s checklist for HA on a SAN asks every host for two identical HBAs (same type, vendor and model, so both paths behave alike under the multipath driver and either can carry the load alone), each with at least 2 x 8 Gb FC ports for Fibre Channel, or at least 4 x 1 GbE ports for iSCSI; ALGORITHMS.md 5 adds that a dual-port card is one failure domain. The rule checks the hosts of HA clusters that use SAN block storage, per initiator family: FC HBAs (and converged adapters carrying FCoE), and iSCSI initiators (hardware iSCSI HBAs, or for software iSCSI the NICs whose ports carry the iscsi role, which together form the host\'s one software initiator). An FC HBA needs `minFcPorts` ports of `minFcSpeedGbps`, and an iSCSI initiator `minIscsiPorts` 1 GbE ports, where a faster port counts as as many ports as its speed holds (a 16 Gb FC port counts as two 8 Gb ports, a 10 GbE port as ten 1 GbE ports: the seed\'s figures are about bandwidth per adapter, and path redundancy comes from the second adapter); slower ports count for nothing. Ports whose speed is not stated are given the benefit of the doubt. A host with a single storage adapter in all is left to `single-storage-adapter`, and one with none to `datastore-unreachable`. Add the missing adapter, make the pair identical, or use adapters with more or faster ports.',
-      sources: ['seed 000 (APT white paper, HA checklist: two identical HBAs; >= 2 x 8Gb FC or 4 to 8 x 1GbE iSCSI ports each)', 'ALGORITHMS.md 5 (>= 2 initiator ports on >= 2 physical adapters)'],
+        'The array vendor white paper\'s checklist (docs/design/sources.md#seed-000-checklist) for HA on a SAN asks every host for two identical HBAs (same type, vendor and model, so both paths behave alike under the multipath driver and either can carry the load alone), each with at least 2 x 8 Gb FC ports for Fibre Channel, or at least 4 x 1 GbE ports for iSCSI; docs/design/algorithms.md#5-storage-path-redundancy adds that a dual-port card is one failure domain. The rule checks the hosts of HA clusters that use SAN block storage, per initiator family: FC HBAs (and converged adapters carrying FCoE), and iSCSI initiators (hardware iSCSI HBAs, or for software iSCSI the NICs whose ports carry the iscsi role, which together form the host\'s one software initiator). An FC HBA needs `minFcPorts` ports of `minFcSpeedGbps`, and an iSCSI initiator `minIscsiPorts` 1 GbE ports, where a faster port counts as as many ports as its speed holds (a 16 Gb FC port counts as two 8 Gb ports, a 10 GbE port as ten 1 GbE ports: the white paper\'s figures are about bandwidth per adapter, and path redundancy comes from the second adapter); slower ports count for nothing. Ports whose speed is not stated are given the benefit of the doubt. A host with a single storage adapter in all is left to `single-storage-adapter`, and one with none to `datastore-unreachable`. Add the missing adapter, make the pair identical, or use adapters with more or faster ports.',
+      sources: ['docs/design/sources.md#seed-000-checklist — two identical HBAs; >= 2 x 8Gb FC or 4 to 8 x 1GbE iSCSI ports each', 'docs/design/algorithms.md#5-storage-path-redundancy — >= 2 initiator ports on >= 2 physical adapters'],
     },
     options: {
-      minFcPorts: { description: 'FC ports of minFcSpeedGbps (or their bandwidth in faster ports) each FC HBA needs (seed 000: 2).', default: 2, min: 1, max: 16 },
-      minFcSpeedGbps: { description: 'Speed of the FC ports minFcPorts counts, in Gbps (seed 000: 8); slower ports count for nothing.', default: 8, min: 1, max: 128 },
-      minIscsiPorts: { description: '1 GbE ports (or their bandwidth in faster ports) each iSCSI initiator needs (seed 000: 4 to 8).', default: 4, min: 1, max: 64 },
+      minFcPorts: { description: 'FC ports of minFcSpeedGbps (or their bandwidth in faster ports) each FC HBA needs (docs/design/sources.md#seed-000: 2).', default: 2, min: 1, max: 16 },
+      minFcSpeedGbps: { description: 'Speed of the FC ports minFcPorts counts, in Gbps (docs/design/sources.md#seed-000: 8); slower ports count for nothing.', default: 8, min: 1, max: 128 },
+      minIscsiPorts: { description: '1 GbE ports (or their bandwidth in faster ports) each iSCSI initiator needs (docs/design/sources.md#seed-000: 4 to 8).', default: 4, min: 1, max: 64 },
     },
   },
   *check({ topology, option }) {
@@ -55,7 +55,7 @@ function pairFindings(host: Host, family: InitiatorFamily, initiators: readonly 
   if (!first) return [];
   if (others.length === 0) {
     return [{
-      message: `Host "${host.id}" has one ${name} ("${first.adapter.id}"): when it fails the host loses all its ${family === 'fc' ? 'FC' : 'iSCSI'} paths; seed 000 asks for two identical ones.`,
+      message: `Host "${host.id}" has one ${name} ("${first.adapter.id}"): when it fails the host loses all its ${family === 'fc' ? 'FC' : 'iSCSI'} paths; the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical ones.`,
       range: first.adapter.idRange,
       elementIds: [host.id, first.adapter.id],
     }];
@@ -65,7 +65,7 @@ function pairFindings(host: Host, family: InitiatorFamily, initiators: readonly 
     const difference = differenceBetween(first.adapter, other.adapter);
     if (!difference) continue;
     reports.push({
-      message: `${name}s "${first.adapter.id}" and "${other.adapter.id}" of host "${host.id}" are not identical (${difference.text}): seed 000 asks for two identical HBAs, so that either path can stand in for the other.`,
+      message: `${name}s "${first.adapter.id}" and "${other.adapter.id}" of host "${host.id}" are not identical (${difference.text}): the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical HBAs, so that either path can stand in for the other.`,
       range: other.adapter.source.fields[difference.field]?.value ?? other.adapter.idRange,
       elementIds: [host.id, first.adapter.id, other.adapter.id],
       related: [{ message: `"${first.adapter.id}" is ${describe(first.adapter)}`, range: first.adapter.idRange }],
@@ -109,7 +109,7 @@ function fcPortFindings(host: Host, initiator: Initiator, minPorts: number, minS
   if (equivalents >= minPorts) return [];
   const ports = initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports);
   return [{
-    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x ${gbps(minSpeedMbps)} worth of ports (${ports}); seed 000 asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
+    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x ${gbps(minSpeedMbps)} worth of ports (${ports}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
     range: initiator.adapter.idRange,
     elementIds: [host.id, initiator.adapter.id],
   }];
@@ -135,7 +135,7 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
     const equivalents = initiator.ports.reduce((sum, p) => sum + portEquivalents(p, ISCSI_PORT_UNIT_MBPS), 0);
     if (equivalents >= minPorts) continue;
     reports.push({
-      message: `iSCSI HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x 1 GbE worth of ports (${initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports)}); seed 000 asks for at least ${minPorts} x 1 GbE per iSCSI HBA.`,
+      message: `iSCSI HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x 1 GbE worth of ports (${initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports)}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x 1 GbE per iSCSI HBA.`,
       range: initiator.adapter.idRange,
       elementIds: [host.id, initiator.adapter.id],
     });
@@ -145,7 +145,7 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
   const [first] = software;
   if (first && equivalents < minPorts) {
     reports.push({
-      message: `Software iSCSI on host "${host.id}" has ${equivalents} x 1 GbE worth of iSCSI ports (${portList(host, softwarePorts)}); seed 000 asks for at least ${minPorts} x 1 GbE.`,
+      message: `Software iSCSI on host "${host.id}" has ${equivalents} x 1 GbE worth of iSCSI ports (${portList(host, softwarePorts)}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x 1 GbE.`,
       range: first.adapter.idRange,
       elementIds: [host.id, ...software.map((i) => i.adapter.id)],
       related: software.slice(1).map((i) => ({ message: `NIC "${i.adapter.id}" also carries iSCSI`, range: i.adapter.idRange })),

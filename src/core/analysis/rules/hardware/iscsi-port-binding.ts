@@ -11,8 +11,8 @@ export const iscsiPortBinding: AnalysisRule = {
     docs: {
       title: 'iSCSI VMkernel port not bound to exactly one uplink of its own',
       description:
-        'With software iSCSI port binding, ESXi multipaths by giving each VMkernel port its own physical NIC: the port must have exactly one active uplink and no standby uplink, or vSphere reports the binding as not compliant and the path does not fail over the way the design assumes; and two iSCSI VMkernel ports on the same uplink are two paths that one NIC or cable failure takes down together (ALGORITHMS.md 5: one VMkernel port per physical NIC). The rule checks every VMkernel port with the iscsi role. Give each iSCSI VMkernel port one active uplink, a different one for each port; the quick fix empties a standby list.',
-      sources: ['ALGORITHMS.md 5 (iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby)', 'vSphere Storage guide: configuring network adapters for iSCSI port binding'],
+        'With software iSCSI port binding, ESXi multipaths by giving each VMkernel port its own physical NIC: the port must have exactly one active uplink and no standby uplink, or vSphere reports the binding as not compliant and the path does not fail over the way the design assumes; and two iSCSI VMkernel ports on the same uplink are two paths that one NIC or cable failure takes down together (docs/design/algorithms.md#5-storage-path-redundancy: one VMkernel port per physical NIC). The rule checks every VMkernel port with the iscsi role. Give each iSCSI VMkernel port one active uplink, a different one for each port; the quick fix empties a standby list.',
+      sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby', 'docs/design/sources.md#vsphere-storage — configuring network adapters for iSCSI port binding'],
     },
   },
   *check({ topology, text }) {

@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 /** Roles that must not share a port with iSCSI: everything that is not storage traffic. */
 const NON_STORAGE_ROLES = new Set(['management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication']);
 
-/** iSCSI on its own network (DOMAIN.md rule 12, seed 001). */
+/** iSCSI on its own network (docs/design/domain.md#rule-12-separate-networks, the HA strategies handbook (docs/design/sources.md#seed-001)). */
 export const iscsiSharedNetwork: AnalysisRule = {
   meta: {
     id: 'iscsi-shared-network',
@@ -12,8 +12,8 @@ export const iscsiSharedNetwork: AnalysisRule = {
     docs: {
       title: 'iSCSI sharing a port with other traffic',
       description:
-        'Storage traffic that shares a port with VM, management or vMotion traffic competes with it: a vMotion or a busy VM network adds latency to every disk I/O of every VM on the host, and a storage network that VMs can reach is exposed to them. Seed 001 and the vSphere storage guidance put iSCSI on its own network (DOMAIN.md rule 12). The rule reports a host port, or a VMkernel port, whose roles combine iscsi with management, vmotion, vm, heartbeat, ft or replication, and a physical port that is the uplink of both an iSCSI VMkernel port and a VMkernel port for other traffic. Give iSCSI dedicated ports (and switches or at least VLANs). Converged designs that isolate iSCSI by VLAN and guarantee its bandwidth (QoS, DCB) may lower this rule to info.',
-      sources: ['seed 001 (iSCSI traffic on its own network)', 'DOMAIN.md rule 12', 'vSphere Storage guide: iSCSI networking best practices (separate network for storage)'],
+        'Storage traffic that shares a port with VM, management or vMotion traffic competes with it: a vMotion or a busy VM network adds latency to every disk I/O of every VM on the host, and a storage network that VMs can reach is exposed to them. The HA strategies handbook (docs/design/sources.md#seed-001) and the vSphere storage guidance put iSCSI on its own network (docs/design/domain.md#rule-12-separate-networks). The rule reports a host port, or a VMkernel port, whose roles combine iscsi with management, vmotion, vm, heartbeat, ft or replication, and a physical port that is the uplink of both an iSCSI VMkernel port and a VMkernel port for other traffic. Give iSCSI dedicated ports (and switches or at least VLANs). Converged designs that isolate iSCSI by VLAN and guarantee its bandwidth (QoS, DCB) may lower this rule to info.',
+      sources: ['docs/design/sources.md#seed-001 — iSCSI traffic on its own network', 'docs/design/domain.md#rule-12-separate-networks', 'docs/design/sources.md#vsphere-storage — iSCSI networking best practices (separate network for storage)'],
     },
   },
   *check({ topology }) {

@@ -17,7 +17,7 @@ export const ftLoggingNetwork: AnalysisRule = {
       title: 'Host running Fault Tolerance VMs without a 10 Gbps FT logging network',
       description:
         'A VM with `protection: ft` runs a primary on its host and a live secondary on `secondaryHost`; the primary streams every input and memory change to the secondary over the FT logging network and waits for its acknowledgement, so that network sets the protected VM\'s speed, and a host without one cannot run FT VMs at all (vSphere refuses to turn FT on: "FT logging NIC is not configured"). Since vSphere 6.0 (multi-processor FT) VMware asks for a dedicated 10 Gbit FT logging network. The rule reports each host that runs an FT primary or secondary and has no network with the `ft` role (a VMkernel port, a port group or ports with that role), and one whose FT logging uplinks are all slower than 10 Gbps. Hosts whose LAN is not modelled (no management network stated) are not judged.',
-      sources: ['VMware vSphere Availability guide: Fault Tolerance requirements (dedicated 10 Gbit FT logging network)', 'VMware vSphere Networking guide: VMkernel networking (Fault Tolerance logging traffic)'],
+      sources: ['docs/design/sources.md#vsphere-availability — Fault Tolerance requirements: dedicated 10 Gbit FT logging network', 'docs/design/sources.md#vsphere-networking — VMkernel networking: Fault Tolerance logging traffic'],
     },
   },
   *check({ topology }) {

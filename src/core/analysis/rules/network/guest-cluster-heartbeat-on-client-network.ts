@@ -23,7 +23,7 @@ export const guestClusterHeartbeatOnClientNetwork: AnalysisRule = {
       title: 'Failover guest cluster heartbeat on the client network',
       description:
         'The nodes of a failover guest cluster (Windows Server failover clustering) exchange heartbeats and decide from them which node owns the clustered role. On the client network, a traffic burst or a broadcast storm delays the heartbeats until nodes evict each other and the role fails over for nothing, and a single failure of that network partitions the cluster; the private heartbeat belongs on a network (port group and VLAN) of its own, as in the guest cluster table of the HA strategies handbook. The rule reports a failover guest cluster whose `heartbeatNetwork` is its `clientNetwork`, whose `heartbeatVlan` (or heartbeat port group\'s VLAN) is the VLAN of the client network\'s port group, and each node that lists a single network in `networks:` (heartbeat and client traffic then share it). Give the heartbeat its own port group on its own VLAN, and give each node a vNIC on it.',
-      sources: ['Microsoft Learn: Failover clustering network recommendations (private heartbeat network)', 'HA strategies handbook: guest cluster table (public, private and iSCSI networks per failover node)'],
+      sources: ['https://techcommunity.microsoft.com/blog/failoverclustering/failover-clustering-networking-basics-and-fundamentals/1706005 — Microsoft, "Failover Clustering Networking Basics and Fundamentals": private heartbeat network', 'docs/design/sources.md#seed-001-guest-cluster-table — public, private and iSCSI networks per failover node'],
     },
   },
   *check({ topology }) {

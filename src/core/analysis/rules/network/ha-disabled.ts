@@ -15,7 +15,7 @@ export const haDisabled: AnalysisRule = {
       title: 'HA disabled on a cluster that runs VMs',
       description:
         'With HA turned off (`ha.enabled: false`) nothing restarts the VMs of a failed host: they stay down until an administrator notices and starts them by hand on another host, if capacity and storage access allow, and a host that loses its network is never told apart from a failed one. The rule reports clusters of two or more hosts with HA disabled that run powered-on VMs, naming the management server (vCenter, SCVMM) when it is among them, since then the tool needed to recover is itself unprotected. Enable HA (quick fix: `enabled: true`) and check the failover capacity the analyzer then reports; a cluster that is deliberately unprotected (a lab, a test cluster) can turn this rule off under `analysis: rules:` in its file.',
-      sources: ['VMware vSphere Availability guide: Creating and Using vSphere HA Clusters', 'Microsoft Learn: Failover clustering overview (clustered roles fail over to other nodes)', 'Proxmox VE Administration Guide: High Availability'],
+      sources: ['docs/design/sources.md#vsphere-availability — Creating and Using vSphere HA Clusters', 'https://learn.microsoft.com/en-us/windows-server/failover-clustering/failover-clustering-overview — Microsoft Learn, "Failover clustering overview": clustered roles fail over to other nodes', 'docs/design/sources.md#proxmox-ha-manager'],
     },
   },
   *check({ topology, text }) {

@@ -68,10 +68,10 @@ export const heartbeatSinglePath: AnalysisRule = {
       description:
         'A cluster tells a failed host from a network fault through more than one path. vSphere HA: a host that stops receiving heartbeats pings its isolation addresses, by default only the management network\'s gateway; when that single device is down or filters pings, hosts misjudge isolation, so VMware recommends an extra isolation address (das.isolationaddress, here `ha.isolationAddresses`) on another device, and the rule also reports isolation addresses that all answer from one switch (switch `addresses:`). Hyper-V: Windows failover clustering sends heartbeats over every cluster network, and cluster validation warns when nodes are reachable over only one network; the rule asks for at least two cluster networks (networks with role management or heartbeat) on each host. Proxmox VE: corosync decides quorum over its links; with a single link (the heartbeat networks, else the management network as link0) a fault on it costs quorum and fences nodes, so the Proxmox guide recommends a redundant link1. XenServer is not checked. Only clusters with HA enabled, at least two hosts and a LAN model are judged.',
       sources: [
-        'VMware vSphere Availability guide: Network Isolation Addresses (das.isolationaddress, das.usedefaultisolationaddress)',
-        'VMware KB 1002117 (das.isolationaddress: multiple isolation addresses for vSphere HA)',
-        'Microsoft Learn: Failover clustering networking basics; cluster network roles',
-        'Proxmox VE Administration Guide: Cluster Manager, Corosync Redundancy (link0 / link1)',
+        'docs/design/sources.md#vsphere-availability — Network Isolation Addresses (das.isolationaddress, das.usedefaultisolationaddress)',
+        'docs/design/algorithms.md#21-network-isolation-and-partitions — das.isolationaddress: multiple isolation addresses for vSphere HA (VMware KB 1002117)',
+        'https://techcommunity.microsoft.com/blog/failoverclustering/failover-clustering-networking-basics-and-fundamentals/1706005 — Microsoft, "Failover Clustering Networking Basics and Fundamentals": cluster network roles',
+        'docs/design/sources.md#proxmox-pvecm — Corosync Redundancy (link0 / link1)',
       ],
     },
   },

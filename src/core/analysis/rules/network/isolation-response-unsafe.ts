@@ -25,9 +25,9 @@ export const isolationResponseUnsafe: AnalysisRule = {
       description:
         'With isolation response none ("leave powered on"), an isolated vSphere host keeps its VMs running, which is safe as long as it keeps its datastore locks: the other hosts then fail to restart the VMs. When the host\'s IP storage (iSCSI or NFS) runs over the same physical uplinks as its management network, the failure that isolates the host also cuts its storage: its VMFS and NFS locks lapse, HA restarts the VMs on other hosts, and the isolated host may still run its copies when the network returns (split brain, two instances writing one disk). VMware\'s HA guidance for converged IP storage is the isolation response "power off", so that the isolated host stops its VMs before they are restarted elsewhere. The rule reports vSphere clusters with HA enabled and isolation response none in which, on some host, every IP storage uplink is also an uplink of the management network. Set isolationResponse: power-off (quick fix), or give IP storage uplinks of its own.',
       sources: [
-        'VMware vSphere Availability guide: Host Isolation Response, Network Isolation',
-        'VMware vSphere High Availability Deployment Best Practices: host isolation response "power off" when IP storage shares the management network',
-        'vSphere API reference: ClusterDasVmSettingsIsolationResponse',
+        'docs/design/sources.md#vsphere-availability — Host Isolation Response, Network Isolation',
+        'docs/design/sources.md#vsphere-ha-best-practices — host isolation response "power off" when IP storage shares the management network',
+        'docs/design/sources.md#vsphere-api-isolation-response',
       ],
     },
   },

@@ -25,9 +25,9 @@ export const managementNetworkSpof: AnalysisRule = {
       description:
         'HA agents exchange heartbeats over the management network (vSphere, XenServer), the cluster networks (Hyper-V) or the corosync links (Proxmox VE). When every uplink of those networks goes through one element, that element\'s failure cuts the host off from the cluster although the host and its VMs are fine: the other hosts see a failed host, the host sees itself isolated, and depending on the isolation response its VMs are powered off and restarted elsewhere, or keep running unmanaged. VMware calls a single management network a single point of failure that can cause false failovers, and recommends NIC teaming over two NICs cabled to separate physical switches, or a second management network. The rule looks at the hosts of clusters of two or more whose LAN the design models (hosts with no LAN cable at all are left alone) and reports the element on every uplink: a single uplink port, a single adapter (the ports of a dual-port card share its chip, firmware and slot and fail together), or a single first-hop Ethernet switch; and heartbeat networks none of whose uplinks is cabled while other LAN ports of the host are. Give the network uplinks on two adapters, cabled to two switches.',
       sources: [
-        'VMware vSphere Availability guide: Best Practices for Networking, Network Path Redundancy (NIC teaming over two NICs and two physical switches, or a second management network)',
-        'Microsoft Learn: Failover clustering networking basics (redundant cluster networks)',
-        'Proxmox VE Administration Guide: Cluster Manager, Corosync Redundancy',
+        'docs/design/sources.md#vsphere-availability — Best Practices for Networking, Network Path Redundancy: NIC teaming over two NICs and two physical switches, or a second management network',
+        'https://techcommunity.microsoft.com/blog/failoverclustering/failover-clustering-networking-basics-and-fundamentals/1706005 — Microsoft, "Failover Clustering Networking Basics and Fundamentals": redundant cluster networks',
+        'docs/design/sources.md#proxmox-pvecm — Corosync Redundancy',
       ],
     },
   },

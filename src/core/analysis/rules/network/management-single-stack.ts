@@ -14,9 +14,9 @@ export const managementSingleStack: AnalysisRule = {
       description:
         'Cabling a host\'s management (heartbeat) uplinks to two switches protects it from the failure of one switch, unless the two are members of one stack or MLAG pair (switch `stack:`). A stack is one logical switch with one control plane: a firmware upgrade reloads every member, a control-plane fault reaches them all, and a failed stacking link can split it. An MLAG pair keeps two control planes but shares its peer link, its synchronized configuration and its dual-active failure modes. Either way every host cabled only to that pair can lose its HA heartbeats at once, and the whole cluster then sees its hosts isolated or partitioned together, the one failure HA cannot repair. The rule reports hosts of clusters of two or more whose LAN the design models and whose cabled heartbeat uplinks reach two or more switches, all in one stack. Cable the management network to two independent switches (or two stacks), or plan stack upgrades as cluster-wide outages.',
       sources: [
-        'VMware vSphere Availability guide: Best Practices for Networking, Network Path Redundancy (two NICs on separate physical switches)',
-        'Cisco Catalyst StackWise: the stack is one logical switch managed by its active member',
-        'HPE Aruba AOS-Switch: Backplane Stacking and VSF Best Practices (stack splits)',
+        'docs/design/sources.md#vsphere-availability — Best Practices for Networking, Network Path Redundancy: two NICs on separate physical switches',
+        'https://www.cisco.com/c/en/us/td/docs/switches/lan/catalyst3650/software/release/16-1/configuration_guide/b_161_consolidated_3650_cg/b_161_consolidated_3650_cg_chapter_01010001.html — Cisco Catalyst StackWise, "Managing Switch Stacks": the stack is one logical switch managed by its active member',
+        'https://community.arubanetworks.com/community-home/digestviewer/viewthread?GroupId=25&MID=25306&CommunityKey=22dc38ea-a1e1-4059-b55e-a622fedecf32 — HPE Aruba, "Backplane Stacking and VSF Best Practices for ArubaOS-Switch": stack splits',
       ],
     },
   },

@@ -37,7 +37,7 @@ export const vmNetworkMissing: AnalysisRule = {
       title: 'VM network missing on the VM\'s host or on another host of its cluster',
       description:
         'A VM\'s vNIC connects to a port group by name on whichever host runs it. A name its host does not have leaves the VM without that network now; a name another host of its cluster lacks leaves it without the network after an HA restart or a vMotion to that host (vMotion refuses the move; HA restarts the VM disconnected). Standard switches are configured host by host, so a port group added on some hosts only is a common gap; distributed switches avoid it. The rule reports, per VM and network name, the hosts that lack the port group, judging only hosts that model port groups (virtual switches or distributed switch membership). When a port group with a close name exists, the quick fix renames the VM\'s network to it.',
-      sources: ['VMware vSphere Networking guide: standard switches are configured per host, distributed switches across hosts', 'VMware vSphere vCenter Server and Host Management: vMotion networking requirements (the destination host must have the VM\'s networks)'],
+      sources: ['docs/design/sources.md#vsphere-networking — standard switches are configured per host, distributed switches across hosts', 'docs/design/sources.md#vsphere-migration-limits — vCenter Server and Host Management, vMotion networking requirements: the destination host must have the VM\'s networks'],
     },
   },
   *check(context) {

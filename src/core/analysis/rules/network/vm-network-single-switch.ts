@@ -33,7 +33,7 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
       title: 'VM network whose uplinks all go through one adapter or one switch',
       description:
         'A port group fails over between its active and standby uplinks, so its VMs stay reachable when a port, cable, card or switch fails only if some uplink avoids that element. When every uplink of a VM port group (or of the ports with the `vm` role) is a port of one network card, or is cabled to one Ethernet switch, that card or switch cuts every powered-on VM on the network off its clients, while vSphere HA sees a healthy host and restarts nothing. The rule reports each such VM network used by powered-on VMs, per host, and says whether the shared element is the adapter or the switch. Give the port group uplinks on two cards, cabled to two switches (or two members of a stack). Uplinks without cables are not judged against switches.',
-      sources: ['VMware vSphere Networking guide: NIC teaming and failover (uplinks on separate physical switches and adapters)'],
+      sources: ['docs/design/sources.md#vsphere-networking — NIC teaming and failover: uplinks on separate physical switches and adapters'],
     },
   },
   *check({ topology }) {

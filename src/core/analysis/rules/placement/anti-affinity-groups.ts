@@ -1,5 +1,5 @@
 /**
- * The VM sets that must stay on separate hosts: the nodes of each guest cluster (seed 001:
+ * The VM sets that must stay on separate hosts: the nodes of each guest cluster (docs/design/sources.md#seed-001:
  * a guest cluster survives a host failure only if its partner runs elsewhere) and the
  * members of each enabled VM-VM anti-affinity rule. Powered-off VMs take no host.
  */

@@ -12,8 +12,8 @@ export const antiAffinityInsufficientHosts: AnalysisRule = {
     docs: {
       title: 'Anti-affinity group larger than the hosts left after failures',
       description:
-        'An anti-affinity group of k VMs (the members of a VM-VM anti-affinity rule, or the nodes of a guest cluster) needs k compatible hosts, and still k after the F host failures the cluster is designed to tolerate (admissionControl.hostFailuresToTolerate): when HA must respect anti-affinity, a member whose host failed and finds no host free of the other members is not restarted (ALGORITHMS.md 2 and 3). Add hosts to the cluster, reduce the group, or accept degraded placement by letting HA ignore the rule (ha.respectAntiAffinity: false), in which case only the current host count is checked.',
-      sources: ['ALGORITHMS.md 2 (restart placement respects anti-affinity)', 'ALGORITHMS.md 3 (an anti-affinity group of k VMs needs k hosts after F failures)', 'vSphere Resource Management guide: VM-VM affinity rules'],
+        'An anti-affinity group of k VMs (the members of a VM-VM anti-affinity rule, or the nodes of a guest cluster) needs k compatible hosts, and still k after the F host failures the cluster is designed to tolerate (admissionControl.hostFailuresToTolerate): when HA must respect anti-affinity, a member whose host failed and finds no host free of the other members is not restarted (docs/design/algorithms.md#2-ha-restart-after-a-host-failure and #3-drs-rules-and-balance). Add hosts to the cluster, reduce the group, or accept degraded placement by letting HA ignore the rule (ha.respectAntiAffinity: false), in which case only the current host count is checked.',
+      sources: ['docs/design/algorithms.md#placement-filter — restart placement respects anti-affinity', 'docs/design/algorithms.md#3-drs-rules-and-balance — an anti-affinity group of k VMs needs k hosts after F failures', 'docs/design/sources.md#vsphere-resource-management — VM-VM affinity rules'],
     },
   },
   *check({ topology }) {

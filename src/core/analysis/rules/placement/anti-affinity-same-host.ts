@@ -13,8 +13,8 @@ export const antiAffinitySameHost: AnalysisRule = {
     docs: {
       title: 'Guest-cluster nodes or anti-affinity members on the same host',
       description:
-        'A guest failover or NLB cluster survives a host failure only because its partner node runs on another host and takes over in seconds; two nodes on one host go down together and the application is lost until HA has restarted them. The same holds for the members of a VM-VM anti-affinity rule, which exist precisely to be apart. Seed 001 states this as the "crossing principle" and seed 002 places Exchange and SQL on different hosts for the same reason. Move the VM to a host of the cluster that runs no other member (the quick fix lists them), and keep guest-cluster nodes apart with an anti-affinity rule so that DRS and HA keep them there (the quick fix adds one when none exists).',
-      sources: ['seed 001 (HA strategies: guest clusters, crossing principle)', 'seed 002 (Exchange on host A, SQL on host B)', 'ALGORITHMS.md 3 (VM-VM anti-affinity rules)'],
+        'A guest failover or NLB cluster survives a host failure only because its partner node runs on another host and takes over in seconds; two nodes on one host go down together and the application is lost until HA has restarted them. The same holds for the members of a VM-VM anti-affinity rule, which exist precisely to be apart. The HA strategies handbook (docs/design/sources.md#seed-001) states this as the "crossing principle" and the VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) places Exchange and SQL on different hosts for the same reason. Move the VM to a host of the cluster that runs no other member (the quick fix lists them), and keep guest-cluster nodes apart with an anti-affinity rule so that DRS and HA keep them there (the quick fix adds one when none exists).',
+      sources: ['docs/design/sources.md#seed-001 — HA strategies: guest clusters, crossing principle', 'docs/design/sources.md#seed-002 — Exchange on host A, SQL on host B', 'docs/design/algorithms.md#3-drs-rules-and-balance — VM-VM anti-affinity rules'],
     },
   },
   *check(context) {

@@ -56,7 +56,7 @@ export function hostFailuresToTolerate(cluster: Cluster): number {
   return cluster.ha?.admissionControl?.hostFailuresToTolerate ?? 1;
 }
 
-/** Only connected hosts run or receive VMs (ALGORITHMS.md 1: "good" hosts). */
+/** Only connected hosts run or receive VMs (docs/design/algorithms.md#1-ha-admission-control: "good" hosts). */
 export function isConnected(host: Host): boolean {
   return host.state === undefined || host.state === 'connected';
 }
@@ -98,7 +98,7 @@ export function referenceRange(topology: Topology, fromId: string, target: Refer
 
 /**
  * Hosts of the VM's cluster it could move to: connected, not a dedicated failover host
- * (those run no VMs, ALGORITHMS.md 1.3), and not one of `avoid`. At most `limit`.
+ * (those run no VMs, docs/design/algorithms.md#13-dedicated-failover-hosts), and not one of `avoid`. At most `limit`.
  */
 export function moveTargets(topology: Topology, vm: Vm, avoid: ReadonlySet<string>, limit = 3): Host[] {
   const cluster = clusterOfVm(topology, vm);

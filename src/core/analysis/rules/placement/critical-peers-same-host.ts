@@ -5,7 +5,7 @@ import { coveredByAntiAffinityRule } from './anti-affinity-groups';
 import { addRuleEdit, flowList, freshId, moveTargets } from './common';
 import { criticalPeerRole } from './roles';
 
-/** Exchange and SQL on one host: the seed 002 layout puts them on different hosts. */
+/** Exchange and SQL on one host: the VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) layout puts them on different hosts. */
 export const criticalPeersSameHost: AnalysisRule = {
   meta: {
     id: 'critical-peers-same-host',
@@ -14,8 +14,8 @@ export const criticalPeersSameHost: AnalysisRule = {
     docs: {
       title: 'Exchange and SQL Server VMs on the same host',
       description:
-        'Seed 002 plans HA for a mail and database service by running Exchange on host A, SQL Server on host B and keeping a third host as standby, and seed 001 calls this the crossing principle: critical peers never share a host, so that one host failure costs one service and its restart, not both. This rule is a warning, not an error like anti-affinity-same-host, because no guest cluster or rule in the design asks for the separation yet: it is a reviewer\'s recommendation. Add an anti-affinity rule for the two VMs (quick fix) so DRS and HA keep them apart, or move one to another host of the cluster. Roles are read from the VMs\' `role` (sql, mssql, sqlserver; exchange).',
-      sources: ['seed 002 (Exchange on A, SQL on B, third host as standby)', 'seed 001 (crossing principle)'],
+        'The VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) plans HA for a mail and database service by running Exchange on host A, SQL Server on host B and keeping a third host as standby, and the HA strategies handbook (docs/design/sources.md#seed-001) calls this the crossing principle: critical peers never share a host, so that one host failure costs one service and its restart, not both. This rule is a warning, not an error like anti-affinity-same-host, because no guest cluster or rule in the design asks for the separation yet: it is a reviewer\'s recommendation. Add an anti-affinity rule for the two VMs (quick fix) so DRS and HA keep them apart, or move one to another host of the cluster. Roles are read from the VMs\' `role` (sql, mssql, sqlserver; exchange).',
+      sources: ['docs/design/sources.md#seed-002 — Exchange on A, SQL on B, third host as standby', 'docs/design/sources.md#seed-001 — crossing principle'],
     },
   },
   *check(context) {
@@ -57,7 +57,7 @@ export const criticalPeersSameHost: AnalysisRule = {
       }
       const others = pairCount > 1 ? ` (${pairCount} Exchange/SQL pairs on this host)` : '';
       yield {
-        message: `Exchange VM "${exchangeVm.id}" and SQL Server VM "${sqlVm.id}" both run on host "${hostId}"${others}: one host failure takes down mail and its database together. Keep them on different hosts (seed 002).`,
+        message: `Exchange VM "${exchangeVm.id}" and SQL Server VM "${sqlVm.id}" both run on host "${hostId}"${others}: one host failure takes down mail and its database together. Keep them on different hosts (docs/design/sources.md#seed-002).`,
         range,
         elementIds: [moved.id, stays.id, hostId],
         related: [{ message: `"${stays.id}" also runs on "${hostId}"`, range: stays.source.fields.host?.value ?? stays.idRange }],

@@ -20,7 +20,7 @@ export function guestClusterNodes(topology: Topology, guestCluster: GuestCluster
   return index.get(guestCluster.id) ?? [];
 }
 
-/** Seed 001's table, per guest cluster type: node limits and the vNICs a node needs. */
+/** The HA strategies handbook's guest cluster table (docs/design/sources.md#seed-001-guest-cluster-table), per guest cluster type: node limits and the vNICs a node needs. */
 export const GUEST_CLUSTER_LIMITS = {
   failover: { minNodes: 2, maxNodes: 16, minVnics: 3, vnics: 'public, private heartbeat, iSCSI' },
   nlb: { minNodes: 2, maxNodes: 32, minVnics: 2, vnics: 'public, private' },

@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { guestClusterNodes } from './guest-cluster-nodes';
 import { roleKind } from './roles';
 
-/** NLB is for stateless services, failover clustering for stateful ones (seed 001). */
+/** NLB is for stateless services, failover clustering for stateful ones (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterRoleMismatch: AnalysisRule = {
   meta: {
     id: 'guest-cluster-role-mismatch',
@@ -12,8 +12,8 @@ export const guestClusterRoleMismatch: AnalysisRule = {
     docs: {
       title: 'Application role does not suit the guest cluster type',
       description:
-        'Seed 001 pairs each guest cluster type with the applications it can protect: failover clusters for stateful applications with data on a shared disk (SQL Server, Exchange, file, print, message queues), NLB clusters for stateless ones where any node can answer any request (web, VPN, streaming media). An NLB cluster of database or mail servers spreads requests over nodes with separate, diverging data; a failover cluster of web servers leaves all but one node idle and adds a shared disk it does not need. Change the guest cluster type, or the role if it is mislabelled. Roles are read from `role` on the guest cluster and its nodes.',
-      sources: ['seed 001 (guest cluster table: failover for stateful apps, NLB for stateless apps)'],
+        'The HA strategies handbook (docs/design/sources.md#seed-001-guest-cluster-table) pairs each guest cluster type with the applications it can protect: failover clusters for stateful applications with data on a shared disk (SQL Server, Exchange, file, print, message queues), NLB clusters for stateless ones where any node can answer any request (web, VPN, streaming media). An NLB cluster of database or mail servers spreads requests over nodes with separate, diverging data; a failover cluster of web servers leaves all but one node idle and adds a shared disk it does not need. Change the guest cluster type, or the role if it is mislabelled. Roles are read from `role` on the guest cluster and its nodes.',
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover for stateful apps, NLB for stateless apps'],
     },
   },
   *check({ topology }) {
@@ -29,7 +29,7 @@ export const guestClusterRoleMismatch: AnalysisRule = {
           ? 'NLB clusters are for stateless services (web, VPN, streaming); stateful applications belong on a failover cluster with a shared disk'
           : 'failover clusters are for stateful applications; stateless services such as web, VPN and streaming scale out better on an NLB cluster';
         yield {
-          message: `${guestCluster.type === 'nlb' ? 'NLB' : 'Failover'} guest cluster "${guestCluster.id}" ${what} "${role}", a ${wrong} role: ${advice} (seed 001).`,
+          message: `${guestCluster.type === 'nlb' ? 'NLB' : 'Failover'} guest cluster "${guestCluster.id}" ${what} "${role}", a ${wrong} role: ${advice} (docs/design/sources.md#seed-001-guest-cluster-table).`,
           range,
           elementIds: id === guestCluster.id ? [guestCluster.id] : [id, guestCluster.id],
           related: id === guestCluster.id ? [] : [{ message: `guest cluster "${guestCluster.id}" is declared here`, range: guestCluster.idRange }],

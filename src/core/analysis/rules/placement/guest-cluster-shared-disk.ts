@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { fieldEdit, flowList } from './common';
 import { guestClusterNodes } from './guest-cluster-nodes';
 
-/** A failover guest cluster needs one disk every node reaches: its quorum and data (seed 001). */
+/** A failover guest cluster needs one disk every node reaches: its quorum and data (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterSharedDisk: AnalysisRule = {
   meta: {
     id: 'guest-cluster-shared-disk',
@@ -12,8 +12,8 @@ export const guestClusterSharedDisk: AnalysisRule = {
     docs: {
       title: 'Failover guest cluster without a reachable shared disk',
       description:
-        'A Windows failover cluster runs stateful applications (SQL Server, Exchange, file and print) whose data lives on a disk every node can reach; the surviving node takes the disk over when its partner fails. Seed 001\'s table requires a shared iSCSI disk for failover guest clusters. A cluster without one cannot fail over; a shared disk on one host\'s local storage is lost with that host; a node that does not attach the disk cannot take over. Name the disk in the guest cluster\'s `sharedDisk`, put it on the SAN, and list it in every node\'s `sharedDisks` (quick fixes add the missing entries).',
-      sources: ['seed 001 (guest cluster table: failover clusters need a shared iSCSI disk)', 'Microsoft: Failover Clustering hardware requirements (shared storage)'],
+        'A Windows failover cluster runs stateful applications (SQL Server, Exchange, file and print) whose data lives on a disk every node can reach; the surviving node takes the disk over when its partner fails. The HA strategies handbook\'s guest cluster table (docs/design/sources.md#seed-001-guest-cluster-table) requires a shared iSCSI disk for failover guest clusters. A cluster without one cannot fail over; a shared disk on one host\'s local storage is lost with that host; a node that does not attach the disk cannot take over. Name the disk in the guest cluster\'s `sharedDisk`, put it on the SAN, and list it in every node\'s `sharedDisks` (quick fixes add the missing entries).',
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover clusters need a shared iSCSI disk', 'docs/design/sources.md#ms-failover-clustering-requirements — shared storage'],
     },
   },
   *check(context) {
@@ -29,7 +29,7 @@ export const guestClusterSharedDisk: AnalysisRule = {
         const edit = disk === undefined ? undefined : fieldEdit(context, guestCluster.source, 'sharedDisk', disk);
         if (disk !== undefined && edit) fixes.push({ title: `Set sharedDisk of "${guestCluster.id}" to "${disk}", which every node attaches`, edits: [edit], preferred: true });
         yield {
-          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (seed 001).`,
+          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (docs/design/sources.md#seed-001-guest-cluster-table).`,
           range: guestCluster.idRange,
           elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
           fixes,

@@ -3,7 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { fieldEdit } from './common';
 import { GUEST_CLUSTER_LIMITS } from './guest-cluster-nodes';
 
-/** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (seed 001). */
+/** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterVnics: AnalysisRule = {
   meta: {
     id: 'guest-cluster-vnics',
@@ -12,8 +12,8 @@ export const guestClusterVnics: AnalysisRule = {
     docs: {
       title: 'Guest-cluster node with too few virtual NICs',
       description:
-        'Seed 001\'s guest cluster table: a failover cluster node needs at least three virtual NICs (public network, private cluster heartbeat, iSCSI to the shared disk) and an NLB node at least two (public and private). With fewer, the heartbeat shares the client network and a busy or failed network makes nodes evict each other, or the shared disk competes with client traffic. Give each node its own vNIC per network (the quick fix sets `vnics` to the minimum) and put the heartbeat on its own VLAN (DOMAIN rule 12).',
-      sources: ['seed 001 (guest cluster table: failover >= 3 vNICs, NLB >= 2)'],
+        'The HA strategies handbook\'s guest cluster table (docs/design/sources.md#seed-001-guest-cluster-table): a failover cluster node needs at least three virtual NICs (public network, private cluster heartbeat, iSCSI to the shared disk) and an NLB node at least two (public and private). With fewer, the heartbeat shares the client network and a busy or failed network makes nodes evict each other, or the shared disk competes with client traffic. Give each node its own vNIC per network (the quick fix sets `vnics` to the minimum) and put the heartbeat on its own VLAN (DOMAIN rule 12).',
+      sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover >= 3 vNICs, NLB >= 2'],
     },
   },
   *check(context) {

@@ -12,8 +12,8 @@ export const heartbeatDatastores: AnalysisRule = {
     docs: {
       title: 'Fewer than two usable HA heartbeat datastores, or all on one array',
       description:
-        'When the management network of a host goes silent, vSphere HA reads the host\'s datastore heartbeats to tell a failed host (restart its VMs) from an isolated or partitioned one (leave them running): without them a network fault looks like a host failure. HA uses 2 heartbeat datastores per host (at most 5), each mounted by more than one host, preferably on different arrays so that one array outage does not blind it; fewer raises a host configuration issue (ALGORITHMS.md 2). A local or raw-LUN heartbeat datastore is useless, since no other host can read it. List at least two shared datastores in ha.heartbeatDatastores, on two arrays when the design has two (the quick fix adds one), or let HA choose by omitting the list. vSphere only: Hyper-V, XenServer and Proxmox use other quorum mechanisms.',
-      sources: ['ALGORITHMS.md 2 (datastore heartbeating)', 'vSphere Availability guide: datastore heartbeating'],
+        'When the management network of a host goes silent, vSphere HA reads the host\'s datastore heartbeats to tell a failed host (restart its VMs) from an isolated or partitioned one (leave them running): without them a network fault looks like a host failure. HA uses 2 heartbeat datastores per host (at most 5), each mounted by more than one host, preferably on different arrays so that one array outage does not blind it; fewer raises a host configuration issue (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). A local or raw-LUN heartbeat datastore is useless, since no other host can read it. List at least two shared datastores in ha.heartbeatDatastores, on two arrays when the design has two (the quick fix adds one), or let HA choose by omitting the list. vSphere only: Hyper-V, XenServer and Proxmox use other quorum mechanisms.',
+      sources: ['docs/design/algorithms.md#datastore-heartbeating', 'docs/design/sources.md#vsphere-availability — datastore heartbeating'],
     },
   },
   *check(context) {

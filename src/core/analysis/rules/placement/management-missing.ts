@@ -1,6 +1,6 @@
 import type { AnalysisRule } from '../../rule';
 
-/** A design should say where vCenter / SCVMM / XenCenter runs (seed 000). */
+/** A design should say where vCenter / SCVMM / XenCenter runs (docs/design/sources.md#seed-000). */
 export const managementMissing: AnalysisRule = {
   meta: {
     id: 'management-missing',
@@ -9,11 +9,11 @@ export const managementMissing: AnalysisRule = {
     docs: {
       title: 'No management server in the design',
       description:
-        'vSphere HA restarts VMs without vCenter, but configuring HA, DRS, rules and storage, and repairing the cluster after a failure, all go through the management server (vCenter, SCVMM, XenCenter / Xen Orchestra). Seed 000 makes it part of the HA design: a dedicated physical server, or a VM for vCenter and its database. A design that does not say where it runs cannot be reviewed for that risk. Add a `management:` section naming its `vm` (or its `physicalServer`). Proxmox VE is exempt: its management runs on every node. So is XenServer / XCP-ng: the pool master exposes the pool\'s administration interface (XAPI) and forwards commands to the members, and a new master is designated when it fails; XenCenter and Xen Orchestra are only clients of it.',
+        'vSphere HA restarts VMs without vCenter, but configuring HA, DRS, rules and storage, and repairing the cluster after a failure, all go through the management server (vCenter, SCVMM, XenCenter / Xen Orchestra). The array vendor white paper (docs/design/sources.md#seed-000) makes it part of the HA design: a dedicated physical server, or a VM for vCenter and its database. A design that does not say where it runs cannot be reviewed for that risk. Add a `management:` section naming its `vm` (or its `physicalServer`). Proxmox VE is exempt: its management runs on every node. So is XenServer / XCP-ng: the pool master exposes the pool\'s administration interface (XAPI) and forwards commands to the members, and a new master is designated when it fails; XenCenter and Xen Orchestra are only clients of it.',
       sources: [
-        'seed 000 (vCenter on a dedicated physical server or a VM)',
-        'DOMAIN.md rule 11',
-        'Citrix XenServer Administrator\'s Guide, "Hosts and resource pools" (only the pool master exposes the administration interface used by XenCenter and the xe CLI)',
+        'docs/design/sources.md#seed-000 — vCenter on a dedicated physical server or a VM',
+        'docs/design/domain.md#rule-11-management-server',
+        'docs/design/sources.md#xenserver-ha — XenServer product documentation, "Hosts and resource pools": only the pool master exposes the administration interface used by XenCenter and the xe CLI',
       ],
     },
   },

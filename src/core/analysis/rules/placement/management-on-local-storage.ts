@@ -11,8 +11,8 @@ export const managementOnLocalStorage: AnalysisRule = {
     docs: {
       title: 'Management server VM on local storage',
       description:
-        'When vCenter (or SCVMM, or its database) runs as a VM, seed 000 protects it like any other critical VM: its files on the shared SAN so that HA restarts it on another host. On a host\'s local disk it is lost with that host, at the moment it is needed to see and repair the failure; this holds even when HA is off or its restart priority is disabled, which is why this rule does not wait for vm-local-datastore. Move its files to a shared datastore (the quick fix lists them) or run it on a dedicated physical server.',
-      sources: ['seed 000 (vCenter as a protected VM on shared storage, or a dedicated server)', 'DOMAIN.md rule 11'],
+        'When vCenter (or SCVMM, or its database) runs as a VM, the array vendor white paper (docs/design/sources.md#seed-000) protects it like any other critical VM: its files on the shared SAN so that HA restarts it on another host. On a host\'s local disk it is lost with that host, at the moment it is needed to see and repair the failure; this holds even when HA is off or its restart priority is disabled, which is why this rule does not wait for vm-local-datastore. Move its files to a shared datastore (the quick fix lists them) or run it on a dedicated physical server.',
+      sources: ['docs/design/sources.md#seed-000 — vCenter as a protected VM on shared storage, or a dedicated server', 'docs/design/domain.md#rule-11-management-server'],
     },
   },
   *check({ topology }) {

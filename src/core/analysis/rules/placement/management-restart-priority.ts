@@ -12,8 +12,8 @@ export const managementRestartPriority: AnalysisRule = {
     docs: {
       title: 'Management server VM not restarted first',
       description:
-        'After a host failure the administrators need the management server (vCenter, SCVMM) and its database back before anything else, to watch the recovery and act on what HA could not restart. Seed 000 asks for a VM that is protected by HA; in practice that means restart priority highest, so it is placed while capacity is still free, and a cluster with HA enabled. Set restartPriority: highest on the management VM and on its database VM (quick fix); a management VM in a cluster with HA disabled is not protected at all (rule ha-disabled reports that).',
-      sources: ['seed 000 (management server as a protected VM)', 'ALGORITHMS.md 2 (restart priorities)', 'VMware: vCenter Server restart priority recommendation'],
+        'After a host failure the administrators need the management server (vCenter, SCVMM) and its database back before anything else, to watch the recovery and act on what HA could not restart. The array vendor white paper (docs/design/sources.md#seed-000) asks for a VM that is protected by HA; in practice that means restart priority highest, so it is placed while capacity is still free, and a cluster with HA enabled. Set restartPriority: highest on the management VM and on its database VM (quick fix); a management VM in a cluster with HA disabled is not protected at all (rule ha-disabled reports that).',
+      sources: ['docs/design/sources.md#seed-000 — management server as a protected VM', 'docs/design/algorithms.md#restart-priorities', 'docs/design/sources.md#vsphere-availability — give the vCenter Server VM a high restart priority'],
     },
   },
   *check(context) {

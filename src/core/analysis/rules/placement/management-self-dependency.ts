@@ -11,8 +11,8 @@ export const managementSelfDependency: AnalysisRule = {
     docs: {
       title: 'Management server runs inside the only cluster it manages',
       description:
-        'A management server VM in the cluster it manages is protected by HA against a host failure, but not against a failure of the whole cluster: a storage outage, a network or power event, a bad update. Then the tool needed to diagnose and repair the cluster is down with it, and recovery starts from the host consoles. Seed 000 offers the choice of a dedicated physical server or a protected VM; DOMAIN rule 11 adds that it should not depend on the cluster it alone could repair. Run it on a dedicated server or in a separate management cluster, or accept the risk with a documented recovery path (host client, out-of-band access) and set this rule to off for the file. Informational by default: self-hosted vCenter is a supported, common design.',
-      sources: ['seed 000 (dedicated physical server or VM for vCenter and its database)', 'DOMAIN.md rule 11'],
+        'A management server VM in the cluster it manages is protected by HA against a host failure, but not against a failure of the whole cluster: a storage outage, a network or power event, a bad update. Then the tool needed to diagnose and repair the cluster is down with it, and recovery starts from the host consoles. The array vendor white paper (docs/design/sources.md#seed-000) offers the choice of a dedicated physical server or a protected VM; DOMAIN rule 11 adds that it should not depend on the cluster it alone could repair. Run it on a dedicated server or in a separate management cluster, or accept the risk with a documented recovery path (host client, out-of-band access) and set this rule to off for the file. Informational by default: self-hosted vCenter is a supported, common design.',
+      sources: ['docs/design/sources.md#seed-000 — dedicated physical server or VM for vCenter and its database', 'docs/design/domain.md#rule-11-management-server'],
     },
   },
   *check({ topology }) {

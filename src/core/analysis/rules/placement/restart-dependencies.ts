@@ -1,6 +1,6 @@
 /**
  * The restart-dependency graph: an edge from a VM to each VM it waits for, from enabled
- * `restart-dependency` rules, and the cycles in it (vSphere requires a DAG, ALGORITHMS.md 2).
+ * `restart-dependency` rules, and the cycles in it (vSphere requires a DAG, docs/design/algorithms.md#2-ha-restart-after-a-host-failure).
  */
 
 import type { PlacementRule, Topology } from '../../../model/topology';

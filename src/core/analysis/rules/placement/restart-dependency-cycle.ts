@@ -11,8 +11,8 @@ export const restartDependencyCycle: AnalysisRule = {
     docs: {
       title: 'Restart dependencies form a cycle',
       description:
-        'vSphere HA orchestrated restart (6.5+) starts a VM only after the VMs it depends on are ready; the dependency rules must form a directed acyclic graph, and vSphere rejects a rule set with a cycle (ALGORITHMS.md 2). With a cycle, no VM of the loop can go first, so after a failure they all wait for the tier timeout, or never start in the intended order. The finding gives the loop; remove or reverse the dependency that is not real (typically the one pointing from an infrastructure VM, such as a domain controller or database, back to an application).',
-      sources: ['ALGORITHMS.md 2 (orchestrated restart: dependency rules form a DAG)', 'vSphere Availability guide: VM-to-VM dependency rules'],
+        'vSphere HA orchestrated restart (6.5+) starts a VM only after the VMs it depends on are ready; the dependency rules must form a directed acyclic graph, and vSphere rejects a rule set with a cycle (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). With a cycle, no VM of the loop can go first, so after a failure they all wait for the tier timeout, or never start in the intended order. The finding gives the loop; remove or reverse the dependency that is not real (typically the one pointing from an infrastructure VM, such as a domain controller or database, back to an application).',
+      sources: ['docs/design/algorithms.md#orchestrated-restart — dependency rules form a DAG', 'docs/design/sources.md#vsphere-availability — VM-to-VM dependency rules'],
     },
   },
   *check({ topology }) {

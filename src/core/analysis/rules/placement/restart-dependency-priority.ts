@@ -12,8 +12,8 @@ export const restartDependencyPriority: AnalysisRule = {
     docs: {
       title: 'VM depends on a VM of lower restart priority',
       description:
-        'HA restarts VMs tier by tier in priority order (highest to lowest; disabled never). A VM that depends on a VM of a lower priority tier is started before its dependency is, then waits for it: the orchestration inverts, and in practice the dependent VM starts only after the tier timeout (600 s by default) or without its dependency ready; a dependency at priority disabled is never restarted at all. vSphere documents that a higher-priority VM may not depend on a lower-priority one (ALGORITHMS.md 2). Raise the dependency\'s restartPriority to at least the dependent\'s (quick fix), or lower the dependent. Effective priority is the VM\'s restartPriority, else its cluster\'s ha.defaultRestartPriority.',
-      sources: ['ALGORITHMS.md 2 (restart priorities and orchestrated restart)', 'vSphere Availability guide: VM restart priority and VM dependencies'],
+        'HA restarts VMs tier by tier in priority order (highest to lowest; disabled never). A VM that depends on a VM of a lower priority tier is started before its dependency is, then waits for it: the orchestration inverts, and in practice the dependent VM starts only after the tier timeout (600 s by default) or without its dependency ready; a dependency at priority disabled is never restarted at all. vSphere documents that a higher-priority VM may not depend on a lower-priority one (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). Raise the dependency\'s restartPriority to at least the dependent\'s (quick fix), or lower the dependent. Effective priority is the VM\'s restartPriority, else its cluster\'s ha.defaultRestartPriority.',
+      sources: ['docs/design/algorithms.md#restart-priorities', 'docs/design/algorithms.md#orchestrated-restart', 'docs/design/sources.md#vsphere-availability — VM restart priority and VM dependencies'],
     },
   },
   *check(context) {

@@ -1,13 +1,13 @@
 /**
- * What a VM's free-text `role` means to the guest-cluster and crossing rules. Seed 001's
- * table: failover clusters serve stateful applications (SQL, Exchange, file, print,
+ * What a VM's free-text `role` means to the guest-cluster and crossing rules. The guest cluster table of
+ * the HA strategies handbook (docs/design/sources.md#seed-001-guest-cluster-table): failover clusters serve stateful applications (SQL, Exchange, file, print,
  * message queues); NLB clusters serve stateless ones (web, VPN, streaming media).
  */
 
 const STATEFUL_WORDS = new Set(['sql', 'mssql', 'sqlserver', 'exchange', 'file', 'fileserver', 'print', 'printserver', 'queue', 'msmq', 'mq']);
 const STATELESS_WORDS = new Set(['web', 'www', 'iis', 'vpn', 'streaming', 'stream', 'media']);
 
-/** Critical peers seed 002 keeps apart: Exchange on host A, SQL on host B, a third host as standby. */
+/** Critical peers the VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) keeps apart: Exchange on host A, SQL on host B, a third host as standby. */
 export const CRITICAL_PEER_ROLES = ['exchange', 'sql'] as const;
 export type CriticalPeerRole = (typeof CRITICAL_PEER_ROLES)[number];
 

@@ -11,8 +11,8 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
     docs: {
       title: 'Must-run-on VM-host rule with too few hosts',
       description:
-        'HA and DRS never break a required ("must run on") VM-host rule: when every host of the group has failed, its VMs are not restarted at all (ALGORITHMS.md 2). A host group with F hosts or fewer, where F is the cluster\'s hostFailuresToTolerate, therefore turns a failure the cluster is sized to survive into an outage of those VMs; a group naming hosts of another cluster cannot be honoured at all. Add hosts of the VMs\' cluster to the group, or make the rule "should run on" so that HA may restart the VMs elsewhere.',
-      sources: ['ALGORITHMS.md 2 (must rules are never broken by HA)', 'ALGORITHMS.md 3 (a must-run-on host group with <= F hosts)', 'vSphere Resource Management guide: VM-host affinity rules'],
+        'HA and DRS never break a required ("must run on") VM-host rule: when every host of the group has failed, its VMs are not restarted at all (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). A host group with F hosts or fewer, where F is the cluster\'s hostFailuresToTolerate, therefore turns a failure the cluster is sized to survive into an outage of those VMs; a group naming hosts of another cluster cannot be honoured at all. Add hosts of the VMs\' cluster to the group, or make the rule "should run on" so that HA may restart the VMs elsewhere.',
+      sources: ['docs/design/algorithms.md#must-rules-during-restart — must rules are never broken by HA', 'docs/design/algorithms.md#3-drs-rules-and-balance — a must-run-on host group with <= F hosts', 'docs/design/sources.md#vsphere-resource-management — VM-host affinity rules'],
     },
   },
   *check({ topology }) {

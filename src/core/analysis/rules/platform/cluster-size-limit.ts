@@ -11,8 +11,8 @@ export const clusterSizeLimit: AnalysisRule = {
     docs: {
       title: 'Cluster larger than its platform allows',
       description:
-        'Every hypervisor caps the hosts (nodes) of one cluster or pool and the VMs registered in it; beyond the cap the product refuses to add hosts, or the configuration is unsupported and HA may not protect every VM. Seed 001 gives the limits of its era (VMware and Citrix 32 nodes, Hyper-V 16); current releases allow more (vSphere 6.x 64 hosts / 8,000 VMs, vSphere 7.0 U1+ and 8 96 hosts, Windows Server 2012+ 64 nodes / 8,000 VMs). The limits are a data table per platform and release (ALGORITHMS.md 6) chosen by the file\'s `platform` and `platformVersion`; without a version the newest known limits apply. Split the cluster, or set `platformVersion` to the release you run.',
-      sources: ['seed 001 (cluster sizes: VMware and Citrix 32 nodes, Hyper-V 16)', 'ALGORITHMS.md 6', 'VMware Configuration Maximums', 'Microsoft: Plan for Hyper-V scalability in Windows Server'],
+        'Every hypervisor caps the hosts (nodes) of one cluster or pool and the VMs registered in it; beyond the cap the product refuses to add hosts, or the configuration is unsupported and HA may not protect every VM. The HA strategies handbook (docs/design/sources.md#seed-001) gives the limits of its era (VMware and Citrix 32 nodes, Hyper-V 16); current releases allow more (vSphere 6.x 64 hosts / 8,000 VMs, vSphere 7.0 U1+ and 8 96 hosts, Windows Server 2012+ 64 nodes / 8,000 VMs). The limits are a data table per platform and release (docs/design/algorithms.md#6-limits-per-product-and-version) chosen by the file\'s `platform` and `platformVersion`; without a version the newest known limits apply. Split the cluster, or set `platformVersion` to the release you run.',
+      sources: ['docs/design/sources.md#seed-001 — cluster sizes: VMware and Citrix 32 nodes, Hyper-V 16', 'docs/design/algorithms.md#6-limits-per-product-and-version', 'docs/design/sources.md#vsphere-config-max', 'docs/design/sources.md#ms-hyperv-scalability'],
     },
   },
   *check({ topology }) {

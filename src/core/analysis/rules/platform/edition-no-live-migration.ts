@@ -12,8 +12,8 @@ export const editionNoLiveMigration: AnalysisRule = {
     docs: {
       title: 'Host edition without live migration in a cluster',
       description:
-        'A cluster of several hosts is usually built so that VMs can be moved off a host for maintenance or load balancing; seed 003 notes that the free ESXi edition has no vMotion, and the vSphere Essentials Kit has none either. Every host maintenance then means powering VMs off. Licence an edition with vMotion, or accept planned downtime. When the edition also lacks HA and the cluster has HA on, free-edition reports the host as an error instead.',
-      sources: ['seed 003 (free ESXi: no vMotion)', 'VMware vSphere edition comparison'],
+        'A cluster of several hosts is usually built so that VMs can be moved off a host for maintenance or load balancing; the VMware Infrastructure 3 article (docs/design/sources.md#seed-003) notes that the free ESXi edition has no vMotion, and the vSphere Essentials Kit has none either. Every host maintenance then means powering VMs off. Licence an edition with vMotion, or accept planned downtime. When the edition also lacks HA and the cluster has HA on, free-edition reports the host as an error instead.',
+      sources: ['docs/design/sources.md#seed-003 — free ESXi: no vMotion', 'docs/design/sources.md#vsphere-editions'],
     },
   },
   *check({ topology }) {

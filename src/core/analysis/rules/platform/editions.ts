@@ -1,7 +1,7 @@
 /**
  * The hypervisor edition table, as data, in one place: which features each edition has (HA,
  * live migration, DRS), matched case-insensitively against a host's `edition` (or the file's
- * default). Sources: seed 003 (the free ESXi edition has no vMotion and no HA); VMware
+ * default). Sources: the VMware Infrastructure 3 article (the free ESXi edition has no vMotion and no HA; docs/design/sources.md#seed-003); VMware
  * vSphere edition comparisons: the vSphere 5.0 "Licensing, Pricing and Packaging" white paper
  * (Essentials: no vMotion, no HA; Essentials Plus and Standard: HA and vMotion, no DRS;
  * Enterprise and Enterprise Plus: DRS) and the vSphere 7 "Compare vSphere editions" page (DRS
@@ -36,7 +36,7 @@ export const EDITIONS: readonly EditionFeatures[] = [
     ha: false,
     liveMigration: false,
     drs: false,
-    source: 'seed 003 (free ESXi: no vMotion, no HA)',
+    source: 'docs/design/sources.md#seed-003 — free ESXi: no vMotion, no HA',
   },
   {
     platform: 'vsphere',

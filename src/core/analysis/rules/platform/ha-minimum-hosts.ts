@@ -28,7 +28,7 @@ export const haMinimumHosts: AnalysisRule = {
       title: 'HA cluster below the platform\'s minimum size',
       description:
         'Two hosts can fail over to each other, but some platforms need more before HA works: Proxmox VE HA needs quorum, at least three nodes (or a QDevice), or a single node failure stops HA altogether. Add a node, or a QDevice vote. vSphere needs two hosts in the cluster whatever the admission control policy (vSphere Availability guide, "vSphere HA Checklist"), so a two-host vSphere cluster is not reported here; single-host clusters are reported by ha-single-host.',
-      sources: ['Proxmox VE administration guide: High Availability', 'vSphere Availability guide: vSphere HA Checklist ("A cluster must contain at least two hosts")'],
+      sources: ['docs/design/sources.md#proxmox-ha-manager', 'docs/design/sources.md#vsphere-availability — vSphere HA Checklist ("A cluster must contain at least two hosts")'],
     },
   },
   *check({ topology }) {

@@ -10,8 +10,8 @@ export const haSingleHost: AnalysisRule = {
     docs: {
       title: 'HA on a single-host cluster',
       description:
-        'HA restarts the VMs of a failed host on the other hosts of its cluster; a cluster of one host has no other host, so a host failure takes every VM down until the host is repaired, whatever HA says. Seed 001 requires every host to keep spare resources for the failure of at least one other node, which needs at least two. Add a second host (three for vSphere 8 admission control or Proxmox quorum), or set `ha.enabled: false` to state that this cluster is not protected.',
-      sources: ['seed 001 (HA strategies: spare capacity for the failure of another node)', 'ALGORITHMS.md 1.4 and 6'],
+        'HA restarts the VMs of a failed host on the other hosts of its cluster; a cluster of one host has no other host, so a host failure takes every VM down until the host is repaired, whatever HA says. The HA strategies handbook (docs/design/sources.md#seed-001) requires every host to keep spare resources for the failure of at least one other node, which needs at least two. Add a second host (three for vSphere 8 admission control or Proxmox quorum), or set `ha.enabled: false` to state that this cluster is not protected.',
+      sources: ['docs/design/sources.md#seed-001 — HA strategies: spare capacity for the failure of another node', 'docs/design/algorithms.md#14-other-platforms', 'docs/design/algorithms.md#6-limits-per-product-and-version'],
     },
   },
   *check({ topology }) {

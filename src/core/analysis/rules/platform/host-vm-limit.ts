@@ -11,8 +11,8 @@ export const hostVmLimit: AnalysisRule = {
     docs: {
       title: 'Host with more VMs than it may run',
       description:
-        'Hypervisors cap the VMs one host may run (vSphere 5.5: 512; vSphere 6 and later and Windows Server 2012+ Hyper-V: 1,024), and a design may state a lower `maxVms` for a host. A host over its limit cannot take its share, and HA will not restart VMs onto a host that is at its limit (ALGORITHMS.md 2: candidates must stay under per-host VM limits), so failover capacity is smaller than CPU and memory suggest. The platform limit counts every VM registered on the host; `maxVms` counts powered-on VMs. Spread the VMs over more hosts.',
-      sources: ['ALGORITHMS.md 2 and 6', 'VMware Configuration Maximums', 'Microsoft: Plan for Hyper-V scalability in Windows Server'],
+        'Hypervisors cap the VMs one host may run (vSphere 5.5: 512; vSphere 6 and later and Windows Server 2012+ Hyper-V: 1,024), and a design may state a lower `maxVms` for a host. A host over its limit cannot take its share, and HA will not restart VMs onto a host that is at its limit (docs/design/algorithms.md#2-ha-restart-after-a-host-failure: candidates must stay under per-host VM limits), so failover capacity is smaller than CPU and memory suggest. The platform limit counts every VM registered on the host; `maxVms` counts powered-on VMs. Spread the VMs over more hosts.',
+      sources: ['docs/design/algorithms.md#2-ha-restart-after-a-host-failure', 'docs/design/algorithms.md#6-limits-per-product-and-version', 'docs/design/sources.md#vsphere-config-max', 'docs/design/sources.md#ms-hyperv-scalability'],
     },
   },
   *check({ topology }) {

@@ -11,8 +11,8 @@ export const migrationCpuVendor: AnalysisRule = {
     docs: {
       title: 'Cluster mixes CPU vendors',
       description:
-        'Live migration moves a running guest to a host whose CPU must offer every instruction the guest already uses; seeds 001 and 003 require source and target to have the same CPU family or a compatibility mode (EVC, FlexMigration), and no compatibility mode spans Intel and AMD. VMs then cannot be live-migrated between the two groups of hosts, so maintenance and load balancing split in two, and vSphere refuses to put such hosts in one EVC cluster. Keep one CPU vendor per cluster, or split the cluster by vendor.',
-      sources: ['seed 001 (live migration needs the same CPU family)', 'seed 003 (vMotion requirements: CPU compatibility)', 'DOMAIN.md rule 10', 'VMware KB 1003212 (EVC)'],
+        'Live migration moves a running guest to a host whose CPU must offer every instruction the guest already uses; the HA strategies handbook and the VMware Infrastructure 3 article (docs/design/sources.md#seed-001, docs/design/sources.md#seed-003) require source and target to have the same CPU family or a compatibility mode (EVC, FlexMigration), and no compatibility mode spans Intel and AMD. VMs then cannot be live-migrated between the two groups of hosts, so maintenance and load balancing split in two, and vSphere refuses to put such hosts in one EVC cluster. Keep one CPU vendor per cluster, or split the cluster by vendor.',
+      sources: ['docs/design/sources.md#seed-001 — live migration needs the same CPU family', 'docs/design/sources.md#seed-003 — vMotion requirements: CPU compatibility', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vmware-kb-1003212 — EVC'],
     },
   },
   *check({ topology }) {

@@ -132,7 +132,7 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
   const fastest = Math.max(...speeds);
   if (speeds.length > 0 && fastest < MINIMUM_MIGRATION_MBPS) {
     yield {
-      message: `Host "${host.id}" has ${name} ports of at most ${fastest} Mbps; live migration needs at least 1 Gbps (seed 003).`,
+      message: `Host "${host.id}" has ${name} ports of at most ${fastest} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).`,
       range: ports[0]?.range ?? host.idRange,
       elementIds: [host.id, ...portIds],
     };
@@ -148,14 +148,14 @@ export const migrationNetwork: AnalysisRule = {
     docs: {
       title: 'Live-migration network missing, not redundant, shared with iSCSI, or below 1 Gbps',
       description:
-        'Live migration copies a running VM\'s memory to another host over the migration network, round after round, until the remaining dirty pages fit in a short pause (ALGORITHMS.md 4.1); seed 003 requires a dedicated network of at least 1 Gbps for vMotion, and seeds 001 and 004 describe the same pre-copy process for other hypervisors. A host without a migration port cannot be evacuated for maintenance; a slow link may never converge for busy VMs; a migration network that rides on a single port, a single card or a single first-hop switch loses migration with that one element; and a migration network that shares a physical uplink with iSCSI saturates it under every disk I/O of the host. The rule reads the LAN model: the uplinks (active and standby) of the host\'s VMkernel ports and port groups with the `vmotion` role, else its ports with that role. Give every host at least two uplinks for it on separate adapters, cabled to separate switches, at 1 Gbps or more, apart from the iSCSI uplinks. When the network is described only by `migrationNetworkMbps` on the cluster, that figure is checked instead of port speeds. Hosts that describe no VMkernel port, virtual switch or Ethernet port with a role (only FC HBAs, Ethernet ports without roles, or nothing) are not judged: their LAN is not modelled.',
+        'Live migration copies a running VM\'s memory to another host over the migration network, round after round, until the remaining dirty pages fit in a short pause (docs/design/algorithms.md#41-pre-copy); the VMware Infrastructure 3 article (docs/design/sources.md#seed-003) requires a dedicated network of at least 1 Gbps for vMotion, and the HA strategies handbook and the live migration lecture slides (docs/design/sources.md#seed-001, docs/design/sources.md#seed-004) describe the same pre-copy process for other hypervisors. A host without a migration port cannot be evacuated for maintenance; a slow link may never converge for busy VMs; a migration network that rides on a single port, a single card or a single first-hop switch loses migration with that one element; and a migration network that shares a physical uplink with iSCSI saturates it under every disk I/O of the host. The rule reads the LAN model: the uplinks (active and standby) of the host\'s VMkernel ports and port groups with the `vmotion` role, else its ports with that role. Give every host at least two uplinks for it on separate adapters, cabled to separate switches, at 1 Gbps or more, apart from the iSCSI uplinks. When the network is described only by `migrationNetworkMbps` on the cluster, that figure is checked instead of port speeds. Hosts that describe no VMkernel port, virtual switch or Ethernet port with a role (only FC HBAs, Ethernet ports without roles, or nothing) are not judged: their LAN is not modelled.',
       sources: [
-        'seed 003 (vMotion: dedicated Gigabit Ethernet network)',
-        'seed 001 and seed 004 (live migration)',
-        'DOMAIN.md rule 10',
-        'ALGORITHMS.md 4.1',
-        'VMware vSphere vCenter Server and Host Management: vMotion networking requirements (dedicated network, at least 1 GbE)',
-        'VMware vSphere Networking guide: NIC teaming and failover',
+        'docs/design/sources.md#seed-003 — vMotion: dedicated Gigabit Ethernet network',
+        'docs/design/sources.md#seed-001 — live migration', 'docs/design/sources.md#seed-004 — live migration',
+        'docs/design/domain.md#rule-10-live-migration-compatibility',
+        'docs/design/algorithms.md#41-pre-copy',
+        'docs/design/sources.md#vsphere-migration-limits — vCenter Server and Host Management, vMotion networking requirements: dedicated network, at least 1 GbE',
+        'docs/design/sources.md#vsphere-networking — NIC teaming and failover',
       ],
     },
   },
@@ -168,7 +168,7 @@ export const migrationNetwork: AnalysisRule = {
       const stated = cluster.migrationNetworkMbps;
       if (stated !== undefined && stated < MINIMUM_MIGRATION_MBPS) {
         yield {
-          message: `Cluster "${cluster.id}" has a ${name} network of ${stated} Mbps; live migration needs at least 1 Gbps (seed 003).`,
+          message: `Cluster "${cluster.id}" has a ${name} network of ${stated} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).`,
           range: cluster.source.fields.migrationNetworkMbps?.value ?? cluster.idRange,
           elementIds: [cluster.id],
         };

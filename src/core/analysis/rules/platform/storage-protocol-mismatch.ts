@@ -12,8 +12,8 @@ export const storageProtocolMismatch: AnalysisRule = {
     docs: {
       title: 'Datastore in another platform\'s format',
       description:
-        'VMFS is vSphere\'s cluster file system, CSV (Cluster Shared Volumes) is Hyper-V\'s, SRs are XenServer\'s and LVM, ZFS and Ceph pools are Proxmox VE\'s; a datastore of one platform\'s type in another platform\'s design is most likely a mislabelled protocol, or storage the cluster cannot mount. Seed 001 ties the storage choice to the hypervisor. Correct the datastore\'s `protocol` (or the file\'s `platform`). Only protocols written in the file are judged.',
-      sources: ['seed 001 (storage per hypervisor)', 'vendor storage guides (VMFS, CSV, SR, Proxmox storage types)'],
+        'VMFS is vSphere\'s cluster file system, CSV (Cluster Shared Volumes) is Hyper-V\'s, SRs are XenServer\'s and LVM, ZFS and Ceph pools are Proxmox VE\'s; a datastore of one platform\'s type in another platform\'s design is most likely a mislabelled protocol, or storage the cluster cannot mount. The HA strategies handbook (docs/design/sources.md#seed-001) ties the storage choice to the hypervisor. Correct the datastore\'s `protocol` (or the file\'s `platform`). Only protocols written in the file are judged.',
+      sources: ['docs/design/sources.md#seed-001 — storage per hypervisor', 'docs/design/sources.md#vsphere-storage — datastore types (VMFS, NFS)', 'docs/design/sources.md#ms-hyperv-storage — Cluster Shared Volumes', 'docs/design/sources.md#xenserver-ha — storage repositories', 'docs/design/sources.md#proxmox-storage — Proxmox storage types'],
     },
   },
   *check({ topology }) {

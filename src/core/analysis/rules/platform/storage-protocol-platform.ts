@@ -35,8 +35,8 @@ export const storageProtocolPlatform: AnalysisRule = {
     docs: {
       title: 'Datastore protocol the platform cannot run VMs from',
       description:
-        'Not every hypervisor runs VMs from every kind of storage. Seed 001 states that Hyper-V host clusters need SAN (FC) or iSCSI block storage, not NFS, while VMware and Citrix also accept NFS; today Hyper-V clusters use Cluster Shared Volumes on block storage or SMB 3 shares, and vSphere uses VMFS, NFS or vSAN but not SMB. A VM placed on such a datastore cannot be registered in the cluster, so HA and live migration cannot protect it. Present the storage as a block LUN (CSV for Hyper-V, VMFS for vSphere) or as a protocol the platform supports. The table of verdicts is data (rules/platform/storage-protocols.ts).',
-      sources: ['seed 001 (storage per hypervisor: Hyper-V needs FC or iSCSI block storage, not NFS)', 'Microsoft: Hyper-V storage (CSV, SMB 3)', 'vSphere Storage guide: datastore types'],
+        'Not every hypervisor runs VMs from every kind of storage. The HA strategies handbook (docs/design/sources.md#seed-001) states that Hyper-V host clusters need SAN (FC) or iSCSI block storage, not NFS, while VMware and Citrix also accept NFS; today Hyper-V clusters use Cluster Shared Volumes on block storage or SMB 3 shares, and vSphere uses VMFS, NFS or vSAN but not SMB. A VM placed on such a datastore cannot be registered in the cluster, so HA and live migration cannot protect it. Present the storage as a block LUN (CSV for Hyper-V, VMFS for vSphere) or as a protocol the platform supports. The table of verdicts is data (rules/platform/storage-protocols.ts).',
+      sources: ['docs/design/sources.md#seed-001 — storage per hypervisor: Hyper-V needs FC or iSCSI block storage, not NFS', 'docs/design/sources.md#ms-hyperv-storage — CSV, SMB 3', 'docs/design/sources.md#vsphere-storage — datastore types'],
     },
   },
   *check({ topology }) {

@@ -1,8 +1,8 @@
 /**
  * Which datastore types each platform can run cluster VMs from, as data. Only the cases a
- * reviewer is sure of are listed; any other pair is accepted. Sources: seed 001 (Hyper-V
- * host clusters need FC or iSCSI block storage, not NFS; VMware and Citrix also accept
- * NFS), vendor storage guides.
+ * reviewer is sure of are listed; any other pair is accepted. Sources: the HA strategies handbook (Hyper-V host
+ * clusters need FC or iSCSI block storage, not NFS; VMware and Citrix also accept NFS;
+ * docs/design/sources.md#seed-001), vendor storage guides (docs/design/sources.md#ms-hyperv-storage).
  */
 
 import type { Platform } from '../../../model/format';
@@ -16,7 +16,7 @@ export type ProtocolVerdict =
   /** Another hypervisor's format: most likely the wrong protocol was written. */
   | { readonly kind: 'other-platform'; readonly owner: Platform };
 
-const HYPERV_BLOCK = 'Hyper-V runs clustered VMs from Cluster Shared Volumes on FC or iSCSI block storage, or from SMB 3 shares, not from NFS (seed 001)';
+const HYPERV_BLOCK = 'Hyper-V runs clustered VMs from Cluster Shared Volumes on FC or iSCSI block storage, or from SMB 3 shares, not from NFS (docs/design/sources.md#seed-001)';
 
 export const PROTOCOL_VERDICTS: Readonly<Record<Platform, Partial<Record<Protocol, ProtocolVerdict>>>> = {
   vsphere: {

@@ -21,7 +21,7 @@ interface CostModel {
   readonly hostCost: number;
 }
 
-/** Seed 002's model: a VM costs its share of a host, host cost / consolidation ratio. */
+/** The VM sprawl and HA planning handbook's model (docs/design/sources.md#seed-002): a VM costs its share of a host, host cost / consolidation ratio. */
 function costModel(topology: Topology): CostModel | undefined {
   const costs = topology.file?.costs;
   if (costs?.hostCost === undefined) return undefined;
@@ -68,7 +68,7 @@ function sprawlOf(vm: Vm, today: string, idleDays: number, cost: CostModel | und
   };
 }
 
-/** Powered-off VMs and VMs idle longer than a threshold, with what they cost (seed 002). */
+/** Powered-off VMs and VMs idle longer than a threshold, with what they cost (docs/design/sources.md#seed-002). */
 export const vmSprawl: AnalysisRule = {
   meta: {
     id: 'vm-sprawl',
@@ -77,8 +77,8 @@ export const vmSprawl: AnalysisRule = {
     docs: {
       title: 'Idle or powered-off VM (sprawl)',
       description:
-        'Seed 002 warns that VMs left idle or powered off still consume storage, licences, backup windows and administrator attention, and that their number grows unnoticed; it prices them with a simple model: a host\'s cost divided by the consolidation ratio (15:1 on a $30,000 host is $2,000 per VM). This rule flags every powered-off or suspended VM without a recent `lastActive` date, and every VM whose `lastActive` is more than `idleDays` before the day the design is judged on (`analysis.asOf`, else today). With `costs.hostCost` set, each finding gives the VM\'s share of a host (consolidation ratio from `costs.consolidationRatio`, else powered-on VMs per host of the design) and a summary on `costs` totals them. Reclaim the VM, or record why it stays.',
-      sources: ['seed 002 (VM sprawl and its cost; 15:1 consolidation of a $30,000 host = $2,000 per VM)', 'DOMAIN.md rule 13'],
+        'The VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) warns that VMs left idle or powered off still consume storage, licences, backup windows and administrator attention, and that their number grows unnoticed; it prices them with a simple model: a host\'s cost divided by the consolidation ratio (15:1 on a $30,000 host is $2,000 per VM). This rule flags every powered-off or suspended VM without a recent `lastActive` date, and every VM whose `lastActive` is more than `idleDays` before the day the design is judged on (`analysis.asOf`, else today). With `costs.hostCost` set, each finding gives the VM\'s share of a host (consolidation ratio from `costs.consolidationRatio`, else powered-on VMs per host of the design) and a summary on `costs` totals them. Reclaim the VM, or record why it stays.',
+      sources: ['docs/design/sources.md#seed-002 — VM sprawl and its cost; 15:1 consolidation of a $30,000 host = $2,000 per VM', 'docs/design/domain.md#rule-13-vm-sprawl'],
     },
     options: {
       idleDays: { description: 'Days since lastActive after which a VM counts as idle.', default: 90, min: 1, max: 3650 },

@@ -10,8 +10,8 @@ export const fabricsJoined: AnalysisRule = {
     docs: {
       title: 'Inter-switch link joins two fabrics',
       description:
-        'A redundant SAN is two physically separate fabrics (A and B): a fabric-wide event such as a zoning mistake, a broadcast storm, a name-server crash or a faulty firmware rollout then hits only one of them, and every host keeps its paths through the other. A cable between a switch of fabric A and a switch of fabric B merges them into one fabric (FC switches merge their zoning and name services; Ethernet switches share one broadcast domain), so that one such event takes down both sides at once. Seed 000 asks for two separate switches, and ALGORITHMS.md 5 for fabrics that no switch or inter-switch link joins. Remove the cable, or, if the two switches belong to the same fabric, correct their `fabric` values.',
-      sources: ['seed 000 (two separate FC or GbE switches)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+        'A redundant SAN is two physically separate fabrics (A and B): a fabric-wide event such as a zoning mistake, a broadcast storm, a name-server crash or a faulty firmware rollout then hits only one of them, and every host keeps its paths through the other. A cable between a switch of fabric A and a switch of fabric B merges them into one fabric (FC switches merge their zoning and name services; Ethernet switches share one broadcast domain), so that one such event takes down both sides at once. The array vendor white paper (docs/design/sources.md#seed-000) asks for two separate switches, and docs/design/algorithms.md#5-storage-path-redundancy for fabrics that no switch or inter-switch link joins. Remove the cable, or, if the two switches belong to the same fabric, correct their `fabric` values.',
+      sources: ['docs/design/sources.md#seed-000 — two separate FC or GbE switches', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check(context) {

@@ -13,8 +13,8 @@ export const hostPortsSameSwitch: AnalysisRule = {
     docs: {
       title: 'All storage ports of a host on one switch or fabric',
       description:
-        'Two storage ports protect a host only if they lead to different switches in different fabrics: cabled to the same switch (or to switches of the same fabric), they fail together when that switch or fabric fails, is rebooted for a firmware update, or suffers a zoning error, and the host loses all paths at once. Seed 000 cables the first HBA of every host to fabric A and the second to fabric B; ALGORITHMS.md 5 asks for initiator ports cabled to different switches or fabrics. The rule looks at a host\'s FC ports and its iSCSI/NFS ports separately and fires when two or more of them all end on one switch, or all on switches of one named fabric. The quick fix moves the last such cable to a switch of the other fabric that the array is cabled to.',
-      sources: ['seed 000 (each host: one HBA per fabric)', 'DOMAIN.md rule 2', 'ALGORITHMS.md 5'],
+        'Two storage ports protect a host only if they lead to different switches in different fabrics: cabled to the same switch (or to switches of the same fabric), they fail together when that switch or fabric fails, is rebooted for a firmware update, or suffers a zoning error, and the host loses all paths at once. The array vendor white paper (docs/design/sources.md#seed-000) cables the first HBA of every host to fabric A and the second to fabric B; docs/design/algorithms.md#5-storage-path-redundancy asks for initiator ports cabled to different switches or fabrics. The rule looks at a host\'s FC ports and its iSCSI/NFS ports separately and fires when two or more of them all end on one switch, or all on switches of one named fabric. The quick fix moves the last such cable to a switch of the other fabric that the array is cabled to.',
+      sources: ['docs/design/sources.md#seed-000 — each host: one HBA per fabric', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check(context) {

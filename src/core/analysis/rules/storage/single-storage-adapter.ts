@@ -10,8 +10,8 @@ export const singleStorageAdapter: AnalysisRule = {
     docs: {
       title: 'All storage ports of a host on one adapter',
       description:
-        'The ports of one adapter share its chip, firmware, driver, PCIe slot and power: a dual- or quad-port card fails, hangs or is replaced as one piece, so a host whose storage ports are all on one card loses every storage path with it, however well those ports are cabled. Seed 000\'s checklist asks for two identical HBAs per host, and ALGORITHMS.md 5 for storage ports on at least two physical adapters, a dual-port card counting as one failure domain. The rule counts the ports of FC and iSCSI HBAs, CNAs, and NICs with a storage role (iscsi, nfs, storage). Add a second adapter and spread the storage ports over both.',
-      sources: ['seed 000 checklist (two identical HBAs per host)', 'DOMAIN.md rules 2 and 3', 'ALGORITHMS.md 5'],
+        'The ports of one adapter share its chip, firmware, driver, PCIe slot and power: a dual- or quad-port card fails, hangs or is replaced as one piece, so a host whose storage ports are all on one card loses every storage path with it, however well those ports are cabled. The array vendor white paper\'s checklist (docs/design/sources.md#seed-000) asks for two identical HBAs per host, and docs/design/algorithms.md#5-storage-path-redundancy for storage ports on at least two physical adapters, a dual-port card counting as one failure domain. The rule counts the ports of FC and iSCSI HBAs, CNAs, and NICs with a storage role (iscsi, nfs, storage). Add a second adapter and spread the storage ports over both.',
+      sources: ['docs/design/sources.md#seed-000-checklist — two identical HBAs per host', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/domain.md#rule-3-two-identical-storage-adapters-per-host', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
   *check(context) {
