@@ -246,45 +246,66 @@ export async function saveActiveEditor(page, { timeout = 10_000 } = {}) {
  */
 export async function readProblems(page, { timeout = 15_000, focus = true } = {}) {
   if (focus) await focusProblems(page, { timeout });
-  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => {
-    let file;
-    // Monaco reuses row elements: DOM order is not visual order.
-    const sorted = [...rows].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-    return sorted.map((r) => {
-      const ariaLabel = r.getAttribute('aria-label') ?? '';
-      const text = r.innerText.replace(/\s+/g, ' ').trim();
-      const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
-      const icon = r.querySelector('.marker-icon');
-      if (icon || r.querySelector('.marker-message-details-container')) {
-        const cls = icon?.className ?? '';
-        const severity = /\berror\b/.test(cls)
-          ? 'error'
-          : /\bwarning\b/.test(cls)
-            ? 'warning'
-            : /\binfo\b/.test(cls)
-              ? 'info'
-              : (ariaLabel.match(/^(Error|Warning|Info)\b/)?.[1]?.toLowerCase() ?? 'unknown');
+  // The list is virtual: only the rows in view exist. Scroll through it and keep each row by its index.
+  const byIndex = new Map();
+  const scroller = page.locator('.markers-panel .monaco-list .monaco-scrollable-element').first();
+  for (let pass = 0; pass < 50; pass++) {
+    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
+      elements.map((r) => {
+        const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
+        const icon = r.querySelector('.marker-icon');
         const lc = q('.marker-line').match(/Ln\s*(\d+),\s*Col\s*(\d+)/);
         return {
-          kind: 'marker',
-          severity,
-          message: q('.marker-message') || text,
+          index: Number(r.dataset.index),
+          marker: Boolean(icon || r.querySelector('.marker-message-details-container')),
+          iconClass: icon?.className ?? '',
+          level: r.getAttribute('aria-level'),
+          ariaLabel: r.getAttribute('aria-label') ?? '',
+          text: r.innerText.replace(/\s+/g, ' ').trim(),
+          message: q('.marker-message'),
           source: q('.marker-source'),
           code: q('.marker-code'),
           line: lc ? Number(lc[1]) : undefined,
           column: lc ? Number(lc[2]) : undefined,
-          file,
-          ariaLabel,
-          text,
+          labelName: q('.label-name'),
+          path: r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '',
         };
+      }),
+    );
+    const before = byIndex.size;
+    for (const row of rows) byIndex.set(row.index, row);
+    const box = (await scroller.count()) > 0 ? await scroller.boundingBox() : null;
+    if (!box) break;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, Math.max(100, box.height * 0.8));
+    if (byIndex.size === before) break;
+    await page.waitForTimeout(50);
+  }
+  const box = (await scroller.count()) > 0 ? await scroller.boundingBox() : null;
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100_000);
+  }
+  let file;
+  return [...byIndex.values()]
+    .sort((a, b) => a.index - b.index)
+    .map((r) => {
+      if (r.marker) {
+        const severity = /\berror\b/.test(r.iconClass)
+          ? 'error'
+          : /\bwarning\b/.test(r.iconClass)
+            ? 'warning'
+            : /\binfo\b/.test(r.iconClass)
+              ? 'info'
+              : (r.ariaLabel.match(/^(Error|Warning|Info)\b/)?.[1]?.toLowerCase() ?? 'unknown');
+        return { kind: 'marker', severity, message: r.message || r.text, source: r.source, code: r.code, line: r.line, column: r.column, file, ariaLabel: r.ariaLabel, text: r.text };
       }
-      if (r.getAttribute('aria-level') === '1') {
-        file = q('.label-name') || text;
-        return { kind: 'file', file, path: r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '', ariaLabel, text };
+      if (r.level === '1') {
+        file = r.labelName || r.text;
+        return { kind: 'file', file, path: r.path, ariaLabel: r.ariaLabel, text: r.text };
       }
-      return { kind: 'related', file, ariaLabel, text };
+      return { kind: 'related', file, ariaLabel: r.ariaLabel, text: r.text };
     });
-  });
 }
 
 /** Only the marker rows of readProblems(). */

@@ -48,8 +48,12 @@ vms:
 `;
 
 export async function theStatusBarTellsWhetherTheDesignSurvivesAHostFailure({ page }) {
+  // The seed example's hosts survive a host failure, but one LAN card can cut each off: not OK.
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
-  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1 OK/.test(text)), { timeout: 20_000, message: 'the N-1 OK status for the seed-000-fq1616r example' });
+  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1: LAN single point on 2 hosts/.test(text)), { timeout: 20_000, message: 'the LAN single point status for the seed-000-fq1616r example' });
+  await screenshot(page, 'vtopo-status-bar-lan');
+  await openFile(page, 'examples/hyperv-guest-cluster.vtopo');
+  await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1 OK$/.test(text)), { timeout: 20_000, message: 'the N-1 OK status for the redundant Hyper-V example' });
   await openFile(page, 'n1-fails.vtopo');
   await waitUntil(async () => (await readStatusBar(page)).some((text) => /N-1: 1 VM cannot restart/.test(text)), { timeout: 20_000, message: 'the N-1 failure status' });
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'n1-capacity' && m.file === 'n1-fails.vtopo'));
@@ -117,7 +121,7 @@ export async function checkAllFilesRunsFromThePalette({ page }) {
     }
   }, { timeout: 30_000, message: 'the VTopo commands in the palette' });
   const message = await waitForNotification(page, 'VTopo checked');
-  expect(/checked 3 designs: 2 errors, 5 warnings\./.test(message), `summary counts the 3 examples' problems: ${message}`);
+  expect(/checked 4 designs: 2 errors, 9 warnings\./.test(message), `summary counts the 4 examples' problems: ${message}`);
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller'));
 }
 
@@ -128,7 +132,8 @@ export async function designPreviewDrawsTheExample({ page }) {
   await status.waitFor({ state: 'visible', timeout: 20_000 });
   await waitUntil(async () => /elements/.test((await status.textContent()) ?? ''), { timeout: 20_000, message: 'the preview to draw' });
   const text = await status.textContent();
-  expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 3 with findings/.test(text ?? ''), `preview status: ${text}`);
+  // The LAN findings name both hosts, their nic1 and ports, and the VMs on them.
+  expect(/seed-000-fq1616r\.vtopo: \d+ elements, \d+ connections, 11 with findings/.test(text ?? ''), `preview status: ${text}`);
   await screenshot(page, 'vtopo-preview');
 }
 
