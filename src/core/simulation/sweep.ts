@@ -13,7 +13,7 @@
  * costs what the failures touch.
  *
  * N-2 fails every pair of hosts, and the LAN double failures of lanDoubleFailures. Two hosts that cannot affect each other (different
- * clusters, no FT secondary or guest-cluster partner of one on the other) give the sum of
+ * clusters, no FT secondary, guest-cluster partner or restart dependency of one on the other) give the sum of
  * their N-1 rows, without a second simulation: restarts never leave a cluster.
  */
 
@@ -156,7 +156,7 @@ function lanPairs(context: SimulationContext, options: SweepOptions): SweepRow[]
   return lanDoubleFailures(context).map((failed) => simulateRow(context, failed, options));
 }
 
-/** Hosts whose failures can interact: same cluster, or an FT secondary or guest-cluster partner across. */
+/** Hosts whose failures can interact: same cluster, or an FT secondary, guest-cluster partner or restart dependency across. */
 function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlySet<string>> {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -174,6 +174,11 @@ function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlyS
     if (vm.secondaryHost !== undefined) link(vm.host, vm.secondaryHost);
     for (const partner of info.guestClusterPartners) {
       const other = context.vms.get(partner)?.vm.host;
+      if (other !== undefined) link(vm.host, other);
+    }
+    // A restart dependency may cross clusters: a VM restarted in one waits for a VM the other lost.
+    for (const dependency of info.dependsOn) {
+      const other = context.vms.get(dependency)?.vm.host;
       if (other !== undefined) link(vm.host, other);
     }
   }
