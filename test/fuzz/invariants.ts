@@ -15,6 +15,7 @@ import type { SourceRange } from '../../src/core/model/source';
 import type { Topology } from '../../src/core/model/topology';
 import { componentFailureScenario, hostFailureScenario, simulateScenario } from '../../src/core/simulation/engine';
 import { singleFailureTargets, sweep } from '../../src/core/simulation/sweep';
+import { DEFAULT_HORIZON_SECONDS } from '../../src/core/simulation/timings';
 import type { ComponentRef, Scenario, SimulationResult, SweepRow } from '../../src/core/simulation/types';
 
 const KNOWN_RULE_IDS = new Set(ALL_RULES.map((meta) => meta.id));
@@ -176,8 +177,30 @@ export function checkFinite(value: unknown, path: string, words: boolean, seen =
   for (const [key, item] of Object.entries(value)) checkFinite(item, `${path}.${key}`, words, seen);
 }
 
+/** The event log in time order within the horizon, each cause before its effect; no downtime longer than the scenario. */
+export function checkTimeline(result: SimulationResult, what: string): void {
+  const horizon = result.scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
+  let previous = 0;
+  result.events.forEach((event, index) => {
+    if (event.timeSeconds < previous) fail('event-order', `${what}: event ${index} (${event.kind}) at ${event.timeSeconds} s after one at ${previous} s`);
+    if (event.timeSeconds > horizon) fail('event-order', `${what}: event ${index} (${event.kind}) at ${event.timeSeconds} s, past the horizon ${horizon} s`);
+    previous = event.timeSeconds;
+    if (event.causeIndex !== undefined && !(Number.isInteger(event.causeIndex) && event.causeIndex >= 0 && event.causeIndex < index)) {
+      fail('event-cause', `${what}: event ${index} (${event.kind}) has cause ${event.causeIndex}`);
+    }
+  });
+  for (const vm of result.vms) {
+    if (vm.downtimeSeconds > horizon + 1e-9) fail('downtime-past-horizon', `${what}: ${vm.vmId} down ${vm.downtimeSeconds} s in a ${horizon} s scenario`);
+  }
+  const s = result.summary;
+  if (s.vmsRestarted + s.vmsTakenOver + s.vmsDown + s.vmsUnreachable > s.vmsAffected || s.vmsAffected > result.vms.length) {
+    fail('summary', `${what}: ${JSON.stringify(s)} for ${result.vms.length} VMs`);
+  }
+}
+
 /** No VM restarted (or taken over) onto a failed host; no VM counted on two hosts. */
 export function checkPlacement(result: SimulationResult, topology: Topology, what: string): void {
+  checkTimeline(result, what);
   const failed = new Set(result.hosts.filter((h) => h.failed).map((h) => h.hostId));
   const known = new Set(result.hosts.map((h) => h.hostId));
   const expected = new Map<string, number>();
@@ -283,6 +306,12 @@ function checkUnguarded(text: string, options: CheckOptions): CheckStats {
   if (output.hostSim) checkPlacement(output.hostSim, topology, output.hostSim.scenario.name);
   if (output.componentSim) checkPlacement(output.componentSim, topology, output.componentSim.scenario.name);
   if (output.mixedSim) checkPlacement(output.mixedSim, topology, `mixed ${JSON.stringify(output.mixedSim.scenario.steps)}`);
+  for (const row of [...output.n1, ...output.n2]) {
+    if (row.vmsDown < 0 || row.vmsUnreachable < 0 || row.vmsRestarted < 0 || row.longestDowntimeSeconds < 0 || row.capacityShortfallMB < 0) {
+      fail('sweep-row', `negative figure in ${JSON.stringify(row)}`);
+    }
+    if (row.vmsDown + row.vmsUnreachable + row.vmsRestarted > topology.vms.length) fail('sweep-row', `more VMs than the design has in ${JSON.stringify(row)}`);
+  }
   if (output.n1.length !== output.targets.length) fail('sweep-n1-rows', `${output.n1.length} rows for ${output.targets.length} single failures`);
 
   // Sweep rows against full simulations, on a topology of its own (a second parse, whose

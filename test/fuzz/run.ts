@@ -1,9 +1,10 @@
 /**
- * The long fuzz run: `npm run fuzz -- --cases 100000 [--seed N] [--jobs J] [--case K] [--max-failures M] [--profile light]`.
+ * The long fuzz run: `npm run fuzz -- --cases 100000 [--seed N] [--jobs J] [--minutes T] [--case K] [--max-failures M] [--profile light]`.
  * Prints progress and cases per second; writes each failing input to
  * fuzz-failures/<seed>-<case>.vtopo with the broken invariant in <seed>-<case>.txt, and
  * exits 1 if any case failed. `--case K` runs only case K of the seed (to reproduce one);
- * `--jobs J` splits the cases over J processes (case i goes to process i mod J).
+ * `--jobs J` splits the cases over J processes (case i goes to process i mod J); `--minutes T`
+ * stops after T minutes of wall-clock time and reports how many cases ran.
  */
 
 import { fork } from 'node:child_process';
@@ -36,6 +37,8 @@ const cases = integer('cases', 10000);
 const maxFailures = integer('max-failures', 20);
 const jobs = Math.max(1, integer('jobs', 1));
 const shard = argument('shard');
+/** Wall-clock deadline (ms since the epoch), passed on to the workers. */
+const deadline = integer('deadline', integer('minutes', 0) > 0 ? Date.now() + integer('minutes', 0) * 60000 : 0);
 const profile: Profile = argument('profile') === 'light' ? 'light' : 'full';
 const outDir = new URL('../../fuzz-failures/', import.meta.url);
 const first = single ?? 0;
@@ -43,6 +46,8 @@ const last = single === undefined ? cases : single + 1;
 
 interface Totals {
   ran: number;
+  /** The case at which the time budget ran out, if it did. */
+  stoppedAt?: number;
   failures: number;
   hosts: number;
   rows: number;
@@ -58,6 +63,10 @@ function runShard(index: number, count: number, report: (message: Message) => vo
   let lastReport = performance.now();
   for (let i = first; i < last; i++) {
     if (i % count !== index) continue;
+    if (deadline > 0 && Date.now() > deadline) {
+      totals.stoppedAt = i;
+      break;
+    }
     const fuzzCase = makeCase(seed, i, examples, profile);
     const { violation, stats } = runCase(fuzzCase);
     totals.ran += 1;
@@ -92,6 +101,7 @@ function runShard(index: number, count: number, report: (message: Message) => vo
 
 function summary(totals: Totals, seconds: number): void {
   const ran = Math.max(1, totals.ran);
+  if (totals.stoppedAt !== undefined) console.log(`fuzz: the time budget ran out; ${totals.ran} of ${last - first} cases ran`);
   console.log(
     `fuzz: ${totals.ran} cases in ${seconds.toFixed(1)} s (${(totals.ran / seconds).toFixed(1)} cases/s), average ${(totals.hosts / ran).toFixed(1)} hosts and ${(totals.rows / ran).toFixed(0)} sweep rows per case; ${totals.failures} failures`,
   );
@@ -134,7 +144,7 @@ if (shard !== undefined) {
     const results: Totals[] = [];
     let exited = 0;
     for (let index = 0; index < jobs; index++) {
-      const child = fork(script, [...process.argv.slice(2), '--shard', `${index}/${jobs}`], { execArgv: ['--import', 'tsx'] });
+      const child = fork(script, [...process.argv.slice(2), '--shard', `${index}/${jobs}`, '--deadline', String(deadline)], { execArgv: ['--import', 'tsx'] });
       child.on('message', (message: Message) => {
         if (message.type === 'line') console.log(message.text);
         if (message.type === 'progress') {
@@ -152,6 +162,7 @@ if (shard !== undefined) {
           if (!r) continue;
           totals.ran += r.ran;
           totals.failures += r.failures;
+          if (r.stoppedAt !== undefined) totals.stoppedAt = Math.min(totals.stoppedAt ?? r.stoppedAt, r.stoppedAt);
           totals.hosts += r.hosts;
           totals.rows += r.rows;
           for (const [k, v] of Object.entries(r.byInvariant)) totals.byInvariant[k] = (totals.byInvariant[k] ?? 0) + v;

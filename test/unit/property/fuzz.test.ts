@@ -16,7 +16,7 @@ import { parseVtopo } from '../../../src/core/model/parse';
 import { hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 
 /** Cases per block; FUZZ_CASES overrides the total (e.g. FUZZ_CASES=20000 npm run test:unit). */
-const TOTAL = Number(process.env.FUZZ_CASES ?? 1200);
+const TOTAL = Number(process.env.FUZZ_CASES ?? 1000);
 const BLOCKS = 4;
 const SEED = 20261203;
 

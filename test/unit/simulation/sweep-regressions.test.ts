@@ -44,4 +44,39 @@ rules:
       [full.summary.vmsDown, full.summary.vmsUnreachable, full.summary.vmsRestarted, full.summary.longestDowntimeSeconds],
     );
   });
+
+  it('N-2: an FT takeover into another cluster meets that cluster\'s restarts: the two hosts are simulated together, not summed', () => {
+    // ft on h3 (cluster b) has its secondary on h1 (cluster a); x on h2 (cluster a) must stay
+    // apart from ft. h2 alone: x restarts on h1. h3 alone: ft takes over on h1. Both: h1
+    // runs ft, so x has nowhere to go. h2 and h3 share no cluster, FT pair or dependency.
+    const text = `vtopo: 1
+clusters:
+  a: { ha: { admissionControl: { policy: disabled }, respectAntiAffinity: true } }
+  b: { ha: { admissionControl: { policy: disabled } } }
+hosts:
+  h1: { cluster: a, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }
+  h2: { cluster: a, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }
+  h3: { cluster: b, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }
+vms:
+  ft: { host: h3, memory: 4 GB, protection: ft, secondaryHost: h1 }
+  x: { host: h2, memory: 4 GB }
+rules:
+  apart: { type: anti-affinity, vms: [ft, x] }
+`;
+    const { topology } = parseVtopo(text);
+    const row = sweep(topology, { mode: 'n-2' }).find((r) => r.failed.map((f) => f.id).join('+') === 'h2+h3');
+    const full = simulateScenario(topology, {
+      name: 'h2 + h3',
+      steps: [
+        { action: 'fail', target: { kind: 'host', id: 'h2' }, atSeconds: 0 },
+        { action: 'fail', target: { kind: 'host', id: 'h3' }, atSeconds: 0 },
+      ],
+    });
+    assert.ok(row);
+    assert.deepEqual(full.vms.map((vm) => vm.outcome.kind), ['ft-takeover', 'down']);
+    assert.deepEqual(
+      [row.vmsDown, row.vmsUnreachable, row.vmsRestarted, row.longestDowntimeSeconds],
+      [full.summary.vmsDown, full.summary.vmsUnreachable, full.summary.vmsRestarted, full.summary.longestDowntimeSeconds],
+    );
+  });
 });
