@@ -13,8 +13,8 @@
  * costs what the failures touch.
  *
  * N-2 fails every pair of hosts, and the LAN double failures of lanDoubleFailures. Two hosts that cannot affect each other (different
- * clusters, no FT secondary or guest-cluster partner of one on the other) give the sum of
- * their N-1 rows, without a second simulation: restarts never leave a cluster.
+ * clusters, not joined, even through other hosts, by an FT secondary, guest-cluster partner or restart
+ * dependency) give the sum of their N-1 rows, without a second simulation: restarts never leave a cluster.
  */
 
 import type { Topology } from '../model/topology';
@@ -79,7 +79,7 @@ function singleFailures(context: SimulationContext, options: SweepOptions): Swee
 function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[] {
   const hosts = context.topology.hosts;
   const single = new Map(hosts.map((h) => [h.id, simulateRow(context, [{ kind: 'host', id: h.id }], options)]));
-  const related = relatedHosts(context);
+  const groups = interactionGroups(context);
   const rows: SweepRow[] = [];
   for (let i = 0; i < hosts.length; i++) {
     const a = hosts[i];
@@ -90,7 +90,7 @@ function hostPairs(context: SimulationContext, options: SweepOptions): SweepRow[
       const failed: ComponentRef[] = [{ kind: 'host', id: a.id }, { kind: 'host', id: b.id }];
       const rowA = single.get(a.id);
       const rowB = single.get(b.id);
-      if (related.get(a.id)?.has(b.id) || !rowA || !rowB) {
+      if ((groups.get(a.id) ?? a.id) === (groups.get(b.id) ?? b.id) || !rowA || !rowB) {
         rows.push(simulateRow(context, failed, options));
       } else {
         rows.push({
@@ -157,20 +157,27 @@ function lanPairs(context: SimulationContext, options: SweepOptions): SweepRow[]
 }
 
 /**
- * Hosts whose failures can interact: same cluster, or across clusters an FT secondary, a
- * guest-cluster partner, or a restart dependency (a VM on one waits for a VM on the other).
+ * Hosts whose failures can interact, as groups (host id to its group's id): hosts of one
+ * cluster, an FT secondary's host, a guest-cluster partner's host or a restart
+ * dependency's host join a group, and groups that share a host merge. Interaction is
+ * transitive: an FT takeover brings a VM (its load, its anti-affinity) into the secondary's
+ * cluster, where it meets that cluster's restarts.
  */
-function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlySet<string>> {
-  const related = new Map<string, Set<string>>();
+function interactionGroups(context: SimulationContext): ReadonlyMap<string, string> {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let at = id;
+    for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at)) at = up;
+    parent.set(id, at);
+    return at;
+  };
   const link = (a: string, b: string) => {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      const set = related.get(x) ?? new Set<string>();
-      set.add(y);
-      related.set(x, set);
-    }
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent.set(rb, ra);
   };
   for (const hosts of context.clusterHosts.values()) {
-    for (const a of hosts) for (const b of hosts) if (a !== b) link(a.host.id, b.host.id);
+    for (const h of hosts) link(hosts[0]?.host.id ?? h.host.id, h.host.id);
   }
   for (const info of context.vms.values()) {
     const vm = info.vm;
@@ -180,7 +187,7 @@ function relatedHosts(context: SimulationContext): ReadonlyMap<string, ReadonlyS
       if (other !== undefined && other !== vm.host) link(vm.host, other);
     }
   }
-  return related;
+  return new Map([...parent.keys()].map((id) => [id, root(id)]));
 }
 
 function simulateRow(context: SimulationContext, failed: readonly ComponentRef[], options: SweepOptions): SweepRow {
