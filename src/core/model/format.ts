@@ -320,15 +320,15 @@ const host = object(
     state: oneOf(['connected', 'maintenance', 'disconnected', 'standby'] as const, { description: 'Host state; only connected hosts count for HA.', default: 'connected' }),
     cpu: object(
       {
-        sockets: integer({ description: 'CPU sockets.', min: 1, default: 1 }),
-        cores: integer({ description: 'Physical cores in total.', min: 1, required: true }),
-        speedMHz: quantity('frequency', { description: 'Clock speed per core.', min: 1, required: true }),
+        sockets: integer({ description: 'CPU sockets (at most 64: well above any x86 server).', min: 1, max: 64, default: 1 }),
+        cores: integer({ description: 'Physical cores in total (at most 4,096: bounded so that capacities stay finite).', min: 1, max: 4096, required: true }),
+        speedMHz: quantity('frequency', { description: 'Clock speed per core (at most 10 GHz).', min: 1, max: 10000, required: true }),
         vendor: oneOf(['intel', 'amd', 'arm'] as const, { description: 'CPU vendor.' }),
         family: text({ description: 'CPU family or generation (e.g. "intel-skylake", "amd-zen3"); live migration needs the same family or a compatibility baseline.' }),
       },
       { description: 'Processors.', required: true },
     ),
-    memoryMB: quantity('data', { description: 'Physical memory.', min: 1, required: true }),
+    memoryMB: quantity('data', { description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).', min: 1, max: 1073741824, required: true }),
     overhead: object(
       {
         cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
@@ -493,8 +493,8 @@ const link = custom<LinkValue, { description: string }>(
 const vm = object(
   {
     host: ref('host', { description: 'The host the VM runs (or is registered) on.', required: true }),
-    cpus: integer({ description: 'Virtual CPUs.', min: 1, default: 1 }),
-    memoryMB: quantity('data', { description: 'Configured memory.', min: 1, required: true }),
+    cpus: integer({ description: 'Virtual CPUs (at most 4,096).', min: 1, max: 4096, default: 1 }),
+    memoryMB: quantity('data', { description: 'Configured memory (at most 1 PB).', min: 1, max: 1073741824, required: true }),
     reservation: object(
       {
         cpuMHz: quantity('frequency', { description: 'CPU reservation.', min: 0 }),

@@ -70,3 +70,13 @@ describe('platform limits lookup', () => {
     }
   });
 });
+
+describe('numbers bounded per field (found by the fuzz run: test/fuzz/found/100-39383.vtopo)', () => {
+  it('refuses cores: 1e308 instead of letting the host capacity overflow to Infinity', async () => {
+    const { analyzeText } = await import('../../../src/core/analysis/engine');
+    const text = 'vtopo: 1\nclusters:\n  prod: {}\nhosts:\n  h1: { cpu: { cores: 1e+308, speed: 3 GHz }, memory: 64 GB }\n  h2: { cpu: { cores: 8, speed: 3 GHz }, memory: 64 GB }\nvms:\n  a: { host: h1, memory: 4 GB }\n';
+    const { findings } = analyzeText(text);
+    assert.ok(findings.some((f) => f.ruleId === 'invalid-value' && /4096/.test(f.message)), findings.map((f) => `${f.ruleId}: ${f.message}`).join('\n'));
+    assert.ok(findings.every((f) => !/Infinity|NaN/.test(f.message)), findings.map((f) => f.message).join('\n'));
+  });
+});
