@@ -1012,26 +1012,35 @@ class FailoverSimulation {
   /** Places every VM whose tier has started and whose dependencies are ready, then releases finished tiers; until nothing moves. */
   private placePending(): void {
     for (let progress = true; progress; ) {
+      // A placement can ready a dependency of a VM tried earlier in this pass (ready condition
+      // none, resources-allocated or powered-on): another pass tries it at the same instant.
+      let placed = false;
       for (const wave of this.waves) {
         for (const tier of wave.tiers) {
           if (tier.startedAt === undefined) break;
           for (const run of tier.members) {
-            if (run.wave === wave && run.awaitingRestart) this.tryPlace(run, tier.startedEvent);
+            if (run.wave === wave && run.awaitingRestart && this.tryPlace(run, tier.startedEvent)) placed = true;
           }
         }
       }
-      progress = this.releaseTiers();
+      progress = this.releaseTiers() || placed;
     }
   }
 
-  private tryPlace(run: VmRun, cause: number): void {
+  /** Places the VM if its dependencies are ready and a host takes it; whether it was placed. */
+  private tryPlace(run: VmRun, cause: number): boolean {
     const waitingFor = run.info.dependsOn.find((id) => !this.dependencyReady(id));
     if (waitingFor !== undefined) {
-      return this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
+      this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
+      return false;
     }
     const target = this.chooseHost(run);
-    if ('hostId' in target) return this.place(run, target.hostId, cause);
+    if ('hostId' in target) {
+      this.place(run, target.hostId, cause);
+      return true;
+    }
     this.setPending(run, { kind: 'placement', reason: target.reason, detail: target.detail }, cause);
+    return false;
   }
 
   private setPending(run: VmRun, pending: Pending, cause: number): void {

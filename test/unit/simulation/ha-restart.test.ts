@@ -273,3 +273,16 @@ describe('HA restart: where a VM goes', () => {
     assert.equal(app.kind === 'down' ? app.reason : undefined, 'ha-disabled');
   });
 });
+
+describe('restart dependencies at one instant (found by the fuzz run: test/fuzz/found/100-46183.vtopo)', () => {
+  it('places a VM as soon as its dependency is placed, when the ready condition is resources-allocated, even if it was tried first', () => {
+    const vms = '  app: { host: h1, memory: 4 GB, datastore: ds1 }\n  db: { host: h1, memory: 4 GB, datastore: ds1, boot: 100 s }';
+    const rules = '\nrules:\n  app-after-db: { type: restart-dependency, vms: [app], dependsOn: [db] }\n';
+    const result = simulateScenario(design({ hosts: ['h1', 'h2'], vms: vms + rules }), hostFailureScenario('h1'));
+    // app comes first in the file, so it is tried (and must wait) before db is placed at 15 s; then it is placed at 15 s too.
+    assert.deepEqual(timeline(result, ['vm-placed']), [
+      [15, 'vm-placed', 'db h2'],
+      [15, 'vm-placed', 'app h2'],
+    ]);
+  });
+});

@@ -9,11 +9,12 @@ import { sweep } from '../../../src/core/simulation/sweep';
 describe('sweep regressions found by the fuzzer', () => {
   it('N-2: two hosts of different clusters joined by a restart dependency are simulated together, not summed', () => {
     // app on h1 (cluster a) depends on db on h3 (cluster b). h1 alone: app restarts on h2 at
-    // once (db is ready). h3 alone: db restarts on h4. Both: app waits for db's restart.
+    // once (db is ready). h3 alone: db restarts on h4. Both: app waits for db's restart (the
+    // guest-heartbeat ready condition: a dependency is ready once it has booted).
     const text = `vtopo: 1
 clusters:
-  a: { ha: { admissionControl: { policy: disabled } } }
-  b: { ha: { admissionControl: { policy: disabled } } }
+  a: { ha: { admissionControl: { policy: disabled }, orchestration: { readyCondition: guest-heartbeat } } }
+  b: { ha: { admissionControl: { policy: disabled }, orchestration: { readyCondition: guest-heartbeat } } }
 hosts:
   h1: { cluster: a, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }
   h2: { cluster: a, cpu: { cores: 8, speed: 2 GHz }, memory: 64 GB }
