@@ -380,7 +380,8 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
     };
   });
   expect(state.host.includes('vt-sim-isolated') && !state.host.includes('vt-sim-failed'), `esx-01 drawn isolated: ${JSON.stringify(state)}`);
-  expect(state.label === 'esx-01 [isolated]' && state.border?.style === 'dashed', `esx-01's badge and border: ${JSON.stringify(state)}`);
+  // The label keeps its findings badge (the seed's LAN findings name esx-01) and gains the isolation badge.
+  expect(/^esx-01( ⚠\d+)? \[isolated\]$/.test(state.label) && state.border?.style === 'dashed', `esx-01's badge and border: ${JSON.stringify(state)}`);
   expect(!state.other.includes('vt-sim-isolated'), 'esx-02 is not isolated');
   expect(state.vms.every((classes) => classes.includes('vt-sim-unreachable') && !classes.includes('vt-sim-down')), `VMs unreachable, not down: ${JSON.stringify(state.vms)}`);
   expect(state.ports.every((classes) => classes.includes('vt-sim-failed')), `nic1's ports greyed: ${JSON.stringify(state.ports)}`);

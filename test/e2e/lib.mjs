@@ -249,6 +249,17 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
   // The list is virtual: only the rows in view exist. Scroll through it and keep each row by its index.
   const byIndex = new Map();
   const scroller = page.locator('.markers-panel .monaco-list .monaco-scrollable-element').first();
+  const top = (await scroller.count()) > 0 ? await scroller.boundingBox() : null;
+  if (top) {
+    // Start from the top: an earlier read may have left the list scrolled down.
+    await page.mouse.move(top.x + top.width / 2, top.y + top.height / 2);
+    for (let i = 0; i < 20; i++) {
+      const first = await page.locator('.markers-panel .monaco-list-row[data-index="0"]').count();
+      if (first > 0) break;
+      await page.mouse.wheel(0, -2000);
+      await page.waitForTimeout(30);
+    }
+  }
   for (let pass = 0; pass < 50; pass++) {
     const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
       elements.map((r) => {
@@ -280,11 +291,6 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
     await page.mouse.wheel(0, Math.max(100, box.height * 0.8));
     if (byIndex.size === before) break;
     await page.waitForTimeout(50);
-  }
-  const box = (await scroller.count()) > 0 ? await scroller.boundingBox() : null;
-  if (box) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -100_000);
   }
   let file;
   return [...byIndex.values()]
