@@ -11,13 +11,13 @@
  */
 
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
-import { familyKey, generationIndex, vendorOf } from '../analysis/rules/platform/cpu-families';
-import { editionOf } from '../analysis/rules/platform/editions';
-import { LIVE_MIGRATION_NAMES } from '../analysis/rules/platform/shared';
+import { familyKey, generationIndex, vendorOf } from '../domain/cpu-families';
+import { editionOf } from '../domain/editions';
 import { reachesDatastore, storageNetworkOf } from '../analysis/storage-network';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
+import { LIVE_MIGRATION_NAMES } from '../domain/platform-names';
 
 /** x86 page: 4 KiB. Xen's thresholds count pages (libxc, xg_sr_save.c). */
 export const PAGE_MB = 4 / 1024;

@@ -4,13 +4,13 @@
  * The VS Code quick picks list these; the CLI checks its `kind:id` arguments against them.
  */
 
-import { effectiveRestartPriority } from '../analysis/rules/placement/common';
 import { linkId } from '../analysis/storage-network';
 import { haClusters } from '../capacity/resources';
 import type { Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
 import { formatMemory } from './simulation-format';
+import { effectiveRestartPriority } from '../domain/restart-priority';
 
 export interface SimulationTarget {
   readonly ref: ComponentRef;

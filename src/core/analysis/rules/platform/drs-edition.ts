@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { editionOf } from './editions';
+import { editionOf } from '../../../domain/editions';
 import { editionLocation } from './free-edition';
 
 /** A host whose edition has no DRS in a cluster with DRS on (vSphere Standard, Essentials Plus, free ESXi, ...). */

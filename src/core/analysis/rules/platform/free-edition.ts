@@ -1,8 +1,8 @@
 import type { Report } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { editionOf, type HostEdition } from './editions';
-import { haEnabled } from './shared';
+import { editionOf, type HostEdition } from '../../../domain/editions';
+import { haEnabled } from '../../../domain/ha';
 
 /** Where an edition finding goes: the host's own `edition`, or the host with the file default as related. */
 export function editionLocation(topology: Topology, host: Host, found: HostEdition): Pick<Report, 'range' | 'related'> {
