@@ -73,6 +73,7 @@
 
 import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
 import { datastoresUsedByClusters, linkIndexOf } from '../analysis/storage-network';
+import { fits } from '../capacity/fits';
 import type { Cluster, Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
@@ -1105,10 +1106,7 @@ class FailoverSimulation {
       const load = this.hostRun(h.host.id).load;
       return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
     };
-    const fitting = candidates.filter((h) => {
-      const room = free(h);
-      return room.cpuMHz >= info.demand.cpuMHz && room.memoryMB >= info.demand.reservedMemoryMB && (h.host.maxVms === undefined || room.vmCount < h.host.maxVms);
-    });
+    const fitting = candidates.filter((h) => fits(info.demand, free(h), h.host.maxVms));
     if (fitting.length === 0) {
       const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
       return {

@@ -14,6 +14,7 @@ import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
 import { familyKey, generationIndex, vendorOf } from '../domain/cpu-families';
 import { editionOf } from '../domain/editions';
 import { reachesDatastore, storageNetworkOf } from '../analysis/storage-network';
+import { shortfalls } from '../capacity/fits';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
@@ -536,19 +537,18 @@ function capacityRefusals(vm: Vm, to: Host, cluster: Cluster, placement: Placeme
   const demand = vmDemand(vm, cluster);
   const capacity = hostCapacity(to);
   const used = placement.reservedOn(to.id, cluster);
-  const reasons: MigrationRefusal[] = [];
   const freeMemoryMB = capacity.memoryMB - used.memoryMB;
-  if (demand.reservedMemoryMB > freeMemoryMB) {
-    reasons.push(refusal(vm, to.id, 'memory', `VM "${vm.id}" reserves ${rounded(demand.reservedMemoryMB)} MB (reservation + overhead); host "${to.id}" has ${rounded(freeMemoryMB)} MB unreserved.`));
-  }
   const freeCpuMHz = capacity.cpuMHz - used.cpuMHz;
-  if (demand.cpuMHz > freeCpuMHz) {
-    reasons.push(refusal(vm, to.id, 'cpu', `VM "${vm.id}" reserves ${rounded(demand.cpuMHz)} MHz; host "${to.id}" has ${rounded(freeCpuMHz)} MHz unreserved.`));
-  }
-  if (to.maxVms !== undefined && used.vmCount >= to.maxVms) {
-    reasons.push(refusal(vm, to.id, 'vm-limit', `Host "${to.id}" already runs ${used.vmCount} VMs, its limit (maxVms).`));
-  }
-  return reasons;
+  return shortfalls(demand, { cpuMHz: freeCpuMHz, memoryMB: freeMemoryMB, vmCount: used.vmCount }, to.maxVms).map((shortfall) => {
+    switch (shortfall) {
+      case 'memory':
+        return refusal(vm, to.id, 'memory', `VM "${vm.id}" reserves ${rounded(demand.reservedMemoryMB)} MB (reservation + overhead); host "${to.id}" has ${rounded(freeMemoryMB)} MB unreserved.`);
+      case 'cpu':
+        return refusal(vm, to.id, 'cpu', `VM "${vm.id}" reserves ${rounded(demand.cpuMHz)} MHz; host "${to.id}" has ${rounded(freeCpuMHz)} MHz unreserved.`);
+      case 'vm-limit':
+        return refusal(vm, to.id, 'vm-limit', `Host "${to.id}" already runs ${used.vmCount} VMs, its limit (maxVms).`);
+    }
+  });
 }
 
 /** Must rules are never broken (ALGORITHMS.md 3); anti-affinity is kept by live migration; should rules may be broken. */
