@@ -5,15 +5,12 @@
  * commands' are.
  */
 
-import type { ComponentKind, ComponentRef, ScenarioAction, ScenarioStep } from '../core/simulation/types';
+import { COMPONENT_KINDS, SWEEP_MODES, type ComponentKind, type ComponentRef, type ScenarioAction, type ScenarioStep, type SweepMode } from '../core/simulation/types';
 import { DEFAULT_HORIZON_SECONDS } from '../core/simulation/timings';
-import { linkId } from '../core/analysis/storage-network';
-import { COMPONENT_KINDS } from '../core/view/simulation-targets';
-import type { SweepMode } from '../core/view/simulation-view';
 import { UsageError, type Command } from './args';
+import { cableId } from '../core/model/cable-id';
 
 export const SIMULATE_FORMATS = ['text', 'json'] as const;
-export const SWEEP_MODES: readonly SweepMode[] = ['n-1', 'n-2'];
 
 export type SimulationRequest =
   /** A scenario: the steps in the order given, and the horizon when --horizon gives one. */
@@ -164,7 +161,7 @@ function componentArgument(value: string, option: string): ComponentRef {
   }
   if (kind === 'link') {
     if (!/^\d+$/.test(id)) throw usage(`invalid value "${value}" for ${option}: a cable is link:N, N its 0-based position in links:`);
-    return { kind, id: linkId(Number(id)) };
+    return { kind, id: cableId(Number(id)) };
   }
   return { kind, id };
 }

@@ -72,7 +72,7 @@
  */
 
 import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
-import { datastoresUsedByClusters, linkIndexOf } from '../analysis/storage-network';
+import { datastoresUsedByClusters } from '../analysis/storage-network';
 import { fits } from '../capacity/fits';
 import type { Cluster, Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
@@ -98,6 +98,7 @@ import type {
   VmOutcome,
   VmResult,
 } from './types';
+import { cableIndex } from '../model/cable-id';
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
@@ -361,7 +362,7 @@ class FailoverSimulation {
 
   private isKnown(target: ComponentRef): boolean {
     if (target.kind === 'link') {
-      const index = linkIndexOf(target.id);
+      const index = cableIndex(target.id);
       return index !== undefined && index < this.context.topology.links.length;
     }
     return this.context.topology.declarations.has(target.id) || this.context.network.elements.has(target.id) || this.context.lan.elements.has(target.id);
