@@ -1,10 +1,9 @@
 /** Reads the command line into a command; anything it cannot read is a UsageError (exit 2). */
 
 import { SEVERITIES, type Severity } from '../core/analysis/rule';
+import { argumentTokens } from './options';
 import { parseSimulate, type SimulateCommand } from './simulate-args';
-
-export const COMMANDS = ['check', 'simulate', 'rules', 'help'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+import { COMMANDS, UsageError, type CommandName, type HelpCommand } from './usage';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const RULES_FORMATS = ['text', 'json'] as const;
@@ -16,15 +15,8 @@ export type Command =
   | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: (typeof CHECK_FORMATS)[number]; readonly failOn: FailOn }
   | SimulateCommand
   | { readonly name: 'rules'; readonly format: (typeof RULES_FORMATS)[number] }
-  | { readonly name: 'help'; readonly topic?: CommandName }
+  | HelpCommand
   | { readonly name: 'version' };
-
-export class UsageError extends Error {
-  /** The help page that explains the mistake. */
-  constructor(message: string, readonly topic?: CommandName) {
-    super(message);
-  }
-}
 
 export function parseArguments(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
@@ -67,37 +59,21 @@ function parseRules(rest: readonly string[]): Command {
   return { name: 'rules', format: choice(options.get('format') ?? 'text', RULES_FORMATS, '--format', 'rules') };
 }
 
-interface SplitArguments {
+interface SplitArguments<Name extends string> {
   readonly positionals: string[];
-  readonly options: Map<string, string>;
+  readonly options: Map<Name, string>;
   readonly help: boolean;
 }
 
-/** `--name value` and `--name=value`; `--` ends the options; a later repetition wins. */
-function splitOptions(args: readonly string[], command: CommandName, known: readonly string[]): SplitArguments {
+/** The positionals and the options of a command whose options each take one value: a later repetition wins. */
+function splitOptions<Name extends string>(args: readonly string[], command: CommandName, known: readonly Name[]): SplitArguments<Name> {
   const positionals: string[] = [];
-  const options = new Map<string, string>();
+  const options = new Map<Name, string>();
   let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.slice(2, equals < 0 ? undefined : equals);
-    if (!arg.startsWith('--') || !known.includes(name)) throw new UsageError(`unknown option ${arg.slice(0, equals < 0 ? undefined : equals)} for "${command}"`, command);
-    const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
-    if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`, command);
-    options.set(name, value);
+  for (const token of argumentTokens(args, command, known)) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    else if (token.kind === 'help') help = true;
+    else options.set(token.name, token.value);
   }
   return { positionals, options, help };
 }

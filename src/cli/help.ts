@@ -1,6 +1,6 @@
 /** The help pages: `vtopo --help`, `vtopo help COMMAND`, `vtopo COMMAND --help`. */
 
-import { COMMANDS, type CommandName } from './args';
+import { COMMANDS, type CommandName } from './usage';
 
 const GENERAL = `vtopo: check highly available virtualization designs (.vtopo files)
 

@@ -6,7 +6,8 @@
 
 import { version } from '../../package.json';
 import { ALL_RULES } from '../core/analysis/rules';
-import { parseArguments, UsageError, type Command } from './args';
+import { parseArguments, type Command } from './args';
+import { UsageError } from './usage';
 import { checkInputs, exitCodeOf } from './check';
 import { EXIT_OK, EXIT_USAGE_OR_INPUT } from './exit-codes';
 import { formatJson } from './format-json';

@@ -1,20 +1,18 @@
 /**
  * The arguments of `vtopo simulate`: one design, then one kind of simulation. The scenario
  * steps `--fail`, `--isolate` and `--recover` may repeat, each optionally followed by
- * `--at SECONDS`, so the options are read in order rather than into a map as the other
- * commands' are.
+ * `--at SECONDS`, so the options are read in order (the option reader's tokens) rather than
+ * into a map as the other commands' are.
  */
 
-import type { ComponentKind, ComponentRef, ScenarioAction, ScenarioStep } from '../core/simulation/types';
+import { COMPONENT_KINDS, SWEEP_MODES, type ComponentKind, type ComponentRef, type ScenarioAction, type ScenarioStep, type SweepMode } from '../core/simulation/types';
 import { DEFAULT_HORIZON_SECONDS } from '../core/simulation/timings';
 import { stackElementId } from '../core/analysis/lan-network';
-import { linkId } from '../core/analysis/storage-network';
-import { COMPONENT_KINDS } from '../core/view/simulation-targets';
-import type { SweepMode } from '../core/view/simulation-view';
-import { UsageError, type Command } from './args';
+import { argumentTokens } from './options';
+import { UsageError, type HelpCommand } from './usage';
+import { cableId } from '../core/model/cable-id';
 
 export const SIMULATE_FORMATS = ['text', 'json'] as const;
-export const SWEEP_MODES: readonly SweepMode[] = ['n-1', 'n-2'];
 
 export type SimulationRequest =
   /** A scenario: the steps in the order given, and the horizon when --horizon gives one. */
@@ -45,26 +43,17 @@ interface ParsedStep {
   timed: boolean;
 }
 
-export function parseSimulate(args: readonly string[]): Command {
+export function parseSimulate(args: readonly string[]): SimulateCommand | HelpCommand {
   const paths: string[] = [];
   const steps: ParsedStep[] = [];
   const single = new Map<SingleOption, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '--help' || arg === '-h') return { name: 'help', topic: 'simulate' };
-    if (!arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
+  for (const token of argumentTokens(args, 'simulate', OPTIONS)) {
+    if (token.kind === 'help') return { name: 'help', topic: 'simulate' };
+    if (token.kind === 'positional') {
+      paths.push(token.value);
       continue;
     }
-    const equals = arg.indexOf('=');
-    const name = OPTIONS.find((option) => `--${option}` === (equals < 0 ? arg : arg.slice(0, equals)));
-    if (name === undefined) throw usage(`unknown option ${equals < 0 ? arg : arg.slice(0, equals)} for "simulate"`);
-    const value = equals < 0 ? args[++i] : arg.slice(equals + 1);
-    if (value === undefined || value === '') throw usage(`option --${name} needs a value`);
+    const { name, value } = token;
     if (name === 'fail' || name === 'isolate' || name === 'recover') {
       steps.push({ option: name, value, action: stepAction(name, value), atSeconds: 0, timed: false });
     } else if (name === 'at') {
@@ -165,7 +154,7 @@ function componentArgument(value: string, option: string): ComponentRef {
   }
   if (kind === 'link') {
     if (!/^\d+$/.test(id)) throw usage(`invalid value "${value}" for ${option}: a cable is link:N, N its 0-based position in links:`);
-    return { kind, id: linkId(Number(id)) };
+    return { kind, id: cableId(Number(id)) };
   }
   // A stack is named as in the file (`stack:core`); its id as a failure target is `stack:core` too.
   if (kind === 'stack') return { kind, id: stackElementId(id.startsWith('stack:') ? id.slice('stack:'.length) : id) };

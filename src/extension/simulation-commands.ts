@@ -14,9 +14,8 @@ import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import type { ComponentKind, ComponentRef, SimulationResult } from '../core/simulation/types';
+import { COMPONENT_KINDS, type ComponentKind, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
 import {
-  COMPONENT_KINDS,
   componentTargets,
   haClusterTargets,
   hasCluster,
@@ -27,7 +26,7 @@ import {
   vmTargets,
   type SimulationTarget,
 } from '../core/view/simulation-targets';
-import type { SimulationReport, SweepMode } from '../core/view/simulation-view';
+import type { SimulationReport } from '../core/view/simulation-view';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE } from './diagnostics';
 import { SimulationPanel } from './simulation-panel';

@@ -253,15 +253,13 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
   if (top) {
     // Start from the top: an earlier read may have left the list scrolled down.
     await page.mouse.move(top.x + top.width / 2, top.y + top.height / 2);
-    for (let i = 0; i < 20; i++) {
-      const first = await page.locator('.markers-panel .monaco-list-row[data-index="0"]').count();
-      if (first > 0) break;
-      await page.mouse.wheel(0, -2000);
-      await page.waitForTimeout(30);
-    }
+    // (A sticky file row may show index 0 while the list is scrolled: wheel up regardless.)
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -3000);
+    await page.waitForTimeout(50);
   }
   for (let pass = 0; pass < 50; pass++) {
-    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
+    // Rows of the list itself, not the sticky-scroll copies of file rows above it.
+    const rows = await page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').evaluateAll((elements) =>
       elements.map((r) => {
         const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
         const icon = r.querySelector('.marker-icon');

@@ -18,7 +18,7 @@ import { singleFailureTargets, sweep } from '../../src/core/simulation/sweep';
 import { DEFAULT_HORIZON_SECONDS } from '../../src/core/simulation/timings';
 import type { ComponentRef, Scenario, SimulationResult, SweepRow } from '../../src/core/simulation/types';
 
-const KNOWN_RULE_IDS = new Set(ALL_RULES.map((meta) => meta.id));
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((meta) => meta.id));
 const TODAY = '2026-06-01';
 
 export interface Violation {
@@ -150,6 +150,7 @@ export function checkReports(text: string, reports: ReadonlyArray<Report & { rea
     const what = `${report.ruleId} "${report.message}"`;
     if (!KNOWN_RULE_IDS.has(report.ruleId)) fail('finding-rule-id', `unknown rule id "${report.ruleId}"`);
     if (report.message.trim() === '') fail('finding-message', `empty message from ${report.ruleId}`);
+    if ('internalError' in report && report.internalError === true) fail('exception:rule', report.message);
     if (report.message.startsWith('internal error')) fail('exception:rule', report.message);
     if (report.message.startsWith('could not read this file')) fail('exception:reader', report.message);
     checkRange(report.range, text.length, what);

@@ -10,6 +10,7 @@ import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';
 import type { Topology } from '../model/topology';
 import type { Finding, RuleMeta } from './rule';
+import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
 
 export type { SeveritySetting };
@@ -43,7 +44,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
     fileSettings?.get(meta.id)?.value.severity ?? options.rules?.[meta.id]?.severity ?? meta.defaultSeverity;
   const today = topology.file?.analysis?.asOf ?? options.today ?? new Date().toISOString().slice(0, 10);
   const findings: Finding[] = [];
-  const add = (ruleId: string, severity: SeveritySetting, report: Report) => {
+  const add = (ruleId: RuleId, severity: SeveritySetting, report: Report) => {
     if (severity !== 'off') findings.push({ ...report, ruleId, severity });
   };
   for (const problem of [...settingProblems(topology), ...parsed.problems]) {
@@ -60,6 +61,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
       findings.push({
         ruleId: rule.meta.id,
         severity: 'error',
+        internalError: true,
         message: `internal error in rule ${rule.meta.id}: ${error instanceof Error ? error.message : String(error)}`,
         range: { start: 0, end: 0 },
         elementIds: [],

@@ -29,7 +29,7 @@ import type { PortRole } from '../model/format';
 import type { SourceRange } from '../model/source';
 import type { Adapter, Host, Topology } from '../model/topology';
 import { adjacencyFromEdges, connectedComponents, reachableFrom, type Adjacency } from '../graph';
-import { linkId } from './storage-network';
+import { cableId, type CableId } from '../model/cable-id';
 
 export type LanElementKind = 'adapter' | 'host-port' | 'cable' | 'switch' | 'inter-switch-link' | 'stack' | 'virtual-switch';
 
@@ -42,7 +42,7 @@ export interface LanElement {
 /** A cable from a host port to an Ethernet switch. */
 export interface LanAttachment {
   readonly switchId: string;
-  readonly cableId: string;
+  readonly cableId: CableId;
 }
 
 export interface Uplink {
@@ -274,7 +274,7 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
   const portAttachments = new Map<string, LanAttachment[]>();
   const linkSpeed = new Map<string, number>();
   topology.links.forEach((link, index) => {
-    const id = linkId(index);
+    const id = cableId(index);
     const fromSwitch = switchOf(link.from);
     const toSwitch = switchOf(link.to);
     if (fromSwitch !== undefined && toSwitch !== undefined) {

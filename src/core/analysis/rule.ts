@@ -5,6 +5,7 @@
 
 import type { Report } from '../model/report';
 import type { Topology } from '../model/topology';
+import type { RuleId } from './rule-ids';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -31,7 +32,7 @@ export interface RuleOption {
 }
 
 export interface RuleMeta {
-  readonly id: string;
+  readonly id: RuleId;
   readonly defaultSeverity: Severity;
   readonly docs: RuleDocs;
   /** Whether findings carry mechanical quick fixes. */
@@ -56,6 +57,8 @@ export interface AnalysisRule {
 }
 
 export interface Finding extends Report {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
+  /** Set when the rule itself failed (threw) rather than found something in the design. */
+  readonly internalError?: true;
 }

@@ -28,6 +28,7 @@
 import type { SourceRange } from '../model/source';
 import type { Adapter, Controller, Datastore, Host, Topology } from '../model/topology';
 import { adjacencyFromEdges, buildCutIndex, connectedComponents, reachableFrom, verticesOnEveryPath, type Adjacency, type CutIndex } from '../graph';
+import { cableId, type CableId } from '../model/cable-id';
 
 export type StorageProtocol = 'fc' | 'iscsi' | 'nfs';
 
@@ -44,7 +45,7 @@ export interface StorageElement {
 /** One cable from a port into the network: the network vertex it reaches, and the cable's id unless the cable is that vertex (direct attach). */
 export interface Attachment {
   readonly vertex: number;
-  readonly cableId: string | undefined;
+  readonly cableId: CableId | undefined;
 }
 
 export interface HostStoragePort {
@@ -97,16 +98,6 @@ type Endpoint =
 
 interface HostPortDraft { readonly id: string; readonly hostId: string; readonly adapter: Adapter; readonly protocols: StorageProtocol[]; readonly explicit: boolean; readonly attachments: Attachment[] }
 interface ArrayPortDraft { readonly id: string; readonly arrayId: string; readonly controller: Controller; readonly protocol: StorageProtocol; readonly attachments: Attachment[] }
-
-export function linkId(index: number): string {
-  return `link:${index}`;
-}
-
-/** The index in `links:` of a cable id made by linkId. */
-export function linkIndexOf(id: string): number | undefined {
-  const match = /^link:(\d+)$/.exec(id);
-  return match ? Number(match[1]) : undefined;
-}
 
 /** The protocols a host port can carry storage over (see the module comment). */
 export function hostPortProtocols(adapter: Adapter, roles: readonly string[] | undefined): { protocols: StorageProtocol[]; explicit: boolean } {
@@ -200,7 +191,7 @@ export function buildStorageNetwork(topology: Topology): StorageNetwork {
     const from = resolve(link.from);
     const to = resolve(link.to);
     if (!from || !to) return;
-    const id = linkId(index);
+    const id = cableId(index);
     const cable = (kind: StorageElementKind) => elements.set(id, { id, kind, range: link.source.range });
     if (from.kind === 'switch' && to.kind === 'switch') {
       if (from.id === to.id) return;

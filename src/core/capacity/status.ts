@@ -8,6 +8,7 @@ import type { Finding } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { lowestHeadroomPercent, type N1Verdict } from './n1';
 import { haClusters } from './resources';
+import { plural } from '../text/plural';
 
 export interface N1Status {
   readonly text: string;
@@ -76,11 +77,6 @@ function capacityStatus(verdict: N1Verdict, headroomThresholdPercent: number): N
     return { text: `$(warning) N-1 OK, headroom ${formatPercent(lowest)}`, tooltip, ok: false };
   }
   return { text: '$(shield) N-1 OK', tooltip, ok: true };
-}
-
-/** The noun for a count: `1 VM`, `3 VMs`; irregular plurals given. */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return count === 1 ? noun : pluralNoun;
 }
 
 /** `"a", "b", "c" and 4 more`. */

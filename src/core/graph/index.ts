@@ -5,3 +5,4 @@ export { blockCutTree, type BlockCutTree } from './block-cut-tree';
 export { connectedComponents, reachableFrom } from './reachability';
 export { isAncestor, nodesOnEveryPath, rootForest, treePath, type RootedForest, type TreeSeparation } from './rooted-forest';
 export { buildCutIndex, verticesOnEveryPath, type CutIndex, type VertexSeparation } from './vertex-cuts';
+export { directedCycles } from './directed-cycles';

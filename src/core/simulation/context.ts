@@ -7,9 +7,7 @@
  */
 
 import { reachableFrom } from '../graph';
-import { antiAffinityGroups } from '../analysis/rules/placement/anti-affinity-groups';
-import { effectiveRestartPriority, priorityRank } from '../analysis/rules/placement/common';
-import { restartDependencies } from '../analysis/rules/placement/restart-dependencies';
+import { antiAffinityGroups } from '../domain/anti-affinity-groups';
 import {
   datastoreProtocols,
   reachesDatastore,
@@ -22,6 +20,8 @@ import { lanNetworkOf, stackElementId, type LanNetwork } from '../analysis/lan-n
 import { DEFAULT_MINIMUM_VM_CPU_MHZ, hostCapacity, isGoodHost, vmDemand, type HostCapacity, type VmDemand } from '../capacity/resources';
 import type { RestartPriority } from '../model/format';
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
+import { effectiveRestartPriority, priorityRank } from '../domain/restart-priority';
+import { restartDependencies } from '../domain/restart-dependencies';
 
 /** Load a host carries: what HA placement counts (reservations) and what the guests use. */
 export interface Load {

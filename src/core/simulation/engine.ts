@@ -72,7 +72,8 @@
  */
 
 import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
-import { datastoresUsedByClusters, linkIndexOf } from '../analysis/storage-network';
+import { datastoresUsedByClusters } from '../analysis/storage-network';
+import { fits } from '../capacity/fits';
 import type { Cluster, Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
@@ -97,6 +98,7 @@ import type {
   VmOutcome,
   VmResult,
 } from './types';
+import { cableIndex } from '../model/cable-id';
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
@@ -360,7 +362,7 @@ class FailoverSimulation {
 
   private isKnown(target: ComponentRef): boolean {
     if (target.kind === 'link') {
-      const index = linkIndexOf(target.id);
+      const index = cableIndex(target.id);
       return index !== undefined && index < this.context.topology.links.length;
     }
     return this.context.topology.declarations.has(target.id) || this.context.network.elements.has(target.id) || this.context.lan.elements.has(target.id);
@@ -1116,10 +1118,7 @@ class FailoverSimulation {
       const load = this.hostRun(h.host.id).load;
       return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
     };
-    const fitting = candidates.filter((h) => {
-      const room = free(h);
-      return room.cpuMHz >= info.demand.cpuMHz && room.memoryMB >= info.demand.reservedMemoryMB && (h.host.maxVms === undefined || room.vmCount < h.host.maxVms);
-    });
+    const fitting = candidates.filter((h) => fits(info.demand, free(h), h.host.maxVms));
     if (fitting.length === 0) {
       const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
       return {

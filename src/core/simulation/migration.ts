@@ -11,13 +11,14 @@
  */
 
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
-import { familyKey, generationIndex, vendorOf } from '../analysis/rules/platform/cpu-families';
-import { editionOf } from '../analysis/rules/platform/editions';
-import { LIVE_MIGRATION_NAMES } from '../analysis/rules/platform/shared';
+import { familyKey, generationIndex, vendorOf } from '../domain/cpu-families';
+import { editionOf } from '../domain/editions';
 import { reachesDatastore, storageNetworkOf } from '../analysis/storage-network';
+import { shortfalls } from '../capacity/fits';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
+import { LIVE_MIGRATION_NAMES } from '../domain/platform-names';
 
 /** x86 page: 4 KiB. Xen's thresholds count pages (libxc, xg_sr_save.c). */
 export const PAGE_MB = 4 / 1024;
@@ -536,19 +537,18 @@ function capacityRefusals(vm: Vm, to: Host, cluster: Cluster, placement: Placeme
   const demand = vmDemand(vm, cluster);
   const capacity = hostCapacity(to);
   const used = placement.reservedOn(to.id, cluster);
-  const reasons: MigrationRefusal[] = [];
   const freeMemoryMB = capacity.memoryMB - used.memoryMB;
-  if (demand.reservedMemoryMB > freeMemoryMB) {
-    reasons.push(refusal(vm, to.id, 'memory', `VM "${vm.id}" reserves ${rounded(demand.reservedMemoryMB)} MB (reservation + overhead); host "${to.id}" has ${rounded(freeMemoryMB)} MB unreserved.`));
-  }
   const freeCpuMHz = capacity.cpuMHz - used.cpuMHz;
-  if (demand.cpuMHz > freeCpuMHz) {
-    reasons.push(refusal(vm, to.id, 'cpu', `VM "${vm.id}" reserves ${rounded(demand.cpuMHz)} MHz; host "${to.id}" has ${rounded(freeCpuMHz)} MHz unreserved.`));
-  }
-  if (to.maxVms !== undefined && used.vmCount >= to.maxVms) {
-    reasons.push(refusal(vm, to.id, 'vm-limit', `Host "${to.id}" already runs ${used.vmCount} VMs, its limit (maxVms).`));
-  }
-  return reasons;
+  return shortfalls(demand, { cpuMHz: freeCpuMHz, memoryMB: freeMemoryMB, vmCount: used.vmCount }, to.maxVms).map((shortfall) => {
+    switch (shortfall) {
+      case 'memory':
+        return refusal(vm, to.id, 'memory', `VM "${vm.id}" reserves ${rounded(demand.reservedMemoryMB)} MB (reservation + overhead); host "${to.id}" has ${rounded(freeMemoryMB)} MB unreserved.`);
+      case 'cpu':
+        return refusal(vm, to.id, 'cpu', `VM "${vm.id}" reserves ${rounded(demand.cpuMHz)} MHz; host "${to.id}" has ${rounded(freeCpuMHz)} MHz unreserved.`);
+      case 'vm-limit':
+        return refusal(vm, to.id, 'vm-limit', `Host "${to.id}" already runs ${used.vmCount} VMs, its limit (maxVms).`);
+    }
+  });
 }
 
 /** Must rules are never broken (docs/design/algorithms.md#3-drs-rules-and-balance); anti-affinity is kept by live migration; should rules may be broken. */

@@ -20,10 +20,10 @@
 import type { Topology } from '../model/topology';
 import { simulationContext, type SimulationContext } from './context';
 import { runScenario } from './engine';
-import type { ComponentRef, Scenario, SweepRow } from './types';
+import type { ComponentRef, Scenario, SweepMode, SweepRow } from './types';
 
 export interface SweepOptions {
-  readonly mode: 'n-1' | 'n-2';
+  readonly mode: SweepMode;
   /** Passed to every scenario (default: the engine's horizon). */
   readonly horizonSeconds?: number;
 }

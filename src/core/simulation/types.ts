@@ -5,8 +5,16 @@
  * maintenance planner, the sweep, the CLI and the results panel.
  */
 
+/** The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them. */
+export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack'] as const;
+
 /** Something that can fail: an element of the design, by kind and id. */
-export type ComponentKind = 'host' | 'switch' | 'adapter' | 'port' | 'link' | 'controller' | 'array' | 'datastore' | 'virtual-switch' | 'stack';
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** What a sweep fails: every single element (N-1) or every pair (N-2). */
+export const SWEEP_MODES = ['n-1', 'n-2'] as const;
+
+export type SweepMode = (typeof SWEEP_MODES)[number];
 
 export interface ComponentRef {
   readonly kind: ComponentKind;

@@ -8,6 +8,7 @@
 
 import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
+import { cableId } from '../model/cable-id';
 
 export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore';
 /** A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in the file. */
@@ -139,7 +140,7 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
     if (!from || !to) return;
     const fabric = topology.networkSwitch(from.node)?.fabric ?? topology.networkSwitch(to.node)?.fabric;
     edges.push({
-      id: `link:${index}`,
+      id: cableId(index),
       source: from.node,
       target: to.node,
       kind: 'cable',

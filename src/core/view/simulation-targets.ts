@@ -5,15 +5,15 @@
  * The VS Code quick picks list these; the CLI checks its `kind:id` arguments against them.
  */
 
-import { effectiveRestartPriority } from '../analysis/rules/placement/common';
 import { stackElementId } from '../analysis/lan-network';
-import { linkId } from '../analysis/storage-network';
 import { haClusters } from '../capacity/resources';
 import type { Adapter, Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
 import { formatMemory } from './simulation-format';
 import { switchStacks } from './simulation-network';
+import { effectiveRestartPriority } from '../domain/restart-priority';
+import { cableId, cableIndex, cableLabel } from '../model/cable-id';
 
 export { switchStacks } from './simulation-network';
 
@@ -24,8 +24,6 @@ export interface SimulationTarget {
   /** Heading the quick pick puts it under ("Switches", "Cables", ...). */
   readonly group: string;
 }
-
-export const COMPONENT_KINDS: readonly ComponentKind[] = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack'];
 
 export function hostTargets(topology: Topology): SimulationTarget[] {
   return topology.hosts.map((host) => {
@@ -88,7 +86,7 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
     targets.push({ ref: { kind: 'array', id: storageArray.id }, label: storageArray.id, description: `array${storageArray.model ? ` ${storageArray.model}` : ''}, ${datastores} ${datastores === 1 ? 'datastore' : 'datastores'}`, group: 'Arrays' });
   }
   topology.links.forEach((link, index) => {
-    targets.push({ ref: { kind: 'link', id: linkId(index) }, label: `${link.from} <-> ${link.to}`, description: `cable ${index + 1} of links:`, group: 'Cables' });
+    targets.push({ ref: { kind: 'link', id: cableId(index) }, label: `${link.from} <-> ${link.to}`, description: cableLabel(index), group: 'Cables' });
   });
   return targets;
 }
@@ -124,8 +122,8 @@ const ADAPTER_TYPES: Readonly<Record<string, string>> = { fc: 'FC HBA', iscsi: '
 /** Whether the design has the element; links are `link:<index>`, stacks `stack:<name>`. */
 export function hasComponent(topology: Topology, ref: ComponentRef): boolean {
   if (ref.kind === 'link') {
-    const index = /^link:(\d+)$/.exec(ref.id)?.[1];
-    return index !== undefined && Number(index) < topology.links.length;
+    const index = cableIndex(ref.id);
+    return index !== undefined && index < topology.links.length;
   }
   return knownIds(topology, ref.kind).includes(ref.id);
 }
@@ -171,7 +169,7 @@ export function unknownElementMessage(topology: Topology, kind: ComponentKind | 
     : kind === 'cluster'
       ? topology.clusters.map((cluster) => cluster.id)
       : kind === 'link'
-        ? topology.links.map((_, index) => linkId(index))
+        ? topology.links.map((_, index) => cableId(index))
         : knownIds(topology, kind);
   const plural = kind === 'switch' || kind === 'virtual-switch' ? `${kind}es` : `${kind}s`;
   if (known.length === 0) return `unknown ${kind} "${id}": the design has no ${plural}`;

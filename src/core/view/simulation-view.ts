@@ -5,7 +5,7 @@
  */
 
 import type { BalanceResult } from '../simulation/balance';
-import type { ComponentRef, MaintenanceResult, MigrationResult, SimulationResult, SweepRow, VmResult } from '../simulation/types';
+import type { ComponentRef, MaintenanceResult, MigrationResult, SimulationResult, SweepMode, SweepRow, VmResult } from '../simulation/types';
 import {
   buildBalanceChart,
   buildCapacityBars,
@@ -22,8 +22,6 @@ import {
 import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
 import { networkSummary } from './simulation-network';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
-
-export type SweepMode = 'n-1' | 'n-2';
 
 /** A simulation's result with what is needed to show it; what Export writes. */
 export type SimulationReport =

@@ -12,7 +12,7 @@ export { at } from '../platform/design';
 
 /** One rule's findings, and any rule's internal error (so a crash is not mistaken for silence). */
 export function findingsOf(text: string, ruleId: string): Finding[] {
-  return analyzeText(text).findings.filter((finding) => finding.ruleId === ruleId || finding.message.startsWith('internal error'));
+  return analyzeText(text).findings.filter((finding) => finding.ruleId === ruleId || finding.internalError === true);
 }
 
 export function textAt(text: string, range: SourceRange | undefined): string {

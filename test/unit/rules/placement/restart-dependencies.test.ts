@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { restartDependencyCycle } from '../../../../src/core/analysis/rules/placement/restart-dependency-cycle';
 import { restartDependencyPriority } from '../../../../src/core/analysis/rules/placement/restart-dependency-priority';
-import { findCycles } from '../../../../src/core/analysis/rules/placement/restart-dependencies';
 import { parseVtopo } from '../../../../src/core/model/parse';
 import { applyFix, at, check, hostLines } from './helpers';
 
@@ -14,25 +13,6 @@ const threeTier = [
   '  db-01: { host: esx-01, memory: 32 GB, restartPriority: high }',
   '  app-01: { host: esx-02, memory: 8 GB }',
 ].join('\n');
-
-const edges = (...pairs: Array<[string, string]>) => pairs.map(([from, to]) => ({ from, to }));
-const paths = (cycles: Array<Array<{ from: string; to: string }>>) => cycles.map((cycle) => cycle.map((e) => e.from).join('>'));
-
-describe('findCycles', () => {
-  it('finds none in a DAG, even a diamond', () => {
-    assert.deepEqual(findCycles(edges(['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd'])), []);
-  });
-
-  it('finds a self-loop and a three-cycle, one cycle per component, starting where the graph starts', () => {
-    assert.deepEqual(paths(findCycles(edges(['x', 'x'], ['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'b']))).sort(), ['a>b>c', 'x']);
-  });
-
-  it('walks a chain of 50,000 edges without overflowing the stack', () => {
-    const chain = Array.from({ length: 50_000 }, (_, i) => ({ from: `v${i}`, to: `v${i + 1}` }));
-    assert.deepEqual(findCycles(chain), []);
-    assert.deepEqual(paths(findCycles([...chain, { from: 'v50000', to: 'v0' }])).map((p) => p.split('>').length), [50_001]);
-  });
-});
 
 describe('restart-dependency-cycle', () => {
   it('reports the loop, in order, on the rule that starts it', () => {

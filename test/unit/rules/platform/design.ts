@@ -14,7 +14,7 @@ export function vms(count: number, host: string, extra = ''): string {
 }
 
 export function findingsOf(text: string, ruleId: string, options: AnalysisOptions = {}): Finding[] {
-  return analyzeText(text, options).findings.filter((finding) => finding.ruleId === ruleId || finding.message.startsWith('internal error'));
+  return analyzeText(text, options).findings.filter((finding) => finding.ruleId === ruleId || finding.internalError === true);
 }
 
 /** The text a finding's range covers. */

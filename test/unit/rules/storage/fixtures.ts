@@ -52,7 +52,7 @@ export function design(parts: DesignParts = {}): string {
 
 export function findings(text: string, ruleId: string): Finding[] {
   const all = analyzeText(text, { today: '2025-01-01' }).findings;
-  const internal = all.filter((f) => f.message.startsWith('internal error'));
+  const internal = all.filter((f) => f.internalError === true);
   if (internal.length > 0) throw new Error(internal.map((f) => f.message).join('\n'));
   return all.filter((f) => f.ruleId === ruleId);
 }

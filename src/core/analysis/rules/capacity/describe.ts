@@ -3,10 +3,11 @@
 import type { FailoverHostsResult } from '../../../capacity/failover-hosts';
 import type { PercentagePolicyResult } from '../../../capacity/percentage';
 import type { SlotPolicyResult } from '../../../capacity/slots';
-import { formatPercent, listNames, plural } from '../../../capacity/status';
+import { formatPercent, listNames } from '../../../capacity/status';
 import type { Cluster } from '../../../model/topology';
 import type { SourceRange } from '../../../model/source';
 import { formatQuantity } from '../../../model/units';
+import { plural } from '../../../text/plural';
 
 /** Clusters this large show the range of slots per host instead of every host. */
 const HOSTS_LISTED = 8;

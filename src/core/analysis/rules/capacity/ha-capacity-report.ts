@@ -1,9 +1,10 @@
 import { admissionControlStatus, type AdmissionControlStatus } from '../../../capacity/admission-control';
 import { worstSingleHostFailure } from '../../../capacity/n1';
 import { haClusters } from '../../../capacity/resources';
-import { formatPercent, plural } from '../../../capacity/status';
+import { formatPercent } from '../../../capacity/status';
 import type { AnalysisRule } from '../../rule';
 import { describeCurrentPercentages, describeFailoverHosts, describePercentage, describeSlots } from './describe';
+import { plural } from '../../../text/plural';
 
 /** The figures a reviewer reads for every HA cluster, whether or not anything is wrong. */
 export const haCapacityReport: AnalysisRule = {

@@ -1,7 +1,8 @@
 import { worstSingleHostFailure } from '../../../capacity/n1';
-import { listNames, plural } from '../../../capacity/status';
+import { listNames } from '../../../capacity/status';
 import type { RelatedLocation } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
+import { plural } from '../../../text/plural';
 
 /** How many VMs a finding points at as related locations. */
 const RELATED_VMS = 20;

@@ -5,6 +5,7 @@
  */
 
 import type { Adapter, Cluster, Datastore, Host, HostPort, Topology } from '../../../model/topology';
+import { haEnabled } from '../../../domain/ha';
 
 /** How storage traffic leaves a host port: Fibre Channel (or FCoE), iSCSI, or NFS. */
 export type StorageProtocol = 'fc' | 'iscsi' | 'nfs';
@@ -104,5 +105,5 @@ export function clustersOnSan(topology: Topology): ReadonlySet<Cluster> {
 
 /** Whether HA protects the cluster (HA is on unless the file turns it off). */
 export function isHaCluster(cluster: Cluster | undefined): cluster is Cluster {
-  return cluster !== undefined && cluster.ha?.enabled !== false;
+  return cluster !== undefined && haEnabled(cluster);
 }

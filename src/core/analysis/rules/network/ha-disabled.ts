@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { managementVms } from '../placement/management';
+import { managementVms } from '../../../domain/management';
 import { haFieldEdit } from './ha-settings-edit';
 
 /** How many running VMs the message names before it says "and N more". */

@@ -1,7 +1,8 @@
 import type { Cluster, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { antiAffinityGroups, describeGroup } from './anti-affinity-groups';
-import { clusterOfVm, haEnabled, hostFailuresToTolerate, isConnected } from './common';
+import { antiAffinityGroups, describeGroup } from '../../../domain/anti-affinity-groups';
+import { clusterOfVm, hostFailuresToTolerate, isConnected } from './common';
+import { haEnabled } from '../../../domain/ha';
 
 /** k VMs kept apart need k hosts, and still k hosts after the F failures the cluster tolerates. */
 export const antiAffinityInsufficientHosts: AnalysisRule = {

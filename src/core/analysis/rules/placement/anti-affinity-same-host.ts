@@ -1,7 +1,7 @@
 import type { QuickFix, Report } from '../../../model/report';
 import type { Vm } from '../../../model/topology';
 import type { AnalysisRule, RuleContext } from '../../rule';
-import { antiAffinityGroups, coveredByAntiAffinityRule, describeGroup, type AntiAffinityGroup } from './anti-affinity-groups';
+import { antiAffinityGroups, coveredByAntiAffinityRule, describeGroup, type AntiAffinityGroup } from '../../../domain/anti-affinity-groups';
 import { addRuleEdit, flowList, freshId, moveTargets } from './common';
 
 /** Guest-cluster nodes and anti-affinity rule members sharing a host fail together. */

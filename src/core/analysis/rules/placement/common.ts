@@ -1,10 +1,9 @@
 /**
- * What the placement rules share: effective restart priorities, a VM's cluster, the
+ * What the placement rules share: a VM's cluster, the
  * failures a cluster must tolerate, exact ranges of references, and quick-fix edits.
  */
 
 import { addToSection, setField } from '../../../edit/yaml-edits';
-import { RESTART_PRIORITIES, type RestartPriority } from '../../../model/format';
 import type { TextEdit } from '../../../model/report';
 import type { ObjectSource, Reference, ReferenceTarget } from '../../../model/schema';
 import type { SourceRange } from '../../../model/source';
@@ -47,10 +46,6 @@ export function clusterOfVm(topology: Topology, vm: Vm): Cluster | undefined {
   return host ? topology.clusterOfHost(host) : undefined;
 }
 
-export function haEnabled(cluster: Cluster): boolean {
-  return cluster.ha?.enabled !== false;
-}
-
 /** F: host failures the cluster is designed to tolerate (vSphere default 1). */
 export function hostFailuresToTolerate(cluster: Cluster): number {
   return cluster.ha?.admissionControl?.hostFailuresToTolerate ?? 1;
@@ -59,16 +54,6 @@ export function hostFailuresToTolerate(cluster: Cluster): number {
 /** Only connected hosts run or receive VMs (docs/design/algorithms.md#1-ha-admission-control: "good" hosts). */
 export function isConnected(host: Host): boolean {
   return host.state === undefined || host.state === 'connected';
-}
-
-/** The VM's own priority, else its cluster's default (vSphere: medium). */
-export function effectiveRestartPriority(vm: Vm, cluster: Cluster | undefined): RestartPriority {
-  return vm.restartPriority ?? cluster?.ha?.defaultRestartPriority ?? 'medium';
-}
-
-/** Position in vSphere's order, disabled (0) to highest (5). */
-export function priorityRank(priority: RestartPriority): number {
-  return RESTART_PRIORITIES.indexOf(priority);
 }
 
 const referencesByElement = new WeakMap<Topology, Map<string, Reference[]>>();

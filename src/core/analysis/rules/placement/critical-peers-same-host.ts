@@ -1,7 +1,7 @@
 import type { QuickFix } from '../../../model/report';
 import type { Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { coveredByAntiAffinityRule } from './anti-affinity-groups';
+import { coveredByAntiAffinityRule } from '../../../domain/anti-affinity-groups';
 import { addRuleEdit, flowList, freshId, moveTargets } from './common';
 import { criticalPeerRole } from './roles';
 

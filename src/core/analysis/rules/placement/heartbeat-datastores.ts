@@ -1,7 +1,8 @@
 import type { QuickFix, Report } from '../../../model/report';
 import type { Cluster, Datastore, Topology } from '../../../model/topology';
 import type { AnalysisRule, RuleContext } from '../../rule';
-import { fieldEdit, flowList, haEnabled, referenceRange } from './common';
+import { fieldEdit, flowList, referenceRange } from './common';
+import { haEnabled } from '../../../domain/ha';
 
 /** vSphere HA wants two heartbeat datastores per host, shared, preferably on different arrays. */
 export const heartbeatDatastores: AnalysisRule = {

@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { managementVms } from './management';
+import { managementVms } from '../../../domain/management';
 import { moveToSharedDatastoreFixes } from '../fixes';
 
 /** The management VM on a host's local disk dies with that host and comes back with it only. */

@@ -1,7 +1,9 @@
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { clusterOfVm, effectiveRestartPriority, fieldEdit, haEnabled } from './common';
-import { managementVms } from './management';
+import { clusterOfVm, fieldEdit } from './common';
+import { managementVms } from '../../../domain/management';
+import { effectiveRestartPriority } from '../../../domain/restart-priority';
+import { haEnabled } from '../../../domain/ha';
 
 /** The management server (and its database) should be the first VMs HA restarts. */
 export const managementRestartPriority: AnalysisRule = {

@@ -1,6 +1,6 @@
 import type { AnalysisRule } from '../../rule';
 import { clusterOfVm } from './common';
-import { managementVms } from './management';
+import { managementVms } from '../../../domain/management';
 
 /** The management VM inside the only cluster it manages shares every cluster-wide failure. */
 export const managementSelfDependency: AnalysisRule = {

@@ -1,6 +1,7 @@
 import type { AnalysisRule } from '../../rule';
 import { referenceRange } from './common';
-import { findCycles, restartDependencies } from './restart-dependencies';
+import { directedCycles } from '../../../graph';
+import { restartDependencies } from '../../../domain/restart-dependencies';
 
 /** Orchestrated restart needs an order: dependencies that loop back have none. */
 export const restartDependencyCycle: AnalysisRule = {
@@ -17,7 +18,7 @@ export const restartDependencyCycle: AnalysisRule = {
   },
   *check({ topology }) {
     const edges = restartDependencies(topology).map((edge) => ({ ...edge, from: edge.vm, to: edge.dependsOn }));
-    for (const cycle of findCycles(edges)) {
+    for (const cycle of directedCycles(edges)) {
       const [first] = cycle;
       if (!first) continue;
       const path = [...cycle.map((edge) => edge.from), first.from].map((id) => `"${id}"`).join(' -> ');

@@ -1,7 +1,9 @@
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { clusterOfVm, effectiveRestartPriority, fieldEdit, haEnabled, priorityRank, referenceRange } from './common';
-import { restartDependencies } from './restart-dependencies';
+import { clusterOfVm, fieldEdit, referenceRange } from './common';
+import { effectiveRestartPriority, priorityRank } from '../../../domain/restart-priority';
+import { haEnabled } from '../../../domain/ha';
+import { restartDependencies } from '../../../domain/restart-dependencies';
 
 /** A VM waiting for a VM HA restarts later (or never) waits for the tier timeout. */
 export const restartDependencyPriority: AnalysisRule = {

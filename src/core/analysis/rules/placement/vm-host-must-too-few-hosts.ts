@@ -1,6 +1,7 @@
 import type { Cluster, Host, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { clusterOfVm, haEnabled, hostFailuresToTolerate, isConnected, referenceRange } from './common';
+import { clusterOfVm, hostFailuresToTolerate, isConnected, referenceRange } from './common';
+import { haEnabled } from '../../../domain/ha';
 
 /** HA never breaks a must rule: a host group of F hosts or fewer strands its VMs after F failures. */
 export const vmHostMustTooFewHosts: AnalysisRule = {

@@ -1,6 +1,7 @@
 import { limitsFor, PLATFORM_NAMES, verifyNote } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
-import { count, grouped, releaseOf } from './shared';
+import { releaseOf } from './shared';
+import { counted, grouped } from '../../../text/plural';
 
 /** More hosts or VMs in a cluster than the platform release supports. */
 export const clusterSizeLimit: AnalysisRule = {
@@ -24,7 +25,7 @@ export const clusterSizeLimit: AnalysisRule = {
       const hosts = topology.hostsInCluster(cluster.id);
       if (limits.maxHostsPerCluster !== undefined && hosts.length > limits.maxHostsPerCluster) {
         yield {
-          message: `Cluster "${cluster.id}" has ${count(hosts.length, 'host')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxHostsPerCluster)} hosts per cluster${verifyNote(limits, 'maxHostsPerCluster')}. Split it into smaller ${product} clusters.`,
+          message: `Cluster "${cluster.id}" has ${counted(hosts.length, 'host')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxHostsPerCluster)} hosts per cluster${verifyNote(limits, 'maxHostsPerCluster')}. Split it into smaller ${product} clusters.`,
           range: cluster.idRange,
           elementIds: [cluster.id],
         };
@@ -34,7 +35,7 @@ export const clusterSizeLimit: AnalysisRule = {
       for (const host of hosts) vms += topology.vmsOnHost(host.id).length;
       if (vms > limits.maxVmsPerCluster) {
         yield {
-          message: `Cluster "${cluster.id}" has ${count(vms, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxVmsPerCluster)} VMs per cluster${verifyNote(limits, 'maxVmsPerCluster')}. Move VMs to another cluster.`,
+          message: `Cluster "${cluster.id}" has ${counted(vms, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxVmsPerCluster)} VMs per cluster${verifyNote(limits, 'maxVmsPerCluster')}. Move VMs to another cluster.`,
           range: cluster.idRange,
           elementIds: [cluster.id],
         };

@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { editionOf } from './editions';
+import { editionOf } from '../../../domain/editions';
 import { editionLocation } from './free-edition';
 
 /** A host whose edition has no DRS in a cluster with DRS on (vSphere Standard, Essentials Plus, free ESXi, ...). */
@@ -11,7 +11,7 @@ export const drsEdition: AnalysisRule = {
     docs: {
       title: 'DRS enabled on hosts whose edition has no DRS',
       description:
-        'vSphere DRS (load balancing and initial placement by vMotion, VM-VM and VM-host rules enforced by DRS) is licensed only with vSphere Enterprise Plus (and the older Enterprise), and in vSphere 8 also with VMware vSphere Foundation and VMware Cloud Foundation; vSphere Standard, Essentials Plus, Essentials and the free vSphere Hypervisor do not include it. A cluster with `drs.enabled: true` whose hosts run such an edition cannot turn DRS on: VMs are not balanced, and DRS rules are not applied. Licence the hosts with an edition that includes DRS, or set `drs.enabled: false`. Editions come from one data table (rules/platform/editions.ts), matched case-insensitively; the file\'s `edition` applies to hosts that do not name their own, and editions the table does not know are not reported.',
+        'vSphere DRS (load balancing and initial placement by vMotion, VM-VM and VM-host rules enforced by DRS) is licensed only with vSphere Enterprise Plus (and the older Enterprise), and in vSphere 8 also with VMware vSphere Foundation and VMware Cloud Foundation; vSphere Standard, Essentials Plus, Essentials and the free vSphere Hypervisor do not include it. A cluster with `drs.enabled: true` whose hosts run such an edition cannot turn DRS on: VMs are not balanced, and DRS rules are not applied. Licence the hosts with an edition that includes DRS, or set `drs.enabled: false`. Editions come from one data table (src/core/domain/editions.ts), matched case-insensitively; the file\'s `edition` applies to hosts that do not name their own, and editions the table does not know are not reported.',
       sources: [
         'docs/design/sources.md#vsphere-editions — vSphere 5.0 Licensing, Pricing and Packaging white paper: DRS in Enterprise and Enterprise Plus',
         'docs/design/sources.md#vsphere-editions — vSphere 7 "Compare vSphere editions": DRS in Enterprise Plus only',

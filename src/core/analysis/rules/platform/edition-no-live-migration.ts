@@ -1,7 +1,8 @@
 import type { AnalysisRule } from '../../rule';
-import { editionOf } from './editions';
+import { editionOf } from '../../../domain/editions';
 import { editionLocation } from './free-edition';
-import { haEnabled, LIVE_MIGRATION_NAMES } from './shared';
+import { haEnabled } from '../../../domain/ha';
+import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
 
 /** A host whose edition has no live migration in a multi-host cluster (unless free-edition already reports it). */
 export const editionNoLiveMigration: AnalysisRule = {

@@ -1,8 +1,8 @@
 import type { Report } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { editionOf, type HostEdition } from './editions';
-import { haEnabled } from './shared';
+import { editionOf, type HostEdition } from '../../../domain/editions';
+import { haEnabled } from '../../../domain/ha';
 
 /** Where an edition finding goes: the host's own `edition`, or the host with the file default as related. */
 export function editionLocation(topology: Topology, host: Host, found: HostEdition): Pick<Report, 'range' | 'related'> {
@@ -21,7 +21,7 @@ export const freeEdition: AnalysisRule = {
     docs: {
       title: 'Host edition without HA in an HA cluster',
       description:
-        'The VMware Infrastructure 3 article (docs/design/sources.md#seed-003) notes that the free ESXi edition (vSphere Hypervisor) has neither vMotion nor HA, and the vSphere Essentials Kit lacks both as well (Essentials Plus and above include them): such a host cannot join an HA cluster managed by vCenter, so its VMs are not restarted when it fails and cannot be migrated off it. Licence the host with an edition that includes HA (Essentials Plus, Standard, Enterprise Plus), or set `ha.enabled: false` on the cluster to state it is unprotected. Editions are matched case-insensitively against a data table (rules/platform/editions.ts); the file\'s `edition` applies to hosts that do not name their own.',
+        'The VMware Infrastructure 3 article (docs/design/sources.md#seed-003) notes that the free ESXi edition (vSphere Hypervisor) has neither vMotion nor HA, and the vSphere Essentials Kit lacks both as well (Essentials Plus and above include them): such a host cannot join an HA cluster managed by vCenter, so its VMs are not restarted when it fails and cannot be migrated off it. Licence the host with an edition that includes HA (Essentials Plus, Standard, Enterprise Plus), or set `ha.enabled: false` on the cluster to state it is unprotected. Editions are matched case-insensitively against a data table (src/core/domain/editions.ts); the file\'s `edition` applies to hosts that do not name their own.',
       sources: ['docs/design/sources.md#seed-003 — free ESXi: no vMotion, no HA', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vsphere-editions'],
     },
   },

@@ -1,6 +1,8 @@
 import { limitsFor, type LimitsLookup } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
-import { count, haEnabled, releaseOf } from './shared';
+import { releaseOf } from './shared';
+import { counted } from '../../../text/plural';
+import { haEnabled } from '../../../domain/ha';
 
 interface Requirement {
   readonly hosts: number;
@@ -40,7 +42,7 @@ export const haMinimumHosts: AnalysisRule = {
       const needed = requirement(lookup);
       if (!needed || hosts >= needed.hosts) continue;
       yield {
-        message: `Cluster "${cluster.id}" has ${count(hosts, 'host')} with HA on, but ${needed.what}. Add ${count(needed.hosts - hosts, 'host')}.`,
+        message: `Cluster "${cluster.id}" has ${counted(hosts, 'host')} with HA on, but ${needed.what}. Add ${counted(needed.hosts - hosts, 'host')}.`,
         range: cluster.idRange,
         elementIds: [cluster.id],
       };

@@ -1,5 +1,5 @@
 import type { AnalysisRule } from '../../rule';
-import { haEnabled } from './shared';
+import { haEnabled } from '../../../domain/ha';
 
 /** HA on a cluster of one host: there is nowhere to restart anything. */
 export const haSingleHost: AnalysisRule = {

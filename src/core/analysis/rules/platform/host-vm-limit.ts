@@ -1,6 +1,7 @@
 import { limitsFor, verifyNote } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
-import { count, grouped, releaseOf } from './shared';
+import { releaseOf } from './shared';
+import { counted, grouped } from '../../../text/plural';
 
 /** More VMs on a host than the platform release, or the host's own `maxVms`, allows. */
 export const hostVmLimit: AnalysisRule = {
@@ -22,7 +23,7 @@ export const hostVmLimit: AnalysisRule = {
       const vms = topology.vmsOnHost(host.id);
       if (lookup && platformLimit !== undefined && vms.length > platformLimit) {
         yield {
-          message: `Host "${host.id}" has ${count(vms.length, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(platformLimit)} VMs per host${verifyNote(lookup.limits, 'maxVmsPerHost')}.`,
+          message: `Host "${host.id}" has ${counted(vms.length, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(platformLimit)} VMs per host${verifyNote(lookup.limits, 'maxVmsPerHost')}.`,
           range: host.idRange,
           elementIds: [host.id],
         };
@@ -31,7 +32,7 @@ export const hostVmLimit: AnalysisRule = {
       const running = vms.filter((vm) => vm.power === 'on').length;
       if (running > host.maxVms) {
         yield {
-          message: `Host "${host.id}" runs ${count(running, 'powered-on VM')}, more than its maxVms of ${grouped(host.maxVms)}.`,
+          message: `Host "${host.id}" runs ${counted(running, 'powered-on VM')}, more than its maxVms of ${grouped(host.maxVms)}.`,
           range: host.source.fields.maxVms?.value ?? host.idRange,
           elementIds: [host.id],
         };

@@ -2,8 +2,8 @@ import { setField } from '../../../edit/yaml-edits';
 import type { QuickFix } from '../../../model/report';
 import type { Host } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { familyKey, generationIndex, vendorOf } from './cpu-families';
-import { CPU_BASELINE_NAMES, LIVE_MIGRATION_NAMES } from './shared';
+import { familyKey, generationIndex, vendorOf } from '../../../domain/cpu-families';
+import { CPU_BASELINE_NAMES, LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
 
 interface Family {
   /** As first written in the file, e.g. "intel-cascadelake". */

@@ -1,6 +1,6 @@
 import type { AnalysisRule } from '../../rule';
-import { vendorOf, type CpuVendor } from './cpu-families';
-import { LIVE_MIGRATION_NAMES } from './shared';
+import { vendorOf, type CpuVendor } from '../../../domain/cpu-families';
+import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
 
 /** Hosts of one cluster with CPUs of different vendors: no baseline makes them migration-compatible. */
 export const migrationCpuVendor: AnalysisRule = {

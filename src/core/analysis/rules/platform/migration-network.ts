@@ -2,7 +2,7 @@ import type { SourceRange } from '../../../model/source';
 import type { Host, Topology } from '../../../model/topology';
 import { lanNetworkOf, networksWithRole, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
-import { LIVE_MIGRATION_NAMES } from './shared';
+import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
 
 /** vSphere vCenter Server and Host Management, vMotion networking requirements: a dedicated network of at least 1 GbE. */
 const MINIMUM_MIGRATION_MBPS = 1000;

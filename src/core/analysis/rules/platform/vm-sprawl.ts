@@ -1,7 +1,7 @@
 import type { Report } from '../../../model/report';
 import type { Topology, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { count, grouped } from './shared';
+import { counted, grouped } from '../../../text/plural';
 
 const DAY_MS = 86_400_000;
 
@@ -32,7 +32,7 @@ function costModel(topology: Topology): CostModel | undefined {
     const poweredOn = topology.vms.filter((vm) => vm.power === 'on').length;
     if (hosts === 0) return undefined;
     ratio = poweredOn / hosts;
-    ratioText = `${Math.round(ratio * 10) / 10}:1 (${count(poweredOn, 'powered-on VM')} on ${count(hosts, 'host')})`;
+    ratioText = `${Math.round(ratio * 10) / 10}:1 (${counted(poweredOn, 'powered-on VM')} on ${counted(hosts, 'host')})`;
   }
   if (!(ratio > 0)) return undefined;
   return { perVm: costs.hostCost / ratio, currency: costs.currency, ratioText, hostCost: costs.hostCost };
@@ -54,8 +54,8 @@ function sprawlOf(vm: Vm, today: string, idleDays: number, cost: CostModel | und
   const off = vm.power !== 'on';
   // A VM stopped recently (within the threshold) is maintenance, not sprawl.
   if (!(idle || (off && age === undefined))) return undefined;
-  const since = age === undefined ? 'with no lastActive date' : `and last active ${count(age, 'day')} ago (${vm.lastActive ?? ''})`;
-  const state = off ? `is ${vm.power === 'off' ? 'powered off' : 'suspended'} ${since}` : `has been idle for ${count(age ?? 0, 'day')} (last active ${vm.lastActive ?? ''}, threshold ${count(idleDays, 'day')})`;
+  const since = age === undefined ? 'with no lastActive date' : `and last active ${counted(age, 'day')} ago (${vm.lastActive ?? ''})`;
+  const state = off ? `is ${vm.power === 'off' ? 'powered off' : 'suspended'} ${since}` : `has been idle for ${counted(age ?? 0, 'day')} (last active ${vm.lastActive ?? ''}, threshold ${counted(idleDays, 'day')})`;
   const price = cost ? `; at ${cost.ratioText} consolidation of a ${money(cost.hostCost, cost.currency)} host it ties up about ${money(cost.perVm, cost.currency)}` : '';
   const range = (idle ? vm.source.fields.lastActive?.value : vm.source.fields.power?.value) ?? vm.idRange;
   return {
@@ -97,7 +97,7 @@ export const vmSprawl: AnalysisRule = {
     const costsKey = topology.file?.source.fields.costs?.key;
     if (!cost || !costsKey || sprawl.length < 2) return;
     yield {
-      message: `${count(sprawl.length, 'idle or powered-off VM')} tie up about ${money(cost.perVm * sprawl.length, cost.currency)} (${money(cost.perVm, cost.currency)} each at ${cost.ratioText} consolidation).`,
+      message: `${counted(sprawl.length, 'idle or powered-off VM')} tie up about ${money(cost.perVm * sprawl.length, cost.currency)} (${money(cost.perVm, cost.currency)} each at ${cost.ratioText} consolidation).`,
       range: costsKey,
       elementIds: sprawl.map((entry) => entry.vm.id),
       related: sprawl.map((entry) => ({ message: `"${entry.vm.id}"`, range: entry.vm.idRange })),

@@ -42,9 +42,5 @@ export function quotedList(ids: readonly string[], limit = 5): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** How many related locations a finding lists before it says "and N more" in its message. */
 export const RELATED_LIMIT = 20;

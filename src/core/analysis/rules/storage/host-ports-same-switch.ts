@@ -1,8 +1,8 @@
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { linkIndexOf } from '../../storage-network';
 import { networkOf } from './common';
 import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
+import { cableIndex } from '../../../model/cable-id';
 
 /** Both (all) storage ports of a host on one switch or one fabric. */
 export const hostPortsSameSwitch: AnalysisRule = {
@@ -27,8 +27,8 @@ export const hostPortsSameSwitch: AnalysisRule = {
         const switches = cables.map((c) => c.networkSwitch);
         const side = singleSide(switches);
         if (!side) continue;
-        const last = cables.reduce((a, b) => ((linkIndexOf(b.cableId) ?? 0) > (linkIndexOf(a.cableId) ?? 0) ? b : a));
-        const link = topology.links[linkIndexOf(last.cableId) ?? -1];
+        const last = cables.reduce((a, b) => ((cableIndex(b.cableId) ?? 0) > (cableIndex(a.cableId) ?? 0) ? b : a));
+        const link = topology.links[cableIndex(last.cableId) ?? -1];
         const fixes: QuickFix[] = [];
         const target = otherSideSwitches(topology, network, type, switches, side.fabric, 'arrayPorts')[0];
         if (link && target) {
@@ -41,7 +41,7 @@ export const hostPortsSameSwitch: AnalysisRule = {
           range: host.idRange,
           elementIds: [host.id, ...portIds, ...new Set(switches.map((s) => s.id))],
           related: cables.flatMap((c) => {
-            const cable = topology.links[linkIndexOf(c.cableId) ?? -1];
+            const cable = topology.links[cableIndex(c.cableId) ?? -1];
             return cable ? [{ message: `"${c.port.id}" is cabled to "${c.networkSwitch.id}"`, range: cable.source.range }] : [];
           }),
           fixes,

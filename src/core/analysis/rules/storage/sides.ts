@@ -3,12 +3,13 @@
  * shared by the rules that want each host and each controller on both fabrics.
  */
 
+import type { CableId } from '../../../model/cable-id';
 import type { NetworkSwitch, Topology } from '../../../model/topology';
 import type { Attachment, StorageNetwork } from '../../storage-network';
 
 export interface SwitchCable<P> {
   readonly port: P;
-  readonly cableId: string;
+  readonly cableId: CableId;
   readonly networkSwitch: NetworkSwitch;
 }
 

@@ -1,7 +1,9 @@
 import type { RelatedLocation } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { linkIndexOf, type StorageElementKind } from '../../storage-network';
-import { checkedNeeds, networkOf, plural, quotedList, RELATED_LIMIT } from './common';
+import { type StorageElementKind } from '../../storage-network';
+import { checkedNeeds, networkOf, quotedList, RELATED_LIMIT } from './common';
+import { counted } from '../../../text/plural';
+import { cableIndex } from '../../../model/cable-id';
 
 const KIND_NAMES: Record<StorageElementKind, string> = {
   adapter: 'Adapter',
@@ -54,11 +56,11 @@ export const storagePathSpof: AnalysisRule = {
         if (datastore) related.push({ message: `datastore "${datastoreId}" is reached only through it`, range: datastore.idRange });
       }
       const what = element.kind === 'cable' || element.kind === 'inter-switch-link'
-        ? `${KIND_NAMES[element.kind]} ${elementId} [${describeLink(topology.links[linkIndexOf(elementId) ?? -1])}]`
+        ? `${KIND_NAMES[element.kind]} ${elementId} [${describeLink(topology.links[cableIndex(elementId) ?? -1])}]`
         : `${KIND_NAMES[element.kind]} "${elementId}"`;
       const more = related.length > RELATED_LIMIT ? ` (${related.length - RELATED_LIMIT} more related locations not listed)` : '';
       yield {
-        message: `${what} is a single point of failure: it lies on every storage path from ${plural(hostIds.length, 'host')} (${quotedList(hostIds)}) to ${plural(datastoreIds.length, 'datastore')} (${quotedList(datastoreIds)}).${more}`,
+        message: `${what} is a single point of failure: it lies on every storage path from ${counted(hostIds.length, 'host')} (${quotedList(hostIds)}) to ${counted(datastoreIds.length, 'datastore')} (${quotedList(datastoreIds)}).${more}`,
         range: element.range,
         elementIds: [elementId, ...hostIds, ...datastoreIds],
         related: related.slice(0, RELATED_LIMIT),

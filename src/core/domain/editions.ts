@@ -10,8 +10,8 @@
  * feature: nothing is reported for them.
  */
 
-import type { Platform } from '../../../model/format';
-import type { Host, Topology } from '../../../model/topology';
+import type { Platform } from '../model/format';
+import type { Host, Topology } from '../model/topology';
 
 export interface EditionFeatures {
   readonly platform: Platform;

@@ -4,7 +4,7 @@
  * Order from the vSphere EVC modes (KB 1003212) and vendor release history.
  */
 
-import type { Host } from '../../../model/topology';
+import type { Host } from '../model/topology';
 
 export type CpuVendor = 'intel' | 'amd' | 'arm';
 

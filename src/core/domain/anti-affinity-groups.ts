@@ -4,8 +4,8 @@
  * members of each enabled VM-VM anti-affinity rule. Powered-off VMs take no host.
  */
 
-import type { SourceRange } from '../../../model/source';
-import type { GuestCluster, PlacementRule, Topology, Vm } from '../../../model/topology';
+import type { SourceRange } from '../model/source';
+import type { GuestCluster, PlacementRule, Topology, Vm } from '../model/topology';
 
 export interface AntiAffinityGroup {
   /** Where the requirement comes from. */

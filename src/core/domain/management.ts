@@ -1,7 +1,7 @@
 /** The management server as the rules see it: its VMs, resolved, with where each is named. */
 
-import type { SourceRange } from '../../../model/source';
-import type { Topology, Vm } from '../../../model/topology';
+import type { SourceRange } from '../model/source';
+import type { Topology, Vm } from '../model/topology';
 
 export interface ManagementVm {
   readonly vm: Vm;
