@@ -257,7 +257,9 @@ export function checkPlacement(result: SimulationResult, topology: Topology, wha
   // A VM down (hung on its host) or a guest-cluster node whose partner took over may still hold its host.
   const hung = result.vms.filter((vm) => vm.outcome.kind === 'down' || (vm.outcome.kind === 'guest-cluster-takeover' && !vm.outcome.nodeRestartedOn)).length;
   if (after > before) fail('vm-held-twice', `${what}: ${after} VMs held after, ${before} before`);
-  if (after > running + hung) fail('vm-held-twice', `${what}: hosts hold ${after} VMs, outcomes account for ${running} (+${hung} down or taken over)`);
+  // An FT secondary holds its resources (and a VM slot) on its own host before any failure.
+  const secondaries = result.hosts.reduce((sum, host) => sum + (host.failed ? 0 : ftSecondariesOn(topology, host.hostId, result)), 0);
+  if (after > running + hung + secondaries) fail('vm-held-twice', `${what}: hosts hold ${after} VMs, outcomes account for ${running} (+${hung} down or taken over, +${secondaries} FT secondaries)`);
 }
 
 function scenarioOf(failed: readonly ComponentRef[]): Scenario {
@@ -356,4 +358,13 @@ function sampleRows<T>(rows: readonly T[], count: number, seed: number): T[] {
     if (row !== undefined) out.push(row);
   }
   return out;
+}
+
+/** Powered-on FT VMs whose secondary stands on this host and that still run elsewhere (not taken over here). */
+function ftSecondariesOn(topology: Topology, hostId: string, result: SimulationResult): number {
+  return topology.vms.filter((vm) => {
+    if (vm.protection !== 'ft' || vm.power !== 'on' || vm.secondaryHost !== hostId || vm.secondaryHost === vm.host) return false;
+    const outcome = result.vms.find((r) => r.vmId === vm.id)?.outcome;
+    return outcome?.kind !== 'ft-takeover';
+  }).length;
 }

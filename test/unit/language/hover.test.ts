@@ -57,7 +57,7 @@ describe('hover', () => {
   });
 
   it('shows a key\'s type and description from the format, under any spelling of its unit', () => {
-    assert.equal(hoverOn('memory: 21 GB', 2)?.markdown, '**memory**: data with unit, e.g. "512 GB"\n\nConfigured memory.');
+    assert.equal(hoverOn('memory: 21 GB', 2)?.markdown, '**memory**: data with unit, e.g. "512 GB"\n\nConfigured memory (at most 1 PB).');
     assert.match(hoverOn('policy: percentage', 1)?.markdown ?? '', /^\*\*policy\*\*: `slots` \\\| `percentage`.*\n\nvSphere HA admission control policy.*\n\nDefault: `percentage`\.$/s);
   });
 

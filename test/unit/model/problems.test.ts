@@ -104,7 +104,7 @@ describe('reader problems: wrong types and values', () => {
   const cases: Array<{ name: string; line: string; value: string; message: string | RegExp }> = [
     { name: 'text for a whole number', line: '    cpus: many\n', value: 'many', message: 'expected a whole number, found "many"' },
     { name: 'a fraction for a whole number', line: '    cpus: 2.5\n', value: '2.5', message: 'expected a whole number, found 2.5' },
-    { name: 'a number out of range', line: '    cpus: 0\n', value: '0', message: '0 is out of range (1 to inf)' },
+    { name: 'a number out of range', line: '    cpus: 0\n', value: '0', message: '0 is out of range (1 to 4096)' },
     { name: 'a list for an enumeration', line: '    restartPriority: [high]\n', value: '[high]', message: /^expected one of disabled, lowest/ },
     { name: 'a bad date', line: '    lastActive: 2025-13-45\n', value: '2025-13-45', message: /^expected a date like 2026-01-31/ },
     { name: 'a mapping for a reference', line: '    datastore: { id: x }\n', value: '{ id: x }', message: 'expected the id of a datastore, found a mapping' },
@@ -195,7 +195,7 @@ describe('reader problems: quantities and units', () => {
   it('checks the range after converting to the base unit', () => {
     const text = design('hosts:\n  esx-01:\n    cpu: { cores: 16, speed: 2.6 GHz }\n    memory: 0 GB\n');
     const problem = onlyProblem(text);
-    assert.equal(problem.message, '0 MB is out of range (1 to inf MB)');
+    assert.equal(problem.message, '0 MB is out of range (1 to 1073741824 MB)');
     assert.equal(at(text, problem.range), '0 GB');
   });
 });

@@ -40,7 +40,7 @@ describe('designer property panel details', () => {
       key: 'memory',
       value: '384 GB',
       typeName: 'data with unit, e.g. "512 GB"',
-      description: 'Physical memory.',
+      description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).',
     });
     assert.equal(field(details, 'esx-01', 'cpu.cores')?.value, '24', 'nested settings have dotted keys');
     assert.equal(field(details, 'esx-01', 'cpu.speed')?.value, '2.6 GHz');
@@ -52,7 +52,7 @@ describe('designer property panel details', () => {
     const text = 'vtopo: 1\nhosts:\n  h1:\n    model: "R740 # rack"   # the comment\n    cpu: { cores: 8, speedMHz: 2000 }\n    memoryGB: 64\n';
     const own = detailsOf(text);
     assert.equal(field(own, 'h1', 'model')?.value, '"R740 # rack"');
-    assert.deepEqual(field(own, 'h1', 'memoryGB'), { key: 'memoryGB', value: '64', typeName: 'number (GB)', description: 'Physical memory.' });
+    assert.deepEqual(field(own, 'h1', 'memoryGB'), { key: 'memoryGB', value: '64', typeName: 'number (GB)', description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).' });
     assert.equal(field(own, 'h1', 'cpu.speedMHz')?.typeName, 'number (MHz)');
   });
 
