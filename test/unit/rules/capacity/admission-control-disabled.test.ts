@@ -1,23 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findingsOf, fixed, textAt, threeHosts } from './helpers';
+import { threeHosts } from './helpers';
+import { findingsOf, fixed, textAt } from '../rule-test';
 
 describe('admission-control-disabled', () => {
   it('is quiet when a policy reserves capacity', () => {
-    assert.deepEqual(findingsOf('admission-control-disabled', threeHosts('{ policy: percentage }', '  a: { host: esx-01, memory: 8 GB }\n')), []);
+    assert.deepEqual(findingsOf(threeHosts('{ policy: percentage }', '  a: { host: esx-01, memory: 8 GB }\n'), 'admission-control-disabled'), []);
   });
 
   it('is quiet when HA itself is off', () => {
     const text = threeHosts('{ policy: disabled }', '  a: { host: esx-01, memory: 8 GB }\n').replace('    ha:\n', '    ha:\n      enabled: false\n');
-    assert.deepEqual(findingsOf('admission-control-disabled', text), []);
+    assert.deepEqual(findingsOf(text, 'admission-control-disabled'), []);
   });
 
   it('warns when HA runs without admission control and offers the percentage policy', () => {
     const text = threeHosts('{ policy: disabled }', '  a: { host: esx-01, memory: 8 GB }\n');
-    const [finding] = findingsOf('admission-control-disabled', text);
+    const [finding] = findingsOf(text, 'admission-control-disabled');
     assert.equal(finding?.severity, 'warning');
     assert.equal(textAt(text, finding), 'disabled');
     assert.match(fixed(text, finding), /admissionControl: \{ policy: percentage \}/);
-    assert.deepEqual(findingsOf('admission-control-disabled', fixed(text, finding)), []);
+    assert.deepEqual(findingsOf(fixed(text, finding), 'admission-control-disabled'), []);
   });
 });

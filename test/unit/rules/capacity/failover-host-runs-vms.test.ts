@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findingsOf, fixed, textAt, threeHosts } from './helpers';
+import { threeHosts } from './helpers';
+import { findingsOf, fixed, textAt } from '../rule-test';
 
 describe('failover-host-runs-vms', () => {
   it('is quiet when the failover host is empty', () => {
     const text = threeHosts('{ policy: failover-hosts, failoverHosts: [esx-03] }', '  a: { host: esx-01, memory: 8 GB }\n');
-    assert.deepEqual(findingsOf('failover-host-runs-vms', text), []);
+    assert.deepEqual(findingsOf(text, 'failover-host-runs-vms'), []);
   });
 
   it('flags a VM on a failover host and moves it to the host with the most free memory', () => {
@@ -13,7 +14,7 @@ describe('failover-host-runs-vms', () => {
       '{ policy: failover-hosts, failoverHosts: [esx-03] }',
       '  a: { host: esx-01, memory: 16 GB }\n  b: { host: esx-02, memory: 8 GB }\n  squatter: { host: esx-03, memory: 4 GB }\n',
     );
-    const [finding, ...others] = findingsOf('failover-host-runs-vms', text);
+    const [finding, ...others] = findingsOf(text, 'failover-host-runs-vms');
     assert.equal(others.length, 0);
     assert.equal(finding?.severity, 'warning');
     assert.equal(textAt(text, finding), 'esx-03');
@@ -24,8 +25,8 @@ describe('failover-host-runs-vms', () => {
 
   it('ignores powered-off VMs and clusters with another policy', () => {
     const off = threeHosts('{ policy: failover-hosts, failoverHosts: [esx-03] }', '  template: { host: esx-03, memory: 4 GB, power: off }\n');
-    assert.deepEqual(findingsOf('failover-host-runs-vms', off), []);
+    assert.deepEqual(findingsOf(off, 'failover-host-runs-vms'), []);
     const otherPolicy = threeHosts('{ policy: slots, failoverHosts: [esx-03] }', '  a: { host: esx-03, memory: 4 GB }\n');
-    assert.deepEqual(findingsOf('failover-host-runs-vms', otherPolicy), []);
+    assert.deepEqual(findingsOf(otherPolicy, 'failover-host-runs-vms'), []);
   });
 });

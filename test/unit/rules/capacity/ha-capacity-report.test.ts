@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { publishedExampleDesign } from '../../capacity/published-example';
-import { findingsOf, textAt } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 describe('ha-capacity-report', () => {
   it('reports the published example\'s slot figures on the cluster id', () => {
     const text = publishedExampleDesign('{ policy: slots, hostFailuresToTolerate: 1 }');
-    const [finding, ...others] = findingsOf('ha-capacity-report', text);
+    const [finding, ...others] = findingsOf(text, 'ha-capacity-report');
     assert.equal(others.length, 0);
     assert.equal(finding?.severity, 'hint');
     assert.equal(textAt(text, finding), 'example');
@@ -17,17 +17,17 @@ describe('ha-capacity-report', () => {
   });
 
   it('reports the published example\'s percentages', () => {
-    const [finding] = findingsOf('ha-capacity-report', publishedExampleDesign('{ policy: percentage, cpuPercent: 25, memoryPercent: 25 }'));
+    const [finding] = findingsOf(publishedExampleDesign('{ policy: percentage, cpuPercent: 25, memoryPercent: 25 }'), 'ha-capacity-report');
     assert.match(finding?.message ?? '', /\(percentage policy\): current failover capacity CPU 70%, memory 71%; reserved CPU 25%, memory 25%; 45% CPU and 46% memory left for new VMs\./);
   });
 
   it('names the VMs that take several slots under a slot cap', () => {
-    const [finding] = findingsOf('ha-capacity-report', publishedExampleDesign('{ policy: slots, slotCpuMHz: 1000, slotMemoryMB: 1024 }'));
+    const [finding] = findingsOf(publishedExampleDesign('{ policy: slots, slotCpuMHz: 1000, slotMemoryMB: 1024 }'), 'ha-capacity-report');
     assert.match(finding?.message ?? '', /slot size 1 GHz \/ 1 GB; slots per host: "H1" 9, "H2" 6, "H3" 6 \(21 in all\); 8 used \(multi-slot VMs: "VM1" 2, "VM2" 2, "VM3" 2\)/);
   });
 
   it('says nothing about a cluster without HA', () => {
     const text = publishedExampleDesign('{ policy: slots }').replace('    ha:\n', '    ha:\n      enabled: false\n');
-    assert.deepEqual(findingsOf('ha-capacity-report', text), []);
+    assert.deepEqual(findingsOf(text, 'ha-capacity-report'), []);
   });
 });

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findingsOf, textAt, threeHosts } from './helpers';
+import { threeHosts } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 describe('n1-capacity', () => {
   it('is quiet when any one host\'s VMs fit on the other two', () => {
     const text = threeHosts('{ policy: percentage }', '  a: { host: esx-01, memory: 32 GB }\n  b: { host: esx-02, memory: 32 GB }\n  c: { host: esx-03, memory: 32 GB }\n');
-    assert.deepEqual(findingsOf('n1-capacity', text), []);
+    assert.deepEqual(findingsOf(text, 'n1-capacity'), []);
   });
 
   it('counts an FT secondary on its own host, and lets the secondary take over instead of restarting the VM', () => {
@@ -15,7 +16,7 @@ describe('n1-capacity', () => {
       '{ policy: percentage }',
       '  pay: { host: esx-01, memory: 40 GB, protection: ft, secondaryHost: esx-02 }\n  big: { host: esx-02, memory: 20 GB }\n  other: { host: esx-03, memory: 40 GB }\n',
     );
-    const [finding, ...others] = findingsOf('n1-capacity', text);
+    const [finding, ...others] = findingsOf(text, 'n1-capacity');
     assert.equal(others.length, 0);
     assert.match(finding?.message ?? '', /^If host "esx-03" fails, 1 protected VM of cluster "prod" cannot restart on the 2 surviving hosts: "other"/);
   });
@@ -26,7 +27,7 @@ describe('n1-capacity', () => {
       '{ policy: percentage }',
       '  sql-01: { host: esx-01, memory: 40 GB, restartPriority: high }\n  sql-02: { host: esx-01, memory: 20 GB, reservation: { memory: 20 GB } }\n  app-02: { host: esx-02, memory: 40 GB }\n  app-03: { host: esx-03, memory: 40 GB }\n',
     );
-    const [finding, ...others] = findingsOf('n1-capacity', text);
+    const [finding, ...others] = findingsOf(text, 'n1-capacity');
     assert.equal(others.length, 0);
     assert.equal(finding?.severity, 'error');
     assert.equal(textAt(text, finding), 'prod');
@@ -37,7 +38,7 @@ describe('n1-capacity', () => {
       'If host "esx-01" fails, 1 protected VM of cluster "prod" cannot restart on the 2 surviving hosts: "sql-01" (configured memory does not fit without overcommitting).',
     );
     assert.deepEqual(finding?.elementIds, ['prod', 'esx-01', 'sql-01']);
-    assert.deepEqual(finding?.related?.map((r) => textAt(text, { ...finding, range: r.range })), ['esx-01', 'sql-01']);
+    assert.deepEqual(finding?.related?.map((r) => textAt(text, r)), ['esx-01', 'sql-01']);
   });
 
   it('says when reservations themselves do not fit, so HA refuses the restart', () => {
@@ -46,7 +47,7 @@ describe('n1-capacity', () => {
       '{ policy: percentage }',
       '  sql-01: { host: esx-01, memory: 40 GB, reservation: { memory: 40 GB } }\n  a: { host: esx-02, memory: 30 GB, reservation: { memory: 30 GB } }\n  b: { host: esx-03, memory: 30 GB, reservation: { memory: 30 GB } }\n',
     );
-    const [finding] = findingsOf('n1-capacity', text);
+    const [finding] = findingsOf(text, 'n1-capacity');
     assert.equal(
       finding?.message,
       'If host "esx-01" fails, 1 protected VM of cluster "prod" cannot restart on the 2 surviving hosts: "sql-01" (its reservation does not fit).',
@@ -58,7 +59,7 @@ describe('n1-capacity', () => {
       '{ policy: percentage }',
       '  batch: { host: esx-01, memory: 60 GB, restartPriority: disabled }\n  old: { host: esx-02, memory: 60 GB, power: off }\n',
     );
-    assert.deepEqual(findingsOf('n1-capacity', text), []);
+    assert.deepEqual(findingsOf(text, 'n1-capacity'), []);
   });
 });
 
@@ -73,7 +74,7 @@ hosts:
 vms:
   a: { host: esx-01, memory: 8 GB }
 `;
-    const [finding] = findingsOf('n1-capacity', text);
+    const [finding] = findingsOf(text, 'n1-capacity');
     assert.match(finding?.message ?? '', /cannot restart: no other host of the cluster is connected/);
     assert.doesNotMatch(finding?.message ?? '', /on no other/);
   });

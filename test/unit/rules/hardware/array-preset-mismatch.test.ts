@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, FC_DESIGN, findingsOf, ISCSI_DESIGN, textAt } from './fixtures';
+import { FC_DESIGN, ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'array-preset-mismatch';
 
@@ -20,7 +21,7 @@ describe('array-preset-mismatch', () => {
     assert.deepEqual(rest, []);
     assert.equal(finding?.severity, 'warning');
     assert.equal(finding?.message, 'Array "av100" names model AV100-G6 (single controller, 6 x 1GbE iSCSI) but declares 2 controllers where the product has 1; 1 FC port where the product has none.');
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), 'AV100-G6');
+    assert.equal(textAt(text, finding), 'AV100-G6');
   });
 
   it('reports an AV100-G10 with FC ports, and accepts its 2 x 10GbE + 6 x 1GbE iSCSI', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, FC_DESIGN, findingsOf, textAt } from './fixtures';
+import { FC_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'hba-mixed-firmware';
 /** esx-01's hba2 header: the first `hba2:` in the file. */
@@ -16,7 +17,7 @@ describe('hba-mixed-firmware', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /FC HBAs of host "esx-01" mix firmware versions \("esx-01\/hba1" 12\.8\.351, "esx-01\/hba2" 12\.6\.240\)/);
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '"12.6.240"');
+    assert.equal(textAt(text, finding), '"12.6.240"');
     assert.deepEqual(finding?.elementIds, ['esx-01', 'esx-01/hba1', 'esx-01/hba2']);
   });
 

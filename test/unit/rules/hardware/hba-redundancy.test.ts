@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, FC_DESIGN, findingsOf, ISCSI_DESIGN, textAt } from './fixtures';
+import { FC_DESIGN, ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'hba-redundancy';
 
@@ -40,7 +41,7 @@ describe('hba-redundancy', () => {
     const findings = findingsOf(text, RULE);
     const fc = findings.find((f) => f.elementIds.includes('esx-01/hba1'));
     assert.match(fc?.message ?? '', /Host "esx-01" has one FC HBA \("esx-01\/hba1"\): when it fails the host loses all its FC paths/);
-    assert.equal(textAt(text, fc?.range ?? { start: 0, end: 0 }), 'hba1');
+    assert.equal(textAt(text, fc), 'hba1');
     assert.equal(fc?.severity, 'warning');
   });
 
@@ -55,7 +56,7 @@ describe('hba-redundancy', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /"esx-01\/hba1" and "esx-01\/hba2" of host "esx-01" are not identical \(model LPe16002 vs LPe31002\)/);
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), 'LPe31002');
+    assert.equal(textAt(text, finding), 'LPe31002');
   });
 
   it('reports an FC HBA with fewer than 2 ports of 8 Gbps, and lets the file lower the bar', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, findingsOf, fixed, ISCSI_DESIGN, textAt } from './fixtures';
+import { ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, fixed, textAt } from '../rule-test';
 
 const RULE = 'iscsi-port-binding';
 const VMK1 = 'vmk1: { roles: [iscsi], active: [esx-01/nic1/p0], subnet: 10.10.1.0/24, mtu: 9000 }';
@@ -15,7 +16,7 @@ describe('iscsi-port-binding', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /iSCSI VMkernel port "esx-01\/vmk1" has standby uplink\(s\) esx-01\/nic2\/p1/);
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '[esx-01/nic2/p1]');
+    assert.equal(textAt(text, finding), '[esx-01/nic2/p1]');
     const after = fixed(text, finding);
     assert.match(after, /vmk1: \{ roles: \[iscsi\], active: \[esx-01\/nic1\/p0\], subnet: 10\.10\.1\.0\/24, mtu: 9000, standby: \[\] \}/);
     assert.deepEqual(findingsOf(after, RULE), []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, findingsOf, ISCSI_DESIGN, textAt } from './fixtures';
+import { ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'iscsi-shared-network';
 const ESX01_NIC1_P0 = 'p0: { speed: 1 Gbps, roles: [iscsi], subnet: 10.10.1.0/24, mtu: 9000 }';
@@ -15,7 +16,7 @@ describe('iscsi-shared-network', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'Port "esx-01/nic1/p0" of host "esx-01" carries iSCSI together with vm traffic: put iSCSI on ports of its own.');
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '[iscsi, vm]');
+    assert.equal(textAt(text, finding), '[iscsi, vm]');
     assert.equal(finding?.severity, 'warning');
   });
 
@@ -31,6 +32,6 @@ describe('iscsi-shared-network', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'Uplink "esx-01/nic1/p0" of host "esx-01" carries iSCSI (VMkernel port "esx-01/vmk1") and management (VMkernel port "esx-01/vmk0"): put iSCSI on ports of its own.');
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '[esx-01/nic1/p0]');
+    assert.equal(textAt(text, finding), '[esx-01/nic1/p0]');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, findingsOf, ISCSI_DESIGN, textAt } from './fixtures';
+import { ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'iscsi-single-subnet';
 const ESX01_VMK3 = 'vmk3: { roles: [iscsi], active: [esx-01/nic1/p1], subnet: 10.10.2.0/24';
@@ -16,7 +17,7 @@ describe('iscsi-single-subnet', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'All 4 iSCSI interfaces of host "esx-01" (esx-01/vmk1, esx-01/vmk2, esx-01/vmk3, esx-01/vmk4) are in one network (10.10.1.0/24): split them over two subnets or VLANs (A/B), one per iSCSI switch, the IP analogue of two fabrics.');
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), 'esx-01');
+    assert.equal(textAt(text, finding), 'esx-01');
     assert.equal(finding?.related?.length, 4);
   });
 
@@ -33,7 +34,7 @@ describe('iscsi-single-subnet', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /iSCSI interface "esx-01\/vmk3" of host "esx-01" is in subnet 10\.10\.9\.0\/24, where no array has an iSCSI port \(array subnets: 10\.10\.1\.0\/24, 10\.10\.2\.0\/24\)/);
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '10.10.9.0/24');
+    assert.equal(textAt(text, finding), '10.10.9.0/24');
   });
 
   it('compares networks, not spellings: 10.10.2.21/24 is in 10.10.2.0/24', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, FC_DESIGN, findingsOf, fixed, ISCSI_DESIGN, textAt } from './fixtures';
+import { FC_DESIGN, ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, fixed, textAt } from '../rule-test';
 
 const RULE = 'mtu-mismatch';
 const SWITCH_A = 'iscsi-a: { type: ethernet, fabric: A, subnet: 10.10.1.0/24, mtu: 9000';
@@ -22,7 +23,7 @@ describe('mtu-mismatch', () => {
     assert.equal(findings.length, 9, 'six host ports and three array ports are cabled to iscsi-a');
     const first = findings[0];
     assert.equal(first?.message, 'MTU mismatch on the cable between host port "esx-01/nic1/p0" (MTU 9000) and switch "iscsi-a" (MTU 1500): switch "iscsi-a" drops the 9000-byte frames of "esx-01/nic1/p0".');
-    assert.equal(textAt(text, first?.range ?? { start: 0, end: 0 }), '[esx-01/nic1/p0, iscsi-a]');
+    assert.equal(textAt(text, first), '[esx-01/nic1/p0, iscsi-a]');
     assert.equal(first?.fixes?.[0]?.title, 'Set the MTU of switch "iscsi-a" to 9000');
     assert.deepEqual(findingsOf(fixed(text, first), RULE), []);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { edited, findingsOf, ISCSI_DESIGN, textAt } from './fixtures';
+import { ISCSI_DESIGN } from './fixtures';
+import { edited, findingsOf, textAt } from '../rule-test';
 
 const RULE = 'storage-demand-exceeds-capacity';
 
@@ -27,8 +28,8 @@ describe('storage-demand-exceeds-capacity', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'VMs on array "av100" need 450 MB/s at peak ("sql-01" 300 MB/s, "app-01" 100 MB/s, "vcenter" 50 MB/s), above its stated throughput: 400 MB/s.');
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), '400 MB/s');
-    assert.deepEqual(finding?.related?.map((r) => textAt(text, r.range)), ['300 MB/s', '100 MB/s', '50 MB/s']);
+    assert.equal(textAt(text, finding), '400 MB/s');
+    assert.deepEqual(finding?.related?.map((r) => textAt(text, r)), ['300 MB/s', '100 MB/s', '50 MB/s']);
   });
 
   it('does not count powered-off VMs', () => {
@@ -41,7 +42,7 @@ describe('storage-demand-exceeds-capacity', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /^VMs on host "esx-01" need 430 MB\/s of storage at peak \("sql-01" 380 MB\/s, "vcenter" 50 MB\/s\), above what its 4 cabled storage port\(s\) carry: about 400 MB\/s/);
-    assert.equal(textAt(text, finding?.range ?? { start: 0, end: 0 }), 'esx-01');
+    assert.equal(textAt(text, finding), 'esx-01');
   });
 
   it('holds the array to its cabled ports when they carry less than its stated throughput', () => {

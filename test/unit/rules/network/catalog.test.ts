@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../../src/core/analysis/engine';
 import { ANALYSIS_RULES, ruleMeta } from '../../../../src/core/analysis/rules';
 import { NETWORK_RULES } from '../../../../src/core/analysis/rules/network';
 import { PLATFORM_RULES } from '../../../../src/core/analysis/rules/platform';
 import { lanDesign } from '../../lan/fixtures';
+import { findingsOf } from '../rule-test';
 
-const LAN_RULE_IDS = new Set(['management-network-spof', 'management-single-stack', 'heartbeat-single-path', 'isolation-response-unsafe']);
+const LAN_RULE_IDS = ['management-network-spof', 'management-single-stack', 'heartbeat-single-path', 'isolation-response-unsafe'] as const;
 
-const lanFindings = (text: string) => analyzeText(text).findings.filter((f) => LAN_RULE_IDS.has(f.ruleId) || f.internalError === true);
+const lanFindings = (text: string) => findingsOf(text, LAN_RULE_IDS);
 
 describe('network rule family', () => {
   it('registers every rule in the catalog after the platform rules, under a unique id, with a cited source', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { at, findingsOf } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'ft-logging-network';
 const FT_VM = '  ft-1:\n    host: esx-01\n    memory: 8 GB\n    datastore: ds1\n    protection: ft\n    secondaryHost: esx-02';
@@ -16,7 +16,7 @@ describe('ft-logging-network', () => {
       'Host "esx-02" runs the Fault Tolerance secondary of VM "ft-1" but has no FT logging network (role ft): vSphere cannot turn Fault Tolerance on without one. Add a VMkernel port with role ft on a dedicated 10 Gbps network.',
     ]);
     assert.equal(findings[0]?.severity, 'warning');
-    assert.equal(at(text, findings[0]), 'esx-01');
+    assert.equal(textAt(text, findings[0]), 'esx-01');
   });
 
   it('accepts an FT logging VMkernel port on 10 Gbps uplinks', () => {
@@ -28,7 +28,7 @@ describe('ft-logging-network', () => {
     const findings = findingsOf(text, RULE);
     assert.equal(findings.length, 2);
     assert.equal(findings[0]?.message, 'The FT logging network of host "esx-01" runs at 1 Gbps at most, below the 10 Gbps that multi-processor Fault Tolerance asks for; the host runs the Fault Tolerance primary of VM "ft-1".');
-    assert.equal(at(text, findings[0]), 'vmk2');
+    assert.equal(textAt(text, findings[0]), 'vmk2');
   });
 
   it('lists every FT VM a host runs, primaries and secondaries, in one finding', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { at, findingsOf } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'guest-cluster-heartbeat-on-client-network';
 const HEARTBEAT_GROUP = DEFAULT_HOST_LAN.replace('    vmkernelPorts:\n', '          Heartbeat: { vlan: 50, active: [HOST/nic2/p1], standby: [HOST/nic1/p1] }\n    vmkernelPorts:\n');
@@ -24,7 +24,7 @@ describe('guest-cluster-heartbeat-on-client-network', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'Guest cluster "sql" sends its private heartbeat over its client network "VM-Prod": client traffic can delay heartbeats until nodes evict each other. Give the heartbeat a port group of its own.');
-    assert.equal(at(text, finding), 'VM-Prod');
+    assert.equal(textAt(text, finding), 'VM-Prod');
     assert.equal(finding?.severity, 'warning');
   });
 
@@ -33,21 +33,21 @@ describe('guest-cluster-heartbeat-on-client-network', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'Guest cluster "sql" has its heartbeat on VLAN 30, the VLAN of its client network "VM-Prod": heartbeat and client traffic share one network. Put the heartbeat on a VLAN of its own.');
-    assert.equal(at(text, finding), '30');
+    assert.equal(textAt(text, finding), '30');
   });
 
   it('reports a heartbeat port group on the client port group\'s VLAN', () => {
     const text = guestDesign('    heartbeatNetwork: Heartbeat\n    clientNetwork: VM-Prod').replaceAll('Heartbeat: { vlan: 50,', 'Heartbeat: { vlan: 30,');
     const [finding] = findingsOf(text, RULE);
     assert.match(finding?.message ?? '', /has its heartbeat on VLAN 30, the VLAN of its client network "VM-Prod"/);
-    assert.equal(at(text, finding), 'Heartbeat');
+    assert.equal(textAt(text, finding), 'Heartbeat');
   });
 
   it('reports each node that lists a single network', () => {
     const text = guestDesign('    heartbeatVlan: 50', { networks: '[VM-Prod]' });
     const findings = findingsOf(text, RULE);
     assert.deepEqual(findings.map((f) => f.message), ['vm-1', 'vm-2', 'vm-3'].map((vm) => `Node "${vm}" of failover guest cluster "sql" is on a single network, "VM-Prod": its heartbeat shares the client network. Add a vNIC on a private heartbeat network.`));
-    assert.equal(at(text, findings[0]), '[VM-Prod]');
+    assert.equal(textAt(text, findings[0]), '[VM-Prod]');
   });
 
   it('says nothing about NLB guest clusters, nor about nodes that name no networks', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lanDesign } from '../../lan/fixtures';
-import { findingsOf, fixed, textAt } from './helpers';
+import { findingsOf, fixed, textAt } from '../rule-test';
 
 const RULE = 'ha-disabled';
 
@@ -18,7 +18,7 @@ describe('ha-disabled', () => {
       finding?.message,
       'Cluster "prod" has HA disabled but runs 3 powered-on VMs ("vm-1", "vm-2", "vm-3") so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
     );
-    assert.equal(textAt(text, finding?.range), 'false');
+    assert.equal(textAt(text, finding), 'false');
     assert.equal(finding?.severity, 'warning');
     const after = fixed(text, finding);
     assert.match(after, /\n {6}enabled: true\n/);
@@ -29,7 +29,7 @@ describe('ha-disabled', () => {
     const text = `${lanDesign({ ha: '      enabled: false' })}management:\n  product: vCenter Server\n  vm: vm-1\n`;
     const [finding] = findingsOf(text, RULE);
     assert.match(finding?.message ?? '', /\("vm-1", "vm-2", "vm-3"\), among them the vCenter Server "vm-1", so nothing restarts them/);
-    assert.equal(textAt(text, finding?.related?.[0]?.range), 'vm-1');
+    assert.equal(textAt(text, finding?.related?.[0]), 'vm-1');
   });
 
   it('says nothing when every VM is powered off, or for a single-host cluster', () => {

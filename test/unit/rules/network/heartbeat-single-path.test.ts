@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lanDesign } from '../../lan/fixtures';
-import { findingsOf, textAt } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'heartbeat-single-path';
 
@@ -16,7 +16,7 @@ describe('heartbeat-single-path', () => {
       assert.deepEqual(rest, []);
       assert.match(finding?.message ?? '', /^Cluster "prod" has one HA isolation address, only the management network's default gateway \(10\.0\.10\.1\)/);
       assert.match(finding?.message ?? '', /das\.isolationaddress/);
-      assert.equal(textAt(text, finding?.range), 'ha');
+      assert.equal(textAt(text, finding), 'ha');
       assert.equal(finding?.severity, 'warning');
     });
 
@@ -28,7 +28,7 @@ describe('heartbeat-single-path', () => {
       const text = lanDesign({ ha: '      isolationAddresses: [10.0.10.2]' }).replace('addresses: [10.0.10.1]', 'addresses: [10.0.10.1, 10.0.10.2]');
       const [finding] = findingsOf(text, RULE);
       assert.match(finding?.message ?? '', /every HA isolation address \(10\.0\.10\.1, 10\.0\.10\.2\) answers from switch "lan-1"/);
-      assert.equal(textAt(text, finding?.range), '[10.0.10.2]');
+      assert.equal(textAt(text, finding), '[10.0.10.2]');
       assert.deepEqual(findingsOf(text.replace('lan-2: { type: ethernet }', 'lan-2: { type: ethernet, addresses: [10.0.10.3] }').replace('[10.0.10.2]', '[10.0.10.2, 10.0.10.3]'), RULE), []);
     });
 
@@ -36,7 +36,7 @@ describe('heartbeat-single-path', () => {
       const text = lanDesign({ ha: '      useDefaultIsolationAddress: false' });
       const [finding] = findingsOf(text, RULE);
       assert.match(finding?.message ?? '', /has no HA isolation address/);
-      assert.equal(textAt(text, finding?.range), 'false');
+      assert.equal(textAt(text, finding), 'false');
     });
 
     it('says nothing without a LAN model, with HA disabled, or with one host', () => {
@@ -52,7 +52,7 @@ describe('heartbeat-single-path', () => {
       const [finding, ...rest] = findingsOf(text, RULE);
       assert.deepEqual(rest, []);
       assert.match(finding?.message ?? '', /^Cluster "prod": "esx-01", "esx-02", "esx-03" have only one cluster network \(role management or heartbeat\): add a second cluster network/);
-      assert.equal(textAt(text, finding?.range), 'prod');
+      assert.equal(textAt(text, finding), 'prod');
     });
 
     it('accepts a management and a cluster-only (heartbeat) network', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { findingsOf, fixed, textAt } from './helpers';
+import { findingsOf, fixed, textAt } from '../rule-test';
 
 const RULE = 'isolation-response-unsafe';
 
@@ -19,7 +19,7 @@ describe('isolation-response-unsafe', () => {
     assert.deepEqual(rest, []);
     assert.match(finding?.message ?? '', /^Cluster "prod" leaves VMs powered on when a host is isolated \(isolation response none\), but "esx-01", "esx-02", "esx-03" run IP storage over the management uplinks \(esx-01\/nic1\/p0, esx-01\/nic2\/p0;/);
     assert.match(finding?.message ?? '', /split brain/);
-    assert.equal(textAt(text, finding?.range), 'ha');
+    assert.equal(textAt(text, finding), 'ha');
     const after = fixed(text, finding);
     assert.match(after, /\n {6}isolationResponse: power-off\n/);
     assert.deepEqual(findingsOf(after, RULE), []);
@@ -28,14 +28,14 @@ describe('isolation-response-unsafe', () => {
   it('edits a written isolation response in place', () => {
     const text = lanDesign({ hostLan: withNfs('vMotion'), ha: '      isolationResponse: none' });
     const [finding] = findingsOf(text, RULE);
-    assert.equal(textAt(text, finding?.range), 'none');
+    assert.equal(textAt(text, finding), 'none');
     assert.match(fixed(text, finding), /isolationResponse: power-off/);
   });
 
   it('adds ha: to a cluster that does not write it (HA is on by default)', () => {
     const text = lanDesign({ hostLan: withNfs('Management') }).replace(/ {4}ha:\n {6}admissionControl: .*\n {6}heartbeatDatastores: \[ds1\]\n/, '    description: prod\n');
     const [finding] = findingsOf(text, RULE);
-    assert.equal(textAt(text, finding?.range), 'prod');
+    assert.equal(textAt(text, finding), 'prod');
     const after = fixed(text, finding);
     assert.match(after, /\n {4}description: prod\n {4}ha: \{ isolationResponse: power-off \}\n/);
     assert.deepEqual(findingsOf(after, RULE), []);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, DEFAULT_LAN_LINKS, lanDesign } from '../../lan/fixtures';
-import { findingsOf, textAt } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'management-network-spof';
 
@@ -19,8 +19,8 @@ describe('management-network-spof', () => {
       ['esx-02', 'esx-02/nic1'],
     ]);
     assert.match(findings[0]?.message ?? '', /^Host "esx-01": every cabled uplink of its management network "management" is on the one adapter "esx-01\/nic1"/);
-    assert.equal(textAt(text, findings[0]?.range), 'esx-01');
-    assert.equal(textAt(text, findings[0]?.related?.[0]?.range), 'nic1');
+    assert.equal(textAt(text, findings[0]), 'esx-01');
+    assert.equal(textAt(text, findings[0]?.related?.[0]), 'nic1');
     assert.equal(findings[0]?.severity, 'warning');
   });
 
@@ -30,7 +30,7 @@ describe('management-network-spof', () => {
     assert.equal(findings.length, 3);
     assert.match(findings[0]?.message ?? '', /management network "esx-01\/vmk0" is the one port "esx-01\/nic1\/p0" and goes to the one switch "lan-1"/);
     assert.deepEqual(findings[0]?.elementIds, ['esx-01', 'esx-01/vmk0', 'esx-01/nic1/p0', 'lan-1']);
-    assert.deepEqual(findings[0]?.related?.map((r) => textAt(text, r.range)), ['p0', 'lan-1', 'vmk0']);
+    assert.deepEqual(findings[0]?.related?.map((r) => textAt(text, r)), ['p0', 'lan-1', 'vmk0']);
   });
 
   it('reports two adapters cabled to one switch', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lanDesign } from '../../lan/fixtures';
-import { findingsOf, textAt } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'management-single-stack';
 
@@ -23,7 +23,7 @@ describe('management-single-stack', () => {
       findings[0]?.message,
       'Host "esx-01": the uplinks of its management network "esx-01/vmk0" reach switches "lan-1", "lan-2", all members of stack "tor": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.',
     );
-    assert.equal(textAt(text, findings[0]?.related?.[0]?.range), 'tor');
+    assert.equal(textAt(text, findings[0]?.related?.[0]), 'tor');
     assert.deepEqual(findings[0]?.elementIds, ['esx-01', 'esx-01/vmk0', 'lan-1', 'lan-2']);
     assert.equal(findings[0]?.severity, 'warning');
   });

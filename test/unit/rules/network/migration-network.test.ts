@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { at, findingsOf, NO_LAN_DESIGN, ONE_SWITCH_DESIGN } from './helpers';
+import { NO_LAN_DESIGN, ONE_SWITCH_DESIGN } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'migration-network';
 const VMOTION = 'vMotion: { vlan: 20, active: [HOST/nic2/p0], standby: [HOST/nic1/p0] }';
@@ -16,14 +17,14 @@ describe('migration-network on the LAN model', () => {
     const text = withVmotion('active: [HOST/nic2/p0]');
     const findings = findingsOf(text, RULE);
     assert.deepEqual(findings.map((f) => f.message), ['esx-01', 'esx-02', 'esx-03'].map((h) => `Host "${h}" has a single vMotion port ("${h}/nic2/p0"): one NIC or cable failure stops live migration. Add a second port, on another adapter.`));
-    assert.equal(at(text, findings[0]), 'p0');
+    assert.equal(textAt(text, findings[0]), 'p0');
   });
 
   it('reports vMotion uplinks that are two ports of one card, naming the card', () => {
     const text = withVmotion('active: [HOST/nic1/p0], standby: [HOST/nic1/p1]');
     const [finding] = findingsOf(text, RULE);
     assert.equal(finding?.message, 'Host "esx-01" runs vMotion only over adapter "esx-01/nic1" (esx-01/nic1/p0, esx-01/nic1/p1): one card failure stops live migration. Add an uplink on another adapter.');
-    assert.equal(at(text, finding), 'nic1');
+    assert.equal(textAt(text, finding), 'nic1');
     assert.equal(findingsOf(text, RULE).length, 3);
   });
 
@@ -46,7 +47,7 @@ describe('migration-network on the LAN model', () => {
       findings[0]?.message,
       'Uplink "esx-01/nic2/p0" of host "esx-01" carries vMotion (VMkernel port "esx-01/vmk1") and iSCSI (VMkernel port "esx-01/vmk2"): a migration saturates the link under every disk I/O. Give vMotion and iSCSI uplinks of their own.',
     );
-    assert.equal(at(text, findings[0]), 'vmk1');
+    assert.equal(textAt(text, findings[0]), 'vmk1');
     assert.deepEqual(findingsOf(text, 'iscsi-shared-network'), []);
   });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../../src/core/analysis/engine';
 import { lanDesign } from '../../lan/fixtures';
+import { findingsOf } from '../rule-test';
 
-const LAN_RULES = ['migration-network', 'ft-logging-network', 'vm-network-single-switch', 'vm-network-missing', 'guest-cluster-heartbeat-on-client-network'];
+const LAN_RULES = ['migration-network', 'ft-logging-network', 'vm-network-single-switch', 'vm-network-missing', 'guest-cluster-heartbeat-on-client-network'] as const;
 
 /** A design that says nothing about its LAN, with FT VMs and a failover guest cluster that the LAN rules would otherwise judge. */
 function silentDesign(hostLan: string): string {
@@ -16,7 +16,7 @@ function silentDesign(hostLan: string): string {
 
 describe('LAN rules on designs that say nothing about the LAN', () => {
   it('report nothing for hosts whose Ethernet ports have no roles and that have no VMkernel port or virtual switch', () => {
-    const findings = analyzeText(silentDesign('')).findings.filter((f) => LAN_RULES.includes(f.ruleId));
+    const findings = findingsOf(silentDesign(''), LAN_RULES);
     assert.deepEqual(findings.map((f) => f.message), []);
   });
 
@@ -26,7 +26,7 @@ describe('LAN rules on designs that say nothing about the LAN', () => {
       .filter((line) => !/nic[12]/.test(line))
       .join('\n');
     assert.doesNotMatch(fcOnly, /type: ethernet, ports/);
-    const findings = analyzeText(fcOnly).findings.filter((f) => LAN_RULES.includes(f.ruleId));
+    const findings = findingsOf(fcOnly, LAN_RULES);
     assert.deepEqual(findings.map((f) => f.message), []);
   });
 });

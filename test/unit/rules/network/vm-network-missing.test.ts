@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { vmNetworkMissing } from '../../../../src/core/analysis/rules/network/vm-network-missing';
-import { applyEdits } from '../../../../src/core/edit/yaml-edits';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { at, findingsOf, NO_LAN_DESIGN, reportsOf } from './helpers';
+import { NO_LAN_DESIGN } from './helpers';
+import { findingsOf, fixed, reportsOf, textAt } from '../rule-test';
 
 const RULE = 'vm-network-missing';
 
@@ -17,25 +17,25 @@ describe('vm-network-missing', () => {
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
     assert.equal(finding?.message, 'VM "vm-1" is on network "VM-Prd", which its host "esx-01" does not have (nor do "esx-02", "esx-03"): the VM has no such network. Did you mean "VM-Prod"?');
-    assert.equal(at(text, finding), '[VM-Prd]');
-    const fix = reportsOf(vmNetworkMissing, text)[0]?.fixes?.[0];
+    assert.equal(textAt(text, finding), '[VM-Prd]');
+    const [report] = reportsOf(text, vmNetworkMissing);
+    const fix = report?.fixes?.[0];
     assert.equal(fix?.title, 'Did you mean "VM-Prod"?');
     assert.equal(fix.preferred, true);
-    const fixed = applyEdits(text, fix.edits);
-    assert.ok(fixed.includes('    networks: [VM-Prod]\n'), fixed);
-    assert.deepEqual(findingsOf(fixed, RULE), []);
+    const after = fixed(text, report);
+    assert.ok(after.includes('    networks: [VM-Prod]\n'), after);
+    assert.deepEqual(findingsOf(after, RULE), []);
   });
 
   it('renames the network in a block-style list too', () => {
     const text = lanDesign().replace('networks: [VM-Prod]', 'networks:\n      - Backup\n      - vm-prod');
-    const fix = reportsOf(vmNetworkMissing, text).find((r) => r.message.includes('"vm-prod"'))?.fixes?.[0];
-    assert.ok(fix);
-    assert.ok(applyEdits(text, fix.edits).includes('networks:\n      - Backup\n      - VM-Prod\n'));
+    const report = reportsOf(text, vmNetworkMissing).find((r) => r.message.includes('"vm-prod"'));
+    assert.ok(fixed(text, report).includes('networks:\n      - Backup\n      - VM-Prod\n'));
   });
 
   it('offers no fix when no port group name is close', () => {
     const text = lanDesign().replace('networks: [VM-Prod]', 'networks: [Backup]');
-    assert.deepEqual(reportsOf(vmNetworkMissing, text)[0]?.fixes, []);
+    assert.deepEqual(reportsOf(text, vmNetworkMissing)[0]?.fixes, []);
   });
 
   it('reports a network another host of the cluster lacks: the VM would lose it after a restart or vMotion there', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { DEFAULT_HOST_LAN, lanDesign } from '../../lan/fixtures';
-import { at, findingsOf, NO_LAN_DESIGN, ONE_SWITCH_DESIGN } from './helpers';
+import { NO_LAN_DESIGN, ONE_SWITCH_DESIGN } from './helpers';
+import { findingsOf, textAt } from '../rule-test';
 
 const RULE = 'vm-network-single-switch';
 
@@ -18,7 +19,7 @@ describe('vm-network-single-switch', () => {
       findings[0]?.message,
       'On host "esx-01", VM port group "VM-Prod" has every uplink (esx-01/nic1/p1 and esx-01/nic2/p1) cabled to switch "lan-1": one switch failure cuts VM "vm-1" off the network. Add an uplink to another switch.',
     );
-    assert.equal(at(ONE_SWITCH_DESIGN, findings[0]), 'VM-Prod');
+    assert.equal(textAt(ONE_SWITCH_DESIGN, findings[0]), 'VM-Prod');
     assert.equal(findings[0]?.severity, 'warning');
   });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../../src/core/analysis/engine';
 import { ruleMeta } from '../../../../src/core/analysis/rules';
 import { PLACEMENT_RULES } from '../../../../src/core/analysis/rules/placement';
+import { findingsOf } from '../rule-test';
 
 describe('placement rule family', () => {
   it('registers every rule in the catalog under a unique kebab-case id, with a cited source', () => {
@@ -18,10 +18,9 @@ describe('placement rule family', () => {
 
   it('runs through the engine with the severities it declares', () => {
     const text = 'vtopo: 1\nclusters:\n  prod: {}\nhosts:\n  h1: { cpu: { cores: 4, speed: 2 GHz }, memory: 64 GB }\nvms:\n  a: { host: h1, memory: 1 GB, guestCluster: gc }\n  b: { host: h1, memory: 1 GB, guestCluster: gc }\nguestClusters:\n  gc: { type: nlb }\n';
-    const findings = analyzeText(text).findings;
-    assert.equal(findings.find((f) => f.ruleId === 'anti-affinity-same-host')?.severity, 'error');
-    assert.equal(findings.find((f) => f.ruleId === 'guest-cluster-vnics')?.severity, 'warning');
-    assert.equal(findings.filter((f) => f.internalError === true).length, 0);
+    // findingsOf fails when a rule throws.
+    assert.equal(findingsOf(text, 'anti-affinity-same-host')[0]?.severity, 'error');
+    assert.equal(findingsOf(text, 'guest-cluster-vnics')[0]?.severity, 'warning');
   });
 
   it('never throws on a design whose references do not resolve', () => {
@@ -36,8 +35,8 @@ describe('placement rule family', () => {
       '  r2: { type: vm-host, vms: [a], hosts: [nobody], mode: must-run-on }',
       '  r3: { type: anti-affinity, vms: [a, ghost] }',
     ].join('\n');
-    const findings = analyzeText(text).findings;
-    assert.deepEqual(findings.filter((f) => f.internalError === true).map((f) => f.message), []);
-    assert.ok(findings.some((f) => f.ruleId === 'restart-dependency-cycle'), 'a VM depending on itself is a cycle');
+    // findingsOf fails when a rule throws; the unresolved references are the point here.
+    const cycles = findingsOf(text, 'restart-dependency-cycle', { allowStructuralProblems: true });
+    assert.ok(cycles.length > 0, 'a VM depending on itself is a cycle');
   });
 });

@@ -1,7 +1,4 @@
-/** Builders for small designs in the platform rule tests. */
-
-import { analyzeText, type AnalysisOptions } from '../../../../src/core/analysis/engine';
-import type { Finding } from '../../../../src/core/analysis/rule';
+/** Builders for small designs in the platform rule tests (run them with ../rule-test.ts). */
 
 /** `count` hosts named h1..hN, each `{ cpu, memory }` plus `extra` inline keys (", cluster: c"). */
 export function hosts(count: number, extra = ''): string {
@@ -11,13 +8,4 @@ export function hosts(count: number, extra = ''): string {
 /** `count` VMs v1..vN on `host`. */
 export function vms(count: number, host: string, extra = ''): string {
   return Array.from({ length: count }, (_, i) => `  v${i + 1}: { host: ${host}, memory: 1 GB${extra} }`).join('\n');
-}
-
-export function findingsOf(text: string, ruleId: string, options: AnalysisOptions = {}): Finding[] {
-  return analyzeText(text, options).findings.filter((finding) => finding.ruleId === ruleId || finding.internalError === true);
-}
-
-/** The text a finding's range covers. */
-export function at(text: string, finding: Finding | undefined): string {
-  return finding ? text.slice(finding.range.start, finding.range.end) : '';
 }

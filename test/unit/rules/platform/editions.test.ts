@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { at, findingsOf } from './design';
+import { findingsOf, textAt } from '../rule-test';
 
 const host = (id: string, extra = '') => `  ${id}: { cpu: { cores: 16, speed: 2.4 GHz }, memory: 256 GB${extra} }`;
 const design = (header: string, cluster: string, body: string) => `vtopo: 1\nplatform: vsphere\n${header}clusters:\n  prod: ${cluster}\nhosts:\n${body}\n`;
@@ -12,15 +12,15 @@ describe('free-edition', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'error');
     assert.match(finding?.message ?? '', /Host "h1" runs the free vSphere Hypervisor \(free ESXi\) \(edition "Free"\), which has no HA and no vMotion, but cluster "prod" relies on HA/);
-    assert.equal(at(text, finding), 'Free');
+    assert.equal(textAt(text, finding), 'Free');
   });
 
   it('matches spellings case-insensitively and applies the file\'s default edition, pointing at it', () => {
     const text = design('edition: vSphere Hypervisor\n', '{}', `${host('h1')}\n${host('h2', ', edition: ESXi_Free')}`);
     const findings = findingsOf(text, 'free-edition');
-    assert.deepEqual(findings.map((f) => at(text, f)), ['h1', 'ESXi_Free']);
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['h1', 'ESXi_Free']);
     assert.match(findings[0]?.message ?? '', /the file default/);
-    assert.equal(text.slice(findings[0]?.related?.[0]?.range.start, findings[0]?.related?.[0]?.range.end), 'vSphere Hypervisor');
+    assert.equal(textAt(text, findings[0]?.related?.[0]), 'vSphere Hypervisor');
   });
 
   it('flags vSphere Essentials but not Essentials Plus, and nothing when HA is off', () => {
@@ -56,7 +56,7 @@ describe('drs-edition', () => {
   it('warns about hosts whose edition has no DRS in a cluster with DRS on (vSphere Standard, Essentials Plus)', () => {
     const text = design('', drsOn, `${host('h1', ', edition: Standard')}\n${host('h2', ', edition: essentials-plus')}\n${host('h3', ', edition: Enterprise Plus')}`);
     const findings = findingsOf(text, 'drs-edition');
-    assert.deepEqual(findings.map((f) => at(text, f)), ['Standard', 'essentials-plus']);
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['Standard', 'essentials-plus']);
     assert.equal(findings[0]?.severity, 'warning');
     assert.match(findings[0]?.message ?? '', /Host "h1" runs vSphere Standard \(edition "Standard"\), which has no DRS, but cluster "prod" has DRS enabled/);
   });
@@ -64,7 +64,7 @@ describe('drs-edition', () => {
   it('applies the file default edition, pointing at it', () => {
     const text = design('edition: vSphere Standard\n', drsOn, `${host('h1')}\n${host('h2')}`);
     const findings = findingsOf(text, 'drs-edition');
-    assert.deepEqual(findings.map((f) => at(text, f)), ['h1', 'h2']);
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['h1', 'h2']);
     assert.match(findings[0]?.message ?? '', /the file default/);
   });
 

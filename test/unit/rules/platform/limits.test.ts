@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { at, findingsOf, hosts, vms } from './design';
+import { hosts, vms } from './design';
+import { findingsOf, textAt } from '../rule-test';
 
 const design = (header: string, body: string) => `vtopo: 1\n${header}\nclusters:\n  prod: {}\nhosts:\n${body}`;
 
@@ -11,7 +12,7 @@ describe('cluster-size-limit', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'error');
     assert.match(finding?.message ?? '', /Cluster "prod" has 65 hosts; vSphere 6\.x and 7\.0 before Update 1 allows at most 64 hosts per cluster/);
-    assert.equal(at(text, finding), 'prod');
+    assert.equal(textAt(text, finding), 'prod');
   });
 
   it('accepts 65 hosts on vSphere 8, and says when the newest limits were assumed', () => {
@@ -43,7 +44,7 @@ describe('host-vm-limit', () => {
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.severity, 'warning');
     assert.match(findings[0]?.message ?? '', /Host "h1" has 513 VMs; vSphere 5\.5 and earlier allows at most 512 VMs per host/);
-    assert.equal(at(text, findings[0]), 'h1');
+    assert.equal(textAt(text, findings[0]), 'h1');
   });
 
   it('flags powered-on VMs over the host\'s own maxVms, on that value, and ignores powered-off ones', () => {
@@ -51,7 +52,7 @@ describe('host-vm-limit', () => {
     const over = design('platform: vsphere', `${body}vms:\n${vms(3, 'h1')}`);
     const finding = findingsOf(over, 'host-vm-limit')[0];
     assert.match(finding?.message ?? '', /runs 3 powered-on VMs, more than its maxVms of 2/);
-    assert.equal(at(over, finding), '2');
+    assert.equal(textAt(over, finding), '2');
     const withOneOff = design('platform: vsphere', `${body}vms:\n${vms(2, 'h1')}\n  v3: { host: h1, memory: 1 GB, power: off }`);
     assert.deepEqual(findingsOf(withOneOff, 'host-vm-limit'), []);
   });
@@ -63,7 +64,7 @@ describe('ha-single-host', () => {
     const finding = findingsOf(text, 'ha-single-host')[0];
     assert.equal(finding?.severity, 'error');
     assert.match(finding?.message ?? '', /only one host \("h1"\)/);
-    assert.equal(at(text, finding), 'prod');
+    assert.equal(textAt(text, finding), 'prod');
   });
 
   it('accepts a single host whose cluster says HA is off, and any two-host cluster', () => {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../../src/core/analysis/engine';
 import { migrationCpuCompatibility } from '../../../../src/core/analysis/rules/platform/migration-cpu-compatibility';
-import { applyEdits } from '../../../../src/core/edit/yaml-edits';
-import { parseVtopo } from '../../../../src/core/model/parse';
-import type { Report } from '../../../../src/core/model/report';
-import { at, findingsOf } from './design';
+import { findingsOf, fixed, reportsOf, textAt } from '../rule-test';
 
 const cpuHost = (id: string, cpu: string) => `  ${id}:\n    cpu: { cores: 16, speed: 2.4 GHz${cpu} }\n    memory: 256 GB\n`;
 const design = (cluster: string, body: string) => `vtopo: 1\nplatform: vsphere\nclusters:\n  prod:\n    description: Production\n${cluster}hosts:\n${body}`;
-
-/** The rule's reports with the document text in the context, as a host that passes it gets them (quick fixes included). */
-function reportsWithText(text: string): Report[] {
-  return [...migrationCpuCompatibility.check({ topology: parseVtopo(text).topology, option: () => 0, today: '2025-01-01', text } as Parameters<typeof migrationCpuCompatibility.check>[0])];
-}
 
 describe('migration-cpu-vendor', () => {
   it('flags Intel and AMD hosts in one cluster as an error, naming both groups', () => {
@@ -22,7 +13,7 @@ describe('migration-cpu-vendor', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'error');
     assert.match(finding?.message ?? '', /mixes CPU vendors \(intel: "h1"; amd: "h2"\)/);
-    assert.equal(at(text, finding), 'prod');
+    assert.equal(textAt(text, finding), 'prod');
   });
 
   it('reads the vendor from the family, and skips hosts that state neither', () => {
@@ -39,27 +30,25 @@ describe('migration-cpu-compatibility', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'warning');
     assert.match(finding?.message ?? '', /mixes CPU generations \(intel-icelake: "h1"; intel-skylake: "h2"\) without a cpuCompatibility baseline: vMotion .* Set an EVC mode of "intel-skylake", the oldest family present/);
-    assert.deepEqual(finding?.related?.map((r) => mixed.slice(r.range.start, r.range.end)), ['intel-icelake', 'intel-skylake']);
+    assert.deepEqual(finding?.related?.map((r) => textAt(mixed, r)), ['intel-icelake', 'intel-skylake']);
   });
 
   it('fixes it by setting cpuCompatibility on the cluster, after which the finding is gone', () => {
-    const [report] = reportsWithText(mixed);
+    const [report] = reportsOf(mixed, migrationCpuCompatibility);
     const fix = report?.fixes?.[0];
     assert.equal(fix?.title, 'Set cpuCompatibility of "prod" to "intel-skylake" (EVC mode)');
     assert.equal(fix.preferred, true);
-    const fixed = applyEdits(mixed, fix.edits);
-    assert.ok(fixed.includes('    description: Production\n    cpuCompatibility: intel-skylake\n'), fixed);
-    assert.deepEqual(analyzeText(fixed).findings.filter((f) => f.ruleId.startsWith('migration-cpu')), []);
+    const after = fixed(mixed, report);
+    assert.ok(after.includes('    description: Production\n    cpuCompatibility: intel-skylake\n'), after);
+    assert.deepEqual(findingsOf(after, ['migration-cpu-vendor', 'migration-cpu-compatibility']), []);
   });
 
   it('warns when the baseline is newer than a host, and fixes it by lowering the baseline', () => {
     const text = design('    cpuCompatibility: intel-icelake\n', cpuHost('h1', ', family: intel-icelake') + cpuHost('h2', ', family: Cascade Lake'));
     const finding = findingsOf(text, 'migration-cpu-compatibility')[0];
     assert.match(finding?.message ?? '', /sets cpuCompatibility "intel-icelake", newer than the CPUs of "h2" \(Cascade Lake\)/);
-    assert.equal(at(text, finding), 'intel-icelake');
-    const fix = reportsWithText(text)[0]?.fixes?.[0];
-    assert.ok(fix);
-    assert.deepEqual(findingsOf(applyEdits(text, fix.edits), 'migration-cpu-compatibility'), []);
+    assert.equal(textAt(text, finding), 'intel-icelake');
+    assert.deepEqual(findingsOf(fixed(text, reportsOf(text, migrationCpuCompatibility)[0]), 'migration-cpu-compatibility'), []);
   });
 
   it('accepts one generation, a baseline at the oldest, and families it does not know once a baseline is set', () => {
@@ -70,7 +59,7 @@ describe('migration-cpu-compatibility', () => {
 
   it('offers every family, none preferred, when it cannot tell which is oldest', () => {
     const text = design('', cpuHost('h1', ', family: gen-a') + cpuHost('h2', ', family: gen-b'));
-    const fixes = reportsWithText(text)[0]?.fixes ?? [];
+    const fixes = reportsOf(text, migrationCpuCompatibility)[0]?.fixes ?? [];
     assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [
       ['Set cpuCompatibility of "prod" to "gen-a" (EVC mode)', false],
       ['Set cpuCompatibility of "prod" to "gen-b" (EVC mode)', false],
@@ -97,7 +86,7 @@ describe('migration-network', () => {
       'Host "h2" has a single vMotion port ("h2/nic1/p0"): one NIC or cable failure stops live migration. Add a second port, on another adapter.',
     ]);
     assert.equal(findings[0]?.severity, 'warning');
-    assert.equal(at(text, findings[1]), 'p0');
+    assert.equal(textAt(text, findings[1]), 'p0');
   });
 
   it('counts the uplinks of a vmotion VMkernel port, and warns below 1 Gbps (docs/design/sources.md#seed-003)', () => {
@@ -113,7 +102,7 @@ describe('migration-network', () => {
     const slow = net(nicHost('h1', noVmotion) + nicHost('h2', noVmotion), '    migrationNetworkMbps: 100\n');
     const findings = findingsOf(slow, 'migration-network');
     assert.equal(findings.length, 1);
-    assert.equal(at(slow, findings[0]), '100');
+    assert.equal(textAt(slow, findings[0]), '100');
     assert.deepEqual(findingsOf(slow.replace('migrationNetworkMbps: 100', 'migrationNetworkMbps: 10000'), 'migration-network'), []);
   });
 

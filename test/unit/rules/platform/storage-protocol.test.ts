@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { at, findingsOf, hosts } from './design';
+import { hosts } from './design';
+import { findingsOf, textAt } from '../rule-test';
 
 const design = (platform: string, datastores: string) =>
   `vtopo: 1\nplatform: ${platform}\nclusters:\n  prod: {}\nhosts:\n${hosts(2)}\narrays:\n  nas: { model: Generic }\ndatastores:\n${datastores}\nvms:\n  sql-01: { host: h1, memory: 8 GB, datastore: ds }\n`;
@@ -12,7 +13,7 @@ describe('storage-protocol-platform', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'error');
     assert.match(finding?.message ?? '', /Datastore "ds" is NFS on a Hyper-V design: .*not from NFS \(docs\/design\/sources\.md#seed-001\)\. VMs on it: "sql-01"\./);
-    assert.equal(at(text, finding), 'nfs');
+    assert.equal(textAt(text, finding), 'nfs');
     assert.deepEqual(finding?.elementIds, ['ds', 'sql-01']);
   });
 
@@ -34,7 +35,7 @@ describe('storage-protocol-mismatch', () => {
     const finding = findingsOf(csv, 'storage-protocol-mismatch')[0];
     assert.equal(finding?.severity, 'warning');
     assert.match(finding?.message ?? '', /"ds" is CSV, a Hyper-V format, in a vSphere design/);
-    assert.equal(at(csv, finding), 'csv');
+    assert.equal(textAt(csv, finding), 'csv');
     assert.match(findingsOf(design('hyperv', '  ds: { protocol: vmfs, array: nas }'), 'storage-protocol-mismatch')[0]?.message ?? '', /VMFS, a vSphere format/);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { at, findingsOf, hosts } from './design';
+import { hosts } from './design';
+import { findingsOf, textAt } from '../rule-test';
 
 const design = (vmLines: string, extra = '') => `vtopo: 1\nclusters:\n  prod: {}\nhosts:\n${hosts(2)}\nvms:\n${vmLines}\n${extra}analysis:\n  asOf: 2025-06-30\n`;
 
@@ -11,7 +12,7 @@ describe('vm-sprawl', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding?.severity, 'info');
     assert.match(finding?.message ?? '', /VM "old-web" has been idle for 180 days \(last active 2025-01-01, threshold 90 days\)\. It still holds storage/);
-    assert.equal(at(text, finding), '2025-01-01');
+    assert.equal(textAt(text, finding), '2025-01-01');
   });
 
   it('prices sprawl with the VM sprawl and HA planning handbook\'s model (docs/design/sources.md#seed-002): 15:1 on a $30,000 host is $2,000 a VM, with a total on costs', () => {
@@ -23,8 +24,8 @@ describe('vm-sprawl', () => {
       'VM "old-2" has been idle for 211 days (last active 2024-12-01, threshold 90 days); at 15:1 consolidation of a $30,000 host it ties up about $2,000. It still holds storage, licences and backup: reclaim it or record why it stays.',
       '2 idle or powered-off VMs tie up about $4,000 ($2,000 each at 15:1 consolidation).',
     ]);
-    assert.equal(at(text, findings[0]), 'off');
-    assert.equal(at(text, findings[2]), 'costs');
+    assert.equal(textAt(text, findings[0]), 'off');
+    assert.equal(textAt(text, findings[2]), 'costs');
   });
 
   it('derives the consolidation ratio from the design and uses the file\'s currency', () => {
