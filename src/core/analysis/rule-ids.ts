@@ -68,6 +68,8 @@ export const ANALYSIS_RULE_IDS = [
   'vm-network-single-switch',
   'vm-network-missing',
   'guest-cluster-heartbeat-on-client-network',
+  'lun-single-path',
+  'cabling-unknown',
 ] as const;
 
 export type AnalysisRuleId = (typeof ANALYSIS_RULE_IDS)[number];

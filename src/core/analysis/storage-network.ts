@@ -373,12 +373,23 @@ export interface StorageNeed {
   readonly datastore: Datastore;
 }
 
+/** The design says its links section does not draw every cable (an imported inventory). */
+export function cablingUnknown(topology: Topology): boolean {
+  return topology.file?.inventory?.cabling === 'unknown';
+}
+
+/** Whether any storage port of the host has a cable drawn. */
+export function hasStorageCable(network: StorageNetwork, hostId: string): boolean {
+  return (network.hostPorts.get(hostId) ?? []).some((port) => port.attachments.length > 0);
+}
+
 /**
  * Every (host, shared datastore) pair a design relies on: each host of a cluster with
  * every datastore the cluster needs (any host may have to restart any of its VMs), a host
  * outside clusters with its own VMs' datastores, and any host a datastore is explicitly
  * presented to. A datastore whose `presentedTo` leaves a host out is not paired with it
- * (datastore-not-presented reports that). Deterministic: hosts, then datastores, in file order.
+ * (datastore-not-presented reports that). With the cabling not known (inventory.cabling), a host
+ * without any storage cable is left out. Deterministic: hosts, then datastores, in file order.
  */
 export function storageNeeds(topology: Topology): StorageNeed[] {
   const byCluster = datastoresUsedByClusters(topology);
@@ -392,8 +403,11 @@ export function storageNeeds(topology: Topology): StorageNeed[] {
     }
   }
   const order = new Map(topology.datastores.map((d, index) => [d, index]));
+  const network = cablingUnknown(topology) ? storageNetworkOf(topology) : undefined;
   const needs: StorageNeed[] = [];
   for (const host of topology.hosts) {
+    // An imported design whose cabling is not known: a host with no storage cable drawn has unknown paths, not none.
+    if (network && !hasStorageCable(network, host.id)) continue;
     const cluster = topology.clusterOfHost(host);
     const wanted = new Set<Datastore>(cluster ? byCluster.get(cluster.id) ?? [] : []);
     if (!cluster) {

@@ -434,8 +434,16 @@ const datastore = object(
     owner: ref('controller', { description: 'Owning controller (ALUA), e.g. fq1616r/a.' }),
     capacityMB: quantity('data', { description: 'Capacity.', min: 0 }),
     presentedTo: list(ref('host', { description: 'A host the LUN is presented to.' }), { description: 'Hosts the LUN is presented to. Defaults to every host of the cluster.' }),
+    paths: record(list(text({ description: 'A path name.' }), { description: 'The working paths of one host, by name.' }), {
+      keyName: 'host id',
+      description: 'Working storage paths from each host to this LUN as the hypervisor names them: vSphere runtime names (vmhba2:C0:T1:L5) or full path names, as an inventory export lists them. Read by lun-single-path when the cabling is not drawn.',
+    }),
+    deadPaths: record(list(text({ description: 'A path name.' }), { description: 'The dead paths of one host, by name.' }), {
+      keyName: 'host id',
+      description: 'Paths each host reports dead, disabled or off: listed so that nothing of an export is lost, never counted as redundancy.',
+    }),
   },
-  { description: 'A datastore, LUN or volume where VM files live.' },
+  { description: 'A datastore, LUN or volume where VM files live. Shared without an array: storage whose paths are not drawn (vSAN, or an imported LUN whose array is not known); every host it is presented to reaches it.' },
 );
 
 // ---------------------------------------------------------------------------- links
@@ -615,6 +623,18 @@ export const vtopoFile = object(
     platformVersion: text({ description: 'Platform version, e.g. "8.0" or "2022"; selects cluster limits.' }),
     edition: text({ description: 'Default hypervisor edition for hosts that do not say.' }),
     management: management,
+    inventory: object(
+      {
+        source: text({ description: 'The tool that wrote the inventory, e.g. "RVTools 4.6.1".' }),
+        file: text({ description: 'The file the design was imported from.' }),
+        exported: date({ description: 'The day the inventory was exported.' }),
+        cabling: oneOf(['known', 'unknown'] as const, {
+          description: 'Whether the links section draws every cable. Inventories do not say which switch a port is cabled to: with `unknown`, ports without a cable are not reported as single points of failure, and cabling-unknown says once what was not checked.',
+          default: 'known',
+        }),
+      },
+      { description: 'Where an imported design came from, and what its source could not say (docs/import.md).' },
+    ),
     clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
     hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
     switches: collection('switch', networkSwitch, { description: 'FC and Ethernet switches, by id.', default: [] }),

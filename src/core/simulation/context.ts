@@ -9,7 +9,9 @@
 import { reachableFrom } from '../graph';
 import { antiAffinityGroups } from '../domain/anti-affinity-groups';
 import {
+  cablingUnknown,
   datastoreProtocols,
+  hasStorageCable,
   reachesDatastore,
   singlePointsOfFailure,
   storageNetworkOf,
@@ -192,7 +194,7 @@ export function simulationContext(topology: Topology): SimulationContext {
   });
 
   const lan = lanNetworkOf(topology);
-  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts), lan, lanUsers: lanUsersOf(lan) };
+  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts, cablingUnknown(topology)), lan, lanUsers: lanUsersOf(lan) };
   contexts.set(topology, context);
   return context;
 }
@@ -264,13 +266,17 @@ export class StorageOracle {
   constructor(
     readonly network: StorageNetwork,
     private readonly hosts: ReadonlyMap<string, HostInfo>,
+    /** The design's cabling is not known: a host with no storage cable drawn is taken to reach its SAN datastores. */
+    private readonly uncabledReach = false,
   ) {}
 
   reaches(hostId: string, datastore: Datastore, failed: ReadonlySet<string>, cache: Map<string, boolean>): boolean {
     if (failed.has(datastore.id)) return false;
     if (datastore.presentedTo !== undefined && !datastore.presentedTo.includes(hostId)) return false;
-    if (datastore.array === undefined) return datastore.host === hostId;
+    // Shared storage whose paths are not drawn (vSAN, an imported LUN): every host it is presented to reaches it.
+    if (datastore.array === undefined) return datastore.shared === true || datastore.host === hostId;
     if (failed.has(datastore.array)) return false;
+    if (this.uncabledReach && !hasStorageCable(this.network, hostId)) return !failed.has(hostId);
     const spof = this.singlePoints(hostId, datastore);
     if (spof === null) return false;
     if (failed.size === 0) return true;

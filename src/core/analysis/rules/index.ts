@@ -5,6 +5,7 @@ import type { AnalysisRule, RuleMeta } from '../rule';
 import { arraySingleController } from './array-single-controller';
 import { CAPACITY_RULES } from './capacity';
 import { HARDWARE_RULES } from './hardware';
+import { INVENTORY_RULES } from './inventory';
 import { NETWORK_RULES } from './network';
 import { PLACEMENT_RULES } from './placement';
 import { PLATFORM_RULES } from './platform';
@@ -21,6 +22,7 @@ export const ANALYSIS_RULES: readonly AnalysisRule[] = [
   ...PLACEMENT_RULES,
   ...PLATFORM_RULES,
   ...NETWORK_RULES,
+  ...INVENTORY_RULES,
 ];
 
 export const ALL_RULES: readonly RuleMeta[] = [

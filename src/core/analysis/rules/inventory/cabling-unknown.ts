@@ -1,0 +1,49 @@
+import type { AnalysisRule } from '../../rule';
+import type { Host } from '../../../model/topology';
+import { counted } from '../../../text/plural';
+import { quotedList } from '../storage/common';
+
+const STORAGE_ADAPTERS = new Set(['fc', 'iscsi', 'cna']);
+const STORAGE_ROLES = new Set(['storage', 'iscsi', 'nfs']);
+
+/** Said once: the design does not know its cabling, so what the path rules could not check. */
+export const cablingUnknown: AnalysisRule = {
+  meta: {
+    id: 'cabling-unknown',
+    defaultSeverity: 'info',
+    fixable: false,
+    docs: {
+      title: 'Cabling not known',
+      description:
+        'An inventory export (RVTools, a Proxmox or Hyper-V inventory) lists each host\'s adapters, paths and virtual switches, but not which physical switch each port is cabled to. An imported design says so with `inventory: { cabling: unknown }`, and the analyzer then neither invents single points of failure for ports without a cable (a host with no storage cable drawn is not reported by datastore-unreachable or storage-path-spof, and the LAN rules already pass over hosts without LAN cables) nor hides that it could not look: this rule says once which hosts were not checked, with the counts of uncabled storage and LAN ports. What the export does prove is still checked: multipath evidence by lun-single-path, adapters by hba-redundancy and single-storage-adapter. Draw the cables under `links` (the designer\'s cable tool) to have the path rules check those hosts too.',
+      sources: ['docs/import.md#what-an-export-does-not-say', 'docs/format.md#links'],
+    },
+  },
+  *check({ topology }) {
+    const inventory = topology.file?.inventory;
+    if (inventory?.cabling !== 'unknown') return;
+    const cabled = new Set(topology.links.flatMap((link) => [link.from, link.to]));
+    let storagePorts = 0;
+    let lanPorts = 0;
+    const unchecked: Host[] = [];
+    for (const host of topology.hosts) {
+      let uncabled = 0;
+      for (const adapter of host.adapters) {
+        for (const port of adapter.ports) {
+          if (cabled.has(port.id)) continue;
+          uncabled += 1;
+          if (STORAGE_ADAPTERS.has(adapter.type) || (port.roles ?? []).some((role) => STORAGE_ROLES.has(role))) storagePorts += 1;
+          else lanPorts += 1;
+        }
+      }
+      if (uncabled > 0) unchecked.push(host);
+    }
+    if (unchecked.length === 0) return;
+    const from = inventory.file !== undefined ? ` (imported from "${inventory.file}")` : '';
+    yield {
+      message: `The cabling of this design is not known${from}: ${counted(storagePorts, 'storage port')} and ${counted(lanPorts, 'LAN port')} of ${counted(unchecked.length, 'host')} (${quotedList(unchecked.map((h) => h.id), 3)}) have no cable drawn, so storage-path and LAN redundancy were not checked for them; their multipath evidence was (lun-single-path). Draw the cables under links to check the rest.`,
+      range: inventory.source.fields.cabling?.value ?? inventory.source.range,
+      elementIds: unchecked.map((h) => h.id),
+    };
+  },
+};
