@@ -21,9 +21,12 @@ export interface ColumnSpec {
   readonly required?: boolean;
 }
 
-/** "# Cores", "Cores #" and "cores" differ only in spacing, case and punctuation. */
+/**
+ * "# Cores", "Num Cores" and "num cores" differ only in spacing, case and punctuation; "#"
+ * reads as "num" so that vDatastore's "# Hosts" (a count) stays apart from "Hosts" (names).
+ */
 export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header.toLowerCase().replace(/#/g, 'num').replace(/[^a-z0-9]/g, '');
 }
 
 export class MissingColumnError extends Error {
@@ -37,15 +40,21 @@ export class MissingColumnError extends Error {
 
 /** Column indexes of a table by spec name; a required column that is absent throws MissingColumnError. */
 export function columnsOf<Name extends string>(table: Table, specs: Readonly<Record<Name, ColumnSpec>>): Readonly<Record<Name, number | undefined>> {
+  const indexByExact = new Map<string, number>();
   const indexByKey = new Map<string, number>();
   table.header.forEach((header, index) => {
+    const exact = header.trim().toLowerCase();
+    if (!indexByExact.has(exact)) indexByExact.set(exact, index);
     const key = headerKey(header);
     if (key !== '' && !indexByKey.has(key)) indexByKey.set(key, index);
   });
   const result = {} as Record<Name, number | undefined>;
   for (const name of Object.keys(specs) as Name[]) {
     const spec = specs[name];
-    const index = [spec.header, ...(spec.aliases ?? [])].map((header) => indexByKey.get(headerKey(header))).find((found) => found !== undefined);
+    const headers = [spec.header, ...(spec.aliases ?? [])];
+    const index =
+      headers.map((header) => indexByExact.get(header.trim().toLowerCase())).find((found) => found !== undefined) ??
+      headers.map((header) => indexByKey.get(headerKey(header))).find((found) => found !== undefined);
     if (index === undefined && spec.required === true) throw new MissingColumnError(table.name, spec.header);
     result[name] = index;
   }

@@ -1,0 +1,209 @@
+/**
+ * Hosts from vHost, and their physical adapters from vHBA and vNIC: PCI functions of one
+ * card (0000:3b:00.0 and 0000:3b:00.1) become the ports of one adapter, because a card
+ * fails, hangs and is replaced as one piece. Local controllers and the software iSCSI
+ * initiator are not physical storage adapters of the SAN and are left out (counted).
+ */
+
+import { collection, type DraftElement, type DraftMap } from '../emit';
+import { bandwidthText, dataText, frequencyText } from '../quantities';
+import type { SummaryBuilder } from '../summary';
+import { VHBA, VHOST, VNIC } from './columns';
+import type { Row, RvtoolsTabs } from './tabs';
+
+export interface ImportedHost {
+  readonly name: string;
+  readonly id: string;
+  /** Cluster key (server and cluster name), when the host is in a cluster. */
+  readonly clusterKey?: string;
+  /** "8.0" from "VMware ESXi 8.0.2 build-22380479". */
+  readonly version?: string;
+  readonly fields: DraftMap;
+}
+
+export interface HostsInput {
+  readonly tabs: RvtoolsTabs;
+  readonly summary: SummaryBuilder;
+  /** Host name to its id (allocated by the caller in name order). */
+  readonly hostIds: ReadonlyMap<string, string>;
+  readonly clusterKey: (server: string | undefined, cluster: string) => string;
+}
+
+interface AdapterFunction {
+  readonly device: string;
+  readonly card: string;
+  readonly type: 'fc' | 'iscsi' | 'cna' | 'ethernet';
+  readonly model?: string;
+  readonly port: DraftMap;
+}
+
+export function readHostRows(tabs: RvtoolsTabs): Row[] {
+  return tabs.rows('vHost', VHOST, 'no host can be imported', true);
+}
+
+export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHost[] {
+  const { summary, hostIds } = input;
+  const adapters = readAdapters(input);
+  const hosts: ImportedHost[] = [];
+  let maintenance = 0;
+  for (const row of rows) {
+    const name = row.text('host');
+    const id = name === undefined ? undefined : hostIds.get(name);
+    if (name === undefined || id === undefined) continue;
+    const cluster = row.text('cluster');
+    const sockets = row.number('sockets');
+    const cores = row.number('cores') ?? (sockets !== undefined ? mul(sockets, row.number('coresPerSocket')) : undefined);
+    const speed = row.number('speedMHz');
+    const memory = row.number('memoryMiB');
+    if (cores === undefined || speed === undefined) summary.warn(`vHost row ${row.line}: host "${name}" has no core count or CPU speed; the design reports it`);
+    if (memory === undefined) summary.warn(`vHost row ${row.line}: host "${name}" has no memory size; the design reports it`);
+    const inMaintenance = row.boolean('maintenance') === true;
+    if (inMaintenance) maintenance += 1;
+    const evc = row.text('maxEvc');
+    const cpuModel = row.text('cpuModel');
+    const model = [row.text('vendor'), row.text('model')].filter((part) => part !== undefined).join(' ');
+    const hostAdapters = adapters.get(name);
+    hosts.push({
+      name,
+      id,
+      clusterKey: cluster === undefined ? undefined : input.clusterKey(row.text('server'), cluster),
+      version: versionOf(row.text('version')),
+      fields: {
+        model: model === '' ? undefined : model,
+        edition: editionOf(row.text('license')),
+        state: inMaintenance ? 'maintenance' : undefined,
+        cpu: cores === undefined && speed === undefined ? undefined : {
+          sockets,
+          cores,
+          speed: speed === undefined ? undefined : frequencyText(speed),
+          vendor: cpuVendor(cpuModel),
+          family: evc !== undefined && /^(intel|amd)-/i.test(evc) ? evc.toLowerCase() : undefined,
+        },
+        memory: memory === undefined ? undefined : dataText(memory),
+        adapters: hostAdapters === undefined ? undefined : collection(hostAdapters),
+      },
+    });
+  }
+  if (maintenance > 0) summary.inferred(`${maintenance} host(s) in maintenance mode keep state: maintenance, so HA counts no capacity on them`);
+  if (rows.some((row) => row.text('maxEvc') !== undefined)) summary.inferred('CPU family of each host from its maximum EVC mode (vHost "Max EVC"), so mixed generations show');
+  return hosts;
+}
+
+/** Adapters of every host, by host name: cards in the order of their first device, ports by device. */
+function readAdapters(input: HostsInput): Map<string, Map<string, DraftElement>> {
+  const { tabs, summary } = input;
+  const functions = new Map<string, AdapterFunction[]>();
+  const add = (host: string, fn: AdapterFunction) => {
+    const list = functions.get(host);
+    if (list) list.push(fn);
+    else functions.set(host, [fn]);
+  };
+  let local = 0;
+  let software = 0;
+  for (const row of tabs.rows('vHBA', VHBA, 'hosts get no storage adapters, so adapter redundancy is not checked')) {
+    const host = row.text('host');
+    const device = row.text('device');
+    if (host === undefined || device === undefined) continue;
+    const type = hbaType(row.text('type'), row.text('driver'));
+    if (type === 'local') {
+      local += 1;
+      continue;
+    }
+    if (type === 'software-iscsi') {
+      software += 1;
+      continue;
+    }
+    const address = lastWwn(row.text('wwn'));
+    add(host, { device, card: cardOf(row.text('pci'), device), type, model: row.text('model'), port: { address } });
+  }
+  let down = 0;
+  for (const row of tabs.rows('vNIC', VNIC, 'hosts get no network adapters')) {
+    const host = row.text('host');
+    const device = row.text('device');
+    if (host === undefined || device === undefined) continue;
+    const speed = row.number('speedMbps');
+    if (speed === 0) down += 1;
+    add(host, { device, card: cardOf(row.text('pci'), device), type: 'ethernet', port: { speed: speed !== undefined && speed > 0 ? bandwidthText(speed) : undefined, address: row.text('mac') } });
+  }
+  if (local > 0) summary.inferred(`${local} local storage controller(s) (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path`);
+  if (software > 0) summary.inferred(`${software} software iSCSI initiator(s) left out as adapters: their paths run over the host's NICs (paths are kept per bound VMkernel port)`);
+  if (down > 0) summary.warn(`${down} NIC port(s) report speed 0 (no link); written without a speed`);
+  if ([...functions.values()].some((list) => new Set(list.map((fn) => fn.card)).size < list.length)) {
+    summary.inferred('PCI functions of one card (same domain:bus:device) grouped into one adapter: a dual-port card is one failure domain');
+  }
+  const result = new Map<string, Map<string, DraftElement>>();
+  for (const [host, list] of functions) {
+    const cards = new Map<string, AdapterFunction[]>();
+    for (const fn of [...list].sort((a, b) => naturalCompare(a.device, b.device))) {
+      const key = `${fn.type}\u0000${fn.card}`;
+      const card = cards.get(key);
+      if (card) card.push(fn);
+      else cards.set(key, [fn]);
+    }
+    const adapters = new Map<string, DraftElement>();
+    for (const card of cards.values()) {
+      const [first] = card;
+      if (!first) continue;
+      const ports = new Map<string, DraftElement>(card.map((fn) => [fn.device, { value: fn.port }]));
+      adapters.set(first.device, { value: { type: first.type, model: first.model, ports: collection(ports) } });
+    }
+    result.set(host, adapters);
+  }
+  return result;
+}
+
+/** RVTools vHBA "Type" (and the driver, for iSCSI) as an adapter type. */
+function hbaType(type: string | undefined, driver: string | undefined): AdapterFunction['type'] | 'local' | 'software-iscsi' {
+  const text = (type ?? '').toLowerCase();
+  if (text.includes('fcoe')) return 'cna';
+  if (text.includes('fibre') || text === 'fc') return 'fc';
+  if (text.includes('iscsi')) return (driver ?? '').toLowerCase() === 'iscsi_vmk' ? 'software-iscsi' : 'iscsi';
+  return 'local';
+}
+
+/** "0000:3b:00.1" -> "0000:3b:00": functions of one PCI device; without an address each device is its own card. */
+function cardOf(pci: string | undefined, device: string): string {
+  const match = pci === undefined ? null : /^([0-9a-f]{4}:)?([0-9a-f]{2}:[0-9a-f]{2})\.[0-9a-f]$/i.exec(pci.trim());
+  return match ? `${(match[1] ?? '0000:').toLowerCase()}${(match[2] ?? '').toLowerCase()}` : `device:${device}`;
+}
+
+/** The port WWN of "20:00:00:24:ff:3d:fa:6c 21:00:00:24:ff:3d:fa:6c" (node WWN first, port WWN last). */
+function lastWwn(wwn: string | undefined): string | undefined {
+  const groups = wwn?.toLowerCase().match(/[0-9a-f]{2}(:[0-9a-f]{2}){7}|[0-9a-f]{16}/g);
+  const last = groups?.at(-1);
+  if (last === undefined) return undefined;
+  const compact = last.replace(/:/g, '');
+  return compact.match(/../g)?.join(':');
+}
+
+function versionOf(text: string | undefined): string | undefined {
+  const match = text === undefined ? null : /(\d+)\.(\d+)(\.\d+)?/.exec(text);
+  return match ? `${match[1] ?? ''}.${match[2] ?? ''}` : undefined;
+}
+
+/** "VMware vSphere 8 Enterprise Plus" -> "Enterprise Plus"; evaluation licences say nothing. */
+function editionOf(license: string | undefined): string | undefined {
+  if (license === undefined || /evaluation/i.test(license)) return undefined;
+  const edition = license
+    .replace(/^vmware\s+/i, '')
+    .replace(/^vsphere\s+(\d+\s+)?/i, '')
+    .replace(/\s+for\s+.*$/i, '')
+    .trim();
+  return edition === '' ? undefined : edition;
+}
+
+function cpuVendor(model: string | undefined): 'intel' | 'amd' | undefined {
+  if (model === undefined) return undefined;
+  if (/intel/i.test(model)) return 'intel';
+  if (/amd/i.test(model)) return 'amd';
+  return undefined;
+}
+
+function mul(a: number, b: number | undefined): number | undefined {
+  return b === undefined ? undefined : a * b;
+}
+
+/** vmhba2 before vmhba10. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,176 @@
+/**
+ * An RVTools export (its tabs as tables) to a .vtopo design: clusters, hosts with their
+ * adapters, datastores with their paths, and VMs, with ids from names, a header that says
+ * where the design came from, and `inventory.cabling: unknown`, because an export does not
+ * say which switch a port is cabled to. The mapping of every column is in docs/import.md.
+ */
+
+import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
+import { idFromName, IdAllocator, shortHostNames } from '../ids';
+import { SummaryBuilder, type ImportResult } from '../summary';
+import type { Table } from '../table';
+import { counted } from '../../text/plural';
+import { clusterKey, importClusters } from './clusters';
+import { VMETADATA, VSOURCE } from './columns';
+import { importHosts, naturalCompare, readHostRows } from './hosts';
+import { importStorage, readDatastoreNames } from './storage';
+import { RvtoolsTabs, type Row } from './tabs';
+import { importVms, readVmRows } from './vms';
+
+export interface RvtoolsImportOptions {
+  /** The file the user picked, as the design's header names it. */
+  readonly fileName: string;
+}
+
+/** The tables are not an RVTools export at all. */
+export class NotRvtoolsError extends Error {}
+
+export function importRvtools(tables: readonly Table[], options: RvtoolsImportOptions): ImportResult {
+  const summary = new SummaryBuilder();
+  const tabs = new RvtoolsTabs(tables, summary);
+  if (!tabs.has('vInfo') && !tabs.has('vHost')) {
+    const found = tabs.names();
+    throw new NotRvtoolsError(`${options.fileName} is not an RVTools export: it has neither a vInfo nor a vHost tab${found.length > 0 ? ` (found ${found.slice(0, 8).join(', ')}${found.length > 8 ? ', ...' : ''})` : ''}`);
+  }
+  const ids = new IdAllocator();
+  const hostRows = readHostRows(tabs);
+  const vmRows = readVmRows(tabs, summary);
+
+  // Clusters: from vCluster, and any that vHost names without a vCluster row.
+  const clusters = importClusters(tabs, summary);
+  for (const row of hostRows) {
+    const name = row.text('cluster');
+    if (name === undefined) continue;
+    const key = clusterKey(row.text('server'), name);
+    if (!clusters.has(key)) {
+      clusters.set(key, { key, name, fields: {} });
+      summary.warn(`cluster "${name}" of host "${row.text('host') ?? ''}" is not in vCluster; it takes the vSphere HA defaults`);
+    }
+  }
+  const clusterIds = new Map<string, string>();
+  for (const cluster of [...clusters.values()].sort((a, b) => naturalCompare(a.name, b.name) || naturalCompare(a.key, b.key))) {
+    clusterIds.set(cluster.key, ids.allocate(idFromName(cluster.name, 'cluster'), 'cluster'));
+  }
+
+  // Hosts: FQDNs shortened where unambiguous.
+  const hostNames = [...new Set(hostRows.flatMap((row) => row.text('host') ?? []))].sort(naturalCompare);
+  const wantedHostIds = shortHostNames(hostNames);
+  const hostIds = new Map(hostNames.map((name) => [name, ids.allocate(idFromName(wantedHostIds.get(name) ?? name, 'host'), 'host')]));
+  const hostId = hostLookup(hostIds);
+  const hosts = importHosts({ tabs, summary, hostIds, clusterKey }, hostRows);
+  const clusterOfHost = new Map<string, string>();
+  const hostsOfCluster = new Map<string, string[]>();
+  for (const host of hosts) {
+    const clusterId = host.clusterKey === undefined ? undefined : clusterIds.get(host.clusterKey);
+    if (clusterId === undefined) continue;
+    clusterOfHost.set(host.id, clusterId);
+    hostsOfCluster.set(clusterId, [...(hostsOfCluster.get(clusterId) ?? []), host.id]);
+  }
+  const standalone = hosts.filter((host) => !clusterOfHost.has(host.id));
+  if (standalone.length > 0 && clusters.size === 1) {
+    summary.warn(`${standalone.length} standalone host(s) (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
+  }
+
+  // Datastores, then VMs.
+  const datastoreNames = [...new Set(readDatastoreNames(tabs))].sort(naturalCompare);
+  const datastoreIds = new Map(datastoreNames.map((name) => [name, ids.allocate(idFromName(name, 'datastore'), 'ds')]));
+  const storage = importStorage({ tabs, summary, hostId, datastoreIds, clusterOfHost, hostsOfCluster });
+  const sortedVmRows = [...vmRows.rows].sort((a, b) => naturalCompare(a.text('vm') ?? '', b.text('vm') ?? '') || naturalCompare(a.text('host') ?? '', b.text('host') ?? ''));
+  const vmIds = new Map<Row, string>(sortedVmRows.map((row) => [row, ids.allocate(idFromName(row.text('vm') ?? '', 'vm'), 'vm')]));
+  const vms = importVms({ tabs, summary, hostId, datastoreIds, vmIds }, { rows: sortedVmRows, secondaries: vmRows.secondaries });
+
+  const source = readSource(tabs);
+  const management = managementOf(source.servers, sortedVmRows, vmIds);
+  if (management) summary.inferred(`vCenter Server runs as VM "${management.vm}": its name matches the vCenter in vSource`);
+  const versions = [...new Set(hosts.flatMap((host) => host.version ?? []))].sort(naturalCompare);
+  if (versions.length > 1) summary.inferred(`hosts run ESXi ${versions.join(', ')}: platformVersion is the oldest, ${versions[0] ?? ''}, whose limits bind`);
+
+  const clusterElements = new Map<string, DraftElement>();
+  for (const cluster of [...clusters.values()].sort((a, b) => naturalCompare(clusterIds.get(a.key) ?? '', clusterIds.get(b.key) ?? ''))) {
+    const id = clusterIds.get(cluster.key) ?? cluster.name;
+    clusterElements.set(id, { value: cluster.fields, comment: id === cluster.name ? undefined : `"${cluster.name}"` });
+  }
+  const hostElements = new Map<string, DraftElement>();
+  for (const host of [...hosts].sort((a, b) => naturalCompare(a.id, b.id))) {
+    hostElements.set(host.id, { value: { cluster: clusterOfHost.get(host.id), ...host.fields }, comment: host.id === host.name ? undefined : host.name });
+  }
+  const sortById = (map: Map<string, DraftElement>) => new Map([...map].sort(([a], [b]) => naturalCompare(a, b)));
+  const vmValues = [...vms.values()];
+  const poweredOff = vmValues.filter((vm) => (vm.value as DraftMap).power !== undefined).length;
+  const sharedCount = [...storage.shared.values()].filter(Boolean).length;
+  summary.count('cluster', clusterElements.size);
+  summary.count('host', hostElements.size);
+  summary.count('VM', vms.size);
+  summary.count('datastore', storage.datastores.size);
+
+  const exported = source.exported;
+  const header = [
+    `Imported by vtopo import from ${options.fileName}${source.tool !== undefined || exported !== undefined ? ` (${[source.tool, exported === undefined ? undefined : `exported ${exported}`].filter((part) => part !== undefined).join(', ')})` : ''}.`,
+    `${counted(clusterElements.size, 'cluster')}, ${counted(hostElements.size, 'host')}, ${counted(vms.size, 'VM')} (${poweredOff} not powered on), ${counted(storage.datastores.size, 'datastore')} (${sharedCount} shared).`,
+    'RVTools does not say which switch each port is cabled to: inventory.cabling is unknown, and the',
+    'analyzer says once what it could not check (cabling-unknown). See docs/import.md for every mapping.',
+  ];
+  const text = emitDraft({
+    header,
+    sections: [
+      ['vtopo', 1],
+      ['name', source.servers.length > 0 ? `${source.servers.join(', ')} (RVTools)` : options.fileName],
+      ['platform', 'vsphere'],
+      ['platformVersion', versions[0]],
+      ['management', management],
+      ['inventory', { source: source.tool ?? 'RVTools', file: options.fileName, exported, cabling: 'unknown' }],
+      ['clusters', collection(clusterElements)],
+      ['hosts', collection(hostElements)],
+      ['datastores', collection(sortById(storage.datastores))],
+      ['vms', collection(sortById(vms))],
+    ],
+  });
+  return { text, summary: summary.build() };
+}
+
+/** Host lookup by the name as written, case-insensitively, or by its first label when that is unambiguous. */
+function hostLookup(hostIds: ReadonlyMap<string, string>): (name: string) => string | undefined {
+  const byLower = new Map<string, string>();
+  const byLabel = new Map<string, string | null>();
+  for (const [name, id] of hostIds) {
+    byLower.set(name.toLowerCase(), id);
+    const label = name.split('.')[0]?.toLowerCase() ?? '';
+    byLabel.set(label, byLabel.has(label) ? null : id);
+  }
+  return (name) => hostIds.get(name) ?? byLower.get(name.toLowerCase()) ?? byLabel.get(name.split('.')[0]?.toLowerCase() ?? '') ?? undefined;
+}
+
+interface SourceInfo {
+  readonly servers: readonly string[];
+  readonly tool?: string;
+  readonly exported?: string;
+}
+
+function readSource(tabs: RvtoolsTabs): SourceInfo {
+  const servers = [...new Set(tabs.rows('vSource', VSOURCE, 'the vCenter is not named').flatMap((row) => row.text('name') ?? []))].sort(naturalCompare);
+  const [meta] = tabs.rows('vMetaData', VMETADATA, 'the RVTools version and export date are not known');
+  const version = meta?.text('rvtoolsVersion');
+  return { servers, tool: version === undefined ? undefined : `RVTools ${version.replace(/^rvtools\s*/i, '')}`, exported: isoDate(meta?.text('created')) };
+}
+
+/** "2026-11-30T09:12:00.000Z" or "2026/11/30 09:12:00" -> "2026-11-30"; other spellings are ambiguous and left out. */
+function isoDate(text: string | undefined): string | undefined {
+  const match = text === undefined ? null : /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text);
+  return match ? `${match[1] ?? ''}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}` : undefined;
+}
+
+/** The vCenter VM: a VM named like the vCenter server of vSource (its FQDN or first label), or whose DNS name is it. */
+function managementOf(servers: readonly string[], rows: readonly Row[], vmIds: ReadonlyMap<Row, string>): { product: string; vm: string } | undefined {
+  if (servers.length !== 1) return undefined;
+  const server = (servers[0] ?? '').toLowerCase();
+  const label = server.split('.')[0] ?? server;
+  const matches = rows.filter((row) => {
+    const name = (row.text('vm') ?? '').toLowerCase();
+    const dns = (row.text('dnsName') ?? '').toLowerCase();
+    return name === server || name === label || dns === server;
+  });
+  const [only] = matches;
+  const id = only === undefined || matches.length !== 1 ? undefined : vmIds.get(only);
+  return id === undefined ? undefined : { product: 'vCenter Server', vm: id };
+}
+
