@@ -1,3 +1,4 @@
+// @ts-check
 // ESLint flat config: typed rules for the TypeScript sources, plain rules for build scripts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds every bundle with esbuild: the extension for desktop (Node) and web (browser)
 // hosts, the webview app, and the `vtopo` CLI. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
@@ -6,6 +7,7 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   sourcemap: production ? false : 'linked',
@@ -14,14 +16,16 @@ const common = {
   target: 'es2022',
 };
 
-const targets = [
+/** @type {(esbuild.BuildOptions & { entryPoints: string[] })[]} */
+const allTargets = [
   { ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli/vtopo.ts'], outfile: 'dist/cli/vtopo.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['webview/simulation.ts'], outfile: 'dist/webview/simulation.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['webview/designer.ts'], outfile: 'dist/webview/designer.js', platform: 'browser', format: 'iife' },
-].filter((target) => existsSync(target.entryPoints[0]));
+];
+const targets = allTargets.filter((target) => existsSync(/** @type {string} */ (target.entryPoints[0])));
 
 if (watch) {
   const contexts = await Promise.all(targets.map((target) => esbuild.context(target)));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Real VS Code (code-server) for tests: install, start, install extensions.
 //
 //   node scripts/code-server.mjs install                 # install/verify only
@@ -37,13 +38,19 @@ const COMPLETE_MARKER = path.join(CACHE_DIR, '.install-complete');
 const INSTALL_LOG = path.join(CACHE_DIR, 'install.log');
 const RG = process.env.VTOPO_RG ?? '/usr/bin/rg';
 
+/** @param {string} msg */
 function log(msg) {
   process.stderr.write(`[code-server] ${msg}\n`);
 }
 
 class InstallError extends Error {}
 
-/** Run a command, appending its output to install.log; throws a readable error on failure. */
+/**
+ * Run a command, appending its output to install.log; throws a readable error on failure.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ cwd?: string, timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+ */
 async function run(cmd, args, { cwd, timeoutMs = 15 * 60_000, env } = {}) {
   const header = `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`;
   await fsp.appendFile(INSTALL_LOG, header);
@@ -68,6 +75,10 @@ async function run(cmd, args, { cwd, timeoutMs = 15 * 60_000, env } = {}) {
   }
 }
 
+/**
+ * @param {string} target
+ * @param {string} linkPath
+ */
 function symlinkForce(target, linkPath) {
   fs.mkdirSync(path.dirname(linkPath), { recursive: true });
   try {
@@ -147,10 +158,14 @@ const STEPS = [
   },
 ];
 
+/** @typedef {{ root: string, entry: string, version: string, vscodeVersion: string }} CodeServerInstall */
+
+/** @type {Promise<CodeServerInstall> | undefined} */
 let ensurePromise;
 /**
  * Install code-server into the cache dir if not done yet. Idempotent; a finished
  * install returns immediately. Returns { root, entry, version }.
+ * @returns {Promise<CodeServerInstall>}
  */
 export function ensureCodeServer() {
   ensurePromise ??= ensureCodeServerImpl().catch((err) => {
@@ -163,6 +178,7 @@ export function ensureCodeServer() {
   return ensurePromise;
 }
 
+/** @returns {Promise<CodeServerInstall>} */
 async function ensureCodeServerImpl() {
   const result = { root: CODE_SERVER_ROOT, entry: ENTRY, version: CODE_SERVER_VERSION, vscodeVersion: VSCODE_VERSION };
   if (fs.existsSync(COMPLETE_MARKER) && fs.existsSync(ENTRY)) return result;
@@ -192,7 +208,8 @@ export async function freePort() {
   const srv = net.createServer();
   srv.listen(0, '127.0.0.1');
   await once(srv, 'listening');
-  const { port } = srv.address();
+  // Listening on a TCP port (not a pipe): the address is an AddressInfo.
+  const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
   srv.close();
   await once(srv, 'close');
   return port;
@@ -249,7 +266,11 @@ export const TEST_SETTINGS = {
   'editor.minimap.enabled': false,
 };
 
-/** Write (merge) settings.json into <userDataDir>/User/. */
+/**
+ * Write (merge) settings.json into <userDataDir>/User/.
+ * @param {string} userDataDir
+ * @param {Record<string, unknown>} [extra]
+ */
 export function writeUserSettings(userDataDir, extra = {}) {
   const file = path.join(userDataDir, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -263,10 +284,15 @@ export function writeUserSettings(userDataDir, extra = {}) {
   return file;
 }
 
+/** @param {{ extensionsDir: string, userDataDir: string }} dirs */
 function baseArgs({ extensionsDir, userDataDir }) {
   return ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
 }
 
+/**
+ * @param {string[]} args
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv }} [options]
+ */
 function runCli(args, { timeoutMs = 120_000, env } = {}) {
   const r = spawnSync(process.execPath, [ENTRY, ...args], {
     encoding: 'utf8',
@@ -284,6 +310,9 @@ function runCli(args, { timeoutMs = 120_000, env } = {}) {
 /**
  * Install a .vsix (or a gallery-less extension folder, see installExtensionFolder)
  * into extensionsDir with code-server's own CLI.
+ * @param {string} vsixPath
+ * @param {string} extensionsDir
+ * @param {{ userDataDir?: string }} [options]
  */
 export async function installExtension(vsixPath, extensionsDir, { userDataDir } = {}) {
   await ensureCodeServer();
@@ -303,6 +332,8 @@ export async function installExtension(vsixPath, extensionsDir, { userDataDir } 
 /**
  * Install an unpacked extension folder (with package.json) by packaging it to a
  * vsix with vsce first; the folder must contain everything it needs at runtime.
+ * @param {string} folder
+ * @param {string} extensionsDir
  */
 export async function installExtensionFolder(folder, extensionsDir) {
   const vsix = packageExtensionFolder(folder);
@@ -313,7 +344,10 @@ export async function installExtensionFolder(folder, extensionsDir) {
   }
 }
 
-/** Package an extension folder to a temporary vsix with vsce; returns its path. */
+/**
+ * Package an extension folder to a temporary vsix with vsce; returns its path.
+ * @param {string} folder
+ */
 export function packageExtensionFolder(folder) {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vtopo-vsix-'));
   const pkg = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
@@ -330,8 +364,13 @@ export function packageExtensionFolder(folder) {
   return vsix;
 }
 
+/**
+ * @param {string} url
+ * @param {{ timeoutMs: number, child: import('node:child_process').ChildProcess, output: () => string }} options
+ */
 async function waitForHttp(url, { timeoutMs, child, output }) {
   const deadline = Date.now() + timeoutMs;
+  /** @type {Error | undefined} */
   let lastErr;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -345,18 +384,34 @@ async function waitForHttp(url, { timeoutMs, child, output }) {
       }
       lastErr = new Error(`HTTP ${res.status}`);
     } catch (err) {
-      lastErr = err;
+      lastErr = /** @type {Error} */ (err); // fetch rejects with a TypeError or the timeout's DOMException
     }
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`code-server did not answer ${url} within ${timeoutMs} ms (${lastErr?.message ?? 'no response'}):\n${output()}`);
 }
 
+/** @typedef {Awaited<ReturnType<typeof startCodeServer>>} CodeServer A running code-server. */
+
+/**
+ * @typedef {object} StartOptions
+ * @property {string} [workspace] folder to open
+ * @property {string} [extensionsDir] default: a new temporary directory
+ * @property {string} [userDataDir] default: a new temporary directory
+ * @property {NodeJS.ProcessEnv} [env] added to the server's environment
+ * @property {number} [port] default: a free port
+ * @property {Record<string, unknown>} [settings] user settings besides TEST_SETTINGS
+ * @property {string[]} [extraArgs] more code-server arguments
+ * @property {number} [timeoutMs] how long to wait for the server to answer
+ * @property {string} [logFile] where to write the server's output
+ */
+
 /**
  * Start code-server serving `workspace`. Returns { url, port, process, logs(), stop() }.
  * `url` opens the workbench with the folder. env is added to the server's env (and
  * thus the extension host's). Settings that quiet the workbench are written into
  * userDataDir/User/settings.json (pass `settings` to add more).
+ * @param {StartOptions} [options]
  */
 export async function startCodeServer({
   workspace,
@@ -399,6 +454,7 @@ export async function startCodeServer({
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group: stop() kills extension host & friends too
   });
+  /** @param {Buffer} d */
   const onData = (d) => {
     buf = (buf + d.toString()).slice(-20_000);
     logStream?.write(d);
@@ -407,19 +463,20 @@ export async function startCodeServer({
   child.stderr.on('data', onData);
   const output = () => buf;
 
+  /** @type {Promise<void> | undefined} */
   let stopped;
   const stop = async () => {
     stopped ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         try {
-          process.kill(-child.pid, 'SIGTERM');
+          if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
         } catch {
           /* gone */
         }
         const t = setTimeout(() => {
           try {
-            process.kill(-child.pid, 'SIGKILL');
+            if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
           } catch {
             /* gone */
           }
@@ -429,7 +486,7 @@ export async function startCodeServer({
       }
       // Leftover children in the group (extension host, pty host, file watcher).
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         /* none left */
       }
@@ -440,7 +497,7 @@ export async function startCodeServer({
   // Never leave a server behind if the test process dies.
   const onExit = () => {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
     } catch {
       /* gone */
     }
@@ -471,6 +528,7 @@ export async function startCodeServer({
 }
 
 // ---- CLI -------------------------------------------------------------------------
+/** @param {string[]} argv */
 async function main(argv) {
   const [cmd = 'install', ...rest] = argv;
   if (cmd === 'install') {
@@ -482,11 +540,15 @@ async function main(argv) {
   if (cmd === 'serve') {
     let port;
     let folder;
+    /** @type {string[]} */
     const vsixes = [];
     for (let i = 0; i < rest.length; i++) {
       if (rest[i] === '--port') port = Number(rest[++i]);
-      else if (rest[i] === '--vsix') vsixes.push(rest[++i]);
-      else folder = rest[i];
+      else if (rest[i] === '--vsix') {
+        const vsix = rest[++i];
+        if (vsix === undefined) throw new Error('--vsix needs a file name');
+        vsixes.push(vsix);
+      } else folder = rest[i];
     }
     const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vtopo-cs-ext-'));
     for (const v of vsixes) log(await installExtension(v, extensionsDir));

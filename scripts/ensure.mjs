@@ -1,3 +1,4 @@
+// @ts-check
 // Installs what the build and the tests need and is missing: npm packages (from the lock
 // file) and, as root, the Debian packages for the real-VS-Code tests.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,11 @@ export const DEBIAN_PACKAGES = [
   { name: 'libkrb5-dev', provides: '/usr/include/krb5.h' },
 ];
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
   console.log(`$ ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds minified bundles and packages the extension as vtopo-<version>.vsix, offline.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -5,6 +6,10 @@ import { readFileSync } from 'node:fs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `vtopo-${version}.vsix`;
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
   if (result.status !== 0) {

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: installs what is missing, builds and packages the extension, then serves a
 // real VS Code (code-server) on 127.0.0.1 with VTopo installed and examples/ open.
 // Port: VTOPO_PORT (default 8080). Stop with Ctrl+C.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // End-to-end tests in a real VS Code (code-server 4.100.3 = VS Code 1.100.3) + Chromium.
 //
 //   node scripts/test-e2e.mjs [--grep <regex>] [--api-only | --ui-only] [--keep]
@@ -22,6 +23,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer, installExtension, packageExtensionFolder, startCodeServer } from './code-server.mjs';
 
+/** @import { Browser, BrowserContext, Page } from 'playwright-core' */
+/** @import { CodeServer } from './code-server.mjs' */
+/** @import { Journey } from '../test/e2e/lib.mjs' */
+
+/**
+ * A UI journey to run: its test function and what its module and the function add.
+ * @typedef {object} JourneyTest
+ * @property {string} name
+ * @property {Journey} fn
+ * @property {Record<string, string>} files
+ * @property {Record<string, unknown>} settings
+ * @property {number} timeout
+ */
+
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const FIXTURE_WORKSPACE = path.join(E2E_DIR, 'fixtures', 'workspace');
@@ -33,35 +48,60 @@ const DEFAULT_TEST_TIMEOUT = 90_000;
 const VIEWPORT = { width: 1400, height: 900 };
 
 const args = process.argv.slice(2);
+/** @param {string} name */
 const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const grep = opt('--grep') ? new RegExp(opt('--grep')) : undefined;
+const grepSource = opt('--grep');
+const grep = grepSource ? new RegExp(grepSource) : undefined;
 const apiOnly = args.includes('--api-only');
 const uiOnly = args.includes('--ui-only');
 const keep = args.includes('--keep');
 
-const results = []; // { name, ok, ms, error }
+/** @type {{ name: string, ok: boolean, ms: number | undefined, error: unknown }[]} */
+const results = [];
+/** @type {(() => unknown)[]} */
 const cleanups = []; // run in reverse at the end
 const t0 = Date.now();
+/** @param {number} ms */
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+/** @param {string} msg */
 const log = (msg) => console.log(msg);
 
+/**
+ * @param {string} name
+ * @param {boolean} ok
+ * @param {number} [ms]
+ * @param {unknown} [error]
+ */
 function record(name, ok, ms, error) {
   results.push({ name, ok, ms, error });
   log(`${ok ? '  ✓' : '  ✗'} ${name}${ms !== undefined ? ` (${secs(ms)})` : ''}`);
   if (!ok && error) log(indent(String(error), 6));
 }
 
+/**
+ * @param {string} s
+ * @param {number} n
+ */
 const indent = (s, n) =>
   s
     .split('\n')
     .map((l) => ' '.repeat(n) + l)
     .join('\n');
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
 async function withTimeout(promise, ms, what) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<never>} */
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} timed out after ${secs(ms)}`)), ms);
   });
@@ -88,13 +128,17 @@ function findVsix() {
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'vtopo-e2e-'));
 let tmpCounter = 0;
+/** @param {string} prefix */
 function tmpDir(prefix) {
   const d = path.join(tmpRoot, `${prefix}-${++tmpCounter}`);
   fs.mkdirSync(d, { recursive: true });
   return d;
 }
 
-/** Fresh workspace: fixture copy + the repo's examples/ + extra files ({ relPath: content }). */
+/**
+ * Fresh workspace: fixture copy + the repo's examples/ + extra files ({ relPath: content }).
+ * @param {Record<string, string>} [extraFiles]
+ */
 function makeWorkspace(extraFiles = {}) {
   const ws = tmpDir('workspace');
   if (fs.existsSync(FIXTURE_WORKSPACE)) fs.cpSync(FIXTURE_WORKSPACE, ws, { recursive: true });
@@ -107,10 +151,12 @@ function makeWorkspace(extraFiles = {}) {
   return ws;
 }
 
+/** @param {Browser} browser */
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  /** @type {string[]} */
   const consoleErrors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
@@ -119,8 +165,11 @@ async function newPage(browser) {
   return { context, page, consoleErrors };
 }
 
+/** @param {string} userDataDir */
 function findExthostLogs(userDataDir) {
+  /** @type {string[]} */
   const out = [];
+  /** @param {string} d */
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
@@ -136,6 +185,10 @@ function findExthostLogs(userDataDir) {
   return out;
 }
 
+/**
+ * @param {string} file
+ * @param {number} [lines]
+ */
 function tailFile(file, lines = 30) {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -145,6 +198,10 @@ function tailFile(file, lines = 30) {
 }
 
 // ---- (a) API suite --------------------------------------------------------------
+/**
+ * @param {Browser} browser
+ * @param {string} extensionsDir
+ */
 async function runApiSuite(browser, extensionsDir) {
   log('\nAPI suite (mocha in the extension host)');
   const workspace = makeWorkspace();
@@ -180,6 +237,7 @@ async function runApiSuite(browser, extensionsDir) {
       }
       await new Promise((r) => setTimeout(r, 250));
     }
+    /** @type {{ vscodeVersion: string, tests: { title: string, state: 'passed' | 'failed' | 'pending', durationMs?: number, error?: string }[] }} written by test/vscode-api/src/main.ts */
     const data = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     fs.copyFileSync(resultsFile, path.join(OUTPUT_DIR, 'api-results.json'));
     for (const t of data.tests) {
@@ -192,7 +250,7 @@ async function runApiSuite(browser, extensionsDir) {
     if (!data.tests.length) record('api: (no tests ran)', false, undefined, 'results.json has no tests');
     log(`  API suite finished in ${secs(Date.now() - started)} (VS Code ${data.vscodeVersion})`);
   } catch (err) {
-    record('api: suite', false, Date.now() - started, err.stack ?? err);
+    record('api: suite', false, Date.now() - started, /** @type {Error} */ (err).stack ?? err);
   } finally {
     await context.close().catch(() => {});
     await server.stop();
@@ -200,47 +258,61 @@ async function runApiSuite(browser, extensionsDir) {
 }
 
 // ---- (b) UI journeys ------------------------------------------------------------
+/** @returns {Promise<JourneyTest[]>} */
 async function loadJourneys() {
   const files = fs
     .readdirSync(E2E_DIR)
     .filter((f) => f.endsWith('.e2e.mjs'))
     .sort();
+  /** @type {JourneyTest[]} */
   const tests = [];
   for (const f of files) {
+    /** @type {Record<string, unknown> & { files?: Record<string, string> }} */
     const mod = await import(pathToFileURL(path.join(E2E_DIR, f)).href);
     for (const [exportName, fn] of Object.entries(mod)) {
       if (typeof fn !== 'function') continue;
+      const journey = /** @type {Journey} */ (fn); // every exported function is a journey
       const name = `${f.replace(/\.e2e\.mjs$/, '')}: ${exportName}`;
       if (grep && !grep.test(name)) continue;
-      tests.push({ name, fn, files: { ...(mod.files ?? {}), ...(fn.files ?? {}) }, settings: fn.settings ?? {}, timeout: fn.timeout ?? DEFAULT_TEST_TIMEOUT });
+      tests.push({ name, fn: journey, files: { ...(mod.files ?? {}), ...(journey.files ?? {}) }, settings: journey.settings ?? {}, timeout: journey.timeout ?? DEFAULT_TEST_TIMEOUT });
     }
   }
   return tests;
 }
 
+/**
+ * @param {Browser} browser
+ * @param {string} extensionsDir
+ * @param {JourneyTest} test
+ */
 async function runJourney(browser, extensionsDir, test) {
   const started = Date.now();
   const slug = test.name.replace(/[^\w.-]+/g, '_');
   const workspace = makeWorkspace(test.files);
   const userDataDir = tmpDir('user-ui');
+  /** @type {CodeServer | undefined} */
   let server;
+  /** @type {BrowserContext | undefined} */
   let context;
+  /** @type {Page | undefined} */
   let page;
   try {
     await withTimeout(
       (async () => {
         server = await startCodeServer({ workspace, extensionsDir, userDataDir, settings: test.settings, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
         ({ context, page } = await newPage(browser));
+        /** @type {typeof import('../test/e2e/lib.mjs')} */
         const { openWorkbench, screenshot } = await import(pathToFileURL(path.join(E2E_DIR, 'lib.mjs')).href);
         await openWorkbench(page, server.url);
-        await test.fn({ page, context, workspace, server, name: test.name, screenshot: (n) => screenshot(page, n) });
+        const journeyPage = page; // (the closure below cannot see that `page` is set)
+        await test.fn({ page, context, workspace, server, name: test.name, screenshot: (n) => screenshot(journeyPage, n) });
       })(),
       test.timeout,
       test.name,
     );
     record(test.name, true, Date.now() - started);
   } catch (err) {
-    let msg = err.stack ?? String(err);
+    let msg = /** @type {Error} */ (err).stack ?? String(err);
     if (page) {
       const shot = path.join(OUTPUT_DIR, `${slug}-FAILED.png`);
       if (await page.screenshot({ path: shot, timeout: 10_000 }).then(() => true, () => false)) msg += `\nscreenshot: ${shot}`;
@@ -253,6 +325,7 @@ async function runJourney(browser, extensionsDir, test) {
 }
 
 // ---- main -----------------------------------------------------------------------
+/** @type {Browser | undefined} */
 let browser;
 async function cleanup() {
   for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
@@ -324,7 +397,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 try {
   await main();
 } catch (err) {
-  record('e2e setup', false, Date.now() - t0, err.stack ?? err);
+  record('e2e setup', false, Date.now() - t0, /** @type {Error} */ (err).stack ?? err);
 } finally {
   await withTimeout(cleanup(), 30_000, 'cleanup').catch((e) => log(`cleanup: ${e.message}`));
   clearTimeout(hardStop);

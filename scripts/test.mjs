@@ -1,3 +1,4 @@
+// @ts-check
 // `npm test`: installs what is missing, then runs every check in order: types, lint,
 // generated docs up to date, unit and property tests, packaging, the designer webview with
 // a fake host in headless Chromium, and the tests in a real VS Code (code-server +
@@ -8,8 +9,20 @@ import { ensureDebianPackages, ensureNpmPackages } from './ensure.mjs';
 
 const skipE2e = process.argv.includes('--no-e2e');
 const totals = { passed: 0, failed: 0 };
+/** @type {string[]} */
 const failedSteps = [];
 
+/** @typedef {{ passed: number, failed: number }} Counts */
+
+/**
+ * Runs one step; its counts come from `count` (parsed from its standard output) or, if
+ * that finds none, are one passed or failed step by the exit code.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {(output: string) => Counts | undefined} [count]
+ * @returns {Promise<boolean>} whether the step exited with 0
+ */
 function run(name, command, args, count) {
   return new Promise((resolve) => {
     console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -36,13 +49,21 @@ function run(name, command, args, count) {
   });
 }
 
+/**
+ * @param {string} output
+ * @returns {Counts | undefined}
+ */
 function nodeTestCounts(output) {
   const pass = /^(?:#|ℹ) pass (\d+)/m.exec(output);
   const fail = /^(?:#|ℹ) fail (\d+)/m.exec(output);
   return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
 }
 
-/** Counts from a closing line `<name>: N passed, M failed`. */
+/**
+ * Counts from a closing line `<name>: N passed, M failed`.
+ * @param {string} name
+ * @returns {(output: string) => Counts | undefined}
+ */
 function closingLineCounts(name) {
   return (output) => {
     const match = new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm').exec(output);
@@ -56,6 +77,7 @@ if (!skipE2e) ensureDebianPackages();
 const node = process.execPath;
 const npx = 'npx';
 await run('typecheck', npx, ['tsc', '--noEmit', '-p', '.']);
+await run('typecheck of the .mjs scripts and tests', npx, ['tsc', '--noEmit', '-p', 'tsconfig.scripts.json']);
 await run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 await run('docs up to date', node, ['--import', 'tsx', 'scripts/generate-docs.ts', '--check']);
 await run('unit and property tests', node, ['scripts/unit-tests.mjs', '--test-reporter=spec'], nodeTestCounts);

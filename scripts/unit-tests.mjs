@@ -1,9 +1,14 @@
+// @ts-check
 // Runs the unit and property tests (test/unit/**/*.test.ts) with Node's test runner and tsx.
 // Extra arguments are passed to `node --test` (e.g. --test-name-pattern).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function collect(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);

@@ -24,6 +24,7 @@ import { designerStylesheet, themeColours } from './designer/graph-style';
 import { SimulationPlayer } from './designer/playback';
 import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
+import type { DesignerTestHook } from './designer/test-hook';
 import { minimapVisible } from '../src/core/view/designer-minimap';
 
 interface VsCodeApi {
@@ -1275,7 +1276,7 @@ new MutationObserver(() => {
 
 /** For tests and automation only: where an element is drawn (no access to the graph itself). */
 Object.defineProperty(window, 'vtopoDesigner', {
-  value: Object.freeze({
+  value: Object.freeze<DesignerTestHook>({
     renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
       const node = graph?.getElementById(id);
       if (!node || node.empty()) return undefined;

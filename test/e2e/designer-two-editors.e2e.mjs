@@ -1,3 +1,4 @@
+// @ts-check
 // Two designers on one document stay consistent: the designer is a custom text editor with
 // several editors per document, so "View: Split Editor Down" on it opens a second canvas on
 // the same TextDocument. An edit made in either canvas reaches the text and the other canvas,
@@ -8,14 +9,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { expect, openFile, runCommand, screenshot, waitUntil } from './lib.mjs';
+/** @import { Page } from 'playwright-core' */
+/** @import { JourneyContext } from './lib.mjs' */
 
 const SEED = 'seed-000-fq1616r.vtopo';
-/** The first editor group: the text editor the designer was opened beside. */
+/**
+ * The first editor group: the text editor the designer was opened beside.
+ * @param {Page} page
+ */
 const textGroup = (page) => page.locator('.part.editor .editor-group-container').first();
 
 /**
  * Both designer webviews, top first: [{ name, outer, inner, frame }] where `frame` is the
  * webview's document (the inner iframe) once its test hook has drawn the seed-000-fq1616r example.
+ * @param {Page} page
+ * @param {{ timeout?: number }} [options]
  */
 async function designerFrames(page, { timeout = 30_000 } = {}) {
   return waitUntil(
@@ -39,9 +47,21 @@ async function designerFrames(page, { timeout = 30_000 } = {}) {
   );
 }
 
+/** @typedef {Awaited<ReturnType<typeof designerFrames>>[number]} Designer */
+
+/**
+ * @param {Designer} designer
+ * @param {string} id
+ */
 const labelOf = (designer, id) => designer.frame.evaluate((i) => window.vtopoDesigner.labelOf(i) ?? null, id);
 
-/** Wait until `id` is drawn (present = true) or not drawn (false) on the designer's canvas. */
+/**
+ * Wait until `id` is drawn (present = true) or not drawn (false) on the designer's canvas.
+ * @param {Designer} designer
+ * @param {string} id
+ * @param {boolean} present
+ * @param {{ timeout?: number }} [options]
+ */
 async function waitForNode(designer, id, present, { timeout = 15_000 } = {}) {
   await waitUntil(async () => ((await labelOf(designer, id)) !== null) === present, {
     timeout,
@@ -49,11 +69,18 @@ async function waitForNode(designer, id, present, { timeout = 15_000 } = {}) {
   });
 }
 
-/** The canvas summary ("<file>: N elements, M connections, K with findings"), kept in its aria-label. */
+/**
+ * The canvas summary ("<file>: N elements, M connections, K with findings"), kept in its aria-label.
+ * @param {Designer} designer
+ */
 const summaryOf = (designer) => designer.frame.evaluate(() => (document.querySelector('#vt-canvas')?.getAttribute('aria-label') ?? '').split('. ')[0]);
+/** @param {Designer} designer */
 const statusOf = (designer) => designer.frame.evaluate(() => document.querySelector('#vt-status')?.textContent ?? '');
 
-/** Focus the text editor (first group) through its tab, so the cursor stays where it is. */
+/**
+ * Focus the text editor (first group) through its tab, so the cursor stays where it is.
+ * @param {Page} page
+ */
 async function focusText(page) {
   await textGroup(page).locator('.tab', { hasText: SEED }).first().click();
   const focused = textGroup(page).locator('.monaco-editor.focused').first();
@@ -64,6 +91,10 @@ async function focusText(page) {
 /**
  * How often `needle` occurs in the whole document, from the text editor's find widget
  * (Monaco renders only the visible lines). Waits until the count is `expected`.
+ * @param {Page} page
+ * @param {string} needle
+ * @param {number} expected
+ * @param {{ timeout?: number }} [options]
  */
 async function expectTextCount(page, needle, expected, { timeout = 15_000 } = {}) {
   await focusText(page);
@@ -83,7 +114,8 @@ async function expectTextCount(page, needle, expected, { timeout = 15_000 } = {}
       { timeout, message: `${expected} occurrence(s) of "${needle}" in the text` },
     );
   } catch (err) {
-    err.message += ` (find widget says "${last}")`;
+    // waitUntil's timeout error
+    if (err instanceof Error) err.message += ` (find widget says "${last}")`;
     throw err;
   } finally {
     await input.press('Escape');
@@ -91,7 +123,11 @@ async function expectTextCount(page, needle, expected, { timeout = 15_000 } = {}
   }
 }
 
-/** Page coordinates of the centre of a node drawn in a designer. */
+/**
+ * Page coordinates of the centre of a node drawn in a designer.
+ * @param {Designer} designer
+ * @param {string} id
+ */
 async function nodeCenter(designer, id) {
   const box = await designer.frame.evaluate((i) => window.vtopoDesigner.renderedBox(i), id);
   const origin = await designer.inner.boundingBox();
@@ -99,11 +135,17 @@ async function nodeCenter(designer, id) {
   return { x: origin.x + (box.x1 + box.x2) / 2, y: origin.y + (box.y1 + box.y2) / 2 };
 }
 
-/** Click `id` on the designer's canvas so that it alone is selected. */
+/**
+ * Click `id` on the designer's canvas so that it alone is selected.
+ * @param {Page} page
+ * @param {Designer} designer
+ * @param {string} id
+ */
 async function selectByClick(page, designer, id) {
   await designer.frame.locator('#vt-fit').click();
   // Selection is additive: clear it on the empty corner of the canvas first (boundingBox is in page coordinates).
   const canvas = await designer.frame.locator('#vt-canvas').boundingBox();
+  if (!canvas) throw new Error(`${designer.name} has no canvas box`);
   await page.mouse.click(canvas.x + 6, canvas.y + 6);
   await waitUntil(async () => (await designer.frame.evaluate(() => window.vtopoDesigner.selected())).length === 0, { timeout: 10_000, message: `${designer.name} to clear its selection` });
   // Two taps within 250 ms make a double tap (rename): let the first one age out.
@@ -116,6 +158,7 @@ async function selectByClick(page, designer, id) {
   });
 }
 
+/** @param {JourneyContext} journey */
 export async function twoDesignersOnOneDocumentStayConsistent({ page, workspace }) {
   // Room for two canvases: no side bar, the text on the left, the designers stacked on the right.
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
@@ -125,6 +168,7 @@ export async function twoDesignersOnOneDocumentStayConsistent({ page, workspace 
   // The designer's group is the active one: splitting it opens a second designer on the same document.
   await runCommand(page, 'View: Split Editor Down');
   const [one, two] = await designerFrames(page);
+  if (!one || !two) throw new Error('two designers expected'); // designerFrames waits for exactly two
   expect((await page.locator('.tab.dirty').count()) === 0, 'opening two designers leaves the document unmodified');
   expect((await summaryOf(one)) === (await summaryOf(two)), `both designers draw the same design: "${await summaryOf(one)}" / "${await summaryOf(two)}"`);
   for (const d of [one, two]) expect((await labelOf(d, 'esx-03')) === null, `${d.name} has no esx-03 yet`);
@@ -171,7 +215,7 @@ export async function twoDesignersOnOneDocumentStayConsistent({ page, workspace 
   // draw what the text says.
   const summariesBefore = await Promise.all([one, two].map((d) => summaryOf(d)));
   expect(summariesBefore[0] === summariesBefore[1], 'both canvases agree before the simultaneous clicks');
-  await Promise.all([one, two].map((d) => d.frame.evaluate(() => document.querySelector('#vt-add-host').click())));
+  await Promise.all([one, two].map((d) => d.frame.evaluate(() => /** @type {HTMLButtonElement} */ (document.querySelector('#vt-add-host')).click())));
   await waitForNode(one, 'esx-03', true);
   await waitForNode(two, 'esx-03', true);
   await page.waitForTimeout(1500); // let a second (wrong) edit land, if one is coming

@@ -1,12 +1,17 @@
+// @ts-check
 // The designer in a real VS Code: it opens beside the text without touching the file, a
 // palette click becomes a text edit (and new problems), and undo in the text editor
 // takes the edit back.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+/** @import { Frame, Page } from 'playwright-core' */
+/** @import { JourneyContext } from './lib.mjs' */
 
+/** @param {Page} page */
 const designerFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
+/** @param {JourneyContext} journey */
 export async function designerEditsTheTextThroughTheDocument({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
   await runCommand(page, 'VTopo: Open Designer to the Side');
@@ -34,9 +39,14 @@ designerEditsTheTextThroughTheDocument.timeout = 120_000;
 // ---------------------------------------------------------------------------- canvas helpers
 
 const SEED = 'seed-000-fq1616r.vtopo';
+/** @param {Page} page */
 const innerFrameLocator = (page) => page.frameLocator('iframe.webview.ready').locator('iframe#active-frame');
 
-/** The designer's document frame (the webview's inner iframe), once its canvas hook is up. */
+/**
+ * The designer's document frame (the webview's inner iframe), once its canvas hook is up.
+ * @param {Page} page
+ * @param {{ timeout?: number }} [options]
+ */
 async function designerContentFrame(page, { timeout = 30_000 } = {}) {
   return waitUntil(
     async () => {
@@ -50,25 +60,47 @@ async function designerContentFrame(page, { timeout = 30_000 } = {}) {
   );
 }
 
-/** Rendered box of a node in page coordinates (the inner iframe's box on the page + the canvas box in it). */
+/** @typedef {{ x1: number, y1: number, x2: number, y2: number }} Box */
+
+/**
+ * Rendered box of a node in page coordinates (the inner iframe's box on the page + the canvas box in it).
+ * @param {Page} page
+ * @param {Frame} frame
+ * @param {string} id
+ * @param {{ timeout?: number }} [options]
+ * @returns {Promise<Box>}
+ */
 async function pageBox(page, frame, id, { timeout = 20_000 } = {}) {
   await frame.waitForFunction((i) => window.vtopoDesigner.renderedBox(i) !== undefined, id, { timeout });
   const box = await frame.evaluate((i) => window.vtopoDesigner.renderedBox(i), id);
+  if (!box) throw new Error(`${id} is no longer drawn`);
   const origin = await innerFrameLocator(page).boundingBox();
   if (!origin) throw new Error('the designer iframe has no bounding box');
   return { x1: origin.x + box.x1, y1: origin.y + box.y1, x2: origin.x + box.x2, y2: origin.y + box.y2 };
 }
+/** @param {Box} b */
 const centerOf = (b) => ({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 });
+/**
+ * @param {Box} inner
+ * @param {Box} outer
+ */
 const inside = (inner, outer) => inner.x1 >= outer.x1 - 1 && inner.y1 >= outer.y1 - 1 && inner.x2 <= outer.x2 + 1 && inner.y2 <= outer.y2 + 1;
 
-/** The count in the canvas status line "...: N elements, M connections, K with findings". */
+/**
+ * The count in the canvas status line "...: N elements, M connections, K with findings".
+ * @param {Frame} frame
+ */
 async function findingsOnCanvas(frame) {
   const text = (await frame.locator('#vt-status').textContent()) ?? '';
   const match = text.match(/(\d+) with findings/);
   return match ? Number(match[1]) : undefined;
 }
 
-/** Open a workspace file, then the designer beside it; returns the designer's frame. */
+/**
+ * Open a workspace file, then the designer beside it; returns the designer's frame.
+ * @param {Page} page
+ * @param {string} file
+ */
 async function openDesigner(page, file) {
   await openFile(page, file);
   await runCommand(page, 'VTopo: Open Designer to the Side');
@@ -78,7 +110,12 @@ async function openDesigner(page, file) {
   return designerContentFrame(page);
 }
 
-/** Go to `line` in the text editor of `file` (first editor group) and return the rendered text. */
+/**
+ * Go to `line` in the text editor of `file` (first editor group) and return the rendered text.
+ * @param {Page} page
+ * @param {string} file
+ * @param {number} line
+ */
 async function textAround(page, file, line) {
   await page.locator('.editor-group-container .tab', { hasText: file }).first().click();
   await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
@@ -96,6 +133,7 @@ async function textAround(page, file, line) {
 // "web-apart". Dragging web-02 onto esx-02 edits its `host:` line; the analyzer then reports
 // anti-affinity-same-host in the Problems panel and the canvas marks the VM; Ctrl+Z in the
 // text editor takes it all back.
+/** @param {JourneyContext} journey */
 export async function designerDragsAVmToAnotherHost({ page }) {
   const frame = await openDesigner(page, `examples/${SEED}`);
   const frames = designerFrame(page);
@@ -120,17 +158,17 @@ export async function designerDragsAVmToAnotherHost({ page }) {
   // Text side: the analyzer reports the rule broken on web-02's new host line.
   const markers = await waitForProblems(page, (ms) => ms.some((m) => m.file === SEED && m.code === 'anti-affinity-same-host' && /"web-02"/.test(m.message) && /"esx-02"/.test(m.message)));
   const broken = markers.find((m) => m.code === 'anti-affinity-same-host');
-  expect(broken.severity === 'error', `anti-affinity-same-host is an error: ${JSON.stringify(broken)}`);
+  expect(broken?.severity === 'error', `anti-affinity-same-host is an error: ${JSON.stringify(broken)}`);
   // Canvas side: web-02 is now drawn inside esx-02, and the property panel of web-02 lists its
   // finding as an error (the seed's LAN warnings already name every VM, so the count of
   // elements with findings need not grow: the worst severity on web-02 does).
   await waitUntil(async () => inside(await pageBox(page, frame, 'web-02'), await pageBox(page, frame, 'esx-02')), { timeout: 15_000, message: 'web-02 drawn inside esx-02' });
-  await waitUntil(async () => (await findingsOnCanvas(frame)) >= findingsBefore, { timeout: 15_000, message: `at least ${findingsBefore} elements with findings on the canvas` });
+  await waitUntil(async () => ((await findingsOnCanvas(frame)) ?? -1) >= findingsBefore, { timeout: 15_000, message: `at least ${findingsBefore} elements with findings on the canvas` });
   const web02Now = centerOf(await pageBox(page, frame, 'web-02'));
   await page.mouse.click(web02Now.x, web02Now.y);
   await frames.locator('#vt-panel h2', { hasText: 'web-02' }).waitFor({ state: 'visible', timeout: 10_000 });
   await frames.locator('#vt-panel', { hasText: /finding\(s\), worst: error/ }).waitFor({ state: 'visible', timeout: 10_000 });
-  expect((await page.locator('.tab.dirty').count()) > 0 && (await findingsOnCanvas(frame)) >= findingsBefore, 'selecting web-02 changed nothing');
+  expect((await page.locator('.tab.dirty').count()) > 0 && ((await findingsOnCanvas(frame)) ?? -1) >= findingsBefore, 'selecting web-02 changed nothing');
   await screenshot(page, 'designer-vm-dragged');
   const text = await textAround(page, SEED, broken.line ?? 166);
   expect(/web-02:\s*\n\s*host: esx-02/.test(text), `the text says web-02 runs on esx-02:\n${text}`);
@@ -153,6 +191,7 @@ designerDragsAVmToAnotherHost.timeout = 120_000;
 // Ports are drawn inside their host. In link mode, a drag from the free port esx-02/hba2/p1 to
 // switch fc-a appends the cable `- [esx-02/hba2/p1, fc-a]` to the links section; the canvas
 // draws it from the port, and Ctrl+Z in the text editor takes it back.
+/** @param {JourneyContext} journey */
 export async function designerCablesAPortToASwitch({ page, workspace }) {
   await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
   const frame = await openDesigner(page, `examples/${SEED}`);
@@ -198,7 +237,9 @@ const XSS_ROLE = '<script>alert(2)</script>';
 
 // Ids cannot hold markup, free text can: a host model and a VM role full of HTML are shown as
 // text in the property panel, and nothing in them runs (no dialog, no <img> in the webview).
+/** @param {JourneyContext} journey */
 export async function designerShowsMarkupAsText({ page }) {
+  /** @type {string[]} */
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -209,7 +250,8 @@ export async function designerShowsMarkupAsText({ page }) {
   // Record (rather than show) any alert the panel might run from here on.
   await frame.evaluate(() => {
     window.__vtopoAlerts = [];
-    for (const name of ['alert', 'confirm', 'prompt']) window[name] = (m) => void window.__vtopoAlerts.push(`${name}: ${m}`);
+    // Stand-ins that record the call (and answer undefined where confirm and prompt answer a value).
+    for (const name of /** @type {const} */ (['alert', 'confirm', 'prompt'])) window[name] = /** @type {Window['alert'] & Window['confirm'] & Window['prompt']} */ ((/** @type {unknown} */ m) => void window.__vtopoAlerts.push(`${name}: ${m}`));
   });
 
   // The host: click its top edge (its middle is the VM inside it).
@@ -227,6 +269,7 @@ export async function designerShowsMarkupAsText({ page }) {
 
   // The VM: its role is in its facts. A click on the empty canvas clears the selection first.
   const canvas = await frames.locator('#vt-canvas').boundingBox();
+  if (!canvas) throw new Error('the designer canvas has no bounding box');
   await page.mouse.click(canvas.x + 12, canvas.y + 12);
   await frames.locator('#vt-panel h2', { hasText: 'No selection' }).waitFor({ state: 'visible', timeout: 10_000 });
   const vm = centerOf(await pageBox(page, frame, 'app-x'));
@@ -280,7 +323,11 @@ designerShowsMarkupAsText.files = {
   ].join('\n'),
 };
 
-/** The designer's inner document frame among all the page's frames (other webviews may be open). */
+/**
+ * The designer's inner document frame among all the page's frames (other webviews may be open).
+ * @param {Page} page
+ * @param {{ timeout?: number }} [options]
+ */
 async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
   return waitUntil(async () => {
     for (const frame of page.frames()) {
@@ -291,6 +338,7 @@ async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
   }, { timeout, message: 'the designer frame' });
 }
 
+/** @param {JourneyContext} journey */
 export async function aHostFailurePlaysOnTheDesigner({ page }) {
   await openFile(page, `examples/${SEED}`);
   await runCommand(page, 'VTopo: Open Designer to the Side');
@@ -307,7 +355,7 @@ export async function aHostFailurePlaysOnTheDesigner({ page }) {
   expect((await designer.evaluate(() => window.vtopoDesigner.parentOf('vcenter'))) === 'esx-01', 'at the start vcenter is still drawn on esx-01');
   // Move the slider to the end: vcenter has restarted on esx-02.
   await designer.evaluate(() => {
-    const slider = document.querySelector('#vt-sim-time');
+    const slider = /** @type {HTMLInputElement} */ (document.querySelector('#vt-sim-time')); // the playback bar's range input
     slider.value = slider.max;
     slider.dispatchEvent(new globalThis.Event('input', { bubbles: true }));
   });
@@ -321,6 +369,7 @@ aHostFailurePlaysOnTheDesigner.timeout = 120_000;
  * The "Simulate failure" CodeLens above esx-01's LAN card (nic1) in the text editor: the
  * results panel shows the isolation and the canvas plays it, esx-01 drawn isolated and its
  * VMs unreachable (not down).
+ * @param {JourneyContext} journey
  */
 export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
   await openFile(page, `examples/${SEED}`);
@@ -363,7 +412,7 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
   // The canvas plays it: esx-01 isolated (dashed border, badge), its VMs unreachable, nic1's ports greyed.
   await designer.waitForFunction(() => /esx-01\/nic1/.test(document.querySelector('#vt-sim-title')?.textContent ?? '') && !document.querySelector('#vt-sim')?.classList.contains('vt-hidden'), undefined, { timeout: 20_000 });
   await designer.evaluate(() => {
-    const slider = document.querySelector('#vt-sim-time');
+    const slider = /** @type {HTMLInputElement} */ (document.querySelector('#vt-sim-time')); // the playback bar's range input
     slider.value = String(Math.round(Number(slider.max) / 2));
     slider.dispatchEvent(new globalThis.Event('input', { bubbles: true }));
   });
@@ -381,7 +430,7 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
   });
   expect(state.host.includes('vt-sim-isolated') && !state.host.includes('vt-sim-failed'), `esx-01 drawn isolated: ${JSON.stringify(state)}`);
   // The label keeps its findings badge (the seed's LAN findings name esx-01) and gains the isolation badge.
-  expect(/^esx-01( ⚠\d+)? \[isolated\]$/.test(state.label) && state.border?.style === 'dashed', `esx-01's badge and border: ${JSON.stringify(state)}`);
+  expect(/^esx-01( ⚠\d+)? \[isolated\]$/.test(state.label ?? '') && state.border?.style === 'dashed', `esx-01's badge and border: ${JSON.stringify(state)}`);
   expect(!state.other.includes('vt-sim-isolated'), 'esx-02 is not isolated');
   expect(state.vms.every((classes) => classes.includes('vt-sim-unreachable') && !classes.includes('vt-sim-down')), `VMs unreachable, not down: ${JSON.stringify(state.vms)}`);
   expect(state.ports.every((classes) => classes.includes('vt-sim-failed')), `nic1's ports greyed: ${JSON.stringify(state.ports)}`);
@@ -402,6 +451,7 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
 }
 aNicFailureFromTheCodeLensPlaysOnTheDesigner.timeout = 150_000;
 
+/** @param {JourneyContext} journey */
 export async function shortcutsTypedOnTheCanvasReachVsCode({ page }) {
   await openFile(page, `examples/${SEED}`);
   await runCommand(page, 'VTopo: Open Designer to the Side');
@@ -417,6 +467,7 @@ shortcutsTypedOnTheCanvasReachVsCode.timeout = 90_000;
 
 // Ctrl+Z and Ctrl+Y typed on the canvas undo and redo the canvas's own edit: the designer
 // edits VS Code's text document, so VS Code's undo stack is the one that answers.
+/** @param {JourneyContext} journey */
 export async function undoAndRedoTypedOnTheCanvas({ page }) {
   const frame = await openDesigner(page, `examples/${SEED}`);
   const frames = designerFrame(page);
@@ -436,6 +487,7 @@ undoAndRedoTypedOnTheCanvas.timeout = 90_000;
 // Findings link both ways: a problem picked in the Problems panel moves the text cursor
 // into its element, and the designer selects that element; an element picked on the
 // canvas is shown in the text with "Show text".
+/** @param {JourneyContext} journey */
 export async function problemsAndCanvasRevealEachOther({ page, workspace }) {
   const file = 'iscsi-av100-g6.vtopo';
   const frame = await openDesigner(page, `examples/${file}`);
@@ -463,9 +515,11 @@ problemsAndCanvasRevealEachOther.timeout = 120_000;
 
 // Export SVG / Export PNG go through VS Code's save dialog (in the browser, the quick-input
 // file dialog, which takes the suggested name with Enter) and write the picture to disk.
+/** @param {JourneyContext} journey */
 export async function exportWritesSvgAndPngThroughTheSaveDialog({ page, workspace }) {
   await openDesigner(page, `examples/${SEED}`);
   const frames = designerFrame(page);
+  /** @param {string} ext */
   const written = (ext) => path.join(workspace, 'examples', SEED.replace(/\.vtopo$/, `.${ext}`));
   for (const ext of ['svg', 'png']) {
     await frames.locator(`#vt-export-${ext}`).click();

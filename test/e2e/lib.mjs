@@ -1,3 +1,4 @@
+// @ts-check
 // Playwright helpers for UI journeys against the real VS Code workbench (code-server).
 // Every helper waits for DOM state (selectors) with a timeout instead of sleeping.
 //
@@ -26,20 +27,51 @@ const ACTIVE_EDITOR = `${ACTIVE_GROUP} .editor-container .monaco-editor`;
 
 export const PROBLEMS_COMMAND = 'View: Focus Problems (Errors, Warnings, Infos)';
 
+/** @import { BrowserContext, Page } from 'playwright-core' */
+/** @import { CodeServer } from '../../scripts/code-server.mjs' */
+
+/**
+ * What scripts/test-e2e.mjs gives each journey.
+ * @typedef {object} JourneyContext
+ * @property {Page} page the workbench, open on the workspace
+ * @property {BrowserContext} context
+ * @property {string} workspace the folder open in the workbench (a fresh copy)
+ * @property {CodeServer} server
+ * @property {string} name the test's name
+ * @property {(name: string) => Promise<string>} screenshot screenshot(page, name)
+ */
+
+/**
+ * A journey: an exported async function of a test/e2e/*.e2e.mjs file, with optional
+ * extra workspace files, user settings and a timeout in ms.
+ * @typedef {((journey: JourneyContext) => Promise<void>) & { files?: Record<string, string>, settings?: Record<string, unknown>, timeout?: number }} Journey
+ */
+
+/** @typedef {{ timeout?: number }} TimeoutOption */
+
+/** @param {string} s */
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** @param {string} s */
 const exact = (s) => new RegExp(`^\\s*${escapeRegExp(s)}\\s*$`);
 
-/** Poll `fn` until it returns a truthy value; throws `message` (plus the last value) on timeout. */
+/**
+ * Poll `fn` until it returns a truthy value; throws `message` (plus the last value) on timeout.
+ * @template T
+ * @param {() => T | Promise<T>} fn
+ * @param {{ timeout?: number, interval?: number, message?: string }} [options]
+ * @returns {Promise<NonNullable<T>>}
+ */
 export async function waitUntil(fn, { timeout = 15_000, interval = 200, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   let last;
+  /** @type {Error | undefined} */
   let lastErr;
   for (;;) {
     try {
       last = await fn();
       if (last) return last;
     } catch (err) {
-      lastErr = err;
+      lastErr = /** @type {Error} */ (err); // Playwright's errors, expect()'s
     }
     if (Date.now() > deadline) {
       const detail = lastErr ? ` (last error: ${lastErr.message})` : last !== undefined ? ` (last value: ${JSON.stringify(last)})` : '';
@@ -52,12 +84,19 @@ export async function waitUntil(fn, { timeout = 15_000, interval = 200, message 
 /**
  * Open the workbench at `url` (from startCodeServer) and wait until it is usable:
  * workbench parts rendered and, with a folder, the explorer listing it.
+ * @param {Page} page
+ * @param {string} url
+ * @param {{ timeout?: number, folder?: boolean }} [options]
  */
 export async function openWorkbench(page, url, { timeout = 60_000, folder = true } = {}) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
   await waitForWorkbench(page, { timeout, folder });
 }
 
+/**
+ * @param {Page} page
+ * @param {{ timeout?: number, folder?: boolean }} [options]
+ */
 export async function waitForWorkbench(page, { timeout = 60_000, folder = true } = {}) {
   await page.locator('.monaco-workbench .part.editor').first().waitFor({ state: 'visible', timeout });
   await page.locator('.monaco-workbench .part.statusbar').first().waitFor({ state: 'visible', timeout });
@@ -73,6 +112,10 @@ export async function waitForWorkbench(page, { timeout = 60_000, folder = true }
     .catch(() => {});
 }
 
+/**
+ * @param {Page} page
+ * @param {number} timeout
+ */
 async function quickInputVisible(page, timeout) {
   try {
     await page.locator(QUICK_INPUT).first().waitFor({ state: 'visible', timeout });
@@ -82,7 +125,11 @@ async function quickInputVisible(page, timeout) {
   }
 }
 
-/** Close any open quick input (palette / quick open). */
+/**
+ * Close any open quick input (palette / quick open).
+ * @param {Page} page
+ * @param {TimeoutOption} [options]
+ */
 export async function closeQuickInput(page, { timeout = 5_000 } = {}) {
   const widget = page.locator(QUICK_INPUT).first();
   if (await widget.isVisible().catch(() => false)) {
@@ -91,7 +138,12 @@ export async function closeQuickInput(page, { timeout = 5_000 } = {}) {
   }
 }
 
-/** Open the quick input with `prefix` typed ('' = Quick Open files, '>' = commands). */
+/**
+ * Open the quick input with `prefix` typed ('' = Quick Open files, '>' = commands).
+ * @param {Page} page
+ * @param {string} [prefix]
+ * @param {TimeoutOption} [options]
+ */
 export async function openQuickInput(page, prefix = '', { timeout = 10_000 } = {}) {
   await closeQuickInput(page);
   // Focus the workbench so keybindings reach it (not the address bar / body).
@@ -107,7 +159,10 @@ export async function openQuickInput(page, prefix = '', { timeout = 10_000 } = {
   return input;
 }
 
-/** Rows currently shown in the quick input: [{ label, description, ariaLabel }]. */
+/**
+ * Rows currently shown in the quick input: [{ label, description, ariaLabel }].
+ * @param {Page} page
+ */
 export async function readQuickInputRows(page) {
   return page.locator(QUICK_INPUT_ROWS).evaluateAll((rows) =>
     rows.map((r) => ({
@@ -122,6 +177,9 @@ export async function readQuickInputRows(page) {
  * Run a command from the command palette by its full title, e.g.
  * runCommand(page, 'VTopo: Check All Files'). Picks the row whose label equals
  * the title exactly (not just the first fuzzy match).
+ * @param {Page} page
+ * @param {string} title
+ * @param {TimeoutOption} [options]
  */
 export async function runCommand(page, title, { timeout = 15_000 } = {}) {
   const input = await openQuickInput(page, '>', { timeout });
@@ -157,6 +215,9 @@ export async function runCommand(page, title, { timeout = 15_000 } = {}) {
  * Open a workspace file by name with Quick Open (Ctrl+P) and wait until it is the
  * active editor. `name` may be 'README.md' or 'docs/README.md' (directory part must
  * appear in the row description).
+ * @param {Page} page
+ * @param {string} name
+ * @param {TimeoutOption} [options]
  */
 export async function openFile(page, name, { timeout = 20_000 } = {}) {
   const base = path.posix.basename(name);
@@ -178,7 +239,12 @@ export async function openFile(page, name, { timeout = 20_000 } = {}) {
   await waitForActiveEditor(page, base, { timeout });
 }
 
-/** Wait until the active editor tab is `title` (a file name) and its editor is visible. */
+/**
+ * Wait until the active editor tab is `title` (a file name) and its editor is visible.
+ * @param {Page} page
+ * @param {string} title
+ * @param {TimeoutOption} [options]
+ */
 export async function waitForActiveEditor(page, title, { timeout = 20_000 } = {}) {
   await page
     .locator(`${ACTIVE_GROUP} .tab.active`)
@@ -188,7 +254,11 @@ export async function waitForActiveEditor(page, title, { timeout = 20_000 } = {}
   await page.locator(ACTIVE_EDITOR).first().waitFor({ state: 'visible', timeout });
 }
 
-/** Focus the active text editor (optionally moving the cursor to 'start' or 'end'). */
+/**
+ * Focus the active text editor (optionally moving the cursor to 'start' or 'end').
+ * @param {Page} page
+ * @param {{ at?: 'start' | 'end', timeout?: number }} [options]
+ */
 export async function focusEditor(page, { at, timeout = 10_000 } = {}) {
   const editor = page.locator(ACTIVE_EDITOR).first();
   await editor.waitFor({ state: 'visible', timeout });
@@ -201,13 +271,20 @@ export async function focusEditor(page, { at, timeout = 10_000 } = {}) {
 /**
  * Type into the active editor. Auto-closing/auto-suggest acceptance are disabled by
  * the test settings, so the text lands verbatim ('\n' presses Enter).
+ * @param {Page} page
+ * @param {string} text
+ * @param {{ at?: 'start' | 'end', delay?: number }} [options]
  */
 export async function typeInEditor(page, text, { at = 'end', delay = 0 } = {}) {
   await focusEditor(page, { at });
   await page.keyboard.type(text, { delay });
 }
 
-/** Replace the whole content of the active editor. */
+/**
+ * Replace the whole content of the active editor.
+ * @param {Page} page
+ * @param {string} text
+ */
 export async function setEditorText(page, text) {
   await focusEditor(page);
   await page.keyboard.press('Control+A');
@@ -215,25 +292,74 @@ export async function setEditorText(page, text) {
   await page.keyboard.type(text);
 }
 
-/** Visible text of the active editor (only rendered lines: Monaco virtualizes). */
+/**
+ * Visible text of the active editor (only rendered lines: Monaco virtualizes).
+ * @param {Page} page
+ */
 export async function readEditorText(page) {
   return page
     .locator(`${ACTIVE_EDITOR} .view-lines`)
     .first()
     .evaluate((el) =>
-      [...el.querySelectorAll('.view-line')]
-        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: l.textContent.replace(/\u00a0/g, ' ') }))
+      [.../** @type {NodeListOf<HTMLElement>} */ (el.querySelectorAll('.view-line'))]
+        .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
         .sort((a, b) => a.top - b.top)
         .map((l) => l.text)
         .join('\n'),
     );
 }
 
-/** Save the active editor (Ctrl+S) and wait for its dirty marker to clear. */
+/**
+ * Save the active editor (Ctrl+S) and wait for its dirty marker to clear.
+ * @param {Page} page
+ * @param {TimeoutOption} [options]
+ */
 export async function saveActiveEditor(page, { timeout = 10_000 } = {}) {
   await page.keyboard.press('Control+S');
   await page.locator(`${ACTIVE_GROUP} .tab.active.dirty`).first().waitFor({ state: 'detached', timeout });
 }
+
+/**
+ * A row of the Problems panel, as read in the page.
+ * @typedef {object} ProblemRow
+ * @property {number} index
+ * @property {boolean} marker
+ * @property {string} iconClass
+ * @property {string | null} level
+ * @property {string} ariaLabel
+ * @property {string} text
+ * @property {string} message
+ * @property {string} source
+ * @property {string} code
+ * @property {number | undefined} line
+ * @property {number | undefined} column
+ * @property {string} labelName
+ * @property {string} path
+ */
+
+/**
+ * A marker row of the Problems panel.
+ * @typedef {object} ProblemMarker
+ * @property {'marker'} kind
+ * @property {string} severity 'error', 'warning', 'info' or 'unknown'
+ * @property {string} message
+ * @property {string} source
+ * @property {string} code
+ * @property {number | undefined} line
+ * @property {number | undefined} column
+ * @property {string | undefined} file the file row above it
+ * @property {string} ariaLabel
+ * @property {string} text
+ */
+
+/**
+ * An entry of the Problems panel: a marker, a file row, or a related-information row.
+ * @typedef {ProblemMarker
+ *   | { kind: 'file', file: string, path: string, ariaLabel: string, text: string }
+ *   | { kind: 'related', file: string | undefined, ariaLabel: string, text: string }} Problem
+ */
+
+/** @typedef {{ timeout?: number, focus?: boolean }} ReadProblemsOptions */
 
 /**
  * Open/focus the Problems panel and return its entries. File rows give
@@ -243,10 +369,14 @@ export async function saveActiveEditor(page, { timeout = 10_000 } = {}) {
  * generated by json"); related-information rows give { kind: 'related', file, ariaLabel, text }.
  * `file` on a marker is the file row above it. Only rendered rows (the tree is virtualized;
  * a tall viewport helps).
+ * @param {Page} page
+ * @param {ReadProblemsOptions} [options]
+ * @returns {Promise<Problem[]>}
  */
 export async function readProblems(page, { timeout = 15_000, focus = true } = {}) {
   if (focus) await focusProblems(page, { timeout });
   // The list is virtual: only the rows in view exist. Scroll through it and keep each row by its index.
+  /** @type {Map<number, ProblemRow>} */
   const byIndex = new Map();
   const scroller = page.locator('.markers-panel .monaco-list .monaco-scrollable-element').first();
   const top = (await scroller.count()) > 0 ? await scroller.boundingBox() : null;
@@ -259,9 +389,9 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
   }
   for (let pass = 0; pass < 50; pass++) {
     // Rows of the list itself, not the sticky-scroll copies of file rows above it.
-    const rows = await page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').evaluateAll((elements) =>
+    const rows = await page.locator('.markers-panel .monaco-list-rows > .monaco-list-row').evaluateAll((/** @type {HTMLElement[]} */ elements) =>
       elements.map((r) => {
-        const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
+        const q = (/** @type {string} */ sel) => r.querySelector(sel)?.textContent?.trim() ?? '';
         const icon = r.querySelector('.marker-icon');
         const lc = q('.marker-line').match(/Ln\s*(\d+),\s*Col\s*(\d+)/);
         return {
@@ -290,6 +420,7 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
     if (byIndex.size === before) break;
     await page.waitForTimeout(50);
   }
+  /** @type {string | undefined} */
   let file;
   return [...byIndex.values()]
     .sort((a, b) => a.index - b.index)
@@ -312,12 +443,20 @@ export async function readProblems(page, { timeout = 15_000, focus = true } = {}
     });
 }
 
-/** Only the marker rows of readProblems(). */
+/**
+ * Only the marker rows of readProblems().
+ * @param {Page} page
+ * @param {ReadProblemsOptions} [opts]
+ */
 export async function readProblemMarkers(page, opts) {
   return (await readProblems(page, opts)).filter((p) => p.kind === 'marker');
 }
 
-/** Focus the Problems panel (command palette; Ctrl+Shift+M as fallback). */
+/**
+ * Focus the Problems panel (command palette; Ctrl+Shift+M as fallback).
+ * @param {Page} page
+ * @param {TimeoutOption} [options]
+ */
 export async function focusProblems(page, { timeout = 15_000 } = {}) {
   try {
     await runCommand(page, PROBLEMS_COMMAND, { timeout });
@@ -330,9 +469,13 @@ export async function focusProblems(page, { timeout = 15_000 } = {}) {
 /**
  * Wait until the Problems panel markers satisfy `predicate(markers)`; returns them.
  * E.g. waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller')).
+ * @param {Page} page
+ * @param {(markers: ProblemMarker[]) => boolean} predicate
+ * @param {TimeoutOption} [options]
  */
 export async function waitForProblems(page, predicate, { timeout = 30_000 } = {}) {
   await focusProblems(page, { timeout });
+  /** @type {ProblemMarker[]} */
   let last = [];
   try {
     return await waitUntil(
@@ -343,31 +486,48 @@ export async function waitForProblems(page, predicate, { timeout = 30_000 } = {}
       { timeout, message: 'problems' },
     );
   } catch (err) {
-    err.message += `\nproblems shown: ${JSON.stringify(last.map((m) => `${m.severity} ${m.file ?? ''} ${m.source}(${m.code}) ${m.message}`), null, 1)}`;
+    // waitUntil's timeout error
+    if (err instanceof Error) err.message += `\nproblems shown: ${JSON.stringify(last.map((m) => `${m.severity} ${m.file ?? ''} ${m.source}(${m.code}) ${m.message}`), null, 1)}`;
     throw err;
   }
 }
 
-/** Texts of visible notification toasts. */
+/**
+ * Texts of visible notification toasts.
+ * @param {Page} page
+ */
 export async function readNotifications(page) {
   return page
     .locator('.notification-toast .notification-list-item-message')
-    .evaluateAll((els) => els.map((e) => e.textContent.trim()));
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
 }
 
-/** Wait for a notification toast containing `text` (string or RegExp). */
+/**
+ * Wait for a notification toast containing `text` (string or RegExp).
+ * @param {Page} page
+ * @param {string | RegExp} text
+ * @param {TimeoutOption} [options]
+ */
 export async function waitForNotification(page, text, { timeout = 15_000 } = {}) {
   const loc = page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
   await loc.waitFor({ state: 'visible', timeout });
-  return (await loc.textContent()).trim();
+  return ((await loc.textContent()) ?? '').trim();
 }
 
-/** Texts of the status bar items. */
+/**
+ * Texts of the status bar items.
+ * @param {Page} page
+ */
 export async function readStatusBar(page) {
-  return page.locator('.part.statusbar .statusbar-item').evaluateAll((els) => els.map((e) => e.textContent.trim()).filter(Boolean));
+  return page.locator('.part.statusbar .statusbar-item').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
 }
 
-/** Screenshot the page into test-output/e2e/<name>.png; returns the path. */
+/**
+ * Screenshot the page into test-output/e2e/<name>.png; returns the path.
+ * @param {Page} page
+ * @param {string} name
+ * @param {{ fullPage?: boolean }} [options]
+ */
 export async function screenshot(page, name, { fullPage = false } = {}) {
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
   const file = path.join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
@@ -375,7 +535,12 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
   return file;
 }
 
-/** Assertion helper with a readable message. */
+/**
+ * Assertion helper with a readable message.
+ * @param {unknown} cond
+ * @param {string} message
+ * @returns {asserts cond}
+ */
 export function expect(cond, message) {
   if (!cond) throw new Error(`expectation failed: ${message}`);
 }

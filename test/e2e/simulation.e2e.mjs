@@ -1,10 +1,13 @@
+// @ts-check
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
 // palette on the seed-000-fq1616r example, esx-01 picked in the quick pick, the results panel;
 // "VTopo: Simulate Component Failure..." with the LAN card esx-01/nic1 (the host is
 // isolated, its VMs run unreachable); and "VTopo: Recommend Load Balance..." on a design
 // with two HA clusters.
 import { expect, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
+/** @import { JourneyContext } from './lib.mjs' */
 
+/** @param {JourneyContext} journey */
 export async function simulateHostFailureFromThePalette({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
   await runCommand(page, 'VTopo: Simulate Host Failure...');
@@ -28,7 +31,7 @@ export async function simulateHostFailureFromThePalette({ page }) {
   const groups = await timeline.locator('text.group').allTextContents();
   expect(groups.join('|') === 'Priority highest|Priority high|Priority medium', `tiers in order: ${groups.join('|')}`);
   // The 75 s restarts: time-axis labels in seconds, none drawn over another.
-  const ticks = await timeline.locator('text.tick').evaluateAll((texts) => texts.map((text) => {
+  const ticks = await timeline.locator('text.tick').evaluateAll((/** @type {SVGTextElement[]} */ texts) => texts.map((text) => {
     const box = text.getBBox();
     return { label: text.textContent ?? '', left: box.x, right: box.x + box.width };
   }));
@@ -48,6 +51,7 @@ export async function simulateHostFailureFromThePalette({ page }) {
   await screenshot(page, 'simulation-host-failure-capacity');
 }
 
+/** @param {JourneyContext} journey */
 export async function simulateANicFailureFromThePalette({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
   await runCommand(page, 'VTopo: Simulate Component Failure...');
@@ -80,12 +84,16 @@ export async function simulateANicFailureFromThePalette({ page }) {
   // The unreachable bars are drawn apart from outages: hatched, not solid red.
   const bar = await timeline.locator('rect.segment.unreachable').first().evaluate((rect) => globalThis.getComputedStyle(rect).fill);
   expect(/url\(.*vt-hatch-unreachable/.test(bar), `unreachable bar fill: ${bar}`);
-  const marks = await timeline.locator('text.mark-label').evaluateAll((texts) => texts.map((text) => {
+  const marks = await timeline.locator('text.mark-label').evaluateAll((/** @type {SVGTextElement[]} */ texts) => texts.map((text) => {
     const box = text.getBBox();
     return { label: text.firstChild?.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
   }));
   const names = marks.map((mark) => mark.label);
   expect(names.join('|') === 'failure 0 s|isolated 5 s|isolation response 5 s', `mark labels: ${names.join('|')}`);
+  /**
+   * @param {(typeof marks)[number]} a
+   * @param {(typeof marks)[number]} b
+   */
   const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   expect(marks.every((a, i) => marks.every((b, j) => i >= j || !overlap(a, b))), `mark labels overlap: ${JSON.stringify(marks)}`);
   const legend = (await frame.locator('.legend').textContent()) ?? '';
@@ -108,6 +116,7 @@ export async function simulateANicFailureFromThePalette({ page }) {
 }
 simulateANicFailureFromThePalette.timeout = 120_000;
 
+/** @param {JourneyContext} journey */
 export async function simulateLoadBalanceRecommendationFromThePalette({ page }) {
   await openFile(page, 'two-clusters.vtopo');
   await runCommand(page, 'VTopo: Recommend Load Balance...');

@@ -1,23 +1,31 @@
+// @ts-check
 // VTopo as a user meets it in VS Code: the examples' problems in the Problems panel, a
 // fix typed into the text, undo, and commands run from the palette.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, focusEditor, openFile, readProblemMarkers, readStatusBar, runCommand, screenshot, typeInEditor, waitForNotification, waitForProblems, waitUntil } from './lib.mjs';
+/** @import { JourneyContext, ProblemMarker } from './lib.mjs' */
 
+/** @param {ProblemMarker} marker */
 const isVtopo = (marker) => marker.source === 'vtopo' || /vtopo/.test(marker.ariaLabel);
 
-/** The rule ids an example's header promises (`# Expected findings: a, b` or `none`). */
+/**
+ * The rule ids an example's header promises (`# Expected findings: a, b` or `none`).
+ * @param {string} text
+ */
 function promisedRuleIds(text) {
   const line = text.split('\n').find((l) => /^#\s*Expected findings:/i.test(l)) ?? '';
-  const list = line.replace(/^#\s*Expected findings:/i, '').split('.')[0].trim();
+  const list = (line.replace(/^#\s*Expected findings:/i, '').split('.')[0] ?? '').trim();
   return list === 'none' ? [] : list.split(',').map((id) => id.trim()).sort();
 }
 
+/** @param {JourneyContext} journey */
 export async function examplesShowExactlyTheProblemsTheirHeadersPromise({ page, workspace }) {
   const examples = fs.readdirSync(path.join(workspace, 'examples')).filter((name) => name.endsWith('.vtopo')).sort();
   expect(examples.length >= 3, `the examples are in the workspace: ${examples.join(', ')}`);
   const promised = Object.fromEntries(examples.map((name) => [name, promisedRuleIds(fs.readFileSync(path.join(workspace, 'examples', name), 'utf8'))]));
   for (const name of examples) await openFile(page, `examples/${name}`);
+  /** @param {ProblemMarker[]} markers */
   const everyPromise = (markers) => examples.every((name) => {
     const shown = [...new Set(markers.filter((m) => isVtopo(m) && m.file === name).map((m) => m.code))].sort();
     return JSON.stringify(shown) === JSON.stringify(promised[name]);
@@ -27,7 +35,7 @@ export async function examplesShowExactlyTheProblemsTheirHeadersPromise({ page, 
   expect(local?.severity === 'error' && /local datastore/.test(local.message), `vm-local-datastore is an error about local storage: ${JSON.stringify(local)}`);
   const array = markers.find((m) => m.code === 'array-single-controller');
   expect(array?.severity === 'warning' && /single point of failure/.test(array.message), `array-single-controller is a warning: ${JSON.stringify(array)}`);
-  expect(markers.filter(isVtopo).every((m) => m.line > 1), 'problems carry line numbers');
+  expect(markers.filter(isVtopo).every((m) => (m.line ?? 0) > 1), 'problems carry line numbers');
   await screenshot(page, 'vtopo-problems-examples');
 }
 
@@ -47,6 +55,7 @@ vms:
   big-02: { host: esx-02, memory: 48 GB, reservation: { memory: 48 GB }, datastore: san-01 }
 `;
 
+/** @param {JourneyContext} journey */
 export async function theStatusBarTellsWhetherTheDesignSurvivesAHostFailure({ page }) {
   // The seed example's hosts survive a host failure, but one LAN card can cut each off: not OK.
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
@@ -79,6 +88,7 @@ vms:
     memory: 8 GB
     datastore: local-1`;
 
+/** @param {JourneyContext} journey */
 export async function typingAFixClearsTheProblemAndUndoBringsItBack({ page }) {
   await openFile(page, 'fix-me.vtopo');
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore' && m.file === 'fix-me.vtopo'));
@@ -99,16 +109,18 @@ export async function typingAFixClearsTheProblemAndUndoBringsItBack({ page }) {
 }
 typingAFixClearsTheProblemAndUndoBringsItBack.files = { 'fix-me.vtopo': FIX_ME };
 
+/** @param {JourneyContext} journey */
 export async function aTypoIsReportedWithTheKeyItMeant({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
   // At the very start: a new last line would inherit the layout section's indentation.
   await typeInEditor(page, 'platfrom: vsphere\n', { at: 'start' });
   const markers = await waitForProblems(page, (ms) => ms.some((m) => m.code === 'unknown-key'));
   const typo = markers.find((m) => m.code === 'unknown-key');
-  expect(/Did you mean "platform"\?/.test(typo.message), `suggests the right key: ${typo.message}`);
+  expect(/Did you mean "platform"\?/.test(typo?.message ?? ''), `suggests the right key: ${typo?.message}`);
   await screenshot(page, 'vtopo-typo');
 }
 
+/** @param {JourneyContext} journey */
 export async function checkAllFilesRunsFromThePalette({ page }) {
   // Wait for the workbench to know the extension (a file of its language is open) first.
   await openFile(page, 'README.md');
@@ -125,6 +137,7 @@ export async function checkAllFilesRunsFromThePalette({ page }) {
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'array-single-controller'));
 }
 
+/** @param {JourneyContext} journey */
 export async function designPreviewDrawsTheExample({ page }) {
   await openFile(page, 'examples/seed-000-fq1616r.vtopo');
   await runCommand(page, 'VTopo: Open Design Preview');
@@ -138,6 +151,7 @@ export async function designPreviewDrawsTheExample({ page }) {
 }
 
 // The browser build (dist/extension/web.js) in the web worker extension host, as in vscode.dev.
+/** @param {JourneyContext} journey */
 export async function theWebExtensionBuildAnalyzesInTheBrowser({ page }) {
   await openFile(page, 'examples/iscsi-av100-g6.vtopo');
   await waitForProblems(page, (ms) => ms.some((m) => m.code === 'vm-local-datastore') && ms.some((m) => m.code === 'array-single-controller'));

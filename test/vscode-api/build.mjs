@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the API test extension: src/main.ts (+ mocha) -> out/main.js,
 // suite/*.test.ts -> out/suite/*.test.js. Usage: node test/vscode-api/build.mjs
 import * as esbuild from 'esbuild';
@@ -10,6 +11,7 @@ export const API_TEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 export async function buildApiTests() {
   const out = path.join(API_TEST_DIR, 'out');
   fs.rmSync(out, { recursive: true, force: true });
+  /** @type {esbuild.BuildOptions} */
   const common = {
     bundle: true,
     platform: 'node',

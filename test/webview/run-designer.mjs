@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the designer webview test: builds the bundle's inputs (messages and the test page)
 // with tsx, then the fake-host test in headless Chromium. Expects `npm run build` first.
 import { spawnSync } from 'node:child_process';
