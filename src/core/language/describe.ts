@@ -10,6 +10,7 @@ import { formatQuantity } from '../model/units';
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   cluster: 'cluster',
+  hostProfile: 'host profile',
   host: 'host',
   adapter: 'adapter',
   port: 'port',
