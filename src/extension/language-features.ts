@@ -76,6 +76,7 @@ function toCompletionItem(document: vscode.TextDocument, entry: CompletionEntry)
 
 const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
   cluster: vscode.SymbolKind.Namespace,
+  hostProfile: vscode.SymbolKind.Interface,
   host: vscode.SymbolKind.Class,
   adapter: vscode.SymbolKind.Module,
   port: vscode.SymbolKind.Interface,

@@ -10,7 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Position } from '../model/format';
 import { parseVtopo, resolveReference, type ParseResult } from '../model/parse';
 import type { ParseProblem, TextEdit } from '../model/report';
-import { ID_PATTERN, type Declaration } from '../model/schema';
+import { ID_PATTERN, type Declaration, type Field } from '../model/schema';
 import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 import { asReadMapping, findElement, holdsElements, resolveKey, type ReadMapping } from './elements';
@@ -78,8 +78,20 @@ export function editsForIntent(text: string, intent: DesignIntent): IntentResult
   return { edits: normalizeEdits(outcome) };
 }
 
+/**
+ * An adapter or port a host takes from its profile is written once for every host of the
+ * profile: the designer does not edit one host's copy of it.
+ */
+function profileShared(topology: Topology, id: string): IntentResult | undefined {
+  const profile = topology.declarations.get(id)?.inheritedFrom;
+  if (profile === undefined) return undefined;
+  return rejected(`"${id}" comes from host profile "${profile}", which other hosts may share: edit it in the profile, or give the host its own adapters, in the text`);
+}
+
 function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
   const { text, topology } = parsed;
+  const shared = 'id' in intent && intent.type !== 'set-position' ? profileShared(topology, intent.id) : undefined;
+  if (shared) return shared;
   switch (intent.type) {
     case 'add-element':
       return addNewElement(text, topology, intent.element);
@@ -334,7 +346,16 @@ function setElementField(parsed: ParseResult, id: string, key: string, value: st
     if (!resolved) return rejected(`"${path.slice(0, i + 1).join('.')}" is not a field of ${topology.declarations.get(id)?.kind ?? 'this element'} "${id}"`);
     if (holdsElements(resolved.field)) return rejected(`"${spelled}" holds elements of their own; add, delete or edit those instead`);
     const children = resolved.field.children?.();
-    const existing = mapping.source.fields[resolved.fieldKey];
+    const written = mapping.source.fields[resolved.fieldKey];
+    if (written?.inheritedFrom !== undefined && i < path.length - 1) {
+      // A settings block taken from the host profile: the host gets its own copy, with the change.
+      const edit = children && overrideInherited(text, mapping, resolved.fieldKey, children, path.slice(i + 1), value);
+      return edit
+        ? checked(parsed, [edit])
+        : rejected(`"${path.slice(0, i + 1).join('.')}" comes from host profile "${written.inheritedFrom}" in a form the designer cannot copy; give the host its own in the text`);
+    }
+    // A field taken from the host profile is set on the host, which then overrides the profile.
+    const existing = written?.inheritedFrom === undefined ? written : undefined;
     if (i === path.length - 1 || !children || !existing) {
       if (i < path.length - 1 && !children) return rejected(`"${path.slice(0, i + 1).join('.')}" has no fields of its own`);
       const written = nestedValue(path.slice(i + 1), value);
@@ -350,6 +371,43 @@ function setElementField(parsed: ParseResult, id: string, key: string, value: st
     shape = children;
   }
   return rejected(`no field given for "${id}"`);
+}
+
+/**
+ * The edit that gives an element its own copy of a settings block it takes from its host
+ * profile (`cpu`), with one nested key set: a flow mapping of the block's keys as the
+ * profile writes them. Undefined when the block cannot be copied that way (a key that is
+ * not a scalar, a path deeper than one key).
+ */
+function overrideInherited(
+  text: string,
+  mapping: ReadMapping,
+  fieldKey: string,
+  shape: Readonly<Record<string, Field<unknown>>>,
+  rest: readonly string[],
+  value: string,
+): TextEdit | undefined {
+  const field = mapping.source.fields[fieldKey];
+  const block = asReadMapping(mapping.values[fieldKey]);
+  const [nestedKey, ...deeper] = rest;
+  if (!field || !block || nestedKey === undefined || deeper.length > 0) return undefined;
+  const target = resolveKey(shape, nestedKey);
+  if (!target) return undefined;
+  const entries: string[] = [];
+  let replaced = false;
+  for (const [key, nested] of Object.entries(block.source.fields)) {
+    if (!nested) continue;
+    if (key === target.fieldKey) {
+      entries.push(`${nestedKey}: ${value}`);
+      replaced = true;
+      continue;
+    }
+    const written = text.slice(nested.value.start, contentEnd(text, nested.value));
+    if (!isOneValue(written)) return undefined;
+    entries.push(`${text.slice(nested.key.start, nested.key.end)}: ${written}`);
+  }
+  if (!replaced) entries.push(`${nestedKey}: ${value}`);
+  return setField(text, mapping.source, text.slice(field.key.start, field.key.end), `{ ${entries.join(', ')} }`);
 }
 
 /** Keeps a field edit only if the design still reads as well as before. */

@@ -50,10 +50,13 @@ export function newlineOf(text: string): string {
 /**
  * Sets `key: value` on an element or settings mapping: replaces the value when the key is
  * there, else adds the key after the mapping's last key (block style) or before its closing
- * brace (flow style). `value` is YAML text, written as given.
+ * brace (flow style). `value` is YAML text, written as given. A field the element takes
+ * from its host profile is not there: the key is added to the element, which then
+ * overrides the profile.
  */
 export function setField(text: string, source: ObjectSource<string>, key: string, value: string): TextEdit {
-  const existing = source.fields[key];
+  const own = ownFields(source);
+  const existing = own[key];
   if (existing) {
     // A block list or mapping's range runs on over its final line break, which must stay;
     // and a value that starts on the next line is replaced from the key's colon on.
@@ -64,7 +67,7 @@ export function setField(text: string, source: ObjectSource<string>, key: string
     }
     return { range: { start: existing.value.start, end }, newText: value };
   }
-  const fields = Object.values(source.fields).filter((f): f is { key: SourceRange; value: SourceRange } => f !== undefined);
+  const fields = Object.values(own).filter((f): f is { key: SourceRange; value: SourceRange } => f !== undefined);
   if (isFlow(text, source.range)) {
     const closing = text.lastIndexOf('}', source.range.end);
     const inner = text.slice(source.range.start + 1, closing).trim();
@@ -79,6 +82,12 @@ export function setField(text: string, source: ObjectSource<string>, key: string
   }
   const at = lineEnd(text, Math.max(last.value.end - 1, last.key.end));
   return { range: { start: at, end: at }, newText: `${newlineOf(text)}${' '.repeat(column(text, first.key.start))}${key}: ${value}` };
+}
+
+/** The fields written in the mapping itself: not those it takes from a host profile, whose text is the profile's. */
+export function ownFields(source: ObjectSource<string>): ObjectSource<string>['fields'] {
+  const entries = Object.entries(source.fields).filter(([, field]) => field !== undefined && field.inheritedFrom === undefined);
+  return entries.length === Object.keys(source.fields).length ? source.fields : Object.fromEntries(entries);
 }
 
 export type Section = 'clusters' | 'hosts' | 'switches' | 'arrays' | 'datastores' | 'links' | 'vms' | 'guestClusters' | 'rules';

@@ -5,11 +5,12 @@
  */
 
 import type { ElementKind, Declaration } from '../model/schema';
-import type { Topology, Host, Vm } from '../model/topology';
+import type { Topology, Host, HostProfile, Vm } from '../model/topology';
 import { formatQuantity } from '../model/units';
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   cluster: 'cluster',
+  hostProfile: 'host profile',
   host: 'host',
   adapter: 'adapter',
   port: 'port',
@@ -49,6 +50,10 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
     case 'vm': {
       const vm = topology.vm(id);
       return vm && vmFacts(topology, vm);
+    }
+    case 'hostProfile': {
+      const profile = topology.hostProfile(id);
+      return profile && hostProfileFacts(topology, profile);
     }
     case 'cluster': {
       const cluster = topology.cluster(id);
@@ -132,6 +137,12 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
   }
 }
 
+/** What a host takes from its profile, as " (cpu, memory, adapters)". */
+function inheritedKeys(host: Host): string {
+  const keys = Object.entries(host.source.fields).filter(([, field]) => field?.inheritedFrom !== undefined).map(([key]) => (key === 'memoryMB' ? 'memory' : key));
+  return keys.length === 0 ? '' : ` (${keys.join(', ')})`;
+}
+
 function hostFacts(topology: Topology, host: Host): Facts {
   const cpu = host.cpu;
   const vms = topology.vmsOnHost(host.id);
@@ -140,9 +151,39 @@ function hostFacts(topology: Topology, host: Host): Facts {
     `CPU: ${cpu.cores} cores (${cpu.sockets} ${cpu.sockets === 1 ? 'socket' : 'sockets'}) at ${formatQuantity(cpu.speedMHz, 'frequency')}${cpu.family !== undefined ? `, ${cpu.family}` : ''}`,
     `Memory: ${formatQuantity(host.memoryMB, 'data')}`,
     `Cluster: ${topology.clusterOfHost(host)?.id ?? 'none'}`,
+    host.profile !== undefined ? `Profile: ${host.profile}${inheritedKeys(host)}` : undefined,
     `VMs: ${vms.length}${vms.length > 0 ? ` (${formatQuantity(configuredMB, 'data')} memory configured)` : ''}`,
     host.state !== 'connected' ? `State: ${host.state}` : undefined,
   ];
+}
+
+/** Shown by name up to this many; an imported estate can have hundreds of hosts of one profile. */
+const LISTED_HOSTS = 8;
+
+function hostProfileFacts(topology: Topology, profile: HostProfile): Facts {
+  const users = [...new Set(topology.references.filter((reference) => reference.target === 'hostProfile' && reference.id === profile.id).map((reference) => reference.fromId))]
+    .filter((hostId): hostId is string => hostId !== undefined);
+  const more = users.length > LISTED_HOSTS ? ` and ${users.length - LISTED_HOSTS} more` : '';
+  return [
+    `Gives: ${hostProfileSummary(profile) || 'nothing yet'}`,
+    profile.model !== undefined ? `Model: ${profile.model}` : undefined,
+    profile.edition !== undefined ? `Edition: ${profile.edition}` : undefined,
+    profile.overhead !== undefined ? `Overhead: ${formatQuantity(profile.overhead.cpuMHz, 'frequency')} CPU, ${formatQuantity(profile.overhead.memoryMB, 'data')} memory` : undefined,
+    profile.maxVms !== undefined ? `Max VMs: ${profile.maxVms}` : undefined,
+    users.length === 0 ? 'Hosts: none' : `Hosts (${users.length}): ${users.slice(0, LISTED_HOSTS).join(', ')}${more}`,
+  ];
+}
+
+/** A profile's hardware in one line: "2 x 16 cores @ 2.3 GHz, 512 GB, adapters hba1, hba2, nic1". */
+export function hostProfileSummary(profile: HostProfile): string {
+  const cpu = profile.cpu;
+  const perSocket = cpu && cpu.sockets > 1 && cpu.cores % cpu.sockets === 0 ? `${cpu.sockets} x ${cpu.cores / cpu.sockets} cores` : cpu && `${cpu.cores} cores`;
+  const adapters = profile.adapters?.map((adapter) => adapter.id.slice(adapter.id.lastIndexOf('/') + 1));
+  return [
+    cpu && `${perSocket} @ ${formatQuantity(cpu.speedMHz, 'frequency')}`,
+    profile.memoryMB !== undefined ? formatQuantity(profile.memoryMB, 'data') : undefined,
+    adapters && adapters.length > 0 ? `${adapters.length === 1 ? 'adapter' : 'adapters'} ${adapters.join(', ')}` : undefined,
+  ].filter((part): part is string => part !== undefined).join(', ');
 }
 
 function vmFacts(topology: Topology, vm: Vm): Facts {

@@ -11,10 +11,13 @@ import type { Topology } from '../model/topology';
 export class DesignIndex {
   private readonly referencesByStart: readonly Reference[];
   private readonly declarationsByStart: readonly Declaration[];
+  /** Declarations whose id is written where they are: not the adapters and ports hosts take from a profile. */
+  private readonly writtenByStart: readonly Declaration[];
 
   constructor(readonly topology: Topology) {
     this.referencesByStart = [...topology.references].sort((a, b) => a.range.start - b.range.start);
     this.declarationsByStart = [...topology.declarations.values()].sort((a, b) => a.idRange.start - b.idRange.start);
+    this.writtenByStart = this.declarationsByStart.filter((declaration) => declaration.inheritedFrom === undefined);
   }
 
   /** The reference whose text contains the offset (the end counts: the cursor after a word). */
@@ -22,9 +25,12 @@ export class DesignIndex {
     return containing(this.referencesByStart, offset, (reference) => reference.range);
   }
 
-  /** The declaration whose id contains the offset. */
+  /**
+   * The declaration whose id contains the offset. An adapter or port in a host profile is
+   * every profiled host's at once, so it is none of them here.
+   */
   declarationAt(offset: number): Declaration | undefined {
-    return containing(this.declarationsByStart, offset, (declaration) => declaration.idRange);
+    return containing(this.writtenByStart, offset, (declaration) => declaration.idRange);
   }
 
   resolve(reference: Reference): Declaration | undefined {

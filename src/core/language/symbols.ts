@@ -1,6 +1,7 @@
 /**
  * The outline: every declared element as a tree that follows its id (`esx-01` holds
- * `esx-01/hba1`, which holds `esx-01/hba1/p0`), in document order.
+ * `esx-01/hba1`, which holds `esx-01/hba1/p0`), in document order. Adapters and ports a
+ * host takes from its profile are left out: their text is the profile's.
  */
 
 import type { Declaration, ElementKind } from '../model/schema';
@@ -22,7 +23,8 @@ export interface DesignSymbol {
 }
 
 export function documentSymbols(declarations: Iterable<Declaration>): DesignSymbol[] {
-  const sorted = [...declarations].sort((a, b) => a.idRange.start - b.idRange.start);
+  // What a host takes from its profile is written in the profile, not under the host.
+  const sorted = [...declarations].filter((declaration) => declaration.inheritedFrom === undefined).sort((a, b) => a.idRange.start - b.idRange.start);
   const byId = new Map<string, DesignSymbol>();
   const roots: DesignSymbol[] = [];
   for (const declaration of sorted) {

@@ -10,15 +10,18 @@ import {
   collection,
   custom,
   date,
+  inheriting,
   integer,
   list,
   nodeRange,
   number,
   object,
   oneOf,
+  optional,
   quantity,
   record,
   ref,
+  template,
   text,
   type Identified,
   type ReadContext,
@@ -312,37 +315,69 @@ const virtualSwitch = object(
   { description: 'A host\'s virtual switch (vSwitch, SET or LBFO team, bridge) with its uplinks, teaming and port groups.' },
 );
 
-const host = object(
-  {
-    cluster: ref('cluster', { description: 'The cluster this host belongs to. With a single cluster in the file it may be omitted.' }),
-    model: text({ description: 'Server model.' }),
-    edition: text({ description: 'Hypervisor edition or licence (e.g. "free", "standard", "enterprise-plus", "datacenter"). The free ESXi edition has no vMotion or HA.' }),
-    state: oneOf(['connected', 'maintenance', 'disconnected', 'standby'] as const, { description: 'Host state; only connected hosts count for HA.', default: 'connected' }),
-    cpu: object(
-      {
-        sockets: integer({ description: 'CPU sockets (at most 64: well above any x86 server).', min: 1, max: 64, default: 1 }),
-        cores: integer({ description: 'Physical cores in total (at most 4,096: bounded so that capacities stay finite).', min: 1, max: 4096, required: true }),
-        speedMHz: quantity('frequency', { description: 'Clock speed per core (at most 10 GHz).', min: 1, max: 10000, required: true }),
-        vendor: oneOf(['intel', 'amd', 'arm'] as const, { description: 'CPU vendor.' }),
-        family: text({ description: 'CPU family or generation (e.g. "intel-skylake", "amd-zen3"); live migration needs the same family or a compatibility baseline.' }),
-      },
-      { description: 'Processors.', required: true },
-    ),
-    memoryMB: quantity('data', { description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).', min: 1, max: 1073741824, required: true }),
-    overhead: object(
-      {
-        cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
-        memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, default: 4096 }),
-      },
-      { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.', defaults: true },
-    ),
-    maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
-    adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
-    vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'Host virtual network ports (VMkernel ports vmk0, vmk1, ...; Hyper-V host vNICs), by id.', default: [] }),
-    virtualSwitches: collection('virtualSwitch', virtualSwitch, { description: 'Virtual switches (vSwitches, SET / LBFO teams, bridges), by id.', default: [] }),
+const hostFields = {
+  cluster: ref('cluster', { description: 'The cluster this host belongs to. With a single cluster in the file it may be omitted.' }),
+  profile: ref('hostProfile', {
+    description: 'The host profile (an entry of `hostProfiles`) this host takes its hardware from: every field of the profile the host does not give itself. A field the host gives replaces the profile\'s whole.',
+  }),
+  model: text({ description: 'Server model.' }),
+  edition: text({ description: 'Hypervisor edition or licence (e.g. "free", "standard", "enterprise-plus", "datacenter"). The free ESXi edition has no vMotion or HA.' }),
+  state: oneOf(['connected', 'maintenance', 'disconnected', 'standby'] as const, { description: 'Host state; only connected hosts count for HA.', default: 'connected' }),
+  cpu: object(
+    {
+      sockets: integer({ description: 'CPU sockets (at most 64: well above any x86 server).', min: 1, max: 64, default: 1 }),
+      cores: integer({ description: 'Physical cores in total (at most 4,096: bounded so that capacities stay finite).', min: 1, max: 4096, required: true }),
+      speedMHz: quantity('frequency', { description: 'Clock speed per core (at most 10 GHz).', min: 1, max: 10000, required: true }),
+      vendor: oneOf(['intel', 'amd', 'arm'] as const, { description: 'CPU vendor.' }),
+      family: text({ description: 'CPU family or generation (e.g. "intel-skylake", "amd-zen3"); live migration needs the same family or a compatibility baseline.' }),
+    },
+    { description: 'Processors.', required: true },
+  ),
+  memoryMB: quantity('data', { description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).', min: 1, max: 1073741824, required: true }),
+  overhead: object(
+    {
+      cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
+      memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, default: 4096 }),
+    },
+    { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.', defaults: true },
+  ),
+  maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
+  adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
+  vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'Host virtual network ports (VMkernel ports vmk0, vmk1, ...; Hyper-V host vNICs), by id.', default: [] }),
+  virtualSwitches: collection('virtualSwitch', virtualSwitch, { description: 'Virtual switches (vSwitches, SET / LBFO teams, bridges), by id.', default: [] }),
+};
+
+/**
+ * What a host profile gives: the hardware and platform a set of identical servers share.
+ * Fields that name ports by full id (`esx-01/nic1/p1`) differ from host to host and stay
+ * on each host, as do its cluster and state.
+ */
+const hostProfileShape = {
+  model: hostFields.model,
+  edition: hostFields.edition,
+  cpu: optional(hostFields.cpu),
+  memoryMB: optional(hostFields.memoryMB),
+  overhead: optional(hostFields.overhead),
+  maxVms: hostFields.maxVms,
+  adapters: optional(hostFields.adapters),
+};
+
+/** The host keys a profile may give, as the format declares them. */
+export const HOST_PROFILE_KEYS = Object.keys(hostProfileShape) as ReadonlyArray<keyof typeof hostProfileShape>;
+
+const PER_HOST = 'give it on each host';
+const hostProfile = template(object(hostProfileShape, {
+  description: 'A host profile: the hardware and platform fields (model, edition, cpu, memory, overhead, maxVms, adapters with their ports) that hosts naming it in `profile:` take when they do not give them.',
+  refusedKeys: {
+    cluster: `"cluster" cannot be in a host profile: a profile says what a server is, not where it belongs; ${PER_HOST}`,
+    state: `"state" cannot be in a host profile: it is the state of one host; ${PER_HOST}`,
+    vmkernelPorts: `"vmkernelPorts" cannot be in a host profile: VMkernel ports name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
+    virtualSwitches: `"virtualSwitches" cannot be in a host profile: virtual switches name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
+    profile: '"profile" cannot be in a host profile: profiles do not build on one another; write the shared fields into this one',
   },
-  { description: 'A hypervisor host.' },
-);
+}));
+
+const host = inheriting(object(hostFields, { description: 'A hypervisor host.' }), { key: 'profile', section: 'hostProfiles', templateShape: hostProfileShape });
 
 // ------------------------------------------------------------------------ switches
 
@@ -636,6 +671,7 @@ export const vtopoFile = object(
       { description: 'Where an imported design came from, and what its source could not say (docs/import.md).' },
     ),
     clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
+    hostProfiles: collection('hostProfile', hostProfile, { description: 'Host profiles, by id: hardware that hosts share, said once.', default: [] }),
     hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
     switches: collection('switch', networkSwitch, { description: 'FC and Ethernet switches, by id.', default: [] }),
     distributedSwitches: collection('virtualSwitch', distributedSwitch, { description: 'vSphere distributed switches, by id.', default: [] }),
@@ -661,6 +697,7 @@ export const vtopoFile = object(
 export type FileValue = ValueOf<typeof vtopoFile>;
 export type ClusterValue = ValueOf<typeof cluster> & Identified;
 export type HostValue = ValueOf<typeof host> & Identified;
+export type HostProfileValue = ValueOf<typeof hostProfile> & Identified;
 export type AdapterValue = ValueOf<typeof adapter> & Identified;
 export type PortValue = ValueOf<typeof port> & Identified;
 export type VmkernelPortValue = ValueOf<typeof vmkernelPort> & Identified;

@@ -145,7 +145,7 @@ export function unresolvedReferences(references: readonly Reference[], declarati
     const what = reference.target === 'endpoint' ? 'port or switch' : reference.target;
     const message = declaredAs
       ? `"${reference.id}" is ${withArticle(declaredAs.kind)}, not a ${what}`
-      : `unknown ${what} "${reference.id}"${explainMissingSegment(reference.id, declarations)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`;
+      : `unknown ${what} "${reference.id}"${explainMissingSegment(reference.id, declarations, references)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`;
     problems.push({
       ruleId: 'unresolved-reference',
       message,
@@ -170,8 +170,15 @@ export function resolveReference(reference: Reference, declarations: ReadonlyMap
   return parent?.kind === 'switch' ? parent : undefined;
 }
 
-function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Declaration>): string {
+function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Declaration>, references: readonly Reference[]): string {
   const segments = id.split('/');
+  const first = segments[0] ?? '';
+  if (segments.length > 1 && declarations.get(first)?.kind === 'hostProfile') {
+    // A profile's adapters and ports are each host's: `esx-01/hba1/p0`, not `r750/hba1/p0`.
+    const user = references.find((reference) => reference.target === 'hostProfile' && reference.id === first && reference.fromId !== undefined)?.fromId;
+    const example = user === undefined ? '' : `, such as "${[user, ...segments.slice(1)].join('/')}"`;
+    return ` (host profile "${first}" is not a host: name the ${segments.length > 2 ? 'port' : 'adapter'} of a host that takes it${example})`;
+  }
   for (let length = segments.length - 1; length >= 1; length--) {
     const prefix = segments.slice(0, length).join('/');
     const parent = declarations.get(prefix);

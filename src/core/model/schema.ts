@@ -5,7 +5,7 @@
  * hover, and the format reference. The `.vtopo` format itself is declared in `format.ts`.
  */
 
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, type Document, type Node, type Pair } from 'yaml';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { baseUnitOf, DIMENSIONS, parseQuantity, type Dimension } from './units';
@@ -16,6 +16,7 @@ export type JsonSchema = { [key: string]: unknown };
 /** Kinds of element that can be declared with an id and referenced by it. */
 export type ElementKind =
   | 'cluster'
+  | 'hostProfile'
   | 'host'
   | 'adapter'
   | 'port'
@@ -46,6 +47,24 @@ export interface Declaration {
   readonly id: string;
   readonly idRange: SourceRange;
   readonly range: SourceRange;
+  /**
+   * Set on an element a host takes from its profile (an adapter, a port): the profile's id.
+   * Its ranges are the profile's text, which every host of the profile shares.
+   */
+  readonly inheritedFrom?: string;
+}
+
+/** A template's keys as written: a host profile under `hostProfiles`, before it is read. */
+interface TemplateSource {
+  readonly pairs: ReadonlyArray<Pair<Node, Node>>;
+  /** The whole entry, id and body: problems in it are reported once, on the template itself. */
+  readonly range: SourceRange;
+}
+
+interface Inheritance {
+  /** Id of the template the pairs come from. */
+  readonly from: string;
+  readonly range: SourceRange;
 }
 
 /** Bounds that keep hostile input (alias bombs, deep nesting) cheap to reject. */
@@ -54,12 +73,24 @@ export const READ_LIMITS = {
   nestingDepth: 64,
 } as const;
 
+const NO_PAIRS: ReadonlyMap<Pair<Node, Node>, Inheritance> = new Map();
+
 export class ReadContext {
   readonly problems: ParseProblem[] = [];
   readonly references: Reference[] = [];
   readonly declarations = new Map<string, Declaration>();
   /** Id of the element being read; nested ids are prefixed with it (`esx-01/hba1`). */
   scope: string | undefined;
+  /** While a template is read on its own: its nested ids, kept out of the design's. */
+  private templateDeclarations: Map<string, Declaration> | undefined;
+  /** While pairs a mapping takes from a template are read: which template. */
+  private inheritance: Inheritance | undefined;
+  /** Pairs of the next mapping to be read that come from a template, with the template. */
+  private inheritedPairs: ReadonlyMap<Pair<Node, Node>, Inheritance> = NO_PAIRS;
+  /** Templates by section and id, found in the document the first time one is asked for. */
+  private readonly templates = new Map<string, ReadonlyMap<string, TemplateSource>>();
+  /** Problems are kept only if every filter accepts them. */
+  private readonly filters: Array<(problem: ParseProblem) => boolean> = [];
   private aliasExpansions = 0;
   private depth = 0;
 
@@ -86,14 +117,25 @@ export class ReadContext {
     range: SourceRange,
     extra: { related?: RelatedLocation[]; fixes?: QuickFix[]; elementIds?: string[] } = {},
   ): void {
-    this.problems.push({
+    const problem: ParseProblem = {
       ruleId,
       message,
       range,
       elementIds: extra.elementIds ?? (this.scope ? [this.scope] : []),
       ...(extra.related ? { related: extra.related } : {}),
       ...(extra.fixes ? { fixes: extra.fixes } : {}),
-    });
+    };
+    if (this.filters.every((keep) => keep(problem))) this.problems.push(problem);
+  }
+
+  /** Reads with problems that `keep` rejects left out. */
+  filtered<T>(keep: (problem: ParseProblem) => boolean, read: () => T): T {
+    this.filters.push(keep);
+    try {
+      return read();
+    } finally {
+      this.filters.pop();
+    }
   }
 
   /** Follows aliases (`*name`) within a budget, so that an alias bomb stays cheap. */
@@ -127,7 +169,8 @@ export class ReadContext {
   }
 
   declare(declaration: Declaration): boolean {
-    const existing = this.declarations.get(declaration.id);
+    const declarations = this.templateDeclarations ?? this.declarations;
+    const existing = declarations.get(declaration.id);
     if (existing) {
       this.report('duplicate-id', `duplicate id "${declaration.id}": already used by a ${existing.kind}`, declaration.idRange, {
         related: [{ message: `first declared here as a ${existing.kind}`, range: existing.idRange }],
@@ -135,8 +178,68 @@ export class ReadContext {
       });
       return false;
     }
-    this.declarations.set(declaration.id, declaration);
+    declarations.set(declaration.id, this.inheritance ? { ...declaration, inheritedFrom: this.inheritance.from } : declaration);
     return true;
+  }
+
+  /**
+   * Reads a template on its own (a host profile): its problems are reported here, once,
+   * and its nested ids (`r750/hba1`) are checked among themselves but are not ids of the
+   * design: each host that takes the template declares its own (`esx-01/hba1`).
+   */
+  inTemplate<T>(read: () => T): T {
+    const previous = this.templateDeclarations;
+    this.templateDeclarations = new Map();
+    try {
+      return read();
+    } finally {
+      this.templateDeclarations = previous;
+    }
+  }
+
+  /** The template `id` of a top-level section (`hostProfiles`), as written, if the file has it. */
+  templateOf(section: string, id: string): TemplateSource | undefined {
+    let found = this.templates.get(section);
+    if (!found) {
+      found = findTemplates(this, section);
+      this.templates.set(section, found);
+    }
+    return found.get(id);
+  }
+
+  /** Reads a mapping of which `pairs` come from a template (see `object`). */
+  withInheritedPairs<T>(pairs: ReadonlyMap<Pair<Node, Node>, Inheritance>, read: () => T): T {
+    this.inheritedPairs = pairs;
+    try {
+      return read();
+    } finally {
+      this.inheritedPairs = NO_PAIRS;
+    }
+  }
+
+  /** For the mapping about to be read: which of its pairs come from a template. Mappings nested in it take none. */
+  takeInheritedPairs(): ReadonlyMap<Pair<Node, Node>, Inheritance> {
+    const pairs = this.inheritedPairs;
+    this.inheritedPairs = NO_PAIRS;
+    return pairs;
+  }
+
+  /**
+   * Reads a value taken from a template. Its problems were reported when the template
+   * itself was read, so they are left out here, except a clash of the ids it declares with
+   * the element's own (an adapter named like a VMkernel port) and the input limits.
+   * Declarations made meanwhile record the template.
+   */
+  inheriting<T>(inheritance: Inheritance, read: () => T): T {
+    const previous = this.inheritance;
+    this.inheritance = inheritance;
+    const keep = (problem: ParseProblem) =>
+      problem.ruleId === 'input-limit' || (problem.ruleId === 'duplicate-id' && !within(problem.related?.[0]?.range, inheritance.range));
+    try {
+      return this.filtered(keep, read);
+    } finally {
+      this.inheritance = previous;
+    }
   }
 
   withScope<T>(scope: string, read: () => T): T {
@@ -148,6 +251,57 @@ export class ReadContext {
       this.scope = previous;
     }
   }
+}
+
+function within(inner: SourceRange | undefined, outer: SourceRange): boolean {
+  return inner !== undefined && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Follows aliases without counting them: for the shallow look-up of templates. */
+function followAlias(node: Node | null | undefined, document: Document): Node | null | undefined {
+  let current = node;
+  for (let hops = 0; current && isAlias(current); hops++) {
+    if (hops > 32) return undefined;
+    current = current.resolve(document) as Node | undefined;
+  }
+  return current;
+}
+
+/**
+ * The entries of a top-level section as written (a mapping keyed by id, or a list with
+ * `id:` keys), for mappings that take keys from them before the section is read. The first
+ * entry of an id wins, as when the section is read; invalid ids are left out.
+ */
+function findTemplates(ctx: ReadContext, section: string): ReadonlyMap<string, TemplateSource> {
+  const templates = new Map<string, TemplateSource>();
+  const root = followAlias(ctx.document.contents as Node | null, ctx.document);
+  if (!root || !isMap(root)) return templates;
+  const sectionPair = (root.items as Pair<Node, Node>[]).find((pair) => isPair(pair) && ctx.scalarText(pair.key) === section);
+  const body = followAlias(sectionPair?.value, ctx.document);
+  const add = (id: string | undefined, node: Node | null | undefined, range: SourceRange) => {
+    if (id === undefined || !ID_PATTERN.test(id) || templates.has(id)) return;
+    const value = followAlias(node, ctx.document);
+    const pairs = value && isMap(value) ? (value.items as Pair<Node, Node>[]).filter(isPair) : [];
+    templates.set(id, { pairs, range });
+  };
+  if (body && isMap(body)) {
+    for (const pair of body.items as Pair<Node, Node>[]) {
+      const keyRange = nodeRange(pair.key);
+      add(ctx.scalarText(pair.key), pair.value, rangeOf(keyRange.start, nodeRange(pair.value, keyRange).end));
+    }
+  } else if (body && isSeq(body)) {
+    for (const item of body.items as Node[]) {
+      const entry = followAlias(item, ctx.document);
+      if (!entry || !isMap(entry)) continue;
+      const pairs = (entry.items as Pair<Node, Node>[]).filter(isPair);
+      const idPair = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
+      if (!idPair) continue;
+      const id = ctx.scalarText(followAlias(idPair.value, ctx.document));
+      if (id === undefined || !ID_PATTERN.test(id) || templates.has(id)) continue;
+      templates.set(id, { pairs: pairs.filter((pair) => !(isScalar(pair.key) && pair.key.value === 'id')), range: nodeRange(entry) });
+    }
+  }
+  return templates;
 }
 
 export function nodeRange(node: Node | null | undefined, fallback?: SourceRange): SourceRange {
@@ -455,6 +609,8 @@ type Shape = Record<string, Field<unknown>>;
 export interface FieldSource {
   readonly key: SourceRange;
   readonly value: SourceRange;
+  /** Set when the mapping takes this field from a template (a host's profile): the template's id. The ranges are then in the template's text. */
+  readonly inheritedFrom?: string;
 }
 
 export interface ObjectSource<K extends string> {
@@ -476,11 +632,8 @@ interface KeyBinding {
   readonly field: Field<unknown>;
 }
 
-/**
- * A mapping with fixed keys. With `defaults: true`, an omitted mapping reads as if it were
- * written empty, so settings blocks such as `ha:` always carry their defaults.
- */
-export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> & { defaults?: true }>(shape: S, options: O & { typeName?: string }) {
+/** Every key a shape accepts, its own and its alternate spellings, with the field each reads. */
+function bindingsOf(shape: Shape): Map<string, KeyBinding> {
   const bindings = new Map<string, KeyBinding>();
   for (const [fieldKey, field] of Object.entries(shape)) {
     bindings.set(fieldKey, { fieldKey, field });
@@ -488,6 +641,20 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
       bindings.set(alternate.key, { fieldKey, field: alternate.field });
     }
   }
+  return bindings;
+}
+
+/**
+ * A mapping with fixed keys. With `defaults: true`, an omitted mapping reads as if it were
+ * written empty, so settings blocks such as `ha:` always carry their defaults. `refusedKeys`
+ * are keys a reader might expect here that the mapping does not take, each with the message
+ * that says why (reported as unknown keys).
+ */
+export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> & { defaults?: true }>(
+  shape: S,
+  options: O & { typeName?: string; refusedKeys?: Readonly<Record<string, string>> },
+) {
+  const bindings = bindingsOf(shape);
   const knownKeys = [...bindings.keys()];
   const withDefaults = options.defaults ? { ...options, default: defaultsOf(shape) as ObjectValue<S> } : options;
   return makeField<ObjectValue<S>, O>(withDefaults, {
@@ -512,6 +679,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
   });
 
   function readMap(pairs: Pair<Node, Node>[], range: SourceRange, missingRange: SourceRange, ctx: ReadContext): ObjectValue<S> | undefined {
+    const inherited = ctx.takeInheritedPairs();
     const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const fields: Record<string, FieldSource> = Object.create(null) as Record<string, FieldSource>;
     const seenFrom = new Map<string, { key: string; range: SourceRange }>();
@@ -526,6 +694,11 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
         continue;
       }
       const binding = bindings.get(keyText);
+      const refused = options.refusedKeys && Object.hasOwn(options.refusedKeys, keyText) ? options.refusedKeys[keyText] : undefined;
+      if (!binding && refused !== undefined) {
+        ctx.report('unknown-key', refused, keyRange);
+        continue;
+      }
       if (!binding) {
         const suggestion = closestMatch(keyText, knownKeys);
         ctx.report('unknown-key', `unknown key "${truncate(keyText)}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`, keyRange, suggestion
@@ -545,8 +718,11 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
       seenFrom.set(binding.fieldKey, { key: keyText, range: keyRange });
       const valueNode = pair.value as Node | null;
       const valueRange = nodeRange(valueNode, keyRange);
-      fields[binding.fieldKey] = { key: keyRange, value: valueRange };
-      const read = binding.field.read(valueNode, ctx, keyRange);
+      const inheritance = inherited.get(pair);
+      fields[binding.fieldKey] = inheritance ? { key: keyRange, value: valueRange, inheritedFrom: inheritance.from } : { key: keyRange, value: valueRange };
+      const read = inheritance
+        ? ctx.inheriting(inheritance, () => binding.field.read(valueNode, ctx, keyRange))
+        : binding.field.read(valueNode, ctx, keyRange);
       if (read !== undefined) value[binding.fieldKey] = read;
     }
     for (const [fieldKey, field] of Object.entries(shape)) {
@@ -776,4 +952,76 @@ export function custom<T, O extends FieldOptions<T>>(
     read: (raw, ctx, fallback) => read(ctx.resolve(raw), ctx, fallback),
     jsonSchema: options.jsonSchema,
   });
+}
+
+// -------------------------------------------------------------------------- templates
+
+/** The same field, neither required nor defaulted: for a template that may leave it out. */
+export function optional<T>(field: Field<T>): Field<T, 'optional'> {
+  const copy: Field<T> = { ...field, presence: 'optional', required: false };
+  delete (copy as { defaultValue?: T }).defaultValue;
+  return copy as Field<T, 'optional'>;
+}
+
+/**
+ * A template read on its own (an entry of `hostProfiles`): see `ReadContext.inTemplate`.
+ * Its keys are the fields that `inheriting` mappings may take from it.
+ */
+export function template<T>(element: Field<T>): Field<T> {
+  return { ...element, read: (raw, ctx, fallback) => ctx.inTemplate(() => element.read(raw, ctx, fallback)) };
+}
+
+/**
+ * A mapping that may name a template (`profile: r750`) in `key`: it takes every field of
+ * the template (an entry of the top-level `section`) that it does not give itself, whole
+ * (a field it gives replaces the template's, nested keys included). The template's text is
+ * read as if it were written in the mapping, so nested elements are declared under the
+ * mapping's id and every range of a taken field is in the template. Only keys of
+ * `templateShape` are taken; the template reports the others when it is read.
+ */
+export function inheriting<S extends Shape, T extends ObjectValue<S>>(
+  element: Field<T>,
+  options: { key: string; section: string; templateShape: Shape },
+): Field<T> {
+  const ownKeys = bindingsOf(element.children?.() ?? {});
+  const templateKeys = bindingsOf(options.templateShape);
+  return {
+    ...element,
+    read(raw, ctx, fallback) {
+      const node = ctx.resolve(raw);
+      if (!node || !isMap(node)) return element.read(node, ctx, fallback);
+      const own = (node.items as Pair<Node, Node>[]).filter(isPair);
+      const named = own.find((pair) => ctx.scalarText(pair.key) === options.key);
+      const id = named && isScalar(named.value) ? ctx.scalarText(named.value) : undefined;
+      if (!named || id === undefined) return element.read(node, ctx, fallback);
+      const found = ctx.templateOf(options.section, id);
+      if (!found) {
+        // The unknown template is reported as an unresolved reference; the keys it would
+        // have given are not reported missing as well.
+        const missing = (problem: ParseProblem) => problem.ruleId === 'missing-field' && problem.range.start === fallback.start && problem.range.end === fallback.end;
+        return ctx.filtered((problem) => !missing(problem), () => element.read(node, ctx, fallback));
+      }
+      const given = new Set(own.map((pair) => ownKeys.get(ctx.scalarText(pair.key) ?? '')?.fieldKey));
+      const inheritance = { from: id, range: found.range };
+      const taken = new Map<Pair<Node, Node>, Inheritance>();
+      for (const pair of found.pairs) {
+        const fieldKey = templateKeys.get(ctx.scalarText(pair.key) ?? '')?.fieldKey;
+        if (fieldKey === undefined || given.has(fieldKey)) continue;
+        given.add(fieldKey);
+        taken.set(pair, inheritance);
+      }
+      // The template's keys stand where it is named, as if written there.
+      const at = own.indexOf(named) + 1;
+      const merged = new YAMLMap<Node, Node>();
+      merged.items = [...own.slice(0, at), ...taken.keys(), ...own.slice(at)];
+      merged.range = node.range;
+      return ctx.withInheritedPairs(taken, () => element.read(merged, ctx, fallback));
+    },
+    jsonSchema() {
+      // With a template named, the keys the element requires may come from it.
+      const { required, allOf, ...schema } = element.jsonSchema();
+      if (required === undefined && allOf === undefined) return schema;
+      return { ...schema, anyOf: [{ required: [options.key] }, { ...(required !== undefined ? { required } : {}), ...(allOf !== undefined ? { allOf } : {}) }] };
+    },
+  };
 }

@@ -14,6 +14,7 @@ import type {
   DistributedSwitchValue,
   FileValue,
   GuestClusterValue,
+  HostProfileValue,
   HostValue,
   LinkValue,
   Platform,
@@ -33,6 +34,7 @@ export type {
   DatastoreValue as Datastore,
   DistributedSwitchValue as DistributedSwitch,
   GuestClusterValue as GuestCluster,
+  HostProfileValue as HostProfile,
   HostValue as Host,
   LinkValue as Link,
   PortValue as HostPort,
@@ -44,6 +46,8 @@ export type {
 export class Topology {
   readonly platform: Platform;
   readonly clusters: readonly ClusterValue[];
+  /** Host profiles as written; hosts already carry what they take from theirs. */
+  readonly hostProfiles: readonly HostProfileValue[];
   readonly hosts: readonly HostValue[];
   readonly switches: readonly SwitchValue[];
   readonly distributedSwitches: readonly DistributedSwitchValue[];
@@ -73,6 +77,7 @@ export class Topology {
   ) {
     this.platform = file?.platform ?? 'vsphere';
     this.clusters = file?.clusters ?? [];
+    this.hostProfiles = file?.hostProfiles ?? [];
     this.hosts = file?.hosts ?? [];
     this.switches = file?.switches ?? [];
     this.distributedSwitches = file?.distributedSwitches ?? [];
@@ -102,6 +107,10 @@ export class Topology {
 
   host(id: string): HostValue | undefined {
     return this.hostById.get(id);
+  }
+
+  hostProfile(id: string): HostProfileValue | undefined {
+    return this.hostProfiles.find((profile) => profile.id === id);
   }
 
   datastore(id: string): DatastoreValue | undefined {

@@ -15,7 +15,8 @@ export function innermostDeclarationAt(declarations: Iterable<Declaration>, offs
   let best: Declaration | undefined;
   for (const declaration of declarations) {
     const { start, end } = declaration.range;
-    if (offset < start || offset > end || !shown(declaration.id)) continue;
+    // A host profile's adapters and ports are every profiled host's: the cursor there selects none.
+    if (offset < start || offset > end || declaration.inheritedFrom !== undefined || !shown(declaration.id)) continue;
     if (!best || end - start < best.range.end - best.range.start) best = declaration;
   }
   return best;

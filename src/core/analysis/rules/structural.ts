@@ -27,7 +27,7 @@ export const STRUCTURAL_RULES: Readonly<Record<StructuralRuleId, RuleMeta>> = {
     docs: {
       title: 'A key that the format does not define',
       description:
-        'Every key of a .vtopo file is defined by the format (schemas/vtopo.schema.json). An unknown key is usually a typo, and a typo silently loses a setting: `restartPriorty: high` would leave the VM at the default priority. The quick fix renames the key to the closest known one.',
+        'Every key of a .vtopo file is defined by the format (schemas/vtopo.schema.json). An unknown key is usually a typo, and a typo silently loses a setting: `restartPriorty: high` would leave the VM at the default priority. The quick fix renames the key to the closest known one. A host profile also refuses, saying why, the host keys it cannot share: `cluster`, `state`, and `vmkernelPorts` and `virtualSwitches`, which name ports by full id.',
       sources: [FORMAT_DOC],
     },
   },
@@ -49,7 +49,7 @@ export const STRUCTURAL_RULES: Readonly<Record<StructuralRuleId, RuleMeta>> = {
     docs: {
       title: 'A required key is missing',
       description:
-        'A few keys have no sensible default: the format version `vtopo: 1`, a host\'s CPU and memory, a VM\'s host and memory, the type of an adapter, switch, guest cluster or rule. Without them the element is left out of the analysis, so its absence is reported where it should be.',
+        'A few keys have no sensible default: the format version `vtopo: 1`, a host\'s CPU and memory (given by the host or by its profile), a VM\'s host and memory, the type of an adapter, switch, guest cluster or rule. Without them the element is left out of the analysis, so its absence is reported where it should be.',
       sources: [FORMAT_DOC],
     },
   },
@@ -71,7 +71,7 @@ export const STRUCTURAL_RULES: Readonly<Record<StructuralRuleId, RuleMeta>> = {
     docs: {
       title: 'A reference to an id that is not declared',
       description:
-        'References (a VM\'s host and datastore, a cable\'s ends, a rule\'s members) must name a declared element of the right kind; cable ends name a port as host/adapter/port or array/controller/port, or a switch. A dangling reference usually means a typo or a deleted element, and whatever depends on it is not analyzed. The quick fix picks the closest declared id.',
+        'References (a VM\'s host and datastore, a host\'s profile, a cable\'s ends, a rule\'s members) must name a declared element of the right kind; cable ends name a port as host/adapter/port or array/controller/port, or a switch. A dangling reference usually means a typo or a deleted element, and whatever depends on it is not analyzed. The quick fix picks the closest declared id.',
       sources: [FORMAT_DOC],
     },
   },
