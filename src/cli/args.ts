@@ -8,15 +8,26 @@ import { COMMANDS, UsageError, type CommandName, type HelpCommand } from './usag
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const RULES_FORMATS = ['text', 'json'] as const;
 export const FAIL_ON_LEVELS = [...SEVERITIES, 'never'] as const;
+export const IMPORT_SOURCES = ['rvtools', 'proxmox', 'hyperv'] as const;
 
 export type FailOn = Severity | 'never';
 
 export type Command =
   | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: (typeof CHECK_FORMATS)[number]; readonly failOn: FailOn }
   | SimulateCommand
+  | ImportCommand
   | { readonly name: 'rules'; readonly format: (typeof RULES_FORMATS)[number] }
   | HelpCommand
   | { readonly name: 'version' };
+
+export interface ImportCommand {
+  readonly name: 'import';
+  readonly source: string;
+  /** Where the design goes; standard output when absent. */
+  readonly output?: string;
+  /** The kind of inventory, when the user says; detected from the content otherwise. */
+  readonly from?: (typeof IMPORT_SOURCES)[number];
+}
 
 export function parseArguments(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
@@ -26,6 +37,7 @@ export function parseArguments(argv: readonly string[]): Command {
   if (first === 'help') return parseHelp(rest);
   if (first === 'check') return parseCheck(rest);
   if (first === 'simulate') return parseSimulate(rest);
+  if (first === 'import') return parseImport(rest);
   if (first === 'rules') return parseRules(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
   throw new UsageError(`unknown command "${first}"`);
@@ -51,6 +63,21 @@ function parseCheck(rest: readonly string[]): Command {
   };
 }
 
+function parseImport(rest: readonly string[]): Command {
+  const { positionals, options, help } = splitOptions(rest, 'import', ['output', 'from'], { output: 'o' });
+  if (help) return { name: 'help', topic: 'import' };
+  const [source, extra] = positionals;
+  if (source === undefined) throw new UsageError('missing SOURCE: name an RVTools export (.xlsx, a folder or .zip of RVTools_tab*.csv files) or a JSON inventory', 'import');
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": import reads one SOURCE`, 'import');
+  const from = options.get('from');
+  return {
+    name: 'import',
+    source,
+    ...(options.has('output') ? { output: options.get('output') } : {}),
+    ...(from !== undefined ? { from: choice(from, IMPORT_SOURCES, '--from', 'import') } : {}),
+  };
+}
+
 function parseRules(rest: readonly string[]): Command {
   const { positionals, options, help } = splitOptions(rest, 'rules', ['format']);
   if (help) return { name: 'help', topic: 'rules' };
@@ -66,11 +93,11 @@ interface SplitArguments<Name extends string> {
 }
 
 /** The positionals and the options of a command whose options each take one value: a later repetition wins. */
-function splitOptions<Name extends string>(args: readonly string[], command: CommandName, known: readonly Name[]): SplitArguments<Name> {
+function splitOptions<Name extends string>(args: readonly string[], command: CommandName, known: readonly Name[], shorts?: Readonly<Partial<Record<Name, string>>>): SplitArguments<Name> {
   const positionals: string[] = [];
   const options = new Map<Name, string>();
   let help = false;
-  for (const token of argumentTokens(args, command, known)) {
+  for (const token of argumentTokens(args, command, known, shorts)) {
     if (token.kind === 'positional') positionals.push(token.value);
     else if (token.kind === 'help') help = true;
     else options.set(token.name, token.value);

@@ -7,6 +7,7 @@ const GENERAL = `vtopo: check highly available virtualization designs (.vtopo fi
 Usage:
   vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
   vtopo simulate FILE --fail KIND:ID [--at SECONDS] ... [--format text|json]
+  vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
   vtopo rules [--format text|json]
   vtopo help [COMMAND]
   vtopo --version
@@ -15,6 +16,7 @@ Commands:
   check     analyze designs and print their findings
   simulate  what happens when a host or component fails; live migration,
             maintenance mode, the N-1 / N-2 failure sweep, load balance
+  import    turn an inventory (an RVTools export) into a .vtopo design
   rules     list every rule with its default severity, title and sources
   help      show the help of a command
 
@@ -101,7 +103,26 @@ const HELP = `Usage: vtopo help [COMMAND]
 Shows the general help, or the help of a command: ${COMMANDS.join(', ')}.
 `;
 
-const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, rules: RULES, help: HELP };
+const IMPORT = `Usage: vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
+
+Turns an inventory of an existing estate into a .vtopo design. SOURCE is an RVTools
+export: the .xlsx workbook, or its RVTools_tab*.csv files in a folder or a .zip.
+The kind is detected from the content; --from says it.
+
+Options:
+  -o, --output OUT.vtopo  write the design there (default: standard output)
+  --from KIND             rvtools (Proxmox VE and Hyper-V inventories: not yet)
+
+The design says where it came from and that the cabling is not known (an export
+does not say which switch each port is cabled to). A summary goes to standard
+error: counts, what was inferred and why, what the export did not have, and rows
+that could not be used. docs/import.md documents every mapping.
+
+Exit codes: 0 a design was written (whatever its findings), 2 usage error or an
+input that could not be read or is not an inventory.
+`;
+
+const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, import: IMPORT, rules: RULES, help: HELP };
 
 export function helpText(topic?: CommandName): string {
   return topic === undefined ? GENERAL : PAGES[topic];

@@ -1,9 +1,10 @@
 /**
  * What the CLI needs from the outside world, injectable so that tests run it in-process:
- * where output goes, the working directory, and a small read-only view of the file system.
+ * where output goes, the working directory, and a small view of the file system (reads, and
+ * the one file `vtopo import -o` writes).
  */
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export type EntryKind = 'file' | 'directory' | 'other';
@@ -17,6 +18,7 @@ export interface FileSystem {
   stat(path: string): Promise<{ readonly kind: EntryKind; readonly sizeBytes: number }>;
   readFile(path: string): Promise<Uint8Array>;
   readDirectory(path: string): Promise<readonly DirectoryEntry[]>;
+  writeFile(path: string, text: string): Promise<void>;
 }
 
 export interface CliIo {
@@ -39,6 +41,7 @@ export function nodeFileSystem(cwd: string): FileSystem {
       return { kind: kindOf(stats), sizeBytes: stats.size };
     },
     readFile: (path) => readFile(at(path)),
+    writeFile: (path, text) => writeFile(at(path), text, 'utf8'),
     async readDirectory(path) {
       const entries = await readdir(at(path), { withFileTypes: true });
       return Promise.all(entries.map(async (entry) => ({

@@ -17,6 +17,7 @@ import { helpText, usageHint } from './help';
 import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import { formatRulesJson, formatRulesText } from './rules-command';
+import { runImport } from './import';
 import { runSimulate } from './simulate';
 import { escapeControls } from './terminal';
 
@@ -55,6 +56,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       else io.stdout(formatText(checked));
       return exitCodeOf(checked, command.failOn);
     }
+    case 'import':
+      return runImport(command, io);
     case 'simulate':
       return runSimulate(command, command.format === 'json' ? io : { ...io, stdout: (text) => io.stdout(escapeControls(text)) });
   }

@@ -18,8 +18,14 @@ export type ArgumentToken<Name extends string> =
  * an option without a value throws a UsageError when the reader reaches it, so a command's
  * own checks of earlier tokens come first.
  */
-export function* argumentTokens<Name extends string>(args: readonly string[], command: CommandName, known: readonly Name[]): Generator<ArgumentToken<Name>> {
-  const options = Object.fromEntries(known.map((name) => [name, { type: 'string' as const, multiple: true }]));
+export function* argumentTokens<Name extends string>(
+  args: readonly string[],
+  command: CommandName,
+  known: readonly Name[],
+  /** One-letter spellings of options, such as `-o` for `--output`. */
+  shorts?: Readonly<Partial<Record<Name, string>>>,
+): Generator<ArgumentToken<Name>> {
+  const options = Object.fromEntries(known.map((name) => [name, { type: 'string' as const, multiple: true, ...(shorts?.[name] !== undefined ? { short: shorts[name] } : {}) }]));
   const { tokens } = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: false, allowPositionals: true, tokens: true });
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
@@ -33,7 +39,8 @@ export function* argumentTokens<Name extends string>(args: readonly string[], co
     }
     const raw = args[token.index] ?? token.rawName;
     const name = known.find((candidate) => candidate === token.name);
-    if (name === undefined || !raw.startsWith('--')) {
+    const short = name === undefined ? undefined : shorts?.[name];
+    if (name === undefined || !(raw.startsWith('--') || (short !== undefined && raw.startsWith(`-${short}`)))) {
       throw new UsageError(`unknown option ${raw.includes('=') ? raw.slice(0, raw.indexOf('=')) : raw} for "${command}"`, command);
     }
     if (token.value === undefined || token.value === '') throw new UsageError(`option --${name} needs a value`, command);
