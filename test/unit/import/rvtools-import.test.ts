@@ -55,6 +55,18 @@ describe('RVTools import: the design', () => {
     assert.equal(topology.vm('tmpl-win'), undefined, 'templates are left out');
   });
 
+  it('says shared hardware once, in a host profile; adapters stay with each host', () => {
+    const { text, topology } = design();
+    assert.match(text, /^hostProfiles:\n {2}Dell-Inc\.-PowerEdge-R740:\n {4}model: Dell Inc\. PowerEdge R740\n/m);
+    assert.match(text, /^ {2}esx-01: {2}# esx-01\.dc1\.example\.test\n {4}cluster: Prod\n {4}profile: Dell-Inc\.-PowerEdge-R740\n {4}adapters:/m);
+    assert.equal(topology.host('esx-02')?.memoryMB, 512 * 1024, 'the host reads its memory from the profile');
+    const different = estate();
+    setCell(different, 'vHost', 1, '# Memory', 262144);
+    const second = design(different);
+    assert.doesNotMatch(second.text, /hostProfiles/, 'no profile for one host alone');
+    assert.equal(second.topology.host('esx-02')?.memoryMB, 256 * 1024);
+  });
+
   it('groups PCI functions of one card into one adapter and leaves local controllers out', () => {
     const tabs = estate();
     setCell(tabs, 'vHBA', 2, 'Pci', '0000:3b:00.1');
