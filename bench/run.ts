@@ -4,6 +4,7 @@
  *   npm run bench                       # print the table
  *   npm run bench -- --write DIR        # also write the generated .vtopo files to DIR
  *   npm run bench -- --runs 9           # timed runs per measurement (default 5)
+ *   npm run bench -- --only import      # one part: designs, spof, simulation or import
  *
  * Each measurement is one warm-up run followed by `runs` timed runs; the table shows
  * medians. Analysis is timed on an already parsed result (analyzeParsed), so it excludes
@@ -15,18 +16,24 @@ import { join, resolve } from 'node:path';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
+import { benchImport } from './import';
 import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 import { medianMs, table } from './measure';
 
+const PARTS = ['designs', 'spof', 'simulation', 'import'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   readonly writeDir: string | undefined;
   readonly runs: number;
+  readonly only: Part | undefined;
 }
 
 function parseArguments(args: readonly string[]): Options {
   let writeDir: string | undefined;
   let runs = 5;
+  let only: Part | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--write') {
@@ -35,15 +42,27 @@ function parseArguments(args: readonly string[]): Options {
     } else if (arg === '--runs') {
       runs = Number(args[++i]);
       if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive whole number');
+    } else if (arg === '--only') {
+      const part = args[++i];
+      only = PARTS.find((candidate) => candidate === part);
+      if (only === undefined) throw new Error(`--only needs one of ${PARTS.join(', ')}`);
     } else {
-      throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--write DIR] [--runs N]`);
+      throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--write DIR] [--runs N] [--only ${PARTS.join('|')}]`);
     }
   }
-  return { writeDir, runs };
+  return { writeDir, runs, only };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
+  const runs = (part: Part) => options.only === undefined || options.only === part;
+  if (runs('designs')) benchDesigns(options);
+  if (runs('spof')) benchSpof(options.runs);
+  if (runs('simulation')) benchSimulation(options.runs);
+  if (runs('import')) await benchImport(options.runs);
+}
+
+function benchDesigns(options: Options): void {
   const rows: string[][] = [];
   for (const size of BENCH_SIZES) {
     const text = generateDesign(size);
@@ -81,8 +100,6 @@ function main(): void {
   }
   console.log(`\nmedian of ${options.runs} runs after 1 warm-up; node ${process.version}\n`);
   console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'parse ms', 'analysis ms', 'analysis/parse', 'findings'], rows));
-  benchSpof(options.runs);
-  benchSimulation(options.runs);
 }
 
-main();
+void main();
