@@ -120,7 +120,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
       ['platform', 'vsphere'],
       ['platformVersion', versions[0]],
       ['management', management],
-      ['inventory', { source: source.tool ?? 'RVTools', file: options.fileName, exported, cabling: 'unknown' }],
+      ['inventory', { tool: source.tool ?? 'RVTools', file: options.fileName, exported, cabling: 'unknown' }],
       ['clusters', collection(clusterElements)],
       ['hostProfiles', collection(profiles)],
       ['hosts', collection(hostElements)],
