@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { generateRvtoolsEstate, SPECIAL_CASES } from '../../fixtures/rvtools/generate';
 import { toCsvFiles, toXlsx, toZip } from '../../fixtures/rvtools/write';
+import { inventory as proxmoxInventory } from '../import/proxmox-estate';
 import { inWorkspace } from './harness';
 
 const TABLES = generateRvtoolsEstate({ ...SPECIAL_CASES, clusters: 2, hostsPerCluster: 3, vmsPerHost: 4, seed: 7 });
@@ -68,6 +69,18 @@ describe('vtopo import', () => {
         else assert.match(stderr, message);
         assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
       }
+    });
+  });
+
+  it('imports a Proxmox VE inventory (JSON), detected from its content', async () => {
+    await inWorkspace({ 'pve.json': JSON.stringify(proxmoxInventory()) }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('import', 'pve.json');
+      assert.equal(exitCode, 0, stderr);
+      assert.match(stdout, /^platform: proxmox$/m);
+      assert.deepEqual(parseVtopo(stdout).problems, []);
+      const wrongKind = await vtopo('import', 'pve.json', '--from', 'rvtools');
+      assert.equal(wrongKind.exitCode, 2);
+      assert.equal(wrongKind.stderr, 'vtopo: pve.json is a Proxmox VE inventory, not an RVTools export (--from rvtools)\n');
     });
   });
 

@@ -38,7 +38,7 @@ describe('Proxmox VE import: the design', () => {
   it('says where it came from and that the cabling is not known', () => {
     const { text, topology } = design();
     assert.match(text, /^# Imported by vtopo import from pve-inventory\.json \(Proxmox VE 8\.2\.4 \(pvesh\), exported 2026-11-30\)\.$/m);
-    assert.match(text, /^inventory: \{ source: Proxmox VE 8\.2\.4 \(pvesh\), file: pve-inventory\.json, exported: 2026-11-30, cabling: unknown \}$/m);
+    assert.match(text, /^inventory: \{ tool: Proxmox VE 8\.2\.4 \(pvesh\), file: pve-inventory\.json, exported: 2026-11-30, cabling: unknown \}$/m);
     assert.deepEqual(
       { file: topology.file?.inventory?.file, exported: topology.file?.inventory?.exported, cabling: topology.file?.inventory?.cabling },
       { file: 'pve-inventory.json', exported: '2026-11-30', cabling: 'unknown' },

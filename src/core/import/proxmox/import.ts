@@ -10,6 +10,7 @@
 
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
 import { idFromName, IdAllocator } from '../ids';
+import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import { counted } from '../../text/plural';
 import { naturalCompare } from '../rvtools/hosts';
@@ -72,6 +73,8 @@ export function importProxmox(json: unknown, options: ProxmoxImportOptions): Imp
   for (const host of [...hosts].sort((a, b) => naturalCompare(a.id, b.id))) {
     hostElements.set(host.id, { value: { cluster: clusterId, ...host.fields }, comment: host.comment });
   }
+  const profiles = factorProfiles(hostElements, ids);
+  if (profiles.size > 0) summary.inferred(`nodes with the same processors and memory share a host profile (${profiles.size} under hostProfiles)`);
   const sortById = (map: ReadonlyMap<string, DraftElement>) => new Map([...map].sort(([a], [b]) => naturalCompare(a, b)));
   const clusterFields: DraftMap = { ha: { enabled: haEnabled }, quorum };
   const clusters = new Map<string, DraftElement>([[clusterId, { value: clusterFields, comment: clusterId === clusterName ? undefined : JSON.stringify(clusterName) }]]);
@@ -97,8 +100,9 @@ export function importProxmox(json: unknown, options: ProxmoxImportOptions): Imp
       ['name', `${clusterName} (Proxmox VE)`],
       ['platform', 'proxmox'],
       ['platformVersion', versions[0]],
-      ['inventory', { source: tool, file: options.fileName, exported: inventory.exported, cabling: 'unknown' }],
+      ['inventory', { tool, file: options.fileName, exported: inventory.exported, cabling: 'unknown' }],
       ['clusters', collection(clusters)],
+      ['hostProfiles', collection(profiles)],
       ['hosts', collection(hostElements)],
       ['datastores', collection(sortById(storage.datastores))],
       ['vms', collection(sortById(vms.vms))],

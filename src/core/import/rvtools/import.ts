@@ -7,6 +7,7 @@
 
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
 import { idFromName, IdAllocator, shortHostNames } from '../ids';
+import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import type { Table } from '../table';
 import { counted } from '../../text/plural';
@@ -129,43 +130,6 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     ],
   });
   return { text, summary: summary.build() };
-}
-
-/** The hardware a host profile carries: what servers bought together share. */
-const PROFILE_FIELDS = ['model', 'edition', 'cpu', 'memory'] as const;
-
-/**
- * Hosts whose model, edition, processors and memory are the same take them from one host
- * profile (docs/format.md, hostProfiles): said once, not once per host. Only groups of two
- * or more; profiles are named after the model, in the order of their first host. Edits the
- * host elements in place and returns the profiles.
- */
-function factorProfiles(hosts: Map<string, DraftElement>, ids: IdAllocator): Map<string, DraftElement> {
-  const groups = new Map<string, string[]>();
-  for (const [id, element] of hosts) {
-    const fields = element.value as DraftMap;
-    if (fields.cpu === undefined || fields.memory === undefined) continue;
-    const signature = JSON.stringify(PROFILE_FIELDS.map((key) => fields[key] ?? null));
-    groups.set(signature, [...(groups.get(signature) ?? []), id]);
-  }
-  const profiles = new Map<string, DraftElement>();
-  for (const members of groups.values()) {
-    const [first] = members;
-    if (members.length < 2 || first === undefined) continue;
-    const template = hosts.get(first)?.value as DraftMap;
-    const model = typeof template.model === 'string' ? template.model : 'host';
-    const profileId = ids.allocate(idFromName(model, 'host'), 'profile');
-    profiles.set(profileId, { value: Object.fromEntries(PROFILE_FIELDS.map((key) => [key, template[key]])) });
-    for (const hostId of members) {
-      const element = hosts.get(hostId);
-      if (!element) continue;
-      const fields = element.value as DraftMap;
-      const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !(PROFILE_FIELDS as readonly string[]).includes(key)));
-      const { cluster, ...others } = rest;
-      hosts.set(hostId, { ...element, value: { cluster, profile: profileId, ...others } });
-    }
-  }
-  return profiles;
 }
 
 /** Host lookup by the name as written, case-insensitively, or by its first label when that is unambiguous. */
