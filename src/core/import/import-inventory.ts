@@ -4,6 +4,7 @@
  * wrong ends as an InventoryError with a one-line message; nothing else escapes but bugs.
  */
 
+import { detectHyperv, importHyperv, NotHypervInventoryError } from './hyperv/import';
 import { detectProxmox, importProxmox, NotProxmoxError } from './proxmox/import';
 import { importRvtools, NotRvtoolsError } from './rvtools/import';
 import { MissingTabError } from './rvtools/tabs';
@@ -26,8 +27,9 @@ const KIND_NAMES: Readonly<Record<InventoryKindName, string>> = { rvtools: 'an R
 
 /** Which importer a JSON inventory is for, from its content. */
 function jsonKind(json: unknown, name: string): InventoryKindName {
+  if (detectHyperv(json)) return 'hyperv';
   if (detectProxmox(json)) return 'proxmox';
-  throw new InventoryError(`${name} is JSON but not an inventory VTopo reads: a Proxmox VE inventory from scripts/inventory/proxmox-inventory.sh (docs/import.md)`);
+  throw new InventoryError(`${name} is JSON but not an inventory VTopo reads: a Proxmox VE or Hyper-V inventory from scripts/inventory/ (docs/import.md)`);
 }
 
 export async function importInventory(input: InventoryInput, options: ImportOptions = {}): Promise<ImportResult> {
@@ -39,10 +41,10 @@ export async function importInventory(input: InventoryInput, options: ImportOpti
       throw new InventoryError(`${input.name} is ${KIND_NAMES[kind]}, not ${KIND_NAMES[options.from]} (--from ${options.from})`);
     }
     options.onProgress?.('writing the design');
-    const result = kind === 'proxmox' ? importProxmox(read.json, { fileName }) : importRvtools(read.tables, { fileName });
+    const result = kind === 'proxmox' ? importProxmox(read.json, { fileName }) : kind === 'hyperv' ? importHyperv(read.json, { fileName }) : importRvtools(read.tables, { fileName });
     return read.warnings.length === 0 ? result : { ...result, summary: { ...result.summary, warnings: [...read.warnings, ...result.summary.warnings] } };
   } catch (error) {
-    if (error instanceof ImportInputError || error instanceof NotRvtoolsError || error instanceof NotProxmoxError) throw new InventoryError(error.message);
+    if (error instanceof ImportInputError || error instanceof NotRvtoolsError || error instanceof NotProxmoxError || error instanceof NotHypervInventoryError) throw new InventoryError(error.message);
     if (error instanceof MissingTabError || error instanceof MissingColumnError) throw new InventoryError(`${input.name}: ${error.message}`);
     throw error;
   }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { generateRvtoolsEstate, SPECIAL_CASES } from '../../fixtures/rvtools/generate';
 import { toCsvFiles, toXlsx, toZip } from '../../fixtures/rvtools/write';
+import { inventory as hypervInventory } from '../import/hyperv-inventory';
 import { inventory as proxmoxInventory } from '../import/proxmox-estate';
 import { inWorkspace } from './harness';
 
@@ -81,6 +82,16 @@ describe('vtopo import', () => {
       const wrongKind = await vtopo('import', 'pve.json', '--from', 'rvtools');
       assert.equal(wrongKind.exitCode, 2);
       assert.equal(wrongKind.stderr, 'vtopo: pve.json is a Proxmox VE inventory, not an RVTools export (--from rvtools)\n');
+    });
+  });
+
+  it('imports a Hyper-V inventory (JSON), detected from its marker', async () => {
+    await inWorkspace({ 'cluster.json': JSON.stringify(hypervInventory()) }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('import', 'cluster.json', '--from', 'hyperv');
+      assert.equal(exitCode, 0, stderr);
+      assert.match(stdout, /^platform: hyperv$/m);
+      assert.deepEqual(parseVtopo(stdout).problems, []);
+      assert.equal((await vtopo('import', 'cluster.json', '--from', 'proxmox')).stderr, 'vtopo: cluster.json is a Hyper-V inventory, not a Proxmox VE inventory (--from proxmox)\n');
     });
   });
 
