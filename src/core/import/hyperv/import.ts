@@ -14,7 +14,7 @@ import { counted } from '../../text/plural';
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
 import { idFromName, IdAllocator, shortHostNames } from '../ids';
 import { factorProfiles } from '../profiles';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import { importNodes } from './hosts';
 import { hasInventoryMarker, INVENTORY_VERSION, readInventory, type HypervInventory } from './inventory';

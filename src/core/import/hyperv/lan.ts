@@ -13,7 +13,7 @@ import { PORT_ROLES, type PortRole } from '../../model/format';
 import { collection, type DraftElement, type DraftMap } from '../emit';
 import { idFromName, IdAllocator } from '../ids';
 import { bandwidthText } from '../quantities';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { ClusterNetworkInfo, HypervInventory, NetAdapterInfo } from './inventory';
 

@@ -10,7 +10,7 @@
 import type { DraftElement, DraftMap } from '../emit';
 import { idFromName, type IdAllocator } from '../ids';
 import { dataText } from '../quantities';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { HypervInventory, VmInfo } from './inventory';
 

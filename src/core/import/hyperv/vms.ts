@@ -11,7 +11,7 @@
 import type { DraftElement, DraftValue } from '../emit';
 import { idFromName, type IdAllocator } from '../ids';
 import { dataText } from '../quantities';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { GroupInfo, HypervInventory, VmInfo } from './inventory';
 import { within } from './json';

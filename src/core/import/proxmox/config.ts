@@ -7,7 +7,7 @@
  */
 
 import type { SummaryBuilder } from '../summary';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import { describe, entriesOf, isObject } from './values';
 
 export interface GuestDisk {

@@ -11,7 +11,7 @@
 import type { DraftElement } from '../emit';
 import { idFromName, type IdAllocator } from '../ids';
 import type { SummaryBuilder } from '../summary';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { HaGroup, HaRule, ProxmoxInventory, PveGuest } from './inventory';
 
 /** HA resource states in which the HA manager does not move the guest to another node. */

@@ -13,7 +13,7 @@ import { idFromName, IdAllocator } from '../ids';
 import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import { counted } from '../../text/plural';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import { importRules, readGuestHa } from './ha';
 import { importHosts } from './hosts';
 import { detectProxmox, readInventory, type ProxmoxInventory, type PveGuest } from './inventory';

@@ -9,7 +9,7 @@
  */
 
 import type { SummaryBuilder } from '../summary';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import { parseGuestConfig, type GuestConfig } from './config';
 import { canonicalJson, entriesOf, Fields, isObject, type JsonObject } from './values';
 

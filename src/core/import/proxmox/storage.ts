@@ -12,7 +12,7 @@ import type { DraftElement, DraftMap } from '../emit';
 import { idFromName, type IdAllocator } from '../ids';
 import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { ProxmoxInventory, PveStorage } from './inventory';
 
 /** Storage type -> the format's protocol, and whether the type is shared whatever its flag says. */

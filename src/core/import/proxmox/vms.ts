@@ -9,7 +9,7 @@
 import type { DraftElement } from '../emit';
 import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
-import { naturalCompare } from '../rvtools/hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { GuestHa } from './ha';
 import type { ProxmoxInventory, PveGuest } from './inventory';
 import type { ImportedStorage } from './storage';

@@ -8,6 +8,7 @@
 import { collection, type DraftElement, type DraftMap } from '../emit';
 import { bandwidthText, dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
+import { naturalCompare } from '../../text/natural-order';
 import { VHBA, VHOST, VNIC } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
 
@@ -201,9 +202,4 @@ function cpuVendor(model: string | undefined): 'intel' | 'amd' | undefined {
 
 function mul(a: number, b: number | undefined): number | undefined {
   return b === undefined ? undefined : a * b;
-}
-
-/** vmhba2 before vmhba10. */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -9,7 +9,7 @@ import { collection, type DraftElement, type DraftMap } from '../emit';
 import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import { MULTIPATH_SLOTS, VDATASTORE, VMULTIPATH } from './columns';
-import { naturalCompare } from './hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { RvtoolsTabs } from './tabs';
 
 export interface StorageInput {
