@@ -4,6 +4,7 @@ import { analyzeText } from '../../../src/core/analysis/engine';
 import { detectHyperv, importHyperv, NotHypervInventoryError } from '../../../src/core/import/hyperv/import';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { find, inventory, records, type Json, type JsonMap } from './hyperv-inventory';
+import { mulberry32 } from '../../../bench/generate';
 
 const imported = (json: unknown = inventory()) => importHyperv(json, { fileName: 'cluster.json' });
 
@@ -25,13 +26,7 @@ function mapArrays(value: Json, edit: (items: Json[]) => Json): Json {
 
 /** A deterministic pseudo-random shuffle (mulberry32). */
 function shuffler(seed: number): <T>(items: readonly T[]) => T[] {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return (items) => {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {

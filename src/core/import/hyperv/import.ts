@@ -12,7 +12,7 @@
 import { compareVersions, parseVersion } from '../../model/limits';
 import { counted } from '../../text/plural';
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
-import { idFromName, IdAllocator, shortHostNames } from '../ids';
+import { idFromName, IdAllocator, shortHostNames, hostNameLookup } from '../ids';
 import { factorProfiles } from '../profiles';
 import { naturalCompare } from '../../text/natural-order';
 import { SummaryBuilder, type ImportResult } from '../summary';
@@ -58,7 +58,7 @@ export function importHyperv(json: unknown, options: HypervImportOptions): Impor
   if (nodes.length === 0) summary.warn('the inventory lists no cluster node (nodes): the design has no host');
   const wantedIds = shortHostNames(nodes.map((node) => node.name));
   const hostIds = new Map(nodes.map((node) => [node.name, ids.allocate(idFromName(wantedIds.get(node.name) ?? node.name, 'host'), 'host')]));
-  const hostOf = hostLookup(hostIds);
+  const hostOf = hostNameLookup(hostIds);
   const hostIdList = nodes.map((node) => hostIds.get(node.name) ?? node.name);
   const imported = importNodes(nodes, summary);
   const lan = importLan({ inventory, summary, hostOf, hostIds: hostIdList });
@@ -142,18 +142,6 @@ function dedupeNodes(inventory: HypervInventory, summary: SummaryBuilder): Hyper
     result.push(node);
   }
   return result;
-}
-
-/** Node lookup by the name as written, case-insensitively, or by its first label when that is unambiguous. */
-function hostLookup(hostIds: ReadonlyMap<string, string>): (name: string) => string | undefined {
-  const byLower = new Map<string, string>();
-  const byLabel = new Map<string, string | null>();
-  for (const [name, id] of hostIds) {
-    byLower.set(name.toLowerCase(), id);
-    const label = name.split('.')[0]?.toLowerCase() ?? '';
-    byLabel.set(label, byLabel.has(label) ? null : id);
-  }
-  return (name) => hostIds.get(name) ?? byLower.get(name.toLowerCase()) ?? byLabel.get(name.split('.')[0]?.toLowerCase() ?? '') ?? undefined;
 }
 
 /** Seconds as the format's text: "10 s", "1.5 s". */

@@ -6,7 +6,7 @@
  */
 
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
-import { idFromName, IdAllocator, shortHostNames } from '../ids';
+import { idFromName, IdAllocator, shortHostNames, hostNameLookup } from '../ids';
 import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import type { Table } from '../table';
@@ -58,7 +58,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   const hostNames = [...new Set(hostRows.flatMap((row) => row.text('host') ?? []))].sort(naturalCompare);
   const wantedHostIds = shortHostNames(hostNames);
   const hostIds = new Map(hostNames.map((name) => [name, ids.allocate(idFromName(wantedHostIds.get(name) ?? name, 'host'), 'host')]));
-  const hostId = hostLookup(hostIds);
+  const hostId = hostNameLookup(hostIds);
   const hosts = importHosts({ tabs, summary, hostIds, clusterKey }, hostRows);
   const clusterOfHost = new Map<string, string>();
   const hostsOfCluster = new Map<string, string[]>();
@@ -131,18 +131,6 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     ],
   });
   return { text, summary: summary.build() };
-}
-
-/** Host lookup by the name as written, case-insensitively, or by its first label when that is unambiguous. */
-function hostLookup(hostIds: ReadonlyMap<string, string>): (name: string) => string | undefined {
-  const byLower = new Map<string, string>();
-  const byLabel = new Map<string, string | null>();
-  for (const [name, id] of hostIds) {
-    byLower.set(name.toLowerCase(), id);
-    const label = name.split('.')[0]?.toLowerCase() ?? '';
-    byLabel.set(label, byLabel.has(label) ? null : id);
-  }
-  return (name) => hostIds.get(name) ?? byLower.get(name.toLowerCase()) ?? byLabel.get(name.split('.')[0]?.toLowerCase() ?? '') ?? undefined;
 }
 
 interface SourceInfo {
