@@ -27,7 +27,7 @@ export type ImportCommandResult =
 
 /** Every string the command shows, in one place (the extension does not localize yet). */
 const TEXT = {
-  openTitle: 'Import Inventory: pick an RVTools export (.xlsx workbook, .zip of its CSV files, or one RVTools_tab*.csv file of its folder)',
+  openTitle: 'Import Inventory: pick an RVTools export (.xlsx, .zip, or one RVTools_tab*.csv of its folder)',
   openLabel: 'Import',
   inventoryFilter: 'Inventories (RVTools .xlsx, .zip, .csv; JSON)',
   saveTitle: 'Import Inventory: save the new design as',
@@ -42,7 +42,8 @@ const TEXT = {
   cannotRead: (name: string, reason: string) => `cannot read ${name}: ${reason}`,
   cannotWrite: (name: string, reason: string) => `VTopo: could not write ${name}: ${reason}`,
   failed: (name: string, reason: string) => `VTopo: the import of ${name} failed: ${reason}`,
-  logImported: (source: vscode.Uri, design: vscode.Uri, summary: ImportSummary) => `Imported ${source.toString()} into ${design.toString()}:\n${formatSummary(summary).trimEnd()}`,
+  logImported: (source: vscode.Uri, design: vscode.Uri, summary: ImportSummary) =>
+    `Imported ${vscode.workspace.asRelativePath(source)} into ${vscode.workspace.asRelativePath(design)}:\n${formatSummary(summary).trimEnd()}`,
 } as const;
 
 export function registerImportCommand(log: vscode.LogOutputChannel): vscode.Disposable {
@@ -100,7 +101,9 @@ function fail(message: string): ImportCommandResult {
   return { error: message };
 }
 
+/** The open dialog, from the first workspace folder; the picked file, or undefined when cancelled. */
 async function pickSource(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await vscode.window.showOpenDialog({
     title: TEXT.openTitle,
     openLabel: TEXT.openLabel,
@@ -108,7 +111,7 @@ async function pickSource(): Promise<vscode.Uri | undefined> {
     canSelectFolders: false,
     canSelectMany: false,
     filters: { [TEXT.inventoryFilter]: ['xlsx', 'zip', 'csv', 'json'] },
-    ...(defaultFolder() ? { defaultUri: defaultFolder() } : {}),
+    ...(folder ? { defaultUri: folder } : {}),
   });
   return picked?.[0];
 }
@@ -122,10 +125,6 @@ async function pickTarget(source: PickedSource): Promise<vscode.Uri | undefined>
     defaultUri: vscode.Uri.joinPath(source.uri, '..', name),
     filters: { [TEXT.designFilter]: ['vtopo'] },
   });
-}
-
-function defaultFolder(): vscode.Uri | undefined {
-  return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
 /** A picked RVTools_tab*.csv file stands for its folder; a folder (named by a caller) is one. */
