@@ -13,7 +13,7 @@
 
 import * as vscode from 'vscode';
 import { importInventory, InventoryError } from '../core/import/import-inventory';
-import { checkSourceSize, designFileName, exportCsvFiles, importedMessage, isExportCsv, noExportCsvFiles } from '../core/import/picked-source';
+import { checkSourceSize, designFileName, exportFolderFiles, importedMessage, isExportCsv, unreadableFolderOf } from '../core/import/picked-source';
 import type { InventoryFile, InventoryInput } from '../core/import/sources';
 import { formatSummary, type ImportSummary } from '../core/import/summary';
 import { basename } from './uris';
@@ -50,10 +50,11 @@ export function registerImportCommand(log: vscode.LogOutputChannel): vscode.Disp
   return vscode.commands.registerCommand(IMPORT_COMMAND, (source?: unknown, target?: unknown) => importCommand(log, source, target));
 }
 
-/** What the user picked, as the import reads it: a file, or an export folder. */
+/** What the user picked, as the import reads it: a file, or an export folder (maybe for the CSV file picked in it). */
 interface PickedSource {
   readonly uri: vscode.Uri;
   readonly kind: 'file' | 'folder';
+  readonly pickedCsv?: string;
 }
 
 async function importCommand(log: vscode.LogOutputChannel, sourceArgument: unknown, targetArgument: unknown): Promise<ImportCommandResult | undefined> {
@@ -129,9 +130,10 @@ async function pickTarget(source: PickedSource): Promise<vscode.Uri | undefined>
 
 /** A picked RVTools_tab*.csv file stands for its folder; a folder (named by a caller) is one. */
 async function locate(uri: vscode.Uri): Promise<PickedSource> {
-  if (isExportCsv(basename(uri))) return { uri: vscode.Uri.joinPath(uri, '..'), kind: 'folder' };
   const stat = await fileStat(uri);
-  return { uri, kind: (stat.type & vscode.FileType.Directory) !== 0 ? 'folder' : 'file' };
+  if ((stat.type & vscode.FileType.Directory) !== 0) return { uri, kind: 'folder' };
+  if (isExportCsv(basename(uri))) return { uri: vscode.Uri.joinPath(uri, '..'), kind: 'folder', pickedCsv: basename(uri) };
+  return { uri, kind: 'file' };
 }
 
 /** The bytes of the source: the file, or the folder's RVTools_tab*.csv files; sizes are checked before anything is read. */
@@ -146,11 +148,10 @@ async function readSource(source: PickedSource, report: (message: string) => voi
   try {
     listing = await vscode.workspace.fs.readDirectory(source.uri);
   } catch (error) {
-    throw new InventoryError(TEXT.cannotRead(`folder ${name}`, reason(error)));
+    throw source.pickedCsv === undefined ? new InventoryError(TEXT.cannotRead(`folder ${name}`, reason(error))) : unreadableFolderOf(source.pickedCsv, reason(error));
   }
   const entries = listing.map(([entry, type]) => ({ name: entry, isFile: (type & vscode.FileType.File) !== 0 }));
-  const names = exportCsvFiles(entries);
-  if (names.length === 0) throw noExportCsvFiles(name, entries);
+  const names = exportFolderFiles(name, entries, source.pickedCsv);
   const csvFiles = names.map((file) => ({ name: file, uri: vscode.Uri.joinPath(source.uri, file) }));
   const sizes = await Promise.all(csvFiles.map(async (file) => (await fileStat(file.uri)).size));
   checkSourceSize(`folder ${name}`, sizes.reduce((sum, size) => sum + size, 0));

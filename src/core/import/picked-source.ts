@@ -24,20 +24,29 @@ export interface FolderEntry {
 }
 
 /**
- * The files of an export folder that an import reads: its RVTools_tab*.csv files (not those of
- * subfolders), in name order so that the same folder gives the same design.
+ * The files an import of an export folder reads: its RVTools_tab*.csv files (not those of
+ * subfolders), in name order so that the same folder gives the same design. Throws InventoryError
+ * when there is none, and when the CSV file the user picked for its folder is not among them: the
+ * folder listed is then not the one the file is in (a browser's file picker hands over the picked
+ * file alone, under a made-up path).
  */
-export function exportCsvFiles(entries: readonly FolderEntry[]): string[] {
-  return entries
+export function exportFolderFiles(folderName: string, entries: readonly FolderEntry[], pickedCsv?: string): string[] {
+  const names = entries
     .filter((entry) => entry.isFile && isExportCsv(entry.name))
     .map((entry) => entry.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (pickedCsv !== undefined && !names.includes(baseName(pickedCsv))) throw unreadableFolderOf(pickedCsv);
+  if (names.length === 0) {
+    const files = entries.filter((entry) => entry.isFile).map((entry) => entry.name).sort();
+    throw new InventoryError(`folder ${folderName} has no RVTools_tab*.csv files; found: ${listSome(files)}`);
+  }
+  return names;
 }
 
-/** The one-line reason a folder cannot be imported when it holds no RVTools_tab*.csv file. */
-export function noExportCsvFiles(folderName: string, entries: readonly FolderEntry[]): InventoryError {
-  const files = entries.filter((entry) => entry.isFile).map((entry) => entry.name).sort();
-  return new InventoryError(`folder ${folderName} has no RVTools_tab*.csv files; found: ${listSome(files)}`);
+/** The one-line reason the folder of a picked RVTools_tab*.csv file cannot be imported: it cannot be listed (`reason`), or is not the file's. */
+export function unreadableFolderOf(pickedCsv: string, reason?: string): InventoryError {
+  const name = baseName(pickedCsv);
+  return new InventoryError(`${name} stands for its export folder, which cannot be listed here${reason === undefined ? '' : ` (${reason})`}: pick the export's .xlsx workbook or .zip instead`);
 }
 
 /**

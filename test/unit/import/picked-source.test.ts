@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { importInventory, InventoryError } from '../../../src/core/import/import-inventory';
-import { checkSourceSize, designFileName, exportCsvFiles, importedMessage, isExportCsv, noExportCsvFiles } from '../../../src/core/import/picked-source';
+import { checkSourceSize, designFileName, exportFolderFiles, importedMessage, isExportCsv, unreadableFolderOf } from '../../../src/core/import/picked-source';
 import { DEFAULT_IMPORT_LIMITS } from '../../../src/core/import/sources';
 import { smallEstateFiles } from '../../fixtures/rvtools/small-estate';
 
@@ -26,15 +26,31 @@ describe('import command: a picked RVTools_tab*.csv stands for its folder', () =
       file('RVTools_tabvCPU.csv'),
       file('RVTools_tabvInfo.csv.bak'),
     ];
-    assert.deepEqual(exportCsvFiles(entries), ['RVTools_tabvCPU.csv', 'RVTools_tabvHost.csv', 'RVTools_tabvInfo.csv']);
-    assert.deepEqual(exportCsvFiles([]), []);
+    const expected = ['RVTools_tabvCPU.csv', 'RVTools_tabvHost.csv', 'RVTools_tabvInfo.csv'];
+    assert.deepEqual(exportFolderFiles('exports', entries), expected);
+    assert.deepEqual(exportFolderFiles('exports', entries, 'RVTools_tabvHost.csv'), expected, 'the picked file among them');
+    assert.deepEqual(exportFolderFiles('exports', entries, '/data/exports/RVTools_tabvHost.csv'), expected, 'a path');
   });
 
   it('says what a folder without export files holds, in one line', () => {
-    const error = noExportCsvFiles('exports', [file('notes.txt'), folder('older'), file('budget.csv')]);
-    assert.ok(error instanceof InventoryError);
-    assert.equal(error.message, 'folder exports has no RVTools_tab*.csv files; found: budget.csv, notes.txt');
-    assert.equal(noExportCsvFiles('empty', []).message, 'folder empty has no RVTools_tab*.csv files; found: none');
+    const refusal = (folderName: string, entries: { name: string; isFile: boolean }[]) => {
+      try {
+        exportFolderFiles(folderName, entries);
+      } catch (error) {
+        assert.ok(error instanceof InventoryError);
+        return error.message;
+      }
+      assert.fail('no error');
+    };
+    assert.equal(refusal('exports', [file('notes.txt'), folder('older'), file('budget.csv')]), 'folder exports has no RVTools_tab*.csv files; found: budget.csv, notes.txt');
+    assert.equal(refusal('empty', []), 'folder empty has no RVTools_tab*.csv files; found: none');
+  });
+
+  it('refuses a listing without the picked file: not its folder (a browser hands over the file alone)', () => {
+    const message = 'RVTools_tabvInfo.csv stands for its export folder, which cannot be listed here: pick the export\'s .xlsx workbook or .zip instead';
+    assert.throws(() => exportFolderFiles('', [folder('my-project')], 'RVTools_tabvInfo.csv'), (error: unknown) => error instanceof InventoryError && error.message === message);
+    assert.throws(() => exportFolderFiles('', [file('RVTools_tabvHost.csv')], 'RVTools_tabvInfo.csv'), { message });
+    assert.equal(unreadableFolderOf('/x/RVTools_tabvInfo.csv', 'no such file or folder').message, 'RVTools_tabvInfo.csv stands for its export folder, which cannot be listed here (no such file or folder): pick the export\'s .xlsx workbook or .zip instead');
   });
 });
 

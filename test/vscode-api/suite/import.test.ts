@@ -111,10 +111,11 @@ describe('VTopo: Import Inventory in the extension host', () => {
     assert.equal(decode(await vscode.workspace.fs.readFile(target)), decode(await vscode.workspace.fs.readFile(workspaceUri('export.vtopo'))));
   });
 
-  it('shows one line and writes nothing for a file that is not an export, a missing file or a folder without one', async () => {
+  it('shows one line and writes nothing for a file that is not an export, a missing file (CSV or not) or a folder without one', async () => {
     const cases: [vscode.Uri, string, RegExp][] = [
       [workspaceUri('notes.txt'), 'notes.vtopo', /^VTopo: notes\.txt is not an RVTools export \(\.xlsx, or RVTools_tab\*\.csv files in a folder or \.zip\) nor a JSON inventory$/],
       [workspaceUri('missing.xlsx'), 'missing.vtopo', /^VTopo: cannot read missing\.xlsx: no such file or folder$/],
+      [workspaceUri('export', 'RVTools_tabvFloppy.csv'), 'floppy.vtopo', /^VTopo: cannot read RVTools_tabvFloppy\.csv: no such file or folder$/],
       [workspaceUri(), 'nothing.vtopo', /^VTopo: folder import-test has no RVTools_tab\*\.csv files; found: .*notes\.txt/],
     ];
     for (const [source, name, message] of cases) {
