@@ -69,15 +69,16 @@
  *   admission control is not consulted by restarts on any platform (it governs power-on).
  *   Proxmox VE restarts only while the cluster keeps quorum: more than half of its nodes
  *   alive (corosync votes).
+ * - LAN failures (NIC teaming, VM networks, isolation, partitions, quorum) are worked out
+ *   in network-failures.ts, which calls back into the engine to stop and restart VMs.
  */
 
-import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
-import { datastoresUsedByClusters } from '../analysis/storage-network';
 import { fits } from '../capacity/fits';
-import type { Cluster, Datastore, Topology } from '../model/topology';
+import type { Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
-import { clusterLanModelled, clusterNetworkState, electPrimary, usesQuorum, type ClusterNetworkState } from './network-state';
+import { NetworkFailures, type NetworkAction } from './network-failures';
+import { usesQuorum } from './network-state';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -225,12 +226,10 @@ interface Wave {
 }
 
 type Action =
+  | NetworkAction
   | { readonly kind: 'step'; readonly step: ScenarioStep }
   | { readonly kind: 'declare-failed'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly vms: readonly VmRun[] }
-  | { readonly kind: 'declare-isolated'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly lostAt: number; readonly primary: boolean }
-  | { readonly kind: 'isolation-response'; readonly hostId: string; readonly epoch: number; readonly cause: number }
   | { readonly kind: 'powered-off'; readonly run: VmRun; readonly outage: number; readonly cause: number }
-  | { readonly kind: 'quorum-stop'; readonly hostId: string; readonly epoch: number; readonly cause: number }
   | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
   | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
   | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
@@ -262,10 +261,8 @@ class FailoverSimulation {
   private readonly waves: Wave[] = [];
   private readonly failed = new Set<string>();
   private reachCache = new Map<string, boolean>();
-  /** Network state of each cluster whose LAN is modelled, as of the last change. */
-  private readonly clusterNetworks = new Map<string, ClusterNetworkState>();
-  /** The HA primary of each cluster (vSphere), elected when first needed. */
-  private readonly primaries = new Map<string, string>();
+  /** Teaming, VM networks, isolation, partitions and quorum (network-failures.ts). */
+  private readonly network: NetworkFailures<VmRun>;
 
   constructor(
     private readonly context: SimulationContext,
@@ -273,6 +270,26 @@ class FailoverSimulation {
     private readonly detail: 'full' | 'impact',
   ) {
     this.horizon = scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
+    this.network = new NetworkFailures<VmRun>({
+      context,
+      detail,
+      failed: this.failed,
+      now: () => this.now,
+      log: (kind, elementIds, message, causeIndex, partition) => this.log(kind, elementIds, message, causeIndex, partition),
+      schedule: (atSeconds, action) => this.queue.push(atSeconds, action),
+      host: (hostId) => this.hostRun(hostId),
+      peekHost: (hostId) => this.hostRuns.get(hostId),
+      hostsTouched: () => this.hostRuns.size > 0,
+      residents: (hostId) => this.residents(hostId),
+      reaches: (hostId, datastore) => this.reaches(hostId, datastore),
+      failHost: (hostId, cause) => this.failHost(hostId, cause),
+      goDown: (run, cause, message) => this.goDown(run, cause, message),
+      scheduleTakeovers: (run, cause, lostHost) => this.scheduleTakeovers(run, cause, lostHost),
+      restartWhenOff: (run, atSeconds, cause) => this.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }),
+      restart: (runs, cause) => this.restart(runs, cause),
+      endOutage: (run) => this.endOutage(run),
+      placePending: () => this.placePending(),
+    });
   }
 
   run(): ScenarioImpact {
@@ -301,14 +318,12 @@ class FailoverSimulation {
       case 'declare-failed':
         return this.declareFailed(action);
       case 'declare-isolated':
-        return this.declareIsolated(action);
       case 'isolation-response':
-        return this.isolationResponse(action);
+      case 'quorum-stop':
+        return this.network.handle(action);
       case 'powered-off':
         if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restart([action.run], action.cause);
         return;
-      case 'quorum-stop':
-        return this.quorumStop(action);
       case 'takeover':
         return this.takeover(action);
       case 'guest-takeover':
@@ -326,7 +341,7 @@ class FailoverSimulation {
   }
 
   private step(step: ScenarioStep): void {
-    if (step.action === 'isolate') return this.isolate(step.host);
+    if (step.action === 'isolate') return this.network.isolate(step.host);
     const { target } = step;
     const known = this.isKnown(target);
     const name = `${target.kind} ${target.id}`;
@@ -340,7 +355,7 @@ class FailoverSimulation {
       const before = new Set(this.failed);
       this.failed.add(target.id);
       this.storageChanged(before, cause);
-      return this.networkChanged(before, cause, target.id);
+      return this.network.networkChanged(before, cause, target.id);
     }
     const cause = this.log('component-recovered', [target.id], `${name} is back.`);
     if (target.kind === 'host') {
@@ -357,7 +372,7 @@ class FailoverSimulation {
     const before = new Set(this.failed);
     this.failed.delete(target.id);
     this.storageChanged(before, cause);
-    this.networkChanged(before, cause, target.id);
+    this.network.networkChanged(before, cause, target.id);
   }
 
   private isKnown(target: ComponentRef): boolean {
@@ -413,313 +428,6 @@ class FailoverSimulation {
       if (run.status === 'down' && !run.takeoverPending) restart.push(run);
     }
     this.restart(restart, cause);
-  }
-
-  /**
-   * A host stops exchanging heartbeats and reaches none of its isolation addresses
-   * (vSphere; docs/simulation.md "Network failures"). It declares itself isolated after
-   * primaryIsolationTimeoutSeconds as the primary (5 s) or isolationTimeoutSeconds as a
-   * secondary (30 s), then runs its isolation response isolationResponseDelaySeconds later
-   * (fdm.isolationPolicyDelaySec, 30 s). While it still writes datastore heartbeats the
-   * other hosts know it is isolated, not failed, and restart nothing: its VMs come back
-   * elsewhere only once the isolation response has powered them off (the VMFS locks hold
-   * until then). A host that reaches none of its heartbeat datastores either is treated as
-   * failed.
-   */
-  private isolate(hostId: string, cause?: number): void {
-    const info = this.context.hosts.get(hostId);
-    if (!info) {
-      this.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`, cause);
-      return;
-    }
-    const host = this.hostRun(hostId);
-    if (host.failed || host.isolated) return;
-    const primary = info.cluster !== undefined && this.primaryOf(info.cluster.id) === hostId;
-    const lost = this.log('heartbeats-lost', [hostId], `${hostId} exchanges no HA heartbeats with the other hosts and reaches none of its isolation addresses.`, cause);
-    if (!this.writesDatastoreHeartbeats(info)) {
-      const event = this.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`, lost);
-      return this.failHost(hostId, event);
-    }
-    host.isolated = true;
-    host.cutOff = true;
-    host.epoch += 1;
-    const detection = info.cluster?.ha.detection;
-    const delay = primary ? (detection?.primaryIsolationTimeoutSeconds ?? 5) : (detection?.isolationTimeoutSeconds ?? 30);
-    this.queue.push(this.now + delay, { kind: 'declare-isolated', hostId, epoch: host.epoch, cause: lost, lostAt: this.now, primary });
-  }
-
-  private declareIsolated(action: Extract<Action, { kind: 'declare-isolated' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
-    const ha = host.info.cluster?.ha;
-    const response = ha?.enabled ? ha.isolationResponse : 'none';
-    const role = action.primary ? 'as the HA primary' : 'as a secondary';
-    const cause = this.log(
-      'host-isolated',
-      [action.hostId],
-      `${action.hostId} declares itself isolated ${this.now - action.lostAt} s after its heartbeats stopped (${role}); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.`,
-      action.cause,
-    );
-    if (response === 'none' || !ha) {
-      this.log('isolation-response', [action.hostId], `Isolation response of ${action.hostId}: leave powered on. Its VMs keep running there and HA restarts none of them.`, cause);
-      for (const run of this.residents(action.hostId)) run.notes.push(`host ${action.hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
-      return;
-    }
-    this.queue.push(this.now + ha.detection.isolationResponseDelaySeconds, { kind: 'isolation-response', hostId: action.hostId, epoch: host.epoch, cause });
-  }
-
-  private writesDatastoreHeartbeats(info: HostInfo): boolean {
-    const configured = (info.cluster?.ha.heartbeatDatastores ?? []).map((id) => this.context.topology.datastore(id)).filter((d): d is Datastore => d !== undefined);
-    const datastores = configured.length > 0 ? configured : [...new Set(this.residents(info.host.id).flatMap((run) => run.info.datastores))];
-    // Nothing to judge by: assume the host writes heartbeats (vSphere always picks some).
-    if (datastores.length === 0) return true;
-    return datastores.some((datastore) => this.reaches(info.host.id, datastore));
-  }
-
-  private isolationResponse(action: Extract<Action, { kind: 'isolation-response' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
-    const ha = host.info.cluster?.ha;
-    const response = ha?.isolationResponse ?? 'none';
-    const timeout = ha?.isolationShutdownTimeoutSeconds ?? 300;
-    const what = response === 'shutdown' ? `shuts down its VMs (powered off after at most ${timeout} s)` : 'powers off its VMs';
-    const cause = this.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: it ${what}; HA restarts each elsewhere once it is off.`, action.cause);
-    const down: VmRun[] = [];
-    for (const run of this.residents(action.hostId)) {
-      if (run.info.priority === 'disabled') {
-        run.notes.push(`restart priority disabled: the isolation response of ${action.hostId} leaves it running.`);
-        continue;
-      }
-      const event = this.goDown(run, cause, `${run.info.vm.id} is ${response === 'shutdown' ? 'shut down' : 'powered off'} by the isolation response of ${action.hostId}.`);
-      this.scheduleTakeovers(run, event, action.hostId);
-      if (run.takeoverPending) continue;
-      if (response === 'shutdown') {
-        const seconds = Math.min(run.info.vm.shutdownSeconds ?? timeout, timeout);
-        this.queue.push(this.now + seconds, { kind: 'powered-off', run, outage: run.outage, cause: event });
-      } else {
-        down.push(run);
-      }
-    }
-    this.restart(down, cause);
-  }
-
-  /** The HA primary of a cluster: the one elected before the scenario (baselinePrimary) while it is alive and not isolated, else re-elected among the rest. */
-  private primaryOf(clusterId: string): string | undefined {
-    const alive = (id: string) => !this.hostRuns.get(id)?.failed && !this.hostRuns.get(id)?.isolated;
-    const known = this.primaries.get(clusterId) ?? baselinePrimary(this.context, clusterId);
-    if (known !== undefined && alive(known)) return known;
-    const cluster = this.context.topology.cluster(clusterId);
-    if (!cluster) return undefined;
-    const candidates = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good && alive(h.host.id)).map((h) => h.host.id);
-    const datastores = datastoresUsedByClusters(this.context.topology).get(clusterId) ?? [];
-    const primary = electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => this.reaches(hostId, d)).length);
-    if (primary !== undefined) this.primaries.set(clusterId, primary);
-    return primary;
-  }
-
-  // ----------------------------------------------------------------- network
-
-  /**
-   * After a LAN element failed or came back: teaming failovers and lost networks on the
-   * hosts that use it, VMs whose network is gone or back, and each affected cluster's
-   * partitions (isolation, partition, quorum). A switch, stack or inter-switch link can
-   * split any cluster; anything else only the clusters of the hosts that use it.
-   */
-  private networkChanged(before: ReadonlySet<string>, cause: number, elementId: string): void {
-    const lan = this.context.lan;
-    const element = lan.elements.get(elementId);
-    if (!element) return;
-    const users = this.context.lanUsers.get(elementId) ?? new Set<string>();
-    for (const hostId of users) {
-      if (this.hostRuns.get(hostId)?.failed) continue;
-      for (const network of lan.hostNetworks.get(hostId) ?? []) if (!network.sharedWithVmkernel) this.teamingChanged(network, before, cause);
-      this.checkVmNetworks(hostId, cause);
-    }
-    const global = element.kind === 'switch' || element.kind === 'inter-switch-link' || element.kind === 'stack';
-    // A host's own part (port, card, cable, virtual switch) can only move that host: if its heartbeats reach the same switches, no cluster changes.
-    const moved = global ? [] : [...users].filter((id) => this.heartbeatReachChanged(id, before));
-    const clusters = global
-      ? this.context.topology.clusters.map((c) => c.id)
-      : [...new Set(moved.map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
-    for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause);
-    this.placePending();
-  }
-
-  private heartbeatReachChanged(hostId: string, before: ReadonlySet<string>): boolean {
-    const lan = this.context.lan;
-    const networks = heartbeatNetworks(this.context.topology, lan, hostId);
-    const switches = (failed: ReadonlySet<string>) => networks.flatMap((n) => uplinkState(lan, n, failed).switches).sort().join(',');
-    return switches(before) !== switches(this.failed);
-  }
-
-  private teamingChanged(network: HostNetwork, before: ReadonlySet<string>, cause: number): void {
-    const lan = this.context.lan;
-    const was = uplinkState(lan, network, before).carrying.map((u) => u.portId);
-    const is = uplinkState(lan, network, this.failed).carrying.map((u) => u.portId);
-    if (was.length === is.length && was.every((id, i) => id === is[i])) return;
-    const label = `${network.hostId} ${network.kind === 'ports' ? `${network.name} network` : network.name}`;
-    if (is.length === 0 && was.length > 0) {
-      this.log('network-lost', [network.hostId, network.id], `${label} has no uplink left (${was.join(', ')} down).`, cause);
-    } else if (was.length === 0 && is.length > 0) {
-      this.log('network-restored', [network.hostId, network.id], `${label} is back on ${is.join(', ')}.`, cause);
-    } else if (this.detail === 'full') {
-      this.log('teaming-failover', [network.hostId, network.id], `${label} now uses ${is.join(', ')} (was ${was.join(', ')}): NIC teaming fails over, nothing else happens.`, cause);
-    }
-  }
-
-  /** The networks of a VM on a host and whether each still has an uplink carrying traffic; empty when the design does not say. */
-  private vmNetworkDown(run: VmRun, hostId: string): string[] {
-    const { found } = vmNetworksOnHost(this.context.lan, hostId, run.info.vm.networks);
-    return found.filter((network) => uplinkState(this.context.lan, network, this.failed).carrying.length === 0).map((network) => network.name);
-  }
-
-  private checkVmNetworks(hostId: string, cause: number): void {
-    for (const run of this.residents(hostId)) {
-      if (run.status !== 'running' && run.status !== 'booting') continue;
-      this.updateReachability(run, hostId, cause);
-    }
-  }
-
-  private updateReachability(run: VmRun, hostId: string, cause: number): void {
-    const down = this.vmNetworkDown(run, hostId);
-    if (down.length > 0 && run.unreachable === undefined) {
-      run.unreachable = { networks: down, since: this.now };
-      if (run.downSince === undefined) run.downSince = this.now;
-      this.log('vm-unreachable', [run.info.vm.id, hostId], `${run.info.vm.id} keeps running on ${hostId} but its network ${down.join(', ')} has no uplink: users cannot reach it, and HA does not act on a lost VM network.`, cause);
-    } else if (down.length === 0 && run.unreachable !== undefined) {
-      run.notes.push(`unreachable from ${run.unreachable.since} s to ${this.now} s while its network had no uplink.`);
-      run.unreachable = undefined;
-      if (run.status === 'running') this.endOutage(run);
-      this.log('vm-reachable', [run.info.vm.id, hostId], `${run.info.vm.id} is reachable again on ${hostId}.`, cause);
-    }
-  }
-
-  private clusterNetworkChanged(clusterId: string, before: ReadonlySet<string>, cause: number): void {
-    const topology = this.context.topology;
-    const cluster = topology.cluster(clusterId);
-    const members = this.context.clusterHosts.get(clusterId) ?? [];
-    if (!cluster || !clusterLanModelled(topology, this.context.lan, members.map((h) => h.host.id))) return;
-    const untouched = before.size === 0 && this.hostRuns.size === 0;
-    const previous = this.clusterNetworks.get(clusterId) ?? (untouched ? baselineNetworkState(this.context, cluster, () => this.networkState(cluster, before)) : this.networkState(cluster, before));
-    const next = this.networkState(cluster, this.failed);
-    this.clusterNetworks.set(clusterId, next);
-    if (usesQuorum(topology)) return this.quorumChanged(clusterId, previous, next, cause);
-    const acting = next.acting === undefined ? [] : (next.partitions[next.acting] ?? []);
-    for (const info of members) {
-      const id = info.host.id;
-      const host = this.hostRuns.get(id);
-      if (host?.failed || !info.good) continue;
-      const wasIsolated = previous.isolated.has(id);
-      const isIsolated = next.isolated.has(id);
-      if (isIsolated && !wasIsolated) this.isolate(id, cause);
-      else if (!isIsolated && wasIsolated) this.rejoin(id, cause);
-      if (!isIsolated) this.hostRun(id).cutOff = !acting.includes(id);
-    }
-    const shape = (state: ClusterNetworkState) => state.partitions.filter((group) => !group.every((id) => state.isolated.has(id))).map((group) => group.join(',')).join(' | ');
-    if (shape(previous) === shape(next)) return;
-    const groups = next.partitions.filter((group) => !group.every((id) => next.isolated.has(id)));
-    if (groups.length > 1) {
-      const list = groups.map((group) => `{${group.join(', ')}}`).join(' and ');
-      const event = this.log(
-        'network-partition',
-        groups.flat(),
-        `Cluster ${clusterId} splits into partitions ${list}: each elects a primary of its own and its VMs keep running; only the partition with ${this.primaryOf(clusterId) ?? 'the primary'} restarts VMs of failed hosts.`,
-        cause,
-      );
-      const logged = this.events[event];
-      if (logged) this.events[event] = { ...logged, partition: { groups, ...(acting.length > 0 ? { acting } : {}) } };
-      for (const group of groups) {
-        if (group === acting) continue;
-        for (const id of group) {
-          const info = this.context.hosts.get(id);
-          if (info && !this.writesDatastoreHeartbeats(info)) this.failHost(id, this.log('host-declared-failed', [id], `${id} is cut off and writes no datastore heartbeat: the primary treats it as failed.`, event));
-        }
-      }
-    } else if (shape(previous).includes(' | ')) {
-      this.log('network-restored', [clusterId], `Cluster ${clusterId} is one partition again.`, cause);
-    }
-  }
-
-  private networkState(cluster: Cluster, failed: ReadonlySet<string>): ClusterNetworkState {
-    const members = this.context.clusterHosts.get(cluster.id) ?? [];
-    return clusterNetworkState({
-      topology: this.context.topology,
-      lan: this.context.lan,
-      cluster,
-      hosts: members.map((h) => ({ id: h.host.id, alive: h.good && !this.hostRuns.get(h.host.id)?.failed })),
-      failed,
-      primary: usesQuorum(this.context.topology) ? undefined : this.primaryOf(cluster.id),
-      reachesDatastore: (hostId, datastoreId) => {
-        const datastore = this.context.topology.datastore(datastoreId);
-        return datastore !== undefined && this.context.storage.reaches(hostId, datastore, failed, new Map());
-      },
-    });
-  }
-
-  /** The host hears the others again: a pending isolation response is cancelled. */
-  private rejoin(hostId: string, cause: number): void {
-    const host = this.hostRun(hostId);
-    if (!host.isolated) return;
-    host.isolated = false;
-    host.cutOff = false;
-    host.epoch += 1;
-    this.log('network-restored', [hostId], `${hostId} exchanges heartbeats again and rejoins its cluster; a pending isolation response is cancelled.`, cause);
-  }
-
-  /**
-   * Quorum platforms: nodes whose partition lost quorum stop. Hyper-V: the cluster service
-   * stops; with VM compute resiliency (Windows Server 2016+) the VMs run unmonitored for
-   * resiliencyPeriodSeconds after the node is removed (failureTimeoutSeconds), then are
-   * turned off and started in the partition with quorum. Proxmox VE and XenServer: the
-   * node's watchdog fences (resets) it after fencingDelaySeconds; its services are then
-   * recovered where there is quorum.
-   */
-  private quorumChanged(clusterId: string, previous: ClusterNetworkState, next: ClusterNetworkState, cause: number): void {
-    const platform = this.context.topology.platform;
-    for (const info of this.context.clusterHosts.get(clusterId) ?? []) {
-      const id = info.host.id;
-      const host = this.hostRuns.get(id);
-      if (host?.failed || !info.good) continue;
-      const had = previous.partitionOf.has(id) && !previous.withoutQuorum.has(previous.partitionOf.get(id) as number);
-      const has = next.partitionOf.has(id) && !next.withoutQuorum.has(next.partitionOf.get(id) as number);
-      if (had === has) continue;
-      const run = this.hostRun(id);
-      run.epoch += 1;
-      run.cutOff = !has;
-      if (has) {
-        this.log('network-restored', [id], `${id} is back in a partition with quorum.`, cause);
-        continue;
-      }
-      const ha = info.cluster?.ha;
-      const delay = platform === 'hyperv' ? (ha?.detection.failureTimeoutSeconds ?? 10) + (ha?.resiliencyPeriodSeconds ?? 240) : (ha?.fencingDelaySeconds ?? 60);
-      const partition = next.partitions[next.partitionOf.get(id) as number] ?? [id];
-      const then =
-        platform === 'hyperv'
-          ? `its cluster service stops; its VMs run unmonitored for ${ha?.resiliencyPeriodSeconds ?? 240} s (VM compute resiliency) after the node is removed at ${ha?.detection.failureTimeoutSeconds ?? 10} s, then are turned off`
-          : `its watchdog fences (resets) it after ${delay} s`;
-      const event = this.log('quorum-lost', [id], `${id} is in partition {${partition.join(', ')}}, which has no quorum: ${then}.`, cause);
-      this.queue.push(this.now + delay, { kind: 'quorum-stop', hostId: id, epoch: run.epoch, cause: event });
-    }
-  }
-
-  private quorumStop(action: Extract<Action, { kind: 'quorum-stop' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (host.failed || host.epoch !== action.epoch || !host.cutOff) return;
-    const fenced = this.context.topology.platform !== 'hyperv';
-    const cause = fenced
-      ? this.log('host-fenced', [action.hostId], `${action.hostId} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.`, action.cause)
-      : this.log('resiliency-expired', [action.hostId], `The resiliency period of ${action.hostId} is over: its VMs are turned off and started where there is quorum.`, action.cause);
-    if (fenced) {
-      host.failed = true;
-      host.epoch += 1;
-    }
-    const down: VmRun[] = [];
-    for (const run of this.residents(action.hostId)) {
-      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${action.hostId} (${fenced ? 'fenced' : 'no quorum'}).`);
-      this.scheduleTakeovers(run, event, action.hostId);
-      if (!run.takeoverPending) down.push(run);
-    }
-    this.restart(down, cause);
   }
 
   // --------------------------------------------------------------- takeovers
@@ -977,7 +685,7 @@ class FailoverSimulation {
     if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
     if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
     if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
-    const network = this.clusterNetworks.get(cluster.id);
+    const network = this.network.clusterState(cluster.id);
     if (network && usesQuorum(this.context.topology) && network.acting === undefined) {
       return { reason: 'no-quorum', detail: `no partition of cluster ${cluster.id} has quorum, so no node restarts anything.` };
     }
@@ -1166,10 +874,10 @@ class FailoverSimulation {
     if (run.status !== 'booting' || run.epoch !== action.epoch) return;
     run.status = 'running';
     const downtime = run.downSince === undefined ? undefined : this.now - run.downSince;
-    const unreachable = run.host === undefined ? [] : this.vmNetworkDown(run, run.host);
+    const unreachable = run.host === undefined ? [] : this.network.vmNetworkDown(run, run.host);
     if (unreachable.length > 0 && run.host !== undefined) {
       const ready = this.log('vm-ready', [run.info.vm.id, run.host], `${run.info.vm.id} is up on ${run.host}, but its network ${unreachable.join(', ')} has no uplink there.`, action.cause);
-      this.updateReachability(run, run.host, ready);
+      this.network.updateReachability(run, run.host, ready);
       return this.placePending();
     }
     this.endOutage(run);
@@ -1180,8 +888,9 @@ class FailoverSimulation {
 
   // ------------------------------------------------------------- bookkeeping
 
-  private log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number): number {
-    this.events.push(causeIndex === undefined ? { timeSeconds: this.now, kind, elementIds, message } : { timeSeconds: this.now, kind, elementIds, message, causeIndex });
+  private log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number, partition?: SimulationEvent['partition']): number {
+    const event: SimulationEvent = causeIndex === undefined ? { timeSeconds: this.now, kind, elementIds, message } : { timeSeconds: this.now, kind, elementIds, message, causeIndex };
+    this.events.push(partition === undefined ? event : { ...event, partition });
     return this.events.length - 1;
   }
 
@@ -1358,31 +1067,4 @@ class FailoverSimulation {
 /** What utilization shows: CPU as HA counts it (vmDemand.cpuMHz), memory as the guests use it (configured + overhead). */
 function hostLoad(load: Readonly<Load>): { cpuMHz: number; memoryMB: number; vmCount: number } {
   return { cpuMHz: load.cpuMHz, memoryMB: load.configuredMemoryMB, vmCount: load.vmCount };
-}
-
-const primariesByContext = new WeakMap<SimulationContext, Map<string, string | undefined>>();
-
-/** The primary vSphere elects in each cluster before anything fails: computed once per design (network-state.ts electPrimary). */
-function baselinePrimary(context: SimulationContext, clusterId: string): string | undefined {
-  let cache = primariesByContext.get(context);
-  if (!cache) primariesByContext.set(context, (cache = new Map()));
-  if (cache.has(clusterId)) return cache.get(clusterId);
-  const cluster = context.topology.cluster(clusterId);
-  const candidates = (context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good).map((h) => h.host.id);
-  const datastores = datastoresUsedByClusters(context.topology).get(clusterId) ?? [];
-  const none = new Set<string>();
-  const primary = cluster ? electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => context.storage.reaches(hostId, d, none, new Map())).length) : undefined;
-  cache.set(clusterId, primary);
-  return primary;
-}
-
-const baselineNetworks = new WeakMap<SimulationContext, Map<string, ClusterNetworkState>>();
-
-/** A cluster's network state before anything fails: computed once per design and shared by the sweep's scenarios. */
-function baselineNetworkState(context: SimulationContext, cluster: Cluster, compute: () => ClusterNetworkState): ClusterNetworkState {
-  let cache = baselineNetworks.get(context);
-  if (!cache) baselineNetworks.set(context, (cache = new Map()));
-  let state = cache.get(cluster.id);
-  if (!state) cache.set(cluster.id, (state = compute()));
-  return state;
 }
