@@ -15,29 +15,11 @@
  *   runs after isolationTimeoutSeconds + isolationResponseDelaySeconds (30 s + 30 s); then
  *   HA restarts them. A guest shutdown is counted as instant (assumption). An isolated host
  *   that reaches none of its heartbeat datastores is treated as failed.
- * - Restarts run in waves, one per declared host (or per isolation response, or per VM
- *   Component Protection termination). A wave's VMs form tiers by restart priority,
- *   highest first; a tier starts when the tier above is ready (orchestration.readyCondition:
- *   none = at once; resources-allocated and powered-on = when placed, power-on being
- *   immediate; guest-heartbeat and app-heartbeat = when booted), plus
- *   postReadyDelaySeconds, or when the tier above has waited tierTimeoutSeconds (600 s).
- *   A VM that could not be placed does not hold its tier back. At one instant, earlier
- *   waves place first: the first failed host's VMs before the second's (docs/design/algorithms.md#2-ha-restart-after-a-host-failure).
- * - Restart dependencies: a VM waits until each VM it depends on is ready (same ready
- *   condition). These are hard rules (vSphere VM-to-VM rules): no timeout. A dependency
- *   powered off in the design is ignored.
- * - Placement (docs/design/algorithms.md#2-ha-restart-after-a-host-failure): candidates are the hosts of the VM's cluster that are
- *   connected, not failed and not isolated; that reach every datastore of the VM through
- *   the storage network with the failed elements removed; that satisfy its must-run-on and
- *   must-not-run-on rules; that run none of its anti-affinity peers (when the cluster's
- *   respectAntiAffinity is on; HA knows rules, not guest clusters); and that have unreserved
- *   CPU >= its CPU reservation and unreserved memory >= reservation + overhead (vmDemand)
- *   and fewer VMs than maxVms. Dedicated failover hosts come first (docs/design/algorithms.md#13-dedicated-failover-hosts).
- *   Among candidates the most unreserved one wins: most unreserved memory, then most
- *   unreserved CPU, then file order. Should rules and VM-VM affinity are not considered by
- *   HA restarts (DRS fixes them later). No candidate: the VM stays down ("insufficient
- *   resources", with the reason of the filter that emptied the list) and is retried
- *   whenever something recovers or frees capacity.
+ * - Restarts (restart-queue.ts): in waves, one per declared host (or per isolation
+ *   response, or per VM Component Protection termination), by tiers of restart priority
+ *   and restart dependencies; each VM on the most unreserved host of its cluster that can
+ *   take it (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). A VM no host
+ *   takes stays down and is retried whenever something recovers or frees capacity.
  * - Boot: a placed VM powers on at once and is ready after bootSeconds (else the cluster's
  *   orchestration.vmBootSeconds, 60 s). Downtime = from the failure to ready.
  * - FT and replicas: when the primary's host fails and the secondary's host is alive and
@@ -73,12 +55,11 @@
  *   in network-failures.ts, which calls back into the engine to stop and restart VMs.
  */
 
-import { fits } from '../capacity/fits';
 import type { Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
 import { NetworkFailures, type NetworkAction } from './network-failures';
-import { usesQuorum } from './network-state';
+import { RestartQueue, type Pending, type RestartAction, type Wave } from './restart-queue';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -165,12 +146,6 @@ export function summarize(vms: readonly VmResult[]): SimulationSummary {
 
 type VmStatus = 'running' | 'booting' | 'hung' | 'down';
 
-interface Pending {
-  readonly kind: 'placement' | 'dependency' | 'tier';
-  readonly reason: DownReason;
-  readonly detail: string;
-}
-
 interface VmRun {
   readonly info: VmInfo;
   status: VmStatus;
@@ -189,7 +164,7 @@ interface VmRun {
   /** Waiting for its host to be declared failed (or its takeover to fail). */
   awaitingDeclaration: boolean;
   takeoverPending: boolean;
-  wave: Wave | undefined;
+  wave: Wave<VmRun> | undefined;
   pending: Pending | undefined;
   /** Why the VM is down and HA will not restart it (until something changes). */
   stopped: { readonly reason: DownReason; readonly detail: string } | undefined;
@@ -211,30 +186,15 @@ interface HostRun {
   load: Load;
 }
 
-interface Tier {
-  readonly priority: string;
-  readonly members: VmRun[];
-  startedAt: number | undefined;
-  startedEvent: number;
-  released: boolean;
-}
-
-interface Wave {
-  readonly index: number;
-  readonly info: VmInfo;
-  readonly tiers: Tier[];
-}
-
 type Action =
   | NetworkAction
+  | RestartAction<VmRun>
   | { readonly kind: 'step'; readonly step: ScenarioStep }
   | { readonly kind: 'declare-failed'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly vms: readonly VmRun[] }
   | { readonly kind: 'powered-off'; readonly run: VmRun; readonly outage: number; readonly cause: number }
   | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
   | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
   | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
-  | { readonly kind: 'tier-timeout'; readonly wave: Wave; readonly tier: number }
-  | { readonly kind: 'tier-start'; readonly wave: Wave; readonly tier: number; readonly cause: number }
   | { readonly kind: 'vmcp-terminate'; readonly run: VmRun; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' };
 
 interface PairChange {
@@ -247,8 +207,6 @@ interface PairChange {
   readonly pathsAfter: number;
 }
 
-type Placement = { readonly hostId: string } | { readonly reason: DownReason; readonly detail: string };
-
 class FailoverSimulation {
   private now = 0;
   private readonly horizon: number;
@@ -258,11 +216,12 @@ class FailoverSimulation {
   private readonly hostRuns = new Map<string, HostRun>();
   /** Touched VMs by the host holding them. */
   private readonly hosted = new Map<string, Set<VmRun>>();
-  private readonly waves: Wave[] = [];
   private readonly failed = new Set<string>();
   private reachCache = new Map<string, boolean>();
   /** Teaming, VM networks, isolation, partitions and quorum (network-failures.ts). */
   private readonly network: NetworkFailures<VmRun>;
+  /** Restart waves, tiers, dependencies and placement (restart-queue.ts). */
+  private readonly restarts: RestartQueue<VmRun>;
 
   constructor(
     private readonly context: SimulationContext,
@@ -286,9 +245,21 @@ class FailoverSimulation {
       goDown: (run, cause, message) => this.goDown(run, cause, message),
       scheduleTakeovers: (run, cause, lostHost) => this.scheduleTakeovers(run, cause, lostHost),
       restartWhenOff: (run, atSeconds, cause) => this.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }),
-      restart: (runs, cause) => this.restart(runs, cause),
+      restart: (runs, cause) => this.restarts.restart(runs, cause),
       endOutage: (run) => this.endOutage(run),
-      placePending: () => this.placePending(),
+      placePending: () => this.restarts.placePending(),
+    });
+    this.restarts = new RestartQueue<VmRun>({
+      context,
+      now: () => this.now,
+      log: (kind, elementIds, message, causeIndex) => this.log(kind, elementIds, message, causeIndex),
+      schedule: (atSeconds, action) => this.queue.push(atSeconds, action),
+      vm: (vmId) => this.runs.get(vmId),
+      peekHost: (hostId) => this.hostRuns.get(hostId),
+      load: (hostId) => this.hostRun(hostId).load,
+      reaches: (hostId, datastore) => this.reaches(hostId, datastore),
+      clusterNetwork: (clusterId) => this.network.clusterState(clusterId),
+      place: (run, hostId, cause) => this.place(run, hostId, cause),
     });
   }
 
@@ -322,7 +293,7 @@ class FailoverSimulation {
       case 'quorum-stop':
         return this.network.handle(action);
       case 'powered-off':
-        if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restart([action.run], action.cause);
+        if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restarts.restart([action.run], action.cause);
         return;
       case 'takeover':
         return this.takeover(action);
@@ -331,10 +302,8 @@ class FailoverSimulation {
       case 'booted':
         return this.booted(action);
       case 'tier-timeout':
-        return this.tierTimeout(action.wave, action.tier);
       case 'tier-start':
-        this.startTier(action.wave, action.tier, action.cause);
-        return this.placePending();
+        return this.restarts.handle(action);
       case 'vmcp-terminate':
         return this.vmcpTerminate(action);
     }
@@ -366,7 +335,7 @@ class FailoverSimulation {
         host.cutOff = false;
         host.epoch += 1;
       }
-      return this.placePending();
+      return this.restarts.placePending();
     }
     if (!this.failed.has(target.id)) return;
     const before = new Set(this.failed);
@@ -400,7 +369,7 @@ class FailoverSimulation {
     const detection = host.info.cluster?.ha.detection;
     const timeout = detection?.failureTimeoutSeconds ?? DEFAULT_FAILURE_TIMEOUT_SECONDS;
     this.queue.push(this.now + timeout, { kind: 'declare-failed', hostId, epoch: host.epoch, cause, vms: down });
-    this.placePending();
+    this.restarts.placePending();
   }
 
   /** What follows for a VM whose host died, in words for its vm-down event. */
@@ -409,7 +378,7 @@ class FailoverSimulation {
     if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
       return `its ${vm.protection === 'ft' ? 'FT secondary' : 'replica'} on ${vm.secondaryHost} takes over.`;
     }
-    const refusal = this.refusal(run);
+    const refusal = this.restarts.refusal(run);
     if (refusal) return `HA will not restart it: ${refusal.detail}`;
     return 'HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).';
   }
@@ -427,7 +396,7 @@ class FailoverSimulation {
       run.awaitingDeclaration = false;
       if (run.status === 'down' && !run.takeoverPending) restart.push(run);
     }
-    this.restart(restart, cause);
+    this.restarts.restart(restart, cause);
   }
 
   // --------------------------------------------------------------- takeovers
@@ -466,7 +435,7 @@ class FailoverSimulation {
     run.takeoverPending = false;
     if ((run.status !== 'down' && run.status !== 'hung') || run.outage !== action.outage) return;
     if (!this.canRunOn(run, action.host)) {
-      if (!run.awaitingDeclaration) this.restart([run], action.cause);
+      if (!run.awaitingDeclaration) this.restarts.restart([run], action.cause);
       return;
     }
     if (action.via === 'ft' && run.info.ftSecondaryHost === action.host) this.promoteSecondary(run, action.host);
@@ -528,7 +497,7 @@ class FailoverSimulation {
         }
       }
     }
-    this.placePending();
+    this.restarts.placePending();
   }
 
   /**
@@ -607,7 +576,7 @@ class FailoverSimulation {
     const protection = run.info.cluster?.ha.componentProtection;
     const seconds = protection ? `${protection.apdTimeoutSeconds} s APD timeout + ${protection.apdFailoverDelaySeconds} s delay` : 'APD timeout';
     if (action.policy === 'restart-conservative') {
-      const target = this.chooseHost(run);
+      const target = this.restarts.chooseHost(run);
       if (!('hostId' in target)) {
         run.stopped = { reason: target.reason, detail: `hung; VMCP (restart-conservative) keeps it: ${target.detail}` };
         this.log('vm-restart-pending', [run.info.vm.id], `VMCP (restart-conservative) does not terminate ${run.info.vm.id} after the ${seconds}: ${target.detail}`, action.cause);
@@ -619,7 +588,7 @@ class FailoverSimulation {
 
   private terminate(run: VmRun, cause: number, message: string): void {
     const event = this.goDown(run, cause, message);
-    this.restart([run], event);
+    this.restarts.restart([run], event);
   }
 
   private resumeIfReachable(run: VmRun, cause: number): void {
@@ -633,230 +602,12 @@ class FailoverSimulation {
     this.endOutage(run);
     run.notes.push(`hung from ${hungSince} s to ${this.now} s while its storage paths were down; I/O resumed on ${hostId}.`);
     this.log('vm-ready', [run.info.vm.id, hostId], `${run.info.vm.id} resumes on ${hostId}: a path to its storage is back.`, cause);
-    this.placePending();
+    this.restarts.placePending();
   }
 
-  // ---------------------------------------------------------------- restarts
+  // ------------------------------------------------------------ power-on and boot
 
-  /** Starts a restart wave for VMs HA must restart, one per cluster. */
-  private restart(runs: readonly VmRun[], cause: number): void {
-    const eligible: VmRun[] = [];
-    for (const run of runs) {
-      const refusal = this.refusal(run);
-      run.awaitingDeclaration = false;
-      if (refusal) {
-        run.stopped = refusal;
-        run.awaitingRestart = false;
-        continue;
-      }
-      run.stopped = undefined;
-      eligible.push(run);
-    }
-    const byCluster = new Map<string, VmRun[]>();
-    for (const run of eligible) {
-      const id = run.info.cluster?.id ?? '';
-      const list = byCluster.get(id);
-      if (list) list.push(run);
-      else byCluster.set(id, [run]);
-    }
-    for (const members of byCluster.values()) {
-      members.sort((a, b) => b.info.priorityRank - a.info.priorityRank || a.info.order - b.info.order);
-      const tiers: Tier[] = [];
-      for (const run of members) {
-        let tier = tiers[tiers.length - 1];
-        if (!tier || tier.priority !== run.info.priority) tiers.push((tier = { priority: run.info.priority, members: [], startedAt: undefined, startedEvent: cause, released: false }));
-        tier.members.push(run);
-      }
-      const wave: Wave = { index: this.waves.length, info: (members[0] as VmRun).info, tiers };
-      this.waves.push(wave);
-      for (const run of members) {
-        run.wave = wave;
-        run.awaitingRestart = true;
-        run.pending = { kind: 'tier', reason: 'no-candidate-host', detail: 'waiting for its restart tier' };
-      }
-      this.startTier(wave, 0, cause);
-    }
-    this.placePending();
-  }
-
-  /** Why HA will not restart this VM at all, if so. */
-  private refusal(run: VmRun): { reason: DownReason; detail: string } | undefined {
-    const cluster = run.info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
-    if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
-    if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
-    const network = this.network.clusterState(cluster.id);
-    if (network && usesQuorum(this.context.topology) && network.acting === undefined) {
-      return { reason: 'no-quorum', detail: `no partition of cluster ${cluster.id} has quorum, so no node restarts anything.` };
-    }
-    if (this.context.topology.platform === 'proxmox') {
-      const nodes = this.context.clusterHosts.get(cluster.id) ?? [];
-      const alive = nodes.filter((h) => !this.hostRuns.get(h.host.id)?.failed).length;
-      if (alive * 2 <= nodes.length) return { reason: 'ha-disabled', detail: `cluster ${cluster.id} lost quorum (${alive} of ${nodes.length} nodes alive): Proxmox HA restarts nothing without a majority.` };
-    }
-    return undefined;
-  }
-
-  private startTier(wave: Wave, index: number, cause: number): void {
-    const tier = wave.tiers[index];
-    if (!tier || tier.startedAt !== undefined) return;
-    tier.startedAt = this.now;
-    const ids = tier.members.map((run) => run.info.vm.id);
-    tier.startedEvent = this.log('tier-started', ids, `Restart tier "${tier.priority}" starts: ${ids.join(', ')}.`, cause);
-    for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
-    const orchestration = wave.info.cluster?.ha.orchestration;
-    if (index + 1 < wave.tiers.length && orchestration) this.queue.push(this.now + orchestration.tierTimeoutSeconds, { kind: 'tier-timeout', wave, tier: index });
-  }
-
-  private tierTimeout(wave: Wave, index: number): void {
-    const tier = wave.tiers[index];
-    const next = wave.tiers[index + 1];
-    if (!tier || !next || next.startedAt !== undefined) return;
-    tier.released = true;
-    const seconds = wave.info.cluster?.ha.orchestration.tierTimeoutSeconds ?? 0;
-    const event = this.log('tier-timeout', tier.members.map((run) => run.info.vm.id), `Tier "${tier.priority}" is not ready after ${seconds} s (tierTimeoutSeconds): tier "${next.priority}" starts anyway.`, tier.startedEvent);
-    this.startTier(wave, index + 1, event);
-    this.placePending();
-  }
-
-  /** Places every VM whose tier has started and whose dependencies are ready, then releases finished tiers; until nothing moves. */
-  private placePending(): void {
-    for (let progress = true; progress; ) {
-      // A placement can ready a dependency of a VM tried earlier in this pass (ready condition
-      // none, resources-allocated or powered-on): another pass tries it at the same instant.
-      let placed = false;
-      for (const wave of this.waves) {
-        for (const tier of wave.tiers) {
-          if (tier.startedAt === undefined) break;
-          for (const run of tier.members) {
-            if (run.wave === wave && run.awaitingRestart && this.tryPlace(run, tier.startedEvent)) placed = true;
-          }
-        }
-      }
-      progress = this.releaseTiers() || placed;
-    }
-  }
-
-  /** Places the VM if its dependencies are ready and a host takes it; whether it was placed. */
-  private tryPlace(run: VmRun, cause: number): boolean {
-    const waitingFor = run.info.dependsOn.find((id) => !this.dependencyReady(id));
-    if (waitingFor !== undefined) {
-      this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
-      return false;
-    }
-    const target = this.chooseHost(run);
-    if ('hostId' in target) {
-      this.place(run, target.hostId, cause);
-      return true;
-    }
-    this.setPending(run, { kind: 'placement', reason: target.reason, detail: target.detail }, cause);
-    return false;
-  }
-
-  private setPending(run: VmRun, pending: Pending, cause: number): void {
-    const previous = run.pending;
-    run.pending = pending;
-    if (previous?.kind === pending.kind && previous.detail === pending.detail) return;
-    this.log('vm-restart-pending', [run.info.vm.id], `${run.info.vm.id} cannot restart yet: ${pending.detail}`, cause);
-  }
-
-  private dependencyReady(vmId: string): boolean {
-    const run = this.runs.get(vmId);
-    if (!run) return true;
-    if (run.status === 'running') return true;
-    return run.status === 'booting' && !this.waitsForBoot(run);
-  }
-
-  /** Whether the VM's ready condition waits for its guest to boot (guest or app heartbeat). */
-  private waitsForBoot(run: VmRun): boolean {
-    const condition = run.info.cluster?.ha.orchestration.readyCondition;
-    return condition === 'guest-heartbeat' || condition === 'app-heartbeat';
-  }
-
-  private releaseTiers(): boolean {
-    let started = false;
-    for (const wave of this.waves) {
-      const orchestration = wave.info.cluster?.ha.orchestration;
-      wave.tiers.forEach((tier, index) => {
-        if (tier.startedAt === undefined || tier.released || !this.tierReady(wave, tier)) return;
-        tier.released = true;
-        const next = wave.tiers[index + 1];
-        if (!next || next.startedAt !== undefined) return;
-        const delay = orchestration?.postReadyDelaySeconds ?? 0;
-        if (delay > 0) {
-          this.queue.push(this.now + delay, { kind: 'tier-start', wave, tier: index + 1, cause: tier.startedEvent });
-        } else {
-          this.startTier(wave, index + 1, tier.startedEvent);
-          started = true;
-        }
-      });
-    }
-    return started;
-  }
-
-  private tierReady(wave: Wave, tier: Tier): boolean {
-    if (wave.info.cluster?.ha.orchestration.readyCondition === 'none') return true;
-    return tier.members.every((run) => {
-      if (run.wave !== wave) return true;
-      if (run.awaitingRestart) return run.pending?.kind === 'placement';
-      if (run.status === 'booting') return !this.waitsForBoot(run);
-      return true;
-    });
-  }
-
-  /** The host HA restarts a VM on (docs/design/algorithms.md#2-ha-restart-after-a-host-failure), or why there is none. */
-  private chooseHost(run: VmRun): Placement {
-    const info = run.info;
-    const cluster = info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
-    let candidates = (this.context.clusterHosts.get(cluster.id) ?? []).filter((h) => {
-      const state = this.hostRuns.get(h.host.id);
-      return h.good && !state?.failed && !state?.isolated && !state?.cutOff;
-    });
-    if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
-    candidates = candidates.filter((h) => info.datastores.every((datastore) => this.reaches(h.host.id, datastore)));
-    if (candidates.length === 0) return { reason: 'no-storage-path', detail: `no surviving host reaches ${info.datastores.map((d) => d.id).join(' and ')}.` };
-    candidates = candidates.filter((h) => info.mustRunOn.every((group) => group.has(h.host.id)) && !info.mustNotRunOn.has(h.host.id));
-    if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every surviving host that reaches its storage breaks a must-run-on or must-not-run-on rule.' };
-    if (cluster.ha.respectAntiAffinity && info.antiAffinityPeers.length > 0) {
-      candidates = candidates.filter((h) => !info.antiAffinityPeers.some((peers) => peers.some((peer) => this.currentHost(peer) === h.host.id)));
-      if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every remaining host runs one of its anti-affinity peers (respectAntiAffinity is on).' };
-    }
-    const free = (h: HostInfo) => {
-      const load = this.hostRun(h.host.id).load;
-      return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
-    };
-    const fitting = candidates.filter((h) => fits(info.demand, free(h), h.host.maxVms));
-    if (fitting.length === 0) {
-      const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
-      return {
-        reason: 'no-capacity',
-        detail: `insufficient resources: it needs ${info.demand.cpuMHz} MHz and ${info.demand.reservedMemoryMB} MB unreserved; the roomiest host has ${best.cpuMHz} MHz and ${best.memoryMB} MB (or is at its VM limit).`,
-      };
-    }
-    const admission = cluster.ha.admissionControl;
-    const failoverHosts = admission.policy === 'failover-hosts' ? new Set(admission.failoverHosts ?? []) : new Set<string>();
-    const preferred = fitting.filter((h) => failoverHosts.has(h.host.id));
-    const pool = preferred.length > 0 ? preferred : fitting;
-    let best = pool[0] as HostInfo;
-    let bestRoom = free(best);
-    for (const h of pool.slice(1)) {
-      const room = free(h);
-      if (room.memoryMB > bestRoom.memoryMB || (room.memoryMB === bestRoom.memoryMB && room.cpuMHz > bestRoom.cpuMHz)) {
-        best = h;
-        bestRoom = room;
-      }
-    }
-    return { hostId: best.host.id };
-  }
-
-  private currentHost(vmId: string): string | undefined {
-    const run = this.runs.get(vmId);
-    if (run) return run.status === 'down' ? undefined : run.host;
-    const info = this.context.vms.get(vmId);
-    return info && info.vm.power === 'on' && this.context.hosts.has(info.vm.host) ? info.vm.host : undefined;
-  }
-
+  /** The restart queue chose a host: the VM powers on there at once and is ready after bootSeconds. */
   private place(run: VmRun, hostId: string, cause: number): void {
     run.awaitingRestart = false;
     run.pending = undefined;
@@ -878,12 +629,12 @@ class FailoverSimulation {
     if (unreachable.length > 0 && run.host !== undefined) {
       const ready = this.log('vm-ready', [run.info.vm.id, run.host], `${run.info.vm.id} is up on ${run.host}, but its network ${unreachable.join(', ')} has no uplink there.`, action.cause);
       this.network.updateReachability(run, run.host, ready);
-      return this.placePending();
+      return this.restarts.placePending();
     }
     this.endOutage(run);
     const after = downtime === undefined ? '' : ` after ${downtime} s down`;
     this.log('vm-ready', [run.info.vm.id, run.host ?? ''], `${run.info.vm.id} is up on ${run.host}${after}.`, action.cause);
-    this.placePending();
+    this.restarts.placePending();
   }
 
   // ------------------------------------------------------------- bookkeeping
