@@ -58,8 +58,8 @@
 import type { Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
-import { NetworkFailures, type NetworkAction } from './network-failures';
-import { RestartQueue, type Pending, type RestartAction, type Wave } from './restart-queue';
+import { NetworkFailures, type NetworkAction, type NetworkEngine } from './network-failures';
+import { RestartQueue, type Pending, type RestartAction, type RestartEngine, type Wave } from './restart-queue';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -229,38 +229,50 @@ class FailoverSimulation {
     private readonly detail: 'full' | 'impact',
   ) {
     this.horizon = scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
-    this.network = new NetworkFailures<VmRun>({
-      context,
-      detail,
-      failed: this.failed,
-      now: () => this.now,
-      log: (kind, elementIds, message, causeIndex, partition) => this.log(kind, elementIds, message, causeIndex, partition),
-      schedule: (atSeconds, action) => this.queue.push(atSeconds, action),
-      host: (hostId) => this.hostRun(hostId),
-      peekHost: (hostId) => this.hostRuns.get(hostId),
-      hostsTouched: () => this.hostRuns.size > 0,
-      residents: (hostId) => this.residents(hostId),
-      reaches: (hostId, datastore) => this.reaches(hostId, datastore),
-      failHost: (hostId, cause) => this.failHost(hostId, cause),
-      goDown: (run, cause, message) => this.goDown(run, cause, message),
-      scheduleTakeovers: (run, cause, lostHost) => this.scheduleTakeovers(run, cause, lostHost),
-      restartWhenOff: (run, atSeconds, cause) => this.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }),
-      restart: (runs, cause) => this.restarts.restart(runs, cause),
-      endOutage: (run) => this.endOutage(run),
-      placePending: () => this.restarts.placePending(),
-    });
-    this.restarts = new RestartQueue<VmRun>({
-      context,
-      now: () => this.now,
-      log: (kind, elementIds, message, causeIndex) => this.log(kind, elementIds, message, causeIndex),
-      schedule: (atSeconds, action) => this.queue.push(atSeconds, action),
-      vm: (vmId) => this.runs.get(vmId),
-      peekHost: (hostId) => this.hostRuns.get(hostId),
-      load: (hostId) => this.hostRun(hostId).load,
-      reaches: (hostId, datastore) => this.reaches(hostId, datastore),
-      clusterNetwork: (clusterId) => this.network.clusterState(clusterId),
-      place: (run, hostId, cause) => this.place(run, hostId, cause),
-    });
+    this.network = new NetworkFailures(FailoverSimulation.networkEngine(this));
+    this.restarts = new RestartQueue(FailoverSimulation.restartEngine(this));
+  }
+
+  // The engine as network-failures.ts and restart-queue.ts see it. Methods, not arrow
+  // functions: tsx (tests, bench) names every arrow function as it is created, which costs
+  // the sweep, where each scenario builds these anew.
+
+  private static networkEngine(sim: FailoverSimulation): NetworkEngine<VmRun> {
+    return {
+      context: sim.context,
+      detail: sim.detail,
+      failed: sim.failed,
+      now() { return sim.now; },
+      log(kind, elementIds, message, causeIndex, partition) { return sim.log(kind, elementIds, message, causeIndex, partition); },
+      schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
+      host(hostId) { return sim.hostRun(hostId); },
+      peekHost(hostId) { return sim.hostRuns.get(hostId); },
+      hostsTouched() { return sim.hostRuns.size > 0; },
+      residents(hostId) { return sim.residents(hostId); },
+      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      failHost(hostId, cause) { sim.failHost(hostId, cause); },
+      goDown(run, cause, message) { return sim.goDown(run, cause, message); },
+      scheduleTakeovers(run, cause, lostHost) { sim.scheduleTakeovers(run, cause, lostHost); },
+      restartWhenOff(run, atSeconds, cause) { sim.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }); },
+      restart(runs, cause) { sim.restarts.restart(runs, cause); },
+      endOutage(run) { sim.endOutage(run); },
+      placePending() { sim.restarts.placePending(); },
+    };
+  }
+
+  private static restartEngine(sim: FailoverSimulation): RestartEngine<VmRun> {
+    return {
+      context: sim.context,
+      now() { return sim.now; },
+      log(kind, elementIds, message, causeIndex) { return sim.log(kind, elementIds, message, causeIndex); },
+      schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
+      vm(vmId) { return sim.runs.get(vmId); },
+      peekHost(hostId) { return sim.hostRuns.get(hostId); },
+      load(hostId) { return sim.hostRun(hostId).load; },
+      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      clusterNetwork(clusterId) { return sim.network.clusterState(clusterId); },
+      place(run, hostId, cause) { sim.place(run, hostId, cause); },
+    };
   }
 
   run(): ScenarioImpact {
