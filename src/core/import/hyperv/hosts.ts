@@ -10,6 +10,7 @@ import { dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import type { NodeInfo } from './inventory';
 import { within } from './json';
+import { counted } from '../../text/plural';
 
 const MIB = 1024 * 1024;
 /** The format's bounds on a host (docs/format.md, field reference). */
@@ -59,11 +60,11 @@ export function importNodes(nodes: readonly NodeInfo[], summary: SummaryBuilder)
       },
     };
   });
-  if (states.paused.length > 0) summary.inferred(`${states.paused.length} paused node(s) (${states.paused.join(', ')}) written as state: maintenance: a paused node takes no roles, so HA counts no capacity on it`);
+  if (states.paused.length > 0) summary.inferred(`${counted(states.paused.length, 'paused node')} (${states.paused.join(', ')}) written as state: maintenance: a paused node takes no roles, so HA counts no capacity on it`);
   if (states.down.length > 0) {
-    summary.inferred(`${states.down.length} node(s) Down at export time (${states.down.join(', ')}) written as state: disconnected, the format's state for a host that is not in the cluster: HA counts no capacity on it. Set it back to connected to review the design with the node in service`);
+    summary.inferred(`${counted(states.down.length, 'node')} Down at export time (${states.down.join(', ')}) written as state: disconnected, the format's state for a host that is not in the cluster: HA counts no capacity on it. Set it back to connected to review the design with the node in service`);
   }
-  if (visibleMemory > 0) summary.inferred(`memory of ${visibleMemory} node(s) is what Windows sees (Win32_ComputerSystem TotalPhysicalMemory), a little less than what is installed: the script could not read Win32_PhysicalMemory`);
+  if (visibleMemory > 0) summary.inferred(`memory of ${counted(visibleMemory, 'node')} is what Windows sees (Win32_ComputerSystem TotalPhysicalMemory), a little less than what is installed: the script could not read Win32_PhysicalMemory`);
   return result;
 }
 

@@ -16,6 +16,7 @@ import { bandwidthText } from '../quantities';
 import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { ClusterNetworkInfo, HypervInventory, NetAdapterInfo } from './inventory';
+import { counted } from '../../text/plural';
 
 export interface HostLan {
   readonly adapters: Map<string, DraftElement>;
@@ -227,8 +228,8 @@ export function importLan(input: LanInput): Map<string, HostLan> {
     });
   }
   if (grouped) summary.inferred('network adapters that share PCI segment, bus and device (Get-NetAdapterHardwareInfo) grouped into one adapter: a dual-port card is one failure domain');
-  if (noPci > 0) summary.missing(`PCI location of ${noPci} network port(s) (Get-NetAdapterHardwareInfo): each is its own adapter, so two ports of one card are taken for two cards`);
-  if (down > 0) summary.warn(`${down} network port(s) not Up at export time; written without a speed`);
+  if (noPci > 0) summary.missing(`PCI location of ${counted(noPci, 'network port')} (Get-NetAdapterHardwareInfo): each is its own adapter, so two ports of one card are taken for two cards`);
+  if (down > 0) summary.warn(`${counted(down, 'network port')} not Up at export time; written without a speed`);
   if (internal > 0) summary.inferred(`${internal} internal or private virtual switch(es) left out: they have no physical uplink, and VMs on them keep no network after a failover to another node`);
   return result;
 }

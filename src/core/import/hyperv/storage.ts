@@ -13,6 +13,7 @@ import { dataText } from '../quantities';
 import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { HypervInventory, VmInfo } from './inventory';
+import { counted } from '../../text/plural';
 
 const MIB = 1024 * 1024;
 
@@ -136,7 +137,7 @@ export function importStorage(input: StorageInput): ImportedStorage {
     }
     vmStores.set(vm, [...new Set(found)]);
   }
-  if (unreadable.size > 0) summary.warn(`${unreadable.size} VM file path(s) name no drive, CSV or share (${[...unreadable].sort(naturalCompare).slice(0, 3).join(', ')}); left out`);
+  if (unreadable.size > 0) summary.warn(`${counted(unreadable.size, 'VM file path')} name no drive, CSV or share (${[...unreadable].sort(naturalCompare).slice(0, 3).join(', ')}); left out`);
   if (implicitCsv.size > 0) summary.warn(`VM paths under C:\\ClusterStorage name volume(s) the CSV list does not have (${[...implicitCsv].sort(naturalCompare).join(', ')}): written as CSVs without a capacity`);
 
   // The disk witness.
@@ -167,8 +168,8 @@ export function importStorage(input: StorageInput): ImportedStorage {
   }
   const count = (kind: StoreKind) => [...stores.values()].filter((store) => store.kind === kind).length;
   const counts = { csv: count('csv'), smb: count('smb'), local: count('local') };
-  if (counts.local > 0) summary.inferred(`${counts.local} local volume(s) holding VM files written as local datastores of their node (host:): no other node can open them, so those VMs cannot fail over`);
-  if (counts.smb > 0) summary.inferred(`${counts.smb} SMB share(s) holding VM files written as shared datastores (protocol: smb) that every node reaches: the inventory does not say which file server serves them`);
+  if (counts.local > 0) summary.inferred(`${counted(counts.local, 'local volume')} holding VM files written as local datastores of their node (host:): no other node can open them, so those VMs cannot fail over`);
+  if (counts.smb > 0) summary.inferred(`${counted(counts.smb, 'SMB share')} holding VM files written as shared datastores (protocol: smb) that every node reaches: the inventory does not say which file server serves them`);
   return { datastores, vmDatastore, witnessDatastore: witnessKey === undefined ? undefined : idOf.get(witnessKey), counts };
 }
 

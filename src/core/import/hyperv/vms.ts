@@ -17,6 +17,7 @@ import type { GroupInfo, HypervInventory, VmInfo } from './inventory';
 import { within } from './json';
 import type { HostLan } from './lan';
 import type { ImportedStorage } from './storage';
+import { counted } from '../../text/plural';
 
 const MIB = 1024 * 1024;
 
@@ -79,7 +80,7 @@ export function importVms(input: VmsInput): ImportedVms {
     groupOf.set(vm, group);
   }
   if (unmatched.length > 0) {
-    summary.warn(`${unmatched.length} clustered VM group(s) whose VM no node's Get-VM listed (${unmatched.slice(0, 3).join(', ')}${unmatched.length > 3 ? ', ...' : ''}): its node was down or could not be read; left out`);
+    summary.warn(`${counted(unmatched.length, 'clustered VM group')} whose VM no node's Get-VM listed (${unmatched.slice(0, 3).join(', ')}${unmatched.length > 3 ? ', ...' : ''}): its node was down or could not be read; left out`);
   }
 
   const vmIds = new Map(records.map(({ vm }) => [vm, input.ids.allocate(idFromName(vm.name, 'vm'), 'vm')]));
@@ -140,12 +141,12 @@ export function importVms(input: VmsInput): ImportedVms {
       comment: id === vm.name ? undefined : `"${vm.name}"`,
     });
   }
-  if (notClustered > 0) summary.inferred(`${notClustered} VM(s) are not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)`);
+  if (notClustered > 0) summary.inferred(`${counted(notClustered, 'VM')} are not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)`);
   if (groupOf.size > 0) summary.inferred('restart priority of clustered VMs from their group priority: 3000 high, 2000 medium (the default, not written), 1000 low, 0 (No Auto Start) disabled');
-  if (odd > 0) summary.warn(`${odd} cluster group(s) with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it`);
-  if (unknownPriority > 0) summary.missing(`the cluster group priority of ${unknownPriority} VM(s): they take the cluster's default restart priority (medium)`);
-  if (dynamic > 0) summary.inferred(`${dynamic} VM(s) use dynamic memory: memory is their startup memory (what a restart needs); they may grow to their maximum memory`);
-  if (spanning.length > 0) summary.inferred(`${spanning.length} VM(s) keep files on more than one volume (${spanning.slice(0, 3).join(', ')}${spanning.length > 3 ? ', ...' : ''}): datastore is the local one if any (it is what stops a failover), else the one of the first disk`);
+  if (odd > 0) summary.warn(`${counted(odd, 'cluster group')} with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it`);
+  if (unknownPriority > 0) summary.missing(`the cluster group priority of ${counted(unknownPriority, 'VM')}: they take the cluster's default restart priority (medium)`);
+  if (dynamic > 0) summary.inferred(`${counted(dynamic, 'VM')} use dynamic memory: memory is their startup memory (what a restart needs); they may grow to their maximum memory`);
+  if (spanning.length > 0) summary.inferred(`${counted(spanning.length, 'VM')} keep files on more than one volume (${spanning.slice(0, 3).join(', ')}${spanning.length > 3 ? ', ...' : ''}): datastore is the local one if any (it is what stops a failover), else the one of the first disk`);
   if (offNetwork.size > 0) summary.inferred(`VM network adapters on switch(es) that are not external switches of their node (${[...offNetwork].sort(naturalCompare).slice(0, 3).join(', ')}) are counted in vnics but not listed in networks`);
 
   const rules = importRules(input, groupOf, vmIds);

@@ -11,6 +11,7 @@ import type { DraftMap } from '../emit';
 import { dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import type { ProxmoxInventory, PveNode } from './inventory';
+import { counted } from '../../text/plural';
 
 export interface ImportedHost {
   readonly name: string;
@@ -45,8 +46,8 @@ export function importHosts(inventory: ProxmoxInventory, hostIds: ReadonlyMap<st
     cpus.set(node.name, cpu.cpu);
     (cpu.fromModel ? clockFromModel : clockMeasured).push(node.name);
   }
-  if (clockFromModel.length > 0) summary.inferred(`CPU clock of ${clockFromModel.length} node(s) from the nominal frequency in the CPU model name ("@ 2.50GHz")`);
-  if (clockMeasured.length > 0) summary.inferred(`CPU clock of ${clockMeasured.length} node(s) (${clockMeasured.slice(0, 3).join(', ')}) is cpuinfo's "mhz", the clock of the first CPU when the inventory was taken: power management may have raised or lowered it; state the nominal clock if it differs`);
+  if (clockFromModel.length > 0) summary.inferred(`CPU clock of ${counted(clockFromModel.length, 'node')} from the nominal frequency in the CPU model name ("@ 2.50GHz")`);
+  if (clockMeasured.length > 0) summary.inferred(`CPU clock of ${counted(clockMeasured.length, 'node')} (${clockMeasured.slice(0, 3).join(', ')}) is cpuinfo's "mhz", the clock of the first CPU when the inventory was taken: power management may have raised or lowered it; state the nominal clock if it differs`);
 
   const hosts: ImportedHost[] = [];
   const disconnected: string[] = [];
@@ -90,8 +91,8 @@ export function importHosts(inventory: ProxmoxInventory, hostIds: ReadonlyMap<st
       comment: comment ?? (id === node.name ? undefined : node.name),
     });
   }
-  if (disconnected.length > 0) summary.inferred(`${disconnected.length} node(s) offline when the inventory was taken (${disconnected.join(', ')}) written as state: disconnected: HA counts no capacity on them`);
-  if (maintenance.length > 0) summary.inferred(`${maintenance.length} node(s) in HA maintenance mode (${maintenance.join(', ')}) written as state: maintenance`);
+  if (disconnected.length > 0) summary.inferred(`${counted(disconnected.length, 'node')} offline when the inventory was taken (${disconnected.join(', ')}) written as state: disconnected: HA counts no capacity on them`);
+  if (maintenance.length > 0) summary.inferred(`${counted(maintenance.length, 'node')} in HA maintenance mode (${maintenance.join(', ')}) written as state: maintenance`);
   return hosts;
 }
 

@@ -51,7 +51,7 @@ export function importProxmox(json: unknown, options: ProxmoxImportOptions): Imp
   const hosts = importHosts(inventory, hostIds, summary);
   const storage = importStorage({ inventory, summary, ids, hostIds });
   const templates = inventory.guests.filter((guest) => guest.template);
-  if (templates.length > 0) summary.inferred(`${templates.length} template(s) left out (${templates.slice(0, 4).map((t) => t.vmid).join(', ')}): templates do not run`);
+  if (templates.length > 0) summary.inferred(`${counted(templates.length, 'template')} left out (${templates.slice(0, 4).map((t) => t.vmid).join(', ')}): templates do not run`);
   const guests = inventory.guests.filter((guest) => !guest.template).sort((a, b) => a.vmid - b.vmid);
   const vmIds = allocateVmIds(guests, ids);
   const ha = readGuestHa(inventory, guests, summary);

@@ -12,6 +12,7 @@ import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import { parseGuestConfig, type GuestConfig } from './config';
 import { canonicalJson, entriesOf, Fields, isObject, type JsonObject } from './values';
+import { counted } from '../../text/plural';
 
 /** The marker the inventory script writes, and the version of its shape. */
 export const INVENTORY_MARKER = 'proxmox';
@@ -283,7 +284,7 @@ function sortedObjects(list: readonly unknown[] | undefined, summary: SummaryBui
     if (isObject(item)) objects.push({ item, key: key(item), text: canonicalJson(item) });
     else others += 1;
   }
-  if (others > 0) summary.warn(`${where}: ${others} item(s) are not objects; left out`);
+  if (others > 0) summary.warn(`${where}: ${counted(others, 'item')} are not objects; left out`);
   return objects.sort((a, b) => naturalCompare(a.key, b.key) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).map((entry) => entry.item);
 }
 

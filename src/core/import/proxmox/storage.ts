@@ -14,6 +14,7 @@ import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import type { ProxmoxInventory, PveStorage } from './inventory';
+import { counted } from '../../text/plural';
 
 /** Storage type -> the format's protocol, and whether the type is shared whatever its flag says. */
 const TYPES: Readonly<Record<string, { protocol?: string; alwaysShared?: boolean; neverShared?: boolean }>> = {
@@ -111,8 +112,8 @@ export function importStorage({ inventory, summary, ids, hostIds }: StorageInput
     }
   }
   if (local.size > 0) summary.inferred('each local storage (LVM-thin, ZFS pool, directory, LVM not marked shared) is one datastore per node, "<storage>-<node>": the same storage name is a different volume on every node, and HA cannot restart a guest from it on another node');
-  if (leftOut.length > 0) summary.inferred(`${leftOut.length} storage(s) that hold no guest disks left out (${leftOut.slice(0, 4).join(', ')}${leftOut.length > 4 ? ', ...' : ''}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources`);
-  if (disabled.length > 0) summary.inferred(`${disabled.length} disabled storage(s) left out (${disabled.join(', ')})`);
+  if (leftOut.length > 0) summary.inferred(`${counted(leftOut.length, 'storage')} that hold no guest disks left out (${leftOut.slice(0, 4).join(', ')}${leftOut.length > 4 ? ', ...' : ''}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources`);
+  if (disabled.length > 0) summary.inferred(`${counted(disabled.length, 'disabled storage')} left out (${disabled.join(', ')})`);
   if (noProtocol.size > 0) summary.inferred(`storages of type ${[...noProtocol].sort().join(', ')} have no datastore protocol in the format: written without one, with the type in a comment`);
   for (const storage of inventory.storages.values()) {
     const down = storage.onNodes.filter((entry) => entry.status !== undefined && entry.status !== 'available' && inventory.nodes.get(entry.node)?.online !== false);

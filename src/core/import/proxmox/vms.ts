@@ -13,6 +13,7 @@ import { naturalCompare } from '../../text/natural-order';
 import type { GuestHa } from './ha';
 import type { ProxmoxInventory, PveGuest } from './inventory';
 import type { ImportedStorage } from './storage';
+import { counted } from '../../text/plural';
 
 export interface VmsInput {
   readonly inventory: ProxmoxInventory;
@@ -105,11 +106,11 @@ export function importVms(input: VmsInput, guests: readonly PveGuest[]): Importe
       comment: `${guest.name !== undefined && guest.name !== id ? `${JSON.stringify(guest.name)}, ` : ''}${label}${ha?.state !== undefined ? `, HA ${ha.state}` : ''}`,
     });
   }
-  if (unknownPower.length > 0) summary.warn(`the power state of ${unknownPower.length} guest(s) is not known (${unknownPower.slice(0, 4).join(', ')}${unknownPower.length > 4 ? ', ...' : ''}), usually because their node is offline: written as powered on`);
-  if (severalStorages.length > 0) summary.inferred(`${severalStorages.length} guest(s) have disks on more than one storage (${severalStorages.slice(0, 4).join(', ')}): the datastore is the local one where any disk is local, since that disk pins the guest to its node, else the boot disk's`);
-  if (hostPaths.length > 0) summary.inferred(`${new Set(hostPaths).size} guest(s) use a host device or directory (disk pass-through, bind mount: ${[...new Set(hostPaths)].slice(0, 4).join(', ')}): not a datastore, so the design does not show that it may tie them to their node`);
-  if (uncappedContainers.length > 0) summary.inferred(`${uncappedContainers.length} container(s) without a core limit (${uncappedContainers.slice(0, 4).join(', ')}) are written with the CPUs /cluster/resources gives them: every logical CPU of their node`);
-  if (replicated.length > 0) summary.inferred(`${replicated.length} guest(s) on local ZFS with a storage replication job (${replicated.slice(0, 4).join(', ')}) written protection: replica with the job's target as secondaryHost: HA can recover them there, losing what was written since the last sync`);
-  if (noDisk.length > 0) summary.inferred(`${noDisk.length} guest(s) have no disk (${noDisk.slice(0, 4).join(', ')}): no datastore`);
+  if (unknownPower.length > 0) summary.warn(`the power state of ${counted(unknownPower.length, 'guest')} is not known (${unknownPower.slice(0, 4).join(', ')}${unknownPower.length > 4 ? ', ...' : ''}), usually because their node is offline: written as powered on`);
+  if (severalStorages.length > 0) summary.inferred(`${counted(severalStorages.length, 'guest')} have disks on more than one storage (${severalStorages.slice(0, 4).join(', ')}): the datastore is the local one where any disk is local, since that disk pins the guest to its node, else the boot disk's`);
+  if (hostPaths.length > 0) summary.inferred(`${counted(new Set(hostPaths).size, 'guest')} use a host device or directory (disk pass-through, bind mount: ${[...new Set(hostPaths)].slice(0, 4).join(', ')}): not a datastore, so the design does not show that it may tie them to their node`);
+  if (uncappedContainers.length > 0) summary.inferred(`${counted(uncappedContainers.length, 'container')} without a core limit (${uncappedContainers.slice(0, 4).join(', ')}) are written with the CPUs /cluster/resources gives them: every logical CPU of their node`);
+  if (replicated.length > 0) summary.inferred(`${counted(replicated.length, 'guest')} on local ZFS with a storage replication job (${replicated.slice(0, 4).join(', ')}) written protection: replica with the job's target as secondaryHost: HA can recover them there, losing what was written since the last sync`);
+  if (noDisk.length > 0) summary.inferred(`${counted(noDisk.length, 'guest')} have no disk (${noDisk.slice(0, 4).join(', ')}): no datastore`);
   return { vms, poweredOff, recovered };
 }

@@ -70,7 +70,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   }
   const standalone = hosts.filter((host) => !clusterOfHost.has(host.id));
   if (standalone.length > 0 && clusters.size === 1) {
-    summary.warn(`${standalone.length} standalone host(s) (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
+    summary.warn(`${counted(standalone.length, 'standalone host')} (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
   }
 
   // Datastores, then VMs.
