@@ -240,7 +240,7 @@ describe('Hyper-V import: the design', () => {
     assert.equal(topology.vm('TEST01')?.restartPriority, 'disabled', '0: No Auto Start');
     assert.equal(topology.vm('TEST01')?.power, 'off');
     assert.equal(topology.vm('BUILD01')?.restartPriority, 'disabled', 'not clustered');
-    assert.ok(summary.inferred.some((note) => /1 VM\(s\) are not clustered/.test(note)));
+    assert.ok(summary.inferred.some((note) => /1 VM is not clustered/.test(note)));
     assert.equal(topology.vm('FILE01')?.restartPriority, undefined, 'its group "File server FILE01" is found by the VM id');
     assert.equal(topology.vm('FILE01')?.memoryMB, 4096, 'dynamic memory: the startup memory');
     assert.equal(topology.vm('SQL01')?.cpus, 8);
@@ -399,7 +399,7 @@ describe('Hyper-V import: bad input', () => {
     assert.equal(topology.vm('APP01'), undefined);
     assert.equal(topology.vm('GHOST01'), undefined);
     assert.ok(summary.warnings.some((w) => /VMs of HV-09, which is not a node of the cluster, left out/.test(w)));
-    assert.ok(summary.warnings.some((w) => /group\(s\) whose VM no node's Get-VM listed \(APP01, GHOST01\)/.test(w)), summary.warnings.join('\n'));
+    assert.ok(summary.warnings.some((w) => /groups whose VM no node's Get-VM listed \(APP01, GHOST01\)/.test(w)), summary.warnings.join('\n'));
   });
 
   it('a clustered VM when the groups could not be read keeps the default priority', () => {

@@ -79,7 +79,7 @@ describe('Proxmox VE import: the design', () => {
     const { topology, summary } = design(inv);
     assert.equal(topology.host('pve2')?.cpu.speedMHz, 2795);
     assert.equal(topology.host('pve2')?.cpu.vendor, 'amd');
-    assert.ok(summary.inferred.some((note) => /CPU clock of 1 node\(s\) \(pve2\) is cpuinfo's "mhz"/.test(note)));
+    assert.ok(summary.inferred.some((note) => /CPU clock of 1 node \(pve2\) is cpuinfo's "mhz"/.test(note)));
   });
 
   it('writes a node in HA maintenance mode as maintenance', () => {
@@ -152,7 +152,7 @@ describe('Proxmox VE import: the design', () => {
     assert.deepEqual({ protocol: local?.protocol, host: local?.host }, { protocol: 'lvm', host: 'pve2' });
     assert.equal(topology.isLocalDatastore(local ?? ({ id: '' } as never)), true);
     assert.equal(topology.datastore('local-zfs-pve1')?.protocol, 'zfs');
-    assert.ok(summary.inferred.some((note) => note.startsWith('2 storage(s) that hold no guest disks left out (local, pbs-backup)')));
+    assert.ok(summary.inferred.some((note) => note.startsWith('2 storages that hold no guest disks left out (local, pbs-backup)')));
   });
 
   it('writes presentedTo when a shared storage is configured on some nodes only', () => {
@@ -312,7 +312,7 @@ describe('Proxmox VE import: bad input', () => {
     const expected = [
       'resources: qemu/101: "maxmem" is "lots", not a number; left out',
       'resources: qemu/100: "maxcpu" is an object, not a number; left out',
-      'resources: 2 item(s) are not objects; left out',
+      'resources: 2 items are not objects; left out',
       'nodes: pve2: status.cpuinfo: "cores" is "many", not a number; left out',
       'nodes: pve2: qemu 105: the configuration is 12, not a list of lines or an object; left out',
       'inventory: "haResources" is not a list; left out (which guests are HA resources is taken from the hastate of /cluster/resources)',

@@ -17,7 +17,7 @@ import type { GroupInfo, HypervInventory, VmInfo } from './inventory';
 import { within } from './json';
 import type { HostLan } from './lan';
 import type { ImportedStorage } from './storage';
-import { counted } from '../../text/plural';
+import { counted, plural } from '../../text/plural';
 
 const MIB = 1024 * 1024;
 
@@ -141,7 +141,7 @@ export function importVms(input: VmsInput): ImportedVms {
       comment: id === vm.name ? undefined : `"${vm.name}"`,
     });
   }
-  if (notClustered > 0) summary.inferred(`${counted(notClustered, 'VM')} are not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)`);
+  if (notClustered > 0) summary.inferred(`${counted(notClustered, 'VM')} ${plural(notClustered, 'is', 'are')} not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)`);
   if (groupOf.size > 0) summary.inferred('restart priority of clustered VMs from their group priority: 3000 high, 2000 medium (the default, not written), 1000 low, 0 (No Auto Start) disabled');
   if (odd > 0) summary.warn(`${counted(odd, 'cluster group')} with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it`);
   if (unknownPriority > 0) summary.missing(`the cluster group priority of ${counted(unknownPriority, 'VM')}: they take the cluster's default restart priority (medium)`);

@@ -41,7 +41,7 @@ describe('storage-demand-exceeds-capacity', () => {
     const text = withDemand(380, [['    throughput: 400 MB/s\n', '    throughput: 2000 MB/s\n']]);
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
-    assert.match(finding?.message ?? '', /^VMs on host "esx-01" need 430 MB\/s of storage at peak \("sql-01" 380 MB\/s, "vcenter" 50 MB\/s\), above what its 4 cabled storage port\(s\) carry: about 400 MB\/s/);
+    assert.match(finding?.message ?? '', /^VMs on host "esx-01" need 430 MB\/s of storage at peak \("sql-01" 380 MB\/s, "vcenter" 50 MB\/s\), above what its 4 cabled storage ports carry: about 400 MB\/s/);
     assert.equal(textAt(text, finding), 'esx-01');
   });
 
@@ -50,6 +50,6 @@ describe('storage-demand-exceeds-capacity', () => {
       ['  - [av100/a/p2, iscsi-a]\n', ''], ['  - [av100/a/p4, iscsi-a]\n', ''], ['  - [av100/a/p3, iscsi-b]\n', ''], ['  - [av100/a/p5, iscsi-b]\n', '']]);
     const [finding, ...rest] = findingsOf(text, RULE);
     assert.deepEqual(rest, []);
-    assert.match(finding?.message ?? '', /need 300 MB\/s at peak .* above what its 2 cabled host port\(s\) carry \(estimate\): 200 MB\/s\.$/);
+    assert.match(finding?.message ?? '', /need 300 MB\/s at peak .* above what its 2 cabled host ports carry \(estimate\): 200 MB\/s\.$/);
   });
 });

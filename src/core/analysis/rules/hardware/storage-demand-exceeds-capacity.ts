@@ -3,7 +3,7 @@ import type { Host, StorageArray, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cabledSpeedMbps, cablingOf, usableThroughputMBps, type Cabling } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
-import { counted } from '../../../text/plural';
+import { counted, plural } from '../../../text/plural';
 
 /** How many of the largest consumers a finding names (the rest are counted). */
 const NAMED_VMS = 3;
@@ -53,7 +53,7 @@ function arrayFinding(cabling: Cabling, array: StorageArray, vms: readonly Vm[])
   const limits: Array<{ throughputMBps: number; what: string }> = [];
   if (array.throughputMBps !== undefined) limits.push({ throughputMBps: array.throughputMBps, what: 'its stated throughput' });
   if (estimate && (estimate.cabled || array.throughputMBps === undefined)) {
-    limits.push({ throughputMBps: estimate.throughputMBps, what: `what its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}host port(s) carry (estimate)` });
+    limits.push({ throughputMBps: estimate.throughputMBps, what: `what its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}${plural(estimate.portCount, 'host port')} carry (estimate)` });
   }
   const limit = limits.reduce<(typeof limits)[number] | undefined>((low, l) => (!low || l.throughputMBps < low.throughputMBps ? l : low), undefined);
   if (!limit || demand <= limit.throughputMBps) return undefined;
