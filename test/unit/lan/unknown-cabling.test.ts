@@ -68,7 +68,7 @@ describe('LAN model: uplinks of unknown cabling', () => {
 describe('LAN rules on hosts whose cabling is unknown', () => {
   it('report no single point of failure that only a missing cable would make (the cabled design has none either)', () => {
     const text = imported();
-    for (const rule of ['management-network-spof', 'management-single-stack', 'vm-network-single-switch', 'migration-network']) {
+    for (const rule of ['management-network-spof', 'management-single-stack', 'vm-network-single-switch', 'migration-network'] as const) {
       assert.deepEqual(findingsOf(text, rule).map((f) => f.message), [], rule);
     }
   });
