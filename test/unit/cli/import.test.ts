@@ -21,7 +21,7 @@ describe('vtopo import', () => {
       const { exitCode, stdout, stderr } = await vtopo('import', 'estate.xlsx', '-o', 'estate.vtopo');
       assert.equal(exitCode, 0, stderr);
       assert.equal(stdout, '');
-      assert.match(stderr, /^vtopo: wrote estate\.vtopo\nImported: 2 clusters, 6 hosts, \d+ VMs, \d+ datastores\.\nInferred:\n/);
+      assert.match(stderr, /^vtopo: wrote estate\.vtopo\nImported: 2 clusters, 6 hosts, \d+ VMs, \d+ datastores, 12 VMkernel ports\.\nInferred:\n/);
       const text = await readFile(join(dir, 'estate.vtopo'), 'utf8');
       assert.deepEqual(parseVtopo(text).problems, []);
       assert.match(text, /^# Imported by vtopo import from estate\.xlsx \(RVTools/);
