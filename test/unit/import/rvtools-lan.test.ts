@@ -6,6 +6,7 @@ import { importRvtools } from '../../../src/core/import/rvtools/import';
 import { cidr, rolesFromName } from '../../../src/core/import/rvtools/network';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
+import { generateRvtoolsEstate, SPECIAL_CASES } from '../../fixtures/rvtools/generate';
 import { setCell, tablesOf, type Tables } from './rvtools-estate';
 import { DVS, lanEstate } from './rvtools-lan-estate';
 
@@ -38,7 +39,7 @@ const LAN_RULES: readonly RuleId[] = [
   'iscsi-single-subnet',
   'mtu-mismatch',
 ];
-const lanFindings = (findings: readonly { ruleId: string; message: string }[]) => findings.filter((f) => (LAN_RULES as readonly string[]).includes(f.ruleId));
+const lanFindings = <F extends { readonly ruleId: string }>(findings: readonly F[]): F[] => findings.filter((f) => (LAN_RULES as readonly string[]).includes(f.ruleId));
 
 /** The rows of a tab with this cell. */
 function rowsWhere(tabs: Tables, tab: string, header: string, value: string): number[] {
@@ -280,5 +281,36 @@ describe('RVTools import of the LAN: what the analysis sees', () => {
     const { topology } = design(tabs);
     assert.deepEqual(topology.distributedSwitches.map((d) => d.id), ['web01-dvs']);
     assert.ok(topology.vm('web01'));
+  });
+});
+
+describe('RVTools import of the LAN: the generated estate', () => {
+  const tables = generateRvtoolsEstate({ ...SPECIAL_CASES, clusters: 2, hostsPerCluster: 4, vmsPerHost: 3, seed: 42 });
+  const result = importRvtools(tables, { fileName: 'estate.xlsx' });
+  const parsed = parseVtopo(result.text);
+
+  it('reads back without problems, with a distributed switch per cluster whose members are its hosts', () => {
+    assert.deepEqual(parsed.problems.map((p) => p.message), []);
+    const dvs = parsed.topology.distributedSwitches;
+    assert.deepEqual(dvs.map((d) => [d.id, d.uplinks, [...(d.members?.keys() ?? [])], d.portGroups.map((g) => g.name ?? g.id)]), [
+      ['prod-cl01-dvs', ['Uplink 1', 'Uplink 2'], ['esx-01', 'esx-02', 'esx-03', 'esx-04'], ['App VLAN 110', 'FT Logging']],
+      ['prod-cl02-dvs', ['Uplink 1', 'Uplink 2'], ['esx-05', 'esx-06', 'esx-07', 'esx-08'], ['App VLAN 110']],
+    ]);
+    assert.deepEqual(parsed.topology.host('esx-05')?.virtualSwitches[0]?.uplinks, ['esx-05/vmnic0/vmnic0', 'esx-05/vmnic2/vmnic2']);
+  });
+
+  it('gives the same bytes whatever the order of the rows', () => {
+    const shuffled = tables.map((table) => ({ ...table, rows: [...table.rows].reverse() }));
+    assert.equal(importRvtools(shuffled, { fileName: 'estate.xlsx' }).text, result.text);
+  });
+
+  it('gets no LAN finding but the isolation-address default of its HA cluster', () => {
+    const findings = analyzeText(result.text, { today: '2026-12-01' }).findings;
+    assert.deepEqual(lanFindings(findings).map((f) => `${f.ruleId} ${f.elementIds[0] ?? ''}`), ['heartbeat-single-path prod-cl01']);
+  });
+
+  it('loses no network when a host fails', () => {
+    const outcome = simulateScenario(parsed.topology, hostFailureScenario('esx-01'));
+    assert.ok(!outcome.events.some((e) => ['network-lost', 'vm-unreachable', 'host-isolated', 'network-partition'].includes(e.kind)));
   });
 });
