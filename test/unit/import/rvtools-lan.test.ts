@@ -266,6 +266,15 @@ describe('RVTools import of the LAN: what the analysis sees', () => {
     assert.ok(summary.warnings.some((w) => w.startsWith('2 hosts (esx-01, esx-02) run Fault Tolerance VMs but no VMkernel port got role ft')), summary.warnings.join('\n'));
   });
 
+  it('a host whose vMotion port group is not named so: the summary says why migration-network reports it', () => {
+    const tabs = lanEstate();
+    const vmotion = rowsWhere(tabs, 'vSC_VMK', 'Port Group', 'vMotion').find((index) => tabs.vSC_VMK?.rows[index]?.[0] === ESX2);
+    setCell(tabs, 'vSC_VMK', vmotion ?? -1, 'Port Group', 'VM Network');
+    const { findings, summary } = design(tabs);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'migration-network').map((f) => f.message), ['Host "esx-02" in cluster "Prod" has no port for vMotion (role vmotion): its VMs cannot be live-migrated off it for maintenance.']);
+    assert.ok(summary.warnings.some((w) => w.startsWith('1 host (esx-02) has no VMkernel port whose port group names vMotion')), summary.warnings.join('\n'));
+  });
+
   it('a host failure restarts its VMs on networks that keep working: no network is lost for want of a cable', () => {
     const { topology } = design();
     const result = simulateScenario(topology, hostFailureScenario('esx-01'));

@@ -153,10 +153,10 @@ function networkGaps(summary: SummaryBuilder, network: ImportedNetwork, hosts: r
   });
   const noFt = lacking(ftHosts, 'ft');
   const named = (ids: readonly string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}`;
-  if (noFt.length > 0) summary.warn(`${counted(noFt.length, 'host')} (${named(noFt)}) run Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]`);
+  if (noFt.length > 0) summary.warn(`${counted(noFt.length, 'host')} (${named(noFt)}) ${noFt.length === 1 ? 'runs' : 'run'} Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]`);
   const clustered = [...hostsOfCluster.values()].filter((ids) => ids.length >= 2).flat();
   const noVmotion = lacking(clustered.filter((id) => hosts.some((host) => host.id === id)), 'vmotion');
-  if (noVmotion.length > 0) summary.warn(`${counted(noVmotion.length, 'host')} (${named(noVmotion)}) have no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]`);
+  if (noVmotion.length > 0) summary.warn(`${counted(noVmotion.length, 'host')} (${named(noVmotion)}) ${noVmotion.length === 1 ? 'has' : 'have'} no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]`);
 }
 
 /** The hardware a host profile carries: what servers bought together share. */
