@@ -26,6 +26,7 @@ import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
 import type { DesignerTestHook } from './designer/test-hook';
 import { minimapVisible } from '../src/core/view/designer-minimap';
+import { plural } from '../src/core/text/plural';
 
 interface VsCodeApi {
   postMessage(message: DesignerToHostMessage): void;
@@ -1065,7 +1066,7 @@ function applySearch(): void {
       node.toggleClass('vt-dim', active && !matches.has(node.id()) && !node.isParent());
     });
   });
-  if (active) setStatus(`${matches.size} match${matches.size === 1 ? '' : 'es'} for "${search.value.trim()}"`);
+  if (active) setStatus(`${matches.size} ${plural(matches.size, 'match', 'matches')} for "${search.value.trim()}"`);
 }
 
 search.addEventListener('input', () => applySearch());
@@ -1146,7 +1147,7 @@ function copySelection(): void {
     return;
   }
   copied = kept;
-  const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${kept.length === 1 ? 'a copy' : 'copies'}.`;
+  const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${plural(kept.length, 'a copy', 'copies')}.`;
   setStatus(text);
   announce(text);
 }

@@ -6,6 +6,7 @@
 import type { Severity } from '../core/analysis/rule';
 import { countSeverities, type CheckRun } from './check';
 import { escapeControls } from './terminal';
+import { plural } from '../core/text/plural';
 
 const PLURALS: Readonly<Record<Severity, string>> = { error: 'errors', warning: 'warnings', info: 'infos', hint: 'hints' };
 
@@ -35,8 +36,8 @@ export function summaryLine(run: CheckRun): string {
   return parts.join(', ');
 }
 
-function count(n: number, singular: string, plural: string): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+function count(n: number, singular: string, pluralForm: string): string {
+  return `${n} ${plural(n, singular, pluralForm)}`;
 }
 
 /**

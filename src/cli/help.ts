@@ -16,7 +16,7 @@ Commands:
   check     analyze designs and print their findings
   simulate  what happens when a host or component fails; live migration,
             maintenance mode, the N-1 / N-2 failure sweep, load balance
-  import    turn an inventory (an RVTools export) into a .vtopo design
+  import    turn an inventory (RVTools, Proxmox VE, Hyper-V) into a .vtopo design
   rules     list every rule with its default severity, title and sources
   help      show the help of a command
 
@@ -106,12 +106,14 @@ Shows the general help, or the help of a command: ${COMMANDS.join(', ')}.
 const IMPORT = `Usage: vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
 
 Turns an inventory of an existing estate into a .vtopo design. SOURCE is an RVTools
-export: the .xlsx workbook, or its RVTools_tab*.csv files in a folder or a .zip.
-The kind is detected from the content; --from says it.
+export (the .xlsx workbook, or its RVTools_tab*.csv files in a folder or a .zip), or
+the JSON of scripts/inventory/proxmox-inventory.sh (Proxmox VE) or of
+scripts/inventory/hyperv-inventory.ps1 (Hyper-V). The kind is detected from the
+content; --from says it.
 
 Options:
   -o, --output OUT.vtopo  write the design there (default: standard output)
-  --from KIND             rvtools (Proxmox VE and Hyper-V inventories: not yet)
+  --from KIND             rvtools, proxmox or hyperv
 
 The design says where it came from and that the cabling is not known (an export
 does not say which switch each port is cabled to). A summary goes to standard

@@ -19,6 +19,7 @@ import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import type { SimulateCommand, SimulationRequest } from './simulate-args';
 import { formatRefusalJson, formatRefusalText, formatSimulationJson, formatSimulationText } from './simulate-format';
+import { plural } from '../core/text/plural';
 
 export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<number> {
   const design = await readDesign(command.path, io);
@@ -72,7 +73,7 @@ async function readDesign(path: string, io: CliIo): Promise<Topology | string> {
   const analysis = analyzeText(input.text);
   if (!analysis.topology.file) return 'not a VTopo design (run vtopo check on it)';
   const errorCount = analysis.findings.filter((finding) => finding.severity === 'error').length;
-  if (errorCount > 0) io.stderr(`vtopo: ${path}: the design has ${errorCount} ${errorCount === 1 ? 'error' : 'errors'} (see vtopo check); simulating it as it reads\n`);
+  if (errorCount > 0) io.stderr(`vtopo: ${path}: the design has ${errorCount} ${plural(errorCount, 'error')} (see vtopo check); simulating it as it reads\n`);
   return analysis.topology;
 }
 

@@ -9,6 +9,7 @@ import { DocumentAnalyses } from './analyses';
 import { registerCommands } from './commands';
 import { registerDesigner } from './designer';
 import { DiagnosticsController, isAnalyzable, VTOPO_LANGUAGE } from './diagnostics';
+import { registerImportCommand } from './import-command';
 import { registerLanguageFeatures } from './language-features';
 import { registerPreview } from './preview';
 import { QuickFixProvider } from './quick-fixes';
@@ -39,6 +40,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
     ...registerLanguageFeatures(analyses),
     vscode.languages.registerCodeActionsProvider({ language: VTOPO_LANGUAGE }, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     ...registerCommands(diagnostics, log, rulesDocument),
+    registerImportCommand(log),
   );
   registerPreview(context, analyses, log);
   registerDesigner(context, analyses, log);

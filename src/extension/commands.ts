@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { DiagnosticsController } from './diagnostics';
+import { plural } from '../core/text/plural';
 
 export interface WorkspaceCheck {
   readonly files: number;
@@ -51,7 +52,7 @@ async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.Lo
   );
   const summary = uris.length === 0
     ? 'VTopo: no .vtopo files in this workspace.'
-    : `VTopo checked ${result.files} ${result.files === 1 ? 'design' : 'designs'}: ${result.errors} ${result.errors === 1 ? 'error' : 'errors'}, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}.`;
+    : `VTopo checked ${result.files} ${plural(result.files, 'design')}: ${result.errors} ${plural(result.errors, 'error')}, ${result.warnings} ${plural(result.warnings, 'warning')}.`;
   log.info(summary);
   void vscode.window.showInformationMessage(summary);
   return result;

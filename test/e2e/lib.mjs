@@ -493,6 +493,53 @@ export async function waitForProblems(page, predicate, { timeout = 30_000 } = {}
 }
 
 /**
+ * Wait for VS Code's simple file dialog, which code-server shows for the open and save dialogs: a
+ * quick input titled `title` (a substring) holding a path. Returns the path it offers (for a save
+ * dialog, the suggested file).
+ * @param {Page} page
+ * @param {string} title
+ * @param {TimeoutOption} [options]
+ */
+export async function waitForFileDialog(page, title, { timeout = 15_000 } = {}) {
+  const widget = page.locator(QUICK_INPUT).filter({ has: page.locator('.quick-input-title', { hasText: title }) }).first();
+  await widget.waitFor({ state: 'visible', timeout });
+  const input = widget.locator('.quick-input-box input').first();
+  const busy = widget.locator('.quick-input-progress.active').first();
+  // The dialog fills in the folder, lists it, then the file name: take the path once it holds still.
+  let last = '';
+  return waitUntil(async () => {
+    const value = await input.inputValue();
+    const settled = value.startsWith('/') && value === last && !(await busy.isVisible().catch(() => false));
+    last = value;
+    return settled ? value : undefined;
+  }, { timeout, interval: 300, message: `the file dialog "${title}" to offer a path` });
+}
+
+/**
+ * Answer the simple file dialog titled `title`: type the absolute `filePath` and press Enter, as
+ * a user does; waits until that dialog is gone. The dialog takes a first Enter to list the folder
+ * of a path typed into another folder (or while it is still listing it), and the next to accept
+ * the file: Enter is pressed again while the dialog still shows the typed path.
+ * @param {Page} page
+ * @param {string} title
+ * @param {string} filePath
+ * @param {TimeoutOption} [options]
+ */
+export async function answerFileDialog(page, title, filePath, { timeout = 15_000 } = {}) {
+  await waitForFileDialog(page, title, { timeout });
+  const titled = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title }).first();
+  const input = page.locator(QUICK_INPUT_BOX).first();
+  await input.fill(filePath);
+  const busy = page.locator(`${QUICK_INPUT} .quick-input-progress.active`).first();
+  await waitUntil(async () => {
+    if (!(await titled.isVisible())) return true;
+    if ((await input.inputValue()) !== filePath || (await busy.isVisible().catch(() => false))) return false;
+    await page.keyboard.press('Enter');
+    return titled.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  }, { timeout, interval: 300, message: `the file dialog "${title}" to take ${filePath}` });
+}
+
+/**
  * Texts of visible notification toasts.
  * @param {Page} page
  */

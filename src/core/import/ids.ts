@@ -52,3 +52,15 @@ export class IdAllocator {
     return true;
   }
 }
+
+/** Host lookup by the name as written, case-insensitively, or by its first label when no other host has it. */
+export function hostNameLookup(hostIds: ReadonlyMap<string, string>): (name: string) => string | undefined {
+  const byLower = new Map<string, string>();
+  const byLabel = new Map<string, string | null>();
+  for (const [name, id] of hostIds) {
+    byLower.set(name.toLowerCase(), id);
+    const label = name.split('.')[0]?.toLowerCase() ?? '';
+    byLabel.set(label, byLabel.has(label) ? null : id);
+  }
+  return (name) => hostIds.get(name) ?? byLower.get(name.toLowerCase()) ?? byLabel.get(name.split('.')[0]?.toLowerCase() ?? '') ?? undefined;
+}

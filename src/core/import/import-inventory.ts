@@ -4,6 +4,8 @@
  * wrong ends as an InventoryError with a one-line message; nothing else escapes but bugs.
  */
 
+import { detectHyperv, importHyperv, NotHypervInventoryError } from './hyperv/import';
+import { detectProxmox, importProxmox, NotProxmoxError } from './proxmox/import';
 import { importRvtools, NotRvtoolsError } from './rvtools/import';
 import { MissingTabError } from './rvtools/tabs';
 import { baseName, ImportInputError, readInventoryTables, type InventoryInput, type ReadInventoryOptions } from './sources';
@@ -21,20 +23,28 @@ export interface ImportOptions extends ReadInventoryOptions {
 /** The input cannot be imported: unreadable, not an inventory, or lacking what an import needs. */
 export class InventoryError extends Error {}
 
+const KIND_NAMES: Readonly<Record<InventoryKindName, string>> = { rvtools: 'an RVTools export', proxmox: 'a Proxmox VE inventory', hyperv: 'a Hyper-V inventory' };
+
+/** Which importer a JSON inventory is for, from its content. */
+function jsonKind(json: unknown, name: string): InventoryKindName {
+  if (detectHyperv(json)) return 'hyperv';
+  if (detectProxmox(json)) return 'proxmox';
+  throw new InventoryError(`${name} is JSON but not an inventory VTopo reads: a Proxmox VE or Hyper-V inventory from scripts/inventory/ (docs/import.md)`);
+}
+
 export async function importInventory(input: InventoryInput, options: ImportOptions = {}): Promise<ImportResult> {
   try {
     const read = await readInventoryTables(input, options);
-    if (read.kind === 'json') {
-      throw new InventoryError(`${input.name}: Proxmox VE and Hyper-V inventories (JSON) cannot be imported yet; RVTools exports can (docs/import.md)`);
-    }
-    if (options.from !== undefined && options.from !== 'rvtools') {
-      throw new InventoryError(`${input.name} is an RVTools export, not a ${options.from === 'proxmox' ? 'Proxmox VE' : 'Hyper-V'} inventory (--from ${options.from})`);
+    const fileName = baseName(input.name);
+    const kind: InventoryKindName = read.kind === 'json' ? jsonKind(read.json, input.name) : 'rvtools';
+    if (options.from !== undefined && options.from !== kind) {
+      throw new InventoryError(`${input.name} is ${KIND_NAMES[kind]}, not ${KIND_NAMES[options.from]} (--from ${options.from})`);
     }
     options.onProgress?.('writing the design');
-    const result = importRvtools(read.tables, { fileName: baseName(input.name) });
+    const result = kind === 'proxmox' ? importProxmox(read.json, { fileName }) : kind === 'hyperv' ? importHyperv(read.json, { fileName }) : importRvtools(read.tables, { fileName });
     return read.warnings.length === 0 ? result : { ...result, summary: { ...result.summary, warnings: [...read.warnings, ...result.summary.warnings] } };
   } catch (error) {
-    if (error instanceof ImportInputError || error instanceof NotRvtoolsError) throw new InventoryError(error.message);
+    if (error instanceof ImportInputError || error instanceof NotRvtoolsError || error instanceof NotProxmoxError || error instanceof NotHypervInventoryError) throw new InventoryError(error.message);
     if (error instanceof MissingTabError || error instanceof MissingColumnError) throw new InventoryError(`${input.name}: ${error.message}`);
     throw error;
   }

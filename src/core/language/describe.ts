@@ -7,6 +7,7 @@
 import type { ElementKind, Declaration } from '../model/schema';
 import type { Topology, Host, HostProfile, Vm } from '../model/topology';
 import { formatQuantity } from '../model/units';
+import { plural } from '../text/plural';
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   cluster: 'cluster',
@@ -148,7 +149,7 @@ function hostFacts(topology: Topology, host: Host): Facts {
   const vms = topology.vmsOnHost(host.id);
   const configuredMB = vms.reduce((sum, vm) => sum + vm.memoryMB, 0);
   return [
-    `CPU: ${cpu.cores} cores (${cpu.sockets} ${cpu.sockets === 1 ? 'socket' : 'sockets'}) at ${formatQuantity(cpu.speedMHz, 'frequency')}${cpu.family !== undefined ? `, ${cpu.family}` : ''}`,
+    `CPU: ${cpu.cores} cores (${cpu.sockets} ${plural(cpu.sockets, 'socket')}) at ${formatQuantity(cpu.speedMHz, 'frequency')}${cpu.family !== undefined ? `, ${cpu.family}` : ''}`,
     `Memory: ${formatQuantity(host.memoryMB, 'data')}`,
     `Cluster: ${topology.clusterOfHost(host)?.id ?? 'none'}`,
     host.profile !== undefined ? `Profile: ${host.profile}${inheritedKeys(host)}` : undefined,
@@ -182,7 +183,7 @@ export function hostProfileSummary(profile: HostProfile): string {
   return [
     cpu && `${perSocket} @ ${formatQuantity(cpu.speedMHz, 'frequency')}`,
     profile.memoryMB !== undefined ? formatQuantity(profile.memoryMB, 'data') : undefined,
-    adapters && adapters.length > 0 ? `${adapters.length === 1 ? 'adapter' : 'adapters'} ${adapters.join(', ')}` : undefined,
+    adapters && adapters.length > 0 ? `${plural(adapters.length, 'adapter')} ${adapters.join(', ')}` : undefined,
   ].filter((part): part is string => part !== undefined).join(', ');
 }
 

@@ -660,7 +660,7 @@ export const vtopoFile = object(
     management: management,
     inventory: object(
       {
-        source: text({ description: 'The tool that wrote the inventory, e.g. "RVTools 4.6.1".' }),
+        tool: text({ description: 'The tool that wrote the inventory, e.g. "RVTools 4.6.1".' }),
         file: text({ description: 'The file the design was imported from.' }),
         exported: date({ description: 'The day the inventory was exported.' }),
         cabling: oneOf(['known', 'unknown'] as const, {

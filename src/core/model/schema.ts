@@ -654,6 +654,8 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
   shape: S,
   options: O & { typeName?: string; refusedKeys?: Readonly<Record<string, string>> },
 ) {
+  // Every read object carries its source ranges as `source`: a field of that name would be overwritten.
+  if ('source' in shape) throw new Error('a format object cannot have a field named "source"');
   const bindings = bindingsOf(shape);
   const knownKeys = [...bindings.keys()];
   const withDefaults = options.defaults ? { ...options, default: defaultsOf(shape) as ObjectValue<S> } : options;

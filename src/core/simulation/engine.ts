@@ -15,29 +15,11 @@
  *   runs after isolationTimeoutSeconds + isolationResponseDelaySeconds (30 s + 30 s); then
  *   HA restarts them. A guest shutdown is counted as instant (assumption). An isolated host
  *   that reaches none of its heartbeat datastores is treated as failed.
- * - Restarts run in waves, one per declared host (or per isolation response, or per VM
- *   Component Protection termination). A wave's VMs form tiers by restart priority,
- *   highest first; a tier starts when the tier above is ready (orchestration.readyCondition:
- *   none = at once; resources-allocated and powered-on = when placed, power-on being
- *   immediate; guest-heartbeat and app-heartbeat = when booted), plus
- *   postReadyDelaySeconds, or when the tier above has waited tierTimeoutSeconds (600 s).
- *   A VM that could not be placed does not hold its tier back. At one instant, earlier
- *   waves place first: the first failed host's VMs before the second's (docs/design/algorithms.md#2-ha-restart-after-a-host-failure).
- * - Restart dependencies: a VM waits until each VM it depends on is ready (same ready
- *   condition). These are hard rules (vSphere VM-to-VM rules): no timeout. A dependency
- *   powered off in the design is ignored.
- * - Placement (docs/design/algorithms.md#2-ha-restart-after-a-host-failure): candidates are the hosts of the VM's cluster that are
- *   connected, not failed and not isolated; that reach every datastore of the VM through
- *   the storage network with the failed elements removed; that satisfy its must-run-on and
- *   must-not-run-on rules; that run none of its anti-affinity peers (when the cluster's
- *   respectAntiAffinity is on; HA knows rules, not guest clusters); and that have unreserved
- *   CPU >= its CPU reservation and unreserved memory >= reservation + overhead (vmDemand)
- *   and fewer VMs than maxVms. Dedicated failover hosts come first (docs/design/algorithms.md#13-dedicated-failover-hosts).
- *   Among candidates the most unreserved one wins: most unreserved memory, then most
- *   unreserved CPU, then file order. Should rules and VM-VM affinity are not considered by
- *   HA restarts (DRS fixes them later). No candidate: the VM stays down ("insufficient
- *   resources", with the reason of the filter that emptied the list) and is retried
- *   whenever something recovers or frees capacity.
+ * - Restarts (restart-queue.ts): in waves, one per declared host (or per isolation
+ *   response, or per VM Component Protection termination), by tiers of restart priority
+ *   and restart dependencies; each VM on the most unreserved host of its cluster that can
+ *   take it (docs/design/algorithms.md#2-ha-restart-after-a-host-failure). A VM no host
+ *   takes stays down and is retried whenever something recovers or frees capacity.
  * - Boot: a placed VM powers on at once and is ready after bootSeconds (else the cluster's
  *   orchestration.vmBootSeconds, 60 s). Downtime = from the failure to ready.
  * - FT and replicas: when the primary's host fails and the secondary's host is alive and
@@ -69,15 +51,15 @@
  *   admission control is not consulted by restarts on any platform (it governs power-on).
  *   Proxmox VE restarts only while the cluster keeps quorum: more than half of its nodes
  *   alive (corosync votes).
+ * - LAN failures (NIC teaming, VM networks, isolation, partitions, quorum) are worked out
+ *   in network-failures.ts, which calls back into the engine to stop and restart VMs.
  */
 
-import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
-import { datastoresUsedByClusters } from '../analysis/storage-network';
-import { fits } from '../capacity/fits';
-import type { Cluster, Datastore, Topology } from '../model/topology';
+import type { Datastore, Topology } from '../model/topology';
 import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
-import { clusterLanModelled, clusterNetworkState, electPrimary, usesQuorum, type ClusterNetworkState } from './network-state';
+import { NetworkFailures, type NetworkAction, type NetworkEngine } from './network-failures';
+import { RestartQueue, type Pending, type RestartAction, type RestartEngine, type Wave } from './restart-queue';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -164,12 +146,6 @@ export function summarize(vms: readonly VmResult[]): SimulationSummary {
 
 type VmStatus = 'running' | 'booting' | 'hung' | 'down';
 
-interface Pending {
-  readonly kind: 'placement' | 'dependency' | 'tier';
-  readonly reason: DownReason;
-  readonly detail: string;
-}
-
 interface VmRun {
   readonly info: VmInfo;
   status: VmStatus;
@@ -188,7 +164,7 @@ interface VmRun {
   /** Waiting for its host to be declared failed (or its takeover to fail). */
   awaitingDeclaration: boolean;
   takeoverPending: boolean;
-  wave: Wave | undefined;
+  wave: Wave<VmRun> | undefined;
   pending: Pending | undefined;
   /** Why the VM is down and HA will not restart it (until something changes). */
   stopped: { readonly reason: DownReason; readonly detail: string } | undefined;
@@ -210,32 +186,15 @@ interface HostRun {
   load: Load;
 }
 
-interface Tier {
-  readonly priority: string;
-  readonly members: VmRun[];
-  startedAt: number | undefined;
-  startedEvent: number;
-  released: boolean;
-}
-
-interface Wave {
-  readonly index: number;
-  readonly info: VmInfo;
-  readonly tiers: Tier[];
-}
-
 type Action =
+  | NetworkAction
+  | RestartAction<VmRun>
   | { readonly kind: 'step'; readonly step: ScenarioStep }
   | { readonly kind: 'declare-failed'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly vms: readonly VmRun[] }
-  | { readonly kind: 'declare-isolated'; readonly hostId: string; readonly epoch: number; readonly cause: number; readonly lostAt: number; readonly primary: boolean }
-  | { readonly kind: 'isolation-response'; readonly hostId: string; readonly epoch: number; readonly cause: number }
   | { readonly kind: 'powered-off'; readonly run: VmRun; readonly outage: number; readonly cause: number }
-  | { readonly kind: 'quorum-stop'; readonly hostId: string; readonly epoch: number; readonly cause: number }
   | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
   | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
   | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
-  | { readonly kind: 'tier-timeout'; readonly wave: Wave; readonly tier: number }
-  | { readonly kind: 'tier-start'; readonly wave: Wave; readonly tier: number; readonly cause: number }
   | { readonly kind: 'vmcp-terminate'; readonly run: VmRun; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' };
 
 interface PairChange {
@@ -248,8 +207,6 @@ interface PairChange {
   readonly pathsAfter: number;
 }
 
-type Placement = { readonly hostId: string } | { readonly reason: DownReason; readonly detail: string };
-
 class FailoverSimulation {
   private now = 0;
   private readonly horizon: number;
@@ -259,13 +216,12 @@ class FailoverSimulation {
   private readonly hostRuns = new Map<string, HostRun>();
   /** Touched VMs by the host holding them. */
   private readonly hosted = new Map<string, Set<VmRun>>();
-  private readonly waves: Wave[] = [];
   private readonly failed = new Set<string>();
   private reachCache = new Map<string, boolean>();
-  /** Network state of each cluster whose LAN is modelled, as of the last change. */
-  private readonly clusterNetworks = new Map<string, ClusterNetworkState>();
-  /** The HA primary of each cluster (vSphere), elected when first needed. */
-  private readonly primaries = new Map<string, string>();
+  /** Teaming, VM networks, isolation, partitions and quorum (network-failures.ts). */
+  private readonly network: NetworkFailures<VmRun>;
+  /** Restart waves, tiers, dependencies and placement (restart-queue.ts). */
+  private readonly restarts: RestartQueue<VmRun>;
 
   constructor(
     private readonly context: SimulationContext,
@@ -273,6 +229,50 @@ class FailoverSimulation {
     private readonly detail: 'full' | 'impact',
   ) {
     this.horizon = scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
+    this.network = new NetworkFailures(FailoverSimulation.networkEngine(this));
+    this.restarts = new RestartQueue(FailoverSimulation.restartEngine(this));
+  }
+
+  // The engine as network-failures.ts and restart-queue.ts see it. Methods, not arrow
+  // functions: tsx (tests, bench) names every arrow function as it is created, which costs
+  // the sweep, where each scenario builds these anew.
+
+  private static networkEngine(sim: FailoverSimulation): NetworkEngine<VmRun> {
+    return {
+      context: sim.context,
+      detail: sim.detail,
+      failed: sim.failed,
+      now() { return sim.now; },
+      log(kind, elementIds, message, causeIndex, partition) { return sim.log(kind, elementIds, message, causeIndex, partition); },
+      schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
+      host(hostId) { return sim.hostRun(hostId); },
+      peekHost(hostId) { return sim.hostRuns.get(hostId); },
+      hostsTouched() { return sim.hostRuns.size > 0; },
+      residents(hostId) { return sim.residents(hostId); },
+      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      failHost(hostId, cause) { sim.failHost(hostId, cause); },
+      goDown(run, cause, message) { return sim.goDown(run, cause, message); },
+      scheduleTakeovers(run, cause, lostHost) { sim.scheduleTakeovers(run, cause, lostHost); },
+      restartWhenOff(run, atSeconds, cause) { sim.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }); },
+      restart(runs, cause) { sim.restarts.restart(runs, cause); },
+      endOutage(run) { sim.endOutage(run); },
+      placePending() { sim.restarts.placePending(); },
+    };
+  }
+
+  private static restartEngine(sim: FailoverSimulation): RestartEngine<VmRun> {
+    return {
+      context: sim.context,
+      now() { return sim.now; },
+      log(kind, elementIds, message, causeIndex) { return sim.log(kind, elementIds, message, causeIndex); },
+      schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
+      vm(vmId) { return sim.runs.get(vmId); },
+      peekHost(hostId) { return sim.hostRuns.get(hostId); },
+      load(hostId) { return sim.hostRun(hostId).load; },
+      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      clusterNetwork(clusterId) { return sim.network.clusterState(clusterId); },
+      place(run, hostId, cause) { sim.place(run, hostId, cause); },
+    };
   }
 
   run(): ScenarioImpact {
@@ -301,14 +301,12 @@ class FailoverSimulation {
       case 'declare-failed':
         return this.declareFailed(action);
       case 'declare-isolated':
-        return this.declareIsolated(action);
       case 'isolation-response':
-        return this.isolationResponse(action);
-      case 'powered-off':
-        if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restart([action.run], action.cause);
-        return;
       case 'quorum-stop':
-        return this.quorumStop(action);
+        return this.network.handle(action);
+      case 'powered-off':
+        if (action.run.outage === action.outage && action.run.status === 'down' && !action.run.takeoverPending) this.restarts.restart([action.run], action.cause);
+        return;
       case 'takeover':
         return this.takeover(action);
       case 'guest-takeover':
@@ -316,17 +314,15 @@ class FailoverSimulation {
       case 'booted':
         return this.booted(action);
       case 'tier-timeout':
-        return this.tierTimeout(action.wave, action.tier);
       case 'tier-start':
-        this.startTier(action.wave, action.tier, action.cause);
-        return this.placePending();
+        return this.restarts.handle(action);
       case 'vmcp-terminate':
         return this.vmcpTerminate(action);
     }
   }
 
   private step(step: ScenarioStep): void {
-    if (step.action === 'isolate') return this.isolate(step.host);
+    if (step.action === 'isolate') return this.network.isolate(step.host);
     const { target } = step;
     const known = this.isKnown(target);
     const name = `${target.kind} ${target.id}`;
@@ -340,7 +336,7 @@ class FailoverSimulation {
       const before = new Set(this.failed);
       this.failed.add(target.id);
       this.storageChanged(before, cause);
-      return this.networkChanged(before, cause, target.id);
+      return this.network.networkChanged(before, cause, target.id);
     }
     const cause = this.log('component-recovered', [target.id], `${name} is back.`);
     if (target.kind === 'host') {
@@ -351,13 +347,13 @@ class FailoverSimulation {
         host.cutOff = false;
         host.epoch += 1;
       }
-      return this.placePending();
+      return this.restarts.placePending();
     }
     if (!this.failed.has(target.id)) return;
     const before = new Set(this.failed);
     this.failed.delete(target.id);
     this.storageChanged(before, cause);
-    this.networkChanged(before, cause, target.id);
+    this.network.networkChanged(before, cause, target.id);
   }
 
   private isKnown(target: ComponentRef): boolean {
@@ -385,7 +381,7 @@ class FailoverSimulation {
     const detection = host.info.cluster?.ha.detection;
     const timeout = detection?.failureTimeoutSeconds ?? DEFAULT_FAILURE_TIMEOUT_SECONDS;
     this.queue.push(this.now + timeout, { kind: 'declare-failed', hostId, epoch: host.epoch, cause, vms: down });
-    this.placePending();
+    this.restarts.placePending();
   }
 
   /** What follows for a VM whose host died, in words for its vm-down event. */
@@ -394,7 +390,7 @@ class FailoverSimulation {
     if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
       return `its ${vm.protection === 'ft' ? 'FT secondary' : 'replica'} on ${vm.secondaryHost} takes over.`;
     }
-    const refusal = this.refusal(run);
+    const refusal = this.restarts.refusal(run);
     if (refusal) return `HA will not restart it: ${refusal.detail}`;
     return 'HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).';
   }
@@ -412,322 +408,7 @@ class FailoverSimulation {
       run.awaitingDeclaration = false;
       if (run.status === 'down' && !run.takeoverPending) restart.push(run);
     }
-    this.restart(restart, cause);
-  }
-
-  /**
-   * A host stops exchanging heartbeats and reaches none of its isolation addresses
-   * (vSphere; docs/simulation.md "Network failures"). It declares itself isolated after
-   * primaryIsolationTimeoutSeconds as the primary (5 s) or isolationTimeoutSeconds as a
-   * secondary (30 s), then runs its isolation response isolationResponseDelaySeconds later
-   * (fdm.isolationPolicyDelaySec, 30 s). While it still writes datastore heartbeats the
-   * other hosts know it is isolated, not failed, and restart nothing: its VMs come back
-   * elsewhere only once the isolation response has powered them off (the VMFS locks hold
-   * until then). A host that reaches none of its heartbeat datastores either is treated as
-   * failed.
-   */
-  private isolate(hostId: string, cause?: number): void {
-    const info = this.context.hosts.get(hostId);
-    if (!info) {
-      this.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`, cause);
-      return;
-    }
-    const host = this.hostRun(hostId);
-    if (host.failed || host.isolated) return;
-    const primary = info.cluster !== undefined && this.primaryOf(info.cluster.id) === hostId;
-    const lost = this.log('heartbeats-lost', [hostId], `${hostId} exchanges no HA heartbeats with the other hosts and reaches none of its isolation addresses.`, cause);
-    if (!this.writesDatastoreHeartbeats(info)) {
-      const event = this.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`, lost);
-      return this.failHost(hostId, event);
-    }
-    host.isolated = true;
-    host.cutOff = true;
-    host.epoch += 1;
-    const detection = info.cluster?.ha.detection;
-    const delay = primary ? (detection?.primaryIsolationTimeoutSeconds ?? 5) : (detection?.isolationTimeoutSeconds ?? 30);
-    this.queue.push(this.now + delay, { kind: 'declare-isolated', hostId, epoch: host.epoch, cause: lost, lostAt: this.now, primary });
-  }
-
-  private declareIsolated(action: Extract<Action, { kind: 'declare-isolated' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
-    const ha = host.info.cluster?.ha;
-    const response = ha?.enabled ? ha.isolationResponse : 'none';
-    const role = action.primary ? 'as the HA primary' : 'as a secondary';
-    const cause = this.log(
-      'host-isolated',
-      [action.hostId],
-      `${action.hostId} declares itself isolated ${this.now - action.lostAt} s after its heartbeats stopped (${role}); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.`,
-      action.cause,
-    );
-    if (response === 'none' || !ha) {
-      this.log('isolation-response', [action.hostId], `Isolation response of ${action.hostId}: leave powered on. Its VMs keep running there and HA restarts none of them.`, cause);
-      for (const run of this.residents(action.hostId)) run.notes.push(`host ${action.hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
-      return;
-    }
-    this.queue.push(this.now + ha.detection.isolationResponseDelaySeconds, { kind: 'isolation-response', hostId: action.hostId, epoch: host.epoch, cause });
-  }
-
-  private writesDatastoreHeartbeats(info: HostInfo): boolean {
-    const configured = (info.cluster?.ha.heartbeatDatastores ?? []).map((id) => this.context.topology.datastore(id)).filter((d): d is Datastore => d !== undefined);
-    const datastores = configured.length > 0 ? configured : [...new Set(this.residents(info.host.id).flatMap((run) => run.info.datastores))];
-    // Nothing to judge by: assume the host writes heartbeats (vSphere always picks some).
-    if (datastores.length === 0) return true;
-    return datastores.some((datastore) => this.reaches(info.host.id, datastore));
-  }
-
-  private isolationResponse(action: Extract<Action, { kind: 'isolation-response' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
-    const ha = host.info.cluster?.ha;
-    const response = ha?.isolationResponse ?? 'none';
-    const timeout = ha?.isolationShutdownTimeoutSeconds ?? 300;
-    const what = response === 'shutdown' ? `shuts down its VMs (powered off after at most ${timeout} s)` : 'powers off its VMs';
-    const cause = this.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: it ${what}; HA restarts each elsewhere once it is off.`, action.cause);
-    const down: VmRun[] = [];
-    for (const run of this.residents(action.hostId)) {
-      if (run.info.priority === 'disabled') {
-        run.notes.push(`restart priority disabled: the isolation response of ${action.hostId} leaves it running.`);
-        continue;
-      }
-      const event = this.goDown(run, cause, `${run.info.vm.id} is ${response === 'shutdown' ? 'shut down' : 'powered off'} by the isolation response of ${action.hostId}.`);
-      this.scheduleTakeovers(run, event, action.hostId);
-      if (run.takeoverPending) continue;
-      if (response === 'shutdown') {
-        const seconds = Math.min(run.info.vm.shutdownSeconds ?? timeout, timeout);
-        this.queue.push(this.now + seconds, { kind: 'powered-off', run, outage: run.outage, cause: event });
-      } else {
-        down.push(run);
-      }
-    }
-    this.restart(down, cause);
-  }
-
-  /** The HA primary of a cluster: the one elected before the scenario (baselinePrimary) while it is alive and not isolated, else re-elected among the rest. */
-  private primaryOf(clusterId: string): string | undefined {
-    const alive = (id: string) => !this.hostRuns.get(id)?.failed && !this.hostRuns.get(id)?.isolated;
-    const known = this.primaries.get(clusterId) ?? baselinePrimary(this.context, clusterId);
-    if (known !== undefined && alive(known)) return known;
-    const cluster = this.context.topology.cluster(clusterId);
-    if (!cluster) return undefined;
-    const candidates = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good && alive(h.host.id)).map((h) => h.host.id);
-    const datastores = datastoresUsedByClusters(this.context.topology).get(clusterId) ?? [];
-    const primary = electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => this.reaches(hostId, d)).length);
-    if (primary !== undefined) this.primaries.set(clusterId, primary);
-    return primary;
-  }
-
-  // ----------------------------------------------------------------- network
-
-  /**
-   * After a LAN element failed or came back: teaming failovers and lost networks on the
-   * hosts that use it, VMs whose network is gone or back, and each affected cluster's
-   * partitions (isolation, partition, quorum). A switch, stack or inter-switch link can
-   * split any cluster; anything else only the clusters of the hosts that use it.
-   */
-  private networkChanged(before: ReadonlySet<string>, cause: number, elementId: string): void {
-    const lan = this.context.lan;
-    const element = lan.elements.get(elementId);
-    if (!element) return;
-    const users = this.context.lanUsers.get(elementId) ?? new Set<string>();
-    for (const hostId of users) {
-      if (this.hostRuns.get(hostId)?.failed) continue;
-      for (const network of lan.hostNetworks.get(hostId) ?? []) if (!network.sharedWithVmkernel) this.teamingChanged(network, before, cause);
-      this.checkVmNetworks(hostId, cause);
-    }
-    const global = element.kind === 'switch' || element.kind === 'inter-switch-link' || element.kind === 'stack';
-    // A host's own part (port, card, cable, virtual switch) can only move that host: if its heartbeats reach the same switches, no cluster changes.
-    const moved = global ? [] : [...users].filter((id) => this.heartbeatReachChanged(id, before));
-    const clusters = global
-      ? this.context.topology.clusters.map((c) => c.id)
-      : [...new Set(moved.map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
-    for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause);
-    this.placePending();
-  }
-
-  private heartbeatReachChanged(hostId: string, before: ReadonlySet<string>): boolean {
-    const lan = this.context.lan;
-    const networks = heartbeatNetworks(this.context.topology, lan, hostId);
-    // The switches its heartbeats reach, and whether some leave through an uplink of unknown cabling (lan-network.ts; "?" is no switch id).
-    const reach = (failed: ReadonlySet<string>) =>
-      networks
-        .flatMap((n) => {
-          const state = uplinkState(lan, n, failed);
-          return state.unknownSwitch ? [...state.switches, '?'] : state.switches;
-        })
-        .sort()
-        .join(',');
-    return reach(before) !== reach(this.failed);
-  }
-
-  private teamingChanged(network: HostNetwork, before: ReadonlySet<string>, cause: number): void {
-    const lan = this.context.lan;
-    const was = uplinkState(lan, network, before).carrying.map((u) => u.portId);
-    const is = uplinkState(lan, network, this.failed).carrying.map((u) => u.portId);
-    if (was.length === is.length && was.every((id, i) => id === is[i])) return;
-    const label = `${network.hostId} ${network.kind === 'ports' ? `${network.name} network` : network.name}`;
-    if (is.length === 0 && was.length > 0) {
-      this.log('network-lost', [network.hostId, network.id], `${label} has no uplink left (${was.join(', ')} down).`, cause);
-    } else if (was.length === 0 && is.length > 0) {
-      this.log('network-restored', [network.hostId, network.id], `${label} is back on ${is.join(', ')}.`, cause);
-    } else if (this.detail === 'full') {
-      this.log('teaming-failover', [network.hostId, network.id], `${label} now uses ${is.join(', ')} (was ${was.join(', ')}): NIC teaming fails over, nothing else happens.`, cause);
-    }
-  }
-
-  /** The networks of a VM on a host and whether each still has an uplink carrying traffic; empty when the design does not say. */
-  private vmNetworkDown(run: VmRun, hostId: string): string[] {
-    const { found } = vmNetworksOnHost(this.context.lan, hostId, run.info.vm.networks);
-    return found.filter((network) => uplinkState(this.context.lan, network, this.failed).carrying.length === 0).map((network) => network.name);
-  }
-
-  private checkVmNetworks(hostId: string, cause: number): void {
-    for (const run of this.residents(hostId)) {
-      if (run.status !== 'running' && run.status !== 'booting') continue;
-      this.updateReachability(run, hostId, cause);
-    }
-  }
-
-  private updateReachability(run: VmRun, hostId: string, cause: number): void {
-    const down = this.vmNetworkDown(run, hostId);
-    if (down.length > 0 && run.unreachable === undefined) {
-      run.unreachable = { networks: down, since: this.now };
-      if (run.downSince === undefined) run.downSince = this.now;
-      this.log('vm-unreachable', [run.info.vm.id, hostId], `${run.info.vm.id} keeps running on ${hostId} but its network ${down.join(', ')} has no uplink: users cannot reach it, and HA does not act on a lost VM network.`, cause);
-    } else if (down.length === 0 && run.unreachable !== undefined) {
-      run.notes.push(`unreachable from ${run.unreachable.since} s to ${this.now} s while its network had no uplink.`);
-      run.unreachable = undefined;
-      if (run.status === 'running') this.endOutage(run);
-      this.log('vm-reachable', [run.info.vm.id, hostId], `${run.info.vm.id} is reachable again on ${hostId}.`, cause);
-    }
-  }
-
-  private clusterNetworkChanged(clusterId: string, before: ReadonlySet<string>, cause: number): void {
-    const topology = this.context.topology;
-    const cluster = topology.cluster(clusterId);
-    const members = this.context.clusterHosts.get(clusterId) ?? [];
-    if (!cluster || !clusterLanModelled(topology, this.context.lan, members.map((h) => h.host.id))) return;
-    const untouched = before.size === 0 && this.hostRuns.size === 0;
-    const previous = this.clusterNetworks.get(clusterId) ?? (untouched ? baselineNetworkState(this.context, cluster, () => this.networkState(cluster, before)) : this.networkState(cluster, before));
-    const next = this.networkState(cluster, this.failed);
-    this.clusterNetworks.set(clusterId, next);
-    if (usesQuorum(topology)) return this.quorumChanged(clusterId, previous, next, cause);
-    const acting = next.acting === undefined ? [] : (next.partitions[next.acting] ?? []);
-    for (const info of members) {
-      const id = info.host.id;
-      const host = this.hostRuns.get(id);
-      if (host?.failed || !info.good) continue;
-      const wasIsolated = previous.isolated.has(id);
-      const isIsolated = next.isolated.has(id);
-      if (isIsolated && !wasIsolated) this.isolate(id, cause);
-      else if (!isIsolated && wasIsolated) this.rejoin(id, cause);
-      if (!isIsolated) this.hostRun(id).cutOff = !acting.includes(id);
-    }
-    const shape = (state: ClusterNetworkState) => state.partitions.filter((group) => !group.every((id) => state.isolated.has(id))).map((group) => group.join(',')).join(' | ');
-    if (shape(previous) === shape(next)) return;
-    const groups = next.partitions.filter((group) => !group.every((id) => next.isolated.has(id)));
-    if (groups.length > 1) {
-      const list = groups.map((group) => `{${group.join(', ')}}`).join(' and ');
-      const event = this.log(
-        'network-partition',
-        groups.flat(),
-        `Cluster ${clusterId} splits into partitions ${list}: each elects a primary of its own and its VMs keep running; only the partition with ${this.primaryOf(clusterId) ?? 'the primary'} restarts VMs of failed hosts.`,
-        cause,
-      );
-      const logged = this.events[event];
-      if (logged) this.events[event] = { ...logged, partition: { groups, ...(acting.length > 0 ? { acting } : {}) } };
-      for (const group of groups) {
-        if (group === acting) continue;
-        for (const id of group) {
-          const info = this.context.hosts.get(id);
-          if (info && !this.writesDatastoreHeartbeats(info)) this.failHost(id, this.log('host-declared-failed', [id], `${id} is cut off and writes no datastore heartbeat: the primary treats it as failed.`, event));
-        }
-      }
-    } else if (shape(previous).includes(' | ')) {
-      this.log('network-restored', [clusterId], `Cluster ${clusterId} is one partition again.`, cause);
-    }
-  }
-
-  private networkState(cluster: Cluster, failed: ReadonlySet<string>): ClusterNetworkState {
-    const members = this.context.clusterHosts.get(cluster.id) ?? [];
-    return clusterNetworkState({
-      topology: this.context.topology,
-      lan: this.context.lan,
-      cluster,
-      hosts: members.map((h) => ({ id: h.host.id, alive: h.good && !this.hostRuns.get(h.host.id)?.failed })),
-      failed,
-      primary: usesQuorum(this.context.topology) ? undefined : this.primaryOf(cluster.id),
-      reachesDatastore: (hostId, datastoreId) => {
-        const datastore = this.context.topology.datastore(datastoreId);
-        return datastore !== undefined && this.context.storage.reaches(hostId, datastore, failed, new Map());
-      },
-    });
-  }
-
-  /** The host hears the others again: a pending isolation response is cancelled. */
-  private rejoin(hostId: string, cause: number): void {
-    const host = this.hostRun(hostId);
-    if (!host.isolated) return;
-    host.isolated = false;
-    host.cutOff = false;
-    host.epoch += 1;
-    this.log('network-restored', [hostId], `${hostId} exchanges heartbeats again and rejoins its cluster; a pending isolation response is cancelled.`, cause);
-  }
-
-  /**
-   * Quorum platforms: nodes whose partition lost quorum stop. Hyper-V: the cluster service
-   * stops; with VM compute resiliency (Windows Server 2016+) the VMs run unmonitored for
-   * resiliencyPeriodSeconds after the node is removed (failureTimeoutSeconds), then are
-   * turned off and started in the partition with quorum. Proxmox VE and XenServer: the
-   * node's watchdog fences (resets) it after fencingDelaySeconds; its services are then
-   * recovered where there is quorum.
-   */
-  private quorumChanged(clusterId: string, previous: ClusterNetworkState, next: ClusterNetworkState, cause: number): void {
-    const platform = this.context.topology.platform;
-    for (const info of this.context.clusterHosts.get(clusterId) ?? []) {
-      const id = info.host.id;
-      const host = this.hostRuns.get(id);
-      if (host?.failed || !info.good) continue;
-      const had = previous.partitionOf.has(id) && !previous.withoutQuorum.has(previous.partitionOf.get(id) as number);
-      const has = next.partitionOf.has(id) && !next.withoutQuorum.has(next.partitionOf.get(id) as number);
-      if (had === has) continue;
-      const run = this.hostRun(id);
-      run.epoch += 1;
-      run.cutOff = !has;
-      if (has) {
-        this.log('network-restored', [id], `${id} is back in a partition with quorum.`, cause);
-        continue;
-      }
-      const ha = info.cluster?.ha;
-      const delay = platform === 'hyperv' ? (ha?.detection.failureTimeoutSeconds ?? 10) + (ha?.resiliencyPeriodSeconds ?? 240) : (ha?.fencingDelaySeconds ?? 60);
-      const partition = next.partitions[next.partitionOf.get(id) as number] ?? [id];
-      const then =
-        platform === 'hyperv'
-          ? `its cluster service stops; its VMs run unmonitored for ${ha?.resiliencyPeriodSeconds ?? 240} s (VM compute resiliency) after the node is removed at ${ha?.detection.failureTimeoutSeconds ?? 10} s, then are turned off`
-          : `its watchdog fences (resets) it after ${delay} s`;
-      const event = this.log('quorum-lost', [id], `${id} is in partition {${partition.join(', ')}}, which has no quorum: ${then}.`, cause);
-      this.queue.push(this.now + delay, { kind: 'quorum-stop', hostId: id, epoch: run.epoch, cause: event });
-    }
-  }
-
-  private quorumStop(action: Extract<Action, { kind: 'quorum-stop' }>): void {
-    const host = this.hostRun(action.hostId);
-    if (host.failed || host.epoch !== action.epoch || !host.cutOff) return;
-    const fenced = this.context.topology.platform !== 'hyperv';
-    const cause = fenced
-      ? this.log('host-fenced', [action.hostId], `${action.hostId} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.`, action.cause)
-      : this.log('resiliency-expired', [action.hostId], `The resiliency period of ${action.hostId} is over: its VMs are turned off and started where there is quorum.`, action.cause);
-    if (fenced) {
-      host.failed = true;
-      host.epoch += 1;
-    }
-    const down: VmRun[] = [];
-    for (const run of this.residents(action.hostId)) {
-      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${action.hostId} (${fenced ? 'fenced' : 'no quorum'}).`);
-      this.scheduleTakeovers(run, event, action.hostId);
-      if (!run.takeoverPending) down.push(run);
-    }
-    this.restart(down, cause);
+    this.restarts.restart(restart, cause);
   }
 
   // --------------------------------------------------------------- takeovers
@@ -766,7 +447,7 @@ class FailoverSimulation {
     run.takeoverPending = false;
     if ((run.status !== 'down' && run.status !== 'hung') || run.outage !== action.outage) return;
     if (!this.canRunOn(run, action.host)) {
-      if (!run.awaitingDeclaration) this.restart([run], action.cause);
+      if (!run.awaitingDeclaration) this.restarts.restart([run], action.cause);
       return;
     }
     if (action.via === 'ft' && run.info.ftSecondaryHost === action.host) this.promoteSecondary(run, action.host);
@@ -828,7 +509,7 @@ class FailoverSimulation {
         }
       }
     }
-    this.placePending();
+    this.restarts.placePending();
   }
 
   /**
@@ -907,7 +588,7 @@ class FailoverSimulation {
     const protection = run.info.cluster?.ha.componentProtection;
     const seconds = protection ? `${protection.apdTimeoutSeconds} s APD timeout + ${protection.apdFailoverDelaySeconds} s delay` : 'APD timeout';
     if (action.policy === 'restart-conservative') {
-      const target = this.chooseHost(run);
+      const target = this.restarts.chooseHost(run);
       if (!('hostId' in target)) {
         run.stopped = { reason: target.reason, detail: `hung; VMCP (restart-conservative) keeps it: ${target.detail}` };
         this.log('vm-restart-pending', [run.info.vm.id], `VMCP (restart-conservative) does not terminate ${run.info.vm.id} after the ${seconds}: ${target.detail}`, action.cause);
@@ -919,7 +600,7 @@ class FailoverSimulation {
 
   private terminate(run: VmRun, cause: number, message: string): void {
     const event = this.goDown(run, cause, message);
-    this.restart([run], event);
+    this.restarts.restart([run], event);
   }
 
   private resumeIfReachable(run: VmRun, cause: number): void {
@@ -933,230 +614,12 @@ class FailoverSimulation {
     this.endOutage(run);
     run.notes.push(`hung from ${hungSince} s to ${this.now} s while its storage paths were down; I/O resumed on ${hostId}.`);
     this.log('vm-ready', [run.info.vm.id, hostId], `${run.info.vm.id} resumes on ${hostId}: a path to its storage is back.`, cause);
-    this.placePending();
+    this.restarts.placePending();
   }
 
-  // ---------------------------------------------------------------- restarts
+  // ------------------------------------------------------------ power-on and boot
 
-  /** Starts a restart wave for VMs HA must restart, one per cluster. */
-  private restart(runs: readonly VmRun[], cause: number): void {
-    const eligible: VmRun[] = [];
-    for (const run of runs) {
-      const refusal = this.refusal(run);
-      run.awaitingDeclaration = false;
-      if (refusal) {
-        run.stopped = refusal;
-        run.awaitingRestart = false;
-        continue;
-      }
-      run.stopped = undefined;
-      eligible.push(run);
-    }
-    const byCluster = new Map<string, VmRun[]>();
-    for (const run of eligible) {
-      const id = run.info.cluster?.id ?? '';
-      const list = byCluster.get(id);
-      if (list) list.push(run);
-      else byCluster.set(id, [run]);
-    }
-    for (const members of byCluster.values()) {
-      members.sort((a, b) => b.info.priorityRank - a.info.priorityRank || a.info.order - b.info.order);
-      const tiers: Tier[] = [];
-      for (const run of members) {
-        let tier = tiers[tiers.length - 1];
-        if (!tier || tier.priority !== run.info.priority) tiers.push((tier = { priority: run.info.priority, members: [], startedAt: undefined, startedEvent: cause, released: false }));
-        tier.members.push(run);
-      }
-      const wave: Wave = { index: this.waves.length, info: (members[0] as VmRun).info, tiers };
-      this.waves.push(wave);
-      for (const run of members) {
-        run.wave = wave;
-        run.awaitingRestart = true;
-        run.pending = { kind: 'tier', reason: 'no-candidate-host', detail: 'waiting for its restart tier' };
-      }
-      this.startTier(wave, 0, cause);
-    }
-    this.placePending();
-  }
-
-  /** Why HA will not restart this VM at all, if so. */
-  private refusal(run: VmRun): { reason: DownReason; detail: string } | undefined {
-    const cluster = run.info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
-    if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
-    if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
-    const network = this.clusterNetworks.get(cluster.id);
-    if (network && usesQuorum(this.context.topology) && network.acting === undefined) {
-      return { reason: 'no-quorum', detail: `no partition of cluster ${cluster.id} has quorum, so no node restarts anything.` };
-    }
-    if (this.context.topology.platform === 'proxmox') {
-      const nodes = this.context.clusterHosts.get(cluster.id) ?? [];
-      const alive = nodes.filter((h) => !this.hostRuns.get(h.host.id)?.failed).length;
-      if (alive * 2 <= nodes.length) return { reason: 'ha-disabled', detail: `cluster ${cluster.id} lost quorum (${alive} of ${nodes.length} nodes alive): Proxmox HA restarts nothing without a majority.` };
-    }
-    return undefined;
-  }
-
-  private startTier(wave: Wave, index: number, cause: number): void {
-    const tier = wave.tiers[index];
-    if (!tier || tier.startedAt !== undefined) return;
-    tier.startedAt = this.now;
-    const ids = tier.members.map((run) => run.info.vm.id);
-    tier.startedEvent = this.log('tier-started', ids, `Restart tier "${tier.priority}" starts: ${ids.join(', ')}.`, cause);
-    for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
-    const orchestration = wave.info.cluster?.ha.orchestration;
-    if (index + 1 < wave.tiers.length && orchestration) this.queue.push(this.now + orchestration.tierTimeoutSeconds, { kind: 'tier-timeout', wave, tier: index });
-  }
-
-  private tierTimeout(wave: Wave, index: number): void {
-    const tier = wave.tiers[index];
-    const next = wave.tiers[index + 1];
-    if (!tier || !next || next.startedAt !== undefined) return;
-    tier.released = true;
-    const seconds = wave.info.cluster?.ha.orchestration.tierTimeoutSeconds ?? 0;
-    const event = this.log('tier-timeout', tier.members.map((run) => run.info.vm.id), `Tier "${tier.priority}" is not ready after ${seconds} s (tierTimeoutSeconds): tier "${next.priority}" starts anyway.`, tier.startedEvent);
-    this.startTier(wave, index + 1, event);
-    this.placePending();
-  }
-
-  /** Places every VM whose tier has started and whose dependencies are ready, then releases finished tiers; until nothing moves. */
-  private placePending(): void {
-    for (let progress = true; progress; ) {
-      // A placement can ready a dependency of a VM tried earlier in this pass (ready condition
-      // none, resources-allocated or powered-on): another pass tries it at the same instant.
-      let placed = false;
-      for (const wave of this.waves) {
-        for (const tier of wave.tiers) {
-          if (tier.startedAt === undefined) break;
-          for (const run of tier.members) {
-            if (run.wave === wave && run.awaitingRestart && this.tryPlace(run, tier.startedEvent)) placed = true;
-          }
-        }
-      }
-      progress = this.releaseTiers() || placed;
-    }
-  }
-
-  /** Places the VM if its dependencies are ready and a host takes it; whether it was placed. */
-  private tryPlace(run: VmRun, cause: number): boolean {
-    const waitingFor = run.info.dependsOn.find((id) => !this.dependencyReady(id));
-    if (waitingFor !== undefined) {
-      this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
-      return false;
-    }
-    const target = this.chooseHost(run);
-    if ('hostId' in target) {
-      this.place(run, target.hostId, cause);
-      return true;
-    }
-    this.setPending(run, { kind: 'placement', reason: target.reason, detail: target.detail }, cause);
-    return false;
-  }
-
-  private setPending(run: VmRun, pending: Pending, cause: number): void {
-    const previous = run.pending;
-    run.pending = pending;
-    if (previous?.kind === pending.kind && previous.detail === pending.detail) return;
-    this.log('vm-restart-pending', [run.info.vm.id], `${run.info.vm.id} cannot restart yet: ${pending.detail}`, cause);
-  }
-
-  private dependencyReady(vmId: string): boolean {
-    const run = this.runs.get(vmId);
-    if (!run) return true;
-    if (run.status === 'running') return true;
-    return run.status === 'booting' && !this.waitsForBoot(run);
-  }
-
-  /** Whether the VM's ready condition waits for its guest to boot (guest or app heartbeat). */
-  private waitsForBoot(run: VmRun): boolean {
-    const condition = run.info.cluster?.ha.orchestration.readyCondition;
-    return condition === 'guest-heartbeat' || condition === 'app-heartbeat';
-  }
-
-  private releaseTiers(): boolean {
-    let started = false;
-    for (const wave of this.waves) {
-      const orchestration = wave.info.cluster?.ha.orchestration;
-      wave.tiers.forEach((tier, index) => {
-        if (tier.startedAt === undefined || tier.released || !this.tierReady(wave, tier)) return;
-        tier.released = true;
-        const next = wave.tiers[index + 1];
-        if (!next || next.startedAt !== undefined) return;
-        const delay = orchestration?.postReadyDelaySeconds ?? 0;
-        if (delay > 0) {
-          this.queue.push(this.now + delay, { kind: 'tier-start', wave, tier: index + 1, cause: tier.startedEvent });
-        } else {
-          this.startTier(wave, index + 1, tier.startedEvent);
-          started = true;
-        }
-      });
-    }
-    return started;
-  }
-
-  private tierReady(wave: Wave, tier: Tier): boolean {
-    if (wave.info.cluster?.ha.orchestration.readyCondition === 'none') return true;
-    return tier.members.every((run) => {
-      if (run.wave !== wave) return true;
-      if (run.awaitingRestart) return run.pending?.kind === 'placement';
-      if (run.status === 'booting') return !this.waitsForBoot(run);
-      return true;
-    });
-  }
-
-  /** The host HA restarts a VM on (docs/design/algorithms.md#2-ha-restart-after-a-host-failure), or why there is none. */
-  private chooseHost(run: VmRun): Placement {
-    const info = run.info;
-    const cluster = info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
-    let candidates = (this.context.clusterHosts.get(cluster.id) ?? []).filter((h) => {
-      const state = this.hostRuns.get(h.host.id);
-      return h.good && !state?.failed && !state?.isolated && !state?.cutOff;
-    });
-    if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
-    candidates = candidates.filter((h) => info.datastores.every((datastore) => this.reaches(h.host.id, datastore)));
-    if (candidates.length === 0) return { reason: 'no-storage-path', detail: `no surviving host reaches ${info.datastores.map((d) => d.id).join(' and ')}.` };
-    candidates = candidates.filter((h) => info.mustRunOn.every((group) => group.has(h.host.id)) && !info.mustNotRunOn.has(h.host.id));
-    if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every surviving host that reaches its storage breaks a must-run-on or must-not-run-on rule.' };
-    if (cluster.ha.respectAntiAffinity && info.antiAffinityPeers.length > 0) {
-      candidates = candidates.filter((h) => !info.antiAffinityPeers.some((peers) => peers.some((peer) => this.currentHost(peer) === h.host.id)));
-      if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every remaining host runs one of its anti-affinity peers (respectAntiAffinity is on).' };
-    }
-    const free = (h: HostInfo) => {
-      const load = this.hostRun(h.host.id).load;
-      return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
-    };
-    const fitting = candidates.filter((h) => fits(info.demand, free(h), h.host.maxVms));
-    if (fitting.length === 0) {
-      const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
-      return {
-        reason: 'no-capacity',
-        detail: `insufficient resources: it needs ${info.demand.cpuMHz} MHz and ${info.demand.reservedMemoryMB} MB unreserved; the roomiest host has ${best.cpuMHz} MHz and ${best.memoryMB} MB (or is at its VM limit).`,
-      };
-    }
-    const admission = cluster.ha.admissionControl;
-    const failoverHosts = admission.policy === 'failover-hosts' ? new Set(admission.failoverHosts ?? []) : new Set<string>();
-    const preferred = fitting.filter((h) => failoverHosts.has(h.host.id));
-    const pool = preferred.length > 0 ? preferred : fitting;
-    let best = pool[0] as HostInfo;
-    let bestRoom = free(best);
-    for (const h of pool.slice(1)) {
-      const room = free(h);
-      if (room.memoryMB > bestRoom.memoryMB || (room.memoryMB === bestRoom.memoryMB && room.cpuMHz > bestRoom.cpuMHz)) {
-        best = h;
-        bestRoom = room;
-      }
-    }
-    return { hostId: best.host.id };
-  }
-
-  private currentHost(vmId: string): string | undefined {
-    const run = this.runs.get(vmId);
-    if (run) return run.status === 'down' ? undefined : run.host;
-    const info = this.context.vms.get(vmId);
-    return info && info.vm.power === 'on' && this.context.hosts.has(info.vm.host) ? info.vm.host : undefined;
-  }
-
+  /** The restart queue chose a host: the VM powers on there at once and is ready after bootSeconds. */
   private place(run: VmRun, hostId: string, cause: number): void {
     run.awaitingRestart = false;
     run.pending = undefined;
@@ -1174,22 +637,23 @@ class FailoverSimulation {
     if (run.status !== 'booting' || run.epoch !== action.epoch) return;
     run.status = 'running';
     const downtime = run.downSince === undefined ? undefined : this.now - run.downSince;
-    const unreachable = run.host === undefined ? [] : this.vmNetworkDown(run, run.host);
+    const unreachable = run.host === undefined ? [] : this.network.vmNetworkDown(run, run.host);
     if (unreachable.length > 0 && run.host !== undefined) {
       const ready = this.log('vm-ready', [run.info.vm.id, run.host], `${run.info.vm.id} is up on ${run.host}, but its network ${unreachable.join(', ')} has no uplink there.`, action.cause);
-      this.updateReachability(run, run.host, ready);
-      return this.placePending();
+      this.network.updateReachability(run, run.host, ready);
+      return this.restarts.placePending();
     }
     this.endOutage(run);
     const after = downtime === undefined ? '' : ` after ${downtime} s down`;
     this.log('vm-ready', [run.info.vm.id, run.host ?? ''], `${run.info.vm.id} is up on ${run.host}${after}.`, action.cause);
-    this.placePending();
+    this.restarts.placePending();
   }
 
   // ------------------------------------------------------------- bookkeeping
 
-  private log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number): number {
-    this.events.push(causeIndex === undefined ? { timeSeconds: this.now, kind, elementIds, message } : { timeSeconds: this.now, kind, elementIds, message, causeIndex });
+  private log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number, partition?: SimulationEvent['partition']): number {
+    const event: SimulationEvent = causeIndex === undefined ? { timeSeconds: this.now, kind, elementIds, message } : { timeSeconds: this.now, kind, elementIds, message, causeIndex };
+    this.events.push(partition === undefined ? event : { ...event, partition });
     return this.events.length - 1;
   }
 
@@ -1366,31 +830,4 @@ class FailoverSimulation {
 /** What utilization shows: CPU as HA counts it (vmDemand.cpuMHz), memory as the guests use it (configured + overhead). */
 function hostLoad(load: Readonly<Load>): { cpuMHz: number; memoryMB: number; vmCount: number } {
   return { cpuMHz: load.cpuMHz, memoryMB: load.configuredMemoryMB, vmCount: load.vmCount };
-}
-
-const primariesByContext = new WeakMap<SimulationContext, Map<string, string | undefined>>();
-
-/** The primary vSphere elects in each cluster before anything fails: computed once per design (network-state.ts electPrimary). */
-function baselinePrimary(context: SimulationContext, clusterId: string): string | undefined {
-  let cache = primariesByContext.get(context);
-  if (!cache) primariesByContext.set(context, (cache = new Map()));
-  if (cache.has(clusterId)) return cache.get(clusterId);
-  const cluster = context.topology.cluster(clusterId);
-  const candidates = (context.clusterHosts.get(clusterId) ?? []).filter((h) => h.good).map((h) => h.host.id);
-  const datastores = datastoresUsedByClusters(context.topology).get(clusterId) ?? [];
-  const none = new Set<string>();
-  const primary = cluster ? electPrimary(cluster, candidates, (hostId) => datastores.filter((d) => context.storage.reaches(hostId, d, none, new Map())).length) : undefined;
-  cache.set(clusterId, primary);
-  return primary;
-}
-
-const baselineNetworks = new WeakMap<SimulationContext, Map<string, ClusterNetworkState>>();
-
-/** A cluster's network state before anything fails: computed once per design and shared by the sweep's scenarios. */
-function baselineNetworkState(context: SimulationContext, cluster: Cluster, compute: () => ClusterNetworkState): ClusterNetworkState {
-  let cache = baselineNetworks.get(context);
-  if (!cache) baselineNetworks.set(context, (cache = new Map()));
-  let state = cache.get(cluster.id);
-  if (!state) cache.set(cluster.id, (state = compute()));
-  return state;
 }

@@ -19,6 +19,7 @@ import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
 import { LIVE_MIGRATION_NAMES } from '../domain/platform-names';
+import { plural } from '../text/plural';
 
 /** x86 page: 4 KiB. Xen's thresholds count pages (libxc, xg_sr_save.c). */
 export const PAGE_MB = 4 / 1024;
@@ -565,7 +566,7 @@ function ruleRefusals(topology: Topology, vm: Vm, to: Host, placement: Placement
     if (rule.type === 'anti-affinity' && vm.power === 'on') {
       const peers = placement.vmsOn(to.id).filter((other) => other.id !== vm.id && other.power === 'on' && rule.vms.includes(other.id));
       if (peers.length > 0) {
-        reasons.push(refusal(vm, to.id, 'anti-affinity', `Anti-affinity rule "${rule.id}": ${peers.map((peer) => `"${peer.id}"`).join(', ')} already run${peers.length === 1 ? 's' : ''} on "${to.id}".`));
+        reasons.push(refusal(vm, to.id, 'anti-affinity', `Anti-affinity rule "${rule.id}": ${peers.map((peer) => `"${peer.id}"`).join(', ')} already ${plural(peers.length, 'runs', 'run')} on "${to.id}".`));
       }
     }
   }

@@ -5,7 +5,7 @@ export function grouped(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** The noun for a count: `1 VM`, `3 VMs`; irregular plurals given. */
+/** The word for a count: `1 VM`, `3 VMs`; irregular plurals, and verbs that agree with the count, given: `plural(n, 'runs', 'run')`. */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return count === 1 ? noun : pluralNoun;
 }

@@ -9,6 +9,7 @@
 
 import type { Severity } from '../analysis/rule';
 import { childrenIndex, layoutCenter, type Diagram, type DiagramEdge, type DiagramNode } from './diagram';
+import { counted } from '../text/plural';
 
 /** Compact mode is used automatically above this many VM nodes. */
 export const COMPACT_VM_THRESHOLD = 400;
@@ -44,7 +45,7 @@ export interface CompactDiagram {
 
 /** The VM count as a host's label shows it. */
 export function vmCountLabel(count: number): string {
-  return `${count} VM${count === 1 ? '' : 's'}`;
+  return counted(count, 'VM');
 }
 
 /**

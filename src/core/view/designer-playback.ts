@@ -9,6 +9,7 @@
 import type { Topology } from '../model/topology';
 import type { SimulationResult, VmResult } from '../simulation/types';
 import { cutOffSpans, switchStacks, type CutOffReason, type CutOffSpan } from './simulation-network';
+import { plural } from '../text/plural';
 
 export type { CutOffReason, CutOffSpan } from './simulation-network';
 
@@ -212,12 +213,12 @@ export const CUT_OFF_BADGES: Readonly<Record<CutOffReason, string>> = { isolated
 
 /** One line for people about the state at t: `12 s: 1 failed, 3 VMs down, 2 running elsewhere, 1 host isolated, 3 VMs unreachable`. */
 export function describePlaybackState(state: PlaybackState, seconds: number): string {
-  const parts = [`${state.failedCount} failed`, `${state.down.size} VM${state.down.size === 1 ? '' : 's'} down`, `${state.movedTo.size} running elsewhere`];
+  const parts = [`${state.failedCount} failed`, `${state.down.size} ${plural(state.down.size, 'VM')} down`, `${state.movedTo.size} running elsewhere`];
   if (state.isolated.size > 0) {
     const reasons = [...new Set(state.isolated.values())].map((reason) => CUT_OFF_BADGES[reason]).join(' or ');
-    parts.push(`${state.isolated.size} host${state.isolated.size === 1 ? '' : 's'} ${reasons}`);
+    parts.push(`${state.isolated.size} ${plural(state.isolated.size, 'host')} ${reasons}`);
   }
-  if (state.unreachable.size > 0) parts.push(`${state.unreachable.size} VM${state.unreachable.size === 1 ? '' : 's'} unreachable`);
+  if (state.unreachable.size > 0) parts.push(`${state.unreachable.size} ${plural(state.unreachable.size, 'VM')} unreachable`);
   return `${formatSeconds(seconds)}: ${parts.join(', ')}`;
 }
 

@@ -9,6 +9,7 @@
 import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { cableId } from '../model/cable-id';
+import { counted } from '../text/plural';
 
 export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore';
 /** A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in the file. */
@@ -110,7 +111,7 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
     });
   }
   for (const array of topology.arrays) {
-    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, details: [`array, ${array.controllers.length} controller(s), mode ${array.mode ?? 'unspecified'}`] });
+    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, details: [`array, ${counted(array.controllers.length, 'controller')}, mode ${array.mode ?? 'unspecified'}`] });
     for (const controller of array.controllers) {
       addNode({ id: controller.id, kind: 'controller', label: controller.id.slice(array.id.length + 1), parent: array.id, details: [`controller, ${controller.ports.length} host ports`] });
       for (const port of controller.ports) {

@@ -2,8 +2,8 @@
  * The network half of a failure simulation as the results panel, the CLI and the designer
  * playback show it: which hosts were declared isolated, how a cluster split into
  * partitions, which hosts lost quorum or were fenced, and when each host was cut off from
- * its cluster. Read from the event log only (engine.ts "network"), so a saved result shows
- * the same.
+ * its cluster. Read from the event log only (the events simulation/network-failures.ts
+ * logs), so a saved result shows the same.
  */
 
 import type { Topology } from '../model/topology';

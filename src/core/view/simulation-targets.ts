@@ -14,6 +14,7 @@ import { formatMemory } from './simulation-format';
 import { switchStacks } from './simulation-network';
 import { effectiveRestartPriority } from '../domain/restart-priority';
 import { cableId, cableIndex, cableLabel } from '../model/cable-id';
+import { plural } from '../text/plural';
 
 export { switchStacks } from './simulation-network';
 
@@ -32,7 +33,7 @@ export function hostTargets(topology: Topology): SimulationTarget[] {
     return {
       ref: { kind: 'host', id: host.id },
       label: host.id,
-      description: [cluster ? `cluster ${cluster}` : undefined, `${vms} ${vms === 1 ? 'VM' : 'VMs'}`, formatMemory(host.memoryMB), host.state === 'connected' ? undefined : host.state].filter((part) => part !== undefined).join(', '),
+      description: [cluster ? `cluster ${cluster}` : undefined, `${vms} ${plural(vms, 'VM')}`, formatMemory(host.memoryMB), host.state === 'connected' ? undefined : host.state].filter((part) => part !== undefined).join(', '),
       group: 'Hosts',
     };
   });
@@ -61,7 +62,7 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
       targets.push({
         ref: { kind: 'virtual-switch', id: vswitch.id },
         label: vswitch.id,
-        description: `${VIRTUAL_SWITCH_TYPES[vswitch.type] ?? vswitch.type} in ${host.id}, ${uplinks} ${uplinks === 1 ? 'uplink' : 'uplinks'}, ${groups} ${groups === 1 ? 'port group' : 'port groups'}`,
+        description: `${VIRTUAL_SWITCH_TYPES[vswitch.type] ?? vswitch.type} in ${host.id}, ${uplinks} ${plural(uplinks, 'uplink')}, ${groups} ${plural(groups, 'port group')}`,
         group: 'Virtual switches',
       });
     }
@@ -72,18 +73,18 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
     targets.push({
       ref: { kind: 'virtual-switch', id: dvs.id },
       label: dvs.id,
-      description: `distributed switch, ${hosts} ${hosts === 1 ? 'host' : 'hosts'}, ${groups} ${groups === 1 ? 'port group' : 'port groups'}`,
+      description: `distributed switch, ${hosts} ${plural(hosts, 'host')}, ${groups} ${plural(groups, 'port group')}`,
       group: 'Distributed switches',
     });
   }
   for (const storageArray of topology.arrays) {
     for (const controller of storageArray.controllers) {
-      targets.push({ ref: { kind: 'controller', id: controller.id }, label: controller.id, description: `controller of ${storageArray.id}, ${controller.ports.length} ${controller.ports.length === 1 ? 'port' : 'ports'}`, group: 'Controllers' });
+      targets.push({ ref: { kind: 'controller', id: controller.id }, label: controller.id, description: `controller of ${storageArray.id}, ${controller.ports.length} ${plural(controller.ports.length, 'port')}`, group: 'Controllers' });
     }
   }
   for (const storageArray of topology.arrays) {
     const datastores = topology.datastores.filter((datastore) => datastore.array === storageArray.id).length;
-    targets.push({ ref: { kind: 'array', id: storageArray.id }, label: storageArray.id, description: `array${storageArray.model ? ` ${storageArray.model}` : ''}, ${datastores} ${datastores === 1 ? 'datastore' : 'datastores'}`, group: 'Arrays' });
+    targets.push({ ref: { kind: 'array', id: storageArray.id }, label: storageArray.id, description: `array${storageArray.model ? ` ${storageArray.model}` : ''}, ${datastores} ${plural(datastores, 'datastore')}`, group: 'Arrays' });
   }
   topology.links.forEach((link, index) => {
     targets.push({ ref: { kind: 'link', id: cableId(index) }, label: `${link.from} <-> ${link.to}`, description: cableLabel(index), group: 'Cables' });
@@ -93,7 +94,7 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
 
 /** "NIC in esx-01, 2 ports: management, vmotion, vm"; "FC HBA in esx-01, 2 ports". */
 function adapterDescription(hostId: string, adapter: Adapter): string {
-  const ports = `${adapter.ports.length} ${adapter.ports.length === 1 ? 'port' : 'ports'}`;
+  const ports = `${adapter.ports.length} ${plural(adapter.ports.length, 'port')}`;
   const roles = [...new Set(adapter.ports.flatMap((port) => port.roles ?? []))];
   const lan = adapter.type === 'ethernet' || adapter.type === 'cna';
   return `${ADAPTER_TYPES[adapter.type] ?? adapter.type} in ${hostId}, ${ports}${lan && roles.length > 0 ? `: ${roles.join(', ')}` : ''}`;
@@ -157,7 +158,7 @@ export function haClusterTargets(topology: Topology): ClusterTarget[] {
     return {
       clusterId: cluster.id,
       label: cluster.id,
-      description: `${hosts.length} ${hosts.length === 1 ? 'host' : 'hosts'}, ${vms} ${vms === 1 ? 'VM' : 'VMs'}, DRS threshold ${cluster.drs.migrationThreshold}${cluster.drs.enabled ? '' : ' (DRS off)'}`,
+      description: `${hosts.length} ${plural(hosts.length, 'host')}, ${vms} ${plural(vms, 'VM')}, DRS threshold ${cluster.drs.migrationThreshold}${cluster.drs.enabled ? '' : ' (DRS off)'}`,
     };
   });
 }

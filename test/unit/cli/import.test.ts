@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { generateRvtoolsEstate, SPECIAL_CASES } from '../../fixtures/rvtools/generate';
 import { toCsvFiles, toXlsx, toZip } from '../../fixtures/rvtools/write';
+import { inventory as hypervInventory } from '../import/hyperv-inventory';
+import { inventory as proxmoxInventory } from '../import/proxmox-estate';
 import { inWorkspace } from './harness';
 
 const TABLES = generateRvtoolsEstate({ ...SPECIAL_CASES, clusters: 2, hostsPerCluster: 3, vmsPerHost: 4, seed: 7 });
@@ -21,7 +23,7 @@ describe('vtopo import', () => {
       const { exitCode, stdout, stderr } = await vtopo('import', 'estate.xlsx', '-o', 'estate.vtopo');
       assert.equal(exitCode, 0, stderr);
       assert.equal(stdout, '');
-      assert.match(stderr, /^vtopo: wrote estate\.vtopo\nImported: 2 clusters, 6 hosts, \d+ VMs, \d+ datastores, \d+ VMkernel ports\.\nInferred:\n/);
+      assert.match(stderr, /^vtopo: wrote estate\.vtopo\nImported: 2 clusters, 6 hosts, \d+ VMs, \d+ datastores\.\nInferred:\n/);
       const text = await readFile(join(dir, 'estate.vtopo'), 'utf8');
       assert.deepEqual(parseVtopo(text).problems, []);
       assert.match(text, /^# Imported by vtopo import from estate\.xlsx \(RVTools/);
@@ -68,6 +70,28 @@ describe('vtopo import', () => {
         else assert.match(stderr, message);
         assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
       }
+    });
+  });
+
+  it('imports a Proxmox VE inventory (JSON), detected from its content', async () => {
+    await inWorkspace({ 'pve.json': JSON.stringify(proxmoxInventory()) }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('import', 'pve.json');
+      assert.equal(exitCode, 0, stderr);
+      assert.match(stdout, /^platform: proxmox$/m);
+      assert.deepEqual(parseVtopo(stdout).problems, []);
+      const wrongKind = await vtopo('import', 'pve.json', '--from', 'rvtools');
+      assert.equal(wrongKind.exitCode, 2);
+      assert.equal(wrongKind.stderr, 'vtopo: pve.json is a Proxmox VE inventory, not an RVTools export (--from rvtools)\n');
+    });
+  });
+
+  it('imports a Hyper-V inventory (JSON), detected from its marker', async () => {
+    await inWorkspace({ 'cluster.json': JSON.stringify(hypervInventory()) }, async ({ vtopo }) => {
+      const { exitCode, stdout, stderr } = await vtopo('import', 'cluster.json', '--from', 'hyperv');
+      assert.equal(exitCode, 0, stderr);
+      assert.match(stdout, /^platform: hyperv$/m);
+      assert.deepEqual(parseVtopo(stdout).problems, []);
+      assert.equal((await vtopo('import', 'cluster.json', '--from', 'proxmox')).stderr, 'vtopo: cluster.json is a Hyper-V inventory, not a Proxmox VE inventory (--from proxmox)\n');
     });
   });
 

@@ -106,6 +106,7 @@ describe('RVTools import: the design', () => {
     assert.match(text, /^# Imported by vtopo import from estate\.xlsx \(RVTools 4\.6\.1\.0, exported 2026-11-30\)\.$/m);
     assert.equal(topology.file?.inventory?.cabling, 'unknown');
     assert.equal(topology.file?.inventory?.exported, '2026-11-30');
+    assert.equal(topology.file?.inventory?.tool, 'RVTools 4.6.1.0');
     assert.equal(topology.file?.management?.vm, 'vcsa01', 'the VM named like the vCenter of vSource runs it');
   });
 

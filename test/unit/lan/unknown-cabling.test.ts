@@ -13,7 +13,7 @@ import { DEFAULT_HOST_LAN, lanDesign, type LanDesignOptions } from './fixtures';
 
 /** The three-host LAN design without LAN cables (the FC SAN stays cabled), imported: its cabling is unknown. */
 function imported(options: LanDesignOptions = {}): string {
-  return lanDesign({ lanLinks: [], ...options }).replace('platform: vsphere\n', 'platform: vsphere\ninventory: { source: RVTools 4.6.1.0, cabling: unknown }\n');
+  return lanDesign({ lanLinks: [], ...options }).replace('platform: vsphere\n', 'platform: vsphere\ninventory: { tool: RVTools 4.6.1.0, cabling: unknown }\n');
 }
 
 function lanOf(text: string) {

@@ -9,6 +9,7 @@ import type { DraftMap } from '../emit';
 import type { SummaryBuilder } from '../summary';
 import { VCLUSTER } from './columns';
 import type { RvtoolsTabs } from './tabs';
+import { counted } from '../../text/plural';
 
 export interface ImportedCluster {
   readonly key: string;
@@ -56,8 +57,8 @@ export function importClusters(tabs: RvtoolsTabs, summary: SummaryBuilder): Map<
       },
     });
   }
-  if (assumedPolicy > 0) summary.inferred(`admission control policy of ${assumedPolicy} cluster(s) taken as the percentage policy with F = "Failover Level" (the vSphere 6.5+ default): RVTools does not say which policy is set`);
-  if (monitoringOff > 0) summary.inferred(`${monitoringOff} cluster(s) with HA on but host monitoring disabled written as ha.enabled: false: HA restarts nothing after a host failure`);
+  if (assumedPolicy > 0) summary.inferred(`admission control policy of ${counted(assumedPolicy, 'cluster')} taken as the percentage policy with F = "Failover Level" (the vSphere 6.5+ default): RVTools does not say which policy is set`);
+  if (monitoringOff > 0) summary.inferred(`${counted(monitoringOff, 'cluster')} with HA on but host monitoring disabled written as ha.enabled: false: HA restarts nothing after a host failure`);
   return clusters;
 }
 

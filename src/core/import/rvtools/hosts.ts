@@ -8,8 +8,10 @@
 import { collection, type DraftElement, type DraftMap } from '../emit';
 import { bandwidthText, dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
+import { naturalCompare } from '../../text/natural-order';
 import { VHBA, VHOST, VNIC } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
+import { counted } from '../../text/plural';
 
 export interface ImportedHost {
   readonly name: string;
@@ -111,7 +113,7 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
       nics,
     });
   }
-  if (maintenance > 0) summary.inferred(`${maintenance} host(s) in maintenance mode keep state: maintenance, so HA counts no capacity on them`);
+  if (maintenance > 0) summary.inferred(`${counted(maintenance, 'host')} in maintenance mode keep state: maintenance, so HA counts no capacity on them`);
   if (rows.some((row) => row.text('maxEvc') !== undefined)) summary.inferred('CPU family of each host from its maximum EVC mode (vHost "Max EVC"), so mixed generations show');
   return hosts;
 }
@@ -161,9 +163,9 @@ function readAdapters(input: HostsInput): Map<string, HostAdapters> {
       nic: { switchName: row.text('vswitch'), uplinkName: row.text('uplinkPort'), server: row.text('server') },
     });
   }
-  if (local > 0) summary.inferred(`${local} local storage controller(s) (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path`);
-  if (software > 0) summary.inferred(`${software} software iSCSI initiator(s) left out as adapters: their paths run over the host's NICs (paths are kept per bound VMkernel port)`);
-  if (down > 0) summary.warn(`${down} NIC port(s) report speed 0 (no link); written without a speed`);
+  if (local > 0) summary.inferred(`${counted(local, 'local storage controller')} (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path`);
+  if (software > 0) summary.inferred(`${counted(software, 'software iSCSI initiator')} left out as adapters: their paths run over the host's NICs (paths are kept per bound VMkernel port)`);
+  if (down > 0) summary.warn(`${counted(down, 'NIC port')} report speed 0 (no link); written without a speed`);
   if ([...functions.values()].some((list) => new Set(list.map((fn) => fn.card)).size < list.length)) {
     summary.inferred('PCI functions of one card (same domain:bus:device) grouped into one adapter: a dual-port card is one failure domain');
   }
@@ -239,9 +241,4 @@ function cpuVendor(model: string | undefined): 'intel' | 'amd' | undefined {
 
 function mul(a: number, b: number | undefined): number | undefined {
   return b === undefined ? undefined : a * b;
-}
-
-/** vmhba2 before vmhba10. */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -7,14 +7,16 @@
  */
 
 import { collection, emitDraft, type DraftElement, type DraftMap } from '../emit';
-import { idFromName, IdAllocator, shortHostNames } from '../ids';
+import { idFromName, IdAllocator, shortHostNames, hostNameLookup } from '../ids';
+import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import type { Table } from '../table';
 import { counted } from '../../text/plural';
 import { clusterKey, importClusters } from './clusters';
 import { VMETADATA, VSOURCE } from './columns';
-import { importHosts, naturalCompare, readHostRows, type ImportedHost } from './hosts';
+import { importHosts, readHostRows, type ImportedHost } from './hosts';
 import { importNetwork, type ImportedNetwork } from './network';
+import { naturalCompare } from '../../text/natural-order';
 import { importStorage, readDatastoreNames } from './storage';
 import { RvtoolsTabs, type Row } from './tabs';
 import { importVms, readVmRows } from './vms';
@@ -58,7 +60,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   const hostNames = [...new Set(hostRows.flatMap((row) => row.text('host') ?? []))].sort(naturalCompare);
   const wantedHostIds = shortHostNames(hostNames);
   const hostIds = new Map(hostNames.map((name) => [name, ids.allocate(idFromName(wantedHostIds.get(name) ?? name, 'host'), 'host')]));
-  const hostId = hostLookup(hostIds);
+  const hostId = hostNameLookup(hostIds);
   const hosts = importHosts({ tabs, summary, hostIds, clusterKey }, hostRows);
   const clusterOfHost = new Map<string, string>();
   const hostsOfCluster = new Map<string, string[]>();
@@ -70,7 +72,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   }
   const standalone = hosts.filter((host) => !clusterOfHost.has(host.id));
   if (standalone.length > 0 && clusters.size === 1) {
-    summary.warn(`${standalone.length} standalone host(s) (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
+    summary.warn(`${counted(standalone.length, 'standalone host')} (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
   }
 
   // Datastores, then VMs.
@@ -109,7 +111,6 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   summary.count('host', hostElements.size);
   summary.count('VM', vms.size);
   summary.count('datastore', storage.datastores.size);
-  if (network && network.vmkernelPorts > 0) summary.count('VMkernel port', network.vmkernelPorts);
 
   const exported = source.exported;
   const header = [
@@ -126,7 +127,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
       ['platform', 'vsphere'],
       ['platformVersion', versions[0]],
       ['management', management],
-      ['inventory', { source: source.tool ?? 'RVTools', file: options.fileName, exported, cabling: 'unknown' }],
+      ['inventory', { tool: source.tool ?? 'RVTools', file: options.fileName, exported, cabling: 'unknown' }],
       ['clusters', collection(clusterElements)],
       ['hostProfiles', collection(profiles)],
       ['hosts', collection(hostElements)],
@@ -157,55 +158,6 @@ function networkGaps(summary: SummaryBuilder, network: ImportedNetwork, hosts: r
   const clustered = [...hostsOfCluster.values()].filter((ids) => ids.length >= 2).flat();
   const noVmotion = lacking(clustered.filter((id) => hosts.some((host) => host.id === id)), 'vmotion');
   if (noVmotion.length > 0) summary.warn(`${counted(noVmotion.length, 'host')} (${named(noVmotion)}) ${noVmotion.length === 1 ? 'has' : 'have'} no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]`);
-}
-
-/** The hardware a host profile carries: what servers bought together share. */
-const PROFILE_FIELDS = ['model', 'edition', 'cpu', 'memory'] as const;
-
-/**
- * Hosts whose model, edition, processors and memory are the same take them from one host
- * profile (docs/format.md, hostProfiles): said once, not once per host. Only groups of two
- * or more; profiles are named after the model, in the order of their first host. Edits the
- * host elements in place and returns the profiles.
- */
-function factorProfiles(hosts: Map<string, DraftElement>, ids: IdAllocator): Map<string, DraftElement> {
-  const groups = new Map<string, string[]>();
-  for (const [id, element] of hosts) {
-    const fields = element.value as DraftMap;
-    if (fields.cpu === undefined || fields.memory === undefined) continue;
-    const signature = JSON.stringify(PROFILE_FIELDS.map((key) => fields[key] ?? null));
-    groups.set(signature, [...(groups.get(signature) ?? []), id]);
-  }
-  const profiles = new Map<string, DraftElement>();
-  for (const members of groups.values()) {
-    const [first] = members;
-    if (members.length < 2 || first === undefined) continue;
-    const template = hosts.get(first)?.value as DraftMap;
-    const model = typeof template.model === 'string' ? template.model : 'host';
-    const profileId = ids.allocate(idFromName(model, 'host'), 'profile');
-    profiles.set(profileId, { value: Object.fromEntries(PROFILE_FIELDS.map((key) => [key, template[key]])) });
-    for (const hostId of members) {
-      const element = hosts.get(hostId);
-      if (!element) continue;
-      const fields = element.value as DraftMap;
-      const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !(PROFILE_FIELDS as readonly string[]).includes(key)));
-      const { cluster, ...others } = rest;
-      hosts.set(hostId, { ...element, value: { cluster, profile: profileId, ...others } });
-    }
-  }
-  return profiles;
-}
-
-/** Host lookup by the name as written, case-insensitively, or by its first label when that is unambiguous. */
-function hostLookup(hostIds: ReadonlyMap<string, string>): (name: string) => string | undefined {
-  const byLower = new Map<string, string>();
-  const byLabel = new Map<string, string | null>();
-  for (const [name, id] of hostIds) {
-    byLower.set(name.toLowerCase(), id);
-    const label = name.split('.')[0]?.toLowerCase() ?? '';
-    byLabel.set(label, byLabel.has(label) ? null : id);
-  }
-  return (name) => hostIds.get(name) ?? byLower.get(name.toLowerCase()) ?? byLabel.get(name.split('.')[0]?.toLowerCase() ?? '') ?? undefined;
 }
 
 interface SourceInfo {

@@ -14,7 +14,8 @@ import { idFromName, IdAllocator } from '../ids';
 import type { SummaryBuilder } from '../summary';
 import { counted } from '../../text/plural';
 import { DVPORT, DVSWITCH, VNIC, VPORT, VSC_VMK, VSWITCH } from './columns';
-import { naturalCompare, type ImportedHost, type ImportedNic } from './hosts';
+import { naturalCompare } from '../../text/natural-order';
+import type { ImportedHost, ImportedNic } from './hosts';
 import type { Row, RvtoolsTabs } from './tabs';
 
 export interface NetworkInput {
@@ -34,7 +35,6 @@ export interface ImportedNetwork {
   readonly distributedSwitches: ReadonlyMap<string, DraftElement>;
   /** By host id: the roles its VMkernel ports got. */
   readonly vmkernelRoles: ReadonlyMap<string, ReadonlySet<PortRole>>;
-  readonly vmkernelPorts: number;
 }
 
 /** The MTU the format assumes where a design says none: left out of the design. */
@@ -275,7 +275,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
     if (stats.noGroup > 0) summary.warn(`${counted(stats.noGroup, 'VMkernel port')} on a port group that vPort and dvPort do not list for its host: their uplinks are not known`);
     summary.missing('HA advanced options (das.isolationaddress, das.usedefaultisolationaddress) are not in RVTools: each cluster is taken to use vSphere\'s default, the management gateway as its one isolation address (heartbeat-single-path reports that); list extra addresses under ha.isolationAddresses');
   }
-  return { hostFields, distributedSwitches, vmkernelRoles, vmkernelPorts: stats.ports };
+  return { hostFields, distributedSwitches, vmkernelRoles };
 }
 
 /** Distributed switches from dvSwitch and dvPort, found by vCenter and name (or by name alone when only one has it). */

@@ -9,8 +9,9 @@ import { collection, type DraftElement, type DraftMap } from '../emit';
 import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import { MULTIPATH_SLOTS, VDATASTORE, VMULTIPATH } from './columns';
-import { naturalCompare } from './hosts';
+import { naturalCompare } from '../../text/natural-order';
 import type { RvtoolsTabs } from './tabs';
+import { counted } from '../../text/plural';
 
 export interface StorageInput {
   readonly tabs: RvtoolsTabs;
@@ -69,7 +70,7 @@ export function importStorage(input: StorageInput): ImportedStorage {
     };
     datastores.set(id, { value: fields, comment: notes.length > 0 ? notes.join(', ') : undefined });
   }
-  if (local.length > 0) summary.inferred(`${local.length} VMFS datastore(s) mounted by a single host taken as local storage (${local.slice(0, 3).join(', ')}${local.length > 3 ? ', ...' : ''}): no other host can restart their VMs`);
+  if (local.length > 0) summary.inferred(`${counted(local.length, 'VMFS datastore')} mounted by a single host taken as local storage (${local.slice(0, 3).join(', ')}${local.length > 3 ? ', ...' : ''}): no other host can restart their VMs`);
   return { datastores, shared };
 }
 

@@ -10,6 +10,7 @@ import type { SummaryBuilder } from '../summary';
 import { restartPriority } from './clusters';
 import { VCPU, VINFO, VINFO_NETWORK_HEADERS, VMEMORY } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
+import { counted } from '../../text/plural';
 
 export interface VmsInput {
   readonly tabs: RvtoolsTabs;
@@ -39,9 +40,9 @@ export function readVmRows(tabs: RvtoolsTabs, summary: SummaryBuilder): VmRows {
     else if (isSecondary(row)) secondaries.set(row.text('vm') ?? '', row.text('host') ?? '');
     else rows.push(row);
   }
-  if (templates > 0) summary.inferred(`${templates} template(s) left out: templates do not run`);
-  if (placeholders > 0) summary.inferred(`${placeholders} SRM placeholder VM(s) left out: they stand for VMs protected at another site`);
-  if (secondaries.size > 0) summary.inferred(`${secondaries.size} FT secondary VM(s) folded into their primaries (protection: ft, secondaryHost)`);
+  if (templates > 0) summary.inferred(`${counted(templates, 'template')} left out: templates do not run`);
+  if (placeholders > 0) summary.inferred(`${counted(placeholders, 'SRM placeholder VM')} left out: they stand for VMs protected at another site`);
+  if (secondaries.size > 0) summary.inferred(`${counted(secondaries.size, 'FT secondary VM')} folded into their primaries (protection: ft, secondaryHost)`);
   return { rows, secondaries };
 }
 
@@ -99,8 +100,8 @@ export function importVms(input: VmsInput, vmRows: VmRows): Map<string, DraftEle
     });
     if (datastoreName !== undefined && datastore === undefined) summary.warn(`vInfo row ${row.line}: VM "${name}" is on datastore "${datastoreName}", which is not in vDatastore`);
   }
-  if (noHost > 0) summary.warn(`${noHost} VM(s) on hosts missing from vHost were left out`);
-  if (overrides > 0) summary.missing(`per-VM HA isolation response overrides (${overrides} VM(s)): the format keeps the isolation response per cluster`);
+  if (noHost > 0) summary.warn(`${counted(noHost, 'VM')} on hosts missing from vHost were left out`);
+  if (overrides > 0) summary.missing(`per-VM HA isolation response overrides (${counted(overrides, 'VM')}): the format keeps the isolation response per cluster`);
   return vms;
 }
 

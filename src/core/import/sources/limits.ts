@@ -4,6 +4,8 @@
  * zip central directory before any entry is inflated.
  */
 
+import { plural } from '../../text/plural';
+
 export interface ImportLimits {
   /** Bytes of input: the file, or the files read from a folder. */
   readonly maxInputBytes: number;
@@ -40,7 +42,7 @@ export function resolveLimits(limits: Partial<ImportLimits> | undefined): Import
 
 /** "200 MiB", "1.5 KiB", "12 bytes": sizes in messages. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1024) return `${bytes} ${plural(bytes, 'byte')}`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes / 1024;
   let unit = 0;

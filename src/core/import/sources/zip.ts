@@ -15,6 +15,7 @@
 import { Inflate } from 'fflate';
 import { ImportInputError } from './errors';
 import { formatBytes, type ImportLimits } from './limits';
+import { counted } from '../../text/plural';
 
 export interface ZipEntry {
   /** The path inside the archive; folders end with "/". */
@@ -42,7 +43,7 @@ const u16 = (bytes: Uint8Array, at: number): number => (bytes[at] ?? 0) | ((byte
 const u32 = (bytes: Uint8Array, at: number): number => (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
 const u64 = (bytes: Uint8Array, at: number): number => u32(bytes, at) + u32(bytes, at + 4) * 0x1_0000_0000;
 
-const byteCount = (count: number) => `${count.toLocaleString('en-US')} byte${count === 1 ? '' : 's'}`;
+const byteCount = (count: number) => counted(count, 'byte');
 
 function corrupt(file: string, detail: string): ImportInputError {
   return new ImportInputError('corrupt', file, `${file} is not a readable zip archive: ${detail}`);

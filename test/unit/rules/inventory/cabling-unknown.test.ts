@@ -33,7 +33,7 @@ vms:
 
 describe('cabling-unknown', () => {
   it('says once which hosts were not checked, with the uncabled storage and LAN ports', () => {
-    const text = design('inventory: { source: RVTools 4.6.1, file: estate.xlsx, cabling: unknown }');
+    const text = design('inventory: { tool: RVTools 4.6.1, file: estate.xlsx, cabling: unknown }');
     const findings = findingsOf(text, 'cabling-unknown');
     assert.equal(findings.length, 1);
     assert.equal(findings[0]?.severity, 'info');

@@ -1,6 +1,7 @@
 import { findArrayProduct, type ArrayProduct } from '../../../model/catalog';
 import type { ArrayPort, StorageArray } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
+import { plural } from '../../../text/plural';
 
 type PortType = ArrayPort['type'];
 
@@ -9,7 +10,7 @@ function mismatches(array: StorageArray, product: ArrayProduct): string[] {
   const found: string[] = [];
   const declared = array.controllers.length;
   if (declared > 0 && declared !== product.controllers) {
-    found.push(`${declared} controller${declared === 1 ? '' : 's'} where the product has ${product.controllers}`);
+    found.push(`${declared} ${plural(declared, 'controller')} where the product has ${product.controllers}`);
   }
   const ports = array.controllers.flatMap((controller) => controller.ports);
   for (const type of ['fc', 'iscsi', 'nfs'] as const satisfies readonly PortType[]) {
@@ -19,13 +20,13 @@ function mismatches(array: StorageArray, product: ArrayProduct): string[] {
     const most = offered.reduce((sum, group) => sum + group.count, 0);
     const name = type === 'fc' ? 'FC' : type === 'iscsi' ? 'iSCSI' : 'NFS';
     if (most === 0) {
-      found.push(`${ofType.length} ${name} port${ofType.length === 1 ? '' : 's'} where the product has none`);
+      found.push(`${ofType.length} ${name} ${plural(ofType.length, 'port')} where the product has none`);
       continue;
     }
     if (ofType.length > most) found.push(`${ofType.length} ${name} ports where the product has ${most}`);
     const fastest = Math.max(...offered.map((group) => group.speedMbps));
     const faster = ofType.filter((port) => port.speedMbps !== undefined && port.speedMbps > fastest);
-    if (faster.length > 0) found.push(`${name} port${faster.length === 1 ? '' : 's'} ${faster.map((port) => `"${port.id}"`).join(', ')} faster than the product's ${fastest / 1000} Gbps`);
+    if (faster.length > 0) found.push(`${name} ${plural(faster.length, 'port')} ${faster.map((port) => `"${port.id}"`).join(', ')} faster than the product's ${fastest / 1000} Gbps`);
   }
   return found;
 }

@@ -3,6 +3,7 @@ import type { Host, StorageArray, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cabledSpeedMbps, cablingOf, usableThroughputMBps, type Cabling } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
+import { counted } from '../../../text/plural';
 
 /** How many of the largest consumers a finding names (the rest are counted). */
 const NAMED_VMS = 3;
@@ -81,7 +82,7 @@ function hostFinding(cabling: Cabling, host: Host, vms: readonly Vm[]): Report |
   const capacity = usableThroughputMBps(speedMbps);
   if (demand <= capacity) return undefined;
   return {
-    message: `VMs on host "${host.id}" need ${format(demand)} MB/s of storage at peak (${largest(vms)}), above what its ${ports} cabled storage port(s) carry: about ${format(capacity)} MB/s (estimate: one tenth of ${speedMbps / 1000} Gbps).`,
+    message: `VMs on host "${host.id}" need ${format(demand)} MB/s of storage at peak (${largest(vms)}), above what its ${counted(ports, 'cabled storage port')} carry: about ${format(capacity)} MB/s (estimate: one tenth of ${speedMbps / 1000} Gbps).`,
     range: host.idRange,
     elementIds: [host.id, ...vms.map((vm) => vm.id)],
     related: relatedVms(vms),

@@ -1,6 +1,7 @@
 import type { AnalysisRule } from '../../rule';
 import { managementVms } from '../../../domain/management';
 import { haFieldEdit } from './ha-settings-edit';
+import { plural } from '../../../text/plural';
 
 /** How many running VMs the message names before it says "and N more". */
 const NAMED_VMS = 5;
@@ -31,7 +32,7 @@ export const haDisabled: AnalysisRule = {
       const managed = management.filter((m) => running.includes(m.vm));
       const managementNote = managed.length > 0 ? `, among them the ${managed.map((m) => `${m.part} "${m.vm.id}"`).join(' and ')},` : '';
       yield {
-        message: `Cluster "${cluster.id}" has HA disabled but runs ${running.length} powered-on VM${running.length === 1 ? '' : 's'} (${named}${more})${managementNote} so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.`,
+        message: `Cluster "${cluster.id}" has HA disabled but runs ${running.length} powered-on ${plural(running.length, 'VM')} (${named}${more})${managementNote} so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.`,
         range: cluster.ha.source.fields.enabled?.value ?? cluster.idRange,
         elementIds: [cluster.id, ...running.map((vm) => vm.id)],
         related: managed.map((m) => ({ message: `named as the ${m.part} here`, range: m.range })),

@@ -4,6 +4,7 @@ import type { SourceRange } from '../../../model/source';
 import type { Cluster, Host, Topology } from '../../../model/topology';
 import { DEFAULT_GATEWAY, heartbeatNetworks, isolationAddresses, lanModelled, lanNetworkOf, networksWithRole, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
+import { plural } from '../../../text/plural';
 
 /** Where a cluster's HA settings are written, for a finding about them. */
 function haRange(cluster: Cluster, key: 'isolationAddresses' | 'useDefaultIsolationAddress'): SourceRange {
@@ -94,7 +95,7 @@ export const heartbeatSinglePath: AnalysisRule = {
               ? 'add a second cluster network (e.g. a cluster-only heartbeat network on other ports), so cluster heartbeats keep flowing when one fails.'
               : 'add a second corosync link (link1) on another network, so a fault on one does not cost quorum and fence the nodes.';
           yield {
-            message: `Cluster "${cluster.id}": ${single.map((h) => `"${h.id}"`).join(', ')} ${single.length === 1 ? 'has' : 'have'} only ${what}: ${advice}`,
+            message: `Cluster "${cluster.id}": ${single.map((h) => `"${h.id}"`).join(', ')} ${plural(single.length, 'has', 'have')} only ${what}: ${advice}`,
             range: cluster.idRange,
             elementIds: [cluster.id, ...single.map((h) => h.id)],
             related: single.map((h) => ({ message: `"${h.id}" has one heartbeat path`, range: h.idRange })),

@@ -6,6 +6,7 @@
 
 import type { Host, Topology } from '../../../model/topology';
 import { heartbeatNetworks, lanModelled, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
+import { plural } from '../../../text/plural';
 
 export interface HeartbeatUplinks {
   /** Heartbeat networks whose uplinks the design states. */
@@ -83,7 +84,7 @@ function networkKind(topology: Topology, networks: readonly HostNetwork[]): stri
 export function describeNetworks(topology: Topology, networks: readonly HostNetwork[]): string {
   const kind = networkKind(topology, networks);
   const names = networks.map((n) => `"${n.name}"`).join(', ');
-  return `${networks.length === 1 ? kind : `${kind}s`} ${names}`;
+  return `${plural(networks.length, kind)} ${names}`;
 }
 
 /** Element ids of the networks that are design elements (VMkernel ports, port groups); role-based networks are not. */

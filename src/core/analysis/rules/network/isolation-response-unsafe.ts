@@ -4,6 +4,7 @@ import type { Host } from '../../../model/topology';
 import { heartbeatNetworks, lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { haFieldEdit } from './ha-settings-edit';
+import { plural } from '../../../text/plural';
 
 /** IP storage: iSCSI, NFS, or storage traffic on a NIC or CNA port. */
 const IP_STORAGE_ROLES: readonly PortRole[] = ['iscsi', 'nfs', 'storage'];
@@ -48,7 +49,7 @@ export const isolationResponseUnsafe: AnalysisRule = {
       if (converged.length === 0) continue;
       const responseRange = cluster.ha.source.fields.isolationResponse?.value;
       yield {
-        message: `Cluster "${cluster.id}" leaves VMs powered on when a host is isolated (isolation response none), but ${converged.map((c) => `"${c.host.id}"`).join(', ')} ${converged.length === 1 ? 'runs' : 'run'} IP storage over the management uplinks (${converged.map((c) => c.sharedPorts.join(', ')).join('; ')}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.`,
+        message: `Cluster "${cluster.id}" leaves VMs powered on when a host is isolated (isolation response none), but ${converged.map((c) => `"${c.host.id}"`).join(', ')} ${plural(converged.length, 'runs', 'run')} IP storage over the management uplinks (${converged.map((c) => c.sharedPorts.join(', ')).join('; ')}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.`,
         range: responseRange ?? cluster.source.fields.ha?.key ?? cluster.idRange,
         elementIds: [cluster.id, ...converged.map((c) => c.host.id)],
         related: converged.map((c) => ({ message: `"${c.host.id}" carries management and IP storage on ${c.sharedPorts.join(', ')}`, range: c.host.idRange })),

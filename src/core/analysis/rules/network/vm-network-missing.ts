@@ -3,6 +3,7 @@ import { closestMatch } from '../../../model/suggest';
 import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule, RuleContext } from '../../rule';
+import { plural } from '../../../text/plural';
 
 /** Names a VM may use for the host's port groups (label and id segment). */
 function portGroupNames(lan: LanNetwork, hostId: string): string[] {
@@ -67,7 +68,7 @@ export const vmNetworkMissing: AnalysisRule = {
           } satisfies Report;
         } else if (lacking.length > 0) {
           yield {
-            message: `VM "${vm.id}" is on network "${name}", which ${lacking.length === 1 ? 'host' : 'hosts'} ${lacking.map((id) => `"${id}"`).join(', ')} of cluster "${cluster?.id ?? ''}" ${lacking.length === 1 ? 'does' : 'do'} not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).`,
+            message: `VM "${vm.id}" is on network "${name}", which ${plural(lacking.length, 'host')} ${lacking.map((id) => `"${id}"`).join(', ')} of cluster "${cluster?.id ?? ''}" ${plural(lacking.length, 'does', 'do')} not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).`,
             range,
             elementIds: [vm.id, ...lacking],
           } satisfies Report;

@@ -2,6 +2,7 @@ import type { Report } from '../../../model/report';
 import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type HostNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
+import { plural } from '../../../text/plural';
 
 /** "a", "a and b", "a, b and c". */
 function listed(items: readonly string[]): string {
@@ -61,7 +62,7 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
             : `has every uplink (${listed(uplinks)}) cabled to switch "${shared.id}"`;
         const names = vms.map((vm) => `"${vm.id}"`);
         yield {
-          message: `On host "${host.id}", ${networkName(network)} ${through}: one ${shared.kind === 'adapter' ? 'card' : 'switch'} failure cuts ${vms.length === 1 ? 'VM' : 'VMs'} ${listed(names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names)} off the network. Add an uplink ${shared.kind === 'adapter' ? 'on another adapter' : 'to another switch'}.`,
+          message: `On host "${host.id}", ${networkName(network)} ${through}: one ${shared.kind === 'adapter' ? 'card' : 'switch'} failure cuts ${plural(vms.length, 'VM')} ${listed(names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names)} off the network. Add an uplink ${shared.kind === 'adapter' ? 'on another adapter' : 'to another switch'}.`,
           range: network.range,
           elementIds: [host.id, network.id, shared.id, ...vms.map((vm) => vm.id)],
         } satisfies Report;

@@ -3,6 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { antiAffinityGroups, describeGroup } from '../../../domain/anti-affinity-groups';
 import { clusterOfVm, hostFailuresToTolerate, isConnected } from './common';
 import { haEnabled } from '../../../domain/ha';
+import { plural } from '../../../text/plural';
 
 /** k VMs kept apart need k hosts, and still k hosts after the F failures the cluster tolerates. */
 export const antiAffinityInsufficientHosts: AnalysisRule = {
@@ -41,8 +42,8 @@ export const antiAffinityInsufficientHosts: AnalysisRule = {
         reported.add(key);
         const members = vms.map((vm) => `"${vm.id}"`).join(', ');
         const message = hosts < needed
-          ? `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has only ${hosts} connected host${hosts === 1 ? '' : 's'}: the rule cannot be met even before a failure.`
-          : `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has ${hosts} connected hosts: after ${failures} host failure${failures === 1 ? '' : 's'} (hostFailuresToTolerate) only ${hosts - failures} remain${hosts - failures === 1 ? 's' : ''}, so a member cannot be restarted without breaking the rule.`;
+          ? `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has only ${hosts} connected ${plural(hosts, 'host')}: the rule cannot be met even before a failure.`
+          : `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has ${hosts} connected hosts: after ${failures} host ${plural(failures, 'failure')} (hostFailuresToTolerate) only ${hosts - failures} ${plural(hosts - failures, 'remains', 'remain')}, so a member cannot be restarted without breaking the rule.`;
         yield {
           message,
           range: group.idRange,

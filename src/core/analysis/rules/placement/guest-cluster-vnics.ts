@@ -2,6 +2,7 @@ import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { fieldEdit } from './common';
 import { GUEST_CLUSTER_LIMITS } from './guest-cluster-nodes';
+import { plural } from '../../../text/plural';
 
 /** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterVnics: AnalysisRule = {
@@ -29,7 +30,7 @@ export const guestClusterVnics: AnalysisRule = {
       const edit = fieldEdit(context, vm.source, 'vnics', String(limits.minVnics));
       const fixes: QuickFix[] = edit ? [{ title: `Set vnics of "${vm.id}" to ${limits.minVnics}`, edits: [edit], preferred: true }] : [];
       yield {
-        message: `VM "${vm.id}" is a node of ${guestCluster.type === 'failover' ? 'failover' : 'NLB'} guest cluster "${guestCluster.id}" with ${vnics} vNIC${vnics === 1 ? '' : 's'}; it needs at least ${limits.minVnics} (${limits.vnics}).`,
+        message: `VM "${vm.id}" is a node of ${guestCluster.type === 'failover' ? 'failover' : 'NLB'} guest cluster "${guestCluster.id}" with ${vnics} ${plural(vnics, 'vNIC')}; it needs at least ${limits.minVnics} (${limits.vnics}).`,
         range: vm.source.fields.vnics?.value ?? vm.idRange,
         elementIds: [vm.id, guestCluster.id],
         related: [{ message: `guest cluster "${guestCluster.id}" is declared here`, range: guestCluster.idRange }],

@@ -3,6 +3,7 @@ import type { Cluster, Datastore, Topology } from '../../../model/topology';
 import type { AnalysisRule, RuleContext } from '../../rule';
 import { fieldEdit, flowList, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
+import { plural } from '../../../text/plural';
 
 /** vSphere HA wants two heartbeat datastores per host, shared, preferably on different arrays. */
 export const heartbeatDatastores: AnalysisRule = {
@@ -36,7 +37,7 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
   if (!ha || declared === undefined) {
     if (eligible.length >= 2) return;
     yield {
-      message: `Cluster "${cluster.id}" lets HA choose its heartbeat datastores, but only ${eligible.length} shared datastore${eligible.length === 1 ? '' : 's'} (${eligible.map((d) => `"${d.id}"`).join(', ') || 'none'}) can serve: HA wants 2 per host to tell a failed host from an isolated one.`,
+      message: `Cluster "${cluster.id}" lets HA choose its heartbeat datastores, but only ${eligible.length} shared ${plural(eligible.length, 'datastore')} (${eligible.map((d) => `"${d.id}"`).join(', ') || 'none'}) can serve: HA wants 2 per host to tell a failed host from an isolated one.`,
       range: cluster.source.fields.ha?.key ?? cluster.idRange,
       elementIds: [cluster.id, ...eligible.map((d) => d.id)],
     };
@@ -64,7 +65,7 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
   if (usable.length < 2) {
     const candidate = otherArray ?? eligible.find((d) => !declared.includes(d.id));
     yield {
-      message: `Cluster "${cluster.id}" has ${usable.length} usable heartbeat datastore${usable.length === 1 ? '' : 's'}${usable.length > 0 ? ` (${usable.map((d) => `"${d.id}"`).join(', ')})` : ''}; vSphere HA needs 2 per host to tell a failed host from an isolated one, and reports a configuration issue with fewer.`,
+      message: `Cluster "${cluster.id}" has ${usable.length} usable heartbeat ${plural(usable.length, 'datastore')}${usable.length > 0 ? ` (${usable.map((d) => `"${d.id}"`).join(', ')})` : ''}; vSphere HA needs 2 per host to tell a failed host from an isolated one, and reports a configuration issue with fewer.`,
       range: listRange,
       elementIds: [cluster.id, ...usable.map((d) => d.id)],
       fixes: addFix(context, cluster, declared, candidate),
@@ -121,7 +122,7 @@ function unusableReason(topology: Topology, cluster: Cluster, datastore: Datasto
   if (datastore.presentedTo !== undefined) {
     const clusterHosts = new Set(topology.hostsInCluster(cluster.id).map((h) => h.id));
     const mounted = datastore.presentedTo.filter((id) => clusterHosts.has(id)).length;
-    if (mounted < 2) return `is mounted by ${mounted} host${mounted === 1 ? '' : 's'} of the cluster`;
+    if (mounted < 2) return `is mounted by ${mounted} ${plural(mounted, 'host')} of the cluster`;
   }
   return undefined;
 }

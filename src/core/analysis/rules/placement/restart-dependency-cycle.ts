@@ -2,6 +2,7 @@ import type { AnalysisRule } from '../../rule';
 import { referenceRange } from './common';
 import { directedCycles } from '../../../graph';
 import { restartDependencies } from '../../../domain/restart-dependencies';
+import { plural } from '../../../text/plural';
 
 /** Orchestrated restart needs an order: dependencies that loop back have none. */
 export const restartDependencyCycle: AnalysisRule = {
@@ -24,7 +25,7 @@ export const restartDependencyCycle: AnalysisRule = {
       const path = [...cycle.map((edge) => edge.from), first.from].map((id) => `"${id}"`).join(' -> ');
       const rules = [...new Set(cycle.map((edge) => edge.rule.id))];
       yield {
-        message: `Restart dependencies form a cycle: ${path} (read "waits for"; rule${rules.length === 1 ? '' : 's'} ${rules.map((id) => `"${id}"`).join(', ')}). No VM of the loop can restart first.`,
+        message: `Restart dependencies form a cycle: ${path} (read "waits for"; ${plural(rules.length, 'rule')} ${rules.map((id) => `"${id}"`).join(', ')}). No VM of the loop can restart first.`,
         range: first.rule.idRange,
         elementIds: [...cycle.map((edge) => edge.from), ...rules],
         related: cycle.map((edge) => ({

@@ -2,6 +2,7 @@ import type { Cluster, Host, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { clusterOfVm, hostFailuresToTolerate, isConnected, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
+import { plural } from '../../../text/plural';
 
 /** HA never breaks a must rule: a host group of F hosts or fewer strands its VMs after F failures. */
 export const vmHostMustTooFewHosts: AnalysisRule = {
@@ -50,12 +51,12 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
         const names = vms.map((vm) => `"${vm.id}"`).join(', ');
         const where = group.length === 0
           ? `no connected host of cluster "${cluster.id}"`
-          : `${group.length} connected host${group.length === 1 ? '' : 's'} of cluster "${cluster.id}" (${group.map((h) => `"${h.id}"`).join(', ')})`;
+          : `${group.length} connected ${plural(group.length, 'host')} of cluster "${cluster.id}" (${group.map((h) => `"${h.id}"`).join(', ')})`;
         yield {
-          message: `Must-run-on rule "${rule.id}" confines ${names} to ${where}; the cluster tolerates ${failures} host failure${failures === 1 ? '' : 's'}, and after that many HA cannot restart these VMs: it never breaks a must rule.`,
+          message: `Must-run-on rule "${rule.id}" confines ${names} to ${where}; the cluster tolerates ${failures} host ${plural(failures, 'failure')}, and after that many HA cannot restart these VMs: it never breaks a must rule.`,
           range: hostsField ?? rule.idRange,
           elementIds: [rule.id, cluster.id, ...vms.map((vm) => vm.id), ...group.map((h) => h.id)],
-          related: [{ message: `cluster "${cluster.id}" tolerates ${failures} host failure${failures === 1 ? '' : 's'}`, range: cluster.source.fields.ha?.key ?? cluster.idRange }],
+          related: [{ message: `cluster "${cluster.id}" tolerates ${failures} host ${plural(failures, 'failure')}`, range: cluster.source.fields.ha?.key ?? cluster.idRange }],
         };
       }
     }

@@ -1,5 +1,6 @@
 import type { AnalysisRule } from '../../rule';
 import { haEnabled } from '../../../domain/ha';
+import { counted } from '../../../text/plural';
 
 /** HA on a cluster of one host: there is nowhere to restart anything. */
 export const haSingleHost: AnalysisRule = {
@@ -21,7 +22,7 @@ export const haSingleHost: AnalysisRule = {
       const host = hosts[0];
       if (!host) continue;
       yield {
-        message: `Cluster "${cluster.id}" has HA on but only one host ("${host.id}"): when it fails there is no other host to restart its ${topology.vmsOnHost(host.id).length} VM(s) on.`,
+        message: `Cluster "${cluster.id}" has HA on but only one host ("${host.id}"): when it fails there is no other host to restart its ${counted(topology.vmsOnHost(host.id).length, 'VM')} on.`,
         range: cluster.idRange,
         elementIds: [cluster.id, host.id],
         related: [{ message: `the only host of "${cluster.id}"`, range: host.idRange }],

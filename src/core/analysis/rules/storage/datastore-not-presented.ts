@@ -1,6 +1,7 @@
 import type { AnalysisRule } from '../../rule';
 import { datastoresUsedByClusters } from '../../storage-network';
 import { quotedList } from './common';
+import { plural } from '../../../text/plural';
 
 /** A shared datastore of a cluster whose `presentedTo` leaves hosts of that cluster out. */
 export const datastoreNotPresented: AnalysisRule = {
@@ -34,7 +35,7 @@ export const datastoreNotPresented: AnalysisRule = {
       const valueRange = datastore.source.fields.presentedTo?.value ?? datastore.idRange;
       const fixed = [...(datastore.presentedTo ?? []), ...missing];
       yield {
-        message: `Datastore "${datastore.id}" is not presented to ${missing.length === 1 ? 'host' : 'hosts'} ${quotedList(missing)} of its cluster: HA cannot restart its VMs there, nor can they migrate there.`,
+        message: `Datastore "${datastore.id}" is not presented to ${plural(missing.length, 'host')} ${quotedList(missing)} of its cluster: HA cannot restart its VMs there, nor can they migrate there.`,
         range: valueRange,
         elementIds: [datastore.id, ...missing],
         related: missing.slice(0, 20).flatMap((id) => {

@@ -1,6 +1,7 @@
 import type { Datastore } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { checkedNeeds, quotedList } from './common';
+import { plural } from '../../../text/plural';
 
 /** A host with no storage path at all to a datastore its cluster needs. */
 export const datastoreUnreachable: AnalysisRule = {
@@ -29,7 +30,7 @@ export const datastoreUnreachable: AnalysisRule = {
       const ids = datastores.map((d) => d.id);
       const arrays = [...new Set(datastores.map((d) => d.array ?? ''))];
       yield {
-        message: `Host "${hostId}" has no storage path to ${ids.length === 1 ? 'datastore' : 'datastores'} ${quotedList(ids)} (array ${quotedList(arrays)}): none of its storage ports is cabled to a switch or port that reaches the array, so HA cannot restart VMs from ${ids.length === 1 ? 'it' : 'them'} here.`,
+        message: `Host "${hostId}" has no storage path to ${plural(ids.length, 'datastore')} ${quotedList(ids)} (array ${quotedList(arrays)}): none of its storage ports is cabled to a switch or port that reaches the array, so HA cannot restart VMs from ${plural(ids.length, 'it', 'them')} here.`,
         range: host.idRange,
         elementIds: [hostId, ...ids],
         related: datastores.slice(0, 20).map((d) => ({ message: `datastore "${d.id}" on array "${d.array ?? ''}"`, range: d.idRange })),
