@@ -23,6 +23,15 @@
  * uses the active uplinks that are up, and the standby ones only when none is; unused
  * uplinks never carry it. Link status sees a failed port, card, cable or directly attached
  * switch, not a failure further upstream (beacon probing would; not modelled).
+ *
+ * Unknown cabling: a design imported from an inventory says `inventory: { cabling: unknown }`
+ * (an export lists a host's NICs and virtual switches, not the switch each NIC is cabled
+ * to). On a host of such a design with no LAN cable drawn, an uplink without a cable is
+ * not down but unknown: it is up while its port, card and virtual switch are, and it
+ * reaches a switch the design does not name (`Uplink.cablingUnknown`). Its port and card
+ * are judged, its switch is not, and the simulator keeps the host's networks while they
+ * have such an uplink. This is the one place that says so (as storage-network.ts does for
+ * storage with `hasStorageCable`); a host with a cable drawn is judged as drawn.
  */
 
 import type { PortRole } from '../model/format';
@@ -30,6 +39,7 @@ import type { SourceRange } from '../model/source';
 import type { Adapter, Host, Topology } from '../model/topology';
 import { adjacencyFromEdges, connectedComponents, reachableFrom, type Adjacency } from '../graph';
 import { cableId, type CableId } from '../model/cable-id';
+import { cablingUnknown } from './storage-network';
 
 export type LanElementKind = 'adapter' | 'host-port' | 'cable' | 'switch' | 'inter-switch-link' | 'stack' | 'virtual-switch';
 
@@ -52,6 +62,12 @@ export interface Uplink {
   readonly mode: 'active' | 'standby';
   readonly speedMbps: number | undefined;
   readonly attachments: readonly LanAttachment[];
+  /**
+   * No cable drawn, on a host whose LAN cabling is not known (see the top of this file):
+   * taken as up while its port, card and virtual switch are, to a switch the design does
+   * not name.
+   */
+  readonly cablingUnknown: boolean;
 }
 
 export interface HostNetwork {
@@ -93,6 +109,8 @@ export interface LanNetwork {
   readonly stackOf: ReadonlyMap<string, string>;
   /** Switches each address answers from (switch `addresses:`). */
   readonly addressSwitches: ReadonlyMap<string, readonly string[]>;
+  /** Hosts whose LAN cabling is not known: the design's cabling is unknown and none of their LAN ports has a cable drawn. */
+  readonly uncabledHosts: ReadonlySet<string>;
 }
 
 /** Roles that carry HA heartbeats, per platform (docs/simulation.md "Network failures"). */
@@ -160,6 +178,8 @@ export interface UplinkState {
   readonly carrying: readonly Uplink[];
   /** Switches the carrying uplinks reach directly. */
   readonly switches: readonly string[];
+  /** Some carrying uplink reaches a switch the design does not name (its cabling is not known). */
+  readonly unknownSwitch: boolean;
 }
 
 /** Whether a switch is down: failed itself, or its stack failed. */
@@ -170,11 +190,16 @@ export function switchDown(lan: LanNetwork, switchId: string, failed: ReadonlySe
 }
 
 export function uplinkState(lan: LanNetwork, network: HostNetwork, failed: ReadonlySet<string>): UplinkState {
-  if (failed.has(network.hostId) || (network.virtualSwitchId !== undefined && failed.has(network.virtualSwitchId))) return { up: [], carrying: [], switches: [] };
+  if (failed.has(network.hostId) || (network.virtualSwitchId !== undefined && failed.has(network.virtualSwitchId))) return { up: [], carrying: [], switches: [], unknownSwitch: false };
   const up: Uplink[] = [];
   const switchesOf = new Map<Uplink, string[]>();
   for (const uplink of network.uplinks) {
     if (failed.has(uplink.portId) || failed.has(uplink.adapterId)) continue;
+    if (uplink.cablingUnknown) {
+      // Not known to be cabled anywhere, nor known not to be: up, to a switch the design does not name.
+      up.push(uplink);
+      continue;
+    }
     const live = uplink.attachments.filter((a) => !failed.has(a.cableId) && !switchDown(lan, a.switchId, failed)).map((a) => a.switchId);
     if (live.length === 0) continue;
     up.push(uplink);
@@ -183,7 +208,7 @@ export function uplinkState(lan: LanNetwork, network: HostNetwork, failed: Reado
   const active = up.filter((u) => u.mode === 'active');
   const carrying = active.length > 0 ? active : up;
   const switches = [...new Set(carrying.flatMap((u) => switchesOf.get(u) ?? []))];
-  return { up, carrying, switches };
+  return { up, carrying, switches, unknownSwitch: carrying.some((u) => u.cablingUnknown) };
 }
 
 /** Connected parts of the switch graph once failed switches, stacks and inter-switch links are removed: a component index per vertex (-1 when down). */
@@ -203,11 +228,18 @@ export function lanComponents(lan: LanNetwork, failed: ReadonlySet<string>): Int
   return component;
 }
 
-/** The LAN components (see lanComponents) a host's networks reach through the uplinks carrying their traffic. */
-export function componentsReached(lan: LanNetwork, networks: readonly HostNetwork[], failed: ReadonlySet<string>, component: Int32Array): Set<number> {
+/**
+ * The LAN components (see lanComponents) a host's networks reach through the uplinks
+ * carrying their traffic; undefined when some of them go through an uplink whose cabling is
+ * not known: where that traffic goes is not known either (the simulator then takes the host
+ * to reach its peers, as it does for a host whose networks the design does not describe).
+ */
+export function componentsReached(lan: LanNetwork, networks: readonly HostNetwork[], failed: ReadonlySet<string>, component: Int32Array): Set<number> | undefined {
   const reached = new Set<number>();
   for (const network of networks) {
-    for (const switchId of uplinkState(lan, network, failed).switches) {
+    const state = uplinkState(lan, network, failed);
+    if (state.unknownSwitch) return undefined;
+    for (const switchId of state.switches) {
       const vertex = lan.vertexOf.get(switchId);
       const c = vertex === undefined ? -1 : (component[vertex] ?? -1);
       if (c >= 0) reached.add(c);
@@ -293,17 +325,28 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
     if (link.speedMbps !== undefined) linkSpeed.set(portId, link.speedMbps);
   });
 
+  // Hosts whose LAN cabling is not known (see the top of this file).
+  const uncabledHosts = new Set<string>();
+  if (cablingUnknown(topology)) {
+    for (const host of topology.hosts) {
+      const cabled = host.adapters.some((adapter) => carriesLan(adapter) && adapter.ports.some((port) => portAttachments.has(port.id)));
+      if (!cabled) uncabledHosts.add(host.id);
+    }
+  }
+
   const uplinkOf = (portId: string, mode: 'active' | 'standby'): Uplink | undefined => {
     const port = lanPorts.get(portId);
     if (!port) return undefined;
     const speeds = [port.speedMbps, linkSpeed.get(portId)].filter((s): s is number => s !== undefined);
+    const attachments = portAttachments.get(portId) ?? [];
     return {
       portId,
       adapterId: port.adapter.id,
       adapter: port.adapter,
       mode,
       speedMbps: speeds.length > 0 ? Math.min(...speeds) : undefined,
-      attachments: portAttachments.get(portId) ?? [],
+      attachments,
+      cablingUnknown: attachments.length === 0 && uncabledHosts.has(port.host.id),
     };
   };
   /** Teaming: explicit active / standby (unused left out); neither given: every uplink active. */
@@ -410,7 +453,7 @@ export function buildLanNetwork(topology: Topology): LanNetwork {
   }
 
   const graph = adjacencyFromEdges(vertexIds.length, edges);
-  return { elements, vertexIds, vertexOf, graph, component: connectedComponents(graph), hostNetworks, portAttachments, stacks, stackOf, addressSwitches };
+  return { elements, vertexIds, vertexOf, graph, component: connectedComponents(graph), hostNetworks, portAttachments, stacks, stackOf, addressSwitches, uncabledHosts };
 }
 
 /** A port group (of a host's virtual switch or of a distributed switch) as one of the host's networks. */

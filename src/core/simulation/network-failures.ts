@@ -265,8 +265,16 @@ export class NetworkFailures<V extends NetworkVm> {
   private heartbeatReachChanged(hostId: string, before: ReadonlySet<string>): boolean {
     const lan = this.context.lan;
     const networks = heartbeatNetworks(this.context.topology, lan, hostId);
-    const switches = (failed: ReadonlySet<string>) => networks.flatMap((n) => uplinkState(lan, n, failed).switches).sort().join(',');
-    return switches(before) !== switches(this.failed);
+    // The switches its heartbeats reach, and whether some leave through an uplink of unknown cabling (lan-network.ts; "?" is no switch id).
+    const reach = (failed: ReadonlySet<string>) =>
+      networks
+        .flatMap((n) => {
+          const state = uplinkState(lan, n, failed);
+          return state.unknownSwitch ? [...state.switches, '?'] : state.switches;
+        })
+        .sort()
+        .join(',');
+    return reach(before) !== reach(this.failed);
   }
 
   private teamingChanged(network: HostNetwork, before: ReadonlySet<string>, cause: number): void {

@@ -5,7 +5,10 @@
  *
  * - Two live hosts are in one partition when uplinks of their heartbeat networks reach
  *   the same connected part of the switch graph (lan-network.ts). Hosts whose heartbeat
- *   networks the design does not describe are assumed to reach the first partition.
+ *   networks the design does not describe, or whose heartbeats leave through an uplink of
+ *   unknown cabling (an imported design, lan-network.ts), are assumed to reach the first
+ *   partition that reaches a switch (else they form one of their own); a host whose
+ *   heartbeat uplinks are all down reaches nothing.
  * - vSphere: a host alone in its partition that reaches none of its isolation addresses
  *   (the management gateway and das.isolationaddress entries) is isolated; a host that
  *   reaches one is partitioned, not isolated (vSphere Availability guide, "Network
@@ -94,9 +97,9 @@ export function clusterNetworkState(query: NetworkQuery): ClusterNetworkState {
       else union(first, id);
     }
   }
-  const modelled = live.filter((id) => reached.get(id) !== undefined);
   const unmodelled = live.filter((id) => reached.get(id) === undefined);
-  const anchor = modelled[0] ?? unmodelled[0];
+  // Not the first modelled host: it may reach nothing (every heartbeat uplink down), and then it is alone.
+  const anchor = live.find((id) => (reached.get(id)?.size ?? 0) > 0) ?? unmodelled[0];
   for (const id of unmodelled) if (anchor !== undefined) union(anchor, id);
 
   const groups = new Map<string, string[]>();

@@ -100,7 +100,7 @@ describe('vtopo import', () => {
     await inWorkspace(Object.fromEntries(files.map((file) => [`export/${file.name}`, file.bytes])), async ({ vtopo }) => {
       const { exitCode, stderr } = await vtopo('import', 'export');
       assert.equal(exitCode, 2);
-      assert.match(stderr, /^vtopo: export: the export has no vInfo tab \(tabs found: vCPU, vCluster, vDatastore/);
+      assert.match(stderr, /^vtopo: export: the export has no vInfo tab \(tabs found: dvPort, dvSwitch, vCPU, vCluster, vDatastore/);
     });
   });
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { detectHyperv, importHyperv, NotHypervInventoryError } from '../../../src/core/import/hyperv/import';
 import { parseVtopo } from '../../../src/core/model/parse';
+import { hostFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 import { find, inventory, records, type Json, type JsonMap } from './hyperv-inventory';
 import { mulberry32 } from '../../../bench/generate';
 
@@ -475,6 +476,13 @@ describe('Hyper-V import: what the analysis of the imported design sees', () => 
     }
     const ids = ruleIds(design(json).findings);
     assert.ok(ids.includes('vm-network-single-switch'), ids.join(', '));
+    assert.ok(ids.includes('management-network-spof'), 'the cluster networks ride the one card too: what the inventory proves, with no cable drawn');
+  });
+
+  it('a node failure restarts its VMs on networks that keep working: no network is lost for want of a cable', () => {
+    const { topology } = design();
+    const result = simulateScenario(topology, hostFailureScenario('HV-01'));
+    assert.deepEqual(result.events.filter((e) => ['network-lost', 'vm-unreachable', 'quorum-lost'].includes(e.kind)).map((e) => e.message), []);
   });
 
   it('a VM switch missing on one node', () => {

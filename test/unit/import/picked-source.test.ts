@@ -98,7 +98,7 @@ describe('import command: the message after an import', () => {
     const xlsx = files.find((f) => f.name === 'estate.xlsx');
     assert.ok(xlsx);
     const csv = files.filter((f) => f.name.startsWith('export/')).map((f) => ({ name: f.name.slice('export/'.length), bytes: f.bytes }));
-    assert.equal(csv.length, 14);
+    assert.equal(csv.length, 16);
     const fromWorkbook = await importInventory({ name: 'estate', bytes: xlsx.bytes });
     const fromFolder = await importInventory({ name: 'estate', files: csv });
     assert.equal(fromFolder.text, fromWorkbook.text);

@@ -29,7 +29,7 @@ describe('synthetic RVTools estate', () => {
     assert.notDeepEqual(toZip(toCsvFiles(other)), toZip(toCsvFiles(special)));
   });
 
-  it('has the 14 tabs with the 4.x headers, and as many VMs, hosts and clusters as asked', () => {
+  it('has the 16 tabs with the 4.x headers, and as many VMs, hosts and clusters as asked', () => {
     const plain = generateRvtoolsEstate(SMALL);
     assert.deepEqual(plain.map((table) => [table.name, table.header]), Object.entries(HEADERS_4X));
     assert.equal(tab(plain, 'vInfo').rows.length, 2 * 4 * 3);
@@ -49,16 +49,30 @@ describe('synthetic RVTools estate', () => {
     assert.deepEqual(new Set(vms.map((vm) => vm.Powerstate)), new Set(['poweredOn', 'poweredOff']));
     assert.deepEqual(new Set(vms.map((vm) => vm.Template)), new Set(['True', 'False']));
     const nics = records(special, 'vNIC').filter((nic) => nic.Host === hosts[0]?.Host);
-    assert.deepEqual(nics.map((nic) => [nic['Network Device'], nic.PCI, nic.Speed, nic.Switch]), [
-      ['vmnic0', '0000:18:00.0', '10000', 'vSwitch0'], ['vmnic1', '0000:18:00.1', '10000', 'vSwitch0'],
-      ['vmnic2', '0000:5e:00.0', '10000', 'vSwitch0'], ['vmnic3', '0000:5e:00.1', '10000', 'vSwitch0'],
+    assert.deepEqual(nics.map((nic) => [nic['Network Device'], nic.PCI, nic.Speed, nic.Switch, nic['Uplink port']]), [
+      ['vmnic0', '0000:18:00.0', '10000', 'vSwitch0', ''], ['vmnic1', '0000:18:00.1', '10000', 'prod-cl01-dvs', 'Uplink 1'],
+      ['vmnic2', '0000:5e:00.0', '10000', 'vSwitch0', ''], ['vmnic3', '0000:5e:00.1', '10000', 'prod-cl01-dvs', 'Uplink 2'],
     ]);
     const vmk = records(special, 'vSC_VMK').filter((nic) => nic.Host === hosts[0]?.Host);
-    assert.deepEqual(vmk.map((nic) => [nic.Device, nic['Port Group']]), [['vmk0', 'Management Network'], ['vmk1', 'vMotion']]);
+    assert.deepEqual(vmk.map((nic) => [nic.Device, nic['Port Group']]), [['vmk0', 'Management Network'], ['vmk1', 'vMotion'], ['vmk2', 'FT Logging']], 'esx-01 runs an FT primary');
     const clusters = records(special, 'vCluster');
     assert.deepEqual(clusters.map((cluster) => [cluster['Restart Priority'], cluster['DRS enabled']]), [['medium', 'True'], ['medium', 'True']]);
     assert.deepEqual(clusters.map((cluster) => cluster['Isolation Response']), ['none', 'powerOff']);
     assert.deepEqual(records(special, 'vMetaData').map((meta) => [meta['RVTools major version'], meta.Server]), [['4', 'vcenter.dc1.example.test']]);
+  });
+
+  it('puts vmnic1 and vmnic3 on a distributed switch per cluster with the application and FT logging networks; without it, every NIC on vSwitch0', () => {
+    assert.deepEqual(records(special, 'dvSwitch').map((dvs) => [dvs.Switch, dvs['Host members']?.split(', ').length, dvs['Max MTU']]), [['prod-cl01-dvs', 4, '9000'], ['prod-cl02-dvs', 4, '9000']]);
+    assert.deepEqual(records(special, 'dvPort').filter((group) => group.Switch === 'prod-cl01-dvs').map((group) => [group.Port, group.VLAN, group['Active Uplink'], group['Standby Uplink']]), [
+      ['prod-cl01-dvs-DVUplinks-40', '0-4094', '', ''],
+      ['App VLAN 110', '110', 'Uplink 1, Uplink 2', ''],
+      ['FT Logging', '30', 'Uplink 2', 'Uplink 1'],
+    ]);
+    assert.ok(!records(special, 'vPort').some((group) => group['Port Group'] === 'App VLAN 110'));
+    const plain = generateRvtoolsEstate(SMALL);
+    assert.deepEqual([tab(plain, 'dvSwitch').rows.length, tab(plain, 'dvPort').rows.length], [0, 0]);
+    assert.ok(records(plain, 'vNIC').every((nic) => nic.Switch === 'vSwitch0' && nic['Uplink port'] === ''));
+    assert.equal(records(plain, 'vPort').filter((group) => group['Port Group'] === 'App VLAN 110').length, 8);
   });
 
   it('places FC ports on one two-port card or on two cards, and the RAID controller at vmhba0', () => {

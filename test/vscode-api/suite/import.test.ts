@@ -94,7 +94,7 @@ describe('VTopo: Import Inventory in the extension host', () => {
     const result = await run(workspaceUri('export', 'RVTools_tabvHost.csv'), target);
     assert.ok(result && 'design' in result, JSON.stringify(result));
     const csv = files.filter((file) => file.name.startsWith('export/')).map((file) => ({ name: file.name.slice('export/'.length), bytes: file.bytes }));
-    assert.equal(csv.length, 14);
+    assert.equal(csv.length, 16);
     const expected = await importInventory({ name: 'export', files: csv });
     assert.equal(decode(await vscode.workspace.fs.readFile(target)), expected.text);
     const fromWorkbook = decode(await vscode.workspace.fs.readFile(workspaceUri('estate.vtopo')));

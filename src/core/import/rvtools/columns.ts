@@ -112,7 +112,51 @@ export const VNIC = {
   speedMbps: { header: 'Speed' },
   mac: { header: 'MAC' },
   vswitch: { header: 'Switch' },
+  uplinkPort: { header: 'Uplink port' },
   pci: { header: 'PCI', aliases: ['Pci'] },
+  server: { header: 'VI SDK Server' },
+} as const satisfies Specs;
+
+export const VSWITCH = {
+  host: { header: 'Host', required: true },
+  name: { header: 'Switch', required: true },
+  mtu: { header: 'MTU' },
+  server: { header: 'VI SDK Server' },
+} as const satisfies Specs;
+
+export const VPORT = {
+  host: { header: 'Host', required: true },
+  portGroup: { header: 'Port Group', aliases: ['Portgroup'], required: true },
+  vswitch: { header: 'Switch', required: true },
+  vlan: { header: 'VLAN' },
+  server: { header: 'VI SDK Server' },
+} as const satisfies Specs;
+
+export const DVSWITCH = {
+  name: { header: 'Switch', aliases: ['Name'], required: true },
+  label: { header: 'Name' },
+  hostMembers: { header: 'Host members' },
+  mtu: { header: 'Max MTU', aliases: ['MTU'] },
+  server: { header: 'VI SDK Server' },
+} as const satisfies Specs;
+
+export const DVPORT = {
+  portGroup: { header: 'Port', aliases: ['Port Group', 'Portgroup'], required: true },
+  dvswitch: { header: 'Switch', required: true },
+  vlan: { header: 'VLAN' },
+  active: { header: 'Active Uplink', aliases: ['Active Uplinks'] },
+  standby: { header: 'Standby Uplink', aliases: ['Standby Uplinks'] },
+  server: { header: 'VI SDK Server' },
+} as const satisfies Specs;
+
+export const VSC_VMK = {
+  host: { header: 'Host', required: true },
+  device: { header: 'Device', required: true },
+  portGroup: { header: 'Port Group', aliases: ['Portgroup'] },
+  ip: { header: 'IP Address' },
+  mask: { header: 'Subnet mask' },
+  gateway: { header: 'Gateway' },
+  mtu: { header: 'MTU' },
   server: { header: 'VI SDK Server' },
 } as const satisfies Specs;
 

@@ -21,6 +21,23 @@ export interface ImportedHost {
   /** "8.0" from "VMware ESXi 8.0.2 build-22380479". */
   readonly version?: string;
   readonly fields: DraftMap;
+  /** Ids of its adapters (vmhba2, vmnic0), under the host. */
+  readonly adapterIds: readonly string[];
+  /** The host's NIC ports (vNIC), by device: what the LAN import (network.ts) makes uplinks of. */
+  readonly nics: ReadonlyMap<string, ImportedNic>;
+}
+
+/** A NIC port of vNIC, with the virtual switch it is an uplink of. */
+export interface ImportedNic {
+  readonly device: string;
+  /** Full port id: host/adapter/port, the adapter named after the card's first device. */
+  readonly portId: string;
+  /** vNIC "Switch": the standard or distributed switch the port is an uplink of. */
+  readonly switchName?: string;
+  /** vNIC "Uplink port": the distributed switch's uplink name the port fills ("Uplink 1"). */
+  readonly uplinkName?: string;
+  /** vNIC "VI SDK Server": the vCenter, which scopes distributed switch names. */
+  readonly server?: string;
 }
 
 export interface HostsInput {
@@ -37,6 +54,13 @@ interface AdapterFunction {
   readonly type: 'fc' | 'iscsi' | 'cna' | 'ethernet';
   readonly model?: string;
   readonly port: DraftMap;
+  /** A NIC's switch, uplink name and vCenter (vNIC). */
+  readonly nic?: Pick<ImportedNic, 'switchName' | 'uplinkName' | 'server'>;
+}
+
+interface HostAdapters {
+  readonly adapters: Map<string, DraftElement>;
+  readonly nics: Map<string, ImportedNic>;
 }
 
 export function readHostRows(tabs: RvtoolsTabs): Row[] {
@@ -65,6 +89,7 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
     const cpuModel = row.text('cpuModel');
     const model = [row.text('vendor'), row.text('model')].filter((part) => part !== undefined).join(' ');
     const hostAdapters = adapters.get(name);
+    const nics = new Map([...(hostAdapters?.nics.values() ?? [])].map((nic) => [nic.device, { ...nic, portId: `${id}/${nic.portId}` }]));
     hosts.push({
       name,
       id,
@@ -82,8 +107,10 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
           family: evc !== undefined && /^(intel|amd)-/i.test(evc) ? evc.toLowerCase() : undefined,
         },
         memory: memory === undefined ? undefined : dataText(memory),
-        adapters: hostAdapters === undefined ? undefined : collection(hostAdapters),
+        adapters: hostAdapters === undefined ? undefined : collection(hostAdapters.adapters),
       },
+      adapterIds: [...(hostAdapters?.adapters.keys() ?? [])],
+      nics,
     });
   }
   if (maintenance > 0) summary.inferred(`${counted(maintenance, 'host')} in maintenance mode keep state: maintenance, so HA counts no capacity on them`);
@@ -91,8 +118,11 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
   return hosts;
 }
 
-/** Adapters of every host, by host name: cards in the order of their first device, ports by device. */
-function readAdapters(input: HostsInput): Map<string, Map<string, DraftElement>> {
+/**
+ * Adapters of every host, by host name: cards in the order of their first device, ports by
+ * device; and its NICs, whose port ids are relative to the host (adapter/port).
+ */
+function readAdapters(input: HostsInput): Map<string, HostAdapters> {
   const { tabs, summary } = input;
   const functions = new Map<string, AdapterFunction[]>();
   const add = (host: string, fn: AdapterFunction) => {
@@ -125,7 +155,13 @@ function readAdapters(input: HostsInput): Map<string, Map<string, DraftElement>>
     if (host === undefined || device === undefined) continue;
     const speed = row.number('speedMbps');
     if (speed === 0) down += 1;
-    add(host, { device, card: cardOf(row.text('pci'), device), type: 'ethernet', port: { speed: speed !== undefined && speed > 0 ? bandwidthText(speed) : undefined, address: row.text('mac') } });
+    add(host, {
+      device,
+      card: cardOf(row.text('pci'), device),
+      type: 'ethernet',
+      port: { speed: speed !== undefined && speed > 0 ? bandwidthText(speed) : undefined, address: row.text('mac') },
+      nic: { switchName: row.text('vswitch'), uplinkName: row.text('uplinkPort'), server: row.text('server') },
+    });
   }
   if (local > 0) summary.inferred(`${counted(local, 'local storage controller')} (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path`);
   if (software > 0) summary.inferred(`${counted(software, 'software iSCSI initiator')} left out as adapters: their paths run over the host's NICs (paths are kept per bound VMkernel port)`);
@@ -133,7 +169,7 @@ function readAdapters(input: HostsInput): Map<string, Map<string, DraftElement>>
   if ([...functions.values()].some((list) => new Set(list.map((fn) => fn.card)).size < list.length)) {
     summary.inferred('PCI functions of one card (same domain:bus:device) grouped into one adapter: a dual-port card is one failure domain');
   }
-  const result = new Map<string, Map<string, DraftElement>>();
+  const result = new Map<string, HostAdapters>();
   for (const [host, list] of functions) {
     const cards = new Map<string, AdapterFunction[]>();
     for (const fn of [...list].sort((a, b) => naturalCompare(a.device, b.device))) {
@@ -143,13 +179,15 @@ function readAdapters(input: HostsInput): Map<string, Map<string, DraftElement>>
       else cards.set(key, [fn]);
     }
     const adapters = new Map<string, DraftElement>();
+    const nics = new Map<string, ImportedNic>();
     for (const card of cards.values()) {
       const [first] = card;
       if (!first) continue;
       const ports = new Map<string, DraftElement>(card.map((fn) => [fn.device, { value: fn.port }]));
       adapters.set(first.device, { value: { type: first.type, model: first.model, ports: collection(ports) } });
+      for (const fn of card) if (fn.nic && !nics.has(fn.device)) nics.set(fn.device, { device: fn.device, portId: `${first.device}/${fn.device}`, ...fn.nic });
     }
-    result.set(host, adapters);
+    result.set(host, { adapters, nics });
   }
   return result;
 }

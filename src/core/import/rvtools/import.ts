@@ -1,6 +1,7 @@
 /**
  * An RVTools export (its tabs as tables) to a .vtopo design: clusters, hosts with their
- * adapters, datastores with their paths, and VMs, with ids from names, a header that says
+ * adapters, virtual switches and VMkernel ports, distributed switches, datastores with
+ * their paths, and VMs, with ids from names, a header that says
  * where the design came from, and `inventory.cabling: unknown`, because an export does not
  * say which switch a port is cabled to. The mapping of every column is in docs/import.md.
  */
@@ -13,7 +14,8 @@ import type { Table } from '../table';
 import { counted } from '../../text/plural';
 import { clusterKey, importClusters } from './clusters';
 import { VMETADATA, VSOURCE } from './columns';
-import { importHosts, readHostRows } from './hosts';
+import { importHosts, readHostRows, type ImportedHost } from './hosts';
+import { importNetwork, type ImportedNetwork } from './network';
 import { naturalCompare } from '../../text/natural-order';
 import { importStorage, readDatastoreNames } from './storage';
 import { RvtoolsTabs, type Row } from './tabs';
@@ -80,6 +82,9 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   const sortedVmRows = [...vmRows.rows].sort((a, b) => naturalCompare(a.text('vm') ?? '', b.text('vm') ?? '') || naturalCompare(a.text('host') ?? '', b.text('host') ?? ''));
   const vmIds = new Map<Row, string>(sortedVmRows.map((row) => [row, ids.allocate(idFromName(row.text('vm') ?? '', 'vm'), 'vm')]));
   const vms = importVms({ tabs, summary, hostId, datastoreIds, vmIds }, { rows: sortedVmRows, secondaries: vmRows.secondaries });
+  // The LAN: virtual switches, distributed switches, VMkernel ports.
+  const network = importNetwork({ tabs, summary, hosts, hostId, ids });
+  if (network) networkGaps(summary, network, hosts, [...vms.values()], hostsOfCluster);
 
   const source = readSource(tabs);
   const management = managementOf(source.servers, sortedVmRows, vmIds);
@@ -94,7 +99,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   }
   const hostElements = new Map<string, DraftElement>();
   for (const host of [...hosts].sort((a, b) => naturalCompare(a.id, b.id))) {
-    hostElements.set(host.id, { value: { cluster: clusterOfHost.get(host.id), ...host.fields }, comment: host.id === host.name ? undefined : host.name });
+    hostElements.set(host.id, { value: { cluster: clusterOfHost.get(host.id), ...host.fields, ...network?.hostFields.get(host.id) }, comment: host.id === host.name ? undefined : host.name });
   }
   const profiles = factorProfiles(hostElements, ids);
   if (profiles.size > 0) summary.inferred(`hosts with the same model, edition, processors and memory share a host profile (${profiles.size} under hostProfiles); adapters stay with each host, whose port addresses differ`);
@@ -126,11 +131,33 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
       ['clusters', collection(clusterElements)],
       ['hostProfiles', collection(profiles)],
       ['hosts', collection(hostElements)],
+      ['distributedSwitches', network ? collection(network.distributedSwitches) : undefined],
       ['datastores', collection(sortById(storage.datastores))],
       ['vms', collection(sortById(vms))],
     ],
   });
   return { text, summary: summary.build() };
+}
+
+/**
+ * What the LAN rules will report because a role was not inferred (network.ts): hosts that
+ * run Fault Tolerance VMs without a VMkernel port taken as FT logging, and hosts of
+ * clusters without one taken as vMotion. RVTools does not list VMkernel services, so
+ * these may be inference gaps rather than gaps of the estate: the summary says which.
+ */
+function networkGaps(summary: SummaryBuilder, network: ImportedNetwork, hosts: readonly ImportedHost[], vms: readonly DraftElement[], hostsOfCluster: ReadonlyMap<string, readonly string[]>): void {
+  const withVmkernel = (id: string) => (network.hostFields.get(id)?.vmkernelPorts ?? undefined) !== undefined;
+  const lacking = (ids: Iterable<string>, role: 'ft' | 'vmotion') => [...new Set(ids)].filter((id) => withVmkernel(id) && !network.vmkernelRoles.get(id)?.has(role)).sort(naturalCompare);
+  const ftHosts = vms.flatMap((vm) => {
+    const fields = vm.value as DraftMap;
+    return fields.protection === 'ft' ? [fields.host, fields.secondaryHost].filter((id): id is string => typeof id === 'string') : [];
+  });
+  const noFt = lacking(ftHosts, 'ft');
+  const named = (ids: readonly string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}`;
+  if (noFt.length > 0) summary.warn(`${counted(noFt.length, 'host')} (${named(noFt)}) ${noFt.length === 1 ? 'runs' : 'run'} Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]`);
+  const clustered = [...hostsOfCluster.values()].filter((ids) => ids.length >= 2).flat();
+  const noVmotion = lacking(clustered.filter((id) => hosts.some((host) => host.id === id)), 'vmotion');
+  if (noVmotion.length > 0) summary.warn(`${counted(noVmotion.length, 'host')} (${named(noVmotion)}) ${noVmotion.length === 1 ? 'has' : 'have'} no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]`);
 }
 
 interface SourceInfo {

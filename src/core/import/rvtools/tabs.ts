@@ -34,6 +34,12 @@ export class RvtoolsTabs {
     return this.byName.has(tabKey(tab));
   }
 
+  /** Whether the tab is there and has the column (by its header or one of its other spellings). */
+  hasColumn(tab: string, spec: ColumnSpec): boolean {
+    const table = this.byName.get(tabKey(tab));
+    return table !== undefined && columnsOf(table, { column: { ...spec, required: false } }).column !== undefined;
+  }
+
   names(): string[] {
     return [...this.byName.values()].map((table) => table.name);
   }

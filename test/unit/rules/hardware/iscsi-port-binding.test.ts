@@ -46,6 +46,13 @@ describe('iscsi-port-binding', () => {
     assert.equal(finding?.related?.length, 1);
   });
 
+  it('reports a VMkernel port with no uplink and no port group, and leaves one on a port group without uplinks of its own', () => {
+    const bare = edited(ISCSI_DESIGN, [VMK1, 'vmk1: { roles: [iscsi], subnet: 10.10.1.0/24, mtu: 9000 }']);
+    assert.match(findingsOf(bare, RULE)[0]?.message ?? '', /"esx-01\/vmk1" has no active uplink/);
+    const onPortGroup = edited(ISCSI_DESIGN, [VMK1, 'vmk1: { roles: [iscsi], portGroup: iSCSI-A, subnet: 10.10.1.0/24, mtu: 9000 }']);
+    assert.deepEqual(findingsOf(onPortGroup, RULE), [], 'an imported iSCSI VMkernel port: its binding is not in the export');
+  });
+
   it('leaves non-iSCSI VMkernel ports to NIC teaming: vmk0 may have a standby uplink', () => {
     assert.match(ISCSI_DESIGN, /vmk0: \{ roles: \[management\], active: \[esx-01\/nic1\/p2\], standby: \[esx-01\/nic2\/p2\]/);
     assert.deepEqual(findingsOf(ISCSI_DESIGN, RULE).filter((f) => f.elementIds.includes('esx-01/vmk0')), []);

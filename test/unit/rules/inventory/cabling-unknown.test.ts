@@ -39,7 +39,7 @@ describe('cabling-unknown', () => {
     assert.equal(findings[0]?.severity, 'info');
     assert.equal(
       findings[0]?.message,
-      'The cabling of this design is not known (imported from "estate.xlsx"): 5 storage ports and 1 LAN port of 2 hosts ("esx-01" and "esx-02") have no cable drawn, so storage-path and LAN redundancy were not checked for them; their multipath evidence was (lun-single-path). Draw the cables under links to check the rest.',
+      'The cabling of this design is not known (imported from "estate.xlsx"): 5 storage ports and 1 LAN port of 2 hosts ("esx-01" and "esx-02") have no cable drawn, so their storage paths and the switches their LAN uplinks reach were not checked; their multipath evidence (lun-single-path) and the ports and cards of their LAN uplinks were. Draw the cables under links to check the rest.',
     );
     assert.equal(textAt(text, findings[0]), 'unknown');
   });

@@ -11,7 +11,7 @@ export const iscsiPortBinding: AnalysisRule = {
     docs: {
       title: 'iSCSI VMkernel port not bound to exactly one uplink of its own',
       description:
-        'With software iSCSI port binding, ESXi multipaths by giving each VMkernel port its own physical NIC: the port must have exactly one active uplink and no standby uplink, or vSphere reports the binding as not compliant and the path does not fail over the way the design assumes; and two iSCSI VMkernel ports on the same uplink are two paths that one NIC or cable failure takes down together (docs/design/algorithms.md#5-storage-path-redundancy: one VMkernel port per physical NIC). The rule checks every VMkernel port with the iscsi role. Give each iSCSI VMkernel port one active uplink, a different one for each port; the quick fix empties a standby list.',
+        'With software iSCSI port binding, ESXi multipaths by giving each VMkernel port its own physical NIC: the port must have exactly one active uplink and no standby uplink, or vSphere reports the binding as not compliant and the path does not fail over the way the design assumes; and two iSCSI VMkernel ports on the same uplink are two paths that one NIC or cable failure takes down together (docs/design/algorithms.md#5-storage-path-redundancy: one VMkernel port per physical NIC). The rule checks every VMkernel port with the iscsi role that states its own uplinks, or names no port group; one that names its port group and states no uplinks of its own takes the port group\'s failover order, which an inventory export does not give (RVTools lists no port binding), and is not judged. Give each iSCSI VMkernel port one active uplink, a different one for each port; the quick fix empties a standby list.',
       sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby', 'docs/design/sources.md#vsphere-storage — configuring network adapters for iSCSI port binding'],
     },
   },
@@ -20,6 +20,8 @@ export const iscsiPortBinding: AnalysisRule = {
       const firstUser = new Map<string, string>();
       for (const vmk of host.vmkernelPorts) {
         if (!vmk.roles.includes('iscsi')) continue;
+        // On a port group, without uplinks of its own: it follows the port group's failover order, which an imported design does not state.
+        if (vmk.portGroup !== undefined && vmk.active.length + vmk.standby.length === 0) continue;
         const activeRange = vmk.source.fields.active?.value ?? vmk.idRange;
         if (vmk.active.length !== 1) {
           yield {

@@ -15,7 +15,7 @@ export const cablingUnknown: AnalysisRule = {
     docs: {
       title: 'Cabling not known',
       description:
-        'An inventory export (RVTools, a Proxmox or Hyper-V inventory) lists each host\'s adapters, paths and virtual switches, but not which physical switch each port is cabled to. An imported design says so with `inventory: { cabling: unknown }`, and the analyzer then neither invents single points of failure for ports without a cable (a host with no storage cable drawn is not reported by datastore-unreachable or storage-path-spof, and the LAN rules already pass over hosts without LAN cables) nor hides that it could not look: this rule says once which hosts were not checked, with the counts of uncabled storage and LAN ports. What the export does prove is still checked: multipath evidence by lun-single-path, adapters by hba-redundancy and single-storage-adapter. Draw the cables under `links` (the designer\'s cable tool) to have the path rules check those hosts too.',
+        'An inventory export (RVTools, a Proxmox or Hyper-V inventory) lists each host\'s adapters, paths and virtual switches, but not which physical switch each port is cabled to. An imported design says so with `inventory: { cabling: unknown }`, and the analyzer then neither invents single points of failure for ports without a cable (a host with no storage cable drawn is not reported by datastore-unreachable or storage-path-spof; on a host with no LAN cable drawn, the uplinks of its virtual switches are taken as up, to switches the design does not name, so no LAN rule reports them as uncabled and the simulator keeps their networks) nor hides that it could not look: this rule says once which hosts were not checked, with the counts of uncabled storage and LAN ports. What the export does prove is still checked: multipath evidence by lun-single-path, adapters by hba-redundancy and single-storage-adapter, and the uplink ports and cards of each network by the LAN rules (management-network-spof, vm-network-single-switch, migration-network). Draw the cables under `links` (the designer\'s cable tool) to have the path rules check those hosts too.',
       sources: ['docs/import.md#what-an-export-does-not-say', 'docs/format.md#links'],
     },
   },
@@ -41,7 +41,7 @@ export const cablingUnknown: AnalysisRule = {
     if (unchecked.length === 0) return;
     const from = inventory.file !== undefined ? ` (imported from "${inventory.file}")` : '';
     yield {
-      message: `The cabling of this design is not known${from}: ${counted(storagePorts, 'storage port')} and ${counted(lanPorts, 'LAN port')} of ${counted(unchecked.length, 'host')} (${quotedList(unchecked.map((h) => h.id), 3)}) have no cable drawn, so storage-path and LAN redundancy were not checked for them; their multipath evidence was (lun-single-path). Draw the cables under links to check the rest.`,
+      message: `The cabling of this design is not known${from}: ${counted(storagePorts, 'storage port')} and ${counted(lanPorts, 'LAN port')} of ${counted(unchecked.length, 'host')} (${quotedList(unchecked.map((h) => h.id), 3)}) have no cable drawn, so their storage paths and the switches their LAN uplinks reach were not checked; their multipath evidence (lun-single-path) and the ports and cards of their LAN uplinks were. Draw the cables under links to check the rest.`,
       range: inventory.source.fields.cabling?.value ?? inventory.source.range,
       elementIds: unchecked.map((h) => h.id),
     };

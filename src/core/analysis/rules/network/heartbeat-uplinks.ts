@@ -15,6 +15,11 @@ export interface HeartbeatUplinks {
   readonly uplinks: readonly Uplink[];
   /** Those with a cable to an Ethernet switch. */
   readonly cabled: readonly Uplink[];
+  /**
+   * Those whose port and card the rules judge: the cabled ones, and on a host whose LAN
+   * cabling is not known (an imported design, lan-network.ts) every uplink, taken as up.
+   */
+  readonly judged: readonly Uplink[];
 }
 
 /**
@@ -49,7 +54,8 @@ export function heartbeatUplinks(topology: Topology, lan: LanNetwork, host: Host
     }
   }
   const uplinks = [...byPort.values()];
-  return { networks, uplinks, cabled: uplinks.filter((u) => u.attachments.length > 0) };
+  const cabled = uplinks.filter((u) => u.attachments.length > 0);
+  return { networks, uplinks, cabled, judged: lan.uncabledHosts.has(host.id) ? uplinks : cabled };
 }
 
 /** Whether any LAN port (NIC or CNA) of the host is cabled to an Ethernet switch. */
