@@ -27,7 +27,7 @@ export type ImportCommandResult =
 
 /** Every string the command shows, in one place (the extension does not localize yet). */
 const TEXT = {
-  openTitle: 'Import Inventory: pick an RVTools export (.xlsx, .zip, or one RVTools_tab*.csv of its folder)',
+  openTitle: 'Import Inventory: pick an RVTools export (.xlsx, .zip, or one RVTools_tab*.csv of its folder), or a Proxmox VE or Hyper-V inventory (.json)',
   openLabel: 'Import',
   inventoryFilter: 'Inventories (RVTools .xlsx, .zip, .csv; JSON)',
   saveTitle: 'Import Inventory: save the new design as',
