@@ -12,6 +12,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_FINDINGS_PER_RULE } from '../src/core/analysis/engine';
 import { ALL_RULES } from '../src/core/analysis/rules';
 import type { RuleMeta } from '../src/core/analysis/rule';
 import { linkDesignNotes, sourceEntryMarkdown } from '../src/core/analysis/sources';
@@ -19,6 +20,7 @@ import { FORMAT_VERSION, vtopoFile } from '../src/core/model/format';
 import { STRUCTURAL_RULE_IDS } from '../src/core/model/report';
 import type { Field } from '../src/core/model/schema';
 import { DIMENSIONS, type Dimension } from '../src/core/model/units';
+import { grouped } from '../src/core/text/plural';
 
 export const SCHEMA_PATH = 'schemas/vtopo.schema.json';
 export const RULES_DOC_PATH = 'docs/rules.md';
@@ -254,6 +256,8 @@ export function generateRulesDoc(): string {
     '- **Analysis rules** look at the design itself: single points of failure, VMs that cannot fail over, missing failover capacity. Each one names the sources it is based on.',
     '',
     'Every rule has a default severity (`error`, `warning`, `info` or `hint`). Findings with a quick fix (the *Fixable* column) offer an edit in the editor.',
+    '',
+    `A rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} findings in one design, the first in document order; past that, one more finding of the rule, on its first, says how many more there are ("… and 119,000 more like this"). The editor, the CLI (text, JSON, SARIF) and the designer show the same list, and the CLI's counts and exit code still include every finding. VS Code itself shows at most ${grouped(MAX_FINDINGS_PER_RULE)} problems per file.`,
     '',
     '## Configuring rules',
     '',

@@ -9,6 +9,7 @@ import { parseVtopo, type ParseResult } from '../model/parse';
 import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';
 import type { Topology } from '../model/topology';
+import { grouped } from '../text/plural';
 import type { Finding, RuleMeta } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
@@ -69,7 +70,51 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { topology, findings };
+  return { topology, findings: capPerRule(findings) };
+}
+
+/**
+ * Findings one rule lists in one document; the rest are summed up in one finding. VS Code
+ * itself publishes at most 1,000 diagnostics per file (the extension host's per-file limit,
+ * errors first), so a longer list is never seen in the Problems panel; and a thousand
+ * findings of one kind are more than anyone reads before fixing their common cause. Without
+ * the cap a file with 120,000 dangling references writes 120,000 lines of text, 200 MB of
+ * SARIF and as many diagnostics.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_RULE findings of each rule, in document order, and puts
+ * one summary finding of the rule after its first one, on the same range, that says how
+ * many more there are. Applied here, once, so the Problems panel, the CLI's formats and
+ * the designer all see the same list.
+ */
+function capPerRule(sorted: readonly Finding[]): Finding[] {
+  const totals = new Map<RuleId, number>();
+  for (const finding of sorted) totals.set(finding.ruleId, (totals.get(finding.ruleId) ?? 0) + 1);
+  if (![...totals.values()].some((total) => total > MAX_FINDINGS_PER_RULE)) return [...sorted];
+  const listed = new Map<RuleId, number>();
+  const capped: Finding[] = [];
+  for (const finding of sorted) {
+    const index = (listed.get(finding.ruleId) ?? 0) + 1;
+    listed.set(finding.ruleId, index);
+    if (index > MAX_FINDINGS_PER_RULE) continue;
+    capped.push(finding);
+    const total = totals.get(finding.ruleId) ?? 0;
+    if (index === 1 && total > MAX_FINDINGS_PER_RULE) capped.push(summaryFinding(finding, total - MAX_FINDINGS_PER_RULE));
+  }
+  return capped;
+}
+
+function summaryFinding(first: Finding, omitted: number): Finding {
+  return {
+    ruleId: first.ruleId,
+    severity: first.severity,
+    message: `… and ${grouped(omitted)} more like this (only the first ${grouped(MAX_FINDINGS_PER_RULE)} of rule ${first.ruleId} are listed)`,
+    range: first.range,
+    elementIds: [],
+    omitted,
+  };
 }
 
 /** A rule's threshold as the analyzer applies it: the file's, else the host's, else the rule's default. */
