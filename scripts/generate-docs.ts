@@ -59,6 +59,8 @@ export interface FieldRow {
   readonly description: string;
   /** Other keys that spell the same field (`memoryGB`, `memory`). */
   readonly alternateKeys: readonly { readonly key: string; readonly withUnit: boolean }[];
+  /** The bounds of a number, in the unit of its key (every number of the format has them). */
+  readonly range?: { readonly min: number; readonly max: number; readonly unit?: string };
 }
 
 /** Every key of the format, depth first in declaration order. */
@@ -103,6 +105,11 @@ function itemSegment(field: Field<unknown>): string {
 
 function rowOf(path: string, field: Field<unknown>, key: string | undefined): FieldRow {
   const alternates = key === undefined ? [] : field.alternateKeys?.(key) ?? [];
+  const numeric = /^(?:integer|number)(?: \((.+)\))?$/.exec(field.typeName);
+  const schema = numeric ? field.jsonSchema() : {};
+  const range = typeof schema.minimum === 'number' && typeof schema.maximum === 'number'
+    ? { min: schema.minimum, max: schema.maximum, ...(numeric?.[1] !== undefined ? { unit: numeric[1] } : {}) }
+    : undefined;
   return {
     path,
     typeName: field.typeName,
@@ -110,6 +117,7 @@ function rowOf(path: string, field: Field<unknown>, key: string | undefined): Fi
     defaultValue: field.defaultValue,
     description: field.description,
     alternateKeys: alternates.map((a) => ({ key: a.key, withUnit: a.field.jsonSchema().type === 'string' })),
+    ...(range ? { range } : {}),
   };
 }
 
@@ -138,7 +146,8 @@ export function generateFieldReference(): string {
     const also = row.alternateKeys.length === 0
       ? ''
       : ` Also: ${row.alternateKeys.map((a) => (a.withUnit ? `\`${a.key}\` (text with a unit)` : `\`${a.key}\``)).join(', ')}.`;
-    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(linkDesignNotes(row.description + also, 'docs'))} |`);
+    const range = row.range ? ` Range: ${grouped(row.range.min)} to ${grouped(row.range.max)}${row.range.unit ? ` ${row.range.unit}` : ''}.` : '';
+    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(linkDesignNotes(row.description + range + also, 'docs'))} |`);
   }
   lines.push('');
   return lines.join('\n');
@@ -213,7 +222,7 @@ function optionsSection(meta: RuleMeta): string[] {
     '',
     '| Option | Default | Range | Meaning |',
     '| --- | --- | --- | --- |',
-    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min ?? ''} to ${option.max ?? ''} | ${tableCell(linkDesignNotes(option.description, 'docs'))} |`),
+    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min} to ${option.max} | ${tableCell(linkDesignNotes(option.description, 'docs'))} |`),
     '',
   ];
 }

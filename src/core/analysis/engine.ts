@@ -10,7 +10,7 @@ import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';
 import type { Topology } from '../model/topology';
 import { grouped } from '../text/plural';
-import type { Finding, RuleMeta } from './rule';
+import type { Finding, RuleMeta, RuleOption } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
 
@@ -117,11 +117,20 @@ function summaryFinding(first: Finding, omitted: number): Finding {
   };
 }
 
-/** A rule's threshold as the analyzer applies it: the file's, else the host's, else the rule's default. */
+/**
+ * A rule's threshold as the analyzer applies it: the file's, else the host's, else the
+ * rule's default. A value outside the option's range is not used (the file's is reported
+ * by settingProblems).
+ */
 export function ruleOption(topology: Topology, options: AnalysisOptions, meta: RuleMeta, name: string): number {
   const declared = meta.options?.[name];
   if (!declared) throw new Error(`rule ${meta.id} reads undeclared option "${name}"`);
-  return topology.file?.analysis?.rules?.get(meta.id)?.value.options.get(name)?.value ?? options.rules?.[meta.id]?.options?.[name] ?? declared.default;
+  const usable = (value: number | undefined) => value !== undefined && withinOption(declared, value) ? value : undefined;
+  return usable(topology.file?.analysis?.rules?.get(meta.id)?.value.options.get(name)?.value) ?? usable(options.rules?.[meta.id]?.options?.[name]) ?? declared.default;
+}
+
+function withinOption(option: RuleOption, value: number): boolean {
+  return value >= option.min && value <= option.max;
 }
 
 /**
@@ -157,10 +166,10 @@ function settingProblems(topology: Topology): ParseProblem[] {
           elementIds: [],
           ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: option.keyRange, newText: suggestion }], preferred: true }] } : {}),
         });
-      } else if ((spec.min !== undefined && option.value < spec.min) || (spec.max !== undefined && option.value > spec.max)) {
+      } else if (!withinOption(spec, option.value)) {
         problems.push({
           ruleId: 'invalid-value',
-          message: `${name} must be between ${spec.min ?? '-inf'} and ${spec.max ?? 'inf'}; found ${option.value}`,
+          message: `${name} must be between ${spec.min} and ${spec.max}; found ${option.value}`,
           range: option.valueRange,
           elementIds: [],
         });

@@ -27,8 +27,9 @@ export interface RuleDocs {
 export interface RuleOption {
   readonly description: string;
   readonly default: number;
-  readonly min?: number;
-  readonly max?: number;
+  /** Bounds of the values a file or a host may set; one outside them is reported and not used. */
+  readonly min: number;
+  readonly max: number;
 }
 
 export interface RuleMeta {

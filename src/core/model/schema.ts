@@ -535,7 +535,16 @@ export function text<O extends FieldOptions<string> & { pattern?: RegExp; patter
   });
 }
 
-export function integerOrNumber<O extends FieldOptions<number> & { min?: number; max?: number; integer?: boolean }>(options: O) {
+/**
+ * Bounds every number of the format declares: no field takes any number, so that no
+ * quantity reaches Infinity or NaN in sums, products and ratios downstream (`cores: 1e308`).
+ */
+export interface NumberBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+export function integerOrNumber<O extends FieldOptions<number> & NumberBounds & { integer?: boolean }>(options: O) {
   return makeField<number, O>(options, {
     typeName: options.integer ? 'integer' : 'number',
     read(raw, ctx, fallback) {
@@ -550,25 +559,21 @@ export function integerOrNumber<O extends FieldOptions<number> & { min?: number;
         ctx.report('invalid-value', `expected a whole number, found ${value}`, range);
         return undefined;
       }
-      if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-        ctx.report('invalid-value', `${value} is out of range (${options.min ?? '-inf'} to ${options.max ?? 'inf'})`, range);
+      if (value < options.min || value > options.max) {
+        ctx.report('invalid-value', `${value} is out of range (${options.min} to ${options.max})`, range);
         return undefined;
       }
       return value;
     },
-    jsonSchema: () => ({
-      type: options.integer ? 'integer' : 'number',
-      ...(options.min !== undefined ? { minimum: options.min } : {}),
-      ...(options.max !== undefined ? { maximum: options.max } : {}),
-    }),
+    jsonSchema: () => ({ type: options.integer ? 'integer' : 'number', minimum: options.min, maximum: options.max }),
   });
 }
 
-export function integer<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+export function integer<O extends FieldOptions<number> & NumberBounds>(options: O) {
   return integerOrNumber({ ...options, integer: true } as O & { integer: true });
 }
 
-export function number<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+export function number<O extends FieldOptions<number> & NumberBounds>(options: O) {
   return integerOrNumber(options);
 }
 
@@ -634,11 +639,15 @@ export function date<O extends FieldOptions<string>>(options: O) {
  * value may also be written with another unit suffix (`memoryGB: 512`) or under the bare
  * name as a string with a unit (`memory: 512 GB`).
  */
-export function quantity<O extends FieldOptions<number> & { min?: number; max?: number }>(dimension: Dimension, options: O) {
+export function quantity<O extends FieldOptions<number> & NumberBounds>(dimension: Dimension, options: O) {
   const definition = DIMENSIONS[dimension];
-  const checkRange = (value: number, range: SourceRange, ctx: ReadContext): number | undefined => {
-    if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-      ctx.report('invalid-value', `${value} ${definition.baseUnit} is out of range (${options.min ?? 0} to ${options.max ?? 'inf'} ${definition.baseUnit})`, range);
+  // The value is quoted as the file spells it, and in the base unit when that differs and is
+  // finite: a value scaled to the base unit may overflow (`memoryTB: 1e308`).
+  const checkRange = (value: number, written: string, range: SourceRange, ctx: ReadContext): number | undefined => {
+    if (!(value >= options.min && value <= options.max)) {
+      const inBaseUnit = `${value} ${definition.baseUnit}`;
+      const quoted = written === inBaseUnit || !Number.isFinite(value) ? written : `${written} (${inBaseUnit})`;
+      ctx.report('invalid-value', `${quoted} is out of range (${options.min} to ${options.max} ${definition.baseUnit})`, range);
       return undefined;
     }
     return value;
@@ -654,15 +663,15 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
       const range = nodeRange(node, fallback);
       if (typeof value === 'string') {
         const parsed = parseQuantity(value, dimension);
-        if (parsed.ok) return checkRange(parsed.value, range, ctx);
+        if (parsed.ok) return checkRange(parsed.value, truncate(value), range, ctx);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, range);
         return undefined;
       }
-      return checkRange(value * factor, range, ctx);
+      return checkRange(value * factor, `${value} ${unitSymbol}`, range, ctx);
     },
-    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min / factor } : {}), description: `${options.description} (${unitSymbol})` }),
+    jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min / factor, maximum: options.max / factor, description: `${options.description} (${unitSymbol})` }),
   });
   const withUnit: Field<number> = {
     typeName: `${dimension} with unit, e.g. "${definition.example}"`,
@@ -686,14 +695,14 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
         ctx.report('invalid-value', parsed.message, range);
         return undefined;
       }
-      return checkRange(parsed.value, range, ctx);
+      return checkRange(parsed.value, truncate(value), range, ctx);
     },
     jsonSchema: () => ({ type: 'string', description: `${options.description}, with a unit such as "${definition.example}"` }),
   };
   return makeField<number, O>(options, {
     typeName: `number (${definition.baseUnit})`,
     read: (raw, ctx, fallback) => numberIn(1, definition.baseUnit).read(raw, ctx, fallback),
-    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min } : {}) }),
+    jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min, maximum: options.max }),
     alternateKeys(key) {
       const base = baseUnitOf(dimension);
       const stem = key.endsWith(base.keySuffix) ? key.slice(0, -base.keySuffix.length) : key;
