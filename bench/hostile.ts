@@ -99,9 +99,16 @@ vms:
   vm1: { host: esx-01, cpus: 2, memory: 8 GB, datastore: ds1 }
 `;
 
-/** The original complaint: `cores: 1e308` and friends on a host. */
+/**
+ * The original complaint, `cores: 1e308`, and the same number in the host's memory, a VM's
+ * CPU reservation, a port's speed and a datastore's capacity.
+ */
 export function hugeNumbersDesign(value = '1e308'): string {
-  return SMALL_DESIGN.replace('esx-01:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB', `esx-01:\n    cpu: { cores: ${value}, sockets: ${value}, speedMHz: ${value} }\n    memoryMB: ${value}`);
+  return SMALL_DESIGN
+    .replace('esx-01:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB', `esx-01:\n    cpu: { cores: ${value}, sockets: ${value}, speedMHz: ${value} }\n    memoryMB: ${value}`)
+    .replace('  - [esx-01/hba1/p0, fc-a]', `  - { from: esx-01/hba1/p0, to: fc-a, speedMbps: ${value} }`)
+    .replace('capacity: 10 TB', `capacityMB: ${value}`)
+    .replace('vm1: { host: esx-01, cpus: 2, memory: 8 GB, datastore: ds1 }', `vm1: { host: esx-02, cpus: 2, memory: 8 GB, datastore: ds1, reservation: { cpuMHz: ${value} } }`);
 }
 
 /** The full-size cases of the issue ("Responsive at estate scale", bounded work on hostile input). */

@@ -19,6 +19,7 @@ import { parseVtopo } from '../../../src/core/model/parse';
 import type { Field } from '../../../src/core/model/schema';
 import { completeExample, FORMAT_DOC_PATH, fieldRows } from '../../../scripts/generate-docs';
 import { checkFinite, checkText } from '../../fuzz/invariants';
+import { hugeNumbersDesign } from '../../../bench/hostile';
 
 const EXAMPLE = completeExample(readFileSync(new URL(`../../../${FORMAT_DOC_PATH}`, import.meta.url), 'utf8'));
 
@@ -173,6 +174,15 @@ describe('numbers bounded per field', () => {
       }
     });
   }
+
+  it('the design of the issue: 1e308 in cores, sockets, speed, memory, a link speed, a capacity and a CPU reservation', () => {
+    const text = hugeNumbersDesign();
+    const { problems } = parseVtopo(text);
+    assert.deepEqual(problems.map((p) => [p.ruleId, text.slice(p.range.start, p.range.end)]), Array.from({ length: 7 }, () => ['invalid-value', '1e308']));
+    const { violation } = checkText(text, { picks: [0, 1, 2, 3] });
+    assert.equal(violation, undefined, JSON.stringify(violation));
+    checkFinite(analyzeText(text, { today: '2026-06-01' }).findings.map((finding) => finding.message), 'messages', true);
+  });
 
   it('a layout position of 1e308 is refused; one within the canvas is kept', () => {
     const layout = `\nlayout:\n  esx-01: [1e308, 0]\n  esx-02: { x: -1e308, y: 1 }\n  esx-03: [${FORMAT_BOUNDS.coordinate}, 1e-308]\n`;
