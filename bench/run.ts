@@ -4,7 +4,7 @@
  *   npm run bench                       # print the table
  *   npm run bench -- --write DIR        # also write the generated .vtopo files to DIR
  *   npm run bench -- --runs 9           # timed runs per measurement (default 5)
- *   npm run bench -- --only import      # one part: designs, spof, simulation or import
+ *   npm run bench -- --only import      # one part: designs, spof, simulation, import or hostile
  *
  * Each measurement is one warm-up run followed by `runs` timed runs; the table shows
  * medians. Analysis is timed on an already parsed result (analyzeParsed), so it excludes
@@ -16,12 +16,13 @@ import { join, resolve } from 'node:path';
 import { analyzeParsed } from '../src/core/analysis/engine';
 import { parseVtopo } from '../src/core/model/parse';
 import { BENCH_SIZES, generateDesign } from './generate';
+import { benchHostile } from './hostile';
 import { benchImport } from './import';
 import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 import { medianMs, table } from './measure';
 
-const PARTS = ['designs', 'spof', 'simulation', 'import'] as const;
+const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   if (runs('spof')) benchSpof(options.runs);
   if (runs('simulation')) benchSimulation(options.runs);
   if (runs('import')) await benchImport(options.runs);
+  if (runs('hostile')) benchHostile();
 }
 
 function benchDesigns(options: Options): void {

@@ -12,6 +12,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_FINDINGS_PER_RULE } from '../src/core/analysis/engine';
 import { ALL_RULES } from '../src/core/analysis/rules';
 import type { RuleMeta } from '../src/core/analysis/rule';
 import { linkDesignNotes, sourceEntryMarkdown } from '../src/core/analysis/sources';
@@ -19,6 +20,7 @@ import { FORMAT_VERSION, vtopoFile } from '../src/core/model/format';
 import { STRUCTURAL_RULE_IDS } from '../src/core/model/report';
 import type { Field } from '../src/core/model/schema';
 import { DIMENSIONS, type Dimension } from '../src/core/model/units';
+import { grouped } from '../src/core/text/plural';
 
 export const SCHEMA_PATH = 'schemas/vtopo.schema.json';
 export const RULES_DOC_PATH = 'docs/rules.md';
@@ -57,6 +59,8 @@ export interface FieldRow {
   readonly description: string;
   /** Other keys that spell the same field (`memoryGB`, `memory`). */
   readonly alternateKeys: readonly { readonly key: string; readonly withUnit: boolean }[];
+  /** The bounds of a number, in the unit of its key (every number of the format has them). */
+  readonly range?: { readonly min: number; readonly max: number; readonly unit?: string };
 }
 
 /** Every key of the format, depth first in declaration order. */
@@ -101,6 +105,11 @@ function itemSegment(field: Field<unknown>): string {
 
 function rowOf(path: string, field: Field<unknown>, key: string | undefined): FieldRow {
   const alternates = key === undefined ? [] : field.alternateKeys?.(key) ?? [];
+  const numeric = /^(?:integer|number)(?: \((.+)\))?$/.exec(field.typeName);
+  const schema = numeric ? field.jsonSchema() : {};
+  const range = typeof schema.minimum === 'number' && typeof schema.maximum === 'number'
+    ? { min: schema.minimum, max: schema.maximum, ...(numeric?.[1] !== undefined ? { unit: numeric[1] } : {}) }
+    : undefined;
   return {
     path,
     typeName: field.typeName,
@@ -108,6 +117,7 @@ function rowOf(path: string, field: Field<unknown>, key: string | undefined): Fi
     defaultValue: field.defaultValue,
     description: field.description,
     alternateKeys: alternates.map((a) => ({ key: a.key, withUnit: a.field.jsonSchema().type === 'string' })),
+    ...(range ? { range } : {}),
   };
 }
 
@@ -136,7 +146,8 @@ export function generateFieldReference(): string {
     const also = row.alternateKeys.length === 0
       ? ''
       : ` Also: ${row.alternateKeys.map((a) => (a.withUnit ? `\`${a.key}\` (text with a unit)` : `\`${a.key}\``)).join(', ')}.`;
-    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(linkDesignNotes(row.description + also, 'docs'))} |`);
+    const range = row.range ? ` Range: ${grouped(row.range.min)} to ${grouped(row.range.max)}${row.range.unit ? ` ${row.range.unit}` : ''}.` : '';
+    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${formatDefault(row)} | ${tableCell(linkDesignNotes(row.description + range + also, 'docs'))} |`);
   }
   lines.push('');
   return lines.join('\n');
@@ -211,7 +222,7 @@ function optionsSection(meta: RuleMeta): string[] {
     '',
     '| Option | Default | Range | Meaning |',
     '| --- | --- | --- | --- |',
-    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min ?? ''} to ${option.max ?? ''} | ${tableCell(linkDesignNotes(option.description, 'docs'))} |`),
+    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min} to ${option.max} | ${tableCell(linkDesignNotes(option.description, 'docs'))} |`),
     '',
   ];
 }
@@ -254,6 +265,8 @@ export function generateRulesDoc(): string {
     '- **Analysis rules** look at the design itself: single points of failure, VMs that cannot fail over, missing failover capacity. Each one names the sources it is based on.',
     '',
     'Every rule has a default severity (`error`, `warning`, `info` or `hint`). Findings with a quick fix (the *Fixable* column) offer an edit in the editor.',
+    '',
+    `A rule lists at most ${grouped(MAX_FINDINGS_PER_RULE)} findings in one design, the first in document order; past that, one more finding of the rule, on its first, says how many more there are ("… and 119,000 more like this"). The editor, the CLI (text, JSON, SARIF) and the designer show the same list, and the CLI's counts and exit code still include every finding. VS Code itself shows at most ${grouped(MAX_FINDINGS_PER_RULE)} problems per file.`,
     '',
     '## Configuring rules',
     '',

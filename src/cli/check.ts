@@ -4,7 +4,7 @@
  */
 
 import { analyzeText } from '../core/analysis/engine';
-import { SEVERITIES, type Finding, type Severity } from '../core/analysis/rule';
+import { findingCount, SEVERITIES, type Finding, type Severity } from '../core/analysis/rule';
 import { structuralMeta } from '../core/analysis/rules';
 import { inputTooLargeProblem } from '../core/model/parse';
 import { LineIndex } from '../core/model/source';
@@ -53,9 +53,10 @@ function tooLargeFinding(sizeBytes: number): Finding {
   return { ...inputTooLargeProblem(sizeBytes), severity: structuralMeta('input-limit').defaultSeverity };
 }
 
+/** Findings by severity; a rule's summary finding counts the findings it leaves unlisted. */
 export function countSeverities(run: CheckRun): SeverityCounts {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const file of run.files) for (const finding of file.findings) counts[finding.severity]++;
+  for (const file of run.files) for (const finding of file.findings) counts[finding.severity] += findingCount(finding);
   return counts;
 }
 

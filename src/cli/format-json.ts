@@ -34,6 +34,7 @@ function jsonFinding(file: CheckedFile, finding: Finding) {
     file: file.path,
     range: range(finding.range),
     related: (finding.related ?? []).map((related) => ({ message: related.message, file: file.path, range: range(related.range) })),
+    ...(finding.omitted === undefined ? {} : { omitted: finding.omitted }),
     ...(finding.fixes === undefined
       ? {}
       : {

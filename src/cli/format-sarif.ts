@@ -85,7 +85,9 @@ function sarifResults(file: CheckedFile, location: ArtifactLocation, ruleIndex: 
       relatedLocations: (finding.related ?? []).map((related, id) => ({ id, message: { text: related.message }, physicalLocation: physicalLocation(related.range) })),
       // Identical findings in one file (same rule, elements and message) are told apart by their order.
       partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-      ...(finding.elementIds.length === 0 ? {} : { properties: { elementIds: finding.elementIds } }),
+      ...(finding.elementIds.length === 0 && finding.omitted === undefined
+        ? {}
+        : { properties: { ...(finding.elementIds.length === 0 ? {} : { elementIds: finding.elementIds }), ...(finding.omitted === undefined ? {} : { omitted: finding.omitted }) } }),
       ...(finding.fixes === undefined
         ? {}
         : {

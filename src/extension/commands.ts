@@ -1,6 +1,7 @@
 /** The commands of the palette's "VTopo" category (titles in package.json). */
 
 import * as vscode from 'vscode';
+import { findingCount } from '../core/analysis/rule';
 import type { DiagnosticsController } from './diagnostics';
 import { plural } from '../core/text/plural';
 
@@ -41,8 +42,11 @@ async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.Lo
           const document = await vscode.workspace.openTextDocument(uri);
           const findings = diagnostics.refresh(document)?.analysis.findings ?? [];
           files++;
-          errors += findings.filter((finding) => finding.severity === 'error').length;
-          warnings += findings.filter((finding) => finding.severity === 'warning').length;
+          // A rule's summary finding counts the findings it leaves unlisted.
+          for (const finding of findings) {
+            if (finding.severity === 'error') errors += findingCount(finding);
+            else if (finding.severity === 'warning') warnings += findingCount(finding);
+          }
         } catch (error) {
           log.error(`Could not open ${uri.toString()}:`, error instanceof Error ? error : String(error));
         }

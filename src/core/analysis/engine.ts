@@ -9,7 +9,8 @@ import { parseVtopo, type ParseResult } from '../model/parse';
 import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';
 import type { Topology } from '../model/topology';
-import type { Finding, RuleMeta } from './rule';
+import { grouped } from '../text/plural';
+import type { Finding, RuleMeta, RuleOption } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
 
@@ -69,14 +70,67 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { topology, findings };
+  return { topology, findings: capPerRule(findings) };
 }
 
-/** A rule's threshold as the analyzer applies it: the file's, else the host's, else the rule's default. */
+/**
+ * Findings one rule lists in one document; the rest are summed up in one finding. VS Code
+ * itself publishes at most 1,000 diagnostics per file (the extension host's per-file limit,
+ * errors first), so a longer list is never seen in the Problems panel; and a thousand
+ * findings of one kind are more than anyone reads before fixing their common cause. Without
+ * the cap a file with 120,000 dangling references writes 120,000 lines of text, 200 MB of
+ * SARIF and as many diagnostics.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/**
+ * Keeps the first MAX_FINDINGS_PER_RULE findings of each rule, in document order, and puts
+ * one summary finding of the rule after its first one, on the same range, that says how
+ * many more there are. Applied here, once, so the Problems panel, the CLI's formats and
+ * the designer all see the same list.
+ */
+function capPerRule(sorted: readonly Finding[]): Finding[] {
+  const totals = new Map<RuleId, number>();
+  for (const finding of sorted) totals.set(finding.ruleId, (totals.get(finding.ruleId) ?? 0) + 1);
+  if (![...totals.values()].some((total) => total > MAX_FINDINGS_PER_RULE)) return [...sorted];
+  const listed = new Map<RuleId, number>();
+  const capped: Finding[] = [];
+  for (const finding of sorted) {
+    const index = (listed.get(finding.ruleId) ?? 0) + 1;
+    listed.set(finding.ruleId, index);
+    if (index > MAX_FINDINGS_PER_RULE) continue;
+    capped.push(finding);
+    const total = totals.get(finding.ruleId) ?? 0;
+    if (index === 1 && total > MAX_FINDINGS_PER_RULE) capped.push(summaryFinding(finding, total - MAX_FINDINGS_PER_RULE));
+  }
+  return capped;
+}
+
+function summaryFinding(first: Finding, omitted: number): Finding {
+  return {
+    ruleId: first.ruleId,
+    severity: first.severity,
+    message: `… and ${grouped(omitted)} more like this (only the first ${grouped(MAX_FINDINGS_PER_RULE)} of rule ${first.ruleId} are listed)`,
+    range: first.range,
+    elementIds: [],
+    omitted,
+  };
+}
+
+/**
+ * A rule's threshold as the analyzer applies it: the file's, else the host's, else the
+ * rule's default. A value outside the option's range is not used (the file's is reported
+ * by settingProblems).
+ */
 export function ruleOption(topology: Topology, options: AnalysisOptions, meta: RuleMeta, name: string): number {
   const declared = meta.options?.[name];
   if (!declared) throw new Error(`rule ${meta.id} reads undeclared option "${name}"`);
-  return topology.file?.analysis?.rules?.get(meta.id)?.value.options.get(name)?.value ?? options.rules?.[meta.id]?.options?.[name] ?? declared.default;
+  const usable = (value: number | undefined) => value !== undefined && withinOption(declared, value) ? value : undefined;
+  return usable(topology.file?.analysis?.rules?.get(meta.id)?.value.options.get(name)?.value) ?? usable(options.rules?.[meta.id]?.options?.[name]) ?? declared.default;
+}
+
+function withinOption(option: RuleOption, value: number): boolean {
+  return value >= option.min && value <= option.max;
 }
 
 /**
@@ -112,10 +166,10 @@ function settingProblems(topology: Topology): ParseProblem[] {
           elementIds: [],
           ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: option.keyRange, newText: suggestion }], preferred: true }] } : {}),
         });
-      } else if ((spec.min !== undefined && option.value < spec.min) || (spec.max !== undefined && option.value > spec.max)) {
+      } else if (!withinOption(spec, option.value)) {
         problems.push({
           ruleId: 'invalid-value',
-          message: `${name} must be between ${spec.min ?? '-inf'} and ${spec.max ?? 'inf'}; found ${option.value}`,
+          message: `${name} must be between ${spec.min} and ${spec.max}; found ${option.value}`,
           range: option.valueRange,
           elementIds: [],
         });

@@ -27,8 +27,9 @@ export interface RuleDocs {
 export interface RuleOption {
   readonly description: string;
   readonly default: number;
-  readonly min?: number;
-  readonly max?: number;
+  /** Bounds of the values a file or a host may set; one outside them is reported and not used. */
+  readonly min: number;
+  readonly max: number;
 }
 
 export interface RuleMeta {
@@ -61,4 +62,14 @@ export interface Finding extends Report {
   readonly severity: Severity;
   /** Set when the rule itself failed (threw) rather than found something in the design. */
   readonly internalError?: true;
+  /**
+   * Set on the one finding that sums up a rule's findings past the engine's per-rule cap
+   * (MAX_FINDINGS_PER_RULE): how many findings of the rule are not listed.
+   */
+  readonly omitted?: number;
+}
+
+/** How many findings a finding stands for in counts: one, or the findings a summary leaves unlisted. */
+export function findingCount(finding: Finding): number {
+  return finding.omitted ?? 1;
 }

@@ -27,6 +27,8 @@ export interface LanVerdict {
   readonly modelledHosts: number;
   /** Hosts one LAN element can cut off (management-network-spof findings), by host id. */
   readonly singlePointHosts: readonly string[];
+  /** More such hosts, past the findings the analyzer lists for one rule (its summary finding's count). */
+  readonly unlistedSinglePointHosts?: number;
 }
 
 /** The rule whose findings name the hosts one LAN element can cut off. */
@@ -37,8 +39,11 @@ export function lanVerdict(topology: Topology, findings: readonly Finding[]): La
   const lan = lanNetworkOf(topology);
   const hosts = haClusters(topology).flatMap((cluster) => topology.hostsInCluster(cluster.id));
   const modelledHosts = hosts.filter((host) => heartbeatNetworks(topology, lan, host.id).length > 0).length;
-  const singlePointHosts = [...new Set(findings.filter((f) => f.ruleId === MANAGEMENT_SPOF_RULE).map((f) => f.elementIds[0]).filter((id): id is string => id !== undefined))];
-  return { hosts: hosts.length, modelledHosts, singlePointHosts };
+  const spof = findings.filter((f) => f.ruleId === MANAGEMENT_SPOF_RULE);
+  const singlePointHosts = [...new Set(spof.map((f) => f.elementIds[0]).filter((id): id is string => id !== undefined))];
+  // One finding per host: the summary of a capped rule stands for the hosts it does not list.
+  const unlisted = spof.reduce((sum, f) => sum + (f.omitted ?? 0), 0);
+  return { hosts: hosts.length, modelledHosts, singlePointHosts, ...(unlisted > 0 ? { unlistedSinglePointHosts: unlisted } : {}) };
 }
 
 export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: number, lan?: LanVerdict): N1Status {
@@ -48,8 +53,8 @@ export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: numbe
   const capacity = capacityStatus(verdict, headroomThresholdPercent);
   if (!lan) return capacity;
   if (lan.singlePointHosts.length > 0) {
-    const count = lan.singlePointHosts.length;
-    const line = `LAN: one element can cut the management network of ${count} ${plural(count, 'host')} (${listNames(lan.singlePointHosts)}): the host is isolated and its VMs may be unreachable.`;
+    const count = lan.singlePointHosts.length + (lan.unlistedSinglePointHosts ?? 0);
+    const line = `LAN: one element can cut the management network of ${count} ${plural(count, 'host')} (${listNames(lan.singlePointHosts, LISTED_NAMES, count)}): the host is isolated and its VMs may be unreachable.`;
     return { text: `$(warning) N-1: LAN single point on ${count} ${plural(count, 'host')}`, tooltip: `${line}\n${capacity.tooltip}`, ok: false };
   }
   if (lan.modelledHosts < lan.hosts) {
@@ -79,10 +84,11 @@ function capacityStatus(verdict: N1Verdict, headroomThresholdPercent: number): N
   return { text: '$(shield) N-1 OK', tooltip, ok: true };
 }
 
-/** `"a", "b", "c" and 4 more`. */
-export function listNames(ids: readonly string[], limit = LISTED_NAMES): string {
+/** `"a", "b", "c" and 4 more`; `total` when there are more names than `ids` holds. */
+export function listNames(ids: readonly string[], limit = LISTED_NAMES, total = ids.length): string {
   const shown = ids.slice(0, limit).map((id) => `"${id}"`).join(', ');
-  return ids.length > limit ? `${shown} and ${ids.length - limit} more` : shown;
+  const shownCount = Math.min(limit, ids.length);
+  return total > shownCount ? `${shown} and ${total - shownCount} more` : shown;
 }
 
 /** Whole percent towards zero, like vSphere shows capacities (never claims more than there is). */

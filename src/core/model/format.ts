@@ -31,6 +31,36 @@ import type { SourceRange } from './source';
 
 export const FORMAT_VERSION = 1;
 
+/**
+ * The largest values the format takes, per kind of number, in the base unit of the key
+ * (`memoryMB`, `speedMbps`...). Each is well above anything real, so no real design is
+ * refused, and low enough that sums, products and ratios over an estate of a million
+ * elements stay finite: no quantity reaches Infinity and no percentage becomes NaN
+ * downstream (`cores: 1e308`, `memoryTB: 1e308`). The number readers require every field
+ * to declare its bounds (schema.ts, NumberBounds); a value outside them is an invalid-value
+ * problem that names them, and is not used.
+ */
+export const FORMAT_BOUNDS = {
+  /** 4,096 cores at 10 GHz: the most CPU a host (cpu.cores and cpu.speed at their maxima) can have. */
+  cpuMHz: 4096 * 10_000,
+  /** 1 PB (2^30 MB): memory of a host or a VM; no server comes close. */
+  memoryMB: 1024 ** 3,
+  /** 1 EB (2^40 MB): a datastore; the largest arrays hold petabytes. */
+  capacityMB: 1024 ** 4,
+  /** 10 Tbps: a port, link or network; 1.6 Tbps Ethernet is the fastest being standardised. */
+  bandwidthMbps: 10_000_000,
+  /** 10 TB/s: an array's or a VM's throughput, a VM's dirty rate. */
+  throughputMBps: 10_000_000,
+  /** A day: no HA timer, delay, boot or shutdown is measured in days. */
+  seconds: 86_400,
+  /** Counts per host (VMs, concurrent migrations), per VM (vNICs) and per switch (ports): far above any platform's maximum (1,024 VMs per host, 10 vNICs per VM). */
+  countPerElement: 100_000,
+  /** Money, in any currency: a trillion. */
+  cost: 1e12,
+  /** A layout coordinate, either sign: ten million canvas pixels. */
+  coordinate: 10_000_000,
+} as const;
+
 export const PLATFORMS = ['vsphere', 'hyperv', 'xenserver', 'proxmox'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -120,11 +150,13 @@ const admissionControl = object(
     cpuPercent: number({ description: 'Percentage of cluster CPU reserved for failover (percentage policy). When omitted, derived from hostFailuresToTolerate.', min: 0, max: 100 }),
     memoryPercent: number({ description: 'Percentage of cluster memory reserved for failover (percentage policy). When omitted, derived from hostFailuresToTolerate.', min: 0, max: 100 }),
     failoverHosts: list(ref('host', { description: 'A dedicated failover host.' }), { description: 'Dedicated failover hosts (failover-hosts policy): they run no VMs until a failure.' }),
-    slotCpuMHz: quantity('frequency', { description: 'Cap on the slot CPU size (das.slotcpuinmhz).', min: 1 }),
-    slotMemoryMB: quantity('data', { description: 'Cap on the slot memory size (das.slotmeminmb).', min: 1 }),
+    slotCpuMHz: quantity('frequency', { description: 'Cap on the slot CPU size (das.slotcpuinmhz).', min: 1, max: FORMAT_BOUNDS.cpuMHz }),
+    slotMemoryMB: quantity('data', { description: 'Cap on the slot memory size (das.slotmeminmb).', min: 1, max: FORMAT_BOUNDS.memoryMB }),
     minimumVmCpuMHz: quantity('frequency', {
       description: 'CPU a VM without a reservation counts as in slot and percentage calculations (das.vmcpuminmhz; 32 MHz since vSphere 5, 256 MHz before).',
       default: 32,
+      min: 0,
+      max: FORMAT_BOUNDS.cpuMHz,
     }),
   },
   { description: 'How HA reserves capacity for failover (vSphere Availability guide, admission control).', defaults: true },
@@ -132,11 +164,11 @@ const admissionControl = object(
 
 const detection = object(
   {
-    heartbeatIntervalSeconds: quantity('duration', { description: 'Network heartbeat interval between HA agents (vSphere: 1 s).', default: 1, min: 0 }),
-    failureTimeoutSeconds: quantity('duration', { description: 'Time without heartbeats (and no ping) before a host is declared failed (vSphere: 15 s).', default: 15, min: 0 }),
-    isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a secondary host that lost its network declares itself isolated (vSphere 5.x-8.x: about 30 s).', default: 30, min: 0 }),
-    primaryIsolationTimeoutSeconds: quantity('duration', { description: 'Time after which the primary (master) host that lost its network declares itself isolated (vSphere 5.x-8.x: about 5 s).', default: 5, min: 0 }),
-    isolationResponseDelaySeconds: quantity('duration', { description: 'Further delay before the isolation response runs (vSphere: 30 s).', default: 30, min: 0 }),
+    heartbeatIntervalSeconds: quantity('duration', { description: 'Network heartbeat interval between HA agents (vSphere: 1 s).', default: 1, min: 0, max: FORMAT_BOUNDS.seconds }),
+    failureTimeoutSeconds: quantity('duration', { description: 'Time without heartbeats (and no ping) before a host is declared failed (vSphere: 15 s).', default: 15, min: 0, max: FORMAT_BOUNDS.seconds }),
+    isolationTimeoutSeconds: quantity('duration', { description: 'Time after which a secondary host that lost its network declares itself isolated (vSphere 5.x-8.x: about 30 s).', default: 30, min: 0, max: FORMAT_BOUNDS.seconds }),
+    primaryIsolationTimeoutSeconds: quantity('duration', { description: 'Time after which the primary (master) host that lost its network declares itself isolated (vSphere 5.x-8.x: about 5 s).', default: 5, min: 0, max: FORMAT_BOUNDS.seconds }),
+    isolationResponseDelaySeconds: quantity('duration', { description: 'Further delay before the isolation response runs (vSphere: 30 s).', default: 30, min: 0, max: FORMAT_BOUNDS.seconds }),
   },
   { description: 'Failure detection timings. Defaults are vSphere HA\'s; make them match your platform.', defaults: true },
 );
@@ -147,9 +179,9 @@ const orchestration = object(
       description: 'When a restarted VM counts as ready so the next priority tier may start (vSphere 6.5+ orchestrated restart).',
       default: 'resources-allocated',
     }),
-    postReadyDelaySeconds: quantity('duration', { description: 'Extra delay after a tier is ready before the next one starts.', default: 0, min: 0 }),
-    tierTimeoutSeconds: quantity('duration', { description: 'A lower tier starts after this time even if the higher tier is not ready (vSphere: 600 s).', default: 600, min: 0 }),
-    vmBootSeconds: quantity('duration', { description: 'Boot time of a restarted VM when the VM does not say (assumption; set it from measurements).', default: 60, min: 0 }),
+    postReadyDelaySeconds: quantity('duration', { description: 'Extra delay after a tier is ready before the next one starts.', default: 0, min: 0, max: FORMAT_BOUNDS.seconds }),
+    tierTimeoutSeconds: quantity('duration', { description: 'A lower tier starts after this time even if the higher tier is not ready (vSphere: 600 s).', default: 600, min: 0, max: FORMAT_BOUNDS.seconds }),
+    vmBootSeconds: quantity('duration', { description: 'Boot time of a restarted VM when the VM does not say (assumption; set it from measurements).', default: 60, min: 0, max: FORMAT_BOUNDS.seconds }),
   },
   { description: 'Restart orchestration between priority tiers.', defaults: true },
 );
@@ -158,8 +190,8 @@ const componentProtection = object(
   {
     pdl: oneOf(['disabled', 'warning', 'restart-aggressive'] as const, { description: 'Response to a permanent device loss (PDL).', default: 'disabled' }),
     apd: oneOf(['disabled', 'warning', 'restart-conservative', 'restart-aggressive'] as const, { description: 'Response to all paths down (APD).', default: 'disabled' }),
-    apdTimeoutSeconds: quantity('duration', { description: 'Time from APD to the APD timeout (vSphere: 140 s).', default: 140, min: 0 }),
-    apdFailoverDelaySeconds: quantity('duration', { description: 'Delay after the APD timeout before VMs are terminated and restarted (vSphere: 180 s).', default: 180, min: 0 }),
+    apdTimeoutSeconds: quantity('duration', { description: 'Time from APD to the APD timeout (vSphere: 140 s).', default: 140, min: 0, max: FORMAT_BOUNDS.seconds }),
+    apdFailoverDelaySeconds: quantity('duration', { description: 'Delay after the APD timeout before VMs are terminated and restarted (vSphere: 180 s).', default: 180, min: 0, max: FORMAT_BOUNDS.seconds }),
   },
   { description: 'VM Component Protection: what HA does when a host loses its storage.', defaults: true },
 );
@@ -174,6 +206,7 @@ const ha = object(
       description: 'With isolation response shutdown: how long the host waits for a guest shutdown before it powers the VM off (vSphere das.isolationshutdowntimeout: 300 s). A VM\'s own shutdownSeconds is used when shorter.',
       default: 300,
       min: 0,
+      max: FORMAT_BOUNDS.seconds,
     }),
     isolationAddresses: list(text({ description: 'An IP address the host pings to tell isolation from a partition.' }), {
       description: 'Extra isolation addresses (vSphere das.isolationaddress0..9). Each should answer from a different switch than the default gateway.',
@@ -184,11 +217,13 @@ const ha = object(
       description: 'Proxmox VE and XenServer: how long a node that lost quorum runs before its watchdog fences (resets) it; HA recovers its services only after that (Proxmox VE: 60 s).',
       default: 60,
       min: 0,
+      max: FORMAT_BOUNDS.seconds,
     }),
     resiliencyPeriodSeconds: quantity('duration', {
       description: 'Hyper-V (Windows Server 2016+): how long VMs of a node that lost the cluster network keep running unmonitored before they are failed over (ResiliencyDefaultPeriod: 240 s; 0 on older releases).',
       default: 240,
       min: 0,
+      max: FORMAT_BOUNDS.seconds,
     }),
     respectAntiAffinity: boolean({ description: 'Whether HA must respect VM-VM anti-affinity rules when it restarts VMs.', default: true }),
     heartbeatDatastores: list(ref('datastore', { description: 'A heartbeat datastore.' }), { description: 'Datastores used for datastore heartbeating (vSphere: 2 per host, at most 5).' }),
@@ -214,7 +249,7 @@ const cluster = object(
     ha: ha,
     drs: drs,
     cpuCompatibility: text({ description: 'CPU compatibility baseline that makes mixed CPU generations migration-compatible (vSphere EVC mode such as "intel-broadwell", Hyper-V processor compatibility, ...).' }),
-    migrationNetworkMbps: quantity('bandwidth', { description: 'Bandwidth of the live-migration (vMotion) network when it is not derived from ports.', min: 0 }),
+    migrationNetworkMbps: quantity('bandwidth', { description: 'Bandwidth of the live-migration (vMotion) network when it is not derived from ports.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
     quorum: object(
       {
         witness: oneOf(['none', 'disk', 'file-share', 'cloud'] as const, { description: 'Hyper-V / Windows failover cluster witness: a disk, a file share or a cloud witness adds one vote to node majority.', default: 'none' }),
@@ -229,13 +264,13 @@ const cluster = object(
           description: 'Live-migration algorithm: auto picks the platform\'s (vSphere: vmotion; XenServer: xen; Hyper-V and Proxmox: qemu-style pre-copy with a downtime target).',
           default: 'auto',
         }),
-        bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth one migration may use (QEMU default 128 MiB/s; vMotion: the vMotion network).', min: 1 }),
-        allowedDowntimeSeconds: quantity('duration', { description: 'Downtime target that ends pre-copy (QEMU default 300 ms).', min: 0 }),
+        bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth one migration may use (QEMU default 128 MiB/s; vMotion: the vMotion network).', min: 1, max: FORMAT_BOUNDS.bandwidthMbps }),
+        allowedDowntimeSeconds: quantity('duration', { description: 'Downtime target that ends pre-copy (QEMU default 300 ms).', min: 0, max: FORMAT_BOUNDS.seconds }),
         autoConverge: boolean({
           description: 'QEMU auto-converge: throttle a guest that dirties memory faster than pre-copy sends it (QEMU migration capability "auto-converge", off unless enabled, e.g. `migrate_set_capability auto-converge on`). Without it such a guest never converges. Only the qemu method uses it.',
           default: false,
         }),
-        maxConcurrentPerHost: integer({ description: 'Concurrent migrations per host (vSphere: 4 on 1 GbE, 8 on 10 GbE).', min: 1 }),
+        maxConcurrentPerHost: integer({ description: 'Concurrent migrations per host (vSphere: 4 on 1 GbE, 8 on 10 GbE).', min: 1, max: FORMAT_BOUNDS.countPerElement }),
       },
       { description: 'Live-migration settings for simulation (docs/design/algorithms.md#4-live-migration).', defaults: true },
     ),
@@ -247,7 +282,7 @@ const cluster = object(
 
 const port = object(
   {
-    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
     roles: list(oneOf(PORT_ROLES, { description: 'A traffic role.' }), { description: 'Traffic this port carries.' }),
     vlan: integer({ description: 'VLAN id (0 = untagged).', min: 0, max: 4094 }),
     subnet: text({ description: 'IP subnet in CIDR notation, e.g. 10.0.1.0/24.' }),
@@ -278,7 +313,7 @@ const vmkernelPort = object(
     mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
     portGroup: text({ description: 'Name of the port group (on one of the host\'s virtual switches or a distributed switch it is a member of) this port connects to; its uplinks and teaming apply unless active/standby are given here.' }),
     gateway: text({ description: 'Default gateway of this port\'s network (for the management network: the default HA isolation address).' }),
-    speedMbps: quantity('bandwidth', { description: 'Bandwidth of this port when its uplinks do not say (e.g. a shaped vNIC).', min: 0 }),
+    speedMbps: quantity('bandwidth', { description: 'Bandwidth of this port when its uplinks do not say (e.g. a shaped vNIC).', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
   },
   {
     description:
@@ -333,15 +368,15 @@ const hostFields = {
     },
     { description: 'Processors.', required: true },
   ),
-  memoryMB: quantity('data', { description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).', min: 1, max: 1073741824, required: true }),
+  memoryMB: quantity('data', { description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).', min: 1, max: FORMAT_BOUNDS.memoryMB, required: true }),
   overhead: object(
     {
-      cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, default: 0 }),
-      memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, default: 4096 }),
+      cpuMHz: quantity('frequency', { description: 'CPU the hypervisor keeps for itself.', min: 0, max: FORMAT_BOUNDS.cpuMHz, default: 0 }),
+      memoryMB: quantity('data', { description: 'Memory the hypervisor keeps for itself (assumed default 4 GB; state yours).', min: 0, max: FORMAT_BOUNDS.memoryMB, default: 4096 }),
     },
     { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.', defaults: true },
   ),
-  maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1 }),
+  maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1, max: FORMAT_BOUNDS.countPerElement }),
   adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
   vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'Host virtual network ports (VMkernel ports vmk0, vmk1, ...; Hyper-V host vNICs), by id.', default: [] }),
   virtualSwitches: collection('virtualSwitch', virtualSwitch, { description: 'Virtual switches (vSwitches, SET / LBFO teams, bridges), by id.', default: [] }),
@@ -415,8 +450,8 @@ const networkSwitch = object(
     vlans: list(integer({ description: 'A VLAN id.', min: 0, max: 4094 }), { description: 'VLANs carried (Ethernet).' }),
     subnet: text({ description: 'IP subnet in CIDR notation (iSCSI side A or B).' }),
     mtu: integer({ description: 'MTU in bytes (Ethernet).', min: 576, max: 9216 }),
-    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
-    ports: integer({ description: 'Number of ports.', min: 1 }),
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
+    ports: integer({ description: 'Number of ports.', min: 1, max: FORMAT_BOUNDS.countPerElement }),
     vendor: text({ description: 'Vendor.' }),
     model: text({ description: 'Model.' }),
     stack: text({ description: 'Ethernet: the stack or MLAG pair this switch is a member of. A stack is one control plane: a stack failure (firmware, split) takes every member.' }),
@@ -430,7 +465,7 @@ const networkSwitch = object(
 const arrayPort = object(
   {
     type: oneOf(['fc', 'iscsi', 'nfs'] as const, { description: 'Protocol of this host port.', required: true }),
-    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0 }),
+    speedMbps: quantity('bandwidth', { description: 'Port speed.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
     subnet: text({ description: 'IP subnet (iSCSI / NFS).' }),
     vlan: integer({ description: 'VLAN id.', min: 0, max: 4094 }),
     mtu: integer({ description: 'MTU in bytes.', min: 576, max: 9216 }),
@@ -451,7 +486,7 @@ const storageArray = object(
     vendor: text({ description: 'Vendor.' }),
     model: text({ description: 'Product model, e.g. FQ1616R or AV100-G6 (docs/design/sources.md#seed-000).' }),
     mode: oneOf(['active-active', 'alua', 'single'] as const, { description: 'Controller mode. Derived from the number of controllers when omitted.' }),
-    throughputMBps: quantity('throughput', { description: 'Sustained throughput the array delivers.', min: 0 }),
+    throughputMBps: quantity('throughput', { description: 'Sustained throughput the array delivers.', min: 0, max: FORMAT_BOUNDS.throughputMBps }),
     controllers: collection('controller', controller, { description: 'Controllers, by id (a, b).', default: [] }),
   },
   { description: 'A SAN or NAS storage array.' },
@@ -465,9 +500,9 @@ const datastore = object(
     array: ref('array', { description: 'The array presenting this LUN or share. Omit for local storage.' }),
     host: ref('host', { description: 'For local (DAS) storage: the host whose disks hold it.' }),
     shared: boolean({ description: 'Whether every host of the cluster can reach it. Defaults to true on an array, false on a host.' }),
-    lun: integer({ description: 'LUN id; must be the same on every host.', min: 0 }),
+    lun: integer({ description: 'LUN id; must be the same on every host (at most 2^32 - 1).', min: 0, max: 2 ** 32 - 1 }),
     owner: ref('controller', { description: 'Owning controller (ALUA), e.g. fq1616r/a.' }),
-    capacityMB: quantity('data', { description: 'Capacity.', min: 0 }),
+    capacityMB: quantity('data', { description: 'Capacity (at most 1 EB).', min: 0, max: FORMAT_BOUNDS.capacityMB }),
     presentedTo: list(ref('host', { description: 'A host the LUN is presented to.' }), { description: 'Hosts the LUN is presented to. Defaults to every host of the cluster.' }),
     paths: record(list(text({ description: 'A path name.' }), { description: 'The working paths of one host, by name.' }), {
       keyName: 'host id',
@@ -491,7 +526,7 @@ export interface LinkValue {
 }
 
 const endpoint = ref('endpoint', { description: 'A port (host/adapter/port or array/controller/port) or a switch (switch or switch/port).', required: true });
-const linkSpeed = quantity('bandwidth', { description: 'Negotiated link speed, when below the ports\'.', min: 0 });
+const linkSpeed = quantity('bandwidth', { description: 'Negotiated link speed, when below the ports\'.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps });
 const linkFields = { from: endpoint, to: endpoint, speedMbps: linkSpeed, description: text({ description: 'A note on this cable.' }) };
 const linkObject = object(
   linkFields,
@@ -537,15 +572,15 @@ const vm = object(
   {
     host: ref('host', { description: 'The host the VM runs (or is registered) on.', required: true }),
     cpus: integer({ description: 'Virtual CPUs (at most 4,096).', min: 1, max: 4096, default: 1 }),
-    memoryMB: quantity('data', { description: 'Configured memory (at most 1 PB).', min: 1, max: 1073741824, required: true }),
+    memoryMB: quantity('data', { description: 'Configured memory (at most 1 PB).', min: 1, max: FORMAT_BOUNDS.memoryMB, required: true }),
     reservation: object(
       {
-        cpuMHz: quantity('frequency', { description: 'CPU reservation.', min: 0 }),
-        memoryMB: quantity('data', { description: 'Memory reservation.', min: 0 }),
+        cpuMHz: quantity('frequency', { description: 'CPU reservation.', min: 0, max: FORMAT_BOUNDS.cpuMHz }),
+        memoryMB: quantity('data', { description: 'Memory reservation.', min: 0, max: FORMAT_BOUNDS.memoryMB }),
       },
       { description: 'Guaranteed resources; HA admission control counts reservations.' },
     ),
-    overheadMemoryMB: quantity('data', { description: 'Virtualization memory overhead (counted with the reservation in slot sizes).', min: 0 }),
+    overheadMemoryMB: quantity('data', { description: 'Virtualization memory overhead (counted with the reservation in slot sizes).', min: 0, max: FORMAT_BOUNDS.memoryMB }),
     datastore: ref('datastore', { description: 'Where the VM\'s files (.vmx, .vmdk, .vswp) live.' }),
     sharedDisks: list(ref('datastore', { description: 'A shared disk.' }), { description: 'Shared disks (guest cluster quorum and data disks).' }),
     restartPriority: oneOf(RESTART_PRIORITIES, { description: 'HA restart priority; disabled means HA never restarts it. Defaults to the cluster\'s.' }),
@@ -554,14 +589,14 @@ const vm = object(
     lastActive: date({ description: 'Last day the VM did useful work (for sprawl).' }),
     protection: oneOf(['none', 'ft', 'replica'] as const, { description: 'Fault tolerance (a running secondary) or a replica that takes over.', default: 'none' }),
     secondaryHost: ref('host', { description: 'Host of the FT secondary or the replica.' }),
-    vnics: integer({ description: 'Virtual NICs.', min: 0, default: 1 }),
+    vnics: integer({ description: 'Virtual NICs.', min: 0, max: FORMAT_BOUNDS.countPerElement, default: 1 }),
     networks: list(text({ description: 'A port group name.' }), { description: 'Port groups (VM networks) the VM\'s vNICs are on, by name; a VM network is looked up on whichever host runs the VM.' }),
-    shutdownSeconds: quantity('duration', { description: 'Time a guest shutdown takes (isolation response shutdown).', min: 0 }),
+    shutdownSeconds: quantity('duration', { description: 'Time a guest shutdown takes (isolation response shutdown).', min: 0, max: FORMAT_BOUNDS.seconds }),
     guestCluster: ref('guestCluster', { description: 'Guest cluster (failover or NLB) this VM is a node of.' }),
-    dirtyRateMBps: quantity('throughput', { description: 'Rate at which the guest dirties memory (live migration).', min: 0 }),
-    workingSetMB: quantity('data', { description: 'Writable working set: memory re-dirtied in every pre-copy round.', min: 0 }),
-    bootSeconds: quantity('duration', { description: 'Time to boot after a restart.', min: 0 }),
-    diskThroughputMBps: quantity('throughput', { description: 'Storage throughput the VM needs at peak (for the SAN throughput rules).', min: 0 }),
+    dirtyRateMBps: quantity('throughput', { description: 'Rate at which the guest dirties memory (live migration).', min: 0, max: FORMAT_BOUNDS.throughputMBps }),
+    workingSetMB: quantity('data', { description: 'Writable working set: memory re-dirtied in every pre-copy round.', min: 0, max: FORMAT_BOUNDS.memoryMB }),
+    bootSeconds: quantity('duration', { description: 'Time to boot after a restart.', min: 0, max: FORMAT_BOUNDS.seconds }),
+    diskThroughputMBps: quantity('throughput', { description: 'Storage throughput the VM needs at peak (for the SAN throughput rules).', min: 0, max: FORMAT_BOUNDS.throughputMBps }),
   },
   { description: 'A virtual machine.' },
 );
@@ -605,8 +640,8 @@ const management = object(
 const costs = object(
   {
     currency: text({ description: 'Currency of the amounts.', default: 'USD' }),
-    hostCost: number({ description: 'Cost of one host (hardware, licences, support) over its life.', min: 0 }),
-    consolidationRatio: number({ description: 'VMs per host; derived from the design when omitted (docs/design/sources.md#seed-002: 15:1 on a $30,000 host is $2,000 per VM).', min: 0 }),
+    hostCost: number({ description: 'Cost of one host (hardware, licences, support) over its life.', min: 0, max: FORMAT_BOUNDS.cost }),
+    consolidationRatio: number({ description: 'VMs per host; derived from the design when omitted (docs/design/sources.md#seed-002: 15:1 on a $30,000 host is $2,000 per VM).', min: 0, max: FORMAT_BOUNDS.countPerElement }),
   },
   { description: 'A simple cost model, used to price VM sprawl.' },
 );
@@ -645,13 +680,18 @@ const position = custom<Position, { description: string }>(
       ctx.report('invalid-value', 'expected a position as [x, y] or { x, y }', range);
       return undefined;
     }
+    const bound = FORMAT_BOUNDS.coordinate;
+    if (Math.abs(x) > bound || Math.abs(y) > bound) {
+      ctx.report('invalid-value', `position (${x}, ${y}) is out of range (-${bound} to ${bound} on each axis)`, range);
+      return undefined;
+    }
     return { x, y };
   },
 );
 
 export const vtopoFile = object(
   {
-    vtopo: integer({ description: 'Format version of this file. Version 1 is the only one.' }),
+    vtopo: integer({ description: 'Format version of this file. Version 1 is the only one.', min: 1, max: 1000 }),
     name: text({ description: 'Name of the design.' }),
     description: text({ description: 'What the design is.' }),
     platform: oneOf(PLATFORMS, { description: 'Hypervisor platform: vSphere (ESXi), Hyper-V, XenServer / XCP-ng, Proxmox VE.', default: 'vsphere' }),

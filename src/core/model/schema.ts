@@ -5,11 +5,12 @@
  * hover, and the format reference. The `.vtopo` format itself is declared in `format.ts`.
  */
 
-import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { baseUnitOf, DIMENSIONS, parseQuantity, type Dimension } from './units';
 import { closestMatch } from './suggest';
+import { grouped } from '../text/plural';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -69,9 +70,26 @@ interface Inheritance {
 
 /** Bounds that keep hostile input (alias bombs, deep nesting) cheap to reject. */
 export const READ_LIMITS = {
-  aliasExpansions: 1000,
+  /**
+   * YAML nodes (mappings, lists, scalars, keys included) one document may read through
+   * aliases: each alias counts the nodes of the subtree it stands for, every time it is
+   * read. What an alias costs is what it expands to, not the look-up: a 119 KB file with
+   * one anchored 1,000-port adapter reused by 999 hosts would otherwise read a million
+   * ports. Legitimate sharing stays far below: an anchored 4-port adapter (about 45 nodes)
+   * reused by 48 hosts is 2,200, four anchored adapters on each of 48 hosts about 6,000,
+   * a whole anchored host of about 200 nodes reused by 100 hosts 20,000. Reading 50,000
+   * aliased nodes takes about 0.15 s (bench/hostile.ts). Host profiles, the format's own
+   * way to share hardware, are not aliases and do not count.
+   */
+  aliasedNodes: 50_000,
   nestingDepth: 64,
 } as const;
+
+/** Where each alias of a document points (nowhere when no anchor before it has its name), and how many nodes each anchored subtree has. */
+interface AliasIndex {
+  readonly targets: ReadonlyMap<Alias, Node | undefined>;
+  readonly sizes: Map<Node, number>;
+}
 
 const NO_PAIRS: ReadonlyMap<Pair<Node, Node>, Inheritance> = new Map();
 
@@ -91,7 +109,13 @@ export class ReadContext {
   private readonly templates = new Map<string, ReadonlyMap<string, TemplateSource>>();
   /** Problems are kept only if every filter accepts them. */
   private readonly filters: Array<(problem: ParseProblem) => boolean> = [];
-  private aliasExpansions = 0;
+  /** Built on the first alias read: yaml's own look-up walks the whole document for each alias. */
+  private aliasIndex: AliasIndex | undefined;
+  private aliasedNodes = 0;
+  /** Set once the alias budget is spent: no alias is expanded after that. */
+  private aliasBudgetSpent = false;
+  /** Set while a reader handles an alias the budget refused: the one problem it reports about the missing value is left out. */
+  private refusedAlias = false;
   private depth = 0;
 
   constructor(
@@ -125,6 +149,11 @@ export class ReadContext {
       ...(extra.related ? { related: extra.related } : {}),
       ...(extra.fixes ? { fixes: extra.fixes } : {}),
     };
+    if (this.refusedAlias && ruleId !== 'input-limit') {
+      // "expected a mapping, found nothing" for a value the input limit already explained.
+      this.refusedAlias = false;
+      return;
+    }
     if (this.filters.every((keep) => keep(problem))) this.problems.push(problem);
   }
 
@@ -138,21 +167,48 @@ export class ReadContext {
     }
   }
 
-  /** Follows aliases (`*name`) within a budget, so that an alias bomb stays cheap. */
+  /**
+   * Follows an alias (`*name`) to the node it stands for, within the document's budget of
+   * aliased nodes (READ_LIMITS.aliasedNodes), so that an alias bomb stays cheap. The alias
+   * that crosses the budget is reported once, naming the limit; it and every later alias
+   * read as absent, without a further problem each.
+   */
   resolve(node: Node | null | undefined): Node | null | undefined {
-    let current = node;
-    let hops = 0;
-    while (current && isAlias(current)) {
-      this.aliasExpansions++;
-      if (this.aliasExpansions > READ_LIMITS.aliasExpansions || hops++ > 32) {
-        if (this.aliasExpansions === READ_LIMITS.aliasExpansions + 1 || hops > 32) {
-          this.report('input-limit', `too many alias expansions (more than ${READ_LIMITS.aliasExpansions}); the rest are ignored`, nodeRange(node));
-        }
-        return undefined;
-      }
-      current = current.resolve(this.document) as Node | undefined;
+    if (!node) return node;
+    this.refusedAlias = false;
+    if (!isAlias(node)) return node;
+    if (this.aliasBudgetSpent) {
+      this.refusedAlias = true;
+      return undefined;
     }
-    return current;
+    const target = this.aliasTarget(node);
+    if (!target) return undefined;
+    this.aliasedNodes += sizeOf(target, this.indexedAliases().sizes);
+    if (this.aliasedNodes > READ_LIMITS.aliasedNodes) {
+      this.aliasBudgetSpent = true;
+      this.report(
+        'input-limit',
+        `aliases in this file expand to more than ${grouped(READ_LIMITS.aliasedNodes)} YAML nodes (the limit per file); this alias and every later one are not read. To share hardware between hosts, use host profiles`,
+        nodeRange(node),
+      );
+      this.refusedAlias = true;
+      return undefined;
+    }
+    return target;
+  }
+
+  /** The node an alias stands for, not counted against the budget (for the shallow look-up of templates). */
+  aliasTarget(alias: Alias): Node | undefined {
+    const { targets } = this.indexedAliases();
+    if (targets.has(alias)) return targets.get(alias);
+    // An alias made outside the document (none is, today): yaml's own look-up.
+    const found = alias.resolve(this.document) as Node | undefined;
+    return found && !isAlias(found) ? found : undefined;
+  }
+
+  private indexedAliases(): AliasIndex {
+    this.aliasIndex ??= indexAliases(this.document);
+    return this.aliasIndex;
   }
 
   nested<T>(range: SourceRange, read: () => T): T | undefined {
@@ -257,14 +313,85 @@ function within(inner: SourceRange | undefined, outer: SourceRange): boolean {
   return inner !== undefined && outer.start <= inner.start && inner.end <= outer.end;
 }
 
-/** Follows aliases without counting them: for the shallow look-up of templates. */
-function followAlias(node: Node | null | undefined, document: Document): Node | null | undefined {
-  let current = node;
-  for (let hops = 0; current && isAlias(current); hops++) {
-    if (hops > 32) return undefined;
-    current = current.resolve(document) as Node | undefined;
+/** Follows an alias without counting it: for the shallow look-up of templates. */
+function followAlias(node: Node | null | undefined, ctx: ReadContext): Node | null | undefined {
+  return node && isAlias(node) ? ctx.aliasTarget(node) : node;
+}
+
+/**
+ * One walk of the document, in yaml's order (a node before its children, a key before its
+ * value): each alias points at the last node before it with its anchor, as yaml resolves
+ * it; each anchored node gets the size of its subtree (an alias inside counts as one node:
+ * what it stands for is counted when it is read). Iterative, for deeply nested input.
+ */
+function indexAliases(document: Document): AliasIndex {
+  const targets = new Map<Alias, Node | undefined>();
+  const sizes = new Map<Node, number>();
+  const latest = new Map<string, Node>();
+  const root = document.contents as Node | null;
+  if (!root) return { targets, sizes };
+  /** A collection (or a pair: its key and value, no node itself) whose children are being walked. */
+  interface Frame { readonly anchored: Node | undefined; readonly children: readonly unknown[]; next: number; size: number }
+  const stack: Frame[] = [];
+  // Visits one node: an alias or a scalar is done at once (size 1); a collection or a pair gets a frame.
+  const enter = (value: unknown): number => {
+    if (isAlias(value)) {
+      targets.set(value, latest.get(value.source));
+      return 1;
+    }
+    if (isPair(value)) {
+      stack.push({ anchored: undefined, children: [value.key, value.value], next: 0, size: 0 });
+      return 0;
+    }
+    if (isScalar(value)) {
+      if (value.anchor) {
+        latest.set(value.anchor, value);
+        sizes.set(value, 1);
+      }
+      return 1;
+    }
+    if (!isMap(value) && !isSeq(value)) return 0;
+    if (value.anchor) latest.set(value.anchor, value);
+    stack.push({ anchored: value.anchor ? value : undefined, children: value.items as unknown[], next: 0, size: 1 });
+    return 0;
+  };
+  const add = (size: number) => {
+    const top = stack.at(-1);
+    if (top) top.size += size;
+  };
+  enter(root);
+  while (stack.length > 0) {
+    const frame = stack.at(-1) as Frame;
+    if (frame.next < frame.children.length) {
+      add(enter(frame.children[frame.next++]));
+      continue;
+    }
+    stack.pop();
+    if (frame.anchored) sizes.set(frame.anchored, frame.size);
+    add(frame.size);
   }
-  return current;
+  return { targets, sizes };
+}
+
+/** Nodes in a subtree, aliases counted as one; from the index, else counted (and kept). */
+function sizeOf(node: Node, sizes: Map<Node, number>): number {
+  const known = sizes.get(node);
+  if (known !== undefined) return known;
+  let size = 0;
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (isPair(value)) {
+      pending.push(value.key, value.value);
+    } else if (isMap(value) || isSeq(value)) {
+      size += 1;
+      for (const item of value.items as unknown[]) pending.push(item);
+    } else if (isScalar(value) || isAlias(value)) {
+      size += 1;
+    }
+  }
+  sizes.set(node, size);
+  return size;
 }
 
 /**
@@ -274,13 +401,13 @@ function followAlias(node: Node | null | undefined, document: Document): Node | 
  */
 function findTemplates(ctx: ReadContext, section: string): ReadonlyMap<string, TemplateSource> {
   const templates = new Map<string, TemplateSource>();
-  const root = followAlias(ctx.document.contents as Node | null, ctx.document);
+  const root = followAlias(ctx.document.contents as Node | null, ctx);
   if (!root || !isMap(root)) return templates;
   const sectionPair = (root.items as Pair<Node, Node>[]).find((pair) => isPair(pair) && ctx.scalarText(pair.key) === section);
-  const body = followAlias(sectionPair?.value, ctx.document);
+  const body = followAlias(sectionPair?.value, ctx);
   const add = (id: string | undefined, node: Node | null | undefined, range: SourceRange) => {
     if (id === undefined || !ID_PATTERN.test(id) || templates.has(id)) return;
-    const value = followAlias(node, ctx.document);
+    const value = followAlias(node, ctx);
     const pairs = value && isMap(value) ? (value.items as Pair<Node, Node>[]).filter(isPair) : [];
     templates.set(id, { pairs, range });
   };
@@ -291,12 +418,12 @@ function findTemplates(ctx: ReadContext, section: string): ReadonlyMap<string, T
     }
   } else if (body && isSeq(body)) {
     for (const item of body.items as Node[]) {
-      const entry = followAlias(item, ctx.document);
+      const entry = followAlias(item, ctx);
       if (!entry || !isMap(entry)) continue;
       const pairs = (entry.items as Pair<Node, Node>[]).filter(isPair);
       const idPair = pairs.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
       if (!idPair) continue;
-      const id = ctx.scalarText(followAlias(idPair.value, ctx.document));
+      const id = ctx.scalarText(followAlias(idPair.value, ctx));
       if (id === undefined || !ID_PATTERN.test(id) || templates.has(id)) continue;
       templates.set(id, { pairs: pairs.filter((pair) => !(isScalar(pair.key) && pair.key.value === 'id')), range: nodeRange(entry) });
     }
@@ -408,7 +535,16 @@ export function text<O extends FieldOptions<string> & { pattern?: RegExp; patter
   });
 }
 
-export function integerOrNumber<O extends FieldOptions<number> & { min?: number; max?: number; integer?: boolean }>(options: O) {
+/**
+ * Bounds every number of the format declares: no field takes any number, so that no
+ * quantity reaches Infinity or NaN in sums, products and ratios downstream (`cores: 1e308`).
+ */
+export interface NumberBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+export function integerOrNumber<O extends FieldOptions<number> & NumberBounds & { integer?: boolean }>(options: O) {
   return makeField<number, O>(options, {
     typeName: options.integer ? 'integer' : 'number',
     read(raw, ctx, fallback) {
@@ -423,25 +559,21 @@ export function integerOrNumber<O extends FieldOptions<number> & { min?: number;
         ctx.report('invalid-value', `expected a whole number, found ${value}`, range);
         return undefined;
       }
-      if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-        ctx.report('invalid-value', `${value} is out of range (${options.min ?? '-inf'} to ${options.max ?? 'inf'})`, range);
+      if (value < options.min || value > options.max) {
+        ctx.report('invalid-value', `${value} is out of range (${options.min} to ${options.max})`, range);
         return undefined;
       }
       return value;
     },
-    jsonSchema: () => ({
-      type: options.integer ? 'integer' : 'number',
-      ...(options.min !== undefined ? { minimum: options.min } : {}),
-      ...(options.max !== undefined ? { maximum: options.max } : {}),
-    }),
+    jsonSchema: () => ({ type: options.integer ? 'integer' : 'number', minimum: options.min, maximum: options.max }),
   });
 }
 
-export function integer<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+export function integer<O extends FieldOptions<number> & NumberBounds>(options: O) {
   return integerOrNumber({ ...options, integer: true } as O & { integer: true });
 }
 
-export function number<O extends FieldOptions<number> & { min?: number; max?: number }>(options: O) {
+export function number<O extends FieldOptions<number> & NumberBounds>(options: O) {
   return integerOrNumber(options);
 }
 
@@ -507,11 +639,15 @@ export function date<O extends FieldOptions<string>>(options: O) {
  * value may also be written with another unit suffix (`memoryGB: 512`) or under the bare
  * name as a string with a unit (`memory: 512 GB`).
  */
-export function quantity<O extends FieldOptions<number> & { min?: number; max?: number }>(dimension: Dimension, options: O) {
+export function quantity<O extends FieldOptions<number> & NumberBounds>(dimension: Dimension, options: O) {
   const definition = DIMENSIONS[dimension];
-  const checkRange = (value: number, range: SourceRange, ctx: ReadContext): number | undefined => {
-    if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-      ctx.report('invalid-value', `${value} ${definition.baseUnit} is out of range (${options.min ?? 0} to ${options.max ?? 'inf'} ${definition.baseUnit})`, range);
+  // The value is quoted as the file spells it, and in the base unit when that differs and is
+  // finite: a value scaled to the base unit may overflow (`memoryTB: 1e308`).
+  const checkRange = (value: number, written: string, range: SourceRange, ctx: ReadContext): number | undefined => {
+    if (!(value >= options.min && value <= options.max)) {
+      const inBaseUnit = `${value} ${definition.baseUnit}`;
+      const quoted = written === inBaseUnit || !Number.isFinite(value) ? written : `${written} (${inBaseUnit})`;
+      ctx.report('invalid-value', `${quoted} is out of range (${options.min} to ${options.max} ${definition.baseUnit})`, range);
       return undefined;
     }
     return value;
@@ -527,15 +663,15 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
       const range = nodeRange(node, fallback);
       if (typeof value === 'string') {
         const parsed = parseQuantity(value, dimension);
-        if (parsed.ok) return checkRange(parsed.value, range, ctx);
+        if (parsed.ok) return checkRange(parsed.value, truncate(value), range, ctx);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, range);
         return undefined;
       }
-      return checkRange(value * factor, range, ctx);
+      return checkRange(value * factor, `${value} ${unitSymbol}`, range, ctx);
     },
-    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min / factor } : {}), description: `${options.description} (${unitSymbol})` }),
+    jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min / factor, maximum: options.max / factor, description: `${options.description} (${unitSymbol})` }),
   });
   const withUnit: Field<number> = {
     typeName: `${dimension} with unit, e.g. "${definition.example}"`,
@@ -559,14 +695,14 @@ export function quantity<O extends FieldOptions<number> & { min?: number; max?: 
         ctx.report('invalid-value', parsed.message, range);
         return undefined;
       }
-      return checkRange(parsed.value, range, ctx);
+      return checkRange(parsed.value, truncate(value), range, ctx);
     },
     jsonSchema: () => ({ type: 'string', description: `${options.description}, with a unit such as "${definition.example}"` }),
   };
   return makeField<number, O>(options, {
     typeName: `number (${definition.baseUnit})`,
     read: (raw, ctx, fallback) => numberIn(1, definition.baseUnit).read(raw, ctx, fallback),
-    jsonSchema: () => ({ type: ['number', 'string'], ...(options.min !== undefined ? { minimum: options.min } : {}) }),
+    jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min, maximum: options.max }),
     alternateKeys(key) {
       const base = baseUnitOf(dimension);
       const stem = key.endsWith(base.keySuffix) ? key.slice(0, -base.keySuffix.length) : key;
@@ -905,8 +1041,9 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
             ctx.report('invalid-value', `expected a ${kind} id`, idRange);
             continue;
           }
-          const withoutId = itemNode.clone() as typeof itemNode;
-          withoutId.items = withoutId.items.filter((p) => p !== idPair && !(isScalar(p.key) && p.key.value === 'id'));
+          // A shallow copy: the nodes stay the document's own, so their aliases resolve as written.
+          const withoutId = new YAMLMap<Node, Node>();
+          withoutId.items = (itemNode.items as Pair<Node, Node>[]).filter((p) => p !== idPair && !(isScalar(p.key) && p.key.value === 'id'));
           withoutId.range = itemNode.range;
           entries.push({ id, idRange, valueNode: withoutId, range: itemRange });
         }

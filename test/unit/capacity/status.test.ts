@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Finding } from '../../../src/core/analysis/rule';
 import type { HostFailure, N1Verdict } from '../../../src/core/capacity/n1';
 import { readFileSync } from 'node:fs';
 import { lanVerdict, listNames, n1StatusText } from '../../../src/core/capacity/status';
@@ -76,5 +77,19 @@ describe('N-1 status bar wording: the LAN', () => {
     const lan = lanVerdict(topology, []);
     assert.equal(lan.singlePointHosts.length, 0);
     assert.ok(lan.hosts > 0);
+  });
+});
+
+describe('N-1 status bar wording: more LAN single points than the analyzer lists', () => {
+  it('counts the hosts of the summary finding too', () => {
+    const spof = (host: string): Finding => ({ ruleId: 'management-network-spof', severity: 'warning', message: `Host "${host}": ...`, range: { start: 0, end: 0 }, elementIds: [host] });
+    const summary: Finding = { ruleId: 'management-network-spof', severity: 'warning', message: '… and 1,200 more like this', range: { start: 0, end: 0 }, elementIds: [], omitted: 1200 };
+    const { topology } = parseVtopo(readFileSync('examples/hyperv-guest-cluster.vtopo', 'utf8'));
+    const lan = lanVerdict(topology, [spof('esx-01'), summary, ...Array.from({ length: 999 }, (_, i) => spof(`esx-${i + 2}`))]);
+    assert.equal(lan.singlePointHosts.length, 1000);
+    assert.equal(lan.unlistedSinglePointHosts, 1200);
+    const status = n1StatusText(verdict(failure({})), 15, lan);
+    assert.equal(status.text, '$(warning) N-1: LAN single point on 2200 hosts');
+    assert.match(status.tooltip, /^LAN: one element can cut the management network of 2200 hosts \("esx-01", "esx-2", "esx-3", "esx-4", "esx-5" and 2195 more\)/);
   });
 });

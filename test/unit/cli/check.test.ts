@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { badReferencesDesign } from '../../../bench/hostile';
 import { BROKEN_DESIGN, inWorkspace, REPOSITORY_ROOT, runInDirectory, SEED_000 } from './harness';
 
 const lines = (text: string) => text.trimEnd().split('\n');
@@ -175,6 +176,42 @@ describe('vtopo check: input limits', () => {
       const { exitCode, stdout } = await vtopo('check', 'large.vtopo');
       assert.match(stdout, /^large\.vtopo:1:1: error file is too large to analyze \(20\.0 MB; the limit is 16 MB\) \[input-limit\]$/m);
       assert.equal(exitCode, 1);
+    });
+  });
+});
+
+describe('vtopo check: a rule with more findings than are listed', () => {
+  // 1,500 VMs on a host that is not declared: 1,500 unresolved references, of which 1,000 are listed.
+  const design = badReferencesDesign(1500);
+
+  it('prints the listed findings and the summary, counts every finding, and still fails', async () => {
+    await inWorkspace({ 'many.vtopo': design }, async ({ vtopo }) => {
+      const { exitCode, stdout } = await vtopo('check', 'many.vtopo');
+      assert.equal(exitCode, 1);
+      const output = lines(stdout);
+      assert.equal(output.filter((line) => line.endsWith('[unresolved-reference]')).length, 1001);
+      assert.match(stdout, /^many\.vtopo:\d+:\d+: error … and 500 more like this \(only the first 1,000 of rule unresolved-reference are listed\) \[unresolved-reference\]$/m);
+      const errors = /^1 file, (\d+) errors/.exec(output.at(-1) ?? '')?.[1];
+      const listedErrors = output.filter((line) => / error .*\]$/.test(line)).length;
+      assert.equal(Number(errors), listedErrors - 1 + 500, 'the summary line counts the unlisted findings');
+    });
+  });
+
+  it('gives the summary finding its count in JSON and SARIF', async () => {
+    await inWorkspace({ 'many.vtopo': design }, async ({ vtopo }) => {
+      const json = JSON.parse((await vtopo('check', 'many.vtopo', '--format', 'json')).stdout) as {
+        files: Array<{ findings: Array<{ ruleId: string; omitted?: number }> }>;
+        summary: { findings: { error: number } };
+      };
+      const findings = json.files[0]?.findings ?? [];
+      assert.deepEqual(findings.filter((f) => f.omitted !== undefined).map((f) => [f.ruleId, f.omitted]), [['unresolved-reference', 500]]);
+      assert.ok(json.summary.findings.error >= 1500);
+      const sarif = JSON.parse((await vtopo('check', 'many.vtopo', '--format', 'sarif')).stdout) as {
+        runs: Array<{ results: Array<{ ruleId: string; properties?: { omitted?: number } }> }>;
+      };
+      const results = sarif.runs[0]?.results ?? [];
+      assert.equal(results.length, findings.length);
+      assert.deepEqual(results.filter((r) => r.properties?.omitted !== undefined).map((r) => [r.ruleId, r.properties?.omitted]), [['unresolved-reference', 500]]);
     });
   });
 });

@@ -9,7 +9,10 @@ import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { MAX_INPUT_CHARACTERS, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
 import type { ParseProblem } from '../../../src/core/model/report';
+import { READ_LIMITS } from '../../../src/core/model/schema';
+import { grouped } from '../../../src/core/text/plural';
 import { mulberry32 } from '../../../bench/generate';
+import { aliasedAdapterDesign, profileDesign } from '../../../bench/hostile';
 import { assertValidFindings } from '../../fixtures/check-findings';
 
 const at = (text: string, p: { range: { start: number; end: number } }) => text.slice(p.range.start, p.range.end);
@@ -40,6 +43,13 @@ function billionLaughs(indent: string): string {
   }
   return text;
 }
+
+/** Ports of every host of a design as read. */
+function portCount(parsed: ParseResult): number {
+  return parsed.topology.hosts.reduce((sum, host) => sum + host.adapters.reduce((inHost, adapter) => inHost + adapter.ports.length, 0), 0);
+}
+
+const ALIAS_LIMIT_MESSAGE = `aliases in this file expand to more than ${grouped(READ_LIMITS.aliasedNodes)} YAML nodes (the limit per file); this alias and every later one are not read. To share hardware between hosts, use host profiles`;
 
 const SEED = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
 
@@ -138,8 +148,70 @@ describe('bad input: alias bombs', () => {
     const { problems } = read(text);
     const limits = withRule(problems, 'input-limit');
     assert.equal(limits.length, 1, 'the limit is reported once');
-    assert.equal(limits[0]?.message, 'too many alias expansions (more than 1000); the rest are ignored');
+    assert.equal(limits[0]?.message, ALIAS_LIMIT_MESSAGE);
     assert.ok(at(text, limits[0] ?? assert.fail()).startsWith('*'));
+  });
+
+  it('counts the nodes an alias stands for, not the look-up: one anchored 300-port adapter reused by 199 hosts', () => {
+    const text = aliasedAdapterDesign(200, 300);
+    const parsed = read(text);
+    // The one problem is the limit, on the alias that crossed it: the aliases after it read as absent, silently.
+    assert.deepEqual(parsed.problems.map((p) => [p.ruleId, p.message, at(text, p)]), [['input-limit', ALIAS_LIMIT_MESSAGE, '*nic']]);
+    assert.equal(parsed.topology.hosts.length, 200);
+    // Each port is at least four nodes (its id, its mapping, a key and a value): what was read stays within the budget.
+    const ports = portCount(parsed);
+    assert.ok(ports >= 300 && ports <= 300 + READ_LIMITS.aliasedNodes / 4, `${ports} ports read`);
+    const withAdapter = parsed.topology.hosts.filter((host) => host.adapters.length > 0).length;
+    assert.ok(withAdapter > 1 && withAdapter < 200, `${withAdapter} hosts with the adapter`);
+  });
+
+  it('reads a few anchors shared by a few dozen hosts: adapters and CPU settings on 48 hosts', () => {
+    const lines = ['vtopo: 1', 'clusters:', '  prod: {}', 'hosts:'];
+    for (let h = 0; h < 48; h++) {
+      lines.push(`  esx-${h}:`);
+      if (h === 0) {
+        lines.push(
+          '    cpu: &cpu { sockets: 2, cores: 32, speed: 2.6 GHz, vendor: intel, family: intel-icelake }',
+          '    memory: 512 GB',
+          '    adapters:',
+          '      hba1: &hba { type: fc, vendor: Emulex, ports: { p0: { speed: 32 Gbps, roles: [storage] }, p1: { speed: 32 Gbps, roles: [storage] } } }',
+          '      hba2: *hba',
+          '      nic1: &nic',
+          '        type: ethernet',
+          '        ports:',
+          ...[0, 1, 2, 3].map((p) => `          p${p}: { speed: 25 Gbps, roles: [management, vmotion, vm], vlan: ${10 + p}, mtu: 9000 }`),
+          '      nic2: *nic',
+        );
+      } else {
+        lines.push('    cpu: *cpu', '    memory: 512 GB', '    adapters: { hba1: *hba, hba2: *hba, nic1: *nic, nic2: *nic }');
+      }
+    }
+    const parsed = read(`${lines.join('\n')}\n`);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(portCount(parsed), 48 * 12);
+    assert.equal(parsed.topology.host('esx-47')?.cpu.cores, 32);
+  });
+
+  it('does not count host profiles: 200 hosts take a 64-port profile in full', () => {
+    const parsed = read(profileDesign(200, 64));
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(portCount(parsed), 200 * 64);
+  });
+
+  it('counts an alias in a host profile each time a host takes it', () => {
+    const ports = Array.from({ length: 500 }, (_, p) => `      p${p}: { speed: 10 Gbps }`).join('\n');
+    const hosts = Array.from({ length: 200 }, (_, h) => `  h${h}: { profile: big }`).join('\n');
+    const text = `vtopo: 1\nclusters:\n  prod: {}\nshared:\n  nic: &nic\n    type: ethernet\n    ports:\n${ports}\nhostProfiles:\n  big:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters: { nic: *nic }\nhosts:\n${hosts}\n`;
+    const parsed = read(text);
+    assert.deepEqual(withRule(parsed.problems, 'input-limit').map((p) => [p.message, at(text, p)]), [[ALIAS_LIMIT_MESSAGE, '*nic']]);
+    assert.ok(portCount(parsed) <= READ_LIMITS.aliasedNodes / 4, `${portCount(parsed)} ports read`);
+  });
+
+  it('follows aliases in the entries of a collection written as a list', () => {
+    const text = 'vtopo: 1\nhosts:\n  - id: esx-01\n    cpu: &cpu { cores: 2, speed: 2 GHz }\n    memory: 1 GB\n  - id: esx-02\n    cpu: *cpu\n    memory: 1 GB\n';
+    const { problems, topology } = read(text);
+    assert.deepEqual(problems, []);
+    assert.equal(topology.host('esx-02')?.cpu.cores, 2);
   });
 });
 
@@ -302,7 +374,9 @@ describe('bad input: YAML oddities', () => {
       ['vtopo: 1\n? [a, b]\n: c\n{ x: y }: z\n', [['invalid-value', '[a, b]'], ['invalid-value', '{ x: y }']]],
       ['vtopo: 1\n: x\n', [['invalid-value', '']]],
       ['vtopo: .inf\nname: .nan\n', [['invalid-value', '.inf']]],
-      ['vtopo: 123456789012345678901234567890\n', [['format-version', '123456789012345678901234567890']]],
+      // Format versions are small whole numbers: this one is out of range, not a version from the future.
+      ['vtopo: 123456789012345678901234567890\n', [['invalid-value', '123456789012345678901234567890']]],
+      ['vtopo: 2\n', [['format-version', '2']]],
       ['vtopo: 1\n<<: { name: x }\n', [['unknown-key', '<<']]],
       ['vtopo: 1\nname: &n x\ndescription: *n\nplatform: *undefined\n', [['invalid-value', 'platform']]],
     ];

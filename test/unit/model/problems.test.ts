@@ -195,7 +195,7 @@ describe('reader problems: quantities and units', () => {
   it('checks the range after converting to the base unit', () => {
     const text = design('hosts:\n  esx-01:\n    cpu: { cores: 16, speed: 2.6 GHz }\n    memory: 0 GB\n');
     const problem = onlyProblem(text);
-    assert.equal(problem.message, '0 MB is out of range (1 to 1073741824 MB)');
+    assert.equal(problem.message, '0 GB (0 MB) is out of range (1 to 1073741824 MB)');
     assert.equal(at(text, problem.range), '0 GB');
   });
 });

@@ -3,7 +3,10 @@
  * not from a check; they are listed here so that they have docs and can be configured.
  */
 
+import { MAX_INPUT_CHARACTERS } from '../../model/parse';
 import type { StructuralRuleId } from '../../model/report';
+import { READ_LIMITS } from '../../model/schema';
+import { grouped } from '../../text/plural';
 import type { RuleMeta } from '../rule';
 
 const FORMAT_DOC = 'docs/format.md';
@@ -93,7 +96,7 @@ export const STRUCTURAL_RULES: Readonly<Record<StructuralRuleId, RuleMeta>> = {
     docs: {
       title: 'The file exceeds a safety limit',
       description:
-        'To keep the editor responsive on hostile or broken input, VTopo refuses files over 16 MB, expands at most 1,000 YAML aliases, and reads at most 64 levels of nesting. A real design stays far below all three; the limit names which one was hit.',
+        `To keep the editor responsive on hostile or broken input, VTopo refuses files over ${MAX_INPUT_CHARACTERS / 1048576} MB, reads at most ${grouped(READ_LIMITS.aliasedNodes)} YAML nodes through aliases in one file (an alias counts the nodes it stands for, each time it is read: one anchored 1,000-port adapter reused by 999 hosts would be a million ports; host profiles do not count), and reads at most ${READ_LIMITS.nestingDepth} levels of nesting. A real design stays far below all three; the limit names which one was hit. Numbers have bounds of their own, listed in the field reference of the format; a number out of them is an invalid value.`,
       sources: [FORMAT_DOC],
     },
   },
