@@ -11,7 +11,7 @@ import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import { VHBA, VHOST, VNIC } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
-import { counted } from '../../text/plural';
+import { counted, plural } from '../../text/plural';
 
 export interface ImportedHost {
   readonly name: string;
@@ -113,7 +113,7 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
       nics,
     });
   }
-  if (maintenance > 0) summary.inferred(`${counted(maintenance, 'host')} in maintenance mode keep state: maintenance, so HA counts no capacity on them`);
+  if (maintenance > 0) summary.inferred(`${counted(maintenance, 'host')} in maintenance mode ${plural(maintenance, 'keeps', 'keep')} state: maintenance, so HA counts no capacity on them`);
   if (rows.some((row) => row.text('maxEvc') !== undefined)) summary.inferred('CPU family of each host from its maximum EVC mode (vHost "Max EVC"), so mixed generations show');
   return hosts;
 }
