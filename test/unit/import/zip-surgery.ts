@@ -2,6 +2,7 @@
 // lie about sizes, encryption flags, other compression methods, entry counts).
 import assert from 'node:assert/strict';
 import { ImportInputError, type ImportInputProblem } from '../../../src/core/import/sources';
+import { concat } from '../../fixtures/rvtools/write';
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -125,11 +126,5 @@ export function toZip64(zip: Uint8Array, uncompressedSize?: (name: string, size:
   record.setUint32(76 + 12, 0xffffffff, true);
   record.setUint32(76 + 16, 0xffffffff, true);
   parts.push(new Uint8Array(record.buffer));
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat(...parts);
 }
