@@ -78,6 +78,7 @@ const node = process.execPath;
 const npx = 'npx';
 await run('typecheck', npx, ['tsc', '--noEmit', '-p', '.']);
 await run('typecheck of the .mjs scripts and tests', npx, ['tsc', '--noEmit', '-p', 'tsconfig.scripts.json']);
+await run('typecheck of the VS Code API tests', npx, ['tsc', '--noEmit', '-p', 'test/vscode-api']);
 await run('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 await run('docs up to date', node, ['--import', 'tsx', 'scripts/generate-docs.ts', '--check']);
 await run('unit and property tests', node, ['scripts/unit-tests.mjs', '--test-reporter=spec'], nodeTestCounts);
