@@ -11,6 +11,8 @@ import { parseVtopo } from '../../../src/core/model/parse';
 import { simulateScenario } from '../../../src/core/simulation/engine';
 import { singleFailureTargets } from '../../../src/core/simulation/sweep';
 import type { ComponentRef, SimulationResult } from '../../../src/core/simulation/types';
+import type { Topology } from '../../../src/core/model/topology';
+import { cableIndex } from '../../../src/core/model/cable-id';
 import { lanDesign } from '../lan/fixtures';
 
 const HOSTS = ['esx-01', 'esx-02', 'esx-03', 'esx-04'] as const;
@@ -62,9 +64,41 @@ function textOf(spec: LanSpec, extraUplinkFor?: string): string {
   return text;
 }
 
-function failuresOf(spec: LanSpec, text: string): ComponentRef[] {
+/**
+ * Whether a failure target is a part of the LAN: an Ethernet switch, stack or virtual switch,
+ * an Ethernet adapter or port, or a cable with an Ethernet end. The properties are about the
+ * network half of HA; a lost storage path plays by other rules (a node that stays in the
+ * cluster hangs its VMs on all paths down, where a partitioned one would have them restarted).
+ */
+function isLanPart(topology: Topology, target: ComponentRef): boolean {
+  const ethernetSwitch = (id: string) => topology.networkSwitch(id.split('/')[0] ?? id)?.type === 'ethernet';
+  const ethernetPort = (id: string) => {
+    const [host, adapter] = id.split('/');
+    return topology.host(host ?? '')?.adapters.find((a) => a.id === `${host ?? ''}/${adapter ?? ''}`)?.type === 'ethernet';
+  };
+  switch (target.kind) {
+    case 'switch':
+      return ethernetSwitch(target.id);
+    case 'stack':
+    case 'virtual-switch':
+      return true;
+    case 'adapter':
+    case 'port':
+      return ethernetPort(target.id);
+    case 'link': {
+      const index = cableIndex(target.id);
+      const link = index === undefined ? undefined : topology.links[index];
+      return link !== undefined && [link.from, link.to].some((end) => ethernetSwitch(end) || ethernetPort(end));
+    }
+    default:
+      return false;
+  }
+}
+
+/** The spec's failures among the design's LAN parts, or (`lanOnly` false) among every element but hosts, arrays and controllers. */
+function failuresOf(spec: LanSpec, text: string, lanOnly = false): ComponentRef[] {
   const { topology } = parseVtopo(text);
-  const targets = singleFailureTargets(topology).filter((t) => t.kind !== 'host' && t.kind !== 'array' && t.kind !== 'controller');
+  const targets = singleFailureTargets(topology).filter((t) => (lanOnly ? isLanPart(topology, t) : t.kind !== 'host' && t.kind !== 'array' && t.kind !== 'controller'));
   return [...new Set(spec.failures.map((n) => targets[n % targets.length]).filter((t): t is ComponentRef => t !== undefined))];
 }
 
@@ -103,7 +137,7 @@ describe('property: network failures', () => {
         fc.pre(spec.isl || spec.homing.every((h) => h !== 'lan-2') || spec.homing.every((h) => h !== 'lan-1'));
         const host = spec.hosts[which % spec.hosts.length] as string;
         const single = textOf(spec);
-        const failures = failuresOf(spec, single);
+        const failures = failuresOf(spec, single, true);
         const before = simulate(single, failures).summary;
         const after = simulate(textOf(spec, host), failures).summary;
         assert.ok(after.vmsDown <= before.vmsDown, `down ${before.vmsDown} -> ${after.vmsDown}`);
