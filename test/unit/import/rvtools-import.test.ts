@@ -161,6 +161,15 @@ describe('RVTools import: what the analysis of the imported design sees', () => 
     assert.ok(ruleIds(design(tabs).findings).includes('migration-cpu-compatibility'));
   });
 
+  it('mixed CPU generations under an EVC mode: the cluster baseline comes from the hosts\' current EVC mode', () => {
+    const tabs = estate();
+    setCell(tabs, 'vHost', 1, 'Max EVC', 'intel-icelake');
+    for (const row of [0, 1]) setCell(tabs, 'vHost', row, 'Current EVC', 'intel-cascadelake');
+    const { topology, findings } = design(tabs);
+    assert.equal(topology.cluster('Prod')?.cpuCompatibility, 'intel-cascadelake');
+    assert.ok(!ruleIds(findings).includes('migration-cpu-compatibility'));
+  });
+
   it('an N+1 shortfall', () => {
     const tabs = estate();
     for (const row of [0, 1, 3]) setCell(tabs, 'vInfo', row, 'Memory', 300 * 1024);

@@ -20,6 +20,8 @@ export interface ImportedHost {
   readonly clusterKey?: string;
   /** "8.0" from "VMware ESXi 8.0.2 build-22380479". */
   readonly version?: string;
+  /** The EVC mode in effect (vHost "Current EVC"): set only when the host's cluster has EVC on. */
+  readonly currentEvc?: string;
   readonly fields: DraftMap;
   /** Ids of its adapters (vmhba2, vmnic0), under the host. */
   readonly adapterIds: readonly string[];
@@ -95,6 +97,7 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
       id,
       clusterKey: cluster === undefined ? undefined : input.clusterKey(row.text('server'), cluster),
       version: versionOf(row.text('version')),
+      currentEvc: row.text('currentEvc')?.toLowerCase(),
       fields: {
         model: model === '' ? undefined : model,
         edition: editionOf(row.text('license')),

@@ -70,6 +70,15 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     clusterOfHost.set(host.id, clusterId);
     hostsOfCluster.set(clusterId, [...(hostsOfCluster.get(clusterId) ?? []), host.id]);
   }
+  // EVC: vSphere sets a host's current EVC mode only when its cluster has EVC on, and then to the cluster's mode.
+  const evcOfCluster = new Map<string, string>();
+  for (const [clusterId, members] of hostsOfCluster) {
+    const modes = new Set(hosts.filter((host) => members.includes(host.id)).map((host) => host.currentEvc ?? ''));
+    const [mode] = modes;
+    if (modes.size === 1 && mode !== undefined && mode !== '') evcOfCluster.set(clusterId, mode);
+    else if (modes.size > 1) summary.warn(`the hosts of cluster "${clusterId}" report different current EVC modes (${[...modes].map((m) => m || 'none').join(', ')}); no cpuCompatibility baseline is written`);
+  }
+  if (evcOfCluster.size > 0) summary.inferred(`EVC mode of ${counted(evcOfCluster.size, 'cluster')} from its hosts' current EVC mode (vHost "Current EVC"): written as cpuCompatibility`);
   const standalone = hosts.filter((host) => !clusterOfHost.has(host.id));
   if (standalone.length > 0 && clusters.size === 1) {
     summary.warn(`${counted(standalone.length, 'standalone host')} (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
@@ -95,7 +104,8 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   const clusterElements = new Map<string, DraftElement>();
   for (const cluster of [...clusters.values()].sort((a, b) => naturalCompare(clusterIds.get(a.key) ?? '', clusterIds.get(b.key) ?? ''))) {
     const id = clusterIds.get(cluster.key) ?? cluster.name;
-    clusterElements.set(id, { value: cluster.fields, comment: id === cluster.name ? undefined : `"${cluster.name}"` });
+    const evc = evcOfCluster.get(id);
+    clusterElements.set(id, { value: evc === undefined ? cluster.fields : { ...cluster.fields, cpuCompatibility: evc }, comment: id === cluster.name ? undefined : `"${cluster.name}"` });
   }
   const hostElements = new Map<string, DraftElement>();
   for (const host of [...hosts].sort((a, b) => naturalCompare(a.id, b.id))) {
