@@ -164,6 +164,8 @@ interface VmRun {
   /** Waiting for its host to be declared failed (or its takeover to fail). */
   awaitingDeclaration: boolean;
   takeoverPending: boolean;
+  /** Its FT secondary or replica has taken over once: there is no second one to take over again. */
+  secondaryUsed: boolean;
   wave: Wave<VmRun> | undefined;
   pending: Pending | undefined;
   /** Why the VM is down and HA will not restart it (until something changes). */
@@ -386,10 +388,8 @@ class FailoverSimulation {
 
   /** What follows for a VM whose host died, in words for its vm-down event. */
   private whatComesNext(run: VmRun, lostHost: string): string {
-    const vm = run.info.vm;
-    if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
-      return `its ${vm.protection === 'ft' ? 'FT secondary' : 'replica'} on ${vm.secondaryHost} takes over.`;
-    }
+    const secondary = this.secondaryFor(run, lostHost);
+    if (secondary) return `its ${secondary.via === 'ft' ? 'FT secondary' : 'replica'} on ${secondary.host} takes over.`;
     const refusal = this.restarts.refusal(run);
     if (refusal) return `HA will not restart it: ${refusal.detail}`;
     return 'HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).';
@@ -414,17 +414,24 @@ class FailoverSimulation {
   // --------------------------------------------------------------- takeovers
 
   private scheduleTakeovers(run: VmRun, cause: number, lostHost: string): void {
-    const vm = run.info.vm;
-    if ((vm.protection === 'ft' || vm.protection === 'replica') && vm.secondaryHost !== undefined && vm.secondaryHost !== lostHost && this.canRunOn(run, vm.secondaryHost)) {
-      const delay = vm.protection === 'ft' ? FT_TAKEOVER_SECONDS : REPLICA_TAKEOVER_SECONDS;
+    const secondary = this.secondaryFor(run, lostHost);
+    if (secondary) {
+      const delay = secondary.via === 'ft' ? FT_TAKEOVER_SECONDS : REPLICA_TAKEOVER_SECONDS;
       run.takeoverPending = true;
-      this.queue.push(this.now + delay, { kind: 'takeover', run, outage: run.outage, cause, via: vm.protection, host: vm.secondaryHost });
+      this.queue.push(this.now + delay, { kind: 'takeover', run, outage: run.outage, cause, via: secondary.via, host: secondary.host });
       return;
     }
     const type = run.info.guestClusterType;
     if (type === undefined) return;
     const partner = run.info.guestClusterPartners.find((id) => this.servesOnOtherHost(id, lostHost));
     if (partner !== undefined) this.queue.push(this.now + GUEST_CLUSTER_TAKEOVER_SECONDS[type], { kind: 'guest-takeover', run, outage: run.outage, cause, partner, lostHost });
+  }
+
+  /** The VM's FT secondary or replica, when it has one not used yet, on a host other than the one lost, that can run it. */
+  private secondaryFor(run: VmRun, lostHost: string): { readonly via: 'ft' | 'replica'; readonly host: string } | undefined {
+    const { protection, secondaryHost } = run.info.vm;
+    if ((protection !== 'ft' && protection !== 'replica') || run.secondaryUsed || secondaryHost === undefined || secondaryHost === lostHost) return undefined;
+    return this.canRunOn(run, secondaryHost) ? { via: protection, host: secondaryHost } : undefined;
   }
 
   /** The secondary's host is alive and reaches the VM's storage. */
@@ -455,6 +462,7 @@ class FailoverSimulation {
     const downtime = this.now - run.outageStart;
     this.endOutage(run);
     run.takeover = { host: action.host, downtimeSeconds: downtime };
+    run.secondaryUsed = true;
     run.awaitingDeclaration = false;
     const what = action.via === 'ft' ? 'Its FT secondary' : 'Its replica';
     this.log('vm-takeover', [run.info.vm.id, action.host], `${what} on ${action.host} takes over ${run.info.vm.id} after ${downtime} s.`, action.cause);
@@ -682,6 +690,7 @@ class FailoverSimulation {
         awaitingRestart: false,
         awaitingDeclaration: false,
         takeoverPending: false,
+        secondaryUsed: false,
         wave: undefined,
         pending: undefined,
         stopped: undefined,

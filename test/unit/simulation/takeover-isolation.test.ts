@@ -18,6 +18,23 @@ describe('fault tolerance and replicas', () => {
     assert.equal(result.summary.vmsTakenOver, 1);
   });
 
+  it('takes over from the secondary once: a VM restarted elsewhere afterwards has no secondary left (a fuzz counterexample)', () => {
+    const topology = design({ hosts: ['h1', 'h2', 'h3'], vms: '  pay: { host: h1, memory: 8 GB, datastore: ds1, protection: ft, secondaryHost: h2 }' });
+    const result = simulateScenario(topology, {
+      name: 'the secondary, then its host, then the restart host',
+      steps: [
+        { action: 'fail', target: { kind: 'host', id: 'h1' }, atSeconds: 0 },
+        { action: 'fail', target: { kind: 'host', id: 'h2' }, atSeconds: 100 },
+        { action: 'recover', target: { kind: 'host', id: 'h2' }, atSeconds: 300 },
+        { action: 'fail', target: { kind: 'host', id: 'h3' }, atSeconds: 400 },
+      ],
+    });
+    assert.deepEqual(timeline(result, ['vm-takeover']), [[1, 'vm-takeover', 'pay h2']], 'one takeover, by the secondary, at 1 s');
+    assert.deepEqual(timeline(result, ['vm-placed']), [[115, 'vm-placed', 'pay h3'], [415, 'vm-placed', 'pay h2']], 'HA restarts it on h3, then on h2');
+    const downOnH3 = result.events.find((e) => e.kind === 'vm-down' && e.elementIds.join(' ') === 'pay h3');
+    assert.doesNotMatch(downOnH3?.message ?? '', /takes over/);
+  });
+
   it('lets a replica take over after its small delay (10 s)', () => {
     const topology = design({ hosts: ['h1', 'h2'], vms: '  pay: { host: h1, memory: 8 GB, datastore: ds1, protection: replica, secondaryHost: h2 }' });
     const result = simulateScenario(topology, hostFailureScenario('h1'));
