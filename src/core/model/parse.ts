@@ -3,7 +3,8 @@
  * as data with an exact range. Never throws; a file with errors still yields what is valid.
  */
 
-import { parseDocument, type Node } from 'yaml';
+import { Document, parseDocument, type Node } from 'yaml';
+import { readBlockYaml } from './block-yaml';
 import { FORMAT_VERSION, vtopoFile } from './format';
 import type { ParseProblem } from './report';
 import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
@@ -59,13 +60,7 @@ function parseUnchecked(text: string): ParseResult {
   }
   const crOnly = crOnlyLineEndings(text);
   if (crOnly) return emptyResult(text, [crOnly]);
-  const document = parseDocument(text, {
-    prettyErrors: false,
-    uniqueKeys: false,
-    merge: false,
-    keepSourceTokens: false,
-    strict: true,
-  });
+  const document = readDocument(text);
   const problems: ParseProblem[] = [];
   for (const error of [...document.errors, ...document.warnings]) {
     // yaml may place an error at or past the end of the text (e.g. a missing closing quote).
@@ -102,6 +97,21 @@ function parseUnchecked(text: string): ParseResult {
   }
   problems.push(...unresolvedReferences(ctx.references, ctx.declarations));
   return { text, topology: new Topology(file, ctx.declarations, ctx.references), problems };
+}
+
+/** The options every YAML read of a design uses: duplicate keys and merges are the reader's to report. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: false, keepSourceTokens: false, strict: true } as const;
+
+/**
+ * The YAML document: read by the fast block reader when the text is plain block YAML (the
+ * usual case), else by yaml, which also reads everything else and reports syntax errors.
+ */
+export function readDocument(text: string): Document {
+  const root = readBlockYaml(text);
+  if (root === undefined) return parseDocument(text, YAML_OPTIONS);
+  const document = new Document(null, YAML_OPTIONS);
+  document.contents = root;
+  return document;
 }
 
 /**

@@ -699,9 +699,10 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
     },
     jsonSchema: () => ({ type: 'string', description: `${options.description}, with a unit such as "${definition.example}"` }),
   };
+  const inBaseUnit = numberIn(1, definition.baseUnit);
   return makeField<number, O>(options, {
     typeName: `number (${definition.baseUnit})`,
-    read: (raw, ctx, fallback) => numberIn(1, definition.baseUnit).read(raw, ctx, fallback),
+    read: (raw, ctx, fallback) => inBaseUnit.read(raw, ctx, fallback),
     jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min, maximum: options.max }),
     alternateKeys(key) {
       const base = baseUnitOf(dimension);
@@ -792,7 +793,10 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
 ) {
   // Every read object carries its source ranges as `source`: a field of that name would be overwritten.
   if ('source' in shape) throw new Error('a format object cannot have a field named "source"');
+  // Values are plain objects keyed by field: a field named like an Object member would clash.
+  for (const key of Object.keys(shape)) if (key in Object.prototype) throw new Error(`a format object cannot have a field named "${key}"`);
   const bindings = bindingsOf(shape);
+  const shapeFields = Object.entries(shape);
   const knownKeys = [...bindings.keys()];
   const withDefaults = options.defaults ? { ...options, default: defaultsOf(shape) as ObjectValue<S> } : options;
   return makeField<ObjectValue<S>, O>(withDefaults, {
@@ -818,9 +822,10 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
 
   function readMap(pairs: Pair<Node, Node>[], range: SourceRange, missingRange: SourceRange, ctx: ReadContext): ObjectValue<S> | undefined {
     const inherited = ctx.takeInheritedPairs();
-    const value: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    const fields: Record<string, FieldSource> = Object.create(null) as Record<string, FieldSource>;
-    const seenFrom = new Map<string, { key: string; range: SourceRange }>();
+    // Plain objects, not Object.create(null) dictionaries: only the shape's own keys are set.
+    const value: Record<string, unknown> = {};
+    const fields: Record<string, FieldSource> = {};
+    const seenFrom: Record<string, { key: string; range: SourceRange }> = {};
     let complete = true;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -844,7 +849,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
           : {});
         continue;
       }
-      const earlier = seenFrom.get(binding.fieldKey);
+      const earlier = seenFrom[binding.fieldKey];
       if (earlier) {
         ctx.report('syntax', earlier.key === keyText
           ? `"${keyText}" is given twice`
@@ -853,7 +858,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
         });
         continue;
       }
-      seenFrom.set(binding.fieldKey, { key: keyText, range: keyRange });
+      seenFrom[binding.fieldKey] = { key: keyText, range: keyRange };
       const valueNode = pair.value as Node | null;
       const valueRange = nodeRange(valueNode, keyRange);
       const inheritance = inherited.get(pair);
@@ -863,7 +868,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
         : binding.field.read(valueNode, ctx, keyRange);
       if (read !== undefined) value[binding.fieldKey] = read;
     }
-    for (const [fieldKey, field] of Object.entries(shape)) {
+    for (const [fieldKey, field] of shapeFields) {
       if (value[fieldKey] !== undefined) continue;
       if (field.defaultValue !== undefined) {
         value[fieldKey] = field.defaultValue;

@@ -1,0 +1,451 @@
+/**
+ * A fast reader for the plain block YAML that designs are written in: block mappings and
+ * sequences, one-line plain and quoted scalars, one-line flow collections, comments. It
+ * builds the same nodes, with the same values and ranges, as yaml's `parseDocument`, in a
+ * fraction of the time (yaml composes a full CST first; see docs/performance.md).
+ *
+ * Anything else (anchors, aliases, tags, block scalars, multi-line scalars or flow
+ * collections, escapes, explicit keys, directives, tabs, and every syntax error) is outside
+ * the subset: `readBlockYaml` returns undefined and the caller reads the text with yaml,
+ * which also reports the problems. So the subset only has to be read exactly, never
+ * diagnosed; test/unit/model/block-yaml.test.ts holds it to yaml's output.
+ */
+
+import { isMap, isPair, isScalar, isSeq, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+
+/** Thrown inside the reader when the text leaves the subset; never escapes this module. */
+class OutOfSubset extends Error {}
+const OUT_OF_SUBSET = new OutOfSubset('outside the block YAML subset');
+
+/** YAML caps implicit keys at 1024 characters; yaml reports longer ones, so they leave the subset. */
+const MAX_KEY_LENGTH = 1000;
+/** Nesting past this is left to yaml (designs nest about eight deep). */
+const MAX_DEPTH = 64;
+
+/** yaml's YAML 1.2 core schema: the scalar tags tried, in order, on a plain scalar. */
+const CORE_TAGS = new Schema({ merge: false }).tags.filter((tag): tag is ScalarTag => tag.default === true && !tag.collection && tag.test !== undefined);
+const CORE_OPTIONS = { intAsBigInt: false } as const;
+/** Plain words the core schema resolves to null or a boolean; any other word starting with a letter is a string. */
+const CORE_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+
+/**
+ * The document's root node as yaml's `parseDocument` would compose it, or undefined when
+ * the text is not in the subset (or not a block mapping at its top).
+ */
+export function readBlockYaml(text: string): Node | undefined {
+  if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
+  try {
+    return new BlockReader(text).document();
+  } catch (error) {
+    if (error === OUT_OF_SUBSET) return undefined;
+    throw error;
+  }
+}
+
+class BlockReader {
+  /** Offset of each line's first character. */
+  private readonly starts: number[] = [0];
+  /** The line being read. */
+  private line = 0;
+  /** Collections open around the one being read. */
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  document(): Node {
+    this.skipBlank();
+    if (this.line >= this.starts.length || this.indent(this.line) !== 0) throw OUT_OF_SUBSET;
+    const root = this.blockNode(this.line, 0);
+    this.skipBlank();
+    if (this.line < this.starts.length || !(root instanceof YAMLMap)) throw OUT_OF_SUBSET;
+    return root;
+  }
+
+  // --- lines ---
+
+  /** Where the line's content ends: before its line break (LF or CRLF), or at the end of the text. */
+  private contentEnd(line: number): number {
+    const next = this.starts[line + 1];
+    if (next === undefined) return this.text.length;
+    return this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  }
+
+  /** Where the next line starts (after the line break), or the end of the text. */
+  private lineEnd(line: number): number {
+    return this.starts[line + 1] ?? this.text.length;
+  }
+
+  private indent(line: number): number {
+    const start = this.starts[line] as number;
+    let at = start;
+    while (this.text.charCodeAt(at) === 32) at++;
+    return at - start;
+  }
+
+  private isBlank(line: number): boolean {
+    const at = (this.starts[line] as number) + this.indent(line);
+    return at >= this.contentEnd(line) || this.text.charCodeAt(at) === 35; // '#'
+  }
+
+  /** A line of nothing but spaces. */
+  private isEmpty(line: number): boolean {
+    return (this.starts[line] as number) + this.indent(line) >= this.contentEnd(line);
+  }
+
+  private skipBlank(): void {
+    while (this.line < this.starts.length && this.isBlank(this.line)) this.line++;
+  }
+
+  /** A line whose content is a sequence entry: `-` then a space or nothing. */
+  private isEntryLine(line: number, indent: number): boolean {
+    const at = (this.starts[line] as number) + indent;
+    if (this.text.charCodeAt(at) !== 45) return false; // '-'
+    return at + 1 >= this.contentEnd(line) || this.text.charCodeAt(at + 1) === 32;
+  }
+
+  // --- block collections ---
+
+  private blockNode(line: number, indent: number): YAMLMap | YAMLSeq {
+    if (this.isEntryLine(line, indent)) return this.sequence(line, indent);
+    const keyStart = (this.starts[line] as number) + indent;
+    if (this.keyColon(line, keyStart) === -1) throw OUT_OF_SUBSET;
+    return this.mapping(line, indent, keyStart);
+  }
+
+  /** Counts a collection opened; deep nesting is left to yaml, which reports it as too deep. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw OUT_OF_SUBSET;
+  }
+
+  /** A block mapping whose first key starts at `keyStart` on `line`; its keys are at column `indent`. */
+  private mapping(firstLine: number, indent: number, keyStart: number): YAMLMap {
+    this.enter();
+    const map = newMap(false);
+    let line = firstLine;
+    let start = keyStart;
+    let end = keyStart;
+    for (;;) {
+      const colon = this.keyColon(line, start);
+      if (colon === -1) throw OUT_OF_SUBSET;
+      const key = this.plainKey(start, colon);
+      const value = this.valueAfter(line, colon + 1, indent, true);
+      map.items.push(newPair(key, value));
+      end = (value.range as [number, number, number])[2];
+      this.skipBlank();
+      if (this.line >= this.starts.length) break;
+      const next = this.indent(this.line);
+      if (next < indent) break;
+      if (next > indent || this.isEntryLine(this.line, next)) throw OUT_OF_SUBSET;
+      line = this.line;
+      start = (this.starts[line] as number) + indent;
+    }
+    map.range = [keyStart, end, end];
+    this.depth--;
+    return map;
+  }
+
+  /** A block sequence whose entries' dashes are at column `indent`, the first on `firstLine`. */
+  private sequence(firstLine: number, indent: number): YAMLSeq {
+    this.enter();
+    const seq = newSeq(false);
+    const first = (this.starts[firstLine] as number) + indent;
+    let line = firstLine;
+    let end = first;
+    for (;;) {
+      const dash = (this.starts[line] as number) + indent;
+      const item = this.entry(line, dash + 1, indent);
+      seq.items.push(item);
+      end = (item.range as [number, number, number])[2];
+      this.skipBlank();
+      if (this.line >= this.starts.length) break;
+      const next = this.indent(this.line);
+      if (next < indent) break;
+      if (next > indent) throw OUT_OF_SUBSET;
+      if (!this.isEntryLine(this.line, next)) break;
+      line = this.line;
+    }
+    seq.range = [first, end, end];
+    this.depth--;
+    return seq;
+  }
+
+  /** A sequence entry's value, after its dash: a compact mapping (`- id: a`) or sequence (`- - a`), or any value. */
+  private entry(line: number, afterDash: number, indent: number): Node {
+    const at = this.skipSpaces(afterDash, this.contentEnd(line));
+    const code = this.text.charCodeAt(at);
+    const column = at - (this.starts[line] as number);
+    if (at > afterDash && at < this.contentEnd(line) && this.isEntryLine(line, column)) return this.sequence(line, column);
+    if (at < this.contentEnd(line) && code !== 35 && !QUOTE_OR_FLOW.has(code) && this.keyColon(line, at) !== -1) {
+      this.line = line;
+      return this.mapping(line, column, at);
+    }
+    return this.valueAfter(line, afterDash, indent, false);
+  }
+
+  /**
+   * The value that follows `key:` or `-` at `from` on `line`: on the same line, else a
+   * block collection on the lines below (more indented than `indent`; for a mapping's
+   * value, a sequence may also sit at `indent`), else an empty (null) scalar. Leaves
+   * `this.line` on the line after the value.
+   */
+  private valueAfter(line: number, from: number, indent: number, sequenceAtIndent: boolean): Node {
+    const contentEnd = this.contentEnd(line);
+    const at = this.skipSpaces(from, contentEnd);
+    if (at < contentEnd && this.text.charCodeAt(at) !== 35) {
+      if (at === from && from < contentEnd) throw OUT_OF_SUBSET; // `key:value` is a plain scalar, not a pair
+      const value = this.inlineValue(line, at, contentEnd);
+      this.line = line + 1;
+      this.skipBlank();
+      if (this.line < this.starts.length && this.indent(this.line) > indent) throw OUT_OF_SUBSET; // a continuation line
+      // yaml extends the value's range over comments indented under it; those are left to yaml.
+      for (let skipped = line + 1; skipped < this.line; skipped++) if (this.indent(skipped) > indent && !this.isEmpty(skipped)) throw OUT_OF_SUBSET;
+      return value;
+    }
+    this.line = line + 1;
+    this.skipBlank();
+    if (this.line < this.starts.length) {
+      const next = this.indent(this.line);
+      if (next > indent) return this.blockNode(this.line, next);
+      if (sequenceAtIndent && next === indent && this.isEntryLine(this.line, next)) return this.sequence(this.line, next);
+    }
+    // An empty value: yaml extends its range over a comment that follows; only the plain case is read here.
+    if (at < contentEnd || this.line !== line + 1) throw OUT_OF_SUBSET;
+    return scalar(null, 'PLAIN', at, at, at);
+  }
+
+  /** A scalar or flow collection starting at `at`, then only spaces or a comment up to the line's end. */
+  private inlineValue(line: number, at: number, contentEnd: number): Node {
+    const { node, end } = this.flowOrScalar(at, contentEnd, false);
+    const rest = this.skipSpaces(end, contentEnd);
+    if (rest < contentEnd && (this.text.charCodeAt(rest) !== 35 || rest === end)) throw OUT_OF_SUBSET;
+    (node.range as [number, number, number])[2] = this.lineEnd(line);
+    return node;
+  }
+
+  // --- keys and scalars ---
+
+  /**
+   * The colon ending a plain key that starts at `start` (`: ` or `:` at the line's end), or
+   * -1 when the line holds no such key or one outside the subset.
+   */
+  private keyColon(line: number, start: number): number {
+    const contentEnd = this.contentEnd(line);
+    if (start >= contentEnd || INDICATORS.has(this.text.charCodeAt(start))) return -1;
+    for (let at = start; at < contentEnd; at++) {
+      const code = this.text.charCodeAt(at);
+      if (code === 58) { // ':'
+        if (at + 1 < contentEnd && this.text.charCodeAt(at + 1) !== 32) return -1;
+        return at - start > MAX_KEY_LENGTH || this.text.charCodeAt(at - 1) === 32 ? -1 : at;
+      }
+      if (code === 35 && this.text.charCodeAt(at - 1) === 32) return -1; // a comment
+    }
+    return -1;
+  }
+
+  private plainKey(start: number, end: number): Scalar {
+    return plainScalar(this.text.slice(start, end), start, end, end);
+  }
+
+  /** A flow collection, a quoted scalar or a plain scalar (in a flow collection when `inFlow`). */
+  private flowOrScalar(at: number, contentEnd: number, inFlow: boolean): { node: Node; end: number } {
+    const code = this.text.charCodeAt(at);
+    if (code === 91) return this.flowSequence(at, contentEnd); // '['
+    if (code === 123) return this.flowMapping(at, contentEnd); // '{'
+    if (code === 34 || code === 39) { // '"' or "'"
+      const close = this.closingQuote(at, contentEnd);
+      const raw = this.text.slice(at + 1, close);
+      const value = code === 39 ? raw.replaceAll("''", "'") : raw;
+      const node = scalar(value, code === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, close + 1, close + 1);
+      return { node, end: close + 1 };
+    }
+    if (INDICATORS.has(code) && !(code === 45 && at + 1 < contentEnd && this.text.charCodeAt(at + 1) !== 32)) throw OUT_OF_SUBSET;
+    let end = at;
+    for (; end < contentEnd; end++) {
+      const c = this.text.charCodeAt(end);
+      if (c === 35 && this.text.charCodeAt(end - 1) === 32) break; // a comment
+      if (c === 58 && (inFlow || end + 1 >= contentEnd || this.text.charCodeAt(end + 1) === 32)) throw OUT_OF_SUBSET; // a pair, not a scalar
+      if (inFlow && FLOW_ENDS.has(c)) break;
+    }
+    while (this.text.charCodeAt(end - 1) === 32) end--;
+    return { node: plainScalar(this.text.slice(at, end), at, end, end), end };
+  }
+
+  /** The closing quote on the same line; escapes (`\` in double quotes) leave the subset. */
+  private closingQuote(open: number, contentEnd: number): number {
+    const quote = this.text.charCodeAt(open);
+    for (let at = open + 1; at < contentEnd; at++) {
+      const code = this.text.charCodeAt(at);
+      if (quote === 34 && code === 92) throw OUT_OF_SUBSET;
+      if (code !== quote) continue;
+      if (quote === 39 && this.text.charCodeAt(at + 1) === 39) {
+        at++;
+        continue;
+      }
+      return at;
+    }
+    throw OUT_OF_SUBSET;
+  }
+
+  private flowSequence(open: number, contentEnd: number): { node: Node; end: number } {
+    this.enter();
+    const seq = newSeq(true);
+    let at = this.skipSpaces(open + 1, contentEnd);
+    if (this.text.charCodeAt(at) !== 93) { // ']'
+      for (;;) {
+        const { node, end } = this.flowOrScalar(at, contentEnd, true);
+        seq.items.push(node);
+        at = this.afterFlowItem(node, end, contentEnd);
+        if (this.text.charCodeAt(at) === 93) break;
+      }
+    }
+    seq.range = [open, at + 1, at + 1];
+    this.depth--;
+    return { node: seq, end: at + 1 };
+  }
+
+  private flowMapping(open: number, contentEnd: number): { node: Node; end: number } {
+    this.enter();
+    const map = newMap(true);
+    let at = this.skipSpaces(open + 1, contentEnd);
+    if (this.text.charCodeAt(at) !== 125) { // '}'
+      for (;;) {
+        if (at >= contentEnd || INDICATORS.has(this.text.charCodeAt(at))) throw OUT_OF_SUBSET;
+        let colon = at;
+        while (colon < contentEnd && !FLOW_KEY_ENDS.has(this.text.charCodeAt(colon))) colon++;
+        if (this.text.charCodeAt(colon) !== 58 || this.text.charCodeAt(colon + 1) !== 32 || this.text.charCodeAt(colon - 1) === 32) throw OUT_OF_SUBSET;
+        const key = this.plainKey(at, colon);
+        const valueStart = this.skipSpaces(colon + 1, contentEnd);
+        if (valueStart >= contentEnd || CLOSERS.has(this.text.charCodeAt(valueStart))) throw OUT_OF_SUBSET; // `{ a: }`
+        const { node, end } = this.flowOrScalar(valueStart, contentEnd, true);
+        map.items.push(newPair(key, node));
+        at = this.afterFlowItem(node, end, contentEnd);
+        if (this.text.charCodeAt(at) === 125) break;
+      }
+    }
+    map.range = [open, at + 1, at + 1];
+    this.depth--;
+    return { node: map, end: at + 1 };
+  }
+
+  /**
+   * Past a flow item: spaces, then `,` and the next item (returns its start) or the closing
+   * bracket (returns its offset). A trailing comma or the line's end leaves the subset.
+   */
+  private afterFlowItem(node: Node, end: number, contentEnd: number): number {
+    const at = this.skipSpaces(end, contentEnd);
+    (node.range as [number, number, number])[2] = at;
+    const code = this.text.charCodeAt(at);
+    if (at >= contentEnd) throw OUT_OF_SUBSET;
+    if (code === 93 || code === 125) return at;
+    if (code !== 44) throw OUT_OF_SUBSET; // ','
+    const next = this.skipSpaces(at + 1, contentEnd);
+    const after = this.text.charCodeAt(next);
+    if (next >= contentEnd || after === 93 || after === 125 || after === 44) throw OUT_OF_SUBSET;
+    return next;
+  }
+
+  private skipSpaces(from: number, contentEnd: number): number {
+    let at = from;
+    while (at < contentEnd && this.text.charCodeAt(at) === 32) at++;
+    return at;
+  }
+}
+
+/** A set of ASCII characters, looked up by character code (the reader's inner loops ask it per character). */
+class CharacterSet {
+  private readonly members = new Uint8Array(128);
+  constructor(characters: string) {
+    for (const character of characters) this.members[character.charCodeAt(0)] = 1;
+  }
+  has(code: number): boolean {
+    return code < 128 && this.members[code] === 1;
+  }
+}
+
+/** Characters that cannot start a plain scalar (YAML c-indicator); `-` may, before a non-space. */
+const INDICATORS = new CharacterSet('-?:,[]{}#&*!|>\'"%@`');
+const QUOTE_OR_FLOW = new CharacterSet('"\'[{');
+/** Characters that end a plain scalar inside a flow collection. */
+const FLOW_ENDS = new CharacterSet(',[]{}');
+/** What cannot start a flow mapping's value: yaml reads `{ a: }` or `{ a: , b: 1 }` with an empty one. */
+const CLOSERS = new CharacterSet(',]}');
+const FLOW_KEY_ENDS = new CharacterSet(':,[]{}#');
+
+/**
+ * A design is hundreds of thousands of nodes, and yaml's constructors tag each one with
+ * `Object.defineProperty`, a third of the reader's time. These make the same objects
+ * (same prototype, same tag, read by yaml's own `isScalar` and `isPair`) with the tag on a
+ * shared prototype instead. If a yaml release tags nodes differently, the check below
+ * fails and the constructors are used.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+function tagged<T extends object>(base: T, type: symbol): T {
+  const prototype = Object.create(base) as T;
+  Object.defineProperty(prototype, NODE_TYPE, { value: type });
+  return prototype;
+}
+const SCALAR_PROTOTYPE = tagged(Scalar.prototype, Symbol.for('yaml.scalar'));
+const PAIR_PROTOTYPE = tagged(Pair.prototype, Symbol.for('yaml.pair'));
+const MAP_PROTOTYPE = tagged(YAMLMap.prototype, Symbol.for('yaml.map'));
+const SEQ_PROTOTYPE = tagged(YAMLSeq.prototype, Symbol.for('yaml.seq'));
+const TAGGED_PROTOTYPES_WORK = isScalar(Object.create(SCALAR_PROTOTYPE)) && isPair(Object.create(PAIR_PROTOTYPE))
+  && isMap(Object.create(MAP_PROTOTYPE)) && isSeq(Object.create(SEQ_PROTOTYPE));
+
+function newMap(flow: boolean): YAMLMap<Node, Node> {
+  const map = TAGGED_PROTOTYPES_WORK ? Object.create(MAP_PROTOTYPE) as YAMLMap<Node, Node> : new YAMLMap<Node, Node>();
+  map.items = [];
+  if (flow) map.flow = true;
+  return map;
+}
+
+function newSeq(flow: boolean): YAMLSeq<Node> {
+  const seq = TAGGED_PROTOTYPES_WORK ? Object.create(SEQ_PROTOTYPE) as YAMLSeq<Node> : new YAMLSeq<Node>();
+  seq.items = [];
+  if (flow) seq.flow = true;
+  return seq;
+}
+
+function newScalar(value: unknown): Scalar {
+  if (!TAGGED_PROTOTYPES_WORK) return new Scalar(value);
+  const node = Object.create(SCALAR_PROTOTYPE) as Scalar;
+  node.value = value;
+  return node;
+}
+
+function newPair(key: Node, value: Node): Pair<Node, Node> {
+  if (!TAGGED_PROTOTYPES_WORK) return new Pair(key, value);
+  const pair = Object.create(PAIR_PROTOTYPE) as Pair<Node, Node>;
+  pair.key = key;
+  pair.value = value;
+  return pair;
+}
+
+function scalar(value: unknown, type: ScalarType, start: number, valueEnd: number, nodeEnd: number): Scalar {
+  const node = newScalar(value);
+  node.range = [start, valueEnd, nodeEnd];
+  node.type = type;
+  return node;
+}
+
+/** A plain scalar resolved as yaml's core schema does (`12` a number, `true` a boolean, `~` null). */
+function plainScalar(source: string, start: number, valueEnd: number, nodeEnd: number): Scalar {
+  const first = source.charCodeAt(0);
+  const isWord = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  if (isWord && !CORE_WORDS.has(source)) {
+    const node = scalar(source, 'PLAIN', start, valueEnd, nodeEnd);
+    node.source = source;
+    return node;
+  }
+  const tag = CORE_TAGS.find((candidate) => candidate.test?.test(source));
+  const resolved: unknown = tag ? tag.resolve(source, () => { throw OUT_OF_SUBSET; }, CORE_OPTIONS) : source;
+  const node = isScalar(resolved) ? resolved : newScalar(resolved);
+  node.range = [start, valueEnd, nodeEnd];
+  node.type = 'PLAIN';
+  node.source = source;
+  if (tag && 'format' in tag && tag.format) node.format = tag.format;
+  return node;
+}
