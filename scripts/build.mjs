@@ -20,6 +20,8 @@ const common = {
 const allTargets = [
   { ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/worker/node.ts'], outfile: 'dist/extension/analysis-worker.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['src/worker/web.ts'], outfile: 'dist/extension/analysis-worker-web.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/vtopo.ts'], outfile: 'dist/cli/vtopo.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['webview/simulation.ts'], outfile: 'dist/webview/simulation.js', platform: 'browser', format: 'iife' },

@@ -5,6 +5,7 @@
  */
 
 import * as vscode from 'vscode';
+import { AnalysisClient, type WorkerFactory } from './analysis-client';
 import { DocumentAnalyses } from './analyses';
 import { registerCommands } from './commands';
 import { registerDesigner } from './designer';
@@ -16,17 +17,25 @@ import { QuickFixProvider } from './quick-fixes';
 import { registerSimulation } from './simulation-commands';
 import { registerStatusBar } from './status-bar';
 
-export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' | 'web'): void {
+/**
+ * `startWorker` makes the analysis worker of this kind of extension host (a worker thread,
+ * a Web Worker); without one, analysis runs in the extension host.
+ */
+export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' | 'web', startWorker?: WorkerFactory): void {
   const log = vscode.window.createOutputChannel('VTopo', { log: true });
   const rulesDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const analyses = new DocumentAnalyses(log);
-  const diagnostics = new DiagnosticsController(analyses, rulesDocument);
+  const client = new AnalysisClient(startWorker, log);
+  const diagnostics = new DiagnosticsController(client, rulesDocument);
   context.subscriptions.push(
     log,
+    client,
     diagnostics,
-    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.refresh(document)),
+    vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.refresh(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
+      if (event.contentChanges.length === 0) return;
+      analyses.recordChange(event);
+      diagnostics.schedule(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.clear(document);
@@ -37,7 +46,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
       analyses.invalidate();
       diagnostics.refreshAll();
     }),
-    ...registerLanguageFeatures(analyses),
+    ...registerLanguageFeatures(analyses, diagnostics),
     vscode.languages.registerCodeActionsProvider({ language: VTOPO_LANGUAGE }, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     ...registerCommands(diagnostics, log, rulesDocument),
     registerImportCommand(log),
@@ -45,9 +54,9 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   registerPreview(context, analyses, log);
   registerDesigner(context, analyses, log);
   registerSimulation(context, analyses, log);
-  registerStatusBar(context, analyses);
+  registerStatusBar(context, diagnostics);
   for (const document of vscode.workspace.textDocuments) {
-    if (isAnalyzable(document)) diagnostics.refresh(document);
+    if (isAnalyzable(document)) void diagnostics.refresh(document);
   }
   log.info(`VTopo activated in the ${host} extension host`);
 }

@@ -1,12 +1,18 @@
 /**
- * One analysis per document version: diagnostics, hover, definition and the outline all
- * read the same result, so a big design is parsed once per edit, not once per feature.
+ * The design as the extension host knows it, one analysis per document version, for the
+ * features that need the model itself: the designer, the preview, simulations, hover and
+ * go to definition. (Diagnostics, the outline and the status bar come from the analysis
+ * worker: see diagnostics.ts.) Computed on demand, never per keystroke. Hover and
+ * definition answer from the last analysis while the document moves on, through the edits
+ * made since; only a question about freshly edited text waits for a new analysis.
  * Analysis never throws into the extension host: a failure is logged and yields nothing.
  */
 
 import * as vscode from 'vscode';
 import { analyzeText, type Analysis } from '../core/analysis/engine';
 import { DesignIndex } from '../core/language/navigation';
+import type { SourceRange } from '../core/model/source';
+import { EditTrail } from '../core/text/edit-trail';
 import { readSettings } from './settings';
 
 export class AnalyzedVersion {
@@ -16,9 +22,9 @@ export class AnalyzedVersion {
     readonly version: number,
     /** Settings generation the analysis was made with. */
     readonly generation: number,
+    /** The text of that version. */
+    readonly text: string,
     readonly analysis: Analysis,
-    /** How long the analysis took; big designs take seconds. */
-    readonly elapsedMs: number,
   ) {}
 
   /** Offset lookups for hover and definition, built on first use. */
@@ -28,19 +34,37 @@ export class AnalyzedVersion {
   }
 }
 
+/** An analysis seen from the current text: an offset of it, and ranges of it mapped back to today's text. */
+export interface PositionedAnalysis {
+  readonly analyzed: AnalyzedVersion;
+  /** The asked offset, in the analyzed version's text. */
+  readonly offset: number;
+  /** A range of the analyzed version's text in the current text, if it was not edited since. */
+  toCurrent(range: SourceRange): SourceRange | undefined;
+}
+
+interface Known {
+  analyzed: AnalyzedVersion | undefined;
+  /** Edits since `analyzed` was made. */
+  readonly trail: EditTrail;
+}
+
 export class DocumentAnalyses {
-  private readonly byUri = new Map<string, AnalyzedVersion>();
+  private readonly byUri = new Map<string, Known>();
   private generation = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   /** The analysis of the document as it is now, computed if this version has none yet. */
   current(document: vscode.TextDocument): AnalyzedVersion | undefined {
-    const key = document.uri.toString();
-    const cached = this.byUri.get(key);
+    const known = this.known(document);
+    const cached = known.analyzed;
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached;
     const analyzed = this.analyze(document);
-    if (analyzed) this.byUri.set(key, analyzed);
+    if (analyzed) {
+      known.analyzed = analyzed;
+      known.trail.forgetThrough(analyzed.version);
+    }
     return analyzed;
   }
 
@@ -49,12 +73,32 @@ export class DocumentAnalyses {
    * which only needs the ids, and never makes typing wait for a parse.
    */
   latest(document: vscode.TextDocument): AnalyzedVersion | undefined {
-    return this.byUri.get(document.uri.toString()) ?? this.current(document);
+    return this.byUri.get(document.uri.toString())?.analyzed ?? this.current(document);
   }
 
-  /** How long the last analysis of the document took (0 if there was none); never analyzes. */
-  lastDurationMs(document: vscode.TextDocument): number {
-    return this.byUri.get(document.uri.toString())?.elapsedMs ?? 0;
+  /**
+   * An analysis that can answer about `offset` of the current text: the last one if the
+   * text there was not edited since, else a new one.
+   */
+  at(document: vscode.TextDocument, offset: number): PositionedAnalysis | undefined {
+    const known = this.known(document);
+    const last = known.analyzed;
+    if (last && last.generation === this.generation) {
+      const old = last.version === document.version ? offset : known.trail.toVersion(offset, last.version);
+      if (old !== undefined) {
+        return { analyzed: last, offset: old, toCurrent: (range) => mapRange(known.trail, range, last.version) };
+      }
+    }
+    const analyzed = this.current(document);
+    return analyzed && { analyzed, offset, toCurrent: (range) => range };
+  }
+
+  /** Keeps the edits of a change, so that the last analysis still answers about unchanged text. */
+  recordChange(event: vscode.TextDocumentChangeEvent): void {
+    const known = this.byUri.get(event.document.uri.toString());
+    if (!known?.analyzed) return;
+    const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }));
+    if (!known.trail.record(event.document.version, changes)) this.forget(event.document.uri);
   }
 
   forget(uri: vscode.Uri): void {
@@ -66,16 +110,34 @@ export class DocumentAnalyses {
     this.generation++;
   }
 
+  private known(document: vscode.TextDocument): Known {
+    const key = document.uri.toString();
+    let known = this.byUri.get(key);
+    if (!known) {
+      known = { analyzed: undefined, trail: new EditTrail() };
+      this.byUri.set(key, known);
+    }
+    return known;
+  }
+
   private analyze(document: vscode.TextDocument): AnalyzedVersion | undefined {
     const started = performance.now();
     try {
-      const analysis = analyzeText(document.getText(), { rules: readSettings(document.uri).rules });
+      const text = document.getText();
+      const analysis = analyzeText(text, { rules: readSettings(document.uri).rules });
       const elapsed = performance.now() - started;
-      this.log.info(`Analyzed ${vscode.workspace.asRelativePath(document.uri)} (version ${document.version}): ${analysis.findings.length} findings in ${elapsed.toFixed(0)} ms`);
-      return new AnalyzedVersion(document.version, this.generation, analysis, elapsed);
+      this.log.info(`Analyzed ${vscode.workspace.asRelativePath(document.uri)} (version ${document.version}) in the extension host: ${analysis.findings.length} findings in ${elapsed.toFixed(0)} ms`);
+      return new AnalyzedVersion(document.version, this.generation, text, analysis);
     } catch (error) {
       this.log.error(`Analysis of ${document.uri.toString()} failed:`, error instanceof Error ? error : String(error));
       return undefined;
     }
   }
+}
+
+function mapRange(trail: EditTrail, range: SourceRange, from: number): SourceRange | undefined {
+  const start = trail.fromVersion(range.start, from);
+  const end = range.end === range.start ? start : trail.fromVersion(range.end - 1, from);
+  if (start === undefined || end === undefined) return undefined;
+  return { start, end: range.end === range.start ? start : end + 1 };
 }

@@ -40,7 +40,7 @@ async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.Lo
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         try {
           const document = await vscode.workspace.openTextDocument(uri);
-          const findings = diagnostics.refresh(document)?.analysis.findings ?? [];
+          const findings = (await diagnostics.refresh(document))?.findings ?? [];
           files++;
           // A rule's summary finding counts the findings it leaves unlisted.
           for (const finding of findings) {

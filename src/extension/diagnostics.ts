@@ -1,12 +1,15 @@
 /**
  * Findings become diagnostics: on open at once, on change after a quiet period, cleared
- * on close. The findings behind the published diagnostics are kept per document version
- * so that quick fixes can find the fix data of the diagnostic they are asked about.
+ * on close. The analysis worker makes them (analysis-client.ts); a report on a version the
+ * document has moved past is dropped. The findings behind the published diagnostics are
+ * kept per document version so that quick fixes can find the fix data of the diagnostic
+ * they are asked about.
  */
 
 import * as vscode from 'vscode';
+import type { DocumentReport } from '../core/analysis/document-report';
 import type { Finding, Severity } from '../core/analysis/rule';
-import type { AnalyzedVersion, DocumentAnalyses } from './analyses';
+import type { AnalysisClient } from './analysis-client';
 import { toRange } from './ranges';
 import { readSettings } from './settings';
 
@@ -25,68 +28,106 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 };
 
 interface Published {
-  readonly analyzed: AnalyzedVersion;
+  readonly report: DocumentReport;
   readonly findings: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: Finding }>;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(VTOPO_LANGUAGE);
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version last sent to the worker, per document. */
+  private readonly requested = new Map<string, number>();
   private readonly published = new Map<string, Published>();
+  private readonly published$ = new vscode.EventEmitter<DocumentReport>();
+  /** A report was published: its document's problems, outline and status are new. */
+  readonly onDidPublish = this.published$.event;
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly client: AnalysisClient,
     /** docs/rules.md inside the extension: each diagnostic's code links to its rule there. */
     private readonly rulesDocument: vscode.Uri,
   ) {}
 
   /**
-   * Analyzes after `vtopo.analysis.debounceMs` without further edits, or after as long as
-   * the last analysis took if that is longer: a design that takes seconds to analyze must
-   * not block the editor again at every pause in typing.
+   * Analyzes after `vtopo.analysis.debounceMs` without further edits. The analysis runs in
+   * the worker, so a slow one delays nothing but its own problems; the pause stays fixed.
    */
   schedule(document: vscode.TextDocument): void {
     if (!isAnalyzable(document)) return;
     const key = document.uri.toString();
-    const delay = Math.max(readSettings(document.uri).debounceMs, this.analyses.lastDurationMs(document));
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      if (!document.isClosed) this.refresh(document);
-    }, delay));
+      if (!document.isClosed) void this.refresh(document);
+    }, readSettings(document.uri).debounceMs));
   }
 
-  /** Analyzes now (if this version is not analyzed yet) and publishes the findings. */
-  refresh(document: vscode.TextDocument): AnalyzedVersion | undefined {
+  /**
+   * Analyzes the document as it is now and publishes the findings, unless the document
+   * moved on meanwhile (then that report is dropped: the newer version's is on its way).
+   */
+  async refresh(document: vscode.TextDocument): Promise<DocumentReport | undefined> {
     if (!isAnalyzable(document)) return undefined;
-    const analyzed = this.analyses.current(document);
-    if (!analyzed) return undefined;
     const key = document.uri.toString();
-    if (this.published.get(key)?.analyzed !== analyzed) {
-      const findings = analyzed.analysis.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document, finding) }));
-      this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
-      this.published.set(key, { analyzed, findings });
-    }
-    return analyzed;
+    const published = this.published.get(key)?.report;
+    if (published && published.version === document.version && this.requested.get(key) === document.version) return published;
+    this.requested.set(key, document.version);
+    const report = await this.client.request({ uri: key, version: document.version, text: document.getText(), rules: readSettings(document.uri).rules });
+    if (!report || document.isClosed || report.version !== document.version) return undefined;
+    const findings = report.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document, finding) }));
+    this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
+    this.published.set(key, { report, findings });
+    this.published$.fire(report);
+    return report;
+  }
+
+  /** The last published report on the document, of whichever version. */
+  lastReport(document: vscode.TextDocument): DocumentReport | undefined {
+    return this.published.get(document.uri.toString())?.report;
+  }
+
+  /**
+   * The report on the document's current version, once the worker has made it; if the
+   * request is cancelled first (the document changed again), the last one there is.
+   */
+  reportOn(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<DocumentReport | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const last = this.published.get(key)?.report;
+    if (last?.version === version) return Promise.resolve(last);
+    if (this.requested.get(key) !== version && !this.pending.has(key)) void this.refresh(document);
+    return new Promise((resolve) => {
+      const done = (report: DocumentReport | undefined) => {
+        published.dispose();
+        cancelled.dispose();
+        resolve(report);
+      };
+      const published = this.onDidPublish((report) => {
+        if (report.uri === key && report.version >= version) done(report);
+      });
+      const cancelled = token.onCancellationRequested(() => done(this.published.get(key)?.report));
+    });
   }
 
   clear(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
+    this.requested.delete(key);
     this.published.delete(key);
     this.collection.delete(document.uri);
   }
 
   /** Re-analyzes every open design, e.g. after the rule settings changed. */
   refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+    this.requested.clear();
+    for (const document of vscode.workspace.textDocuments) void this.refresh(document);
   }
 
   /** The finding behind a published diagnostic, if the document has not changed since. */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
     const published = this.published.get(document.uri.toString());
-    if (!published || published.analyzed.version !== document.version) return undefined;
+    if (!published || published.report.version !== document.version) return undefined;
     const code = codeOf(diagnostic);
     return published.findings.find(({ diagnostic: candidate }) =>
       codeOf(candidate) === code && candidate.message === diagnostic.message && candidate.range.isEqual(diagnostic.range))?.finding;
@@ -96,6 +137,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.collection.dispose();
+    this.published$.dispose();
   }
 
   private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {

@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { hoverAt } from '../core/language/hover';
 import { definitionAt } from '../core/language/navigation';
-import { documentSymbols, type DesignSymbol } from '../core/language/symbols';
+import type { DesignSymbol } from '../core/language/symbols';
 import type { ElementKind } from '../core/model/schema';
 import type { DocumentAnalyses } from './analyses';
-import { VTOPO_LANGUAGE } from './diagnostics';
+import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { toRange } from './ranges';
 
 const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
@@ -18,7 +18,7 @@ const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 
-export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Disposable[] {
+export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics: DiagnosticsController): vscode.Disposable[] {
   return [
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       provideCompletionItems(document, position) {
@@ -26,32 +26,36 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses): vscode.Dis
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),
+    // Hover and definition answer from the last analysis while a newer one is made (analyses.ts).
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(document, position) {
-        const analyzed = analyses.current(document);
-        const hover = analyzed && hoverAt(document.getText(), document.offsetAt(position), analyzed.design);
-        return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range));
+        const known = analyses.at(document, document.offsetAt(position));
+        const hover = known && hoverAt(known.analyzed.text, known.offset, known.analyzed.design);
+        const range = hover && known.toCurrent(hover.range);
+        return hover && range && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, range));
       },
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition(document, position) {
-        const analyzed = analyses.current(document);
-        const definition = analyzed && definitionAt(analyzed.design, document.offsetAt(position));
+        const known = analyses.at(document, document.offsetAt(position));
+        const definition = known && definitionAt(known.analyzed.design, known.offset);
         if (!definition) return undefined;
+        const [origin, target, targetId] = [definition.origin, definition.declaration.range, definition.declaration.idRange].map((range) => known.toCurrent(range));
+        if (!origin || !target || !targetId) return undefined;
         const link: vscode.LocationLink = {
-          originSelectionRange: toRange(document, definition.origin),
+          originSelectionRange: toRange(document, origin),
           targetUri: document.uri,
-          targetRange: toRange(document, definition.declaration.range),
-          targetSelectionRange: toRange(document, definition.declaration.idRange),
+          targetRange: toRange(document, target),
+          targetSelectionRange: toRange(document, targetId),
         };
         return [link];
       },
     }),
+    // The outline comes with the diagnostics, from the analysis worker.
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols(document) {
-        const analyzed = analyses.current(document);
-        if (!analyzed) return [];
-        return documentSymbols(analyzed.analysis.topology.declarations.values()).map((symbol) => toDocumentSymbol(document, symbol));
+      async provideDocumentSymbols(document, token) {
+        const report = await diagnostics.reportOn(document, token);
+        return report ? report.symbols.map((symbol) => toDocumentSymbol(document, symbol)) : [];
       },
     }, { label: 'VTopo' }),
   ];

@@ -158,6 +158,8 @@ export async function theWebExtensionBuildAnalyzesInTheBrowser({ page }) {
   await runCommand(page, 'VTopo: Show Output');
   const output = page.locator('.output-view .view-lines').first();
   await waitUntil(async () => /activated in the web extension host/.test(((await output.textContent()) ?? '').replace(/\u00a0/g, ' ')), { timeout: 15_000, message: 'the output channel to say which host runs VTopo' });
+  // The analysis runs in a Web Worker started by the web extension host.
+  await waitUntil(async () => /The analysis worker started/.test(((await output.textContent()) ?? '').replace(/\u00a0/g, ' ')), { timeout: 15_000, message: 'the output channel to say the analysis worker started' });
   await screenshot(page, 'vtopo-web-extension-host');
 }
 theWebExtensionBuildAnalyzesInTheBrowser.settings = { 'remote.extensionKind': { 'vtopo.vtopo': ['ui'] } };

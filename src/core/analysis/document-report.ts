@@ -1,0 +1,75 @@
+/**
+ * What the editor shows about one version of a document, computed away from the editor
+ * (in the analysis worker, see docs/performance.md): the findings, the outline and the N-1
+ * status bar text. Everything here is plain data, so it crosses a worker boundary as is;
+ * the topology itself stays in the worker.
+ */
+
+import { worstSingleHostFailure } from '../capacity/n1';
+import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
+import { documentSymbols, type DesignSymbol } from '../language/symbols';
+import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
+import type { Finding } from './rule';
+import { ruleMeta } from './rules';
+
+export interface DocumentReportRequest {
+  /** Which document; echoed back, so a reply can be matched to its document. */
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  /** The host's rule settings for the document (`vtopo.rules`). */
+  readonly rules: Readonly<Record<string, HostRuleSetting>>;
+}
+
+export interface DocumentReport {
+  readonly uri: string;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly symbols: readonly DesignSymbol[];
+  readonly n1: N1Status;
+  /** Parse and analysis time, in the worker. */
+  readonly elapsedMs: number;
+}
+
+const HEADROOM_RULE = 'n1-headroom';
+const HEADROOM_OPTION = 'headroomPercent';
+
+export function reportDocument(request: DocumentReportRequest): DocumentReport {
+  const started = performance.now();
+  const analysis = analyzeText(request.text, { rules: request.rules });
+  const { topology, findings } = analysis;
+  // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
+  const meta = ruleMeta(HEADROOM_RULE);
+  const headroom = meta ? ruleOption(topology, { rules: request.rules }, meta, HEADROOM_OPTION) : 0;
+  return {
+    uri: request.uri,
+    version: request.version,
+    findings,
+    symbols: documentSymbols(topology.declarations.values()),
+    n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** A message from the host, checked before the worker acts on it. */
+export function isDocumentReportRequest(value: unknown): value is DocumentReportRequest {
+  if (value === null || typeof value !== 'object') return false;
+  const { uri, version, text, rules } = value as Record<string, unknown>;
+  return typeof uri === 'string' && typeof version === 'number' && Number.isFinite(version)
+    && typeof text === 'string' && rules !== null && typeof rules === 'object' && !Array.isArray(rules);
+}
+
+/** What the worker sends back: a report, or the error that kept it from making one. */
+export type WorkerReply =
+  | { readonly kind: 'report'; readonly report: DocumentReport }
+  | { readonly kind: 'error'; readonly uri: string; readonly version: number; readonly message: string };
+
+/** The worker's whole job: one request in, one reply out, never a throw. */
+export function answer(message: unknown): WorkerReply {
+  if (!isDocumentReportRequest(message)) return { kind: 'error', uri: '', version: -1, message: 'the worker received a message that is not an analysis request' };
+  try {
+    return { kind: 'report', report: reportDocument(message) };
+  } catch (error) {
+    return { kind: 'error', uri: message.uri, version: message.version, message: error instanceof Error ? error.stack ?? error.message : String(error) };
+  }
+}

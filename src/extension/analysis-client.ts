@@ -1,0 +1,138 @@
+/**
+ * The extension host's side of the analysis worker (docs/performance.md): documents go to
+ * the worker one at a time; a document's newer version replaces its request still waiting
+ * in the queue. If the worker cannot start or dies, analysis carries on in the extension
+ * host (slower for big designs, never silent: the log says why).
+ */
+
+import type * as vscode from 'vscode';
+import { answer, type DocumentReport, type DocumentReportRequest, type WorkerReply } from '../core/analysis/document-report';
+
+/** A worker as the client needs it; the desktop and web entries each make one. */
+export interface WorkerPort {
+  post(request: DocumentReportRequest): void;
+  onReply(listener: (reply: unknown) => void): void;
+  /** The worker failed (an error it could not catch, or it exited). */
+  onFailure(listener: (reason: string) => void): void;
+  terminate(): void;
+}
+
+export type WorkerFactory = () => Promise<WorkerPort>;
+
+interface Pending {
+  readonly request: DocumentReportRequest;
+  readonly resolve: (report: DocumentReport | undefined) => void;
+}
+
+export class AnalysisClient implements vscode.Disposable {
+  private port: Promise<WorkerPort | undefined> | undefined;
+  private inFlight: Pending | undefined;
+  /** Waiting requests by document: only the newest version of each. */
+  private readonly queue = new Map<string, Pending>();
+  private inProcess = false;
+  private disposed = false;
+
+  constructor(
+    private readonly factory: WorkerFactory | undefined,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /**
+   * The report on this version of the document, or undefined when a newer version of the
+   * same document took its place before it was analyzed, or the analysis failed.
+   */
+  request(request: DocumentReportRequest): Promise<DocumentReport | undefined> {
+    return new Promise((resolve) => {
+      this.queue.get(request.uri)?.resolve(undefined);
+      this.queue.set(request.uri, { request, resolve });
+      this.next();
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const pending of this.queue.values()) pending.resolve(undefined);
+    this.queue.clear();
+    this.inFlight?.resolve(undefined);
+    this.inFlight = undefined;
+    void this.port?.then((port) => port?.terminate());
+  }
+
+  private next(): void {
+    if (this.inFlight || this.disposed) return;
+    const [uri, pending] = this.queue.entries().next().value ?? [];
+    if (uri === undefined || pending === undefined) return;
+    this.queue.delete(uri);
+    this.inFlight = pending;
+    void this.send(pending);
+  }
+
+  private async send(pending: Pending): Promise<void> {
+    const port = this.inProcess ? undefined : await this.worker();
+    if (this.inFlight !== pending) return;
+    if (port) {
+      port.post(pending.request);
+      return;
+    }
+    // No worker: analyze here, after the current event so that the caller's turn ends first.
+    setTimeout(() => {
+      if (this.inFlight === pending) this.settle(answer(pending.request));
+    }, 0);
+  }
+
+  private worker(): Promise<WorkerPort | undefined> {
+    this.port ??= this.start();
+    return this.port;
+  }
+
+  private async start(): Promise<WorkerPort | undefined> {
+    if (!this.factory) return this.fallBack('this extension host cannot start workers');
+    try {
+      const port = await this.factory();
+      this.log.info('The analysis worker started: designs are parsed and analyzed outside the extension host.');
+      port.onReply((reply) => this.settle(reply));
+      port.onFailure((reason) => {
+        if (this.disposed) return;
+        this.fallBack(`the analysis worker stopped: ${reason}`);
+        port.terminate();
+        // The request it was working on is answered here instead.
+        const pending = this.inFlight;
+        if (pending) this.settle(answer(pending.request));
+      });
+      return port;
+    } catch (error) {
+      return this.fallBack(`the analysis worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private fallBack(reason: string): undefined {
+    if (!this.inProcess) this.log.warn(`${reason}; designs are analyzed in the extension host from now on.`);
+    this.inProcess = true;
+    return undefined;
+  }
+
+  /** A reply from the worker (or from `answer` in process), for the request in flight. */
+  private settle(reply: unknown): void {
+    const pending = this.inFlight;
+    if (!pending) return;
+    this.inFlight = undefined;
+    if (isReply(reply) && reply.kind === 'report' && reply.report.uri === pending.request.uri && reply.report.version === pending.request.version) {
+      pending.resolve(reply.report);
+    } else {
+      const why = isReply(reply) && reply.kind === 'error' ? reply.message : 'an unexpected reply';
+      this.log.error(`Analysis of ${pending.request.uri} (version ${pending.request.version}) failed: ${why}`);
+      pending.resolve(undefined);
+    }
+    this.next();
+  }
+}
+
+function isReply(value: unknown): value is WorkerReply {
+  if (value === null || typeof value !== 'object') return false;
+  const reply = value as { kind?: unknown; report?: unknown; message?: unknown };
+  if (reply.kind === 'error') return typeof reply.message === 'string';
+  if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object') return false;
+  const report = reply.report as Partial<Record<keyof DocumentReport, unknown>>;
+  return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && Array.isArray(report.symbols)
+    && report.n1 !== null && typeof report.n1 === 'object';
+}

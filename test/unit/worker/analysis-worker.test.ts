@@ -1,0 +1,143 @@
+/**
+ * The analysis worker's job and the extension host's client of it, with a fake worker:
+ * one request in flight, the newest version per document, stale requests answered with
+ * nothing, the fallback to in-process analysis when the worker cannot start or dies.
+ */
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { answer, reportDocument, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
+import { analyzeText } from '../../../src/core/analysis/engine';
+import { AnalysisClient, type WorkerPort } from '../../../src/extension/analysis-client';
+
+const DESIGN = `vtopo: 1
+name: Two hosts
+platform: vsphere
+clusters:
+  c1: { ha: { admissionControl: { policy: percentage, hostFailuresToTolerate: 1 } } }
+hosts:
+  h1: { cluster: c1, cpu: { sockets: 2, cores: 16, speed: 2.4 GHz }, memory: 256 GB }
+  h2: { cluster: c1, cpu: { sockets: 2, cores: 16, speed: 2.4 GHz }, memory: 256 GB }
+vms:
+  vm1: { host: h1, cpu: 4, memory: 64 GB }
+  vm2: { host: h2, cpu: 4, memory: 300 GB, unknownKey: 1 }
+`;
+
+const request = (version: number, text = DESIGN, uri = 'file:///a.vtopo'): DocumentReportRequest => ({ uri, version, text, rules: {} });
+
+/** Messages a log channel would show, kept for the assertions. */
+function fakeLog() {
+  const lines: string[] = [];
+  const log = { info: (line: string) => lines.push(`info ${line}`), warn: (line: string) => lines.push(`warn ${line}`), error: (line: string) => lines.push(`error ${line}`) };
+  return { lines, log: log as unknown as ConstructorParameters<typeof AnalysisClient>[1] };
+}
+
+/** A worker that answers when told to, with the real `answer`. */
+class FakeWorker implements WorkerPort {
+  readonly received: DocumentReportRequest[] = [];
+  private reply: ((reply: unknown) => void) | undefined;
+  private failure: ((reason: string) => void) | undefined;
+  terminated = false;
+  post(request: DocumentReportRequest): void {
+    this.received.push(request);
+  }
+  onReply(listener: (reply: unknown) => void): void {
+    this.reply = listener;
+  }
+  onFailure(listener: (reason: string) => void): void {
+    this.failure = listener;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  answerNext(): void {
+    const next = this.received.shift();
+    assert.ok(next, 'the worker has no request to answer');
+    this.reply?.(answer(next));
+  }
+  die(): void {
+    this.failure?.('it exited with code 1');
+  }
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('analysis worker', () => {
+  it('reports the findings, the outline and the N-1 status of a version', () => {
+    const report = reportDocument(request(7));
+    assert.equal(report.version, 7);
+    assert.deepEqual(report.findings, analyzeText(DESIGN).findings);
+    assert.ok(report.findings.some((finding) => finding.ruleId === 'unknown-key'));
+    assert.deepEqual(report.symbols.map((symbol) => symbol.id), ['c1', 'h1', 'h2', 'vm1', 'vm2']);
+    assert.match(report.n1.text, /N-1/);
+    // Plain data: what crosses the worker boundary is what was made.
+    assert.deepEqual(structuredClone(report), report);
+  });
+
+  it('answers a malformed message with an error, not a throw', () => {
+    for (const message of [null, 'text', { uri: 'x', version: 'one', text: '', rules: {} }, { uri: 'x', version: 1, text: 3, rules: {} }]) {
+      assert.equal(answer(message).kind, 'error');
+    }
+  });
+
+  it('sends one request at a time and only the newest waiting version of a document', async () => {
+    const worker = new FakeWorker();
+    const { log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const first = client.request(request(1));
+    await tick();
+    const second = client.request(request(2));
+    const third = client.request(request(3));
+    const other = client.request(request(1, DESIGN, 'file:///b.vtopo'));
+    assert.equal(await second, undefined, 'a waiting request replaced by a newer version gets no report');
+    assert.deepEqual(worker.received.map((sent) => sent.version), [1]);
+    worker.answerNext();
+    assert.equal((await first)?.version, 1);
+    await tick();
+    assert.deepEqual(worker.received.map((sent) => `${sent.uri} ${sent.version}`), ['file:///a.vtopo 3']);
+    worker.answerNext();
+    assert.equal((await third)?.version, 3);
+    await tick();
+    worker.answerNext();
+    assert.equal((await other)?.uri, 'file:///b.vtopo');
+    client.dispose();
+    await tick();
+    assert.ok(worker.terminated);
+  });
+
+  it('analyzes in process when the worker cannot start, and says so', async () => {
+    const { lines, log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.reject(new Error('no workers here')), log);
+    const report = await client.request(request(4));
+    assert.equal(report?.version, 4);
+    assert.deepEqual(lines.map((line) => line.split(':')[0]), ['warn the analysis worker could not start']);
+    assert.match(lines[0] ?? '', /no workers here; designs are analyzed in the extension host from now on/);
+  });
+
+  it('answers the request in flight in process when the worker dies, and keeps going there', async () => {
+    const worker = new FakeWorker();
+    const { lines, log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const pending = client.request(request(5));
+    await tick();
+    worker.die();
+    assert.equal((await pending)?.version, 5);
+    assert.ok(worker.terminated);
+    assert.equal((await client.request(request(6)))?.version, 6);
+    assert.equal(worker.received.length, 1, 'nothing more is sent to a dead worker');
+    assert.match(lines.join('\n'), /the analysis worker stopped: it exited with code 1/);
+  });
+
+  it('logs a failed analysis and reports nothing for it', async () => {
+    const worker = new FakeWorker();
+    const { lines, log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const pending = client.request(request(8));
+    await tick();
+    worker.received.shift();
+    // A reply for another version than the one asked is not taken as its report.
+    (worker as unknown as { reply: (reply: unknown) => void }).reply(answer(request(9)));
+    assert.equal(await pending, undefined);
+    assert.match(lines.join('\n'), /version 8\) failed: an unexpected reply/);
+  });
+});
