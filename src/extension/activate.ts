@@ -53,7 +53,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   );
   registerPreview(context, analyses, log);
   registerDesigner(context, analyses, log);
-  registerSimulation(context, analyses, log);
+  registerSimulation(context, analyses, diagnostics, log);
   registerStatusBar(context, diagnostics);
   for (const document of vscode.workspace.textDocuments) {
     if (isAnalyzable(document)) void diagnostics.refresh(document);

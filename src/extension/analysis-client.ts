@@ -1,8 +1,10 @@
 /**
  * The extension host's side of the analysis worker (docs/performance.md): documents go to
- * the worker one at a time; a document's newer version replaces its request still waiting
- * in the queue. If the worker cannot start or dies, analysis carries on in the extension
- * host (slower for big designs, never silent: the log says why).
+ * the worker one at a time. A request waiting in the queue is only a promise to send the
+ * document: its text is read when its turn comes, so while a big design is analyzed, any
+ * number of keystrokes cost one more analysis, of the newest text, and nothing per
+ * keystroke. If the worker cannot start or dies, analysis carries on in the extension host
+ * (slower for big designs, never silent: the log says why).
  */
 
 import type * as vscode from 'vscode';
@@ -19,6 +21,14 @@ export interface WorkerPort {
 
 export type WorkerFactory = () => Promise<WorkerPort>;
 
+/** What to send, read when it is sent: undefined if there is nothing to send any more (the document closed). */
+export type RequestSource = () => DocumentReportRequest | undefined;
+
+interface Waiting {
+  readonly source: RequestSource;
+  readonly resolve: (report: DocumentReport | undefined) => void;
+}
+
 interface Pending {
   readonly request: DocumentReportRequest;
   readonly resolve: (report: DocumentReport | undefined) => void;
@@ -27,8 +37,8 @@ interface Pending {
 export class AnalysisClient implements vscode.Disposable {
   private port: Promise<WorkerPort | undefined> | undefined;
   private inFlight: Pending | undefined;
-  /** Waiting requests by document: only the newest version of each. */
-  private readonly queue = new Map<string, Pending>();
+  /** Waiting requests by document, one each. */
+  private readonly queue = new Map<string, Waiting>();
   private inProcess = false;
   private disposed = false;
 
@@ -38,13 +48,14 @@ export class AnalysisClient implements vscode.Disposable {
   ) {}
 
   /**
-   * The report on this version of the document, or undefined when a newer version of the
-   * same document took its place before it was analyzed, or the analysis failed.
+   * The report on the document `uri` as `source` gives it when its turn comes, or
+   * undefined when a later request for the same document took this one's place in the
+   * queue, the source gave nothing, or the analysis failed.
    */
-  request(request: DocumentReportRequest): Promise<DocumentReport | undefined> {
+  request(uri: string, source: RequestSource): Promise<DocumentReport | undefined> {
     return new Promise((resolve) => {
-      this.queue.get(request.uri)?.resolve(undefined);
-      this.queue.set(request.uri, { request, resolve });
+      this.queue.get(uri)?.resolve(undefined);
+      this.queue.set(uri, { source, resolve });
       this.next();
     });
   }
@@ -59,12 +70,19 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private next(): void {
-    if (this.inFlight || this.disposed) return;
-    const [uri, pending] = this.queue.entries().next().value ?? [];
-    if (uri === undefined || pending === undefined) return;
-    this.queue.delete(uri);
-    this.inFlight = pending;
-    void this.send(pending);
+    while (!this.inFlight && !this.disposed) {
+      const [uri, waiting] = this.queue.entries().next().value ?? [];
+      if (uri === undefined || waiting === undefined) return;
+      this.queue.delete(uri);
+      const request = waiting.source();
+      if (!request) {
+        waiting.resolve(undefined);
+        continue;
+      }
+      const pending = { request, resolve: waiting.resolve };
+      this.inFlight = pending;
+      void this.send(pending);
+    }
   }
 
   private async send(pending: Pending): Promise<void> {
@@ -133,6 +151,6 @@ function isReply(value: unknown): value is WorkerReply {
   if (reply.kind === 'error') return typeof reply.message === 'string';
   if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object') return false;
   const report = reply.report as Partial<Record<keyof DocumentReport, unknown>>;
-  return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && Array.isArray(report.symbols)
+  return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && Array.isArray(report.symbols) && Array.isArray(report.lenses)
     && report.n1 !== null && typeof report.n1 === 'object';
 }

@@ -49,8 +49,9 @@ export class DiagnosticsController implements vscode.Disposable {
   ) {}
 
   /**
-   * Analyzes after `vtopo.analysis.debounceMs` without further edits. The analysis runs in
-   * the worker, so a slow one delays nothing but its own problems; the pause stays fixed.
+   * Analyzes after `vtopo.analysis.debounceMs` without further edits (none by default: the
+   * analysis runs in the worker, and edits made while it runs are analyzed together next,
+   * see analysis-client.ts). The pause never grows with the analysis time.
    */
   schedule(document: vscode.TextDocument): void {
     if (!isAnalyzable(document)) return;
@@ -72,7 +73,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const published = this.published.get(key)?.report;
     if (published && published.version === document.version && this.requested.get(key) === document.version) return published;
     this.requested.set(key, document.version);
-    const report = await this.client.request({ uri: key, version: document.version, text: document.getText(), rules: readSettings(document.uri).rules });
+    // The text is read when the worker is free for it: by then it may be a newer version.
+    const report = await this.client.request(key, () => document.isClosed ? undefined : { uri: key, version: document.version, text: document.getText(), rules: readSettings(document.uri).rules });
     if (!report || document.isClosed || report.version !== document.version) return undefined;
     const findings = report.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document, finding) }));
     this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));

@@ -11,7 +11,7 @@ export interface VtopoSettings {
   readonly debounceMs: number;
 }
 
-const DEFAULT_DEBOUNCE_MS = 250;
+const DEFAULT_DEBOUNCE_MS = 0;
 
 /** Settings as they apply to a document (folder settings override user settings). */
 export function readSettings(scope: vscode.Uri | undefined): VtopoSettings {

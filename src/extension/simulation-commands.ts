@@ -14,7 +14,7 @@ import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import { COMPONENT_KINDS, type ComponentKind, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
+import { COMPONENT_KINDS, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
 import {
   componentTargets,
   haClusterTargets,
@@ -28,7 +28,7 @@ import {
 } from '../core/view/simulation-targets';
 import type { SimulationReport } from '../core/view/simulation-view';
 import type { DocumentAnalyses } from './analyses';
-import { VTOPO_LANGUAGE } from './diagnostics';
+import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { SimulationPanel } from './simulation-panel';
 import { basename } from './uris';
 
@@ -52,26 +52,13 @@ const simulationRuns = new vscode.EventEmitter<SimulationRun>();
 /** Fires after each host or component failure simulation (the results panel shows it as before). */
 export const onDidRunSimulation: vscode.Event<SimulationRun> = simulationRuns.event;
 
-/**
- * Declarations that get a "Simulate failure" CodeLens above their id, with the component
- * kind they fail as; adapters only when they carry LAN traffic (NICs and CNAs).
- */
-const LENS_KINDS: ReadonlyMap<string, ComponentKind> = new Map<string, ComponentKind>([
-  ['host', 'host'],
-  ['switch', 'switch'],
-  ['controller', 'controller'],
-  ['array', 'array'],
-  ['adapter', 'adapter'],
-  ['virtualSwitch', 'virtual-switch'],
-]);
-
 interface OpenDesign {
   readonly document: vscode.TextDocument;
   readonly topology: Topology;
   readonly name: string;
 }
 
-export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
+export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses, diagnostics: DiagnosticsController, log: vscode.LogOutputChannel): void {
   const panel = new SimulationPanel(context.extensionUri, log);
   const simulation = new SimulationCommands(analyses, panel, log);
   context.subscriptions.push(
@@ -83,7 +70,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN2, (uri?: unknown) => simulation.sweep(uri, 'n-2')),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.balance, (uri?: unknown, clusterId?: unknown) => simulation.balance(uri, clusterId)),
-    vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, new SimulationCodeLenses(analyses)),
+    vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, new SimulationCodeLenses(diagnostics)),
   );
 }
 
@@ -277,24 +264,26 @@ function isComponentRef(value: unknown): value is ComponentRef {
   return typeof Reflect.get(value, 'id') === 'string' && COMPONENT_KINDS.some((candidate) => candidate === kind);
 }
 
-/** "Simulate failure" above each host, switch, controller, array, NIC (or CNA) and virtual switch id. */
+/**
+ * "Simulate failure" above each host, switch, controller, array, NIC (or CNA) and virtual
+ * switch id, from the analysis worker's report on the document (never a parse here).
+ */
 class SimulationCodeLenses implements vscode.CodeLensProvider {
-  constructor(private readonly analyses: DocumentAnalyses) {}
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const topology = this.analyses.current(document)?.analysis.topology;
-    if (!topology) return [];
-    const lanAdapters = new Set(topology.hosts.flatMap((host) => host.adapters.filter((adapter) => adapter.type === 'ethernet' || adapter.type === 'cna').map((adapter) => adapter.id)));
-    const lenses: vscode.CodeLens[] = [];
-    for (const declaration of topology.declarations.values()) {
-      const kind = LENS_KINDS.get(declaration.kind);
-      if (kind === undefined || (kind === 'adapter' && !lanAdapters.has(declaration.id))) continue;
-      const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
-      const command: vscode.Command = kind === 'host'
-        ? { title: 'Simulate failure', tooltip: `Simulate the failure of host ${declaration.id}`, command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, declaration.id] }
-        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${kind} ${declaration.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, { kind, id: declaration.id }] };
-      lenses.push(new vscode.CodeLens(range, command));
-    }
-    return lenses;
+  constructor(private readonly diagnostics: DiagnosticsController) {
+    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => diagnostics.onDidPublish(() => listener.call(thisArgs), undefined, disposables);
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const report = await this.diagnostics.reportOn(document, token);
+    if (!report || report.version !== document.version) return [];
+    return report.lenses.map(({ ref, idRange }) => {
+      const range = new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end));
+      const command: vscode.Command = ref.kind === 'host'
+        ? { title: 'Simulate failure', tooltip: `Simulate the failure of host ${ref.id}`, command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, ref.id] }
+        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${ref.kind} ${ref.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, ref] };
+      return new vscode.CodeLens(range, command);
+    });
   }
 }

@@ -1,13 +1,14 @@
 /**
  * What the editor shows about one version of a document, computed away from the editor
- * (in the analysis worker, see docs/performance.md): the findings, the outline and the N-1
- * status bar text. Everything here is plain data, so it crosses a worker boundary as is;
+ * (in the analysis worker, see docs/performance.md): the findings, the outline, the N-1
+ * status bar text and where the "Simulate failure" CodeLenses go. Everything here is plain data, so it crosses a worker boundary as is;
  * the topology itself stays in the worker.
  */
 
 import { worstSingleHostFailure } from '../capacity/n1';
 import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
 import { documentSymbols, type DesignSymbol } from '../language/symbols';
+import { lensTargets, type LensTarget } from '../view/simulation-targets';
 import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
 import type { Finding } from './rule';
 import { ruleMeta } from './rules';
@@ -27,6 +28,8 @@ export interface DocumentReport {
   readonly findings: readonly Finding[];
   readonly symbols: readonly DesignSymbol[];
   readonly n1: N1Status;
+  /** Where the "Simulate failure" CodeLenses go. */
+  readonly lenses: readonly LensTarget[];
   /** Parse and analysis time, in the worker. */
   readonly elapsedMs: number;
 }
@@ -47,6 +50,7 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
     findings,
     symbols: documentSymbols(topology.declarations.values()),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
+    lenses: lensTargets(topology),
     elapsedMs: performance.now() - started,
   };
 }

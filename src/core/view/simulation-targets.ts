@@ -7,6 +7,7 @@
 
 import { stackElementId } from '../analysis/lan-network';
 import { haClusters } from '../capacity/resources';
+import type { SourceRange } from '../model/source';
 import type { Adapter, Topology } from '../model/topology';
 import type { ComponentKind, ComponentRef } from '../simulation/types';
 import type { PriorityByVm } from './simulation-charts';
@@ -37,6 +38,37 @@ export function hostTargets(topology: Topology): SimulationTarget[] {
       group: 'Hosts',
     };
   });
+}
+
+/** Where a "Simulate failure" CodeLens goes: above an element's id, failing it as `ref`. */
+export interface LensTarget {
+  readonly ref: ComponentRef;
+  readonly idRange: SourceRange;
+}
+
+/**
+ * Declarations that get a "Simulate failure" CodeLens above their id, with the component
+ * kind they fail as; adapters only when they carry LAN traffic (NICs and CNAs).
+ */
+const LENS_KINDS: ReadonlyMap<string, ComponentKind> = new Map<string, ComponentKind>([
+  ['host', 'host'],
+  ['switch', 'switch'],
+  ['controller', 'controller'],
+  ['array', 'array'],
+  ['adapter', 'adapter'],
+  ['virtualSwitch', 'virtual-switch'],
+]);
+
+/** The elements with a "Simulate failure" CodeLens: hosts, switches, controllers, arrays, NICs and CNAs, virtual switches. */
+export function lensTargets(topology: Topology): LensTarget[] {
+  const lanAdapters = new Set(topology.hosts.flatMap((host) => host.adapters.filter((adapter) => adapter.type === 'ethernet' || adapter.type === 'cna').map((adapter) => adapter.id)));
+  const targets: LensTarget[] = [];
+  for (const declaration of topology.declarations.values()) {
+    const kind = LENS_KINDS.get(declaration.kind);
+    if (kind === undefined || (kind === 'adapter' && !lanAdapters.has(declaration.id))) continue;
+    targets.push({ ref: { kind, id: declaration.id }, idRange: declaration.idRange });
+  }
+  return targets;
 }
 
 /** Every element short of a host whose failure removes paths, in the order of the file. */

@@ -60,6 +60,9 @@ class FakeWorker implements WorkerPort {
   }
 }
 
+/** A request whose text is fixed when it is made. */
+const ask = (client: AnalysisClient, made: DocumentReportRequest) => client.request(made.uri, () => made);
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('analysis worker', () => {
@@ -84,11 +87,11 @@ describe('analysis worker', () => {
     const worker = new FakeWorker();
     const { log } = fakeLog();
     const client = new AnalysisClient(() => Promise.resolve(worker), log);
-    const first = client.request(request(1));
+    const first = ask(client, request(1));
     await tick();
-    const second = client.request(request(2));
-    const third = client.request(request(3));
-    const other = client.request(request(1, DESIGN, 'file:///b.vtopo'));
+    const second = ask(client, request(2));
+    const third = ask(client, request(3));
+    const other = ask(client, request(1, DESIGN, 'file:///b.vtopo'));
     assert.equal(await second, undefined, 'a waiting request replaced by a newer version gets no report');
     assert.deepEqual(worker.received.map((sent) => sent.version), [1]);
     worker.answerNext();
@@ -105,10 +108,29 @@ describe('analysis worker', () => {
     assert.ok(worker.terminated);
   });
 
+  it('reads a waiting document when its turn comes, and skips one that has nothing to send', async () => {
+    const worker = new FakeWorker();
+    const { log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    let version = 1;
+    const first = ask(client, request(1));
+    await tick();
+    const closed = client.request('file:///closed.vtopo', () => undefined);
+    const waiting = client.request('file:///a.vtopo', () => request(version));
+    version = 4; // typed while the first version was analyzed
+    worker.answerNext();
+    assert.equal((await first)?.version, 1);
+    assert.equal(await closed, undefined);
+    await tick();
+    assert.deepEqual(worker.received.map((sent) => sent.version), [4]);
+    worker.answerNext();
+    assert.equal((await waiting)?.version, 4);
+  });
+
   it('analyzes in process when the worker cannot start, and says so', async () => {
     const { lines, log } = fakeLog();
     const client = new AnalysisClient(() => Promise.reject(new Error('no workers here')), log);
-    const report = await client.request(request(4));
+    const report = await ask(client, request(4));
     assert.equal(report?.version, 4);
     assert.deepEqual(lines.map((line) => line.split(':')[0]), ['warn the analysis worker could not start']);
     assert.match(lines[0] ?? '', /no workers here; designs are analyzed in the extension host from now on/);
@@ -118,12 +140,12 @@ describe('analysis worker', () => {
     const worker = new FakeWorker();
     const { lines, log } = fakeLog();
     const client = new AnalysisClient(() => Promise.resolve(worker), log);
-    const pending = client.request(request(5));
+    const pending = ask(client, request(5));
     await tick();
     worker.die();
     assert.equal((await pending)?.version, 5);
     assert.ok(worker.terminated);
-    assert.equal((await client.request(request(6)))?.version, 6);
+    assert.equal((await ask(client, request(6)))?.version, 6);
     assert.equal(worker.received.length, 1, 'nothing more is sent to a dead worker');
     assert.match(lines.join('\n'), /the analysis worker stopped: it exited with code 1/);
   });
@@ -132,7 +154,7 @@ describe('analysis worker', () => {
     const worker = new FakeWorker();
     const { lines, log } = fakeLog();
     const client = new AnalysisClient(() => Promise.resolve(worker), log);
-    const pending = client.request(request(8));
+    const pending = ask(client, request(8));
     await tick();
     worker.received.shift();
     // A reply for another version than the one asked is not taken as its report.
