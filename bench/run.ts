@@ -9,7 +9,7 @@
  * Each timing is one warm-up run followed by `runs` timed runs; the tables show medians.
  * The parts:
  *   designs     parse vs js-yaml load, analysis vs parse (bench/designs.ts)
- *   spof        storage single-point-of-failure analysis (bench/spof.ts)
+ *   spof        storage single-point-of-failure analysis vs a brute-force removal loop (bench/spof.ts)
  *   simulation  one host failure; N-1 sweep vs one analysis (bench/simulation.ts)
  *   import      RVTools import vs reading its tables (bench/import.ts)
  *   hostile     hostile inputs, each in a fresh process (bench/hostile.ts)
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const runs = (part: Part) => options.only === undefined || options.only === part;
   const goals: GoalFigure[] = [];
   if (runs('designs')) goals.push(...benchDesigns(options.runs, options.writeDir));
-  if (runs('spof')) benchSpof(options.runs);
+  if (runs('spof')) goals.push(...benchSpof(options.runs));
   if (runs('simulation')) benchSimulation(options.runs);
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
