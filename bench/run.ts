@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const goals: GoalFigure[] = [];
   if (runs('designs')) goals.push(...benchDesigns(options.runs, options.writeDir));
   if (runs('spof')) goals.push(...benchSpof(options.runs));
-  if (runs('simulation')) benchSimulation(options.runs);
+  if (runs('simulation')) goals.push(...benchSimulation(options.runs));
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
   if (goals.length > 0) {
