@@ -13,16 +13,18 @@
  *   simulation  one host failure; N-1 sweep vs one analysis (bench/simulation.ts)
  *   import      RVTools import vs reading its tables (bench/import.ts)
  *   hostile     hostile inputs, each in a fresh process (bench/hostile.ts)
+ *   memory      peak memory reading and analysing the large design, in a fresh process (bench/memory.ts)
  */
 
 import { benchDesigns } from './designs';
 import { benchHostile } from './hostile';
 import { benchImport } from './import';
+import { benchMemory } from './memory';
 import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 import { goalTable, type GoalFigure } from './measure';
 
-const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile'] as const;
+const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
   if (runs('simulation')) goals.push(...benchSimulation(options.runs));
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
+  if (runs('memory')) goals.push(...benchMemory());
   if (goals.length > 0) {
     console.log('\nsummary: the figures of issue 11 against their goals (this machine, this run)\n');
     console.log(goalTable(goals));
