@@ -14,8 +14,10 @@
  *   import      RVTools import vs reading its tables (bench/import.ts)
  *   hostile     hostile inputs, each in a fresh process (bench/hostile.ts)
  *   memory      peak memory reading and analysing the large design, in a fresh process (bench/memory.ts)
+ *   bundles     sizes of the built bundles (bench/bundles.ts)
  */
 
+import { benchBundles } from './bundles';
 import { benchDesigns } from './designs';
 import { benchHostile } from './hostile';
 import { benchImport } from './import';
@@ -24,7 +26,7 @@ import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 import { goalTable, type GoalFigure } from './measure';
 
-const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory'] as const;
+const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory', 'bundles'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
   if (runs('memory')) goals.push(...benchMemory());
+  if (runs('bundles')) benchBundles();
   if (goals.length > 0) {
     console.log('\nsummary: the figures of issue 11 against their goals (this machine, this run)\n');
     console.log(goalTable(goals));
