@@ -14,9 +14,11 @@
  *   import      RVTools import vs reading its tables (bench/import.ts)
  *   hostile     hostile inputs, each in a fresh process (bench/hostile.ts)
  *   memory      peak memory reading and analysing the large design, in a fresh process (bench/memory.ts)
+ *   activation  loading and activating dist/extension/node.js against a stub API (bench/activation.ts)
  *   bundles     sizes of the built bundles (bench/bundles.ts)
  */
 
+import { benchActivation } from './activation';
 import { benchBundles } from './bundles';
 import { benchDesigns } from './designs';
 import { benchHostile } from './hostile';
@@ -26,7 +28,7 @@ import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
 import { goalTable, type GoalFigure } from './measure';
 
-const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory', 'bundles'] as const;
+const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory', 'activation', 'bundles'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
   if (runs('memory')) goals.push(...benchMemory());
+  if (runs('activation')) goals.push(...benchActivation(options.runs));
   if (runs('bundles')) benchBundles();
   if (goals.length > 0) {
     console.log('\nsummary: the figures of issue 11 against their goals (this machine, this run)\n');
