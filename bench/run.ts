@@ -1,28 +1,34 @@
 /**
- * Reader and analyzer benchmark on generated designs (bench/generate.ts).
+ * The benchmark: each figure next to a peer on the same input, as a ratio (issue 11).
  *
- *   npm run bench                       # print the table
+ *   npm run bench                       # every part, then the summary against the goals
  *   npm run bench -- --write DIR        # also write the generated .vtopo files to DIR
  *   npm run bench -- --runs 9           # timed runs per measurement (default 5)
- *   npm run bench -- --only import      # one part: designs, spof, simulation, import or hostile
+ *   npm run bench -- --only memory      # one part (see PARTS)
  *
- * Each measurement is one warm-up run followed by `runs` timed runs; the table shows
- * medians. Analysis is timed on an already parsed result (analyzeParsed), so it excludes
- * the reader.
+ * Each timing is one warm-up run followed by `runs` timed runs; the tables show medians.
+ * The parts:
+ *   designs     parse vs js-yaml load, analysis vs parse (bench/designs.ts)
+ *   spof        storage single-point-of-failure analysis vs a brute-force removal loop (bench/spof.ts)
+ *   simulation  one host failure; N-1 sweep vs one analysis (bench/simulation.ts)
+ *   import      RVTools import vs reading its tables (bench/import.ts)
+ *   hostile     hostile inputs, each in a fresh process (bench/hostile.ts)
+ *   memory      peak memory reading and analysing the large design, in a fresh process (bench/memory.ts)
+ *   activation  loading and activating dist/extension/node.js against a stub API (bench/activation.ts)
+ *   bundles     sizes of the built bundles (bench/bundles.ts)
  */
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { analyzeParsed } from '../src/core/analysis/engine';
-import { parseVtopo } from '../src/core/model/parse';
-import { BENCH_SIZES, generateDesign } from './generate';
+import { benchActivation } from './activation';
+import { benchBundles } from './bundles';
+import { benchDesigns } from './designs';
 import { benchHostile } from './hostile';
 import { benchImport } from './import';
+import { benchMemory } from './memory';
 import { benchSimulation } from './simulation';
 import { benchSpof } from './spof';
-import { medianMs, table } from './measure';
+import { goalTable, type GoalFigure } from './measure';
 
-const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile'] as const;
+const PARTS = ['designs', 'spof', 'simulation', 'import', 'hostile', 'memory', 'activation', 'bundles'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -57,51 +63,19 @@ function parseArguments(args: readonly string[]): Options {
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const runs = (part: Part) => options.only === undefined || options.only === part;
-  if (runs('designs')) benchDesigns(options);
-  if (runs('spof')) benchSpof(options.runs);
-  if (runs('simulation')) benchSimulation(options.runs);
+  const goals: GoalFigure[] = [];
+  if (runs('designs')) goals.push(...benchDesigns(options.runs, options.writeDir));
+  if (runs('spof')) goals.push(...benchSpof(options.runs));
+  if (runs('simulation')) goals.push(...benchSimulation(options.runs));
   if (runs('import')) await benchImport(options.runs);
   if (runs('hostile')) benchHostile();
-}
-
-function benchDesigns(options: Options): void {
-  const rows: string[][] = [];
-  for (const size of BENCH_SIZES) {
-    const text = generateDesign(size);
-    if (options.writeDir) {
-      const dir = resolve(options.writeDir);
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `bench-${size.name}.vtopo`);
-      writeFileSync(file, text);
-      console.log(`wrote ${file}`);
-    }
-    const parsed = parseVtopo(text);
-    if (parsed.problems.length > 0) {
-      const first = parsed.problems.slice(0, 5).map((p) => `  ${p.ruleId} at ${p.range.start}: ${p.message}`).join('\n');
-      throw new Error(`the generated ${size.name} design has ${parsed.problems.length} problems; the benchmark needs a clean design:\n${first}`);
-    }
-    const { topology } = parsed;
-    if (topology.hosts.length !== size.hosts || topology.vms.length !== size.vms) {
-      throw new Error(`the generated ${size.name} design read as ${topology.hosts.length} hosts and ${topology.vms.length} VMs`);
-    }
-    const parseMs = medianMs(options.runs, () => parseVtopo(text));
-    const analysisMs = medianMs(options.runs, () => analyzeParsed(parsed));
-    const findings = analyzeParsed(parsed).findings.length;
-    rows.push([
-      size.name,
-      String(size.hosts),
-      String(size.vms),
-      String(size.fabrics),
-      String(topology.links.length),
-      (text.length / 1048576).toFixed(2),
-      parseMs.toFixed(1),
-      analysisMs.toFixed(2),
-      (analysisMs / parseMs).toFixed(4),
-      String(findings),
-    ]);
+  if (runs('memory')) goals.push(...benchMemory());
+  if (runs('activation')) goals.push(...benchActivation(options.runs));
+  if (runs('bundles')) benchBundles();
+  if (goals.length > 0) {
+    console.log('\nsummary: the figures of issue 11 against their goals (this machine, this run)\n');
+    console.log(goalTable(goals));
   }
-  console.log(`\nmedian of ${options.runs} runs after 1 warm-up; node ${process.version}\n`);
-  console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'parse ms', 'analysis ms', 'analysis/parse', 'findings'], rows));
 }
 
 void main();
