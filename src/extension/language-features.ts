@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { hoverAt } from '../core/language/hover';
 import { definitionAt } from '../core/language/navigation';
+import type { DocumentReport } from '../core/analysis/document-report';
 import type { DesignSymbol } from '../core/language/symbols';
 import type { ElementKind } from '../core/model/schema';
 import type { DocumentAnalyses } from './analyses';
@@ -14,6 +15,8 @@ import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { toRange } from './ranges';
 
 const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
+
+const convertedSymbols = new WeakMap<DocumentReport, vscode.DocumentSymbol[]>();
 
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
@@ -51,11 +54,18 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics
         return [link];
       },
     }),
-    // The outline comes with the diagnostics, from the analysis worker.
+    // The outline comes with the diagnostics, from the analysis worker. The outline view and
+    // the breadcrumbs both ask for it after each edit: each report is converted once.
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
       async provideDocumentSymbols(document, token) {
         const report = await diagnostics.reportOn(document, token);
-        return report ? report.symbols.map((symbol) => toDocumentSymbol(document, symbol)) : [];
+        if (!report) return [];
+        let symbols = convertedSymbols.get(report);
+        if (!symbols) {
+          symbols = report.symbols.map((symbol) => toDocumentSymbol(document, symbol));
+          convertedSymbols.set(report, symbols);
+        }
+        return symbols;
       },
     }, { label: 'VTopo' }),
   ];

@@ -27,6 +27,7 @@ import {
   type SimulationTarget,
 } from '../core/view/simulation-targets';
 import type { SimulationReport } from '../core/view/simulation-view';
+import type { DocumentReport } from '../core/analysis/document-report';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { SimulationPanel } from './simulation-panel';
@@ -275,9 +276,21 @@ class SimulationCodeLenses implements vscode.CodeLensProvider {
     this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => diagnostics.onDidPublish(() => listener.call(thisArgs), undefined, disposables);
   }
 
+  /** Each report's lenses, converted once (VS Code asks again as the editor scrolls and after each report). */
+  private readonly converted = new WeakMap<DocumentReport, vscode.CodeLens[]>();
+
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const report = await this.diagnostics.reportOn(document, token);
     if (!report || report.version !== document.version) return [];
+    let lenses = this.converted.get(report);
+    if (!lenses) {
+      lenses = this.lenses(document, report);
+      this.converted.set(report, lenses);
+    }
+    return lenses;
+  }
+
+  private lenses(document: vscode.TextDocument, report: DocumentReport): vscode.CodeLens[] {
     return report.lenses.map(({ ref, idRange }) => {
       const range = new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end));
       const command: vscode.Command = ref.kind === 'host'

@@ -1,0 +1,208 @@
+// @ts-check
+// How fast VTopo answers while someone types in a big design, in the real VS Code: from a
+// keystroke that breaks (then mends) a reference until the Problems count in the status bar
+// changes, and how fast hover answers while the analysis of the edit is still running. The
+// bench's generated designs (bench/generate.ts): medium (64 hosts, 1,000 VMs) and large
+// (1,000 hosts, 20,000 VMs). The figures are printed and written to
+// test-output/e2e/performance.json (docs/performance.md quotes them); the journeys assert
+// that every answer arrives and is right, never how fast (timings vary from run to run).
+/* global performance, MutationObserver -- used inside page.evaluate callbacks, which run in the browser */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, focusEditor, openFile, readStatusBar, runCommand, screenshot, waitUntil } from './lib.mjs';
+/** @import { Page } from 'playwright-core' */
+/** @import { JourneyContext } from './lib.mjs' */
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUTPUT = path.join(REPO, 'test-output', 'e2e', 'performance.json');
+const KEYSTROKES = 12;
+/** Keystrokes before the measured ones, reported apart: the first analyses run while the worker's code is compiled. */
+const WARM_UP = 4;
+const HOVERS = 10;
+const PROBLEMS_ITEM = '.part.statusbar [id="status.problems"]';
+
+/**
+ * Writes a bench design into the workspace; returns its text.
+ * @param {string} workspace
+ * @param {'medium' | 'large'} size
+ */
+function writeBenchDesign(workspace, size) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench', 'write-designs.ts'), workspace, size], { cwd: REPO, encoding: 'utf8' });
+  expect(result.status === 0, `bench/write-designs.ts failed: ${result.stderr}`);
+  return fs.readFileSync(path.join(workspace, `bench-${size}.vtopo`), 'utf8');
+}
+
+/**
+ * The 1-based line and column just after the host id of a VM (`    host: esx-0081`).
+ * @param {string} text
+ * @param {string} vm
+ */
+function hostLineOf(text, vm) {
+  const lines = text.split('\n');
+  const at = lines.indexOf(`  ${vm}:`);
+  const hostLine = lines.slice(at + 1, at + 10).findIndex((line) => line.startsWith('    host: '));
+  expect(at >= 0 && hostLine >= 0, `${vm} and its host line are in the design`);
+  return { line: at + 2 + hostLine, endColumn: (lines[at + 1 + hostLine] ?? '').length + 1 };
+}
+
+/**
+ * Moves the cursor with Go to Line (Ctrl+G `line:column`), which edits nothing.
+ * @param {Page} page
+ * @param {number} line
+ * @param {number} column
+ */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/**
+ * Starts recording each change of the Problems item's text, with the page's clock.
+ * @param {Page} page
+ */
+async function recordProblemChanges(page) {
+  await page.locator(PROBLEMS_ITEM).first().waitFor({ state: 'visible', timeout: 20_000 });
+  await page.evaluate((selector) => {
+    const item = /** @type {Element} */ (document.querySelector(selector));
+    const changes = /** @type {Array<{ t: number; text: string }>} */ ([]);
+    Object.assign(window, { vtopoProblemChanges: changes });
+    new MutationObserver(() => changes.push({ t: performance.now(), text: item.textContent ?? '' })).observe(item, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, PROBLEMS_ITEM);
+}
+
+/**
+ * Presses a key in the editor and waits until the Problems count differs from what it was;
+ * returns the milliseconds between the two.
+ * @param {Page} page
+ * @param {string} key
+ */
+async function keystrokeToProblems(page, key) {
+  const before = (await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '';
+  const started = await page.evaluate(() => performance.now());
+  await page.keyboard.press(key);
+  const changed = await page.waitForFunction(({ started, before }) => {
+    const changes = /** @type {Array<{ t: number; text: string }>} */ (Reflect.get(window, 'vtopoProblemChanges'));
+    return changes.find((change) => change.t > started && change.text !== before)?.t ?? false;
+  }, { started, before }, { timeout: 30_000, polling: 'raf' });
+  return /** @type {number} */ (await changed.jsonValue()) - started;
+}
+
+/**
+ * Shows the hover at the cursor (Ctrl+K Ctrl+I) and waits for it to name `expected`;
+ * returns the milliseconds from the keys to the hover.
+ * @param {Page} page
+ * @param {RegExp} expected
+ */
+async function hoverAtCursor(page, expected) {
+  const started = await page.evaluate(() => performance.now());
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const shown = await page.waitForFunction((source) => {
+    const hover = document.querySelector('.monaco-editor .monaco-hover:not(.hidden) .hover-contents');
+    return hover && new RegExp(source).test(hover.textContent ?? '') ? performance.now() : false;
+  }, expected.source, { timeout: 30_000, polling: 'raf' });
+  const elapsed = /** @type {number} */ (await shown.jsonValue()) - started;
+  await page.keyboard.press('Escape');
+  return elapsed;
+}
+
+/** @param {number[]} samples @param {number} quantile */
+function percentile(samples, quantile) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] ?? NaN;
+}
+
+/** @param {string} what @param {number[]} samples */
+function summary(what, samples) {
+  const figures = { samples: samples.map((ms) => Math.round(ms)), p50: Math.round(percentile(samples, 0.5)), p95: Math.round(percentile(samples, 0.95)) };
+  console.log(`    ${what}: p50 ${figures.p50} ms, p95 ${figures.p95} ms (${samples.length} samples: ${figures.samples.join(', ')})`);
+  const all = fs.existsSync(OUTPUT) ? JSON.parse(fs.readFileSync(OUTPUT, 'utf8')) : {};
+  fs.mkdirSync(path.dirname(OUTPUT), { recursive: true });
+  fs.writeFileSync(OUTPUT, `${JSON.stringify({ ...all, [what]: figures }, null, 2)}\n`);
+  return figures;
+}
+
+/**
+ * Opens a bench design and waits for its first report (the N-1 status shows).
+ * @param {Page} page
+ * @param {string} workspace
+ * @param {'medium' | 'large'} size
+ */
+async function openBenchDesign(page, workspace, size) {
+  const text = writeBenchDesign(workspace, size);
+  await openFile(page, `bench-${size}.vtopo`, { timeout: 60_000 });
+  await waitUntil(async () => (await readStatusBar(page)).some((item) => /N-1/.test(item)), { timeout: 120_000, message: `the first report on the ${size} design` });
+  await focusEditor(page);
+  return text;
+}
+
+/**
+ * Types a character after a VM's host id (an unknown host: an error) and deletes it again
+ * (the error goes), WARM_UP times and then KEYSTROKES times; returns each keystroke-to-Problems
+ * time, the first ones apart (the worker's code is still being compiled then).
+ * @param {Page} page
+ * @param {string} text
+ */
+async function typeAndMend(page, text) {
+  const { line, endColumn } = hostLineOf(text, 'vm-00500');
+  await goTo(page, line, endColumn);
+  await recordProblemChanges(page);
+  const first = [];
+  for (let i = 0; i < WARM_UP; i++) first.push(await keystrokeToProblems(page, i % 2 === 0 ? 'x' : 'Backspace'));
+  const samples = [];
+  for (let i = 0; i < KEYSTROKES; i++) samples.push(await keystrokeToProblems(page, i % 2 === 0 ? 'x' : 'Backspace'));
+  return { first, samples };
+}
+
+/** @param {JourneyContext} journey */
+export async function keystrokeToProblemsInTheMediumDesign({ page, workspace }) {
+  const text = await openBenchDesign(page, workspace, 'medium');
+  const { first, samples } = await typeAndMend(page, text);
+  summary('medium: keystroke to Problems, first keystrokes', first);
+  const figures = summary('medium: keystroke to Problems', samples);
+  expect(figures.samples.length === KEYSTROKES, 'every keystroke changed the Problems count');
+  await runCommand(page, 'VTopo: Show Output');
+  await waitUntil(async () => /The analysis worker started/.test(((await page.locator('.output-view .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ')), { timeout: 15_000, message: 'the output to say the analysis worker started' });
+  await screenshot(page, 'performance-medium');
+}
+keystrokeToProblemsInTheMediumDesign.timeout = 180_000;
+
+/** @param {JourneyContext} journey */
+export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, workspace }) {
+  const text = await openBenchDesign(page, workspace, 'large');
+  const { first, samples } = await typeAndMend(page, text);
+  summary('large: keystroke to Problems, first keystrokes', first);
+  summary('large: keystroke to Problems', samples);
+
+  // Hover while the worker analyzes an edit: on the next VM's host, below the edited line.
+  const edited = hostLineOf(text, 'vm-00500');
+  const hovered = hostLineOf(text, 'vm-00501');
+  const hostOf501 = /^ {4}host: (\S+)/m.exec(text.slice(text.indexOf('  vm-00501:')))?.[1] ?? '';
+  await goTo(page, hovered.line, 13);
+  const firstHover = await hoverAtCursor(page, new RegExp(hostOf501));
+  const hovers = [];
+  for (let i = 0; i < HOVERS; i++) {
+    await goTo(page, edited.line, edited.endColumn);
+    const before = (await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '';
+    await page.keyboard.press('x');
+    await goTo(page, hovered.line, 13);
+    const elapsed = await hoverAtCursor(page, new RegExp(hostOf501));
+    // Only a hover that answered before the edit's problems arrived was made during the analysis.
+    if (((await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '') === before) hovers.push(elapsed);
+    await page.locator(PROBLEMS_ITEM).first().filter({ hasNotText: before }).waitFor({ timeout: 30_000 });
+    await goTo(page, edited.line, edited.endColumn + 1);
+    await page.keyboard.press('Backspace');
+    await page.locator(PROBLEMS_ITEM).first().filter({ hasText: before }).waitFor({ timeout: 30_000 });
+  }
+  console.log(`    large: first hover (the extension host reads the design once): ${Math.round(firstHover)} ms`);
+  expect(hovers.length >= HOVERS / 2, `most hovers answered while the edit was analyzed (${hovers.length} of ${HOVERS})`);
+  summary('large: hover while the edit is analyzed', hovers);
+  await screenshot(page, 'performance-large');
+}
+keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;
