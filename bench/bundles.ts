@@ -22,10 +22,16 @@ export function ensureBuilt(): void {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }
 
-/** How dist/ was built: the development build has source maps next to the bundles, the packaging one (--production) is minified without. */
+/**
+ * How dist/ was built: the development build writes source maps with the bundles, the
+ * packaging one (--production) is minified without (and leaves older maps in place, so a
+ * map counts only if it was written with its bundle).
+ */
 export function buildKind(): string {
-  const dated = new Date(statSync(join(ROOT, 'dist', 'extension', 'node.js')).mtimeMs).toISOString().slice(0, 16).replace('T', ' ');
-  return existsSync(join(ROOT, 'dist', 'extension', 'node.js.map'))
+  const bundle = statSync(join(ROOT, 'dist', 'extension', 'node.js')).mtimeMs;
+  const map = join(ROOT, 'dist', 'extension', 'node.js.map');
+  const dated = new Date(bundle).toISOString().slice(0, 16).replace('T', ' ');
+  return existsSync(map) && Math.abs(statSync(map).mtimeMs - bundle) < 10_000
     ? `npm run build (not minified, as in development; the .vsix is built minified), ${dated} UTC`
     : `minified (--production, as packaged), ${dated} UTC`;
 }
