@@ -78,12 +78,12 @@ export class DocumentAnalyses {
 
   /**
    * An analysis that can answer about `offset` of the current text: the last one if the
-   * text there was not edited since, else a new one.
+   * text there was not edited since (unless `fresh`), else a new one.
    */
-  at(document: vscode.TextDocument, offset: number): PositionedAnalysis | undefined {
+  at(document: vscode.TextDocument, offset: number, fresh = false): PositionedAnalysis | undefined {
     const known = this.known(document);
     const last = known.analyzed;
-    if (last && last.generation === this.generation) {
+    if (last && last.generation === this.generation && !fresh) {
       const old = last.version === document.version ? offset : known.trail.toVersion(offset, last.version);
       if (old !== undefined) {
         return { analyzed: last, offset: old, toCurrent: (range) => mapRange(known.trail, range, last.version) };

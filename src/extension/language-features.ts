@@ -18,6 +18,9 @@ const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 
 const convertedSymbols = new WeakMap<DocumentReport, vscode.DocumentSymbol[]>();
 
+/** An answer found in the last analysis about text edited since: ask a new analysis. */
+const STALE = Symbol('stale');
+
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 
@@ -29,29 +32,42 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),
-    // Hover and definition answer from the last analysis while a newer one is made (analyses.ts).
+    // Hover and definition answer from the last analysis while a newer one is made
+    // (analyses.ts); if what they found was edited since, from a new one.
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(document, position) {
-        const known = analyses.at(document, document.offsetAt(position));
-        const hover = known && hoverAt(known.analyzed.text, known.offset, known.analyzed.design);
-        const range = hover && known.toCurrent(hover.range);
-        return hover && range && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, range));
+        const offset = document.offsetAt(position);
+        const answer = (fresh: boolean) => {
+          const known = analyses.at(document, offset, fresh);
+          const hover = known && hoverAt(known.analyzed.text, known.offset, known.analyzed.design);
+          const range = hover && known.toCurrent(hover.range);
+          return hover && (range ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, range)) : STALE);
+        };
+        const hover = answer(false);
+        const fresh = hover === STALE ? answer(true) : hover;
+        return fresh === STALE ? undefined : fresh;
       },
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       provideDefinition(document, position) {
-        const known = analyses.at(document, document.offsetAt(position));
-        const definition = known && definitionAt(known.analyzed.design, known.offset);
-        if (!definition) return undefined;
-        const [origin, target, targetId] = [definition.origin, definition.declaration.range, definition.declaration.idRange].map((range) => known.toCurrent(range));
-        if (!origin || !target || !targetId) return undefined;
-        const link: vscode.LocationLink = {
-          originSelectionRange: toRange(document, origin),
-          targetUri: document.uri,
-          targetRange: toRange(document, target),
-          targetSelectionRange: toRange(document, targetId),
+        const offset = document.offsetAt(position);
+        const answer = (fresh: boolean) => {
+          const known = analyses.at(document, offset, fresh);
+          const definition = known && definitionAt(known.analyzed.design, known.offset);
+          if (!definition) return undefined;
+          const [origin, target, targetId] = [definition.origin, definition.declaration.range, definition.declaration.idRange].map((range) => known.toCurrent(range));
+          if (!origin || !target || !targetId) return STALE;
+          const link: vscode.LocationLink = {
+            originSelectionRange: toRange(document, origin),
+            targetUri: document.uri,
+            targetRange: toRange(document, target),
+            targetSelectionRange: toRange(document, targetId),
+          };
+          return [link];
         };
-        return [link];
+        const links = answer(false);
+        const fresh = links === STALE ? answer(true) : links;
+        return fresh === STALE ? undefined : fresh;
       },
     }),
     // The outline comes with the diagnostics, from the analysis worker. The outline view and

@@ -112,6 +112,28 @@ async function hoverAtCursor(page, expected) {
   return elapsed;
 }
 
+/**
+ * The peak resident memory (Linux VmHWM) of the extension host processes of a code-server,
+ * in MB: the extension host and its analysis worker thread, which lives in the same process.
+ * @param {number | undefined} group the code-server's process group
+ */
+function extensionHostPeakMb(group) {
+  const peaks = [];
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=extensionHost')) continue;
+      // /proc/PID/stat: "pid (name) state ppid pgrp ..."; the name may hold spaces, so read after its ')'.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+      const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (peak) peaks.push(Math.round(Number(peak[1]) / 1024));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return peaks;
+}
+
 /** @param {number[]} samples @param {number} quantile */
 function percentile(samples, quantile) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -174,7 +196,7 @@ export async function keystrokeToProblemsInTheMediumDesign({ page, workspace }) 
 keystrokeToProblemsInTheMediumDesign.timeout = 180_000;
 
 /** @param {JourneyContext} journey */
-export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, workspace }) {
+export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, workspace, server }) {
   const text = await openBenchDesign(page, workspace, 'large');
   const { first, samples } = await typeAndMend(page, text);
   summary('large: keystroke to Problems, first keystrokes', first);
@@ -203,6 +225,13 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
   console.log(`    large: first hover (the extension host reads the design once): ${Math.round(firstHover)} ms`);
   expect(hovers.length >= HOVERS / 2, `most hovers answered while the edit was analyzed (${hovers.length} of ${HOVERS})`);
   summary('large: hover while the edit is analyzed', hovers);
+  if (process.platform === 'linux') {
+    const peaks = extensionHostPeakMb(server.process.pid);
+    expect(peaks.length === 1, `one extension host runs for this code-server: ${peaks.join(', ')}`);
+    console.log(`    large: extension host peak memory (VmHWM, with its analysis worker): ${peaks[0]} MB`);
+    const all = JSON.parse(fs.readFileSync(OUTPUT, 'utf8'));
+    fs.writeFileSync(OUTPUT, `${JSON.stringify({ ...all, 'large: extension host peak MB': peaks[0] }, null, 2)}\n`);
+  }
   await screenshot(page, 'performance-large');
 }
 keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;

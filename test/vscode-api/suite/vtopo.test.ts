@@ -127,6 +127,35 @@ describe('VTopo in the extension host', () => {
     assert.equal(range.start.line, positionOf(document, '  esx-02:\n').line);
   });
 
+  it('answers hover and definition through edits made since the design was read, and reads it again for edited text', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'vtopo', content: 'vtopo: 1\nhosts:\n  esx-01: {}\n  esx-02: {}\nvms:\n  web: { host: esx-02 }\n' });
+    const hoverAt = async (position: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      return { text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), range: hovers[0]?.range };
+    };
+    const definitionLine = async (position: vscode.Position) => {
+      const [target] = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', document.uri, position);
+      const range = target && 'targetRange' in target ? (target.targetSelectionRange ?? target.targetRange) : target?.range;
+      return range?.start.line;
+    };
+    const reference = () => positionOf(document, 'host: esx-0').translate(0, 'host: '.length + 1);
+    assert.match((await hoverAt(reference())).text, /esx-02/);
+    // Two lines above everything: the answers move with the text.
+    const above = new vscode.WorkspaceEdit();
+    above.insert(document.uri, new vscode.Position(0, 0), '# moved\n# down\n');
+    assert.ok(await vscode.workspace.applyEdit(above));
+    const moved = await hoverAt(reference());
+    assert.match(moved.text, /esx-02/);
+    assert.equal(moved.range?.start.line, reference().line, 'the hover range is where the reference is now');
+    assert.equal(await definitionLine(reference()), positionOf(document, '  esx-02:').line);
+    // The reference itself edited: the design is read again.
+    const inside = new vscode.WorkspaceEdit();
+    inside.replace(document.uri, new vscode.Range(reference().translate(0, 4), reference().translate(0, 5)), '1');
+    assert.ok(await vscode.workspace.applyEdit(inside));
+    assert.match((await hoverAt(reference())).text, /esx-01/);
+    assert.equal(await definitionLine(reference()), positionOf(document, '  esx-01:').line);
+  });
+
   it('lists hosts, switches, arrays and VMs in the outline', async () => {
     const document = await openExample('seed-000-fq1616r.vtopo');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
