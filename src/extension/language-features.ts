@@ -8,7 +8,7 @@ import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { hoverAt } from '../core/language/hover';
 import { definitionAt } from '../core/language/navigation';
 import type { DocumentReport } from '../core/analysis/document-report';
-import type { DesignSymbol } from '../core/language/symbols';
+import { unpackOutline, type LineRange, type OutlineEntry } from '../core/language/packed-outline';
 import type { ElementKind } from '../core/model/schema';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
@@ -78,7 +78,7 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics
         if (!report) return [];
         let symbols = convertedSymbols.get(report);
         if (!symbols) {
-          symbols = report.symbols.map((symbol) => toDocumentSymbol(document, symbol));
+          symbols = unpackOutline(report.outline, toDocumentSymbol);
           convertedSymbols.set(report, symbols);
         }
         return symbols;
@@ -122,14 +122,12 @@ const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
   rule: vscode.SymbolKind.Event,
 };
 
-function toDocumentSymbol(document: vscode.TextDocument, symbol: DesignSymbol): vscode.DocumentSymbol {
-  const documentSymbol = new vscode.DocumentSymbol(
-    symbol.name,
-    symbol.detail,
-    SYMBOL_KINDS[symbol.kind],
-    toRange(document, symbol.range),
-    toRange(document, symbol.selectionRange),
-  );
-  documentSymbol.children = symbol.children.map((child) => toDocumentSymbol(document, child));
-  return documentSymbol;
+function toDocumentSymbol(entry: OutlineEntry, children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(entry.name, entry.detail, SYMBOL_KINDS[entry.kind], toLineRange(entry.range), toLineRange(entry.selectionRange));
+  symbol.children = children;
+  return symbol;
+}
+
+function toLineRange(range: LineRange): vscode.Range {
+  return new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter);
 }

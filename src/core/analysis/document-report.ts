@@ -7,7 +7,8 @@
 
 import { worstSingleHostFailure } from '../capacity/n1';
 import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
-import { documentSymbols, type DesignSymbol } from '../language/symbols';
+import { packOutline, type PackedOutline } from '../language/packed-outline';
+import { documentSymbols } from '../language/symbols';
 import { lensTargets, type LensTarget } from '../view/simulation-targets';
 import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
 import type { Finding } from './rule';
@@ -26,7 +27,8 @@ export interface DocumentReport {
   readonly uri: string;
   readonly version: number;
   readonly findings: readonly Finding[];
-  readonly symbols: readonly DesignSymbol[];
+  /** The outline (`documentSymbols`), packed to cross the thread boundary quickly. */
+  readonly outline: PackedOutline;
   readonly n1: N1Status;
   /** Where the "Simulate failure" CodeLenses go. */
   readonly lenses: readonly LensTarget[];
@@ -48,7 +50,7 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
     uri: request.uri,
     version: request.version,
     findings,
-    symbols: documentSymbols(topology.declarations.values()),
+    outline: packOutline(documentSymbols(topology.declarations.values()), request.text),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
     lenses: lensTargets(topology),
     elapsedMs: performance.now() - started,

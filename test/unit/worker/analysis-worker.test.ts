@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { answer, reportDocument, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
 import { analyzeText } from '../../../src/core/analysis/engine';
+import { unpackOutline } from '../../../src/core/language/packed-outline';
 import { AnalysisClient, type WorkerPort } from '../../../src/extension/analysis-client';
 
 const DESIGN = `vtopo: 1
@@ -71,7 +72,7 @@ describe('analysis worker', () => {
     assert.equal(report.version, 7);
     assert.deepEqual(report.findings, analyzeText(DESIGN).findings);
     assert.ok(report.findings.some((finding) => finding.ruleId === 'unknown-key'));
-    assert.deepEqual(report.symbols.map((symbol) => symbol.id), ['c1', 'h1', 'h2', 'vm1', 'vm2']);
+    assert.deepEqual(unpackOutline(report.outline, (entry) => entry.id), ['c1', 'h1', 'h2', 'vm1', 'vm2']);
     assert.match(report.n1.text, /N-1/);
     // Plain data: what crosses the worker boundary is what was made.
     assert.deepEqual(structuredClone(report), report);

@@ -1,0 +1,115 @@
+/**
+ * The outline as the analysis worker sends it: the symbols of `documentSymbols` as a flat,
+ * depth-first list of ids and one array of numbers, with lines and characters rather than
+ * offsets. A large design has tens of thousands of symbols; as objects they took 70 ms to
+ * copy between threads, as this about 5 ms, and the editor needs no offset look-ups to
+ * turn them into its own symbols (docs/performance.md).
+ */
+
+import type { ElementKind } from '../model/schema';
+import type { SourceRange } from '../model/source';
+import { kindName } from './describe';
+import type { DesignSymbol } from './symbols';
+
+export interface PackedOutline {
+  readonly ids: readonly string[];
+  readonly kinds: readonly ElementKind[];
+  /** Per symbol, in depth-first order: its number of children, then the lines and characters of its range and of its id. */
+  readonly numbers: Int32Array;
+}
+
+/** A zero-based line and character range, as editors take them. */
+export interface LineRange {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
+export interface OutlineEntry {
+  readonly id: string;
+  /** The id's last segment: `p0` for `esx-01/hba1/p0`. */
+  readonly name: string;
+  readonly kind: ElementKind;
+  /** The kind, in words. */
+  readonly detail: string;
+  readonly range: LineRange;
+  readonly selectionRange: LineRange;
+}
+
+const STRIDE = 9;
+
+export function packOutline(symbols: readonly DesignSymbol[], text: string): PackedOutline {
+  const lines = lineStarts(text);
+  const ids: string[] = [];
+  const kinds: ElementKind[] = [];
+  const numbers: number[] = [];
+  const pushRange = (range: SourceRange) => {
+    for (const offset of [range.start, range.end]) {
+      const line = lineOf(lines, offset);
+      numbers.push(line, offset - (lines[line] as number));
+    }
+  };
+  const visit = (symbol: DesignSymbol) => {
+    ids.push(symbol.id);
+    kinds.push(symbol.kind);
+    numbers.push(symbol.children.length);
+    pushRange(symbol.range);
+    pushRange(symbol.selectionRange);
+    symbol.children.forEach(visit);
+  };
+  symbols.forEach(visit);
+  return { ids, kinds, numbers: Int32Array.from(numbers) };
+}
+
+/** Rebuilds the tree, making each node with `make` from its entry and its children, made first. */
+export function unpackOutline<T>(outline: PackedOutline, make: (entry: OutlineEntry, children: T[]) => T): T[] {
+  let next = 0;
+  const build = (): T => {
+    const index = next++;
+    const at = index * STRIDE;
+    const number = (offset: number) => outline.numbers[at + offset] as number;
+    const id = outline.ids[index] as string;
+    const kind = outline.kinds[index] as ElementKind;
+    const children: T[] = [];
+    for (let child = number(0); child > 0; child--) children.push(build());
+    const entry: OutlineEntry = {
+      id,
+      name: id.slice(id.lastIndexOf('/') + 1),
+      kind,
+      detail: kindName(kind),
+      range: { startLine: number(1), startCharacter: number(2), endLine: number(3), endCharacter: number(4) },
+      selectionRange: { startLine: number(5), startCharacter: number(6), endLine: number(7), endCharacter: number(8) },
+    };
+    return make(entry, children);
+  };
+  const roots: T[] = [];
+  while (next < outline.ids.length) roots.push(build());
+  return roots;
+}
+
+/** Whether a value received from another thread has the shape of a packed outline. */
+export function isPackedOutline(value: unknown): value is PackedOutline {
+  if (value === null || typeof value !== 'object') return false;
+  const { ids, kinds, numbers } = value as Partial<Record<keyof PackedOutline, unknown>>;
+  return Array.isArray(ids) && Array.isArray(kinds) && numbers instanceof Int32Array
+    && ids.length === kinds.length && numbers.length === ids.length * STRIDE;
+}
+
+/** The offset at which each line starts (after LF; a CR before it ends the line before, as editors count). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
