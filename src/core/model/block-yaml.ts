@@ -219,7 +219,8 @@ class BlockReader {
 
   /** A scalar or flow collection starting at `at`, then only spaces or a comment up to the line's end. */
   private inlineValue(line: number, at: number, contentEnd: number): Node {
-    const { node, end } = this.flowOrScalar(at, contentEnd, false);
+    const node = this.flowOrScalar(at, contentEnd, false);
+    const end = valueEnd(node);
     const rest = this.skipSpaces(end, contentEnd);
     if (rest < contentEnd && (this.text.charCodeAt(rest) !== 35 || rest === end)) throw OUT_OF_SUBSET;
     (node.range as [number, number, number])[2] = this.lineEnd(line);
@@ -250,8 +251,8 @@ class BlockReader {
     return plainScalar(this.text.slice(start, end), start, end, end);
   }
 
-  /** A flow collection, a quoted scalar or a plain scalar (in a flow collection when `inFlow`). */
-  private flowOrScalar(at: number, contentEnd: number, inFlow: boolean): { node: Node; end: number } {
+  /** A flow collection, a quoted scalar or a plain scalar (in a flow collection when `inFlow`); it ends at `valueEnd`. */
+  private flowOrScalar(at: number, contentEnd: number, inFlow: boolean): Node {
     const code = this.text.charCodeAt(at);
     if (code === 91) return this.flowSequence(at, contentEnd); // '['
     if (code === 123) return this.flowMapping(at, contentEnd); // '{'
@@ -259,8 +260,7 @@ class BlockReader {
       const close = this.closingQuote(at, contentEnd);
       const raw = this.text.slice(at + 1, close);
       const value = code === 39 ? raw.replaceAll("''", "'") : raw;
-      const node = scalar(value, code === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, close + 1, close + 1);
-      return { node, end: close + 1 };
+      return scalar(value, code === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, close + 1, close + 1);
     }
     if (INDICATORS.has(code) && !(code === 45 && at + 1 < contentEnd && this.text.charCodeAt(at + 1) !== 32)) throw OUT_OF_SUBSET;
     let end = at;
@@ -271,7 +271,7 @@ class BlockReader {
       if (inFlow && FLOW_ENDS.has(c)) break;
     }
     while (this.text.charCodeAt(end - 1) === 32) end--;
-    return { node: plainScalar(this.text.slice(at, end), at, end, end), end };
+    return plainScalar(this.text.slice(at, end), at, end, end);
   }
 
   /** The closing quote on the same line; escapes (`\` in double quotes) leave the subset. */
@@ -290,13 +290,14 @@ class BlockReader {
     throw OUT_OF_SUBSET;
   }
 
-  private flowSequence(open: number, contentEnd: number): { node: Node; end: number } {
+  private flowSequence(open: number, contentEnd: number): Node {
     this.enter();
     const seq = newSeq(true);
     let at = this.skipSpaces(open + 1, contentEnd);
     if (this.text.charCodeAt(at) !== 93) { // ']'
       for (;;) {
-        const { node, end } = this.flowOrScalar(at, contentEnd, true);
+        const node = this.flowOrScalar(at, contentEnd, true);
+        const end = valueEnd(node);
         seq.items.push(node);
         at = this.afterFlowItem(node, end, contentEnd);
         if (this.text.charCodeAt(at) === 93) break;
@@ -304,10 +305,10 @@ class BlockReader {
     }
     seq.range = [open, at + 1, at + 1];
     this.depth--;
-    return { node: seq, end: at + 1 };
+    return seq;
   }
 
-  private flowMapping(open: number, contentEnd: number): { node: Node; end: number } {
+  private flowMapping(open: number, contentEnd: number): Node {
     this.enter();
     const map = newMap(true);
     let at = this.skipSpaces(open + 1, contentEnd);
@@ -320,7 +321,8 @@ class BlockReader {
         const key = this.plainKey(at, colon);
         const valueStart = this.skipSpaces(colon + 1, contentEnd);
         if (valueStart >= contentEnd || CLOSERS.has(this.text.charCodeAt(valueStart))) throw OUT_OF_SUBSET; // `{ a: }`
-        const { node, end } = this.flowOrScalar(valueStart, contentEnd, true);
+        const node = this.flowOrScalar(valueStart, contentEnd, true);
+        const end = valueEnd(node);
         map.items.push(newPair(key, node));
         at = this.afterFlowItem(node, end, contentEnd);
         if (this.text.charCodeAt(at) === 125) break;
@@ -328,7 +330,7 @@ class BlockReader {
     }
     map.range = [open, at + 1, at + 1];
     this.depth--;
-    return { node: map, end: at + 1 };
+    return map;
   }
 
   /**
@@ -377,72 +379,91 @@ const FLOW_KEY_ENDS = new CharacterSet(':,[]{}#');
 
 /**
  * A design is hundreds of thousands of nodes, and yaml's constructors tag each one with
- * `Object.defineProperty`, a third of the reader's time. These make the same objects
- * (same prototype, same tag, read by yaml's own `isScalar` and `isPair`) with the tag on a
- * shared prototype instead. If a yaml release tags nodes differently, the check below
- * fails and the constructors are used.
+ * `Object.defineProperty`, then their fields are added one by one: together most of the
+ * reader's time. These classes make the same objects (their prototypes chain to yaml's
+ * classes and carry yaml's tag, so yaml's own `isScalar`, `isPair`, `isMap` and `isSeq`
+ * and `instanceof` know them) with every field set at once, in one shape. If a yaml
+ * release tags nodes differently, the check below fails and yaml's constructors are used.
  */
 const NODE_TYPE = Symbol.for('yaml.node.type');
-function tagged<T extends object>(base: T, type: symbol): T {
-  const prototype = Object.create(base) as T;
-  Object.defineProperty(prototype, NODE_TYPE, { value: type });
-  return prototype;
+
+class BlockScalar {
+  constructor(
+    readonly value: unknown,
+    readonly range: [number, number, number],
+    readonly type: ScalarType,
+    readonly source: string | undefined,
+  ) {}
 }
-const SCALAR_PROTOTYPE = tagged(Scalar.prototype, Symbol.for('yaml.scalar'));
-const PAIR_PROTOTYPE = tagged(Pair.prototype, Symbol.for('yaml.pair'));
-const MAP_PROTOTYPE = tagged(YAMLMap.prototype, Symbol.for('yaml.map'));
-const SEQ_PROTOTYPE = tagged(YAMLSeq.prototype, Symbol.for('yaml.seq'));
-const TAGGED_PROTOTYPES_WORK = isScalar(Object.create(SCALAR_PROTOTYPE)) && isPair(Object.create(PAIR_PROTOTYPE))
-  && isMap(Object.create(MAP_PROTOTYPE)) && isSeq(Object.create(SEQ_PROTOTYPE));
+
+class BlockPair {
+  constructor(readonly key: Node, readonly value: Node) {}
+}
+
+class BlockCollection {
+  readonly items: unknown[] = [];
+  range: [number, number, number] | undefined = undefined;
+  constructor(readonly flow: boolean) {}
+}
+class BlockMap extends BlockCollection {}
+class BlockSeq extends BlockCollection {}
+
+/** Puts the yaml class and tag under a class of ours. */
+function chain(ours: { prototype: object }, yamls: { prototype: object }, type: string): void {
+  const tagged = Object.create(yamls.prototype) as object;
+  Object.defineProperty(tagged, NODE_TYPE, { value: Symbol.for(type) });
+  Object.setPrototypeOf(ours.prototype, tagged);
+}
+chain(BlockScalar, Scalar, 'yaml.scalar');
+chain(BlockPair, Pair, 'yaml.pair');
+chain(BlockMap, YAMLMap, 'yaml.map');
+chain(BlockSeq, YAMLSeq, 'yaml.seq');
+
+const OUR_NODES_WORK = isScalar(new BlockScalar(null, [0, 0, 0], 'PLAIN', undefined)) && isPair(new BlockPair(null as unknown as Node, null as unknown as Node))
+  && isMap(new BlockMap(false)) && isSeq(new BlockSeq(false));
 
 function newMap(flow: boolean): YAMLMap<Node, Node> {
-  const map = TAGGED_PROTOTYPES_WORK ? Object.create(MAP_PROTOTYPE) as YAMLMap<Node, Node> : new YAMLMap<Node, Node>();
-  map.items = [];
+  if (OUR_NODES_WORK) return new BlockMap(flow) as unknown as YAMLMap<Node, Node>;
+  const map = new YAMLMap<Node, Node>();
   if (flow) map.flow = true;
   return map;
 }
 
 function newSeq(flow: boolean): YAMLSeq<Node> {
-  const seq = TAGGED_PROTOTYPES_WORK ? Object.create(SEQ_PROTOTYPE) as YAMLSeq<Node> : new YAMLSeq<Node>();
-  seq.items = [];
+  if (OUR_NODES_WORK) return new BlockSeq(flow) as unknown as YAMLSeq<Node>;
+  const seq = new YAMLSeq<Node>();
   if (flow) seq.flow = true;
   return seq;
 }
 
-function newScalar(value: unknown): Scalar {
-  if (!TAGGED_PROTOTYPES_WORK) return new Scalar(value);
-  const node = Object.create(SCALAR_PROTOTYPE) as Scalar;
-  node.value = value;
-  return node;
-}
-
 function newPair(key: Node, value: Node): Pair<Node, Node> {
-  if (!TAGGED_PROTOTYPES_WORK) return new Pair(key, value);
-  const pair = Object.create(PAIR_PROTOTYPE) as Pair<Node, Node>;
-  pair.key = key;
-  pair.value = value;
-  return pair;
+  return OUR_NODES_WORK ? new BlockPair(key, value) as unknown as Pair<Node, Node> : new Pair(key, value);
 }
 
-function scalar(value: unknown, type: ScalarType, start: number, valueEnd: number, nodeEnd: number): Scalar {
-  const node = newScalar(value);
+function scalar(value: unknown, type: ScalarType, start: number, valueEnd: number, nodeEnd: number, source?: string): Scalar {
+  if (OUR_NODES_WORK) return new BlockScalar(value, [start, valueEnd, nodeEnd], type, source) as unknown as Scalar;
+  const node = new Scalar(value);
   node.range = [start, valueEnd, nodeEnd];
   node.type = type;
+  if (source !== undefined) node.source = source;
   return node;
+}
+
+/** Where a node's value ends (its range's second offset): after a scalar, after a flow collection's bracket. */
+function valueEnd(node: Node): number {
+  return (node.range as [number, number, number])[1];
 }
 
 /** A plain scalar resolved as yaml's core schema does (`12` a number, `true` a boolean, `~` null). */
 function plainScalar(source: string, start: number, valueEnd: number, nodeEnd: number): Scalar {
   const first = source.charCodeAt(0);
   const isWord = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
-  if (isWord && !CORE_WORDS.has(source)) {
-    const node = scalar(source, 'PLAIN', start, valueEnd, nodeEnd);
-    node.source = source;
-    return node;
-  }
+  if (isWord && !CORE_WORDS.has(source)) return scalar(source, 'PLAIN', start, valueEnd, nodeEnd, source);
   const tag = CORE_TAGS.find((candidate) => candidate.test?.test(source));
   const resolved: unknown = tag ? tag.resolve(source, () => { throw OUT_OF_SUBSET; }, CORE_OPTIONS) : source;
-  const node = isScalar(resolved) ? resolved : newScalar(resolved);
+  if (!isScalar(resolved) && !(tag && 'format' in tag && tag.format)) return scalar(resolved, 'PLAIN', start, valueEnd, nodeEnd, source);
+  // A float that keeps its digits, or a hex or octal integer: yaml's own Scalar, as yaml makes it.
+  const node = isScalar(resolved) ? resolved : new Scalar(resolved);
   node.range = [start, valueEnd, nodeEnd];
   node.type = 'PLAIN';
   node.source = source;

@@ -550,17 +550,16 @@ export function integerOrNumber<O extends FieldOptions<number> & NumberBounds & 
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
-      const range = nodeRange(node, fallback);
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        ctx.report('invalid-value', `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeNode(node)}`, nodeRange(node, fallback));
         return undefined;
       }
       if (options.integer && !Number.isInteger(value)) {
-        ctx.report('invalid-value', `expected a whole number, found ${value}`, range);
+        ctx.report('invalid-value', `expected a whole number, found ${value}`, nodeRange(node, fallback));
         return undefined;
       }
       if (value < options.min || value > options.max) {
-        ctx.report('invalid-value', `${value} is out of range (${options.min} to ${options.max})`, range);
+        ctx.report('invalid-value', `${value} is out of range (${options.min} to ${options.max})`, nodeRange(node, fallback));
         return undefined;
       }
       return value;
@@ -601,10 +600,10 @@ export function oneOf<const V extends string, O extends FieldOptions<V>>(values:
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
-      const range = nodeRange(node, fallback);
       const textValue = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
       const exact = values.find((v) => v === textValue);
       if (exact !== undefined) return exact;
+      const range = nodeRange(node, fallback);
       const suggestion = textValue === undefined ? undefined : closestMatch(textValue, values);
       ctx.report(
         'invalid-value',
@@ -643,11 +642,12 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
   const definition = DIMENSIONS[dimension];
   // The value is quoted as the file spells it, and in the base unit when that differs and is
   // finite: a value scaled to the base unit may overflow (`memoryTB: 1e308`).
-  const checkRange = (value: number, written: string, range: SourceRange, ctx: ReadContext): number | undefined => {
+  // The range is made only for a problem: this runs for every quantity of a design.
+  const checkRange = (value: number, written: string, node: Node | null | undefined, fallback: SourceRange, ctx: ReadContext): number | undefined => {
     if (!(value >= options.min && value <= options.max)) {
       const inBaseUnit = `${value} ${definition.baseUnit}`;
       const quoted = written === inBaseUnit || !Number.isFinite(value) ? written : `${written} (${inBaseUnit})`;
-      ctx.report('invalid-value', `${quoted} is out of range (${options.min} to ${options.max} ${definition.baseUnit})`, range);
+      ctx.report('invalid-value', `${quoted} is out of range (${options.min} to ${options.max} ${definition.baseUnit})`, nodeRange(node, fallback));
       return undefined;
     }
     return value;
@@ -660,16 +660,15 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
-      const range = nodeRange(node, fallback);
       if (typeof value === 'string') {
         const parsed = parseQuantity(value, dimension);
-        if (parsed.ok) return checkRange(parsed.value, truncate(value), range, ctx);
+        if (parsed.ok) return checkRange(parsed.value, truncate(value), node, fallback, ctx);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, nodeRange(node, fallback));
         return undefined;
       }
-      return checkRange(value * factor, `${value} ${unitSymbol}`, range, ctx);
+      return checkRange(value * factor, `${value} ${unitSymbol}`, node, fallback, ctx);
     },
     jsonSchema: () => ({ type: ['number', 'string'], minimum: options.min / factor, maximum: options.max / factor, description: `${options.description} (${unitSymbol})` }),
   });
@@ -681,21 +680,20 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
     read(raw, ctx, fallback) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
-      const range = nodeRange(node, fallback);
       if (typeof value === 'number') {
-        ctx.report('invalid-value', `${value} has no unit: write it as "${value} ${definition.units[1]?.symbol ?? definition.baseUnit}" or use a key with the unit in its name`, range);
+        ctx.report('invalid-value', `${value} has no unit: write it as "${value} ${definition.units[1]?.symbol ?? definition.baseUnit}" or use a key with the unit in its name`, nodeRange(node, fallback));
         return undefined;
       }
       if (typeof value !== 'string') {
-        ctx.report('invalid-value', `expected a ${dimension} such as "${definition.example}", found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', `expected a ${dimension} such as "${definition.example}", found ${describeNode(node)}`, nodeRange(node, fallback));
         return undefined;
       }
       const parsed = parseQuantity(value, dimension);
       if (!parsed.ok) {
-        ctx.report('invalid-value', parsed.message, range);
+        ctx.report('invalid-value', parsed.message, nodeRange(node, fallback));
         return undefined;
       }
-      return checkRange(parsed.value, truncate(value), range, ctx);
+      return checkRange(parsed.value, truncate(value), node, fallback, ctx);
     },
     jsonSchema: () => ({ type: 'string', description: `${options.description}, with a unit such as "${definition.example}"` }),
   };
@@ -825,7 +823,8 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
     // Plain objects, not Object.create(null) dictionaries: only the shape's own keys are set.
     const value: Record<string, unknown> = {};
     const fields: Record<string, FieldSource> = {};
-    const seenFrom: Record<string, { key: string; range: SourceRange }> = {};
+    /** The key each field was first given with (its range is in `fields`). */
+    const seenFrom: Record<string, string> = {};
     let complete = true;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -850,15 +849,15 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
         continue;
       }
       const earlier = seenFrom[binding.fieldKey];
-      if (earlier) {
-        ctx.report('syntax', earlier.key === keyText
+      if (earlier !== undefined) {
+        ctx.report('syntax', earlier === keyText
           ? `"${keyText}" is given twice`
-          : `"${keyText}" and "${earlier.key}" say the same thing; keep one`, keyRange, {
-          related: [{ message: 'first given here', range: earlier.range }],
+          : `"${keyText}" and "${earlier}" say the same thing; keep one`, keyRange, {
+          related: [{ message: 'first given here', range: (fields[binding.fieldKey] as FieldSource).key }],
         });
         continue;
       }
-      seenFrom[binding.fieldKey] = { key: keyText, range: keyRange };
+      seenFrom[binding.fieldKey] = keyText;
       const valueNode = pair.value as Node | null;
       const valueRange = nodeRange(valueNode, keyRange);
       const inheritance = inherited.get(pair);
