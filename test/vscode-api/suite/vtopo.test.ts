@@ -129,6 +129,8 @@ describe('VTopo in the extension host', () => {
 
   it('answers hover and definition through edits made since the design was read, and reads it again for edited text', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'vtopo', content: 'vtopo: 1\nhosts:\n  esx-01: {}\n  esx-02: {}\nvms:\n  web: { host: esx-02 }\n' });
+    // Shown, so that the suite's clean-up reverts and closes it like the others.
+    await vscode.window.showTextDocument(document);
     const hoverAt = async (position: vscode.Position) => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
       return { text: hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'), range: hovers[0]?.range };
