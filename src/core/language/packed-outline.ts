@@ -7,7 +7,7 @@
  */
 
 import type { ElementKind } from '../model/schema';
-import type { SourceRange } from '../model/source';
+import { LineIndex, type SourceRange } from '../model/source';
 import { kindName } from './describe';
 import type { DesignSymbol } from './symbols';
 
@@ -40,14 +40,14 @@ export interface OutlineEntry {
 const STRIDE = 9;
 
 export function packOutline(symbols: readonly DesignSymbol[], text: string): PackedOutline {
-  const lines = lineStarts(text);
+  const lines = new LineIndex(text);
   const ids: string[] = [];
   const kinds: ElementKind[] = [];
   const numbers: number[] = [];
   const pushRange = (range: SourceRange) => {
     for (const offset of [range.start, range.end]) {
-      const line = lineOf(lines, offset);
-      numbers.push(line, offset - (lines[line] as number));
+      const { line, character } = lines.positionAt(offset);
+      numbers.push(line, character);
     }
   };
   const visit = (symbol: DesignSymbol) => {
@@ -94,22 +94,4 @@ export function isPackedOutline(value: unknown): value is PackedOutline {
   const { ids, kinds, numbers } = value as Partial<Record<keyof PackedOutline, unknown>>;
   return Array.isArray(ids) && Array.isArray(kinds) && numbers instanceof Int32Array
     && ids.length === kinds.length && numbers.length === ids.length * STRIDE;
-}
-
-/** The offset at which each line starts (after LF; a CR before it ends the line before, as editors count). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
