@@ -150,7 +150,7 @@ function componentArgument(value: string, option: string): ComponentRef {
   const kind = COMPONENT_KINDS.find((candidate) => candidate === value.slice(0, colon));
   const id = value.slice(colon + 1);
   if (colon < 0 || kind === undefined || id === '') {
-    throw usage(`invalid value "${value}" for ${option}: expected KIND:ID with KIND one of ${COMPONENT_KINDS.join(', ')} (e.g. host:esx-01, switch:fc-a, link:0)`);
+    throw usage(`invalid value "${value}" for ${option}: expected KIND:ID with KIND one of ${COMPONENT_KINDS.join(', ')} (e.g. host:esx-01, switch:fc-a, link:0, rack:r01)`);
   }
   if (kind === 'link') {
     if (!/^\d+$/.test(id)) throw usage(`invalid value "${value}" for ${option}: a cable is link:N, N its 0-based position in links:`);

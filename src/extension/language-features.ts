@@ -120,6 +120,10 @@ const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
   vm: vscode.SymbolKind.Object,
   guestCluster: vscode.SymbolKind.Namespace,
   rule: vscode.SymbolKind.Event,
+  site: vscode.SymbolKind.Namespace,
+  rack: vscode.SymbolKind.Package,
+  chassis: vscode.SymbolKind.Package,
+  powerFeed: vscode.SymbolKind.Event,
 };
 
 function toDocumentSymbol(entry: OutlineEntry, children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {

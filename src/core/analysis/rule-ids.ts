@@ -70,6 +70,10 @@ export const ANALYSIS_RULE_IDS = [
   'guest-cluster-heartbeat-on-client-network',
   'lun-single-path',
   'cabling-unknown',
+  'failure-domain-spof',
+  'cluster-single-domain',
+  'power-single-feed',
+  'failure-domain-conflict',
 ] as const;
 
 export type AnalysisRuleId = (typeof ANALYSIS_RULE_IDS)[number];

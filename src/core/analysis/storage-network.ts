@@ -315,16 +315,29 @@ export function singlePointsOfFailure(network: StorageNetwork, host: Host, datas
 export function reachesDatastore(network: StorageNetwork, host: Host, datastore: Datastore, failed: ReadonlySet<string>): boolean {
   const arrayId = datastore.array;
   if (arrayId === undefined || failed.has(host.id) || failed.has(arrayId) || failed.has(datastore.id)) return false;
+  return datastoreProtocols(datastore).some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed)));
+}
+
+/**
+ * The network vertices an array's live ports of one protocol reach when the given elements
+ * have failed. The network is undirected, so a host reaches the array exactly when one of
+ * its live attachments is among them (hostMeets): one search serves every host.
+ */
+export function reachedFromArray(network: StorageNetwork, arrayId: string, protocol: StorageProtocol, failed: ReadonlySet<string>): Uint8Array {
   const alive = (attachment: Attachment) => attachment.cableId === undefined || !failed.has(attachment.cableId);
-  for (const protocol of datastoreProtocols(datastore)) {
-    const entries = (network.hostPorts.get(host.id) ?? [])
-      .filter((p) => p.protocols.includes(protocol) && !failed.has(p.id) && !failed.has(p.adapterId))
-      .flatMap((p) => p.attachments.filter(alive).map((a) => a.vertex));
-    const reached = reachableFrom(network.graph, entries, (vertex) => failed.has(network.vertexIds[vertex] as string));
-    const exits = (network.arrayPorts.get(arrayId) ?? [])
-      .filter((p) => p.protocol === protocol && !failed.has(p.id) && !failed.has(p.controllerId))
-      .flatMap((p) => p.attachments.filter(alive).map((a) => a.vertex));
-    if (exits.some((vertex) => reached[vertex] === 1)) return true;
+  const exits = (network.arrayPorts.get(arrayId) ?? [])
+    .filter((p) => p.protocol === protocol && !failed.has(p.id) && !failed.has(p.controllerId))
+    .flatMap((p) => p.attachments.filter(alive).map((a) => a.vertex));
+  return reachableFrom(network.graph, exits, (vertex) => failed.has(network.vertexIds[vertex] as string));
+}
+
+/** Whether a host's live ports of one protocol attach to a vertex of `reached` (from reachedFromArray with the same failures). */
+export function hostMeets(network: StorageNetwork, host: Host, protocol: StorageProtocol, failed: ReadonlySet<string>, reached: Uint8Array): boolean {
+  for (const port of network.hostPorts.get(host.id) ?? []) {
+    if (!port.protocols.includes(protocol) || failed.has(port.id) || failed.has(port.adapterId)) continue;
+    for (const attachment of port.attachments) {
+      if ((attachment.cableId === undefined || !failed.has(attachment.cableId)) && reached[attachment.vertex] === 1) return true;
+    }
   }
   return false;
 }

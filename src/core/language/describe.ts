@@ -8,6 +8,7 @@ import type { ElementKind, Declaration } from '../model/schema';
 import type { Topology, Host, HostProfile, Vm } from '../model/topology';
 import { formatQuantity } from '../model/units';
 import { plural } from '../text/plural';
+import { failureDomainsOf } from '../domain/failure-domains';
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   cluster: 'cluster',
@@ -25,6 +26,10 @@ const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   vm: 'VM',
   guestCluster: 'guest cluster',
   rule: 'rule',
+  site: 'site',
+  rack: 'rack',
+  chassis: 'chassis',
+  powerFeed: 'power feed',
 };
 
 export function kindName(kind: ElementKind): string {
@@ -135,7 +140,34 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
         rule.hosts.length > 0 ? `Hosts: ${rule.hosts.join(', ')}${rule.mode !== undefined ? ` (${rule.mode})` : ''}` : undefined,
       ];
     }
+    case 'site':
+    case 'rack':
+    case 'chassis':
+    case 'powerFeed':
+      return domainFacts(topology, id);
   }
+}
+
+/** What a failure domain takes down, counted by kind, and where it stands. */
+function domainFacts(topology: Topology, id: string): Facts {
+  const domains = failureDomainsOf(topology);
+  const domain = domains.domain(id);
+  if (!domain) return undefined;
+  const members = domains.members(id);
+  const count = (kind: string, name: string, names: string) => {
+    const n = members.filter((m) => m.kind === kind).length;
+    return n > 0 ? `${n} ${plural(n, name, names)}` : undefined;
+  };
+  const taken = [count('host', 'host', 'hosts'), count('switch', 'switch', 'switches'), count('array', 'array', 'arrays'), count('chassis', 'chassis', 'chassis')].filter((part) => part !== undefined);
+  const place = domains.placement(id);
+  const rack = topology.racks.find((r) => r.id === id);
+  const feed = topology.powerFeeds.find((f) => f.id === id);
+  return [
+    `Its failure takes down: ${taken.length > 0 ? taken.join(', ') : 'nothing that says it stands here or hangs on it'}`,
+    rack?.site !== undefined ? `Site: ${rack.site}` : place?.site !== undefined ? `Site: ${place.site}` : undefined,
+    place?.rack !== undefined ? `Rack: ${place.rack}` : undefined,
+    feed?.fedFrom !== undefined ? `Fed from: ${feed.fedFrom}` : undefined,
+  ];
 }
 
 /** What a host takes from its profile, as " (cpu, memory, adapters)". */

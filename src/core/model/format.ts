@@ -132,6 +132,59 @@ const ruleSetting = custom<RuleSettingValue, { description: string }>(
   },
 );
 
+// ----------------------------------------------------------------- failure domains
+
+/**
+ * Where a device stands and what feeds it: the failure domains (docs/format.md, "Failure
+ * domains"). A site holds rooms and racks, a rack holds chassis and devices, a chassis
+ * holds blades; each power supply hangs on a feed, and a feed may hang on another (a PDU on
+ * a UPS). All optional: a design without them is analysed without them.
+ */
+const site = object(
+  {
+    description: text({ description: 'What and where the site is.' }),
+    role: oneOf(['data', 'witness'] as const, { description: 'data: hosts and storage run here; witness: it only hosts the tie-breaker of a stretched cluster (vSAN witness, storage witness, file-share witness).', default: 'data' }),
+  },
+  { description: 'A site: a data centre or a building. Everything in it can fail together (power, cooling, fire, its network uplinks).' },
+);
+
+const rack = object(
+  {
+    site: ref('site', { description: 'The site the rack stands in.' }),
+    room: text({ description: 'Room or hall (a label).' }),
+    description: text({ description: 'A note on this rack.' }),
+  },
+  { description: 'A rack: its devices share its floor space, cooling and usually its power distribution.' },
+);
+
+const powerFeed = object(
+  {
+    type: oneOf(['pdu', 'ups', 'utility', 'generator'] as const, { description: 'What the feed is: a PDU (power strip), a UPS, a utility feed or a generator.', default: 'pdu' }),
+    fedFrom: ref('powerFeed', { description: 'The feed upstream of this one (the UPS a PDU hangs on): when it fails, this one fails too.' }),
+    site: ref('site', { description: 'The site the feed is in.' }),
+    description: text({ description: 'A note on this feed.' }),
+  },
+  { description: 'A power feed (A or B side): a PDU, a UPS, a utility feed or a generator.' },
+);
+
+const powerSupplies = list(ref('powerFeed', { description: 'The feed one power supply is plugged into.' }), {
+  description: 'One entry per power supply: the feed it is plugged into, e.g. `[pdu-a1, pdu-b1]` for two supplies on the A and B sides. A blade takes its chassis\'s.',
+});
+
+const placement = {
+  site: ref('site', { description: 'The site the device stands in. Implied by its rack.' }),
+  rack: ref('rack', { description: 'The rack the device is mounted in. Implied by its chassis.' }),
+  power: powerSupplies,
+};
+
+const chassis = object(
+  {
+    ...placement,
+    model: text({ description: 'Enclosure model, e.g. "HPE Synergy 12000" or "Cisco UCS 5108".' }),
+  },
+  { description: 'A blade chassis or enclosure: its blades share its midplane, power supplies and management; it fails as one.' },
+);
+
 // ------------------------------------------------------------------------ clusters
 
 const admissionControl = object(
@@ -377,6 +430,8 @@ const hostFields = {
     { description: 'Hypervisor overhead: what is subtracted from the physical capacity before VMs.', defaults: true },
   ),
   maxVms: integer({ description: 'Limit on VMs running on this host (for restart placement).', min: 1, max: FORMAT_BOUNDS.countPerElement }),
+  ...placement,
+  chassis: ref('chassis', { description: 'The blade chassis this host is a blade of: it takes the chassis\'s rack and power.' }),
   adapters: collection('adapter', adapter, { description: 'Physical adapters, by id.', default: [] }),
   vmkernelPorts: collection('vmkernelPort', vmkernelPort, { description: 'Host virtual network ports (VMkernel ports vmk0, vmk1, ...; Hyper-V host vNICs), by id.', default: [] }),
   virtualSwitches: collection('virtualSwitch', virtualSwitch, { description: 'Virtual switches (vSwitches, SET / LBFO teams, bridges), by id.', default: [] }),
@@ -408,6 +463,10 @@ const hostProfile = template(object(hostProfileShape, {
     state: `"state" cannot be in a host profile: it is the state of one host; ${PER_HOST}`,
     vmkernelPorts: `"vmkernelPorts" cannot be in a host profile: VMkernel ports name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
     virtualSwitches: `"virtualSwitches" cannot be in a host profile: virtual switches name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
+    site: `"site" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
+    rack: `"rack" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
+    chassis: `"chassis" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
+    power: `"power" cannot be in a host profile: it names the feeds one host's supplies are plugged into; ${PER_HOST}`,
     profile: '"profile" cannot be in a host profile: profiles do not build on one another; write the shared fields into this one',
   },
 }));
@@ -456,6 +515,8 @@ const networkSwitch = object(
     model: text({ description: 'Model.' }),
     stack: text({ description: 'Ethernet: the stack or MLAG pair this switch is a member of. A stack is one control plane: a stack failure (firmware, split) takes every member.' }),
     addresses: list(text({ description: 'An IP address.' }), { description: 'Ethernet: addresses that answer from this switch (its gateway interface, a router behind it): HA isolation addresses resolve here.' }),
+    ...placement,
+    chassis: ref('chassis', { description: 'The blade chassis this switch is an interconnect module of: it takes the chassis\'s rack and power.' }),
   },
   { description: 'A switch.' },
 );
@@ -488,6 +549,7 @@ const storageArray = object(
     mode: oneOf(['active-active', 'alua', 'single'] as const, { description: 'Controller mode. Derived from the number of controllers when omitted.' }),
     throughputMBps: quantity('throughput', { description: 'Sustained throughput the array delivers.', min: 0, max: FORMAT_BOUNDS.throughputMBps }),
     controllers: collection('controller', controller, { description: 'Controllers, by id (a, b).', default: [] }),
+    ...placement,
   },
   { description: 'A SAN or NAS storage array.' },
 );
@@ -710,6 +772,10 @@ export const vtopoFile = object(
       },
       { description: 'Where an imported design came from, and what its source could not say (docs/import.md).' },
     ),
+    sites: collection('site', site, { description: 'Sites, by id: failure domains that hold racks and devices.', default: [] }),
+    racks: collection('rack', rack, { description: 'Racks, by id.', default: [] }),
+    chassis: collection('chassis', chassis, { description: 'Blade chassis and enclosures, by id.', default: [] }),
+    powerFeeds: collection('powerFeed', powerFeed, { description: 'Power feeds (PDUs, UPSs, utility feeds), by id.', default: [] }),
     clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
     hostProfiles: collection('hostProfile', hostProfile, { description: 'Host profiles, by id: hardware that hosts share, said once.', default: [] }),
     hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
@@ -754,3 +820,7 @@ export type VmValue = ValueOf<typeof vm> & Identified;
 export type GuestClusterValue = ValueOf<typeof guestCluster> & Identified;
 export type RuleValue = ValueOf<typeof rule> & Identified;
 export type HaValue = ValueOf<typeof ha>;
+export type SiteValue = ValueOf<typeof site> & Identified;
+export type RackValue = ValueOf<typeof rack> & Identified;
+export type ChassisValue = ValueOf<typeof chassis> & Identified;
+export type PowerFeedValue = ValueOf<typeof powerFeed> & Identified;

@@ -31,7 +31,11 @@ export type ElementKind =
   | 'datastore'
   | 'vm'
   | 'guestCluster'
-  | 'rule';
+  | 'rule'
+  | 'site'
+  | 'rack'
+  | 'chassis'
+  | 'powerFeed';
 
 /** What a reference may point at: an element kind, or a cable endpoint (a port or a switch). */
 export type ReferenceTarget = ElementKind | 'endpoint';

@@ -8,6 +8,7 @@ import type {
   AdapterValue,
   ArrayPortValue,
   ArrayValue,
+  ChassisValue,
   ClusterValue,
   ControllerValue,
   DatastoreValue,
@@ -19,7 +20,10 @@ import type {
   LinkValue,
   Platform,
   PortValue,
+  PowerFeedValue,
+  RackValue,
   RuleValue,
+  SiteValue,
   SwitchValue,
   VmValue,
 } from './format';
@@ -29,6 +33,7 @@ export type {
   AdapterValue as Adapter,
   ArrayPortValue as ArrayPort,
   ArrayValue as StorageArray,
+  ChassisValue as Chassis,
   ClusterValue as Cluster,
   ControllerValue as Controller,
   DatastoreValue as Datastore,
@@ -38,7 +43,10 @@ export type {
   HostValue as Host,
   LinkValue as Link,
   PortValue as HostPort,
+  PowerFeedValue as PowerFeed,
+  RackValue as Rack,
   RuleValue as PlacementRule,
+  SiteValue as Site,
   SwitchValue as NetworkSwitch,
   VmValue as Vm,
 };
@@ -57,6 +65,11 @@ export class Topology {
   readonly vms: readonly VmValue[];
   readonly guestClusters: readonly GuestClusterValue[];
   readonly rules: readonly RuleValue[];
+  /** Failure domains (docs/format.md, "Failure domains"); see domain/failure-domains.ts for what each takes down. */
+  readonly sites: readonly SiteValue[];
+  readonly racks: readonly RackValue[];
+  readonly chassis: readonly ChassisValue[];
+  readonly powerFeeds: readonly PowerFeedValue[];
 
   private readonly clusterById = new Map<string, ClusterValue>();
   private readonly hostById = new Map<string, HostValue>();
@@ -87,6 +100,10 @@ export class Topology {
     this.vms = file?.vms ?? [];
     this.guestClusters = file?.guestClusters ?? [];
     this.rules = file?.rules ?? [];
+    this.sites = file?.sites ?? [];
+    this.racks = file?.racks ?? [];
+    this.chassis = file?.chassis ?? [];
+    this.powerFeeds = file?.powerFeeds ?? [];
     index(this.clusters, this.clusterById);
     index(this.hosts, this.hostById);
     index(this.datastores, this.datastoreById);

@@ -81,6 +81,7 @@ import type {
   VmResult,
 } from './types';
 import { cableIndex } from '../model/cable-id';
+import { domainKindName, failureDomainsOf, isDomainKind, type DomainKind } from '../domain/failure-domains';
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
@@ -323,13 +324,14 @@ class FailoverSimulation {
     }
   }
 
-  private step(step: ScenarioStep): void {
+  private step(step: ScenarioStep, domainCause?: number): void {
     if (step.action === 'isolate') return this.network.isolate(step.host);
     const { target } = step;
+    if (isDomainKind(target.kind)) return this.domainStep(step, target.kind);
     const known = this.isKnown(target);
     const name = `${target.kind} ${target.id}`;
     if (step.action === 'fail') {
-      const cause = this.log('component-failed', [target.id], known ? `${name} fails.` : `${name} fails (not in the design: nothing depends on it).`);
+      const cause = this.log('component-failed', [target.id], known ? `${name} fails.` : `${name} fails (not in the design: nothing depends on it).`, domainCause);
       if (target.kind === 'host') {
         if (this.context.hosts.has(target.id)) this.failHost(target.id, cause);
         return;
@@ -340,7 +342,7 @@ class FailoverSimulation {
       this.storageChanged(before, cause);
       return this.network.networkChanged(before, cause, target.id);
     }
-    const cause = this.log('component-recovered', [target.id], `${name} is back.`);
+    const cause = this.log('component-recovered', [target.id], `${name} is back.`, domainCause);
     if (target.kind === 'host') {
       const host = this.context.hosts.has(target.id) ? this.hostRun(target.id) : undefined;
       if (host) {
@@ -356,6 +358,21 @@ class FailoverSimulation {
     this.failed.delete(target.id);
     this.storageChanged(before, cause);
     this.network.networkChanged(before, cause, target.id);
+  }
+
+  /** A site, rack, chassis or feed fails (or comes back) as every host, switch and array it takes down, at once. */
+  private domainStep(step: Extract<ScenarioStep, { action: 'fail' | 'recover' }>, kind: DomainKind): void {
+    const domains = failureDomainsOf(this.context.topology);
+    const id = step.target.id;
+    const members = domains.members(id).filter((member) => member.kind !== 'chassis');
+    const name = `${domainKindName(kind)} ${id}`;
+    const what = domains.domain(id) === undefined
+      ? ' (not in the design: nothing depends on it)'
+      : members.length === 0 ? ': no host, switch or array stands in it or hangs on it' : `: ${members.map((m) => `${m.kind} ${m.id}`).join(', ')}`;
+    const cause = step.action === 'fail'
+      ? this.log('component-failed', [id, ...members.map((m) => m.id)], `${name} fails${what}.`)
+      : this.log('component-recovered', [id, ...members.map((m) => m.id)], `${name} is back${what}.`);
+    for (const member of members) this.step({ ...step, target: { kind: member.kind, id: member.id } }, cause);
   }
 
   private isKnown(target: ComponentRef): boolean {

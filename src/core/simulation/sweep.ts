@@ -6,8 +6,9 @@
  * N-1 fails each host, each storage component the storage network knows (switches,
  * adapters, controllers, arrays, and the cables and inter-switch links that carry
  * storage) and each LAN element (NICs, virtual switches, Ethernet switches and stacks,
- * LAN cables and inter-switch links); single ports are left out, their adapter and cable
- * cover them. All scenarios
+ * LAN cables and inter-switch links) and each failure domain (site, rack, chassis, power
+ * feed: every host, switch and array it takes down at once); single ports are left out,
+ * their adapter and cable cover them. All scenarios
  * share one context (one storage network, one set of single points of failure, the
  * starting loads), and a storage failure looks only at the pairs it cuts, so the sweep
  * costs what the failures touch.
@@ -17,6 +18,7 @@
  * dependency) give the sum of their N-1 rows, without a second simulation: restarts never leave a cluster.
  */
 
+import { failureDomainsOf } from '../domain/failure-domains';
 import type { Topology } from '../model/topology';
 import { simulationContext, type SimulationContext } from './context';
 import { runScenario } from './engine';
@@ -53,6 +55,7 @@ export function singleFailureTargets(topology: Topology): ComponentRef[] {
     ...ofKind('virtual-switch').map((id): ComponentRef => ({ kind: 'virtual-switch', id })),
     ...ofKind('controller').map((id): ComponentRef => ({ kind: 'controller', id })),
     ...topology.arrays.map((a): ComponentRef => ({ kind: 'array', id: a.id })),
+    ...failureDomainsOf(topology).domains.map((d): ComponentRef => ({ kind: d.kind, id: d.id })),
     ...elements.filter((e) => e.kind === 'cable' || e.kind === 'inter-switch-link').map((e): ComponentRef => ({ kind: 'link', id: e.id })),
   ];
 }

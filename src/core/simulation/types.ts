@@ -5,8 +5,11 @@
  * maintenance planner, the sweep, the CLI and the results panel.
  */
 
-/** The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them. */
-export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack'] as const;
+/**
+ * The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them.
+ * A failure domain (`site`, `rack`, `chassis`, `power-feed`) fails as every host, switch and array it takes down (domain/failure-domains.ts).
+ */
+export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack', 'site', 'rack', 'chassis', 'power-feed'] as const;
 
 /** Something that can fail: an element of the design, by kind and id. */
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];

@@ -1,7 +1,7 @@
 /**
  * What a simulation can be pointed at, with labels people recognise: the hosts, the
- * components that can fail (switches, switch stacks, adapters, virtual switches,
- * controllers, arrays, cables), the VMs.
+ * components that can fail (failure domains, switches, switch stacks, adapters, virtual
+ * switches, controllers, arrays, cables), the VMs.
  * The VS Code quick picks list these; the CLI checks its `kind:id` arguments against them.
  */
 
@@ -16,6 +16,7 @@ import { switchStacks } from './simulation-network';
 import { effectiveRestartPriority } from '../domain/restart-priority';
 import { cableId, cableIndex, cableLabel } from '../model/cable-id';
 import { plural } from '../text/plural';
+import { domainKindName, failureDomainsOf, type DomainKind } from '../domain/failure-domains';
 
 export { switchStacks } from './simulation-network';
 
@@ -57,9 +58,13 @@ const LENS_KINDS: ReadonlyMap<string, ComponentKind> = new Map<string, Component
   ['array', 'array'],
   ['adapter', 'adapter'],
   ['virtualSwitch', 'virtual-switch'],
+  ['site', 'site'],
+  ['rack', 'rack'],
+  ['chassis', 'chassis'],
+  ['powerFeed', 'power-feed'],
 ]);
 
-/** The elements with a "Simulate failure" CodeLens: hosts, switches, controllers, arrays, NICs and CNAs, virtual switches. */
+/** The elements with a "Simulate failure" CodeLens: hosts, switches, controllers, arrays, NICs and CNAs, virtual switches, and failure domains (sites, racks, chassis, power feeds). */
 export function lensTargets(topology: Topology): LensTarget[] {
   const lanAdapters = new Set(topology.hosts.flatMap((host) => host.adapters.filter((adapter) => adapter.type === 'ethernet' || adapter.type === 'cna').map((adapter) => adapter.id)));
   const targets: LensTarget[] = [];
@@ -71,9 +76,9 @@ export function lensTargets(topology: Topology): LensTarget[] {
   return targets;
 }
 
-/** Every element short of a host whose failure removes paths, in the order of the file. */
+/** Every element short of a host whose failure removes paths, in the order of the file; failure domains first. */
 export function componentTargets(topology: Topology): SimulationTarget[] {
-  const targets: SimulationTarget[] = [];
+  const targets: SimulationTarget[] = domainTargets(topology);
   for (const networkSwitch of topology.switches) {
     const fabric = networkSwitch.fabric === undefined ? '' : `, fabric ${networkSwitch.fabric}`;
     const stack = networkSwitch.stack === undefined || networkSwitch.stack.trim() === '' ? '' : `, stack ${networkSwitch.stack}`;
@@ -124,6 +129,28 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
   return targets;
 }
 
+const DOMAIN_GROUPS: Readonly<Record<DomainKind, string>> = { site: 'Sites', rack: 'Racks', chassis: 'Chassis', 'power-feed': 'Power feeds' };
+
+/** Sites, racks, chassis and power feeds, with what each takes down: "rack in site dc1: 2 hosts, 4 switches". */
+function domainTargets(topology: Topology): SimulationTarget[] {
+  const domains = failureDomainsOf(topology);
+  return domains.domains.map((domain) => {
+    const members = domains.members(domain.id);
+    const count = (kind: string, noun: string, nouns: string) => {
+      const n = members.filter((m) => m.kind === kind).length;
+      return n > 0 ? `${n} ${plural(n, noun, nouns)}` : undefined;
+    };
+    const taken = [count('host', 'host', 'hosts'), count('switch', 'switch', 'switches'), count('array', 'array', 'arrays')].filter((part) => part !== undefined);
+    const site = domains.placement(domain.id)?.site ?? topology.racks.find((r) => r.id === domain.id)?.site;
+    return {
+      ref: { kind: domain.kind, id: domain.id },
+      label: domain.id,
+      description: `${domainKindName(domain.kind)}${site !== undefined ? ` in site ${site}` : ''}: ${taken.length > 0 ? taken.join(', ') : 'takes down nothing'}`,
+      group: DOMAIN_GROUPS[domain.kind],
+    };
+  });
+}
+
 /** "NIC in esx-01, 2 ports: management, vmotion, vm"; "FC HBA in esx-01, 2 ports". */
 function adapterDescription(hostId: string, adapter: Adapter): string {
   const ports = `${adapter.ports.length} ${plural(adapter.ports.length, 'port')}`;
@@ -164,7 +191,7 @@ export function hasComponent(topology: Topology, ref: ComponentRef): boolean {
 /** The ids of the design's elements of a kind that fails (not links). */
 function knownIds(topology: Topology, kind: ComponentKind): string[] {
   if (kind === 'stack') return [...switchStacks(topology).keys()].map(stackElementId);
-  const declared = kind === 'virtual-switch' ? 'virtualSwitch' : kind;
+  const declared = kind === 'virtual-switch' ? 'virtualSwitch' : kind === 'power-feed' ? 'powerFeed' : kind;
   return [...topology.declarations.values()].filter((declaration) => declaration.kind === declared).map((declaration) => declaration.id);
 }
 

@@ -4,6 +4,7 @@ import type { StructuralRuleId } from '../../model/report';
 import type { AnalysisRule, RuleMeta } from '../rule';
 import { arraySingleController } from './array-single-controller';
 import { CAPACITY_RULES } from './capacity';
+import { DOMAIN_RULES } from './domains';
 import { HARDWARE_RULES } from './hardware';
 import { INVENTORY_RULES } from './inventory';
 import { NETWORK_RULES } from './network';
@@ -23,6 +24,7 @@ export const ANALYSIS_RULES: readonly AnalysisRule[] = [
   ...PLATFORM_RULES,
   ...NETWORK_RULES,
   ...INVENTORY_RULES,
+  ...DOMAIN_RULES,
 ];
 
 export const ALL_RULES: readonly RuleMeta[] = [
