@@ -33,18 +33,8 @@
  *   10 s, NLB 5 s). The outcome is 'guest-cluster-takeover' with the application's downtime;
  *   HA still restarts the failed node if it is protected, reported in nodeRestartedOn and in
  *   the event log.
- * - Storage failures: per (host, datastore) a VM relies on, whether any path remains
- *   (reachesDatastore over the analyzer's storage network). Paths lost but some left:
- *   'path-failover' (MPIO / ALUA), VMs 'kept-running' with a note. Every path lost:
- *   'permanent-device-loss' when the datastore itself failed (the live array reports it
- *   gone), else 'all-paths-down', a failed array included (it cannot send the sense codes
- *   PDL needs: vSphere Storage, "Permanent Device Loss and All-Paths-Down"); the VMs
- *   hang. VM Component Protection: PDL restart-aggressive
- *   terminates and restarts at once; APD restart-* terminates after apdTimeoutSeconds +
- *   apdFailoverDelaySeconds (140 s + 180 s). Aggressive terminates even when no host can
- *   take the VM (it then stays down, retried later); conservative terminates only when a
- *   host that reaches the datastore has room for it, else leaves it hung. Disabled and
- *   warning leave VMs hung (down, no-storage-path) until the paths return, when I/O resumes.
+ * - Storage failures (path failover, APD and PDL, VM Component Protection) are worked out
+ *   in storage-failures.ts, which calls back into the engine to stop and restart VMs.
  * - Platforms: Hyper-V (High/Medium/Low/No Auto Start), XenServer (restart,
  *   restart-if-possible, do-not-restart with start order) and Proxmox priorities are
  *   written with vSphere's six names (format.ts, docs/format.md) and run the same way;
@@ -55,11 +45,12 @@
  *   in network-failures.ts, which calls back into the engine to stop and restart VMs.
  */
 
-import type { Datastore, Topology } from '../model/topology';
-import { addLoad, emptyLoad, pairKey, pairsCutBy, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
+import type { Topology } from '../model/topology';
+import { addLoad, emptyLoad, simulationContext, type HostInfo, type Load, type SimulationContext, type VmInfo } from './context';
 import { EventQueue } from './event-queue';
 import { NetworkFailures, type NetworkAction, type NetworkEngine } from './network-failures';
 import { RestartQueue, type Pending, type RestartAction, type RestartEngine, type Wave } from './restart-queue';
+import { StorageFailures, type StorageAction, type StorageEngine } from './storage-failures';
 import {
   DEFAULT_FAILURE_TIMEOUT_SECONDS,
   DEFAULT_HORIZON_SECONDS,
@@ -198,17 +189,7 @@ type Action =
   | { readonly kind: 'takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly via: 'ft' | 'replica'; readonly host: string }
   | { readonly kind: 'guest-takeover'; readonly run: VmRun; readonly outage: number; readonly cause: number; readonly partner: string; readonly lostHost: string }
   | { readonly kind: 'booted'; readonly run: VmRun; readonly epoch: number; readonly cause: number }
-  | { readonly kind: 'vmcp-terminate'; readonly run: VmRun; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' };
-
-interface PairChange {
-  readonly hostId: string;
-  readonly datastore: Datastore;
-  readonly runs: readonly VmRun[];
-  readonly was: boolean;
-  readonly is: boolean;
-  readonly pathsBefore: number;
-  readonly pathsAfter: number;
-}
+  | StorageAction<VmRun>;
 
 class FailoverSimulation {
   private now = 0;
@@ -220,7 +201,8 @@ class FailoverSimulation {
   /** Touched VMs by the host holding them. */
   private readonly hosted = new Map<string, Set<VmRun>>();
   private readonly failed = new Set<string>();
-  private reachCache = new Map<string, boolean>();
+  /** Path failover, APD and PDL, VM Component Protection (storage-failures.ts). */
+  private readonly storage: StorageFailures<VmRun>;
   /** Teaming, VM networks, isolation, partitions and quorum (network-failures.ts). */
   private readonly network: NetworkFailures<VmRun>;
   /** Restart waves, tiers, dependencies and placement (restart-queue.ts). */
@@ -233,6 +215,7 @@ class FailoverSimulation {
   ) {
     this.horizon = scenario.horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
     this.network = new NetworkFailures(FailoverSimulation.networkEngine(this));
+    this.storage = new StorageFailures(FailoverSimulation.storageEngine(this));
     this.restarts = new RestartQueue(FailoverSimulation.restartEngine(this));
   }
 
@@ -252,13 +235,36 @@ class FailoverSimulation {
       peekHost(hostId) { return sim.hostRuns.get(hostId); },
       hostsTouched() { return sim.hostRuns.size > 0; },
       residents(hostId) { return sim.residents(hostId); },
-      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      reaches(hostId, datastore) { return sim.storage.reaches(hostId, datastore); },
       failHost(hostId, cause) { sim.failHost(hostId, cause); },
       goDown(run, cause, message) { return sim.goDown(run, cause, message); },
       scheduleTakeovers(run, cause, lostHost) { sim.scheduleTakeovers(run, cause, lostHost); },
       restartWhenOff(run, atSeconds, cause) { sim.queue.push(atSeconds, { kind: 'powered-off', run, outage: run.outage, cause }); },
       restart(runs, cause) { sim.restarts.restart(runs, cause); },
       endOutage(run) { sim.endOutage(run); },
+      placePending() { sim.restarts.placePending(); },
+    };
+  }
+
+  private static storageEngine(sim: FailoverSimulation): StorageEngine<VmRun> {
+    return {
+      context: sim.context,
+      detail: sim.detail,
+      failed: sim.failed,
+      now() { return sim.now; },
+      log(kind, elementIds, message, causeIndex) { return sim.log(kind, elementIds, message, causeIndex); },
+      schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
+      anyVmTouched() { return sim.runs.size > 0; },
+      touched(vmId) { return sim.runs.has(vmId); },
+      touch(info) { return sim.touch(info); },
+      touchedOn(hostId) { return [...(sim.hosted.get(hostId) ?? [])]; },
+      hostFailed(hostId) { return sim.hostRuns.get(hostId)?.failed === true; },
+      startOutage(run, cause, message) { return sim.startOutage(run, cause, message); },
+      endOutage(run) { sim.endOutage(run); },
+      goDown(run, cause, message) { return sim.goDown(run, cause, message); },
+      scheduleTakeovers(run, cause, lostHost) { sim.scheduleTakeovers(run, cause, lostHost); },
+      restart(runs, cause) { sim.restarts.restart(runs, cause); },
+      chooseHost(run) { return sim.restarts.chooseHost(run); },
       placePending() { sim.restarts.placePending(); },
     };
   }
@@ -272,7 +278,7 @@ class FailoverSimulation {
       vm(vmId) { return sim.runs.get(vmId); },
       peekHost(hostId) { return sim.hostRuns.get(hostId); },
       load(hostId) { return sim.hostRun(hostId).load; },
-      reaches(hostId, datastore) { return sim.reaches(hostId, datastore); },
+      reaches(hostId, datastore) { return sim.storage.reaches(hostId, datastore); },
       clusterNetwork(clusterId) { return sim.network.clusterState(clusterId); },
       place(run, hostId, cause) { sim.place(run, hostId, cause); },
     };
@@ -320,7 +326,7 @@ class FailoverSimulation {
       case 'tier-start':
         return this.restarts.handle(action);
       case 'vmcp-terminate':
-        return this.vmcpTerminate(action);
+        return this.storage.handle(action);
     }
   }
 
@@ -339,7 +345,7 @@ class FailoverSimulation {
       if (this.failed.has(target.id)) return;
       const before = new Set(this.failed);
       this.failed.add(target.id);
-      this.storageChanged(before, cause);
+      this.storage.changed(before, cause);
       return this.network.networkChanged(before, cause, target.id);
     }
     const cause = this.log('component-recovered', [target.id], `${name} is back.`, domainCause);
@@ -356,7 +362,7 @@ class FailoverSimulation {
     if (!this.failed.has(target.id)) return;
     const before = new Set(this.failed);
     this.failed.delete(target.id);
-    this.storageChanged(before, cause);
+    this.storage.changed(before, cause);
     this.network.networkChanged(before, cause, target.id);
   }
 
@@ -457,7 +463,7 @@ class FailoverSimulation {
     if (!info || !info.good) return false;
     const host = this.hostRuns.get(hostId);
     if (host?.failed) return false;
-    return run.info.datastores.every((datastore) => this.reaches(hostId, datastore));
+    return run.info.datastores.every((datastore) => this.storage.reaches(hostId, datastore));
   }
 
   private servesOnOtherHost(vmId: string, lostHost: string): boolean {
@@ -493,153 +499,6 @@ class FailoverSimulation {
     this.endOutage(run);
     run.guestTakeover = { partner: action.partner, downtimeSeconds: downtime };
     this.log('vm-takeover', [run.info.vm.id, action.partner], `Guest-cluster partner ${action.partner} takes over the application of ${run.info.vm.id} after ${downtime} s; HA still restarts the node itself if it can.`, action.cause);
-  }
-
-  // ----------------------------------------------------------------- storage
-
-  private reaches(hostId: string, datastore: Datastore): boolean {
-    return this.context.storage.reaches(hostId, datastore, this.failed, this.reachCache);
-  }
-
-  private storageChanged(before: ReadonlySet<string>, cause: number): void {
-    const beforeCache = this.reachCache;
-    this.reachCache = new Map();
-    for (const change of this.changedPairs(before, beforeCache)) {
-      const { hostId, datastore, runs } = change;
-      if (change.was && !change.is) {
-        // PDL needs the array to answer with SCSI sense codes that the device is gone; a dead
-        // array answers nothing, so its hosts see all paths down (vSphere Storage, "Permanent
-        // Device Loss and All-Paths-Down"; VMware KB 2004684). Only a datastore the (live)
-        // array reports as removed is a PDL.
-        const pdl = this.failed.has(datastore.id);
-        const arrayFailed = datastore.array !== undefined && this.failed.has(datastore.array);
-        const event = this.log(
-          pdl ? 'permanent-device-loss' : 'all-paths-down',
-          [hostId, datastore.id],
-          pdl
-            ? `${hostId} loses ${datastore.id} for good (permanent device loss: the array reports the datastore gone).`
-            : arrayFailed
-              ? `${hostId} has no path left to ${datastore.id} (all paths down: its array ${datastore.array} failed and answers nothing, so no permanent device loss is reported).`
-              : `${hostId} has no path left to ${datastore.id} (all paths down).`,
-          cause,
-        );
-        for (const run of runs) this.hang(run, datastore, pdl, event);
-      } else if (!change.was && change.is) {
-        for (const run of runs) this.resumeIfReachable(run, cause);
-      } else if (change.pathsAfter < change.pathsBefore) {
-        const { pathsBefore, pathsAfter } = change;
-        const event = this.log('path-failover', [hostId, datastore.id], `${hostId} loses ${pathsBefore - pathsAfter} of ${pathsBefore} paths to ${datastore.id}; multipathing moves I/O to the ${pathsAfter} left.`, cause);
-        for (const run of runs) {
-          if (run.status === 'running' || run.status === 'booting') run.notes.push(`I/O to ${datastore.id} failed over to ${pathsAfter} of ${pathsBefore} paths (event ${event}).`);
-        }
-      }
-    }
-    this.restarts.placePending();
-  }
-
-  /**
-   * The (host, datastore) pairs running VMs rely on whose reachability (or, in full mode,
-   * path count) changed, with their VMs in file order. In impact mode a first lone failure
-   * looks only at the pairs that element cuts (context.pairsCutBy): no other pair can change.
-   */
-  private changedPairs(before: ReadonlySet<string>, beforeCache: Map<string, boolean>): PairChange[] {
-    if (this.detail === 'impact' && before.size === 0 && this.failed.size === 1 && this.runs.size === 0) {
-      const [element] = this.failed;
-      return pairsCutBy(this.context, element as string).map((pair) => ({
-        hostId: pair.hostId,
-        datastore: pair.datastore,
-        runs: pair.vmIds.map((id) => this.touch(this.context.vms.get(id) as VmInfo)),
-        was: this.context.storage.reaches(pair.hostId, pair.datastore, before, beforeCache),
-        is: this.reaches(pair.hostId, pair.datastore),
-        pathsBefore: 0,
-        pathsAfter: 0,
-      }));
-    }
-    const pairs = new Map<string, { hostId: string; datastore: Datastore; vms: VmInfo[] }>();
-    for (const info of this.context.hosts.values()) {
-      if (this.hostRuns.get(info.host.id)?.failed) continue;
-      const untouched = info.vms.filter((vm) => !this.runs.has(vm.vm.id));
-      const touched = [...(this.hosted.get(info.host.id) ?? [])].filter((run) => run.status !== 'down').map((run) => run.info);
-      for (const vm of [...untouched, ...touched]) {
-        for (const datastore of vm.datastores) {
-          const key = pairKey(info.host.id, datastore.id);
-          const pair = pairs.get(key);
-          if (pair) pair.vms.push(vm);
-          else pairs.set(key, { hostId: info.host.id, datastore, vms: [vm] });
-        }
-      }
-    }
-    const changes: PairChange[] = [];
-    for (const { hostId, datastore, vms } of pairs.values()) {
-      const was = this.context.storage.reaches(hostId, datastore, before, beforeCache);
-      const is = this.reaches(hostId, datastore);
-      const counted = was && is && this.detail === 'full';
-      const pathsBefore = counted ? this.context.storage.pathCount(hostId, datastore, before) : 0;
-      const pathsAfter = counted ? this.context.storage.pathCount(hostId, datastore, this.failed) : 0;
-      if (was === is && pathsBefore === pathsAfter) continue;
-      const runs = [...vms].sort((a, b) => a.order - b.order).map((vm) => this.touch(vm));
-      changes.push({ hostId, datastore, runs, was, is, pathsBefore, pathsAfter });
-    }
-    return changes;
-  }
-
-  private hang(run: VmRun, datastore: Datastore, pdl: boolean, cause: number): void {
-    if (run.status !== 'running' && run.status !== 'booting') return;
-    run.status = 'hung';
-    run.epoch += 1;
-    const event = this.startOutage(run, cause, `${run.info.vm.id} hangs: its I/O to ${datastore.id} has nowhere to go.`);
-    if (run.host !== undefined) this.scheduleTakeovers(run, event, run.host);
-    const ha = run.info.cluster?.ha;
-    const protection = ha?.componentProtection;
-    const why = pdl ? 'permanent device loss' : 'all paths down';
-    if (!ha?.enabled || !protection) {
-      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); HA is off.` };
-      return;
-    }
-    if (pdl && protection.pdl === 'restart-aggressive') return this.terminate(run, event, `VM Component Protection (PDL: restart-aggressive) terminates ${run.info.vm.id} to restart it elsewhere.`);
-    if (!pdl && (protection.apd === 'restart-conservative' || protection.apd === 'restart-aggressive')) {
-      const delay = protection.apdTimeoutSeconds + protection.apdFailoverDelaySeconds;
-      this.queue.push(this.now + delay, { kind: 'vmcp-terminate', run, epoch: run.epoch, cause: event, policy: protection.apd });
-      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VMCP terminates it at ${this.now + delay} s.` };
-      return;
-    }
-    const response = pdl ? protection.pdl : protection.apd;
-    run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VM Component Protection is ${response}, so HA leaves it there until a path returns.` };
-  }
-
-  private vmcpTerminate(action: Extract<Action, { kind: 'vmcp-terminate' }>): void {
-    const { run } = action;
-    if (run.status !== 'hung' || run.epoch !== action.epoch) return;
-    const protection = run.info.cluster?.ha.componentProtection;
-    const seconds = protection ? `${protection.apdTimeoutSeconds} s APD timeout + ${protection.apdFailoverDelaySeconds} s delay` : 'APD timeout';
-    if (action.policy === 'restart-conservative') {
-      const target = this.restarts.chooseHost(run);
-      if (!('hostId' in target)) {
-        run.stopped = { reason: target.reason, detail: `hung; VMCP (restart-conservative) keeps it: ${target.detail}` };
-        this.log('vm-restart-pending', [run.info.vm.id], `VMCP (restart-conservative) does not terminate ${run.info.vm.id} after the ${seconds}: ${target.detail}`, action.cause);
-        return;
-      }
-    }
-    this.terminate(run, action.cause, `VM Component Protection (APD: ${action.policy}) terminates ${run.info.vm.id} after the ${seconds} to restart it elsewhere.`);
-  }
-
-  private terminate(run: VmRun, cause: number, message: string): void {
-    const event = this.goDown(run, cause, message);
-    this.restarts.restart([run], event);
-  }
-
-  private resumeIfReachable(run: VmRun, cause: number): void {
-    if (run.status !== 'hung' || run.host === undefined) return;
-    const hostId = run.host;
-    if (!run.info.datastores.every((datastore) => this.reaches(hostId, datastore))) return;
-    run.status = 'running';
-    run.epoch += 1;
-    run.stopped = undefined;
-    const hungSince = run.outageStart;
-    this.endOutage(run);
-    run.notes.push(`hung from ${hungSince} s to ${this.now} s while its storage paths were down; I/O resumed on ${hostId}.`);
-    this.log('vm-ready', [run.info.vm.id, hostId], `${run.info.vm.id} resumes on ${hostId}: a path to its storage is back.`, cause);
-    this.restarts.placePending();
   }
 
   // ------------------------------------------------------------ power-on and boot
