@@ -124,6 +124,7 @@ const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
   rack: vscode.SymbolKind.Package,
   chassis: vscode.SymbolKind.Package,
   powerFeed: vscode.SymbolKind.Event,
+  siteLink: vscode.SymbolKind.Event,
 };
 
 function toDocumentSymbol(entry: OutlineEntry, children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {

@@ -74,6 +74,14 @@ export const ANALYSIS_RULE_IDS = [
   'cluster-single-domain',
   'power-single-feed',
   'failure-domain-conflict',
+  'mirror-legs-shared-domain',
+  'async-only-critical',
+  'stretched-admission-control',
+  'stretched-heartbeat-datastores',
+  'stretched-isolation-addresses',
+  'stretched-site-affinity',
+  'stretched-witness',
+  'site-link-latency',
 ] as const;
 
 export type AnalysisRuleId = (typeof ANALYSIS_RULE_IDS)[number];

@@ -270,13 +270,24 @@ function side<P extends { readonly attachments: readonly Attachment[] }>(ports: 
 /**
  * The single points of failure between a host and a datastore: the elements that lie on
  * every storage path (docs/design/algorithms.md#5-storage-path-redundancy). O(ports of the host and the array + one path in
- * the network's block-cut tree).
+ * the network's block-cut tree). A synchronously mirrored datastore is served by either of
+ * its legs: an element is a single point of failure only if it lies on every path to every
+ * leg the host reaches (an asynchronous copy serves only after a recovery step, so it does
+ * not count here).
  */
 export function singlePointsOfFailure(network: StorageNetwork, host: Host, datastore: Datastore): PathFailures {
-  const arrayId = datastore.array;
-  if (arrayId === undefined) return { reachable: false, elements: [] };
   let result: string[] | undefined;
-  for (const protocol of datastoreProtocols(datastore)) {
+  for (const arrayId of redundantLegs(datastore)) {
+    const leg = legPointsOfFailure(network, host, arrayId, datastoreProtocols(datastore));
+    if (leg === undefined) continue;
+    result = result === undefined ? leg : result.filter((id) => leg.includes(id));
+  }
+  return result === undefined ? { reachable: false, elements: [] } : { reachable: true, elements: result };
+}
+
+function legPointsOfFailure(network: StorageNetwork, host: Host, arrayId: string, protocols: readonly StorageProtocol[]): string[] | undefined {
+  let result: string[] | undefined;
+  for (const protocol of protocols) {
     const hostSide = side(network.hostPorts.get(host.id) ?? [], (p) => p.protocols.includes(protocol));
     const arraySide = side(network.arrayPorts.get(arrayId) ?? [], (p) => p.protocol === protocol);
     const exitComponents = new Set(arraySide.attachments.map((a) => network.component[a.attachment.vertex]));
@@ -304,7 +315,49 @@ export function singlePointsOfFailure(network: StorageNetwork, host: Host, datas
     only(exits.map((e) => e.port.controllerId));
     result = result === undefined ? elements : result.filter((id) => elements.includes(id));
   }
-  return result === undefined ? { reachable: false, elements: [] } : { reachable: true, elements: result };
+  return result;
+}
+
+/**
+ * The arrays that hold a datastore and serve it without a recovery step: its array, and the
+ * second leg of a synchronous mirror. (An asynchronous copy serves only once promoted.)
+ */
+export function redundantLegs(datastore: Datastore): readonly string[] {
+  const legs = datastore.array === undefined ? [] : [datastore.array];
+  const mirror = datastore.mirror;
+  if (mirror && mirror.mode === 'sync' && !legs.includes(mirror.array)) legs.push(mirror.array);
+  return legs;
+}
+
+/** The element id (in a failed set) that says an asynchronous copy has been promoted and now serves the datastore. */
+export function promotedCopy(datastoreId: string): string {
+  return `promoted:${datastoreId}`;
+}
+
+/**
+ * The arrays that serve a datastore's I/O when the given elements have failed (failure
+ * domains among them: a witness site that failed is in the set).
+ * - No mirror: its array, while it is up.
+ * - Synchronous mirror: both legs while both are up. When one leg is lost, the other
+ *   carries on if a witness decides (the mirror's `witness` site is up) or if it is the
+ *   preferred leg (default: the datastore's array); otherwise it suspends I/O, as metro
+ *   arrays do when they cannot tell a dead peer from a lost link.
+ * - Asynchronous mirror: the primary while it is up; the copy once promoted (promotedCopy).
+ */
+export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>): readonly string[] {
+  const primary = datastore.array;
+  if (primary === undefined) return [];
+  const mirror = datastore.mirror;
+  if (!mirror || mirror.array === primary) return failed.has(primary) ? [] : [primary];
+  if (mirror.mode === 'async') {
+    if (failed.has(promotedCopy(datastore.id))) return failed.has(mirror.array) ? [] : [mirror.array];
+    return failed.has(primary) ? [] : [primary];
+  }
+  const up = [primary, mirror.array].filter((id) => !failed.has(id));
+  if (up.length !== 1) return up;
+  const [survivor] = up as [string];
+  const witnessDecides = mirror.witness !== undefined && !failed.has(mirror.witness);
+  return witnessDecides || survivor === (mirror.preferred ?? primary) ? up : [];
 }
 
 /**
@@ -313,9 +366,9 @@ export function singlePointsOfFailure(network: StorageNetwork, host: Host, datas
  * failed. O(size of the network): for the simulator and as a reference for tests.
  */
 export function reachesDatastore(network: StorageNetwork, host: Host, datastore: Datastore, failed: ReadonlySet<string>): boolean {
-  const arrayId = datastore.array;
-  if (arrayId === undefined || failed.has(host.id) || failed.has(arrayId) || failed.has(datastore.id)) return false;
-  return datastoreProtocols(datastore).some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed)));
+  if (failed.has(host.id) || failed.has(datastore.id)) return false;
+  const protocols = datastoreProtocols(datastore);
+  return servingLegs(datastore, failed).some((arrayId) => protocols.some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed))));
 }
 
 /**

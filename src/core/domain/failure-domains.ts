@@ -105,6 +105,12 @@ export class FailureDomains {
       }
     }
 
+    for (const link of topology.siteLinks) {
+      if (link.sites.length !== 2 || link.sites[0] === link.sites[1]) {
+        conflicts.push({ elementId: link.id, range: link.idRange, message: `site link "${link.id}" must join two different sites; it names ${link.sites.length === 0 ? 'none' : link.sites.map((id) => `"${id}"`).join(', ')}` });
+      }
+    }
+
     const devices: Device[] = [];
     const chassisById = new Map(topology.chassis.map((c) => [c.id, c]));
     const place = (kind: DeviceKind, element: Located): void => {

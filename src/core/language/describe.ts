@@ -30,6 +30,7 @@ const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
   rack: 'rack',
   chassis: 'chassis',
   powerFeed: 'power feed',
+  siteLink: 'site link',
 };
 
 export function kindName(kind: ElementKind): string {
@@ -82,6 +83,7 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
         `Protocol: ${datastore.protocol}`,
         datastore.array !== undefined ? `Array: ${datastore.array}` : datastore.host !== undefined ? `Local to host ${datastore.host}` : undefined,
         topology.isLocalDatastore(datastore) ? 'Local: VMs on it cannot fail over' : 'Shared',
+        datastore.mirror !== undefined ? `Mirror: ${datastore.mirror.mode} copy on ${datastore.mirror.array}${datastore.mirror.mode === 'async' && datastore.mirror.rpoSeconds !== undefined ? `, RPO ${formatQuantity(datastore.mirror.rpoSeconds, 'duration')}` : ''}` : undefined,
         datastore.capacityMB !== undefined ? `Capacity: ${formatQuantity(datastore.capacityMB, 'data')}` : undefined,
         `VMs: ${vmCount}`,
       ];
@@ -138,6 +140,16 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
         `Type: ${rule.type}${rule.enabled ? '' : ' (disabled)'}`,
         rule.vms.length > 0 ? `VMs: ${rule.vms.join(', ')}` : undefined,
         rule.hosts.length > 0 ? `Hosts: ${rule.hosts.join(', ')}${rule.mode !== undefined ? ` (${rule.mode})` : ''}` : undefined,
+      ];
+    }
+    case 'siteLink': {
+      const link = topology.siteLinks.find((l) => l.id === id);
+      if (!link) return undefined;
+      return [
+        `Sites: ${link.sites.join(', ')}`,
+        link.rttSeconds !== undefined ? `Round trip: ${formatQuantity(link.rttSeconds, 'duration')}` : undefined,
+        link.bandwidthMbps !== undefined ? `Bandwidth: ${formatQuantity(link.bandwidthMbps, 'bandwidth')}` : undefined,
+        link.description,
       ];
     }
     case 'site':

@@ -167,6 +167,16 @@ const powerFeed = object(
   { description: 'A power feed (A or B side): a PDU, a UPS, a utility feed or a generator.' },
 );
 
+const siteLink = object(
+  {
+    sites: list(ref('site', { description: 'A site the link joins.' }), { description: 'The two sites the link joins.', required: true }),
+    rttSeconds: quantity('duration', { description: 'Round-trip time between the sites, e.g. `4 ms`: what synchronous replication and a stretched cluster\'s heartbeats wait for.', min: 0, max: FORMAT_BOUNDS.seconds }),
+    bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth between the sites.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
+    description: text({ description: 'A note on this link (carrier, dark fibre, DWDM...).' }),
+  },
+  { description: 'The connection between two sites (the inter-site links of a stretched cluster, a replication link).' },
+);
+
 const powerSupplies = list(ref('powerFeed', { description: 'The feed one power supply is plugged into.' }), {
   description: 'One entry per power supply: the feed it is plugged into, e.g. `[pdu-a1, pdu-b1]` for two supplies on the A and B sides. A blade takes its chassis\'s.',
 });
@@ -556,6 +566,23 @@ const storageArray = object(
 
 // ---------------------------------------------------------------------- datastores
 
+const mirror = object(
+  {
+    array: ref('array', { description: 'The array holding the second copy.', required: true }),
+    mode: oneOf(['sync', 'async'] as const, { description: 'sync: every write is on both legs before it completes (metro storage, active/active replication); async: the copy lags by up to the RPO and takes over only after a recovery step.', default: 'sync' }),
+    layer: oneOf(['array', 'appliance', 'host'] as const, {
+      description: 'What keeps the copies: the arrays (array-based replication), a storage virtualization appliance cluster in front of back-end arrays (network-based), or the hosts (host-based mirroring, LVM or Storage Spaces).',
+      default: 'array',
+    }),
+    access: oneOf(['uniform', 'non-uniform'] as const, { description: 'sync: uniform, every host has paths to both legs; non-uniform, each host to the leg of its own site. A note: the cables decide what each host reaches.' }),
+    preferred: ref('array', { description: 'sync: the leg that keeps serving when the legs lose each other and no witness decides (vMSC "preferred site"). Defaults to the datastore\'s array.' }),
+    witness: ref('site', { description: 'sync: the site of the storage witness (tie-breaker) that lets the surviving leg carry on; best a third site.' }),
+    rpoSeconds: quantity('duration', { description: 'async: the recovery point objective: writes of the last RPO may be lost on failover.', min: 0, max: FORMAT_BOUNDS.seconds }),
+    recoverySeconds: quantity('duration', { description: 'async: the recovery step, from the loss of the primary to the copy serving (promotion and registration, by hand or by a recovery plan). Defaults to 30 min (an assumption, docs/simulation.md).', min: 0, max: FORMAT_BOUNDS.seconds }),
+  },
+  { description: 'A second copy of the datastore on another array, kept by the arrays, an appliance or the hosts (storage virtualization, docs/design/sources.md#seed-004).' },
+);
+
 const datastore = object(
   {
     protocol: oneOf(['vmfs', 'nfs', 'csv', 'smb', 'lvm', 'zfs', 'ceph', 'sr', 'raw'] as const, { description: 'Datastore or volume type: VMFS (vSphere), NFS, CSV (Hyper-V), SMB, LVM/ZFS/Ceph (Proxmox), SR (XenServer), or raw: a LUN the guests attach to directly (RDM, in-guest iSCSI), e.g. a guest cluster\'s shared disk.', default: 'vmfs' }),
@@ -570,6 +597,7 @@ const datastore = object(
       keyName: 'host id',
       description: 'Working storage paths from each host to this LUN as the hypervisor names them: vSphere runtime names (vmhba2:C0:T1:L5) or full path names, as an inventory export lists them. Read by lun-single-path when the cabling is not drawn.',
     }),
+    mirror: mirror,
     deadPaths: record(list(text({ description: 'A path name.' }), { description: 'The dead paths of one host, by name.' }), {
       keyName: 'host id',
       description: 'Paths each host reports dead, disabled or off: listed so that nothing of an export is lost, never counted as redundancy.',
@@ -776,6 +804,7 @@ export const vtopoFile = object(
     racks: collection('rack', rack, { description: 'Racks, by id.', default: [] }),
     chassis: collection('chassis', chassis, { description: 'Blade chassis and enclosures, by id.', default: [] }),
     powerFeeds: collection('powerFeed', powerFeed, { description: 'Power feeds (PDUs, UPSs, utility feeds), by id.', default: [] }),
+    siteLinks: collection('siteLink', siteLink, { description: 'Links between sites, by id: round-trip time and bandwidth.', default: [] }),
     clusters: collection('cluster', cluster, { description: 'Clusters, by id.', default: [] }),
     hostProfiles: collection('hostProfile', hostProfile, { description: 'Host profiles, by id: hardware that hosts share, said once.', default: [] }),
     hosts: collection('host', host, { description: 'Hypervisor hosts, by id.', default: [] }),
@@ -824,3 +853,5 @@ export type SiteValue = ValueOf<typeof site> & Identified;
 export type RackValue = ValueOf<typeof rack> & Identified;
 export type ChassisValue = ValueOf<typeof chassis> & Identified;
 export type PowerFeedValue = ValueOf<typeof powerFeed> & Identified;
+export type SiteLinkValue = ValueOf<typeof siteLink> & Identified;
+export type MirrorValue = ValueOf<typeof mirror>;

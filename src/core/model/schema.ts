@@ -35,7 +35,8 @@ export type ElementKind =
   | 'site'
   | 'rack'
   | 'chassis'
-  | 'powerFeed';
+  | 'powerFeed'
+  | 'siteLink';
 
 /** What a reference may point at: an element kind, or a cable endpoint (a port or a switch). */
 export type ReferenceTarget = ElementKind | 'endpoint';

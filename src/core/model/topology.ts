@@ -23,6 +23,7 @@ import type {
   PowerFeedValue,
   RackValue,
   RuleValue,
+  SiteLinkValue,
   SiteValue,
   SwitchValue,
   VmValue,
@@ -46,6 +47,7 @@ export type {
   PowerFeedValue as PowerFeed,
   RackValue as Rack,
   RuleValue as PlacementRule,
+  SiteLinkValue as SiteLink,
   SiteValue as Site,
   SwitchValue as NetworkSwitch,
   VmValue as Vm,
@@ -70,6 +72,7 @@ export class Topology {
   readonly racks: readonly RackValue[];
   readonly chassis: readonly ChassisValue[];
   readonly powerFeeds: readonly PowerFeedValue[];
+  readonly siteLinks: readonly SiteLinkValue[];
 
   private readonly clusterById = new Map<string, ClusterValue>();
   private readonly hostById = new Map<string, HostValue>();
@@ -104,6 +107,7 @@ export class Topology {
     this.racks = file?.racks ?? [];
     this.chassis = file?.chassis ?? [];
     this.powerFeeds = file?.powerFeeds ?? [];
+    this.siteLinks = file?.siteLinks ?? [];
     index(this.clusters, this.clusterById);
     index(this.hosts, this.hostById);
     index(this.datastores, this.datastoreById);

@@ -13,6 +13,7 @@ import {
   datastoreProtocols,
   hasStorageCable,
   reachesDatastore,
+  servingLegs,
   singlePointsOfFailure,
   storageNetworkOf,
   type Attachment,
@@ -275,12 +276,12 @@ export class StorageOracle {
     if (datastore.presentedTo !== undefined && !datastore.presentedTo.includes(hostId)) return false;
     // Shared storage whose paths are not drawn (vSAN, an imported LUN): every host it is presented to reaches it.
     if (datastore.array === undefined) return datastore.shared === true || datastore.host === hostId;
-    if (failed.has(datastore.array)) return false;
+    if (servingLegs(datastore, failed).length === 0) return false;
     if (this.uncabledReach && !hasStorageCable(this.network, hostId)) return !failed.has(hostId);
     const spof = this.singlePoints(hostId, datastore);
-    if (spof === null) return false;
-    if (failed.size === 0) return true;
-    if (failed.size === 1) {
+    if (spof === null && datastore.mirror === undefined) return false;
+    if (failed.size === 0) return spof !== null;
+    if (failed.size === 1 && spof !== null && datastore.mirror === undefined) {
       const [only] = failed;
       return only === undefined || !spof.has(only);
     }
@@ -310,9 +311,14 @@ export class StorageOracle {
    * datastore's array: what MPIO counts. Array-less (local) datastores have one path.
    */
   pathCount(hostId: string, datastore: Datastore, failed: ReadonlySet<string>): number {
-    const arrayId = datastore.array;
-    if (arrayId === undefined) return datastore.host === hostId ? 1 : 0;
-    if (failed.has(arrayId) || failed.has(datastore.id)) return 0;
+    if (datastore.array === undefined) return datastore.host === hostId ? 1 : 0;
+    if (failed.has(datastore.id)) return 0;
+    let paths = 0;
+    for (const arrayId of servingLegs(datastore, failed)) paths += this.legPathCount(hostId, datastore, arrayId, failed);
+    return paths;
+  }
+
+  private legPathCount(hostId: string, datastore: Datastore, arrayId: string, failed: ReadonlySet<string>): number {
     const network = this.network;
     const alive = (attachment: Attachment) => attachment.cableId === undefined || !failed.has(attachment.cableId);
     const blocked = (vertex: number) => failed.has(network.vertexIds[vertex] as string);
@@ -346,7 +352,10 @@ export function pairsCutBy(context: SimulationContext, elementId: string): reado
     const built = new Map<string, StoragePair[]>();
     for (const pair of startingPairs(context)) {
       const cut = new Set<string>([pair.datastore.id]);
-      if (pair.datastore.array !== undefined) cut.add(pair.datastore.array);
+      // An array cuts the pair unless a mirror leg carries on without it.
+      for (const arrayId of [pair.datastore.array, pair.datastore.mirror?.array]) {
+        if (arrayId !== undefined && !context.storage.reaches(pair.hostId, pair.datastore, new Set([arrayId]), new Map())) cut.add(arrayId);
+      }
       const spof = pair.datastore.array === undefined ? null : context.storage.singlePoints(pair.hostId, pair.datastore);
       for (const element of spof ?? []) cut.add(element);
       for (const element of cut) push(built, element, pair);

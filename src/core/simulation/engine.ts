@@ -251,6 +251,11 @@ class FailoverSimulation {
       context: sim.context,
       detail: sim.detail,
       failed: sim.failed,
+      markFailed(id) {
+        const before = new Set(sim.failed);
+        sim.failed.add(id);
+        return before;
+      },
       now() { return sim.now; },
       log(kind, elementIds, message, causeIndex) { return sim.log(kind, elementIds, message, causeIndex); },
       schedule(atSeconds, action) { sim.queue.push(atSeconds, action); },
@@ -258,6 +263,7 @@ class FailoverSimulation {
       touched(vmId) { return sim.runs.has(vmId); },
       touch(info) { return sim.touch(info); },
       touchedOn(hostId) { return [...(sim.hosted.get(hostId) ?? [])]; },
+      touchedVms() { return sim.runs.values(); },
       hostFailed(hostId) { return sim.hostRuns.get(hostId)?.failed === true; },
       startOutage(run, cause, message) { return sim.startOutage(run, cause, message); },
       endOutage(run) { sim.endOutage(run); },
@@ -326,6 +332,7 @@ class FailoverSimulation {
       case 'tier-start':
         return this.restarts.handle(action);
       case 'vmcp-terminate':
+      case 'promote-copy':
         return this.storage.handle(action);
     }
   }
@@ -378,6 +385,11 @@ class FailoverSimulation {
     const cause = step.action === 'fail'
       ? this.log('component-failed', [id, ...members.map((m) => m.id)], `${name} fails${what}.`)
       : this.log('component-recovered', [id, ...members.map((m) => m.id)], `${name} is back${what}.`);
+    // The domain itself is a failed element too: a mirror's witness site, once failed, no longer decides.
+    const before = new Set(this.failed);
+    if (step.action === 'fail') this.failed.add(id);
+    else this.failed.delete(id);
+    if (this.failed.size !== before.size) this.storage.changed(before, cause);
     for (const member of members) this.step({ ...step, target: { kind: member.kind, id: member.id } }, cause);
   }
 

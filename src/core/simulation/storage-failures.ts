@@ -14,7 +14,10 @@
  */
 
 import type { Datastore } from '../model/topology';
+import { promotedCopy } from '../analysis/storage-network';
 import { pairKey, pairsCutBy, type SimulationContext, type VmInfo } from './context';
+import { DEFAULT_RECOVERY_SECONDS } from './timings';
+import { formatQuantity } from '../model/units';
 import type { DownReason, SimulationEventKind } from './types';
 
 /** The engine's record of a VM (its VmRun), as much of it as the storage part reads and writes. */
@@ -33,7 +36,9 @@ export interface StorageVm {
 }
 
 /** What the storage part schedules on the engine's queue and runs when it is due (handle). */
-export type StorageAction<V> = { readonly kind: 'vmcp-terminate'; readonly run: V; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' };
+export type StorageAction<V> =
+  | { readonly kind: 'vmcp-terminate'; readonly run: V; readonly epoch: number; readonly cause: number; readonly policy: 'restart-conservative' | 'restart-aggressive' }
+  | { readonly kind: 'promote-copy'; readonly datastore: Datastore; readonly cause: number };
 
 /** The engine as the storage part sees it: the design, the clock, the failed elements, and the HA actions a storage change sets off. */
 export interface StorageEngine<V extends StorageVm> {
@@ -42,6 +47,8 @@ export interface StorageEngine<V extends StorageVm> {
   readonly detail: 'full' | 'impact';
   /** The failed elements, kept current by the engine. */
   readonly failed: ReadonlySet<string>;
+  /** Adds a state to the failed set (a promoted copy), returning the set as it was. */
+  markFailed(id: string): ReadonlySet<string>;
   now(): number;
   log(kind: SimulationEventKind, elementIds: readonly string[], message: string, causeIndex?: number): number;
   schedule(atSeconds: number, action: StorageAction<V>): void;
@@ -52,6 +59,8 @@ export interface StorageEngine<V extends StorageVm> {
   touch(info: VmInfo): V;
   /** Touched VMs holding resources on a host. */
   touchedOn(hostId: string): V[];
+  /** Every touched VM, in no particular order. */
+  touchedVms(): Iterable<V>;
   hostFailed(hostId: string): boolean;
   startOutage(run: V, cause: number, message: string): number;
   endOutage(run: V): void;
@@ -74,6 +83,8 @@ interface PairChange<V> {
 
 export class StorageFailures<V extends StorageVm> {
   private reachCache = new Map<string, boolean>();
+  /** Asynchronously copied datastores whose promotion is scheduled or done. */
+  private readonly promotions = new Set<string>();
 
   constructor(private readonly engine: StorageEngine<V>) {}
 
@@ -114,7 +125,45 @@ export class StorageFailures<V extends StorageVm> {
         }
       }
     }
+    this.schedulePromotions(cause);
     this.engine.placePending();
+  }
+
+  /**
+   * An asynchronous copy takes over only through a recovery step: when its primary array
+   * has failed (and the copy's array is up), the copy is promoted after the mirror's
+   * recoverySeconds (DEFAULT_RECOVERY_SECONDS when not stated).
+   */
+  private schedulePromotions(cause: number): void {
+    const { failed } = this.engine;
+    for (const datastore of this.engine.context.topology.datastores) {
+      const mirror = datastore.mirror;
+      if (mirror?.mode !== 'async' || datastore.array === undefined || this.promotions.has(datastore.id)) continue;
+      if (!failed.has(datastore.array) || failed.has(mirror.array)) continue;
+      this.promotions.add(datastore.id);
+      this.engine.schedule(this.engine.now() + (mirror.recoverySeconds ?? DEFAULT_RECOVERY_SECONDS), { kind: 'promote-copy', datastore, cause });
+    }
+  }
+
+  /**
+   * The recovery step is done: the copy serves the datastore. Its VMs do not resume: the
+   * copy is another LUN, as of the last replication, so a VM hung on the lost primary is
+   * powered off and started from the copy, and one already down can now be placed. Each
+   * loses the writes of up to the last RPO.
+   */
+  private promote(datastore: Datastore, cause: number): void {
+    const mirror = datastore.mirror;
+    if (!mirror || this.engine.failed.has(mirror.array)) return;
+    const before = this.engine.markFailed(promotedCopy(datastore.id));
+    const loss = mirror.rpoSeconds === undefined ? 'the writes since the last replication (no RPO is stated)' : `up to the last ${formatQuantity(mirror.rpoSeconds, 'duration')} of writes (the RPO)`;
+    const recovery = formatQuantity(mirror.recoverySeconds ?? DEFAULT_RECOVERY_SECONDS, 'duration');
+    const event = this.engine.log('copy-promoted', [datastore.id, mirror.array], `The asynchronous copy of ${datastore.id} on ${mirror.array} is promoted after the ${recovery} recovery step; ${loss} are lost.`, cause);
+    for (const run of this.engine.touchedVms()) {
+      if (!run.info.datastores.some((d) => d.id === datastore.id)) continue;
+      if (run.status === 'hung') this.terminate(run, event, `${run.info.vm.id} is powered off on ${run.host ?? 'its host'} and started from the copy of ${datastore.id} on ${mirror.array}.`);
+      if (run.status === 'down') run.notes.push(`started from the asynchronous copy of ${datastore.id} on ${mirror.array}: ${loss} lost.`);
+    }
+    this.changed(before, event);
   }
 
   /**
@@ -188,6 +237,11 @@ export class StorageFailures<V extends StorageVm> {
   }
 
   handle(action: StorageAction<V>): void {
+    if (action.kind === 'promote-copy') return this.promote(action.datastore, action.cause);
+    this.vmcpTerminate(action);
+  }
+
+  private vmcpTerminate(action: Extract<StorageAction<V>, { kind: 'vmcp-terminate' }>): void {
     const { run } = action;
     if (run.status !== 'hung' || run.epoch !== action.epoch) return;
     const protection = run.info.cluster?.ha.componentProtection;

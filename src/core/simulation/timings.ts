@@ -34,3 +34,12 @@ export const GUEST_CLUSTER_TAKEOVER_SECONDS: Readonly<Record<'failover' | 'nlb',
 
 /** Detection defaults (format.ts, vSphere) for a host outside any cluster. */
 export const DEFAULT_FAILURE_TIMEOUT_SECONDS = 15;
+
+/**
+ * The recovery step of an asynchronous copy when the design does not state it
+ * (`mirror.recoverySeconds`): from the loss of the primary array to the copy serving and
+ * its VMs being started. It is a decision and a procedure (declare the disaster, run the
+ * recovery plan: vSphere Replication / Site Recovery Manager, Hyper-V Replica, Storage
+ * Replica failover), so it is measured in tens of minutes: 30 min is an assumption.
+ */
+export const DEFAULT_RECOVERY_SECONDS = 1800;

@@ -62,6 +62,7 @@ export type SimulationEventKind =
   | 'path-failover'
   | 'all-paths-down'
   | 'permanent-device-loss'
+  | 'copy-promoted'
   | 'vm-down'
   | 'vm-takeover'
   | 'vm-placed'

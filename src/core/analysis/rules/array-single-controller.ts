@@ -1,4 +1,5 @@
 import { findArrayProduct } from '../../model/catalog';
+import { redundantLegs } from '../storage-network';
 import type { Report } from '../../model/report';
 import type { AnalysisRule } from '../rule';
 
@@ -11,7 +12,7 @@ export const arraySingleController: AnalysisRule = {
     docs: {
       title: 'Storage array with a single controller',
       description:
-        'An array with one RAID controller (storage processor) stops serving every LUN on it when that controller fails or is updated, so all VMs on it go down together and HA cannot restart them anywhere. The array vendor white paper (docs/design/sources.md#seed-000) marks its single-controller AV100 models as not fully redundant and recommends dual-controller arrays (FQ816R, FQ1616R) for HA; docs/design/algorithms.md#5-storage-path-redundancy requires two controllers, each with ports on both fabrics. Use a dual-controller array, or accept the risk explicitly by turning this rule off for the file.',
+        'An array with one RAID controller (storage processor) stops serving every LUN on it when that controller fails or is updated, so all VMs on it go down together and HA cannot restart them anywhere. The array vendor white paper (docs/design/sources.md#seed-000) marks its single-controller AV100 models as not fully redundant and recommends dual-controller arrays (FQ816R, FQ1616R) for HA; docs/design/algorithms.md#5-storage-path-redundancy requires two controllers, each with ports on both fabrics. Use a dual-controller array, mirror its datastores synchronously onto another array (`mirror:`, which this rule takes into account), or accept the risk explicitly by turning this rule off for the file.',
       sources: ['docs/design/sources.md#seed-000 — AV100-G6/G10 single controller, FQ816R/FQ1616R dual controller', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
@@ -21,7 +22,10 @@ export const arraySingleController: AnalysisRule = {
       const declared = array.controllers.length;
       const single = array.mode === 'single' || declared === 1 || (declared === 0 && product?.controllers === 1);
       if (!single) continue;
-      const datastores = topology.datastores.filter((d) => d.array === array.id);
+      const onArray = topology.datastores.filter((d) => d.array === array.id || d.mirror?.array === array.id);
+      // A datastore whose synchronous mirror keeps a copy on another array outlives this one.
+      const datastores = onArray.filter((d) => redundantLegs(d).length < 2);
+      if (onArray.length > 0 && datastores.length === 0) continue;
       const reason = array.mode === 'single'
         ? 'is in single-controller mode'
         : declared === 1

@@ -70,10 +70,17 @@ describe('failure-domain-spof', () => {
     assert.deepEqual(findingsOf(text, 'failure-domain-spof'), []);
   });
 
-  it('leaves a pair already cut by one switch to storage-path-spof', () => {
-    const text = edited(placed(), ['  - [esx-01/hba2/p0, fc-b]\n', ''], ['  - [esx-02/hba2/p0, fc-b]\n', '']);
-    assert.deepEqual(findingsOf(text, 'failure-domain-spof'), []);
-    assert.ok(findingsOf(text, 'storage-path-spof').length > 0);
+  it('names the rack of a switch that alone cuts hosts outside it, as storage-path-spof names the switch', () => {
+    const text = edited(
+      placed(),
+      ['  - [esx-01/hba2/p0, fc-b]\n', ''],
+      ['  - [esx-02/hba2/p0, fc-b]\n', ''],
+      ['fc-b: { type: fc, fabric: B, rack: r1, power: [r1-a, r1-b] }', 'fc-b: { type: fc, fabric: B, rack: r3, power: [r3-a, r3-b] }'],
+    );
+    const findings = findingsOf(text, 'failure-domain-spof');
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['r1']);
+    assert.match(findings[0]?.message ?? '', /takes down storage 1 switch \("fc-a"\)/);
+    assert.ok(findingsOf(text, 'storage-path-spof').some((f) => f.elementIds[0] === 'fc-a'));
   });
 
   it('checks nothing in a design without failure domains', () => {

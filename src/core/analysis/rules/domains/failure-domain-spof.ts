@@ -3,7 +3,7 @@ import type { RelatedLocation } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
 import { counted } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
-import { datastoreProtocols, hostMeets, reachedFromArray, storageNetworkOf } from '../../storage-network';
+import { datastoreProtocols, hostMeets, reachedFromArray, servingLegs, storageNetworkOf } from '../../storage-network';
 import { checkedNeeds, quotedList, RELATED_LIMIT } from '../storage/common';
 
 /**
@@ -18,7 +18,7 @@ export const failureDomainSpof: AnalysisRule = {
     docs: {
       title: 'A rack, chassis, feed or site cuts other hosts off their storage',
       description:
-        'Two fabrics, two switches and two controllers make the storage network survive any one of them; they do not help when both sides stand in one rack, hang on one PDU or sit in one chassis, because that one thing fails and takes both. This rule fails each declared site, rack, chassis and power feed in turn, with every switch, array and host it takes down (failure-domains: where each device stands and which feeds its supplies hang on), and reports the domain when a host that keeps running outside it loses every storage path to a datastore its cluster uses. Hosts inside the domain go down with it and are HA\'s business (cluster-single-domain, n1-capacity); a datastore on an array inside it is lost to every host (until replication is modelled); and a pair already cut by one element is reported by storage-path-spof alone. Put the A and B sides in different racks, on different feeds.',
+        'Two fabrics, two switches and two controllers make the storage network survive any one of them; they do not help when both sides stand in one rack, hang on one PDU or sit in one chassis, because that one thing fails and takes both. This rule fails each declared site, rack, chassis and power feed in turn, with every switch, array and host it takes down (failure-domains: where each device stands and which feeds its supplies hang on), and reports the domain when a host that keeps running outside it loses every storage path to a datastore its cluster uses. Hosts inside the domain go down with it and are HA\'s business (cluster-single-domain, n1-capacity); a datastore with no leg left to serve it (its array inside the domain, and no mirror that carries on) is lost to every host, which mirror-legs-shared-domain reports; a pair that one switch of the domain already cuts is reported here too (the domain is where to look), as well as by storage-path-spof. Put the A and B sides in different racks, on different feeds.',
       sources: [
         'docs/design/sources.md#seed-002 — "evaluate single points of failure: SAN, LAN switch, single storage system"',
         'docs/design/algorithms.md#5-storage-path-redundancy',
@@ -29,7 +29,7 @@ export const failureDomainSpof: AnalysisRule = {
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     if (!domains.modelled) return;
-    const needs = checkedNeeds(topology).filter((need) => need.failures.reachable && need.failures.elements.length === 0);
+    const needs = checkedNeeds(topology).filter((need) => need.failures.reachable);
     if (needs.length === 0) return;
     const network = storageNetworkOf(topology);
     for (const domain of domains.domains) {
@@ -40,14 +40,14 @@ export const failureDomainSpof: AnalysisRule = {
       const reachedByArray = new Map<string, Uint8Array>();
       const cut = new Map<string, { host: Host; datastores: string[] }>();
       for (const need of needs) {
-        const arrayId = need.datastore.array;
-        if (arrayId === undefined || failed.has(need.host.id) || failed.has(arrayId)) continue;
-        const reaches = datastoreProtocols(need.datastore).some((protocol) => {
+        const legs = servingLegs(need.datastore, failed);
+        if (legs.length === 0 || failed.has(need.host.id)) continue;
+        const reaches = legs.some((arrayId) => datastoreProtocols(need.datastore).some((protocol) => {
           const key = `${arrayId}\u0000${protocol}`;
           let reached = reachedByArray.get(key);
           if (!reached) reachedByArray.set(key, (reached = reachedFromArray(network, arrayId, protocol, failed)));
           return hostMeets(network, need.host, protocol, failed, reached);
-        });
+        }));
         if (reaches) continue;
         const entry = cut.get(need.host.id);
         if (entry) entry.datastores.push(need.datastore.id);

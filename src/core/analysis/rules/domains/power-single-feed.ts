@@ -15,6 +15,7 @@ export const powerSingleFeed: AnalysisRule = {
         'A server, switch, array or blade chassis with two power supplies survives a feed failure only when the supplies hang on independent feeds: an A-side and a B-side PDU, fed from different UPSs. This rule reads the `power:` list of each device (one feed per supply; a blade takes its chassis\'s) and follows each feed up its `fedFrom` chain; it reports a device with a single supply, and a device whose supplies all meet in one feed, UPS or site, naming it. A failure there (a tripped breaker, a UPS on bypass during maintenance, a PDU pulled by mistake) stops the device and, for a host, every VM on it. Devices whose power is not described are not checked. Plug each supply into a different side, and check that the sides do not join upstream.',
       sources: [
         'docs/design/sources.md#uptime-tier-standard — Tiers III and IV: dual-powered equipment, each supply on an independent distribution path',
+        'docs/design/sources.md#netapp-sg5700-power — connect the two power cords to different PDUs',
         'docs/design/sources.md#seed-002 — power and cooling of blade servers',
       ],
     },

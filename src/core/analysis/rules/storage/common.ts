@@ -2,7 +2,7 @@
 
 import type { Topology } from '../../../model/topology';
 import type { RuleContext } from '../../rule';
-import { datastoreProtocols, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
+import { datastoreProtocols, redundantLegs, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
 
 export interface CheckedNeed extends StorageNeed {
   readonly failures: PathFailures;
@@ -12,7 +12,7 @@ const checked = new WeakMap<Topology, readonly CheckedNeed[]>();
 
 /**
  * Every storage need of the design with its single points of failure. Datastores on the
- * same array over the same protocols share one computation.
+ * same arrays (mirror legs) over the same protocols share one computation.
  */
 export function checkedNeeds(topology: Topology): readonly CheckedNeed[] {
   const cached = checked.get(topology);
@@ -20,7 +20,7 @@ export function checkedNeeds(topology: Topology): readonly CheckedNeed[] {
   const network = storageNetworkOf(topology);
   const byHostAndArray = new Map<string, PathFailures>();
   const result = storageNeeds(topology).map((need) => {
-    const key = `${need.host.id}\u0000${need.datastore.array ?? ''}\u0000${datastoreProtocols(need.datastore).join(',')}`;
+    const key = `${need.host.id}\u0000${redundantLegs(need.datastore).join(',')}\u0000${datastoreProtocols(need.datastore).join(',')}`;
     let failures = byHostAndArray.get(key);
     if (!failures) byHostAndArray.set(key, (failures = singlePointsOfFailure(network, need.host, need.datastore)));
     return { ...need, failures };

@@ -1,0 +1,67 @@
+import { siteOfArray, stretchedClusters, linkBetween } from '../../../domain/stretched';
+import type { Platform } from '../../../model/format';
+import type { AnalysisRule } from '../../rule';
+
+/** What each platform allows between the sites of a stretched cluster, in ms of round-trip time. */
+const CLUSTER_RTT_MS: Readonly<Partial<Record<Platform, { readonly ms: number; readonly what: string }>>> = {
+  vsphere: { ms: 10, what: 'vSphere Metro Storage Cluster allows at most 10 ms between sites (management network, metro vMotion)' },
+  proxmox: { ms: 5, what: 'Proxmox VE needs corosync latency below 5 ms between all nodes' },
+};
+
+/** Synchronous replication: every write waits for the round trip. */
+const SYNC_RTT_MS: Readonly<Record<Platform, { readonly ms: number; readonly what: string }>> = {
+  vsphere: { ms: 10, what: 'vSphere Metro Storage Cluster allows at most 10 ms for synchronous storage replication (array vendors often certify only 5 ms)' },
+  hyperv: { ms: 5, what: 'Storage Replica synchronous replication needs an average round trip of 5 ms or less' },
+  xenserver: { ms: 5, what: 'synchronous replication is usually certified up to 5 ms' },
+  proxmox: { ms: 5, what: 'synchronous replication is usually certified up to 5 ms' },
+};
+
+/** A link between two sites slower than a stretched cluster or a synchronous mirror across it allows. */
+export const siteLinkLatency: AnalysisRule = {
+  meta: {
+    id: 'site-link-latency',
+    defaultSeverity: 'warning',
+    fixable: false,
+    docs: {
+      title: 'Site link slower than the stretched cluster or synchronous mirror allows',
+      description:
+        'A synchronous mirror acknowledges each write only once both sites have it, so every write pays the round trip between the sites; a stretched cluster\'s heartbeats and live migrations cross the same link. Platforms state limits: vSphere Metro Storage Cluster at most 10 ms RTT between sites, for the management network and for synchronous storage replication (vendors often certify only 5 ms); vSAN stretched clusters 5 ms between data sites; Windows Storage Replica synchronous replication 5 ms or less; Proxmox VE corosync below 5 ms. This rule reads the `siteLinks` of the design and reports a link whose `rtt` is above the limit when the hosts of one cluster, or the two copies of a synchronous mirror, stand on both sides of it.',
+      sources: [
+        'docs/design/sources.md#broadcom-kb-310156 — metro vMotion: at most 10 ms RTT',
+        'docs/design/sources.md#vmsc-recommended-practices — 10 ms RTT for the management network and synchronous replication, vendors usually 5 ms',
+        'docs/design/sources.md#vsan-network-design — 5 ms RTT between data sites',
+        'docs/design/sources.md#ms-storage-replica — synchronous replication: 5 ms RTT or less',
+        'docs/design/sources.md#proxmox-pvecm — corosync latency below 5 ms',
+      ],
+    },
+  },
+  *check({ topology }) {
+    const reported = new Set<string>();
+    const report = function* (a: string, b: string, limit: { ms: number; what: string }, who: string) {
+      const link = linkBetween(topology, a, b);
+      if (!link || link.rttSeconds === undefined || reported.has(link.id)) return;
+      const ms = link.rttSeconds * 1000;
+      if (ms <= limit.ms) return;
+      reported.add(link.id);
+      yield {
+        message: `Site link "${link.id}" (${a} to ${b}) has ${Number(ms.toFixed(2))} ms round-trip time, above the ${limit.ms} ms ${who} across it needs: ${limit.what}.`,
+        range: link.idRange,
+        elementIds: [link.id, a, b],
+      };
+    };
+    const clusterLimit = CLUSTER_RTT_MS[topology.platform];
+    if (clusterLimit) {
+      for (const { cluster, hostsBySite } of stretchedClusters(topology)) {
+        const sites = [...hostsBySite.keys()];
+        for (let i = 0; i < sites.length; i++) for (let j = i + 1; j < sites.length; j++) yield* report(sites[i] as string, sites[j] as string, clusterLimit, `stretched cluster "${cluster.id}"`);
+      }
+    }
+    for (const datastore of topology.datastores) {
+      const mirror = datastore.mirror;
+      if (mirror?.mode !== 'sync' || datastore.array === undefined) continue;
+      const a = siteOfArray(topology, datastore.array);
+      const b = siteOfArray(topology, mirror.array);
+      if (a !== undefined && b !== undefined && a !== b) yield* report(a, b, SYNC_RTT_MS[topology.platform], `synchronous mirror "${datastore.id}"`);
+    }
+  },
+};
