@@ -17,6 +17,7 @@ import type { Topology } from '../core/model/topology';
 import { COMPONENT_KINDS, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
 import {
   componentTargets,
+  domainTargets,
   haClusterTargets,
   hasCluster,
   hasComponent,
@@ -36,6 +37,7 @@ import { basename } from './uris';
 export const SIMULATION_COMMANDS = {
   hostFailure: 'vtopo.simulateHostFailure',
   componentFailure: 'vtopo.simulateComponentFailure',
+  siteFailure: 'vtopo.simulateSiteFailure',
   migration: 'vtopo.simulateMigration',
   maintenance: 'vtopo.enterMaintenanceMode',
   sweepN1: 'vtopo.runFailureSweep',
@@ -66,6 +68,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     panel,
     vscode.commands.registerCommand(SIMULATION_COMMANDS.hostFailure, (uri?: unknown, hostId?: unknown) => simulation.hostFailure(uri, hostId)),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.componentFailure, (uri?: unknown, ref?: unknown) => simulation.componentFailure(uri, ref)),
+    vscode.commands.registerCommand(SIMULATION_COMMANDS.siteFailure, (uri?: unknown) => simulation.siteFailure(uri)),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.migration, (uri?: unknown, vmId?: unknown, toHostId?: unknown) => simulation.migration(uri, vmId, toHostId)),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.maintenance, (uri?: unknown, hostId?: unknown) => simulation.maintenance(uri, hostId)),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
@@ -97,6 +100,20 @@ class SimulationCommands {
     if (!target) return undefined;
     const scenario = target.kind === 'host' ? hostFailureScenario(target.id) : componentFailureScenario(target);
     return this.run(design, `${target.kind} ${target.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, scenario), priorities: restartPriorities(design.topology) }));
+  }
+
+  /** A site (or another failure domain: rack, chassis, power feed, site link) fails: everything in it at once. */
+  async siteFailure(uri: unknown): Promise<SimulationReport | undefined> {
+    const design = await this.design(uri, 'Simulate Site Failure');
+    if (!design) return undefined;
+    const targets = domainTargets(design.topology);
+    if (targets.length === 0) {
+      void vscode.window.showInformationMessage(`VTopo: ${design.name} declares no sites, racks, chassis, power feeds or site links (see "Failure domains" in the format guide): use Simulate Component Failure for single elements.`);
+      return undefined;
+    }
+    const target = await pickTarget(targets, 'Simulate site failure: which site, rack, chassis, power feed or site link fails?');
+    if (!target) return undefined;
+    return this.run(design, `${target.kind} ${target.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, componentFailureScenario(target)), priorities: restartPriorities(design.topology) }));
   }
 
   async migration(uri: unknown, vmArgument: unknown, hostArgument: unknown): Promise<SimulationReport | undefined> {

@@ -4,7 +4,7 @@
 // takes the edit back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+import { expect, frameWithDesigner, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 /** @import { Frame, Page } from 'playwright-core' */
 /** @import { JourneyContext } from './lib.mjs' */
 
@@ -323,20 +323,6 @@ designerShowsMarkupAsText.files = {
   ].join('\n'),
 };
 
-/**
- * The designer's inner document frame among all the page's frames (other webviews may be open).
- * @param {Page} page
- * @param {{ timeout?: number }} [options]
- */
-async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
-  return waitUntil(async () => {
-    for (const frame of page.frames()) {
-      const found = await frame.evaluate(() => document.querySelector('#vt-sim') !== null && typeof window.vtopoDesigner?.parentOf === 'function').catch(() => false);
-      if (found) return frame;
-    }
-    return undefined;
-  }, { timeout, message: 'the designer frame' });
-}
 
 /** @param {JourneyContext} journey */
 export async function aHostFailurePlaysOnTheDesigner({ page }) {

@@ -591,3 +591,18 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
 export function expect(cond, message) {
   if (!cond) throw new Error(`expectation failed: ${message}`);
 }
+
+/**
+ * The designer's inner document frame among all the page's frames (other webviews may be open).
+ * @param {Page} page
+ * @param {{ timeout?: number }} [options]
+ */
+export async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.evaluate(() => document.querySelector('#vt-sim') !== null && typeof window.vtopoDesigner?.parentOf === 'function').catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, { timeout, message: 'the designer frame' });
+}

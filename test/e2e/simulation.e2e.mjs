@@ -2,9 +2,9 @@
 // The failover simulator as a user meets it: "VTopo: Simulate Host Failure..." from the
 // palette on the seed-000-fq1616r example, esx-01 picked in the quick pick, the results panel;
 // "VTopo: Simulate Component Failure..." with the LAN card esx-01/nic1 (the host is
-// isolated, its VMs run unreachable); and "VTopo: Recommend Load Balance..." on a design
-// with two HA clusters.
-import { expect, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
+// isolated, its VMs run unreachable); "VTopo: Recommend Load Balance..." on a design
+// with two HA clusters; and "VTopo: Simulate Site Failure..." on the metro example.
+import { expect, frameWithDesigner, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
 /** @import { JourneyContext } from './lib.mjs' */
 
 /** @param {JourneyContext} journey */
@@ -170,3 +170,49 @@ simulateLoadBalanceRecommendationFromThePalette.files = {
     '',
   ].join('\n'),
 };
+
+/**
+ * "VTopo: Simulate Site Failure..." on the metro example: the quick pick lists the sites
+ * (with what each takes down), the racks and links; site east fails, the results panel says
+ * the two east VMs restarted in west and nothing stayed down; the designer plays it, dc-01
+ * ending on a west host.
+ * @param {JourneyContext} journey
+ */
+export async function simulateASiteFailureFromThePalette({ page }) {
+  await openFile(page, 'examples/hyperv-metro.vtopo');
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const designer = await frameWithDesigner(page);
+  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+  await runCommand(page, 'VTopo: Simulate Site Failure...');
+  const rows = await waitUntil(async () => {
+    const shown = await readQuickInputRows(page);
+    return shown.some((row) => row.label === 'east') ? shown : undefined;
+  }, { message: 'the quick pick of sites' });
+  const east = rows.find((row) => row.label === 'east');
+  expect(east?.description === 'site: 2 hosts, 4 switches, 1 array', `the site's description: ${JSON.stringify(east)}`);
+  expect(rows.some((row) => row.label === 'east-west' && /^link between sites east and west: 4 cables$/.test(row.description)), `the site link: ${JSON.stringify(rows)}`);
+  await screenshot(page, 'simulation-site-quick-pick');
+  await page.locator(QUICK_INPUT_ROWS).filter({ hasText: /^east/ }).first().click();
+
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').first();
+  const title = frame.locator('h1', { hasText: 'east' });
+  await title.waitFor({ state: 'visible', timeout: 20_000 });
+  expect(((await title.textContent()) ?? '') === 'Site east fails', `panel title: ${await title.textContent()}`);
+  const summary = (await frame.locator('.summary').textContent()) ?? '';
+  expect(/VMs affected\s*5/.test(summary) && /Restarted\s*2/.test(summary) && /Still down\s*0/.test(summary), `summary: ${summary}`);
+  await frame.locator('svg.timeline').waitFor({ state: 'visible', timeout: 10_000 });
+  await screenshot(page, 'simulation-site-failure-timeline');
+
+  await designer.waitForFunction(() => !document.querySelector('#vt-sim')?.classList.contains('vt-hidden'), undefined, { timeout: 20_000 });
+  expect((await designer.evaluate(() => window.vtopoDesigner.parentOf('dc-01'))) === 'hv-e1', 'at the start dc-01 is drawn on hv-e1');
+  await designer.evaluate(() => {
+    const slider = /** @type {HTMLInputElement} */ (document.querySelector('#vt-sim-time'));
+    slider.value = slider.max;
+    slider.dispatchEvent(new globalThis.Event('input', { bubbles: true }));
+  });
+  await designer.waitForFunction(() => ['hv-w1', 'hv-w2'].includes(window.vtopoDesigner.parentOf('dc-01') ?? ''), undefined, { timeout: 10_000 });
+  expect((await page.locator('.tab.dirty').count()) === 0, 'playing a simulation does not edit the design');
+  await screenshot(page, 'designer-site-failure-playback');
+}
+simulateASiteFailureFromThePalette.timeout = 150_000;
+

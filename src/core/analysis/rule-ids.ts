@@ -81,6 +81,7 @@ export const ANALYSIS_RULE_IDS = [
   'stretched-isolation-addresses',
   'stretched-site-affinity',
   'stretched-witness',
+  'stretched-preferred-site',
   'site-link-latency',
 ] as const;
 

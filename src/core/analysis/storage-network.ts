@@ -341,10 +341,11 @@ export function promotedCopy(datastoreId: string): string {
  * - Synchronous mirror: both legs while both are up. When one leg is lost, the other
  *   carries on if a witness decides (the mirror's `witness` site is up) or if it is the
  *   preferred leg (default: the datastore's array); otherwise it suspends I/O, as metro
- *   arrays do when they cannot tell a dead peer from a lost link.
+ *   arrays do when they cannot tell a dead peer from a lost link. When both are up but
+ *   apart (`legsApart`: the link between their sites failed), only the preferred leg serves.
  * - Asynchronous mirror: the primary while it is up; the copy once promoted (promotedCopy).
  */
-export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>): readonly string[] {
+export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>, legsApart = false): readonly string[] {
   const primary = datastore.array;
   if (primary === undefined) return [];
   const mirror = datastore.mirror;
@@ -354,10 +355,14 @@ export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>): 
     return failed.has(primary) ? [] : [primary];
   }
   const up = [primary, mirror.array].filter((id) => !failed.has(id));
+  const preferred = mirror.preferred ?? primary;
+  // Both up but cut off from each other (the link between their sites failed): only the
+  // preferred copy carries on; a witness, reached from both sides, confirms it.
+  if (up.length === 2 && legsApart) return [preferred];
   if (up.length !== 1) return up;
   const [survivor] = up as [string];
   const witnessDecides = mirror.witness !== undefined && !failed.has(mirror.witness);
-  return witnessDecides || survivor === (mirror.preferred ?? primary) ? up : [];
+  return witnessDecides || survivor === preferred ? up : [];
 }
 
 /**
@@ -365,10 +370,10 @@ export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>): 
  * cables, switches, inter-switch links, array ports, controllers, hosts, arrays) have
  * failed. O(size of the network): for the simulator and as a reference for tests.
  */
-export function reachesDatastore(network: StorageNetwork, host: Host, datastore: Datastore, failed: ReadonlySet<string>): boolean {
+export function reachesDatastore(network: StorageNetwork, host: Host, datastore: Datastore, failed: ReadonlySet<string>, legsApart = false): boolean {
   if (failed.has(host.id) || failed.has(datastore.id)) return false;
   const protocols = datastoreProtocols(datastore);
-  return servingLegs(datastore, failed).some((arrayId) => protocols.some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed))));
+  return servingLegs(datastore, failed, legsApart).some((arrayId) => protocols.some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed))));
 }
 
 /**

@@ -7,6 +7,7 @@
 
 import { isGoodHost } from '../capacity/resources';
 import type { Cluster, Datastore, Host, Topology } from '../model/topology';
+import { cableId } from '../model/cable-id';
 import { failureDomainsOf } from './failure-domains';
 
 export interface StretchedCluster {
@@ -59,4 +60,38 @@ export function datastoreSites(topology: Topology, datastore: Datastore): Readon
 /** The site link joining two sites, if the design declares one. */
 export function linkBetween(topology: Topology, a: string, b: string): Topology['siteLinks'][number] | undefined {
   return topology.siteLinks.find((link) => link.sites.includes(a) && link.sites.includes(b) && a !== b);
+}
+
+/** The site a cable end stands in: its port's host or array, or its switch. */
+function endSite(topology: Topology, endpoint: string): string | undefined {
+  const domains = failureDomainsOf(topology);
+  const device = endpoint.split('/')[0] ?? endpoint;
+  return domains.placement(device)?.site;
+}
+
+/** The cables (`link:N`) that join the two sites of a site link: one end in each. */
+export function siteLinkCables(topology: Topology, siteLinkId: string): string[] {
+  const link = topology.siteLinks.find((l) => l.id === siteLinkId);
+  const [a, b] = link?.sites ?? [];
+  if (a === undefined || b === undefined || a === b) return [];
+  const cables: string[] = [];
+  topology.links.forEach((cable, index) => {
+    const from = endSite(topology, cable.from);
+    const to = endSite(topology, cable.to);
+    if ((from === a && to === b) || (from === b && to === a)) cables.push(cableId(index));
+  });
+  return cables;
+}
+
+/**
+ * Whether the two copies of a synchronous mirror are cut off from each other because a
+ * site link between their sites has failed (its id is in `failed`).
+ */
+export function mirrorLegsApart(topology: Topology, datastore: Datastore, failed: ReadonlySet<string>): boolean {
+  const mirror = datastore.mirror;
+  if (mirror?.mode !== 'sync' || datastore.array === undefined) return false;
+  const a = siteOfArray(topology, datastore.array);
+  const b = siteOfArray(topology, mirror.array);
+  if (a === undefined || b === undefined || a === b) return false;
+  return topology.siteLinks.some((link) => failed.has(link.id) && link.sites.includes(a) && link.sites.includes(b));
 }

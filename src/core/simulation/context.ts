@@ -25,6 +25,7 @@ import type { RestartPriority } from '../model/format';
 import type { Cluster, Datastore, Host, Topology, Vm } from '../model/topology';
 import { effectiveRestartPriority, priorityRank } from '../domain/restart-priority';
 import { restartDependencies } from '../domain/restart-dependencies';
+import { mirrorLegsApart } from '../domain/stretched';
 
 /** Load a host carries: what HA placement counts (reservations) and what the guests use. */
 export interface Load {
@@ -195,7 +196,7 @@ export function simulationContext(topology: Topology): SimulationContext {
   });
 
   const lan = lanNetworkOf(topology);
-  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts, cablingUnknown(topology)), lan, lanUsers: lanUsersOf(lan) };
+  const context: SimulationContext = { topology, network, vms, hosts, clusterHosts, storage: new StorageOracle(network, hosts, cablingUnknown(topology), (datastore, failed) => mirrorLegsApart(topology, datastore, failed)), lan, lanUsers: lanUsersOf(lan) };
   contexts.set(topology, context);
   return context;
 }
@@ -269,6 +270,8 @@ export class StorageOracle {
     private readonly hosts: ReadonlyMap<string, HostInfo>,
     /** The design's cabling is not known: a host with no storage cable drawn is taken to reach its SAN datastores. */
     private readonly uncabledReach = false,
+    /** Whether a mirror's copies are cut off from each other by the failed elements (a failed site link). */
+    private readonly legsApart: (datastore: Datastore, failed: ReadonlySet<string>) => boolean = () => false,
   ) {}
 
   reaches(hostId: string, datastore: Datastore, failed: ReadonlySet<string>, cache: Map<string, boolean>): boolean {
@@ -276,7 +279,8 @@ export class StorageOracle {
     if (datastore.presentedTo !== undefined && !datastore.presentedTo.includes(hostId)) return false;
     // Shared storage whose paths are not drawn (vSAN, an imported LUN): every host it is presented to reaches it.
     if (datastore.array === undefined) return datastore.shared === true || datastore.host === hostId;
-    if (servingLegs(datastore, failed).length === 0) return false;
+    const apart = datastore.mirror !== undefined && this.legsApart(datastore, failed);
+    if (servingLegs(datastore, failed, apart).length === 0) return false;
     if (this.uncabledReach && !hasStorageCable(this.network, hostId)) return !failed.has(hostId);
     const spof = this.singlePoints(hostId, datastore);
     if (spof === null && datastore.mirror === undefined) return false;
@@ -289,7 +293,7 @@ export class StorageOracle {
     const known = cache.get(key);
     if (known !== undefined) return known;
     const host = this.hosts.get(hostId)?.host;
-    const reached = host !== undefined && reachesDatastore(this.network, host, datastore, failed);
+    const reached = host !== undefined && reachesDatastore(this.network, host, datastore, failed, apart);
     cache.set(key, reached);
     return reached;
   }
@@ -314,7 +318,8 @@ export class StorageOracle {
     if (datastore.array === undefined) return datastore.host === hostId ? 1 : 0;
     if (failed.has(datastore.id)) return 0;
     let paths = 0;
-    for (const arrayId of servingLegs(datastore, failed)) paths += this.legPathCount(hostId, datastore, arrayId, failed);
+    const apart = datastore.mirror !== undefined && this.legsApart(datastore, failed);
+    for (const arrayId of servingLegs(datastore, failed, apart)) paths += this.legPathCount(hostId, datastore, arrayId, failed);
     return paths;
   }
 

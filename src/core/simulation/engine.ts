@@ -73,6 +73,12 @@ import type {
 } from './types';
 import { cableIndex } from '../model/cable-id';
 import { domainKindName, failureDomainsOf, isDomainKind, type DomainKind } from '../domain/failure-domains';
+import { siteLinkCables } from '../domain/stretched';
+
+/** How people name a kind of component: `power feed`, `site link`, `virtual switch`. */
+export function componentKindName(kind: ComponentRef['kind']): string {
+  return kind.replace('-', ' ');
+}
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
@@ -81,7 +87,7 @@ export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
 
 /** A scenario in which one component (switch, adapter, port, link, controller, array, datastore, host) fails at time 0. */
 export function componentFailureScenario(target: ComponentRef, atSeconds = 0): Scenario {
-  return { name: `${target.kind} ${target.id} fails`, steps: [{ action: 'fail', target, atSeconds }] };
+  return { name: `${componentKindName(target.kind)} ${target.id} fails`, steps: [{ action: 'fail', target, atSeconds }] };
 }
 
 /** Runs a scenario on a design: the event log, every VM's outcome, host utilization and a summary. */
@@ -341,8 +347,9 @@ class FailoverSimulation {
     if (step.action === 'isolate') return this.network.isolate(step.host);
     const { target } = step;
     if (isDomainKind(target.kind)) return this.domainStep(step, target.kind);
+    if (target.kind === 'site-link') return this.siteLinkStep(step);
     const known = this.isKnown(target);
-    const name = `${target.kind} ${target.id}`;
+    const name = `${componentKindName(target.kind)} ${target.id}`;
     if (step.action === 'fail') {
       const cause = this.log('component-failed', [target.id], known ? `${name} fails.` : `${name} fails (not in the design: nothing depends on it).`, domainCause);
       if (target.kind === 'host') {
@@ -391,6 +398,27 @@ class FailoverSimulation {
     else this.failed.delete(id);
     if (this.failed.size !== before.size) this.storage.changed(before, cause);
     for (const member of members) this.step({ ...step, target: { kind: member.kind, id: member.id } }, cause);
+  }
+
+  /**
+   * A link between two sites fails (or comes back) as every cable between them, at once;
+   * the copies of a synchronous mirror across it lose each other (only the preferred one
+   * serves: storage-network.ts, servingLegs).
+   */
+  private siteLinkStep(step: Extract<ScenarioStep, { action: 'fail' | 'recover' }>): void {
+    const id = step.target.id;
+    const link = this.context.topology.siteLinks.find((l) => l.id === id);
+    const cables = siteLinkCables(this.context.topology, id);
+    const name = `site link ${id}`;
+    const what = link === undefined
+      ? ' (not in the design: nothing depends on it)'
+      : `${link.sites.length === 2 ? ` (${link.sites.join(' to ')})` : ''}: ${cables.length === 0 ? 'no cable in the design joins the two sites' : cables.map((c) => `cable ${c}`).join(', ')}`;
+    const cause = step.action === 'fail' ? this.log('component-failed', [id, ...cables], `${name} fails${what}.`) : this.log('component-recovered', [id, ...cables], `${name} is back${what}.`);
+    const before = new Set(this.failed);
+    if (step.action === 'fail') this.failed.add(id);
+    else this.failed.delete(id);
+    if (this.failed.size !== before.size) this.storage.changed(before, cause);
+    for (const cable of cables) this.step({ ...step, target: { kind: 'link', id: cable } }, cause);
   }
 
   private isKnown(target: ComponentRef): boolean {

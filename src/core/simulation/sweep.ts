@@ -7,7 +7,8 @@
  * adapters, controllers, arrays, and the cables and inter-switch links that carry
  * storage) and each LAN element (NICs, virtual switches, Ethernet switches and stacks,
  * LAN cables and inter-switch links) and each failure domain (site, rack, chassis, power
- * feed: every host, switch and array it takes down at once); single ports are left out,
+ * feed: every host, switch and array it takes down at once) and each site link; single
+ * ports are left out,
  * their adapter and cable cover them. All scenarios
  * share one context (one storage network, one set of single points of failure, the
  * starting loads), and a storage failure looks only at the pairs it cuts, so the sweep
@@ -56,6 +57,7 @@ export function singleFailureTargets(topology: Topology): ComponentRef[] {
     ...ofKind('controller').map((id): ComponentRef => ({ kind: 'controller', id })),
     ...topology.arrays.map((a): ComponentRef => ({ kind: 'array', id: a.id })),
     ...failureDomainsOf(topology).domains.map((d): ComponentRef => ({ kind: d.kind, id: d.id })),
+    ...topology.siteLinks.map((l): ComponentRef => ({ kind: 'site-link', id: l.id })),
     ...elements.filter((e) => e.kind === 'cable' || e.kind === 'inter-switch-link').map((e): ComponentRef => ({ kind: 'link', id: e.id })),
   ];
 }

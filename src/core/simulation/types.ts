@@ -7,9 +7,10 @@
 
 /**
  * The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them.
- * A failure domain (`site`, `rack`, `chassis`, `power-feed`) fails as every host, switch and array it takes down (domain/failure-domains.ts).
+ * A failure domain (`site`, `rack`, `chassis`, `power-feed`) fails as every host, switch and array it takes down (domain/failure-domains.ts);
+ * a `site-link` as every cable between its two sites, and the copies of a synchronous mirror across it lose each other.
  */
-export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack', 'site', 'rack', 'chassis', 'power-feed'] as const;
+export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack', 'site', 'rack', 'chassis', 'power-feed', 'site-link'] as const;
 
 /** Something that can fail: an element of the design, by kind and id. */
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];

@@ -17,6 +17,7 @@ import { effectiveRestartPriority } from '../domain/restart-priority';
 import { cableId, cableIndex, cableLabel } from '../model/cable-id';
 import { plural } from '../text/plural';
 import { domainKindName, failureDomainsOf, type DomainKind } from '../domain/failure-domains';
+import { siteLinkCables } from '../domain/stretched';
 
 export { switchStacks } from './simulation-network';
 
@@ -62,6 +63,7 @@ const LENS_KINDS: ReadonlyMap<string, ComponentKind> = new Map<string, Component
   ['rack', 'rack'],
   ['chassis', 'chassis'],
   ['powerFeed', 'power-feed'],
+  ['siteLink', 'site-link'],
 ]);
 
 /** The elements with a "Simulate failure" CodeLens: hosts, switches, controllers, arrays, NICs and CNAs, virtual switches, and failure domains (sites, racks, chassis, power feeds). */
@@ -131,10 +133,19 @@ export function componentTargets(topology: Topology): SimulationTarget[] {
 
 const DOMAIN_GROUPS: Readonly<Record<DomainKind, string>> = { site: 'Sites', rack: 'Racks', chassis: 'Chassis', 'power-feed': 'Power feeds' };
 
-/** Sites, racks, chassis and power feeds, with what each takes down: "rack in site dc1: 2 hosts, 4 switches". */
-function domainTargets(topology: Topology): SimulationTarget[] {
+/** Sites, racks, chassis and power feeds, with what each takes down ("rack in site dc1: 2 hosts, 4 switches"); then the links between sites. */
+export function domainTargets(topology: Topology): SimulationTarget[] {
   const domains = failureDomainsOf(topology);
-  return domains.domains.map((domain) => {
+  const links = topology.siteLinks.map((link): SimulationTarget => {
+    const cables = siteLinkCables(topology, link.id).length;
+    return {
+      ref: { kind: 'site-link', id: link.id },
+      label: link.id,
+      description: `link between sites ${link.sites.join(' and ')}: ${cables} ${plural(cables, 'cable')}`,
+      group: 'Site links',
+    };
+  });
+  return [...domains.domains.map((domain) => {
     const members = domains.members(domain.id);
     const count = (kind: string, noun: string, nouns: string) => {
       const n = members.filter((m) => m.kind === kind).length;
@@ -148,7 +159,7 @@ function domainTargets(topology: Topology): SimulationTarget[] {
       description: `${domainKindName(domain.kind)}${site !== undefined ? ` in site ${site}` : ''}: ${taken.length > 0 ? taken.join(', ') : 'takes down nothing'}`,
       group: DOMAIN_GROUPS[domain.kind],
     };
-  });
+  }), ...links];
 }
 
 /** "NIC in esx-01, 2 ports: management, vmotion, vm"; "FC HBA in esx-01, 2 ports". */
@@ -191,7 +202,7 @@ export function hasComponent(topology: Topology, ref: ComponentRef): boolean {
 /** The ids of the design's elements of a kind that fails (not links). */
 function knownIds(topology: Topology, kind: ComponentKind): string[] {
   if (kind === 'stack') return [...switchStacks(topology).keys()].map(stackElementId);
-  const declared = kind === 'virtual-switch' ? 'virtualSwitch' : kind === 'power-feed' ? 'powerFeed' : kind;
+  const declared = kind === 'virtual-switch' ? 'virtualSwitch' : kind === 'power-feed' ? 'powerFeed' : kind === 'site-link' ? 'siteLink' : kind;
   return [...topology.declarations.values()].filter((declaration) => declaration.kind === declared).map((declaration) => declaration.id);
 }
 

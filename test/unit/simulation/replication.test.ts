@@ -9,11 +9,12 @@ import { outcome, timeline, vmResult } from './helpers';
 // examples/hyperv-metro.vtopo: hv-e1 (dc-01), hv-e2 (sql-01) in site east; hv-w1 (app-01,
 // web-01), hv-w2 (app-02) in west. csv-01 (dc-01, app-01, web-01) lives on arr-east and
 // csv-02 (sql-01, app-02) on arr-west; each is mirrored synchronously onto the other
-// array, preferring its own, with the storage witness in site "witness". Nodes are declared
-// down after 10 s; VMs boot in 60 s (the default); VM Component Protection is off.
+// array, both preferring arr-east, with the storage witness in site "witness"; the
+// cluster's quorum witness is a cloud witness. Nodes are declared down after 10 s; VMs boot
+// in 60 s (the default); VM Component Protection is off; the resiliency period is 240 s.
 const METRO = readFileSync(new URL('../../../examples/hyperv-metro.vtopo', import.meta.url), 'utf8');
 const CSV01_MIRROR = '    mirror: { array: arr-west, mode: sync, access: uniform, witness: witness }';
-const CSV02_MIRROR = '    mirror: { array: arr-east, mode: sync, access: uniform, witness: witness }';
+const CSV02_MIRROR = '    mirror: { array: arr-east, mode: sync, access: uniform, preferred: arr-east, witness: witness }';
 
 function withEdits(...replacements: Array<[string, string]>): string {
   let text = METRO;
@@ -24,7 +25,7 @@ function withEdits(...replacements: Array<[string, string]>): string {
   return text;
 }
 
-function simulate(text: string, kind: 'site' | 'array', id: string) {
+function simulate(text: string, kind: 'site' | 'array' | 'site-link', id: string) {
   const { topology, problems } = parseVtopo(text);
   assert.deepEqual(problems, []);
   return simulateScenario(topology, componentFailureScenario({ kind, id }));
@@ -77,6 +78,31 @@ describe('mirrored and replicated datastores in the simulator', () => {
     // csv-02 is mirrored synchronously: its VMs never notice.
     assert.notEqual(outcome(result, 'app-02').kind, 'down');
     assert.notEqual(outcome(result, 'sql-01').kind, 'down');
+  });
+
+  it('a partition (the site link fails, both sites stand): the preferred site keeps running, the other site\'s VMs restart there after the resiliency period', () => {
+    const result = simulate(METRO, 'site-link', 'east-west');
+    // The link takes the two inter-switch links of the SAN and the two LAN links between the sites.
+    assert.deepEqual(result.events[0]?.elementIds, ['east-west', 'link:16', 'link:17', 'link:28', 'link:29']);
+    // Both volumes prefer arr-east: east keeps them, west loses every path to csv-01 and csv-02.
+    assert.deepEqual(timeline(result, ['all-paths-down']), [[0, 'all-paths-down', 'hv-w1 csv-01'], [0, 'all-paths-down', 'hv-w2 csv-02']]);
+    // East reaches the cloud witness first: 3 of 5 votes; west's nodes lose quorum at 0 s.
+    assert.deepEqual(timeline(result, ['quorum-lost']), [[0, 'quorum-lost', 'hv-w1'], [0, 'quorum-lost', 'hv-w2']]);
+    for (const vm of ['dc-01', 'sql-01']) assert.equal(outcome(result, vm).kind, 'kept-running');
+    for (const vm of ['app-01', 'app-02', 'web-01']) {
+      const restarted = outcome(result, vm);
+      // Node removed at 10 s + 240 s resiliency = 250 s, turned off and started in east, up 60 s later.
+      assert.ok(restarted.kind === 'restarted' && ['hv-e1', 'hv-e2'].includes(restarted.host) && restarted.poweredOnAtSeconds === 250, vm);
+      assert.equal(vmResult(result, vm).downtimeSeconds, 310, vm);
+    }
+  });
+
+  it('a partition with a mirror preferring the other site: its VMs have storage only where there is no quorum', () => {
+    const result = simulate(withEdits([CSV02_MIRROR, '    mirror: { array: arr-east, mode: sync, access: uniform, witness: witness }']), 'site-link', 'east-west');
+    // csv-02 now prefers arr-west: sql-01 hangs in east (quorum, no storage); app-02 cannot restart anywhere.
+    assert.equal(outcome(result, 'dc-01').kind, 'kept-running');
+    assert.equal((outcome(result, 'sql-01') as { reason?: string }).reason, 'no-storage-path');
+    assert.equal((outcome(result, 'app-02') as { reason?: string }).reason, 'no-storage-path');
   });
 
   it('the N-1 sweep finds no VM down for either array, and the site rows show the restarts', () => {

@@ -6,6 +6,7 @@ import { exampleUri } from './helpers';
 const COMMANDS = [
   'vtopo.simulateHostFailure',
   'vtopo.simulateComponentFailure',
+  'vtopo.simulateSiteFailure',
   'vtopo.simulateMigration',
   'vtopo.enterMaintenanceMode',
   'vtopo.runFailureSweep',
@@ -93,6 +94,22 @@ describe('VTopo simulator in the extension host', () => {
     assert.equal(report.kind, 'failure');
     assert.equal(report.result.summary.vmsUnreachable, 1, 'web runs unreachable without its virtual switch');
   }
+
+  it('puts "Simulate failure" above each site and site link, and fails a site as a whole: the metro example survives site east', async () => {
+    const uri = exampleUri('hyperv-metro.vtopo');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const above = (id: string) => lenses.find((lens) => lens.command?.title === 'Simulate failure' && document.getText(lens.range) === id);
+    assert.deepEqual(above('east')?.command?.arguments?.[1], { kind: 'site', id: 'east' });
+    assert.deepEqual(above('east-west')?.command?.arguments?.[1], { kind: 'site-link', id: 'east-west' });
+    const report = await vscode.commands.executeCommand<{ kind: string; result: { summary: { vmsRestarted: number; vmsDown: number }; vms: Array<{ vmId: string; outcome: { kind: string; host?: string } }> } }>('vtopo.simulateComponentFailure', uri, above('east')?.command?.arguments?.[1]);
+    assert.equal(report.kind, 'failure');
+    assert.deepEqual([report.result.summary.vmsRestarted, report.result.summary.vmsDown], [2, 0]);
+    const restarted = report.result.vms.filter((vm) => vm.outcome.kind === 'restarted').map((vm) => vm.vmId);
+    assert.deepEqual(restarted, ['dc-01', 'sql-01']);
+    assert.ok(report.result.vms.filter((vm) => vm.outcome.kind === 'restarted').every((vm) => vm.outcome.host?.startsWith('hv-w')), 'east\'s VMs restart in west');
+  });
 
   it('runs the CodeLens command: esx-01 fails and its three VMs restart on esx-02', async () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');

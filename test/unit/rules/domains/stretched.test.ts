@@ -9,10 +9,10 @@ import { edited, findingsOf, textAt } from '../rule-test';
 // witness; 50% admission control; sites 2 ms apart. It has no findings but a hint.
 const METRO = readFileSync(new URL('../../../../examples/hyperv-metro.vtopo', import.meta.url), 'utf8');
 const CSV01_MIRROR = '    mirror: { array: arr-west, mode: sync, access: uniform, witness: witness }';
-const CSV02_MIRROR = '    mirror: { array: arr-east, mode: sync, access: uniform, witness: witness }';
+const CSV02_MIRROR = '    mirror: { array: arr-east, mode: sync, access: uniform, preferred: arr-east, witness: witness }';
 const STRETCHED_RULES = [
   'mirror-legs-shared-domain', 'async-only-critical', 'stretched-admission-control', 'stretched-heartbeat-datastores',
-  'stretched-isolation-addresses', 'stretched-site-affinity', 'stretched-witness', 'site-link-latency', 'failure-domain-spof', 'failure-domain-conflict',
+  'stretched-isolation-addresses', 'stretched-site-affinity', 'stretched-witness', 'stretched-preferred-site', 'site-link-latency', 'failure-domain-spof', 'failure-domain-conflict',
 ] as const;
 
 /** The metro design as a vSphere cluster: the heartbeat datastores, isolation addresses and site affinity rules apply. */
@@ -79,6 +79,17 @@ describe('stretched-witness', () => {
   });
 });
 
+describe('stretched-preferred-site', () => {
+  it('reports a quorum cluster whose mirrors prefer copies in different sites', () => {
+    const text = edited(METRO, [CSV02_MIRROR, '    mirror: { array: arr-east, mode: sync, witness: witness }']);
+    const findings = findingsOf(text, 'stretched-preferred-site');
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['hv-metro']);
+    assert.match(findings[0]?.message ?? '', /\("csv-01" prefers site "east"; "csv-02" prefers site "west"\)/);
+    // vSphere HA runs VMs in both halves of a partition: not reported there.
+    assert.deepEqual(findingsOf(asVsphere(text), 'stretched-preferred-site'), []);
+  });
+});
+
 describe('site-link-latency', () => {
   it('reports a site link slower than synchronous replication allows on the platform', () => {
     const text = edited(METRO, ['rtt: 2 ms, bandwidth: 20 Gbps', 'rtt: 8 ms, bandwidth: 20 Gbps']);
@@ -93,7 +104,7 @@ describe('site-link-latency', () => {
 describe('the vSphere stretched-cluster checks', () => {
   it('heartbeat datastores: reports a site none of them has a copy in', () => {
     const base = asVsphere();
-    const text = edited(base, ['    mirror: { array: arr-west, mode: sync, access: uniform, witness: witness }\n', ''], ['    mirror: { array: arr-east, mode: sync, access: uniform, witness: witness }\n', ''], ['heartbeatDatastores: [csv-01, csv-02]', 'heartbeatDatastores: [csv-01]']);
+    const text = edited(base, [`${CSV01_MIRROR}\n`, ''], [`${CSV02_MIRROR}\n`, ''], ['heartbeatDatastores: [csv-01, csv-02]', 'heartbeatDatastores: [csv-01]']);
     const findings = findingsOf(text, 'stretched-heartbeat-datastores');
     assert.deepEqual(findings.map((f) => textAt(text, f)), ['hv-metro']);
     assert.match(findings[0]?.message ?? '', /has no heartbeat datastore in site "west"/);

@@ -15,6 +15,7 @@ import { siteLinkLatency } from './site-link-latency';
 import { stretchedAdmissionControl } from './stretched-admission-control';
 import { stretchedHeartbeatDatastores } from './stretched-heartbeat-datastores';
 import { stretchedIsolationAddresses } from './stretched-isolation-addresses';
+import { stretchedPreferredSite } from './stretched-preferred-site';
 import { stretchedSiteAffinity } from './stretched-site-affinity';
 import { stretchedWitness } from './stretched-witness';
 
@@ -30,5 +31,6 @@ export const DOMAIN_RULES: readonly AnalysisRule[] = [
   stretchedIsolationAddresses,
   stretchedSiteAffinity,
   stretchedWitness,
+  stretchedPreferredSite,
   siteLinkLatency,
 ];
