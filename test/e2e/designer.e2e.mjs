@@ -4,7 +4,7 @@
 // takes the edit back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, frameWithDesigner, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
+import { expect, frameWithDesigner, frameWithHeading, openFile, openQuickInput, QUICK_INPUT_ROWS, readEditorText, readProblemMarkers, readQuickInputRows, REPO_ROOT, runCommand, screenshot, waitForProblems, waitUntil } from './lib.mjs';
 /** @import { Frame, Page } from 'playwright-core' */
 /** @import { JourneyContext } from './lib.mjs' */
 
@@ -385,13 +385,7 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
   await lens.locator('a', { hasText: 'Simulate failure' }).first().click();
 
   // The results panel: the isolation on the Network line, three VMs unreachable.
-  const results = await waitUntil(async () => {
-    for (const frame of page.frames()) {
-      const heading = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
-      if (heading === 'Adapter esx-01/nic1 fails') return frame;
-    }
-    return undefined;
-  }, { timeout: 20_000, message: 'the results panel of the NIC failure' });
+  const results = await frameWithHeading(page, 'Adapter esx-01/nic1 fails');
   const summary = await results.evaluate(() => document.querySelector('.summary')?.textContent ?? '');
   expect(/Unreachable\s*3/.test(summary) && /Network\s*esx-01 isolated at 5 s/.test(summary), `summary: ${summary}`);
 

@@ -606,3 +606,20 @@ export async function frameWithDesigner(page, { timeout = 30_000 } = {}) {
     return undefined;
   }, { timeout, message: 'the designer frame' });
 }
+
+/**
+ * The frame (a webview's inner document, among all the page's frames) whose first h1 reads
+ * `heading`: the results panel of a simulation when several webviews are open.
+ * @param {Page} page
+ * @param {string} heading
+ * @param {{ timeout?: number }} [options]
+ */
+export async function frameWithHeading(page, heading, { timeout = 20_000 } = {}) {
+  return waitUntil(async () => {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
+      if (text === heading) return frame;
+    }
+    return undefined;
+  }, { timeout, message: `the panel headed "${heading}"` });
+}

@@ -4,7 +4,7 @@
 // "VTopo: Simulate Component Failure..." with the LAN card esx-01/nic1 (the host is
 // isolated, its VMs run unreachable); "VTopo: Recommend Load Balance..." on a design
 // with two HA clusters; and "VTopo: Simulate Site Failure..." on the metro example.
-import { expect, frameWithDesigner, openFile, QUICK_INPUT_ROWS, readQuickInputRows, runCommand, screenshot, waitUntil } from './lib.mjs';
+import { expect, frameWithDesigner, frameWithHeading, openFile, QUICK_INPUT_ROWS, readQuickInputRows, readStatusBar, runCommand, screenshot, waitUntil } from './lib.mjs';
 /** @import { JourneyContext } from './lib.mjs' */
 
 /** @param {JourneyContext} journey */
@@ -180,9 +180,16 @@ simulateLoadBalanceRecommendationFromThePalette.files = {
  */
 export async function simulateASiteFailureFromThePalette({ page }) {
   await openFile(page, 'examples/hyperv-metro.vtopo');
+  // The extension is active and has read the design once the N-1 status shows.
+  await waitUntil(async () => (await readStatusBar(page)).some((item) => /N-1/.test(item)), { timeout: 30_000, message: 'the N-1 status of the metro design' });
   await runCommand(page, 'VTopo: Open Designer to the Side');
   const designer = await frameWithDesigner(page);
-  await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+  // Back to the text editor, from which the simulation commands take the design: its
+  // language shows in the status bar once it is the active editor again.
+  await waitUntil(async () => {
+    await page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first().click();
+    return (await readStatusBar(page)).some((item) => item.trim() === 'VTopo');
+  }, { timeout: 20_000, interval: 1_000, message: 'the text editor to be active again' });
   await runCommand(page, 'VTopo: Simulate Site Failure...');
   const rows = await waitUntil(async () => {
     const shown = await readQuickInputRows(page);
@@ -194,10 +201,7 @@ export async function simulateASiteFailureFromThePalette({ page }) {
   await screenshot(page, 'simulation-site-quick-pick');
   await page.locator(QUICK_INPUT_ROWS).filter({ hasText: /^east/ }).first().click();
 
-  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame').first();
-  const title = frame.locator('h1', { hasText: 'east' });
-  await title.waitFor({ state: 'visible', timeout: 20_000 });
-  expect(((await title.textContent()) ?? '') === 'Site east fails', `panel title: ${await title.textContent()}`);
+  const frame = await frameWithHeading(page, 'Site east fails');
   const summary = (await frame.locator('.summary').textContent()) ?? '';
   expect(/VMs affected\s*5/.test(summary) && /Restarted\s*2/.test(summary) && /Still down\s*0/.test(summary), `summary: ${summary}`);
   await frame.locator('svg.timeline').waitFor({ state: 'visible', timeout: 10_000 });
@@ -212,6 +216,8 @@ export async function simulateASiteFailureFromThePalette({ page }) {
   });
   await designer.waitForFunction(() => ['hv-w1', 'hv-w2'].includes(window.vtopoDesigner.parentOf('dc-01') ?? ''), undefined, { timeout: 10_000 });
   expect((await page.locator('.tab.dirty').count()) === 0, 'playing a simulation does not edit the design');
+  // The results panel opened over the designer: bring the canvas back for the picture.
+  await page.locator('.editor-group-container').nth(1).locator('.tab', { hasText: 'hyperv-metro.vtopo' }).first().click();
   await screenshot(page, 'designer-site-failure-playback');
 }
 simulateASiteFailureFromThePalette.timeout = 150_000;
