@@ -7,6 +7,9 @@
  * second to side B of one fabric pair, plus a dual-port NIC on two LAN switches; dual-
  * controller arrays with one port per fabric on each controller; a few shared datastores
  * per cluster; VMs on those datastores; anti-affinity and VM-host rules; a layout section.
+ * Failure domains: one site; 20 hosts per rack; the fabric A switches and lan-1 in rack
+ * net-a, fabric B and lan-2 in net-b, the arrays in rack stor; every device with one supply
+ * on its rack's A-side PDU (fed from ups-a) and one on its B side (ups-b).
  */
 
 export interface DesignSize {
@@ -84,6 +87,25 @@ export function generateDesign(size: DesignSize, seed = 1): string {
     out('');
   }
 
+  const HOSTS_PER_RACK = 20;
+  const rackCount = Math.ceil(size.hosts / HOSTS_PER_RACK);
+  const rackId = (r: number) => `r${pad(r + 1, 3)}`;
+  const rackOfHost = (h: number) => rackId(Math.floor(h / HOSTS_PER_RACK));
+  const placed = (rack: string) => `rack: ${rack}, power: [${rack}-a, ${rack}-b]`;
+  out('sites:');
+  out('  dc1: { description: Generated data centre }');
+  out('racks:');
+  for (let r = 0; r < rackCount; r++) out(`  ${rackId(r)}: { site: dc1 }`);
+  for (const rack of ['net-a', 'net-b', 'stor']) out(`  ${rack}: { site: dc1 }`);
+  out('powerFeeds:');
+  out('  ups-a: { type: ups, site: dc1 }');
+  out('  ups-b: { type: ups, site: dc1 }');
+  for (const rack of [...Array.from({ length: rackCount }, (_, r) => rackId(r)), 'net-a', 'net-b', 'stor']) {
+    out(`  ${rack}-a: { fedFrom: ups-a }`);
+    out(`  ${rack}-b: { fedFrom: ups-b }`);
+  }
+  out('');
+
   out('clusters:');
   for (let c = 0; c < clusterCount; c++) {
     out(`  ${clusterId(c)}:`);
@@ -106,6 +128,8 @@ export function generateDesign(size: DesignSize, seed = 1): string {
     out('    model: Dual-socket rack server');
     out(`    cpu: { sockets: 2, cores: ${pick(HOST_CORES)}, speed: ${pick(['2.4', '2.6', '3.0'] as const)} GHz, vendor: intel, family: intel-cascadelake }`);
     out(`    memory: ${pick([768, 1024, 1536] as const)} GB`);
+    out(`    rack: ${rackOfHost(h)}`);
+    out(`    power: [${rackOfHost(h)}-a, ${rackOfHost(h)}-b]`);
     out('    adapters:');
     for (const hba of ['hba1', 'hba2']) {
       out(`      ${hba}:`);
@@ -127,11 +151,11 @@ export function generateDesign(size: DesignSize, seed = 1): string {
   out('switches:');
   for (let f = 0; f < size.fabrics; f++) {
     for (let s = 0; s < switchesPerFabric; s++) {
-      out(`  ${switchId(f, s)}: { type: fc, fabric: ${fabricName(f)}, speed: 32 Gbps, ports: 96, vendor: Brocade }`);
+      out(`  ${switchId(f, s)}: { type: fc, fabric: ${fabricName(f)}, speed: 32 Gbps, ports: 96, vendor: Brocade, ${placed(f % 2 === 0 ? 'net-a' : 'net-b')} }`);
     }
   }
-  out('  lan-1: { type: ethernet, speed: 25 Gbps, vlans: [10, 20, 30], mtu: 9000 }');
-  out('  lan-2: { type: ethernet, speed: 25 Gbps, vlans: [10, 20, 30], mtu: 9000 }');
+  out(`  lan-1: { type: ethernet, speed: 25 Gbps, vlans: [10, 20, 30], mtu: 9000, ${placed('net-a')} }`);
+  out(`  lan-2: { type: ethernet, speed: 25 Gbps, vlans: [10, 20, 30], mtu: 9000, ${placed('net-b')} }`);
   out('');
 
   out('arrays:');
@@ -141,6 +165,8 @@ export function generateDesign(size: DesignSize, seed = 1): string {
     out('    model: FQ1616R');
     out('    mode: alua');
     out('    throughput: 6400 MB/s');
+    out('    rack: stor');
+    out('    power: [stor-a, stor-b]');
     out('    controllers:');
     for (const controller of ['a', 'b']) {
       out(`      ${controller}:`);

@@ -370,10 +370,25 @@ export function servingLegs(datastore: Datastore, failed: ReadonlySet<string>, l
  * cables, switches, inter-switch links, array ports, controllers, hosts, arrays) have
  * failed. O(size of the network): for the simulator and as a reference for tests.
  */
-export function reachesDatastore(network: StorageNetwork, host: Host, datastore: Datastore, failed: ReadonlySet<string>, legsApart = false): boolean {
+export function reachesDatastore(
+  network: StorageNetwork,
+  host: Host,
+  datastore: Datastore,
+  failed: ReadonlySet<string>,
+  legsApart = false,
+  /** Searches already made with these same failures, by array and protocol: one search serves every host. */
+  searches?: Map<string, Uint8Array>,
+): boolean {
   if (failed.has(host.id) || failed.has(datastore.id)) return false;
   const protocols = datastoreProtocols(datastore);
-  return servingLegs(datastore, failed, legsApart).some((arrayId) => protocols.some((protocol) => hostMeets(network, host, protocol, failed, reachedFromArray(network, arrayId, protocol, failed))));
+  const reached = (arrayId: string, protocol: StorageProtocol): Uint8Array => {
+    if (!searches) return reachedFromArray(network, arrayId, protocol, failed);
+    const key = `${arrayId}\u0000${protocol}`;
+    let found = searches.get(key);
+    if (!found) searches.set(key, (found = reachedFromArray(network, arrayId, protocol, failed)));
+    return found;
+  };
+  return servingLegs(datastore, failed, legsApart).some((arrayId) => protocols.some((protocol) => hostMeets(network, host, protocol, failed, reached(arrayId, protocol))));
 }
 
 /**

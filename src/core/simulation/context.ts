@@ -264,6 +264,8 @@ export function addLoad(load: Load, demand: VmDemand, sign: 1 | -1): void {
  */
 export class StorageOracle {
   private readonly spof = new Map<string, ReadonlySet<string> | null>();
+  /** Searches of the network from each array, per reach cache (one cache stands for one set of failures). */
+  private readonly searches = new WeakMap<Map<string, boolean>, Map<string, Uint8Array>>();
 
   constructor(
     readonly network: StorageNetwork,
@@ -293,7 +295,9 @@ export class StorageOracle {
     const known = cache.get(key);
     if (known !== undefined) return known;
     const host = this.hosts.get(hostId)?.host;
-    const reached = host !== undefined && reachesDatastore(this.network, host, datastore, failed, apart);
+    let searches = this.searches.get(cache);
+    if (!searches) this.searches.set(cache, (searches = new Map()));
+    const reached = host !== undefined && reachesDatastore(this.network, host, datastore, failed, apart, searches);
     cache.set(key, reached);
     return reached;
   }

@@ -393,11 +393,39 @@ class FailoverSimulation {
       ? this.log('component-failed', [id, ...members.map((m) => m.id)], `${name} fails${what}.`)
       : this.log('component-recovered', [id, ...members.map((m) => m.id)], `${name} is back${what}.`);
     // The domain itself is a failed element too: a mirror's witness site, once failed, no longer decides.
+    const witness = this.context.topology.datastores.some((datastore) => datastore.mirror?.witness === id);
+    this.together(step.action, cause, id, members.map((m): ComponentRef => ({ kind: m.kind, id: m.id })), witness);
+  }
+
+  /**
+   * Fails (or brings back) a domain or a site link and its members at the same instant:
+   * its hosts one by one (each with its own detection), then every other member at once,
+   * so the storage paths are worked out once for the whole change, and the LAN element by
+   * element. `ownId` joins the failed set itself; it changes storage only when it matters
+   * to a mirror (`ownIdMatters`: a witness site, a site link between mirror legs).
+   */
+  private together(action: 'fail' | 'recover', cause: number, ownId: string, members: readonly ComponentRef[], ownIdMatters: boolean): void {
+    const fail = action === 'fail';
+    const toggle = (set: Set<string>, id: string) => (fail ? set.add(id) : set.delete(id));
     const before = new Set(this.failed);
-    if (step.action === 'fail') this.failed.add(id);
-    else this.failed.delete(id);
-    if (this.failed.size !== before.size) this.storage.changed(before, cause);
-    for (const member of members) this.step({ ...step, target: { kind: member.kind, id: member.id } }, cause);
+    toggle(this.failed, ownId);
+    for (const member of members) if (member.kind === 'host') this.step({ action, target: member, atSeconds: this.now }, cause);
+    const changed: string[] = [];
+    for (const member of members) {
+      if (member.kind === 'host' || this.failed.has(member.id) === fail) continue;
+      this.log(fail ? 'component-failed' : 'component-recovered', [member.id], `${componentKindName(member.kind)} ${member.id} ${fail ? 'fails' : 'is back'}.`, cause);
+      toggle(this.failed, member.id);
+      changed.push(member.id);
+    }
+    if (changed.length > 0 || (ownIdMatters && this.failed.size !== before.size)) this.storage.changed(before, cause);
+    const progressive = new Set(before);
+    toggle(progressive, ownId);
+    for (const id of changed) {
+      const stepBefore = new Set(progressive);
+      toggle(progressive, id);
+      this.network.networkChanged(stepBefore, cause, id);
+    }
+    if (!fail) this.restarts.placePending();
   }
 
   /**
@@ -414,11 +442,7 @@ class FailoverSimulation {
       ? ' (not in the design: nothing depends on it)'
       : `${link.sites.length === 2 ? ` (${link.sites.join(' to ')})` : ''}: ${cables.length === 0 ? 'no cable in the design joins the two sites' : cables.map((c) => `cable ${c}`).join(', ')}`;
     const cause = step.action === 'fail' ? this.log('component-failed', [id, ...cables], `${name} fails${what}.`) : this.log('component-recovered', [id, ...cables], `${name} is back${what}.`);
-    const before = new Set(this.failed);
-    if (step.action === 'fail') this.failed.add(id);
-    else this.failed.delete(id);
-    if (this.failed.size !== before.size) this.storage.changed(before, cause);
-    for (const cable of cables) this.step({ ...step, target: { kind: 'link', id: cable } }, cause);
+    this.together(step.action, cause, id, cables.map((cable): ComponentRef => ({ kind: 'link', id: cable })), true);
   }
 
   private isKnown(target: ComponentRef): boolean {

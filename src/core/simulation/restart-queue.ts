@@ -63,6 +63,12 @@ export interface Wave<V> {
   readonly index: number;
   readonly info: VmInfo;
   readonly tiers: Tier<V>[];
+  /**
+   * Set when a pass found no live host in the wave's cluster and every started member was
+   * told so: later passes skip the wave until a host is back or a tier starts (a site
+   * failure leaves thousands of VMs waiting, and each restart wave would try them all again).
+   */
+  parked?: boolean;
 }
 
 /** The engine's record of a VM (its VmRun), as much of it as the restart queue reads and writes. */
@@ -123,6 +129,8 @@ export interface RestartEngine<V extends RestartVm> {
 export class RestartQueue<V extends RestartVm> {
   private readonly context: SimulationContext;
   private readonly waves: Wave<V>[] = [];
+  /** During placePending: the alive hosts of each cluster asked about so far. */
+  private alive: Map<string, readonly HostInfo[]> | undefined;
 
   constructor(private readonly engine: RestartEngine<V>) {
     this.context = engine.context;
@@ -206,6 +214,7 @@ export class RestartQueue<V extends RestartVm> {
     const tier = wave.tiers[index];
     if (!tier || tier.startedAt !== undefined) return;
     tier.startedAt = this.now;
+    wave.parked = false;
     const ids = tier.members.map((run) => run.info.vm.id);
     tier.startedEvent = this.engine.log('tier-started', ids, `Restart tier "${tier.priority}" starts: ${ids.join(', ')}.`, cause);
     for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
@@ -226,17 +235,32 @@ export class RestartQueue<V extends RestartVm> {
 
   /** Places every VM whose tier has started and whose dependencies are ready, then releases finished tiers; until nothing moves. */
   placePending(): void {
+    // Within one pass hosts do not fail or recover: which hosts of a cluster are alive is
+    // worked out once per cluster, not once per VM (a site failure leaves thousands pending).
+    this.alive = new Map();
+    try {
+      this.placeUntilStill();
+    } finally {
+      this.alive = undefined;
+    }
+  }
+
+  private placeUntilStill(): void {
     for (let progress = true; progress; ) {
       // A placement can ready a dependency of a VM tried earlier in this pass (ready condition
       // none, resources-allocated or powered-on): another pass tries it at the same instant.
       let placed = false;
       for (const wave of this.waves) {
+        const clusterId = wave.info.cluster?.id;
+        const noHost = clusterId !== undefined && this.aliveHosts(clusterId).length === 0;
+        if (wave.parked && noHost) continue;
         for (const tier of wave.tiers) {
           if (tier.startedAt === undefined) break;
           for (const run of tier.members) {
             if (run.wave === wave && run.awaitingRestart && this.tryPlace(run, tier.startedEvent)) placed = true;
           }
         }
+        wave.parked = noHost;
       }
       progress = this.releaseTiers() || placed;
     }
@@ -310,14 +334,23 @@ export class RestartQueue<V extends RestartVm> {
   }
 
   /** The host HA restarts a VM on (docs/design/algorithms.md#2-ha-restart-after-a-host-failure), or why there is none. */
+  /** Connected hosts of a cluster that have not failed, are not isolated and are not cut off. */
+  private aliveHosts(clusterId: string): readonly HostInfo[] {
+    const known = this.alive?.get(clusterId);
+    if (known) return known;
+    const hosts = (this.context.clusterHosts.get(clusterId) ?? []).filter((h) => {
+      const state = this.engine.peekHost(h.host.id);
+      return h.good && !state?.failed && !state?.isolated && !state?.cutOff;
+    });
+    this.alive?.set(clusterId, hosts);
+    return hosts;
+  }
+
   chooseHost(run: V): Placement {
     const info = run.info;
     const cluster = info.cluster;
     if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
-    let candidates = (this.context.clusterHosts.get(cluster.id) ?? []).filter((h) => {
-      const state = this.engine.peekHost(h.host.id);
-      return h.good && !state?.failed && !state?.isolated && !state?.cutOff;
-    });
+    let candidates = this.aliveHosts(cluster.id);
     if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
     candidates = candidates.filter((h) => info.datastores.every((datastore) => this.engine.reaches(h.host.id, datastore)));
     if (candidates.length === 0) return { reason: 'no-storage-path', detail: `no surviving host reaches ${info.datastores.map((d) => d.id).join(' and ')}.` };
