@@ -12,12 +12,9 @@
 import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 
-export const DOMAIN_KINDS = ['site', 'rack', 'chassis', 'power-feed'] as const;
-export type DomainKind = (typeof DOMAIN_KINDS)[number];
+import { type DomainKind } from './domain-kinds';
 
-export function isDomainKind(kind: string): kind is DomainKind {
-  return (DOMAIN_KINDS as readonly string[]).includes(kind);
-}
+export { DOMAIN_KINDS, domainKindName, isDomainKind, type DomainKind } from './domain-kinds';
 
 /** The devices a domain can take down: those that say where they stand and what feeds them. */
 export type DeviceKind = 'host' | 'switch' | 'array' | 'chassis';
@@ -183,11 +180,6 @@ export function failureDomainsOf(topology: Topology): FailureDomains {
   let domains = cache.get(topology);
   if (!domains) cache.set(topology, (domains = new FailureDomains(topology)));
   return domains;
-}
-
-/** How people name a domain kind: `rack`, `power feed`. */
-export function domainKindName(kind: DomainKind): string {
-  return kind === 'power-feed' ? 'power feed' : kind;
 }
 
 function isCycle(start: string, feeds: ReadonlyMap<string, { readonly fedFrom?: string }>): boolean {

@@ -58,6 +58,7 @@ import {
   GUEST_CLUSTER_TAKEOVER_SECONDS,
   REPLICA_TAKEOVER_SECONDS,
 } from './timings';
+import { componentKindName } from './types';
 import type {
   ComponentRef,
   DownReason,
@@ -74,11 +75,6 @@ import type {
 import { cableIndex } from '../model/cable-id';
 import { domainKindName, failureDomainsOf, isDomainKind, type DomainKind } from '../domain/failure-domains';
 import { siteLinkCables } from '../domain/stretched';
-
-/** How people name a kind of component: `power feed`, `site link`, `virtual switch`. */
-export function componentKindName(kind: ComponentRef['kind']): string {
-  return kind.replace('-', ' ');
-}
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {

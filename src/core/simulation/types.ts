@@ -5,15 +5,27 @@
  * maintenance planner, the sweep, the CLI and the results panel.
  */
 
+import { DOMAIN_KINDS, isDomainKind } from '../domain/domain-kinds';
+
 /**
  * The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them.
  * A failure domain (`site`, `rack`, `chassis`, `power-feed`) fails as every host, switch and array it takes down (domain/failure-domains.ts);
  * a `site-link` as every cable between its two sites, and the copies of a synchronous mirror across it lose each other.
  */
-export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack', 'site', 'rack', 'chassis', 'power-feed', 'site-link'] as const;
+export const COMPONENT_KINDS = ['host', 'switch', 'adapter', 'port', 'link', 'controller', 'array', 'datastore', 'virtual-switch', 'stack', ...DOMAIN_KINDS, 'site-link'] as const;
 
 /** Something that can fail: an element of the design, by kind and id. */
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** How people name a kind of component: `power feed`, `site link`, `virtual switch`. */
+export function componentKindName(kind: ComponentKind): string {
+  return kind.replace('-', ' ');
+}
+
+/** Whether a component fails as a whole (a failure domain or a site link) rather than as one element. */
+export function failsAsAWhole(kind: ComponentKind): boolean {
+  return isDomainKind(kind) || kind === 'site-link';
+}
 
 /** What a sweep fails: every single element (N-1) or every pair (N-2). */
 export const SWEEP_MODES = ['n-1', 'n-2'] as const;

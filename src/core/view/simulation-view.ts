@@ -5,7 +5,7 @@
  */
 
 import type { BalanceResult } from '../simulation/balance';
-import type { ComponentRef, MaintenanceResult, MigrationResult, SimulationResult, SweepMode, SweepRow, VmResult } from '../simulation/types';
+import { componentKindName, failsAsAWhole, type ComponentRef, type MaintenanceResult, type MigrationResult, type SimulationResult, type SweepMode, type SweepRow, type VmResult } from '../simulation/types';
 import {
   buildBalanceChart,
   buildCapacityBars,
@@ -99,7 +99,20 @@ function capitalized(text: string): string {
 }
 
 export function componentLabel(ref: ComponentRef): string {
-  return ref.kind === 'link' ? ref.id : `${ref.kind} ${ref.id}`;
+  return ref.kind === 'link' ? ref.id : `${componentKindName(ref.kind)} ${ref.id}`;
+}
+
+/**
+ * One scenario step in words. A site, rack, chassis, power feed or site link also says what
+ * it took down, as its own event does ("site east fails: host hv-e1, ...").
+ */
+function stepNote(result: SimulationResult, step: SimulationResult['scenario']['steps'][number]): string {
+  const at = `At ${formatSeconds(step.atSeconds)}`;
+  if (step.action === 'isolate') return `${at}: isolate host ${step.host}.`;
+  const whole = failsAsAWhole(step.target.kind);
+  const kind = step.action === 'fail' ? 'component-failed' : 'component-recovered';
+  const event = whole ? result.events.find((e) => e.kind === kind && e.timeSeconds === step.atSeconds && e.elementIds[0] === step.target.id) : undefined;
+  return event ? `${at}: ${event.message}` : `${at}: ${step.action} ${componentLabel(step.target)}.`;
 }
 
 // ------------------------------------------------------------------------- failure
@@ -122,7 +135,7 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
       ...(network === undefined ? [] : [{ label: 'Network', value: network, wide: true }]),
     ],
     notes: [
-      ...result.scenario.steps.map((step) => `At ${formatSeconds(step.atSeconds)}: ${step.action === 'isolate' ? `isolate host ${step.host}` : `${step.action} ${componentLabel(step.target)}`}.`),
+      ...result.scenario.steps.map((step) => stepNote(result, step)),
       ...(result.scenario.horizonSeconds === undefined ? [] : [`Simulated up to ${formatSeconds(result.scenario.horizonSeconds)} (the horizon): VMs still down count their downtime up to it.`]),
     ],
     timeline: buildTimeline(result, priorities),

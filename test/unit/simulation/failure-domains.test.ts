@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { parseVtopo } from '../../../src/core/model/parse';
 import { componentFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 import { singleFailureTargets } from '../../../src/core/simulation/sweep';
+import { buildSimulationView } from '../../../src/core/view/simulation-view';
 import { outcome, timeline, vmResult } from './helpers';
 
 // examples/racks-and-power.vtopo: hv-a1 and hv-a2 in rack r01, hv-b1 and hv-b2 in rack r02,
@@ -38,6 +39,13 @@ describe('failure domains in the simulator', () => {
     for (const vm of ['app-01', 'app-02', 'web-01']) assert.deepEqual([vm, outcome(result, vm).kind], [vm, 'down']);
     // hv-b1 and hv-b2 (2 votes) cannot reach the disk witness on csv-01: no partition has 3 of 5.
     for (const vm of ['dc-01', 'sql-01']) assert.equal((outcome(result, vm) as { reason?: string }).reason, 'no-quorum');
+  });
+
+  it('the results panel says what the rack took down, in its notes', () => {
+    const result = simulateScenario(topologyOf(EXAMPLE), componentFailureScenario({ kind: 'rack', id: 'r01' }));
+    const view = buildSimulationView({ kind: 'failure', design: 'racks-and-power.vtopo', result, priorities: {} });
+    assert.equal(view.kind === 'failure' && view.title, 'Rack r01 fails');
+    assert.deepEqual(view.kind === 'failure' && view.notes, ['At 0 s: rack r01 fails: host hv-a1, host hv-a2, switch fc-a, switch fc-b, switch core-a1, switch core-a2.']);
   });
 
   it('with the fabrics in different racks, rack r01 costs only its own hosts: their VMs restart in r02, up at 10 s + 60 s boot', () => {

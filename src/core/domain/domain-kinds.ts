@@ -1,0 +1,16 @@
+/**
+ * The kinds of failure domain (docs/format.md, "Failure domains"), on their own so that the
+ * simulator's types and the views can name them without the domain computations.
+ */
+
+export const DOMAIN_KINDS = ['site', 'rack', 'chassis', 'power-feed'] as const;
+export type DomainKind = (typeof DOMAIN_KINDS)[number];
+
+export function isDomainKind(kind: string): kind is DomainKind {
+  return (DOMAIN_KINDS as readonly string[]).includes(kind);
+}
+
+/** How people name a domain kind: `rack`, `power feed`. */
+export function domainKindName(kind: DomainKind): string {
+  return kind === 'power-feed' ? 'power feed' : kind;
+}
