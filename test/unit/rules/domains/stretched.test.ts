@@ -99,6 +99,14 @@ describe('site-link-latency', () => {
     // vSphere allows 10 ms.
     assert.deepEqual(findingsOf(asVsphere(text), 'site-link-latency'), []);
   });
+
+  it('holds a stretched vSphere cluster\'s witness link to 200 ms', () => {
+    const text = asVsphere(edited(METRO, ['east-witness: { sites: [east, witness], rtt: 20 ms', 'east-witness: { sites: [east, witness], rtt: 250 ms']));
+    const findings = findingsOf(text, 'site-link-latency');
+    assert.deepEqual(findings.map((f) => textAt(text, f)), ['east-witness']);
+    assert.match(findings[0]?.message ?? '', /250 ms round-trip time, above the 200 ms the witness of stretched cluster "hv-metro" across it needs/);
+    assert.deepEqual(findingsOf(edited(METRO, ['east-witness: { sites: [east, witness], rtt: 20 ms', 'east-witness: { sites: [east, witness], rtt: 250 ms']), 'site-link-latency'), [], 'Hyper-V: no witness limit');
+  });
 });
 
 describe('the vSphere stretched-cluster checks', () => {

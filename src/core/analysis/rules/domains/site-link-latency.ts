@@ -25,11 +25,11 @@ export const siteLinkLatency: AnalysisRule = {
     docs: {
       title: 'Site link slower than the stretched cluster or synchronous mirror allows',
       description:
-        'A synchronous mirror acknowledges each write only once both sites have it, so every write pays the round trip between the sites; a stretched cluster\'s heartbeats and live migrations cross the same link. Platforms state limits: vSphere Metro Storage Cluster at most 10 ms RTT between sites, for the management network and for synchronous storage replication (vendors often certify only 5 ms); vSAN stretched clusters 5 ms between data sites; Windows Storage Replica synchronous replication 5 ms or less; Proxmox VE corosync below 5 ms. This rule reads the `siteLinks` of the design and reports a link whose `rtt` is above the limit when the hosts of one cluster, or the two copies of a synchronous mirror, stand on both sides of it.',
+        'A synchronous mirror acknowledges each write only once both sites have it, so every write pays the round trip between the sites; a stretched cluster\'s heartbeats and live migrations cross the same link. Platforms state limits: vSphere Metro Storage Cluster at most 10 ms RTT between sites, for the management network and for synchronous storage replication (vendors often certify only 5 ms); vSAN stretched clusters 5 ms between data sites, and 200 ms to the witness site (100 ms with more than 10 hosts per site), which this rule applies to the witness of any stretched vSphere cluster; Windows Storage Replica synchronous replication 5 ms or less; Proxmox VE corosync below 5 ms. Windows failover clusters have no hard limit between sites: their cross-site heartbeat thresholds (CrossSiteDelay, CrossSiteThreshold) tolerate the distance. This rule reads the `siteLinks` of the design and reports a link whose `rtt` is above the limit when the hosts of one cluster, or the two copies of a synchronous mirror, stand on both sides of it.',
       sources: [
         'docs/design/sources.md#broadcom-kb-310156 — metro vMotion: at most 10 ms RTT',
         'docs/design/sources.md#vmsc-recommended-practices — 10 ms RTT for the management network and synchronous replication, vendors usually 5 ms',
-        'docs/design/sources.md#vsan-network-design — 5 ms RTT between data sites',
+        'docs/design/sources.md#vsan-network-design — 5 ms RTT between data sites; 200 ms to the witness (100 ms with 11 to 15 hosts per site)',
         'docs/design/sources.md#ms-storage-replica — synchronous replication: 5 ms RTT or less',
         'docs/design/sources.md#proxmox-pvecm — corosync latency below 5 ms',
       ],
@@ -62,6 +62,17 @@ export const siteLinkLatency: AnalysisRule = {
       const a = siteOfArray(topology, datastore.array);
       const b = siteOfArray(topology, mirror.array);
       if (a !== undefined && b !== undefined && a !== b) yield* report(a, b, SYNC_RTT_MS[topology.platform], `synchronous mirror "${datastore.id}"`);
+    }
+    // The witness of a stretched vSphere cluster: vSAN's limits (200 ms up to 10 hosts per
+    // site, 100 ms above), the figures a storage witness is usually held to as well.
+    if (topology.platform !== 'vsphere') return;
+    const witnesses = topology.sites.filter((site) => site.role === 'witness').map((site) => site.id);
+    for (const { cluster, hostsBySite } of stretchedClusters(topology)) {
+      const largest = Math.max(...[...hostsBySite.values()].map((hosts) => hosts.length));
+      const limit = largest > 10
+        ? { ms: 100, what: 'a vSAN stretched cluster with 11 to 15 hosts per site allows at most 100 ms to its witness' }
+        : { ms: 200, what: 'a vSAN stretched cluster with up to 10 hosts per site allows at most 200 ms to its witness' };
+      for (const site of hostsBySite.keys()) for (const witness of witnesses) yield* report(site, witness, limit, `the witness of stretched cluster "${cluster.id}"`);
     }
   },
 };
