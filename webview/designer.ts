@@ -11,15 +11,16 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import type { DesignIntent, NewElement } from '../src/core/edit/intents';
+import type { DesignIntent } from '../src/core/edit/intents';
 import {
-  boxAt, cableBetween, describeIntent, diagramSvg, isDoubleClick, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
+  boxAt, cableBetween, describeIntent, diagramSvg, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder,
   yamlValueText, type PaletteKind, type SvgEdge, type SvgNode, type Tap,
 } from '../src/core/view/designer-model';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
 import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
 import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
+import { paletteElement } from '../src/core/view/designer-palette';
 import { designerStylesheet, themeColours } from './designer/graph-style';
 import { SimulationPlayer } from './designer/playback';
 import { Minimap } from './designer/minimap';
@@ -695,55 +696,17 @@ function helpList(): HTMLElement {
 
 function addFromPalette(kind: PaletteKind): void {
   if (!current) return;
-  const diagram = current.diagram;
-  const taken = new Set(diagram.nodes.map((node) => node.id));
-  const id = nextFreeId(kind, siblingIds(diagram, kind), taken);
-  const selected = selectedNodeIds().map((s) => nodeFor(s)).filter((n): n is DiagramNode => n !== undefined);
-  const first = selected[0];
-  let element: NewElement;
-  switch (kind) {
-    case 'host': {
-      const clusters = diagram.nodes.filter((node) => node.kind === 'cluster');
-      const cluster = first?.kind === 'cluster' ? first.id : first?.kind === 'host' ? first.parent : first?.kind === 'vm' ? nodeFor(first.parent ?? '')?.parent : clusters.length === 1 ? clusters[0]?.id : undefined;
-      element = { kind: 'host', id, ...(cluster !== undefined ? { cluster } : {}) };
-      break;
-    }
-    case 'vm': {
-      const host = first?.kind === 'host' ? first.id : first?.kind === 'vm' ? first.parent : undefined;
-      if (host === undefined) {
-        const text = 'Select a host first: the new VM goes onto the selected host.';
-        setStatus(text, true);
-        announce(text);
-        return;
-      }
-      element = { kind: 'vm', id, host };
-      break;
-    }
-    case 'fc-switch':
-    case 'ethernet-switch': {
-      const switchType = kind === 'fc-switch' ? 'fc' : 'ethernet';
-      let fabric: string | undefined;
-      if (switchType === 'fc') {
-        const fc = diagram.nodes.filter((node) => node.kind === 'switch' && node.fabric !== undefined);
-        const a = fc.filter((node) => node.fabric?.toUpperCase() === 'A').length;
-        const b = fc.filter((node) => node.fabric?.toUpperCase() === 'B').length;
-        fabric = a <= b ? 'A' : 'B';
-      }
-      element = { kind: 'switch', id, switchType, ...(fabric !== undefined ? { fabric } : {}) };
-      break;
-    }
-    case 'array':
-      element = { kind: 'array', id };
-      break;
-    case 'datastore': {
-      const array = first?.kind === 'array' ? first.id : first?.kind === 'controller' ? first.parent : undefined;
-      element = { kind: 'datastore', id, ...(array !== undefined ? { array } : {}) };
-      break;
-    }
+  const first = selectedNodeIds().map((s) => nodeFor(s)).find((n): n is DiagramNode => n !== undefined);
+  const added = paletteElement(kind, current.diagram, first);
+  if ('problem' in added) {
+    setStatus(added.problem, true);
+    announce(added.problem);
+    return;
   }
-  pendingSelect = id;
+  const { element } = added;
+  pendingSelect = element.id;
   send({ type: 'add-element', element });
-  setStatus(`Adding ${element.kind} ${id}...`);
+  setStatus(`Adding ${element.kind} ${element.id}...`);
 }
 
 function deleteSelection(): void {
