@@ -15,7 +15,8 @@ import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 import { asReadMapping, findElement, holdsElements, resolveKey, type ReadMapping } from './elements';
 import { removePositions, setPositions, type PlacedElement } from './layout-edits';
-import { placementEdits, type PlacementTarget } from './placement-edits';
+import { placementEdits } from './placement-edits';
+import type { PlacementTarget } from './placement-kinds';
 import { addElement, addToSection, applyEdits, contentEnd, normalizeEdits, removeEntry, setField, type NewFields } from './yaml-edits';
 
 /** Version of the intent messages below; bumped when their shape changes. */

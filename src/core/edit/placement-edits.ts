@@ -1,6 +1,7 @@
 /**
  * Where a device stands, as the designer changes it when a host, switch or array is dropped
- * into a site, a rack or a blade chassis, or out of every one (and a rack into a site): the
+ * into a site, a rack or a blade chassis, or out of every one (and a chassis into a rack
+ * or site, a rack into a site): the
  * edits of the element's `site:`, `rack:` and `chassis:` fields (docs/format.md, "Failure
  * domains"). The field the drop names is set; the others that would now repeat or
  * contradict it go: a rack implies its site, a chassis its rack and site, and a device in
@@ -14,18 +15,8 @@ import type { TextEdit } from '../model/report';
 import type { Topology } from '../model/topology';
 import { findElement } from './elements';
 import type { ObjectSource } from '../model/schema';
+import { PLACED_IN, type PlacementTarget } from './placement-kinds';
 import { contentEnd, isFlow, ownFields, removeFields, setField } from './yaml-edits';
-
-/** Where a dropped element goes: into a site, a rack or a chassis, or into none (the canvas). */
-export type PlacementTarget = { readonly kind: 'site' | 'rack' | 'chassis'; readonly id: string } | { readonly kind: 'none' };
-
-/** The kinds of element the designer places, and the containers each may stand in. */
-export const PLACED_IN: Readonly<Record<string, ReadonlySet<PlacementTarget['kind']>>> = {
-  host: new Set(['site', 'rack', 'chassis', 'none']),
-  switch: new Set(['site', 'rack', 'chassis', 'none']),
-  array: new Set(['site', 'rack', 'none']),
-  rack: new Set(['site', 'none']),
-};
 
 const PLACEMENT_KEYS = ['chassis', 'rack', 'site'] as const;
 
@@ -34,7 +25,7 @@ export function placementEdits(text: string, topology: Topology, id: string, to:
   const kind = topology.declarations.get(id)?.kind;
   if (kind === undefined) return { rejected: `unknown element "${id}"` };
   const allowed = PLACED_IN[kind];
-  if (!allowed) return { rejected: `a ${kind} is not placed in sites and racks: drag hosts, switches, arrays or racks` };
+  if (!allowed) return { rejected: `a ${kind === 'powerFeed' ? 'power feed' : kind} is not placed in sites and racks: only hosts, switches, arrays, chassis and racks are` };
   if (to.kind !== 'none' && topology.declarations.get(to.id)?.kind !== to.kind) return { rejected: `unknown ${to.kind} "${to.id}"` };
   if (!allowed.has(to.kind)) {
     return { rejected: kind === 'rack' ? `a rack stands in a site, not in a ${to.kind}` : `a ${kind} cannot be in a blade chassis: drop it into a rack or a site` };
@@ -43,7 +34,8 @@ export function placementEdits(text: string, topology: Topology, id: string, to:
   const element = findElement(topology, id);
   if (!element) return { rejected: `"${id}" has errors the designer cannot edit around; fix it in the text` };
   const fields = element.source.fields;
-  const keys = PLACEMENT_KEYS.filter((key) => key === 'site' || kind !== 'rack');
+  // A rack names only its site; a chassis its rack and site.
+  const keys = PLACEMENT_KEYS.filter((key) => key === 'site' || (kind !== 'rack' && (key === 'rack' || kind !== 'chassis')));
   // What the new place says by itself: a rack its site, a chassis its rack and site.
   const implied: { rack?: string | undefined; site?: string | undefined } = to.kind === 'rack'
     ? { site: topology.racks.find((rack) => rack.id === to.id)?.site }

@@ -115,6 +115,12 @@ describe('set-placement: a device dropped into a rack, a site, a chassis or onto
     assert.deepEqual(hunks(blades, block), [[['    chassis: enc-01'], ['    site: dc2']]]);
   });
 
+  it('a chassis into another rack (its blades follow it)', () => {
+    const after = apply(blades, { type: 'set-placement', ids: ['enc-01'], to: { kind: 'rack', id: 'r01' } });
+    assert.deepEqual(hunks(blades, after), [[['  enc-01: { rack: r02, model: Blade enclosure, power: [pdu-a, pdu-b] }'], ['  enc-01: { rack: r01, model: Blade enclosure, power: [pdu-a, pdu-b] }']]]);
+    assert.deepEqual(placed(after, 'blade-1'), { site: 'dc1', rack: 'r01', chassis: 'enc-01' });
+  });
+
   it('a device without a place gets the field added after its last one', () => {
     const after = apply(blades, { type: 'set-placement', ids: ['loose'], to: { kind: 'rack', id: 'r01' } });
     assert.deepEqual(hunks(blades, after), [[[], ['    rack: r01']]]);
@@ -161,7 +167,8 @@ describe('set-placement: a device dropped into a rack, a site, a chassis or onto
     assert.match(rejection(blades, { type: 'set-placement', ids: ['esx-01'], to: { kind: 'rack', id: 'r77' } }), /unknown rack "r77"/);
     assert.match(rejection(blades, { type: 'set-placement', ids: ['esx-01'], to: { kind: 'rack', id: 'dc1' } }), /unknown rack "dc1"/);
     assert.match(rejection(blades, { type: 'set-placement', ids: ['prod'], to: { kind: 'site', id: 'dc1' } }), /a cluster is not placed/);
-    assert.match(rejection(blades, { type: 'set-placement', ids: ['enc-01'], to: { kind: 'site', id: 'dc1' } }), /a chassis is not placed/);
+    assert.match(rejection(blades, { type: 'set-placement', ids: ['enc-01'], to: { kind: 'chassis', id: 'enc-01' } }), /a chassis cannot be in a blade chassis/);
+    assert.match(rejection(blades, { type: 'set-placement', ids: ['pdu-a'], to: { kind: 'site', id: 'dc1' } }), /a power feed is not placed in sites and racks/);
     assert.match(rejection(blades, { type: 'set-placement', ids: ['nobody'], to: { kind: 'none' } }), /unknown element "nobody"/);
     assert.match(rejection(blades, { type: 'set-placement', ids: ['esx-01', 'esx-01'], to: { kind: 'none' } }), /placed twice/);
     assert.match(rejection(blades, { type: 'set-placement', ids: [], to: { kind: 'none' } }), /nothing to place/);
