@@ -135,6 +135,7 @@ function isStringArray(value: unknown): value is string[] {
 function isNode(value: unknown): value is DiagramNode {
   return isRecord(value) && typeof value.id === 'string' && typeof value.kind === 'string' && typeof value.label === 'string' && typeof value.findingCount === 'number' && isStringArray(value.details)
     && (value.parent === undefined || typeof value.parent === 'string')
+    && (value.cluster === undefined || typeof value.cluster === 'string')
     && (value.switchType === undefined || value.switchType === 'fc' || value.switchType === 'ethernet');
 }
 
