@@ -22,10 +22,12 @@ import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/des
 import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
 import { paletteElement } from '../src/core/view/designer-palette';
 import { designerStylesheet, themeColours } from './designer/graph-style';
+import { button, el, placeOver } from './designer/dom';
+import { Containers } from './designer/containers';
 import { SimulationPlayer } from './designer/playback';
 import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
-import type { DesignerTestHook } from './designer/test-hook';
+import { installTestHook } from './designer/test-hook';
 import { minimapVisible } from '../src/core/view/designer-minimap';
 import { plural } from '../src/core/text/plural';
 
@@ -43,25 +45,6 @@ cytoscape.use(edgehandles);
 const vscode = acquireVsCodeApi();
 const LARGE = 1000;
 const NUDGE = 10;
-
-// ------------------------------------------------------------------------------ markup
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; id?: string; title?: string } = {}, ...children: HTMLElement[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (props.className !== undefined) element.className = props.className;
-  if (props.text !== undefined) element.textContent = props.text;
-  if (props.id !== undefined) element.id = props.id;
-  if (props.title !== undefined) element.title = props.title;
-  element.append(...children);
-  return element;
-}
-
-function button(label: string, title: string, onClick: () => void, id?: string): HTMLButtonElement {
-  const b = el('button', { text: label, title, ...(id !== undefined ? { id } : {}) });
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
 const toolbar = el('div', { className: 'vt-toolbar' });
@@ -87,6 +70,8 @@ const palette: ReadonlyArray<[PaletteKind, string, string]> = [
   ['ethernet-switch', 'Ethernet switch', 'Add an Ethernet / iSCSI switch'],
   ['array', 'Array', 'Add a dual-controller storage array'],
   ['datastore', 'Datastore', 'Add a datastore (on the selected array)'],
+  ['site', 'Site', 'Add a site: a data centre or building that can fail as a whole'],
+  ['rack', 'Rack', 'Add a rack (in the selected site)'],
 ];
 const paletteGroup = el('div', { className: 'vt-group' });
 paletteGroup.setAttribute('aria-label', 'Palette');
@@ -105,6 +90,24 @@ const minimapButton = button('Minimap', 'Show or hide the overview of the design
 minimapButton.setAttribute('aria-pressed', 'false');
 const minimap = new Minimap(() => graph, () => themeColours());
 container.append(minimap.canvas);
+/**
+ * The host a dragged VM would land on (the rack a dragged host would go into) is outlined by
+ * a box over the canvas, not by a class: restyling a compound node makes cytoscape restyle
+ * its whole cluster, every VM and port in it, on the next frame.
+ */
+const dropOutline = el('div', { className: 'vt-hidden', id: 'vt-drop-outline' });
+container.append(dropOutline);
+const containers = new Containers({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  redraw: () => {
+    drawDiagram();
+    applySearch();
+    renderPanel(true);
+  },
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, dropOutline);
 const viewGroup = el('div', { className: 'vt-group' },
   search,
   button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
@@ -112,6 +115,7 @@ const viewGroup = el('div', { className: 'vt-group' },
   button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'),
   showVmsButton,
   minimapButton,
+  containers.powerButton,
   button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => autoLayout(), 'vt-auto-layout'));
 const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
@@ -254,6 +258,11 @@ function nodeData(node: DiagramNode): Record<string, string> {
   };
 }
 
+/** A node to add; power feeds are drawn where the layout puts them (over what they supply): they are not dragged. */
+function nodeDefinition(node: DiagramNode, position: { x: number; y: number } | undefined): ElementDefinition {
+  return { group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}), ...(node.kind === 'power-feed' ? { grabbable: false } : {}) };
+}
+
 function edgeData(edge: Diagram['edges'][number]): Record<string, string> {
   return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, ...(edge.fabric !== undefined ? { fabric: edge.fabric } : {}) };
 }
@@ -278,10 +287,7 @@ function preventInjectedStylesheet(): void {
 function createGraph(diagram: Diagram): Core {
   preventInjectedStylesheet();
   const elements: ElementDefinition[] = [
-    ...diagram.nodes.map((node): ElementDefinition => {
-      const position = diagram.positions[node.id];
-      return { group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
-    }),
+    ...diagram.nodes.map((node): ElementDefinition => nodeDefinition(node, diagram.positions[node.id])),
     ...diagram.edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
   ];
   const large = isLarge(diagram);
@@ -321,10 +327,13 @@ function createGraph(diagram: Diagram): Core {
     const tap = { id: String((event.target as NodeSingular).id()), atMs: event.timeStamp };
     const double = isDoubleClick(lastTap, tap);
     lastTap = double ? undefined : tap;
-    if (double && !linkMode) startRename(tap.id);
+    // A double click collapses or expands a site, rack or chassis, and renames anything else.
+    if (double && !linkMode && !containers.toggle(tap.id)) startRename(tap.id);
   });
   cy.on('select unselect', () => scheduleSelectionChange());
   cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
+  cy.on('grabon', 'node', (event) => containers.onGrab(event.target as NodeSingular, selectedNodeIds()));
+  cy.on('drag', 'node', (event) => containers.onDrag(event.target as NodeSingular));
   // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
   cy.on('dragfreeon', 'node', (event) => onDragFree(event.target as NodeSingular));
   cabling = cy.edgehandles({
@@ -376,7 +385,7 @@ function mergeGraph(cy: Core, diagram: Diagram): void {
       const existing = cy.getElementById(node.id);
       const position = diagram.positions[node.id];
       if (existing.empty()) {
-        added.push({ group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) });
+        added.push(nodeDefinition(node, position));
         continue;
       }
       const data = nodeData(node);
@@ -430,6 +439,8 @@ function onDocument(message: DocumentMessage): void {
   const first = current === undefined;
   current = message;
   nodesById = new Map(message.diagram.nodes.map((node) => [node.id, node]));
+  containers.prune();
+  if (pendingSelect !== undefined) containers.expandAround(pendingSelect, false);
   drawDiagram();
   if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
     selectOnly(pendingSelect, true);
@@ -450,7 +461,8 @@ function drawDiagram(): void {
   if (!current) return;
   const wasLarge = isLarge(shown);
   compact = shouldCompact(current.diagram, showVms) ? compactDiagram(current.diagram) : undefined;
-  shown = compact ? compact.diagram : current.diagram;
+  // Collapsed sites, racks and chassis, and the power overlay (view state only).
+  shown = containers.view(compact ? compact.diagram : current.diagram).diagram;
   showVmsButton.setAttribute('aria-pressed', String(compact === undefined));
   if (!graph) {
     graph = createGraph(shown);
@@ -490,6 +502,8 @@ function toggleShowVms(): void {
 function reveal(id: string): void {
   const owner = compact?.drawnAs.get(id);
   const target = owner ?? id;
+  // An element in a collapsed rack or site: the rack or site opens.
+  containers.expandAround(target);
   if (!graph || graph.getElementById(target).empty()) return;
   selectOnly(target, true);
   graph.center(graph.getElementById(target));
@@ -599,10 +613,16 @@ function renderPanel(force: boolean): void {
       button('Delete', `Delete this ${node.kind}`, () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
       button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
   } else {
+    const collapse = containers.isContainer(node.id)
+      ? [containers.isCollapsed(node.id)
+          ? button('Expand', 'Show what it holds (double-click or Space)', () => containers.toggle(node.id), 'vt-collapse-button')
+          : button('Collapse', 'Draw it as one box with a count of what it holds (double-click or Space); the file is not changed', () => containers.toggle(node.id), 'vt-collapse-button')]
+      : [];
     panel.append(el('div', { className: 'vt-actions' },
       button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
       button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
-      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
+      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal'),
+      ...collapse));
   }
   if (vms && vms.length > 0) panel.append(vmList(vms));
   for (const field of details?.fields ?? []) panel.append(fieldRow(node.id, field));
@@ -681,12 +701,14 @@ function helpList(): HTMLElement {
   for (const line of [
     'Tab / Shift+Tab: next / previous element',
     'Arrows: move the selected element (Shift: further)',
-    'Enter or F2: rename; double-click a label too',
+    'Enter or F2: rename; double-click a label too (not a site, rack or chassis)',
     'Shift/Ctrl+click or drag a box: select several',
     'Delete: delete the selection',
     'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
     'Esc: leave link mode, clear the selection',
     'Drag a VM onto another host to move it there',
+    'Drag a host, switch or array into a rack, site or chassis to put it there (onto the background: out of it)',
+    'Double-click a site, rack or chassis, or press Space on it: collapse or expand it',
     'L: link mode; drag from a port to a switch or port, or pick each end (click, or Enter on the selected element)',
   ]) list.append(el('li', { text: line }));
   return list;
@@ -721,7 +743,8 @@ function deleteSelection(): void {
     let parent = nodeFor(id)?.parent;
     let nested = false;
     while (parent !== undefined) {
-      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster') nested = true;
+      // Deleting a cluster, site, rack or chassis leaves what is in it: delete those too.
+      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster' && !containers.isContainer(parent)) nested = true;
       parent = nodeFor(parent)?.parent;
     }
     if (!nested) send({ type: 'delete-element', id });
@@ -819,13 +842,6 @@ function dropBoxesFor(vm: NodeSingular): ReturnType<typeof hostBoxes> {
   return dropBoxes;
 }
 
-/**
- * The host a dragged VM would land on is outlined by a box over the canvas, not by a class:
- * restyling a compound node makes cytoscape restyle its whole cluster, every VM and port in
- * it, on the next frame.
- */
-const dropOutline = el('div', { className: 'vt-hidden', id: 'vt-drop-outline' });
-container.append(dropOutline);
 
 function highlightDropTarget(vm: NodeSingular): void {
   const host = boxAt(dropBoxesFor(vm), vm.position());
@@ -836,12 +852,7 @@ function highlightDropTarget(vm: NodeSingular): void {
     dropOutline.classList.add('vt-hidden');
     return;
   }
-  const box = node.renderedBoundingBox({ includeLabels: false });
-  dropOutline.style.left = `${box.x1}px`;
-  dropOutline.style.top = `${box.y1}px`;
-  dropOutline.style.width = `${box.w}px`;
-  dropOutline.style.height = `${box.h}px`;
-  dropOutline.classList.remove('vt-hidden');
+  placeOver(dropOutline, node.renderedBoundingBox({ includeLabels: false }));
 }
 
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -862,9 +873,19 @@ function onDragFree(node: NodeSingular): void {
     if (host) send({ type: 'move-vm', vm: node.id(), host: host.id });
     return;
   }
-  // One intent for everything that moved (a multi-selection moves together).
+  // One intent for everything that moved (a multi-selection moves together), with the
+  // site, rack or chassis it was dropped into.
   clearTimeout(flushTimer);
-  flushTimer = setTimeout(() => flushMoves(), 0);
+  const placement = containers.onDrop(node, selectedNodeIds());
+  if (!placement) {
+    flushTimer = setTimeout(() => flushMoves(), 0);
+    return;
+  }
+  flushTimer = setTimeout(() => {
+    const moved = movedPlacements();
+    send({ type: 'set-placement', ids: placement.ids, to: placement.to, ...(moved.length > 0 ? { positions: moved } : {}) });
+    adoptMoves(moved);
+  }, 0);
 }
 
 /** Every placeable element that is not where the last document put it, as layout positions. */
@@ -918,6 +939,8 @@ function autoLayout(): void {
   const layout = graph.layout(options);
   layout.one('layoutstop', () => {
     layingOut = false;
+    // No two sites, racks or chassis left overlapping.
+    if (containers.separate()) graph?.fit(undefined, 24);
     const moved = movedPlacements().filter(({ position }) => Number.isFinite(position.x) && Number.isFinite(position.y));
     if (moved.length === 0) {
       setStatus('The layout moved nothing.');
@@ -964,9 +987,10 @@ function nudge(dx: number, dy: number): void {
     setStatus('A simulation is shown: Clear simulation first to move elements.', true);
     return;
   }
-  const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))));
+  // A site, rack or chassis moves with everything in it.
+  const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))) || (containers.isContainer(node.id()) && node.isParent()));
   if (nodes.empty()) {
-    setStatus('Only hosts, switches, arrays and datastores are placed; VMs, controllers and ports follow them.', true);
+    setStatus('Only hosts, switches, arrays and datastores are placed (sites, racks and chassis with what they hold); VMs, controllers and ports follow them.', true);
     return;
   }
   nodes.forEach((node) => {
@@ -1081,7 +1105,7 @@ function exportImage(format: 'svg' | 'png'): void {
     const edges: SvgEdge[] = graph.edges().map((edge) => {
       const s = edge.source().position();
       const t = edge.target().position();
-      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: edge.data('kind') === 'storage' || edge.data('kind') === 'suggested' };
+      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: ['storage', 'suggested', 'power'].includes(String(edge.data('kind'))) };
     });
     vscode.postMessage({ type: 'export-image', format: 'svg', data: diagramSvg({ nodes, edges, background: colours.background, foreground: colours.foreground }) });
   }
@@ -1195,6 +1219,13 @@ container.addEventListener('keydown', (event) => {
       event.preventDefault();
       setLinkMode(!linkMode);
       return;
+    case ' ':
+      // Space collapses or expands the selected site, rack or chassis.
+      if (selected.length === 1 && selected[0] !== undefined && containers.isContainer(selected[0])) {
+        event.preventDefault();
+        containers.toggle(selected[0]);
+      }
+      return;
     case 'Escape':
       if (linkMode) setLinkMode(false);
       else graph.$(':selected').unselect();
@@ -1238,56 +1269,6 @@ new MutationObserver(() => {
   minimap.restyle();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-/** For tests and automation only: where an element is drawn (no access to the graph itself). */
-Object.defineProperty(window, 'vtopoDesigner', {
-  value: Object.freeze<DesignerTestHook>({
-    renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
-      const node = graph?.getElementById(id);
-      if (!node || node.empty()) return undefined;
-      const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      const origin = container.getBoundingClientRect();
-      return { x1: box.x1 + origin.left, y1: box.y1 + origin.top, x2: box.x2 + origin.left, y2: box.y2 + origin.top };
-    },
-    renders(): number {
-      return renderCount;
-    },
-    /** How many edges the canvas draws (cables, storage, suggestions, and any being drawn). */
-    edgeCount(): number {
-      return graph?.edges().length ?? 0;
-    },
-    selected(): string[] {
-      return selectedNodeIds();
-    },
-    /** The node's compound parent on the canvas (e.g. a VM's host), or undefined. */
-    parentOf(id: string): string | undefined {
-      const parent = graph?.getElementById(id).parent().first();
-      return parent && parent.nonempty() ? parent.id() : undefined;
-    },
-    /** The text drawn as the node's label (with VM counts and finding marks), or undefined when not drawn. */
-    labelOf(id: string): string | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? String(node.data('display')) : undefined;
-    },
-    /** The main view's pan, to see that the minimap moves it. */
-    pan(): { x: number; y: number } {
-      return graph ? { ...graph.pan() } : { x: 0, y: 0 };
-    },
-    /** The label the canvas draws for the node as styled (a playback badge included), or undefined when not drawn. */
-    styledLabelOf(id: string): string | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? String(node.style('label')) : undefined;
-    },
-    /** The node's border colour and style as drawn. */
-    borderOf(id: string): { color: string; style: string; width: string } | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? { color: String(node.style('border-color')), style: String(node.style('border-style')), width: String(node.style('border-width')) } : undefined;
-    },
-    /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
-    classesOf(id: string): string[] {
-      const element = graph?.getElementById(id);
-      return element && element.nonempty() ? element.classes().slice() : [];
-    },
-  }),
-});
+installTestHook({ graph: () => graph, container, renders: () => renderCount, selected: () => selectedNodeIds() });
 
 vscode.postMessage({ type: 'ready' });
