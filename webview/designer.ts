@@ -13,18 +13,19 @@ import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DesignIntent } from '../src/core/edit/intents';
 import {
-  boxAt, cableBetween, describeIntent, diagramSvg, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder,
-  yamlValueText, type PaletteKind, type SvgEdge, type SvgNode, type Tap,
+  boxAt, cableBetween, describeIntent, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap,
 } from '../src/core/view/designer-model';
-import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
+import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
 import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
-import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
+import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
 import { paletteElement } from '../src/core/view/designer-palette';
 import { designerStylesheet, themeColours } from './designer/graph-style';
 import { button, el, placeOver } from './designer/dom';
 import { Containers } from './designer/containers';
+import { canvasImage } from './designer/export';
 import { SimulationPlayer } from './designer/playback';
+import { PropertyPanel } from './designer/panel';
 import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
 import { installTestHook } from './designer/test-hook';
@@ -55,13 +56,26 @@ container.tabIndex = 0;
 container.setAttribute('role', 'application');
 container.setAttribute('aria-roledescription', 'design canvas');
 container.setAttribute('aria-label', 'Design canvas. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.');
-const panel = el('div', { className: 'vt-panel', id: 'vt-panel' });
-panel.setAttribute('aria-label', 'Properties');
+const panel = new PropertyPanel({
+  selectedIds: () => selectedNodeIds(),
+  node: (id) => nodeFor(id),
+  compact: () => compact,
+  version: () => current?.version,
+  askDetails: (id) => vscode.postMessage({ type: 'details', elementId: id }),
+  reveal: (id) => vscode.postMessage({ type: 'reveal', elementId: id }),
+  setField: (id, key, value) => send({ type: 'set-field', id, key, value }, key),
+  deleteElement: (id) => send({ type: 'delete-element', id }),
+  deleteSelection: () => deleteSelection(),
+  startRename: (id) => startRename(id),
+  get containers() {
+    return containers;
+  },
+});
 const status = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loading the design...' });
 const live = el('div', { className: 'vt-sr-only', id: 'vt-live' });
 live.setAttribute('aria-live', 'polite');
 live.setAttribute('role', 'status');
-root.replaceChildren(toolbar, container, panel, status, live);
+root.replaceChildren(toolbar, container, panel.element, status, live);
 
 const palette: ReadonlyArray<[PaletteKind, string, string]> = [
   ['host', 'Host', 'Add a host (to the selected cluster)'],
@@ -103,7 +117,7 @@ const containers = new Containers({
   redraw: () => {
     drawDiagram();
     applySearch();
-    renderPanel(true);
+    panel.render(true);
   },
   setStatus: (text, rejected) => setStatus(text, rejected),
   announce: (text) => announce(text),
@@ -120,7 +134,7 @@ const viewGroup = el('div', { className: 'vt-group' },
 const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
   button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
-  button('?', 'Keyboard shortcuts', () => toggleHelp(), 'vt-help'));
+  button('?', 'Keyboard shortcuts', () => panel.toggleHelp(), 'vt-help'));
 const player = new SimulationPlayer({
   graph: () => graph,
   home: (vmId) => {
@@ -144,24 +158,15 @@ let showVms: boolean | undefined;
 let compact: CompactDiagram | undefined;
 /** What the canvas draws: the document's diagram, or its compact form. */
 let shown: Diagram = { nodes: [], edges: [], positions: {} };
-/** A hidden VM or port shown in the property panel (compact mode), while its host or controller is selected. */
-let panelHidden: string | undefined;
 /** The user's Minimap choice; undefined: shown from MINIMAP_MIN_NODES drawn nodes up. */
 let minimapChoice: boolean | undefined;
 let nodesById = new Map<string, DiagramNode>();
-/** Fields of the elements the panel has shown, by id, with the document version they were read at. */
-const detailsById = new Map<string, { readonly version: number; readonly details: ElementDetails }>();
-/** `id@version` of the details asked for and not answered yet: ask once per version. */
-const detailsAsked = new Set<string>();
 /** Each placeable node's position right after the last document was drawn. */
 const loadedPositions = new Map<string, { x: number; y: number }>();
 let linkMode = false;
 let linkSource: string | undefined;
 let pendingSelect: string | undefined;
-let helpShown = false;
 let nextRequestId = 1;
-/** Field errors from 'rejected' messages, by `id \0 key`, kept until that field changes again. */
-const fieldErrors = new Map<string, string>();
 
 interface Sent {
   readonly requestId: number;
@@ -213,7 +218,7 @@ function finish(): void {
 function onApplied(requestId: number, dangling: readonly string[]): void {
   if (inFlight?.requestId !== requestId) return;
   const sent = inFlight;
-  if (sent.fieldKey !== undefined && 'id' in sent.intent) fieldErrors.delete(`${sent.intent.id}\u0000${sent.fieldKey}`);
+  if (sent.fieldKey !== undefined && 'id' in sent.intent) panel.clearError(sent.intent.id, sent.fieldKey);
   const text = describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : '');
   setStatus(text);
   announce(text);
@@ -232,10 +237,7 @@ function onRejected(requestId: number, reason: string): void {
   const text = `Not changed: ${reason}`;
   setStatus(text, true);
   announce(text);
-  if (sent?.fieldKey !== undefined && 'id' in sent.intent) {
-    fieldErrors.set(`${sent.intent.id}\u0000${sent.fieldKey}`, reason);
-    renderPanel(true);
-  }
+  if (sent?.fieldKey !== undefined && 'id' in sent.intent) panel.setError(sent.intent.id, sent.fieldKey, reason);
   if (sent) {
     // Later queued intents were meant on top of this one: drop them; the host resends the document.
     queue.length = 0;
@@ -447,7 +449,7 @@ function onDocument(message: DocumentMessage): void {
     pendingSelect = undefined;
   }
   applySearch();
-  renderPanel(false);
+  panel.render(false);
   const problems = message.diagram.nodes.filter((node) => node.findingCount > 0 && node.severity !== 'hint').length;
   const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
   container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.`);
@@ -492,7 +494,7 @@ function toggleShowVms(): void {
   showVms = compact !== undefined;
   drawDiagram();
   applySearch();
-  renderPanel(true);
+  panel.render(true);
   const text = compact ? `VMs hidden: each host shows its VM count; select a host to list its VMs.` : 'VMs shown inside their hosts.';
   setStatus(text);
   announce(text);
@@ -507,8 +509,7 @@ function reveal(id: string): void {
   if (!graph || graph.getElementById(target).empty()) return;
   selectOnly(target, true);
   graph.center(graph.getElementById(target));
-  panelHidden = owner !== undefined ? id : undefined;
-  renderPanel(true);
+  panel.showHidden(owner !== undefined ? id : undefined);
 }
 
 function nodeFor(id: string): DiagramNode | undefined {
@@ -522,7 +523,7 @@ let selectionTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleSelectionChange(): void {
   clearTimeout(selectionTimer);
   selectionTimer = setTimeout(() => {
-    renderPanel(false);
+    panel.render(false);
     const ids = selectedNodeIds();
     if (ids.length === 1) {
       const node = nodeFor(ids[0] ?? '');
@@ -549,169 +550,6 @@ function isVisible(node: NodeSingular): boolean {
   if (!graph) return false;
   const box = node.renderedBoundingBox();
   return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= graph.width() && box.y2 <= graph.height();
-}
-
-// ------------------------------------------------------------------------------ panel
-
-let panelFor: string | undefined;
-let panelDetailsJson = '';
-
-/**
- * The panel fields of an element: the latest the host sent (maybe of an earlier version,
- * shown until the fresh ones come); asks the host when it has none for this version.
- */
-function detailsFor(id: string): ElementDetails | undefined {
-  const known = detailsById.get(id);
-  if (current && known?.version !== current.version) {
-    const key = `${id}@${current.version}`;
-    if (!detailsAsked.has(key)) {
-      detailsAsked.add(key);
-      vscode.postMessage({ type: 'details', elementId: id });
-    }
-  }
-  return known?.details;
-}
-
-function onDetails(version: number, details: ElementDetails): void {
-  const known = detailsById.get(details.id);
-  if (known && known.version > version) return;
-  detailsById.set(details.id, { version, details });
-  detailsAsked.delete(`${details.id}@${version}`);
-  renderPanel(false);
-}
-
-function renderPanel(force: boolean): void {
-  const ids = selectedNodeIds();
-  const selectedId = ids.length === 1 ? ids[0] : undefined;
-  if (panelHidden !== undefined && (selectedId === undefined || compact?.drawnAs.get(panelHidden) !== selectedId || !nodesById.has(panelHidden))) panelHidden = undefined;
-  const id = panelHidden ?? selectedId;
-  const details = id !== undefined ? detailsFor(id) : undefined;
-  const node = id !== undefined ? nodeFor(id) : undefined;
-  const vms = id !== undefined && panelHidden === undefined ? compact?.vmsByHost.get(id) : undefined;
-  const json = JSON.stringify([node, details, vms?.map((vm) => [vm.id, vm.findingCount, vm.severity])]);
-  if (!force && id === panelFor && json === panelDetailsJson) return;
-  const focusedKey = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-  panelFor = id;
-  panelDetailsJson = json;
-  panel.replaceChildren();
-  if (id === undefined || !node) {
-    panel.append(el('h2', { text: ids.length > 1 ? `${ids.length} elements selected` : 'No selection' }));
-    panel.append(el('div', { className: 'vt-kind', text: ids.length > 1 ? 'Drag to move them together; Delete deletes them.' : 'Click an element, or Tab through them, to edit its properties.' }));
-    if (helpShown) panel.append(helpList());
-    return;
-  }
-  panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: node.kind }));
-  const facts = el('div', { className: 'vt-facts' });
-  for (const line of node.details) facts.append(el('div', { text: line }));
-  if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
-  panel.append(facts);
-  const hidden = panelHidden !== undefined && id === panelHidden;
-  if (hidden) {
-    const owner = compact?.drawnAs.get(node.id) ?? '';
-    panel.append(el('div', { className: 'vt-actions' },
-      button(`Back to ${owner}`, `Show the ${nodeFor(owner)?.kind ?? 'element'} this ${node.kind} belongs to`, () => { panelHidden = undefined; renderPanel(true); }, 'vt-vm-back'),
-      button('Delete', `Delete this ${node.kind}`, () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
-      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
-  } else {
-    const collapse = containers.isContainer(node.id)
-      ? [containers.isCollapsed(node.id)
-          ? button('Expand', 'Show what it holds (double-click or Space)', () => containers.toggle(node.id), 'vt-collapse-button')
-          : button('Collapse', 'Draw it as one box with a count of what it holds (double-click or Space); the file is not changed', () => containers.toggle(node.id), 'vt-collapse-button')]
-      : [];
-    panel.append(el('div', { className: 'vt-actions' },
-      button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
-      button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
-      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal'),
-      ...collapse));
-  }
-  if (vms && vms.length > 0) panel.append(vmList(vms));
-  for (const field of details?.fields ?? []) panel.append(fieldRow(node.id, field));
-  if (helpShown) panel.append(helpList());
-  if (focusedKey !== undefined) {
-    const again = Array.from(panel.querySelectorAll<HTMLElement>('input, select')).find((input) => input.dataset.key === focusedKey);
-    again?.focus();
-  }
-}
-
-/** A compact-mode host's VMs, as text buttons that show each VM in the panel. */
-function vmList(vms: readonly DiagramNode[]): HTMLElement {
-  const list = el('ul', { className: 'vt-vm-list', id: 'vt-vm-list' });
-  list.setAttribute('aria-label', `VMs on this host (${vmCountLabel(vms.length)})`);
-  for (const vm of vms) {
-    const marked = vm.findingCount > 0 && vm.severity !== undefined && vm.severity !== 'hint';
-    const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => {
-      panelHidden = vm.id;
-      renderPanel(true);
-    });
-    entry.dataset.vm = vm.id;
-    list.append(el('li', {}, entry));
-  }
-  return el('div', { className: 'vt-vms' }, el('div', { className: 'vt-kind', text: `${vmCountLabel(vms.length)} (not drawn; click one to see it)` }), list);
-}
-
-function fieldRow(id: string, field: ElementField): HTMLElement {
-  const inputId = `vt-field-${field.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const label = el('label', { text: field.key });
-  label.htmlFor = inputId;
-  let input: HTMLInputElement | HTMLSelectElement;
-  if (field.choices && field.choices.length > 0) {
-    const select = el('select', { id: inputId });
-    const values = field.value !== undefined && !field.choices.includes(field.value) ? [field.value, ...field.choices] : field.choices;
-    if (field.value === undefined) {
-      const none = el('option', { text: '(unset)' });
-      none.value = '';
-      select.append(none);
-    }
-    for (const choice of values) {
-      const option = el('option', { text: choice });
-      option.value = choice;
-      select.append(option);
-    }
-    select.value = field.value ?? '';
-    input = select;
-  } else {
-    const text = el('input', { id: inputId });
-    text.type = /^(integer|number)\b/i.test(field.typeName) ? 'number' : 'text';
-    text.value = field.value ?? '';
-    text.placeholder = field.typeName;
-    input = text;
-  }
-  input.dataset.key = field.key;
-  input.title = field.description;
-  const error = el('div', { className: 'vt-error', text: fieldErrors.get(`${id}\u0000${field.key}`) ?? '' });
-  error.id = `${inputId}-error`;
-  error.setAttribute('aria-live', 'polite');
-  input.setAttribute('aria-describedby', error.id);
-  input.addEventListener('change', () => {
-    const raw = input.value;
-    if (raw === '' && field.value === undefined) return;
-    send({ type: 'set-field', id, key: field.key, value: yamlValueText(raw, field.typeName) }, field.key);
-  });
-  input.addEventListener('keydown', (event) => event.stopPropagation());
-  return el('div', { className: 'vt-field' }, label, input, el('div', { className: 'vt-help', text: field.typeName }), error);
-}
-
-function toggleHelp(): void {
-  helpShown = !helpShown;
-  renderPanel(true);
-}
-
-function helpList(): HTMLElement {
-  const list = el('ul', { className: 'vt-help-list' });
-  for (const line of [
-    'Tab / Shift+Tab: next / previous element',
-    'Arrows: move the selected element (Shift: further)',
-    'Enter or F2: rename; double-click a label too (not a site, rack or chassis)',
-    'Shift/Ctrl+click or drag a box: select several',
-    'Delete: delete the selection',
-    'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
-    'Esc: leave link mode, clear the selection',
-    'Drag a VM onto another host to move it there',
-    'Drag a host, switch or array into a rack, site or chassis to put it there (onto the background: out of it)',
-    'Double-click a site, rack or chassis, or press Space on it: collapse or expand it',
-    'L: link mode; drag from a port to a switch or port, or pick each end (click, or Enter on the selected element)',
-  ]) list.append(el('li', { text: line }));
-  return list;
 }
 
 // ---------------------------------------------------------------------------- palette
@@ -1080,35 +918,7 @@ function zoomBy(factor: number): void {
 
 function exportImage(format: 'svg' | 'png'): void {
   if (!graph) return;
-  const colours = themeColours();
-  if (format === 'png') {
-    const data = graph.png({ output: 'base64uri', full: true, bg: colours.background, scale: 2, maxWidth: 8000, maxHeight: 8000 });
-    vscode.postMessage({ type: 'export-image', format: 'png', data });
-  } else {
-    const nodes: SvgNode[] = graph.nodes().map((node) => {
-      const compound = node.isParent();
-      const box = node.boundingBox({ includeLabels: false, includeOverlays: false });
-      const shape = String(node.style('shape'));
-      return {
-        id: node.id(),
-        label: String(node.data('display') ?? node.id()),
-        x: compound ? (box.x1 + box.x2) / 2 : node.position().x,
-        y: compound ? (box.y1 + box.y2) / 2 : node.position().y,
-        width: compound ? box.w : node.width(),
-        height: compound ? box.h : node.height(),
-        stroke: String(node.style('border-color')),
-        fill: String(node.style('background-color')),
-        compound,
-        shape: shape === 'diamond' ? 'diamond' : shape === 'ellipse' ? 'ellipse' : 'rect',
-      };
-    });
-    const edges: SvgEdge[] = graph.edges().map((edge) => {
-      const s = edge.source().position();
-      const t = edge.target().position();
-      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: ['storage', 'suggested', 'power'].includes(String(edge.data('kind'))) };
-    });
-    vscode.postMessage({ type: 'export-image', format: 'svg', data: diagramSvg({ nodes, edges, background: colours.background, foreground: colours.foreground }) });
-  }
+  vscode.postMessage({ type: 'export-image', format, data: canvasImage(graph, format, themeColours()) });
   const text = `Exported the canvas as ${format.toUpperCase()}.`;
   setStatus(text);
   announce(text);
@@ -1250,7 +1060,7 @@ function onMessage(message: HostToDesignerMessage): void {
       if (nodesById.has(message.elementId)) reveal(message.elementId);
       return;
     case 'details':
-      onDetails(message.version, message.details);
+      panel.onDetails(message.version, message.details);
       return;
     case 'simulation':
       player.load(message.result);
