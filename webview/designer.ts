@@ -11,11 +11,10 @@
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import type { DesignIntent } from '../src/core/edit/intents';
 import {
-  boxAt, cableBetween, describeIntent, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap,
+  boxAt, cableBetween, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap,
 } from '../src/core/view/designer-model';
-import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
+import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
 import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
 import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
@@ -24,6 +23,8 @@ import { designerStylesheet, themeColours } from './designer/graph-style';
 import { button, el, placeOver } from './designer/dom';
 import { Containers } from './designer/containers';
 import { canvasImage } from './designer/export';
+import { edgeData, mergeGraph, nodeDefinition } from './designer/graph-merge';
+import { IntentQueue, type IntentBody } from './designer/intent-queue';
 import { SimulationPlayer } from './designer/playback';
 import { PropertyPanel } from './designer/panel';
 import { Minimap } from './designer/minimap';
@@ -38,7 +39,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
-type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
@@ -166,18 +166,6 @@ const loadedPositions = new Map<string, { x: number; y: number }>();
 let linkMode = false;
 let linkSource: string | undefined;
 let pendingSelect: string | undefined;
-let nextRequestId = 1;
-
-interface Sent {
-  readonly requestId: number;
-  readonly intent: DesignIntent;
-  readonly fieldKey?: string;
-}
-/** One intent in flight at a time: a second one based on the same version would be stale. */
-let inFlight: Sent | undefined;
-let inFlightTimer: ReturnType<typeof setTimeout> | undefined;
-let waitingForDocumentAfter: number | undefined;
-const queue: Array<{ body: IntentBody; fieldKey?: string }> = [];
 
 function announce(text: string): void {
   live.textContent = text;
@@ -190,84 +178,24 @@ function setStatus(text: string, rejected = false): void {
 
 // ----------------------------------------------------------------------------- intents
 
+const intents = new IntentQueue({
+  post: (message) => vscode.postMessage(message),
+  version: () => current?.version,
+  report: (text, rejected) => {
+    setStatus(text, rejected);
+    announce(text);
+  },
+  fieldOutcome: (id, key, reason) => {
+    if (reason === undefined) panel.clearError(id, key);
+    else panel.setError(id, key, reason);
+  },
+});
+
 function send(body: IntentBody, fieldKey?: string): void {
-  queue.push(fieldKey !== undefined ? { body, fieldKey } : { body });
-  pump();
-}
-
-function pump(): void {
-  if (inFlight || waitingForDocumentAfter !== undefined || !current) return;
-  const next = queue.shift();
-  if (!next) return;
-  const intent = { ...next.body, baseVersion: current.version } as DesignIntent;
-  const requestId = nextRequestId++;
-  inFlight = { requestId, intent, ...(next.fieldKey !== undefined ? { fieldKey: next.fieldKey } : {}) };
-  vscode.postMessage({ type: 'intent', protocol: DESIGNER_PROTOCOL_VERSION, requestId, intent });
-  clearTimeout(inFlightTimer);
-  // A host that never answers must not stop the canvas for good.
-  inFlightTimer = setTimeout(() => finish(), 4000);
-}
-
-function finish(): void {
-  clearTimeout(inFlightTimer);
-  inFlight = undefined;
-  waitingForDocumentAfter = undefined;
-  pump();
-}
-
-function onApplied(requestId: number, dangling: readonly string[]): void {
-  if (inFlight?.requestId !== requestId) return;
-  const sent = inFlight;
-  if (sent.fieldKey !== undefined && 'id' in sent.intent) panel.clearError(sent.intent.id, sent.fieldKey);
-  const text = describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : '');
-  setStatus(text);
-  announce(text);
-  inFlight = undefined;
-  clearTimeout(inFlightTimer);
-  // Wait for the new document (it may already be here) before sending the next intent.
-  if (current && current.version > sent.intent.baseVersion) pump();
-  else {
-    waitingForDocumentAfter = sent.intent.baseVersion;
-    inFlightTimer = setTimeout(() => finish(), 600);
-  }
-}
-
-function onRejected(requestId: number, reason: string): void {
-  const sent = inFlight?.requestId === requestId ? inFlight : undefined;
-  const text = `Not changed: ${reason}`;
-  setStatus(text, true);
-  announce(text);
-  if (sent?.fieldKey !== undefined && 'id' in sent.intent) panel.setError(sent.intent.id, sent.fieldKey, reason);
-  if (sent) {
-    // Later queued intents were meant on top of this one: drop them; the host resends the document.
-    queue.length = 0;
-    finish();
-  }
+  intents.send(body, fieldKey);
 }
 
 // ------------------------------------------------------------------------------- graph
-
-function nodeData(node: DiagramNode): Record<string, string> {
-  const marked = node.findingCount > 0 && node.severity !== undefined && node.severity !== 'hint';
-  return {
-    id: node.id,
-    label: node.label,
-    display: marked ? `${node.label} \u26a0${node.findingCount}` : node.label,
-    kind: node.kind,
-    ...(node.parent !== undefined ? { parent: node.parent } : {}),
-    ...(node.fabric !== undefined ? { fabric: node.fabric } : {}),
-    ...(marked && node.severity !== undefined ? { severity: node.severity } : {}),
-  };
-}
-
-/** A node to add; power feeds are drawn where the layout puts them (over what they supply): they are not dragged. */
-function nodeDefinition(node: DiagramNode, position: { x: number; y: number } | undefined): ElementDefinition {
-  return { group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}), ...(node.kind === 'power-feed' ? { grabbable: false } : {}) };
-}
-
-function edgeData(edge: Diagram['edges'][number]): Record<string, string> {
-  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, ...(edge.fabric !== undefined ? { fabric: edge.fabric } : {}) };
-}
 
 function isLarge(diagram: Diagram): boolean {
   return diagram.nodes.length + diagram.edges.length > LARGE;
@@ -362,74 +290,6 @@ let lastTap: Tap | undefined;
 let firstRenderMarked = false;
 let renderCount = 0;
 
-/** Merges a new document into the graph in place: same ids keep their selection and the viewport stays. */
-function mergeGraph(cy: Core, diagram: Diagram): void {
-  const wanted = new Set(diagram.nodes.map((node) => node.id));
-  const wantedEdges = new Map(diagram.edges.map((edge) => [edge.id, edge]));
-  const selected = new Set(cy.$(':selected').map((element) => element.id()));
-  cy.batch(() => {
-    // Edgehandles' own elements (a cable being drawn) are not the document's.
-    const drawing = (element: { hasClass(name: string): boolean }) => element.hasClass('eh-ghost') || element.hasClass('eh-preview');
-    cy.edges().forEach((edge) => {
-      if (drawing(edge)) return;
-      const next = wantedEdges.get(edge.id());
-      if (!next || next.source !== edge.source().id() || next.target !== edge.target().id() || !wanted.has(next.source) || !wanted.has(next.target)) edge.remove();
-    });
-    // Children before parents, so a removed parent does not take a surviving child with it.
-    cy.nodes().filter((node) => !wanted.has(node.id()) && !drawing(node)).forEach((node) => {
-      node.children().forEach((child) => {
-        if (wanted.has(child.id())) child.move({ parent: null });
-      });
-      node.remove();
-    });
-    const added: ElementDefinition[] = [];
-    for (const node of diagram.nodes) {
-      const existing = cy.getElementById(node.id);
-      const position = diagram.positions[node.id];
-      if (existing.empty()) {
-        added.push(nodeDefinition(node, position));
-        continue;
-      }
-      const data = nodeData(node);
-      for (const key of ['fabric', 'severity']) if (!(key in data) && existing.data(key) !== undefined) existing.removeData(key);
-      const { parent, ...rest } = data;
-      existing.data(rest);
-      const currentParent = existing.parent().first();
-      const currentParentId = currentParent.empty() ? undefined : currentParent.id();
-      if (currentParentId !== parent && (parent === undefined || cy.getElementById(parent).nonempty() || added.some((a) => a.data.id === parent))) {
-        if (parent === undefined || cy.getElementById(parent).nonempty()) existing.move({ parent: parent ?? null });
-      }
-      if (position && !existing.grabbed() && existing.isChildless()) existing.position({ x: position.x, y: position.y });
-    }
-    if (added.length > 0) cy.add(added);
-    // Children whose parent was only just added.
-    for (const node of diagram.nodes) {
-      if (node.parent === undefined) continue;
-      const existing = cy.getElementById(node.id);
-      const parentNow = existing.parent().first();
-      if (parentNow.empty() || parentNow.id() !== node.parent) {
-        const moved = existing.move({ parent: node.parent });
-        const position = diagram.positions[node.id];
-        if (position) moved.first().position({ x: position.x, y: position.y });
-      }
-    }
-    const edgesToAdd = diagram.edges.filter((edge) => cy.getElementById(edge.id).empty() && wanted.has(edge.source) && wanted.has(edge.target));
-    if (edgesToAdd.length > 0) cy.add(edgesToAdd.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })));
-    cy.edges().forEach((edge) => {
-      const next = wantedEdges.get(edge.id());
-      if (next) {
-        if (next.fabric === undefined && edge.data('fabric') !== undefined) edge.removeData('fabric');
-        edge.data(edgeData(next));
-      }
-    });
-    // move() makes new elements: put the selection back.
-    for (const id of selected) {
-      const element = cy.getElementById(id);
-      if (element.nonempty() && !element.selected()) element.select();
-    }
-  });
-}
-
 function recordLoadedPositions(cy: Core): void {
   loadedPositions.clear();
   cy.nodes().forEach((node) => {
@@ -454,8 +314,7 @@ function onDocument(message: DocumentMessage): void {
   const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
   container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.`);
   if (first || !status.classList.contains('vt-rejected')) setStatus(summary);
-  if (waitingForDocumentAfter !== undefined && message.version > waitingForDocumentAfter) finish();
-  else pump();
+  intents.onDocument(message.version);
 }
 
 /** Draws the current document, whole or compact (VMs counted in their hosts), keeping the viewport. */
@@ -1051,10 +910,10 @@ function onMessage(message: HostToDesignerMessage): void {
       onDocument(message);
       return;
     case 'rejected':
-      onRejected(message.requestId, message.reason);
+      intents.onRejected(message.requestId, message.reason);
       return;
     case 'applied':
-      onApplied(message.requestId, message.dangling);
+      intents.onApplied(message.requestId, message.dangling);
       return;
     case 'select':
       if (nodesById.has(message.elementId)) reveal(message.elementId);
