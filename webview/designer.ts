@@ -8,23 +8,24 @@
  * becomes markup.
  */
 
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
-import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
-import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import {
-  boxAt, cableBetween, isDoubleClick, linkEndFor, parseHostMessage, PLACEABLE_KINDS, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap,
-} from '../src/core/view/designer-model';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import edgehandles from 'cytoscape-edgehandles';
+import fcose from 'cytoscape-fcose';
+import { isDoubleClick, parseHostMessage, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap } from '../src/core/view/designer-model';
 import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/view/designer-protocol';
-import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
-import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
+import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
 import { paletteElement } from '../src/core/view/designer-palette';
 import { designerStylesheet, themeColours } from './designer/graph-style';
-import { button, el, placeOver } from './designer/dom';
+import { button, el } from './designer/dom';
 import { Containers } from './designer/containers';
 import { canvasImage } from './designer/export';
 import { edgeData, mergeGraph, nodeDefinition } from './designer/graph-merge';
 import { IntentQueue, type IntentBody } from './designer/intent-queue';
+import { LinkTool } from './designer/link-tool';
+import { CanvasClipboard } from './designer/clipboard';
+import { Moves } from './designer/moves';
+import { RenameBox } from './designer/rename';
 import { SimulationPlayer } from './designer/playback';
 import { PropertyPanel } from './designer/panel';
 import { Minimap } from './designer/minimap';
@@ -90,10 +91,26 @@ const palette: ReadonlyArray<[PaletteKind, string, string]> = [
 const paletteGroup = el('div', { className: 'vt-group' });
 paletteGroup.setAttribute('aria-label', 'Palette');
 for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
-const linkButton = button('Link', 'Link mode (L): drag from a port (or host, controller, switch) to the other end, or pick one then the other (click, or Enter on the selected element), to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
-linkButton.setAttribute('aria-pressed', 'false');
+const linkTool = new LinkTool({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  node: (id) => nodeFor(id),
+  send: (body) => send(body),
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+});
+const clipboard = new CanvasClipboard({
+  diagram: () => current?.diagram,
+  selectedIds: () => selectedNodeIds(),
+  send: (body) => send(body),
+  selectWhenAdded: (id) => {
+    pendingSelect = id;
+  },
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, container);
 const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
-const editGroup = el('div', { className: 'vt-group' }, linkButton, deleteButton);
+const editGroup = el('div', { className: 'vt-group' }, linkTool.button, deleteButton);
 const search = el('input', { id: 'vt-search', title: 'Find an element by id (Enter selects the first match)' });
 search.type = 'search';
 search.placeholder = 'Find id';
@@ -122,6 +139,19 @@ const containers = new Containers({
   setStatus: (text, rejected) => setStatus(text, rejected),
   announce: (text) => announce(text),
 }, dropOutline);
+const moves = new Moves({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  adoptPositions: (positions) => {
+    if (current) current = { ...current, diagram: { ...current.diagram, positions } };
+  },
+  shownPositions: () => shown.positions,
+  selectedIds: () => selectedNodeIds(),
+  send: (body) => send(body),
+  simulationShown: () => player.active,
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, containers, dropOutline);
 const viewGroup = el('div', { className: 'vt-group' },
   search,
   button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
@@ -130,7 +160,7 @@ const viewGroup = el('div', { className: 'vt-group' },
   showVmsButton,
   minimapButton,
   containers.powerButton,
-  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => autoLayout(), 'vt-auto-layout'));
+  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => moves.autoLayout(), 'vt-auto-layout'));
 const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
   button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
@@ -161,10 +191,6 @@ let shown: Diagram = { nodes: [], edges: [], positions: {} };
 /** The user's Minimap choice; undefined: shown from MINIMAP_MIN_NODES drawn nodes up. */
 let minimapChoice: boolean | undefined;
 let nodesById = new Map<string, DiagramNode>();
-/** Each placeable node's position right after the last document was drawn. */
-const loadedPositions = new Map<string, { x: number; y: number }>();
-let linkMode = false;
-let linkSource: string | undefined;
 let pendingSelect: string | undefined;
 
 function announce(text: string): void {
@@ -245,57 +271,29 @@ function createGraph(diagram: Diagram): Core {
   // Cytoscape blurs the focused element on mousedown: give the keyboard back to the canvas, so
   // Delete, arrows and Enter act on what was just clicked.
   cy.on('tapend', () => {
-    if (!renameInput && document.activeElement !== container) container.focus({ preventScroll: true });
-  });
-  cy.on('tap', 'node', (event) => onNodeTap(event));
-  cy.on('tap', (event) => {
-    if (event.target === cy) {
-      if (linkMode) clearLinkSource();
-    }
+    if (!renameBox.open && document.activeElement !== container) container.focus({ preventScroll: true });
   });
   cy.on('tap', 'node', (event) => {
     const tap = { id: String((event.target as NodeSingular).id()), atMs: event.timeStamp };
     const double = isDoubleClick(lastTap, tap);
     lastTap = double ? undefined : tap;
     // A double click collapses or expands a site, rack or chassis, and renames anything else.
-    if (double && !linkMode && !containers.toggle(tap.id)) startRename(tap.id);
+    if (double && !linkTool.active && !containers.toggle(tap.id)) startRename(tap.id);
   });
   cy.on('select unselect', () => scheduleSelectionChange());
-  cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
+  cy.on('drag', 'node[kind = "vm"]', (event) => moves.onVmDrag(event.target as NodeSingular));
   cy.on('grabon', 'node', (event) => containers.onGrab(event.target as NodeSingular, selectedNodeIds()));
   cy.on('drag', 'node', (event) => containers.onDrag(event.target as NodeSingular));
   // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
-  cy.on('dragfreeon', 'node', (event) => onDragFree(event.target as NodeSingular));
-  cabling = cy.edgehandles({
-    canConnect: (source, target) => current !== undefined && !('problem' in cableBetween(nodeFor(source.id()), nodeFor(target.id()), current.diagram)),
-    edgeParams: () => ({ group: 'edges', data: { kind: 'drawing' } }),
-    hoverDelay: 30,
-    snap: false,
-    noEdgeEventsInDraw: true,
-    disableBrowserGestures: true,
-  });
-  cy.on('ehcomplete', (_event, ...drawn: unknown[]) => onCableDrawn(drawn));
-  cy.on('ehcancel', () => {
-    if (linkMode) setStatus('No cable: release the mouse on a port, host, controller or switch of another device.', true);
-  });
-  if (linkMode) cabling.enableDrawMode();
+  cy.on('dragfreeon', 'node', (event) => moves.onDragFree(event.target as NodeSingular));
+  linkTool.attach(cy);
   return cy;
 }
-
-/** Edgehandles, drawing cables while link mode is on. */
-let cabling: EdgeHandlesInstance | undefined;
 
 /** The last tap on a node, to tell a double click from two quick clicks on two nodes. */
 let lastTap: Tap | undefined;
 let firstRenderMarked = false;
 let renderCount = 0;
-
-function recordLoadedPositions(cy: Core): void {
-  loadedPositions.clear();
-  cy.nodes().forEach((node) => {
-    if (PLACEABLE_KINDS.has(String(node.data('kind')))) loadedPositions.set(node.id(), { ...node.position() });
-  });
-}
 
 function onDocument(message: DocumentMessage): void {
   const first = current === undefined;
@@ -331,7 +329,7 @@ function drawDiagram(): void {
     if (isLarge(shown) !== wasLarge) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
     mergeGraph(graph, shown);
   }
-  recordLoadedPositions(graph);
+  moves.record(graph);
   player.refresh();
   minimap.attach(graph);
   updateMinimap();
@@ -452,290 +450,18 @@ function deleteSelection(): void {
   });
 }
 
-// ----------------------------------------------------------------------------- linking
-
-function setLinkMode(on: boolean): void {
-  linkMode = on;
-  linkButton.setAttribute('aria-pressed', String(on));
-  clearLinkSource();
-  if (on) cabling?.enableDrawMode();
-  else cabling?.disableDrawMode();
-  const text = on ? 'Link mode: drag from a port to a switch or another port, or pick one end, then the other (click, or Enter on the selected element).' : 'Link mode off.';
-  setStatus(text);
-  announce(text);
-}
-
-function clearLinkSource(): void {
-  if (linkSource !== undefined) graph?.getElementById(linkSource).removeClass('vt-link-source');
-  linkSource = undefined;
-}
-
-function isNodeSingular(value: unknown): value is NodeSingular {
-  return typeof value === 'object' && value !== null && 'isNode' in value && typeof value.isNode === 'function' && value.isNode() === true;
-}
-
-/** Edgehandles finished a drag from one node to another: the drawn edge goes, the cable is asked for. */
-function onCableDrawn([source, target, added]: unknown[]): void {
-  if (typeof added === 'object' && added !== null && 'remove' in added && typeof added.remove === 'function') added.remove();
-  if (!current || !isNodeSingular(source) || !isNodeSingular(target)) return;
-  requestCable(source.id(), target.id());
-}
-
-function requestCable(sourceId: string, targetId: string): void {
-  if (!current) return;
-  const cable = cableBetween(nodeFor(sourceId), nodeFor(targetId), current.diagram);
-  if ('problem' in cable) {
-    setStatus(cable.problem, true);
-    announce(cable.problem);
-    return;
-  }
-  send({ type: 'add-link', from: cable.from, to: cable.to });
-  setStatus(`Cabling ${cable.from} to ${cable.to}...`);
-}
-
-function onNodeTap(event: EventObject): void {
-  if (linkMode) chooseLinkEnd(String((event.target as NodeSingular).id()));
-}
-
-/** Link mode: a clicked (or Enter on the selected) element becomes the first end, or the second one. */
-function chooseLinkEnd(id: string): void {
-  if (!current) return;
-  const end = linkEndFor(nodeFor(id), current.diagram);
-  if ('problem' in end) {
-    setStatus(end.problem, true);
-    announce(end.problem);
-    return;
-  }
-  if (linkSource === undefined) {
-    linkSource = id;
-    graph?.getElementById(id).addClass('vt-link-source');
-    const text = `Cable from ${end.end}: now click the other end.`;
-    setStatus(text);
-    announce(text);
-    return;
-  }
-  const from = linkSource;
-  clearLinkSource();
-  requestCable(from, id);
-}
-
-// ------------------------------------------------------------------------------ moving
-
-let dropTarget: string | undefined;
-
-function hostBoxes(except: string | undefined): Array<{ id: string; box: { x1: number; y1: number; x2: number; y2: number } }> {
-  if (!graph) return [];
-  return graph.nodes('[kind = "host"]').filter((node) => node.id() !== except).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: false }) }));
-}
-
-/** The other hosts' boxes, taken once per VM drag (they do not move meanwhile). */
-let dropBoxes: ReturnType<typeof hostBoxes> | undefined;
-
-function dropBoxesFor(vm: NodeSingular): ReturnType<typeof hostBoxes> {
-  if (!dropBoxes) {
-    const parent = vm.parent().first();
-    dropBoxes = hostBoxes(parent.empty() ? undefined : parent.id());
-  }
-  return dropBoxes;
-}
-
-
-function highlightDropTarget(vm: NodeSingular): void {
-  const host = boxAt(dropBoxesFor(vm), vm.position());
-  if (host?.id === dropTarget) return;
-  dropTarget = host?.id;
-  const node = dropTarget !== undefined ? graph?.getElementById(dropTarget) : undefined;
-  if (!node || node.empty()) {
-    dropOutline.classList.add('vt-hidden');
-    return;
-  }
-  placeOver(dropOutline, node.renderedBoundingBox({ includeLabels: false }));
-}
-
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-
-function onDragFree(node: NodeSingular): void {
-  const kind = String(node.data('kind'));
-  if (kind === 'vm' || kind === 'controller' || kind === 'port') {
-    dropOutline.classList.add('vt-hidden');
-    const host = kind === 'vm' ? boxAt(dropBoxesFor(node), node.position()) : undefined;
-    dropTarget = undefined;
-    dropBoxes = undefined;
-    // Children sit in their parent's grid: put them back; a VM dropped on another host moves there.
-    const leaves = node.isParent() ? node.descendants().filter((descendant) => descendant.isChildless()) : node;
-    leaves.forEach((leaf) => {
-      const home = current?.diagram.positions[leaf.id()] ?? shown.positions[leaf.id()];
-      if (home) leaf.position({ x: home.x, y: home.y });
-    });
-    if (host) send({ type: 'move-vm', vm: node.id(), host: host.id });
-    return;
-  }
-  // One intent for everything that moved (a multi-selection moves together), with the
-  // site, rack or chassis it was dropped into.
-  clearTimeout(flushTimer);
-  const placement = containers.onDrop(node, selectedNodeIds());
-  if (!placement) {
-    flushTimer = setTimeout(() => flushMoves(), 0);
-    return;
-  }
-  flushTimer = setTimeout(() => {
-    const moved = movedPlacements();
-    send({ type: 'set-placement', ids: placement.ids, to: placement.to, ...(moved.length > 0 ? { positions: moved } : {}) });
-    adoptMoves(moved);
-  }, 0);
-}
-
-/** Every placeable element that is not where the last document put it, as layout positions. */
-function movedPlacements(): Array<{ id: string; position: { x: number; y: number } }> {
-  if (!graph || !current) return [];
-  const moved: Array<{ id: string; position: { x: number; y: number } }> = [];
-  const childrenOf = childrenIndex(current.diagram.nodes);
-  for (const [id, loaded] of loadedPositions) {
-    const node = graph.getElementById(id);
-    if (node.empty()) continue;
-    const now = node.position();
-    const dx = now.x - loaded.x;
-    const dy = now.y - loaded.y;
-    if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
-    const center = layoutCenter(current.diagram, id, childrenOf);
-    if (!center) continue;
-    moved.push({ id, position: { x: Math.round(center.x + dx), y: Math.round(center.y + dy) } });
-  }
-  return moved;
-}
-
-function flushMoves(): void {
-  const moved = movedPlacements();
-  if (moved.length === 0) return;
-  const only = moved[0];
-  if (moved.length === 1 && only) send({ type: 'set-position', id: only.id, position: only.position });
-  else send({ type: 'set-positions', positions: moved });
-  adoptMoves(moved);
-}
-
-let layingOut = false;
-
-/**
- * Runs fcose on the drawn graph (compound nodes kept: VMs stay in their hosts, hosts in
- * their clusters) and sends one set-positions intent with every placeable element it
- * moved. Only ever on the user's request: loading a document never lays it out.
- */
-function autoLayout(): void {
-  if (!graph || !current || layingOut) return;
-  if (player.active) {
-    setStatus('A simulation is shown: Clear simulation first to lay the design out.', true);
-    return;
-  }
-  clearTimeout(flushTimer);
-  clearTimeout(nudgeTimer);
-  // Moves not sent yet would be mixed into the layout's intent: send them first.
-  flushMoves();
-  layingOut = true;
-  setStatus('Laying the design out...');
-  const options: FcoseLayoutOptions = { name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: false, packComponents: false };
-  const layout = graph.layout(options);
-  layout.one('layoutstop', () => {
-    layingOut = false;
-    // No two sites, racks or chassis left overlapping.
-    if (containers.separate()) graph?.fit(undefined, 24);
-    const moved = movedPlacements().filter(({ position }) => Number.isFinite(position.x) && Number.isFinite(position.y));
-    if (moved.length === 0) {
-      setStatus('The layout moved nothing.');
-      return;
-    }
-    send({ type: 'set-positions', positions: moved });
-    adoptMoves(moved);
-    const text = `Laid out ${moved.length} elements.`;
-    setStatus(text);
-    announce(text);
-  });
-  layout.run();
-}
-
-/** After sending moves: the moved elements count as placed where they are now. */
-function adoptMoves(moved: ReadonlyArray<{ id: string; position: { x: number; y: number } }>): void {
-  // The moved elements now count as placed here (a nudge after a nudge adds up).
-  for (const { id } of moved) {
-    const node = graph?.getElementById(id);
-    if (node && node.nonempty()) loadedPositions.set(id, { ...node.position() });
-  }
-  if (current) {
-    // Until the document comes back, treat the sent positions as the layout's.
-    const positions = { ...current.diagram.positions };
-    const childrenOf = childrenIndex(current.diagram.nodes);
-    const shift = (id: string, dx: number, dy: number) => {
-      const at = positions[id];
-      if (at) positions[id] = { x: at.x + dx, y: at.y + dy };
-      for (const child of childrenOf.get(id) ?? []) shift(child.id, dx, dy);
-    };
-    for (const { id, position } of moved) {
-      const before = layoutCenter(current.diagram, id, childrenOf);
-      if (before) shift(id, position.x - before.x, position.y - before.y);
-    }
-    current = { ...current, diagram: { ...current.diagram, positions } };
-  }
-}
-
-let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
-
-function nudge(dx: number, dy: number): void {
-  if (!graph) return;
-  if (player.active) {
-    setStatus('A simulation is shown: Clear simulation first to move elements.', true);
-    return;
-  }
-  // A site, rack or chassis moves with everything in it.
-  const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))) || (containers.isContainer(node.id()) && node.isParent()));
-  if (nodes.empty()) {
-    setStatus('Only hosts, switches, arrays and datastores are placed (sites, racks and chassis with what they hold); VMs, controllers and ports follow them.', true);
-    return;
-  }
-  nodes.forEach((node) => {
-    if (node.isParent()) node.descendants().filter((descendant) => descendant.isChildless()).forEach((leaf) => { leaf.shift({ x: dx, y: dy }); });
-    else node.shift({ x: dx, y: dy });
-  });
-  clearTimeout(nudgeTimer);
-  nudgeTimer = setTimeout(() => flushMoves(), 300);
-}
-
 // ----------------------------------------------------------------------------- rename
 
-let renameInput: HTMLInputElement | undefined;
+const renameBox = new RenameBox({
+  graph: () => graph,
+  rename: (id, newId) => {
+    pendingSelect = newId;
+    send({ type: 'rename-element', id, newId });
+  },
+}, container);
 
 function startRename(id: string): void {
-  if (!graph || renameInput) return;
-  const node = graph.getElementById(id);
-  if (node.empty()) return;
-  const box = node.renderedBoundingBox({ includeLabels: true });
-  const input = el('input', { className: 'vt-rename' });
-  input.value = id;
-  input.setAttribute('aria-label', `New id for ${id}`);
-  input.style.left = `${Math.max(0, box.x1)}px`;
-  input.style.top = `${Math.max(0, box.y2 - 20)}px`;
-  container.append(input);
-  renameInput = input;
-  input.focus();
-  const slash = id.lastIndexOf('/');
-  input.setSelectionRange(slash + 1, id.length);
-  let done = false;
-  const end = (commit: boolean) => {
-    if (done) return;
-    done = true;
-    renameInput = undefined;
-    input.remove();
-    container.focus();
-    const newId = input.value.trim();
-    if (commit && newId !== '' && newId !== id) {
-      pendingSelect = newId;
-      send({ type: 'rename-element', id, newId });
-    }
-  };
-  input.addEventListener('keydown', (event) => {
-    event.stopPropagation();
-    if (event.key === 'Enter') end(true);
-    else if (event.key === 'Escape') end(false);
-  });
-  input.addEventListener('blur', () => end(true));
+  renameBox.start(id);
 }
 
 // ----------------------------------------------------------------------------- search
@@ -783,70 +509,11 @@ function exportImage(format: 'svg' | 'png'): void {
   announce(text);
 }
 
-// ------------------------------------------------------------------------- clipboard
-
-/** What Ctrl+C copied (kept in the canvas: the system clipboard is not touched). */
-let copied: CopiedElement[] = [];
-/** When Ctrl+C / Ctrl+V was last handled, so the copy/paste event that may follow does not repeat it. */
-let clipboardHandledAt = -Infinity;
-
-function copySelection(): void {
-  const ids = selectedNodeIds();
-  const kept = ids.flatMap((id) => {
-    const copy = current ? copyOf(id, current.diagram) : undefined;
-    return copy ? [copy] : [];
-  });
-  if (kept.length === 0) {
-    const text = 'Select a host, VM, switch, array or datastore to copy.';
-    setStatus(text, true);
-    announce(text);
-    return;
-  }
-  copied = kept;
-  const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${plural(kept.length, 'a copy', 'copies')}.`;
-  setStatus(text);
-  announce(text);
-}
-
-function pasteCopied(): void {
-  if (!current) return;
-  if (copied.length === 0) {
-    setStatus('Nothing copied yet: select an element and press Ctrl+C.', true);
-    return;
-  }
-  const elements = pastedElements(copied, current.diagram);
-  for (const element of elements) send({ type: 'add-element', element });
-  const last = elements.at(-1);
-  if (last) pendingSelect = last.id;
-  setStatus(`Adding ${elements.map((element) => element.id).join(', ')}...`);
-}
-
-function onClipboardKey(event: KeyboardEvent): boolean {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false;
-  const key = event.key.toLowerCase();
-  if (key !== 'c' && key !== 'v') return false;
-  event.preventDefault();
-  clipboardHandledAt = performance.now();
-  if (key === 'c') copySelection();
-  else pasteCopied();
-  return true;
-}
-
-// VS Code may deliver Cmd+C / Cmd+V to the webview as copy and paste events instead of keys.
-for (const [name, action] of [['copy', copySelection], ['paste', pasteCopied]] as const) {
-  document.addEventListener(name, (event) => {
-    if (document.activeElement !== container) return;
-    event.preventDefault();
-    if (performance.now() - clipboardHandledAt < 500) return;
-    action();
-  });
-}
-
 // --------------------------------------------------------------------------- keyboard
 
 container.addEventListener('keydown', (event) => {
   if (!graph || !current || event.target !== container) return;
-  if (onClipboardKey(event)) return;
+  if (clipboard.onKey(event)) return;
   // Other shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const step = event.shiftKey ? NUDGE * 5 : NUDGE;
@@ -866,10 +533,10 @@ container.addEventListener('keydown', (event) => {
       selectOnly(next, true);
       return;
     }
-    case 'ArrowLeft': event.preventDefault(); nudge(-step, 0); return;
-    case 'ArrowRight': event.preventDefault(); nudge(step, 0); return;
-    case 'ArrowUp': event.preventDefault(); nudge(0, -step); return;
-    case 'ArrowDown': event.preventDefault(); nudge(0, step); return;
+    case 'ArrowLeft': event.preventDefault(); moves.nudge(-step, 0); return;
+    case 'ArrowRight': event.preventDefault(); moves.nudge(step, 0); return;
+    case 'ArrowUp': event.preventDefault(); moves.nudge(0, -step); return;
+    case 'ArrowDown': event.preventDefault(); moves.nudge(0, step); return;
     case 'Delete':
     case 'Backspace':
       event.preventDefault();
@@ -879,14 +546,14 @@ container.addEventListener('keydown', (event) => {
     case 'F2':
       if (selected.length === 1 && selected[0] !== undefined) {
         event.preventDefault();
-        if (linkMode && event.key === 'Enter') chooseLinkEnd(selected[0]);
+        if (linkTool.active && event.key === 'Enter') linkTool.chooseEnd(selected[0]);
         else startRename(selected[0]);
       }
       return;
     case 'l':
     case 'L':
       event.preventDefault();
-      setLinkMode(!linkMode);
+      linkTool.setMode(!linkTool.active);
       return;
     case ' ':
       // Space collapses or expands the selected site, rack or chassis.
@@ -896,7 +563,7 @@ container.addEventListener('keydown', (event) => {
       }
       return;
     case 'Escape':
-      if (linkMode) setLinkMode(false);
+      if (linkTool.active) linkTool.setMode(false);
       else graph.$(':selected').unselect();
       return;
   }
