@@ -770,6 +770,17 @@ await check('dragging a host into another rack sends one set-placement with its 
   await answer(domains, ++racksVersion);
   await post(domains, { ...racks, version: ++racksVersion });
   count = (await intents(domains)).length;
+  // A rack dragged out of its site: the rack leaves the site, its devices keep their rack and move with it.
+  const rack = await drawnBox(domains, 'r03');
+  const below = await drawnBox(domains, 'csv-02');
+  const site2 = await drawnBox(domains, 'dc1');
+  await drag(domains, { x: rack.x1 + 4, y: rack.y1 + 4 }, { x: site2.x2 - 20, y: below.y2 + 30 }, 20);
+  list = await waitIntents(domains, count + 1);
+  intent = lastOf(list).intent;
+  assert(intent.type === 'set-placement' && JSON.stringify(intent.ids) === '["r03"]' && JSON.stringify(intent.to) === '{"kind":"none"}', JSON.stringify(intent));
+  assert(intent.positions?.some((p) => p.id === 'fq1616r') === true, `the array moved with its rack: ${JSON.stringify(intent.positions)}`);
+  await answer(domains, ++racksVersion);
+  count = (await intents(domains)).length;
   // Moving a switch a little inside its own rack is an ordinary move.
   const fc = await drawnBox(domains, 'fc-b');
   await drag(domains, { x: (fc.x1 + fc.x2) / 2, y: (fc.y1 + fc.y2) / 2 }, { x: (fc.x1 + fc.x2) / 2 + 4, y: (fc.y1 + fc.y2) / 2 + 4 }, 4);

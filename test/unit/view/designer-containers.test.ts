@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { containerOf, containerView, dropTarget, heldSummary, sameTarget, separateBoxes } from '../../../src/core/view/designer-containers';
+import { compactDiagram } from '../../../src/core/view/designer-compact';
 import { buildDiagram, type Diagram } from '../../../src/core/view/diagram';
 
 function diagramOf(path: string): Diagram {
@@ -123,5 +124,17 @@ describe('designer containers: boxes pushed apart after a layout', () => {
         assert.ok(p && q && !(p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2), `${i} and ${j} overlap`);
       }
     }
+  });
+});
+
+describe('designer containers with compact mode', () => {
+  it('collapses a rack of a compact design (VMs and ports not drawn) and keeps hosts in their racks', () => {
+    const compact = compactDiagram(racks);
+    const hosts = compact.diagram.nodes.filter((n) => n.kind === 'host');
+    assert.deepEqual(hosts.map((n) => n.parent), ['r01', 'r01', 'r02', 'r02']);
+    assert.ok(hosts.every((n) => compact.diagram.positions[n.id] !== undefined), 'hosts placed where their children were');
+    const { diagram } = containerView(compact.diagram, { power: false, collapsed: new Set(['r02']) });
+    assert.match(diagram.nodes.find((n) => n.id === 'r02')?.label ?? '', /^r02 \(2 hosts, 2 switches\)$/);
+    assert.ok(!diagram.nodes.some((n) => n.kind === 'vm' || n.kind === 'port'));
   });
 });
