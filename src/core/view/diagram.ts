@@ -299,7 +299,8 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
  * devices, then each of its racks, each rack's own devices, then its chassis), side by side
  * in the file's order with room between containers; the devices in no container come last.
  * Each column runs down through the host, switch and array layers, so a rack is one box
- * with its hosts on top and its switches and arrays below. An empty container (a rack
+ * with its hosts on top and its switches and arrays below; in a container a layer's devices
+ * go in rows of at most CONTAINER_ROW, so a rack of twenty hosts is a block, not a line. An empty container (a rack
  * just added) takes a place in the host layer of its column. Datastores are in no
  * container and stay centred under everything. Without containers there is one column:
  * the layers are centred as they always were.
@@ -329,7 +330,15 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     return { kind, members, width: members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP) };
   });
   // How wide each column is: its widest layer.
-  const columnWidths = columns.order.map((key) => Math.max(0, ...layers.filter((layer) => COLUMN_LAYERS.has(layer.kind)).map((layer) => layer.members.filter((node) => columns.of(node) === key).reduce((sum, node) => sum + widthOf(node) + GAP, -GAP))));
+  const rowWidth = (row: readonly DiagramNode[]) => row.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP);
+  // In a container, a layer's devices are laid in rows of a few: a rack of 20 hosts is a block, not a line.
+  const rowsOf = (key: string, members: readonly DiagramNode[]): DiagramNode[][] => {
+    if (key === '') return [[...members]];
+    const rows: DiagramNode[][] = [];
+    for (let at = 0; at < members.length; at += CONTAINER_ROW) rows.push(members.slice(at, at + CONTAINER_ROW));
+    return rows;
+  };
+  const columnWidths = columns.order.map((key) => Math.max(0, ...layers.filter((layer) => COLUMN_LAYERS.has(layer.kind)).flatMap((layer) => rowsOf(key, layer.members.filter((node) => columns.of(node) === key)).map(rowWidth))));
   const gaps = columns.order.map((key, index) => (index === 0 ? 0 : GAP + CONTAINER_GAP * columns.boundaries(columns.order[index - 1] ?? '', key)));
   const columnsWidth = columnWidths.reduce((sum, width, index) => sum + width + (gaps[index] ?? 0), 0);
   // Layers are centred under the elements placed by hand, if any, else under the widest layer.
@@ -351,14 +360,21 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     const y = Math.max(LAYER_Y[layer.kind], bottom + LAYER_GAP);
     const groups = COLUMN_LAYERS.has(layer.kind) ? columns.order.map((key) => layer.members.filter((node) => columns.of(node) === key)) : [layer.members];
     groups.forEach((members, index) => {
-      const width = members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP);
-      let x = (COLUMN_LAYERS.has(layer.kind) ? columnMiddle.get(columns.order[index] ?? '') ?? middle : middle) - width / 2;
-      for (const node of members) {
-        const nodeWidth = widthOf(node);
-        const anchor = saved.get(node.id) ?? { x: x + nodeWidth / 2, y };
-        place(node, anchor);
-        bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
-        x += nodeWidth + GAP;
+      const key = COLUMN_LAYERS.has(layer.kind) ? columns.order[index] ?? '' : '';
+      const center = COLUMN_LAYERS.has(layer.kind) ? columnMiddle.get(key) ?? middle : middle;
+      let rowY = y;
+      for (const row of rowsOf(key, members)) {
+        let x = center - rowWidth(row) / 2;
+        let rowBottom = rowY;
+        for (const node of row) {
+          const nodeWidth = widthOf(node);
+          const anchor = saved.get(node.id) ?? { x: x + nodeWidth / 2, y: rowY };
+          place(node, anchor);
+          bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
+          rowBottom = Math.max(rowBottom, rowY + (blockOf(node)?.height ?? 0));
+          x += nodeWidth + GAP;
+        }
+        rowY = rowBottom + ROW_GAP;
       }
     });
   }
@@ -369,6 +385,10 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
 const COLUMN_LAYERS: ReadonlySet<string> = new Set(['host', 'switch', 'array']);
 /** Extra room between two columns for each container box edge between them (its padding and border). */
 const CONTAINER_GAP = 30;
+/** Most devices of one layer side by side in a container; more go in further rows. */
+const CONTAINER_ROW = 4;
+/** Room between two rows of devices in a container (a row's labels and the next one's VMs). */
+const ROW_GAP = 80;
 
 interface Columns {
   /** Column keys, left to right: the containers a column's devices stand in, outermost first, joined. */

@@ -137,6 +137,18 @@ describe('failure domains in the design diagram', () => {
     assert.ok(!overlap(boxOf(diagram, 'r10'), boxOf(diagram, 'r01')) && !overlap(boxOf(diagram, 'dc3'), boxOf(diagram, 'dc1')));
   });
 
+  it('lays a rack of many hosts out as a block of rows, not one long line', () => {
+    const many = Array.from({ length: 9 }, (_, i) => `  h${i + 1}:\n    rack: r09\n    cpu: { sockets: 2, cores: 16, speed: 2 GHz }\n    memory: 256 GB\n`).join('');
+    const diagram = diagramOf(blades.replace('\nswitches:', `${many}\nswitches:`));
+    const ys = [...new Set(Array.from({ length: 9 }, (_, i) => diagram.positions[`h${i + 1}`]?.y))];
+    assert.equal(ys.length, 3, `three rows of at most four: ${JSON.stringify(ys)}`);
+    const xs = Array.from({ length: 9 }, (_, i) => diagram.positions[`h${i + 1}`]?.x ?? Number.NaN);
+    assert.ok(Math.max(...xs) - Math.min(...xs) < 4 * 140, `four wide at most: ${JSON.stringify(xs)}`);
+    assert.ok((diagram.positions['arr-1/a/p0']?.y ?? Number.NaN) > Math.max(...ys.map((y) => y ?? Number.NaN)), 'the array below the last row of hosts');
+    const r09 = boxOf(diagram, 'r09');
+    for (const other of ['r01', 'r02', 'dc1', 'dc2']) assert.ok(!overlap(r09, boxOf(diagram, other)), `r09 and ${other} overlap`);
+  });
+
   it('leaves designs without failure domains exactly as they were drawn before', () => {
     const before = JSON.parse(readFileSync('test/unit/view/fixtures/diagrams-before-domains.json', 'utf8')) as Record<string, { nodes: unknown; edges: unknown; positions: unknown }>;
     assert.ok(Object.keys(before).length >= 3);
