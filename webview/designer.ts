@@ -8,23 +8,29 @@
  * becomes markup.
  */
 
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
-import edgehandles, { type EdgeHandlesInstance } from 'cytoscape-edgehandles';
-import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import type { DesignIntent, NewElement } from '../src/core/edit/intents';
-import {
-  boxAt, cableBetween, describeIntent, diagramSvg, isDoubleClick, linkEndFor, nextFreeId, parseHostMessage, PLACEABLE_KINDS, searchMatches, siblingIds, stepSelection, tabOrder,
-  yamlValueText, type PaletteKind, type SvgEdge, type SvgNode, type Tap,
-} from '../src/core/view/designer-model';
-import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type ElementDetails, type ElementField, type HostToDesignerMessage } from '../src/core/view/designer-protocol';
-import { childrenIndex, layoutCenter, type Diagram, type DiagramNode } from '../src/core/view/diagram';
-import { copyOf, pastedElements, type CopiedElement } from '../src/core/view/designer-clipboard';
-import { compactDiagram, shouldCompact, vmCountLabel, type CompactDiagram } from '../src/core/view/designer-compact';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import edgehandles from 'cytoscape-edgehandles';
+import fcose from 'cytoscape-fcose';
+import { isDoubleClick, parseHostMessage, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap } from '../src/core/view/designer-model';
+import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/view/designer-protocol';
+import type { Diagram, DiagramNode } from '../src/core/view/diagram';
+import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
+import { paletteElement } from '../src/core/view/designer-palette';
 import { designerStylesheet, themeColours } from './designer/graph-style';
+import { button, el } from './designer/dom';
+import { Containers } from './designer/containers';
+import { canvasImage } from './designer/export';
+import { edgeData, mergeGraph, nodeDefinition } from './designer/graph-merge';
+import { IntentQueue, type IntentBody } from './designer/intent-queue';
+import { LinkTool } from './designer/link-tool';
+import { CanvasClipboard } from './designer/clipboard';
+import { Moves } from './designer/moves';
+import { RenameBox } from './designer/rename';
 import { SimulationPlayer } from './designer/playback';
+import { PropertyPanel } from './designer/panel';
 import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
-import type { DesignerTestHook } from './designer/test-hook';
+import { installTestHook } from './designer/test-hook';
 import { minimapVisible } from '../src/core/view/designer-minimap';
 import { plural } from '../src/core/text/plural';
 
@@ -34,7 +40,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
-type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
@@ -42,25 +47,6 @@ cytoscape.use(edgehandles);
 const vscode = acquireVsCodeApi();
 const LARGE = 1000;
 const NUDGE = 10;
-
-// ------------------------------------------------------------------------------ markup
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; id?: string; title?: string } = {}, ...children: HTMLElement[]): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (props.className !== undefined) element.className = props.className;
-  if (props.text !== undefined) element.textContent = props.text;
-  if (props.id !== undefined) element.id = props.id;
-  if (props.title !== undefined) element.title = props.title;
-  element.append(...children);
-  return element;
-}
-
-function button(label: string, title: string, onClick: () => void, id?: string): HTMLButtonElement {
-  const b = el('button', { text: label, title, ...(id !== undefined ? { id } : {}) });
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
 const toolbar = el('div', { className: 'vt-toolbar' });
@@ -71,13 +57,26 @@ container.tabIndex = 0;
 container.setAttribute('role', 'application');
 container.setAttribute('aria-roledescription', 'design canvas');
 container.setAttribute('aria-label', 'Design canvas. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.');
-const panel = el('div', { className: 'vt-panel', id: 'vt-panel' });
-panel.setAttribute('aria-label', 'Properties');
+const panel = new PropertyPanel({
+  selectedIds: () => selectedNodeIds(),
+  node: (id) => nodeFor(id),
+  compact: () => compact,
+  version: () => current?.version,
+  askDetails: (id) => vscode.postMessage({ type: 'details', elementId: id }),
+  reveal: (id) => vscode.postMessage({ type: 'reveal', elementId: id }),
+  setField: (id, key, value) => send({ type: 'set-field', id, key, value }, key),
+  deleteElement: (id) => send({ type: 'delete-element', id }),
+  deleteSelection: () => deleteSelection(),
+  startRename: (id) => startRename(id),
+  get containers() {
+    return containers;
+  },
+});
 const status = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loading the design...' });
 const live = el('div', { className: 'vt-sr-only', id: 'vt-live' });
 live.setAttribute('aria-live', 'polite');
 live.setAttribute('role', 'status');
-root.replaceChildren(toolbar, container, panel, status, live);
+root.replaceChildren(toolbar, container, panel.element, status, live);
 
 const palette: ReadonlyArray<[PaletteKind, string, string]> = [
   ['host', 'Host', 'Add a host (to the selected cluster)'],
@@ -86,14 +85,32 @@ const palette: ReadonlyArray<[PaletteKind, string, string]> = [
   ['ethernet-switch', 'Ethernet switch', 'Add an Ethernet / iSCSI switch'],
   ['array', 'Array', 'Add a dual-controller storage array'],
   ['datastore', 'Datastore', 'Add a datastore (on the selected array)'],
+  ['site', 'Site', 'Add a site: a data centre or building that can fail as a whole'],
+  ['rack', 'Rack', 'Add a rack (in the selected site)'],
 ];
 const paletteGroup = el('div', { className: 'vt-group' });
 paletteGroup.setAttribute('aria-label', 'Palette');
 for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
-const linkButton = button('Link', 'Link mode (L): drag from a port (or host, controller, switch) to the other end, or pick one then the other (click, or Enter on the selected element), to cable them (Esc leaves)', () => setLinkMode(!linkMode), 'vt-link');
-linkButton.setAttribute('aria-pressed', 'false');
+const linkTool = new LinkTool({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  node: (id) => nodeFor(id),
+  send: (body) => send(body),
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+});
+const clipboard = new CanvasClipboard({
+  diagram: () => current?.diagram,
+  selectedIds: () => selectedNodeIds(),
+  send: (body) => send(body),
+  selectWhenAdded: (id) => {
+    pendingSelect = id;
+  },
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, container);
 const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
-const editGroup = el('div', { className: 'vt-group' }, linkButton, deleteButton);
+const editGroup = el('div', { className: 'vt-group' }, linkTool.button, deleteButton);
 const search = el('input', { id: 'vt-search', title: 'Find an element by id (Enter selects the first match)' });
 search.type = 'search';
 search.placeholder = 'Find id';
@@ -104,6 +121,37 @@ const minimapButton = button('Minimap', 'Show or hide the overview of the design
 minimapButton.setAttribute('aria-pressed', 'false');
 const minimap = new Minimap(() => graph, () => themeColours());
 container.append(minimap.canvas);
+/**
+ * The host a dragged VM would land on (the rack a dragged host would go into) is outlined by
+ * a box over the canvas, not by a class: restyling a compound node makes cytoscape restyle
+ * its whole cluster, every VM and port in it, on the next frame.
+ */
+const dropOutline = el('div', { className: 'vt-hidden', id: 'vt-drop-outline' });
+container.append(dropOutline);
+const containers = new Containers({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  redraw: () => {
+    drawDiagram();
+    applySearch();
+    panel.render(true);
+  },
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, dropOutline);
+const moves = new Moves({
+  graph: () => graph,
+  diagram: () => current?.diagram,
+  adoptPositions: (positions) => {
+    if (current) current = { ...current, diagram: { ...current.diagram, positions } };
+  },
+  shownPositions: () => shown.positions,
+  selectedIds: () => selectedNodeIds(),
+  send: (body) => send(body),
+  simulationShown: () => player.active,
+  setStatus: (text, rejected) => setStatus(text, rejected),
+  announce: (text) => announce(text),
+}, containers, dropOutline);
 const viewGroup = el('div', { className: 'vt-group' },
   search,
   button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
@@ -111,11 +159,12 @@ const viewGroup = el('div', { className: 'vt-group' },
   button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'),
   showVmsButton,
   minimapButton,
-  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => autoLayout(), 'vt-auto-layout'));
+  containers.powerButton,
+  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => moves.autoLayout(), 'vt-auto-layout'));
 const exportGroup = el('div', { className: 'vt-group' },
   button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
   button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
-  button('?', 'Keyboard shortcuts', () => toggleHelp(), 'vt-help'));
+  button('?', 'Keyboard shortcuts', () => panel.toggleHelp(), 'vt-help'));
 const player = new SimulationPlayer({
   graph: () => graph,
   home: (vmId) => {
@@ -139,35 +188,10 @@ let showVms: boolean | undefined;
 let compact: CompactDiagram | undefined;
 /** What the canvas draws: the document's diagram, or its compact form. */
 let shown: Diagram = { nodes: [], edges: [], positions: {} };
-/** A hidden VM or port shown in the property panel (compact mode), while its host or controller is selected. */
-let panelHidden: string | undefined;
 /** The user's Minimap choice; undefined: shown from MINIMAP_MIN_NODES drawn nodes up. */
 let minimapChoice: boolean | undefined;
 let nodesById = new Map<string, DiagramNode>();
-/** Fields of the elements the panel has shown, by id, with the document version they were read at. */
-const detailsById = new Map<string, { readonly version: number; readonly details: ElementDetails }>();
-/** `id@version` of the details asked for and not answered yet: ask once per version. */
-const detailsAsked = new Set<string>();
-/** Each placeable node's position right after the last document was drawn. */
-const loadedPositions = new Map<string, { x: number; y: number }>();
-let linkMode = false;
-let linkSource: string | undefined;
 let pendingSelect: string | undefined;
-let helpShown = false;
-let nextRequestId = 1;
-/** Field errors from 'rejected' messages, by `id \0 key`, kept until that field changes again. */
-const fieldErrors = new Map<string, string>();
-
-interface Sent {
-  readonly requestId: number;
-  readonly intent: DesignIntent;
-  readonly fieldKey?: string;
-}
-/** One intent in flight at a time: a second one based on the same version would be stale. */
-let inFlight: Sent | undefined;
-let inFlightTimer: ReturnType<typeof setTimeout> | undefined;
-let waitingForDocumentAfter: number | undefined;
-const queue: Array<{ body: IntentBody; fieldKey?: string }> = [];
 
 function announce(text: string): void {
   live.textContent = text;
@@ -180,82 +204,24 @@ function setStatus(text: string, rejected = false): void {
 
 // ----------------------------------------------------------------------------- intents
 
+const intents = new IntentQueue({
+  post: (message) => vscode.postMessage(message),
+  version: () => current?.version,
+  report: (text, rejected) => {
+    setStatus(text, rejected);
+    announce(text);
+  },
+  fieldOutcome: (id, key, reason) => {
+    if (reason === undefined) panel.clearError(id, key);
+    else panel.setError(id, key, reason);
+  },
+});
+
 function send(body: IntentBody, fieldKey?: string): void {
-  queue.push(fieldKey !== undefined ? { body, fieldKey } : { body });
-  pump();
-}
-
-function pump(): void {
-  if (inFlight || waitingForDocumentAfter !== undefined || !current) return;
-  const next = queue.shift();
-  if (!next) return;
-  const intent = { ...next.body, baseVersion: current.version } as DesignIntent;
-  const requestId = nextRequestId++;
-  inFlight = { requestId, intent, ...(next.fieldKey !== undefined ? { fieldKey: next.fieldKey } : {}) };
-  vscode.postMessage({ type: 'intent', protocol: DESIGNER_PROTOCOL_VERSION, requestId, intent });
-  clearTimeout(inFlightTimer);
-  // A host that never answers must not stop the canvas for good.
-  inFlightTimer = setTimeout(() => finish(), 4000);
-}
-
-function finish(): void {
-  clearTimeout(inFlightTimer);
-  inFlight = undefined;
-  waitingForDocumentAfter = undefined;
-  pump();
-}
-
-function onApplied(requestId: number, dangling: readonly string[]): void {
-  if (inFlight?.requestId !== requestId) return;
-  const sent = inFlight;
-  if (sent.fieldKey !== undefined && 'id' in sent.intent) fieldErrors.delete(`${sent.intent.id}\u0000${sent.fieldKey}`);
-  const text = describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : '');
-  setStatus(text);
-  announce(text);
-  inFlight = undefined;
-  clearTimeout(inFlightTimer);
-  // Wait for the new document (it may already be here) before sending the next intent.
-  if (current && current.version > sent.intent.baseVersion) pump();
-  else {
-    waitingForDocumentAfter = sent.intent.baseVersion;
-    inFlightTimer = setTimeout(() => finish(), 600);
-  }
-}
-
-function onRejected(requestId: number, reason: string): void {
-  const sent = inFlight?.requestId === requestId ? inFlight : undefined;
-  const text = `Not changed: ${reason}`;
-  setStatus(text, true);
-  announce(text);
-  if (sent?.fieldKey !== undefined && 'id' in sent.intent) {
-    fieldErrors.set(`${sent.intent.id}\u0000${sent.fieldKey}`, reason);
-    renderPanel(true);
-  }
-  if (sent) {
-    // Later queued intents were meant on top of this one: drop them; the host resends the document.
-    queue.length = 0;
-    finish();
-  }
+  intents.send(body, fieldKey);
 }
 
 // ------------------------------------------------------------------------------- graph
-
-function nodeData(node: DiagramNode): Record<string, string> {
-  const marked = node.findingCount > 0 && node.severity !== undefined && node.severity !== 'hint';
-  return {
-    id: node.id,
-    label: node.label,
-    display: marked ? `${node.label} \u26a0${node.findingCount}` : node.label,
-    kind: node.kind,
-    ...(node.parent !== undefined ? { parent: node.parent } : {}),
-    ...(node.fabric !== undefined ? { fabric: node.fabric } : {}),
-    ...(marked && node.severity !== undefined ? { severity: node.severity } : {}),
-  };
-}
-
-function edgeData(edge: Diagram['edges'][number]): Record<string, string> {
-  return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, ...(edge.fabric !== undefined ? { fabric: edge.fabric } : {}) };
-}
 
 function isLarge(diagram: Diagram): boolean {
   return diagram.nodes.length + diagram.edges.length > LARGE;
@@ -277,10 +243,7 @@ function preventInjectedStylesheet(): void {
 function createGraph(diagram: Diagram): Core {
   preventInjectedStylesheet();
   const elements: ElementDefinition[] = [
-    ...diagram.nodes.map((node): ElementDefinition => {
-      const position = diagram.positions[node.id];
-      return { group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) };
-    }),
+    ...diagram.nodes.map((node): ElementDefinition => nodeDefinition(node, diagram.positions[node.id])),
     ...diagram.edges.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })),
   ];
   const large = isLarge(diagram);
@@ -308,140 +271,48 @@ function createGraph(diagram: Diagram): Core {
   // Cytoscape blurs the focused element on mousedown: give the keyboard back to the canvas, so
   // Delete, arrows and Enter act on what was just clicked.
   cy.on('tapend', () => {
-    if (!renameInput && document.activeElement !== container) container.focus({ preventScroll: true });
-  });
-  cy.on('tap', 'node', (event) => onNodeTap(event));
-  cy.on('tap', (event) => {
-    if (event.target === cy) {
-      if (linkMode) clearLinkSource();
-    }
+    if (!renameBox.open && document.activeElement !== container) container.focus({ preventScroll: true });
   });
   cy.on('tap', 'node', (event) => {
     const tap = { id: String((event.target as NodeSingular).id()), atMs: event.timeStamp };
     const double = isDoubleClick(lastTap, tap);
     lastTap = double ? undefined : tap;
-    if (double && !linkMode) startRename(tap.id);
+    // A double click collapses or expands a site, rack or chassis, and renames anything else.
+    if (double && !linkTool.active && !containers.toggle(tap.id)) startRename(tap.id);
   });
   cy.on('select unselect', () => scheduleSelectionChange());
-  cy.on('drag', 'node[kind = "vm"]', (event) => highlightDropTarget(event.target as NodeSingular));
+  cy.on('drag', 'node[kind = "vm"]', (event) => moves.onVmDrag(event.target as NodeSingular));
+  cy.on('grabon', 'node', (event) => containers.onGrab(event.target as NodeSingular, selectedNodeIds()));
+  cy.on('drag', 'node', (event) => containers.onDrag(event.target as NodeSingular));
   // 'dragfreeon' comes once, on the node the user grabbed (dragging a host also frees its VMs).
-  cy.on('dragfreeon', 'node', (event) => onDragFree(event.target as NodeSingular));
-  cabling = cy.edgehandles({
-    canConnect: (source, target) => current !== undefined && !('problem' in cableBetween(nodeFor(source.id()), nodeFor(target.id()), current.diagram)),
-    edgeParams: () => ({ group: 'edges', data: { kind: 'drawing' } }),
-    hoverDelay: 30,
-    snap: false,
-    noEdgeEventsInDraw: true,
-    disableBrowserGestures: true,
-  });
-  cy.on('ehcomplete', (_event, ...drawn: unknown[]) => onCableDrawn(drawn));
-  cy.on('ehcancel', () => {
-    if (linkMode) setStatus('No cable: release the mouse on a port, host, controller or switch of another device.', true);
-  });
-  if (linkMode) cabling.enableDrawMode();
+  cy.on('dragfreeon', 'node', (event) => moves.onDragFree(event.target as NodeSingular));
+  linkTool.attach(cy);
   return cy;
 }
-
-/** Edgehandles, drawing cables while link mode is on. */
-let cabling: EdgeHandlesInstance | undefined;
 
 /** The last tap on a node, to tell a double click from two quick clicks on two nodes. */
 let lastTap: Tap | undefined;
 let firstRenderMarked = false;
 let renderCount = 0;
 
-/** Merges a new document into the graph in place: same ids keep their selection and the viewport stays. */
-function mergeGraph(cy: Core, diagram: Diagram): void {
-  const wanted = new Set(diagram.nodes.map((node) => node.id));
-  const wantedEdges = new Map(diagram.edges.map((edge) => [edge.id, edge]));
-  const selected = new Set(cy.$(':selected').map((element) => element.id()));
-  cy.batch(() => {
-    // Edgehandles' own elements (a cable being drawn) are not the document's.
-    const drawing = (element: { hasClass(name: string): boolean }) => element.hasClass('eh-ghost') || element.hasClass('eh-preview');
-    cy.edges().forEach((edge) => {
-      if (drawing(edge)) return;
-      const next = wantedEdges.get(edge.id());
-      if (!next || next.source !== edge.source().id() || next.target !== edge.target().id() || !wanted.has(next.source) || !wanted.has(next.target)) edge.remove();
-    });
-    // Children before parents, so a removed parent does not take a surviving child with it.
-    cy.nodes().filter((node) => !wanted.has(node.id()) && !drawing(node)).forEach((node) => {
-      node.children().forEach((child) => {
-        if (wanted.has(child.id())) child.move({ parent: null });
-      });
-      node.remove();
-    });
-    const added: ElementDefinition[] = [];
-    for (const node of diagram.nodes) {
-      const existing = cy.getElementById(node.id);
-      const position = diagram.positions[node.id];
-      if (existing.empty()) {
-        added.push({ group: 'nodes', data: nodeData(node), ...(position ? { position: { x: position.x, y: position.y } } : {}) });
-        continue;
-      }
-      const data = nodeData(node);
-      for (const key of ['fabric', 'severity']) if (!(key in data) && existing.data(key) !== undefined) existing.removeData(key);
-      const { parent, ...rest } = data;
-      existing.data(rest);
-      const currentParent = existing.parent().first();
-      const currentParentId = currentParent.empty() ? undefined : currentParent.id();
-      if (currentParentId !== parent && (parent === undefined || cy.getElementById(parent).nonempty() || added.some((a) => a.data.id === parent))) {
-        if (parent === undefined || cy.getElementById(parent).nonempty()) existing.move({ parent: parent ?? null });
-      }
-      if (position && !existing.grabbed() && existing.isChildless()) existing.position({ x: position.x, y: position.y });
-    }
-    if (added.length > 0) cy.add(added);
-    // Children whose parent was only just added.
-    for (const node of diagram.nodes) {
-      if (node.parent === undefined) continue;
-      const existing = cy.getElementById(node.id);
-      const parentNow = existing.parent().first();
-      if (parentNow.empty() || parentNow.id() !== node.parent) {
-        const moved = existing.move({ parent: node.parent });
-        const position = diagram.positions[node.id];
-        if (position) moved.first().position({ x: position.x, y: position.y });
-      }
-    }
-    const edgesToAdd = diagram.edges.filter((edge) => cy.getElementById(edge.id).empty() && wanted.has(edge.source) && wanted.has(edge.target));
-    if (edgesToAdd.length > 0) cy.add(edgesToAdd.map((edge): ElementDefinition => ({ group: 'edges', data: edgeData(edge) })));
-    cy.edges().forEach((edge) => {
-      const next = wantedEdges.get(edge.id());
-      if (next) {
-        if (next.fabric === undefined && edge.data('fabric') !== undefined) edge.removeData('fabric');
-        edge.data(edgeData(next));
-      }
-    });
-    // move() makes new elements: put the selection back.
-    for (const id of selected) {
-      const element = cy.getElementById(id);
-      if (element.nonempty() && !element.selected()) element.select();
-    }
-  });
-}
-
-function recordLoadedPositions(cy: Core): void {
-  loadedPositions.clear();
-  cy.nodes().forEach((node) => {
-    if (PLACEABLE_KINDS.has(String(node.data('kind')))) loadedPositions.set(node.id(), { ...node.position() });
-  });
-}
-
 function onDocument(message: DocumentMessage): void {
   const first = current === undefined;
   current = message;
   nodesById = new Map(message.diagram.nodes.map((node) => [node.id, node]));
+  containers.prune();
+  if (pendingSelect !== undefined) containers.expandAround(pendingSelect, false);
   drawDiagram();
   if (pendingSelect !== undefined && nodesById.has(pendingSelect)) {
     selectOnly(pendingSelect, true);
     pendingSelect = undefined;
   }
   applySearch();
-  renderPanel(false);
+  panel.render(false);
   const problems = message.diagram.nodes.filter((node) => node.findingCount > 0 && node.severity !== 'hint').length;
   const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
   container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.`);
   if (first || !status.classList.contains('vt-rejected')) setStatus(summary);
-  if (waitingForDocumentAfter !== undefined && message.version > waitingForDocumentAfter) finish();
-  else pump();
+  intents.onDocument(message.version);
 }
 
 /** Draws the current document, whole or compact (VMs counted in their hosts), keeping the viewport. */
@@ -449,7 +320,8 @@ function drawDiagram(): void {
   if (!current) return;
   const wasLarge = isLarge(shown);
   compact = shouldCompact(current.diagram, showVms) ? compactDiagram(current.diagram) : undefined;
-  shown = compact ? compact.diagram : current.diagram;
+  // Collapsed sites, racks and chassis, and the power overlay (view state only).
+  shown = containers.view(compact ? compact.diagram : current.diagram).diagram;
   showVmsButton.setAttribute('aria-pressed', String(compact === undefined));
   if (!graph) {
     graph = createGraph(shown);
@@ -457,7 +329,7 @@ function drawDiagram(): void {
     if (isLarge(shown) !== wasLarge) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
     mergeGraph(graph, shown);
   }
-  recordLoadedPositions(graph);
+  moves.record(graph);
   player.refresh();
   minimap.attach(graph);
   updateMinimap();
@@ -479,7 +351,7 @@ function toggleShowVms(): void {
   showVms = compact !== undefined;
   drawDiagram();
   applySearch();
-  renderPanel(true);
+  panel.render(true);
   const text = compact ? `VMs hidden: each host shows its VM count; select a host to list its VMs.` : 'VMs shown inside their hosts.';
   setStatus(text);
   announce(text);
@@ -489,11 +361,12 @@ function toggleShowVms(): void {
 function reveal(id: string): void {
   const owner = compact?.drawnAs.get(id);
   const target = owner ?? id;
+  // An element in a collapsed rack or site: the rack or site opens.
+  containers.expandAround(target);
   if (!graph || graph.getElementById(target).empty()) return;
   selectOnly(target, true);
   graph.center(graph.getElementById(target));
-  panelHidden = owner !== undefined ? id : undefined;
-  renderPanel(true);
+  panel.showHidden(owner !== undefined ? id : undefined);
 }
 
 function nodeFor(id: string): DiagramNode | undefined {
@@ -507,7 +380,7 @@ let selectionTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleSelectionChange(): void {
   clearTimeout(selectionTimer);
   selectionTimer = setTimeout(() => {
-    renderPanel(false);
+    panel.render(false);
     const ids = selectedNodeIds();
     if (ids.length === 1) {
       const node = nodeFor(ids[0] ?? '');
@@ -536,214 +409,21 @@ function isVisible(node: NodeSingular): boolean {
   return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= graph.width() && box.y2 <= graph.height();
 }
 
-// ------------------------------------------------------------------------------ panel
-
-let panelFor: string | undefined;
-let panelDetailsJson = '';
-
-/**
- * The panel fields of an element: the latest the host sent (maybe of an earlier version,
- * shown until the fresh ones come); asks the host when it has none for this version.
- */
-function detailsFor(id: string): ElementDetails | undefined {
-  const known = detailsById.get(id);
-  if (current && known?.version !== current.version) {
-    const key = `${id}@${current.version}`;
-    if (!detailsAsked.has(key)) {
-      detailsAsked.add(key);
-      vscode.postMessage({ type: 'details', elementId: id });
-    }
-  }
-  return known?.details;
-}
-
-function onDetails(version: number, details: ElementDetails): void {
-  const known = detailsById.get(details.id);
-  if (known && known.version > version) return;
-  detailsById.set(details.id, { version, details });
-  detailsAsked.delete(`${details.id}@${version}`);
-  renderPanel(false);
-}
-
-function renderPanel(force: boolean): void {
-  const ids = selectedNodeIds();
-  const selectedId = ids.length === 1 ? ids[0] : undefined;
-  if (panelHidden !== undefined && (selectedId === undefined || compact?.drawnAs.get(panelHidden) !== selectedId || !nodesById.has(panelHidden))) panelHidden = undefined;
-  const id = panelHidden ?? selectedId;
-  const details = id !== undefined ? detailsFor(id) : undefined;
-  const node = id !== undefined ? nodeFor(id) : undefined;
-  const vms = id !== undefined && panelHidden === undefined ? compact?.vmsByHost.get(id) : undefined;
-  const json = JSON.stringify([node, details, vms?.map((vm) => [vm.id, vm.findingCount, vm.severity])]);
-  if (!force && id === panelFor && json === panelDetailsJson) return;
-  const focusedKey = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.dataset.key : undefined;
-  panelFor = id;
-  panelDetailsJson = json;
-  panel.replaceChildren();
-  if (id === undefined || !node) {
-    panel.append(el('h2', { text: ids.length > 1 ? `${ids.length} elements selected` : 'No selection' }));
-    panel.append(el('div', { className: 'vt-kind', text: ids.length > 1 ? 'Drag to move them together; Delete deletes them.' : 'Click an element, or Tab through them, to edit its properties.' }));
-    if (helpShown) panel.append(helpList());
-    return;
-  }
-  panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: node.kind }));
-  const facts = el('div', { className: 'vt-facts' });
-  for (const line of node.details) facts.append(el('div', { text: line }));
-  if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
-  panel.append(facts);
-  const hidden = panelHidden !== undefined && id === panelHidden;
-  if (hidden) {
-    const owner = compact?.drawnAs.get(node.id) ?? '';
-    panel.append(el('div', { className: 'vt-actions' },
-      button(`Back to ${owner}`, `Show the ${nodeFor(owner)?.kind ?? 'element'} this ${node.kind} belongs to`, () => { panelHidden = undefined; renderPanel(true); }, 'vt-vm-back'),
-      button('Delete', `Delete this ${node.kind}`, () => send({ type: 'delete-element', id: node.id }), 'vt-delete-button'),
-      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
-  } else {
-    panel.append(el('div', { className: 'vt-actions' },
-      button('Rename', 'Rename (Enter or F2)', () => startRename(node.id), 'vt-rename-button'),
-      button('Delete', 'Delete (Delete)', () => deleteSelection(), 'vt-delete-button'),
-      button('Show text', 'Show its text in the editor', () => vscode.postMessage({ type: 'reveal', elementId: node.id }), 'vt-reveal')));
-  }
-  if (vms && vms.length > 0) panel.append(vmList(vms));
-  for (const field of details?.fields ?? []) panel.append(fieldRow(node.id, field));
-  if (helpShown) panel.append(helpList());
-  if (focusedKey !== undefined) {
-    const again = Array.from(panel.querySelectorAll<HTMLElement>('input, select')).find((input) => input.dataset.key === focusedKey);
-    again?.focus();
-  }
-}
-
-/** A compact-mode host's VMs, as text buttons that show each VM in the panel. */
-function vmList(vms: readonly DiagramNode[]): HTMLElement {
-  const list = el('ul', { className: 'vt-vm-list', id: 'vt-vm-list' });
-  list.setAttribute('aria-label', `VMs on this host (${vmCountLabel(vms.length)})`);
-  for (const vm of vms) {
-    const marked = vm.findingCount > 0 && vm.severity !== undefined && vm.severity !== 'hint';
-    const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => {
-      panelHidden = vm.id;
-      renderPanel(true);
-    });
-    entry.dataset.vm = vm.id;
-    list.append(el('li', {}, entry));
-  }
-  return el('div', { className: 'vt-vms' }, el('div', { className: 'vt-kind', text: `${vmCountLabel(vms.length)} (not drawn; click one to see it)` }), list);
-}
-
-function fieldRow(id: string, field: ElementField): HTMLElement {
-  const inputId = `vt-field-${field.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const label = el('label', { text: field.key });
-  label.htmlFor = inputId;
-  let input: HTMLInputElement | HTMLSelectElement;
-  if (field.choices && field.choices.length > 0) {
-    const select = el('select', { id: inputId });
-    const values = field.value !== undefined && !field.choices.includes(field.value) ? [field.value, ...field.choices] : field.choices;
-    if (field.value === undefined) {
-      const none = el('option', { text: '(unset)' });
-      none.value = '';
-      select.append(none);
-    }
-    for (const choice of values) {
-      const option = el('option', { text: choice });
-      option.value = choice;
-      select.append(option);
-    }
-    select.value = field.value ?? '';
-    input = select;
-  } else {
-    const text = el('input', { id: inputId });
-    text.type = /^(integer|number)\b/i.test(field.typeName) ? 'number' : 'text';
-    text.value = field.value ?? '';
-    text.placeholder = field.typeName;
-    input = text;
-  }
-  input.dataset.key = field.key;
-  input.title = field.description;
-  const error = el('div', { className: 'vt-error', text: fieldErrors.get(`${id}\u0000${field.key}`) ?? '' });
-  error.id = `${inputId}-error`;
-  error.setAttribute('aria-live', 'polite');
-  input.setAttribute('aria-describedby', error.id);
-  input.addEventListener('change', () => {
-    const raw = input.value;
-    if (raw === '' && field.value === undefined) return;
-    send({ type: 'set-field', id, key: field.key, value: yamlValueText(raw, field.typeName) }, field.key);
-  });
-  input.addEventListener('keydown', (event) => event.stopPropagation());
-  return el('div', { className: 'vt-field' }, label, input, el('div', { className: 'vt-help', text: field.typeName }), error);
-}
-
-function toggleHelp(): void {
-  helpShown = !helpShown;
-  renderPanel(true);
-}
-
-function helpList(): HTMLElement {
-  const list = el('ul', { className: 'vt-help-list' });
-  for (const line of [
-    'Tab / Shift+Tab: next / previous element',
-    'Arrows: move the selected element (Shift: further)',
-    'Enter or F2: rename; double-click a label too',
-    'Shift/Ctrl+click or drag a box: select several',
-    'Delete: delete the selection',
-    'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
-    'Esc: leave link mode, clear the selection',
-    'Drag a VM onto another host to move it there',
-    'L: link mode; drag from a port to a switch or port, or pick each end (click, or Enter on the selected element)',
-  ]) list.append(el('li', { text: line }));
-  return list;
-}
-
 // ---------------------------------------------------------------------------- palette
 
 function addFromPalette(kind: PaletteKind): void {
   if (!current) return;
-  const diagram = current.diagram;
-  const taken = new Set(diagram.nodes.map((node) => node.id));
-  const id = nextFreeId(kind, siblingIds(diagram, kind), taken);
-  const selected = selectedNodeIds().map((s) => nodeFor(s)).filter((n): n is DiagramNode => n !== undefined);
-  const first = selected[0];
-  let element: NewElement;
-  switch (kind) {
-    case 'host': {
-      const clusters = diagram.nodes.filter((node) => node.kind === 'cluster');
-      const cluster = first?.kind === 'cluster' ? first.id : first?.kind === 'host' ? first.parent : first?.kind === 'vm' ? nodeFor(first.parent ?? '')?.parent : clusters.length === 1 ? clusters[0]?.id : undefined;
-      element = { kind: 'host', id, ...(cluster !== undefined ? { cluster } : {}) };
-      break;
-    }
-    case 'vm': {
-      const host = first?.kind === 'host' ? first.id : first?.kind === 'vm' ? first.parent : undefined;
-      if (host === undefined) {
-        const text = 'Select a host first: the new VM goes onto the selected host.';
-        setStatus(text, true);
-        announce(text);
-        return;
-      }
-      element = { kind: 'vm', id, host };
-      break;
-    }
-    case 'fc-switch':
-    case 'ethernet-switch': {
-      const switchType = kind === 'fc-switch' ? 'fc' : 'ethernet';
-      let fabric: string | undefined;
-      if (switchType === 'fc') {
-        const fc = diagram.nodes.filter((node) => node.kind === 'switch' && node.fabric !== undefined);
-        const a = fc.filter((node) => node.fabric?.toUpperCase() === 'A').length;
-        const b = fc.filter((node) => node.fabric?.toUpperCase() === 'B').length;
-        fabric = a <= b ? 'A' : 'B';
-      }
-      element = { kind: 'switch', id, switchType, ...(fabric !== undefined ? { fabric } : {}) };
-      break;
-    }
-    case 'array':
-      element = { kind: 'array', id };
-      break;
-    case 'datastore': {
-      const array = first?.kind === 'array' ? first.id : first?.kind === 'controller' ? first.parent : undefined;
-      element = { kind: 'datastore', id, ...(array !== undefined ? { array } : {}) };
-      break;
-    }
+  const first = selectedNodeIds().map((s) => nodeFor(s)).find((n): n is DiagramNode => n !== undefined);
+  const added = paletteElement(kind, current.diagram, first);
+  if ('problem' in added) {
+    setStatus(added.problem, true);
+    announce(added.problem);
+    return;
   }
-  pendingSelect = id;
+  const { element } = added;
+  pendingSelect = element.id;
   send({ type: 'add-element', element });
-  setStatus(`Adding ${element.kind} ${id}...`);
+  setStatus(`Adding ${element.kind} ${element.id}...`);
 }
 
 function deleteSelection(): void {
@@ -758,7 +438,8 @@ function deleteSelection(): void {
     let parent = nodeFor(id)?.parent;
     let nested = false;
     while (parent !== undefined) {
-      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster') nested = true;
+      // Deleting a cluster, site, rack or chassis leaves what is in it: delete those too.
+      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster' && !containers.isContainer(parent)) nested = true;
       parent = nodeFor(parent)?.parent;
     }
     if (!nested) send({ type: 'delete-element', id });
@@ -769,289 +450,18 @@ function deleteSelection(): void {
   });
 }
 
-// ----------------------------------------------------------------------------- linking
-
-function setLinkMode(on: boolean): void {
-  linkMode = on;
-  linkButton.setAttribute('aria-pressed', String(on));
-  clearLinkSource();
-  if (on) cabling?.enableDrawMode();
-  else cabling?.disableDrawMode();
-  const text = on ? 'Link mode: drag from a port to a switch or another port, or pick one end, then the other (click, or Enter on the selected element).' : 'Link mode off.';
-  setStatus(text);
-  announce(text);
-}
-
-function clearLinkSource(): void {
-  if (linkSource !== undefined) graph?.getElementById(linkSource).removeClass('vt-link-source');
-  linkSource = undefined;
-}
-
-function isNodeSingular(value: unknown): value is NodeSingular {
-  return typeof value === 'object' && value !== null && 'isNode' in value && typeof value.isNode === 'function' && value.isNode() === true;
-}
-
-/** Edgehandles finished a drag from one node to another: the drawn edge goes, the cable is asked for. */
-function onCableDrawn([source, target, added]: unknown[]): void {
-  if (typeof added === 'object' && added !== null && 'remove' in added && typeof added.remove === 'function') added.remove();
-  if (!current || !isNodeSingular(source) || !isNodeSingular(target)) return;
-  requestCable(source.id(), target.id());
-}
-
-function requestCable(sourceId: string, targetId: string): void {
-  if (!current) return;
-  const cable = cableBetween(nodeFor(sourceId), nodeFor(targetId), current.diagram);
-  if ('problem' in cable) {
-    setStatus(cable.problem, true);
-    announce(cable.problem);
-    return;
-  }
-  send({ type: 'add-link', from: cable.from, to: cable.to });
-  setStatus(`Cabling ${cable.from} to ${cable.to}...`);
-}
-
-function onNodeTap(event: EventObject): void {
-  if (linkMode) chooseLinkEnd(String((event.target as NodeSingular).id()));
-}
-
-/** Link mode: a clicked (or Enter on the selected) element becomes the first end, or the second one. */
-function chooseLinkEnd(id: string): void {
-  if (!current) return;
-  const end = linkEndFor(nodeFor(id), current.diagram);
-  if ('problem' in end) {
-    setStatus(end.problem, true);
-    announce(end.problem);
-    return;
-  }
-  if (linkSource === undefined) {
-    linkSource = id;
-    graph?.getElementById(id).addClass('vt-link-source');
-    const text = `Cable from ${end.end}: now click the other end.`;
-    setStatus(text);
-    announce(text);
-    return;
-  }
-  const from = linkSource;
-  clearLinkSource();
-  requestCable(from, id);
-}
-
-// ------------------------------------------------------------------------------ moving
-
-let dropTarget: string | undefined;
-
-function hostBoxes(except: string | undefined): Array<{ id: string; box: { x1: number; y1: number; x2: number; y2: number } }> {
-  if (!graph) return [];
-  return graph.nodes('[kind = "host"]').filter((node) => node.id() !== except).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: false }) }));
-}
-
-/** The other hosts' boxes, taken once per VM drag (they do not move meanwhile). */
-let dropBoxes: ReturnType<typeof hostBoxes> | undefined;
-
-function dropBoxesFor(vm: NodeSingular): ReturnType<typeof hostBoxes> {
-  if (!dropBoxes) {
-    const parent = vm.parent().first();
-    dropBoxes = hostBoxes(parent.empty() ? undefined : parent.id());
-  }
-  return dropBoxes;
-}
-
-/**
- * The host a dragged VM would land on is outlined by a box over the canvas, not by a class:
- * restyling a compound node makes cytoscape restyle its whole cluster, every VM and port in
- * it, on the next frame.
- */
-const dropOutline = el('div', { className: 'vt-hidden', id: 'vt-drop-outline' });
-container.append(dropOutline);
-
-function highlightDropTarget(vm: NodeSingular): void {
-  const host = boxAt(dropBoxesFor(vm), vm.position());
-  if (host?.id === dropTarget) return;
-  dropTarget = host?.id;
-  const node = dropTarget !== undefined ? graph?.getElementById(dropTarget) : undefined;
-  if (!node || node.empty()) {
-    dropOutline.classList.add('vt-hidden');
-    return;
-  }
-  const box = node.renderedBoundingBox({ includeLabels: false });
-  dropOutline.style.left = `${box.x1}px`;
-  dropOutline.style.top = `${box.y1}px`;
-  dropOutline.style.width = `${box.w}px`;
-  dropOutline.style.height = `${box.h}px`;
-  dropOutline.classList.remove('vt-hidden');
-}
-
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-
-function onDragFree(node: NodeSingular): void {
-  const kind = String(node.data('kind'));
-  if (kind === 'vm' || kind === 'controller' || kind === 'port') {
-    dropOutline.classList.add('vt-hidden');
-    const host = kind === 'vm' ? boxAt(dropBoxesFor(node), node.position()) : undefined;
-    dropTarget = undefined;
-    dropBoxes = undefined;
-    // Children sit in their parent's grid: put them back; a VM dropped on another host moves there.
-    const leaves = node.isParent() ? node.descendants().filter((descendant) => descendant.isChildless()) : node;
-    leaves.forEach((leaf) => {
-      const home = current?.diagram.positions[leaf.id()] ?? shown.positions[leaf.id()];
-      if (home) leaf.position({ x: home.x, y: home.y });
-    });
-    if (host) send({ type: 'move-vm', vm: node.id(), host: host.id });
-    return;
-  }
-  // One intent for everything that moved (a multi-selection moves together).
-  clearTimeout(flushTimer);
-  flushTimer = setTimeout(() => flushMoves(), 0);
-}
-
-/** Every placeable element that is not where the last document put it, as layout positions. */
-function movedPlacements(): Array<{ id: string; position: { x: number; y: number } }> {
-  if (!graph || !current) return [];
-  const moved: Array<{ id: string; position: { x: number; y: number } }> = [];
-  const childrenOf = childrenIndex(current.diagram.nodes);
-  for (const [id, loaded] of loadedPositions) {
-    const node = graph.getElementById(id);
-    if (node.empty()) continue;
-    const now = node.position();
-    const dx = now.x - loaded.x;
-    const dy = now.y - loaded.y;
-    if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
-    const center = layoutCenter(current.diagram, id, childrenOf);
-    if (!center) continue;
-    moved.push({ id, position: { x: Math.round(center.x + dx), y: Math.round(center.y + dy) } });
-  }
-  return moved;
-}
-
-function flushMoves(): void {
-  const moved = movedPlacements();
-  if (moved.length === 0) return;
-  const only = moved[0];
-  if (moved.length === 1 && only) send({ type: 'set-position', id: only.id, position: only.position });
-  else send({ type: 'set-positions', positions: moved });
-  adoptMoves(moved);
-}
-
-let layingOut = false;
-
-/**
- * Runs fcose on the drawn graph (compound nodes kept: VMs stay in their hosts, hosts in
- * their clusters) and sends one set-positions intent with every placeable element it
- * moved. Only ever on the user's request: loading a document never lays it out.
- */
-function autoLayout(): void {
-  if (!graph || !current || layingOut) return;
-  if (player.active) {
-    setStatus('A simulation is shown: Clear simulation first to lay the design out.', true);
-    return;
-  }
-  clearTimeout(flushTimer);
-  clearTimeout(nudgeTimer);
-  // Moves not sent yet would be mixed into the layout's intent: send them first.
-  flushMoves();
-  layingOut = true;
-  setStatus('Laying the design out...');
-  const options: FcoseLayoutOptions = { name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: false, packComponents: false };
-  const layout = graph.layout(options);
-  layout.one('layoutstop', () => {
-    layingOut = false;
-    const moved = movedPlacements().filter(({ position }) => Number.isFinite(position.x) && Number.isFinite(position.y));
-    if (moved.length === 0) {
-      setStatus('The layout moved nothing.');
-      return;
-    }
-    send({ type: 'set-positions', positions: moved });
-    adoptMoves(moved);
-    const text = `Laid out ${moved.length} elements.`;
-    setStatus(text);
-    announce(text);
-  });
-  layout.run();
-}
-
-/** After sending moves: the moved elements count as placed where they are now. */
-function adoptMoves(moved: ReadonlyArray<{ id: string; position: { x: number; y: number } }>): void {
-  // The moved elements now count as placed here (a nudge after a nudge adds up).
-  for (const { id } of moved) {
-    const node = graph?.getElementById(id);
-    if (node && node.nonempty()) loadedPositions.set(id, { ...node.position() });
-  }
-  if (current) {
-    // Until the document comes back, treat the sent positions as the layout's.
-    const positions = { ...current.diagram.positions };
-    const childrenOf = childrenIndex(current.diagram.nodes);
-    const shift = (id: string, dx: number, dy: number) => {
-      const at = positions[id];
-      if (at) positions[id] = { x: at.x + dx, y: at.y + dy };
-      for (const child of childrenOf.get(id) ?? []) shift(child.id, dx, dy);
-    };
-    for (const { id, position } of moved) {
-      const before = layoutCenter(current.diagram, id, childrenOf);
-      if (before) shift(id, position.x - before.x, position.y - before.y);
-    }
-    current = { ...current, diagram: { ...current.diagram, positions } };
-  }
-}
-
-let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
-
-function nudge(dx: number, dy: number): void {
-  if (!graph) return;
-  if (player.active) {
-    setStatus('A simulation is shown: Clear simulation first to move elements.', true);
-    return;
-  }
-  const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))));
-  if (nodes.empty()) {
-    setStatus('Only hosts, switches, arrays and datastores are placed; VMs, controllers and ports follow them.', true);
-    return;
-  }
-  nodes.forEach((node) => {
-    if (node.isParent()) node.descendants().filter((descendant) => descendant.isChildless()).forEach((leaf) => { leaf.shift({ x: dx, y: dy }); });
-    else node.shift({ x: dx, y: dy });
-  });
-  clearTimeout(nudgeTimer);
-  nudgeTimer = setTimeout(() => flushMoves(), 300);
-}
-
 // ----------------------------------------------------------------------------- rename
 
-let renameInput: HTMLInputElement | undefined;
+const renameBox = new RenameBox({
+  graph: () => graph,
+  rename: (id, newId) => {
+    pendingSelect = newId;
+    send({ type: 'rename-element', id, newId });
+  },
+}, container);
 
 function startRename(id: string): void {
-  if (!graph || renameInput) return;
-  const node = graph.getElementById(id);
-  if (node.empty()) return;
-  const box = node.renderedBoundingBox({ includeLabels: true });
-  const input = el('input', { className: 'vt-rename' });
-  input.value = id;
-  input.setAttribute('aria-label', `New id for ${id}`);
-  input.style.left = `${Math.max(0, box.x1)}px`;
-  input.style.top = `${Math.max(0, box.y2 - 20)}px`;
-  container.append(input);
-  renameInput = input;
-  input.focus();
-  const slash = id.lastIndexOf('/');
-  input.setSelectionRange(slash + 1, id.length);
-  let done = false;
-  const end = (commit: boolean) => {
-    if (done) return;
-    done = true;
-    renameInput = undefined;
-    input.remove();
-    container.focus();
-    const newId = input.value.trim();
-    if (commit && newId !== '' && newId !== id) {
-      pendingSelect = newId;
-      send({ type: 'rename-element', id, newId });
-    }
-  };
-  input.addEventListener('keydown', (event) => {
-    event.stopPropagation();
-    if (event.key === 'Enter') end(true);
-    else if (event.key === 'Escape') end(false);
-  });
-  input.addEventListener('blur', () => end(true));
+  renameBox.start(id);
 }
 
 // ----------------------------------------------------------------------------- search
@@ -1093,104 +503,17 @@ function zoomBy(factor: number): void {
 
 function exportImage(format: 'svg' | 'png'): void {
   if (!graph) return;
-  const colours = themeColours();
-  if (format === 'png') {
-    const data = graph.png({ output: 'base64uri', full: true, bg: colours.background, scale: 2, maxWidth: 8000, maxHeight: 8000 });
-    vscode.postMessage({ type: 'export-image', format: 'png', data });
-  } else {
-    const nodes: SvgNode[] = graph.nodes().map((node) => {
-      const compound = node.isParent();
-      const box = node.boundingBox({ includeLabels: false, includeOverlays: false });
-      const shape = String(node.style('shape'));
-      return {
-        id: node.id(),
-        label: String(node.data('display') ?? node.id()),
-        x: compound ? (box.x1 + box.x2) / 2 : node.position().x,
-        y: compound ? (box.y1 + box.y2) / 2 : node.position().y,
-        width: compound ? box.w : node.width(),
-        height: compound ? box.h : node.height(),
-        stroke: String(node.style('border-color')),
-        fill: String(node.style('background-color')),
-        compound,
-        shape: shape === 'diamond' ? 'diamond' : shape === 'ellipse' ? 'ellipse' : 'rect',
-      };
-    });
-    const edges: SvgEdge[] = graph.edges().map((edge) => {
-      const s = edge.source().position();
-      const t = edge.target().position();
-      return { x1: s.x, y1: s.y, x2: t.x, y2: t.y, stroke: String(edge.style('line-color')), dashed: edge.data('kind') === 'storage' || edge.data('kind') === 'suggested' };
-    });
-    vscode.postMessage({ type: 'export-image', format: 'svg', data: diagramSvg({ nodes, edges, background: colours.background, foreground: colours.foreground }) });
-  }
+  vscode.postMessage({ type: 'export-image', format, data: canvasImage(graph, format, themeColours()) });
   const text = `Exported the canvas as ${format.toUpperCase()}.`;
   setStatus(text);
   announce(text);
-}
-
-// ------------------------------------------------------------------------- clipboard
-
-/** What Ctrl+C copied (kept in the canvas: the system clipboard is not touched). */
-let copied: CopiedElement[] = [];
-/** When Ctrl+C / Ctrl+V was last handled, so the copy/paste event that may follow does not repeat it. */
-let clipboardHandledAt = -Infinity;
-
-function copySelection(): void {
-  const ids = selectedNodeIds();
-  const kept = ids.flatMap((id) => {
-    const copy = current ? copyOf(id, current.diagram) : undefined;
-    return copy ? [copy] : [];
-  });
-  if (kept.length === 0) {
-    const text = 'Select a host, VM, switch, array or datastore to copy.';
-    setStatus(text, true);
-    announce(text);
-    return;
-  }
-  copied = kept;
-  const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${plural(kept.length, 'a copy', 'copies')}.`;
-  setStatus(text);
-  announce(text);
-}
-
-function pasteCopied(): void {
-  if (!current) return;
-  if (copied.length === 0) {
-    setStatus('Nothing copied yet: select an element and press Ctrl+C.', true);
-    return;
-  }
-  const elements = pastedElements(copied, current.diagram);
-  for (const element of elements) send({ type: 'add-element', element });
-  const last = elements.at(-1);
-  if (last) pendingSelect = last.id;
-  setStatus(`Adding ${elements.map((element) => element.id).join(', ')}...`);
-}
-
-function onClipboardKey(event: KeyboardEvent): boolean {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false;
-  const key = event.key.toLowerCase();
-  if (key !== 'c' && key !== 'v') return false;
-  event.preventDefault();
-  clipboardHandledAt = performance.now();
-  if (key === 'c') copySelection();
-  else pasteCopied();
-  return true;
-}
-
-// VS Code may deliver Cmd+C / Cmd+V to the webview as copy and paste events instead of keys.
-for (const [name, action] of [['copy', copySelection], ['paste', pasteCopied]] as const) {
-  document.addEventListener(name, (event) => {
-    if (document.activeElement !== container) return;
-    event.preventDefault();
-    if (performance.now() - clipboardHandledAt < 500) return;
-    action();
-  });
 }
 
 // --------------------------------------------------------------------------- keyboard
 
 container.addEventListener('keydown', (event) => {
   if (!graph || !current || event.target !== container) return;
-  if (onClipboardKey(event)) return;
+  if (clipboard.onKey(event)) return;
   // Other shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const step = event.shiftKey ? NUDGE * 5 : NUDGE;
@@ -1210,10 +533,10 @@ container.addEventListener('keydown', (event) => {
       selectOnly(next, true);
       return;
     }
-    case 'ArrowLeft': event.preventDefault(); nudge(-step, 0); return;
-    case 'ArrowRight': event.preventDefault(); nudge(step, 0); return;
-    case 'ArrowUp': event.preventDefault(); nudge(0, -step); return;
-    case 'ArrowDown': event.preventDefault(); nudge(0, step); return;
+    case 'ArrowLeft': event.preventDefault(); moves.nudge(-step, 0); return;
+    case 'ArrowRight': event.preventDefault(); moves.nudge(step, 0); return;
+    case 'ArrowUp': event.preventDefault(); moves.nudge(0, -step); return;
+    case 'ArrowDown': event.preventDefault(); moves.nudge(0, step); return;
     case 'Delete':
     case 'Backspace':
       event.preventDefault();
@@ -1223,17 +546,24 @@ container.addEventListener('keydown', (event) => {
     case 'F2':
       if (selected.length === 1 && selected[0] !== undefined) {
         event.preventDefault();
-        if (linkMode && event.key === 'Enter') chooseLinkEnd(selected[0]);
+        if (linkTool.active && event.key === 'Enter') linkTool.chooseEnd(selected[0]);
         else startRename(selected[0]);
       }
       return;
     case 'l':
     case 'L':
       event.preventDefault();
-      setLinkMode(!linkMode);
+      linkTool.setMode(!linkTool.active);
+      return;
+    case ' ':
+      // Space collapses or expands the selected site, rack or chassis.
+      if (selected.length === 1 && selected[0] !== undefined && containers.isContainer(selected[0])) {
+        event.preventDefault();
+        containers.toggle(selected[0]);
+      }
       return;
     case 'Escape':
-      if (linkMode) setLinkMode(false);
+      if (linkTool.active) linkTool.setMode(false);
       else graph.$(':selected').unselect();
       return;
   }
@@ -1247,16 +577,16 @@ function onMessage(message: HostToDesignerMessage): void {
       onDocument(message);
       return;
     case 'rejected':
-      onRejected(message.requestId, message.reason);
+      intents.onRejected(message.requestId, message.reason);
       return;
     case 'applied':
-      onApplied(message.requestId, message.dangling);
+      intents.onApplied(message.requestId, message.dangling);
       return;
     case 'select':
       if (nodesById.has(message.elementId)) reveal(message.elementId);
       return;
     case 'details':
-      onDetails(message.version, message.details);
+      panel.onDetails(message.version, message.details);
       return;
     case 'simulation':
       player.load(message.result);
@@ -1275,56 +605,6 @@ new MutationObserver(() => {
   minimap.restyle();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-/** For tests and automation only: where an element is drawn (no access to the graph itself). */
-Object.defineProperty(window, 'vtopoDesigner', {
-  value: Object.freeze<DesignerTestHook>({
-    renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined {
-      const node = graph?.getElementById(id);
-      if (!node || node.empty()) return undefined;
-      const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-      const origin = container.getBoundingClientRect();
-      return { x1: box.x1 + origin.left, y1: box.y1 + origin.top, x2: box.x2 + origin.left, y2: box.y2 + origin.top };
-    },
-    renders(): number {
-      return renderCount;
-    },
-    /** How many edges the canvas draws (cables, storage, suggestions, and any being drawn). */
-    edgeCount(): number {
-      return graph?.edges().length ?? 0;
-    },
-    selected(): string[] {
-      return selectedNodeIds();
-    },
-    /** The node's compound parent on the canvas (e.g. a VM's host), or undefined. */
-    parentOf(id: string): string | undefined {
-      const parent = graph?.getElementById(id).parent().first();
-      return parent && parent.nonempty() ? parent.id() : undefined;
-    },
-    /** The text drawn as the node's label (with VM counts and finding marks), or undefined when not drawn. */
-    labelOf(id: string): string | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? String(node.data('display')) : undefined;
-    },
-    /** The main view's pan, to see that the minimap moves it. */
-    pan(): { x: number; y: number } {
-      return graph ? { ...graph.pan() } : { x: 0, y: 0 };
-    },
-    /** The label the canvas draws for the node as styled (a playback badge included), or undefined when not drawn. */
-    styledLabelOf(id: string): string | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? String(node.style('label')) : undefined;
-    },
-    /** The node's border colour and style as drawn. */
-    borderOf(id: string): { color: string; style: string; width: string } | undefined {
-      const node = graph?.getElementById(id);
-      return node && node.nonempty() ? { color: String(node.style('border-color')), style: String(node.style('border-style')), width: String(node.style('border-width')) } : undefined;
-    },
-    /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
-    classesOf(id: string): string[] {
-      const element = graph?.getElementById(id);
-      return element && element.nonempty() ? element.classes().slice() : [];
-    },
-  }),
-});
+installTestHook({ graph: () => graph, container, renders: () => renderCount, selected: () => selectedNodeIds() });
 
 vscode.postMessage({ type: 'ready' });

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { buildDiagram } from '../core/view/diagram';
+import { containerView } from '../core/view/designer-containers';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
 import type { DocumentAnalyses } from './analyses';
 import { webviewHtml } from './webview-html';
@@ -46,7 +47,8 @@ async function openPreview(context: vscode.ExtensionContext, analyses: DocumentA
         type: 'diagram',
         documentVersion: document.version,
         title: basename(document.uri),
-        diagram: buildDiagram(analysis.topology, analysis.findings),
+        // Sites and racks are drawn as boxes; the power feeds only in the designer's overlay.
+        diagram: containerView(buildDiagram(analysis.topology, analysis.findings), { power: false, collapsed: new Set() }).diagram,
       };
       void panel.webview.postMessage(message);
     } catch (error) {

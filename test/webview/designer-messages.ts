@@ -1,7 +1,8 @@
 /**
  * Builds what the fake host of the designer test sends, in Node (run with tsx): the test
  * page (the production CSP, CSS and body around dist/webview/designer.js) and 'document'
- * messages for the seed-000-fq1616r example, an XSS label and a generated 2,000-element design.
+ * messages for the seed-000-fq1616r example, an XSS label, the racks-and-power example and a
+ * blade fixture (failure domains), and a generated 2,000-element design.
  * Usage: tsx test/webview/designer-messages.ts <out-dir>
  */
 
@@ -62,6 +63,14 @@ const xss: HostToDesignerMessage = { ...seed, version: 50, diagram: xssDiagram }
 writeFileSync(join(out, 'xss.json'), JSON.stringify(xss));
 const xssDetails: Record<string, ElementDetails> = { ...seedDetails, [xssId]: { id: xssId, kind: 'host', fields: [{ key: 'model', value: '"><img src=y onerror=alert(4)>', typeName: 'text', description: '<i>x</i>' }] } };
 writeFileSync(join(out, 'xss-details.json'), JSON.stringify(xssDetails));
+
+// Failure domains: a site with three racks and A/B power feeds (the racks-and-power example).
+const racksText = readFileSync('examples/racks-and-power.vtopo', 'utf8');
+writeFileSync(join(out, 'racks.json'), JSON.stringify(documentFor(racksText, 'racks-and-power.vtopo', 1)));
+writeFileSync(join(out, 'racks-details.json'), JSON.stringify(detailsFor(racksText)));
+// Two sites, racks, a blade chassis with a blade and an interconnect module, devices placed by site only.
+const bladesText = readFileSync('test/unit/view/fixtures/blades.vtopo', 'utf8');
+writeFileSync(join(out, 'blades.json'), JSON.stringify(documentFor(bladesText, 'blades.vtopo', 1)));
 
 const bigText = generateDesign({ name: 'designer-2000', hosts: 100, vms: 1500, fabrics: 2, arrays: 2, hostsPerCluster: 32, datastoresPerCluster: 4 }, 7);
 const big = documentFor(bigText, 'designer-2000.vtopo', 1);

@@ -47,6 +47,12 @@ const simulation = JSON.parse(readFileSync(join(dir, 'simulation.json'), 'utf8')
 /** @type {SimulationMessage} */
 const nicSimulation = JSON.parse(readFileSync(join(dir, 'simulation-nic.json'), 'utf8'));
 const bigText = readFileSync(join(dir, 'big.json'), 'utf8');
+/** @type {DocumentMessage} */
+const racks = JSON.parse(readFileSync(join(dir, 'racks.json'), 'utf8'));
+/** @type {Record<string, ElementDetails>} */
+const racksDetails = JSON.parse(readFileSync(join(dir, 'racks-details.json'), 'utf8'));
+/** @type {DocumentMessage} */
+const blades = JSON.parse(readFileSync(join(dir, 'blades.json'), 'utf8'));
 /** @type {Record<string, ElementDetails>} */
 const seedDetails = JSON.parse(readFileSync(join(dir, 'seed-details.json'), 'utf8'));
 /** @type {Record<string, ElementDetails>} */
@@ -313,6 +319,8 @@ await check('link mode cables the first free port of a host to a switch', async 
 });
 
 await check('ports are drawn inside their host; selecting one asks the host for its fields only', async () => {
+  // The document the last check answered with may still be on its way (and the panel ask for the selection's fields).
+  await page.waitForTimeout(150);
   const asked = (await posted(page)).filter((m) => m.type === 'details').length;
   assert((await page.evaluate(() => window.vtopoDesigner.parentOf('esx-01/hba2/p1'))) === 'esx-01', 'port inside its host');
   assert((await page.evaluate(() => window.vtopoDesigner.parentOf('fq1616r/b/fc1'))) === 'fq1616r/b', 'array port inside its controller');
@@ -442,6 +450,8 @@ await check('keyboard: Tab selects, arrows send set-position, Enter renames, Del
   intent = lastOf(list).intent;
   assert(intent.type === 'delete-element' && intent.id === 'lan-1', JSON.stringify(intent));
   await answer(page, ++version);
+  // The canvas handles the host's messages asynchronously: wait for the announcement.
+  await page.waitForFunction(() => document.getElementById('vt-live')?.textContent?.includes('Deleted lan-1'), undefined, { timeout: 2000 }).catch(() => undefined);
   const live = (await page.textContent('#vt-live')) ?? '';
   assert(live.includes('Deleted lan-1'), `live region: ${live}`);
 });
@@ -660,6 +670,262 @@ await check('an XSS label renders as text and never runs', async () => {
 await page.screenshot({ path: join(dir, 'designer-seed.png') });
 await page.context().close();
 
+// ------------------------------------------------------------------ failure domains
+
+/**
+ * @typedef {{ x1: number, y1: number, x2: number, y2: number }} Rect
+ * @param {Rect} outer
+ * @param {Rect} inner
+ */
+const holds = (outer, inner) => inner.x1 >= outer.x1 - 0.5 && inner.x2 <= outer.x2 + 0.5 && inner.y1 >= outer.y1 - 0.5 && inner.y2 <= outer.y2 + 0.5;
+/**
+ * @param {Rect} a
+ * @param {Rect} b
+ */
+const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+/**
+ * @param {Page} p
+ * @param {string} id
+ */
+async function drawnBox(p, id) {
+  const b = await box(p, id);
+  assert(b, `${id} is drawn`);
+  return b;
+}
+
+const { page: domains, problems: domainProblems } = await openPage(racksDetails);
+await post(domains, racks);
+await center(domains, 'hv-a1');
+let racksVersion = 1;
+
+await check('failure domains: sites hold racks, racks hold their devices; VMs, ports and controllers stay inside; no feeds until asked', async () => {
+  const parentOf = (/** @type {string} */ id) => domains.evaluate((i) => window.vtopoDesigner.parentOf(i), id);
+  for (const [child, parent] of /** @type {Array<[string, string]>} */ ([['r01', 'dc1'], ['r02', 'dc1'], ['r03', 'dc1'], ['hv-a1', 'r01'], ['hv-b2', 'r02'], ['fc-a', 'r01'], ['core-b1', 'r02'], ['fq1616r', 'r03'], ['hv-a1/hba1/p0', 'hv-a1'], ['fq1616r/a', 'fq1616r'], ['fq1616r/a/fc0', 'fq1616r/a']])) {
+    assert((await parentOf(child)) === parent, `${child} in ${await parentOf(child)}, not ${parent}`);
+  }
+  assert((await parentOf('dc1')) === undefined && (await parentOf('csv-01')) === undefined, 'the site and the datastores are top level');
+  assert(holds(await drawnBox(domains, 'r01'), await drawnBox(domains, 'hv-a1')) && holds(await drawnBox(domains, 'dc1'), await drawnBox(domains, 'r03')), 'boxes hold their children');
+  const r01 = await drawnBox(domains, 'r01');
+  const r02 = await drawnBox(domains, 'r02');
+  const r03 = await drawnBox(domains, 'r03');
+  assert(!overlaps(r01, r02) && !overlaps(r02, r03) && !overlaps(r01, r03), `racks overlap: ${JSON.stringify([r01, r02, r03])}`);
+  assert((await box(domains, 'ups-a')) === undefined && (await box(domains, 'r01-a')) === undefined, 'power feeds hidden by default');
+  assert((await domains.getAttribute('#vt-power', 'aria-pressed')) === 'false', 'Power off');
+  const borders = await domains.evaluate(() => ['dc1', 'r01'].map((id) => window.vtopoDesigner.borderOf(id)));
+  assert(borders[0]?.width !== borders[1]?.width, `site and rack drawn apart: ${JSON.stringify(borders)}`);
+  assert((await intents(domains)).length === 0, 'loading sends nothing');
+  await domains.screenshot({ path: join(dir, 'designer-racks.png') });
+});
+
+await check('Power shows the feeds over the design (supply and fed-from edges), and hides them again; nothing is sent', async () => {
+  const edgesBefore = await domains.evaluate(() => window.vtopoDesigner.edgeCount());
+  await domains.click('#vt-power');
+  assert((await domains.getAttribute('#vt-power', 'aria-pressed')) === 'true', 'Power on');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('ups-a') !== undefined);
+  const power = racks.diagram.edges.filter((e) => e.kind === 'power' || e.kind === 'fed-from').length;
+  assert(power === 28, `${power} power edges in the design`);
+  assert((await domains.evaluate(() => window.vtopoDesigner.edgeCount())) === edgesBefore + power, 'every supply and fed-from edge drawn');
+  const ups = await drawnBox(domains, 'ups-a');
+  const pdu = await drawnBox(domains, 'r01-a');
+  const host = await drawnBox(domains, 'hv-a1');
+  assert(ups.y2 < pdu.y1 && pdu.y2 < host.y1, 'UPSs above PDUs above the devices');
+  assert((await domains.evaluate(() => window.vtopoDesigner.parentOf('r01-a'))) === undefined, 'feeds are in no container');
+  await domains.screenshot({ path: join(dir, 'designer-racks-power.png') });
+  await domains.evaluate(() => { document.body.className = 'vscode-dark'; });
+  await domains.waitForTimeout(100);
+  await domains.screenshot({ path: join(dir, 'designer-racks-power-dark.png') });
+  await domains.evaluate(() => { document.body.className = 'vscode-light'; });
+  await domains.click('#vt-power');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('ups-a') === undefined);
+  assert((await domains.evaluate(() => window.vtopoDesigner.edgeCount())) === edgesBefore, 'power edges gone');
+  assert((await intents(domains)).length === 0, 'the overlay is view state only');
+});
+
+await check('dragging a host into another rack sends one set-placement with its new position; onto the background, out of its rack', async () => {
+  let count = (await intents(domains)).length;
+  const host = await drawnBox(domains, 'hv-a1');
+  const target = await drawnBox(domains, 'r02');
+  await drag(domains, { x: (host.x1 + host.x2) / 2, y: host.y1 + 3 }, { x: (target.x1 + target.x2) / 2, y: target.y1 + (target.y2 - target.y1) * 0.45 }, 20);
+  let list = await waitIntents(domains, count + 1);
+  await domains.waitForTimeout(200);
+  assert((await intents(domains)).length === count + 1, 'one intent for the drop');
+  let intent = lastOf(list).intent;
+  assert(intent.type === 'set-placement' && intent.baseVersion === racksVersion, JSON.stringify(intent));
+  assert(JSON.stringify(intent.ids) === '["hv-a1"]' && JSON.stringify(intent.to) === '{"kind":"rack","id":"r02"}', JSON.stringify(intent));
+  assert(intent.positions?.length === 1 && intent.positions[0]?.id === 'hv-a1' && Number.isInteger(intent.positions[0].position.x), JSON.stringify(intent.positions));
+  await post(domains, { type: 'applied', requestId: lastOf(list).requestId, dangling: [] });
+  await domains.waitForFunction(() => document.getElementById('vt-status')?.textContent?.includes('Moved hv-a1 into rack r02'));
+  await post(domains, { ...racks, version: ++racksVersion });
+  count++;
+  // A switch dragged out onto the canvas, clear of every box: out of its rack.
+  const sw = await drawnBox(domains, 'core-b2');
+  const site = await drawnBox(domains, 'dc1');
+  const ds = await drawnBox(domains, 'csv-01');
+  const clear = { x: site.x1 + 8, y: (ds.y1 + ds.y2) / 2 };
+  assert(clear.y > site.y2, `the point below the site is clear: ${JSON.stringify(clear)} ${JSON.stringify(site)}`);
+  await drag(domains, { x: (sw.x1 + sw.x2) / 2, y: (sw.y1 + sw.y2) / 2 }, clear, 20);
+  list = await waitIntents(domains, count + 1);
+  intent = lastOf(list).intent;
+  assert(intent.type === 'set-placement' && JSON.stringify(intent.ids) === '["core-b2"]' && JSON.stringify(intent.to) === '{"kind":"none"}', JSON.stringify(intent));
+  await answer(domains, ++racksVersion);
+  await post(domains, { ...racks, version: ++racksVersion });
+  count = (await intents(domains)).length;
+  // A rack dragged out of its site: the rack leaves the site, its devices keep their rack and move with it.
+  const rack = await drawnBox(domains, 'r03');
+  const below = await drawnBox(domains, 'csv-02');
+  const site2 = await drawnBox(domains, 'dc1');
+  await drag(domains, { x: rack.x1 + 4, y: rack.y1 + 4 }, { x: site2.x2 - 20, y: below.y2 + 30 }, 20);
+  list = await waitIntents(domains, count + 1);
+  intent = lastOf(list).intent;
+  assert(intent.type === 'set-placement' && JSON.stringify(intent.ids) === '["r03"]' && JSON.stringify(intent.to) === '{"kind":"none"}', JSON.stringify(intent));
+  assert(intent.positions?.some((p) => p.id === 'fq1616r') === true, `the array moved with its rack: ${JSON.stringify(intent.positions)}`);
+  await answer(domains, ++racksVersion);
+  count = (await intents(domains)).length;
+  // Moving a switch a little inside its own rack is an ordinary move.
+  const fc = await drawnBox(domains, 'fc-b');
+  await drag(domains, { x: (fc.x1 + fc.x2) / 2, y: (fc.y1 + fc.y2) / 2 }, { x: (fc.x1 + fc.x2) / 2 + 4, y: (fc.y1 + fc.y2) / 2 + 4 }, 4);
+  list = await waitIntents(domains, count + 1);
+  intent = lastOf(list).intent;
+  assert(intent.type === 'set-position' && intent.id === 'fc-b', JSON.stringify(intent));
+  await post(domains, { type: 'applied', requestId: lastOf(list).requestId, dangling: [] });
+  await post(domains, { ...racks, version: ++racksVersion });
+});
+
+await check('Space and a double click collapse and expand a rack: one box with a count of what it holds; nothing is sent', async () => {
+  const count = (await intents(domains)).length;
+  await post(domains, { type: 'select', elementId: 'r02' });
+  await domains.waitForFunction(() => window.vtopoDesigner.selected().join() === 'r02');
+  await domains.focus('#vt-canvas');
+  await domains.keyboard.press(' ');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('hv-b1') === undefined);
+  const label = await domains.evaluate(() => window.vtopoDesigner.labelOf('r02'));
+  // What it holds, and the findings of what it hides.
+  assert(/^r02 \(2 hosts, 2 switches\)( \u26a0\d+)?$/.test(label ?? ''), `collapsed label: ${label}`);
+  assert((await domains.evaluate(() => window.vtopoDesigner.parentOf('r02'))) === 'dc1', 'still in its site');
+  assert(((await domains.textContent('#vt-live')) ?? '').includes('Collapsed rack r02'), (await domains.textContent('#vt-live')) ?? '');
+  await domains.waitForSelector('#vt-collapse-button');
+  assert((await domains.textContent('#vt-collapse-button')) === 'Expand', 'the panel offers Expand');
+  // A new document (an edit in the text) keeps it collapsed.
+  await post(domains, { ...racks, version: ++racksVersion });
+  await domains.waitForTimeout(100);
+  assert((await box(domains, 'hv-b1')) === undefined, 'still collapsed after a redraw');
+  await domains.screenshot({ path: join(dir, 'designer-racks-collapsed.png') });
+  const at = await center(domains, 'r02');
+  await domains.mouse.dblclick(at.x, at.y);
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('hv-b1') !== undefined);
+  assert((await domains.evaluate(() => window.vtopoDesigner.parentOf('hv-b1'))) === 'r02', 'back in its rack');
+  assert(/^r02( \u26a0\d+)?$/.test((await domains.evaluate(() => window.vtopoDesigner.labelOf('r02'))) ?? ''), 'plain label again');
+  assert((await domains.$('.vt-rename')) === null, 'a double click on a rack does not rename it');
+  // A select from the text of something in a collapsed site opens it.
+  await post(domains, { type: 'select', elementId: 'dc1' });
+  await domains.waitForFunction(() => window.vtopoDesigner.selected().join() === 'dc1');
+  await domains.focus('#vt-canvas');
+  await domains.keyboard.press(' ');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('r01') === undefined);
+  const siteLabel = await domains.evaluate(() => window.vtopoDesigner.labelOf('dc1'));
+  assert(/^dc1 \(3 racks, 4 hosts, 6 switches, 1 array\)( \u26a0\d+)?$/.test(siteLabel ?? ''), `the site says what it holds: ${siteLabel}`);
+  await post(domains, { type: 'select', elementId: 'fc-a' });
+  await domains.waitForFunction(() => window.vtopoDesigner.selected().join() === 'fc-a');
+  assert((await domains.evaluate(() => window.vtopoDesigner.parentOf('fc-a'))) === 'r01', 'opened to show it');
+  await domains.waitForTimeout(200);
+  assert((await intents(domains)).length === count, `collapse sent intents: ${JSON.stringify((await intents(domains)).slice(count))}`);
+});
+
+await check('Site and Rack palette buttons: a rack added while a site is selected goes into it', async () => {
+  let count = (await intents(domains)).length;
+  await post(domains, { type: 'select', elementId: 'dc1' });
+  await domains.waitForFunction(() => window.vtopoDesigner.selected().join() === 'dc1');
+  await domains.click('#vt-add-rack');
+  let list = await waitIntents(domains, count + 1);
+  let intent = lastOf(list).intent;
+  assert(intent.type === 'add-element' && JSON.stringify(intent.element) === '{"kind":"rack","id":"r04","site":"dc1"}', JSON.stringify(intent));
+  await answer(domains, ++racksVersion);
+  await post(domains, { ...racks, version: ++racksVersion });
+  count++;
+  await domains.click('#vt-add-site');
+  list = await waitIntents(domains, count + 1);
+  intent = lastOf(list).intent;
+  assert(intent.type === 'add-element' && JSON.stringify(intent.element) === '{"kind":"site","id":"dc2"}', JSON.stringify(intent));
+  await post(domains, { type: 'applied', requestId: lastOf(list).requestId, dangling: [] });
+  await post(domains, { ...racks, version: ++racksVersion });
+});
+
+await check('Auto layout keeps every device inside its rack and the racks apart; the positions it writes are inside the boxes', async () => {
+  const count = (await intents(domains)).length;
+  await domains.waitForTimeout(300);
+  await domains.click('#vt-auto-layout');
+  const list = await waitIntents(domains, count + 1);
+  const intent = lastOf(list).intent;
+  assert(intent.type === 'set-positions', JSON.stringify(intent));
+  const placed = racks.diagram.nodes.filter((n) => ['host', 'switch', 'array', 'datastore'].includes(n.kind)).map((n) => n.id).sort();
+  assert(JSON.stringify(intent.positions.map((p) => p.id).sort()) === JSON.stringify(placed), `positions for ${intent.positions.map((p) => p.id).join(', ')}`);
+  await domains.screenshot({ path: join(dir, 'designer-racks-layout.png') });
+  const boxes = await domains.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, window.vtopoDesigner.modelBox(id)])), ['dc1', 'r01', 'r02', 'r03']);
+  for (const { id, position } of intent.positions) {
+    const parent = racks.diagram.nodes.find((n) => n.id === id)?.parent;
+    const rack = parent !== undefined ? boxes[parent] : undefined;
+    if (!rack) continue;
+    assert(position.x >= rack.x1 && position.x <= rack.x2 && position.y >= rack.y1 && position.y <= rack.y2, `${id} written at ${JSON.stringify(position)}, outside ${parent} ${JSON.stringify(rack)}`);
+    for (const other of ['r01', 'r02', 'r03'].filter((r) => r !== parent)) {
+      const b = boxes[other];
+      assert(!b || !(position.x >= b.x1 && position.x <= b.x2 && position.y >= b.y1 && position.y <= b.y2), `${id} written inside ${other}`);
+    }
+  }
+  const [r01, r02, r03] = [boxes['r01'], boxes['r02'], boxes['r03']];
+  assert(r01 && r02 && r03 && !overlaps(r01, r02) && !overlaps(r02, r03) && !overlaps(r01, r03), `racks overlap after the layout: ${JSON.stringify(boxes)}`);
+  await answer(domains, ++racksVersion);
+});
+
+await check('failure domains: hostile labels on sites, racks and feeds stay text; no CSP violation, no page error', async () => {
+  const evil = '<img src=x onerror=alert(5)>';
+  const hostile = {
+    ...racks,
+    version: ++racksVersion,
+    diagram: {
+      ...racks.diagram,
+      nodes: racks.diagram.nodes.map((n) => (n.id === 'r03' ? { ...n, label: evil, details: ['<script>alert(6)</script>'] } : n.id === 'ups-a' ? { ...n, label: `${evil} (UPS)` } : n)),
+    },
+  };
+  await post(domains, hostile);
+  await domains.waitForFunction((l) => window.vtopoDesigner.labelOf('r03') === l, evil);
+  await post(domains, { type: 'select', elementId: 'r03' });
+  await domains.waitForFunction(() => window.vtopoDesigner.selected().join() === 'r03');
+  await domains.focus('#vt-canvas');
+  await domains.keyboard.press(' ');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('fq1616r') === undefined);
+  await domains.click('#vt-power');
+  await domains.waitForFunction(() => window.vtopoDesigner.renderedBox('ups-a') !== undefined);
+  await domains.waitForTimeout(100);
+  assert(((await domains.textContent('#vt-panel')) ?? '').includes('<script>alert(6)</script>'), 'details shown as text');
+  assert((await domains.evaluate(() => document.querySelectorAll('img, script:not([src])').length)) === 0, 'no markup from file data');
+  assert(domainProblems.dialogs.length === 0, `dialogs: ${domainProblems.dialogs.join(', ')}`);
+  assert(domainProblems.errors.length === 0, `page errors: ${domainProblems.errors.join('; ')}`);
+  assert((await domains.evaluate(() => window.__violations)).length === 0, 'CSP');
+  await domains.click('#vt-power');
+});
+await domains.context().close();
+
+await check('blade chassis inside its rack, its blade and interconnect inside it; a switch with a site only sits in the site', async () => {
+  const { page: p, problems: bladeProblems } = await openPage({});
+  await post(p, blades);
+  await center(p, 'blade-1');
+  const parentOf = (/** @type {string} */ id) => p.evaluate((i) => window.vtopoDesigner.parentOf(i), id);
+  for (const [child, parent] of /** @type {Array<[string, string]>} */ ([['enc-01', 'r02'], ['blade-1', 'enc-01'], ['icm-1', 'enc-01'], ['sw-1', 'dc2'], ['esx-01', 'r01'], ['loose', 'prod'], ['arr-1', 'r09']])) {
+    assert((await parentOf(child)) === parent, `${child} in ${await parentOf(child)}, not ${parent}`);
+  }
+  await p.click('#vt-power');
+  await p.waitForFunction(() => window.vtopoDesigner.renderedBox('pdu-a') !== undefined);
+  await p.screenshot({ path: join(dir, 'designer-blades-power.png') });
+  // A host dropped onto the chassis becomes a blade of it.
+  const host = await drawnBox(p, 'esx-01');
+  const chassis = await drawnBox(p, 'enc-01');
+  await drag(p, { x: (host.x1 + host.x2) / 2, y: (host.y1 + host.y2) / 2 }, { x: chassis.x1 + 6, y: chassis.y2 - 6 }, 20);
+  const [intent] = await waitIntents(p, 1);
+  assert(intent.intent.type === 'set-placement' && JSON.stringify(intent.intent.to) === '{"kind":"chassis","id":"enc-01"}' && JSON.stringify(intent.intent.ids) === '["esx-01"]', JSON.stringify(intent.intent));
+  assert(bladeProblems.errors.length === 0, `page errors: ${bladeProblems.errors.join('; ')}`);
+  await p.context().close();
+});
+
 await check('2,000-element design: first paint and drag frame rate', async () => {
   const { page: big, problems: bigProblems } = await openPage(bigDetails);
   /** @type {DocumentMessage} */
@@ -686,7 +952,9 @@ await check('2,000-element design: first paint and drag frame rate', async () =>
   const sent = (await intents(big)).at(-1)?.intent;
   await big.waitForTimeout(100);
   const after = (await intents(big)).at(-1)?.intent;
-  assert(after?.type === 'set-position' && after.id === host, `drag intent: ${JSON.stringify(after ?? sent)}`);
+  // A design whose switches stand in racks may see the switch dragged out of its rack: then it is a placement.
+  const dragged = after?.type === 'set-position' ? after.id : after?.type === 'set-placement' ? after.ids.join() : undefined;
+  assert(dragged === host, `drag intent: ${JSON.stringify(after ?? sent)}`);
   await big.screenshot({ path: join(dir, 'designer-2000.png') });
   // The panel's fields come one element at a time: what the whole design's would weigh.
   figures.push(`document message ${(bigText.length / 1e6).toFixed(1)} MB; the fields of every element would add ${(bigDetails.length / 1e6).toFixed(1)} MB, sent instead for the selected element only`);
@@ -750,7 +1018,7 @@ await check('big design: compact mode (VM counts on hosts, VMs listed in the pan
   const [layout] = await waitIntents(big, 1);
   const took = Date.now() - started;
   const placed = message.diagram.nodes.filter((n) => ['host', 'switch', 'array', 'datastore'].includes(n.kind)).length;
-  assert(layout.intent.type === 'set-positions' && layout.intent.positions.length === placed && layout.intent.positions.every((p) => Number.isFinite(p.position.x) && Number.isFinite(p.position.y)), `${layout.intent.type}: ${'positions' in layout.intent ? layout.intent.positions.length : undefined} of ${placed}`);
+  assert(layout.intent.type === 'set-positions' && layout.intent.positions.length === placed && layout.intent.positions.every((p) => Number.isFinite(p.position.x) && Number.isFinite(p.position.y)), `${layout.intent.type}: ${layout.intent.type === 'set-positions' ? layout.intent.positions.length : undefined} of ${placed}`);
   figures.push(`auto layout (fcose) of the 2,000-element design, compact: ${took} ms from the click to the set-positions intent (${placed} positions)`);
   assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
   await big.context().close();

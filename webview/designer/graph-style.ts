@@ -18,6 +18,8 @@ export interface ThemeColours {
   readonly match: string;
   /** Simulation playback: hosts cut off from their cluster, VMs running but unreachable. */
   readonly cutOff: string;
+  /** The power overlay: feeds and the lines to them. */
+  readonly power: string;
 }
 
 function themeColor(name: string, fallback: string): string {
@@ -38,12 +40,13 @@ export function themeColours(): ThemeColours {
     accent: themeColor('--vscode-focusBorder', '#007fd4'),
     match: themeColor('--vscode-editor-findMatchHighlightBackground', '#ea5c0055'),
     cutOff: themeColor('--vscode-charts-orange', '#d18616'),
+    power: themeColor('--vscode-charts-yellow', '#cca700'),
   };
 }
 
 /** `large`: more than ~1,000 elements; straight haystack edges and no edge labels then. */
 export function designerStylesheet(colours: ThemeColours, large: boolean): StylesheetJson {
-  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff } = colours;
+  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff, power } = colours;
   return [
     {
       selector: 'node',
@@ -55,6 +58,18 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     },
     { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -4, padding: '12px', 'background-opacity': 0.05 } },
     { selector: 'node[kind = "cluster"]', style: { 'border-style': 'dashed' } },
+    // Failure domains: a site a wide, faint box; a rack a square-cornered one, tinted; a chassis a double border.
+    // Tinted with the foreground, so they read on light, dark and high-contrast themes alike.
+    // Their names stay readable further out than a device's: they are what a zoomed-out picture is about.
+    { selector: 'node[kind = "site"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.025, 'border-width': 2, 'border-opacity': 0.55, padding: '22px', 'font-size': 16, 'min-zoomed-font-size': 5, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "rack"]', style: { shape: 'rectangle', 'background-color': foreground, 'background-opacity': 0.05, 'border-width': 1.5, 'border-opacity': 0.8, padding: '16px', 'font-size': 14, 'min-zoomed-font-size': 5, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "chassis"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.08, 'border-width': 3, 'border-style': 'double', padding: '10px', 'font-size': 12, 'min-zoomed-font-size': 5 } },
+    // A collapsed (or empty) container: one box, its label and what it holds inside it.
+    {
+      selector: 'node[kind = "site"]:childless, node[kind = "rack"]:childless, node[kind = "chassis"]:childless',
+      style: { width: 150, height: 48, 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', 'text-max-width': '140px', 'font-size': 12, 'background-opacity': 0.12 },
+    },
+    { selector: 'node[kind = "power-feed"]', style: { shape: 'hexagon', width: 30, height: 26, 'border-color': power, 'border-width': 2, 'background-color': power, 'background-opacity': 0.15 } },
     { selector: 'node[kind = "vm"]', style: { width: 22, height: 16, 'font-size': 9, shape: 'rectangle' } },
     { selector: 'node[kind = "switch"]', style: { shape: 'diamond', width: 34, height: 34 } },
     { selector: 'node[kind = "controller"]', style: { width: 28, height: 20 } },
@@ -85,6 +100,8 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'edge[fabric = "B"], edge[fabric = "b"]', style: { 'line-color': fabricB } },
     { selector: 'edge[kind = "storage"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[kind = "suggested"]', style: { 'line-style': 'dashed', 'line-color': warning } },
+    { selector: 'edge[kind = "power"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], 'line-color': power, width: 1.2, opacity: 0.85 } },
+    { selector: 'edge[kind = "fed-from"]', style: { 'line-color': power, width: 2, ...(large ? {} : { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle', 'source-arrow-color': power, 'arrow-scale': 0.8 }) } },
     { selector: 'edge:selected', style: { 'line-color': accent, width: 3 } },
     // A cable being drawn with the link tool (edgehandles' preview and ghost elements).
     { selector: '.eh-ghost-node', style: { width: 1, height: 1, opacity: 0, label: '' } },

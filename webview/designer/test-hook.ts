@@ -1,8 +1,12 @@
 /**
  * What the designer webview exposes as `window.vtopoDesigner`, for tests and automation only:
- * where and how elements are drawn (no access to the graph itself). webview/designer.ts
- * implements it; the E2E and fake-host tests read it from their page functions.
+ * where and how elements are drawn (no access to the graph itself). installTestHook below
+ * implements it for webview/designer.ts; the E2E and fake-host tests read it from their page
+ * functions.
  */
+
+import type { Core } from 'cytoscape';
+
 export interface DesignerTestHook {
   /** The node's rendered box in page coordinates, or undefined when not drawn. */
   renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined;
@@ -24,4 +28,62 @@ export interface DesignerTestHook {
   borderOf(id: string): { color: string; style: string; width: string } | undefined;
   /** The element's classes (vt-sim-failed, vt-sim-down, ...). */
   classesOf(id: string): string[];
+  /** The node's box in model coordinates (what the layout section's positions are in), or undefined when not drawn. */
+  modelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined;
+}
+
+export interface TestHookSource {
+  graph(): Core | undefined;
+  readonly container: HTMLElement;
+  renders(): number;
+  selected(): string[];
+}
+
+/** Defines `window.vtopoDesigner` (read-only). */
+export function installTestHook(source: TestHookSource): void {
+  const node = (id: string) => {
+    const found = source.graph()?.getElementById(id);
+    return found && found.nonempty() ? found : undefined;
+  };
+  const hook: DesignerTestHook = {
+    renderedBox(id) {
+      const found = node(id);
+      if (!found) return undefined;
+      const box = found.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      const origin = source.container.getBoundingClientRect();
+      return { x1: box.x1 + origin.left, y1: box.y1 + origin.top, x2: box.x2 + origin.left, y2: box.y2 + origin.top };
+    },
+    renders: () => source.renders(),
+    edgeCount: () => source.graph()?.edges().length ?? 0,
+    selected: () => source.selected(),
+    parentOf(id) {
+      const parent = node(id)?.parent().first();
+      return parent && parent.nonempty() ? parent.id() : undefined;
+    },
+    labelOf: (id) => {
+      const found = node(id);
+      return found ? String(found.data('display')) : undefined;
+    },
+    pan: () => {
+      const graph = source.graph();
+      return graph ? { ...graph.pan() } : { x: 0, y: 0 };
+    },
+    styledLabelOf: (id) => {
+      const found = node(id);
+      return found ? String(found.style('label')) : undefined;
+    },
+    borderOf: (id) => {
+      const found = node(id);
+      return found ? { color: String(found.style('border-color')), style: String(found.style('border-style')), width: String(found.style('border-width')) } : undefined;
+    },
+    classesOf: (id) => {
+      const element = source.graph()?.getElementById(id);
+      return element && element.nonempty() ? element.classes().slice() : [];
+    },
+    modelBox: (id) => {
+      const box = node(id)?.boundingBox({ includeLabels: false, includeOverlays: false });
+      return box && { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+    },
+  };
+  Object.defineProperty(window, 'vtopoDesigner', { value: Object.freeze(hook) });
 }

@@ -15,6 +15,8 @@ import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 import { asReadMapping, findElement, holdsElements, resolveKey, type ReadMapping } from './elements';
 import { removePositions, setPositions, type PlacedElement } from './layout-edits';
+import { placementEdits } from './placement-edits';
+import type { PlacementTarget } from './placement-kinds';
 import { addElement, addToSection, applyEdits, contentEnd, normalizeEdits, removeEntry, setField, type NewFields } from './yaml-edits';
 
 /** Version of the intent messages below; bumped when their shape changes. */
@@ -31,7 +33,11 @@ export type NewElement =
   | { readonly kind: 'vm'; readonly id: string; readonly host: string }
   | { readonly kind: 'switch'; readonly id: string; readonly switchType: 'fc' | 'ethernet'; readonly fabric?: string }
   | { readonly kind: 'array'; readonly id: string }
-  | { readonly kind: 'datastore'; readonly id: string; readonly array?: string };
+  | { readonly kind: 'datastore'; readonly id: string; readonly array?: string }
+  | { readonly kind: 'site'; readonly id: string }
+  | { readonly kind: 'rack'; readonly id: string; readonly site?: string };
+
+export type { PlacementTarget };
 
 /** A cable, by its position among the file's links or by its two ends (in either order). */
 export type LinkSelector = { readonly index: number } | { readonly from: string; readonly to: string };
@@ -48,6 +54,11 @@ export type DesignIntent = Based &
     | { readonly type: 'delete-link'; readonly link: LinkSelector }
     | { readonly type: 'set-position'; readonly id: string; readonly position: Position }
     | { readonly type: 'set-positions'; readonly positions: readonly PlacedElement[] }
+    /**
+     * Elements dropped into a site, rack or chassis, or out of every one (placement-edits.ts),
+     * with the positions the drag gave them: one edit, one undo step.
+     */
+    | { readonly type: 'set-placement'; readonly ids: readonly string[]; readonly to: PlacementTarget; readonly positions?: readonly PlacedElement[] }
   );
 
 export type DesignIntentType = DesignIntent['type'];
@@ -111,6 +122,8 @@ function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
       return place(text, topology, [{ id: intent.id, position: intent.position }]);
     case 'set-positions':
       return place(text, topology, intent.positions);
+    case 'set-placement':
+      return setPlacement(parsed, intent.ids, intent.to, intent.positions ?? []);
   }
 }
 
@@ -124,7 +137,7 @@ function declared(topology: Topology, id: string, kind: Declaration['kind']): bo
 
 // ----------------------------------------------------------------------------- add
 
-const SECTION_OF = { host: 'hosts', vm: 'vms', switch: 'switches', array: 'arrays', datastore: 'datastores' } as const;
+const SECTION_OF = { host: 'hosts', vm: 'vms', switch: 'switches', array: 'arrays', datastore: 'datastores', site: 'sites', rack: 'racks' } as const;
 
 /** The storage network a new host or array joins: Fibre Channel when the design has FC switches or no switch yet, else iSCSI. */
 function storageNetworkOf(topology: Topology): 'fc' | 'iscsi' {
@@ -174,6 +187,10 @@ function newElementFields(element: NewElement, topology: Topology): NewFields {
     }
     case 'datastore':
       return [['protocol', 'vmfs'], ...(element.array !== undefined ? [['array', element.array] as const] : [])];
+    case 'site':
+      return [];
+    case 'rack':
+      return element.site !== undefined ? [['site', element.site]] : [];
   }
 }
 
@@ -186,7 +203,8 @@ function addNewElement(text: string, topology: Topology, element: NewElement): O
   if (element.kind === 'vm' && !declared(topology, element.host, 'host')) return rejected(`unknown host "${element.host}"`);
   if (element.kind === 'datastore' && element.array !== undefined && !declared(topology, element.array, 'array')) return rejected(`unknown array "${element.array}"`);
   if (element.kind === 'switch' && element.fabric !== undefined && !/^[A-Za-z0-9 _-]{1,32}$/.test(element.fabric)) return rejected(`"${element.fabric}" is not a fabric name`);
-  const inline = element.kind === 'switch' || element.kind === 'datastore';
+  if (element.kind === 'rack' && element.site !== undefined && !declared(topology, element.site, 'site')) return rejected(`unknown site "${element.site}"`);
+  const inline = element.kind === 'switch' || element.kind === 'datastore' || element.kind === 'site' || element.kind === 'rack';
   return [addElement(text, file, SECTION_OF[element.kind], element.id, newElementFields(element, topology), inline)];
 }
 
@@ -472,4 +490,26 @@ function place(text: string, topology: Topology, placed: readonly PlacedElement[
     ids.add(id);
   }
   return setPositions(text, file, placed);
+}
+
+// ----------------------------------------------------------------------- placement
+
+function setPlacement(parsed: ParseResult, ids: readonly string[], to: PlacementTarget, positions: readonly PlacedElement[]): Outcome {
+  const { text, topology } = parsed;
+  if (ids.length === 0) return rejected('nothing to place');
+  const edits: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return rejected(`"${id}" is placed twice`);
+    seen.add(id);
+    const placed = placementEdits(text, topology, id, to);
+    if (!Array.isArray(placed)) return placed;
+    edits.push(...placed);
+  }
+  if (positions.length > 0) {
+    const moved = place(text, topology, positions);
+    if (!Array.isArray(moved)) return moved;
+    edits.push(...moved);
+  }
+  return checked(parsed, edits);
 }

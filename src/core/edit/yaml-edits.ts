@@ -90,7 +90,27 @@ export function ownFields(source: ObjectSource<string>): ObjectSource<string>['f
   return entries.length === Object.keys(source.fields).length ? source.fields : Object.fromEntries(entries);
 }
 
-export type Section = 'clusters' | 'hosts' | 'switches' | 'arrays' | 'datastores' | 'links' | 'vms' | 'guestClusters' | 'rules';
+export type Section = 'sites' | 'racks' | 'clusters' | 'hosts' | 'switches' | 'arrays' | 'datastores' | 'links' | 'vms' | 'guestClusters' | 'rules';
+
+/**
+ * Sections written near the top of a design when they are added: before the first of these
+ * that the file has (the format's order), rather than at its end.
+ */
+const WRITTEN_BEFORE: Partial<Record<Section, readonly string[]>> = {
+  sites: ['racks', 'chassis', 'powerFeeds', 'clusters', 'hostProfiles', 'hosts', 'switches', 'distributedSwitches', 'arrays', 'datastores', 'links', 'vms', 'guestClusters', 'rules'],
+  racks: ['chassis', 'powerFeeds', 'clusters', 'hostProfiles', 'hosts', 'switches', 'distributedSwitches', 'arrays', 'datastores', 'links', 'vms', 'guestClusters', 'rules'],
+};
+
+/** Where a section written before `key` goes: above the comment lines right over the key, which belong to it. */
+function aboveComments(text: string, keyStart: number): number {
+  let start = lineStart(text, keyStart);
+  while (start > 0) {
+    const previous = lineStart(text, start - 1);
+    if (!/^\s*#/.test(text.slice(previous, start))) break;
+    start = previous;
+  }
+  return start;
+}
 
 /**
  * Adds an entry to a top-level section. `entry` is the YAML of one entry without
@@ -114,6 +134,16 @@ export function addToSection(text: string, file: FileValue, section: Section, en
       const start = lineStart(text, field.key.start);
       return { range: { start, end: lineEnd(text, field.value.end) + (text.slice(lineEnd(text, field.value.end)).startsWith(nl) ? nl.length : 0) }, newText: body };
     }
+  }
+  const following = (WRITTEN_BEFORE[section] ?? [])
+    .flatMap((key) => {
+      const written = file.source.fields[key as keyof typeof file.source.fields];
+      return written ? [written.key.start] : [];
+    })
+    .sort((a, b) => a - b)[0];
+  if (following !== undefined) {
+    const start = aboveComments(text, following);
+    return { range: { start, end: start }, newText: `${body}${nl}` };
   }
   const layout = file.source.fields.layout;
   if (layout) {
@@ -148,6 +178,41 @@ export function removeEntry(text: string, range: SourceRange): TextEdit {
   const commaBefore = /,\s*$/.exec(text.slice(0, range.start));
   if (commaBefore) return { range: { start: range.start - commaBefore[0].length, end }, newText: '' };
   return { range: { start: range.start, end }, newText: '' };
+}
+
+/**
+ * Removes fields of an element or settings mapping: in block style each goes with its whole
+ * lines (and a comment on its last line), in flow style with the comma that separates it
+ * from a neighbour, also when neighbouring fields go together (`{ a: 1, b: 2, c: 3 }` without
+ * b and c is `{ a: 1 }`). Keys that are not written in the mapping itself are skipped.
+ */
+export function removeFields(text: string, source: ObjectSource<string>, keys: readonly string[]): TextEdit[] {
+  const own = ownFields(source);
+  const fields = Object.entries(own)
+    .flatMap(([key, field]) => (field ? [{ key, start: field.key.start, end: contentEnd(text, field.value) }] : []))
+    .sort((a, b) => a.start - b.start);
+  const removed = new Set(keys.filter((key) => own[key] !== undefined));
+  if (removed.size === 0) return [];
+  if (!isFlow(text, source.range)) return fields.filter((field) => removed.has(field.key)).map((field) => removeEntry(text, { start: field.start, end: field.end }));
+  const edits: TextEdit[] = [];
+  // The fields that go after the last one that stays take the comma before them with them.
+  let lastKept = -1;
+  fields.forEach((field, index) => {
+    if (!removed.has(field.key)) lastKept = index;
+  });
+  fields.forEach((field, index) => {
+    if (!removed.has(field.key)) return;
+    const next = fields[index + 1];
+    if (index < lastKept && next) edits.push({ range: { start: field.start, end: next.start }, newText: '' });
+  });
+  const tail = fields.slice(lastKept + 1);
+  const first = tail[0];
+  const last = tail.at(-1);
+  if (first && last) {
+    const kept = fields[lastKept];
+    edits.push({ range: { start: kept ? kept.end : first.start, end: last.end }, newText: '' });
+  }
+  return edits;
 }
 
 /** The fields of a new element, in order: a value is YAML text or nested fields. */

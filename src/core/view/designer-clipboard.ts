@@ -14,14 +14,17 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** A copied element: a NewElement without its id, plus the id it was copied from. */
 export type CopiedElement = WithoutId<NewElement> & { readonly from: string };
 
-/** What Ctrl+C keeps of a diagram node; undefined for kinds the palette cannot add (clusters, controllers, ports). */
+/** What Ctrl+C keeps of a diagram node; undefined for kinds the palette cannot add (clusters, chassis, controllers, ports, power feeds). */
 export function copyOf(id: string, diagram: Diagram): CopiedElement | undefined {
   const node = diagram.nodes.find((candidate) => candidate.id === id);
   if (!node) return undefined;
   const parentKind = node.parent !== undefined ? diagram.nodes.find((candidate) => candidate.id === node.parent)?.kind : undefined;
   switch (node.kind) {
-    case 'host':
-      return { from: node.id, kind: 'host', ...(node.parent !== undefined && parentKind === 'cluster' ? { cluster: node.parent } : {}) };
+    case 'host': {
+      // A host drawn in a rack or site names its cluster apart.
+      const cluster = node.cluster ?? (node.parent !== undefined && parentKind === 'cluster' ? node.parent : undefined);
+      return { from: node.id, kind: 'host', ...(cluster !== undefined ? { cluster } : {}) };
+    }
     case 'vm':
       return node.parent !== undefined && parentKind === 'host' ? { from: node.id, kind: 'vm', host: node.parent } : undefined;
     case 'switch':
@@ -34,6 +37,10 @@ export function copyOf(id: string, diagram: Diagram): CopiedElement | undefined 
       const onArray = owner !== undefined && diagram.nodes.some((candidate) => candidate.id === owner && candidate.kind === 'array');
       return { from: node.id, kind: 'datastore', ...(onArray ? { array: owner } : {}) };
     }
+    case 'site':
+      return { from: node.id, kind: 'site' };
+    case 'rack':
+      return { from: node.id, kind: 'rack', ...(node.parent !== undefined && parentKind === 'site' ? { site: node.parent } : {}) };
     default:
       return undefined;
   }
@@ -67,5 +74,9 @@ function withId(copied: CopiedElement, id: string): NewElement {
       return { kind: 'array', id };
     case 'datastore':
       return { kind: 'datastore', id, ...(copied.array !== undefined ? { array: copied.array } : {}) };
+    case 'site':
+      return { kind: 'site', id };
+    case 'rack':
+      return { kind: 'rack', id, ...(copied.site !== undefined ? { site: copied.site } : {}) };
   }
 }

@@ -11,7 +11,7 @@ import { parsePlayback } from './designer-playback';
 import type { Diagram, DiagramNode } from './diagram';
 
 /** What the palette can add; `fc-switch` and `ethernet-switch` are both `switch` elements. */
-export type PaletteKind = 'host' | 'vm' | 'fc-switch' | 'ethernet-switch' | 'array' | 'datastore';
+export type PaletteKind = 'host' | 'vm' | 'fc-switch' | 'ethernet-switch' | 'array' | 'datastore' | 'site' | 'rack';
 
 const DEFAULT_PREFIX: Readonly<Record<PaletteKind, string>> = {
   host: 'host',
@@ -20,6 +20,8 @@ const DEFAULT_PREFIX: Readonly<Record<PaletteKind, string>> = {
   'ethernet-switch': 'lan',
   array: 'array',
   datastore: 'ds',
+  site: 'site',
+  rack: 'rack',
 };
 
 const NUMBERED = /^(.*?)-?(\d+)$/;
@@ -133,6 +135,7 @@ function isStringArray(value: unknown): value is string[] {
 function isNode(value: unknown): value is DiagramNode {
   return isRecord(value) && typeof value.id === 'string' && typeof value.kind === 'string' && typeof value.label === 'string' && typeof value.findingCount === 'number' && isStringArray(value.details)
     && (value.parent === undefined || typeof value.parent === 'string')
+    && (value.cluster === undefined || typeof value.cluster === 'string')
     && (value.switchType === undefined || value.switchType === 'fc' || value.switchType === 'ethernet');
 }
 
@@ -380,5 +383,9 @@ export function describeIntent(intent: DesignIntent): string {
       return `Moved ${intent.id}`;
     case 'set-positions':
       return `Moved ${intent.positions.length} elements`;
+    case 'set-placement': {
+      const what = intent.ids.length === 1 ? intent.ids[0] ?? '' : `${intent.ids.length} elements`;
+      return intent.to.kind === 'none' ? `Moved ${what} out of its site and rack` : `Moved ${what} into ${intent.to.kind} ${intent.to.id}`;
+    }
   }
 }

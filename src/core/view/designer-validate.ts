@@ -6,7 +6,7 @@
  * The accepted message is rebuilt from the checked values; nothing else passes through.
  */
 
-import type { DesignIntent, LinkSelector, NewElement } from '../edit/intents';
+import type { DesignIntent, LinkSelector, NewElement, PlacementTarget } from '../edit/intents';
 import type { PlacedElement } from '../edit/layout-edits';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from './designer-protocol';
 import { inertSvg } from './svg-inert';
@@ -141,7 +141,13 @@ const INTENT_KEYS = {
   'delete-link': ['link'],
   'set-position': ['id', 'position'],
   'set-positions': ['positions'],
+  'set-placement': ['ids', 'to'],
 } as const satisfies Record<DesignIntent['type'], readonly string[]>;
+
+/** Keys an intent may leave out. */
+const OPTIONAL_INTENT_KEYS: Partial<Record<DesignIntent['type'], readonly string[]>> = {
+  'set-placement': ['positions'],
+};
 
 const INTENT_TYPES = Object.keys(INTENT_KEYS) as ReadonlyArray<keyof typeof INTENT_KEYS>;
 
@@ -149,7 +155,7 @@ function parseIntent(value: unknown): DesignIntent | undefined {
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'type')) return undefined;
   const type = oneOf(Reflect.get(value, 'type'), INTENT_TYPES);
   if (!type) return undefined;
-  const intent = record(value, ['type', 'baseVersion', ...INTENT_KEYS[type]]);
+  const intent = record(value, ['type', 'baseVersion', ...INTENT_KEYS[type]], OPTIONAL_INTENT_KEYS[type]);
   if (!intent || !isCount(intent.baseVersion)) return undefined;
   const baseVersion = intent.baseVersion;
   switch (type) {
@@ -180,17 +186,47 @@ function parseIntent(value: unknown): DesignIntent | undefined {
       return placed && { type, baseVersion, id: placed.id, position: placed.position };
     }
     case 'set-positions': {
-      const list = intent.positions;
-      if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PLACED_ELEMENTS) return undefined;
-      const positions: PlacedElement[] = [];
-      for (let index = 0; index < list.length; index++) {
-        const placed = parsePlaced(Object.hasOwn(list, index) ? list[index] : undefined);
-        if (!placed) return undefined;
-        positions.push(placed);
-      }
-      return { type, baseVersion, positions };
+      const positions = parsePlacedList(intent.positions);
+      return positions && { type, baseVersion, positions };
+    }
+    case 'set-placement': {
+      const ids = parseIdList(intent.ids);
+      const to = parsePlacementTarget(intent.to);
+      if (!ids || !to) return undefined;
+      if (intent.positions === undefined) return { type, baseVersion, ids, to };
+      const positions = parsePlacedList(intent.positions);
+      return positions && { type, baseVersion, ids, to, positions };
     }
   }
+}
+
+/** A dense array of 1 to MAX_PLACED_ELEMENTS items, each accepted by `parse`. */
+function parseList<T>(list: unknown, parse: (item: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PLACED_ELEMENTS) return undefined;
+  const items: T[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item = parse(Object.hasOwn(list, index) ? list[index] : undefined);
+    if (item === undefined) return undefined;
+    items.push(item);
+  }
+  return items;
+}
+
+function parsePlacedList(list: unknown): PlacedElement[] | undefined {
+  return parseList(list, parsePlaced);
+}
+
+/** Ids of top-level elements (hosts, switches, arrays, racks). */
+function parseIdList(list: unknown): string[] | undefined {
+  return parseList(list, (item) => (isId(item, OWN_ID) ? item : undefined));
+}
+
+function parsePlacementTarget(value: unknown): PlacementTarget | undefined {
+  const none = record(value, ['kind']);
+  if (none) return none.kind === 'none' ? { kind: 'none' } : undefined;
+  const target = record(value, ['kind', 'id']);
+  const kind = target && oneOf(target.kind, ['site', 'rack', 'chassis'] as const);
+  return target && kind && isId(target.id, OWN_ID) ? { kind, id: target.id } : undefined;
 }
 
 function parsePlaced(value: unknown): PlacedElement | undefined {
@@ -210,7 +246,7 @@ function parseLinkSelector(value: unknown): LinkSelector | undefined {
 
 function parseNewElement(value: unknown): NewElement | undefined {
   if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'kind')) return undefined;
-  const kind = oneOf(Reflect.get(value, 'kind'), ['host', 'vm', 'switch', 'array', 'datastore'] as const);
+  const kind = oneOf(Reflect.get(value, 'kind'), ['host', 'vm', 'switch', 'array', 'datastore', 'site', 'rack'] as const);
   switch (kind) {
     case 'host': {
       const element = record(value, ['kind', 'id'], ['cluster']);
@@ -238,6 +274,16 @@ function parseNewElement(value: unknown): NewElement | undefined {
       if (!element || !isId(element.id, OWN_ID)) return undefined;
       if (element.array === undefined) return { kind, id: element.id };
       return isId(element.array, OWN_ID) ? { kind, id: element.id, array: element.array } : undefined;
+    }
+    case 'site': {
+      const element = record(value, ['kind', 'id']);
+      return element && isId(element.id, OWN_ID) ? { kind, id: element.id } : undefined;
+    }
+    case 'rack': {
+      const element = record(value, ['kind', 'id'], ['site']);
+      if (!element || !isId(element.id, OWN_ID)) return undefined;
+      if (element.site === undefined) return { kind, id: element.id };
+      return isId(element.site, OWN_ID) ? { kind, id: element.id, site: element.site } : undefined;
     }
     case undefined:
       return undefined;

@@ -2,7 +2,9 @@
  * The picture of a design: devices as nodes (VMs and adapter ports inside their hosts,
  * controllers inside their arrays with their ports inside them), cables as edges from port
  * to port or switch, datastores tied to their array or host, and each node marked with the
- * worst finding about it. Pure data, so the webview only draws and the extension host only
+ * worst finding about it. When the design says where its devices stand, sites, racks and
+ * chassis are boxes around them, and power feeds come with edges from what they supply
+ * (diagram-domains.ts). Pure data, so the webview only draws and the extension host only
  * sends.
  */
 
@@ -10,10 +12,15 @@ import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { cableId } from '../model/cable-id';
 import { counted } from '../text/plural';
+import { domainPicture, feedPositions, isContainerKind } from './diagram-domains';
 
-export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore';
-/** A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in the file. */
-export type DiagramEdgeKind = 'cable' | 'storage' | 'suggested';
+export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore' | 'site' | 'rack' | 'chassis' | 'power-feed';
+/**
+ * A `suggested` edge is a cable a quick fix would add (diagram-suggestions.ts), not one in
+ * the file; a `power` edge runs from a device to a feed one of its supplies hangs on, a
+ * `fed-from` edge from a feed to the feed upstream of it.
+ */
+export type DiagramEdgeKind = 'cable' | 'storage' | 'suggested' | 'power' | 'fed-from';
 
 export interface DiagramNode {
   readonly id: string;
@@ -24,6 +31,8 @@ export interface DiagramNode {
   readonly fabric?: string;
   /** What a switch carries: Fibre Channel or Ethernet (LAN, iSCSI). */
   readonly switchType?: 'fc' | 'ethernet';
+  /** A host's cluster, when the host is drawn in a site, rack or chassis rather than in its cluster's box. */
+  readonly cluster?: string;
   readonly severity?: Severity;
   readonly findingCount: number;
   /** Facts shown when the node is selected, one per line. */
@@ -64,18 +73,24 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
     nodes.push({ ...node, findingCount: marked?.count ?? 0, ...(marked ? { severity: marked.severity } : {}) });
   };
 
+  // Sites, racks and chassis first: they hold devices (parents before children).
+  const domains = domainPicture(topology);
+  for (const node of domains.nodes) if (node.kind !== 'power-feed') addNode(node);
   for (const cluster of topology.clusters) {
     addNode({ id: cluster.id, kind: 'cluster', label: cluster.id, details: [`cluster, ${topology.hostsInCluster(cluster.id).length} hosts`, `HA ${cluster.ha?.enabled === false ? 'off' : 'on'}`] });
   }
   for (const host of topology.hosts) {
     const cluster = topology.clusterOfHost(host);
+    // A host that stands in a site, rack or chassis is drawn there; it names its cluster.
+    const placed = domains.parentOf.get(host.id);
     addNode({
       id: host.id,
       kind: 'host',
       label: host.id,
-      ...(cluster ? { parent: cluster.id } : {}),
+      ...(placed !== undefined ? { parent: placed, ...(cluster ? { cluster: cluster.id } : {}) } : cluster ? { parent: cluster.id } : {}),
       details: [
         `host${host.model ? `, ${host.model}` : ''}`,
+        ...(placed !== undefined && cluster ? [`cluster ${cluster.id}`] : []),
         `${host.cpu.cores} cores x ${host.cpu.speedMHz} MHz, ${Math.round(host.memoryMB / 1024)} GB`,
         `${topology.vmsOnHost(host.id).length} VMs, state ${host.state}`,
       ],
@@ -101,17 +116,20 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
     }
   }
   for (const networkSwitch of topology.switches) {
+    const placed = domains.parentOf.get(networkSwitch.id);
     addNode({
       id: networkSwitch.id,
       kind: 'switch',
       label: networkSwitch.fabric ? `${networkSwitch.id} (${networkSwitch.fabric})` : networkSwitch.id,
+      ...(placed !== undefined ? { parent: placed } : {}),
       ...(networkSwitch.fabric ? { fabric: networkSwitch.fabric } : {}),
       switchType: networkSwitch.type,
       details: [`${networkSwitch.type === 'fc' ? 'FC' : 'Ethernet'} switch${networkSwitch.fabric ? `, fabric ${networkSwitch.fabric}` : ''}`],
     });
   }
   for (const array of topology.arrays) {
-    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, details: [`array, ${counted(array.controllers.length, 'controller')}, mode ${array.mode ?? 'unspecified'}`] });
+    const placed = domains.parentOf.get(array.id);
+    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, ...(placed !== undefined ? { parent: placed } : {}), details: [`array, ${counted(array.controllers.length, 'controller')}, mode ${array.mode ?? 'unspecified'}`] });
     for (const controller of array.controllers) {
       addNode({ id: controller.id, kind: 'controller', label: controller.id.slice(array.id.length + 1), parent: array.id, details: [`controller, ${controller.ports.length} host ports`] });
       for (const port of controller.ports) {
@@ -149,9 +167,12 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       ...(fabric ? { fabric } : {}),
     });
   });
+  for (const node of domains.nodes) if (node.kind === 'power-feed') addNode(node);
+  edges.push(...domains.edges);
   const saved = new Map<string, { x: number; y: number }>();
   for (const [id, entry] of topology.file?.layout ?? []) saved.set(id, entry.value);
-  return { nodes, edges, positions: layeredLayout(nodes, saved) };
+  const positions = layeredLayout(nodes, saved);
+  return { nodes, edges, positions: { ...positions, ...feedPositions(nodes, edges, positions, saved) } };
 }
 
 /**
@@ -190,11 +211,14 @@ const DEFAULT_GRID = { columns: 4, width: 48, height: 48 };
 /** Room between compound children (a controller's box and label). */
 const COMPOUND_GAP = 28;
 
-/** The children of each parent the layout arranges (hosts in clusters are placed, not gridded). */
+/** Kinds placed in layers, not gridded in their parent: hosts in clusters, devices and containers in sites, racks and chassis. */
+const PLACED_KINDS: ReadonlySet<string> = new Set(['host', 'switch', 'array', 'site', 'rack', 'chassis']);
+
+/** The children of each parent the layout arranges in grids (VMs and ports in hosts, controllers in arrays, ports in controllers). */
 export function childrenIndex(nodes: readonly DiagramNode[]): ReadonlyMap<string, readonly DiagramNode[]> {
   const childrenOf = new Map<string, DiagramNode[]>();
   for (const node of nodes) {
-    if (node.parent === undefined || node.kind === 'host') continue;
+    if (node.parent === undefined || PLACED_KINDS.has(node.kind)) continue;
     const siblings = childrenOf.get(node.parent);
     if (siblings) siblings.push(node);
     else childrenOf.set(node.parent, [node]);
@@ -270,6 +294,16 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
  * their parent (childBlock). A position saved in the file's layout section moves the
  * element (and its children) there; the layers are centred under the saved ones and each
  * starts below the bottom of the layers above it.
+ *
+ * Devices in sites, racks and chassis are laid in columns, one per container (a site's own
+ * devices, then each of its racks, each rack's own devices, then its chassis), side by side
+ * in the file's order with room between containers; the devices in no container come last.
+ * Each column runs down through the host, switch and array layers, so a rack is one box
+ * with its hosts on top and its switches and arrays below; in a container a layer's devices
+ * go in rows of at most CONTAINER_ROW, so a rack of twenty hosts is a block, not a line. An empty container (a rack
+ * just added) takes a place in the host layer of its column. Datastores are in no
+ * container and stay centred under everything. Without containers there is one column:
+ * the layers are centred as they always were.
  */
 export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
   const childrenOf = childrenIndex(nodes);
@@ -288,27 +322,146 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     }
     for (const [leaf, offset] of block.offsets) positions[leaf] = { x: anchor.x + offset.x, y: anchor.y + offset.y };
   };
+  const columns = containerColumns(nodes);
   const fabricOrder = (node: DiagramNode) => (node.fabric === undefined ? 2 : node.fabric.toUpperCase() === 'A' ? 0 : 1);
   const layers = (Object.keys(LAYER_Y) as Array<keyof typeof LAYER_Y>).map((kind) => {
-    const members = nodes.filter((node) => node.kind === kind);
+    const members = nodes.filter((node) => node.kind === kind || (kind === 'host' && columns.placeholders.has(node.id)));
     if (kind === 'switch') members.sort((a, b) => fabricOrder(a) - fabricOrder(b));
     return { kind, members, width: members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP) };
   });
+  // How wide each column is: its widest layer.
+  const rowWidth = (row: readonly DiagramNode[]) => row.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP);
+  // In a container, a layer's devices are laid in rows of a few: a rack of 20 hosts is a block, not a line.
+  const rowsOf = (key: string, members: readonly DiagramNode[]): DiagramNode[][] => {
+    if (key === '') return [[...members]];
+    const rows: DiagramNode[][] = [];
+    for (let at = 0; at < members.length; at += CONTAINER_ROW) rows.push(members.slice(at, at + CONTAINER_ROW));
+    return rows;
+  };
+  const columnWidths = columns.order.map((key) => Math.max(0, ...layers.filter((layer) => COLUMN_LAYERS.has(layer.kind)).flatMap((layer) => rowsOf(key, layer.members.filter((node) => columns.of(node) === key)).map(rowWidth))));
+  const gaps = columns.order.map((key, index) => (index === 0 ? 0 : GAP + CONTAINER_GAP * columns.boundaries(columns.order[index - 1] ?? '', key)));
+  const columnsWidth = columnWidths.reduce((sum, width, index) => sum + width + (gaps[index] ?? 0), 0);
   // Layers are centred under the elements placed by hand, if any, else under the widest layer.
   const savedXs = layers.flatMap((layer) => layer.members.flatMap((node) => saved.get(node.id)?.x ?? []));
-  const middle = savedXs.length > 0 ? (Math.min(...savedXs) + Math.max(...savedXs)) / 2 : Math.max(0, ...layers.map((layer) => layer.width)) / 2;
+  const widest = Math.max(0, columnsWidth, ...layers.filter((layer) => !COLUMN_LAYERS.has(layer.kind)).map((layer) => layer.width));
+  const middle = savedXs.length > 0 ? (Math.min(...savedXs) + Math.max(...savedXs)) / 2 : widest / 2;
+  // The middle of each column; one column (no containers) is centred on the middle itself.
+  const columnMiddle = new Map<string, number>();
+  let left = middle - columnsWidth / 2;
+  columns.order.forEach((key, index) => {
+    left += gaps[index] ?? 0;
+    const width = columnWidths[index] ?? 0;
+    columnMiddle.set(key, columns.order.length === 1 ? middle : left + width / 2);
+    left += width;
+  });
   // Each layer starts below the one above it, however tall its hosts or wherever they were put.
   let bottom = -Infinity;
   for (const layer of layers) {
     const y = Math.max(LAYER_Y[layer.kind], bottom + LAYER_GAP);
-    let x = middle - layer.width / 2;
-    for (const node of layer.members) {
-      const width = widthOf(node);
-      const anchor = saved.get(node.id) ?? { x: x + width / 2, y };
-      place(node, anchor);
-      bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
-      x += width + GAP;
-    }
+    const groups = COLUMN_LAYERS.has(layer.kind) ? columns.order.map((key) => layer.members.filter((node) => columns.of(node) === key)) : [layer.members];
+    groups.forEach((members, index) => {
+      const key = COLUMN_LAYERS.has(layer.kind) ? columns.order[index] ?? '' : '';
+      const center = COLUMN_LAYERS.has(layer.kind) ? columnMiddle.get(key) ?? middle : middle;
+      let rowY = y;
+      for (const row of rowsOf(key, members)) {
+        let x = center - rowWidth(row) / 2;
+        let rowBottom = rowY;
+        for (const node of row) {
+          const nodeWidth = widthOf(node);
+          const anchor = saved.get(node.id) ?? { x: x + nodeWidth / 2, y: rowY };
+          place(node, anchor);
+          bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
+          rowBottom = Math.max(rowBottom, rowY + (blockOf(node)?.height ?? 0));
+          x += nodeWidth + GAP;
+        }
+        rowY = rowBottom + ROW_GAP;
+      }
+    });
   }
   return positions;
+}
+
+/** The layers laid in container columns; datastores are in none. */
+const COLUMN_LAYERS: ReadonlySet<string> = new Set(['host', 'switch', 'array']);
+/** Extra room between two columns for each container box edge between them (its padding and border). */
+const CONTAINER_GAP = 30;
+/** Most devices of one layer side by side in a container; more go in further rows. */
+const CONTAINER_ROW = 4;
+/** Room between two rows of devices in a container (a row's labels and the next one's VMs). */
+const ROW_GAP = 80;
+
+interface Columns {
+  /** Column keys, left to right: the containers a column's devices stand in, outermost first, joined. */
+  readonly order: readonly string[];
+  of(node: DiagramNode): string;
+  /** How many container edges lie between two columns. */
+  boundaries(a: string, b: string): number;
+  /** Empty containers (and, with containers, clusters whose hosts all stand elsewhere): placed like hosts. */
+  readonly placeholders: ReadonlySet<string>;
+}
+
+function containerColumns(nodes: readonly DiagramNode[]): Columns {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const containers = nodes.filter((node) => isContainerKind(node.kind));
+  if (containers.length === 0) return { order: [''], of: () => '', boundaries: () => 0, placeholders: new Set() };
+  const parents = new Set(nodes.flatMap((node) => (node.parent !== undefined ? [node.parent] : [])));
+  const placeholders = new Set(nodes.filter((node) => (isContainerKind(node.kind) || node.kind === 'cluster') && !parents.has(node.id)).map((node) => node.id));
+  const SEPARATOR = '\u0000';
+  const paths = new Map<string, readonly string[]>();
+  const pathOf = (node: DiagramNode): readonly string[] => {
+    const known = paths.get(node.id);
+    if (known) return known;
+    const path: string[] = [];
+    const seen = new Set<string>([node.id]);
+    for (let parent = node.parent; parent !== undefined && !seen.has(parent); parent = byId.get(parent)?.parent) {
+      seen.add(parent);
+      if (isContainerKind(byId.get(parent)?.kind ?? '')) path.unshift(parent);
+    }
+    if (placeholders.has(node.id) && isContainerKind(node.kind)) path.push(node.id);
+    paths.set(node.id, path);
+    return path;
+  };
+  // Containers in the order a walk of the container tree meets them (the file's order among siblings).
+  const rank = new Map<string, number>();
+  const childContainers = new Map<string, DiagramNode[]>();
+  const roots: DiagramNode[] = [];
+  for (const container of containers) {
+    const outer = pathOf(container).filter((id) => id !== container.id).at(-1);
+    if (outer === undefined) roots.push(container);
+    else childContainers.set(outer, [...(childContainers.get(outer) ?? []), container]);
+  }
+  const visit = (container: DiagramNode) => {
+    if (rank.has(container.id)) return;
+    rank.set(container.id, rank.size);
+    for (const inner of childContainers.get(container.id) ?? []) visit(inner);
+  };
+  roots.forEach(visit);
+  const keys = new Map<string, readonly string[]>();
+  for (const node of nodes) {
+    if (COLUMN_LAYERS.has(node.kind) || placeholders.has(node.id)) {
+      const path = pathOf(node);
+      keys.set(path.join(SEPARATOR), path);
+    }
+  }
+  const compare = (a: readonly string[], b: readonly string[]): number => {
+    // The devices in no container come last; a container's own devices before its inner containers.
+    if (a.length === 0 || b.length === 0) return b.length - a.length;
+    for (let index = 0; index < Math.min(a.length, b.length); index++) {
+      if (a[index] !== b[index]) return (rank.get(a[index] ?? '') ?? 0) - (rank.get(b[index] ?? '') ?? 0);
+    }
+    return a.length - b.length;
+  };
+  const order = [...keys.values()].sort(compare).map((path) => path.join(SEPARATOR));
+  return {
+    order: order.length > 0 ? order : [''],
+    of: (node) => pathOf(node).join(SEPARATOR),
+    boundaries: (a, b) => {
+      const pa = a === '' ? [] : a.split(SEPARATOR);
+      const pb = b === '' ? [] : b.split(SEPARATOR);
+      let common = 0;
+      while (common < pa.length && common < pb.length && pa[common] === pb[common]) common++;
+      return pa.length - common + (pb.length - common);
+    },
+    placeholders,
+  };
 }

@@ -45,6 +45,13 @@ function intentsFor(text: string): fc.Arbitrary<Omit<DesignIntent, 'baseVersion'
     fc.record({ kind: fc.constant('switch' as const), id: anyId, switchType: fc.constantFrom('fc' as const, 'ethernet' as const), fabric: fc.constantFrom('A', 'B') }),
     fc.record({ kind: fc.constant('array' as const), id: anyId }),
     fc.record({ kind: fc.constant('datastore' as const), id: anyId }),
+    fc.record({ kind: fc.constant('site' as const), id: anyId }),
+    fc.record({ kind: fc.constant('rack' as const), id: anyId, site: fc.constantFrom(...idsOf('site')) }),
+  );
+  const placeable = fc.constantFrom(...idsOf('host', 'switch', 'array', 'rack'));
+  const target = fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    fc.record({ kind: fc.constantFrom('site' as const, 'rack' as const, 'chassis' as const), id: fc.constantFrom(...idsOf('site', 'rack', 'chassis')) }),
   );
   const setField = element.chain((declaration) => {
     const pool = FIELD_VALUES[declaration.kind] ?? [['description', 'x']];
@@ -61,6 +68,7 @@ function intentsFor(text: string): fc.Arbitrary<Omit<DesignIntent, 'baseVersion'
     fc.record({ type: fc.constant('delete-link' as const), link: fc.oneof(fc.record({ index: fc.nat(40) }), fc.record({ from: endpoints, to: endpoints })) }),
     fc.record({ type: fc.constant('set-position' as const), id: anyId, position: fc.record({ x: coordinate, y: coordinate }) }),
     fc.record({ type: fc.constant('set-positions' as const), positions: fc.array(fc.record({ id: anyId, position: fc.record({ x: coordinate, y: coordinate }) }), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ type: fc.constant('set-placement' as const), ids: fc.array(placeable, { minLength: 1, maxLength: 3 }), to: target }),
   ) as fc.Arbitrary<Omit<DesignIntent, 'baseVersion'>>;
 }
 

@@ -56,6 +56,9 @@ describe('designer canvas helpers', () => {
     assert.equal(parseHostMessage({ type: 'details', version: 3, details: { ...details, fields: [{ key: 1 }] } }), undefined);
     assert.equal(parseHostMessage({ ...document, protocol: 2 }), undefined);
     assert.equal(parseHostMessage({ ...document, diagram: { nodes: [{ id: 1 }], edges: [], positions: {} } }), undefined);
+    const host = { id: 'h', kind: 'host', label: 'h', parent: 'r01', findingCount: 0, details: [] };
+    assert.equal(parseHostMessage({ ...document, diagram: { nodes: [{ ...host, cluster: 'prod' }], edges: [], positions: {} } })?.type, 'document', 'a host in a rack names its cluster');
+    assert.equal(parseHostMessage({ ...document, diagram: { nodes: [{ ...host, cluster: { toString: 'x' } }], edges: [], positions: {} } }), undefined, 'a cluster is an id');
     assert.deepEqual(parseHostMessage({ type: 'rejected', requestId: 4, reason: 'stale' }), { type: 'rejected', requestId: 4, reason: 'stale' });
     assert.equal(parseHostMessage({ type: 'applied', requestId: 4 }), undefined);
     assert.equal(parseHostMessage('document'), undefined);

@@ -30,6 +30,13 @@ const VALID_INTENTS: ReadonlyArray<Record<string, unknown>> = [
   { type: 'delete-link', link: { from: 'esx-01/hba1/p0', to: 'fc-a' } },
   { type: 'set-position', id: 'esx-01', position: { x: -12.5, y: 300 } },
   { type: 'set-positions', positions: [{ id: 'esx-01', position: { x: 0, y: 0 } }, { id: 'fc-a', position: { x: 100, y: 260 } }] },
+  { type: 'add-element', element: { kind: 'site', id: 'dc2' } },
+  { type: 'add-element', element: { kind: 'rack', id: 'r04' } },
+  { type: 'add-element', element: { kind: 'rack', id: 'r04', site: 'dc1' } },
+  { type: 'set-placement', ids: ['esx-01'], to: { kind: 'rack', id: 'r01' } },
+  { type: 'set-placement', ids: ['esx-01', 'fc-a'], to: { kind: 'site', id: 'dc1' }, positions: [{ id: 'esx-01', position: { x: 10, y: 20 } }] },
+  { type: 'set-placement', ids: ['esx-05'], to: { kind: 'chassis', id: 'enc-01' } },
+  { type: 'set-placement', ids: ['r03'], to: { kind: 'none' } },
 ];
 
 describe('designer messages: what the canvas may send', () => {
@@ -122,6 +129,45 @@ describe('designer messages: what the canvas may send', () => {
     assert.equal(parseDesignerMessage(intent({ type: 'add-element', element: { kind: 'host', id: 'h', cluster: 'a b' } })), undefined);
     assert.equal(parseDesignerMessage(intent({ type: 'add-element', element: 'host' })), undefined);
     assert.equal(parseDesignerMessage({ type: 'export-image', format: 'gif', data: PNG }), undefined);
+  });
+
+  it('takes placements only of top-level ids into a site, rack or chassis, or none', () => {
+    const place = (body: Record<string, unknown>) => parseDesignerMessage(intent({ type: 'set-placement', ...body }));
+    const to = { kind: 'rack', id: 'r01' };
+    assert.ok(place({ ids: ['esx-01'], to }));
+    // Ids: a non-empty, dense list of top-level ids, no longer than a layout intent.
+    for (const ids of [[], 'esx-01', ['esx-01/hba1'], ['esx 01'], ['<img src=x onerror=alert(1)>'], [42], [null], { 0: 'esx-01', length: 1 }, new Array(1), Array.from({ length: MAX_PLACED_ELEMENTS + 1 }, (_, i) => `h${i}`)]) {
+      assert.equal(place({ ids, to }), undefined, `ids ${JSON.stringify(ids)?.slice(0, 60)}`);
+    }
+    assert.ok(place({ ids: Array.from({ length: MAX_PLACED_ELEMENTS }, (_, i) => `h${i}`), to }), 'as many ids as a layout may place');
+    // Where to: a site, rack or chassis by id, or none; nothing else, no extra keys.
+    for (const target of [
+      { kind: 'cluster', id: 'prod' }, { kind: 'host', id: 'esx-01' }, { kind: 'power-feed', id: 'ups-a' }, { kind: 'rack' }, { kind: 'none', id: 'r01' },
+      { kind: 'rack', id: 'r01', site: 'dc1' }, { kind: 'rack', id: 'r01/x' }, { kind: 'rack', id: '' }, { kind: 'rack', id: 'a\nb' }, { kind: 'none', extra: 1 },
+      'r01', null, undefined, ['rack', 'r01'], {},
+    ]) {
+      assert.equal(place({ ids: ['esx-01'], to: target }), undefined, `to ${JSON.stringify(target)}`);
+    }
+    assert.equal(place({ ids: ['esx-01'], to: JSON.parse('{"kind":"rack","id":"r01","__proto__":{"polluted":true}}') as unknown }), undefined, 'prototype key in the target');
+    assert.equal(place({ ids: ['esx-01'], to: Object.defineProperty({ kind: 'rack' }, 'id', { enumerable: true, get: () => 'r01' }) }), undefined, 'accessor in the target');
+    assert.equal(place({ ids: ['esx-01'], to: Object.assign(Object.create({ id: 'r01' }) as object, { kind: 'rack' }) }), undefined, 'inherited id');
+    // Positions: optional, but when given a non-empty list of bounded positions.
+    for (const positions of [[], [{ id: 'esx-01', position: { x: Number.NaN, y: 0 } }], [{ id: 'esx-01', position: { x: MAX_COORDINATE + 1, y: 0 } }], [{ id: 'esx-01' }], { id: 'esx-01', position: { x: 0, y: 0 } }, null]) {
+      assert.equal(place({ ids: ['esx-01'], to, positions }), undefined, `positions ${JSON.stringify(positions)}`);
+    }
+    assert.equal(place({ ids: ['esx-01'], to, position: { x: 0, y: 0 } }), undefined, 'no other keys');
+    assert.equal(place({ ids: ['esx-01'] }), undefined, 'the target is required');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'nothing was polluted');
+  });
+
+  it('takes new sites and racks with ids only, a rack with its site', () => {
+    const add = (element: unknown) => parseDesignerMessage(intent({ type: 'add-element', element }));
+    for (const element of [
+      { kind: 'site', id: 'dc2', role: 'witness' }, { kind: 'site', id: 'dc 2' }, { kind: 'site' }, { kind: 'rack', id: 'r04', site: 'dc 1' },
+      { kind: 'rack', id: 'r04', site: 7 }, { kind: 'rack', id: 'r04', room: 'Hall 1' }, { kind: 'rack', id: 'r04', site: 'dc1/x' }, { kind: 'chassis', id: 'enc-02' }, { kind: 'power-feed', id: 'pdu-9' },
+    ]) {
+      assert.equal(add(element), undefined, JSON.stringify(element));
+    }
   });
 
   it('takes field values of one line up to the length limit', () => {
