@@ -216,8 +216,13 @@ export async function simulateASiteFailureFromThePalette({ page }) {
   });
   await designer.waitForFunction(() => ['hv-w1', 'hv-w2'].includes(window.vtopoDesigner.parentOf('dc-01') ?? ''), undefined, { timeout: 10_000 });
   expect((await page.locator('.tab.dirty').count()) === 0, 'playing a simulation does not edit the design');
-  // The results panel opened over the designer: bring the canvas back for the picture.
+  // The results panel opened over the designer: bring the canvas back, give it the whole
+  // window and fit the design, for a picture of the end state (east greyed, its VMs in west).
   await page.locator('.editor-group-container').nth(1).locator('.tab', { hasText: 'hyperv-metro.vtopo' }).first().click();
+  await runCommand(page, 'View: Toggle Maximize Editor Group');
+  await page.waitForTimeout(500);
+  await designer.locator('button', { hasText: /^Fit$/ }).first().click();
+  await page.waitForTimeout(500);
   await screenshot(page, 'designer-site-failure-playback');
 }
 simulateASiteFailureFromThePalette.timeout = 150_000;
