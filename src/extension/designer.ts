@@ -23,8 +23,9 @@ import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
 import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
+import { activeDesignUri, DESIGNER_VIEW_TYPE } from './active-design';
 
-export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
+export { DESIGNER_VIEW_TYPE } from './active-design';
 /** Typing in the text beside the canvas redraws it at most this often. */
 const REDRAW_DELAY_MS = 100;
 
@@ -40,8 +41,7 @@ export function registerDesigner(context: vscode.ExtensionContext, analyses: Doc
 }
 
 async function openDesigner(uri: vscode.Uri | undefined): Promise<void> {
-  const active = vscode.window.activeTextEditor?.document;
-  const target = uri ?? (active?.languageId === 'vtopo' ? active.uri : undefined);
+  const target = uri ?? activeDesignUri();
   if (!target) {
     void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Designer to the Side".');
     return;

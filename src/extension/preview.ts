@@ -5,6 +5,7 @@
  */
 
 import * as vscode from 'vscode';
+import { activeDesignDocument } from './active-design';
 import { buildDiagram } from '../core/view/diagram';
 import { containerView } from '../core/view/designer-containers';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
@@ -22,11 +23,7 @@ export function registerPreview(context: vscode.ExtensionContext, analyses: Docu
 }
 
 async function openPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {
-  const document = uri
-    ? await vscode.workspace.openTextDocument(uri)
-    : vscode.window.activeTextEditor?.document.languageId === 'vtopo'
-      ? vscode.window.activeTextEditor.document
-      : undefined;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : await activeDesignDocument();
   if (!document) {
     void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Design Preview".');
     return;

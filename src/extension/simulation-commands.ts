@@ -32,6 +32,7 @@ import type { DocumentReport } from '../core/analysis/document-report';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { SimulationPanel } from './simulation-panel';
+import { activeDesignDocument } from './active-design';
 import { basename } from './uris';
 
 export const SIMULATION_COMMANDS = {
@@ -162,7 +163,7 @@ class SimulationCommands {
     return this.run(design, `load balance of cluster ${clusterId}`, () => ({ kind: 'balance', design: design.name, balance: recommendBalance(design.topology, clusterId) }));
   }
 
-  /** The design named by the argument, else the active editor's; says what to do when there is none. */
+  /** The design named by the argument, else the one in the active text editor or designer; says what to do when there is none. */
   private async design(uri: unknown, commandTitle: string): Promise<OpenDesign | undefined> {
     let document: vscode.TextDocument | undefined;
     if (uri instanceof vscode.Uri) {
@@ -171,8 +172,8 @@ class SimulationCommands {
       } catch (error) {
         this.log.error(`${commandTitle}: cannot open ${uri.toString()}: ${String(error)}`);
       }
-    } else if (vscode.window.activeTextEditor?.document.languageId === VTOPO_LANGUAGE) {
-      document = vscode.window.activeTextEditor.document;
+    } else {
+      document = await activeDesignDocument();
     }
     if (!document) {
       void vscode.window.showInformationMessage(`Open a .vtopo file first, then run "VTopo: ${commandTitle}...".`);

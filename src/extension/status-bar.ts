@@ -1,5 +1,5 @@
 /**
- * The N-1 status bar item for the active .vtopo editor: "N-1 OK" or "N-1: 3 VMs cannot
+ * The N-1 status bar item for the design in the active .vtopo text editor or designer: "N-1 OK" or "N-1: 3 VMs cannot
  * restart", a tooltip naming the worst host per cluster, and a click that opens the
  * Problems panel. The analysis worker computes the text with the findings
  * (core/analysis/document-report.ts); the item shows the latest report on the active
@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { DiagnosticsController } from './diagnostics';
 import { isAnalyzable } from './diagnostics';
+import { activeDesignUri, onDidChangeActiveDesign } from './active-design';
 
 export function registerStatusBar(context: vscode.ExtensionContext, diagnostics: DiagnosticsController): void {
   const item = vscode.window.createStatusBarItem('vtopo.n1', vscode.StatusBarAlignment.Left, 100);
@@ -16,7 +17,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, diagnostics:
   item.command = 'workbench.actions.view.problems';
 
   const update = () => {
-    const document = vscode.window.activeTextEditor?.document;
+    const uri = activeDesignUri()?.toString();
+    const document = uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     const status = document && isAnalyzable(document) ? diagnostics.lastReport(document)?.n1 : undefined;
     if (!status) {
       item.hide();
@@ -30,9 +32,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, diagnostics:
 
   context.subscriptions.push(
     item,
-    vscode.window.onDidChangeActiveTextEditor(update),
+    onDidChangeActiveDesign(update),
     diagnostics.onDidPublish((report) => {
-      if (report.uri === vscode.window.activeTextEditor?.document.uri.toString()) update();
+      if (report.uri === activeDesignUri()?.toString()) update();
     }),
   );
   update();

@@ -227,3 +227,26 @@ export async function simulateASiteFailureFromThePalette({ page }) {
 }
 simulateASiteFailureFromThePalette.timeout = 150_000;
 
+
+/**
+ * With the designer focused (no text editor active), the VTopo commands are in the palette
+ * and act on the designer's design: "VTopo: Simulate Host Failure..." from the canvas.
+ * @param {JourneyContext} journey
+ */
+export async function simulateFromThePaletteWhileTheDesignerIsFocused({ page }) {
+  await openFile(page, 'examples/seed-000-fq1616r.vtopo');
+  await waitUntil(async () => (await readStatusBar(page)).some((item) => /N-1/.test(item)), { timeout: 30_000, message: 'the N-1 status of the seed design' });
+  await runCommand(page, 'VTopo: Open Designer to the Side');
+  const designer = await frameWithDesigner(page);
+  // Focus the canvas: the designer is the active editor, and the status bar keeps its N-1 item.
+  await designer.locator('#vt-canvas, canvas').first().click({ position: { x: 20, y: 20 } });
+  await waitUntil(async () => !(await readStatusBar(page)).some((item) => item.trim() === 'VTopo') && (await readStatusBar(page)).some((item) => /N-1/.test(item)), { timeout: 15_000, message: 'the designer to be the active editor, with the N-1 item still shown' });
+  await runCommand(page, 'VTopo: Simulate Host Failure...');
+  await waitUntil(async () => (await readQuickInputRows(page)).some((row) => row.label === 'esx-01'), { message: 'the quick pick of hosts' });
+  await page.locator(QUICK_INPUT_ROWS).filter({ hasText: 'esx-01' }).first().click();
+  const results = await frameWithHeading(page, 'Host esx-01 fails');
+  const summary = (await results.locator('.summary').textContent()) ?? '';
+  expect(/Restarted\s*3/.test(summary), `summary: ${summary}`);
+  await screenshot(page, 'simulation-from-the-designer');
+}
+simulateFromThePaletteWhileTheDesignerIsFocused.timeout = 120_000;

@@ -111,6 +111,17 @@ describe('VTopo simulator in the extension host', () => {
     assert.ok(report.result.vms.filter((vm) => vm.outcome.kind === 'restarted').every((vm) => vm.outcome.host?.startsWith('hv-w')), 'east\'s VMs restart in west');
   });
 
+  it('acts on the designer\'s design when the designer is the active editor (no text editor is active then)', async () => {
+    const uri = exampleUri('seed-000-fq1616r.vtopo');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'vtopo.designer');
+    assert.equal(vscode.window.activeTextEditor, undefined, 'the designer, not a text editor, is active');
+    const report = await vscode.commands.executeCommand<{ kind: string; design: string; result: { vms: Array<{ vmId: string; outcome: { kind: string } }> } } | undefined>('vtopo.simulateHostFailure', undefined, 'esx-01');
+    assert.equal(report?.kind, 'failure');
+    assert.equal(report?.design, 'seed-000-fq1616r.vtopo');
+    assert.deepEqual(report?.result.vms.filter((vm) => vm.outcome.kind === 'restarted').map((vm) => vm.vmId), ['vcenter', 'sql-01', 'web-02']);
+  });
+
   it('runs the CodeLens command: esx-01 fails and its three VMs restart on esx-02', async () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');
     const report = await vscode.commands.executeCommand<{ kind: string; result: { vms: Array<{ vmId: string; outcome: { kind: string; host?: string } }> } }>('vtopo.simulateHostFailure', uri, 'esx-01');
