@@ -1,9 +1,11 @@
 /**
  * `vtopo check`: analyzes each readable input with the core engine and keeps what the
- * formatters need (the findings and a line index to turn offsets into lines and columns).
+ * formatters need (the findings, each cluster's capacity figures, and a line index to turn
+ * offsets into lines and columns).
  */
 
 import { analyzeText } from '../core/analysis/engine';
+import { clusterFigures, type ClusterFigures } from '../core/capacity/figures';
 import { findingCount, SEVERITIES, type Finding, type Severity } from '../core/analysis/rule';
 import { structuralMeta } from '../core/analysis/rules';
 import { inputTooLargeProblem } from '../core/model/parse';
@@ -23,6 +25,8 @@ export interface CheckedFile {
   /** The path as given on the command line (or found under a given directory). */
   readonly path: string;
   readonly findings: readonly Finding[];
+  /** Each HA cluster's admission-control and N-1 figures, as numbers (the JSON output's `clusters`). */
+  readonly clusters: readonly ClusterFigures[];
   readonly positionAt: (offset: number) => CliPosition;
 }
 
@@ -44,8 +48,9 @@ function checkInput(input: Input): CheckedFile {
     const { line, character } = lines.positionAt(offset);
     return { line: line + 1, column: character + 1, offset: Math.max(0, Math.min(offset, text.length)) };
   };
-  const findings = input.kind === 'text' ? analyzeText(text).findings : [tooLargeFinding(input.sizeBytes)];
-  return { path: input.path, findings, positionAt };
+  if (input.kind !== 'text') return { path: input.path, findings: [tooLargeFinding(input.sizeBytes)], clusters: [], positionAt };
+  const { findings, topology } = analyzeText(text);
+  return { path: input.path, findings, clusters: clusterFigures(topology), positionAt };
 }
 
 /** What the reader reports for an oversized text, for a file too large to be read at all. */

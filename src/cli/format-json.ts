@@ -13,7 +13,7 @@ export function formatJson(run: CheckRun): string {
   const output = {
     version: JSON_OUTPUT_VERSION,
     files: [
-      ...run.files.map((file) => ({ file: file.path, findings: file.findings.map((finding) => jsonFinding(file, finding)) })),
+      ...run.files.map((file) => ({ file: file.path, findings: file.findings.map((finding) => jsonFinding(file, finding)), clusters: file.clusters })),
       ...run.unreadable.map((problem) => ({ file: problem.path, error: problem.message, findings: [] })),
     ],
     summary: { files: run.files.length, unreadableFiles: run.unreadable.length, findings: countSeverities(run) },

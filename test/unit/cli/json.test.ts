@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { admissionControlStatus } from '../../../src/core/capacity/admission-control';
+import { worstSingleHostFailure } from '../../../src/core/capacity/n1';
+import { parseVtopo } from '../../../src/core/model/parse';
 import { BROKEN_DESIGN, inWorkspace } from './harness';
 
 interface JsonPosition {
@@ -23,7 +27,7 @@ interface JsonFinding {
 }
 interface JsonOutput {
   readonly version: number;
-  readonly files: ReadonlyArray<{ readonly file: string; readonly error?: string; readonly findings: readonly JsonFinding[] }>;
+  readonly files: ReadonlyArray<{ readonly file: string; readonly error?: string; readonly findings: readonly JsonFinding[]; readonly clusters?: ReadonlyArray<Record<string, unknown>> }>;
   readonly summary: { readonly files: number; readonly unreadableFiles: number; readonly findings: Readonly<Record<string, number>> };
 }
 
@@ -52,6 +56,45 @@ describe('vtopo check --format json', () => {
       const array = file?.findings.find((finding) => finding.ruleId === 'array-single-controller');
       assert.deepEqual(array?.elementIds, ['av', 'ds1']);
       assert.deepEqual(array?.related.map((related) => [related.message, related.file, related.range.start.line]), [['datastore "ds1" is on this array', 'broken.vtopo', 14]]);
+    });
+  });
+
+  it('gives each HA cluster\'s admission-control and N-1 figures as numbers', async () => {
+    const seed = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
+    const slots = seed.replace('        policy: percentage\n        hostFailuresToTolerate: 1\n        cpuPercent: 50\n        memoryPercent: 50', '        policy: slots\n        hostFailuresToTolerate: 1');
+    assert.notEqual(slots, seed);
+    await inWorkspace({ 'seed.vtopo': seed, 'slots.vtopo': slots }, async ({ vtopo }) => {
+      const { output } = await checkJson(vtopo, 'seed.vtopo', 'slots.vtopo');
+      // The seed: percentage policy reserving 50% CPU and memory; esx-01 (vcenter, sql-01,
+      // web-02) is the worst host to lose, and every protected VM still restarts. The numbers
+      // are the core's own (capacity/admission-control.ts and n1.ts), not parsed from prose.
+      const topology = parseVtopo(seed).topology;
+      const cluster = topology.cluster('prod');
+      const status = cluster && admissionControlStatus(topology, cluster);
+      const worst = worstSingleHostFailure(topology).clusters[0]?.worst;
+      assert.ok(status?.policy === 'percentage' && worst);
+      assert.deepEqual(output.files[0]?.clusters, [{
+        cluster: 'prod',
+        policy: 'percentage',
+        satisfied: true,
+        worstHostFailure: { host: 'esx-01', cannotRestart: [], cpuHeadroomPercent: worst.cpuHeadroomPercent, memoryHeadroomPercent: worst.memoryHeadroomPercent },
+        percentage: {
+          cpuFailoverCapacityPercent: status.percentage.cpuFailoverCapacityPercent,
+          memoryFailoverCapacityPercent: status.percentage.memoryFailoverCapacityPercent,
+          configuredCpuPercent: 50,
+          configuredMemoryPercent: 50,
+          cpuAvailablePercent: status.percentage.cpuAvailablePercent,
+          memoryAvailablePercent: status.percentage.memoryAvailablePercent,
+        },
+      }]);
+      assert.ok(status.percentage.memoryFailoverCapacityPercent > 50 && status.percentage.memoryFailoverCapacityPercent <= 100);
+      // The slot policy: the largest memory reservation (vcenter's 21 GB + overhead) sets the slot.
+      const figures = output.files[1]?.clusters?.[0] as { policy: string; slots: { slotMemoryMB: number; totalSlots: number; usedSlots: number; failoverCapacity: number; hostFailuresToTolerate: number } };
+      assert.equal(figures.policy, 'slots');
+      assert.ok(figures.slots.slotMemoryMB >= 21 * 1024, `slot memory ${figures.slots.slotMemoryMB}`);
+      assert.equal(figures.slots.usedSlots, 4);
+      assert.equal(figures.slots.hostFailuresToTolerate, 1);
+      assert.ok(figures.slots.totalSlots >= figures.slots.usedSlots && figures.slots.failoverCapacity >= 1, JSON.stringify(figures));
     });
   });
 
