@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeText } from '../../../src/core/analysis/engine';
 import { containerOf, containerView, dropTarget, heldSummary, sameTarget, separateBoxes } from '../../../src/core/view/designer-containers';
 import { compactDiagram } from '../../../src/core/view/designer-compact';
-import { buildDiagram, type Diagram } from '../../../src/core/view/diagram';
+import { blades, racks, seed } from './fixtures/diagrams';
 
-function diagramOf(path: string): Diagram {
-  const { topology, findings } = analyzeText(readFileSync(path, 'utf8'));
-  return buildDiagram(topology, findings);
-}
-
-const racks = diagramOf('examples/racks-and-power.vtopo');
-const blades = diagramOf('test/unit/view/fixtures/blades.vtopo');
-const seed = diagramOf('examples/seed-000-fq1616r.vtopo');
 const none = new Set<string>();
 
 describe('designer containers: collapse and the power overlay (view state only)', () => {
