@@ -28,38 +28,12 @@ import {
   type ValueOf,
 } from './schema';
 import type { SourceRange } from './source';
+import { FORMAT_BOUNDS } from './format-bounds';
+import { chassis, mirror, placement, powerFeed, rack, site, siteLink } from './format-domains';
 
 export const FORMAT_VERSION = 1;
 
-/**
- * The largest values the format takes, per kind of number, in the base unit of the key
- * (`memoryMB`, `speedMbps`...). Each is well above anything real, so no real design is
- * refused, and low enough that sums, products and ratios over an estate of a million
- * elements stay finite: no quantity reaches Infinity and no percentage becomes NaN
- * downstream (`cores: 1e308`, `memoryTB: 1e308`). The number readers require every field
- * to declare its bounds (schema.ts, NumberBounds); a value outside them is an invalid-value
- * problem that names them, and is not used.
- */
-export const FORMAT_BOUNDS = {
-  /** 4,096 cores at 10 GHz: the most CPU a host (cpu.cores and cpu.speed at their maxima) can have. */
-  cpuMHz: 4096 * 10_000,
-  /** 1 PB (2^30 MB): memory of a host or a VM; no server comes close. */
-  memoryMB: 1024 ** 3,
-  /** 1 EB (2^40 MB): a datastore; the largest arrays hold petabytes. */
-  capacityMB: 1024 ** 4,
-  /** 10 Tbps: a port, link or network; 1.6 Tbps Ethernet is the fastest being standardised. */
-  bandwidthMbps: 10_000_000,
-  /** 10 TB/s: an array's or a VM's throughput, a VM's dirty rate. */
-  throughputMBps: 10_000_000,
-  /** A day: no HA timer, delay, boot or shutdown is measured in days. */
-  seconds: 86_400,
-  /** Counts per host (VMs, concurrent migrations), per VM (vNICs) and per switch (ports): far above any platform's maximum (1,024 VMs per host, 10 vNICs per VM). */
-  countPerElement: 100_000,
-  /** Money, in any currency: a trillion. */
-  cost: 1e12,
-  /** A layout coordinate, either sign: ten million canvas pixels. */
-  coordinate: 10_000_000,
-} as const;
+export { FORMAT_BOUNDS } from './format-bounds';
 
 export const PLATFORMS = ['vsphere', 'hyperv', 'xenserver', 'proxmox'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -130,69 +104,6 @@ const ruleSetting = custom<RuleSettingValue, { description: string }>(
     const severity = severitySetting.read(node, ctx, fallback);
     return severity === undefined ? undefined : { severity, options: new Map() };
   },
-);
-
-// ----------------------------------------------------------------- failure domains
-
-/**
- * Where a device stands and what feeds it: the failure domains (docs/format.md, "Failure
- * domains"). A site holds rooms and racks, a rack holds chassis and devices, a chassis
- * holds blades; each power supply hangs on a feed, and a feed may hang on another (a PDU on
- * a UPS). All optional: a design without them is analysed without them.
- */
-const site = object(
-  {
-    description: text({ description: 'What and where the site is.' }),
-    role: oneOf(['data', 'witness'] as const, { description: 'data: hosts and storage run here; witness: it only hosts the tie-breaker of a stretched cluster (vSAN witness, storage witness, file-share witness).', default: 'data' }),
-  },
-  { description: 'A site: a data centre or a building. Everything in it can fail together (power, cooling, fire, its network uplinks).' },
-);
-
-const rack = object(
-  {
-    site: ref('site', { description: 'The site the rack stands in.' }),
-    room: text({ description: 'Room or hall (a label).' }),
-    description: text({ description: 'A note on this rack.' }),
-  },
-  { description: 'A rack: its devices share its floor space, cooling and usually its power distribution.' },
-);
-
-const powerFeed = object(
-  {
-    type: oneOf(['pdu', 'ups', 'utility', 'generator'] as const, { description: 'What the feed is: a PDU (power strip), a UPS, a utility feed or a generator.', default: 'pdu' }),
-    fedFrom: ref('powerFeed', { description: 'The feed upstream of this one (the UPS a PDU hangs on): when it fails, this one fails too.' }),
-    site: ref('site', { description: 'The site the feed is in.' }),
-    description: text({ description: 'A note on this feed.' }),
-  },
-  { description: 'A power feed (A or B side): a PDU, a UPS, a utility feed or a generator.' },
-);
-
-const siteLink = object(
-  {
-    sites: list(ref('site', { description: 'A site the link joins.' }), { description: 'The two sites the link joins.', required: true }),
-    rttSeconds: quantity('duration', { description: 'Round-trip time between the sites, e.g. `4 ms`: what synchronous replication and a stretched cluster\'s heartbeats wait for.', min: 0, max: FORMAT_BOUNDS.seconds }),
-    bandwidthMbps: quantity('bandwidth', { description: 'Bandwidth between the sites.', min: 0, max: FORMAT_BOUNDS.bandwidthMbps }),
-    description: text({ description: 'A note on this link (carrier, dark fibre, DWDM...).' }),
-  },
-  { description: 'The connection between two sites (the inter-site links of a stretched cluster, a replication link).' },
-);
-
-const powerSupplies = list(ref('powerFeed', { description: 'The feed one power supply is plugged into.' }), {
-  description: 'One entry per power supply: the feed it is plugged into, e.g. `[pdu-a1, pdu-b1]` for two supplies on the A and B sides. A blade takes its chassis\'s.',
-});
-
-const placement = {
-  site: ref('site', { description: 'The site the device stands in. Implied by its rack.' }),
-  rack: ref('rack', { description: 'The rack the device is mounted in. Implied by its chassis.' }),
-  power: powerSupplies,
-};
-
-const chassis = object(
-  {
-    ...placement,
-    model: text({ description: 'Enclosure model, e.g. "HPE Synergy 12000" or "Cisco UCS 5108".' }),
-  },
-  { description: 'A blade chassis or enclosure: its blades share its midplane, power supplies and management; it fails as one.' },
 );
 
 // ------------------------------------------------------------------------ clusters
@@ -565,23 +476,6 @@ const storageArray = object(
 );
 
 // ---------------------------------------------------------------------- datastores
-
-const mirror = object(
-  {
-    array: ref('array', { description: 'The array holding the second copy.', required: true }),
-    mode: oneOf(['sync', 'async'] as const, { description: 'sync: every write is on both legs before it completes (metro storage, active/active replication); async: the copy lags by up to the RPO and takes over only after a recovery step.', default: 'sync' }),
-    layer: oneOf(['array', 'appliance', 'host'] as const, {
-      description: 'What keeps the copies: the arrays (array-based replication), a storage virtualization appliance cluster in front of back-end arrays (network-based), or the hosts (host-based mirroring, LVM or Storage Spaces).',
-      default: 'array',
-    }),
-    access: oneOf(['uniform', 'non-uniform'] as const, { description: 'sync: uniform, every host has paths to both legs; non-uniform, each host to the leg of its own site. A note: the cables decide what each host reaches.' }),
-    preferred: ref('array', { description: 'sync: the leg that keeps serving when the legs lose each other and no witness decides (vMSC "preferred site"). Defaults to the datastore\'s array.' }),
-    witness: ref('site', { description: 'sync: the site of the storage witness (tie-breaker) that lets the surviving leg carry on; best a third site.' }),
-    rpoSeconds: quantity('duration', { description: 'async: the recovery point objective: writes of the last RPO may be lost on failover.', min: 0, max: FORMAT_BOUNDS.seconds }),
-    recoverySeconds: quantity('duration', { description: 'async: the recovery step, from the loss of the primary to the copy serving (promotion and registration, by hand or by a recovery plan). Defaults to 30 min (an assumption, docs/simulation.md).', min: 0, max: FORMAT_BOUNDS.seconds }),
-  },
-  { description: 'A second copy of the datastore on another array, kept by the arrays, an appliance or the hosts (storage virtualization, docs/design/sources.md#seed-004).' },
-);
 
 const datastore = object(
   {
