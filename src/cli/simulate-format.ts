@@ -5,6 +5,7 @@
  */
 
 import { reportResult } from '../core/view/simulation-export';
+import { maxOf } from '../core/capacity/resources';
 import type { Table } from '../core/view/simulation-table';
 import { buildSimulationView, type SimulationReport } from '../core/view/simulation-view';
 
@@ -25,7 +26,7 @@ export function formatSimulationText(report: SimulationReport): string {
   for (const table of view.tables) {
     lines.push('', `${table.caption}:`);
     if (table.rows.length === 0) lines.push('  none');
-    else lines.push(...formatTextTable(table).map((line) => `  ${line}`));
+    else for (const line of formatTextTable(table)) lines.push(`  ${line}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -33,7 +34,7 @@ export function formatSimulationText(report: SimulationReport): string {
 /** Columns padded to their widest cell (the last one is not padded), numbers right-aligned. */
 export function formatTextTable(table: Table): string[] {
   const rows = [table.columns.map((column) => column.label), ...table.rows.map((row) => row.cells.map((cell) => cell.text.replace(/\s*\n\s*/g, ' ')))];
-  const widths = table.columns.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
+  const widths = table.columns.map((_, index) => maxOf(rows, (row) => (row[index] ?? '').length));
   const last = table.columns.length - 1;
   return rows.map((row) =>
     row

@@ -129,6 +129,13 @@ export function clusterResources(topology: Topology, cluster: Cluster): ClusterR
   return resources;
 }
 
+/** The largest value of a numeric property over items, `empty` for none (no spread: lists may be long). */
+export function maxOf<T>(items: readonly T[], value: (item: T) => number, empty = 0): number {
+  let largest = -Infinity;
+  for (const item of items) largest = Math.max(largest, value(item));
+  return largest === -Infinity ? empty : largest;
+}
+
 /** Sums a numeric property over items. */
 export function sumOf<T>(items: readonly T[], value: (item: T) => number): number {
   let total = 0;

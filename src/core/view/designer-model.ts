@@ -9,6 +9,7 @@ import { DESIGNER_PROTOCOL_VERSION } from './designer-protocol';
 import type { DesignIntent } from '../edit/intents';
 import { parsePlayback } from './designer-playback';
 import type { Diagram, DiagramNode } from './diagram';
+import { maxOf } from '../capacity/resources';
 
 /** What the palette can add; `fc-switch` and `ethernet-switch` are both `switch` elements. */
 export type PaletteKind = 'host' | 'vm' | 'fc-switch' | 'ethernet-switch' | 'array' | 'datastore' | 'site' | 'rack';
@@ -327,10 +328,10 @@ function round(n: number): string {
 export function diagramSvg(picture: SvgPicture): string {
   const all = picture.nodes;
   const pad = 20;
-  const minX = Math.min(0, ...all.map((n) => n.x - n.width / 2)) - pad;
-  const minY = Math.min(0, ...all.map((n) => n.y - n.height / 2)) - pad;
-  const maxX = Math.max(0, ...all.map((n) => n.x + n.width / 2)) + pad;
-  const maxY = Math.max(0, ...all.map((n) => n.y + n.height / 2 + 14)) + pad;
+  const minX = Math.min(0, -maxOf(all, (n) => n.width / 2 - n.x, 0)) - pad;
+  const minY = Math.min(0, -maxOf(all, (n) => n.height / 2 - n.y, 0)) - pad;
+  const maxX = maxOf(all, (n) => n.x + n.width / 2, 0) + pad;
+  const maxY = maxOf(all, (n) => n.y + n.height / 2 + 14, 0) + pad;
   const fg = colour(picture.foreground);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${round(minX)} ${round(minY)} ${round(maxX - minX)} ${round(maxY - minY)}" width="${round(maxX - minX)}" height="${round(maxY - minY)}" font-family="sans-serif" font-size="11">`,

@@ -19,6 +19,7 @@ import {
   type RoundsChart,
   type Timeline,
 } from './simulation-charts';
+import { maxOf } from '../capacity/resources';
 import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
 import { networkSummary } from './simulation-network';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
@@ -380,9 +381,9 @@ function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): 
       { label: 'Cases', value: String(rows.length) },
       { label: 'Cases with VMs down', value: String(withOutage) },
       { label: 'Worst case', value: worst ? worst.failed.map(componentLabel).join(' + ') : 'none' },
-      { label: 'Most VMs down', value: String(Math.max(0, ...rows.map((row) => row.vmsDown))) },
+      { label: 'Most VMs down', value: String(maxOf(rows, (row) => row.vmsDown)) },
       ...(unreachable > 0 ? [{ label: 'Cases with VMs unreachable', value: String(unreachable) }] : []),
-      { label: 'Longest downtime', value: formatSeconds(Math.max(0, ...rows.map((row) => row.longestDowntimeSeconds))) },
+      { label: 'Longest downtime', value: formatSeconds(maxOf(rows, (row) => row.longestDowntimeSeconds)) },
     ],
     notes: [mode === 'n-1' ? 'Every single component failure, ranked by impact.' : 'Every pair of hosts failing together, ranked by impact.'],
     tables: [sweepTable(rows)],

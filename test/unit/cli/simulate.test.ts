@@ -302,3 +302,15 @@ describe('simulation text and JSON formats', () => {
     assert.deepEqual(JSON.parse(formatSimulationJson('d.vtopo', { kind: 'migration', design: 'd.vtopo', migration: MIGRATION })), { file: 'd.vtopo', simulation: 'migration', result: MIGRATION });
   });
 });
+
+describe('vtopo simulate: long sweeps', () => {
+  // The large bench design's N-2 sweep has 499,501 cases; spreading them into one call overflowed the stack.
+  it('prints a sweep of half a million cases', () => {
+    const row = { failed: [{ kind: 'host' as const, id: 'esx-1' }, { kind: 'host' as const, id: 'esx-2' }], vmsDown: 0, vmsUnreachable: 0, vmsRestarted: 3, longestDowntimeSeconds: 75, capacityShortfallMB: 0 };
+    const rows = Array.from({ length: 500_000 }, (_, index) => (index === 0 ? { ...row, vmsDown: 2, longestDowntimeSeconds: 3600 } : row));
+    const text = formatSimulationText({ kind: 'sweep', design: 'big.vtopo', mode: 'n-2', rows });
+    assert.match(text, /Most VMs down: +2\n/);
+    assert.match(text, /Longest downtime: +1 h\n/);
+    assert.equal(text.split('\n').filter((line) => /^ +\d+ +host esx-1 \+ host esx-2/.test(line)).length, 500_000);
+  });
+});
