@@ -1,7 +1,7 @@
 // @ts-check
 // `npm test`: installs what is missing, then runs every check in order: types, lint,
 // generated docs up to date, unit and property tests, packaging, the designer webview with
-// a fake host in headless Chromium, and the tests in a real VS Code (code-server +
+// a fake host in headless Chromium, the design review in Chromium, and the tests in a real VS Code (code-server +
 // Chromium). Ends with one line: `all: N passed, M failed`.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -88,6 +88,7 @@ if (!skipE2e) {
     const vsix = readdirSync('.').filter((f) => f.endsWith('.vsix')).sort().pop();
     process.env.VTOPO_VSIX = vsix;
     await run('designer webview with a fake host (headless Chromium)', node, ['test/webview/run-designer.mjs'], closingLineCounts('designer-webview'));
+    await run('design review in Chromium, on screen and in print', node, ['test/report/report.chromium.mjs'], closingLineCounts('report'));
     await run('real VS Code (code-server)', node, ['scripts/test-e2e.mjs'], closingLineCounts('e2e'));
   } else {
     failedSteps.push('real VS Code (skipped: no package)');

@@ -2,6 +2,7 @@
 
 import { SEVERITIES, type Severity } from '../core/analysis/rule';
 import { argumentTokens } from './options';
+import { parseReport, type ReportCommand } from './report';
 import { parseSimulate, type SimulateCommand } from './simulate-args';
 import { COMMANDS, UsageError, type CommandName, type HelpCommand } from './usage';
 
@@ -15,6 +16,7 @@ export type FailOn = Severity | 'never';
 export type Command =
   | { readonly name: 'check'; readonly paths: readonly string[]; readonly format: (typeof CHECK_FORMATS)[number]; readonly failOn: FailOn }
   | SimulateCommand
+  | ReportCommand
   | ImportCommand
   | { readonly name: 'rules'; readonly format: (typeof RULES_FORMATS)[number] }
   | HelpCommand
@@ -37,6 +39,7 @@ export function parseArguments(argv: readonly string[]): Command {
   if (first === 'help') return parseHelp(rest);
   if (first === 'check') return parseCheck(rest);
   if (first === 'simulate') return parseSimulate(rest);
+  if (first === 'report') return parseReport(rest);
   if (first === 'import') return parseImport(rest);
   if (first === 'rules') return parseRules(rest);
   if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);

@@ -7,6 +7,7 @@ const GENERAL = `vtopo: check highly available virtualization designs (.vtopo fi
 Usage:
   vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
   vtopo simulate FILE --fail KIND:ID [--at SECONDS] ... [--format text|json]
+  vtopo report FILE [--format html|md] [-o OUT] [--fail KIND:ID]...
   vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
   vtopo rules [--format text|json]
   vtopo help [COMMAND]
@@ -16,6 +17,8 @@ Commands:
   check     analyze designs and print their findings
   simulate  what happens when a host or component fails; live migration,
             maintenance mode, the N-1 / N-2 failure sweep, load balance
+  report    write a design review (HTML or Markdown) to hand to a customer
+            or a change board
   import    turn an inventory (RVTools, Proxmox VE, Hyper-V) into a .vtopo design
   rules     list every rule with its default severity, title and sources
   help      show the help of a command
@@ -62,10 +65,12 @@ impact, or a DRS-style load balance recommendation (a heuristic).
 
 Options:
   --fail KIND:ID     fail an element; KIND is host, switch, adapter, port, link,
-                     controller, array, datastore, virtual-switch or stack
+                     controller, array, datastore, virtual-switch, stack, site,
+                     rack, chassis, power-feed or site-link
                      (e.g. host:esx-01, switch:fc-a, adapter:esx-01/nic1,
                      controller:fq1616r/a, virtual-switch:esx-01/vswitch0,
-                     stack:core; link:N is the Nth cable of links:, from 0).
+                     stack:core, rack:r01; link:N is the Nth cable of links:,
+                     from 0).
                      Repeatable.
   --isolate host:ID  the host loses its management network but keeps running.
                      Repeatable.
@@ -89,6 +94,30 @@ Options:
 Exit codes: 0 simulated, 1 the migration is refused (the reasons are printed),
 2 usage error, an input that could not be read, or an element the design
 does not have.
+`;
+
+const REPORT = `Usage: vtopo report FILE [--format html|md] [-o OUT] [--fail KIND:ID]...
+
+Writes the design review of one design: a scorecard (single points of failure,
+N-1 and N-2, admission control, failure domains, the LAN, findings) and what the
+review could not judge; the topology diagram; each HA cluster's capacity before
+and after its worst host failure; the N-1 sweep; every finding with its
+explanation, fix and sources; and the simulations asked for with --fail.
+
+Options:
+  --format html   one self-contained HTML file: inline styles and pictures, no
+                  script, nothing loaded; prints to PDF from a browser (default)
+  --format md     Markdown, for wikis and pull requests (no diagram)
+  -o, --output OUT
+                  write the review there (default: standard output)
+  --fail KIND:ID  add the simulation of this failure (KIND as for vtopo
+                  simulate --fail). Repeatable: one simulation each.
+
+The same file gives the same review, byte for byte, on the same day (the day the
+design is judged on is the file's analysis.asOf when it has one).
+
+Exit codes: 0 written (whatever the design's findings), 2 usage error, an input
+that could not be read, or an element the design does not have.
 `;
 
 const RULES = `Usage: vtopo rules [--format text|json]
@@ -124,7 +153,7 @@ Exit codes: 0 a design was written (whatever its findings), 2 usage error or an
 input that could not be read or is not an inventory.
 `;
 
-const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, import: IMPORT, rules: RULES, help: HELP };
+const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, report: REPORT, import: IMPORT, rules: RULES, help: HELP };
 
 export function helpText(topic?: CommandName): string {
   return topic === undefined ? GENERAL : PAGES[topic];

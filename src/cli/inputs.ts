@@ -59,6 +59,17 @@ export async function readInputs(paths: readonly string[], files: FileSystem): P
   return { inputs, errors };
 }
 
+/** The text of the one design a command reads (simulate, report), or why there is none. */
+export async function readOneDesign(path: string, files: FileSystem): Promise<{ readonly text: string } | { readonly problem: string }> {
+  const { inputs, errors } = await readInputs([path], files);
+  const [error] = errors;
+  if (error) return { problem: error.message };
+  const [input, ...more] = inputs;
+  if (!input || more.length > 0) return { problem: 'expected one .vtopo file, not a directory' };
+  if (input.kind === 'too-large') return { problem: `the file is too large to read (${input.sizeBytes} bytes)` };
+  return { text: input.text };
+}
+
 async function kindOf(path: string, files: FileSystem): Promise<string | InputError> {
   try {
     return (await files.stat(path)).kind;

@@ -18,6 +18,7 @@ import { readInputs } from './inputs';
 import type { CliIo } from './io';
 import { formatRulesJson, formatRulesText } from './rules-command';
 import { runImport } from './import';
+import { runReport } from './report';
 import { runSimulate } from './simulate';
 import { escapeControls } from './terminal';
 
@@ -58,6 +59,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case 'import':
       return runImport(command, io);
+    case 'report':
+      return runReport(command, io);
     case 'simulate':
       return runSimulate(command, command.format === 'json' ? io : { ...io, stdout: (text) => io.stdout(escapeControls(text)) });
   }

@@ -9,7 +9,7 @@ import { COMPONENT_KINDS, SWEEP_MODES, type ComponentKind, type ComponentRef, ty
 import { DEFAULT_HORIZON_SECONDS } from '../core/simulation/timings';
 import { stackElementId } from '../core/analysis/lan-network';
 import { argumentTokens } from './options';
-import { UsageError, type HelpCommand } from './usage';
+import { UsageError, type CommandName, type HelpCommand } from './usage';
 import { cableId } from '../core/model/cable-id';
 
 export const SIMULATE_FORMATS = ['text', 'json'] as const;
@@ -145,7 +145,8 @@ function checkTimes(steps: readonly ParsedStep[], horizonSeconds: number | undef
 }
 
 /** `host:esx-01`, `switch:fc-a`, `link:3` (the 0-based index in links:), `stack:core`, `virtual-switch:esx-01/vswitch0`. */
-function componentArgument(value: string, option: string): ComponentRef {
+export function componentArgument(value: string, option: string, topic: CommandName = 'simulate'): ComponentRef {
+  const usage = (message: string) => new UsageError(message, topic);
   const colon = value.indexOf(':');
   const kind = COMPONENT_KINDS.find((candidate) => candidate === value.slice(0, colon));
   const id = value.slice(colon + 1);

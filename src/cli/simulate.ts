@@ -15,7 +15,7 @@ import type { Scenario, ScenarioStep } from '../core/simulation/types';
 import { hasCluster, hasComponent, hasVm, restartPriorities, unknownElementMessage } from '../core/view/simulation-targets';
 import { componentLabel, type SimulationReport } from '../core/view/simulation-view';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_INPUT } from './exit-codes';
-import { readInputs } from './inputs';
+import { readOneDesign } from './inputs';
 import type { CliIo } from './io';
 import type { SimulateCommand, SimulationRequest } from './simulate-args';
 import { formatRefusalJson, formatRefusalText, formatSimulationJson, formatSimulationText } from './simulate-format';
@@ -64,13 +64,9 @@ export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<
 
 /** The design, or why it cannot be simulated. A design with errors is simulated as far as it reads. */
 async function readDesign(path: string, io: CliIo): Promise<Topology | string> {
-  const { inputs, errors } = await readInputs([path], io.files);
-  const [error] = errors;
-  if (error) return error.message;
-  const [input, ...more] = inputs;
-  if (!input || more.length > 0) return 'expected one .vtopo file, not a directory';
-  if (input.kind === 'too-large') return `the file is too large to simulate (${input.sizeBytes} bytes)`;
-  const analysis = analyzeText(input.text);
+  const read = await readOneDesign(path, io.files);
+  if ('problem' in read) return read.problem;
+  const analysis = analyzeText(read.text);
   if (!analysis.topology.file) return 'not a VTopo design (run vtopo check on it)';
   const errorCount = analysis.findings.filter((finding) => finding.severity === 'error').length;
   if (errorCount > 0) io.stderr(`vtopo: ${path}: the design has ${errorCount} ${plural(errorCount, 'error')} (see vtopo check); simulating it as it reads\n`);

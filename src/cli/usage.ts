@@ -1,6 +1,6 @@
 /** What every command's argument reader shares: the command names and the usage error (exit 2). */
 
-export const COMMANDS = ['check', 'simulate', 'import', 'rules', 'help'] as const;
+export const COMMANDS = ['check', 'simulate', 'report', 'import', 'rules', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export type HelpCommand = { readonly name: 'help'; readonly topic?: CommandName };

@@ -31,6 +31,7 @@ import type { SimulationReport } from '../core/view/simulation-view';
 import type { DocumentReport } from '../core/analysis/document-report';
 import type { DocumentAnalyses } from './analyses';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
+import { registerDesignReview } from './report-command';
 import { SimulationPanel } from './simulation-panel';
 import { activeDesignDocument } from './active-design';
 import { basename } from './uris';
@@ -65,6 +66,7 @@ interface OpenDesign {
 export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses, diagnostics: DiagnosticsController, log: vscode.LogOutputChannel): void {
   const panel = new SimulationPanel(context.extensionUri, log);
   const simulation = new SimulationCommands(analyses, panel, log);
+  registerDesignReview(context, analyses, panel, log);
   context.subscriptions.push(
     panel,
     vscode.commands.registerCommand(SIMULATION_COMMANDS.hostFailure, (uri?: unknown, hostId?: unknown) => simulation.hostFailure(uri, hostId)),

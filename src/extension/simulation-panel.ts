@@ -57,6 +57,11 @@ export class SimulationPanel implements vscode.Disposable {
     this.panel = panel;
   }
 
+  /** The report the panel shows, when it is about this design. */
+  reportFor(designUri: vscode.Uri): SimulationReport | undefined {
+    return this.panel && this.shown?.designUri.toString() === designUri.toString() ? this.shown.report : undefined;
+  }
+
   dispose(): void {
     this.panel?.dispose();
   }

@@ -328,8 +328,9 @@ function round(n: number): string {
 export function diagramSvg(picture: SvgPicture): string {
   const all = picture.nodes;
   const pad = 20;
-  const minX = Math.min(0, -maxOf(all, (n) => n.width / 2 - n.x, 0)) - pad;
-  const minY = Math.min(0, -maxOf(all, (n) => n.height / 2 - n.y, 0)) - pad;
+  // The picture's own bounds (labels below devices included), not the canvas origin.
+  const minX = -maxOf(all, (n) => n.width / 2 - n.x, 0) - pad;
+  const minY = -maxOf(all, (n) => n.height / 2 - n.y + (n.compound ? 16 : 0), 0) - pad;
   const maxX = maxOf(all, (n) => n.x + n.width / 2, 0) + pad;
   const maxY = maxOf(all, (n) => n.y + n.height / 2 + 14, 0) + pad;
   const fg = colour(picture.foreground);

@@ -72,11 +72,11 @@ function markdownTable(headers: readonly string[], aligns: readonly ('left' | 'r
 }
 
 /** A cell stays on its line and in its column: pipes escaped, line breaks made spaces. */
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|');
 }
 
 /** Text from the design cannot open HTML or links in a Markdown viewer. */
-function escapeInline(text: string): string {
+export function escapeInline(text: string): string {
   return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>]/g, (character) => `\\${character}`);
 }

@@ -39,7 +39,7 @@ describe('vtopo: usage errors exit 2 with a message and a hint', () => {
     { args: ['check', 'a.vtopo', '--fail-on'], message: 'option --fail-on needs a value', hint: "Run 'vtopo help check' for usage." },
     { args: ['check', 'a.vtopo', '--fail-on', 'fatal'], message: 'invalid value "fatal" for --fail-on: expected error, warning, info, hint, never', hint: "Run 'vtopo help check' for usage." },
     { args: ['rules', '--format', 'sarif'], message: 'invalid value "sarif" for --format: expected text, json', hint: "Run 'vtopo help rules' for usage." },
-    { args: ['help', 'lint'], message: 'no help for "lint": the commands are check, simulate, import, rules, help', hint: "Run 'vtopo help help' for usage." },
+    { args: ['help', 'lint'], message: 'no help for "lint": the commands are check, simulate, report, import, rules, help', hint: "Run 'vtopo help help' for usage." },
   ];
   for (const { args, message, hint } of cases) {
     it(`vtopo ${args.join(' ')}`.trimEnd(), async () => {

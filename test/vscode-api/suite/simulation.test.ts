@@ -11,6 +11,7 @@ const COMMANDS = [
   'vtopo.enterMaintenanceMode',
   'vtopo.runFailureSweep',
   'vtopo.runFailureSweepN2',
+  'vtopo.exportDesignReview',
 ];
 
 describe('VTopo simulator in the extension host', () => {
@@ -128,5 +129,24 @@ describe('VTopo simulator in the extension host', () => {
     assert.equal(report.kind, 'failure');
     const restarted = report.result.vms.filter((vm) => vm.outcome.kind === 'restarted').map((vm) => [vm.vmId, vm.outcome.host]);
     assert.deepEqual(restarted, [['vcenter', 'esx-02'], ['sql-01', 'esx-02'], ['web-02', 'esx-02']]);
+  });
+
+  it('exports the design review with the simulation the panel shows: the same review vtopo report writes', async () => {
+    const uri = exampleUri('seed-000-fq1616r.vtopo');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('vtopo.simulateComponentFailure', uri, { kind: 'switch', id: 'fc-a' });
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder');
+    const target = vscode.Uri.joinPath(folder.uri, 'review-test', 'seed-review.html');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('vtopo.exportDesignReview', uri, 'html', target);
+    assert.equal(written?.toString(), target.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /<h1>Design review: Seed 000 - VMware HA on an FQ1616R FC SAN<\/h1>/);
+    assert.match(html, /<section id="simulations">\n<h2>Simulations<\/h2>\n<h3>Switch fc-a fails<\/h3>/);
+    assert.match(html, /<span class="badge fail">Fail<\/span><\/td><td>Network \(LAN\)<\/td>/);
+    const markdown = vscode.Uri.joinPath(folder.uri, 'review-test', 'seed-review.md');
+    await vscode.commands.executeCommand('vtopo.exportDesignReview', uri, 'md', markdown);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(markdown)), /^# Design review: Seed 000/);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, 'review-test'), { recursive: true });
   });
 });

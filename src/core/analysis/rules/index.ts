@@ -27,6 +27,22 @@ export const ANALYSIS_RULES: readonly AnalysisRule[] = [
   ...DOMAIN_RULES,
 ];
 
+/** Where a rule belongs: the area of the design it judges (the design review groups findings by it). */
+export type RuleFamily = 'file' | 'storage' | 'hardware' | 'capacity' | 'placement' | 'platform' | 'network' | 'inventory' | 'domains';
+
+/** The families in the order a review reads them, each with its rules. */
+export const RULE_FAMILIES: readonly { readonly family: RuleFamily; readonly rules: readonly RuleMeta[] }[] = [
+  { family: 'file', rules: Object.values(STRUCTURAL_RULES) },
+  { family: 'storage', rules: [arraySingleController, vmLocalDatastore, ...STORAGE_RULES].map((rule) => rule.meta) },
+  { family: 'network', rules: NETWORK_RULES.map((rule) => rule.meta) },
+  { family: 'domains', rules: DOMAIN_RULES.map((rule) => rule.meta) },
+  { family: 'capacity', rules: CAPACITY_RULES.map((rule) => rule.meta) },
+  { family: 'placement', rules: PLACEMENT_RULES.map((rule) => rule.meta) },
+  { family: 'platform', rules: PLATFORM_RULES.map((rule) => rule.meta) },
+  { family: 'hardware', rules: HARDWARE_RULES.map((rule) => rule.meta) },
+  { family: 'inventory', rules: INVENTORY_RULES.map((rule) => rule.meta) },
+];
+
 export const ALL_RULES: readonly RuleMeta[] = [
   ...Object.values(STRUCTURAL_RULES),
   ...ANALYSIS_RULES.map((rule) => rule.meta),
