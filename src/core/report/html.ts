@@ -9,6 +9,7 @@ import type { Severity } from '../analysis/rule';
 import { escapeXml } from '../view/designer-model';
 import type { SimulationView } from '../view/simulation-view';
 import type { Table } from '../view/simulation-table';
+import { MAX_TIMELINE_ROWS, timelineSvg } from './timeline-svg';
 import { LISTED_SWEEP_CASES, type ClusterCapacity, type DesignReview, type ReviewArea, type ReviewRule, type UsageBar, type Verdict } from './review';
 
 /** Rows of a simulation's table printed in the review; the CLI and the panel's exports give them all. */
@@ -228,11 +229,20 @@ function simulations(views: readonly SimulationView[]): string[] {
       ...view.summary.map((item) => `<dt>${text(item.label)}</dt><dd>${text(item.value)}</dd>`),
       '</dl>',
       ...view.notes.map((note) => `<p class="note">${text(note)}</p>`),
+      ...timeline(view),
       ...view.tables.map((table) => htmlTable(table, LISTED_SIMULATION_ROWS)),
     );
   }
   out.push('</section>');
   return out;
+}
+
+/** The downtime timeline of a failure or maintenance simulation, as the results panel draws it. */
+function timeline(view: SimulationView): string[] {
+  const picture = view.timeline ? timelineSvg(view.timeline) : undefined;
+  if (!picture) return [];
+  const rows = view.timeline?.groups.reduce((sum, group) => sum + group.rows.length, 0) ?? 0;
+  return [`<div class="picture">${picture}</div>`, ...(rows > MAX_TIMELINE_ROWS ? [`<p class="note">${text(`The first ${MAX_TIMELINE_ROWS} of ${rows} VMs; the table lists them all.`)}</p>`] : [])];
 }
 
 function htmlTable(table: Table, limit = Infinity): string {

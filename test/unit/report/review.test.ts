@@ -6,7 +6,9 @@ import { reviewToHtml } from '../../../src/core/report/html';
 import { reviewToMarkdown } from '../../../src/core/report/markdown';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { MAX_DRAWN_DEVICES, reviewPicture } from '../../../src/core/report/picture';
+import { componentFailureScenario, simulateScenario } from '../../../src/core/simulation/engine';
 import { buildDiagram } from '../../../src/core/view/diagram';
+import { restartPriorities } from '../../../src/core/view/simulation-targets';
 import { buildReview, type DesignReview } from '../../../src/core/report/review';
 
 const TODAY = '2026-12-04';
@@ -136,6 +138,19 @@ describe('design review: HTML', () => {
     assert.doesNotMatch(hostile, /<img|<script/i);
     assert.match(hostile, /<h1>Design review: &lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(hostile, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  it('draws the timeline of each simulation added, with its tables', () => {
+    const text = example('seed-000-fq1616r');
+    const { topology } = analyzeText(text);
+    const result = simulateScenario(topology, componentFailureScenario({ kind: 'host', id: 'esx-01' }, 0));
+    const withSimulation = reviewToHtml(buildReview(text, { fileName: 'seed.vtopo', version: '9.9.9', analysis: { today: TODAY }, simulations: [{ kind: 'failure', design: 'seed.vtopo', result, priorities: restartPriorities(topology) }] }));
+    const section = withSimulation.slice(withSimulation.indexOf('<section id="simulations">'));
+    assert.match(section, /^<section id="simulations">\n<h2>Simulations<\/h2>\n<h3>Host esx-01 fails<\/h3>/);
+    assert.match(section, /<svg [^>]*aria-label="Downtime timeline">/);
+    for (const vm of ['vcenter', 'sql-01', 'web-02']) assert.match(section, new RegExp(`<text x="16" y="\\d+" fill="#1f1f1f">${vm}</text>`), vm);
+    assert.match(section, /<caption class="meta">VMs<\/caption>/);
+    assert.match(section, /<caption class="meta">Event log<\/caption>/);
   });
 
   it('is the same bytes for the same input', () => {
