@@ -6,7 +6,7 @@
  * markup. Export asks the extension to save the report; the panel writes nothing itself.
  */
 
-import { markLabels, MARK_KINDS, timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
+import { fitRowTexts, markLabels, MARK_KINDS, timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
 import type { ExportFormat } from '../src/core/view/simulation-export';
 import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';
 import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
@@ -171,8 +171,10 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
     svgText(chart, 4, y + 15, group.label, 'group');
     y += ROW_HEIGHT;
     for (const row of group.rows) {
-      svgText(chart, 16, y + 15, row.label, 'row-label');
-      svgText(chart, labelWidth - 8, y + 15, row.outcome, `row-outcome ${row.segments[0]?.kind ?? ''}-text`, 'end');
+      const fitted = fitRowTexts(row.label, row.outcome, 16, labelWidth - 8);
+      const name = svgText(chart, 16, y + 15, fitted.label, 'row-label');
+      if (fitted.label !== row.label) tooltip(name, row.label);
+      if (fitted.outcome !== '') tooltip(svgText(chart, labelWidth - 8, y + 15, fitted.outcome, `row-outcome ${row.segments[0]?.kind ?? ''}-text`, 'end'), row.outcome);
       for (const segment of row.segments) {
         const left = x(segment.startSeconds);
         const bar = svg('rect', { x: left, y: y + 4, width: Math.max(2, x(segment.endSeconds) - left), height: ROW_HEIGHT - 8, class: `segment ${segment.kind}${segment.openEnded ? ' open' : ''}` }, chart);

@@ -513,3 +513,30 @@ export function markLabels(marks: readonly TimelineMark[], endSeconds: number, p
     return { text, lane, x: anchor === 'start' ? at + 3 : at - 3, anchor };
   });
 }
+
+// ------------------------------------------------------------------ row texts
+
+/** Average widths of the timeline's row label (11 px) and outcome (10 px) characters, erring wide. */
+export const ROW_LABEL_CHAR_WIDTH_PX = 6.6;
+export const ROW_OUTCOME_CHAR_WIDTH_PX = 6;
+const ROW_TEXT_GAP_PX = 10;
+
+/**
+ * A timeline row's name and outcome as they fit side by side between `startPx` and
+ * `endPx` (the outcome ends at `endPx`): the name first, shortened with an ellipsis only if it
+ * alone does not fit; the outcome in what is left, shortened, or left out below a few
+ * characters (the table and the bar's tooltip still say it). In a narrow panel the two
+ * never write over each other.
+ */
+export function fitRowTexts(label: string, outcome: string, startPx: number, endPx: number): { readonly label: string; readonly outcome: string } {
+  const room = endPx - startPx;
+  const labelChars = Math.max(1, Math.floor(room / ROW_LABEL_CHAR_WIDTH_PX));
+  const fittedLabel = shorten(label, labelChars);
+  const left = room - fittedLabel.length * ROW_LABEL_CHAR_WIDTH_PX - ROW_TEXT_GAP_PX;
+  const outcomeChars = Math.floor(left / ROW_OUTCOME_CHAR_WIDTH_PX);
+  return { label: fittedLabel, outcome: outcomeChars < 6 ? '' : shorten(outcome, outcomeChars) };
+}
+
+function shorten(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(0, chars - 1))}…`;
+}

@@ -11,6 +11,9 @@ import {
   TICK_GAP_PX,
   tickLabel,
   timeAxisTicks,
+  fitRowTexts,
+  ROW_LABEL_CHAR_WIDTH_PX,
+  ROW_OUTCOME_CHAR_WIDTH_PX,
   type AxisTick,
 } from '../../../src/core/view/simulation-charts';
 import { formatMemory, formatSeconds } from '../../../src/core/view/simulation-format';
@@ -178,5 +181,25 @@ describe('simulation figures for people', () => {
 
   it('formats memory', () => {
     assert.deepEqual([512, 8192, 9416, 1572864].map(formatMemory), ['512 MB', '8 GB', '9.2 GB', '1.5 TB']);
+  });
+});
+
+describe('timeline row texts', () => {
+  const width = (fitted: { label: string; outcome: string }) => fitted.label.length * ROW_LABEL_CHAR_WIDTH_PX + (fitted.outcome === '' ? 0 : 10 + fitted.outcome.length * ROW_OUTCOME_CHAR_WIDTH_PX);
+
+  it('keeps both when they fit', () => {
+    assert.deepEqual(fitRowTexts('sql-01', 'restarted on esx-02', 16, 252), { label: 'sql-01', outcome: 'restarted on esx-02' });
+  });
+
+  it('shortens the outcome, then drops it, so that name and outcome never overlap in a narrow panel', () => {
+    for (const end of [200, 150, 120, 90, 60, 30]) {
+      const fitted = fitRowTexts('app-server-0042', 'down: no capacity (esx-02 lacks 8 GB)', 16, end);
+      assert.ok(width(fitted) <= end - 16, `${end}: ${JSON.stringify(fitted)}`);
+      assert.ok(fitted.label.length > 0);
+      if (fitted.outcome !== '') assert.ok(fitted.outcome.length >= 6);
+    }
+    assert.deepEqual(fitRowTexts('app-server-0042', 'down: no capacity (esx-02 lacks 8 GB)', 16, 200), { label: 'app-server-0042', outcome: 'down: no ca…' });
+    assert.deepEqual(fitRowTexts('app-server-0042', 'down: no capacity (esx-02 lacks 8 GB)', 16, 120), { label: 'app-server-0042', outcome: '' });
+    assert.deepEqual(fitRowTexts('app-server-0042', 'down', 16, 60), { label: 'app-se…', outcome: '' });
   });
 });
