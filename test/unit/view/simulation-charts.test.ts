@@ -200,6 +200,6 @@ describe('timeline row texts', () => {
     }
     assert.deepEqual(fitRowTexts('app-server-0042', 'down: no capacity (esx-02 lacks 8 GB)', 16, 200), { label: 'app-server-0042', outcome: 'down: no ca…' });
     assert.deepEqual(fitRowTexts('app-server-0042', 'down: no capacity (esx-02 lacks 8 GB)', 16, 120), { label: 'app-server-0042', outcome: '' });
-    assert.deepEqual(fitRowTexts('app-server-0042', 'down', 16, 60), { label: 'app-se…', outcome: '' });
+    assert.deepEqual(fitRowTexts('app-server-0042', 'down', 16, 60), { label: 'app-s…', outcome: '' });
   });
 });
