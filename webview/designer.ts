@@ -21,7 +21,8 @@ import { button, el } from './designer/dom';
 import { Containers } from './designer/containers';
 import { canvasImage } from './designer/export';
 import { edgeData, mergeGraph, nodeDefinition } from './designer/graph-merge';
-import { IntentQueue, type IntentBody } from './designer/intent-queue';
+import { IntentQueue, systemClock } from '../src/core/view/designer-intent-queue';
+import type { IntentBody } from '../src/core/edit/intents';
 import { LinkTool } from './designer/link-tool';
 import { CanvasClipboard } from './designer/clipboard';
 import { Moves } from './designer/moves';
@@ -215,7 +216,7 @@ const intents = new IntentQueue({
     if (reason === undefined) panel.clearError(id, key);
     else panel.setError(id, key, reason);
   },
-});
+}, systemClock);
 
 function send(body: IntentBody, fieldKey?: string): void {
   intents.send(body, fieldKey);

@@ -14,7 +14,7 @@ import { boxAt, PLACEABLE_KINDS } from '../../src/core/view/designer-model';
 import { childrenIndex, layoutCenter, type Diagram } from '../../src/core/view/diagram';
 import type { Containers } from './containers';
 import { placeOver } from './dom';
-import type { IntentBody } from './intent-queue';
+import type { IntentBody } from '../../src/core/edit/intents';
 
 type Placed = { id: string; position: { x: number; y: number } };
 
