@@ -33,19 +33,16 @@ import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
 import { installTestHook } from './designer/test-hook';
 import { minimapVisible } from '../src/core/view/designer-minimap';
+import { onThemeChange } from './shared/theme';
+import { hostChannel, onHostMessage } from './shared/vscode-api';
 import { plural } from '../src/core/text/plural';
-
-interface VsCodeApi {
-  postMessage(message: DesignerToHostMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
 
 cytoscape.use(fcose);
 cytoscape.use(edgehandles);
 
-const vscode = acquireVsCodeApi();
+const toHost = hostChannel<DesignerToHostMessage>();
 const LARGE = 1000;
 const NUDGE = 10;
 
@@ -63,8 +60,8 @@ const panel = new PropertyPanel({
   node: (id) => nodeFor(id),
   compact: () => compact,
   version: () => current?.version,
-  askDetails: (id) => vscode.postMessage({ type: 'details', elementId: id }),
-  reveal: (id) => vscode.postMessage({ type: 'reveal', elementId: id }),
+  askDetails: (id) => toHost.post({ type: 'details', elementId: id }),
+  reveal: (id) => toHost.post({ type: 'reveal', elementId: id }),
   setField: (id, key, value) => send({ type: 'set-field', id, key, value }, key),
   deleteElement: (id) => send({ type: 'delete-element', id }),
   deleteSelection: () => deleteSelection(),
@@ -206,7 +203,7 @@ function setStatus(text: string, rejected = false): void {
 // ----------------------------------------------------------------------------- intents
 
 const intents = new IntentQueue({
-  post: (message) => vscode.postMessage(message),
+  post: (message) => toHost.post(message),
   version: () => current?.version,
   report: (text, rejected) => {
     setStatus(text, rejected);
@@ -504,7 +501,7 @@ function zoomBy(factor: number): void {
 
 function exportImage(format: 'svg' | 'png'): void {
   if (!graph) return;
-  vscode.postMessage({ type: 'export-image', format, data: canvasImage(graph, format, themeColours()) });
+  toHost.post({ type: 'export-image', format, data: canvasImage(graph, format, themeColours()) });
   const text = `Exported the canvas as ${format.toUpperCase()}.`;
   setStatus(text);
   announce(text);
@@ -595,17 +592,13 @@ function onMessage(message: HostToDesignerMessage): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseHostMessage(event.data);
-  if (message) onMessage(message);
-});
+onHostMessage(parseHostMessage, onMessage);
 
-// VS Code changes the body's theme class; restyle the canvas with the new colours.
-new MutationObserver(() => {
+onThemeChange(() => {
   if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
   minimap.restyle();
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+});
 
 installTestHook({ graph: () => graph, container, renders: () => renderCount, selected: () => selectedNodeIds() });
 
-vscode.postMessage({ type: 'ready' });
+toHost.post({ type: 'ready' });
