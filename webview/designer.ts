@@ -16,6 +16,7 @@ import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/v
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
 import { paletteElement } from '../src/core/view/designer-palette';
+import { deletionIntents } from '../src/core/view/designer-delete';
 import { designerStylesheet, themeColours } from './designer/graph-style';
 import { button, el } from './designer/dom';
 import { Containers } from './designer/containers';
@@ -430,22 +431,8 @@ function deleteSelection(): void {
     setStatus('Select something to delete first.', true);
     return;
   }
-  // A parent takes its children with it: do not also delete those.
-  const chosen = new Set(ids);
-  for (const id of ids) {
-    let parent = nodeFor(id)?.parent;
-    let nested = false;
-    while (parent !== undefined) {
-      // Deleting a cluster, site, rack or chassis leaves what is in it: delete those too.
-      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster' && !containers.isContainer(parent)) nested = true;
-      parent = nodeFor(parent)?.parent;
-    }
-    if (!nested) send({ type: 'delete-element', id });
-  }
-  graph?.edges(':selected').forEach((edge) => {
-    const match = /^link:(\d+)$/.exec(edge.id());
-    if (match) send({ type: 'delete-link', link: { index: Number(match[1]) } });
-  });
+  const edges = graph ? graph.edges(':selected').map((edge) => edge.id()) : [];
+  for (const intent of deletionIntents(ids, edges, current?.diagram ?? { nodes: [], edges: [], positions: {} })) send(intent);
 }
 
 // ----------------------------------------------------------------------------- rename

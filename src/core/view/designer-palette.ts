@@ -10,6 +10,7 @@
 import type { NewElement } from '../edit/intents';
 import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
 import type { Diagram, DiagramNode } from './diagram';
+import { ancestorsOf } from './diagram-tree';
 
 export type PaletteResult = { readonly element: NewElement } | { readonly problem: string };
 
@@ -24,12 +25,8 @@ function clusterOf(node: DiagramNode | undefined, byId: ReadonlyMap<string, Diag
 
 /** The site a node stands in: a site itself, or the nearest site around it. */
 function siteOf(node: DiagramNode | undefined, byId: ReadonlyMap<string, DiagramNode>): string | undefined {
-  const seen = new Set<string>();
-  for (let at = node; at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-    if (at.kind === 'site') return at.id;
-    seen.add(at.id);
-  }
-  return undefined;
+  if (!node) return undefined;
+  return [node, ...ancestorsOf(node.id, byId)].find((at) => at.kind === 'site')?.id;
 }
 
 /** The element a palette button adds with the first selected node as context. */
