@@ -4,8 +4,8 @@
  * feeds over the design, and where a dragged host, switch, array or rack lands (the
  * container under it when it is let go, outlined while it moves). Collapse and the power
  * overlay are view state: nothing here is sent to the extension but the placement a drop
- * asks for, which webview/designer.ts sends as one set-placement intent. What is drawn is
- * computed by src/core/view/designer-containers.ts.
+ * asks for, which moves.ts sends as one set-placement intent. What is drawn, and what a
+ * drop places, is computed by src/core/view/designer-containers.ts.
  */
 
 import type { Core, NodeSingular } from 'cytoscape';

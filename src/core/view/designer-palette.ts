@@ -4,7 +4,7 @@
  * into the selected cluster (or the cluster of the selected host or VM, or the only one), a
  * VM onto the selected host, a datastore onto the selected array, a rack into the selected
  * site (or the site the selected rack or device stands in, or else the only site). Pure, so it runs
- * under Node's test runner; webview/designer.ts sends the result as an add-element intent.
+ * under Node's test runner; webview/designer/editing.ts sends the result as an add-element intent.
  */
 
 import type { NewElement } from '../edit/intents';
