@@ -6,7 +6,7 @@ import type { DesignerTestHook } from '../webview/designer/test-hook';
 
 declare global {
   interface Window {
-    /** Set by webview/designer.ts. */
+    /** Set by webview/designer/test-hook.ts. */
     readonly vtopoDesigner: DesignerTestHook;
     /** The fake host: what the canvas posted (JSON copies), in order. */
     __posted: DesignerToHostMessage[];

@@ -7,13 +7,10 @@
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import type { HostToPreviewMessage, PreviewToHostMessage } from '../src/core/view/protocol';
+import { onThemeChange, themeColor } from './shared/theme';
+import { hostChannel, onHostMessage } from './shared/vscode-api';
 
-interface VsCodeApi {
-  postMessage(message: PreviewToHostMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const toHost = hostChannel<PreviewToHostMessage>();
 const container = requireElement('canvas');
 const details = requireElement('details');
 const status = requireElement('status');
@@ -24,11 +21,6 @@ function requireElement(id: string): HTMLElement {
   const element = document.getElementById(id);
   if (!element) throw new Error(`preview markup lacks #${id}`);
   return element;
-}
-
-function themeColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
 }
 
 function stylesheet(): StylesheetJson {
@@ -111,7 +103,7 @@ function render(message: HostToPreviewMessage): void {
   graph.on('tap', 'node', (event) => {
     const id = String(event.target.id());
     showDetails(lastDiagram?.nodes.find((node) => node.id === id));
-    vscode.postMessage({ type: 'reveal', elementId: id });
+    toHost.post({ type: 'reveal', elementId: id });
   });
   const problems = diagram.nodes.filter((node) => node.findingCount > 0).length;
   status.textContent = `${message.title}: ${diagram.nodes.length} elements, ${diagram.edges.length} connections, ${problems} with findings`;
@@ -124,11 +116,7 @@ function isDiagramMessage(value: unknown): value is HostToPreviewMessage {
   return Reflect.get(value, 'type') === 'diagram' && typeof diagram === 'object' && diagram !== null && Array.isArray(Reflect.get(diagram, 'nodes')) && Array.isArray(Reflect.get(diagram, 'edges'));
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isDiagramMessage(event.data)) render(event.data);
-});
+onHostMessage((data) => (isDiagramMessage(data) ? data : undefined), render);
+onThemeChange(() => graph?.style(stylesheet()));
 
-// VS Code changes the body's theme class; restyle the canvas with the new colours.
-new MutationObserver(() => graph?.style(stylesheet())).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-
-vscode.postMessage({ type: 'ready' });
+toHost.post({ type: 'ready' });

@@ -12,14 +12,10 @@ import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/sim
 import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
 import { sortRows, type SortDirection, type Table } from '../src/core/view/simulation-table';
 import type { SimulationView } from '../src/core/view/simulation-view';
-
-interface VsCodeApi {
-  postMessage(message: SimulationPanelToHostMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { hostChannel, onHostMessage } from './shared/vscode-api';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const vscode = acquireVsCodeApi();
+const toHost = hostChannel<SimulationPanelToHostMessage>();
 const root = requireElement('app');
 
 interface Section {
@@ -127,7 +123,7 @@ function sectionsOf(view: SimulationView): Section[] {
 function exportButton(label: string, format: ExportFormat): HTMLButtonElement {
   const button = html('button', label, 'export');
   button.type = 'button';
-  button.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
+  button.addEventListener('click', () => toHost.post({ type: 'export', format }));
   return button;
 }
 
@@ -385,9 +381,7 @@ function drawTable(into: HTMLElement, table: Table): void {
 
 // -------------------------------------------------------------------- messages
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (isShowMessage(event.data)) render(event.data.view);
-});
+onHostMessage((data) => (isShowMessage(data) ? data : undefined), (message) => render(message.view));
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
@@ -397,4 +391,4 @@ window.addEventListener('resize', () => {
   }, 150);
 });
 
-vscode.postMessage({ type: 'ready' });
+toHost.post({ type: 'ready' });

@@ -7,7 +7,7 @@
 import { copyOf, pastedElements, type CopiedElement } from '../../src/core/view/designer-clipboard';
 import type { Diagram } from '../../src/core/view/diagram';
 import { plural } from '../../src/core/text/plural';
-import type { IntentBody } from './intent-queue';
+import type { IntentBody } from '../../src/core/edit/intents';
 
 export interface ClipboardHost {
   diagram(): Diagram | undefined;

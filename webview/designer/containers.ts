@@ -4,16 +4,16 @@
  * feeds over the design, and where a dragged host, switch, array or rack lands (the
  * container under it when it is let go, outlined while it moves). Collapse and the power
  * overlay are view state: nothing here is sent to the extension but the placement a drop
- * asks for, which webview/designer.ts sends as one set-placement intent. What is drawn is
- * computed by src/core/view/designer-containers.ts.
+ * asks for, which moves.ts sends as one set-placement intent. What is drawn, and what a
+ * drop places, is computed by src/core/view/designer-containers.ts.
  */
 
 import type { Core, NodeSingular } from 'cytoscape';
-import type { PlacementTarget } from '../../src/core/edit/placement-kinds';
-import { containerOf, containerView, dropTarget, hasPowerFeeds, heldSummary, sameTarget, separateBoxes, type ContainerView } from '../../src/core/view/designer-containers';
+import { containerOf, containerView, dropPlacement, dropTarget, hasPowerFeeds, heldIn, heldSummary, sameTarget, separateBoxes, type ContainerView, type Placement } from '../../src/core/view/designer-containers';
 import { boxAt, type Box } from '../../src/core/view/designer-model';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import { isContainerKind } from '../../src/core/view/diagram-domains';
+import { ancestorsOf } from '../../src/core/view/diagram-tree';
 import { button, placeOver } from './dom';
 
 export interface ContainerHost {
@@ -24,12 +24,6 @@ export interface ContainerHost {
   redraw(): void;
   setStatus(text: string, rejected?: boolean): void;
   announce(text: string): void;
-}
-
-/** A drop that changes where elements stand. */
-export interface Placement {
-  readonly ids: readonly string[];
-  readonly to: PlacementTarget;
 }
 
 interface Drag {
@@ -82,7 +76,7 @@ export class Containers {
     if (collapse) this.collapsed.add(id);
     else this.collapsed.delete(id);
     this.host.redraw();
-    const held = this.heldBy(id);
+    const held = heldIn(id, this.byId());
     const text = collapse
       ? `Collapsed ${node.kind} ${id} (${heldSummary(held)}): double-click it or press Space to expand it.`
       : `Expanded ${node.kind} ${id}.`;
@@ -93,13 +87,8 @@ export class Containers {
 
   /** Expands the collapsed containers an element is hidden in, so that it can be drawn; whether any was. */
   expandAround(id: string, redraw = true): boolean {
-    const byId = this.byId();
     let expanded = false;
-    const seen = new Set<string>();
-    for (let at = byId.get(byId.get(id)?.parent ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-      seen.add(at.id);
-      if (this.collapsed.delete(at.id)) expanded = true;
-    }
+    for (const at of ancestorsOf(id, this.byId())) if (this.collapsed.delete(at.id)) expanded = true;
     if (expanded && redraw) this.host.redraw();
     return expanded;
   }
@@ -107,19 +96,6 @@ export class Containers {
   /** Forgets collapsed ids the design no longer has. */
   prune(): void {
     for (const id of this.collapsed) if (!this.isContainer(id)) this.collapsed.delete(id);
-  }
-
-  private heldBy(id: string): DiagramNode[] {
-    const nodes = this.host.diagram()?.nodes ?? [];
-    const byId = this.byId();
-    return nodes.filter((node) => {
-      const seen = new Set<string>();
-      for (let at = byId.get(node.parent ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-        if (at.id === id) return true;
-        seen.add(at.id);
-      }
-      return false;
-    });
   }
 
   togglePower(): void {
@@ -213,7 +189,7 @@ export class Containers {
   onDrag(node: NodeSingular): void {
     const drag = this.drag;
     if (drag?.grabbed !== node.id()) return;
-    const target = this.targetOf(node, drag);
+    const target = dropTarget(String(node.data('kind')), this.underOf(node, drag), this.byId());
     const id = target && target.kind !== 'none' && !sameTarget(target, containerOf(node.id(), this.byId())) ? target.id : undefined;
     if (id === drag.outlined) return;
     drag.outlined = id;
@@ -232,28 +208,11 @@ export class Containers {
     this.drag = undefined;
     if (drag?.outlined !== undefined) this.outline.classList.add('vt-hidden');
     if (drag?.grabbed !== node.id()) return undefined;
-    const target = this.targetOf(node, drag);
-    if (!target) return undefined;
-    const byId = this.byId();
-    const moving = new Set([node.id(), ...(node.selected() ? selected : [])]);
-    const inside = (id: string) => {
-      const seen = new Set<string>();
-      for (let at = byId.get(byId.get(id)?.parent ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-        if (moving.has(at.id)) return true;
-        seen.add(at.id);
-      }
-      return false;
-    };
-    const ids = [...moving].filter((id) => {
-      const kind = byId.get(id)?.kind ?? '';
-      const own = dropTarget(kind, target.kind === 'none' ? undefined : target.id, byId);
-      return own !== undefined && JSON.stringify(own) === JSON.stringify(target) && !inside(id) && !sameTarget(target, containerOf(id, byId));
-    });
-    return ids.length > 0 ? { ids, to: target } : undefined;
+    return dropPlacement(node.id(), node.selected() ? selected : [], this.underOf(node, drag), this.byId());
   }
 
-  private targetOf(node: NodeSingular, drag: Drag): PlacementTarget | undefined {
-    const under = boxAt(drag.boxes, node.position());
-    return dropTarget(String(node.data('kind')), under?.id, this.byId());
+  /** The innermost container box under a dragged node, if any. */
+  private underOf(node: NodeSingular, drag: Drag): string | undefined {
+    return boxAt(drag.boxes, node.position())?.id;
   }
 }

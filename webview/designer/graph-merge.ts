@@ -8,9 +8,10 @@
 
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
+import { hasMarkedFindings } from '../../src/core/view/designer-announce';
 
 export function nodeData(node: DiagramNode): Record<string, string> {
-  const marked = node.findingCount > 0 && node.severity !== undefined && node.severity !== 'hint';
+  const marked = hasMarkedFindings(node);
   return {
     id: node.id,
     label: node.label,

@@ -4,6 +4,7 @@
  */
 
 import type { StylesheetJson } from 'cytoscape';
+import { themeColor } from '../shared/theme';
 
 export interface ThemeColours {
   readonly foreground: string;
@@ -20,11 +21,6 @@ export interface ThemeColours {
   readonly cutOff: string;
   /** The power overlay: feeds and the lines to them. */
   readonly power: string;
-}
-
-function themeColor(name: string, fallback: string): string {
-  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return value === '' ? fallback : value;
 }
 
 export function themeColours(): ThemeColours {

@@ -12,7 +12,7 @@ import type { EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import { cableBetween, linkEndFor } from '../../src/core/view/designer-model';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import { button } from './dom';
-import type { IntentBody } from './intent-queue';
+import type { IntentBody } from '../../src/core/edit/intents';
 
 export interface LinkToolHost {
   graph(): Core | undefined;

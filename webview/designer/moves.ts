@@ -11,19 +11,19 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import { boxAt, PLACEABLE_KINDS } from '../../src/core/view/designer-model';
-import { childrenIndex, layoutCenter, type Diagram } from '../../src/core/view/diagram';
+import type { Diagram } from '../../src/core/view/diagram';
+import { movedElements, positionsAfterMoves, type Point } from '../../src/core/view/designer-moves';
+import type { PlacedElement } from '../../src/core/edit/layout-edits';
 import type { Containers } from './containers';
 import { placeOver } from './dom';
-import type { IntentBody } from './intent-queue';
-
-type Placed = { id: string; position: { x: number; y: number } };
+import type { IntentBody } from '../../src/core/edit/intents';
 
 export interface MovesHost {
   graph(): Core | undefined;
   /** The last document's diagram. */
   diagram(): Diagram | undefined;
   /** Until the document comes back, the sent positions count as the layout's. */
-  adoptPositions(positions: Readonly<Record<string, { x: number; y: number }>>): void;
+  adoptPositions(positions: Readonly<Record<string, Point>>): void;
   /** Positions of what the canvas draws (compact mode places hosts where their children were). */
   shownPositions(): Readonly<Record<string, { x: number; y: number }>>;
   selectedIds(): string[];
@@ -36,7 +36,7 @@ export interface MovesHost {
 
 export class Moves {
   /** Each placeable node's position right after the last document was drawn. */
-  private readonly loaded = new Map<string, { x: number; y: number }>();
+  private readonly loaded = new Map<string, Point>();
   /** The host a dragged VM would land on, and the other hosts' boxes, taken once per drag. */
   private vmTarget: string | undefined;
   private vmBoxes: Array<{ id: string; box: { x1: number; y1: number; x2: number; y2: number } }> | undefined;
@@ -113,24 +113,14 @@ export class Moves {
   }
 
   /** Every placeable element that is not where the last document put it, as layout positions. */
-  private moved(): Placed[] {
+  private moved(): PlacedElement[] {
     const graph = this.host.graph();
     const diagram = this.host.diagram();
     if (!graph || !diagram) return [];
-    const moved: Placed[] = [];
-    const childrenOf = childrenIndex(diagram.nodes);
-    for (const [id, loaded] of this.loaded) {
+    return movedElements(diagram, this.loaded, (id) => {
       const node = graph.getElementById(id);
-      if (node.empty()) continue;
-      const now = node.position();
-      const dx = now.x - loaded.x;
-      const dy = now.y - loaded.y;
-      if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
-      const center = layoutCenter(diagram, id, childrenOf);
-      if (!center) continue;
-      moved.push({ id, position: { x: Math.round(center.x + dx), y: Math.round(center.y + dy) } });
-    }
-    return moved;
+      return node.empty() ? undefined : node.position();
+    });
   }
 
   private flush(): void {
@@ -182,7 +172,7 @@ export class Moves {
   }
 
   /** After sending moves: the moved elements count as placed where they are now. */
-  private adopt(moved: readonly Placed[]): void {
+  private adopt(moved: readonly PlacedElement[]): void {
     // The moved elements now count as placed here (a nudge after a nudge adds up).
     const graph = this.host.graph();
     for (const { id } of moved) {
@@ -190,20 +180,8 @@ export class Moves {
       if (node && node.nonempty()) this.loaded.set(id, { ...node.position() });
     }
     const diagram = this.host.diagram();
-    if (!diagram) return;
     // Until the document comes back, treat the sent positions as the layout's.
-    const positions = { ...diagram.positions };
-    const childrenOf = childrenIndex(diagram.nodes);
-    const shift = (id: string, dx: number, dy: number) => {
-      const at = positions[id];
-      if (at) positions[id] = { x: at.x + dx, y: at.y + dy };
-      for (const child of childrenOf.get(id) ?? []) shift(child.id, dx, dy);
-    };
-    for (const { id, position } of moved) {
-      const before = layoutCenter(diagram, id, childrenOf);
-      if (before) shift(id, position.x - before.x, position.y - before.y);
-    }
-    this.host.adoptPositions(positions);
+    if (diagram) this.host.adoptPositions(positionsAfterMoves(diagram, moved));
   }
 
   /** Arrow keys: the selection moves, and is sent once the keys rest. */

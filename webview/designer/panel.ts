@@ -12,6 +12,7 @@ import { vmCountLabel } from '../../src/core/view/designer-compact';
 import { yamlValueText } from '../../src/core/view/designer-model';
 import type { ElementDetails, ElementField } from '../../src/core/view/designer-protocol';
 import type { DiagramNode } from '../../src/core/view/diagram';
+import { hasMarkedFindings } from '../../src/core/view/designer-announce';
 import { button, el } from './dom';
 
 export interface PanelHost {
@@ -135,7 +136,7 @@ export class PropertyPanel {
     panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: node.kind }));
     const facts = el('div', { className: 'vt-facts' });
     for (const line of node.details) facts.append(el('div', { text: line }));
-    if (node.findingCount > 0 && node.severity !== 'hint') facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
+    if (hasMarkedFindings(node)) facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
     panel.append(facts);
     const reveal = button('Show text', 'Show its text in the editor', () => this.host.reveal(node.id), 'vt-reveal');
     if (this.hidden !== undefined && id === this.hidden) {
@@ -170,7 +171,7 @@ export class PropertyPanel {
     const list = el('ul', { className: 'vt-vm-list', id: 'vt-vm-list' });
     list.setAttribute('aria-label', `VMs on this host (${vmCountLabel(vms.length)})`);
     for (const vm of vms) {
-      const marked = vm.findingCount > 0 && vm.severity !== undefined && vm.severity !== 'hint';
+      const marked = hasMarkedFindings(vm);
       const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => this.showHidden(vm.id));
       entry.dataset.vm = vm.id;
       list.append(el('li', {}, entry));

@@ -1,8 +1,8 @@
 /**
  * What the designer webview exposes as `window.vtopoDesigner`, for tests and automation only:
  * where and how elements are drawn (no access to the graph itself). installTestHook below
- * implements it for webview/designer.ts; the E2E and fake-host tests read it from their page
- * functions.
+ * implements it (start() in app.ts installs it); the E2E and fake-host tests read it from
+ * their page functions.
  */
 
 import type { Core } from 'cytoscape';

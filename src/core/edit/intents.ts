@@ -63,6 +63,9 @@ export type DesignIntent = Based &
 
 export type DesignIntentType = DesignIntent['type'];
 
+/** An intent as the canvas asks for it: without the base version, which is stamped on when it is sent. */
+export type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
+
 /** A reference left pointing at a deleted element, for the designer to ask the user about. */
 export interface DanglingReference {
   /** The element whose field holds the reference (a VM for `host: esx-01`). */

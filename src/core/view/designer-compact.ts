@@ -1,5 +1,5 @@
 /**
- * Compact mode of the designer canvas (webview/designer.ts): on big designs VMs and ports
+ * Compact mode of the designer canvas (webview/designer/): on big designs VMs and ports
  * are not drawn as child nodes of their hosts and controllers (cytoscape re-styles every
  * compound's children while anything is dragged). Each host then shows its VM count in its
  * label and carries the worst finding of its VMs and ports, cables run from the device and

@@ -13,6 +13,7 @@ import type { Severity } from '../analysis/rule';
 import { PLACED_IN, type PlacementTarget } from '../edit/placement-kinds';
 import { counted } from '../text/plural';
 import { isContainerKind } from './diagram-domains';
+import { ancestorsOf, isInsideAny } from './diagram-tree';
 import type { Diagram, DiagramEdge, DiagramNode } from './diagram';
 
 export interface ContainerViewOptions {
@@ -43,6 +44,12 @@ const HELD_NOUNS: ReadonlyArray<readonly [string, string, string]> = [
   ['array', 'array', 'arrays'],
 ];
 
+/** Everything drawn inside a container, at any depth. */
+export function heldIn(id: string, byId: ReadonlyMap<string, DiagramNode>): DiagramNode[] {
+  const container = new Set([id]);
+  return [...byId.values()].filter((node) => isInsideAny(node.id, container, byId));
+}
+
 /** What a collapsed container says it holds: "2 hosts, 4 switches", or "empty". */
 export function heldSummary(held: readonly DiagramNode[]): string {
   const parts = HELD_NOUNS.flatMap(([kind, one, many]) => {
@@ -62,11 +69,7 @@ export function containerView(diagram: Diagram, options: ContainerViewOptions): 
   const drawnAs = new Map<string, string>();
   const outermostCollapsed = (node: DiagramNode): string | undefined => {
     let found: string | undefined;
-    const seen = new Set<string>();
-    for (let at = byId.get(node.parent ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-      seen.add(at.id);
-      if (isCollapsed(at)) found = at.id;
-    }
+    for (const at of ancestorsOf(node.id, byId)) if (isCollapsed(at)) found = at.id;
     return found;
   };
   const hideFeeds = !options.power;
@@ -146,11 +149,7 @@ export function containerView(diagram: Diagram, options: ContainerViewOptions): 
 
 /** The container a node is drawn in on the canvas (its nearest site, rack or chassis), if any. */
 export function containerOf(id: string, byId: ReadonlyMap<string, DiagramNode>): string | undefined {
-  const seen = new Set<string>([id]);
-  for (let at = byId.get(byId.get(id)?.parent ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-    if (isContainerKind(at.kind)) return at.id;
-    seen.add(at.id);
-  }
+  for (const at of ancestorsOf(id, byId)) if (isContainerKind(at.kind)) return at.id;
   return undefined;
 }
 
@@ -163,9 +162,8 @@ export function containerOf(id: string, byId: ReadonlyMap<string, DiagramNode>):
 export function dropTarget(kind: string, under: string | undefined, byId: ReadonlyMap<string, DiagramNode>): PlacementTarget | undefined {
   const allowed = PLACED_IN[kind];
   if (!allowed) return undefined;
-  const seen = new Set<string>();
-  for (let at = byId.get(under ?? ''); at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-    seen.add(at.id);
+  const innermost = byId.get(under ?? '');
+  for (const at of innermost ? [innermost, ...ancestorsOf(innermost.id, byId)] : []) {
     if ((at.kind === 'site' || at.kind === 'rack' || at.kind === 'chassis') && allowed.has(at.kind)) return { kind: at.kind, id: at.id };
   }
   return { kind: 'none' };
@@ -174,6 +172,30 @@ export function dropTarget(kind: string, under: string | undefined, byId: Readon
 /** Whether a target is where the element already stands (nothing to change). */
 export function sameTarget(target: PlacementTarget, current: string | undefined): boolean {
   return target.kind === 'none' ? current === undefined : target.id === current;
+}
+
+/** A drop that changes where elements stand: one set-placement intent. */
+export interface Placement {
+  readonly ids: readonly string[];
+  readonly to: PlacementTarget;
+}
+
+/**
+ * What letting go of `grabbed` over `under` (the innermost container under it, or undefined
+ * for the canvas) asks for: the place it goes (dropTarget) for it and for the elements
+ * dragged with it (`alsoMoving`) that may stand in that same place, that are not in it
+ * already and that are not inside another dragged element (they follow it). Undefined when
+ * every one stays where it stands.
+ */
+export function dropPlacement(grabbed: string, alsoMoving: readonly string[], under: string | undefined, byId: ReadonlyMap<string, DiagramNode>): Placement | undefined {
+  const target = dropTarget(byId.get(grabbed)?.kind ?? '', under, byId);
+  if (!target) return undefined;
+  const moving = new Set([grabbed, ...alsoMoving]);
+  const ids = [...moving].filter((id) => {
+    const own = dropTarget(byId.get(id)?.kind ?? '', target.kind === 'none' ? undefined : target.id, byId);
+    return own !== undefined && JSON.stringify(own) === JSON.stringify(target) && !isInsideAny(id, moving, byId) && !sameTarget(target, containerOf(id, byId));
+  });
+  return ids.length > 0 ? { ids, to: target } : undefined;
 }
 
 export interface PlacedBox {

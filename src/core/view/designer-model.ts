@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the designer canvas (webview/designer.ts): fresh ids for the palette,
+ * Pure helpers of the designer canvas (webview/designer/): fresh ids for the palette,
  * cable ends for the link tool, validation of what the host sends, search, Tab order and
  * the SVG export. No DOM and no cytoscape here, so they run under Node's test runner.
  */

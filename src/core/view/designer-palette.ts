@@ -4,12 +4,13 @@
  * into the selected cluster (or the cluster of the selected host or VM, or the only one), a
  * VM onto the selected host, a datastore onto the selected array, a rack into the selected
  * site (or the site the selected rack or device stands in, or else the only site). Pure, so it runs
- * under Node's test runner; webview/designer.ts sends the result as an add-element intent.
+ * under Node's test runner; webview/designer/editing.ts sends the result as an add-element intent.
  */
 
 import type { NewElement } from '../edit/intents';
 import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
 import type { Diagram, DiagramNode } from './diagram';
+import { ancestorsOf } from './diagram-tree';
 
 export type PaletteResult = { readonly element: NewElement } | { readonly problem: string };
 
@@ -24,12 +25,8 @@ function clusterOf(node: DiagramNode | undefined, byId: ReadonlyMap<string, Diag
 
 /** The site a node stands in: a site itself, or the nearest site around it. */
 function siteOf(node: DiagramNode | undefined, byId: ReadonlyMap<string, DiagramNode>): string | undefined {
-  const seen = new Set<string>();
-  for (let at = node; at && !seen.has(at.id); at = byId.get(at.parent ?? '')) {
-    if (at.kind === 'site') return at.id;
-    seen.add(at.id);
-  }
-  return undefined;
+  if (!node) return undefined;
+  return [node, ...ancestorsOf(node.id, byId)].find((at) => at.kind === 'site')?.id;
 }
 
 /** The element a palette button adds with the first selected node as context. */

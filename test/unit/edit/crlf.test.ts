@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { editsForIntent, type DesignIntent } from '../../../src/core/edit/intents';
+import { editsForIntent, type DesignIntent, type IntentBody } from '../../../src/core/edit/intents';
 import { applyEdits, invertEdits } from '../../../src/core/edit/yaml-edits';
 import { parseVtopo } from '../../../src/core/model/parse';
 
@@ -17,7 +17,6 @@ const examples = readdirSync(EXAMPLES_DIR)
   .sort()
   .map((name) => ({ name, text: readFileSync(new URL(name, EXAMPLES_DIR), 'utf8') }));
 
-type IntentBody = DesignIntent extends infer I ? (I extends DesignIntent ? Omit<I, 'baseVersion'> : never) : never;
 
 const toCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { editsForIntent, type DesignIntent } from '../../../src/core/edit/intents';
+import { editsForIntent, type DesignIntent, type IntentBody } from '../../../src/core/edit/intents';
 import { applyEdits, setField } from '../../../src/core/edit/yaml-edits';
 import { parseVtopo } from '../../../src/core/model/parse';
 
@@ -25,7 +25,6 @@ const DESIGN = [
   '',
 ].join('\n');
 
-type IntentBody = DesignIntent extends infer I ? (I extends DesignIntent ? Omit<I, 'baseVersion'> : never) : never;
 
 function edited(body: IntentBody): string {
   const result = editsForIntent(DESIGN, { baseVersion: 1, ...body } as DesignIntent);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { editsForIntent, type DesignIntent } from '../../../src/core/edit/intents';
+import { editsForIntent, type DesignIntent, type IntentBody } from '../../../src/core/edit/intents';
 import { applyEdits, invertEdits, normalizeEdits } from '../../../src/core/edit/yaml-edits';
 import { parseVtopo } from '../../../src/core/model/parse';
 
@@ -9,7 +9,6 @@ const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 const iscsi = readFileSync('examples/iscsi-av100-g6.vtopo', 'utf8');
 const hyperv = readFileSync('examples/hyperv-guest-cluster.vtopo', 'utf8');
 
-type IntentBody = DesignIntent extends infer I ? (I extends DesignIntent ? Omit<I, 'baseVersion'> : never) : never;
 
 function intent(body: IntentBody): DesignIntent {
   return { baseVersion: 7, ...body } as DesignIntent;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { failureDomainsOf } from '../../../src/core/domain/failure-domains';
-import { editsForIntent, type DesignIntent } from '../../../src/core/edit/intents';
+import { editsForIntent, type DesignIntent, type IntentBody } from '../../../src/core/edit/intents';
 import { applyEdits, invertEdits } from '../../../src/core/edit/yaml-edits';
 import { parseVtopo } from '../../../src/core/model/parse';
 
@@ -10,7 +10,6 @@ const racks = readFileSync('examples/racks-and-power.vtopo', 'utf8');
 const blades = readFileSync('test/unit/view/fixtures/blades.vtopo', 'utf8');
 const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
 
-type IntentBody = DesignIntent extends infer I ? (I extends DesignIntent ? Omit<I, 'baseVersion'> : never) : never;
 
 /** Applies an intent that must succeed: one set of edits, whose inverse gives the text back byte for byte. */
 function apply(text: string, body: IntentBody): string {

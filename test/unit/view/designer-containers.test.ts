@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containerOf, containerView, dropTarget, heldSummary, sameTarget, separateBoxes } from '../../../src/core/view/designer-containers';
+import { containerOf, containerView, dropPlacement, dropTarget, heldIn, heldSummary, sameTarget, separateBoxes } from '../../../src/core/view/designer-containers';
 import { compactDiagram } from '../../../src/core/view/designer-compact';
 import { blades, racks, seed } from './fixtures/diagrams';
 
@@ -84,6 +84,20 @@ describe('designer containers: where a dragged element lands', () => {
     assert.ok(sameTarget({ kind: 'none' }, containerOf('loose', byId)));
     assert.ok(sameTarget({ kind: 'rack', id: 'r01' }, containerOf('esx-01', byId)));
     assert.ok(!sameTarget({ kind: 'site', id: 'dc1' }, containerOf('esx-01', byId)));
+  });
+
+  it('places the dropped element and those dragged with it that may stand there, are not there yet and do not follow another', () => {
+    assert.deepEqual(dropPlacement('loose', [], 'enc-01', byId), { ids: ['loose'], to: { kind: 'chassis', id: 'enc-01' } });
+    assert.deepEqual(dropPlacement('arr-1', [], 'enc-01', byId), { ids: ['arr-1'], to: { kind: 'rack', id: 'r02' } }, 'an array dropped on a chassis: its rack');
+    assert.equal(dropPlacement('esx-01', [], 'r01', byId), undefined, 'moved a little inside its own rack');
+    assert.deepEqual(dropPlacement('loose', ['esx-01', 'sw-1', 'arr-1/a'], 'r01', byId), { ids: ['loose', 'sw-1'], to: { kind: 'rack', id: 'r01' } }, 'esx-01 stands there already; a controller is not placed');
+    assert.deepEqual(dropPlacement('r01', ['esx-01'], undefined, byId), { ids: ['r01'], to: { kind: 'none' } }, 'a host inside the dragged rack follows it');
+    assert.equal(dropPlacement('blade-1/vm', [], 'r01', byId), undefined, 'no such element');
+  });
+
+  it('knows what a container holds, at any depth', () => {
+    assert.equal(heldSummary(heldIn('r02', byId)), '1 chassis, 1 host, 1 switch');
+    assert.equal(heldSummary(heldIn('dc1', byId)), '2 racks, 1 chassis, 2 hosts, 2 switches');
   });
 });
 

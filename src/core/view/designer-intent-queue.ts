@@ -4,14 +4,34 @@
  * of the document the canvas shows when it leaves; the next leaves once the document the
  * last one made has come back. A rejection drops what was queued on top of it (the
  * extension resends the document). A host that never answers does not stop the canvas.
+ * Nothing is retried: an intent the host did not answer is given up.
+ *
+ * The transport (`post`) and the clock are injected, so the queue runs under Node's test
+ * runner with a fake clock; webview/designer/app.ts gives it postMessage and the timers.
  */
 
-import type { DesignIntent } from '../../src/core/edit/intents';
-import { describeIntent } from '../../src/core/view/designer-model';
-import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from '../../src/core/view/designer-protocol';
+import type { DesignIntent, IntentBody } from '../edit/intents';
+import { describeIntent } from './designer-model';
+import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from './designer-protocol';
 
-/** An intent as the canvas asks for it: without the version, which is added when it is sent. */
-export type IntentBody = DesignIntent extends infer T ? (T extends DesignIntent ? Omit<T, 'baseVersion'> : never) : never;
+/** How long an intent may stay unanswered before the next one leaves anyway. */
+export const ANSWER_TIMEOUT_MS = 4000;
+/** How long to wait, after an intent was applied, for the document it made. */
+export const DOCUMENT_TIMEOUT_MS = 600;
+
+/** Timers, injected: the browser's in the webview, a fake one in tests. */
+export interface Clock {
+  /** Calls `callback` once after `milliseconds`; the function returned cancels it. */
+  after(milliseconds: number, callback: () => void): () => void;
+}
+
+/** The real timers (setTimeout and clearTimeout exist in browsers and in Node alike). */
+export const systemClock: Clock = {
+  after(milliseconds, callback) {
+    const timer = setTimeout(callback, milliseconds);
+    return () => clearTimeout(timer);
+  },
+};
 
 export interface IntentQueueHost {
   post(message: DesignerToHostMessage): void;
@@ -32,11 +52,11 @@ interface Sent {
 export class IntentQueue {
   private nextRequestId = 1;
   private inFlight: Sent | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelTimer: (() => void) | undefined;
   private waitingForDocumentAfter: number | undefined;
   private readonly queue: Array<{ body: IntentBody; fieldKey?: string }> = [];
 
-  constructor(private readonly host: IntentQueueHost) {}
+  constructor(private readonly host: IntentQueueHost, private readonly clock: Clock) {}
 
   /** Queues an intent; `fieldKey` marks one sent from a property panel field. */
   send(body: IntentBody, fieldKey?: string): void {
@@ -53,13 +73,25 @@ export class IntentQueue {
     const requestId = this.nextRequestId++;
     this.inFlight = { requestId, intent, ...(next.fieldKey !== undefined ? { fieldKey: next.fieldKey } : {}) };
     this.host.post({ type: 'intent', protocol: DESIGNER_PROTOCOL_VERSION, requestId, intent });
-    clearTimeout(this.timer);
     // A host that never answers must not stop the canvas for good.
-    this.timer = setTimeout(() => this.finish(), 4000);
+    this.startTimer(ANSWER_TIMEOUT_MS);
+  }
+
+  private startTimer(milliseconds: number): void {
+    this.stopTimer();
+    this.cancelTimer = this.clock.after(milliseconds, () => {
+      this.cancelTimer = undefined;
+      this.finish();
+    });
+  }
+
+  private stopTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
   }
 
   private finish(): void {
-    clearTimeout(this.timer);
+    this.stopTimer();
     this.inFlight = undefined;
     this.waitingForDocumentAfter = undefined;
     this.pump();
@@ -77,13 +109,13 @@ export class IntentQueue {
     if (sent.fieldKey !== undefined && 'id' in sent.intent) this.host.fieldOutcome(sent.intent.id, sent.fieldKey, undefined);
     this.host.report(describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : ''), false);
     this.inFlight = undefined;
-    clearTimeout(this.timer);
+    this.stopTimer();
     // Wait for the new document (it may already be here) before sending the next intent.
     const version = this.host.version();
     if (version !== undefined && version > sent.intent.baseVersion) this.pump();
     else {
       this.waitingForDocumentAfter = sent.intent.baseVersion;
-      this.timer = setTimeout(() => this.finish(), 600);
+      this.startTimer(DOCUMENT_TIMEOUT_MS);
     }
   }
 
