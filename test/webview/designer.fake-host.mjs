@@ -414,6 +414,19 @@ await check('a click on a node gives the canvas the keyboard: Delete then delete
   await answer(page, ++version);
 });
 
+await check('a cable selected alone is deleted by Delete', async () => {
+  const count = (await intents(page)).length;
+  await page.keyboard.press('Escape');
+  const cable = seed.diagram.edges.find((edge) => edge.kind === 'cable')?.id ?? '';
+  const at = await center(page, cable);
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press('Delete');
+  const list = await waitIntents(page, count + 1);
+  const intent = lastOf(list).intent;
+  assert(intent.type === 'delete-link' && `link:${intent.link.index}` === cable, JSON.stringify(intent));
+  await answer(page, ++version);
+});
+
 await check('keyboard: Tab selects, arrows send set-position, Enter renames, Delete deletes', async () => {
   let count = (await intents(page)).length;
   await post(page, { type: 'select', elementId: 'esx-02' });

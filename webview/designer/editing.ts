@@ -28,10 +28,12 @@ export function addFromPalette(designer: Designer, kind: PaletteKind): void {
 export function deleteSelection(designer: Designer): void {
   const { state } = designer;
   const ids = selectedNodeIds(state);
-  if (ids.length === 0 || !state.current) {
+  const edges = state.graph ? state.graph.edges(':selected').map((edge) => edge.id()) : [];
+  // A cable alone is something to delete too.
+  const intents = state.current ? deletionIntents(ids, edges, state.current.diagram) : [];
+  if (intents.length === 0) {
     designer.status.show('Select something to delete first.', true);
     return;
   }
-  const edges = state.graph ? state.graph.edges(':selected').map((edge) => edge.id()) : [];
-  for (const intent of deletionIntents(ids, edges, state.current.diagram)) designer.intents.send(intent);
+  for (const intent of intents) designer.intents.send(intent);
 }
