@@ -4,13 +4,15 @@
  *   docs/rules.md               from the rule catalog (src/core/analysis/rules)
  *   docs/format.md              only its units table and field reference, between the
  *                               generated:units and generated:fields markers
+ *   l10n/bundle.l10n.zh-cn.json the Simplified Chinese bundle VS Code loads, merged from
+ *                               the translations by area in l10n/zh-cn/*.json (docs/l10n.md)
  *
  * Usage, from the repository root:
  *   npx tsx scripts/generate-docs.ts           write the files
  *   npx tsx scripts/generate-docs.ts --check   write nothing; exit 1 if a file is stale
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_FINDINGS_PER_RULE } from '../src/core/analysis/engine';
 import { ALL_RULES } from '../src/core/analysis/rules';
@@ -348,6 +350,32 @@ function readIfPresent(path: string): string | undefined {
   }
 }
 
+// ------------------------------------------------------------------ l10n bundle
+
+export const ZH_CN_BUNDLE_PATH = 'l10n/bundle.l10n.zh-cn.json';
+export const ZH_CN_SOURCES = 'l10n/zh-cn';
+
+/**
+ * The zh-cn bundle: every translation of l10n/zh-cn/*.json (English template -> Chinese),
+ * keys sorted. A template translated twice, differently, is an error.
+ */
+export function generateBundle(root: string): string {
+  const merged = new Map<string, string>();
+  const folder = join(root, ZH_CN_SOURCES);
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.json')).sort()) {
+    const entries: unknown = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+    if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) throw new Error(`${ZH_CN_SOURCES}/${name}: expected an object of English -> Chinese texts`);
+    for (const [english, chinese] of Object.entries(entries)) {
+      if (typeof chinese !== 'string') throw new Error(`${ZH_CN_SOURCES}/${name}: the translation of "${english}" is not a string`);
+      const earlier = merged.get(english);
+      if (earlier !== undefined && earlier !== chinese) throw new Error(`${ZH_CN_SOURCES}/${name}: "${english}" is translated twice, differently`);
+      merged.set(english, chinese);
+    }
+  }
+  const sorted = Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
 /** The generated files of the repository at `root`, as they should be and as they are. */
 export function generatedFiles(root: string): GeneratedFile[] {
   const at = (path: string) => readIfPresent(join(root, path));
@@ -357,6 +385,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
     { path: SCHEMA_PATH, expected: generateSchema(), actual: at(SCHEMA_PATH) },
     { path: RULES_DOC_PATH, expected: generateRulesDoc(), actual: at(RULES_DOC_PATH) },
     { path: FORMAT_DOC_PATH, expected: withGeneratedSections(formatDoc), actual: formatDoc },
+    { path: ZH_CN_BUNDLE_PATH, expected: generateBundle(root), actual: at(ZH_CN_BUNDLE_PATH) },
   ];
 }
 

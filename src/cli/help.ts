@@ -23,6 +23,9 @@ Commands:
   rules     list every rule with its default severity, title and sources
   help      show the help of a command
 
+Every command takes --lang en|zh-cn: the language of its texts (default: the
+locale of LC_ALL, LC_MESSAGES or LANG; Chinese locales give zh-cn, others English).
+
 Exit codes: 0 no finding at or above --fail-on, 1 at least one,
 2 usage error or an input that could not be read.
 Documentation: docs/cli.md

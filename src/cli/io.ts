@@ -27,6 +27,8 @@ export interface CliIo {
   /** Where relative paths start, and the base (%SRCROOT%) of the artifact URIs in SARIF output. */
   readonly cwd: string;
   readonly files: FileSystem;
+  /** The environment, for the language of the texts (LC_ALL, LC_MESSAGES, LANG); none: English. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const kindOf = (entry: { isFile(): boolean; isDirectory(): boolean }): EntryKind =>

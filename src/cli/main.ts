@@ -21,12 +21,16 @@ import { runImport } from './import';
 import { runReport } from './report';
 import { runSimulate } from './simulate';
 import { escapeControls } from './terminal';
+import { BUNDLES, chooseLanguage } from './language';
+import { useLanguage } from '../core/l10n/messages';
 
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   // Messages name paths and ids as given: none may send a control character to the terminal.
   const io: CliIo = { ...rawIo, stderr: (text) => rawIo.stderr(escapeControls(text)) };
   try {
-    return await run(parseArguments(argv), io);
+    const { language, args } = chooseLanguage(argv, io.env ?? {});
+    useLanguage(language, BUNDLES[language]);
+    return await run(parseArguments(args), io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`vtopo: ${error.message}\n${usageHint(error.topic)}\n`);

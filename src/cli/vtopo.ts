@@ -13,6 +13,7 @@ void runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   files: nodeFileSystem(process.cwd()),
+  env: process.env,
 }).then((exitCode) => {
   process.exitCode = exitCode;
 });

@@ -5,6 +5,8 @@
  */
 
 import * as vscode from 'vscode';
+import type { LanguageSetting } from '../core/analysis/document-report';
+import { useLanguage } from '../core/l10n/messages';
 import { AnalysisClient, type WorkerFactory } from './analysis-client';
 import { DocumentAnalyses } from './analyses';
 import { registerCommands } from './commands';
@@ -22,10 +24,14 @@ import { registerStatusBar } from './status-bar';
  * a Web Worker); without one, analysis runs in the extension host.
  */
 export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' | 'web', startWorker?: WorkerFactory): void {
+  // The texts of src/core in the user's language, here and in the analysis worker (docs/l10n.md).
+  const bundle = vscode.l10n.bundle;
+  useLanguage(vscode.env.language, bundle);
+  const language: LanguageSetting | undefined = bundle ? { kind: 'language', language: vscode.env.language, bundle } : undefined;
   const log = vscode.window.createOutputChannel('VTopo', { log: true });
   const rulesDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
   const analyses = new DocumentAnalyses(log);
-  const client = new AnalysisClient(startWorker, log);
+  const client = new AnalysisClient(startWorker, log, language);
   const diagnostics = new DiagnosticsController(client, rulesDocument);
   context.subscriptions.push(
     log,

@@ -8,12 +8,12 @@
  */
 
 import type * as vscode from 'vscode';
-import { answer, type DocumentReport, type DocumentReportRequest, type WorkerReply } from '../core/analysis/document-report';
+import { answer, type DocumentReport, type DocumentReportRequest, type LanguageSetting, type WorkerReply } from '../core/analysis/document-report';
 import { isPackedOutline } from '../core/language/packed-outline';
 
 /** A worker as the client needs it; the desktop and web entries each make one. */
 export interface WorkerPort {
-  post(request: DocumentReportRequest): void;
+  post(message: DocumentReportRequest | LanguageSetting): void;
   onReply(listener: (reply: unknown) => void): void;
   /** The worker failed (an error it could not catch, or it exited). */
   onFailure(listener: (reason: string) => void): void;
@@ -46,6 +46,8 @@ export class AnalysisClient implements vscode.Disposable {
   constructor(
     private readonly factory: WorkerFactory | undefined,
     private readonly log: vscode.LogOutputChannel,
+    /** The user's language, sent to each worker before its first document (none for English). */
+    private readonly language?: LanguageSetting,
   ) {}
 
   /**
@@ -108,6 +110,7 @@ export class AnalysisClient implements vscode.Disposable {
     if (!this.factory) return this.fallBack('this extension host cannot start workers');
     try {
       const port = await this.factory();
+      if (this.language) port.post(this.language);
       this.log.info('The analysis worker started: designs are parsed and analyzed outside the extension host.');
       port.onReply((reply) => this.settle(reply));
       port.onFailure((reason) => {

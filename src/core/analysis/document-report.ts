@@ -23,6 +23,24 @@ export interface DocumentReportRequest {
   readonly rules: Readonly<Record<string, HostRuleSetting>>;
 }
 
+/**
+ * The user's language for the worker's texts, sent once after the worker starts (English
+ * needs no message): its name and the bundle VS Code gave the extension (docs/l10n.md).
+ */
+export interface LanguageSetting {
+  readonly kind: 'language';
+  readonly language: string;
+  readonly bundle: Readonly<Record<string, string>>;
+}
+
+/** A language message from the host, checked before the worker uses it. */
+export function isLanguageSetting(value: unknown): value is LanguageSetting {
+  if (value === null || typeof value !== 'object') return false;
+  const { kind, language, bundle } = value as Record<string, unknown>;
+  return kind === 'language' && typeof language === 'string' && bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)
+    && Object.values(bundle).every((text) => typeof text === 'string');
+}
+
 export interface DocumentReport {
   readonly uri: string;
   readonly version: number;

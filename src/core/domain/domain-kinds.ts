@@ -3,6 +3,8 @@
  * simulator's types and the views can name them without the domain computations.
  */
 
+import { defineMessages } from '../l10n/messages';
+
 export const DOMAIN_KINDS = ['site', 'rack', 'chassis', 'power-feed'] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 
@@ -10,7 +12,9 @@ export function isDomainKind(kind: string): kind is DomainKind {
   return (DOMAIN_KINDS as readonly string[]).includes(kind);
 }
 
-/** How people name a domain kind: `rack`, `power feed`. */
+const KIND_NAMES = defineMessages('domain-kinds', { site: 'site', rack: 'rack', chassis: 'chassis', powerFeed: 'power feed' });
+
+/** How people name a domain kind, in their language: `rack`, `power feed`. */
 export function domainKindName(kind: DomainKind): string {
-  return kind === 'power-feed' ? 'power feed' : kind;
+  return (kind === 'power-feed' ? KIND_NAMES.powerFeed : KIND_NAMES[kind])({});
 }

@@ -1,7 +1,14 @@
 import { failureDomainsOf, domainKindName } from '../../../domain/failure-domains';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 
-const DEVICE_NAMES = { host: 'Host', switch: 'Switch', array: 'Array', chassis: 'Chassis' } as const;
+const DEVICE_NAMES = defineMessages('power-single-feed.devices', { host: 'Host', switch: 'Switch', array: 'Array', chassis: 'Chassis' });
+
+const MESSAGES = defineMessages('power-single-feed', {
+  oneSupply: '{device} "{id}" has one power supply, on "{feed}": a failure of that feed stops it.',
+  sharedUpstream: '{device} "{id}" has {count} power supplies, but all of them hang on {kind} "{shared}": its failure stops the device.',
+  sharedRelated: 'every supply of "{id}" depends on this {kind}',
+});
 
 /** A device whose power supplies one feed (or one UPS or site upstream of them all) can cut. */
 export const powerSingleFeed: AnalysisRule = {
@@ -29,19 +36,19 @@ export const powerSingleFeed: AnalysisRule = {
       if (!placement || !supplies || placement.suppliesFromChassis) continue;
       const feeds = placement.takenDownBy.filter((id) => domains.domain(id)?.kind === 'power-feed');
       const sites = placement.takenDownBy.filter((id) => domains.domain(id)?.kind === 'site' && id !== placement.site);
-      const what = `${DEVICE_NAMES[device.kind]} "${device.id}"`;
+      const named = { device: DEVICE_NAMES[device.kind]({}), id: device.id };
       if (supplies.length === 1) {
-        yield { message: `${what} has one power supply, on "${supplies[0] ?? ''}": a failure of that feed stops it.`, range: device.idRange, elementIds: [device.id, ...supplies] };
+        yield { message: MESSAGES.oneSupply({ ...named, feed: supplies[0] ?? '' }), range: device.idRange, elementIds: [device.id, ...supplies] };
         continue;
       }
       const shared = feeds[0] ?? sites[0];
       if (shared === undefined) continue;
-      const kind = domains.domain(shared)?.kind ?? 'power-feed';
+      const kind = domainKindName(domains.domain(shared)?.kind ?? 'power-feed');
       yield {
-        message: `${what} has ${supplies.length} power supplies, but all of them hang on ${domainKindName(kind)} "${shared}": its failure stops the device.`,
+        message: MESSAGES.sharedUpstream({ ...named, count: supplies.length, kind, shared }),
         range: device.idRange,
         elementIds: [device.id, shared],
-        related: [{ message: `every supply of "${device.id}" depends on this ${domainKindName(kind)}`, range: domains.domain(shared)?.idRange ?? device.idRange }],
+        related: [{ message: MESSAGES.sharedRelated({ id: device.id, kind }), range: domains.domain(shared)?.idRange ?? device.idRange }],
       };
     }
   },
