@@ -7,12 +7,60 @@ import { readdirSync, readFileSync } from 'node:fs';
 const example = (name: string) => readFileSync(`examples/${name}`, 'utf8');
 
 /** Each design with a name for messages. */
-export function pseudoLocalizationCorpus(): { readonly name: string; readonly text: string }[] {
+export function pseudoLocalizationCorpus(): Design[] {
   const examples = readdirSync('examples').filter((name) => name.endsWith('.vtopo')).map((name) => ({ name, text: example(name) }));
   return [
     ...examples,
-    // power-single-feed: every device on one feed (a single supply), then both supplies on the A side.
-    { name: 'racks-and-power, one supply each', text: example('racks-and-power.vtopo').replace(/power: \[(\S+), \S+\]/g, 'power: [$1]') },
-    { name: 'racks-and-power, both supplies on A', text: example('racks-and-power.vtopo').replace(/power: \[(\S+)-a, (\S+)-b\]/g, 'power: [$1-a, $1-a]') },
+    ...DOMAINS,
+    ...STORAGE,
+    ...HARDWARE,
+    ...CAPACITY,
+    ...PLACEMENT,
+    ...PLATFORM,
+    ...NETWORK,
+    ...INVENTORY,
+    ...FILE,
   ];
 }
+
+type Design = { readonly name: string; readonly text: string };
+
+// ------------------------------------------------------------------- domains
+
+const DOMAINS: readonly Design[] = [
+  // power-single-feed: every device on one feed (a single supply), then both supplies on the A side.
+  { name: 'racks-and-power, one supply each', text: example('racks-and-power.vtopo').replace(/power: \[(\S+), \S+\]/g, 'power: [$1]') },
+  { name: 'racks-and-power, both supplies on A', text: example('racks-and-power.vtopo').replace(/power: \[(\S+)-a, (\S+)-b\]/g, 'power: [$1-a, $1-a]') },
+];
+
+// ------------------------------------------------------------------- storage
+
+const STORAGE: readonly Design[] = [];
+
+// ------------------------------------------------------------------ hardware
+
+const HARDWARE: readonly Design[] = [];
+
+// ------------------------------------------------------------------ capacity
+
+const CAPACITY: readonly Design[] = [];
+
+// ----------------------------------------------------------------- placement
+
+const PLACEMENT: readonly Design[] = [];
+
+// ------------------------------------------------------------------ platform
+
+const PLATFORM: readonly Design[] = [];
+
+// ------------------------------------------------------------------- network
+
+const NETWORK: readonly Design[] = [];
+
+// ----------------------------------------------------------------- inventory
+
+const INVENTORY: readonly Design[] = [];
+
+// ---------------------------------------------------------------------- file
+
+const FILE: readonly Design[] = [];
