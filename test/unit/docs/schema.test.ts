@@ -9,11 +9,14 @@ import { parse } from 'yaml';
 import {
   completeExample,
   FORMAT_DOC_PATH,
+  generateBundle,
   generateRulesDoc,
   generateSchema,
   RULES_DOC_PATH,
   SCHEMA_PATH,
   staleFiles,
+  ZH_CN_BUNDLE_PATH,
+  ZH_CN_SOURCES,
   withGeneratedSections,
 } from '../../../scripts/generate-docs';
 
@@ -83,8 +86,13 @@ describe('generated files', () => {
     try {
       mkdirSync(join(root, 'docs'));
       mkdirSync(join(root, 'schemas'));
+      mkdirSync(join(root, ZH_CN_SOURCES), { recursive: true });
+      writeFileSync(join(root, ZH_CN_SOURCES, 'rules-domains.json'), '{ "rack": "机架" }\n');
       writeFileSync(join(root, FORMAT_DOC_PATH), readFileSync(FORMAT_DOC_PATH, 'utf8'));
       writeFileSync(join(root, RULES_DOC_PATH), generateRulesDoc());
+      assert.deepEqual(staleFiles(root), [SCHEMA_PATH, ZH_CN_BUNDLE_PATH]);
+      writeFileSync(join(root, ZH_CN_BUNDLE_PATH), generateBundle(root));
+      assert.equal(readFileSync(join(root, ZH_CN_BUNDLE_PATH), 'utf8'), '{\n  "rack": "机架"\n}\n');
       assert.deepEqual(staleFiles(root), [SCHEMA_PATH]);
       writeFileSync(join(root, SCHEMA_PATH), generateSchema());
       writeFileSync(join(root, RULES_DOC_PATH), `${generateRulesDoc()}\nedited by hand\n`);
