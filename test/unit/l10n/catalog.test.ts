@@ -27,15 +27,6 @@ const PENDING_RULES = new Set<string>([
   'format-version',
   'input-limit',
   // storage
-  'array-single-controller',
-  'vm-local-datastore',
-  'storage-path-spof',
-  'datastore-unreachable',
-  'fabrics-joined',
-  'host-ports-same-switch',
-  'single-storage-adapter',
-  'controller-single-fabric',
-  'datastore-not-presented',
   // network
   'management-network-spof',
   'management-single-stack',

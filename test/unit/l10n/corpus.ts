@@ -35,7 +35,55 @@ const DOMAINS: readonly Design[] = [
 
 // ------------------------------------------------------------------- storage
 
-const STORAGE: readonly Design[] = [];
+/** A dual-fabric FC design (two hosts with two HBAs each, a dual-controller array cabled to both fabrics) to break. */
+function fcSan(parts: { readonly hosts?: string; readonly datastores?: string; readonly links: readonly string[] }): string {
+  const host = (id: string) => `  ${id}:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters:\n      hba1: { type: fc, ports: { p0: {}, p1: {} } }\n      hba2: { type: fc, ports: { p0: {}, p1: {} } }\n`;
+  return [
+    'vtopo: 1',
+    'clusters:',
+    '  prod: {}',
+    'hosts:',
+    (parts.hosts ?? `${host('esx-01')}${host('esx-02')}`).trimEnd(),
+    'switches:',
+    '  fc-a: { type: fc, fabric: A }',
+    '  fc-b: { type: fc, fabric: B }',
+    'arrays:',
+    '  fq:',
+    '    controllers:',
+    '      a: { ports: { fc0: { type: fc }, fc1: { type: fc }, fc2: { type: fc } } }',
+    '      b: { ports: { fc0: { type: fc }, fc1: { type: fc }, fc2: { type: fc } } }',
+    'datastores:',
+    parts.datastores ?? '  ds1: { array: fq, lun: 1 }',
+    'links:',
+    ...parts.links.map((link) => `  - ${link}`),
+    'vms:',
+    '  vm1: { host: esx-01, memory: 4 GB, datastore: ds1 }',
+    '  vm2: { host: esx-02, memory: 4 GB, datastore: ds1 }',
+    '',
+  ].join('\n');
+}
+
+const ARRAY_BOTH_FABRICS = ['[fq/a/fc0, fc-a]', '[fq/a/fc1, fc-b]', '[fq/b/fc0, fc-a]', '[fq/b/fc1, fc-b]'];
+
+const STORAGE: readonly Design[] = [
+  // array-single-controller, vm-local-datastore, storage-path-spof: the examples.
+  // host-ports-same-switch (FC, one switch), fabrics-joined, controller-single-fabric (with its free port).
+  {
+    name: 'fc san, miscabled',
+    text: fcSan({ links: ['[esx-01/hba1/p0, fc-a]', '[esx-01/hba2/p0, fc-a]', '[esx-02/hba2/p0, fc-b]', '[fq/a/fc0, fc-a]', '[fq/a/fc1, fc-a]', '[fq/b/fc0, fc-a]', '[fq/b/fc1, fc-b]', '[fc-a, fc-b]'] }),
+  },
+  // host-ports-same-switch (one fabric of two switches), single-storage-adapter, datastore-not-presented, datastore-unreachable (esx-04 uncabled).
+  {
+    name: 'fc san, one adapter, LUN masked',
+    text: fcSan({
+      hosts: '  esx-01:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters:\n      hba1: { type: fc, ports: { p0: {}, p1: {} } }\n  esx-02:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters:\n      hba1: { type: fc, ports: { p0: {} } }\n  esx-03:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters:\n      hba1: { type: fc, ports: { p0: {} } }\n      hba2: { type: fc, ports: { p0: {} } }\n  esx-04:\n    cpu: { cores: 16, speed: 2 GHz }\n    memory: 256 GB\n    adapters:\n      hba1: { type: fc, ports: { p0: {} } }\n      hba2: { type: fc, ports: { p0: {} } }\n',
+      datastores: '  ds1: { array: fq, lun: 1, presentedTo: [esx-02] }\n  ds2: { array: fq, lun: 2, presentedTo: [esx-01, esx-02, esx-03] }\n  ds3: { array: fq, lun: 3 }',
+      links: ['[esx-01/hba1/p0, fc-a]', '[esx-01/hba1/p1, fc-a2]', '[esx-02/hba1/p0, fc-a]', '[esx-03/hba1/p0, fc-a]', '[esx-03/hba2/p0, fc-b]', ...ARRAY_BOTH_FABRICS],
+    })
+      .replace('  fc-b: { type: fc, fabric: B }', '  fc-b: { type: fc, fabric: B }\n  fc-a2: { type: fc, fabric: A }')
+      .replace('vms:', 'vms:\n  vm3: { host: esx-03, memory: 4 GB, datastore: ds2 }\n  vm4: { host: esx-04, memory: 4 GB, datastore: ds3 }'),
+  },
+];
 
 // ------------------------------------------------------------------ hardware
 
