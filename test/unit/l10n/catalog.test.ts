@@ -88,15 +88,6 @@ const PENDING_RULES = new Set<string>([
   'drs-edition',
   'vm-sprawl',
   // hardware
-  'hba-redundancy',
-  'hba-mixed-firmware',
-  'array-throughput-minimum',
-  'array-preset-mismatch',
-  'storage-demand-exceeds-capacity',
-  'iscsi-port-binding',
-  'iscsi-single-subnet',
-  'mtu-mismatch',
-  'iscsi-shared-network',
   // inventory
   'lun-single-path',
   'cabling-unknown',

@@ -87,7 +87,62 @@ const STORAGE: readonly Design[] = [
 
 // ------------------------------------------------------------------ hardware
 
-const HARDWARE: readonly Design[] = [];
+const av100 = () => example('iscsi-av100-g6.vtopo');
+
+const HARDWARE: readonly Design[] = [
+  // hba-redundancy: the storage variants. array-throughput-minimum (stated), storage-demand-exceeds-capacity (array and host, more VMs than it names).
+  {
+    name: 'iscsi-av100-g6, slow array, busy VMs',
+    text: av100().replace('throughput: 400 MB/s', 'throughput: 100 MB/s').replaceAll('    datastore: vmfs-0', '    diskThroughput: 300 MB/s\n    datastore: vmfs-0'),
+  },
+  // array-throughput-minimum (estimated from the cabled ports), storage-demand-exceeds-capacity against the ports.
+  {
+    name: 'iscsi-av100-g6, no stated throughput, slow ports',
+    text: av100().replace('    throughput: 400 MB/s\n', '').replaceAll('{ type: iscsi, speed: 1 Gbps,', '{ type: iscsi, speed: 100 Mbps,').replace('    datastore: vmfs-01\n', '    diskThroughput: 300 MB/s\n    datastore: vmfs-01\n'),
+  },
+  // array-preset-mismatch: one controller and six iSCSI ports on a dual-controller model with four.
+  { name: 'iscsi-av100-g6, named FQ816R', text: av100().replace('model: AV100-G6', 'model: FQ816R') },
+  // hba-mixed-firmware: vendors, then firmware.
+  { name: 'iscsi-av100-g6, mixed NIC vendors', text: av100().replace('vendor: Intel', 'vendor: Broadcom') },
+  {
+    name: 'iscsi-av100-g6, mixed NIC firmware',
+    text: av100().replace('vendor: Intel\n        model', 'vendor: Intel\n        firmware: 1.0\n        model').replace('vendor: Intel\n        model', 'vendor: Intel\n        firmware: 2.0\n        model'),
+  },
+  // iscsi-port-binding: two active uplinks and a standby, a shared uplink, no active uplink.
+  {
+    name: 'iscsi-av100-g6, port binding broken',
+    text: av100()
+      .replace('vmk1: { roles: [iscsi], active: [esx-01/nic1/p0]', 'vmk1: { roles: [iscsi], active: [esx-01/nic1/p0, esx-01/nic1/p1], standby: [esx-01/nic2/p0]')
+      .replace('vmk2: { roles: [iscsi], active: [esx-01/nic2/p0]', 'vmk2: { roles: [iscsi], active: [esx-01/nic1/p0]')
+      .replace('vmk3: { roles: [iscsi], active: [esx-01/nic1/p1]', 'vmk3: { roles: [iscsi], active: []'),
+  },
+  // iscsi-shared-network: a port, a VMkernel port and an uplink shared with other traffic.
+  {
+    name: 'iscsi-av100-g6, iSCSI shares ports',
+    text: av100()
+      .replace('p0: { speed: 1 Gbps, roles: [iscsi]', 'p0: { speed: 1 Gbps, roles: [iscsi, vm]')
+      .replace('vmk1: { roles: [iscsi], active: [esx-02/nic1/p0]', 'vmk1: { roles: [iscsi, vmotion], active: [esx-02/nic1/p0]')
+      .replace('vmk5: { roles: [vmotion], active: [esx-03/nic1/p3]', 'vmk5: { roles: [vmotion], active: [esx-03/nic1/p0]'),
+  },
+  // iscsi-single-subnet: a host and the array in one subnet, initiators in a subnet without targets.
+  {
+    name: 'iscsi-av100-g6, one subnet',
+    text: av100()
+      .replace('vmk3: { roles: [iscsi], active: [esx-01/nic1/p1], subnet: 10.10.2.0/24', 'vmk3: { roles: [iscsi], active: [esx-01/nic1/p1], subnet: 10.10.1.0/24')
+      .replace('vmk4: { roles: [iscsi], active: [esx-01/nic2/p1], subnet: 10.10.2.0/24', 'vmk4: { roles: [iscsi], active: [esx-01/nic2/p1], subnet: 10.10.1.0/24')
+      .replaceAll('subnet: 10.10.2.0/24, mtu: 9000, address', 'subnet: 10.10.1.0/24, mtu: 9000, address'),
+  },
+  // mtu-mismatch: a switch below its ports, a storage port at 1500 on a jumbo switch, two switches that differ, a VMkernel port above its uplink.
+  {
+    name: 'iscsi-av100-g6, MTU mismatches',
+    text: av100()
+      .replace('iscsi-a: { type: ethernet, fabric: A, subnet: 10.10.1.0/24, mtu: 9000', 'iscsi-a: { type: ethernet, fabric: A, subnet: 10.10.1.0/24, mtu: 1500')
+      .replace('p1: { type: iscsi, speed: 1 Gbps, subnet: 10.10.2.0/24, mtu: 9000', 'p1: { type: iscsi, speed: 1 Gbps, subnet: 10.10.2.0/24, mtu: 1500')
+      .replace('p2: { speed: 1 Gbps, roles: [management, vm] }', 'p2: { speed: 1 Gbps, roles: [management, vm], mtu: 1500 }')
+      .replace('vmk0: { roles: [management], active: [esx-01/nic1/p2], standby: [esx-01/nic2/p2], vlan: 10 }', 'vmk0: { roles: [management], active: [esx-01/nic1/p2], standby: [esx-01/nic2/p2], vlan: 10, mtu: 9000 }')
+      .replace('links:\n', 'links:\n  - [iscsi-a, iscsi-b]\n'),
+  },
+];
 
 // ------------------------------------------------------------------ capacity
 
