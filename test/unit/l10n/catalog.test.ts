@@ -27,15 +27,6 @@ const PENDING_RULES = new Set<string>([
   'format-version',
   'input-limit',
   // storage
-  'array-single-controller',
-  'vm-local-datastore',
-  'storage-path-spof',
-  'datastore-unreachable',
-  'fabrics-joined',
-  'host-ports-same-switch',
-  'single-storage-adapter',
-  'controller-single-fabric',
-  'datastore-not-presented',
   // network
   'management-network-spof',
   'management-single-stack',
@@ -97,15 +88,6 @@ const PENDING_RULES = new Set<string>([
   'drs-edition',
   'vm-sprawl',
   // hardware
-  'hba-redundancy',
-  'hba-mixed-firmware',
-  'array-throughput-minimum',
-  'array-preset-mismatch',
-  'storage-demand-exceeds-capacity',
-  'iscsi-port-binding',
-  'iscsi-single-subnet',
-  'mtu-mismatch',
-  'iscsi-shared-network',
   // inventory
   'lun-single-path',
   'cabling-unknown',

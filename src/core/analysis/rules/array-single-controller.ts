@@ -1,7 +1,17 @@
+import { defineMessages } from '../../l10n/messages';
 import { findArrayProduct } from '../../model/catalog';
 import { redundantLegs } from '../storage-network';
 import type { Report } from '../../model/report';
 import type { AnalysisRule } from '../rule';
+
+const MESSAGES = defineMessages('array-single-controller', {
+  singleMode: 'Array "{array}" is in single-controller mode: it is a single point of failure for {datastores}.',
+  oneController: 'Array "{array}" has one controller: it is a single point of failure for {datastores}.',
+  modelOneController: 'Array "{array}" (model {model}) has one controller: it is a single point of failure for {datastores}.',
+  everyDatastore: 'every datastore on it',
+  unknownModel: 'unknown',
+  datastoreOnArray: 'datastore "{datastore}" is on this array',
+});
 
 /** An array with one controller is a single point of failure for every datastore on it. */
 export const arraySingleController: AnalysisRule = {
@@ -26,16 +36,16 @@ export const arraySingleController: AnalysisRule = {
       // A datastore whose synchronous mirror keeps a copy on another array outlives this one.
       const datastores = onArray.filter((d) => redundantLegs(d).length < 2);
       if (onArray.length > 0 && datastores.length === 0) continue;
-      const reason = array.mode === 'single'
-        ? 'is in single-controller mode'
-        : declared === 1
-          ? 'has one controller'
-          : `(model ${product?.model ?? 'unknown'}) has one controller`;
+      const named = { array: array.id, datastores: datastores.length === 0 ? MESSAGES.everyDatastore({}) : datastores.map((d) => `"${d.id}"`).join(', ') };
       const report: Report = {
-        message: `Array "${array.id}" ${reason}: it is a single point of failure for ${datastores.length === 0 ? 'every datastore on it' : datastores.map((d) => `"${d.id}"`).join(', ')}.`,
+        message: array.mode === 'single'
+          ? MESSAGES.singleMode(named)
+          : declared === 1
+            ? MESSAGES.oneController(named)
+            : MESSAGES.modelOneController({ ...named, model: product?.model ?? MESSAGES.unknownModel({}) }),
         range: array.idRange,
         elementIds: [array.id, ...datastores.map((d) => d.id)],
-        related: datastores.map((d) => ({ message: `datastore "${d.id}" is on this array`, range: d.idRange })),
+        related: datastores.map((d) => ({ message: MESSAGES.datastoreOnArray({ datastore: d.id }), range: d.idRange })),
       };
       yield report;
     }

@@ -1,5 +1,11 @@
+import { defineMessages } from '../../l10n/messages';
 import type { AnalysisRule } from '../rule';
 import { moveToSharedDatastoreFixes } from './fixes';
+
+const MESSAGES = defineMessages('vm-local-datastore', {
+  onLocal: 'VM "{vm}" lives on local datastore "{datastore}": if its host fails, HA cannot restart it on another host of cluster "{cluster}".',
+  datastoreIsLocal: 'datastore "{datastore}" is local',
+});
 
 /** HA restarts a VM elsewhere only if the other hosts can reach its files. */
 export const vmLocalDatastore: AnalysisRule = {
@@ -28,10 +34,10 @@ export const vmLocalDatastore: AnalysisRule = {
       const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
       const fixes = moveToSharedDatastoreFixes(vm, shared);
       yield {
-        message: `VM "${vm.id}" lives on local datastore "${datastore.id}": if its host fails, HA cannot restart it on another host of cluster "${cluster.id}".`,
+        message: MESSAGES.onLocal({ vm: vm.id, datastore: datastore.id, cluster: cluster.id }),
         range: valueRange,
         elementIds: [vm.id, datastore.id],
-        related: [{ message: `datastore "${datastore.id}" is local`, range: datastore.idRange }],
+        related: [{ message: MESSAGES.datastoreIsLocal({ datastore: datastore.id }), range: datastore.idRange }],
         fixes,
       };
     }

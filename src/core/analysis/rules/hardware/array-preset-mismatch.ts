@@ -1,16 +1,29 @@
+import { defineMessages } from '../../../l10n/messages';
 import { findArrayProduct, type ArrayProduct } from '../../../model/catalog';
 import type { ArrayPort, StorageArray } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { plural } from '../../../text/plural';
 
 type PortType = ArrayPort['type'];
+
+const MESSAGES = defineMessages('array-preset-mismatch', {
+  mismatchSingle: 'Array "{array}" names model {model} (single controller, {hostPorts}) but declares {mismatches}.',
+  mismatchDual: 'Array "{array}" names model {model} (dual controller, {hostPorts}) but declares {mismatches}.',
+  oneController: '1 controller where the product has {productCount}',
+  manyControllers: '{count} controllers where the product has {productCount}',
+  onePortNone: '1 {protocol} port where the product has none',
+  manyPortsNone: '{count} {protocol} ports where the product has none',
+  morePorts: '{count} {protocol} ports where the product has {productCount}',
+  onePortFaster: '{protocol} port {ports} faster than the product\'s {speed} Gbps',
+  manyPortsFaster: '{protocol} ports {ports} faster than the product\'s {speed} Gbps',
+  array: 'array "{array}"',
+});
 
 /** What a declared array has that its product does not: each difference as a phrase. */
 function mismatches(array: StorageArray, product: ArrayProduct): string[] {
   const found: string[] = [];
   const declared = array.controllers.length;
   if (declared > 0 && declared !== product.controllers) {
-    found.push(`${declared} ${plural(declared, 'controller')} where the product has ${product.controllers}`);
+    found.push(declared === 1 ? MESSAGES.oneController({ productCount: product.controllers }) : MESSAGES.manyControllers({ count: declared, productCount: product.controllers }));
   }
   const ports = array.controllers.flatMap((controller) => controller.ports);
   for (const type of ['fc', 'iscsi', 'nfs'] as const satisfies readonly PortType[]) {
@@ -20,13 +33,16 @@ function mismatches(array: StorageArray, product: ArrayProduct): string[] {
     const most = offered.reduce((sum, group) => sum + group.count, 0);
     const name = type === 'fc' ? 'FC' : type === 'iscsi' ? 'iSCSI' : 'NFS';
     if (most === 0) {
-      found.push(`${ofType.length} ${name} ${plural(ofType.length, 'port')} where the product has none`);
+      found.push(ofType.length === 1 ? MESSAGES.onePortNone({ protocol: name }) : MESSAGES.manyPortsNone({ count: ofType.length, protocol: name }));
       continue;
     }
-    if (ofType.length > most) found.push(`${ofType.length} ${name} ports where the product has ${most}`);
+    if (ofType.length > most) found.push(MESSAGES.morePorts({ count: ofType.length, protocol: name, productCount: most }));
     const fastest = Math.max(...offered.map((group) => group.speedMbps));
     const faster = ofType.filter((port) => port.speedMbps !== undefined && port.speedMbps > fastest);
-    if (faster.length > 0) found.push(`${name} ${plural(faster.length, 'port')} ${faster.map((port) => `"${port.id}"`).join(', ')} faster than the product's ${fastest / 1000} Gbps`);
+    if (faster.length > 0) {
+      const data = { protocol: name, ports: faster.map((port) => `"${port.id}"`).join(', '), speed: fastest / 1000 };
+      found.push(faster.length === 1 ? MESSAGES.onePortFaster(data) : MESSAGES.manyPortsFaster(data));
+    }
   }
   return found;
 }
@@ -52,10 +68,10 @@ export const arrayPresetMismatch: AnalysisRule = {
       if (found.length === 0) continue;
       const modelRange = array.source.fields.model?.value ?? array.idRange;
       yield {
-        message: `Array "${array.id}" names model ${product.model} (${product.controllers === 1 ? 'single' : 'dual'} controller, ${product.hostPorts}) but declares ${found.join('; ')}.`,
+        message: (product.controllers === 1 ? MESSAGES.mismatchSingle : MESSAGES.mismatchDual)({ array: array.id, model: product.model, hostPorts: product.hostPorts, mismatches: found.join('; ') }),
         range: modelRange,
         elementIds: [array.id],
-        related: [{ message: `array "${array.id}"`, range: array.idRange }],
+        related: [{ message: MESSAGES.array({ array: array.id }), range: array.idRange }],
       };
     }
   },

@@ -1,5 +1,12 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cablingOf } from './cabling';
+
+const MESSAGES = defineMessages('array-throughput-minimum', {
+  stated: 'Array "{array}" delivers {throughput} MB/s, below the {minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN for HA virtualization.',
+  estimatedCabled: 'Array "{array}" states no throughput; its {count} cabled host port(s) carry at most about {throughput} MB/s (estimate: one tenth of the bit rate), below the {minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN.',
+  estimated: 'Array "{array}" states no throughput; its {count} host port(s) carry at most about {throughput} MB/s (estimate: one tenth of the bit rate), below the {minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN.',
+});
 
 /** The array vendor white paper (docs/design/sources.md#seed-000): the SAN must deliver at least 200 MB/s. */
 export const arrayThroughputMinimum: AnalysisRule = {
@@ -24,7 +31,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       if (array.throughputMBps !== undefined) {
         if (array.throughputMBps >= minimum) continue;
         yield {
-          message: `Array "${array.id}" delivers ${array.throughputMBps} MB/s, below the ${minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN for HA virtualization.`,
+          message: MESSAGES.stated({ array: array.id, throughput: array.throughputMBps, minimum }),
           range: array.source.fields.throughputMBps?.value ?? array.idRange,
           elementIds: [array.id],
         };
@@ -33,7 +40,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       const estimate = arrayPortEstimate(cabling, array);
       if (!estimate || estimate.throughputMBps >= minimum) continue;
       yield {
-        message: `Array "${array.id}" states no throughput; its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}host port(s) carry at most about ${Math.round(estimate.throughputMBps)} MB/s (estimate: one tenth of the bit rate), below the ${minimum} MB/s the array vendor white paper (docs/design/sources.md#seed-000) asks of a SAN.`,
+        message: (estimate.cabled ? MESSAGES.estimatedCabled : MESSAGES.estimated)({ array: array.id, count: estimate.portCount, throughput: Math.round(estimate.throughputMBps), minimum }),
         range: array.idRange,
         elementIds: [array.id],
       };

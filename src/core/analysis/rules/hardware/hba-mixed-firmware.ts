@@ -1,6 +1,14 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { Adapter } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { INITIATOR_NAMES, initiatorsOf } from './host-storage';
+
+const MESSAGES = defineMessages('hba-mixed-firmware', {
+  mixedVendors: '{adapters} of host "{host}" mix vendors ({values}): keep one vendor per host so that multipath failover behaves the same on every path.',
+  mixedFirmware: '{adapters} of host "{host}" mix firmware versions ({values}): keep one firmware level per host so that multipath failover behaves the same on every path.',
+  hasVendor: '"{adapter}" has vendor {value}',
+  hasFirmware: '"{adapter}" has firmware {value}',
+});
 
 /** Storage adapters of one host should run one vendor's driver at one firmware level. */
 export const hbaMixedFirmware: AnalysisRule = {
@@ -25,13 +33,12 @@ export const hbaMixedFirmware: AnalysisRule = {
           const odd = others.filter((a) => stated(a, field) !== stated(reference, field));
           if (odd.length === 0) continue;
           const values = [reference, ...odd].map((a) => `"${a.id}" ${a[field]}`).join(', ');
-          const what = field === 'vendor' ? 'vendors' : 'firmware versions';
           for (const adapter of odd) {
             yield {
-              message: `${INITIATOR_NAMES[family]}s of host "${host.id}" mix ${what} (${values}): keep one ${field === 'vendor' ? 'vendor' : 'firmware level'} per host so that multipath failover behaves the same on every path.`,
+              message: (field === 'vendor' ? MESSAGES.mixedVendors : MESSAGES.mixedFirmware)({ adapters: INITIATOR_NAMES[family]({}), host: host.id, values }),
               range: adapter.source.fields[field]?.value ?? adapter.idRange,
               elementIds: [host.id, reference.id, adapter.id],
-              related: [{ message: `"${reference.id}" has ${field} ${reference[field] ?? ''}`, range: reference.source.fields[field]?.value ?? reference.idRange }],
+              related: [{ message: (field === 'vendor' ? MESSAGES.hasVendor : MESSAGES.hasFirmware)({ adapter: reference.id, value: reference[field] ?? '' }), range: reference.source.fields[field]?.value ?? reference.idRange }],
             };
           }
           // Different vendors run different firmware anyway: one finding says it all.

@@ -1,7 +1,21 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { Report } from '../../../model/report';
 import type { Adapter, Host, HostPort } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { clustersOnSan, INITIATOR_NAMES, initiatorsOf, isHaCluster, type Initiator, type InitiatorFamily } from './host-storage';
+
+const MESSAGES = defineMessages('hba-redundancy', {
+  oneFcHba: 'Host "{host}" has one FC HBA ("{adapter}"): when it fails the host loses all its FC paths; the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical ones.',
+  oneIscsiAdapter: 'Host "{host}" has one iSCSI adapter ("{adapter}"): when it fails the host loses all its iSCSI paths; the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical ones.',
+  notIdentical: '{adapters} "{first}" and "{other}" of host "{host}" are not identical ({difference}): the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical HBAs, so that either path can stand in for the other.',
+  difference: '{field} {left} vs {right}',
+  firstIs: '"{adapter}" is {description}',
+  noPorts: 'no ports',
+  fcPorts: 'FC HBA "{adapter}" of host "{host}" offers {equivalents} x {speed} worth of ports ({ports}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least {minPorts} x {speed} FC per HBA.',
+  iscsiHbaPorts: 'iSCSI HBA "{adapter}" of host "{host}" offers {equivalents} x 1 GbE worth of ports ({ports}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least {minPorts} x 1 GbE per iSCSI HBA.',
+  softwareIscsiPorts: 'Software iSCSI on host "{host}" has {equivalents} x 1 GbE worth of iSCSI ports ({ports}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least {minPorts} x 1 GbE.',
+  alsoIscsi: 'NIC "{adapter}" also carries iSCSI',
+});
 
 /** 1 GbE: the unit of the "4 x 1GbE" iSCSI port rule in the array vendor white paper's checklist (docs/design/sources.md#seed-000-checklist). */
 const ISCSI_PORT_UNIT_MBPS = 1000;
@@ -50,12 +64,11 @@ export const hbaRedundancy: AnalysisRule = {
 };
 
 function pairFindings(host: Host, family: InitiatorFamily, initiators: readonly Initiator[]): Report[] {
-  const name = INITIATOR_NAMES[family];
   const [first, ...others] = initiators;
   if (!first) return [];
   if (others.length === 0) {
     return [{
-      message: `Host "${host.id}" has one ${name} ("${first.adapter.id}"): when it fails the host loses all its ${family === 'fc' ? 'FC' : 'iSCSI'} paths; the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical ones.`,
+      message: (family === 'fc' ? MESSAGES.oneFcHba : MESSAGES.oneIscsiAdapter)({ host: host.id, adapter: first.adapter.id }),
       range: first.adapter.idRange,
       elementIds: [host.id, first.adapter.id],
     }];
@@ -65,10 +78,10 @@ function pairFindings(host: Host, family: InitiatorFamily, initiators: readonly 
     const difference = differenceBetween(first.adapter, other.adapter);
     if (!difference) continue;
     reports.push({
-      message: `${name}s "${first.adapter.id}" and "${other.adapter.id}" of host "${host.id}" are not identical (${difference.text}): the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical HBAs, so that either path can stand in for the other.`,
+      message: MESSAGES.notIdentical({ adapters: INITIATOR_NAMES[family]({}), first: first.adapter.id, other: other.adapter.id, host: host.id, difference: difference.text }),
       range: other.adapter.source.fields[difference.field]?.value ?? other.adapter.idRange,
       elementIds: [host.id, first.adapter.id, other.adapter.id],
-      related: [{ message: `"${first.adapter.id}" is ${describe(first.adapter)}`, range: first.adapter.idRange }],
+      related: [{ message: MESSAGES.firstIs({ adapter: first.adapter.id, description: describe(first.adapter) }), range: first.adapter.idRange }],
     });
   }
   return reports;
@@ -85,7 +98,7 @@ function differenceBetween(a: Adapter, b: Adapter): Difference | undefined {
     const left = a[field];
     const right = b[field];
     if (left === undefined || right === undefined || left.trim().toLowerCase() === right.trim().toLowerCase()) continue;
-    return { field, text: `${field} ${left} vs ${right}` };
+    return { field, text: MESSAGES.difference({ field, left, right }) };
   }
   return undefined;
 }
@@ -107,9 +120,9 @@ function portList(host: Host, ports: readonly HostPort[]): string {
 function fcPortFindings(host: Host, initiator: Initiator, minPorts: number, minSpeedMbps: number): Report[] {
   const equivalents = initiator.ports.reduce((sum, p) => sum + portEquivalents(p, minSpeedMbps), 0);
   if (equivalents >= minPorts) return [];
-  const ports = initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports);
+  const ports = initiator.ports.length === 0 ? MESSAGES.noPorts({}) : portList(host, initiator.ports);
   return [{
-    message: `FC HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x ${gbps(minSpeedMbps)} worth of ports (${ports}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x ${gbps(minSpeedMbps)} FC per HBA.`,
+    message: MESSAGES.fcPorts({ adapter: initiator.adapter.id, host: host.id, equivalents, speed: gbps(minSpeedMbps), ports, minPorts }),
     range: initiator.adapter.idRange,
     elementIds: [host.id, initiator.adapter.id],
   }];
@@ -135,7 +148,13 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
     const equivalents = initiator.ports.reduce((sum, p) => sum + portEquivalents(p, ISCSI_PORT_UNIT_MBPS), 0);
     if (equivalents >= minPorts) continue;
     reports.push({
-      message: `iSCSI HBA "${initiator.adapter.id}" of host "${host.id}" offers ${equivalents} x 1 GbE worth of ports (${initiator.ports.length === 0 ? 'no ports' : portList(host, initiator.ports)}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x 1 GbE per iSCSI HBA.`,
+      message: MESSAGES.iscsiHbaPorts({
+        adapter: initiator.adapter.id,
+        host: host.id,
+        equivalents,
+        ports: initiator.ports.length === 0 ? MESSAGES.noPorts({}) : portList(host, initiator.ports),
+        minPorts,
+      }),
       range: initiator.adapter.idRange,
       elementIds: [host.id, initiator.adapter.id],
     });
@@ -145,10 +164,10 @@ function iscsiPortFindings(host: Host, initiators: readonly Initiator[], minPort
   const [first] = software;
   if (first && equivalents < minPorts) {
     reports.push({
-      message: `Software iSCSI on host "${host.id}" has ${equivalents} x 1 GbE worth of iSCSI ports (${portList(host, softwarePorts)}); the array vendor white paper (docs/design/sources.md#seed-000) asks for at least ${minPorts} x 1 GbE.`,
+      message: MESSAGES.softwareIscsiPorts({ host: host.id, equivalents, ports: portList(host, softwarePorts), minPorts }),
       range: first.adapter.idRange,
       elementIds: [host.id, ...software.map((i) => i.adapter.id)],
-      related: software.slice(1).map((i) => ({ message: `NIC "${i.adapter.id}" also carries iSCSI`, range: i.adapter.idRange })),
+      related: software.slice(1).map((i) => ({ message: MESSAGES.alsoIscsi({ adapter: i.adapter.id }), range: i.adapter.idRange })),
     });
   }
   return reports;

@@ -6,6 +6,7 @@
 
 import type { Adapter, Cluster, Datastore, Host, HostPort, Topology } from '../../../model/topology';
 import { haEnabled } from '../../../domain/ha';
+import { defineMessages } from '../../../l10n/messages';
 
 /** How storage traffic leaves a host port: Fibre Channel (or FCoE), iSCSI, or NFS. */
 export type StorageProtocol = 'fc' | 'iscsi' | 'nfs';
@@ -13,10 +14,11 @@ export type StorageProtocol = 'fc' | 'iscsi' | 'nfs';
 /** The initiator families the HBA rules judge: FC HBAs, and iSCSI initiators. */
 export type InitiatorFamily = 'fc' | 'iscsi';
 
-export const INITIATOR_NAMES: Readonly<Record<InitiatorFamily, string>> = {
-  fc: 'FC HBA',
-  iscsi: 'iSCSI adapter',
-};
+/** The adapters of a family, in the plural, as messages name them. */
+export const INITIATOR_NAMES = defineMessages('hardware.initiators', {
+  fc: 'FC HBAs',
+  iscsi: 'iSCSI adapters',
+} satisfies Record<InitiatorFamily, string>);
 
 /**
  * The storage protocol a host port carries, if any. An FC HBA's ports are FC whatever

@@ -1,6 +1,16 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { setField } from '../../../edit/yaml-edits';
+
+const MESSAGES = defineMessages('iscsi-port-binding', {
+  noActive: 'iSCSI VMkernel port "{vmk}" has no active uplink: bind it to exactly one physical NIC port.',
+  manyActive: 'iSCSI VMkernel port "{vmk}" has {count} active uplinks ({uplinks}): port binding needs exactly one; give each uplink its own VMkernel port.',
+  standby: 'iSCSI VMkernel port "{vmk}" has standby uplink(s) {uplinks}: a bound iSCSI port must have none; multipathing across VMkernel ports, not NIC teaming, handles a NIC failure.',
+  removeStandby: 'Remove the standby uplinks of "{vmk}"',
+  sharedUplink: 'iSCSI VMkernel ports "{first}" and "{second}" share uplink {uplink}: their paths fail together with that NIC port; bind each VMkernel port to a different physical NIC.',
+  boundTo: '"{vmk}" is bound to {uplink}',
+});
 
 /** iSCSI port binding: each bound VMkernel port rides exactly one physical NIC of its own. */
 export const iscsiPortBinding: AnalysisRule = {
@@ -26,16 +36,16 @@ export const iscsiPortBinding: AnalysisRule = {
         if (vmk.active.length !== 1) {
           yield {
             message: vmk.active.length === 0
-              ? `iSCSI VMkernel port "${vmk.id}" has no active uplink: bind it to exactly one physical NIC port.`
-              : `iSCSI VMkernel port "${vmk.id}" has ${vmk.active.length} active uplinks (${vmk.active.join(', ')}): port binding needs exactly one; give each uplink its own VMkernel port.`,
+              ? MESSAGES.noActive({ vmk: vmk.id })
+              : MESSAGES.manyActive({ vmk: vmk.id, count: vmk.active.length, uplinks: vmk.active.join(', ') }),
             range: activeRange,
             elementIds: [host.id, vmk.id, ...vmk.active],
           };
         }
         if (vmk.standby.length > 0) {
-          const fixes: QuickFix[] = [{ title: `Remove the standby uplinks of "${vmk.id}"`, edits: [setField(text, vmk.source, 'standby', '[]')], preferred: true }];
+          const fixes: QuickFix[] = [{ title: MESSAGES.removeStandby({ vmk: vmk.id }), edits: [setField(text, vmk.source, 'standby', '[]')], preferred: true }];
           yield {
-            message: `iSCSI VMkernel port "${vmk.id}" has standby uplink(s) ${vmk.standby.join(', ')}: a bound iSCSI port must have none; multipathing across VMkernel ports, not NIC teaming, handles a NIC failure.`,
+            message: MESSAGES.standby({ vmk: vmk.id, uplinks: vmk.standby.join(', ') }),
             range: vmk.source.fields.standby?.value ?? vmk.idRange,
             elementIds: [host.id, vmk.id, ...vmk.standby],
             fixes,
@@ -49,10 +59,10 @@ export const iscsiPortBinding: AnalysisRule = {
           }
           const otherVmk = host.vmkernelPorts.find((v) => v.id === other);
           yield {
-            message: `iSCSI VMkernel ports "${other}" and "${vmk.id}" share uplink ${uplink}: their paths fail together with that NIC port; bind each VMkernel port to a different physical NIC.`,
+            message: MESSAGES.sharedUplink({ first: other, second: vmk.id, uplink }),
             range: activeRange,
             elementIds: [host.id, other, vmk.id, uplink],
-            related: otherVmk ? [{ message: `"${other}" is bound to ${uplink}`, range: otherVmk.source.fields.active?.value ?? otherVmk.idRange }] : [],
+            related: otherVmk ? [{ message: MESSAGES.boundTo({ vmk: other, uplink }), range: otherVmk.source.fields.active?.value ?? otherVmk.idRange }] : [],
           };
         }
       }

@@ -1,7 +1,15 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 
 /** Roles that must not share a port with iSCSI: everything that is not storage traffic. */
 const NON_STORAGE_ROLES = new Set(['management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication']);
+
+const MESSAGES = defineMessages('iscsi-shared-network', {
+  port: 'Port "{port}" of host "{host}" carries iSCSI together with {roles} traffic: put iSCSI on ports of its own.',
+  vmkernelPort: 'VMkernel port "{vmk}" of host "{host}" carries iSCSI together with {roles} traffic: give iSCSI VMkernel ports of their own.',
+  uplink: 'Uplink "{uplink}" of host "{host}" carries iSCSI (VMkernel port "{iscsiVmk}") and {roles} (VMkernel port "{vmk}"): put iSCSI on ports of its own.',
+  uses: 'iSCSI VMkernel port "{vmk}" uses {uplink}',
+});
 
 /** iSCSI on its own network (docs/design/domain.md#rule-12-separate-networks, the HA strategies handbook (docs/design/sources.md#seed-001)). */
 export const iscsiSharedNetwork: AnalysisRule = {
@@ -26,7 +34,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
           if (!roles.includes('iscsi') || others.length === 0) continue;
           flaggedPorts.add(port.id);
           yield {
-            message: `Port "${port.id}" of host "${host.id}" carries iSCSI together with ${others.join(', ')} traffic: put iSCSI on ports of its own.`,
+            message: MESSAGES.port({ port: port.id, host: host.id, roles: others.join(', ') }),
             range: port.source.fields.roles?.value ?? port.idRange,
             elementIds: [host.id, port.id],
           };
@@ -39,7 +47,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
         const others = vmk.roles.filter((r) => NON_STORAGE_ROLES.has(r));
         if (others.length === 0) continue;
         yield {
-          message: `VMkernel port "${vmk.id}" of host "${host.id}" carries iSCSI together with ${others.join(', ')} traffic: give iSCSI VMkernel ports of their own.`,
+          message: MESSAGES.vmkernelPort({ vmk: vmk.id, host: host.id, roles: others.join(', ') }),
           range: vmk.source.fields.roles?.value ?? vmk.idRange,
           elementIds: [host.id, vmk.id],
         };
@@ -54,10 +62,10 @@ export const iscsiSharedNetwork: AnalysisRule = {
           flaggedPorts.add(uplink);
           const iscsiVmkElement = host.vmkernelPorts.find((v) => v.id === iscsiVmk);
           yield {
-            message: `Uplink "${uplink}" of host "${host.id}" carries iSCSI (VMkernel port "${iscsiVmk}") and ${others.join(', ')} (VMkernel port "${vmk.id}"): put iSCSI on ports of its own.`,
+            message: MESSAGES.uplink({ uplink, host: host.id, iscsiVmk, roles: others.join(', '), vmk: vmk.id }),
             range: vmk.source.fields[vmk.active.includes(uplink) ? 'active' : 'standby']?.value ?? vmk.idRange,
             elementIds: [host.id, uplink, iscsiVmk, vmk.id],
-            related: iscsiVmkElement ? [{ message: `iSCSI VMkernel port "${iscsiVmk}" uses ${uplink}`, range: iscsiVmkElement.source.fields.active?.value ?? iscsiVmkElement.idRange }] : [],
+            related: iscsiVmkElement ? [{ message: MESSAGES.uses({ vmk: iscsiVmk, uplink }), range: iscsiVmkElement.source.fields.active?.value ?? iscsiVmkElement.idRange }] : [],
           };
         }
       }

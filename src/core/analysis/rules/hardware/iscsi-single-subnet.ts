@@ -1,3 +1,4 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { Report } from '../../../model/report';
 import type { SourceRange } from '../../../model/source';
 import type { Host, Topology } from '../../../model/topology';
@@ -5,6 +6,13 @@ import type { AnalysisRule } from '../../rule';
 import { cablingOf } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
 import { canonicalSubnet, networkKey } from './ip-networks';
+
+const MESSAGES = defineMessages('iscsi-single-subnet', {
+  noTarget: 'iSCSI interface "{interface}" of host "{host}" is in subnet {subnet}, where no array has an iSCSI port (array subnets: {subnets}): bound iSCSI ports reach only targets in their own subnet.',
+  hostOneNetwork: 'All {count} iSCSI interfaces of host "{host}" ({interfaces}) are in one network ({network}): split them over two subnets or VLANs (A/B), one per iSCSI switch, the IP analogue of two fabrics.',
+  arrayOneNetwork: 'All {count} iSCSI interfaces of array "{array}" ({interfaces}) are in one network ({network}): split them over two subnets or VLANs (A/B), one per iSCSI switch, the IP analogue of two fabrics.',
+  inNetwork: '"{interface}" is in {network}',
+});
 
 /** One end of an iSCSI session as the design states it: where it is and which network it is on. */
 interface IscsiInterface {
@@ -34,14 +42,14 @@ export const iscsiSingleSubnet: AnalysisRule = {
     for (const host of topology.hosts) {
       const initiators = iscsiInterfacesOf(host);
       if (switched) {
-        const report = singleNetwork(`host "${host.id}"`, host.id, host.idRange, initiators);
+        const report = singleNetwork('host', host.id, host.idRange, initiators);
         if (report) yield report;
       }
       if (targetSubnets.size === 0) continue;
       for (const initiator of initiators) {
         if (initiator.subnet === undefined || targetSubnets.has(canonicalSubnet(initiator.subnet))) continue;
         yield {
-          message: `iSCSI interface "${initiator.id}" of host "${host.id}" is in subnet ${initiator.subnet}, where no array has an iSCSI port (array subnets: ${[...targetSubnets].join(', ')}): bound iSCSI ports reach only targets in their own subnet.`,
+          message: MESSAGES.noTarget({ interface: initiator.id, host: host.id, subnet: initiator.subnet, subnets: [...targetSubnets].join(', ') }),
           range: initiator.range,
           elementIds: [host.id, initiator.id],
         };
@@ -55,7 +63,7 @@ export const iscsiSingleSubnet: AnalysisRule = {
         subnet: port.subnet,
         range: port.source.fields.subnet?.value ?? port.idRange,
       }));
-      const report = singleNetwork(`array "${array.id}"`, array.id, array.idRange, ports);
+      const report = singleNetwork('array', array.id, array.idRange, ports);
       if (report) yield report;
     }
   },
@@ -91,14 +99,16 @@ function iscsiInterfacesOf(host: Host): IscsiInterface[] {
   return [...vmks, ...ports];
 }
 
-function singleNetwork(what: string, elementId: string, range: SourceRange, interfaces: readonly IscsiInterface[]): Report | undefined {
+function singleNetwork(what: 'host' | 'array', elementId: string, range: SourceRange, interfaces: readonly IscsiInterface[]): Report | undefined {
   const known = interfaces.filter((i): i is IscsiInterface & { network: string } => i.network !== undefined);
   const [first] = known;
   if (!first || known.length < 2 || known.some((i) => i.network !== first.network)) return undefined;
   return {
-    message: `All ${known.length} iSCSI interfaces of ${what} (${known.map((i) => i.id).join(', ')}) are in one network (${first.network}): split them over two subnets or VLANs (A/B), one per iSCSI switch, the IP analogue of two fabrics.`,
+    message: what === 'host'
+      ? MESSAGES.hostOneNetwork({ count: known.length, host: elementId, interfaces: known.map((i) => i.id).join(', '), network: first.network })
+      : MESSAGES.arrayOneNetwork({ count: known.length, array: elementId, interfaces: known.map((i) => i.id).join(', '), network: first.network }),
     range,
     elementIds: [elementId, ...known.map((i) => i.id)],
-    related: known.map((i) => ({ message: `"${i.id}" is in ${i.network}`, range: i.range })),
+    related: known.map((i) => ({ message: MESSAGES.inNetwork({ interface: i.id, network: i.network }), range: i.range })),
   };
 }

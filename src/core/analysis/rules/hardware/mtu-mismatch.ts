@@ -1,3 +1,4 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { QuickFix, TextEdit } from '../../../model/report';
 import type { ObjectSource } from '../../../model/schema';
 import type { SourceRange } from '../../../model/source';
@@ -9,6 +10,29 @@ import { setField } from '../../../edit/yaml-edits';
 import { STANDARD_MTU } from './ip-networks';
 
 type VmkernelPort = Host['vmkernelPorts'][number];
+
+const MESSAGES = defineMessages('mtu-mismatch', {
+  hop: 'MTU mismatch on the cable between {from} and {to}: {problem}.',
+  end: '{end} "{id}" (MTU {mtu})',
+  endRelated: '{end} "{id}": MTU {mtu} ({origin})',
+  notStated: 'not stated: the default',
+  stated: 'stated',
+  fromVmkernelPort: 'from VMkernel port "{vmk}"',
+  sameMtu: 'both ends of a cable must use the same MTU, or the larger frames are dropped',
+  switchDrops: 'switch "{switch}" drops the {mtu}-byte frames of "{port}"',
+  jumboStops: 'jumbo frames stop at storage port "{port}", so the storage path does not use them end to end',
+  setEndMtu: 'Set the MTU of {end} "{id}" to {mtu}',
+  vmkernelPort: 'VMkernel port "{vmk}" uses MTU {mtu} but its uplink "{uplink}" is set to {uplinkMtu}: frames larger than {uplinkMtu} bytes are dropped before they leave host "{host}".',
+  uplink: 'uplink "{uplink}": MTU {mtu}',
+  setPortMtu: 'Set the MTU of "{port}" to {mtu}',
+});
+
+/** The ends of a hop, as messages name them. */
+const END_NAMES = defineMessages('mtu-mismatch.ends', {
+  switch: 'switch',
+  arrayPort: 'array port',
+  hostPort: 'host port',
+});
 
 /** The MTU one end of a hop uses, and where the design says so. */
 interface MtuEnd {
@@ -49,10 +73,10 @@ export const mtuMismatch: AnalysisRule = {
       const problem = hopProblem(cable, from, to);
       if (!problem) continue;
       yield {
-        message: `MTU mismatch on the cable between ${describe(from)} and ${describe(to)}: ${problem}.`,
+        message: MESSAGES.hop({ from: describe(from), to: describe(to), problem }),
         range: cable.link.source.range,
         elementIds: [from.id, to.id],
-        related: [from, to].map((end) => ({ message: `${end.label} "${end.id}": MTU ${end.mtu} (${end.origin})`, range: end.range })),
+        related: [from, to].map((end) => ({ message: MESSAGES.endRelated({ end: end.label, id: end.id, mtu: end.mtu, origin: end.origin }), range: end.range })),
         fixes: raiseLower(from, to),
       };
     }
@@ -63,11 +87,11 @@ export const mtuMismatch: AnalysisRule = {
           const port = host.adapters.flatMap((a) => a.ports).find((p) => p.id === uplink);
           if (!port || port.mtu === undefined || port.mtu >= vmk.mtu) continue;
           yield {
-            message: `VMkernel port "${vmk.id}" uses MTU ${vmk.mtu} but its uplink "${port.id}" is set to ${port.mtu}: frames larger than ${port.mtu} bytes are dropped before they leave host "${host.id}".`,
+            message: MESSAGES.vmkernelPort({ vmk: vmk.id, mtu: vmk.mtu, uplink: port.id, uplinkMtu: port.mtu, host: host.id }),
             range: vmk.source.fields.mtu?.value ?? vmk.idRange,
             elementIds: [host.id, vmk.id, port.id],
-            related: [{ message: `uplink "${port.id}": MTU ${port.mtu}`, range: port.source.fields.mtu?.value ?? port.idRange }],
-            fixes: [{ title: `Set the MTU of "${port.id}" to ${vmk.mtu}`, edits: [setField(text, port.source, 'mtu', String(vmk.mtu))], preferred: true }],
+            related: [{ message: MESSAGES.uplink({ uplink: port.id, mtu: port.mtu }), range: port.source.fields.mtu?.value ?? port.idRange }],
+            fixes: [{ title: MESSAGES.setPortMtu({ port: port.id, mtu: vmk.mtu }), edits: [setField(text, port.source, 'mtu', String(vmk.mtu))], preferred: true }],
           };
         }
       }
@@ -113,18 +137,18 @@ function mtuOf(endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly Vmk
 function mtuEnd(text: string, endpoint: Endpoint, uplinkUsers: ReadonlyMap<string, readonly VmkernelPort[]>): MtuEnd | undefined {
   switch (endpoint.kind) {
     case 'switch':
-      return endpoint.networkSwitch.type === 'fc' ? undefined : { label: 'switch', id: endpoint.networkSwitch.id, storage: false, ...mtuSetting(text, endpoint.networkSwitch) };
+      return endpoint.networkSwitch.type === 'fc' ? undefined : { label: END_NAMES.switch({}), id: endpoint.networkSwitch.id, storage: false, ...mtuSetting(text, endpoint.networkSwitch) };
     case 'array-port':
-      return endpoint.port.type === 'fc' ? undefined : { label: 'array port', id: endpoint.port.id, storage: true, ...mtuSetting(text, endpoint.port) };
+      return endpoint.port.type === 'fc' ? undefined : { label: END_NAMES.arrayPort({}), id: endpoint.port.id, storage: true, ...mtuSetting(text, endpoint.port) };
     case 'host-port': {
       const { adapter, port } = endpoint;
       const protocol = storageProtocolOfPort(adapter, port);
       if (protocol === 'fc') return undefined;
       const users = uplinkUsers.get(port.id) ?? [];
       const storage = protocol !== undefined || users.some((v) => v.roles.includes('iscsi') || v.roles.includes('nfs'));
-      const base = { label: 'host port', id: port.id, storage };
+      const base = { label: END_NAMES.hostPort({}), id: port.id, storage };
       const widest = widestVmkernelPort(users);
-      if (port.mtu === undefined && widest?.mtu !== undefined) return { ...base, ...mtuSetting(text, widest, `from VMkernel port "${widest.id}"`) };
+      if (port.mtu === undefined && widest?.mtu !== undefined) return { ...base, ...mtuSetting(text, widest, MESSAGES.fromVmkernelPort({ vmk: widest.id })) };
       return { ...base, ...mtuSetting(text, port) };
     }
   }
@@ -137,11 +161,11 @@ function mtuEnd(text: string, endpoint: Endpoint, uplinkUsers: ReadonlyMap<strin
 function mtuSetting(
   text: string,
   element: { readonly mtu?: number | undefined; readonly idRange: SourceRange; readonly source: ObjectSource<string> },
-  stated = 'stated',
+  stated = MESSAGES.stated({}),
 ): Pick<MtuEnd, 'mtu' | 'origin' | 'range' | 'setMtu'> {
   return {
     mtu: element.mtu ?? STANDARD_MTU,
-    origin: element.mtu === undefined ? 'not stated: the default' : stated,
+    origin: element.mtu === undefined ? MESSAGES.notStated({}) : stated,
     range: element.source.fields.mtu?.value ?? element.idRange,
     setMtu: (value) => setField(text, element.source, 'mtu', String(value)),
   };
@@ -153,18 +177,18 @@ function hopProblem(cable: Cable, from: MtuEnd, to: MtuEnd): string | undefined 
   const portEnd = switchEnd === from ? to : from;
   const bothSwitches = cable.from.kind === 'switch' && cable.to.kind === 'switch';
   if (!switchEnd || bothSwitches) {
-    return Math.max(from.mtu, to.mtu) > STANDARD_MTU ? 'both ends of a cable must use the same MTU, or the larger frames are dropped' : undefined;
+    return Math.max(from.mtu, to.mtu) > STANDARD_MTU ? MESSAGES.sameMtu({}) : undefined;
   }
-  if (portEnd.mtu > switchEnd.mtu) return `switch "${switchEnd.id}" drops the ${portEnd.mtu}-byte frames of "${portEnd.id}"`;
-  if (portEnd.storage && portEnd.mtu <= STANDARD_MTU && switchEnd.mtu > STANDARD_MTU) return `jumbo frames stop at storage port "${portEnd.id}", so the storage path does not use them end to end`;
+  if (portEnd.mtu > switchEnd.mtu) return MESSAGES.switchDrops({ switch: switchEnd.id, mtu: portEnd.mtu, port: portEnd.id });
+  if (portEnd.storage && portEnd.mtu <= STANDARD_MTU && switchEnd.mtu > STANDARD_MTU) return MESSAGES.jumboStops({ port: portEnd.id });
   return undefined;
 }
 
 function describe(end: MtuEnd): string {
-  return `${end.label} "${end.id}" (MTU ${end.mtu})`;
+  return MESSAGES.end({ end: end.label, id: end.id, mtu: end.mtu });
 }
 
 function raiseLower(a: MtuEnd, b: MtuEnd): QuickFix[] {
   const [lower, higher] = a.mtu < b.mtu ? [a, b] : [b, a];
-  return [{ title: `Set the MTU of ${lower.label} "${lower.id}" to ${higher.mtu}`, edits: [lower.setMtu(higher.mtu)], preferred: true }];
+  return [{ title: MESSAGES.setEndMtu({ end: lower.label, id: lower.id, mtu: higher.mtu }), edits: [lower.setMtu(higher.mtu)], preferred: true }];
 }

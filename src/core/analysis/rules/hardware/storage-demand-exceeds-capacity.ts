@@ -1,9 +1,24 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { RelatedLocation, Report } from '../../../model/report';
 import type { Host, StorageArray, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cabledSpeedMbps, cablingOf, usableThroughputMBps, type Cabling } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
-import { counted, plural } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+
+const MESSAGES = defineMessages('storage-demand-exceeds-capacity', {
+  array: 'VMs on array "{array}" need {demand} MB/s at peak ({largest}), above {limit}: {capacity} MB/s.',
+  statedThroughput: 'its stated throughput',
+  oneCabledPort: 'what its 1 cabled host port carry (estimate)',
+  manyCabledPorts: 'what its {count} cabled host ports carry (estimate)',
+  onePort: 'what its 1 host port carry (estimate)',
+  manyPorts: 'what its {count} host ports carry (estimate)',
+  hostOnePort: 'VMs on host "{host}" need {demand} MB/s of storage at peak ({largest}), above what its 1 cabled storage port carry: about {capacity} MB/s (estimate: one tenth of {speed} Gbps).',
+  hostManyPorts: 'VMs on host "{host}" need {demand} MB/s of storage at peak ({largest}), above what its {count} cabled storage ports carry: about {capacity} MB/s (estimate: one tenth of {speed} Gbps).',
+  vmDemand: '"{vm}" {throughput} MB/s',
+  andMore: '{vms} and {count} more',
+  vmNeeds: 'VM "{vm}" needs {throughput} MB/s',
+});
 
 /** How many of the largest consumers a finding names (the rest are counted). */
 const NAMED_VMS = 3;
@@ -51,14 +66,18 @@ function arrayFinding(cabling: Cabling, array: StorageArray, vms: readonly Vm[])
   const demand = totalDemandMBps(vms);
   const estimate = arrayPortEstimate(cabling, array);
   const limits: Array<{ throughputMBps: number; what: string }> = [];
-  if (array.throughputMBps !== undefined) limits.push({ throughputMBps: array.throughputMBps, what: 'its stated throughput' });
+  if (array.throughputMBps !== undefined) limits.push({ throughputMBps: array.throughputMBps, what: MESSAGES.statedThroughput({}) });
   if (estimate && (estimate.cabled || array.throughputMBps === undefined)) {
-    limits.push({ throughputMBps: estimate.throughputMBps, what: `what its ${estimate.portCount} ${estimate.cabled ? 'cabled ' : ''}${plural(estimate.portCount, 'host port')} carry (estimate)` });
+    const one = estimate.portCount === 1;
+    const what = estimate.cabled
+      ? (one ? MESSAGES.oneCabledPort({}) : MESSAGES.manyCabledPorts({ count: estimate.portCount }))
+      : (one ? MESSAGES.onePort({}) : MESSAGES.manyPorts({ count: estimate.portCount }));
+    limits.push({ throughputMBps: estimate.throughputMBps, what });
   }
   const limit = limits.reduce<(typeof limits)[number] | undefined>((low, l) => (!low || l.throughputMBps < low.throughputMBps ? l : low), undefined);
   if (!limit || demand <= limit.throughputMBps) return undefined;
   return {
-    message: `VMs on array "${array.id}" need ${format(demand)} MB/s at peak (${largest(vms)}), above ${limit.what}: ${format(limit.throughputMBps)} MB/s.`,
+    message: MESSAGES.array({ array: array.id, demand: format(demand), largest: largest(vms), limit: limit.what, capacity: format(limit.throughputMBps) }),
     range: array.source.fields.throughputMBps?.value ?? array.idRange,
     elementIds: [array.id, ...vms.map((vm) => vm.id)],
     related: relatedVms(vms),
@@ -82,7 +101,9 @@ function hostFinding(cabling: Cabling, host: Host, vms: readonly Vm[]): Report |
   const capacity = usableThroughputMBps(speedMbps);
   if (demand <= capacity) return undefined;
   return {
-    message: `VMs on host "${host.id}" need ${format(demand)} MB/s of storage at peak (${largest(vms)}), above what its ${counted(ports, 'cabled storage port')} carry: about ${format(capacity)} MB/s (estimate: one tenth of ${speedMbps / 1000} Gbps).`,
+    message: ports === 1
+      ? MESSAGES.hostOnePort({ host: host.id, demand: format(demand), largest: largest(vms), capacity: format(capacity), speed: speedMbps / 1000 })
+      : MESSAGES.hostManyPorts({ host: host.id, demand: format(demand), largest: largest(vms), count: grouped(ports), capacity: format(capacity), speed: speedMbps / 1000 }),
     range: host.idRange,
     elementIds: [host.id, ...vms.map((vm) => vm.id)],
     related: relatedVms(vms),
@@ -99,14 +120,14 @@ function byDemand(vms: readonly Vm[]): Vm[] {
 
 function largest(vms: readonly Vm[]): string {
   const sorted = byDemand(vms);
-  const named = sorted.slice(0, NAMED_VMS).map((vm) => `"${vm.id}" ${format(vm.diskThroughputMBps ?? 0)} MB/s`);
+  const named = sorted.slice(0, NAMED_VMS).map((vm) => MESSAGES.vmDemand({ vm: vm.id, throughput: format(vm.diskThroughputMBps ?? 0) }));
   const rest = sorted.length - named.length;
-  return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
+  return rest > 0 ? MESSAGES.andMore({ vms: named.join(', '), count: rest }) : named.join(', ');
 }
 
 function relatedVms(vms: readonly Vm[]): RelatedLocation[] {
   return byDemand(vms).slice(0, RELATED_VMS).map((vm) => ({
-    message: `VM "${vm.id}" needs ${format(vm.diskThroughputMBps ?? 0)} MB/s`,
+    message: MESSAGES.vmNeeds({ vm: vm.id, throughput: format(vm.diskThroughputMBps ?? 0) }),
     range: vm.source.fields.diskThroughputMBps?.value ?? vm.idRange,
   }));
 }

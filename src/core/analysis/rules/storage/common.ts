@@ -1,8 +1,14 @@
 /** What the storage rules share: path analysis of every (host, datastore) pair, computed once per design, and message helpers. */
 
+import { defineMessages } from '../../../l10n/messages';
 import type { Topology } from '../../../model/topology';
 import type { RuleContext } from '../../rule';
 import { datastoreProtocols, redundantLegs, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
+
+const LIST = defineMessages('storage.common', {
+  andMore: '{shown} and {count} more',
+  lastOfList: '{first} and {last}',
+});
 
 export interface CheckedNeed extends StorageNeed {
   readonly failures: PathFailures;
@@ -37,9 +43,9 @@ export function networkOf(context: RuleContext): StorageNetwork {
 export function quotedList(ids: readonly string[], limit = 5): string {
   const shown = ids.slice(0, limit).map((id) => `"${id}"`);
   const rest = ids.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (rest > 0) return LIST.andMore({ shown: shown.join(', '), count: rest });
   if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+  return LIST.lastOfList({ first: shown.slice(0, -1).join(', '), last: shown.at(-1) ?? '' });
 }
 
 /** How many related locations a finding lists before it says "and N more" in its message. */

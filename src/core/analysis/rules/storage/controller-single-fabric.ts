@@ -1,8 +1,17 @@
 import { addToSection } from '../../../edit/yaml-edits';
+import { defineMessages } from '../../../l10n/messages';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { networkOf } from './common';
-import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
+import { cablesBySwitchType, otherSideSwitches, SIDES, singleSide, switchName } from './sides';
+
+const MESSAGES = defineMessages('controller-single-fabric', {
+  singleFabric: 'Controller "{controller}" of array "{array}" is cabled only to {side}, while hosts also use {other}: {advice}.',
+  cableFreePort: 'cable a free port such as "{port}" to "{switch}"',
+  addPort: 'add a port to it and cable it to "{switch}"',
+  noCable: 'switch "{switch}" has no cable from controller "{controller}"',
+  cable: 'Cable "{port}" to {switch}',
+});
 
 /** An array controller cabled to one fabric only, while hosts sit on another one too. */
 export const controllerSingleFabric: AnalysisRule = {
@@ -37,17 +46,23 @@ export const controllerSingleFabric: AnalysisRule = {
           const fixes: QuickFix[] = [];
           if (free && topology.file) {
             fixes.push({
-              title: `Cable "${free.id}" to switch "${target.id}"${target.fabric === undefined ? '' : ` (fabric ${target.fabric})`}`,
+              title: MESSAGES.cable({ port: free.id, switch: switchName(target) }),
               edits: [addToSection(text, topology.file, 'links', `- [${free.id}, ${target.id}]`)],
               preferred: true,
             });
           }
-          const advice = free ? `cable a free port such as "${free.id}" to "${target.id}"` : `add a port to it and cable it to "${target.id}"`;
+          const advice = free ? MESSAGES.cableFreePort({ port: free.id, switch: target.id }) : MESSAGES.addPort({ switch: target.id });
           yield {
-            message: `Controller "${controller.id}" of array "${array.id}" is cabled only to ${side.description}, while hosts also use ${target.fabric === undefined ? `switch "${target.id}"` : `fabric ${target.fabric}`}: ${advice}.`,
+            message: MESSAGES.singleFabric({
+              controller: controller.id,
+              array: array.id,
+              side: side.description,
+              other: target.fabric === undefined ? SIDES.switch({ switch: target.id }) : SIDES.fabric({ fabric: target.fabric }),
+              advice,
+            }),
             range: controller.idRange,
             elementIds: [controller.id, array.id, ...new Set(switches.map((s) => s.id))],
-            related: [{ message: `switch "${target.id}" has no cable from controller "${controller.id}"`, range: target.idRange }],
+            related: [{ message: MESSAGES.noCable({ switch: target.id, controller: controller.id }), range: target.idRange }],
             fixes,
           };
         }

@@ -1,7 +1,14 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { datastoresUsedByClusters } from '../../storage-network';
 import { quotedList } from './common';
-import { plural } from '../../../text/plural';
+
+const MESSAGES = defineMessages('datastore-not-presented', {
+  oneHost: 'Datastore "{datastore}" is not presented to host {hosts} of its cluster: HA cannot restart its VMs there, nor can they migrate there.',
+  manyHosts: 'Datastore "{datastore}" is not presented to hosts {hosts} of its cluster: HA cannot restart its VMs there, nor can they migrate there.',
+  hostDoesNotSee: 'host "{host}" does not see "{datastore}"',
+  present: 'Present "{datastore}" to {hosts}',
+});
 
 /** A shared datastore of a cluster whose `presentedTo` leaves hosts of that cluster out. */
 export const datastoreNotPresented: AnalysisRule = {
@@ -35,15 +42,15 @@ export const datastoreNotPresented: AnalysisRule = {
       const valueRange = datastore.source.fields.presentedTo?.value ?? datastore.idRange;
       const fixed = [...(datastore.presentedTo ?? []), ...missing];
       yield {
-        message: `Datastore "${datastore.id}" is not presented to ${plural(missing.length, 'host')} ${quotedList(missing)} of its cluster: HA cannot restart its VMs there, nor can they migrate there.`,
+        message: (missing.length === 1 ? MESSAGES.oneHost : MESSAGES.manyHosts)({ datastore: datastore.id, hosts: quotedList(missing) }),
         range: valueRange,
         elementIds: [datastore.id, ...missing],
         related: missing.slice(0, 20).flatMap((id) => {
           const host = topology.host(id);
-          return host ? [{ message: `host "${id}" does not see "${datastore.id}"`, range: host.idRange }] : [];
+          return host ? [{ message: MESSAGES.hostDoesNotSee({ host: id, datastore: datastore.id }), range: host.idRange }] : [];
         }),
         fixes: datastore.source.fields.presentedTo
-          ? [{ title: `Present "${datastore.id}" to ${quotedList(missing)}`, edits: [{ range: valueRange, newText: `[${fixed.join(', ')}]` }], preferred: true }]
+          ? [{ title: MESSAGES.present({ datastore: datastore.id, hosts: quotedList(missing) }), edits: [{ range: valueRange, newText: `[${fixed.join(', ')}]` }], preferred: true }]
           : [],
       };
     }

@@ -1,7 +1,13 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { Datastore } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { checkedNeeds, quotedList } from './common';
-import { plural } from '../../../text/plural';
+
+const MESSAGES = defineMessages('datastore-unreachable', {
+  oneDatastore: 'Host "{host}" has no storage path to datastore {datastores} (array {arrays}): none of its storage ports is cabled to a switch or port that reaches the array, so HA cannot restart VMs from it here.',
+  manyDatastores: 'Host "{host}" has no storage path to datastores {datastores} (array {arrays}): none of its storage ports is cabled to a switch or port that reaches the array, so HA cannot restart VMs from them here.',
+  datastoreOnArray: 'datastore "{datastore}" on array "{array}"',
+});
 
 /** A host with no storage path at all to a datastore its cluster needs. */
 export const datastoreUnreachable: AnalysisRule = {
@@ -30,10 +36,10 @@ export const datastoreUnreachable: AnalysisRule = {
       const ids = datastores.map((d) => d.id);
       const arrays = [...new Set(datastores.map((d) => d.array ?? ''))];
       yield {
-        message: `Host "${hostId}" has no storage path to ${plural(ids.length, 'datastore')} ${quotedList(ids)} (array ${quotedList(arrays)}): none of its storage ports is cabled to a switch or port that reaches the array, so HA cannot restart VMs from ${plural(ids.length, 'it', 'them')} here.`,
+        message: (ids.length === 1 ? MESSAGES.oneDatastore : MESSAGES.manyDatastores)({ host: hostId, datastores: quotedList(ids), arrays: quotedList(arrays) }),
         range: host.idRange,
         elementIds: [hostId, ...ids],
-        related: datastores.slice(0, 20).map((d) => ({ message: `datastore "${d.id}" on array "${d.array ?? ''}"`, range: d.idRange })),
+        related: datastores.slice(0, 20).map((d) => ({ message: MESSAGES.datastoreOnArray({ datastore: d.id, array: d.array ?? '' }), range: d.idRange })),
       };
     }
   },

@@ -1,5 +1,11 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { networkOf } from './common';
+
+const MESSAGES = defineMessages('fabrics-joined', {
+  joined: 'Cable {cable} [{from}, {to}] joins switch "{first}" (fabric {firstFabric}) to switch "{second}" (fabric {secondFabric}): the two fabrics are no longer physically separate, so one fabric-wide failure can take down both.',
+  inFabric: 'switch "{switch}" is in fabric {fabric}',
+});
 
 /** An inter-switch link between fabric A and fabric B makes them one fabric. */
 export const fabricsJoined: AnalysisRule = {
@@ -21,12 +27,12 @@ export const fabricsJoined: AnalysisRule = {
       const link = topology.links[isl.linkIndex];
       if (!a || !b || !link || a.fabric === undefined || b.fabric === undefined || a.fabric === b.fabric) continue;
       yield {
-        message: `Cable ${isl.id} [${link.from}, ${link.to}] joins switch "${a.id}" (fabric ${a.fabric}) to switch "${b.id}" (fabric ${b.fabric}): the two fabrics are no longer physically separate, so one fabric-wide failure can take down both.`,
+        message: MESSAGES.joined({ cable: isl.id, from: link.from, to: link.to, first: a.id, firstFabric: a.fabric, second: b.id, secondFabric: b.fabric }),
         range: link.source.range,
         elementIds: [isl.id, a.id, b.id],
         related: [
-          { message: `switch "${a.id}" is in fabric ${a.fabric}`, range: a.idRange },
-          { message: `switch "${b.id}" is in fabric ${b.fabric}`, range: b.idRange },
+          { message: MESSAGES.inFabric({ switch: a.id, fabric: a.fabric }), range: a.idRange },
+          { message: MESSAGES.inFabric({ switch: b.id, fabric: b.fabric }), range: b.idRange },
         ],
       };
     }

@@ -1,8 +1,16 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { networkOf } from './common';
-import { cablesBySwitchType, otherSideSwitches, singleSide } from './sides';
+import { cablesBySwitchType, otherSideSwitches, singleSide, switchName } from './sides';
 import { cableIndex } from '../../../model/cable-id';
+
+const MESSAGES = defineMessages('host-ports-same-switch', {
+  fcPorts: 'All {count} FC ports of host "{host}" ({ports}) are cabled to {side}: one switch or fabric failure cuts every path of this host.',
+  ipPorts: 'All {count} IP storage ports of host "{host}" ({ports}) are cabled to {side}: one switch or fabric failure cuts every path of this host.',
+  cabledTo: '"{port}" is cabled to "{switch}"',
+  recable: 'Recable "{port}" to {switch}',
+});
 
 /** Both (all) storage ports of a host on one switch or one fabric. */
 export const hostPortsSameSwitch: AnalysisRule = {
@@ -33,16 +41,16 @@ export const hostPortsSameSwitch: AnalysisRule = {
         const target = otherSideSwitches(topology, network, type, switches, side.fabric, 'arrayPorts')[0];
         if (link && target) {
           const switchEnd = link.from === last.port.id ? link.source.to : link.source.from;
-          fixes.push({ title: `Recable "${last.port.id}" to switch "${target.id}"${target.fabric === undefined ? '' : ` (fabric ${target.fabric})`}`, edits: [{ range: switchEnd, newText: target.id }], preferred: true });
+          fixes.push({ title: MESSAGES.recable({ port: last.port.id, switch: switchName(target) }), edits: [{ range: switchEnd, newText: target.id }], preferred: true });
         }
         const portIds = [...new Set(cables.map((c) => c.port.id))];
         yield {
-          message: `All ${portIds.length} ${type === 'fc' ? 'FC' : 'IP storage'} ports of host "${host.id}" (${portIds.map((id) => `"${id}"`).join(', ')}) are cabled to ${side.description}: one switch or fabric failure cuts every path of this host.`,
+          message: (type === 'fc' ? MESSAGES.fcPorts : MESSAGES.ipPorts)({ count: portIds.length, host: host.id, ports: portIds.map((id) => `"${id}"`).join(', '), side: side.description }),
           range: host.idRange,
           elementIds: [host.id, ...portIds, ...new Set(switches.map((s) => s.id))],
           related: cables.flatMap((c) => {
             const cable = topology.links[cableIndex(c.cableId) ?? -1];
-            return cable ? [{ message: `"${c.port.id}" is cabled to "${c.networkSwitch.id}"`, range: cable.source.range }] : [];
+            return cable ? [{ message: MESSAGES.cabledTo({ port: c.port.id, switch: c.networkSwitch.id }), range: cable.source.range }] : [];
           }),
           fixes,
         };

@@ -3,9 +3,23 @@
  * shared by the rules that want each host and each controller on both fabrics.
  */
 
+import { defineMessages } from '../../../l10n/messages';
 import type { CableId } from '../../../model/cable-id';
 import type { NetworkSwitch, Topology } from '../../../model/topology';
 import type { Attachment, StorageNetwork } from '../../storage-network';
+
+/** The names of switches and fabrics in the storage rules' messages. */
+export const SIDES = defineMessages('storage.sides', {
+  switch: 'switch "{switch}"',
+  switchInFabric: 'switch "{switch}" (fabric {fabric})',
+  fabric: 'fabric {fabric}',
+  fabricOfSwitches: 'fabric {fabric} ({switches})',
+});
+
+/** `switch "fc-a" (fabric A)`, or without the fabric when it has none. */
+export function switchName(networkSwitch: NetworkSwitch): string {
+  return networkSwitch.fabric === undefined ? SIDES.switch({ switch: networkSwitch.id }) : SIDES.switchInFabric({ switch: networkSwitch.id, fabric: networkSwitch.fabric });
+}
 
 export interface SwitchCable<P> {
   readonly port: P;
@@ -41,9 +55,9 @@ export function singleSide(switches: readonly NetworkSwitch[]): { readonly descr
   const ids = new Set(switches.map((s) => s.id));
   const first = switches[0];
   if (!first) return undefined;
-  if (ids.size === 1) return { description: `switch "${first.id}"${first.fabric === undefined ? '' : ` (fabric ${first.fabric})`}`, fabric: first.fabric };
+  if (ids.size === 1) return { description: switchName(first), fabric: first.fabric };
   const fabrics = new Set(switches.map((s) => s.fabric));
-  if (fabrics.size === 1 && first.fabric !== undefined) return { description: `fabric ${first.fabric} (${[...ids].map((id) => `"${id}"`).join(', ')})`, fabric: first.fabric };
+  if (fabrics.size === 1 && first.fabric !== undefined) return { description: SIDES.fabricOfSwitches({ fabric: first.fabric, switches: [...ids].map((id) => `"${id}"`).join(', ') }), fabric: first.fabric };
   return undefined;
 }
 

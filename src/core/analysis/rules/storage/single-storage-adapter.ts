@@ -1,5 +1,12 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { networkOf } from './common';
+
+const MESSAGES = defineMessages('single-storage-adapter', {
+  onePort: 'Host "{host}" has all its storage ports on adapter "{adapter}" (port "{port}"): a failure of that one card cuts every storage path of the host. Add a second adapter.',
+  manyPorts: 'Host "{host}" has all its storage ports on adapter "{adapter}" ({count} ports): a failure of that one card cuts every storage path of the host. Add a second adapter.',
+  carriesEvery: 'adapter "{adapter}" carries every storage port of "{host}"',
+});
 
 /** A host whose storage ports are all on one adapter: a dual-port card is still one card. */
 export const singleStorageAdapter: AnalysisRule = {
@@ -22,10 +29,12 @@ export const singleStorageAdapter: AnalysisRule = {
       const adapter = ports[0]?.adapter;
       if (!adapter || ports.some((p) => p.adapter !== adapter)) continue;
       yield {
-        message: `Host "${host.id}" has all its storage ports on adapter "${adapter.id}" (${ports.length === 1 ? `port "${ports[0]?.id ?? ''}"` : `${ports.length} ports`}): a failure of that one card cuts every storage path of the host. Add a second adapter.`,
+        message: ports.length === 1
+          ? MESSAGES.onePort({ host: host.id, adapter: adapter.id, port: ports[0]?.id ?? '' })
+          : MESSAGES.manyPorts({ host: host.id, adapter: adapter.id, count: ports.length }),
         range: host.idRange,
         elementIds: [host.id, adapter.id, ...ports.map((p) => p.id)],
-        related: [{ message: `adapter "${adapter.id}" carries every storage port of "${host.id}"`, range: adapter.idRange }],
+        related: [{ message: MESSAGES.carriesEvery({ adapter: adapter.id, host: host.id }), range: adapter.idRange }],
       };
     }
   },

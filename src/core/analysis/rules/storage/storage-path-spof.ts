@@ -1,11 +1,12 @@
+import { defineMessages } from '../../../l10n/messages';
 import type { RelatedLocation } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { type StorageElementKind } from '../../storage-network';
 import { checkedNeeds, networkOf, quotedList, RELATED_LIMIT } from './common';
-import { counted } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
 import { cableIndex } from '../../../model/cable-id';
 
-const KIND_NAMES: Record<StorageElementKind, string> = {
+const KIND_NAMES = defineMessages('storage-path-spof.kinds', {
   adapter: 'Adapter',
   'host-port': 'Host port',
   cable: 'Cable',
@@ -13,7 +14,20 @@ const KIND_NAMES: Record<StorageElementKind, string> = {
   'inter-switch-link': 'Inter-switch link',
   'array-port': 'Array port',
   controller: 'Controller',
-};
+} satisfies Record<StorageElementKind, string>);
+
+const MESSAGES = defineMessages('storage-path-spof', {
+  spof: '{element} is a single point of failure: it lies on every storage path from {hosts} ({hostList}) to {datastores} ({datastoreList}).',
+  spofNotListed: '{element} is a single point of failure: it lies on every storage path from {hosts} ({hostList}) to {datastores} ({datastoreList}). ({notListed} more related locations not listed)',
+  link: '{kind} {id} [{ends}]',
+  element: '{kind} "{id}"',
+  oneHost: '1 host',
+  manyHosts: '{count} hosts',
+  oneDatastore: '1 datastore',
+  manyDatastores: '{count} datastores',
+  hostLosesPaths: 'host "{host}" loses every path to {datastores} if it fails',
+  onlyThroughIt: 'datastore "{datastore}" is reached only through it',
+});
 
 /** Elements on every storage path of some (host, datastore) pair, one finding per element. */
 export const storagePathSpof: AnalysisRule = {
@@ -49,18 +63,24 @@ export const storagePathSpof: AnalysisRule = {
       for (const hostId of hostIds) {
         const host = topology.host(hostId);
         const lost = pairs.filter((p) => p.hostId === hostId).map((p) => p.datastoreId);
-        if (host) related.push({ message: `host "${hostId}" loses every path to ${quotedList(lost)} if it fails`, range: host.idRange });
+        if (host) related.push({ message: MESSAGES.hostLosesPaths({ host: hostId, datastores: quotedList(lost) }), range: host.idRange });
       }
       for (const datastoreId of datastoreIds) {
         const datastore = topology.datastore(datastoreId);
-        if (datastore) related.push({ message: `datastore "${datastoreId}" is reached only through it`, range: datastore.idRange });
+        if (datastore) related.push({ message: MESSAGES.onlyThroughIt({ datastore: datastoreId }), range: datastore.idRange });
       }
-      const what = element.kind === 'cable' || element.kind === 'inter-switch-link'
-        ? `${KIND_NAMES[element.kind]} ${elementId} [${describeLink(topology.links[cableIndex(elementId) ?? -1])}]`
-        : `${KIND_NAMES[element.kind]} "${elementId}"`;
-      const more = related.length > RELATED_LIMIT ? ` (${related.length - RELATED_LIMIT} more related locations not listed)` : '';
+      const kind = KIND_NAMES[element.kind]({});
+      const parts = {
+        element: element.kind === 'cable' || element.kind === 'inter-switch-link'
+          ? MESSAGES.link({ kind, id: elementId, ends: describeLink(topology.links[cableIndex(elementId) ?? -1]) })
+          : MESSAGES.element({ kind, id: elementId }),
+        hosts: hostIds.length === 1 ? MESSAGES.oneHost({}) : MESSAGES.manyHosts({ count: grouped(hostIds.length) }),
+        hostList: quotedList(hostIds),
+        datastores: datastoreIds.length === 1 ? MESSAGES.oneDatastore({}) : MESSAGES.manyDatastores({ count: grouped(datastoreIds.length) }),
+        datastoreList: quotedList(datastoreIds),
+      };
       yield {
-        message: `${what} is a single point of failure: it lies on every storage path from ${counted(hostIds.length, 'host')} (${quotedList(hostIds)}) to ${counted(datastoreIds.length, 'datastore')} (${quotedList(datastoreIds)}).${more}`,
+        message: related.length > RELATED_LIMIT ? MESSAGES.spofNotListed({ ...parts, notListed: related.length - RELATED_LIMIT }) : MESSAGES.spof(parts),
         range: element.range,
         elementIds: [elementId, ...hostIds, ...datastoreIds],
         related: related.slice(0, RELATED_LIMIT),
