@@ -10,6 +10,7 @@
  * feature: nothing is reported for them.
  */
 
+import { defineMessages } from '../l10n/messages';
 import type { Platform } from '../model/format';
 import type { Host, Topology } from '../model/topology';
 
@@ -17,14 +18,21 @@ export interface EditionFeatures {
   readonly platform: Platform;
   /** Matched against the edition text, lowercased with spaces, dashes and underscores as single spaces. */
   readonly pattern: RegExp;
-  /** Product name for messages. */
+  /** Product name for messages (English; `productName` gives it in the user's language). */
   readonly product: string;
+  /** The product's name in the catalog, when it needs translating (not a plain product name such as "vSphere Standard"). */
+  readonly productId?: keyof typeof PRODUCTS;
   readonly ha: boolean;
   readonly liveMigration: boolean;
   /** Distributed Resource Scheduler (vSphere). */
   readonly drs: boolean;
   readonly source: string;
 }
+
+/** Product names that are words rather than names, in the user's language (`productName`). */
+const PRODUCTS = defineMessages('editions.products', {
+  freeEsxi: 'the free vSphere Hypervisor (free ESXi)',
+});
 
 const COMPARISON = 'VMware vSphere edition comparison (vSphere 5.0 Licensing, Pricing and Packaging white paper; vSphere 7 "Compare vSphere editions")';
 
@@ -33,6 +41,7 @@ export const EDITIONS: readonly EditionFeatures[] = [
     platform: 'vsphere',
     pattern: /^(free|esxi free|free esxi|vsphere hypervisor|vsphere hypervisor free|esxi hypervisor|hypervisor)$/,
     product: 'the free vSphere Hypervisor (free ESXi)',
+    productId: 'freeEsxi',
     ha: false,
     liveMigration: false,
     drs: false,
@@ -122,4 +131,9 @@ export function editionOf(topology: Topology, host: Host): HostEdition | undefin
   const text = normalized(edition);
   const features = EDITIONS.find((entry) => entry.platform === topology.platform && entry.pattern.test(text));
   return features ? { edition, inherited: own === undefined, features } : undefined;
+}
+
+/** The product an edition is, in the user's language: "vSphere Standard", "the free vSphere Hypervisor (free ESXi)". */
+export function productName(features: EditionFeatures): string {
+  return features.productId ? PRODUCTS[features.productId]({}) : features.product;
 }

@@ -7,7 +7,29 @@
  * rules quote them with that caveat.
  */
 
+import { defineMessages } from '../l10n/messages';
 import type { Platform } from './format';
+
+/** The releases of each row, as people name them (English; `releaseName` gives them in the user's language). */
+const RELEASES = {
+  vsphere55: 'vSphere 5.5 and earlier',
+  vsphere6: 'vSphere 6.x and 7.0 before Update 1',
+  vsphere7u1: 'vSphere 7.0 Update 1 to 7.x',
+  vsphere8: 'vSphere 8.x',
+  windows2008r2: 'Windows Server 2008 R2 and earlier',
+  windows2012: 'Windows Server 2012 and later',
+  xenserver7: 'XenServer 7.x and earlier',
+  xenserver8: 'Citrix Hypervisor / XenServer 8.x, XCP-ng 8.x',
+  proxmox: 'Proxmox VE (all releases)',
+} as const;
+
+const RELEASE_NAMES = defineMessages('limits.releases', RELEASES);
+
+const MESSAGES = defineMessages('limits', {
+  versionMissing: 'platformVersion is not set; the newest known limits apply',
+  versionUnreadable: 'platformVersion "{version}" could not be read; the newest known limits apply',
+  verifyNote: ' (commonly cited; verify against the vendor\'s configuration maximums)',
+});
 
 /** A release as comparable numbers: "7.0U3" -> [7, 0, 3], "2008 R2" -> [2008, 2]. */
 export type Version = readonly number[];
@@ -51,7 +73,7 @@ export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
 export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   {
     platform: 'vsphere',
-    releases: 'vSphere 5.5 and earlier',
+    releases: RELEASES.vsphere55,
     fromVersion: [0],
     untilVersion: [6],
     maxHostsPerCluster: 32,
@@ -63,7 +85,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'vsphere',
-    releases: 'vSphere 6.x and 7.0 before Update 1',
+    releases: RELEASES.vsphere6,
     fromVersion: [6],
     untilVersion: [7, 0, 1],
     maxHostsPerCluster: 64,
@@ -75,7 +97,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'vsphere',
-    releases: 'vSphere 7.0 Update 1 to 7.x',
+    releases: RELEASES.vsphere7u1,
     fromVersion: [7, 0, 1],
     untilVersion: [8],
     maxHostsPerCluster: 96,
@@ -87,7 +109,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'vsphere',
-    releases: 'vSphere 8.x',
+    releases: RELEASES.vsphere8,
     fromVersion: [8],
     maxHostsPerCluster: 96,
     maxVmsPerCluster: 10000,
@@ -98,7 +120,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'hyperv',
-    releases: 'Windows Server 2008 R2 and earlier',
+    releases: RELEASES.windows2008r2,
     fromVersion: [0],
     untilVersion: [2012],
     maxHostsPerCluster: 16,
@@ -109,7 +131,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'hyperv',
-    releases: 'Windows Server 2012 and later',
+    releases: RELEASES.windows2012,
     fromVersion: [2012],
     maxHostsPerCluster: 64,
     maxVmsPerCluster: 8000,
@@ -120,7 +142,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'xenserver',
-    releases: 'XenServer 7.x and earlier',
+    releases: RELEASES.xenserver7,
     fromVersion: [0],
     untilVersion: [8],
     maxHostsPerCluster: 16,
@@ -130,7 +152,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'xenserver',
-    releases: 'Citrix Hypervisor / XenServer 8.x, XCP-ng 8.x',
+    releases: RELEASES.xenserver8,
     fromVersion: [8],
     maxHostsPerCluster: 64,
     minHostsForHa: 2,
@@ -139,7 +161,7 @@ export const PLATFORM_LIMITS: readonly PlatformLimits[] = [
   },
   {
     platform: 'proxmox',
-    releases: 'Proxmox VE (all releases)',
+    releases: RELEASES.proxmox,
     fromVersion: [0],
     minHostsForHa: 2,
     minHostsForQuorum: 3,
@@ -182,11 +204,11 @@ export function limitsFor(platform: Platform, platformVersion: string | undefine
   const newest = rows.at(-1);
   if (!newest) return undefined;
   if (platformVersion === undefined || platformVersion.trim() === '') {
-    return { limits: newest, assumption: 'platformVersion is not set; the newest known limits apply' };
+    return { limits: newest, assumption: MESSAGES.versionMissing({}) };
   }
   const version = parseVersion(platformVersion);
   if (!version) {
-    return { limits: newest, assumption: `platformVersion "${platformVersion}" could not be read; the newest known limits apply` };
+    return { limits: newest, assumption: MESSAGES.versionUnreadable({ version: platformVersion }) };
   }
   const row = rows.find(
     (candidate) => compareVersions(version, candidate.fromVersion) >= 0 && (candidate.untilVersion === undefined || compareVersions(version, candidate.untilVersion) < 0),
@@ -194,7 +216,13 @@ export function limitsFor(platform: Platform, platformVersion: string | undefine
   return { limits: row ?? newest };
 }
 
-/** " (commonly cited; verify against the vendor's configuration maximums)" when the figure is unconfirmed. */
+/** " (commonly cited; verify against the vendor's configuration maximums)", in the user's language, when the figure is unconfirmed. */
 export function verifyNote(limits: PlatformLimits, figure: VerifiableFigure): string {
-  return limits.verify.includes(figure) ? ' (commonly cited; verify against the vendor\'s configuration maximums)' : '';
+  return limits.verify.includes(figure) ? MESSAGES.verifyNote({}) : '';
+}
+
+/** The releases a row covers, in the user's language: "vSphere 8.x", "Windows Server 2012 and later". */
+export function releaseName(limits: PlatformLimits): string {
+  const id = (Object.keys(RELEASES) as (keyof typeof RELEASES)[]).find((key) => RELEASES[key] === limits.releases);
+  return id ? RELEASE_NAMES[id]({}) : limits.releases;
 }

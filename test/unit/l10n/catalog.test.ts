@@ -74,19 +74,6 @@ const PENDING_RULES = new Set<string>([
   'management-restart-priority',
   'management-self-dependency',
   // platform
-  'cluster-size-limit',
-  'host-vm-limit',
-  'ha-single-host',
-  'ha-minimum-hosts',
-  'storage-protocol-platform',
-  'storage-protocol-mismatch',
-  'migration-cpu-vendor',
-  'migration-cpu-compatibility',
-  'migration-network',
-  'free-edition',
-  'edition-no-live-migration',
-  'drs-edition',
-  'vm-sprawl',
   // hardware
   // inventory
   'lun-single-path',

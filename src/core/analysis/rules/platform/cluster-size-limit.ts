@@ -1,7 +1,14 @@
 import { limitsFor, PLATFORM_NAMES, verifyNote } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
 import { releaseOf } from './shared';
-import { counted, grouped } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('cluster-size-limit', {
+  // More than the limit: always several hosts, several VMs.
+  tooManyHosts: 'Cluster "{id}" has {count} hosts; {release} allows at most {max} hosts per cluster{note}. Split it into smaller {product} clusters.',
+  tooManyVms: 'Cluster "{id}" has {count} VMs; {release} allows at most {max} VMs per cluster{note}. Move VMs to another cluster.',
+});
 
 /** More hosts or VMs in a cluster than the platform release supports. */
 export const clusterSizeLimit: AnalysisRule = {
@@ -25,7 +32,7 @@ export const clusterSizeLimit: AnalysisRule = {
       const hosts = topology.hostsInCluster(cluster.id);
       if (limits.maxHostsPerCluster !== undefined && hosts.length > limits.maxHostsPerCluster) {
         yield {
-          message: `Cluster "${cluster.id}" has ${counted(hosts.length, 'host')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxHostsPerCluster)} hosts per cluster${verifyNote(limits, 'maxHostsPerCluster')}. Split it into smaller ${product} clusters.`,
+          message: MESSAGES.tooManyHosts({ id: cluster.id, count: grouped(hosts.length), release: releaseOf(lookup), max: grouped(limits.maxHostsPerCluster), note: verifyNote(limits, 'maxHostsPerCluster'), product }),
           range: cluster.idRange,
           elementIds: [cluster.id],
         };
@@ -35,7 +42,7 @@ export const clusterSizeLimit: AnalysisRule = {
       for (const host of hosts) vms += topology.vmsOnHost(host.id).length;
       if (vms > limits.maxVmsPerCluster) {
         yield {
-          message: `Cluster "${cluster.id}" has ${counted(vms, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(limits.maxVmsPerCluster)} VMs per cluster${verifyNote(limits, 'maxVmsPerCluster')}. Move VMs to another cluster.`,
+          message: MESSAGES.tooManyVms({ id: cluster.id, count: grouped(vms), release: releaseOf(lookup), max: grouped(limits.maxVmsPerCluster), note: verifyNote(limits, 'maxVmsPerCluster') }),
           range: cluster.idRange,
           elementIds: [cluster.id],
         };

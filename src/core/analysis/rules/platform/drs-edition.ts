@@ -1,6 +1,11 @@
 import type { AnalysisRule } from '../../rule';
 import { editionOf } from '../../../domain/editions';
-import { editionLocation } from './free-edition';
+import { editionLocation, editionText } from './free-edition';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('drs-edition', {
+  noDrs: 'Host "{id}" runs {software}, which has no DRS, but cluster "{cluster}" has DRS enabled: licence an edition with DRS (vSphere Enterprise Plus, vSphere Foundation or Cloud Foundation) or turn DRS off.',
+});
 
 /** A host whose edition has no DRS in a cluster with DRS on (vSphere Standard, Essentials Plus, free ESXi, ...). */
 export const drsEdition: AnalysisRule = {
@@ -26,7 +31,7 @@ export const drsEdition: AnalysisRule = {
       const found = editionOf(topology, host);
       if (!found || found.features.drs) continue;
       yield {
-        message: `Host "${host.id}" runs ${found.features.product} (edition "${found.edition}"${found.inherited ? ', the file default' : ''}), which has no DRS, but cluster "${cluster.id}" has DRS enabled: licence an edition with DRS (vSphere Enterprise Plus, vSphere Foundation or Cloud Foundation) or turn DRS off.`,
+        message: MESSAGES.noDrs({ id: host.id, software: editionText(found), cluster: cluster.id }),
         ...editionLocation(topology, host, found),
         elementIds: [host.id, cluster.id],
       };

@@ -1,8 +1,13 @@
 import type { AnalysisRule } from '../../rule';
 import { editionOf } from '../../../domain/editions';
-import { editionLocation } from './free-edition';
+import { editionLocation, editionText } from './free-edition';
 import { haEnabled } from '../../../domain/ha';
-import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
+import { liveMigrationName } from '../../../domain/platform-names';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('edition-no-live-migration', {
+  noMigration: 'Host "{id}" runs {software}, which has no {migration}: its VMs must be powered off to move them to another host of cluster "{cluster}".',
+});
 
 /** A host whose edition has no live migration in a multi-host cluster (unless free-edition already reports it). */
 export const editionNoLiveMigration: AnalysisRule = {
@@ -26,7 +31,7 @@ export const editionNoLiveMigration: AnalysisRule = {
       // free-edition already reports a host without HA in an HA cluster, vMotion included.
       if (haEnabled(cluster) && !found.features.ha) continue;
       yield {
-        message: `Host "${host.id}" runs ${found.features.product} (edition "${found.edition}"${found.inherited ? ', the file default' : ''}), which has no ${LIVE_MIGRATION_NAMES[topology.platform]}: its VMs must be powered off to move them to another host of cluster "${cluster.id}".`,
+        message: MESSAGES.noMigration({ id: host.id, software: editionText(found), migration: liveMigrationName(topology.platform), cluster: cluster.id }),
         ...editionLocation(topology, host, found),
         elementIds: [host.id, cluster.id],
       };

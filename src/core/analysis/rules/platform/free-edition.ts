@@ -1,15 +1,34 @@
 import type { Report } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { editionOf, type HostEdition } from '../../../domain/editions';
+import { editionOf, productName, type HostEdition } from '../../../domain/editions';
 import { haEnabled } from '../../../domain/ha';
+import { defineMessages } from '../../../l10n/messages';
+
+/** How the edition rules (free-edition, edition-no-live-migration, drs-edition) name a host's edition. */
+const EDITION = defineMessages('free-edition.edition', {
+  own: '{product} (edition "{edition}")',
+  inherited: '{product} (edition "{edition}", the file default)',
+  fileDefault: 'default edition "{edition}" of the file',
+});
+
+const MESSAGES = defineMessages('free-edition', {
+  noHa: 'Host "{id}" runs {software}, which has no HA, but cluster "{cluster}" relies on HA: its VMs would not be restarted when it fails.',
+  noHaNoVmotion: 'Host "{id}" runs {software}, which has no HA and no vMotion, but cluster "{cluster}" relies on HA: its VMs would not be restarted when it fails.',
+});
+
+/** What a host runs, for messages: the product and the edition as written, and whether it is the file's default. */
+export function editionText(found: HostEdition): string {
+  const data = { product: productName(found.features), edition: found.edition };
+  return found.inherited ? EDITION.inherited(data) : EDITION.own(data);
+}
 
 /** Where an edition finding goes: the host's own `edition`, or the host with the file default as related. */
 export function editionLocation(topology: Topology, host: Host, found: HostEdition): Pick<Report, 'range' | 'related'> {
   const own = host.source.fields.edition?.value;
   if (own && !found.inherited) return { range: own };
   const fileEdition = topology.file?.source.fields.edition?.value;
-  return { range: host.idRange, ...(fileEdition ? { related: [{ message: `default edition "${found.edition}" of the file`, range: fileEdition }] } : {}) };
+  return { range: host.idRange, ...(fileEdition ? { related: [{ message: EDITION.fileDefault({ edition: found.edition }), range: fileEdition }] } : {}) };
 }
 
 /** A host whose edition has no HA in a cluster with HA on (free ESXi, vSphere Essentials). */
@@ -32,7 +51,7 @@ export const freeEdition: AnalysisRule = {
       const found = editionOf(topology, host);
       if (!found || found.features.ha) continue;
       yield {
-        message: `Host "${host.id}" runs ${found.features.product} (edition "${found.edition}"${found.inherited ? ', the file default' : ''}), which has no HA${found.features.liveMigration ? '' : ' and no vMotion'}, but cluster "${cluster.id}" relies on HA: its VMs would not be restarted when it fails.`,
+        message: (found.features.liveMigration ? MESSAGES.noHa : MESSAGES.noHaNoVmotion)({ id: host.id, software: editionText(found), cluster: cluster.id }),
         ...editionLocation(topology, host, found),
         elementIds: [host.id, cluster.id],
       };

@@ -1,7 +1,15 @@
 import { limitsFor, type LimitsLookup } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
 import { releaseOf } from './shared';
-import { counted } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('ha-minimum-hosts', {
+  // A cluster reported has at least two hosts and needs at least three.
+  quorum: '{release} HA needs quorum, at least {count} nodes (a 2-node cluster needs an external QDevice vote)',
+  addOne: 'Cluster "{id}" has {count} hosts with HA on, but {requirement}. Add 1 host.',
+  addMany: 'Cluster "{id}" has {count} hosts with HA on, but {requirement}. Add {missing} hosts.',
+});
 import { haEnabled } from '../../../domain/ha';
 
 interface Requirement {
@@ -17,7 +25,7 @@ interface Requirement {
 function requirement(lookup: LimitsLookup): Requirement | undefined {
   const { limits } = lookup;
   if (limits.minHostsForQuorum === undefined) return undefined;
-  return { hosts: limits.minHostsForQuorum, what: `${releaseOf(lookup)} HA needs quorum, at least ${limits.minHostsForQuorum} nodes (a 2-node cluster needs an external QDevice vote)` };
+  return { hosts: limits.minHostsForQuorum, what: MESSAGES.quorum({ release: releaseOf(lookup), count: limits.minHostsForQuorum }) };
 }
 
 /** HA on a cluster with fewer hosts than its platform needs for quorum. */
@@ -42,7 +50,9 @@ export const haMinimumHosts: AnalysisRule = {
       const needed = requirement(lookup);
       if (!needed || hosts >= needed.hosts) continue;
       yield {
-        message: `Cluster "${cluster.id}" has ${counted(hosts, 'host')} with HA on, but ${needed.what}. Add ${counted(needed.hosts - hosts, 'host')}.`,
+        message: needed.hosts - hosts === 1
+          ? MESSAGES.addOne({ id: cluster.id, count: grouped(hosts), requirement: needed.what })
+          : MESSAGES.addMany({ id: cluster.id, count: grouped(hosts), requirement: needed.what, missing: grouped(needed.hosts - hosts) }),
         range: cluster.idRange,
         elementIds: [cluster.id],
       };

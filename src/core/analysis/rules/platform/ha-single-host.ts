@@ -1,6 +1,13 @@
 import type { AnalysisRule } from '../../rule';
 import { haEnabled } from '../../../domain/ha';
-import { counted } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('ha-single-host', {
+  oneVm: 'Cluster "{id}" has HA on but only one host ("{host}"): when it fails there is no other host to restart its 1 VM on.',
+  manyVms: 'Cluster "{id}" has HA on but only one host ("{host}"): when it fails there is no other host to restart its {count} VMs on.',
+  onlyHost: 'the only host of "{id}"',
+});
 
 /** HA on a cluster of one host: there is nowhere to restart anything. */
 export const haSingleHost: AnalysisRule = {
@@ -21,11 +28,12 @@ export const haSingleHost: AnalysisRule = {
       if (hosts.length !== 1 || !haEnabled(cluster)) continue;
       const host = hosts[0];
       if (!host) continue;
+      const vms = topology.vmsOnHost(host.id).length;
       yield {
-        message: `Cluster "${cluster.id}" has HA on but only one host ("${host.id}"): when it fails there is no other host to restart its ${counted(topology.vmsOnHost(host.id).length, 'VM')} on.`,
+        message: vms === 1 ? MESSAGES.oneVm({ id: cluster.id, host: host.id }) : MESSAGES.manyVms({ id: cluster.id, host: host.id, count: grouped(vms) }),
         range: cluster.idRange,
         elementIds: [cluster.id, host.id],
-        related: [{ message: `the only host of "${cluster.id}"`, range: host.idRange }],
+        related: [{ message: MESSAGES.onlyHost({ id: cluster.id }), range: host.idRange }],
       };
     }
   },

@@ -1,7 +1,14 @@
 import { limitsFor, verifyNote } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
 import { releaseOf } from './shared';
-import { counted, grouped } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('host-vm-limit', {
+  // More than the limit (maxVms is at least 1): always several VMs.
+  platformLimit: 'Host "{id}" has {count} VMs; {release} allows at most {max} VMs per host{note}.',
+  ownLimit: 'Host "{id}" runs {count} powered-on VMs, more than its maxVms of {max}.',
+});
 
 /** More VMs on a host than the platform release, or the host's own `maxVms`, allows. */
 export const hostVmLimit: AnalysisRule = {
@@ -23,7 +30,7 @@ export const hostVmLimit: AnalysisRule = {
       const vms = topology.vmsOnHost(host.id);
       if (lookup && platformLimit !== undefined && vms.length > platformLimit) {
         yield {
-          message: `Host "${host.id}" has ${counted(vms.length, 'VM')}; ${releaseOf(lookup)} allows at most ${grouped(platformLimit)} VMs per host${verifyNote(lookup.limits, 'maxVmsPerHost')}.`,
+          message: MESSAGES.platformLimit({ id: host.id, count: grouped(vms.length), release: releaseOf(lookup), max: grouped(platformLimit), note: verifyNote(lookup.limits, 'maxVmsPerHost') }),
           range: host.idRange,
           elementIds: [host.id],
         };
@@ -32,7 +39,7 @@ export const hostVmLimit: AnalysisRule = {
       const running = vms.filter((vm) => vm.power === 'on').length;
       if (running > host.maxVms) {
         yield {
-          message: `Host "${host.id}" runs ${counted(running, 'powered-on VM')}, more than its maxVms of ${grouped(host.maxVms)}.`,
+          message: MESSAGES.ownLimit({ id: host.id, count: grouped(running), max: grouped(host.maxVms) }),
           range: host.source.fields.maxVms?.value ?? host.idRange,
           elementIds: [host.id],
         };

@@ -3,7 +3,18 @@ import type { QuickFix } from '../../../model/report';
 import type { Host } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { familyKey, generationIndex, vendorOf } from '../../../domain/cpu-families';
-import { CPU_BASELINE_NAMES, LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
+import { cpuBaselineName, liveMigrationName } from '../../../domain/platform-names';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('migration-cpu-compatibility', {
+  baselineTooNew: 'Cluster "{id}" sets cpuCompatibility "{baseline}", newer than the CPUs of {hosts} ({families}): those hosts cannot offer the baseline. Lower it to the oldest family present.',
+  lowerBaseline: 'Lower cpuCompatibility to "{family}"',
+  mixedOldestKnown: 'Cluster "{id}" mixes CPU generations ({groups}) without a cpuCompatibility baseline: {migration} from a newer to an older host is refused. Set {baseline} of "{family}", the oldest family present.',
+  mixedOldestUnknown: 'Cluster "{id}" mixes CPU generations ({groups}) without a cpuCompatibility baseline: {migration} from a newer to an older host is refused. Set {baseline} of the oldest family present.',
+  setBaseline: 'Set cpuCompatibility of "{id}" to "{family}"',
+  setEvcMode: 'Set cpuCompatibility of "{id}" to "{family}" (EVC mode)',
+  hostFamily: '"{id}": {family}',
+});
 
 interface Family {
   /** As first written in the file, e.g. "intel-cascadelake". */
@@ -71,32 +82,34 @@ export const migrationCpuCompatibility: AnalysisRule = {
         const older = below.flatMap((family) => family.hosts);
         if (older.length === 0) continue;
         const lowest = oldest(below);
-        const fixes: QuickFix[] = text && lowest ? [{ title: `Lower cpuCompatibility to "${lowest.name}"`, edits: [setField(text, cluster.source, 'cpuCompatibility', lowest.name)], preferred: true }] : [];
+        const fixes: QuickFix[] = text && lowest ? [{ title: MESSAGES.lowerBaseline({ family: lowest.name }), edits: [setField(text, cluster.source, 'cpuCompatibility', lowest.name)], preferred: true }] : [];
         yield {
-          message: `Cluster "${cluster.id}" sets cpuCompatibility "${baselineText}", newer than the CPUs of ${hostList(older)} (${below.map((family) => family.name).join(', ')}): those hosts cannot offer the baseline. Lower it to the oldest family present.`,
+          message: MESSAGES.baselineTooNew({ id: cluster.id, baseline: baselineText, hosts: hostList(older), families: below.map((family) => family.name).join(', ') }),
           range: cluster.source.fields.cpuCompatibility?.value ?? cluster.idRange,
           elementIds: [cluster.id, ...older.map((host) => host.id)],
-          related: older.map((host) => ({ message: `"${host.id}": ${host.cpu.family ?? ''}`, range: host.cpu.source.fields.family?.value ?? host.idRange })),
+          related: older.map((host) => ({ message: MESSAGES.hostFamily({ id: host.id, family: host.cpu.family ?? '' }), range: host.cpu.source.fields.family?.value ?? host.idRange })),
           fixes,
         };
         continue;
       }
       if (families.length < 2) continue;
       const baseline = oldest(families);
-      const platformBaseline = CPU_BASELINE_NAMES[topology.platform];
+      const platformBaseline = cpuBaselineName(topology.platform);
       const fixes: QuickFix[] = text
         ? (baseline ? [baseline] : families).map((family, index) => ({
-            title: `Set cpuCompatibility of "${cluster.id}" to "${family.name}"${topology.platform === 'vsphere' ? ' (EVC mode)' : ''}`,
+            title: (topology.platform === 'vsphere' ? MESSAGES.setEvcMode : MESSAGES.setBaseline)({ id: cluster.id, family: family.name }),
             edits: [setField(text, cluster.source, 'cpuCompatibility', family.name)],
             preferred: baseline !== undefined && index === 0,
           }))
         : [];
       const groups = families.map((family) => `${family.name}: ${hostList(family.hosts)}`).join('; ');
       yield {
-        message: `Cluster "${cluster.id}" mixes CPU generations (${groups}) without a cpuCompatibility baseline: ${LIVE_MIGRATION_NAMES[topology.platform]} from a newer to an older host is refused. Set ${platformBaseline}${baseline ? ` of "${baseline.name}", the oldest family present` : ' of the oldest family present'}.`,
+        message: baseline
+          ? MESSAGES.mixedOldestKnown({ id: cluster.id, groups, migration: liveMigrationName(topology.platform), baseline: platformBaseline, family: baseline.name })
+          : MESSAGES.mixedOldestUnknown({ id: cluster.id, groups, migration: liveMigrationName(topology.platform), baseline: platformBaseline }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...families.flatMap((family) => family.hosts.map((host) => host.id))],
-        related: families.flatMap((family) => family.hosts.map((host) => ({ message: `"${host.id}": ${family.name}`, range: host.cpu.source.fields.family?.value ?? host.idRange }))),
+        related: families.flatMap((family) => family.hosts.map((host) => ({ message: MESSAGES.hostFamily({ id: host.id, family: family.name }), range: host.cpu.source.fields.family?.value ?? host.idRange }))),
         fixes,
       };
     }

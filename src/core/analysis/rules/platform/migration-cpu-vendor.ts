@@ -1,6 +1,12 @@
 import type { AnalysisRule } from '../../rule';
 import { vendorOf, type CpuVendor } from '../../../domain/cpu-families';
-import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
+import { liveMigrationName } from '../../../domain/platform-names';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('migration-cpu-vendor', {
+  mixed: 'Cluster "{id}" mixes CPU vendors ({groups}): {migration} between them is impossible and no compatibility baseline bridges vendors. Keep one vendor per cluster.',
+  hostVendor: '"{id}": {vendor} CPU',
+});
 
 /** Hosts of one cluster with CPUs of different vendors: no baseline makes them migration-compatible. */
 export const migrationCpuVendor: AnalysisRule = {
@@ -30,10 +36,10 @@ export const migrationCpuVendor: AnalysisRule = {
       const groups = [...byVendor].map(([vendor, ids]) => `${vendor}: ${ids.map((id) => `"${id}"`).join(', ')}`).join('; ');
       const named = hosts.filter((host) => vendorOf(host) !== undefined);
       yield {
-        message: `Cluster "${cluster.id}" mixes CPU vendors (${groups}): ${LIVE_MIGRATION_NAMES[topology.platform]} between them is impossible and no compatibility baseline bridges vendors. Keep one vendor per cluster.`,
+        message: MESSAGES.mixed({ id: cluster.id, groups, migration: liveMigrationName(topology.platform) }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...named.map((host) => host.id)],
-        related: named.map((host) => ({ message: `"${host.id}": ${vendorOf(host) ?? ''} CPU`, range: host.cpu.source.fields.vendor?.value ?? host.idRange })),
+        related: named.map((host) => ({ message: MESSAGES.hostVendor({ id: host.id, vendor: vendorOf(host) ?? '' }), range: host.cpu.source.fields.vendor?.value ?? host.idRange })),
       };
     }
   },

@@ -2,7 +2,26 @@ import type { SourceRange } from '../../../model/source';
 import type { Host, Topology } from '../../../model/topology';
 import { lanNetworkOf, networksWithRole, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
-import { LIVE_MIGRATION_NAMES } from '../../../domain/platform-names';
+import { liveMigrationName } from '../../../domain/platform-names';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('migration-network', {
+  noPort: 'Host "{id}" in cluster "{cluster}" has no port for {migration} (role vmotion): its VMs cannot be live-migrated off it for maintenance.',
+  singlePort: 'Host "{id}" has a single {migration} port ("{port}"): one NIC or cable failure stops live migration. Add a second port, on another adapter.',
+  singleAdapter: 'Host "{id}" runs {migration} only over adapter "{adapter}" ({ports}): one card failure stops live migration. Add an uplink on another adapter.',
+  singleSwitch: 'Every {migration} uplink of host "{id}" ({ports}) goes to switch "{switchId}": one switch failure stops live migration. Cable an uplink to another switch.',
+  sharedWithIscsi: 'Uplink "{port}" of host "{id}" carries {migration} ({vmotion}) and iSCSI ({iscsi}): a migration saturates the link under every disk I/O. Give {migration} and iSCSI uplinks of their own.',
+  iscsiUses: 'iSCSI network {network} uses {port}',
+  slowPorts: 'Host "{id}" has {migration} ports of at most {speed} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).',
+  slowNetwork: 'Cluster "{id}" has a {migration} network of {speed} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).',
+});
+
+/** How a host network is named in messages. */
+const NETWORKS = defineMessages('migration-network.networks', {
+  vmkernel: 'VMkernel port "{id}"',
+  portGroup: 'port group "{name}"',
+  ports: 'its ports with role {role}',
+});
 
 /** vSphere vCenter Server and Host Management, vMotion networking requirements: a dedicated network of at least 1 GbE. */
 const MINIMUM_MIGRATION_MBPS = 1000;
@@ -63,11 +82,11 @@ function iscsiSharing(lan: LanNetwork, hostId: string, vmotion: readonly HostNet
 function describeNetwork(network: HostNetwork): string {
   switch (network.kind) {
     case 'vmkernel':
-      return `VMkernel port "${network.id}"`;
+      return NETWORKS.vmkernel({ id: network.id });
     case 'port-group':
-      return `port group "${network.name}"`;
+      return NETWORKS.portGroup({ name: network.name });
     default:
-      return `its ports with role ${network.name}`;
+      return NETWORKS.ports({ role: network.name });
   }
 }
 
@@ -78,14 +97,14 @@ function firstHopSwitches(ports: readonly MigrationPort[]): Set<string> | undefi
 }
 
 function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterId: string, stated: number | undefined) {
-  const name = LIVE_MIGRATION_NAMES[topology.platform];
+  const name = liveMigrationName(topology.platform);
   const vmotion = networksWithRole(lan, host.id, ['vmotion']);
   const ports = migrationPorts(host, vmotion);
   if (ports === undefined) return;
   if (ports.length === 0) {
     if (stated !== undefined || vmotion.length > 0) return;
     yield {
-      message: `Host "${host.id}" in cluster "${clusterId}" has no port for ${name} (role vmotion): its VMs cannot be live-migrated off it for maintenance.`,
+      message: MESSAGES.noPort({ id: host.id, cluster: clusterId, migration: name }),
       range: host.idRange,
       elementIds: [host.id, clusterId],
     };
@@ -95,7 +114,7 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
   if (ports.length === 1) {
     const only = ports[0];
     yield {
-      message: `Host "${host.id}" has a single ${name} port ("${only?.path ?? ''}"): one NIC or cable failure stops live migration. Add a second port, on another adapter.`,
+      message: MESSAGES.singlePort({ id: host.id, migration: name, port: only?.path ?? '' }),
       range: only?.range ?? host.idRange,
       elementIds: [host.id, ...portIds],
     };
@@ -105,14 +124,14 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
     if (adapters.size === 1) {
       const adapter = [...adapters][0] ?? '';
       yield {
-        message: `Host "${host.id}" runs ${name} only over adapter "${adapter}" (${portIds.join(', ')}): one card failure stops live migration. Add an uplink on another adapter.`,
+        message: MESSAGES.singleAdapter({ id: host.id, migration: name, adapter, ports: portIds.join(', ') }),
         range: ports[0]?.uplink.adapter.idRange ?? host.idRange,
         elementIds: [host.id, adapter, ...portIds],
       };
     } else if (switches !== undefined && switches.size === 1) {
       const only = [...switches][0] ?? '';
       yield {
-        message: `Every ${name} uplink of host "${host.id}" (${portIds.join(', ')}) goes to switch "${only}": one switch failure stops live migration. Cable an uplink to another switch.`,
+        message: MESSAGES.singleSwitch({ id: host.id, migration: name, ports: portIds.join(', '), switchId: only }),
         range: ports[0]?.range ?? host.idRange,
         elementIds: [host.id, only, ...portIds],
       };
@@ -121,10 +140,10 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
   const shared = iscsiSharing(lan, host.id, vmotion);
   if (shared) {
     yield {
-      message: `Uplink "${shared.portId}" of host "${host.id}" carries ${name} (${describeNetwork(shared.vmotion)}) and iSCSI (${describeNetwork(shared.iscsi)}): a migration saturates the link under every disk I/O. Give ${name} and iSCSI uplinks of their own.`,
+      message: MESSAGES.sharedWithIscsi({ id: host.id, port: shared.portId, migration: name, vmotion: describeNetwork(shared.vmotion), iscsi: describeNetwork(shared.iscsi) }),
       range: shared.vmotion.range,
       elementIds: [host.id, shared.portId, shared.vmotion.id, shared.iscsi.id],
-      related: [{ message: `iSCSI network ${describeNetwork(shared.iscsi)} uses ${shared.portId}`, range: shared.iscsi.range }],
+      related: [{ message: MESSAGES.iscsiUses({ network: describeNetwork(shared.iscsi), port: shared.portId }), range: shared.iscsi.range }],
     };
   }
   if (stated !== undefined) return;
@@ -132,7 +151,7 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
   const fastest = Math.max(...speeds);
   if (speeds.length > 0 && fastest < MINIMUM_MIGRATION_MBPS) {
     yield {
-      message: `Host "${host.id}" has ${name} ports of at most ${fastest} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).`,
+      message: MESSAGES.slowPorts({ id: host.id, migration: name, speed: fastest }),
       range: ports[0]?.range ?? host.idRange,
       elementIds: [host.id, ...portIds],
     };
@@ -160,7 +179,7 @@ export const migrationNetwork: AnalysisRule = {
     },
   },
   *check({ topology }) {
-    const name = LIVE_MIGRATION_NAMES[topology.platform];
+    const name = liveMigrationName(topology.platform);
     const lan = lanNetworkOf(topology);
     for (const cluster of topology.clusters) {
       const hosts = topology.hostsInCluster(cluster.id);
@@ -168,7 +187,7 @@ export const migrationNetwork: AnalysisRule = {
       const stated = cluster.migrationNetworkMbps;
       if (stated !== undefined && stated < MINIMUM_MIGRATION_MBPS) {
         yield {
-          message: `Cluster "${cluster.id}" has a ${name} network of ${stated} Mbps; live migration needs at least 1 Gbps (docs/design/sources.md#seed-003).`,
+          message: MESSAGES.slowNetwork({ id: cluster.id, migration: name, speed: stated }),
           range: cluster.source.fields.migrationNetworkMbps?.value ?? cluster.idRange,
           elementIds: [cluster.id],
         };

@@ -1,7 +1,12 @@
+import { defineMessages } from '../../../l10n/messages';
 import { PLATFORM_NAMES } from '../../../model/limits';
 import type { AnalysisRule } from '../../rule';
 import { affected, statedProtocol, vmsByDatastore } from './storage-protocol-platform';
 import { protocolVerdict } from './storage-protocols';
+
+const MESSAGES = defineMessages('storage-protocol-mismatch', {
+  otherPlatform: 'Datastore "{id}" is {protocol}, a {owner} format, in a {platform} design; {affected}.',
+});
 
 /** A datastore in another hypervisor's format (CSV on vSphere, VMFS on Hyper-V): probably a slip. */
 export const storageProtocolMismatch: AnalysisRule = {
@@ -25,7 +30,7 @@ export const storageProtocolMismatch: AnalysisRule = {
       vms ??= vmsByDatastore(topology);
       const users = vms.get(datastore.id) ?? [];
       yield {
-        message: `Datastore "${datastore.id}" is ${datastore.protocol.toUpperCase()}, a ${PLATFORM_NAMES[verdict.owner]} format, in a ${PLATFORM_NAMES[topology.platform]} design; ${affected(users)}.`,
+        message: MESSAGES.otherPlatform({ id: datastore.id, protocol: datastore.protocol.toUpperCase(), owner: PLATFORM_NAMES[verdict.owner], platform: PLATFORM_NAMES[topology.platform], affected: affected(users) }),
         range: datastore.source.fields.protocol?.value ?? datastore.idRange,
         elementIds: [datastore.id, ...users],
       };

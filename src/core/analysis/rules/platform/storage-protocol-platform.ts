@@ -1,7 +1,19 @@
+import { defineMessages } from '../../../l10n/messages';
 import { PLATFORM_NAMES } from '../../../model/limits';
 import type { Datastore, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { protocolVerdict } from './storage-protocols';
+import { protocolReason, protocolVerdict } from './storage-protocols';
+
+const MESSAGES = defineMessages('storage-protocol-platform', {
+  unsupported: 'Datastore "{id}" is {protocol} on a {platform} design: {reason}. {affected}.',
+});
+
+/** What a datastore's VMs are called in the messages of both storage protocol rules. */
+const AFFECTED = defineMessages('storage-protocol-platform.affected', {
+  none: 'no VM uses it yet',
+  some: 'VMs on it: {vms}',
+  more: 'VMs on it: {vms} and {more} more',
+});
 
 /** VM ids per datastore, for naming what a bad datastore affects. */
 export function vmsByDatastore(topology: Topology): ReadonlyMap<string, readonly string[]> {
@@ -16,9 +28,9 @@ export function vmsByDatastore(topology: Topology): ReadonlyMap<string, readonly
 }
 
 export function affected(vms: readonly string[] | undefined): string {
-  if (!vms || vms.length === 0) return 'no VM uses it yet';
+  if (!vms || vms.length === 0) return AFFECTED.none({});
   const named = vms.slice(0, 5).map((id) => `"${id}"`).join(', ');
-  return `VMs on it: ${named}${vms.length > 5 ? ` and ${vms.length - 5} more` : ''}`;
+  return vms.length > 5 ? AFFECTED.more({ vms: named, more: vms.length - 5 }) : AFFECTED.some({ vms: named });
 }
 
 /** Only a protocol the file states is judged: the default (vmfs) is vSphere's, not a claim. */
@@ -48,7 +60,7 @@ export const storageProtocolPlatform: AnalysisRule = {
       vms ??= vmsByDatastore(topology);
       const users = vms.get(datastore.id) ?? [];
       yield {
-        message: `Datastore "${datastore.id}" is ${datastore.protocol.toUpperCase()} on a ${PLATFORM_NAMES[topology.platform]} design: ${verdict.reason}. ${affected(users)}.`,
+        message: MESSAGES.unsupported({ id: datastore.id, protocol: datastore.protocol.toUpperCase(), platform: PLATFORM_NAMES[topology.platform], reason: protocolReason(verdict), affected: affected(users) }),
         range: datastore.source.fields.protocol?.value ?? datastore.idRange,
         elementIds: [datastore.id, ...users],
       };

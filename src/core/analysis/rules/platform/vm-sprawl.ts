@@ -1,7 +1,37 @@
 import type { Report } from '../../../model/report';
 import type { Topology, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
-import { counted, grouped } from '../../../text/plural';
+import { grouped } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('vm-sprawl', {
+  vm: 'VM "{id}" {state}. It still holds storage, licences and backup: reclaim it or record why it stays.',
+  vmPriced: 'VM "{id}" {state}; at {ratio} consolidation of a {hostCost} host it ties up about {cost}. It still holds storage, licences and backup: reclaim it or record why it stays.',
+  // Two VMs or more.
+  total: '{count} idle or powered-off VMs tie up about {total} ({each} each at {ratio} consolidation).',
+  vmId: '"{id}"',
+});
+
+/** What a VM's state is, after `VM "id"`. A VM reported off with a date, or idle, was last active more than idleDays (at least 1) ago: at least 2 days. */
+const STATES = defineMessages('vm-sprawl.states', {
+  offNoDate: 'is powered off with no lastActive date',
+  suspendedNoDate: 'is suspended with no lastActive date',
+  offSince: 'is powered off and last active {days} days ago ({date})',
+  suspendedSince: 'is suspended and last active {days} days ago ({date})',
+  idle: 'has been idle for {days} days (last active {date}, threshold {threshold} days)',
+  idleOneDayThreshold: 'has been idle for {days} days (last active {date}, threshold 1 day)',
+});
+
+/** The consolidation ratio measured on the design, and money. */
+const COSTS = defineMessages('vm-sprawl.costs', {
+  measuredRatio: '{ratio}:1 ({vms} on {hosts})',
+  onePoweredOnVm: '1 powered-on VM',
+  poweredOnVms: '{count} powered-on VMs',
+  oneHost: '1 host',
+  hosts: '{count} hosts',
+  dollars: '${amount}',
+  amount: '{amount} {currency}',
+});
 
 const DAY_MS = 86_400_000;
 
@@ -32,14 +62,18 @@ function costModel(topology: Topology): CostModel | undefined {
     const poweredOn = topology.vms.filter((vm) => vm.power === 'on').length;
     if (hosts === 0) return undefined;
     ratio = poweredOn / hosts;
-    ratioText = `${Math.round(ratio * 10) / 10}:1 (${counted(poweredOn, 'powered-on VM')} on ${counted(hosts, 'host')})`;
+    ratioText = COSTS.measuredRatio({
+      ratio: Math.round(ratio * 10) / 10,
+      vms: poweredOn === 1 ? COSTS.onePoweredOnVm({}) : COSTS.poweredOnVms({ count: grouped(poweredOn) }),
+      hosts: hosts === 1 ? COSTS.oneHost({}) : COSTS.hosts({ count: grouped(hosts) }),
+    });
   }
   if (!(ratio > 0)) return undefined;
   return { perVm: costs.hostCost / ratio, currency: costs.currency, ratioText, hostCost: costs.hostCost };
 }
 
 function money(amount: number, currency: string): string {
-  return currency.toUpperCase() === 'USD' ? `$${grouped(amount)}` : `${grouped(amount)} ${currency}`;
+  return currency.toUpperCase() === 'USD' ? COSTS.dollars({ amount: grouped(amount) }) : COSTS.amount({ amount: grouped(amount), currency });
 }
 
 interface SprawlVm {
@@ -54,14 +88,19 @@ function sprawlOf(vm: Vm, today: string, idleDays: number, cost: CostModel | und
   const off = vm.power !== 'on';
   // A VM stopped recently (within the threshold) is maintenance, not sprawl.
   if (!(idle || (off && age === undefined))) return undefined;
-  const since = age === undefined ? 'with no lastActive date' : `and last active ${counted(age, 'day')} ago (${vm.lastActive ?? ''})`;
-  const state = off ? `is ${vm.power === 'off' ? 'powered off' : 'suspended'} ${since}` : `has been idle for ${counted(age ?? 0, 'day')} (last active ${vm.lastActive ?? ''}, threshold ${counted(idleDays, 'day')})`;
-  const price = cost ? `; at ${cost.ratioText} consolidation of a ${money(cost.hostCost, cost.currency)} host it ties up about ${money(cost.perVm, cost.currency)}` : '';
+  const date = vm.lastActive ?? '';
+  const days = grouped(age ?? 0);
+  let state: string;
+  if (off && age === undefined) state = vm.power === 'off' ? STATES.offNoDate({}) : STATES.suspendedNoDate({});
+  else if (off) state = (vm.power === 'off' ? STATES.offSince : STATES.suspendedSince)({ days, date });
+  else state = idleDays === 1 ? STATES.idleOneDayThreshold({ days, date }) : STATES.idle({ days, date, threshold: grouped(idleDays) });
   const range = (idle ? vm.source.fields.lastActive?.value : vm.source.fields.power?.value) ?? vm.idRange;
   return {
     vm,
     report: {
-      message: `VM "${vm.id}" ${state}${price}. It still holds storage, licences and backup: reclaim it or record why it stays.`,
+      message: cost
+        ? MESSAGES.vmPriced({ id: vm.id, state, ratio: cost.ratioText, hostCost: money(cost.hostCost, cost.currency), cost: money(cost.perVm, cost.currency) })
+        : MESSAGES.vm({ id: vm.id, state }),
       range,
       elementIds: [vm.id],
     },
@@ -97,10 +136,10 @@ export const vmSprawl: AnalysisRule = {
     const costsKey = topology.file?.source.fields.costs?.key;
     if (!cost || !costsKey || sprawl.length < 2) return;
     yield {
-      message: `${counted(sprawl.length, 'idle or powered-off VM')} tie up about ${money(cost.perVm * sprawl.length, cost.currency)} (${money(cost.perVm, cost.currency)} each at ${cost.ratioText} consolidation).`,
+      message: MESSAGES.total({ count: grouped(sprawl.length), total: money(cost.perVm * sprawl.length, cost.currency), each: money(cost.perVm, cost.currency), ratio: cost.ratioText }),
       range: costsKey,
       elementIds: sprawl.map((entry) => entry.vm.id),
-      related: sprawl.map((entry) => ({ message: `"${entry.vm.id}"`, range: entry.vm.idRange })),
+      related: sprawl.map((entry) => ({ message: MESSAGES.vmId({ id: entry.vm.id }), range: entry.vm.idRange })),
     };
   },
 };
