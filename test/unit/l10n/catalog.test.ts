@@ -37,15 +37,6 @@ const PENDING_RULES = new Set<string>([
   'controller-single-fabric',
   'datastore-not-presented',
   // network
-  'management-network-spof',
-  'management-single-stack',
-  'heartbeat-single-path',
-  'isolation-response-unsafe',
-  'ha-disabled',
-  'ft-logging-network',
-  'vm-network-single-switch',
-  'vm-network-missing',
-  'guest-cluster-heartbeat-on-client-network',
   // domains
   'failure-domain-spof',
   'cluster-single-domain',
