@@ -6,6 +6,13 @@
 
 import type { SourceRange } from '../model/source';
 import type { GuestCluster, PlacementRule, Topology, Vm } from '../model/topology';
+import { defineMessages } from '../l10n/messages';
+
+const GROUP_NAMES = defineMessages('anti-affinity-groups', {
+  failoverGuestCluster: 'failover guest cluster "{id}"',
+  nlbGuestCluster: 'nlb guest cluster "{id}"',
+  rule: 'anti-affinity rule "{id}"',
+});
 
 export interface AntiAffinityGroup {
   /** Where the requirement comes from. */
@@ -69,7 +76,6 @@ export function coveredByAntiAffinityRule(topology: Topology, vmIds: readonly st
 
 /** How a group is named in messages. */
 export function describeGroup(group: AntiAffinityGroup): string {
-  return group.origin.kind === 'guest-cluster'
-    ? `${group.origin.guestCluster.type} guest cluster "${group.id}"`
-    : `anti-affinity rule "${group.id}"`;
+  if (group.origin.kind === 'rule') return GROUP_NAMES.rule({ id: group.id });
+  return (group.origin.guestCluster.type === 'nlb' ? GROUP_NAMES.nlbGuestCluster : GROUP_NAMES.failoverGuestCluster)({ id: group.id });
 }

@@ -2,6 +2,12 @@
 
 import type { SourceRange } from '../model/source';
 import type { Topology, Vm } from '../model/topology';
+import { defineMessages } from '../l10n/messages';
+
+const PARTS = defineMessages('management-parts', {
+  server: 'management server',
+  database: '{product} database',
+});
 
 export interface ManagementVm {
   readonly vm: Vm;
@@ -15,8 +21,8 @@ export function managementVms(topology: Topology): ManagementVm[] {
   const management = topology.file?.management;
   if (!management) return [];
   const result: ManagementVm[] = [];
-  const product = management.product ?? 'management server';
-  for (const [key, part] of [['vm', product], ['databaseVm', `${product} database`]] as const) {
+  const product = management.product ?? PARTS.server({});
+  for (const [key, part] of [['vm', product], ['databaseVm', PARTS.database({ product })]] as const) {
     const id = management[key];
     const vm = id === undefined ? undefined : topology.vm(id);
     const range = management.source.fields[key]?.value;

@@ -28,15 +28,6 @@ const PENDING_RULES = new Set<string>([
   'input-limit',
   // storage
   // network
-  'management-network-spof',
-  'management-single-stack',
-  'heartbeat-single-path',
-  'isolation-response-unsafe',
-  'ha-disabled',
-  'ft-logging-network',
-  'vm-network-single-switch',
-  'vm-network-missing',
-  'guest-cluster-heartbeat-on-client-network',
   // domains
   'failure-domain-spof',
   'cluster-single-domain',
@@ -58,21 +49,6 @@ const PENDING_RULES = new Set<string>([
   'n1-capacity',
   'n1-headroom',
   // placement
-  'anti-affinity-same-host',
-  'critical-peers-same-host',
-  'anti-affinity-insufficient-hosts',
-  'vm-host-must-too-few-hosts',
-  'guest-cluster-size',
-  'guest-cluster-vnics',
-  'guest-cluster-shared-disk',
-  'guest-cluster-role-mismatch',
-  'restart-dependency-cycle',
-  'restart-dependency-priority',
-  'heartbeat-datastores',
-  'management-missing',
-  'management-on-local-storage',
-  'management-restart-priority',
-  'management-self-dependency',
   // platform
   // hardware
   // inventory

@@ -3,6 +3,18 @@ import type { Vm } from '../../../model/topology';
 import { formatQuantity } from '../../../model/units';
 import { lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('ft-logging-network', {
+  runsPrimary: 'the Fault Tolerance primary of VM "{vm}"',
+  runsSecondary: 'the Fault Tolerance secondary of VM "{vm}"',
+  primaryItem: '"{vm}" (primary)',
+  secondaryItem: '"{vm}" (secondary)',
+  runsMany: 'Fault Tolerance VMs {vms}',
+  ftVm: 'FT VM "{vm}"',
+  noNetwork: 'Host "{host}" runs {runs} but has no FT logging network (role ft): vSphere cannot turn Fault Tolerance on without one. Add a VMkernel port with role ft on a dedicated 10 Gbps network.',
+  slowNetwork: 'The FT logging network of host "{host}" runs at {speed} at most, below the 10 Gbps that multi-processor Fault Tolerance asks for; the host runs {runs}.',
+});
 
 /** vSphere Availability guide, Fault Tolerance requirements (vSphere 6.x+ multi-processor FT): a dedicated 10 Gbit FT logging network. */
 const MINIMUM_FT_LOGGING_MBPS = 10_000;
@@ -37,13 +49,16 @@ export const ftLoggingNetwork: AnalysisRule = {
     for (const host of topology.hosts) {
       const vms = ftVmsByHost.get(host.id);
       if (!vms || !lanModelled(topology, lan, host.id)) continue;
-      const roleOf = (vm: Vm) => (vm.host === host.id ? 'primary' : 'secondary');
-      const runs = vms.length === 1 && vms[0] ? `the Fault Tolerance ${roleOf(vms[0])} of VM "${vms[0].id}"` : `Fault Tolerance VMs ${vms.map((vm) => `"${vm.id}" (${roleOf(vm)})`).join(', ')}`;
-      const related = vms.map((vm) => ({ message: `FT VM "${vm.id}"`, range: vm.source.fields.protection?.value ?? vm.idRange }));
+      const primary = (vm: Vm) => vm.host === host.id;
+      const runs =
+        vms.length === 1 && vms[0]
+          ? (primary(vms[0]) ? MESSAGES.runsPrimary : MESSAGES.runsSecondary)({ vm: vms[0].id })
+          : MESSAGES.runsMany({ vms: vms.map((vm) => (primary(vm) ? MESSAGES.primaryItem : MESSAGES.secondaryItem)({ vm: vm.id })).join(', ') });
+      const related = vms.map((vm) => ({ message: MESSAGES.ftVm({ vm: vm.id }), range: vm.source.fields.protection?.value ?? vm.idRange }));
       const ft = networksWithRole(lan, host.id, ['ft']);
       if (ft.length === 0) {
         yield {
-          message: `Host "${host.id}" runs ${runs} but has no FT logging network (role ft): vSphere cannot turn Fault Tolerance on without one. Add a VMkernel port with role ft on a dedicated 10 Gbps network.`,
+          message: MESSAGES.noNetwork({ host: host.id, runs }),
           range: host.idRange,
           elementIds: [host.id, ...vms.map((vm) => vm.id)],
           related,
@@ -55,7 +70,7 @@ export const ftLoggingNetwork: AnalysisRule = {
       if (speeds.length === 0 || fastest >= MINIMUM_FT_LOGGING_MBPS) continue;
       const network = ft[0];
       yield {
-        message: `The FT logging network of host "${host.id}" runs at ${formatQuantity(fastest, 'bandwidth')} at most, below the 10 Gbps that multi-processor Fault Tolerance asks for; the host runs ${runs}.`,
+        message: MESSAGES.slowNetwork({ host: host.id, speed: formatQuantity(fastest, 'bandwidth'), runs }),
         range: network?.range ?? host.idRange,
         elementIds: [host.id, ...ft.map((n) => n.id), ...vms.map((vm) => vm.id)],
         related,

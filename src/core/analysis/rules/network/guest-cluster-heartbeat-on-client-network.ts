@@ -2,6 +2,14 @@ import type { Report } from '../../../model/report';
 import type { GuestCluster, Topology } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('guest-cluster-heartbeat-on-client-network', {
+  sameNetwork: 'Guest cluster "{guestCluster}" sends its private heartbeat over its client network "{network}": client traffic can delay heartbeats until nodes evict each other. Give the heartbeat a port group of its own.',
+  clientNetwork: 'the client network',
+  sameVlan: 'Guest cluster "{guestCluster}" has its heartbeat on VLAN {vlan}, the VLAN of its client network "{network}": heartbeat and client traffic share one network. Put the heartbeat on a VLAN of its own.',
+  singleNetwork: 'Node "{vm}" of failover guest cluster "{guestCluster}" is on a single network, "{network}": its heartbeat shares the client network. Add a vNIC on a private heartbeat network.',
+});
 
 /** The VLAN of a port group on the hosts of the guest cluster's nodes, when one of them models it with a VLAN. */
 function vlanOf(topology: Topology, lan: LanNetwork, guestCluster: GuestCluster, name: string): number | undefined {
@@ -34,10 +42,10 @@ export const guestClusterHeartbeatOnClientNetwork: AnalysisRule = {
       const fields = guestCluster.source.fields;
       if (heartbeatNetwork !== undefined && heartbeatNetwork === clientNetwork) {
         yield {
-          message: `Guest cluster "${guestCluster.id}" sends its private heartbeat over its client network "${clientNetwork}": client traffic can delay heartbeats until nodes evict each other. Give the heartbeat a port group of its own.`,
+          message: MESSAGES.sameNetwork({ guestCluster: guestCluster.id, network: clientNetwork ?? '' }),
           range: fields.heartbeatNetwork?.value ?? guestCluster.idRange,
           elementIds: [guestCluster.id],
-          related: fields.clientNetwork ? [{ message: 'the client network', range: fields.clientNetwork.value }] : [],
+          related: fields.clientNetwork ? [{ message: MESSAGES.clientNetwork({}), range: fields.clientNetwork.value }] : [],
         } satisfies Report;
       } else if (clientNetwork !== undefined) {
         const clientVlan = vlanOf(topology, lan, guestCluster, clientNetwork);
@@ -45,7 +53,7 @@ export const guestClusterHeartbeatOnClientNetwork: AnalysisRule = {
         const [vlan, field] = heartbeatVlan !== undefined ? [heartbeatVlan, 'heartbeatVlan' as const] : [heartbeatPortGroupVlan, 'heartbeatNetwork' as const];
         if (clientVlan !== undefined && vlan === clientVlan) {
           yield {
-            message: `Guest cluster "${guestCluster.id}" has its heartbeat on VLAN ${vlan}, the VLAN of its client network "${clientNetwork}": heartbeat and client traffic share one network. Put the heartbeat on a VLAN of its own.`,
+            message: MESSAGES.sameVlan({ guestCluster: guestCluster.id, vlan, network: clientNetwork }),
             range: fields[field]?.value ?? guestCluster.idRange,
             elementIds: [guestCluster.id],
           } satisfies Report;
@@ -56,7 +64,7 @@ export const guestClusterHeartbeatOnClientNetwork: AnalysisRule = {
         const distinct = [...new Set(vm.networks)];
         if (distinct.length !== 1) continue;
         yield {
-          message: `Node "${vm.id}" of failover guest cluster "${guestCluster.id}" is on a single network, "${distinct[0] ?? ''}": its heartbeat shares the client network. Add a vNIC on a private heartbeat network.`,
+          message: MESSAGES.singleNetwork({ vm: vm.id, guestCluster: guestCluster.id, network: distinct[0] ?? '' }),
           range: vm.source.fields.networks?.value ?? vm.idRange,
           elementIds: [vm.id, guestCluster.id],
         } satisfies Report;

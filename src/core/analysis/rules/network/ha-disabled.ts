@@ -1,7 +1,19 @@
 import type { AnalysisRule } from '../../rule';
 import { managementVms } from '../../../domain/management';
 import { haFieldEdit } from './ha-settings-edit';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('ha-disabled', {
+  oneVm: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VM ({vms}) so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
+  manyVms: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VMs ({vms}) so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
+  oneVmWithManagement: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VM ({vms}), among them the {management}, so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
+  manyVmsWithManagement: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VMs ({vms}), among them the {management}, so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
+  andMore: '{vms} and {count} more',
+  managementVm: '{part} "{vm}"',
+  both: '{first} and {second}',
+  namedHere: 'named as the {part} here',
+  enableHa: 'Enable HA on cluster "{cluster}"',
+});
 
 /** How many running VMs the message names before it says "and N more". */
 const NAMED_VMS = 5;
@@ -28,15 +40,23 @@ export const haDisabled: AnalysisRule = {
       const running = hosts.flatMap((host) => topology.vmsOnHost(host.id)).filter((vm) => (vm.power ?? 'on') === 'on');
       if (running.length === 0) continue;
       const named = running.slice(0, NAMED_VMS).map((vm) => `"${vm.id}"`).join(', ');
-      const more = running.length > NAMED_VMS ? ` and ${running.length - NAMED_VMS} more` : '';
+      const vms = running.length > NAMED_VMS ? MESSAGES.andMore({ vms: named, count: running.length - NAMED_VMS }) : named;
       const managed = management.filter((m) => running.includes(m.vm));
-      const managementNote = managed.length > 0 ? `, among them the ${managed.map((m) => `${m.part} "${m.vm.id}"`).join(' and ')},` : '';
+      const managementNames = managed.map((m) => MESSAGES.managementVm({ part: m.part, vm: m.vm.id }));
+      const data = { cluster: cluster.id, count: running.length, vms };
+      const [first, ...rest] = managementNames;
+      // A management server and its database at most: two VMs.
+      const managementNamed = first === undefined ? undefined : rest.reduce((list, next) => MESSAGES.both({ first: list, second: next }), first);
+      const message =
+        managementNamed === undefined
+          ? (running.length === 1 ? MESSAGES.oneVm : MESSAGES.manyVms)(data)
+          : (running.length === 1 ? MESSAGES.oneVmWithManagement : MESSAGES.manyVmsWithManagement)({ ...data, management: managementNamed });
       yield {
-        message: `Cluster "${cluster.id}" has HA disabled but runs ${running.length} powered-on ${plural(running.length, 'VM')} (${named}${more})${managementNote} so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.`,
+        message,
         range: cluster.ha.source.fields.enabled?.value ?? cluster.idRange,
         elementIds: [cluster.id, ...running.map((vm) => vm.id)],
-        related: managed.map((m) => ({ message: `named as the ${m.part} here`, range: m.range })),
-        fixes: [{ title: `Enable HA on cluster "${cluster.id}"`, edits: [haFieldEdit(text, cluster, 'enabled', 'true')], preferred: true }],
+        related: managed.map((m) => ({ message: MESSAGES.namedHere({ part: m.part }), range: m.range })),
+        fixes: [{ title: MESSAGES.enableHa({ cluster: cluster.id }), edits: [haFieldEdit(text, cluster, 'enabled', 'true')], preferred: true }],
       };
     }
   },

@@ -4,7 +4,22 @@ import type { SourceRange } from '../../../model/source';
 import type { Cluster, Host, Topology } from '../../../model/topology';
 import { DEFAULT_GATEWAY, heartbeatNetworks, isolationAddresses, lanModelled, lanNetworkOf, networksWithRole, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('heartbeat-single-path', {
+  noIsolationAddress: 'Cluster "{cluster}" has no HA isolation address (useDefaultIsolationAddress is false and isolationAddresses is empty): a host that stops receiving heartbeats has nothing to ping and cannot tell its own isolation from the failure of the other hosts. Add isolation addresses on the management network, answering from different switches.',
+  onlyGateway: 'only the management network\'s default gateway',
+  onlyGatewayAt: 'only the management network\'s default gateway ({address})',
+  onlyAddress: 'only "{address}"',
+  oneIsolationAddress: 'Cluster "{cluster}" has one HA isolation address, {address}: if that one device is down or drops pings when a host stops receiving heartbeats, the host cannot tell its own isolation from a partition or the failure of the others, and HA acts on the wrong one. VMware recommends an extra isolation address (das.isolationaddress) on another device: list it under ha.isolationAddresses.',
+  oneSwitch: 'Cluster "{cluster}": every HA isolation address ({addresses}) answers from switch "{switch}": when it fails, every host that stops receiving heartbeats also loses every isolation address and declares itself isolated. Add an isolation address that answers from another switch.',
+  switchAnswers: 'switch "{switch}" answers for every isolation address',
+  hypervOneHost: 'Cluster "{cluster}": {hosts} has only one cluster network (role management or heartbeat): add a second cluster network (e.g. a cluster-only heartbeat network on other ports), so cluster heartbeats keep flowing when one fails.',
+  hypervManyHosts: 'Cluster "{cluster}": {hosts} have only one cluster network (role management or heartbeat): add a second cluster network (e.g. a cluster-only heartbeat network on other ports), so cluster heartbeats keep flowing when one fails.',
+  proxmoxOneHost: 'Cluster "{cluster}": {hosts} has only one corosync link (role heartbeat, else the management network): add a second corosync link (link1) on another network, so a fault on one does not cost quorum and fence the nodes.',
+  proxmoxManyHosts: 'Cluster "{cluster}": {hosts} have only one corosync link (role heartbeat, else the management network): add a second corosync link (link1) on another network, so a fault on one does not cost quorum and fence the nodes.',
+  onePath: '"{host}" has one heartbeat path',
+});
 
 /** Where a cluster's HA settings are written, for a finding about them. */
 function haRange(cluster: Cluster, key: 'isolationAddresses' | 'useDefaultIsolationAddress'): SourceRange {
@@ -20,16 +35,19 @@ function vsphereFinding(topology: Topology, lan: LanNetwork, cluster: Cluster, h
   const elementIds = [cluster.id, ...hosts.map((h) => h.id)];
   if (addresses.length === 0) {
     return {
-      message: `Cluster "${cluster.id}" has no HA isolation address (useDefaultIsolationAddress is false and isolationAddresses is empty): a host that stops receiving heartbeats has nothing to ping and cannot tell its own isolation from the failure of the other hosts. Add isolation addresses on the management network, answering from different switches.`,
+      message: MESSAGES.noIsolationAddress({ cluster: cluster.id }),
       range: haRange(cluster, 'useDefaultIsolationAddress'),
       elementIds,
     };
   }
   if (addresses.length === 1) {
     const only = addresses[0] as string;
-    const what = extra.length === 0 ? `only the management network's default gateway${only === DEFAULT_GATEWAY ? '' : ` (${only})`}` : `only "${only}"`;
+    const what =
+      extra.length > 0 ? MESSAGES.onlyAddress({ address: only })
+        : only === DEFAULT_GATEWAY ? MESSAGES.onlyGateway({})
+          : MESSAGES.onlyGatewayAt({ address: only });
     return {
-      message: `Cluster "${cluster.id}" has one HA isolation address, ${what}: if that one device is down or drops pings when a host stops receiving heartbeats, the host cannot tell its own isolation from a partition or the failure of the others, and HA acts on the wrong one. VMware recommends an extra isolation address (das.isolationaddress) on another device: list it under ha.isolationAddresses.`,
+      message: MESSAGES.oneIsolationAddress({ cluster: cluster.id, address: what }),
       range: haRange(cluster, 'isolationAddresses'),
       elementIds,
     };
@@ -41,10 +59,10 @@ function vsphereFinding(topology: Topology, lan: LanNetwork, cluster: Cluster, h
   if (switches.size !== 1 || only === undefined) return undefined;
   const switchRange = lan.elements.get(only)?.range;
   return {
-    message: `Cluster "${cluster.id}": every HA isolation address (${addresses.join(', ')}) answers from switch "${only}": when it fails, every host that stops receiving heartbeats also loses every isolation address and declares itself isolated. Add an isolation address that answers from another switch.`,
+    message: MESSAGES.oneSwitch({ cluster: cluster.id, addresses: addresses.join(', '), switch: only }),
     range: haRange(cluster, 'isolationAddresses'),
     elementIds: [...elementIds, only],
-    ...(switchRange ? { related: [{ message: `switch "${only}" answers for every isolation address`, range: switchRange }] } : {}),
+    ...(switchRange ? { related: [{ message: MESSAGES.switchAnswers({ switch: only }), range: switchRange }] } : {}),
   };
 }
 
@@ -89,16 +107,15 @@ export const heartbeatSinglePath: AnalysisRule = {
         case 'proxmox': {
           const single = modelled.filter((h) => heartbeatPathCount(topology, lan, h) < 2);
           if (single.length === 0) continue;
-          const what = topology.platform === 'hyperv' ? 'one cluster network (role management or heartbeat)' : 'one corosync link (role heartbeat, else the management network)';
-          const advice =
+          const template =
             topology.platform === 'hyperv'
-              ? 'add a second cluster network (e.g. a cluster-only heartbeat network on other ports), so cluster heartbeats keep flowing when one fails.'
-              : 'add a second corosync link (link1) on another network, so a fault on one does not cost quorum and fence the nodes.';
+              ? single.length === 1 ? MESSAGES.hypervOneHost : MESSAGES.hypervManyHosts
+              : single.length === 1 ? MESSAGES.proxmoxOneHost : MESSAGES.proxmoxManyHosts;
           yield {
-            message: `Cluster "${cluster.id}": ${single.map((h) => `"${h.id}"`).join(', ')} ${plural(single.length, 'has', 'have')} only ${what}: ${advice}`,
+            message: template({ cluster: cluster.id, hosts: single.map((h) => `"${h.id}"`).join(', ') }),
             range: cluster.idRange,
             elementIds: [cluster.id, ...single.map((h) => h.id)],
-            related: single.map((h) => ({ message: `"${h.id}" has one heartbeat path`, range: h.idRange })),
+            related: single.map((h) => ({ message: MESSAGES.onePath({ host: h.id }), range: h.idRange })),
           };
           continue;
         }

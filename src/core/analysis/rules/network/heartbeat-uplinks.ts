@@ -6,7 +6,18 @@
 
 import type { Host, Topology } from '../../../model/topology';
 import { heartbeatNetworks, lanModelled, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const NETWORKS = defineMessages('network.heartbeat-uplinks', {
+  oneManagement: 'management network {names}',
+  manyManagement: 'management networks {names}',
+  oneCluster: 'cluster network {names}',
+  manyCluster: 'cluster networks {names}',
+  oneCorosync: 'corosync network {names}',
+  manyCorosync: 'corosync networks {names}',
+  oneManagementCorosync: 'management (corosync) network {names}',
+  manyManagementCorosync: 'management (corosync) networks {names}',
+});
 
 export interface HeartbeatUplinks {
   /** Heartbeat networks whose uplinks the design states. */
@@ -68,23 +79,25 @@ export function firstHopSwitches(uplinks: readonly Uplink[]): string[] {
   return [...new Set(uplinks.flatMap((u) => u.attachments.map((a) => a.switchId)))];
 }
 
-/** What the heartbeat networks are called on the platform: management network, cluster network, corosync link. */
-function networkKind(topology: Topology, networks: readonly HostNetwork[]): string {
+type NetworksText = (typeof NETWORKS)['oneManagement'];
+
+/** What the heartbeat networks are called on the platform (management network, cluster network, corosync link), one and many. */
+function networkKind(topology: Topology, networks: readonly HostNetwork[]): readonly [NetworksText, NetworksText] {
   switch (topology.platform) {
     case 'hyperv':
-      return 'cluster network';
+      return [NETWORKS.oneCluster, NETWORKS.manyCluster];
     case 'proxmox':
-      return networks.some((n) => n.roles.includes('heartbeat')) ? 'corosync network' : 'management (corosync) network';
+      return networks.some((n) => n.roles.includes('heartbeat')) ? [NETWORKS.oneCorosync, NETWORKS.manyCorosync] : [NETWORKS.oneManagementCorosync, NETWORKS.manyManagementCorosync];
     default:
-      return 'management network';
+      return [NETWORKS.oneManagement, NETWORKS.manyManagement];
   }
 }
 
 /** `management network "vmk0"`, `cluster networks "management", "heartbeat"`. */
 export function describeNetworks(topology: Topology, networks: readonly HostNetwork[]): string {
-  const kind = networkKind(topology, networks);
+  const [one, many] = networkKind(topology, networks);
   const names = networks.map((n) => `"${n.name}"`).join(', ');
-  return `${plural(networks.length, kind)} ${names}`;
+  return (networks.length === 1 ? one : many)({ names });
 }
 
 /** Element ids of the networks that are design elements (VMkernel ports, port groups); role-based networks are not. */

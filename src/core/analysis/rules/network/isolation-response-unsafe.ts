@@ -4,7 +4,14 @@ import type { Host } from '../../../model/topology';
 import { heartbeatNetworks, lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { haFieldEdit } from './ha-settings-edit';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('isolation-response-unsafe', {
+  oneHost: 'Cluster "{cluster}" leaves VMs powered on when a host is isolated (isolation response none), but {hosts} runs IP storage over the management uplinks ({ports}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.',
+  manyHosts: 'Cluster "{cluster}" leaves VMs powered on when a host is isolated (isolation response none), but {hosts} run IP storage over the management uplinks ({ports}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.',
+  sharedPorts: '"{host}" carries management and IP storage on {ports}',
+  setPowerOff: 'Set the isolation response of "{cluster}" to power-off',
+});
 
 /** IP storage: iSCSI, NFS, or storage traffic on a NIC or CNA port. */
 const IP_STORAGE_ROLES: readonly PortRole[] = ['iscsi', 'nfs', 'storage'];
@@ -49,11 +56,15 @@ export const isolationResponseUnsafe: AnalysisRule = {
       if (converged.length === 0) continue;
       const responseRange = cluster.ha.source.fields.isolationResponse?.value;
       yield {
-        message: `Cluster "${cluster.id}" leaves VMs powered on when a host is isolated (isolation response none), but ${converged.map((c) => `"${c.host.id}"`).join(', ')} ${plural(converged.length, 'runs', 'run')} IP storage over the management uplinks (${converged.map((c) => c.sharedPorts.join(', ')).join('; ')}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.`,
+        message: (converged.length === 1 ? MESSAGES.oneHost : MESSAGES.manyHosts)({
+          cluster: cluster.id,
+          hosts: converged.map((c) => `"${c.host.id}"`).join(', '),
+          ports: converged.map((c) => c.sharedPorts.join(', ')).join('; '),
+        }),
         range: responseRange ?? cluster.source.fields.ha?.key ?? cluster.idRange,
         elementIds: [cluster.id, ...converged.map((c) => c.host.id)],
-        related: converged.map((c) => ({ message: `"${c.host.id}" carries management and IP storage on ${c.sharedPorts.join(', ')}`, range: c.host.idRange })),
-        fixes: [{ title: `Set the isolation response of "${cluster.id}" to power-off`, edits: [haFieldEdit(text, cluster, 'isolationResponse', 'power-off')], preferred: true }],
+        related: converged.map((c) => ({ message: MESSAGES.sharedPorts({ host: c.host.id, ports: c.sharedPorts.join(', ') }), range: c.host.idRange })),
+        fixes: [{ title: MESSAGES.setPowerOff({ cluster: cluster.id }), edits: [haFieldEdit(text, cluster, 'isolationResponse', 'power-off')], preferred: true }],
       };
     }
   },

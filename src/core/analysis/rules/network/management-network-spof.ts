@@ -2,6 +2,20 @@ import type { RelatedLocation } from '../../../model/report';
 import { lanNetworkOf, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { describeNetworks, firstHopSwitches, hasLanCables, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-network-spof', {
+  networkOfHost: '{networks} of "{host}"',
+  noPhysicalUplink: 'Host "{host}": its {networks} has no physical uplink (its virtual switch has none): its HA heartbeats cannot leave it, so the cluster sees it as failed. Give the network uplinks on two adapters.',
+  notCabled: 'Host "{host}": no uplink of its {networks} is cabled to an Ethernet switch, while other LAN ports of the host are: its HA heartbeats cannot leave it, so the cluster sees it as failed. Cable the network\'s uplinks, to two switches.',
+  onePort: 'is the one port "{port}"',
+  oneAdapter: 'is on the one adapter "{adapter}" (a multi-port card fails as one)',
+  oneSwitch: 'goes to the one switch "{switch}"',
+  elementAndSwitch: '{element} and {switchPhrase}',
+  everyCabledUplink: 'Host "{host}": every cabled uplink of its {networks} {single}: when it fails the host loses its HA heartbeats and its management connection, and the cluster treats it as failed or isolated although its VMs still run. Spread the uplinks over two adapters cabled to two switches.',
+  everyUplink: 'Host "{host}": every uplink of its {networks} {single}: when it fails the host loses its HA heartbeats and its management connection, and the cluster treats it as failed or isolated although its VMs still run. Spread the uplinks over two adapters cabled to two switches.',
+  goesThrough: 'every heartbeat uplink of "{host}" goes through "{element}"',
+});
 
 /** One element every heartbeat uplink of a host goes through, and how the message says so. */
 interface SingleElement {
@@ -40,10 +54,10 @@ export const managementNetworkSpof: AnalysisRule = {
       const heartbeat = heartbeatUplinks(topology, lan, host);
       if (!heartbeat) continue;
       const networks = describeNetworks(topology, heartbeat.networks);
-      const networkRelated: RelatedLocation[] = heartbeat.networks.map((n) => ({ message: `${describeNetworks(topology, [n])} of "${host.id}"`, range: n.range }));
+      const networkRelated: RelatedLocation[] = heartbeat.networks.map((n) => ({ message: MESSAGES.networkOfHost({ networks: describeNetworks(topology, [n]), host: host.id }), range: n.range }));
       if (heartbeat.judged.length === 0 && unknownCabling) {
         yield {
-          message: `Host "${host.id}": its ${networks} has no physical uplink (its virtual switch has none): its HA heartbeats cannot leave it, so the cluster sees it as failed. Give the network uplinks on two adapters.`,
+          message: MESSAGES.noPhysicalUplink({ host: host.id, networks }),
           range: host.idRange,
           elementIds: [host.id, ...networkElementIds(heartbeat.networks)],
           related: networkRelated,
@@ -52,7 +66,7 @@ export const managementNetworkSpof: AnalysisRule = {
       }
       if (heartbeat.judged.length === 0) {
         yield {
-          message: `Host "${host.id}": no uplink of its ${networks} is cabled to an Ethernet switch, while other LAN ports of the host are: its HA heartbeats cannot leave it, so the cluster sees it as failed. Cable the network's uplinks, to two switches.`,
+          message: MESSAGES.notCabled({ host: host.id, networks }),
           range: host.idRange,
           elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...heartbeat.uplinks.map((u) => u.portId)],
           related: networkRelated,
@@ -63,15 +77,18 @@ export const managementNetworkSpof: AnalysisRule = {
       const adapters = [...new Set(heartbeat.judged.map((u) => u.adapterId))];
       const switches = firstHopSwitches(heartbeat.cabled);
       const single: SingleElement[] = [];
-      if (ports.length === 1) single.push({ id: ports[0] as string, phrase: `is the one port "${ports[0] as string}"` });
-      else if (adapters.length === 1) single.push({ id: adapters[0] as string, phrase: `is on the one adapter "${adapters[0] as string}" (a multi-port card fails as one)` });
-      if (switches.length === 1) single.push({ id: switches[0] as string, phrase: `goes to the one switch "${switches[0] as string}"` });
-      if (single.length === 0) continue;
+      if (ports.length === 1) single.push({ id: ports[0] as string, phrase: MESSAGES.onePort({ port: ports[0] as string }) });
+      else if (adapters.length === 1) single.push({ id: adapters[0] as string, phrase: MESSAGES.oneAdapter({ adapter: adapters[0] as string }) });
+      if (switches.length === 1) single.push({ id: switches[0] as string, phrase: MESSAGES.oneSwitch({ switch: switches[0] as string }) });
+      const [first, second] = single.map((e) => e.phrase);
+      if (first === undefined) continue;
+      // At most a port or an adapter, and a switch.
+      const phrases = second === undefined ? first : MESSAGES.elementAndSwitch({ element: first, switchPhrase: second });
       yield {
-        message: `Host "${host.id}": every ${unknownCabling ? '' : 'cabled '}uplink of its ${networks} ${single.map((e) => e.phrase).join(' and ')}: when it fails the host loses its HA heartbeats and its management connection, and the cluster treats it as failed or isolated although its VMs still run. Spread the uplinks over two adapters cabled to two switches.`,
+        message: (unknownCabling ? MESSAGES.everyUplink : MESSAGES.everyCabledUplink)({ host: host.id, networks, single: phrases }),
         range: host.idRange,
         elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...single.map((e) => e.id)],
-        related: [...single.flatMap((e) => relatedOf(lan, e, `every heartbeat uplink of "${host.id}" goes through "${e.id}"`)), ...networkRelated],
+        related: [...single.flatMap((e) => relatedOf(lan, e, MESSAGES.goesThrough({ host: host.id, element: e.id }))), ...networkRelated],
       };
     }
   },

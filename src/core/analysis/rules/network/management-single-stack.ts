@@ -2,6 +2,13 @@ import type { RelatedLocation } from '../../../model/report';
 import { lanNetworkOf, stackElementId } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { describeNetworks, firstHopSwitches, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-single-stack', {
+  stack: 'stack "{stack}"',
+  member: 'switch "{switch}", a member of stack "{stack}"',
+  oneStack: 'Host "{host}": the uplinks of its {networks} reach switches {switches}, all members of stack "{stack}": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.',
+});
 
 /** Management uplinks on two switches that are one stack (or MLAG pair): one control plane. */
 export const managementSingleStack: AnalysisRule = {
@@ -32,14 +39,14 @@ export const managementSingleStack: AnalysisRule = {
       if (stacks.size !== 1 || stack === undefined) continue;
       const stackRange = lan.elements.get(stackElementId(stack))?.range;
       const related: RelatedLocation[] = [
-        ...(stackRange ? [{ message: `stack "${stack}"`, range: stackRange }] : []),
+        ...(stackRange ? [{ message: MESSAGES.stack({ stack }), range: stackRange }] : []),
         ...switches.flatMap((id) => {
           const range = lan.elements.get(id)?.range;
-          return range ? [{ message: `switch "${id}", a member of stack "${stack}"`, range }] : [];
+          return range ? [{ message: MESSAGES.member({ switch: id, stack }), range }] : [];
         }),
       ];
       yield {
-        message: `Host "${host.id}": the uplinks of its ${describeNetworks(topology, heartbeat.networks)} reach switches ${switches.map((id) => `"${id}"`).join(', ')}, all members of stack "${stack}": a stack fails as one (a firmware upgrade reloads every member; a control-plane fault or a stack split reaches them all), cutting every uplink at once. Cable the network to two independent switches.`,
+        message: MESSAGES.oneStack({ host: host.id, networks: describeNetworks(topology, heartbeat.networks), switches: switches.map((id) => `"${id}"`).join(', '), stack }),
         range: host.idRange,
         elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...switches],
         related,

@@ -3,7 +3,17 @@ import { closestMatch } from '../../../model/suggest';
 import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule, RuleContext } from '../../rule';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('vm-network-missing', {
+  didYouMean: 'Did you mean "{suggestion}"?',
+  missing: 'VM "{vm}" is on network "{network}", which its host "{host}" does not have: the VM has no such network.',
+  missingSuggest: 'VM "{vm}" is on network "{network}", which its host "{host}" does not have: the VM has no such network. Did you mean "{suggestion}"?',
+  missingElsewhere: 'VM "{vm}" is on network "{network}", which its host "{host}" does not have (nor do {hosts}): the VM has no such network.',
+  missingElsewhereSuggest: 'VM "{vm}" is on network "{network}", which its host "{host}" does not have (nor do {hosts}): the VM has no such network. Did you mean "{suggestion}"?',
+  oneHostLacks: 'VM "{vm}" is on network "{network}", which host {hosts} of cluster "{cluster}" does not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).',
+  manyHostsLack: 'VM "{vm}" is on network "{network}", which hosts {hosts} of cluster "{cluster}" do not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).',
+});
 
 /** Names a VM may use for the host's port groups (label and id segment). */
 function portGroupNames(lan: LanNetwork, hostId: string): string[] {
@@ -58,17 +68,22 @@ export const vmNetworkMissing: AnalysisRule = {
         if (ownMissing.includes(name)) {
           const suggestion = closestMatch(name, portGroupNames(lan, host.id));
           const edit = suggestion === undefined ? undefined : renameEdit(context, vm, name, suggestion);
-          const fixes: QuickFix[] = suggestion !== undefined && edit ? [{ title: `Did you mean "${suggestion}"?`, edits: [edit], preferred: true }] : [];
-          const elsewhere = lacking.length > 0 ? ` (nor do ${lacking.map((id) => `"${id}"`).join(', ')})` : '';
+          const fixes: QuickFix[] = suggestion !== undefined && edit ? [{ title: MESSAGES.didYouMean({ suggestion }), edits: [edit], preferred: true }] : [];
+          const data = { vm: vm.id, network: name, host: host.id };
+          const hosts = lacking.map((id) => `"${id}"`).join(', ');
+          const message =
+            lacking.length > 0
+              ? suggestion !== undefined ? MESSAGES.missingElsewhereSuggest({ ...data, hosts, suggestion }) : MESSAGES.missingElsewhere({ ...data, hosts })
+              : suggestion !== undefined ? MESSAGES.missingSuggest({ ...data, suggestion }) : MESSAGES.missing(data);
           yield {
-            message: `VM "${vm.id}" is on network "${name}", which its host "${host.id}" does not have${elsewhere}: the VM has no such network.${suggestion !== undefined ? ` Did you mean "${suggestion}"?` : ''}`,
+            message,
             range,
             elementIds: [vm.id, host.id, ...lacking],
             fixes,
           } satisfies Report;
         } else if (lacking.length > 0) {
           yield {
-            message: `VM "${vm.id}" is on network "${name}", which ${plural(lacking.length, 'host')} ${lacking.map((id) => `"${id}"`).join(', ')} of cluster "${cluster?.id ?? ''}" ${plural(lacking.length, 'does', 'do')} not have: after an HA restart or a vMotion there the VM would have no network. Add the port group there (or use a distributed switch).`,
+            message: (lacking.length === 1 ? MESSAGES.oneHostLacks : MESSAGES.manyHostsLack)({ vm: vm.id, network: name, hosts: lacking.map((id) => `"${id}"`).join(', '), cluster: cluster?.id ?? '' }),
             range,
             elementIds: [vm.id, ...lacking],
           } satisfies Report;

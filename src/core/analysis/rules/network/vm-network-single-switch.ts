@@ -2,16 +2,30 @@ import type { Report } from '../../../model/report';
 import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type HostNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('vm-network-single-switch', {
+  list: '{items} and {last}',
+  more: '{count} more',
+  portGroup: 'VM port group "{name}"',
+  vmPorts: 'the VM network (ports with role vm)',
+  singleUplink: 'has a single uplink, "{port}" on adapter "{adapter}"',
+  everyUplinkOnAdapter: 'has every uplink ({uplinks}) on adapter "{adapter}"',
+  everyUplinkToSwitch: 'has every uplink ({uplinks}) cabled to switch "{switch}"',
+  cardOneVm: 'On host "{host}", {network} {through}: one card failure cuts VM {vms} off the network. Add an uplink on another adapter.',
+  cardManyVms: 'On host "{host}", {network} {through}: one card failure cuts VMs {vms} off the network. Add an uplink on another adapter.',
+  switchOneVm: 'On host "{host}", {network} {through}: one switch failure cuts VM {vms} off the network. Add an uplink to another switch.',
+  switchManyVms: 'On host "{host}", {network} {through}: one switch failure cuts VMs {vms} off the network. Add an uplink to another switch.',
+});
 
 /** "a", "a and b", "a, b and c". */
 function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return items.length <= 1 ? (items[0] ?? '') : MESSAGES.list({ items: items.slice(0, -1).join(', '), last: items[items.length - 1] ?? '' });
 }
 
 /** How a VM network is named in messages. */
 function networkName(network: HostNetwork): string {
-  return network.kind === 'port-group' ? `VM port group "${network.name}"` : 'the VM network (ports with role vm)';
+  return network.kind === 'port-group' ? MESSAGES.portGroup({ name: network.name }) : MESSAGES.vmPorts({});
 }
 
 /** What every uplink of a VM network shares, if anything: one adapter, else one first-hop switch. */
@@ -57,12 +71,14 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
         const through =
           shared.kind === 'adapter'
             ? uplinks.length === 1
-              ? `has a single uplink, "${uplinks[0] ?? ''}" on adapter "${shared.id}"`
-              : `has every uplink (${listed(uplinks)}) on adapter "${shared.id}"`
-            : `has every uplink (${listed(uplinks)}) cabled to switch "${shared.id}"`;
+              ? MESSAGES.singleUplink({ port: uplinks[0] ?? '', adapter: shared.id })
+              : MESSAGES.everyUplinkOnAdapter({ uplinks: listed(uplinks), adapter: shared.id })
+            : MESSAGES.everyUplinkToSwitch({ uplinks: listed(uplinks), switch: shared.id });
         const names = vms.map((vm) => `"${vm.id}"`);
+        const one = vms.length === 1;
+        const template = shared.kind === 'adapter' ? (one ? MESSAGES.cardOneVm : MESSAGES.cardManyVms) : one ? MESSAGES.switchOneVm : MESSAGES.switchManyVms;
         yield {
-          message: `On host "${host.id}", ${networkName(network)} ${through}: one ${shared.kind === 'adapter' ? 'card' : 'switch'} failure cuts ${plural(vms.length, 'VM')} ${listed(names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names)} off the network. Add an uplink ${shared.kind === 'adapter' ? 'on another adapter' : 'to another switch'}.`,
+          message: template({ host: host.id, network: networkName(network), through, vms: listed(names.length > 5 ? [...names.slice(0, 5), MESSAGES.more({ count: names.length - 5 })] : names) }),
           range: network.range,
           elementIds: [host.id, network.id, shared.id, ...vms.map((vm) => vm.id)],
         } satisfies Report;

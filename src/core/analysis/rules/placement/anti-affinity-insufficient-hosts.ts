@@ -3,7 +3,19 @@ import type { AnalysisRule } from '../../rule';
 import { antiAffinityGroups, describeGroup } from '../../../domain/anti-affinity-groups';
 import { clusterOfVm, hostFailuresToTolerate, isConnected } from './common';
 import { haEnabled } from '../../../domain/ha';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('anti-affinity-insufficient-hosts', {
+  oneHost: '{group} keeps {count} VMs ({vms}) on separate hosts, but cluster "{cluster}" has only {hosts} connected host: the rule cannot be met even before a failure.',
+  tooFewHosts: '{group} keeps {count} VMs ({vms}) on separate hosts, but cluster "{cluster}" has only {hosts} connected hosts: the rule cannot be met even before a failure.',
+  afterFailures: '{group} keeps {count} VMs ({vms}) on separate hosts, but cluster "{cluster}" has {hosts} connected hosts: after {failures} (hostFailuresToTolerate) {remaining}, so a member cannot be restarted without breaking the rule.',
+  oneFailure: '{count} host failure',
+  manyFailures: '{count} host failures',
+  oneRemains: 'only {count} remains',
+  manyRemain: 'only {count} remain',
+  cluster: 'cluster "{cluster}"',
+  member: 'member "{vm}"',
+});
 
 /** k VMs kept apart need k hosts, and still k hosts after the F failures the cluster tolerates. */
 export const antiAffinityInsufficientHosts: AnalysisRule = {
@@ -41,16 +53,22 @@ export const antiAffinityInsufficientHosts: AnalysisRule = {
         if (reported.has(key)) continue;
         reported.add(key);
         const members = vms.map((vm) => `"${vm.id}"`).join(', ');
+        const data = { group: capitalize(describeGroup(group)), count: needed, vms: members, cluster: cluster.id, hosts };
+        const remaining = hosts - failures;
         const message = hosts < needed
-          ? `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has only ${hosts} connected ${plural(hosts, 'host')}: the rule cannot be met even before a failure.`
-          : `${capitalize(describeGroup(group))} keeps ${needed} VMs (${members}) on separate hosts, but cluster "${cluster.id}" has ${hosts} connected hosts: after ${failures} host ${plural(failures, 'failure')} (hostFailuresToTolerate) only ${hosts - failures} ${plural(hosts - failures, 'remains', 'remain')}, so a member cannot be restarted without breaking the rule.`;
+          ? (hosts === 1 ? MESSAGES.oneHost : MESSAGES.tooFewHosts)(data)
+          : MESSAGES.afterFailures({
+            ...data,
+            failures: (failures === 1 ? MESSAGES.oneFailure : MESSAGES.manyFailures)({ count: failures }),
+            remaining: (remaining === 1 ? MESSAGES.oneRemains : MESSAGES.manyRemain)({ count: remaining }),
+          });
         yield {
           message,
           range: group.idRange,
           elementIds: [group.id, cluster.id, ...vms.map((vm) => vm.id)],
           related: [
-            { message: `cluster "${cluster.id}"`, range: cluster.idRange },
-            ...vms.map((vm) => ({ message: `member "${vm.id}"`, range: vm.idRange })),
+            { message: MESSAGES.cluster({ cluster: cluster.id }), range: cluster.idRange },
+            ...vms.map((vm) => ({ message: MESSAGES.member({ vm: vm.id }), range: vm.idRange })),
           ],
         };
       }

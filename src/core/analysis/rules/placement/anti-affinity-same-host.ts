@@ -3,6 +3,16 @@ import type { Vm } from '../../../model/topology';
 import type { AnalysisRule, RuleContext } from '../../rule';
 import { antiAffinityGroups, coveredByAntiAffinityRule, describeGroup, type AntiAffinityGroup } from '../../../domain/anti-affinity-groups';
 import { addRuleEdit, flowList, freshId, moveTargets } from './common';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('anti-affinity-same-host', {
+  addRule: 'Add anti-affinity rule "{rule}" for the nodes of "{guestCluster}"',
+  move: 'Move "{vm}" to host "{host}"',
+  fellowNode: 'VM "{vm}" runs on host "{host}" with "{other}", a fellow node of {group}: one failure of "{host}" takes both down.',
+  ruleMember: 'VM "{vm}" runs on host "{host}" with "{other}", which {group} keeps on another host: one failure of "{host}" takes both down.',
+  alsoRuns: '"{vm}" also runs on "{host}"',
+  declared: '{group} is declared here',
+});
 
 /** Guest-cluster nodes and anti-affinity rule members sharing a host fail together. */
 export const antiAffinitySameHost: AnalysisRule = {
@@ -57,21 +67,18 @@ function sameHostReport(
   if (group.origin.kind === 'guest-cluster' && !coveredByAntiAffinityRule(topology, memberIds)) {
     const ruleId = freshId(topology, `${group.id}-apart`);
     const edit = addRuleEdit(context, ruleId, ['type: anti-affinity', `vms: ${flowList(memberIds)}`]);
-    if (edit) fixes.push({ title: `Add anti-affinity rule "${ruleId}" for the nodes of "${group.id}"`, edits: [edit] });
+    if (edit) fixes.push({ title: MESSAGES.addRule({ rule: ruleId, guestCluster: group.id }), edits: [edit] });
   }
   for (const target of moveTargets(topology, other, occupied)) {
-    fixes.push({ title: `Move "${other.id}" to host "${target.id}"`, edits: [{ range, newText: target.id }] });
+    fixes.push({ title: MESSAGES.move({ vm: other.id, host: target.id }), edits: [{ range, newText: target.id }] });
   }
-  const why = group.origin.kind === 'guest-cluster'
-    ? `a fellow node of ${describeGroup(group)}`
-    : `which ${describeGroup(group)} keeps on another host`;
   return {
-    message: `VM "${other.id}" runs on host "${hostId}" with "${first.id}", ${why}: one failure of "${hostId}" takes both down.`,
+    message: (group.origin.kind === 'guest-cluster' ? MESSAGES.fellowNode : MESSAGES.ruleMember)({ vm: other.id, host: hostId, other: first.id, group: describeGroup(group) }),
     range,
     elementIds: [other.id, first.id, hostId, group.id],
     related: [
-      { message: `"${first.id}" also runs on "${hostId}"`, range: first.source.fields.host?.value ?? first.idRange },
-      { message: `${describeGroup(group)} is declared here`, range: group.idRange },
+      { message: MESSAGES.alsoRuns({ vm: first.id, host: hostId }), range: first.source.fields.host?.value ?? first.idRange },
+      { message: MESSAGES.declared({ group: describeGroup(group) }), range: group.idRange },
     ],
     fixes: fixes.map((fix, index) => ({ ...fix, preferred: index === 0 })),
   };

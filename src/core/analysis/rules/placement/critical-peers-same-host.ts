@@ -4,6 +4,15 @@ import type { AnalysisRule } from '../../rule';
 import { coveredByAntiAffinityRule } from '../../../domain/anti-affinity-groups';
 import { addRuleEdit, flowList, freshId, moveTargets } from './common';
 import { criticalPeerRole } from './roles';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('critical-peers-same-host', {
+  addRule: 'Add anti-affinity rule "{rule}" for "{exchange}" and "{sql}"',
+  move: 'Move "{vm}" to host "{host}"',
+  onePair: 'Exchange VM "{exchange}" and SQL Server VM "{sql}" both run on host "{host}": one host failure takes down mail and its database together. Keep them on different hosts (docs/design/sources.md#seed-002).',
+  manyPairs: 'Exchange VM "{exchange}" and SQL Server VM "{sql}" both run on host "{host}" ({pairs} Exchange/SQL pairs on this host): one host failure takes down mail and its database together. Keep them on different hosts (docs/design/sources.md#seed-002).',
+  alsoRuns: '"{vm}" also runs on "{host}"',
+});
 
 /** Exchange and SQL on one host: the VM sprawl and HA planning handbook (docs/design/sources.md#seed-002) layout puts them on different hosts. */
 export const criticalPeersSameHost: AnalysisRule = {
@@ -51,16 +60,16 @@ export const criticalPeersSameHost: AnalysisRule = {
       const fixes: QuickFix[] = [];
       const ruleId = freshId(topology, `${exchangeVm.id}-${sqlVm.id}-apart`);
       const ruleEdit = addRuleEdit(context, ruleId, ['type: anti-affinity', `vms: ${flowList([exchangeVm.id, sqlVm.id])}`]);
-      if (ruleEdit) fixes.push({ title: `Add anti-affinity rule "${ruleId}" for "${exchangeVm.id}" and "${sqlVm.id}"`, edits: [ruleEdit], preferred: true });
+      if (ruleEdit) fixes.push({ title: MESSAGES.addRule({ rule: ruleId, exchange: exchangeVm.id, sql: sqlVm.id }), edits: [ruleEdit], preferred: true });
       for (const target of moveTargets(topology, moved, moved === sqlVm ? exchangeHosts : sqlHosts)) {
-        fixes.push({ title: `Move "${moved.id}" to host "${target.id}"`, edits: [{ range, newText: target.id }], preferred: fixes.length === 0 });
+        fixes.push({ title: MESSAGES.move({ vm: moved.id, host: target.id }), edits: [{ range, newText: target.id }], preferred: fixes.length === 0 });
       }
-      const others = pairCount > 1 ? ` (${pairCount} Exchange/SQL pairs on this host)` : '';
+      const data = { exchange: exchangeVm.id, sql: sqlVm.id, host: hostId };
       yield {
-        message: `Exchange VM "${exchangeVm.id}" and SQL Server VM "${sqlVm.id}" both run on host "${hostId}"${others}: one host failure takes down mail and its database together. Keep them on different hosts (docs/design/sources.md#seed-002).`,
+        message: pairCount > 1 ? MESSAGES.manyPairs({ ...data, pairs: pairCount }) : MESSAGES.onePair(data),
         range,
         elementIds: [moved.id, stays.id, hostId],
-        related: [{ message: `"${stays.id}" also runs on "${hostId}"`, range: stays.source.fields.host?.value ?? stays.idRange }],
+        related: [{ message: MESSAGES.alsoRuns({ vm: stays.id, host: hostId }), range: stays.source.fields.host?.value ?? stays.idRange }],
         fixes,
       };
     }

@@ -20,8 +20,8 @@ export function guestClusterNodes(topology: Topology, guestCluster: GuestCluster
   return index.get(guestCluster.id) ?? [];
 }
 
-/** The HA strategies handbook's guest cluster table (docs/design/sources.md#seed-001-guest-cluster-table), per guest cluster type: node limits and the vNICs a node needs. */
+/** The HA strategies handbook's guest cluster table (docs/design/sources.md#seed-001-guest-cluster-table), per guest cluster type: node limits and the number of vNICs a node needs (guest-cluster-vnics.ts names them). */
 export const GUEST_CLUSTER_LIMITS = {
-  failover: { minNodes: 2, maxNodes: 16, minVnics: 3, vnics: 'public, private heartbeat, iSCSI' },
-  nlb: { minNodes: 2, maxNodes: 32, minVnics: 2, vnics: 'public, private' },
+  failover: { minNodes: 2, maxNodes: 16, minVnics: 3 },
+  nlb: { minNodes: 2, maxNodes: 32, minVnics: 2 },
 } as const;

@@ -2,6 +2,15 @@ import type { SourceRange } from '../../../model/source';
 import type { AnalysisRule } from '../../rule';
 import { guestClusterNodes } from './guest-cluster-nodes';
 import { roleKind } from './roles';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('guest-cluster-role-mismatch', {
+  nlbServes: 'NLB guest cluster "{guestCluster}" serves "{role}", a stateful role: NLB clusters are for stateless services (web, VPN, streaming); stateful applications belong on a failover cluster with a shared disk (docs/design/sources.md#seed-001-guest-cluster-table).',
+  nlbNode: 'NLB guest cluster "{guestCluster}" node "{vm}" has role "{role}", a stateful role: NLB clusters are for stateless services (web, VPN, streaming); stateful applications belong on a failover cluster with a shared disk (docs/design/sources.md#seed-001-guest-cluster-table).',
+  failoverServes: 'Failover guest cluster "{guestCluster}" serves "{role}", a stateless role: failover clusters are for stateful applications; stateless services such as web, VPN and streaming scale out better on an NLB cluster (docs/design/sources.md#seed-001-guest-cluster-table).',
+  failoverNode: 'Failover guest cluster "{guestCluster}" node "{vm}" has role "{role}", a stateless role: failover clusters are for stateful applications; stateless services such as web, VPN and streaming scale out better on an NLB cluster (docs/design/sources.md#seed-001-guest-cluster-table).',
+  declared: 'guest cluster "{guestCluster}" is declared here',
+});
 
 /** NLB is for stateless services, failover clustering for stateful ones (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterRoleMismatch: AnalysisRule = {
@@ -19,20 +28,21 @@ export const guestClusterRoleMismatch: AnalysisRule = {
   *check({ topology }) {
     for (const guestCluster of topology.guestClusters) {
       const wrong = guestCluster.type === 'nlb' ? 'stateful' : 'stateless';
-      const labelled: Array<{ id: string; role: string | undefined; range: SourceRange; what: string }> = [
-        { id: guestCluster.id, role: guestCluster.role, range: guestCluster.source.fields.role?.value ?? guestCluster.idRange, what: 'serves' },
-        ...guestClusterNodes(topology, guestCluster).map((vm) => ({ id: vm.id, role: vm.role, range: vm.source.fields.role?.value ?? vm.idRange, what: `node "${vm.id}" has role` })),
+      const labelled: Array<{ id: string; role: string | undefined; range: SourceRange }> = [
+        { id: guestCluster.id, role: guestCluster.role, range: guestCluster.source.fields.role?.value ?? guestCluster.idRange },
+        ...guestClusterNodes(topology, guestCluster).map((vm) => ({ id: vm.id, role: vm.role, range: vm.source.fields.role?.value ?? vm.idRange })),
       ];
-      for (const { id, role, range, what } of labelled) {
+      for (const { id, role, range } of labelled) {
         if (roleKind(role) !== wrong) continue;
-        const advice = guestCluster.type === 'nlb'
-          ? 'NLB clusters are for stateless services (web, VPN, streaming); stateful applications belong on a failover cluster with a shared disk'
-          : 'failover clusters are for stateful applications; stateless services such as web, VPN and streaming scale out better on an NLB cluster';
+        const data = { guestCluster: guestCluster.id, role: `${role}` };
+        const nlb = guestCluster.type === 'nlb';
         yield {
-          message: `${guestCluster.type === 'nlb' ? 'NLB' : 'Failover'} guest cluster "${guestCluster.id}" ${what} "${role}", a ${wrong} role: ${advice} (docs/design/sources.md#seed-001-guest-cluster-table).`,
+          message: id === guestCluster.id
+            ? (nlb ? MESSAGES.nlbServes : MESSAGES.failoverServes)(data)
+            : (nlb ? MESSAGES.nlbNode : MESSAGES.failoverNode)({ ...data, vm: id }),
           range,
           elementIds: id === guestCluster.id ? [guestCluster.id] : [id, guestCluster.id],
-          related: id === guestCluster.id ? [] : [{ message: `guest cluster "${guestCluster.id}" is declared here`, range: guestCluster.idRange }],
+          related: id === guestCluster.id ? [] : [{ message: MESSAGES.declared({ guestCluster: guestCluster.id }), range: guestCluster.idRange }],
         };
       }
     }

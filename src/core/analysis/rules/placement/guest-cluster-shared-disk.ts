@@ -2,6 +2,18 @@ import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { fieldEdit, flowList } from './common';
 import { guestClusterNodes } from './guest-cluster-nodes';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('guest-cluster-shared-disk', {
+  setSharedDisk: 'Set sharedDisk of "{guestCluster}" to "{disk}", which every node attaches',
+  noSharedDisk: 'Failover guest cluster "{guestCluster}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (docs/design/sources.md#seed-001-guest-cluster-table).',
+  localOfHost: 'Shared disk "{disk}" of failover guest cluster "{guestCluster}" is local storage of host "{host}": nodes on other hosts cannot reach it, and it is lost with its host. Put it on the SAN.',
+  local: 'Shared disk "{disk}" of failover guest cluster "{guestCluster}" is local storage: nodes on other hosts cannot reach it, and it is lost with its host. Put it on the SAN.',
+  datastoreLocal: 'datastore "{disk}" is local',
+  notAttached: 'VM "{vm}" is a node of failover guest cluster "{guestCluster}" but does not attach its shared disk "{disk}": it cannot take over the clustered application.',
+  sharedDiskOf: 'shared disk of "{guestCluster}"',
+  addDisk: 'Add "{disk}" to the shared disks of "{vm}"',
+});
 
 /** A failover guest cluster needs one disk every node reaches: its quorum and data (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterSharedDisk: AnalysisRule = {
@@ -27,9 +39,9 @@ export const guestClusterSharedDisk: AnalysisRule = {
         const fixes: QuickFix[] = [];
         const disk = common[0];
         const edit = disk === undefined ? undefined : fieldEdit(context, guestCluster.source, 'sharedDisk', disk);
-        if (disk !== undefined && edit) fixes.push({ title: `Set sharedDisk of "${guestCluster.id}" to "${disk}", which every node attaches`, edits: [edit], preferred: true });
+        if (disk !== undefined && edit) fixes.push({ title: MESSAGES.setSharedDisk({ guestCluster: guestCluster.id, disk }), edits: [edit], preferred: true });
         yield {
-          message: `Failover guest cluster "${guestCluster.id}" has no shared disk: its nodes have no common quorum and data disk, so the application cannot move to a surviving node (docs/design/sources.md#seed-001-guest-cluster-table).`,
+          message: MESSAGES.noSharedDisk({ guestCluster: guestCluster.id }),
           range: guestCluster.idRange,
           elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
           fixes,
@@ -41,21 +53,21 @@ export const guestClusterSharedDisk: AnalysisRule = {
       const diskRange = guestCluster.source.fields.sharedDisk?.value ?? guestCluster.idRange;
       if (topology.isLocalDatastore(disk)) {
         yield {
-          message: `Shared disk "${disk.id}" of failover guest cluster "${guestCluster.id}" is local storage${disk.host ? ` of host "${disk.host}"` : ''}: nodes on other hosts cannot reach it, and it is lost with its host. Put it on the SAN.`,
+          message: disk.host ? MESSAGES.localOfHost({ disk: disk.id, guestCluster: guestCluster.id, host: disk.host }) : MESSAGES.local({ disk: disk.id, guestCluster: guestCluster.id }),
           range: diskRange,
           elementIds: [guestCluster.id, disk.id],
-          related: [{ message: `datastore "${disk.id}" is local`, range: disk.idRange }],
+          related: [{ message: MESSAGES.datastoreLocal({ disk: disk.id }), range: disk.idRange }],
         };
       }
       for (const vm of nodes) {
         if (vm.sharedDisks?.includes(disk.id)) continue;
         const edit = fieldEdit(context, vm.source, 'sharedDisks', flowList([...(vm.sharedDisks ?? []), disk.id]));
         yield {
-          message: `VM "${vm.id}" is a node of failover guest cluster "${guestCluster.id}" but does not attach its shared disk "${disk.id}": it cannot take over the clustered application.`,
+          message: MESSAGES.notAttached({ vm: vm.id, guestCluster: guestCluster.id, disk: disk.id }),
           range: vm.source.fields.sharedDisks?.value ?? vm.source.fields.guestCluster?.value ?? vm.idRange,
           elementIds: [vm.id, guestCluster.id, disk.id],
-          related: [{ message: `shared disk of "${guestCluster.id}"`, range: diskRange }],
-          fixes: edit ? [{ title: `Add "${disk.id}" to the shared disks of "${vm.id}"`, edits: [edit], preferred: true }] : [],
+          related: [{ message: MESSAGES.sharedDiskOf({ guestCluster: guestCluster.id }), range: diskRange }],
+          fixes: edit ? [{ title: MESSAGES.addDisk({ disk: disk.id, vm: vm.id }), edits: [edit], preferred: true }] : [],
         };
       }
     }

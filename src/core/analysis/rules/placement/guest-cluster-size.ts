@@ -1,5 +1,16 @@
 import type { AnalysisRule } from '../../rule';
 import { GUEST_CLUSTER_LIMITS, guestClusterNodes } from './guest-cluster-nodes';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('guest-cluster-size', {
+  failoverNoNodes: 'Failover guest cluster "{guestCluster}" has no nodes: no VM names it in `guestCluster` (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  nlbNoNodes: 'NLB guest cluster "{guestCluster}" has no nodes: no VM names it in `guestCluster` (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  failoverOneNode: 'Failover guest cluster "{guestCluster}" has {count} node ("{node}"): with no partner node it cannot fail over (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  nlbOneNode: 'NLB guest cluster "{guestCluster}" has {count} node ("{node}"): with no partner node it cannot fail over (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  failoverTooMany: 'Failover guest cluster "{guestCluster}" has {count} nodes; a failover cluster has at most {max} (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  nlbTooMany: 'NLB guest cluster "{guestCluster}" has {count} nodes; an NLB cluster has at most {max} (docs/design/sources.md#seed-001-guest-cluster-table: {min} to {max} nodes).',
+  node: 'node "{vm}"',
+});
 
 /** Failover clusters: 2 to 16 nodes; NLB clusters: 2 to 32 (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterSize: AnalysisRule = {
@@ -18,21 +29,22 @@ export const guestClusterSize: AnalysisRule = {
     for (const guestCluster of topology.guestClusters) {
       const limits = GUEST_CLUSTER_LIMITS[guestCluster.type];
       const nodes = guestClusterNodes(topology, guestCluster);
-      const kind = guestCluster.type === 'failover' ? 'Failover' : 'NLB';
-      let problem: string | undefined;
+      const failover = guestCluster.type === 'failover';
+      const data = { guestCluster: guestCluster.id, count: nodes.length, min: limits.minNodes, max: limits.maxNodes };
+      let message: string | undefined;
       if (nodes.length < limits.minNodes) {
-        problem = nodes.length === 0
-          ? 'has no nodes: no VM names it in `guestCluster`'
-          : `has ${nodes.length} node ("${nodes[0]?.id}"): with no partner node it cannot fail over`;
+        message = nodes.length === 0
+          ? (failover ? MESSAGES.failoverNoNodes : MESSAGES.nlbNoNodes)({ guestCluster: guestCluster.id, min: limits.minNodes, max: limits.maxNodes })
+          : (failover ? MESSAGES.failoverOneNode : MESSAGES.nlbOneNode)({ ...data, node: `${nodes[0]?.id}` });
       } else if (nodes.length > limits.maxNodes) {
-        problem = `has ${nodes.length} nodes; ${guestCluster.type === 'nlb' ? 'an NLB' : 'a failover'} cluster has at most ${limits.maxNodes}`;
+        message = (failover ? MESSAGES.failoverTooMany : MESSAGES.nlbTooMany)(data);
       }
-      if (!problem) continue;
+      if (!message) continue;
       yield {
-        message: `${kind} guest cluster "${guestCluster.id}" ${problem} (docs/design/sources.md#seed-001-guest-cluster-table: ${limits.minNodes} to ${limits.maxNodes} nodes).`,
+        message,
         range: guestCluster.idRange,
         elementIds: [guestCluster.id, ...nodes.map((vm) => vm.id)],
-        related: nodes.map((vm) => ({ message: `node "${vm.id}"`, range: vm.source.fields.guestCluster?.value ?? vm.idRange })),
+        related: nodes.map((vm) => ({ message: MESSAGES.node({ vm: vm.id }), range: vm.source.fields.guestCluster?.value ?? vm.idRange })),
       };
     }
   },

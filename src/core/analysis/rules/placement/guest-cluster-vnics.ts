@@ -2,7 +2,16 @@ import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { fieldEdit } from './common';
 import { GUEST_CLUSTER_LIMITS } from './guest-cluster-nodes';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('guest-cluster-vnics', {
+  setVnics: 'Set vnics of "{vm}" to {count}',
+  failoverOneVnic: 'VM "{vm}" is a node of failover guest cluster "{guestCluster}" with {vnics} vNIC; it needs at least {min} (public, private heartbeat, iSCSI).',
+  failoverManyVnics: 'VM "{vm}" is a node of failover guest cluster "{guestCluster}" with {vnics} vNICs; it needs at least {min} (public, private heartbeat, iSCSI).',
+  nlbOneVnic: 'VM "{vm}" is a node of NLB guest cluster "{guestCluster}" with {vnics} vNIC; it needs at least {min} (public, private).',
+  nlbManyVnics: 'VM "{vm}" is a node of NLB guest cluster "{guestCluster}" with {vnics} vNICs; it needs at least {min} (public, private).',
+  declared: 'guest cluster "{guestCluster}" is declared here',
+});
 
 /** Failover nodes need public, private and iSCSI vNICs; NLB nodes public and private (docs/design/sources.md#seed-001-guest-cluster-table). */
 export const guestClusterVnics: AnalysisRule = {
@@ -28,12 +37,14 @@ export const guestClusterVnics: AnalysisRule = {
       const vnics = vm.vnics ?? 1;
       if (vnics >= limits.minVnics) continue;
       const edit = fieldEdit(context, vm.source, 'vnics', String(limits.minVnics));
-      const fixes: QuickFix[] = edit ? [{ title: `Set vnics of "${vm.id}" to ${limits.minVnics}`, edits: [edit], preferred: true }] : [];
+      const fixes: QuickFix[] = edit ? [{ title: MESSAGES.setVnics({ vm: vm.id, count: limits.minVnics }), edits: [edit], preferred: true }] : [];
       yield {
-        message: `VM "${vm.id}" is a node of ${guestCluster.type === 'failover' ? 'failover' : 'NLB'} guest cluster "${guestCluster.id}" with ${vnics} ${plural(vnics, 'vNIC')}; it needs at least ${limits.minVnics} (${limits.vnics}).`,
+        message: (guestCluster.type === 'failover'
+          ? vnics === 1 ? MESSAGES.failoverOneVnic : MESSAGES.failoverManyVnics
+          : vnics === 1 ? MESSAGES.nlbOneVnic : MESSAGES.nlbManyVnics)({ vm: vm.id, guestCluster: guestCluster.id, vnics, min: limits.minVnics }),
         range: vm.source.fields.vnics?.value ?? vm.idRange,
         elementIds: [vm.id, guestCluster.id],
-        related: [{ message: `guest cluster "${guestCluster.id}" is declared here`, range: guestCluster.idRange }],
+        related: [{ message: MESSAGES.declared({ guestCluster: guestCluster.id }), range: guestCluster.idRange }],
         fixes,
       };
     }

@@ -3,7 +3,24 @@ import type { Cluster, Datastore, Topology } from '../../../model/topology';
 import type { AnalysisRule, RuleContext } from '../../rule';
 import { fieldEdit, flowList, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('heartbeat-datastores', {
+  haChoosesOne: 'Cluster "{cluster}" lets HA choose its heartbeat datastores, but only {count} shared datastore ({datastores}) can serve: HA wants 2 per host to tell a failed host from an isolated one.',
+  haChoosesMany: 'Cluster "{cluster}" lets HA choose its heartbeat datastores, but only {count} shared datastores ({datastores}) can serve: HA wants 2 per host to tell a failed host from an isolated one.',
+  none: 'none',
+  unusable: 'Heartbeat datastore "{datastore}" of cluster "{cluster}" {reason}: other hosts cannot read its heartbeats.',
+  declared: 'datastore "{datastore}" is declared here',
+  noneUsable: 'Cluster "{cluster}" has {count} usable heartbeat datastores; vSphere HA needs 2 per host to tell a failed host from an isolated one, and reports a configuration issue with fewer.',
+  oneUsable: 'Cluster "{cluster}" has {count} usable heartbeat datastore ({datastores}); vSphere HA needs 2 per host to tell a failed host from an isolated one, and reports a configuration issue with fewer.',
+  oneArray: 'Every heartbeat datastore of cluster "{cluster}" is on array "{array}": an outage of that array silences all datastore heartbeats, although "{other}" on array "{otherArray}" could serve.',
+  localOfHost: 'is local storage of host "{host}"',
+  local: 'is local storage',
+  rawLun: 'is a raw LUN attached by guests, not a datastore the hosts mount',
+  mountedByOne: 'is mounted by {count} host of the cluster',
+  mountedByMany: 'is mounted by {count} hosts of the cluster',
+  add: 'Add "{datastore}" to the heartbeat datastores of "{cluster}"',
+});
 
 /** vSphere HA wants two heartbeat datastores per host, shared, preferably on different arrays. */
 export const heartbeatDatastores: AnalysisRule = {
@@ -37,7 +54,11 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
   if (!ha || declared === undefined) {
     if (eligible.length >= 2) return;
     yield {
-      message: `Cluster "${cluster.id}" lets HA choose its heartbeat datastores, but only ${eligible.length} shared ${plural(eligible.length, 'datastore')} (${eligible.map((d) => `"${d.id}"`).join(', ') || 'none'}) can serve: HA wants 2 per host to tell a failed host from an isolated one.`,
+      message: (eligible.length === 1 ? MESSAGES.haChoosesOne : MESSAGES.haChoosesMany)({
+        cluster: cluster.id,
+        count: eligible.length,
+        datastores: eligible.map((d) => `"${d.id}"`).join(', ') || MESSAGES.none({}),
+      }),
       range: cluster.source.fields.ha?.key ?? cluster.idRange,
       elementIds: [cluster.id, ...eligible.map((d) => d.id)],
     };
@@ -54,10 +75,10 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
       continue;
     }
     yield {
-      message: `Heartbeat datastore "${datastore.id}" of cluster "${cluster.id}" ${reason}: other hosts cannot read its heartbeats.`,
+      message: MESSAGES.unusable({ datastore: datastore.id, cluster: cluster.id, reason }),
       range: referenceRange(topology, cluster.id, 'datastore', datastore.id, listRange) ?? listRange,
       elementIds: [cluster.id, datastore.id],
-      related: [{ message: `datastore "${datastore.id}" is declared here`, range: datastore.idRange }],
+      related: [{ message: MESSAGES.declared({ datastore: datastore.id }), range: datastore.idRange }],
     };
   }
   const usedArrays = new Set(usable.map((d) => d.array));
@@ -65,7 +86,10 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
   if (usable.length < 2) {
     const candidate = otherArray ?? eligible.find((d) => !declared.includes(d.id));
     yield {
-      message: `Cluster "${cluster.id}" has ${usable.length} usable heartbeat ${plural(usable.length, 'datastore')}${usable.length > 0 ? ` (${usable.map((d) => `"${d.id}"`).join(', ')})` : ''}; vSphere HA needs 2 per host to tell a failed host from an isolated one, and reports a configuration issue with fewer.`,
+      // Fewer than two: none, or one.
+      message: usable.length === 0
+        ? MESSAGES.noneUsable({ cluster: cluster.id, count: usable.length })
+        : MESSAGES.oneUsable({ cluster: cluster.id, count: usable.length, datastores: usable.map((d) => `"${d.id}"`).join(', ') }),
       range: listRange,
       elementIds: [cluster.id, ...usable.map((d) => d.id)],
       fixes: addFix(context, cluster, declared, candidate),
@@ -75,7 +99,7 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
   const [onlyArray] = usedArrays;
   if (usedArrays.size === 1 && onlyArray !== undefined && otherArray) {
     yield {
-      message: `Every heartbeat datastore of cluster "${cluster.id}" is on array "${onlyArray}": an outage of that array silences all datastore heartbeats, although "${otherArray.id}" on array "${otherArray.array ?? ''}" could serve.`,
+      message: MESSAGES.oneArray({ cluster: cluster.id, array: onlyArray, other: otherArray.id, otherArray: otherArray.array ?? '' }),
       range: listRange,
       elementIds: [cluster.id, onlyArray, ...usable.map((d) => d.id)],
       fixes: addFix(context, cluster, declared, otherArray),
@@ -117,12 +141,12 @@ function clustersUsingDatastores(topology: Topology): ReadonlyMap<string, Readon
 
 /** Why a datastore cannot carry HA heartbeats for this cluster, or undefined when it can. */
 function unusableReason(topology: Topology, cluster: Cluster, datastore: Datastore): string | undefined {
-  if (topology.isLocalDatastore(datastore)) return `is local storage${datastore.host ? ` of host "${datastore.host}"` : ''}`;
-  if (datastore.protocol === 'raw') return 'is a raw LUN attached by guests, not a datastore the hosts mount';
+  if (topology.isLocalDatastore(datastore)) return datastore.host ? MESSAGES.localOfHost({ host: datastore.host }) : MESSAGES.local({});
+  if (datastore.protocol === 'raw') return MESSAGES.rawLun({});
   if (datastore.presentedTo !== undefined) {
     const clusterHosts = new Set(topology.hostsInCluster(cluster.id).map((h) => h.id));
     const mounted = datastore.presentedTo.filter((id) => clusterHosts.has(id)).length;
-    if (mounted < 2) return `is mounted by ${mounted} ${plural(mounted, 'host')} of the cluster`;
+    if (mounted < 2) return (mounted === 1 ? MESSAGES.mountedByOne : MESSAGES.mountedByMany)({ count: mounted });
   }
   return undefined;
 }
@@ -131,5 +155,5 @@ function addFix(context: RuleContext, cluster: Cluster, declared: readonly strin
   const ha = cluster.ha;
   if (!candidate || !ha) return [];
   const edit = fieldEdit(context, ha.source, 'heartbeatDatastores', flowList([...declared, candidate.id]));
-  return edit ? [{ title: `Add "${candidate.id}" to the heartbeat datastores of "${cluster.id}"`, edits: [edit], preferred: true }] : [];
+  return edit ? [{ title: MESSAGES.add({ datastore: candidate.id, cluster: cluster.id }), edits: [edit], preferred: true }] : [];
 }

@@ -1,4 +1,10 @@
 import type { AnalysisRule } from '../../rule';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-missing', {
+  noSection: 'The design has no management section: say where the {product} server runs (a VM or a dedicated physical server), so that its protection can be checked.',
+  noServer: 'The management section names neither the VM the management server runs as (`vm`) nor its dedicated physical server (`physicalServer`).',
+});
 
 /** A design should say where vCenter / SCVMM / XenCenter runs (docs/design/sources.md#seed-000). */
 export const managementMissing: AnalysisRule = {
@@ -24,7 +30,7 @@ export const managementMissing: AnalysisRule = {
     const management = file.management;
     if (!management) {
       yield {
-        message: `The design has no management section: say where the ${topology.platform === 'hyperv' ? 'SCVMM' : 'vCenter'} server runs (a VM or a dedicated physical server), so that its protection can be checked.`,
+        message: MESSAGES.noSection({ product: topology.platform === 'hyperv' ? 'SCVMM' : 'vCenter' }),
         range: file.source.fields.vtopo?.key ?? file.source.fields.name?.key ?? { start: 0, end: 0 },
         elementIds: [],
       };
@@ -33,7 +39,7 @@ export const managementMissing: AnalysisRule = {
     if (management.vm === undefined && management.physicalServer === undefined) {
       const keyRange = file.source.fields.management?.key ?? { start: 0, end: 0 };
       yield {
-        message: 'The management section names neither the VM the management server runs as (`vm`) nor its dedicated physical server (`physicalServer`).',
+        message: MESSAGES.noServer({}),
         range: keyRange,
         elementIds: [],
       };

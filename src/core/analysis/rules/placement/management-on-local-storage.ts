@@ -1,6 +1,13 @@
 import type { AnalysisRule } from '../../rule';
 import { managementVms } from '../../../domain/management';
 import { moveToSharedDatastoreFixes } from '../fixes';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-on-local-storage', {
+  onLocal: 'VM "{vm}" ({part}) lives on local datastore "{datastore}": when its host fails, the tool needed to manage the recovery is lost with it and cannot be restarted elsewhere.',
+  namedHere: 'named as the {part} here',
+  datastoreLocal: 'datastore "{datastore}" is local',
+});
 
 /** The management VM on a host's local disk dies with that host and comes back with it only. */
 export const managementOnLocalStorage: AnalysisRule = {
@@ -24,12 +31,12 @@ export const managementOnLocalStorage: AnalysisRule = {
       const valueRange = vm.source.fields.datastore?.value ?? vm.idRange;
       const fixes = moveToSharedDatastoreFixes(vm, shared);
       yield {
-        message: `VM "${vm.id}" (${part}) lives on local datastore "${datastore.id}": when its host fails, the tool needed to manage the recovery is lost with it and cannot be restarted elsewhere.`,
+        message: MESSAGES.onLocal({ vm: vm.id, part, datastore: datastore.id }),
         range: valueRange,
         elementIds: [vm.id, datastore.id],
         related: [
-          { message: `named as the ${part} here`, range },
-          { message: `datastore "${datastore.id}" is local`, range: datastore.idRange },
+          { message: MESSAGES.namedHere({ part }), range },
+          { message: MESSAGES.datastoreLocal({ datastore: datastore.id }), range: datastore.idRange },
         ],
         fixes,
       };

@@ -4,6 +4,14 @@ import { clusterOfVm, fieldEdit } from './common';
 import { managementVms } from '../../../domain/management';
 import { effectiveRestartPriority } from '../../../domain/restart-priority';
 import { haEnabled } from '../../../domain/ha';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-restart-priority', {
+  setHighest: 'Set restartPriority of "{vm}" to highest',
+  notHighest: 'VM "{vm}" ({part}) has restart priority {priority}: HA should restart it first (highest), before the VMs it helps recover.',
+  clusterDefault: '{priority} (cluster default)',
+  namedHere: 'named as the {part} here',
+});
 
 /** The management server (and its database) should be the first VMs HA restarts. */
 export const managementRestartPriority: AnalysisRule = {
@@ -28,12 +36,12 @@ export const managementRestartPriority: AnalysisRule = {
       const priority = effectiveRestartPriority(vm, cluster);
       if (priority === 'highest') continue;
       const edit = fieldEdit(context, vm.source, 'restartPriority', 'highest');
-      const fixes: QuickFix[] = edit ? [{ title: `Set restartPriority of "${vm.id}" to highest`, edits: [edit], preferred: true }] : [];
+      const fixes: QuickFix[] = edit ? [{ title: MESSAGES.setHighest({ vm: vm.id }), edits: [edit], preferred: true }] : [];
       yield {
-        message: `VM "${vm.id}" (${part}) has restart priority ${priority}${vm.restartPriority === undefined ? ' (cluster default)' : ''}: HA should restart it first (highest), before the VMs it helps recover.`,
+        message: MESSAGES.notHighest({ vm: vm.id, part, priority: vm.restartPriority === undefined ? MESSAGES.clusterDefault({ priority }) : priority }),
         range: vm.source.fields.restartPriority?.value ?? vm.idRange,
         elementIds: [vm.id, cluster.id],
-        related: [{ message: `named as the ${part} here`, range }],
+        related: [{ message: MESSAGES.namedHere({ part }), range }],
         fixes,
       };
     }

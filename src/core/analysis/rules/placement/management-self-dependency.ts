@@ -1,6 +1,12 @@
 import type { AnalysisRule } from '../../rule';
 import { clusterOfVm } from './common';
 import { managementVms } from '../../../domain/management';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('management-self-dependency', {
+  insideCluster: 'VM "{vm}" ({part}) runs inside cluster "{cluster}", the only cluster it manages: a cluster-wide failure (e.g. its storage) takes down the tool needed to repair it.',
+  runsOn: '"{vm}" runs on host "{host}" of cluster "{cluster}"',
+});
 
 /** The management VM inside the only cluster it manages shares every cluster-wide failure. */
 export const managementSelfDependency: AnalysisRule = {
@@ -21,10 +27,10 @@ export const managementSelfDependency: AnalysisRule = {
       const cluster = clusterOfVm(topology, vm);
       if (!cluster) continue;
       yield {
-        message: `VM "${vm.id}" (${part}) runs inside cluster "${cluster.id}", the only cluster it manages: a cluster-wide failure (e.g. its storage) takes down the tool needed to repair it.`,
+        message: MESSAGES.insideCluster({ vm: vm.id, part, cluster: cluster.id }),
         range,
         elementIds: [vm.id, cluster.id],
-        related: [{ message: `"${vm.id}" runs on host "${vm.host}" of cluster "${cluster.id}"`, range: vm.source.fields.host?.value ?? vm.idRange }],
+        related: [{ message: MESSAGES.runsOn({ vm: vm.id, host: vm.host, cluster: cluster.id }), range: vm.source.fields.host?.value ?? vm.idRange }],
       };
     }
   },

@@ -2,7 +2,13 @@ import type { AnalysisRule } from '../../rule';
 import { referenceRange } from './common';
 import { directedCycles } from '../../../graph';
 import { restartDependencies } from '../../../domain/restart-dependencies';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('restart-dependency-cycle', {
+  oneRule: 'Restart dependencies form a cycle: {path} (read "waits for"; rule {rules}). No VM of the loop can restart first.',
+  manyRules: 'Restart dependencies form a cycle: {path} (read "waits for"; rules {rules}). No VM of the loop can restart first.',
+  waitsFor: '"{vm}" waits for "{dependsOn}" (rule "{rule}")',
+});
 
 /** Orchestrated restart needs an order: dependencies that loop back have none. */
 export const restartDependencyCycle: AnalysisRule = {
@@ -25,11 +31,11 @@ export const restartDependencyCycle: AnalysisRule = {
       const path = [...cycle.map((edge) => edge.from), first.from].map((id) => `"${id}"`).join(' -> ');
       const rules = [...new Set(cycle.map((edge) => edge.rule.id))];
       yield {
-        message: `Restart dependencies form a cycle: ${path} (read "waits for"; ${plural(rules.length, 'rule')} ${rules.map((id) => `"${id}"`).join(', ')}). No VM of the loop can restart first.`,
+        message: (rules.length === 1 ? MESSAGES.oneRule : MESSAGES.manyRules)({ path, rules: rules.map((id) => `"${id}"`).join(', ') }),
         range: first.rule.idRange,
         elementIds: [...cycle.map((edge) => edge.from), ...rules],
         related: cycle.map((edge) => ({
-          message: `"${edge.from}" waits for "${edge.to}" (rule "${edge.rule.id}")`,
+          message: MESSAGES.waitsFor({ vm: edge.from, dependsOn: edge.to, rule: edge.rule.id }),
           range: referenceRange(topology, edge.rule.id, 'vm', edge.to, edge.rule.source.fields.dependsOn?.value) ?? edge.rule.idRange,
         })),
       };

@@ -4,6 +4,15 @@ import { clusterOfVm, fieldEdit, referenceRange } from './common';
 import { effectiveRestartPriority, priorityRank } from '../../../domain/restart-priority';
 import { haEnabled } from '../../../domain/ha';
 import { restartDependencies } from '../../../domain/restart-dependencies';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('restart-dependency-priority', {
+  raise: 'Raise restartPriority of "{vm}" to {priority}',
+  clusterDefault: '{priority} (cluster default)',
+  laterTier: 'VM "{vm}" (restart priority {vmPriority}) depends on "{dependency}" ({dependencyPriority}): HA restarts the dependency in a later tier, so "{vm}" waits for it until the tier timeout.',
+  never: 'VM "{vm}" (restart priority {vmPriority}) depends on "{dependency}" ({dependencyPriority}): HA restarts the dependency never, so "{vm}" waits for it in vain.',
+  priorityOf: 'restart priority of "{vm}"',
+});
 
 /** A VM waiting for a VM HA restarts later (or never) waits for the tier timeout. */
 export const restartDependencyPriority: AnalysisRule = {
@@ -32,15 +41,20 @@ export const restartDependencyPriority: AnalysisRule = {
       const dependencyPriority = effectiveRestartPriority(dependency, dependencyCluster);
       if (priorityRank(dependencyPriority) >= priorityRank(vmPriority)) continue;
       const edit = fieldEdit(context, dependency.source, 'restartPriority', vmPriority);
-      const fixes: QuickFix[] = edit ? [{ title: `Raise restartPriority of "${dependency.id}" to ${vmPriority}`, edits: [edit], preferred: true }] : [];
-      const fromDefault = (vmOrDependency: typeof vm) => (vmOrDependency.restartPriority === undefined ? ' (cluster default)' : '');
+      const fixes: QuickFix[] = edit ? [{ title: MESSAGES.raise({ vm: dependency.id, priority: vmPriority }), edits: [edit], preferred: true }] : [];
+      const stated = (vmOrDependency: typeof vm, priority: string) => (vmOrDependency.restartPriority === undefined ? MESSAGES.clusterDefault({ priority }) : priority);
       yield {
-        message: `VM "${vm.id}" (restart priority ${vmPriority}${fromDefault(vm)}) depends on "${dependency.id}" (${dependencyPriority}${fromDefault(dependency)}): HA restarts the dependency ${dependencyPriority === 'disabled' ? 'never' : 'in a later tier'}, so "${vm.id}" waits for it${dependencyPriority === 'disabled' ? ' in vain' : ' until the tier timeout'}.`,
+        message: (dependencyPriority === 'disabled' ? MESSAGES.never : MESSAGES.laterTier)({
+          vm: vm.id,
+          vmPriority: stated(vm, vmPriority),
+          dependency: dependency.id,
+          dependencyPriority: stated(dependency, dependencyPriority),
+        }),
         range: referenceRange(topology, edge.rule.id, 'vm', dependency.id, edge.rule.source.fields.dependsOn?.value) ?? edge.rule.idRange,
         elementIds: [vm.id, dependency.id, edge.rule.id],
         related: [
-          { message: `restart priority of "${dependency.id}"`, range: dependency.source.fields.restartPriority?.value ?? dependency.idRange },
-          { message: `restart priority of "${vm.id}"`, range: vm.source.fields.restartPriority?.value ?? vm.idRange },
+          { message: MESSAGES.priorityOf({ vm: dependency.id }), range: dependency.source.fields.restartPriority?.value ?? dependency.idRange },
+          { message: MESSAGES.priorityOf({ vm: vm.id }), range: vm.source.fields.restartPriority?.value ?? vm.idRange },
         ],
         fixes,
       };

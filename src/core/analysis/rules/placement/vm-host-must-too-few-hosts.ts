@@ -2,7 +2,20 @@ import type { Cluster, Host, Vm } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { clusterOfVm, hostFailuresToTolerate, isConnected, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('vm-host-must-too-few-hosts', {
+  hostOfOtherCluster: 'Must-run-on rule "{rule}" names host "{host}" of cluster "{hostCluster}", but its VMs run in cluster {clusters}: they can never run there.',
+  hostInNoCluster: 'Must-run-on rule "{rule}" names host "{host}", which is in no cluster, but its VMs run in cluster {clusters}: they can never run there.',
+  hostDeclared: 'host "{host}" is declared here',
+  noHost: 'no connected host of cluster "{cluster}"',
+  oneHost: '{count} connected host of cluster "{cluster}" ({hosts})',
+  manyHosts: '{count} connected hosts of cluster "{cluster}" ({hosts})',
+  oneFailure: 'Must-run-on rule "{rule}" confines {vms} to {where}; the cluster tolerates {count} host failure, and after that many HA cannot restart these VMs: it never breaks a must rule.',
+  manyFailures: 'Must-run-on rule "{rule}" confines {vms} to {where}; the cluster tolerates {count} host failures, and after that many HA cannot restart these VMs: it never breaks a must rule.',
+  toleratesOne: 'cluster "{cluster}" tolerates {count} host failure',
+  toleratesMany: 'cluster "{cluster}" tolerates {count} host failures',
+});
 
 /** HA never breaks a must rule: a host group of F hosts or fewer strands its VMs after F failures. */
 export const vmHostMustTooFewHosts: AnalysisRule = {
@@ -37,10 +50,12 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
         if (hostCluster && vmsByCluster.has(hostCluster)) continue;
         const vmClusters = [...vmsByCluster.keys()].map((c) => `"${c.id}"`).join(', ');
         yield {
-          message: `Must-run-on rule "${rule.id}" names host "${host.id}"${hostCluster ? ` of cluster "${hostCluster.id}"` : ', which is in no cluster'}, but its VMs run in cluster ${vmClusters}: they can never run there.`,
+          message: hostCluster
+            ? MESSAGES.hostOfOtherCluster({ rule: rule.id, host: host.id, hostCluster: hostCluster.id, clusters: vmClusters })
+            : MESSAGES.hostInNoCluster({ rule: rule.id, host: host.id, clusters: vmClusters }),
           range: referenceRange(topology, rule.id, 'host', host.id, hostsField) ?? hostsField ?? rule.idRange,
           elementIds: [rule.id, host.id],
-          related: [{ message: `host "${host.id}" is declared here`, range: host.idRange }],
+          related: [{ message: MESSAGES.hostDeclared({ host: host.id }), range: host.idRange }],
         };
       }
       for (const [cluster, vms] of vmsByCluster) {
@@ -49,14 +64,16 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
         const group = hosts.filter((host) => topology.clusterOfHost(host) === cluster && isConnected(host));
         if (group.length > failures) continue;
         const names = vms.map((vm) => `"${vm.id}"`).join(', ');
+        const hostsData = { count: group.length, cluster: cluster.id, hosts: group.map((h) => `"${h.id}"`).join(', ') };
         const where = group.length === 0
-          ? `no connected host of cluster "${cluster.id}"`
-          : `${group.length} connected ${plural(group.length, 'host')} of cluster "${cluster.id}" (${group.map((h) => `"${h.id}"`).join(', ')})`;
+          ? MESSAGES.noHost({ cluster: cluster.id })
+          : (group.length === 1 ? MESSAGES.oneHost : MESSAGES.manyHosts)(hostsData);
+        const one = failures === 1;
         yield {
-          message: `Must-run-on rule "${rule.id}" confines ${names} to ${where}; the cluster tolerates ${failures} host ${plural(failures, 'failure')}, and after that many HA cannot restart these VMs: it never breaks a must rule.`,
+          message: (one ? MESSAGES.oneFailure : MESSAGES.manyFailures)({ rule: rule.id, vms: names, where, count: failures }),
           range: hostsField ?? rule.idRange,
           elementIds: [rule.id, cluster.id, ...vms.map((vm) => vm.id), ...group.map((h) => h.id)],
-          related: [{ message: `cluster "${cluster.id}" tolerates ${failures} host ${plural(failures, 'failure')}`, range: cluster.source.fields.ha?.key ?? cluster.idRange }],
+          related: [{ message: (one ? MESSAGES.toleratesOne : MESSAGES.toleratesMany)({ cluster: cluster.id, count: failures }), range: cluster.source.fields.ha?.key ?? cluster.idRange }],
         };
       }
     }
