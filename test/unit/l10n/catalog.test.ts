@@ -47,18 +47,6 @@ const PENDING_RULES = new Set<string>([
   'vm-network-missing',
   'guest-cluster-heartbeat-on-client-network',
   // domains
-  'failure-domain-spof',
-  'cluster-single-domain',
-  'failure-domain-conflict',
-  'mirror-legs-shared-domain',
-  'async-only-critical',
-  'stretched-admission-control',
-  'stretched-heartbeat-datastores',
-  'stretched-isolation-addresses',
-  'stretched-site-affinity',
-  'stretched-witness',
-  'stretched-preferred-site',
-  'site-link-latency',
   // capacity
   'ha-capacity-report',
   'ha-admission-control',
