@@ -48,12 +48,6 @@ const PENDING_RULES = new Set<string>([
   'guest-cluster-heartbeat-on-client-network',
   // domains
   // capacity
-  'ha-capacity-report',
-  'ha-admission-control',
-  'admission-control-disabled',
-  'failover-host-runs-vms',
-  'n1-capacity',
-  'n1-headroom',
   // placement
   'anti-affinity-same-host',
   'critical-peers-same-host',

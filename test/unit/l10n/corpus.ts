@@ -88,7 +88,75 @@ const HARDWARE: readonly Design[] = [];
 
 // ------------------------------------------------------------------ capacity
 
-const CAPACITY: readonly Design[] = [];
+/** Three 64 GB hosts in cluster prod (the capacity rule tests' design). */
+function threeHosts(admissionControl: string, vms: string): string {
+  return `vtopo: 1
+clusters:
+  prod:
+    ha:
+      admissionControl: ${admissionControl}
+hosts:
+  esx-01: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
+  esx-02: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
+  esx-03: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
+vms:
+${vms}`;
+}
+
+/** The published slot example (three hosts, five VMs with reservations). */
+function slotExample(admissionControl: string): string {
+  return `vtopo: 1
+clusters:
+  example:
+    ha:
+      admissionControl: ${admissionControl}
+hosts:
+  H1: { cpu: { cores: 1, speed: 9 GHz }, memory: 9 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
+  H2: { cpu: { cores: 1, speed: 9 GHz }, memory: 6 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
+  H3: { cpu: { cores: 1, speed: 6 GHz }, memory: 6 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
+vms:
+  VM1: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }
+  VM2: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }
+  VM3: { host: H2, memory: 2 GB, reservation: { cpu: 1 GHz, memory: 2 GB } }
+  VM4: { host: H2, memory: 1 GB, reservation: { cpu: 1 GHz, memory: 1 GB } }
+  VM5: { host: H3, memory: 1 GB, reservation: { cpu: 1 GHz, memory: 1 GB } }
+`;
+}
+
+const CAPACITY: readonly Design[] = [
+  // ha-admission-control and ha-capacity-report: each policy, met and not met, with multi-slot VMs and derived percentages.
+  { name: 'slot example, two host failures', text: slotExample('{ policy: slots, hostFailuresToTolerate: 2 }') },
+  { name: 'slot example, slot cap', text: slotExample('{ policy: slots, slotCpuMHz: 1000, slotMemoryMB: 1024 }') },
+  { name: 'slot example, 75% CPU reserved', text: slotExample('{ policy: percentage, cpuPercent: 75, memoryPercent: 25 }') },
+  { name: 'slot example, percentages for two failures', text: slotExample('{ policy: percentage, hostFailuresToTolerate: 2 }') },
+  {
+    name: 'slot example, failover host too small',
+    text: slotExample('{ policy: failover-hosts, failoverHosts: [H3, H4] }')
+      .replace('VM5: { host: H3', 'VM5: { host: H2')
+      .replace('VM1: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }', 'VM1: { host: H1, memory: 6 GB, reservation: { cpu: 2 GHz, memory: 6 GB } }')
+      .replace('vms:\n', '  H4: { cpu: { cores: 1, speed: 6 GHz }, memory: 6 GB, state: maintenance }\nvms:\n'),
+  },
+  { name: 'slot example, two dedicated failover hosts', text: slotExample('{ policy: failover-hosts, hostFailuresToTolerate: 2, failoverHosts: [H2, H3] }') },
+  // admission-control-disabled (with its quick fix), and the report of a disabled policy.
+  { name: 'three hosts, admission control disabled', text: threeHosts('{ policy: disabled }', '  a: { host: esx-01, memory: 8 GB }\n') },
+  // failover-host-runs-vms: a VM on the dedicated failover host.
+  { name: 'three hosts, a VM on the failover host', text: threeHosts('{ policy: failover-hosts, failoverHosts: [esx-03] }', '  a: { host: esx-01, memory: 8 GB }\n  b: { host: esx-03, memory: 8 GB }\n') },
+  // n1-capacity: a reservation that does not fit, configured memory that does not fit (several VMs), no host left.
+  {
+    name: 'three hosts, reservations that do not fit',
+    text: threeHosts('{ policy: percentage }', '  sql-01: { host: esx-01, memory: 40 GB, reservation: { memory: 40 GB } }\n  a: { host: esx-02, memory: 30 GB, reservation: { memory: 30 GB } }\n  b: { host: esx-03, memory: 30 GB, reservation: { memory: 30 GB } }\n'),
+  },
+  {
+    name: 'three hosts, VMs too large to restart',
+    text: threeHosts('{ policy: percentage }', '  a1: { host: esx-01, memory: 30 GB }\n  a2: { host: esx-01, memory: 30 GB }\n  b: { host: esx-02, memory: 50 GB, reservation: { memory: 20 GB } }\n  c: { host: esx-03, memory: 50 GB, reservation: { memory: 20 GB } }\n'),
+  },
+  {
+    name: 'two hosts, one in maintenance',
+    text: 'vtopo: 1\nclusters:\n  prod: {}\nhosts:\n  esx-01: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }\n  esx-02: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB, state: maintenance }\nvms:\n  a: { host: esx-01, memory: 8 GB }\n',
+  },
+  // n1-headroom: 114 GB of VMs on the 128 GB two hosts keep.
+  { name: 'three hosts, little headroom', text: threeHosts('{ policy: percentage }', ['esx-01', 'esx-02', 'esx-03'].map((host) => `  ${host}-a: { host: ${host}, memory: 19 GB }\n  ${host}-b: { host: ${host}, memory: 19 GB }\n`).join('')) },
+];
 
 // ----------------------------------------------------------------- placement
 
