@@ -89,8 +89,6 @@ const PENDING_RULES = new Set<string>([
   'mtu-mismatch',
   'iscsi-shared-network',
   // inventory
-  'lun-single-path',
-  'cabling-unknown',
 ]);
 
 /** The rule ids that declare a catalog (`rule-id.messageId`). */

@@ -172,7 +172,78 @@ const NETWORK: readonly Design[] = [];
 
 // ----------------------------------------------------------------- inventory
 
-const INVENTORY: readonly Design[] = [];
+/** Two hosts with two single-port FC HBAs each and one shared LUN whose paths each host lists (the lun-single-path tests' design). */
+function lunPaths(paths: string, deadPaths = '', esx1Adapters = 'vmhba2: { type: fc, ports: { vmhba2: {} } }\n      vmhba3: { type: fc, ports: { vmhba3: {} } }'): string {
+  return `vtopo: 1
+clusters:
+  prod: {}
+hosts:
+  esx-01:
+    cpu: { cores: 16, speed: 2 GHz }
+    memory: 256 GB
+    adapters:
+      ${esx1Adapters}
+  esx-02:
+    cpu: { cores: 16, speed: 2 GHz }
+    memory: 256 GB
+    adapters:
+      vmhba2: { type: fc, ports: { vmhba2: { address: "21:00:00:24:ff:00:00:01" } } }
+      vmhba3: { type: fc, ports: { vmhba3: { address: "21:00:00:24:ff:00:00:02" } } }
+datastores:
+  lun-01:
+    shared: true
+    paths: ${paths}
+${deadPaths}`;
+}
+
+/** An imported design whose cables are not drawn (the cabling-unknown tests' design). */
+function uncabled(inventory: string, esx2Adapters = '      hba1: { type: fc, ports: { p0: {}, p1: {} } }'): string {
+  return `vtopo: 1
+${inventory}
+clusters:
+  prod: {}
+hosts:
+  esx-01:
+    cpu: { cores: 16, speed: 2 GHz }
+    memory: 256 GB
+    adapters:
+      hba1: { type: fc, ports: { p0: {}, p1: {} } }
+      nic1: { type: ethernet, ports: { p0: {}, p1: { roles: [iscsi] } } }
+  esx-02:
+    cpu: { cores: 16, speed: 2 GHz }
+    memory: 256 GB
+    adapters:
+${esx2Adapters}
+switches:
+  fc-a: { type: fc }
+arrays:
+  san: { controllers: { a: { ports: { fc0: { type: fc } } } } }
+datastores:
+  lun-01: { array: san }
+links: []
+vms:
+  vm-1: { host: esx-01, memory: 4 GB, datastore: lun-01 }
+`;
+}
+
+const fcPath = (initiator: string, target: string) => `"fc.2000002400000000:${initiator}-fc.5006016000000000:${target}-naa.600601"`;
+
+const INVENTORY: readonly Design[] = [
+  // lun-single-path: a single path with a dead one, paths from one card, paths to one target, no working path, several hosts short.
+  { name: 'LUN, a single path and a dead one', text: lunPaths('{ esx-01: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1], esx-02: [vmhba2:C0:T0:L1] }', '    deadPaths: { esx-02: [vmhba3:C0:T0:L1] }') },
+  { name: 'LUN, paths from one card', text: lunPaths('{ esx-01: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1], esx-02: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1] }', '', 'vmhba2: { type: fc, ports: { vmhba2: {}, vmhba3: {} } }') },
+  { name: 'LUN, paths to one target', text: lunPaths(`{ esx-01: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1], esx-02: [${fcPath('21000024ff000001', '500601604600aaaa')}, ${fcPath('21000024ff000002', '500601604600aaaa')}] }`) },
+  { name: 'LUN, every path dead', text: lunPaths('{ esx-01: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1], esx-02: [] }', '    deadPaths: { esx-02: [vmhba2:C0:T0:L1, vmhba3:C0:T0:L1] }') },
+  { name: 'LUN, two hosts short', text: lunPaths('{ esx-01: [vmhba2:C0:T0:L1], esx-02: [vmhba3:C0:T0:L1] }') },
+  // cabling-unknown: imported from a file, and not; one host, one storage port and one LAN port.
+  { name: 'uncabled import', text: uncabled('inventory: { tool: RVTools 4.6.1, file: estate.xlsx, cabling: unknown }') },
+  {
+    name: 'uncabled, one port of each',
+    text: uncabled('inventory: { cabling: unknown }', '      nic1: { type: ethernet, ports: { p0: {}, p1: { roles: [iscsi] } } }')
+      .replace('      hba1: { type: fc, ports: { p0: {}, p1: {} } }\n      nic1', '      nic1')
+      .replace('links: []', 'links:\n  - [esx-01/nic1/p0, fc-a]\n  - [esx-01/nic1/p1, fc-a]'),
+  },
+];
 
 // ---------------------------------------------------------------------- file
 
