@@ -43,12 +43,16 @@ export interface Placement {
   readonly takenDownBy: readonly string[];
 }
 
-/** A place a device or domain names that contradicts another it names (a rack in one site, the device in another). */
-export interface PlacementConflict {
-  readonly elementId: string;
-  readonly range: SourceRange;
-  readonly message: string;
-}
+/**
+ * A place a device or domain names that contradicts another it names (a rack in one site, the
+ * device in another), as data: failure-domain-conflict words it from its catalog.
+ */
+export type PlacementConflict = { readonly elementId: string; readonly range: SourceRange } & (
+  | { readonly kind: 'feed-cycle' }
+  | { readonly kind: 'link-sites'; readonly sites: readonly string[] }
+  | { readonly kind: 'chassis-rack'; readonly rack: string; readonly chassis: string; readonly chassisRack: string }
+  | { readonly kind: 'site'; readonly site: string; readonly via: 'rack' | 'chassis'; readonly place: string; readonly impliedSite: string }
+);
 
 interface Located {
   readonly id: string;
@@ -98,13 +102,13 @@ export class FailureDomains {
     };
     for (const feed of topology.powerFeeds) {
       if (isCycle(feed.id, feeds)) {
-        conflicts.push({ elementId: feed.id, range: feed.idRange, message: `power feed "${feed.id}" is fed, through "fedFrom", from itself` });
+        conflicts.push({ elementId: feed.id, range: feed.idRange, kind: 'feed-cycle' });
       }
     }
 
     for (const link of topology.siteLinks) {
       if (link.sites.length !== 2 || link.sites[0] === link.sites[1]) {
-        conflicts.push({ elementId: link.id, range: link.idRange, message: `site link "${link.id}" must join two different sites; it names ${link.sites.length === 0 ? 'none' : link.sites.map((id) => `"${id}"`).join(', ')}` });
+        conflicts.push({ elementId: link.id, range: link.idRange, kind: 'link-sites', sites: link.sites });
       }
     }
 
@@ -116,10 +120,11 @@ export class FailureDomains {
       const impliedSite = (rack === undefined ? undefined : rackSite.get(rack)) ?? chassis?.site;
       const site = impliedSite ?? element.site;
       if (chassis && element.rack !== undefined && chassis.rack !== undefined && chassis.rack !== element.rack) {
-        conflicts.push({ elementId: element.id, range: element.idRange, message: `"${element.id}" is in rack "${element.rack}", but its chassis "${chassis.id}" is in rack "${chassis.rack}"` });
+        conflicts.push({ elementId: element.id, range: element.idRange, kind: 'chassis-rack', rack: element.rack, chassis: chassis.id, chassisRack: chassis.rack });
       }
       if (element.site !== undefined && impliedSite !== undefined && element.site !== impliedSite) {
-        conflicts.push({ elementId: element.id, range: element.idRange, message: `"${element.id}" is in site "${element.site}", but its ${element.rack !== undefined || chassis?.rack !== undefined ? `rack "${rack ?? ''}"` : `chassis "${chassis?.id ?? ''}"`} is in site "${impliedSite}"` });
+        const via = element.rack !== undefined || chassis?.rack !== undefined ? 'rack' : 'chassis';
+        conflicts.push({ elementId: element.id, range: element.idRange, kind: 'site', site: element.site, via, place: via === 'rack' ? rack ?? '' : chassis?.id ?? '', impliedSite });
       }
       const supplies = element.power ?? chassis?.power;
       const takenDownBy = [element.chassis, rack, site].filter((id): id is string => id !== undefined && this.domainById.has(id));

@@ -29,31 +29,11 @@ const PENDING_RULES = new Set<string>([
   // storage
   // network
   // domains
-  'failure-domain-spof',
-  'cluster-single-domain',
-  'failure-domain-conflict',
-  'mirror-legs-shared-domain',
-  'async-only-critical',
-  'stretched-admission-control',
-  'stretched-heartbeat-datastores',
-  'stretched-isolation-addresses',
-  'stretched-site-affinity',
-  'stretched-witness',
-  'stretched-preferred-site',
-  'site-link-latency',
   // capacity
-  'ha-capacity-report',
-  'ha-admission-control',
-  'admission-control-disabled',
-  'failover-host-runs-vms',
-  'n1-capacity',
-  'n1-headroom',
   // placement
   // platform
   // hardware
   // inventory
-  'lun-single-path',
-  'cabling-unknown',
 ]);
 
 /** The rule ids that declare a catalog (`rule-id.messageId`). */

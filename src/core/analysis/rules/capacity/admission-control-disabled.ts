@@ -1,6 +1,12 @@
 import { haClusters } from '../../../capacity/resources';
 import { setField } from '../../../edit/yaml-edits';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('admission-control-disabled', {
+  disabled: 'Cluster "{cluster}" has HA enabled but admission control disabled: nothing keeps capacity free, so VMs restarted after a host failure may not fit or may overload the hosts that receive them.',
+  usePercentage: 'Reserve failover capacity with the percentage policy',
+});
 
 /** HA is on but nothing keeps capacity free for it. */
 export const admissionControlDisabled: AnalysisRule = {
@@ -21,11 +27,11 @@ export const admissionControlDisabled: AnalysisRule = {
       if (admission.policy !== 'disabled') continue;
       const policyValue = admission.source.fields.policy?.value;
       yield {
-        message: `Cluster "${cluster.id}" has HA enabled but admission control disabled: nothing keeps capacity free, so VMs restarted after a host failure may not fit or may overload the hosts that receive them.`,
+        message: MESSAGES.disabled({ cluster: cluster.id }),
         range: policyValue ?? cluster.idRange,
         elementIds: [cluster.id],
         ...(policyValue
-          ? { fixes: [{ title: 'Reserve failover capacity with the percentage policy', edits: [setField(text, admission.source, 'policy', 'percentage')], preferred: true }] }
+          ? { fixes: [{ title: MESSAGES.usePercentage({}), edits: [setField(text, admission.source, 'policy', 'percentage')], preferred: true }] }
           : {}),
       };
     }

@@ -1,7 +1,14 @@
 import { clusterResources, haClusters, type ClusterResources } from '../../../capacity/resources';
 import { setField } from '../../../edit/yaml-edits';
 import type { QuickFix } from '../../../model/report';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('failover-host-runs-vms', {
+  runs: 'VM "{vm}" runs on "{host}", a dedicated failover host of cluster "{cluster}": vSphere refuses to power on or migrate VMs there, and what it uses is no longer free for failover.',
+  failoverHost: 'host "{host}" is a dedicated failover host',
+  move: 'Move "{vm}" to "{target}" (most free memory)',
+});
 
 /** A dedicated failover host must be empty until a failure. */
 export const failoverHostRunsVms: AnalysisRule = {
@@ -30,13 +37,13 @@ export const failoverHostRunsVms: AnalysisRule = {
           if (vm.power === 'off') continue;
           const hostValue = vm.source.fields.host?.value ?? vm.idRange;
           const fixes: QuickFix[] = target
-            ? [{ title: `Move "${vm.id}" to "${target}" (most free memory)`, edits: [setField(text, vm.source, 'host', target)], preferred: true }]
+            ? [{ title: MESSAGES.move({ vm: vm.id, target }), edits: [setField(text, vm.source, 'host', target)], preferred: true }]
             : [];
           yield {
-            message: `VM "${vm.id}" runs on "${hostId}", a dedicated failover host of cluster "${cluster.id}": vSphere refuses to power on or migrate VMs there, and what it uses is no longer free for failover.`,
+            message: MESSAGES.runs({ vm: vm.id, host: hostId, cluster: cluster.id }),
             range: hostValue,
             elementIds: [vm.id, hostId, cluster.id],
-            related: [{ message: `host "${hostId}" is a dedicated failover host`, range: host.idRange }],
+            related: [{ message: MESSAGES.failoverHost({ host: hostId }), range: host.idRange }],
             fixes,
           };
         }

@@ -1,8 +1,18 @@
 import { admissionControlStatus } from '../../../capacity/admission-control';
 import { haClusters } from '../../../capacity/resources';
 import { formatPercent } from '../../../capacity/status';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { admissionControlRange, configuredPercent, cpu, memory, describeFailoverHosts, describeSlots, hostCount } from './describe';
+
+const MESSAGES = defineMessages('ha-admission-control', {
+  notMet: 'HA admission control of cluster "{cluster}" is not met: {detail}.',
+  slots: 'the slot policy tolerates {hosts} failing, fewer than the configured {configured}: {slots}',
+  percentage: 'its current failover capacity (CPU {cpu}, memory {memory}) is below the reserved CPU {reservedCpu}, memory {reservedMemory}: powered-on VMs reserve {usedCpu} of {totalCpu} and {usedMemory} of {totalMemory}',
+  percentageDerived: 'its current failover capacity (CPU {cpu}, memory {memory}) is below the reserved CPU {reservedCpu}, memory {reservedMemory} (derived from {hosts} to tolerate): powered-on VMs reserve {usedCpu} of {totalCpu} and {usedMemory} of {totalMemory}',
+  failoverHosts: 'its dedicated failover hosts cover {hosts} failing, fewer than the configured {configured}: {failoverHosts}',
+  cluster: 'cluster "{cluster}"',
+});
 
 /** The cluster cannot hold what its admission control policy promises. */
 export const haAdmissionControl: AnalysisRule = {
@@ -25,22 +35,32 @@ export const haAdmissionControl: AnalysisRule = {
       let detail: string;
       switch (status.policy) {
         case 'slots':
-          detail = `the slot policy tolerates ${hostCount(status.slots.failoverCapacity)} failing, fewer than the configured ${F}: ${describeSlots(status.slots)}`;
+          detail = MESSAGES.slots({ hosts: hostCount(status.slots.failoverCapacity), configured: F, slots: describeSlots(status.slots) });
           break;
         case 'percentage': {
           const p = status.percentage;
-          detail = `its current failover capacity (CPU ${formatPercent(p.cpuFailoverCapacityPercent)}, memory ${formatPercent(p.memoryFailoverCapacityPercent)}) is below the reserved CPU ${configuredPercent(p.configuredCpuPercent)}, memory ${configuredPercent(p.configuredMemoryPercent)}${p.cpuPercentDerived || p.memoryPercentDerived ? ` (derived from ${hostCount(F)} to tolerate)` : ''}: powered-on VMs reserve ${cpu(p.usedCpuMHz)} of ${cpu(p.totalCpuMHz)} and ${memory(p.usedMemoryMB)} of ${memory(p.totalMemoryMB)}`;
+          const data = {
+            cpu: formatPercent(p.cpuFailoverCapacityPercent),
+            memory: formatPercent(p.memoryFailoverCapacityPercent),
+            reservedCpu: configuredPercent(p.configuredCpuPercent),
+            reservedMemory: configuredPercent(p.configuredMemoryPercent),
+            usedCpu: cpu(p.usedCpuMHz),
+            totalCpu: cpu(p.totalCpuMHz),
+            usedMemory: memory(p.usedMemoryMB),
+            totalMemory: memory(p.totalMemoryMB),
+          };
+          detail = p.cpuPercentDerived || p.memoryPercentDerived ? MESSAGES.percentageDerived({ ...data, hosts: hostCount(F) }) : MESSAGES.percentage(data);
           break;
         }
         case 'failover-hosts':
-          detail = `its dedicated failover hosts cover ${hostCount(status.failoverHosts.failoverCapacity)} failing, fewer than the configured ${F}: ${describeFailoverHosts(status.failoverHosts)}`;
+          detail = MESSAGES.failoverHosts({ hosts: hostCount(status.failoverHosts.failoverCapacity), configured: F, failoverHosts: describeFailoverHosts(status.failoverHosts) });
           break;
       }
       yield {
-        message: `HA admission control of cluster "${cluster.id}" is not met: ${detail}.`,
+        message: MESSAGES.notMet({ cluster: cluster.id, detail }),
         range: admissionControlRange(cluster),
         elementIds: [cluster.id],
-        related: [{ message: `cluster "${cluster.id}"`, range: cluster.idRange }],
+        related: [{ message: MESSAGES.cluster({ cluster: cluster.id }), range: cluster.idRange }],
       };
     }
   },

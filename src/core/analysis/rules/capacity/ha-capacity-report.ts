@@ -4,7 +4,22 @@ import { haClusters } from '../../../capacity/resources';
 import { formatPercent } from '../../../capacity/status';
 import type { AnalysisRule } from '../../rule';
 import { describeCurrentPercentages, describeFailoverHosts, describePercentage, describeSlots } from './describe';
-import { plural } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('ha-capacity-report', {
+  report: 'HA capacity of cluster "{cluster}" ({policy}): {details}.',
+  reportWithWorst: 'HA capacity of cluster "{cluster}" ({policy}): {details}. Worst single host failure: "{host}" ({outcome}; headroom left CPU {cpu}, memory {memory}).',
+  everyVmRestarts: 'every protected VM restarts',
+  oneVmCannotRestart: '1 protected VM cannot restart',
+  vmsCannotRestart: '{count} protected VMs cannot restart',
+  slotPolicyOne: 'slot policy, 1 host failure to tolerate',
+  slotPolicy: 'slot policy, {count} host failures to tolerate',
+  percentagePolicy: 'percentage policy',
+  failoverHostsOne: 'dedicated failover hosts, 1 host failure to tolerate',
+  failoverHosts: 'dedicated failover hosts, {count} host failures to tolerate',
+  disabledPolicy: 'admission control disabled',
+  nothingReserved: '{current}; nothing is reserved',
+});
 
 /** The figures a reviewer reads for every HA cluster, whether or not anything is wrong. */
 export const haCapacityReport: AnalysisRule = {
@@ -25,11 +40,18 @@ export const haCapacityReport: AnalysisRule = {
       const status = admissionControlStatus(topology, cluster);
       if (!status) continue;
       const worst = n1.get(cluster.id)?.worst;
-      const n1Text = worst
-        ? ` Worst single host failure: "${worst.failedHostId}" (${worst.cannotRestart.length === 0 ? 'every protected VM restarts' : `${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} cannot restart`}; headroom left CPU ${formatPercent(worst.cpuHeadroomPercent)}, memory ${formatPercent(worst.memoryHeadroomPercent)}).`
-        : '';
+      const F = cluster.ha.admissionControl.hostFailuresToTolerate;
+      const data = { cluster: cluster.id, policy: policyName(status, F), details: describe(status, F) };
       yield {
-        message: `HA capacity of cluster "${cluster.id}" (${policyName(status, cluster.ha.admissionControl.hostFailuresToTolerate)}): ${describe(status, cluster.ha.admissionControl.hostFailuresToTolerate)}.${n1Text}`,
+        message: worst
+          ? MESSAGES.reportWithWorst({
+            ...data,
+            host: worst.failedHostId,
+            outcome: cannotRestart(worst.cannotRestart.length),
+            cpu: formatPercent(worst.cpuHeadroomPercent),
+            memory: formatPercent(worst.memoryHeadroomPercent),
+          })
+          : MESSAGES.report(data),
         range: cluster.idRange,
         elementIds: [cluster.id],
       };
@@ -37,16 +59,21 @@ export const haCapacityReport: AnalysisRule = {
   },
 };
 
+function cannotRestart(count: number): string {
+  if (count === 0) return MESSAGES.everyVmRestarts({});
+  return count === 1 ? MESSAGES.oneVmCannotRestart({}) : MESSAGES.vmsCannotRestart({ count });
+}
+
 function policyName(status: AdmissionControlStatus, hostFailuresToTolerate: number): string {
   switch (status.policy) {
     case 'slots':
-      return `slot policy, ${hostFailuresToTolerate} host ${plural(hostFailuresToTolerate, 'failure')} to tolerate`;
+      return hostFailuresToTolerate === 1 ? MESSAGES.slotPolicyOne({}) : MESSAGES.slotPolicy({ count: hostFailuresToTolerate });
     case 'percentage':
-      return 'percentage policy';
+      return MESSAGES.percentagePolicy({});
     case 'failover-hosts':
-      return `dedicated failover hosts, ${hostFailuresToTolerate} host ${plural(hostFailuresToTolerate, 'failure')} to tolerate`;
+      return hostFailuresToTolerate === 1 ? MESSAGES.failoverHostsOne({}) : MESSAGES.failoverHosts({ count: hostFailuresToTolerate });
     case 'disabled':
-      return 'admission control disabled';
+      return MESSAGES.disabledPolicy({});
   }
 }
 
@@ -59,6 +86,6 @@ function describe(status: AdmissionControlStatus, hostFailuresToTolerate: number
     case 'failover-hosts':
       return describeFailoverHosts(status.failoverHosts);
     case 'disabled':
-      return `${describeCurrentPercentages(status.percentage)}; nothing is reserved`;
+      return MESSAGES.nothingReserved({ current: describeCurrentPercentages(status.percentage) });
   }
 }

@@ -1,8 +1,21 @@
 import { worstSingleHostFailure } from '../../../capacity/n1';
-import { listNames } from '../../../capacity/status';
+import { defineMessages } from '../../../l10n/messages';
 import type { RelatedLocation } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { plural } from '../../../text/plural';
+import { listNames } from './describe';
+
+const MESSAGES = defineMessages('n1-capacity', {
+  oneVm: 'If host "{host}" fails, 1 protected VM of cluster "{cluster}" {outcome}.',
+  manyVms: 'If host "{host}" fails, {count} protected VMs of cluster "{cluster}" {outcome}.',
+  noSurvivor: 'cannot restart: no other host of the cluster is connected ({reasons})',
+  oneSurvivor: 'cannot restart on the 1 surviving host: {reasons}',
+  survivors: 'cannot restart on the {count} surviving hosts: {reasons}',
+  oneReservation: '{vms} (its reservation does not fit)',
+  reservations: '{vms} (their reservations do not fit)',
+  configuredSize: '{vms} (configured memory does not fit without overcommitting)',
+  failedHost: 'host "{host}": the failure that hurts most',
+  vmCannotRestart: 'VM "{vm}" cannot restart',
+});
 
 /** How many VMs a finding points at as related locations. */
 const RELATED_VMS = 20;
@@ -33,22 +46,26 @@ export const n1Capacity: AnalysisRule = {
       if (!cluster || !failedHost) continue;
       const reasons: string[] = [];
       if (worst.cannotRestartByReservation.length > 0) {
-        reasons.push(`${listNames(worst.cannotRestartByReservation)} (${plural(worst.cannotRestartByReservation.length, 'its reservation does', 'their reservations do')} not fit)`);
+        const vms = listNames(worst.cannotRestartByReservation);
+        reasons.push(worst.cannotRestartByReservation.length === 1 ? MESSAGES.oneReservation({ vms }) : MESSAGES.reservations({ vms }));
       }
       if (worst.cannotRestartByConfiguredSize.length > 0) {
-        reasons.push(`${listNames(worst.cannotRestartByConfiguredSize)} (configured memory does not fit without overcommitting)`);
+        reasons.push(MESSAGES.configuredSize({ vms: listNames(worst.cannotRestartByConfiguredSize) }));
       }
-      const where =
-        worst.survivingHostCount === 0
-          ? `cannot restart: no other host of the cluster is connected (${reasons.join('; ')})`
-          : `cannot restart on the ${worst.survivingHostCount} surviving ${plural(worst.survivingHostCount, 'host')}: ${reasons.join('; ')}`;
-      const related: RelatedLocation[] = [{ message: `host "${failedHost.id}": the failure that hurts most`, range: failedHost.idRange }];
+      const survivors = worst.survivingHostCount;
+      const outcome =
+        survivors === 0
+          ? MESSAGES.noSurvivor({ reasons: reasons.join('; ') })
+          : survivors === 1 ? MESSAGES.oneSurvivor({ reasons: reasons.join('; ') }) : MESSAGES.survivors({ count: survivors, reasons: reasons.join('; ') });
+      const related: RelatedLocation[] = [{ message: MESSAGES.failedHost({ host: failedHost.id }), range: failedHost.idRange }];
       for (const vmId of worst.cannotRestart.slice(0, RELATED_VMS)) {
         const vm = topology.vm(vmId);
-        if (vm) related.push({ message: `VM "${vm.id}" cannot restart`, range: vm.idRange });
+        if (vm) related.push({ message: MESSAGES.vmCannotRestart({ vm: vm.id }), range: vm.idRange });
       }
       yield {
-        message: `If host "${failedHost.id}" fails, ${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} of cluster "${cluster.id}" ${where}.`,
+        message: worst.cannotRestart.length === 1
+          ? MESSAGES.oneVm({ host: failedHost.id, cluster: cluster.id, outcome })
+          : MESSAGES.manyVms({ host: failedHost.id, count: worst.cannotRestart.length, cluster: cluster.id, outcome }),
         range: cluster.idRange,
         elementIds: [cluster.id, failedHost.id, ...worst.cannotRestart],
         related,

@@ -1,6 +1,12 @@
 import { lowestHeadroomPercent, worstSingleHostFailure } from '../../../capacity/n1';
 import { formatPercent } from '../../../capacity/status';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('n1-headroom', {
+  low: 'After its worst single host failure ("{host}") cluster "{cluster}" keeps only {cpu} CPU and {memory} memory free, below the {target} headroom target.',
+  failedHost: 'host "{host}": the failure that leaves the least headroom',
+});
 
 /** Every VM restarts after the worst single host failure, but with too little room left. */
 export const n1Headroom: AnalysisRule = {
@@ -32,10 +38,10 @@ export const n1Headroom: AnalysisRule = {
       const failedHost = topology.host(worst.failedHostId);
       if (!cluster || !failedHost) continue;
       yield {
-        message: `After its worst single host failure ("${failedHost.id}") cluster "${cluster.id}" keeps only ${formatPercent(worst.cpuHeadroomPercent)} CPU and ${formatPercent(worst.memoryHeadroomPercent)} memory free, below the ${formatPercent(threshold)} headroom target.`,
+        message: MESSAGES.low({ host: failedHost.id, cluster: cluster.id, cpu: formatPercent(worst.cpuHeadroomPercent), memory: formatPercent(worst.memoryHeadroomPercent), target: formatPercent(threshold) }),
         range: cluster.idRange,
         elementIds: [cluster.id, failedHost.id],
-        related: [{ message: `host "${failedHost.id}": the failure that leaves the least headroom`, range: failedHost.idRange }],
+        related: [{ message: MESSAGES.failedHost({ host: failedHost.id }), range: failedHost.idRange }],
       };
     }
   },

@@ -1,10 +1,29 @@
 import { effectiveRestartPriority, priorityRank } from '../../../domain/restart-priority';
 import { formatQuantity } from '../../../model/units';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
 import { quotedList } from '../storage/common';
 
 const HIGH = priorityRank('high');
+
+const MESSAGES = defineMessages('async-only-critical', {
+  oneVm: '1 VM of high or highest restart priority ({vms}) is on datastore "{datastore}", which only an asynchronous copy on "{mirror}" protects: losing "{array}" means a recovery step and {rpo} of lost writes.',
+  manyVms: '{count} VMs of high or highest restart priority ({vms}) are on datastore "{datastore}", which only an asynchronous copy on "{mirror}" protects: losing "{array}" means a recovery step and {rpo} of lost writes.',
+  rpoUnknown: 'an RPO the design does not state',
+  rpoOf: 'an RPO of {duration}',
+  priority: '"{vm}" has restart priority {priority}',
+});
+
+/** The restart priorities as people read them (the file's values). */
+const PRIORITY_NAMES = defineMessages('async-only-critical.priorities', {
+  disabled: 'disabled',
+  lowest: 'lowest',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  highest: 'highest',
+});
 
 /** VMs whose restart priority says they matter, on storage that only an asynchronous copy protects. */
 export const asyncOnlyCritical: AnalysisRule = {
@@ -34,12 +53,13 @@ export const asyncOnlyCritical: AnalysisRule = {
       });
       if (important.length === 0) continue;
       const vms = important.map((entry) => entry.vm);
-      const rpo = mirror.rpoSeconds === undefined ? 'an RPO the design does not state' : `an RPO of ${formatQuantity(mirror.rpoSeconds, 'duration')}`;
+      const rpo = mirror.rpoSeconds === undefined ? MESSAGES.rpoUnknown({}) : MESSAGES.rpoOf({ duration: formatQuantity(mirror.rpoSeconds, 'duration') });
+      const data = { vms: quotedList(vms.map((vm) => vm.id)), datastore: datastore.id, mirror: mirror.array, array: datastore.array, rpo };
       yield {
-        message: `${counted(vms.length, 'VM')} of high or highest restart priority (${quotedList(vms.map((vm) => vm.id))}) ${vms.length === 1 ? 'is' : 'are'} on datastore "${datastore.id}", which only an asynchronous copy on "${mirror.array}" protects: losing "${datastore.array}" means a recovery step and ${rpo} of lost writes.`,
+        message: vms.length === 1 ? MESSAGES.oneVm(data) : MESSAGES.manyVms({ ...data, count: grouped(vms.length) }),
         range: datastore.idRange,
         elementIds: [datastore.id, ...vms.map((vm) => vm.id)],
-        related: important.slice(0, 20).map(({ vm, priority }) => ({ message: `"${vm.id}" has restart priority ${priority}`, range: vm.idRange })),
+        related: important.slice(0, 20).map(({ vm, priority }) => ({ message: MESSAGES.priority({ vm: vm.id, priority: PRIORITY_NAMES[priority]({}) }), range: vm.idRange })),
       };
     }
   },

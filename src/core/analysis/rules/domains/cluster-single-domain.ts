@@ -1,7 +1,13 @@
 import { domainKindName, failureDomainsOf } from '../../../domain/failure-domains';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
 import { quotedList } from '../storage/common';
+
+const MESSAGES = defineMessages('cluster-single-domain', {
+  allHosts: 'All {count} hosts of cluster "{cluster}" ({hosts}) go down with {kind} "{domain}": when it fails, HA has no host left to restart their VMs on.',
+  related: 'the {kind} every host of "{cluster}" depends on',
+});
 
 /** Every host of a cluster in one chassis, rack or on one feed: one failure leaves HA nowhere to restart. */
 export const clusterSingleDomain: AnalysisRule = {
@@ -36,10 +42,11 @@ export const clusterSingleDomain: AnalysisRule = {
       if (!domain) continue;
       const name = domainKindName(domain.kind);
       yield {
-        message: `All ${counted(hosts.length, 'host')} of cluster "${cluster.id}" (${quotedList(hosts.map((h) => h.id))}) go down with ${name} "${domain.id}": when it fails, HA has no host left to restart their VMs on.`,
+        // Two hosts or more: the plural only.
+        message: MESSAGES.allHosts({ count: grouped(hosts.length), cluster: cluster.id, hosts: quotedList(hosts.map((h) => h.id)), kind: name, domain: domain.id }),
         range: cluster.idRange,
         elementIds: [cluster.id, domain.id, ...hosts.map((h) => h.id)],
-        related: [{ message: `the ${name} every host of "${cluster.id}" depends on`, range: domain.idRange }],
+        related: [{ message: MESSAGES.related({ kind: name, cluster: cluster.id }), range: domain.idRange }],
       };
     }
   },

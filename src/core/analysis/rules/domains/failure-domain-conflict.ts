@@ -1,5 +1,15 @@
-import { failureDomainsOf } from '../../../domain/failure-domains';
+import { failureDomainsOf, type PlacementConflict } from '../../../domain/failure-domains';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('failure-domain-conflict', {
+  feedCycle: 'power feed "{id}" is fed, through "fedFrom", from itself.',
+  linkNoSites: 'site link "{id}" must join two different sites; it names none.',
+  linkSites: 'site link "{id}" must join two different sites; it names {sites}.',
+  chassisRack: '"{id}" is in rack "{rack}", but its chassis "{chassis}" is in rack "{chassisRack}".',
+  siteOfRack: '"{id}" is in site "{site}", but its rack "{rack}" is in site "{impliedSite}".',
+  siteOfChassis: '"{id}" is in site "{site}", but its chassis "{chassis}" is in site "{impliedSite}".',
+});
 
 /** Places that contradict each other: a device in one site whose rack is in another, a feed fed from itself. */
 export const failureDomainConflict: AnalysisRule = {
@@ -16,7 +26,23 @@ export const failureDomainConflict: AnalysisRule = {
   },
   *check({ topology }) {
     for (const conflict of failureDomainsOf(topology).conflicts) {
-      yield { message: `${conflict.message}.`, range: conflict.range, elementIds: [conflict.elementId] };
+      yield { message: conflictMessage(conflict), range: conflict.range, elementIds: [conflict.elementId] };
     }
   },
 };
+
+function conflictMessage(conflict: PlacementConflict): string {
+  const id = conflict.elementId;
+  switch (conflict.kind) {
+    case 'feed-cycle':
+      return MESSAGES.feedCycle({ id });
+    case 'link-sites':
+      return conflict.sites.length === 0 ? MESSAGES.linkNoSites({ id }) : MESSAGES.linkSites({ id, sites: conflict.sites.map((site) => `"${site}"`).join(', ') });
+    case 'chassis-rack':
+      return MESSAGES.chassisRack({ id, rack: conflict.rack, chassis: conflict.chassis, chassisRack: conflict.chassisRack });
+    case 'site':
+      return conflict.via === 'rack'
+        ? MESSAGES.siteOfRack({ id, site: conflict.site, rack: conflict.place, impliedSite: conflict.impliedSite })
+        : MESSAGES.siteOfChassis({ id, site: conflict.site, chassis: conflict.place, impliedSite: conflict.impliedSite });
+  }
+}

@@ -1,10 +1,28 @@
 import { domainKindName, failureDomainsOf, type FailureDomain } from '../../../domain/failure-domains';
 import type { RelatedLocation } from '../../../model/report';
 import type { Host, Topology } from '../../../model/topology';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
 import { datastoreProtocols, hostMeets, reachedFromArray, servingLegs, storageNetworkOf } from '../../storage-network';
 import { checkedNeeds, quotedList, RELATED_LIMIT } from '../storage/common';
+
+const MESSAGES = defineMessages('failure-domain-spof', {
+  spof: '{domainKind} "{domain}" is a single point of failure: it takes down storage {switches} ({switchIds}), and {hosts} outside it ({hostIds}) lose every storage path to {datastores} ({datastoreIds}).',
+  spofMore: '{domainKind} "{domain}" is a single point of failure: it takes down storage {switches} ({switchIds}), and {hosts} outside it ({hostIds}) lose every storage path to {datastores} ({datastoreIds}). ({more} more related locations not listed)',
+  oneSwitch: '1 switch',
+  switches: '{count} switches',
+  oneHost: '1 host',
+  hosts: '{count} hosts',
+  oneDatastore: '1 datastore',
+  datastores: '{count} datastores',
+  switchDown: 'switch "{id}" goes down with {kind} "{domain}"',
+  fabricSwitchDown: 'switch "{id}" (fabric {fabric}) goes down with {kind} "{domain}"',
+  hostCut: 'host "{host}" keeps running but loses every path to {datastores}',
+});
+
+/** A domain's kind at the start of a sentence. */
+const KIND_TITLES = defineMessages('failure-domain-spof.kinds', { site: 'Site', rack: 'Rack', chassis: 'Chassis', powerFeed: 'Power feed' });
 
 /**
  * A site, rack, chassis or power feed whose failure cuts hosts that stand outside it off
@@ -60,18 +78,30 @@ export const failureDomainSpof: AnalysisRule = {
 
 function finding(topology: Topology, domain: FailureDomain, switches: readonly string[], cut: ReadonlyArray<{ host: Host; datastores: string[] }>) {
   const name = domainKindName(domain.kind);
+  const title = (domain.kind === 'power-feed' ? KIND_TITLES.powerFeed : KIND_TITLES[domain.kind])({});
   const hostIds = cut.map((c) => c.host.id);
   const datastoreIds = [...new Set(cut.flatMap((c) => c.datastores))];
   const related: RelatedLocation[] = [
     ...switches.flatMap((id) => {
       const networkSwitch = topology.networkSwitch(id);
-      return networkSwitch ? [{ message: `switch "${id}"${networkSwitch.fabric !== undefined ? ` (fabric ${networkSwitch.fabric})` : ''} goes down with ${name} "${domain.id}"`, range: networkSwitch.idRange }] : [];
+      const down = { id, kind: name, domain: domain.id };
+      const message = networkSwitch?.fabric !== undefined ? MESSAGES.fabricSwitchDown({ ...down, fabric: networkSwitch.fabric }) : MESSAGES.switchDown(down);
+      return networkSwitch ? [{ message, range: networkSwitch.idRange }] : [];
     }),
-    ...cut.map((c) => ({ message: `host "${c.host.id}" keeps running but loses every path to ${quotedList(c.datastores)}`, range: c.host.idRange })),
+    ...cut.map((c) => ({ message: MESSAGES.hostCut({ host: c.host.id, datastores: quotedList(c.datastores) }), range: c.host.idRange })),
   ];
-  const more = related.length > RELATED_LIMIT ? ` (${related.length - RELATED_LIMIT} more related locations not listed)` : '';
+  const data = {
+    domainKind: title,
+    domain: domain.id,
+    switches: switches.length === 1 ? MESSAGES.oneSwitch({}) : MESSAGES.switches({ count: grouped(switches.length) }),
+    switchIds: quotedList(switches),
+    hosts: hostIds.length === 1 ? MESSAGES.oneHost({}) : MESSAGES.hosts({ count: grouped(hostIds.length) }),
+    hostIds: quotedList(hostIds),
+    datastores: datastoreIds.length === 1 ? MESSAGES.oneDatastore({}) : MESSAGES.datastores({ count: grouped(datastoreIds.length) }),
+    datastoreIds: quotedList(datastoreIds),
+  };
   return {
-    message: `${name[0]?.toUpperCase() ?? ''}${name.slice(1)} "${domain.id}" is a single point of failure: it takes down storage ${counted(switches.length, 'switch', 'switches')} (${quotedList(switches)}), and ${counted(hostIds.length, 'host')} outside it (${quotedList(hostIds)}) lose every storage path to ${counted(datastoreIds.length, 'datastore')} (${quotedList(datastoreIds)}).${more}`,
+    message: related.length > RELATED_LIMIT ? MESSAGES.spofMore({ ...data, more: related.length - RELATED_LIMIT }) : MESSAGES.spof(data),
     range: domain.idRange,
     elementIds: [domain.id, ...switches, ...hostIds, ...datastoreIds],
     related: related.slice(0, RELATED_LIMIT),

@@ -1,5 +1,13 @@
 import { domainKindName, failureDomainsOf } from '../../../domain/failure-domains';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('mirror-legs-shared-domain', {
+  ownArray: 'Datastore "{datastore}" is mirrored onto its own array "{array}": the array\'s failure takes both copies.',
+  sharedDomain: 'Both copies of datastore "{datastore}" (arrays "{array}" and "{mirror}") go down with {kind} "{domain}": the mirror does not survive it.',
+  secondCopy: 'the second copy of "{datastore}"',
+  domainRelated: 'the {kind} both arrays depend on',
+});
 
 /** A mirror whose two copies one failure takes together: the same array, or one rack, site, chassis or feed. */
 export const mirrorLegsSharedDomain: AnalysisRule = {
@@ -22,9 +30,9 @@ export const mirrorLegsSharedDomain: AnalysisRule = {
     for (const datastore of topology.datastores) {
       const mirror = datastore.mirror;
       if (!mirror || datastore.array === undefined) continue;
-      const related = [{ message: `the second copy of "${datastore.id}"`, range: topology.storageArray(mirror.array)?.idRange ?? datastore.idRange }];
+      const related = [{ message: MESSAGES.secondCopy({ datastore: datastore.id }), range: topology.storageArray(mirror.array)?.idRange ?? datastore.idRange }];
       if (mirror.array === datastore.array) {
-        yield { message: `Datastore "${datastore.id}" is mirrored onto its own array "${datastore.array}": the array's failure takes both copies.`, range: datastore.idRange, elementIds: [datastore.id, datastore.array], related };
+        yield { message: MESSAGES.ownArray({ datastore: datastore.id, array: datastore.array }), range: datastore.idRange, elementIds: [datastore.id, datastore.array], related };
         continue;
       }
       const first = domains.placement(datastore.array)?.takenDownBy ?? [];
@@ -34,10 +42,10 @@ export const mirrorLegsSharedDomain: AnalysisRule = {
       if (!domain) continue;
       const name = domainKindName(domain.kind);
       yield {
-        message: `Both copies of datastore "${datastore.id}" (arrays "${datastore.array}" and "${mirror.array}") go down with ${name} "${domain.id}": the mirror does not survive it.`,
+        message: MESSAGES.sharedDomain({ datastore: datastore.id, array: datastore.array, mirror: mirror.array, kind: name, domain: domain.id }),
         range: datastore.idRange,
         elementIds: [datastore.id, datastore.array, mirror.array, domain.id],
-        related: [...related, { message: `the ${name} both arrays depend on`, range: domain.idRange }],
+        related: [...related, { message: MESSAGES.domainRelated({ kind: name }), range: domain.idRange }],
       };
     }
   },

@@ -1,19 +1,44 @@
 import { siteOfArray, stretchedClusters, linkBetween } from '../../../domain/stretched';
 import type { Platform } from '../../../model/format';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 
+const MESSAGES = defineMessages('site-link-latency', {
+  tooSlow: 'Site link "{link}" ({siteA} to {siteB}) has {rtt} ms round-trip time, above the {limit} ms {who} across it needs: {why}.',
+  stretchedCluster: 'stretched cluster "{cluster}"',
+  syncMirror: 'synchronous mirror "{datastore}"',
+  witness: 'the witness of stretched cluster "{cluster}"',
+});
+
+/** Why each limit: what the platform or vendor states. */
+const LIMITS = defineMessages('site-link-latency.limits', {
+  vsphereCluster: 'vSphere Metro Storage Cluster allows at most 10 ms between sites (management network, metro vMotion)',
+  proxmoxCluster: 'Proxmox VE needs corosync latency below 5 ms between all nodes',
+  vsphereSync: 'vSphere Metro Storage Cluster allows at most 10 ms for synchronous storage replication (array vendors often certify only 5 ms)',
+  hypervSync: 'Storage Replica synchronous replication needs an average round trip of 5 ms or less',
+  usualSync: 'synchronous replication is usually certified up to 5 ms',
+  witnessLarge: 'a vSAN stretched cluster with 11 to 15 hosts per site allows at most 100 ms to its witness',
+  witnessSmall: 'a vSAN stretched cluster with up to 10 hosts per site allows at most 200 ms to its witness',
+});
+
+interface Limit {
+  readonly ms: number;
+  /** Why, in the user's language when the finding is made. */
+  readonly what: (data: Record<string, never>) => string;
+}
+
 /** What each platform allows between the sites of a stretched cluster, in ms of round-trip time. */
-const CLUSTER_RTT_MS: Readonly<Partial<Record<Platform, { readonly ms: number; readonly what: string }>>> = {
-  vsphere: { ms: 10, what: 'vSphere Metro Storage Cluster allows at most 10 ms between sites (management network, metro vMotion)' },
-  proxmox: { ms: 5, what: 'Proxmox VE needs corosync latency below 5 ms between all nodes' },
+const CLUSTER_RTT_MS: Readonly<Partial<Record<Platform, Limit>>> = {
+  vsphere: { ms: 10, what: LIMITS.vsphereCluster },
+  proxmox: { ms: 5, what: LIMITS.proxmoxCluster },
 };
 
 /** Synchronous replication: every write waits for the round trip. */
-const SYNC_RTT_MS: Readonly<Record<Platform, { readonly ms: number; readonly what: string }>> = {
-  vsphere: { ms: 10, what: 'vSphere Metro Storage Cluster allows at most 10 ms for synchronous storage replication (array vendors often certify only 5 ms)' },
-  hyperv: { ms: 5, what: 'Storage Replica synchronous replication needs an average round trip of 5 ms or less' },
-  xenserver: { ms: 5, what: 'synchronous replication is usually certified up to 5 ms' },
-  proxmox: { ms: 5, what: 'synchronous replication is usually certified up to 5 ms' },
+const SYNC_RTT_MS: Readonly<Record<Platform, Limit>> = {
+  vsphere: { ms: 10, what: LIMITS.vsphereSync },
+  hyperv: { ms: 5, what: LIMITS.hypervSync },
+  xenserver: { ms: 5, what: LIMITS.usualSync },
+  proxmox: { ms: 5, what: LIMITS.usualSync },
 };
 
 /** A link between two sites slower than a stretched cluster or a synchronous mirror across it allows. */
@@ -37,14 +62,14 @@ export const siteLinkLatency: AnalysisRule = {
   },
   *check({ topology }) {
     const reported = new Set<string>();
-    const report = function* (a: string, b: string, limit: { ms: number; what: string }, who: string) {
+    const report = function* (a: string, b: string, limit: Limit, who: string) {
       const link = linkBetween(topology, a, b);
       if (!link || link.rttSeconds === undefined || reported.has(link.id)) return;
       const ms = link.rttSeconds * 1000;
       if (ms <= limit.ms) return;
       reported.add(link.id);
       yield {
-        message: `Site link "${link.id}" (${a} to ${b}) has ${Number(ms.toFixed(2))} ms round-trip time, above the ${limit.ms} ms ${who} across it needs: ${limit.what}.`,
+        message: MESSAGES.tooSlow({ link: link.id, siteA: a, siteB: b, rtt: Number(ms.toFixed(2)), limit: limit.ms, who, why: limit.what({}) }),
         range: link.idRange,
         elementIds: [link.id, a, b],
       };
@@ -53,7 +78,7 @@ export const siteLinkLatency: AnalysisRule = {
     if (clusterLimit) {
       for (const { cluster, hostsBySite } of stretchedClusters(topology)) {
         const sites = [...hostsBySite.keys()];
-        for (let i = 0; i < sites.length; i++) for (let j = i + 1; j < sites.length; j++) yield* report(sites[i] as string, sites[j] as string, clusterLimit, `stretched cluster "${cluster.id}"`);
+        for (let i = 0; i < sites.length; i++) for (let j = i + 1; j < sites.length; j++) yield* report(sites[i] as string, sites[j] as string, clusterLimit, MESSAGES.stretchedCluster({ cluster: cluster.id }));
       }
     }
     for (const datastore of topology.datastores) {
@@ -61,7 +86,7 @@ export const siteLinkLatency: AnalysisRule = {
       if (mirror?.mode !== 'sync' || datastore.array === undefined) continue;
       const a = siteOfArray(topology, datastore.array);
       const b = siteOfArray(topology, mirror.array);
-      if (a !== undefined && b !== undefined && a !== b) yield* report(a, b, SYNC_RTT_MS[topology.platform], `synchronous mirror "${datastore.id}"`);
+      if (a !== undefined && b !== undefined && a !== b) yield* report(a, b, SYNC_RTT_MS[topology.platform], MESSAGES.syncMirror({ datastore: datastore.id }));
     }
     // The witness of a stretched vSphere cluster: vSAN's limits (200 ms up to 10 hosts per
     // site, 100 ms above), the figures a storage witness is usually held to as well.
@@ -69,10 +94,8 @@ export const siteLinkLatency: AnalysisRule = {
     const witnesses = topology.sites.filter((site) => site.role === 'witness').map((site) => site.id);
     for (const { cluster, hostsBySite } of stretchedClusters(topology)) {
       const largest = Math.max(...[...hostsBySite.values()].map((hosts) => hosts.length));
-      const limit = largest > 10
-        ? { ms: 100, what: 'a vSAN stretched cluster with 11 to 15 hosts per site allows at most 100 ms to its witness' }
-        : { ms: 200, what: 'a vSAN stretched cluster with up to 10 hosts per site allows at most 200 ms to its witness' };
-      for (const site of hostsBySite.keys()) for (const witness of witnesses) yield* report(site, witness, limit, `the witness of stretched cluster "${cluster.id}"`);
+      const limit: Limit = largest > 10 ? { ms: 100, what: LIMITS.witnessLarge } : { ms: 200, what: LIMITS.witnessSmall };
+      for (const site of hostsBySite.keys()) for (const witness of witnesses) yield* report(site, witness, limit, MESSAGES.witness({ cluster: cluster.id }));
     }
   },
 };

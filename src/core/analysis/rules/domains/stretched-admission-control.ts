@@ -1,7 +1,17 @@
 import { admissionControlStatus } from '../../../capacity/admission-control';
 import { hostCapacity, sumOf } from '../../../capacity/resources';
 import { stretchedClusters } from '../../../domain/stretched';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('stretched-admission-control', {
+  stretched: 'Cluster "{cluster}" is stretched over sites {sites}: {problem}. Reserve the largest site\'s share (50% for two equal sites).',
+  disabled: 'admission control is disabled, so nothing keeps room for the VMs of a failed site',
+  percentage: 'admission control reserves {cpu}% CPU and {memory}% memory, but site "{site}" holds {siteCpu}% of the CPU and {siteMemory}% of the memory',
+  oneHostFailure: 'admission control ({policy}) tolerates 1 host failure, but a site holds {hosts} hosts',
+  hostFailures: 'admission control ({policy}) tolerates {failures} host failures, but a site holds {hosts} hosts',
+  and: '{first} and {next}',
+});
 
 /** A stretched cluster whose admission control does not keep room for the VMs of its largest site. */
 export const stretchedAdmissionControl: AnalysisRule = {
@@ -35,27 +45,35 @@ export const stretchedAdmissionControl: AnalysisRule = {
       const largest = sites.reduce((a, b) => (b.memory > a.memory ? b : a));
       const mostHosts = Math.max(...sites.map((s) => s.count));
       const ac = ha.admissionControl;
-      const siteList = sites.map((s) => `"${s.site}"`).join(' and ');
+      const siteList = andList(sites.map((s) => `"${s.site}"`));
       let problem: string | undefined;
       if (ac.policy === 'disabled') {
-        problem = 'admission control is disabled, so nothing keeps room for the VMs of a failed site';
+        problem = MESSAGES.disabled({});
       } else if (ac.policy === 'percentage') {
         const status = admissionControlStatus(topology, cluster);
         if (status?.policy === 'percentage') {
           const { configuredCpuPercent, configuredMemoryPercent } = status.percentage;
           if (configuredCpuPercent + 0.5 < cpuNeeded || configuredMemoryPercent + 0.5 < memoryNeeded) {
-            problem = `admission control reserves ${Math.round(configuredCpuPercent)}% CPU and ${Math.round(configuredMemoryPercent)}% memory, but site "${largest.site}" holds ${Math.round(cpuNeeded)}% of the CPU and ${Math.round(memoryNeeded)}% of the memory`;
+            problem = MESSAGES.percentage({ cpu: Math.round(configuredCpuPercent), memory: Math.round(configuredMemoryPercent), site: largest.site, siteCpu: Math.round(cpuNeeded), siteMemory: Math.round(memoryNeeded) });
           }
         }
       } else if (ac.hostFailuresToTolerate < mostHosts) {
-        problem = `admission control (${ac.policy}) tolerates ${ac.hostFailuresToTolerate} host ${ac.hostFailuresToTolerate === 1 ? 'failure' : 'failures'}, but a site holds ${mostHosts} hosts`;
+        problem = ac.hostFailuresToTolerate === 1
+          ? MESSAGES.oneHostFailure({ policy: ac.policy, hosts: mostHosts })
+          : MESSAGES.hostFailures({ policy: ac.policy, failures: ac.hostFailuresToTolerate, hosts: mostHosts });
       }
       if (problem === undefined) continue;
       yield {
-        message: `Cluster "${cluster.id}" is stretched over sites ${siteList}: ${problem}. Reserve the largest site's share (50% for two equal sites).`,
+        message: MESSAGES.stretched({ cluster: cluster.id, sites: siteList, problem }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...sites.map((s) => s.site)],
       };
     }
   },
 };
+
+/** Quoted ids joined by "and", as the sites of a stretched cluster are named. */
+function andList(items: readonly string[]): string {
+  const [head = '', ...rest] = items;
+  return rest.reduce((first, next) => MESSAGES.and({ first, next }), head);
+}

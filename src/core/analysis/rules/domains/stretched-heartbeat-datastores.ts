@@ -1,6 +1,12 @@
 import { datastoreSites, stretchedClusters } from '../../../domain/stretched';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
 import { quotedList } from '../storage/common';
+
+const MESSAGES = defineMessages('stretched-heartbeat-datastores', {
+  none: 'Stretched cluster "{cluster}" chooses no heartbeat datastores: vSphere picks two, possibly both in one site. Choose two in each of {sites}.',
+  missing: 'Stretched cluster "{cluster}" has no heartbeat datastore in site {sites}: when the sites lose each other, its hosts there see no datastore heartbeats. Choose two in each site.',
+});
 
 /** A stretched vSphere cluster without a heartbeat datastore in each site. */
 export const stretchedHeartbeatDatastores: AnalysisRule = {
@@ -28,13 +34,13 @@ export const stretchedHeartbeatDatastores: AnalysisRule = {
       });
       const sites = [...hostsBySite.keys()];
       if (chosen.length === 0) {
-        yield { message: `Stretched cluster "${cluster.id}" chooses no heartbeat datastores: vSphere picks two, possibly both in one site. Choose two in each of ${quotedList(sites)}.`, range: cluster.idRange, elementIds: [cluster.id, ...sites] };
+        yield { message: MESSAGES.none({ cluster: cluster.id, sites: quotedList(sites) }), range: cluster.idRange, elementIds: [cluster.id, ...sites] };
         continue;
       }
       const missing = sites.filter((site) => !chosen.some((datastore) => datastoreSites(topology, datastore).has(site)));
       if (missing.length === 0) continue;
       yield {
-        message: `Stretched cluster "${cluster.id}" has no heartbeat datastore in site ${quotedList(missing)}: when the sites lose each other, its hosts there see no datastore heartbeats. Choose two in each site.`,
+        message: MESSAGES.missing({ cluster: cluster.id, sites: quotedList(missing) }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...missing, ...chosen.map((d) => d.id)],
       };

@@ -3,6 +3,12 @@ import { stretchedClusters } from '../../../domain/stretched';
 import type { AnalysisRule } from '../../rule';
 import { DEFAULT_GATEWAY, isolationAddresses, lanNetworkOf } from '../../lan-network';
 import { quotedList } from '../storage/common';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('stretched-isolation-addresses', {
+  noAnswer: 'Stretched cluster "{cluster}" has no HA isolation address that answers in site {sites} ({addresses}): if the sites lose each other, its hosts there declare themselves isolated. Add one isolation address per site (das.isolationaddress).',
+  noAddress: 'Stretched cluster "{cluster}" has no HA isolation address that answers in site {sites} (no address): if the sites lose each other, its hosts there declare themselves isolated. Add one isolation address per site (das.isolationaddress).',
+});
 
 /** A stretched vSphere cluster without an HA isolation address that answers in each site. */
 export const stretchedIsolationAddresses: AnalysisRule = {
@@ -44,7 +50,9 @@ export const stretchedIsolationAddresses: AnalysisRule = {
       const missing = [...hostsBySite.keys()].filter((site) => !covered.has(site));
       if (missing.length === 0) continue;
       yield {
-        message: `Stretched cluster "${cluster.id}" has no HA isolation address that answers in site ${quotedList(missing)} (${addresses.length === 0 ? 'no address' : quotedList(addresses)}): if the sites lose each other, its hosts there declare themselves isolated. Add one isolation address per site (das.isolationaddress).`,
+        message: addresses.length === 0
+          ? MESSAGES.noAddress({ cluster: cluster.id, sites: quotedList(missing) })
+          : MESSAGES.noAnswer({ cluster: cluster.id, sites: quotedList(missing), addresses: quotedList(addresses) }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...missing],
       };

@@ -2,6 +2,13 @@ import { siteOfArray, stretchedClusters } from '../../../domain/stretched';
 import type { AnalysisRule } from '../../rule';
 import { datastoresUsedByClusters } from '../../storage-network';
 import { quotedList } from '../storage/common';
+import { defineMessages } from '../../../l10n/messages';
+
+const MESSAGES = defineMessages('stretched-preferred-site', {
+  different: 'Stretched cluster "{cluster}" uses mirrored datastores that prefer different sites ({preferences}): when the sites lose each other, only one half keeps quorum, and the datastores preferring the other site stop for it. Make every mirror prefer the site that keeps quorum.',
+  onePrefers: '{datastores} prefers site "{site}"',
+  manyPrefer: '{datastores} prefer site "{site}"',
+});
 
 const QUORUM_PLATFORMS = new Set(['hyperv', 'proxmox', 'xenserver']);
 
@@ -36,9 +43,9 @@ export const stretchedPreferredSite: AnalysisRule = {
         else bySite.set(site, [datastore.id]);
       }
       if (bySite.size < 2) continue;
-      const parts = [...bySite].map(([site, ids]) => `${quotedList(ids)} prefer${ids.length === 1 ? 's' : ''} site "${site}"`);
+      const parts = [...bySite].map(([site, ids]) => (ids.length === 1 ? MESSAGES.onePrefers : MESSAGES.manyPrefer)({ datastores: quotedList(ids), site }));
       yield {
-        message: `Stretched cluster "${cluster.id}" uses mirrored datastores that prefer different sites (${parts.join('; ')}): when the sites lose each other, only one half keeps quorum, and the datastores preferring the other site stop for it. Make every mirror prefer the site that keeps quorum.`,
+        message: MESSAGES.different({ cluster: cluster.id, preferences: parts.join('; ') }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...[...bySite.values()].flat()],
       };

@@ -1,8 +1,15 @@
 import { failureDomainsOf } from '../../../domain/failure-domains';
 import { stretchedClusters } from '../../../domain/stretched';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
 import { quotedList } from '../storage/common';
+
+const MESSAGES = defineMessages('stretched-site-affinity', {
+  mustRunOn: 'Rule "{rule}" says {vms} must run on hosts of site "{site}" only: HA never breaks a "must" rule, so when "{site}" fails they are not restarted in the other site. Make it a "should run on" rule.',
+  oneLoose: '1 VM of stretched cluster "{cluster}" ({vms}) has no "should run on" rule to the hosts of one site: nothing keeps it in the site of its storage\'s preferred copy.',
+  manyLoose: '{count} VMs of stretched cluster "{cluster}" ({vms}) have no "should run on" rule to the hosts of one site: nothing keeps them in the site of their storage\'s preferred copy.',
+});
 
 /** VMs of a stretched vSphere cluster with no "should run on" rule to a site, and "must" rules that pin VMs to one site. */
 export const stretchedSiteAffinity: AnalysisRule = {
@@ -34,7 +41,7 @@ export const stretchedSiteAffinity: AnalysisRule = {
         if (sites.size !== 1 || site === undefined) continue;
         if (rule.mode === 'must-run-on') {
           yield {
-            message: `Rule "${rule.id}" says ${quotedList(rule.vms)} must run on hosts of site "${site}" only: HA never breaks a "must" rule, so when "${site}" fails they are not restarted in the other site. Make it a "should run on" rule.`,
+            message: MESSAGES.mustRunOn({ rule: rule.id, vms: quotedList(rule.vms), site }),
             range: rule.idRange,
             elementIds: [rule.id, cluster.id, site, ...rule.vms],
           };
@@ -44,7 +51,9 @@ export const stretchedSiteAffinity: AnalysisRule = {
       const loose = topology.vms.filter((vm) => clusterHosts.has(vm.host) && vm.power === 'on' && !tied.has(vm.id)).map((vm) => vm.id);
       if (loose.length === 0) continue;
       yield {
-        message: `${counted(loose.length, 'VM')} of stretched cluster "${cluster.id}" (${quotedList(loose)}) ${loose.length === 1 ? 'has' : 'have'} no "should run on" rule to the hosts of one site: nothing keeps ${loose.length === 1 ? 'it' : 'them'} in the site of ${loose.length === 1 ? 'its' : 'their'} storage's preferred copy.`,
+        message: loose.length === 1
+          ? MESSAGES.oneLoose({ cluster: cluster.id, vms: quotedList(loose) })
+          : MESSAGES.manyLoose({ count: grouped(loose.length), cluster: cluster.id, vms: quotedList(loose) }),
         range: cluster.idRange,
         elementIds: [cluster.id, ...loose],
       };

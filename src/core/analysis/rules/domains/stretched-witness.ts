@@ -1,6 +1,16 @@
 import { failureDomainsOf } from '../../../domain/failure-domains';
 import { siteOfArray, stretchedClusters } from '../../../domain/stretched';
+import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+
+const MESSAGES = defineMessages('stretched-witness', {
+  noMirrorWitness: 'Datastore "{datastore}" is mirrored across sites "{siteA}" and "{siteB}" with no witness: if the site of its preferred copy ("{preferred}") fails, the other copy suspends I/O and the datastore stops in both. Add a witness at a third site (mirror.witness).',
+  mirrorWitnessInDataSite: 'The witness of datastore "{datastore}" is in site "{site}", one of the two sites its copies stand in: it fails with that site and decides nothing. Put it at a third site.',
+  noQuorumWitness: 'Cluster "{cluster}" stands in sites {sites} with no quorum witness: when the sites lose each other, no half may have a majority. Add a cloud witness or a file-share witness at a third site.',
+  fileShareInDataSite: 'The file-share witness of cluster "{cluster}" answers from switch "{switch}" in site "{site}", one of the cluster\'s sites: that site wins every split, and its failure takes the witness too. Put the witness at a third site or use a cloud witness.',
+  diskInOneSite: 'The disk witness of cluster "{cluster}" is datastore "{datastore}" on an array in site "{site}" only: that site\'s failure takes the witness too. Use a cloud or file-share witness at a third site.',
+  and: '{first} and {next}',
+});
 
 /** A mirror across two sites, or a quorum cluster across two sites, without a tie-breaker at a third site. */
 export const stretchedWitness: AnalysisRule = {
@@ -29,13 +39,13 @@ export const stretchedWitness: AnalysisRule = {
       const preferred = mirror.preferred ?? datastore.array;
       if (mirror.witness === undefined) {
         yield {
-          message: `Datastore "${datastore.id}" is mirrored across sites "${a}" and "${b}" with no witness: if the site of its preferred copy ("${preferred}") fails, the other copy suspends I/O and the datastore stops in both. Add a witness at a third site (mirror.witness).`,
+          message: MESSAGES.noMirrorWitness({ datastore: datastore.id, siteA: a, siteB: b, preferred }),
           range: datastore.idRange,
           elementIds: [datastore.id, a, b],
         };
       } else if (mirror.witness === a || mirror.witness === b) {
         yield {
-          message: `The witness of datastore "${datastore.id}" is in site "${mirror.witness}", one of the two sites its copies stand in: it fails with that site and decides nothing. Put it at a third site.`,
+          message: MESSAGES.mirrorWitnessInDataSite({ datastore: datastore.id, site: mirror.witness }),
           range: datastore.idRange,
           elementIds: [datastore.id, mirror.witness],
         };
@@ -47,20 +57,26 @@ export const stretchedWitness: AnalysisRule = {
       const quorum = cluster.quorum;
       const sites = [...hostsBySite.keys()];
       if (!quorum || quorum.witness === 'none') {
-        yield { message: `Cluster "${cluster.id}" stands in sites ${sites.map((s) => `"${s}"`).join(' and ')} with no quorum witness: when the sites lose each other, no half may have a majority. Add a cloud witness or a file-share witness at a third site.`, range: cluster.idRange, elementIds: [cluster.id, ...sites] };
+        yield { message: MESSAGES.noQuorumWitness({ cluster: cluster.id, sites: andList(sites.map((s) => `"${s}"`)) }), range: cluster.idRange, elementIds: [cluster.id, ...sites] };
         continue;
       }
       const witnessSite = quorum.witnessSwitch === undefined ? undefined : domains.placement(quorum.witnessSwitch)?.site;
       if (quorum.witness === 'file-share' && witnessSite !== undefined && sites.includes(witnessSite)) {
-        yield { message: `The file-share witness of cluster "${cluster.id}" answers from switch "${quorum.witnessSwitch ?? ''}" in site "${witnessSite}", one of the cluster's sites: that site wins every split, and its failure takes the witness too. Put the witness at a third site or use a cloud witness.`, range: cluster.idRange, elementIds: [cluster.id, witnessSite] };
+        yield { message: MESSAGES.fileShareInDataSite({ cluster: cluster.id, switch: quorum.witnessSwitch ?? '', site: witnessSite }), range: cluster.idRange, elementIds: [cluster.id, witnessSite] };
       }
       if (quorum.witness === 'disk' && quorum.witnessDatastore !== undefined) {
         const datastore = topology.datastore(quorum.witnessDatastore);
         const site = datastore?.array === undefined ? undefined : siteOfArray(topology, datastore.array);
         if (datastore && site !== undefined && datastore.mirror === undefined) {
-          yield { message: `The disk witness of cluster "${cluster.id}" is datastore "${datastore.id}" on an array in site "${site}" only: that site's failure takes the witness too. Use a cloud or file-share witness at a third site.`, range: cluster.idRange, elementIds: [cluster.id, datastore.id, site] };
+          yield { message: MESSAGES.diskInOneSite({ cluster: cluster.id, datastore: datastore.id, site }), range: cluster.idRange, elementIds: [cluster.id, datastore.id, site] };
         }
       }
     }
   },
 };
+
+/** Quoted ids joined by "and", as the sites of a stretched cluster are named. */
+function andList(items: readonly string[]): string {
+  const [head = '', ...rest] = items;
+  return rest.reduce((first, next) => MESSAGES.and({ first, next }), head);
+}

@@ -1,7 +1,19 @@
 import type { AnalysisRule } from '../../rule';
 import type { Host } from '../../../model/topology';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import { quotedList } from '../storage/common';
+
+const MESSAGES = defineMessages('cabling-unknown', {
+  unknown: 'The cabling of this design is not known: {storagePorts} and {lanPorts} of {hosts} ({hostIds}) have no cable drawn, so their storage paths and the switches their LAN uplinks reach were not checked; their multipath evidence (lun-single-path) and the ports and cards of their LAN uplinks were. Draw the cables under links to check the rest.',
+  unknownImported: 'The cabling of this design is not known (imported from "{file}"): {storagePorts} and {lanPorts} of {hosts} ({hostIds}) have no cable drawn, so their storage paths and the switches their LAN uplinks reach were not checked; their multipath evidence (lun-single-path) and the ports and cards of their LAN uplinks were. Draw the cables under links to check the rest.',
+  oneStoragePort: '1 storage port',
+  storagePorts: '{count} storage ports',
+  oneLanPort: '1 LAN port',
+  lanPorts: '{count} LAN ports',
+  oneHost: '1 host',
+  hosts: '{count} hosts',
+});
 
 const STORAGE_ADAPTERS = new Set(['fc', 'iscsi', 'cna']);
 const STORAGE_ROLES = new Set(['storage', 'iscsi', 'nfs']);
@@ -39,9 +51,14 @@ export const cablingUnknown: AnalysisRule = {
       if (uncabled > 0) unchecked.push(host);
     }
     if (unchecked.length === 0) return;
-    const from = inventory.file !== undefined ? ` (imported from "${inventory.file}")` : '';
+    const data = {
+      storagePorts: storagePorts === 1 ? MESSAGES.oneStoragePort({}) : MESSAGES.storagePorts({ count: grouped(storagePorts) }),
+      lanPorts: lanPorts === 1 ? MESSAGES.oneLanPort({}) : MESSAGES.lanPorts({ count: grouped(lanPorts) }),
+      hosts: unchecked.length === 1 ? MESSAGES.oneHost({}) : MESSAGES.hosts({ count: grouped(unchecked.length) }),
+      hostIds: quotedList(unchecked.map((h) => h.id), 3),
+    };
     yield {
-      message: `The cabling of this design is not known${from}: ${counted(storagePorts, 'storage port')} and ${counted(lanPorts, 'LAN port')} of ${counted(unchecked.length, 'host')} (${quotedList(unchecked.map((h) => h.id), 3)}) have no cable drawn, so their storage paths and the switches their LAN uplinks reach were not checked; their multipath evidence (lun-single-path) and the ports and cards of their LAN uplinks were. Draw the cables under links to check the rest.`,
+      message: inventory.file !== undefined ? MESSAGES.unknownImported({ ...data, file: inventory.file }) : MESSAGES.unknown(data),
       range: inventory.source.fields.cabling?.value ?? inventory.source.range,
       elementIds: unchecked.map((h) => h.id),
     };

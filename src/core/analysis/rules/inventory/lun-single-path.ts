@@ -1,8 +1,22 @@
 import type { AnalysisRule } from '../../rule';
 import type { RelatedLocation } from '../../../model/report';
 import { adapterOfPath, parseStoragePath } from '../../../domain/storage-paths';
-import { counted } from '../../../text/plural';
+import { defineMessages } from '../../../l10n/messages';
+import { grouped } from '../../../text/plural';
 import { quotedList, RELATED_LIMIT } from '../storage/common';
+
+const MESSAGES = defineMessages('lun-single-path', {
+  oneHost: 'Datastore "{datastore}" has no redundant path from 1 host: "{host}" reaches it over {reason}. One failed path, adapter or target port takes the LUN away from that host and stops its VMs there.',
+  manyHosts: 'Datastore "{datastore}" has no redundant path from {count} hosts: "{host}" reaches it over {reason}; {others} too. One failed path, adapter or target port takes the LUN away from them and stops its VMs there.',
+  noWorkingPath: 'no working path',
+  singlePath: 'a single path, {path}',
+  oneAdapter: '{count} paths, all from adapter {adapter}',
+  oneTarget: '{count} paths, all to target {target}',
+  withDeadPaths: '{reason}, {dead}',
+  oneDeadPath: '1 dead path',
+  deadPaths: '{count} dead paths',
+  hostReason: '"{host}": {reason}',
+});
 
 /** One host's paths to a LUN, and why they are not redundant. */
 interface Shortfall {
@@ -44,22 +58,24 @@ export const lunSinglePath: AnalysisRule = {
         const paths = entry.value.map(parseStoragePath);
         const adapters = new Set(paths.map((path) => adapterOfPath(host, path) ?? path.initiator ?? path.name));
         const targets = paths.every((path) => path.target !== undefined) ? new Set(paths.map((path) => path.target)) : undefined;
-        const deadNote = dead > 0 ? `, ${counted(dead, 'dead path')}` : '';
         let reason: string | undefined;
-        if (paths.length === 0) reason = `no working path${deadNote}`;
-        else if (paths.length === 1) reason = `a single path, ${paths[0]?.name ?? ''}${deadNote}`;
-        else if (adapters.size === 1) reason = `${paths.length} paths, all from adapter ${[...adapters][0] ?? ''}${deadNote}`;
-        else if (targets?.size === 1) reason = `${paths.length} paths, all to target ${[...targets][0] ?? ''}${deadNote}`;
+        if (paths.length === 0) reason = MESSAGES.noWorkingPath({});
+        else if (paths.length === 1) reason = MESSAGES.singlePath({ path: paths[0]?.name ?? '' });
+        else if (adapters.size === 1) reason = MESSAGES.oneAdapter({ count: paths.length, adapter: [...adapters][0] ?? '' });
+        else if (targets?.size === 1) reason = MESSAGES.oneTarget({ count: paths.length, target: [...targets][0] ?? '' });
+        if (reason !== undefined && dead > 0) reason = MESSAGES.withDeadPaths({ reason, dead: dead === 1 ? MESSAGES.oneDeadPath({}) : MESSAGES.deadPaths({ count: grouped(dead) }) });
         if (reason !== undefined) shortfalls.push({ hostId, reason, range: entry.keyRange });
       }
       if (shortfalls.length === 0) continue;
       const [first] = shortfalls;
-      const others = shortfalls.length > 1 ? `; ${quotedList(shortfalls.slice(1).map((s) => s.hostId))} too` : '';
+      const firstShortfall = { datastore: datastore.id, host: first?.hostId ?? '', reason: first?.reason ?? '' };
       yield {
-        message: `Datastore "${datastore.id}" has no redundant path from ${counted(shortfalls.length, 'host')}: "${first?.hostId ?? ''}" reaches it over ${first?.reason ?? ''}${others}. One failed path, adapter or target port takes the LUN away from ${shortfalls.length === 1 ? 'that host' : 'them'} and stops its VMs there.`,
+        message: shortfalls.length === 1
+          ? MESSAGES.oneHost(firstShortfall)
+          : MESSAGES.manyHosts({ ...firstShortfall, count: grouped(shortfalls.length), others: quotedList(shortfalls.slice(1).map((s) => s.hostId)) }),
         range: datastore.source.fields.paths?.key ?? datastore.idRange,
         elementIds: [datastore.id, ...shortfalls.map((s) => s.hostId)],
-        related: shortfalls.slice(0, RELATED_LIMIT).map((s) => ({ message: `"${s.hostId}": ${s.reason}`, range: s.range })),
+        related: shortfalls.slice(0, RELATED_LIMIT).map((s) => ({ message: MESSAGES.hostReason({ host: s.hostId, reason: s.reason }), range: s.range })),
       };
     }
   },
