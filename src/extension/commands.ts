@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { findingCount } from '../core/analysis/rule';
 import type { DiagnosticsController } from './diagnostics';
-import { plural } from '../core/text/plural';
 
 export interface WorkspaceCheck {
   readonly files: number;
@@ -30,7 +29,7 @@ export function registerCommands(
 async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.LogOutputChannel): Promise<WorkspaceCheck> {
   const uris = await vscode.workspace.findFiles('**/*.vtopo', '**/node_modules/**');
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'VTopo: checking designs', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('VTopo: checking designs'), cancellable: true },
     async (progress, token) => {
       let files = 0;
       let errors = 0;
@@ -55,9 +54,13 @@ async function checkWorkspace(diagnostics: DiagnosticsController, log: vscode.Lo
     },
   );
   const summary = uris.length === 0
-    ? 'VTopo: no .vtopo files in this workspace.'
-    : `VTopo checked ${result.files} ${plural(result.files, 'design')}: ${result.errors} ${plural(result.errors, 'error')}, ${result.warnings} ${plural(result.warnings, 'warning')}.`;
-  log.info(summary);
+    ? vscode.l10n.t('VTopo: no .vtopo files in this workspace.')
+    : vscode.l10n.t('VTopo checked {designs}: {errors}, {warnings}.', {
+      designs: result.files === 1 ? vscode.l10n.t('1 design') : vscode.l10n.t('{count} designs', { count: result.files }),
+      errors: result.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{count} errors', { count: result.errors }),
+      warnings: result.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{count} warnings', { count: result.warnings }),
+    });
+  log.info(`Checked ${result.files} of ${uris.length} designs: ${result.errors} errors, ${result.warnings} warnings`);
   void vscode.window.showInformationMessage(summary);
   return result;
 }

@@ -25,23 +25,25 @@ export type ImportCommandResult =
   | { readonly design: vscode.Uri; readonly summary: ImportSummary }
   | { readonly error: string };
 
-/** Every string the command shows, in one place (the extension does not localize yet). */
+/** Every string the command shows, in one place, in the user's language (asked when shown, after activation). */
 const TEXT = {
-  openTitle: 'Import Inventory: pick an RVTools export (.xlsx, .zip, or one RVTools_tab*.csv of its folder), or a Proxmox VE or Hyper-V inventory (.json)',
-  openLabel: 'Import',
-  inventoryFilter: 'Inventories (RVTools .xlsx, .zip, .csv; JSON)',
-  saveTitle: 'Import Inventory: save the new design as',
-  saveLabel: 'Save Design',
-  designFilter: 'VTopo design',
-  progressTitle: 'Importing inventory',
-  reading: (name: string) => `reading ${name}`,
-  showSummary: 'Show Summary',
-  badArgument: (which: 'first' | 'second', value: unknown) =>
-    `VTopo: Import Inventory takes a file URI as its ${which} argument (the ${which === 'first' ? 'inventory' : 'design to write'}), not ${describe(value)}.`,
-  inputError: (message: string) => `VTopo: ${message}`,
-  cannotRead: (name: string, reason: string) => `cannot read ${name}: ${reason}`,
-  cannotWrite: (name: string, reason: string) => `VTopo: could not write ${name}: ${reason}`,
-  failed: (name: string, reason: string) => `VTopo: the import of ${name} failed: ${reason}`,
+  openTitle: () => vscode.l10n.t('Import Inventory: pick an RVTools export (.xlsx, .zip, or one RVTools_tab*.csv of its folder), or a Proxmox VE or Hyper-V inventory (.json)'),
+  openLabel: () => vscode.l10n.t('Import'),
+  inventoryFilter: () => vscode.l10n.t('Inventories (RVTools .xlsx, .zip, .csv; JSON)'),
+  saveTitle: () => vscode.l10n.t('Import Inventory: save the new design as'),
+  saveLabel: () => vscode.l10n.t('Save Design'),
+  designFilter: () => vscode.l10n.t('VTopo design'),
+  progressTitle: () => vscode.l10n.t('Importing inventory'),
+  reading: (name: string) => vscode.l10n.t('reading {name}', { name }),
+  folder: (name: string) => vscode.l10n.t('folder {name}', { name }),
+  showSummary: () => vscode.l10n.t('Show Summary'),
+  badArgument: (which: 'first' | 'second', value: unknown) => which === 'first'
+    ? vscode.l10n.t('VTopo: Import Inventory takes a file URI as its first argument (the inventory), not {value}.', { value: describe(value) })
+    : vscode.l10n.t('VTopo: Import Inventory takes a file URI as its second argument (the design to write), not {value}.', { value: describe(value) }),
+  inputError: (message: string) => vscode.l10n.t('VTopo: {message}', { message }),
+  cannotRead: (name: string, reason: string) => vscode.l10n.t('cannot read {name}: {reason}', { name, reason }),
+  cannotWrite: (name: string, reason: string) => vscode.l10n.t('VTopo: could not write {file}: {reason}', { file: name, reason }),
+  failed: (name: string, reason: string) => vscode.l10n.t('VTopo: the import of {name} failed: {reason}', { name, reason }),
   logImported: (source: vscode.Uri, design: vscode.Uri, summary: ImportSummary) =>
     `Imported ${vscode.workspace.asRelativePath(source)} into ${vscode.workspace.asRelativePath(design)}:\n${formatSummary(summary).trimEnd()}`,
 } as const;
@@ -66,7 +68,7 @@ async function importCommand(log: vscode.LogOutputChannel, sourceArgument: unkno
   if (!picked) return undefined;
   try {
     const { source, result } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: TEXT.progressTitle, cancellable: false },
+      { location: vscode.ProgressLocation.Notification, title: TEXT.progressTitle(), cancellable: false },
       async (progress) => {
         const report = (message: string) => progress.report({ message });
         const located = await locate(picked);
@@ -83,8 +85,9 @@ async function importCommand(log: vscode.LogOutputChannel, sourceArgument: unkno
     }
     log.info(TEXT.logImported(source.uri, design, result.summary));
     await vscode.window.showTextDocument(design, { preview: false });
-    void vscode.window.showInformationMessage(importedMessage(result.summary, basename(design)), TEXT.showSummary).then((choice) => {
-      if (choice === TEXT.showSummary) log.show(true);
+    const showSummary = TEXT.showSummary();
+    void vscode.window.showInformationMessage(importedMessage(result.summary, basename(design)), showSummary).then((choice) => {
+      if (choice === showSummary) log.show(true);
     });
     return { design, summary: result.summary };
   } catch (error) {
@@ -106,12 +109,12 @@ function fail(message: string): ImportCommandResult {
 async function pickSource(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const picked = await vscode.window.showOpenDialog({
-    title: TEXT.openTitle,
-    openLabel: TEXT.openLabel,
+    title: TEXT.openTitle(),
+    openLabel: TEXT.openLabel(),
     canSelectFiles: true,
     canSelectFolders: false,
     canSelectMany: false,
-    filters: { [TEXT.inventoryFilter]: ['xlsx', 'zip', 'csv', 'json'] },
+    filters: { [TEXT.inventoryFilter()]: ['xlsx', 'zip', 'csv', 'json'] },
     ...(folder ? { defaultUri: folder } : {}),
   });
   return picked?.[0];
@@ -121,10 +124,10 @@ async function pickSource(): Promise<vscode.Uri | undefined> {
 async function pickTarget(source: PickedSource): Promise<vscode.Uri | undefined> {
   const name = designFileName(basename(source.uri), { folder: source.kind === 'folder' });
   return vscode.window.showSaveDialog({
-    title: TEXT.saveTitle,
-    saveLabel: TEXT.saveLabel,
+    title: TEXT.saveTitle(),
+    saveLabel: TEXT.saveLabel(),
     defaultUri: vscode.Uri.joinPath(source.uri, '..', name),
-    filters: { [TEXT.designFilter]: ['vtopo'] },
+    filters: { [TEXT.designFilter()]: ['vtopo'] },
   });
 }
 
@@ -148,14 +151,14 @@ async function readSource(source: PickedSource, report: (message: string) => voi
   try {
     listing = await vscode.workspace.fs.readDirectory(source.uri);
   } catch (error) {
-    throw source.pickedCsv === undefined ? new InventoryError(TEXT.cannotRead(`folder ${name}`, reason(error))) : unreadableFolderOf(source.pickedCsv, reason(error));
+    throw source.pickedCsv === undefined ? new InventoryError(TEXT.cannotRead(TEXT.folder(name), reason(error))) : unreadableFolderOf(source.pickedCsv, reason(error));
   }
   const entries = listing.map(([entry, type]) => ({ name: entry, isFile: (type & vscode.FileType.File) !== 0 }));
   const names = exportFolderFiles(name, entries, source.pickedCsv);
   const csvFiles = names.map((file) => ({ name: file, uri: vscode.Uri.joinPath(source.uri, file) }));
   const sizes = await Promise.all(csvFiles.map(async (file) => (await fileStat(file.uri)).size));
-  checkSourceSize(`folder ${name}`, sizes.reduce((sum, size) => sum + size, 0));
-  report(TEXT.reading(`folder ${name}`));
+  checkSourceSize(TEXT.folder(name), sizes.reduce((sum, size) => sum + size, 0));
+  report(TEXT.reading(TEXT.folder(name)));
   const files: InventoryFile[] = await Promise.all(csvFiles.map(async (file) => ({ name: file.name, bytes: await readFile(file.uri, file.name) })));
   return { name, files };
 }
@@ -179,15 +182,23 @@ async function readFile(uri: vscode.Uri, name: string): Promise<Uint8Array> {
 /** A file system error as a user reads it ("no such file or folder"), others by their message. */
 function reason(error: unknown): string {
   if (error instanceof vscode.FileSystemError) {
-    if (error.code === 'FileNotFound') return 'no such file or folder';
-    if (error.code === 'NoPermissions') return 'permission denied';
+    if (error.code === 'FileNotFound') return vscode.l10n.t('no such file or folder');
+    if (error.code === 'NoPermissions') return vscode.l10n.t('permission denied');
   }
   return error instanceof Error ? error.message : String(error);
 }
 
 /** What a wrong argument is, for the message: "a string", "an array", "null". */
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return value === null ? 'null' : 'an object';
-  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  if (Array.isArray(value)) return vscode.l10n.t('an array');
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'object': return vscode.l10n.t('an object');
+    case 'string': return vscode.l10n.t('a string');
+    case 'number': return vscode.l10n.t('a number');
+    case 'boolean': return vscode.l10n.t('a boolean');
+    case 'function': return vscode.l10n.t('a function');
+    case 'undefined': return 'undefined';
+    default: return vscode.l10n.t('a {type}', { type: typeof value });
+  }
 }

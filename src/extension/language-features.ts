@@ -100,7 +100,7 @@ function toCompletionItem(document: vscode.TextDocument, entry: CompletionEntry)
   item.insertText = new vscode.SnippetString(entry.snippet);
   item.range = toRange(document, entry.replace);
   item.sortText = entry.sortText;
-  if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: 'Suggest values' };
+  if (entry.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: vscode.l10n.t('Suggest values') };
   return item;
 }
 

@@ -25,11 +25,11 @@ export function registerPreview(context: vscode.ExtensionContext, analyses: Docu
 async function openPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : await activeDesignDocument();
   if (!document) {
-    void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Design Preview".');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vtopo file first, then run "VTopo: {command}".', { command: vscode.l10n.t('Open Design Preview') }));
     return;
   }
   const mediaRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Preview ${basename(document.uri)}`, vscode.ViewColumn.Beside, {
+  const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Preview {file}', { file: basename(document.uri) }), vscode.ViewColumn.Beside, {
     enableScripts: true,
     localResourceRoots: [mediaRoot],
     retainContextWhenHidden: false,
@@ -83,20 +83,24 @@ async function reveal(document: vscode.TextDocument, analyses: DocumentAnalyses,
   await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: true });
 }
 
-
 function previewHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   return webviewHtml({
     webview,
     script: vscode.Uri.joinPath(mediaRoot, 'main.js'),
-    title: 'VTopo preview',
+    title: escapeHtml(vscode.l10n.t('VTopo preview')),
     css: `
   html, body { height: 100%; margin: 0; padding: 0; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   #status { padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); }
   #canvas { position: absolute; top: 28px; left: 0; right: 0; bottom: 0; }
   #details { position: absolute; right: 8px; bottom: 8px; max-width: 40%; padding: 6px 8px; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-editorWidget-border); }
   #details:empty { display: none; }`,
-    body: `<div id="status" role="status" aria-live="polite">Loading the design...</div>
-<div id="canvas" role="img" aria-label="Design diagram"></div>
+    body: `<div id="status" role="status" aria-live="polite">${escapeHtml(vscode.l10n.t('Loading the design...'))}</div>
+<div id="canvas" role="img" aria-label="${escapeHtml(vscode.l10n.t('Design diagram'))}"></div>
 <div id="details" aria-live="polite"></div>`,
   });
+}
+
+/** A text in HTML, as element content or an attribute value. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -18,10 +18,13 @@ import { basename } from './uris';
 
 export const EXPORT_REVIEW_COMMAND = 'vtopo.exportDesignReview';
 
-const FORMAT_ITEMS: readonly (vscode.QuickPickItem & { readonly format: ReportFormat })[] = [
-  { label: 'HTML', description: 'one file to send or print to PDF: scorecard, diagram, charts, findings', format: 'html' },
-  { label: 'Markdown', description: 'for a wiki or a pull request (no diagram)', format: 'md' },
-];
+/** The formats to pick from, described in the user's language (asked when shown, after activation). */
+function formatItems(): (vscode.QuickPickItem & { readonly format: ReportFormat })[] {
+  return [
+    { label: 'HTML', description: vscode.l10n.t('one file to send or print to PDF: scorecard, diagram, charts, findings'), format: 'html' },
+    { label: 'Markdown', description: vscode.l10n.t('for a wiki or a pull request (no diagram)'), format: 'md' },
+  ];
+}
 
 export function registerDesignReview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, panel: SimulationPanel, log: vscode.LogOutputChannel): void {
   const manifest: unknown = context.extension.packageJSON;
@@ -43,22 +46,25 @@ interface ReviewWorld {
 async function exportReview({ analyses, panel, log, version }: ReviewWorld, uri: unknown, formatArgument: unknown, target: unknown): Promise<vscode.Uri | undefined> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : await activeDesignDocument();
   if (!document) {
-    void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Export Design Review...".');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vtopo file first, then run "VTopo: {command}".', { command: vscode.l10n.t('Export Design Review...') }));
     return undefined;
   }
   const analyzed = analyses.current(document);
   if (!analyzed?.analysis.topology.file) {
-    void vscode.window.showErrorMessage(`VTopo: ${vscode.workspace.asRelativePath(document.uri)} could not be read as a design; see the Problems view.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {file} could not be read as a design; see the Problems view.', { file: vscode.workspace.asRelativePath(document.uri) }));
     return undefined;
   }
-  const format = REPORT_FORMATS.find((candidate) => candidate === formatArgument) ?? (await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'Export design review: which format?' }))?.format;
+  const format = REPORT_FORMATS.find((candidate) => candidate === formatArgument) ?? (await vscode.window.showQuickPick(formatItems(), { title: vscode.l10n.t('Export design review: which format?') }))?.format;
   if (format === undefined) return undefined;
   const shown = panel.reportFor(document.uri);
   let simulations = shown ? [shown] : [];
   if (shown && !(target instanceof vscode.Uri)) {
-    const include = await vscode.window.showQuickPick(['Include it', 'Leave it out'], { title: `Export design review: the results panel shows "${reportTitle(shown)}" for this design. Include it?` });
+    const [includeIt, leaveItOut] = [vscode.l10n.t('Include it'), vscode.l10n.t('Leave it out')];
+    const include = await vscode.window.showQuickPick([includeIt, leaveItOut], {
+      title: vscode.l10n.t('Export design review: the results panel shows "{simulation}" for this design. Include it?', { simulation: reportTitle(shown) }),
+    });
     if (include === undefined) return undefined;
-    if (include === 'Leave it out') simulations = [];
+    if (include === leaveItOut) simulations = [];
   }
   const name = basename(document.uri);
   const render = () => {
@@ -74,8 +80,8 @@ async function exportReview({ analyses, panel, log, version }: ReviewWorld, uri:
     defaultUri: vscode.Uri.joinPath(document.uri, '..', `${name.replace(/\.vtopo$/, '')}-review.${extension}`),
     filterName,
     extension,
-    title: 'Export Design Review',
-    what: 'design review',
+    title: vscode.l10n.t('Export Design Review'),
+    what: vscode.l10n.t('design review'),
     bytes: render,
   }, log);
   return undefined;

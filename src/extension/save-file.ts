@@ -12,7 +12,7 @@ export interface SaveRequest {
   readonly filterName: string;
   readonly extension: string;
   readonly title: string;
-  /** What was exported, for the message: `design`, `simulation`. */
+  /** What was exported, for the message, in the user's language: `design review`, `simulation`. */
   readonly what: string;
   /** The content, made only once the user has picked a file. */
   readonly bytes: () => Uint8Array;
@@ -23,9 +23,9 @@ export async function saveThroughDialog(request: SaveRequest, log: vscode.LogOut
   if (!target) return;
   try {
     await vscode.workspace.fs.writeFile(target, request.bytes());
-    void vscode.window.showInformationMessage(`VTopo: ${request.what} exported to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: {what} exported to {file}.', { what: request.what, file: vscode.workspace.asRelativePath(target) }));
   } catch (error) {
     log.error(`export to ${target.toString()} failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(`VTopo: could not write ${vscode.workspace.asRelativePath(target)}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: could not write {file}: {reason}', { file: vscode.workspace.asRelativePath(target), reason: error instanceof Error ? error.message : String(error) }));
   }
 }

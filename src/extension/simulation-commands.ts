@@ -14,7 +14,7 @@ import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import { COMPONENT_KINDS, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
+import { COMPONENT_KINDS, type ComponentKind, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
 import {
   componentTargets,
   domainTargets,
@@ -89,44 +89,44 @@ class SimulationCommands {
   ) {}
 
   async hostFailure(uri: unknown, hostId: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Simulate Host Failure');
+    const design = await this.design(uri, vscode.l10n.t('Simulate Host Failure...'));
     if (!design) return undefined;
-    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), 'Simulate host failure: which host fails?');
+    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), vscode.l10n.t('Simulate host failure: which host fails?'));
     if (!host) return undefined;
-    return this.run(design, `host ${host.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, hostFailureScenario(host.id)), priorities: restartPriorities(design.topology) }));
+    return this.run(design, componentText(host), () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, hostFailureScenario(host.id)), priorities: restartPriorities(design.topology) }));
   }
 
   async componentFailure(uri: unknown, ref: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Simulate Component Failure');
+    const design = await this.design(uri, vscode.l10n.t('Simulate Component Failure...'));
     if (!design) return undefined;
-    const target = isComponentRef(ref) ? this.known(design, ref) : await pickTarget(componentTargets(design.topology), 'Simulate component failure: which component fails?');
+    const target = isComponentRef(ref) ? this.known(design, ref) : await pickTarget(componentTargets(design.topology), vscode.l10n.t('Simulate component failure: which component fails?'));
     if (!target) return undefined;
     const scenario = target.kind === 'host' ? hostFailureScenario(target.id) : componentFailureScenario(target);
-    return this.run(design, `${target.kind} ${target.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, scenario), priorities: restartPriorities(design.topology) }));
+    return this.run(design, componentText(target), () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, scenario), priorities: restartPriorities(design.topology) }));
   }
 
   /** A site (or another failure domain: rack, chassis, power feed, site link) fails: everything in it at once. */
   async siteFailure(uri: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Simulate Site Failure');
+    const design = await this.design(uri, vscode.l10n.t('Simulate Site Failure...'));
     if (!design) return undefined;
     const targets = domainTargets(design.topology);
     if (targets.length === 0) {
-      void vscode.window.showInformationMessage(`VTopo: ${design.name} declares no sites, racks, chassis, power feeds or site links (see "Failure domains" in the format guide): use Simulate Component Failure for single elements.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: {design} declares no sites, racks, chassis, power feeds or site links (see "Failure domains" in the format guide): use {command} for single elements.', { design: design.name, command: vscode.l10n.t('Simulate Component Failure...') }));
       return undefined;
     }
-    const target = await pickTarget(targets, 'Simulate site failure: which site, rack, chassis, power feed or site link fails?');
+    const target = await pickTarget(targets, vscode.l10n.t('Simulate site failure: which site, rack, chassis, power feed or site link fails?'));
     if (!target) return undefined;
-    return this.run(design, `${target.kind} ${target.id}`, () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, componentFailureScenario(target)), priorities: restartPriorities(design.topology) }));
+    return this.run(design, componentText(target), () => ({ kind: 'failure', design: design.name, result: simulateScenario(design.topology, componentFailureScenario(target)), priorities: restartPriorities(design.topology) }));
   }
 
   async migration(uri: unknown, vmArgument: unknown, hostArgument: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Simulate Live Migration');
+    const design = await this.design(uri, vscode.l10n.t('Simulate Live Migration...'));
     if (!design) return undefined;
     const topology = design.topology;
     const vmId = typeof vmArgument === 'string' ? vmArgument : await pickVm(topology);
     if (vmId === undefined) return undefined;
     if (!hasVm(topology, vmId)) {
-      void vscode.window.showErrorMessage(`VTopo: ${design.name} has no VM "${vmId}".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {design} has no VM "{vm}".', { design: design.name, vm: vmId }));
       return undefined;
     }
     const toHostId = typeof hostArgument === 'string' ? this.known(design, { kind: 'host', id: hostArgument })?.id : await pickMigrationTarget(topology, vmId);
@@ -134,56 +134,59 @@ class SimulationCommands {
     const attempt = simulateMigration(topology, vmId, toHostId);
     if (attempt.kind === 'refused') {
       const reasons = attempt.refusals.map((refusal) => refusal.reason).join(' ');
-      void vscode.window.showWarningMessage(`VTopo: ${vmId} cannot live-migrate to ${toHostId}. ${reasons}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('VTopo: {vm} cannot live-migrate to {host}. {reasons}', { vm: vmId, host: toHostId, reasons }));
       return undefined;
     }
-    return this.run(design, `migration of ${vmId}`, () => ({ kind: 'migration', design: design.name, migration: attempt.migration }));
+    return this.run(design, vscode.l10n.t('migration of {vm}', { vm: vmId }), () => ({ kind: 'migration', design: design.name, migration: attempt.migration }));
   }
 
   async maintenance(uri: unknown, hostId: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Enter Maintenance Mode');
+    const design = await this.design(uri, vscode.l10n.t('Enter Maintenance Mode...'));
     if (!design) return undefined;
-    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), 'Maintenance mode: which host is evacuated?');
+    const host = typeof hostId === 'string' ? this.known(design, { kind: 'host', id: hostId }) : await pickTarget(hostTargets(design.topology), vscode.l10n.t('Maintenance mode: which host is evacuated?'));
     if (!host) return undefined;
-    return this.run(design, `maintenance of ${host.id}`, () => ({ kind: 'maintenance', design: design.name, maintenance: planMaintenance(design.topology, host.id) }));
+    return this.run(design, vscode.l10n.t('maintenance of {host}', { host: host.id }), () => ({ kind: 'maintenance', design: design.name, maintenance: planMaintenance(design.topology, host.id) }));
   }
 
   async sweep(uri: unknown, mode: SweepMode): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, mode === 'n-1' ? 'Run Failure Sweep (N-1)' : 'Run Failure Sweep (N-2 Hosts)');
+    const design = await this.design(uri, mode === 'n-1' ? vscode.l10n.t('Run Failure Sweep (N-1)') : vscode.l10n.t('Run Failure Sweep (N-2 Hosts)'));
     if (!design) return undefined;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `VTopo: ${mode.toUpperCase()} failure sweep of ${design.name}` }, async () =>
-      this.run(design, `${mode} sweep`, () => ({ kind: 'sweep', design: design.name, mode, rows: sweep(design.topology, { mode }) })),
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('VTopo: {mode} failure sweep of {design}', { mode: mode.toUpperCase(), design: design.name }) }, async () =>
+      this.run(design, vscode.l10n.t('{mode} sweep', { mode: mode.toUpperCase() }), () => ({ kind: 'sweep', design: design.name, mode, rows: sweep(design.topology, { mode }) })),
     );
   }
 
   /** The DRS-style balance recommendation (a heuristic) of one cluster: the only HA cluster, or the one picked. */
   async balance(uri: unknown, clusterArgument: unknown): Promise<SimulationReport | undefined> {
-    const design = await this.design(uri, 'Recommend Load Balance');
+    const design = await this.design(uri, vscode.l10n.t('Recommend Load Balance...'));
     if (!design) return undefined;
     const clusterId = typeof clusterArgument === 'string' ? this.knownCluster(design, clusterArgument) : await pickHaCluster(design);
     if (clusterId === undefined) return undefined;
-    return this.run(design, `load balance of cluster ${clusterId}`, () => ({ kind: 'balance', design: design.name, balance: recommendBalance(design.topology, clusterId) }));
+    return this.run(design, vscode.l10n.t('load balance of cluster {cluster}', { cluster: clusterId }), () => ({ kind: 'balance', design: design.name, balance: recommendBalance(design.topology, clusterId) }));
   }
 
-  /** The design named by the argument, else the one in the active text editor or designer; says what to do when there is none. */
+  /**
+   * The design named by the argument, else the one in the active text editor or designer; says
+   * what to do when there is none. `commandTitle`: the command's palette title, in the user's language.
+   */
   private async design(uri: unknown, commandTitle: string): Promise<OpenDesign | undefined> {
     let document: vscode.TextDocument | undefined;
     if (uri instanceof vscode.Uri) {
       try {
         document = await vscode.workspace.openTextDocument(uri);
       } catch (error) {
-        this.log.error(`${commandTitle}: cannot open ${uri.toString()}: ${String(error)}`);
+        this.log.error(`Simulation: cannot open ${uri.toString()}: ${String(error)}`);
       }
     } else {
       document = await activeDesignDocument();
     }
     if (!document) {
-      void vscode.window.showInformationMessage(`Open a .vtopo file first, then run "VTopo: ${commandTitle}...".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vtopo file first, then run "VTopo: {command}".', { command: commandTitle }));
       return undefined;
     }
     const topology = this.analyses.current(document)?.analysis.topology;
     if (!topology?.file) {
-      void vscode.window.showErrorMessage(`VTopo: ${vscode.workspace.asRelativePath(document.uri)} could not be read as a design; see the Problems view.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {file} could not be read as a design; see the Problems view.', { file: vscode.workspace.asRelativePath(document.uri) }));
       return undefined;
     }
     return { document, topology, name: basename(document.uri) };
@@ -191,16 +194,17 @@ class SimulationCommands {
 
   private known(design: OpenDesign, ref: ComponentRef): ComponentRef | undefined {
     if (hasComponent(design.topology, ref)) return ref;
-    void vscode.window.showErrorMessage(`VTopo: ${design.name} has no ${ref.kind} "${ref.id}".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {design} has no {kind} "{id}".', { design: design.name, kind: componentKindText(ref.kind), id: ref.id }));
     return undefined;
   }
 
   private knownCluster(design: OpenDesign, clusterId: string): string | undefined {
     if (hasCluster(design.topology, clusterId)) return clusterId;
-    void vscode.window.showErrorMessage(`VTopo: ${design.name} has no cluster "${clusterId}".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {design} has no cluster "{cluster}".', { design: design.name, cluster: clusterId }));
     return undefined;
   }
 
+  /** `what`: what is simulated, in the user's language (`host esx-01`), for the messages. */
   private run(design: OpenDesign, what: string, simulate: () => SimulationReport): SimulationReport | undefined {
     try {
       const report = simulate();
@@ -209,7 +213,7 @@ class SimulationCommands {
       return report;
     } catch (error) {
       this.log.error(`Simulation of ${what} in ${design.document.uri.toString()} failed:`, error instanceof Error ? error : String(error));
-      void vscode.window.showErrorMessage(`VTopo: the simulation of ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: the simulation of {what} failed: {reason}', { what, reason: error instanceof Error ? error.message : String(error) }));
       return undefined;
     }
   }
@@ -220,7 +224,7 @@ type TargetItem = vscode.QuickPickItem & { readonly ref?: ComponentRef };
 /** A quick pick of targets under their group headings; the picked element, or undefined. */
 async function pickTarget(targets: readonly SimulationTarget[], title: string): Promise<ComponentRef | undefined> {
   if (targets.length === 0) {
-    void vscode.window.showInformationMessage(`VTopo: the design has nothing to pick for "${title}".`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: the design has nothing to pick for "{title}".', { title }));
     return undefined;
   }
   const items: TargetItem[] = [];
@@ -232,7 +236,7 @@ async function pickTarget(targets: readonly SimulationTarget[], title: string): 
     }
     items.push({ label: target.label, description: target.description, ref: target.ref });
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Type to filter', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Type to filter'), matchOnDescription: true });
   return picked?.ref;
 }
 
@@ -241,21 +245,21 @@ async function pickHaCluster(design: OpenDesign): Promise<string | undefined> {
   const targets = haClusterTargets(design.topology);
   const [only] = targets;
   if (!only) {
-    void vscode.window.showInformationMessage(`VTopo: ${design.name} has no cluster with HA enabled to balance.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: {design} has no cluster with HA enabled to balance.', { design: design.name }));
     return undefined;
   }
   if (targets.length === 1) return only.clusterId;
   const items = targets.map((target) => ({ label: target.label, description: target.description, clusterId: target.clusterId }));
-  return (await vscode.window.showQuickPick(items, { title: 'Recommend load balance: which HA cluster?', placeHolder: 'Type to filter', matchOnDescription: true }))?.clusterId;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Recommend load balance: which HA cluster?'), placeHolder: vscode.l10n.t('Type to filter'), matchOnDescription: true }))?.clusterId;
 }
 
 async function pickVm(topology: Topology): Promise<string | undefined> {
   const items = vmTargets(topology).map((target) => ({ label: target.label, description: target.description, vmId: target.vmId }));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('VTopo: the design has no VMs to migrate.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: the design has no VMs to migrate.'));
     return undefined;
   }
-  return (await vscode.window.showQuickPick(items, { title: 'Simulate live migration: which VM moves?', placeHolder: 'Type to filter', matchOnDescription: true }))?.vmId;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Simulate live migration: which VM moves?'), placeHolder: vscode.l10n.t('Type to filter'), matchOnDescription: true }))?.vmId;
 }
 
 /** The other hosts, each with the reasons the VM may not move there (checked before picking). */
@@ -267,16 +271,42 @@ async function pickMigrationTarget(topology: Topology, vmId: string): Promise<st
       const refusals = checkMigration(topology, vmId, target.ref.id);
       return {
         label: target.label,
-        description: refusals.length === 0 ? target.description : `refused: ${target.description}`,
+        description: refusals.length === 0 ? target.description : vscode.l10n.t('refused: {description}', { description: target.description }),
         ...(refusals.length > 0 ? { detail: `$(warning) ${refusals.map((refusal) => refusal.reason).join(' ')}` } : {}),
         hostId: target.ref.id,
       };
     });
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`VTopo: there is no other host to move ${vmId} to.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('VTopo: there is no other host to move {vm} to.', { vm: vmId }));
     return undefined;
   }
-  return (await vscode.window.showQuickPick(items, { title: `Simulate live migration: move ${vmId} from ${current ?? '?'} to which host?`, matchOnDescription: true }))?.hostId;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Simulate live migration: move {vm} from {host} to which host?', { vm: vmId, host: current ?? '?' }), matchOnDescription: true }))?.hostId;
+}
+
+/** A kind of component as people name it, in the user's language: `virtual switch`, `power feed`. */
+function componentKindText(kind: ComponentKind): string {
+  switch (kind) {
+    case 'host': return vscode.l10n.t('host');
+    case 'switch': return vscode.l10n.t('switch');
+    case 'adapter': return vscode.l10n.t('adapter');
+    case 'port': return vscode.l10n.t('port');
+    case 'link': return vscode.l10n.t('link');
+    case 'controller': return vscode.l10n.t('controller');
+    case 'array': return vscode.l10n.t('array');
+    case 'datastore': return vscode.l10n.t('datastore');
+    case 'virtual-switch': return vscode.l10n.t('virtual switch');
+    case 'stack': return vscode.l10n.t('stack');
+    case 'site': return vscode.l10n.t('site');
+    case 'rack': return vscode.l10n.t('rack');
+    case 'chassis': return vscode.l10n.t('chassis');
+    case 'power-feed': return vscode.l10n.t('power feed');
+    case 'site-link': return vscode.l10n.t('site link');
+  }
+}
+
+/** A component for the messages: `host esx-01`. */
+function componentText(ref: ComponentRef): string {
+  return vscode.l10n.t('{kind} {id}', { kind: componentKindText(ref.kind), id: ref.id });
 }
 
 function isComponentRef(value: unknown): value is ComponentRef {
@@ -311,11 +341,12 @@ class SimulationCodeLenses implements vscode.CodeLensProvider {
   }
 
   private lenses(document: vscode.TextDocument, report: DocumentReport): vscode.CodeLens[] {
+    const title = vscode.l10n.t('Simulate failure');
     return report.lenses.map(({ ref, idRange }) => {
       const range = new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end));
       const command: vscode.Command = ref.kind === 'host'
-        ? { title: 'Simulate failure', tooltip: `Simulate the failure of host ${ref.id}`, command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, ref.id] }
-        : { title: 'Simulate failure', tooltip: `Simulate the failure of ${ref.kind} ${ref.id}`, command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, ref] };
+        ? { title, tooltip: vscode.l10n.t('Simulate the failure of {component}', { component: componentText(ref) }), command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, ref.id] }
+        : { title, tooltip: vscode.l10n.t('Simulate the failure of {component}', { component: componentText(ref) }), command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, ref] };
       return new vscode.CodeLens(range, command);
     });
   }

@@ -27,7 +27,7 @@ export class SimulationPanel implements vscode.Disposable {
   /** Opens the panel beside the design (or reuses it) and shows the report. */
   show(report: SimulationReport, designUri: vscode.Uri): void {
     this.shown = { report, designUri };
-    const title = `Simulation: ${reportTitle(report)}`;
+    const title = vscode.l10n.t('Simulation: {title}', { title: reportTitle(report) });
     if (this.panel) {
       this.panel.title = title;
       this.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -85,8 +85,8 @@ export class SimulationPanel implements vscode.Disposable {
       defaultUri: vscode.Uri.joinPath(shown.designUri, '..', `${designName}-${shown.report.kind}.${extension}`),
       filterName,
       extension,
-      title: `Export the simulation as ${filterName}`,
-      what: 'simulation',
+      title: vscode.l10n.t('Export the simulation as {format}', { format: filterName }),
+      what: vscode.l10n.t('simulation'),
       bytes: () => new TextEncoder().encode(exportReport(shown.report, format)),
     }, this.log);
   }
@@ -96,7 +96,7 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   return webviewHtml({
     webview,
     script: vscode.Uri.joinPath(mediaRoot, 'simulation.js'),
-    title: 'VTopo simulation',
+    title: escapeHtml(vscode.l10n.t('VTopo simulation')),
     css: `
   body { margin: 0; padding: 8px 12px; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 16px; }
@@ -170,6 +170,11 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   table.results tbody tr:hover { background: var(--vscode-list-hoverBackground); }
   button.sort { background: none; border: none; color: var(--vscode-foreground); font-weight: 600; padding: 0; cursor: pointer; }
   button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }`,
-    body: `<main id="app" aria-live="polite"><p class="empty">Simulating...</p></main>`,
+    body: `<main id="app" aria-live="polite"><p class="empty">${escapeHtml(vscode.l10n.t('Simulating...'))}</p></main>`,
   });
+}
+
+/** A text in HTML, as element content or an attribute value. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -13,7 +13,7 @@ import { activeDesignUri, onDidChangeActiveDesign } from './active-design';
 
 export function registerStatusBar(context: vscode.ExtensionContext, diagnostics: DiagnosticsController): void {
   const item = vscode.window.createStatusBarItem('vtopo.n1', vscode.StatusBarAlignment.Left, 100);
-  item.name = 'VTopo N-1 capacity';
+  item.name = vscode.l10n.t('VTopo N-1 capacity');
   item.command = 'workbench.actions.view.problems';
 
   const update = () => {

@@ -2,8 +2,9 @@
 // package.json through package.nls*.json, and the texts of src/extension through
 // vscode.l10n.t and l10n/zh-cn/extension*.json. Read as files: no vscode here.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { parametersOf } from '../../../src/core/l10n/messages';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const MANIFEST = readFileSync('package.json', 'utf8');
@@ -62,4 +63,158 @@ describe('package.json contributions by language (package.nls)', () => {
       assert.deepEqual(Object.entries(texts).filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key), []);
     });
   }
+});
+
+// ------------------------------------------------------------------ src/extension
+
+const SOURCES = 'src/extension';
+const CALL = 'vscode.l10n.t(';
+
+interface Call {
+  readonly where: string;
+  /** The English text, when the first argument is a literal. */
+  readonly text?: string;
+  /** The names of the second argument's properties, when it is an object literal. */
+  readonly names?: readonly string[];
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0' };
+
+/** The string literal at `start` (a quote), as [its value, the offset after it]; undefined if it is not one without substitutions. */
+function readLiteral(source: string, start: number): [string, number] | undefined {
+  const quote = source[start];
+  if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;
+  let value = '';
+  for (let index = start + 1; index < source.length; index++) {
+    const char = source[index] ?? '';
+    if (char === quote) return [value, index + 1];
+    if (char === '\\') {
+      const next = source[++index] ?? '';
+      value += ESCAPES[next] ?? next;
+    } else if (quote === '`' && char === '$' && source[index + 1] === '{') {
+      return undefined;
+    } else if (quote !== '`' && char === '\n') {
+      return undefined;
+    } else {
+      value += char;
+    }
+  }
+  return undefined;
+}
+
+/** The property names of the object literal at `start` (`{ a, b: x }`), or undefined if there is none. */
+function objectNames(source: string, start: number): string[] | undefined {
+  if (source[start] !== '{') return undefined;
+  let depth = 0;
+  let part = '';
+  const parts: string[] = [];
+  for (let index = start; index < source.length; index++) {
+    const char = source[index] ?? '';
+    if (char === "'" || char === '"' || char === '`') {
+      const literal = readLiteral(source, index);
+      if (!literal) return undefined;
+      part += 'literal';
+      index = literal[1] - 1;
+      continue;
+    }
+    if ('([{'.includes(char)) depth++;
+    if (')]}'.includes(char)) depth--;
+    if (depth === 0) {
+      parts.push(part);
+      return parts.map((entry) => /^\s*([A-Za-z_$][\w$]*)/.exec(entry)?.[1] ?? entry.trim()).filter((name) => name !== '');
+    }
+    if (depth === 1 && char === ',') {
+      parts.push(part);
+      part = '';
+    } else if (!(depth === 1 && char === '{' && index === start)) {
+      part += char;
+    }
+  }
+  return undefined;
+}
+
+/** Every vscode.l10n.t call of src/extension/*.ts. */
+function l10nCalls(): Call[] {
+  const calls: Call[] = [];
+  for (const file of readdirSync(SOURCES).filter((name) => name.endsWith('.ts')).sort()) {
+    const source = readFileSync(`${SOURCES}/${file}`, 'utf8');
+    for (let at = source.indexOf(CALL); at !== -1; at = source.indexOf(CALL, at + 1)) {
+      const where = `${file}:${source.slice(0, at).split('\n').length}`;
+      let start = at + CALL.length;
+      while (/\s/.test(source[start] ?? '')) start++;
+      const literal = readLiteral(source, start);
+      if (!literal) {
+        calls.push({ where });
+        continue;
+      }
+      let next = literal[1];
+      while (/\s/.test(source[next] ?? '')) next++;
+      if (source[next] !== ',') {
+        calls.push({ where, text: literal[0], names: [] });
+        continue;
+      }
+      next++;
+      while (/\s/.test(source[next] ?? '')) next++;
+      const names = objectNames(source, next);
+      calls.push(names ? { where, text: literal[0], names } : { where, text: literal[0] });
+    }
+  }
+  return calls;
+}
+
+/** The translations of the extension's texts: l10n/zh-cn/extension*.json. */
+function extensionTranslations(): Map<string, string> {
+  const translations = new Map<string, string>();
+  for (const file of readdirSync('l10n/zh-cn').filter((name) => name.startsWith('extension') && name.endsWith('.json'))) {
+    for (const [english, chinese] of Object.entries(readJson(`l10n/zh-cn/${file}`) as Record<string, string>)) translations.set(english, chinese);
+  }
+  return translations;
+}
+
+describe('the extension host\'s texts (vscode.l10n.t)', () => {
+  const calls = l10nCalls();
+  const translations = extensionTranslations();
+
+  it('finds the texts', () => {
+    assert.ok(calls.length > 50, `only ${calls.length} calls found`);
+  });
+
+  it('asks for each text by a literal English template, never one built in code', () => {
+    assert.deepEqual(calls.filter((call) => call.text === undefined).map((call) => call.where), []);
+  });
+
+  it('gives each template exactly its {parameters}', () => {
+    const wrong = calls
+      .filter((call): call is Required<Call> => call.text !== undefined && call.names !== undefined)
+      .filter((call) => parametersOf(call.text).join() !== [...new Set(call.names)].sort().join())
+      .map((call) => `${call.where}: "${call.text}" gets {${call.names.join('} {')}}`);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('every text has a Simplified Chinese translation with the same parameters', () => {
+    const missing: string[] = [];
+    const mismatched: string[] = [];
+    for (const { where, text } of calls) {
+      if (text === undefined) continue;
+      const chinese = translations.get(text);
+      if (chinese === undefined) missing.push(`${where}: ${text}`);
+      else if (parametersOf(chinese).join() !== parametersOf(text).join()) mismatched.push(`${where}: ${text}`);
+    }
+    assert.deepEqual(missing, [], 'texts without a translation in l10n/zh-cn/extension.json');
+    assert.deepEqual(mismatched, [], 'translations whose parameters differ');
+  });
+
+  it('every translation translates a text the extension asks for (none is left behind when a text changes)', () => {
+    const asked = new Set(calls.map((call) => call.text));
+    assert.deepEqual([...translations.keys()].filter((english) => !asked.has(english)), []);
+  });
+
+  it('names a command as its palette title does', () => {
+    const differ: string[] = [];
+    for (const [key, english] of Object.entries(NLS)) {
+      const chinese = typeof english === 'string' ? translations.get(english) : undefined;
+      if (key.startsWith('command.') && chinese !== undefined && chinese !== NLS_ZH_CN[key]) differ.push(`${english}: ${chinese}, but the title is ${String(NLS_ZH_CN[key])}`);
+    }
+    assert.deepEqual(differ, []);
+  });
 });
