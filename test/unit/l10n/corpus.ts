@@ -4,6 +4,8 @@
 // variant here (docs/l10n.md, "Moving a rule").
 import { readdirSync, readFileSync } from 'node:fs';
 import { DEFAULT_HOST_LAN, lanDesign } from '../lan/fixtures';
+import { publishedExampleDesign } from '../capacity/published-example';
+import { threeHosts } from '../rules/capacity/helpers';
 
 const example = (name: string) => readFileSync(`examples/${name}`, 'utf8');
 
@@ -192,55 +194,20 @@ const HARDWARE: readonly Design[] = [
 
 // ------------------------------------------------------------------ capacity
 
-/** Three 64 GB hosts in cluster prod (the capacity rule tests' design). */
-function threeHosts(admissionControl: string, vms: string): string {
-  return `vtopo: 1
-clusters:
-  prod:
-    ha:
-      admissionControl: ${admissionControl}
-hosts:
-  esx-01: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
-  esx-02: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
-  esx-03: { cpu: { cores: 16, speed: 2 GHz }, memory: 68 GB }
-vms:
-${vms}`;
-}
-
-/** The published slot example (three hosts, five VMs with reservations). */
-function slotExample(admissionControl: string): string {
-  return `vtopo: 1
-clusters:
-  example:
-    ha:
-      admissionControl: ${admissionControl}
-hosts:
-  H1: { cpu: { cores: 1, speed: 9 GHz }, memory: 9 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
-  H2: { cpu: { cores: 1, speed: 9 GHz }, memory: 6 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
-  H3: { cpu: { cores: 1, speed: 6 GHz }, memory: 6 GB, overhead: { cpuMHz: 0, memoryMB: 0 } }
-vms:
-  VM1: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }
-  VM2: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }
-  VM3: { host: H2, memory: 2 GB, reservation: { cpu: 1 GHz, memory: 2 GB } }
-  VM4: { host: H2, memory: 1 GB, reservation: { cpu: 1 GHz, memory: 1 GB } }
-  VM5: { host: H3, memory: 1 GB, reservation: { cpu: 1 GHz, memory: 1 GB } }
-`;
-}
-
 const CAPACITY: readonly Design[] = [
   // ha-admission-control and ha-capacity-report: each policy, met and not met, with multi-slot VMs and derived percentages.
-  { name: 'slot example, two host failures', text: slotExample('{ policy: slots, hostFailuresToTolerate: 2 }') },
-  { name: 'slot example, slot cap', text: slotExample('{ policy: slots, slotCpuMHz: 1000, slotMemoryMB: 1024 }') },
-  { name: 'slot example, 75% CPU reserved', text: slotExample('{ policy: percentage, cpuPercent: 75, memoryPercent: 25 }') },
-  { name: 'slot example, percentages for two failures', text: slotExample('{ policy: percentage, hostFailuresToTolerate: 2 }') },
+  { name: 'slot example, two host failures', text: publishedExampleDesign('{ policy: slots, hostFailuresToTolerate: 2 }') },
+  { name: 'slot example, slot cap', text: publishedExampleDesign('{ policy: slots, slotCpuMHz: 1000, slotMemoryMB: 1024 }') },
+  { name: 'slot example, 75% CPU reserved', text: publishedExampleDesign('{ policy: percentage, cpuPercent: 75, memoryPercent: 25 }') },
+  { name: 'slot example, percentages for two failures', text: publishedExampleDesign('{ policy: percentage, hostFailuresToTolerate: 2 }') },
   {
     name: 'slot example, failover host too small',
-    text: slotExample('{ policy: failover-hosts, failoverHosts: [H3, H4] }')
+    text: publishedExampleDesign('{ policy: failover-hosts, failoverHosts: [H3, H4] }')
       .replace('VM5: { host: H3', 'VM5: { host: H2')
       .replace('VM1: { host: H1, memory: 1 GB, reservation: { cpu: 2 GHz, memory: 1 GB } }', 'VM1: { host: H1, memory: 6 GB, reservation: { cpu: 2 GHz, memory: 6 GB } }')
       .replace('vms:\n', '  H4: { cpu: { cores: 1, speed: 6 GHz }, memory: 6 GB, state: maintenance }\nvms:\n'),
   },
-  { name: 'slot example, two dedicated failover hosts', text: slotExample('{ policy: failover-hosts, hostFailuresToTolerate: 2, failoverHosts: [H2, H3] }') },
+  { name: 'slot example, two dedicated failover hosts', text: publishedExampleDesign('{ policy: failover-hosts, hostFailuresToTolerate: 2, failoverHosts: [H2, H3] }') },
   // admission-control-disabled (with its quick fix), and the report of a disabled policy.
   { name: 'three hosts, admission control disabled', text: threeHosts('{ policy: disabled }', '  a: { host: esx-01, memory: 8 GB }\n') },
   // failover-host-runs-vms: a VM on the dedicated failover host.
