@@ -281,5 +281,7 @@ function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
     title: 'VTopo designer',
     css: DESIGNER_CSS,
     body: DESIGNER_BODY,
+    // The toolbar's icons: the codicon font, shipped in dist/webview/codicons (scripts/build.mjs).
+    stylesheets: [vscode.Uri.joinPath(mediaRoot, 'codicons', 'codicon.css')],
   });
 }

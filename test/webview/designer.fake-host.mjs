@@ -24,6 +24,8 @@ const files = {
   '/index.html': ['text/html', () => readFileSync(join(dir, 'index.html'))],
   '/fake-host.js': ['text/javascript', () => readFileSync(join(dir, 'fake-host.js'))],
   '/designer.js': ['text/javascript', () => readFileSync(bundle)],
+  '/codicons/codicon.css': ['text/css', () => readFileSync(resolve('dist/webview/codicons/codicon.css'))],
+  '/codicons/codicon.ttf': ['font/ttf', () => readFileSync(resolve('dist/webview/codicons/codicon.ttf'))],
 };
 const server = createServer((request, response) => {
   const file = files[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
