@@ -11,13 +11,15 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
-import { isDoubleClick, parseHostMessage, searchMatches, stepSelection, tabOrder, type PaletteKind, type Tap } from '../src/core/view/designer-model';
+import { isDoubleClick, parseHostMessage, type PaletteKind, type Tap } from '../src/core/view/designer-model';
+import type { DesignerCommand } from '../src/core/view/designer-commands';
 import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
 import { paletteElement } from '../src/core/view/designer-palette';
+import { elementsToDelete } from '../src/core/view/designer-delete';
 import { designerStylesheet, themeColours } from './designer/graph-style';
-import { button, el } from './designer/dom';
+import { el } from './designer/dom';
 import { Containers } from './designer/containers';
 import { canvasImage } from './designer/export';
 import { edgeData, mergeGraph, nodeDefinition } from './designer/graph-merge';
@@ -31,8 +33,12 @@ import { PropertyPanel } from './designer/panel';
 import { Minimap } from './designer/minimap';
 import { preventBackgroundingRestyles } from './designer/cytoscape-workarounds';
 import { installTestHook } from './designer/test-hook';
+import { buildToolbar } from './designer/toolbar';
+import { Viewport } from './designer/viewport';
+import { Legend } from './designer/legend';
+import { onCanvasKey } from './designer/keyboard';
+import { Search } from './designer/search';
 import { minimapVisible } from '../src/core/view/designer-minimap';
-import { plural } from '../src/core/text/plural';
 
 interface VsCodeApi {
   postMessage(message: DesignerToHostMessage): void;
@@ -46,12 +52,8 @@ cytoscape.use(edgehandles);
 
 const vscode = acquireVsCodeApi();
 const LARGE = 1000;
-const NUDGE = 10;
 
 const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
-const toolbar = el('div', { className: 'vt-toolbar' });
-toolbar.setAttribute('role', 'toolbar');
-toolbar.setAttribute('aria-label', 'Designer tools');
 const container = el('div', { id: 'vt-canvas' });
 container.tabIndex = 0;
 container.setAttribute('role', 'application');
@@ -76,21 +78,6 @@ const status = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loadi
 const live = el('div', { className: 'vt-sr-only', id: 'vt-live' });
 live.setAttribute('aria-live', 'polite');
 live.setAttribute('role', 'status');
-root.replaceChildren(toolbar, container, panel.element, status, live);
-
-const palette: ReadonlyArray<[PaletteKind, string, string]> = [
-  ['host', 'Host', 'Add a host (to the selected cluster)'],
-  ['vm', 'VM', 'Add a VM on the selected host'],
-  ['fc-switch', 'FC switch', 'Add an FC switch (fabric A or B, whichever has fewer)'],
-  ['ethernet-switch', 'Ethernet switch', 'Add an Ethernet / iSCSI switch'],
-  ['array', 'Array', 'Add a dual-controller storage array'],
-  ['datastore', 'Datastore', 'Add a datastore (on the selected array)'],
-  ['site', 'Site', 'Add a site: a data centre or building that can fail as a whole'],
-  ['rack', 'Rack', 'Add a rack (in the selected site)'],
-];
-const paletteGroup = el('div', { className: 'vt-group' });
-paletteGroup.setAttribute('aria-label', 'Palette');
-for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => addFromPalette(kind), `vt-add-${kind}`));
 const linkTool = new LinkTool({
   graph: () => graph,
   diagram: () => current?.diagram,
@@ -109,16 +96,6 @@ const clipboard = new CanvasClipboard({
   setStatus: (text, rejected) => setStatus(text, rejected),
   announce: (text) => announce(text),
 }, container);
-const deleteButton = button('Delete', 'Delete the selection (Delete)', () => deleteSelection(), 'vt-delete');
-const editGroup = el('div', { className: 'vt-group' }, linkTool.button, deleteButton);
-const search = el('input', { id: 'vt-search', title: 'Find an element by id (Enter selects the first match)' });
-search.type = 'search';
-search.placeholder = 'Find id';
-search.setAttribute('aria-label', 'Find an element by id');
-const showVmsButton = button('Show VMs', 'Draw VMs inside their hosts (big designs show a VM count per host instead)', () => toggleShowVms(), 'vt-show-vms');
-showVmsButton.setAttribute('aria-pressed', 'true');
-const minimapButton = button('Minimap', 'Show or hide the overview of the design (shown by itself on designs of 30 elements or more)', () => toggleMinimap(), 'vt-minimap-toggle');
-minimapButton.setAttribute('aria-pressed', 'false');
 const minimap = new Minimap(() => graph, () => themeColours());
 container.append(minimap.canvas);
 /**
@@ -133,7 +110,7 @@ const containers = new Containers({
   diagram: () => current?.diagram,
   redraw: () => {
     drawDiagram();
-    applySearch();
+    search.apply();
     panel.render(true);
   },
   setStatus: (text, rejected) => setStatus(text, rejected),
@@ -152,19 +129,6 @@ const moves = new Moves({
   setStatus: (text, rejected) => setStatus(text, rejected),
   announce: (text) => announce(text),
 }, containers, dropOutline);
-const viewGroup = el('div', { className: 'vt-group' },
-  search,
-  button('Fit', 'Fit the design in view', () => graph?.fit(undefined, 24), 'vt-fit'),
-  button('+', 'Zoom in', () => zoomBy(1.25), 'vt-zoom-in'),
-  button('-', 'Zoom out', () => zoomBy(0.8), 'vt-zoom-out'),
-  showVmsButton,
-  minimapButton,
-  containers.powerButton,
-  button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => moves.autoLayout(), 'vt-auto-layout'));
-const exportGroup = el('div', { className: 'vt-group' },
-  button('Export SVG', 'Save the canvas as SVG', () => exportImage('svg'), 'vt-export-svg'),
-  button('Export PNG', 'Save the canvas as PNG', () => exportImage('png'), 'vt-export-png'),
-  button('?', 'Keyboard shortcuts', () => panel.toggleHelp(), 'vt-help'));
 const player = new SimulationPlayer({
   graph: () => graph,
   home: (vmId) => {
@@ -175,8 +139,67 @@ const player = new SimulationPlayer({
   },
   setStatus: (text) => setStatus(text),
   announce: (text) => announce(text),
-}, { element: (tag, props) => el(tag, props), button });
-toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup, player.bar);
+}, { element: (tag, props) => el(tag, props) });
+const viewport = new Viewport({
+  graph: () => graph,
+  large: () => isLarge(shown),
+  drawnNodes: () => shown.nodes.filter((node) => node.kind !== 'port').length,
+  restyle: () => graph?.style(stylesheet()),
+});
+const legend = new Legend();
+container.append(legend.element);
+const toolbar = buildToolbar((command) => run(command), { link: linkTool.button, power: containers.powerButton, playback: player.bar });
+const search = new Search({
+  graph: () => graph,
+  ids: () => [...nodesById.keys()],
+  reveal: (id) => reveal(id),
+  focusCanvas: () => container.focus(),
+  setStatus: (text) => setStatus(text),
+}, toolbar.search);
+const showVmsButton = toolbar.button('show-vms');
+showVmsButton?.setAttribute('aria-pressed', 'true');
+const minimapButton = toolbar.button('minimap');
+minimapButton?.setAttribute('aria-pressed', 'false');
+toolbar.button('legend')?.setAttribute('aria-pressed', 'false');
+root.replaceChildren(toolbar.element, container, panel.element, status, live);
+
+/** What a toolbar button or its key does. */
+function run(command: DesignerCommand): void {
+  const added = PALETTE_COMMANDS.get(command);
+  if (added) {
+    addFromPalette(added);
+    return;
+  }
+  switch (command) {
+    case 'link': linkTool.setMode(!linkTool.active); return;
+    case 'delete': deleteSelection(); return;
+    case 'find': search.focus(); return;
+    case 'fit': viewport.fit(); return;
+    case 'zoom-in': viewport.zoomBy(1.25); return;
+    case 'zoom-out': viewport.zoomBy(0.8); return;
+    case 'show-vms': toggleShowVms(); return;
+    case 'minimap': toggleMinimap(); return;
+    case 'power': containers.powerButton.click(); return;
+    case 'legend': toolbar.button('legend')?.setAttribute('aria-pressed', String(legend.toggle())); return;
+    case 'auto-layout': moves.autoLayout(); return;
+    case 'export-svg': exportImage('svg'); return;
+    case 'export-png': exportImage('png'); return;
+    case 'help': panel.toggleHelp(); return;
+    case 'show-text': {
+      const [id] = selectedNodeIds();
+      if (id !== undefined) vscode.postMessage({ type: 'reveal', elementId: id });
+      return;
+    }
+    case 'play': player.playOrPause(); return;
+    case 'clear-simulation': player.clear(); return;
+  }
+}
+
+const PALETTE_COMMANDS: ReadonlyMap<DesignerCommand, PaletteKind> = new Map((['host', 'vm', 'fc-switch', 'ethernet-switch', 'array', 'datastore', 'site', 'rack'] as const).map((kind) => [`add-${kind}`, kind]));
+
+function stylesheet() {
+  return designerStylesheet(themeColours(), isLarge(shown), viewport.hiddenLabels());
+}
 
 // ------------------------------------------------------------------------------- state
 
@@ -250,8 +273,8 @@ function createGraph(diagram: Diagram): Core {
   const cy = cytoscape({
     container,
     elements,
-    style: designerStylesheet(themeColours(), large),
-    layout: { name: 'preset', fit: true, padding: 24 },
+    style: stylesheet(),
+    layout: { name: 'preset', fit: false },
     textureOnViewport: large,
     hideEdgesOnViewport: large,
     motionBlur: false,
@@ -261,6 +284,7 @@ function createGraph(diagram: Diagram): Core {
     boxSelectionEnabled: true,
   });
   preventBackgroundingRestyles(cy);
+  viewport.attach(cy, container);
   cy.on('render', () => {
     if (!firstRenderMarked) {
       firstRenderMarked = true;
@@ -306,8 +330,10 @@ function onDocument(message: DocumentMessage): void {
     selectOnly(pendingSelect, true);
     pendingSelect = undefined;
   }
-  applySearch();
+  search.apply();
   panel.render(false);
+  // The first picture fits the view, once the panel beside (or under) the canvas has its size.
+  if (first) viewport.fit();
   const problems = message.diagram.nodes.filter((node) => node.findingCount > 0 && node.severity !== 'hint').length;
   const summary = `${message.title}: ${message.diagram.nodes.length} elements, ${message.diagram.edges.length} connections, ${problems} with findings`;
   container.setAttribute('aria-label', `${summary}. Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.`);
@@ -322,11 +348,11 @@ function drawDiagram(): void {
   compact = shouldCompact(current.diagram, showVms) ? compactDiagram(current.diagram) : undefined;
   // Collapsed sites, racks and chassis, and the power overlay (view state only).
   shown = containers.view(compact ? compact.diagram : current.diagram).diagram;
-  showVmsButton.setAttribute('aria-pressed', String(compact === undefined));
+  showVmsButton?.setAttribute('aria-pressed', String(compact === undefined));
   if (!graph) {
     graph = createGraph(shown);
   } else {
-    if (isLarge(shown) !== wasLarge) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
+    if (isLarge(shown) !== wasLarge) graph.style(stylesheet());
     mergeGraph(graph, shown);
   }
   moves.record(graph);
@@ -337,7 +363,7 @@ function drawDiagram(): void {
 
 function updateMinimap(): void {
   const on = minimapVisible(shown.nodes.filter((node) => node.kind !== 'port').length, minimapChoice);
-  minimapButton.setAttribute('aria-pressed', String(on));
+  minimapButton?.setAttribute('aria-pressed', String(on));
   if (on !== minimap.shown) minimap.setVisible(on);
 }
 
@@ -350,7 +376,7 @@ function toggleShowVms(): void {
   if (!current) return;
   showVms = compact !== undefined;
   drawDiagram();
-  applySearch();
+  search.apply();
   panel.render(true);
   const text = compact ? `VMs hidden: each host shows its VM count; select a host to list its VMs.` : 'VMs shown inside their hosts.';
   setStatus(text);
@@ -432,18 +458,7 @@ function deleteSelection(): void {
     setStatus('Select something to delete first.', true);
     return;
   }
-  // A parent takes its children with it: do not also delete those.
-  const chosen = new Set(ids);
-  for (const id of ids) {
-    let parent = nodeFor(id)?.parent;
-    let nested = false;
-    while (parent !== undefined) {
-      // Deleting a cluster, site, rack or chassis leaves what is in it: delete those too.
-      if (chosen.has(parent) && nodeFor(parent)?.kind !== 'cluster' && !containers.isContainer(parent)) nested = true;
-      parent = nodeFor(parent)?.parent;
-    }
-    if (!nested) send({ type: 'delete-element', id });
-  }
+  for (const id of elementsToDelete(ids, nodesById)) send({ type: 'delete-element', id });
   graph?.edges(':selected').forEach((edge) => {
     const match = /^link:(\d+)$/.exec(edge.id());
     if (match) send({ type: 'delete-link', link: { index: Number(match[1]) } });
@@ -464,41 +479,6 @@ function startRename(id: string): void {
   renameBox.start(id);
 }
 
-// ----------------------------------------------------------------------------- search
-
-function applySearch(): void {
-  if (!graph) return;
-  const matches = new Set(searchMatches(graph.nodes().map((node) => node.id()), search.value));
-  const active = search.value.trim() !== '';
-  graph.batch(() => {
-    graph?.nodes().forEach((node) => {
-      node.toggleClass('vt-match', matches.has(node.id()));
-      node.toggleClass('vt-dim', active && !matches.has(node.id()) && !node.isParent());
-    });
-  });
-  if (active) setStatus(`${matches.size} ${plural(matches.size, 'match', 'matches')} for "${search.value.trim()}"`);
-}
-
-search.addEventListener('input', () => applySearch());
-search.addEventListener('keydown', (event) => {
-  event.stopPropagation();
-  if (event.key === 'Enter' && graph) {
-    const first = searchMatches([...nodesById.keys()], search.value)[0];
-    if (first !== undefined) {
-      reveal(first);
-      container.focus();
-    }
-  } else if (event.key === 'Escape') {
-    search.value = '';
-    applySearch();
-  }
-});
-
-function zoomBy(factor: number): void {
-  if (!graph) return;
-  graph.zoom({ level: graph.zoom() * factor, renderedPosition: { x: graph.width() / 2, y: graph.height() / 2 } });
-}
-
 // ----------------------------------------------------------------------------- export
 
 function exportImage(format: 'svg' | 'png'): void {
@@ -512,61 +492,23 @@ function exportImage(format: 'svg' | 'png'): void {
 // --------------------------------------------------------------------------- keyboard
 
 container.addEventListener('keydown', (event) => {
-  if (!graph || !current || event.target !== container) return;
-  if (clipboard.onKey(event)) return;
-  // Other shortcuts with Ctrl/Cmd/Alt belong to VS Code (Ctrl+S, Ctrl+Shift+P, ...): leave them alone.
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const step = event.shiftKey ? NUDGE * 5 : NUDGE;
-  const selected = selectedNodeIds();
-  switch (event.key) {
-    case 'Tab': {
-      const order = tabOrder(shown.nodes);
-      const at = selected.length === 1 ? selected[0] : undefined;
-      const next = stepSelection(order, at, event.shiftKey);
-      const wraps = at !== undefined && ((event.shiftKey && order[0] === at) || (!event.shiftKey && order[order.length - 1] === at));
-      if (wraps || next === undefined) {
-        // Past the last element, Tab leaves the canvas: never a keyboard trap.
-        graph.$(':selected').unselect();
-        return;
-      }
-      event.preventDefault();
-      selectOnly(next, true);
-      return;
-    }
-    case 'ArrowLeft': event.preventDefault(); moves.nudge(-step, 0); return;
-    case 'ArrowRight': event.preventDefault(); moves.nudge(step, 0); return;
-    case 'ArrowUp': event.preventDefault(); moves.nudge(0, -step); return;
-    case 'ArrowDown': event.preventDefault(); moves.nudge(0, step); return;
-    case 'Delete':
-    case 'Backspace':
-      event.preventDefault();
-      deleteSelection();
-      return;
-    case 'Enter':
-    case 'F2':
-      if (selected.length === 1 && selected[0] !== undefined) {
-        event.preventDefault();
-        if (linkTool.active && event.key === 'Enter') linkTool.chooseEnd(selected[0]);
-        else startRename(selected[0]);
-      }
-      return;
-    case 'l':
-    case 'L':
-      event.preventDefault();
-      linkTool.setMode(!linkTool.active);
-      return;
-    case ' ':
-      // Space collapses or expands the selected site, rack or chassis.
-      if (selected.length === 1 && selected[0] !== undefined && containers.isContainer(selected[0])) {
-        event.preventDefault();
-        containers.toggle(selected[0]);
-      }
-      return;
-    case 'Escape':
-      if (linkTool.active) linkTool.setMode(false);
-      else graph.$(':selected').unselect();
-      return;
-  }
+  if (event.target !== container || !graph) return;
+  onCanvasKey({
+    ready: () => current !== undefined,
+    shownNodes: () => shown.nodes,
+    selectedIds: () => selectedNodeIds(),
+    selectOnly: (id, center) => selectOnly(id, center),
+    clearSelection: () => graph?.$(':selected').unselect(),
+    clipboardKey: (key) => clipboard.onKey(key),
+    nudge: (dx, dy) => moves.nudge(dx, dy),
+    linkMode: () => linkTool.active,
+    setLinkMode: (on) => linkTool.setMode(on),
+    chooseCableEnd: (id) => linkTool.chooseEnd(id),
+    isContainer: (id) => containers.isContainer(id),
+    toggleContainer: (id) => containers.toggle(id),
+    startRename: (id) => startRename(id),
+    run: (command) => run(command),
+  }, event);
 });
 
 // ---------------------------------------------------------------------------- messages
@@ -601,7 +543,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 // VS Code changes the body's theme class; restyle the canvas with the new colours.
 new MutationObserver(() => {
-  if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
+  if (graph && current) graph.style(stylesheet());
   minimap.restyle();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
