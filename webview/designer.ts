@@ -13,6 +13,7 @@ import edgehandles from 'cytoscape-edgehandles';
 import fcose from 'cytoscape-fcose';
 import { isDoubleClick, parseHostMessage, type PaletteKind, type Tap } from '../src/core/view/designer-model';
 import type { DesignerCommand } from '../src/core/view/designer-commands';
+import type { ContextMenuItem } from '../src/core/view/designer-context-menu';
 import type { DesignerToHostMessage, HostToDesignerMessage } from '../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import { compactDiagram, shouldCompact, type CompactDiagram } from '../src/core/view/designer-compact';
@@ -36,6 +37,7 @@ import { installTestHook } from './designer/test-hook';
 import { buildToolbar } from './designer/toolbar';
 import { Viewport } from './designer/viewport';
 import { Legend } from './designer/legend';
+import { ContextMenu } from './designer/context-menu';
 import { onCanvasKey } from './designer/keyboard';
 import { Search } from './designer/search';
 import { minimapVisible } from '../src/core/view/designer-minimap';
@@ -148,6 +150,11 @@ const viewport = new Viewport({
 });
 const legend = new Legend();
 container.append(legend.element);
+const menu = new ContextMenu({
+  node: (id) => nodeFor(id),
+  run: (item) => runMenuItem(item),
+  focusCanvas: () => container.focus({ preventScroll: true }),
+});
 const toolbar = buildToolbar((command) => run(command), { link: linkTool.button, power: containers.powerButton, playback: player.bar });
 const search = new Search({
   graph: () => graph,
@@ -161,7 +168,8 @@ showVmsButton?.setAttribute('aria-pressed', 'true');
 const minimapButton = toolbar.button('minimap');
 minimapButton?.setAttribute('aria-pressed', 'false');
 toolbar.button('legend')?.setAttribute('aria-pressed', 'false');
-root.replaceChildren(toolbar.element, container, panel.element, status, live);
+// The menu is outside the canvas: cytoscape takes every press inside its container for a tap.
+root.replaceChildren(toolbar.element, container, panel.element, status, live, menu.element);
 
 /** What a toolbar button or its key does. */
 function run(command: DesignerCommand): void {
@@ -196,6 +204,37 @@ function run(command: DesignerCommand): void {
 }
 
 const PALETTE_COMMANDS: ReadonlyMap<DesignerCommand, PaletteKind> = new Map((['host', 'vm', 'fc-switch', 'ethernet-switch', 'array', 'datastore', 'site', 'rack'] as const).map((kind) => [`add-${kind}`, kind]));
+
+/** A context menu item: simulate the element's failure, show it in the text, or delete it. */
+function runMenuItem(item: ContextMenuItem): void {
+  switch (item.action) {
+    case 'simulate-failure': {
+      vscode.postMessage({ type: 'simulate-failure', target: item.target });
+      const text = `Simulating the failure of ${item.target.id}...`;
+      setStatus(text);
+      announce(text);
+      return;
+    }
+    case 'show-text':
+      vscode.postMessage({ type: 'reveal', elementId: item.id });
+      return;
+    case 'delete':
+      deleteSelection();
+      return;
+  }
+}
+
+/** Opens an element's context menu: at the pointer, or under the element for the keyboard. */
+function openMenu(id: string, at?: { x: number; y: number }): void {
+  if (!graph) return;
+  const node = graph.getElementById(id);
+  if (node.empty()) return;
+  if (!node.selected()) selectOnly(id, false);
+  const box = node.renderedBoundingBox({ includeLabels: false });
+  const origin = container.getBoundingClientRect();
+  const point = at ?? { x: box.x1, y: box.y2 + 4 };
+  menu.show(id, { x: origin.left + point.x, y: origin.top + point.y }, { width: window.innerWidth, height: window.innerHeight });
+}
 
 function stylesheet() {
   return designerStylesheet(themeColours(), isLarge(shown), viewport.hiddenLabels());
@@ -285,6 +324,9 @@ function createGraph(diagram: Diagram): Core {
   });
   preventBackgroundingRestyles(cy);
   viewport.attach(cy, container);
+  // Right click (or a long press) on an element: its menu, at the pointer.
+  cy.on('cxttap', 'node', (event) => openMenu(String((event.target as NodeSingular).id()), event.renderedPosition));
+  cy.on('tapstart cxttapstart', () => menu.close(false));
   cy.on('render', () => {
     if (!firstRenderMarked) {
       firstRenderMarked = true;
@@ -491,6 +533,8 @@ function exportImage(format: 'svg' | 'png'): void {
 
 // --------------------------------------------------------------------------- keyboard
 
+// The canvas has its own context menu (not the webview's Cut / Copy / Paste).
+container.addEventListener('contextmenu', (event) => event.preventDefault());
 container.addEventListener('keydown', (event) => {
   if (event.target !== container || !graph) return;
   onCanvasKey({
@@ -507,6 +551,7 @@ container.addEventListener('keydown', (event) => {
     isContainer: (id) => containers.isContainer(id),
     toggleContainer: (id) => containers.toggle(id),
     startRename: (id) => startRename(id),
+    openMenu: (id) => openMenu(id),
     run: (command) => run(command),
   }, event);
 });

@@ -700,6 +700,67 @@ await check('keys: Shift+H adds a host, K shows and hides the legend (text only)
   await context.close();
 });
 
+await check('context menu: right click or Shift+F10 offers Simulate failure, Show in text, Delete; arrows move, Escape closes; each sends its message', async () => {
+  const { page: p, problems: pp, context } = await openPage();
+  await post(p, seed);
+  const at = await center(p, 'fc-a');
+  await p.mouse.click(at.x, at.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  const items = () => p.evaluate(() => [...document.querySelectorAll('#vt-context-menu [role="menuitem"]')].map((item) => item.textContent));
+  assert(JSON.stringify(await items()) === JSON.stringify(['Simulate failure of fc-a', 'Show in text', 'Delete']), JSON.stringify(await items()));
+  const focused = () => p.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id);
+  assert((await focused()) === 'Simulate failure of fc-a', `focus on the first item: ${await focused()}`);
+  await p.keyboard.press('ArrowDown');
+  assert((await focused()) === 'Show in text', String(await focused()));
+  await p.keyboard.press('ArrowUp');
+  await p.keyboard.press('ArrowUp');
+  assert((await focused()) === 'Delete', 'ArrowUp wraps to the last item');
+  await p.screenshot({ path: join(dir, 'designer-context-menu.png') });
+  await p.keyboard.press('Escape');
+  await p.waitForSelector('#vt-context-menu', { state: 'hidden' });
+  assert((await p.evaluate(() => document.activeElement?.id)) === 'vt-canvas', 'Escape gives the keyboard back to the canvas');
+  assert(JSON.stringify(await p.evaluate(() => window.vtopoDesigner.selected())) === '["fc-a"]', 'the right-clicked element is selected');
+  await p.keyboard.press('Shift+F10');
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === 'simulate-failure'));
+  const simulate = (await posted(p)).find((m) => m.type === 'simulate-failure');
+  assert(JSON.stringify(simulate) === JSON.stringify({ type: 'simulate-failure', target: { kind: 'switch', id: 'fc-a' } }), JSON.stringify(simulate));
+  assert(await p.isHidden('#vt-context-menu'), 'the menu closes after a choice');
+  // The context-menu key on a controller, then Show in text.
+  await post(p, { type: 'select', elementId: 'fq1616r/a' });
+  await p.waitForFunction(() => window.vtopoDesigner.selected().join() === 'fq1616r/a');
+  await p.focus('#vt-canvas');
+  await p.keyboard.press('ContextMenu');
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert((await items())[0] === 'Simulate failure of fq1616r/a', JSON.stringify(await items()));
+  await p.click('#vt-context-menu [data-action="show-text"]');
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === 'reveal' && m.elementId === 'fq1616r/a'));
+  // A VM cannot be failed from here: Show in text and Delete; Delete sends its intent (F first: the select centred the controller).
+  await p.keyboard.press('f');
+  const vm = await center(p, 'web-01');
+  await p.mouse.click(vm.x, vm.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert(JSON.stringify(await items()) === JSON.stringify(['Show in text', 'Delete']), JSON.stringify(await items()));
+  await p.click('#vt-context-menu [data-action="delete"]');
+  const [deleted] = await waitIntents(p, 1);
+  assert(deleted.intent.type === 'delete-element' && deleted.intent.id === 'web-01', JSON.stringify(deleted.intent));
+  // A click elsewhere closes an open menu.
+  await p.mouse.click(at.x, at.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  await p.mouse.click(5, 300);
+  await p.waitForSelector('#vt-context-menu', { state: 'hidden' });
+  // A hostile id is text in the menu.
+  await post(p, xss);
+  const hostile = await center(p, '<img src=x onerror=alert(1)>');
+  await p.mouse.click(hostile.x, hostile.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert((await items())[0] === 'Simulate failure of <img src=x onerror=alert(1)>', JSON.stringify(await items()));
+  assert(await p.evaluate(() => document.querySelectorAll('#vt-context-menu img').length === 0), 'no markup from the id');
+  assert(pp.dialogs.length === 0 && pp.errors.length === 0, `dialogs ${pp.dialogs.join()}, errors ${pp.errors.join('; ')}`);
+  await context.close();
+});
+
 await check('labels at Fit on a narrow canvas (the designer beside the text): hosts, switches and the array named at 9 px or more, nothing drawn smaller, no two boxes overlapping', async () => {
   for (const theme of ['vscode-light', 'vscode-dark']) {
     const { page: p, context } = await openPage(seedDetails, { width: 560, height: 780 });

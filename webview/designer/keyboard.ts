@@ -1,7 +1,8 @@
 /**
  * The designer canvas's keyboard: Tab walks the elements, arrows move the selection, Enter
  * or F2 renames (in link mode Enter picks a cable end), Space collapses a site, rack or
- * chassis, Esc leaves link mode or clears the selection, Ctrl+C / Ctrl+V copy and paste, and every toolbar
+ * chassis, Esc leaves link mode or clears the selection, Shift+F10 or the context-menu key
+ * opens the selected element's menu, Ctrl+C / Ctrl+V copy and paste, and every toolbar
  * command has its key (src/core/view/designer-commands.ts). Other keys with Ctrl, Cmd or Alt
  * are left to VS Code.
  */
@@ -29,6 +30,7 @@ export interface KeyboardHost {
   isContainer(id: string): boolean;
   toggleContainer(id: string): void;
   startRename(id: string): void;
+  openMenu(id: string): void;
   run(command: DesignerCommand): void;
 }
 
@@ -64,6 +66,14 @@ export function onCanvasKey(host: KeyboardHost, event: KeyboardEvent): void {
         event.preventDefault();
         if (host.linkMode() && event.key === 'Enter') host.chooseCableEnd(only);
         else host.startRename(only);
+      }
+      return;
+    case 'ContextMenu':
+    case 'F10':
+      if (event.key === 'F10' && !event.shiftKey) return;
+      if (selected[0] !== undefined) {
+        event.preventDefault();
+        host.openMenu(selected[0]);
       }
       return;
     case ' ':

@@ -108,6 +108,7 @@ const CANVAS_KEYS: readonly string[] = [
   'Tab / Shift+Tab: next / previous element',
   'Arrows: move the selected element (Shift: further)',
   'Enter or F2: rename; double-click a label too (not a site, rack or chassis)',
+  'Shift+F10 or the context-menu key: the selected element\'s menu (simulate its failure, show it in the text, delete it); right-click does the same',
   'Shift/Ctrl+click or drag a box: select several',
   'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
   'Esc: leave link mode, clear the selection',

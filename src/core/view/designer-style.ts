@@ -64,6 +64,9 @@ ${ICON_MASK_CSS}
 .vt-swatch-error { border: 3px double var(--vscode-editorError-foreground, #e51400); }
 .vt-swatch-warning { border-color: var(--vscode-editorWarning-foreground, #bf8803); }
 .vt-swatch-info { border-color: var(--vscode-editorInfo-foreground, #1a85ff); }
+.vt-menu { position: fixed; z-index: 20; min-width: 160px; padding: 4px 0; display: flex; flex-direction: column; color: var(--vscode-menu-foreground, var(--vscode-editor-foreground)); background: var(--vscode-menu-background, var(--vscode-editorWidget-background, #fff)); border: 1px solid var(--vscode-menu-border, var(--vscode-contrastBorder, var(--vscode-panel-border, #8888))); border-radius: 5px; box-shadow: 0 2px 8px var(--vscode-widget-shadow, #0004); }
+.vt-menu .vt-menu-item { text-align: left; padding: 3px 14px; color: inherit; background: transparent; border: 1px solid transparent; font: inherit; cursor: pointer; white-space: nowrap; }
+.vt-menu .vt-menu-item:hover, .vt-menu .vt-menu-item:focus { color: var(--vscode-menu-selectionForeground, inherit); background: var(--vscode-menu-selectionBackground, #8884); outline: 1px solid var(--vscode-menu-selectionBorder, transparent); outline-offset: -1px; }
 /* A narrow editor (the designer beside the text): the panel goes under the canvas, so the canvas keeps the width. */
 @media (max-width: 760px) {
   #designer { grid-template-columns: 1fr; grid-template-rows: auto 1fr auto auto; }

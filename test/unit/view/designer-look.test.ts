@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMANDS, commandForKey, commandTitle, keyText, shortcutHelp } from '../../../src/core/view/designer-commands';
+import { contextMenuItems, menuStep } from '../../../src/core/view/designer-context-menu';
 import { DEVICE_ICONS, ICON_MASK_CSS, iconDataUri, iconSvg, safeColour } from '../../../src/core/view/designer-icons';
 import { edgeLabelsReadable, fitViewport, hiddenLabelKinds, labelBand, MAX_FIT_ZOOM, READABLE_FIT_ZOOM } from '../../../src/core/view/designer-zoom';
 import { elementsToDelete } from '../../../src/core/view/designer-delete';
@@ -102,6 +103,28 @@ describe('toolbar commands and their keys', () => {
   it('lists every shortcut for "?"', () => {
     const help = shortcutHelp();
     assert.ok(help.includes('Shift+H: Add host') && help.includes('F: Fit') && help.includes('K: Legend'), help.join('\n'));
+    assert.ok(help.some((line) => line.startsWith('Shift+F10')));
+  });
+});
+
+describe('the context menu', () => {
+  it('offers the failure of what the simulator can fail, then Show in text and Delete', () => {
+    const labels = (kind: Parameters<typeof contextMenuItems>[0]['kind'], id: string) => contextMenuItems({ id, kind }).map((item) => item.label);
+    assert.deepEqual(labels('host', 'esx-01'), ['Simulate failure of esx-01', 'Show in text', 'Delete']);
+    for (const kind of ['switch', 'array', 'controller', 'site', 'rack', 'chassis', 'power-feed'] as const) assert.equal(labels(kind, 'x')[0], 'Simulate failure of x', kind);
+    for (const kind of ['vm', 'port', 'datastore', 'cluster'] as const) assert.deepEqual(labels(kind, 'x'), ['Show in text', 'Delete'], kind);
+    const [simulate] = contextMenuItems({ id: 'fq1616r/a', kind: 'controller' });
+    assert.deepEqual(simulate, { action: 'simulate-failure', label: 'Simulate failure of fq1616r/a', target: { kind: 'controller', id: 'fq1616r/a' } });
+  });
+
+  it('moves through the items with the arrows (wrapping), Home and End', () => {
+    assert.equal(menuStep(0, 3, 'ArrowDown'), 1);
+    assert.equal(menuStep(2, 3, 'ArrowDown'), 0);
+    assert.equal(menuStep(0, 3, 'ArrowUp'), 2);
+    assert.equal(menuStep(1, 3, 'Home'), 0);
+    assert.equal(menuStep(0, 3, 'End'), 2);
+    assert.equal(menuStep(0, 3, 'x'), undefined);
+    assert.equal(menuStep(0, 0, 'ArrowDown'), undefined);
   });
 });
 
