@@ -27,6 +27,8 @@ export interface ThemeColours {
   readonly cutOff: string;
   /** The power overlay: feeds and the lines to them. */
   readonly power: string;
+  /** Device borders and cables of no fabric: between the foreground and the background (the panel border is too faint on light themes). */
+  readonly neutral: string;
 }
 
 function themeColor(name: string, fallback: string): string {
@@ -48,6 +50,7 @@ export function themeColours(): ThemeColours {
     match: themeColor('--vscode-editor-findMatchHighlightBackground', '#ea5c0055'),
     cutOff: themeColor('--vscode-charts-orange', '#d18616'),
     power: themeColor('--vscode-charts-yellow', '#cca700'),
+    neutral: themeColor('--vscode-descriptionForeground', '#717171'),
   };
 }
 
@@ -117,13 +120,13 @@ function hiddenLabelStyles(hidden: HiddenLabels | undefined): Style[] {
  * `hidden`: the labels too small to read at the current zoom.
  */
 export function designerStylesheet(colours: ThemeColours, large: boolean, hidden?: HiddenLabels): StylesheetJson {
-  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff, power } = colours;
+  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff, power, neutral } = colours;
   return [
     {
       selector: 'node',
       style: {
         label: 'data(display)', color: foreground, 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, 'text-valign': 'bottom', 'text-margin-y': LABEL_MARGIN,
-        'background-color': background, 'border-width': 1, 'border-color': border, shape: 'round-rectangle', 'text-wrap': 'ellipsis',
+        'background-color': background, 'border-width': 1, 'border-color': neutral, shape: 'round-rectangle', 'text-wrap': 'ellipsis',
       },
     },
     ...kindStyles(),
@@ -164,8 +167,8 @@ export function designerStylesheet(colours: ThemeColours, large: boolean, hidden
     {
       selector: 'edge',
       style: large
-        ? { width: 1, 'line-color': border, 'curve-style': 'haystack', 'haystack-radius': 0 }
-        : { width: 1.5, 'line-color': border, 'curve-style': 'straight', label: 'data(label)', 'font-size': EDGE_LABEL_FONT_PX, 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, color: foreground, 'text-rotation': 'autorotate', 'text-opacity': 0.8 },
+        ? { width: 1, 'line-color': neutral, 'curve-style': 'haystack', 'haystack-radius': 0 }
+        : { width: 1.5, 'line-color': neutral, 'curve-style': 'straight', label: 'data(label)', 'font-size': EDGE_LABEL_FONT_PX, 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, color: foreground, 'text-rotation': 'autorotate', 'text-opacity': 0.8 },
     },
     { selector: 'edge[fabric = "A"], edge[fabric = "a"]', style: { 'line-color': fabricA } },
     { selector: 'edge[fabric = "B"], edge[fabric = "b"]', style: { 'line-color': fabricB } },

@@ -45,14 +45,14 @@ html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; color: var(-
 .vt-panel .vt-vm-list button { width: 100%; text-align: left; margin: 1px 0; }
 #vt-drop-outline { position: absolute; z-index: 4; pointer-events: none; box-sizing: border-box; border: 3px solid var(--vscode-focusBorder, #007fd4); border-radius: 4px; }
 ${ICON_MASK_CSS}
-.vt-legend { position: absolute; left: 8px; bottom: 8px; z-index: 6; max-height: calc(100% - 16px); max-width: calc(100% - 230px); overflow: auto; box-sizing: border-box; padding: 4px 8px 6px; font-size: 11px; color: var(--vscode-editorWidget-foreground, var(--vscode-editor-foreground)); background: var(--vscode-editorWidget-background, var(--vscode-editor-background, #fff)); border: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, var(--vscode-panel-border, #8888))); border-radius: 4px; }
+.vt-legend { position: absolute; left: 8px; bottom: 8px; z-index: 6; max-height: calc(100% - 16px); max-width: calc(100% - 16px); overflow: auto; box-sizing: border-box; padding: 4px 8px 6px; font-size: 11px; color: var(--vscode-editorWidget-foreground, var(--vscode-editor-foreground)); background: var(--vscode-editorWidget-background, var(--vscode-editor-background, #fff)); border: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, var(--vscode-panel-border, #8888))); border-radius: 4px; }
 .vt-legend h2 { font-size: 12px; margin: 0 0 2px; }
 .vt-legend h3 { font-size: 11px; font-weight: 600; margin: 4px 0 1px; opacity: 0.8; }
 .vt-legend ul { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(2, auto); gap: 1px 12px; }
 .vt-legend li { display: flex; gap: 6px; align-items: center; white-space: nowrap; }
 .vt-swatch { display: inline-block; flex: none; box-sizing: border-box; }
-.vt-swatch-line { width: 22px; height: 0; border-top: 2px solid var(--vscode-panel-border, #888888); }
-.vt-swatch-box { width: 18px; height: 12px; border: 2px solid var(--vscode-panel-border, #888888); border-radius: 2px; }
+.vt-swatch-line { width: 22px; height: 0; border-top: 2px solid var(--vscode-descriptionForeground, #717171); }
+.vt-swatch-box { width: 18px; height: 12px; border: 2px solid var(--vscode-descriptionForeground, #717171); border-radius: 2px; }
 /* The colours of graph-style.ts themeColours(): the same theme variables and fallbacks. */
 .vt-swatch-fabric-a, .vt-swatch-switch-a { border-color: var(--vscode-charts-blue, #1a85ff); }
 .vt-swatch-fabric-b, .vt-swatch-switch-b { border-color: var(--vscode-charts-purple, #b180d7); }
@@ -73,6 +73,7 @@ ${ICON_MASK_CSS}
   .vt-toolbar, .vt-status { grid-column: 1; }
   .vt-panel { grid-column: 1; grid-row: 3; max-height: 28vh; border-left: none; border-top: 1px solid var(--vscode-panel-border, #8884); }
   .vt-status { grid-row: 4; }
+  .vt-legend ul { grid-template-columns: auto; }
 }
 #vt-minimap { position: absolute; right: 8px; bottom: 8px; z-index: 5; width: 200px; height: 140px; border: 1px solid var(--vscode-panel-border, #8888); background: var(--vscode-editor-background, #fff); opacity: 0.92; cursor: crosshair; }
 .vt-toolbar .vt-sim { gap: 4px; }

@@ -40,8 +40,8 @@ export const COMPOUND_PADDING: Readonly<Record<DiagramNodeKind, number>> = {
  * racks) is written larger, so its name stays readable after the small labels are hidden.
  */
 export const LABEL_FONT_PX: Readonly<Record<DiagramNodeKind, number>> = {
-  cluster: 15, host: 14, vm: 11, port: 9, switch: 13, array: 14, controller: 11, datastore: 12,
-  site: 18, rack: 16, chassis: 14, 'power-feed': 12,
+  cluster: 16, host: 14, vm: 11, port: 9, switch: 13, array: 14, controller: 11, datastore: 12,
+  site: 18, rack: 17, chassis: 15, 'power-feed': 12,
 };
 
 /**
