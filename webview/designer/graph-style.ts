@@ -106,10 +106,12 @@ function iconStyles(colours: ThemeColours): Style[] {
   ];
 }
 
-/** Labels too small to read at the current zoom (viewport.ts), drawn as nothing. */
+/** Labels too small to read at the current zoom (viewport.ts), drawn as nothing; the names of boxes, bigger. */
 function hiddenLabelStyles(hidden: HiddenLabels | undefined): Style[] {
   if (!hidden) return [];
   return [
+    // Not a collapsed box: its name is written inside it.
+    ...hidden.grown.map(({ kind, fontPx }): Style => ({ selector: `node[kind = "${kind}"]:parent`, style: { 'font-size': fontPx } })),
     ...(hidden.kinds.length > 0 ? [{ selector: hidden.kinds.map((kind) => `node[kind = "${kind}"]`).join(', '), style: { label: '' } }] : []),
     ...(hidden.edges ? [{ selector: 'edge', style: { label: '' } }] : []),
   ];

@@ -1,14 +1,15 @@
 /**
  * The designer's view of the canvas: Fit, zoom in and out, and which labels are drawn at
  * the current zoom (src/core/view/designer-zoom.ts). A label that would come out smaller
- * than the readable size is hidden by the stylesheet; when a zoom crosses into another set
- * of hidden labels the canvas is restyled once, after the zoom settles. Restyling thousands
+ * than the readable size is hidden by the stylesheet, and the names of clusters, sites,
+ * racks and chassis are written bigger; when a zoom crosses into another set of them the
+ * canvas is restyled once, after the zoom settles. Restyling thousands
  * of elements takes a second, so a large design leaves it to cytoscape's own
  * `min-zoomed-font-size` instead.
  */
 
 import type { Core } from 'cytoscape';
-import { edgeLabelsReadable, fitViewport, hiddenLabelKinds, labelBand } from '../../src/core/view/designer-zoom';
+import { edgeLabelsReadable, fitViewport, grownLabelFonts, hiddenLabelKinds, labelBand } from '../../src/core/view/designer-zoom';
 import type { DiagramNodeKind } from '../../src/core/view/diagram';
 
 /** Pixels around the design at Fit. */
@@ -19,6 +20,8 @@ const SETTLE_MS = 120;
 export interface HiddenLabels {
   readonly kinds: readonly DiagramNodeKind[];
   readonly edges: boolean;
+  /** Boxes whose names are written bigger at this zoom. */
+  readonly grown: ReadonlyArray<{ readonly kind: DiagramNodeKind; readonly fontPx: number }>;
 }
 
 export interface ViewportHost {
@@ -43,7 +46,7 @@ export class Viewport {
   /** The labels the stylesheet hides at the current zoom; none for a large design. */
   hiddenLabels(): HiddenLabels | undefined {
     if (this.host.large()) return undefined;
-    return { kinds: hiddenLabelKinds(this.zoom), edges: !edgeLabelsReadable(this.zoom) };
+    return { kinds: hiddenLabelKinds(this.zoom), edges: !edgeLabelsReadable(this.zoom), grown: grownLabelFonts(this.zoom) };
   }
 
   /** Follows a new graph's zooms, and its container's size (the panel under a narrow canvas grows and shrinks). */

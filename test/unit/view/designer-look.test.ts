@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { COMMANDS, commandForKey, commandTitle, keyText, shortcutHelp } from '../../../src/core/view/designer-commands';
 import { contextMenuItems, menuStep } from '../../../src/core/view/designer-context-menu';
 import { DEVICE_ICONS, ICON_MASK_CSS, iconDataUri, iconSvg, safeColour } from '../../../src/core/view/designer-icons';
-import { edgeLabelsReadable, fitViewport, hiddenLabelKinds, labelBand, MAX_FIT_ZOOM, READABLE_FIT_ZOOM } from '../../../src/core/view/designer-zoom';
+import { CONTAINER_FONT_GROWTH, edgeLabelsReadable, fitViewport, hiddenLabelKinds, labelBand, labelFontPx, MAX_FIT_ZOOM, READABLE_FIT_ZOOM } from '../../../src/core/view/designer-zoom';
 import { elementsToDelete } from '../../../src/core/view/designer-delete';
 import type { DiagramNode } from '../../../src/core/view/diagram';
 import { displayLabel, LABEL_FONT_PX, MIN_LABEL_SCREEN_PX } from '../../../src/core/view/diagram-sizes';
@@ -44,8 +44,24 @@ describe('readable labels and Fit', () => {
     for (const kind of far) assert.ok(LABEL_FONT_PX[kind] * 0.62 < MIN_LABEL_SCREEN_PX, kind);
     assert.equal(edgeLabelsReadable(1), true);
     assert.equal(edgeLabelsReadable(0.95), false);
-    assert.equal(labelBand(0.4), labelBand(0.3), 'one band while nothing changes');
+    assert.equal(labelBand(2), labelBand(1.5), 'one band while nothing changes');
     assert.notEqual(labelBand(1), labelBand(0.9));
+  });
+
+  it('writes the names of clusters, sites, racks and chassis bigger as you zoom out, so they stay readable, up to a limit', () => {
+    assert.equal(labelFontPx('site', 1), LABEL_FONT_PX.site);
+    for (const zoom of [0.5, 0.3, 0.25]) {
+      for (const kind of ['cluster', 'site', 'rack', 'chassis'] as const) {
+        const font = labelFontPx(kind, zoom);
+        assert.ok(font * zoom >= MIN_LABEL_SCREEN_PX, `${kind} at ${zoom}: ${font}`);
+        assert.ok(!hiddenLabelKinds(zoom).includes(kind), `${kind} named at ${zoom}`);
+      }
+    }
+    assert.equal(labelFontPx('host', 0.3), LABEL_FONT_PX.host, 'a device keeps its size (and is hidden)');
+    assert.ok(hiddenLabelKinds(0.3).includes('host'));
+    assert.equal(labelFontPx('rack', 0.05), LABEL_FONT_PX.rack * CONTAINER_FONT_GROWTH, 'at most this much bigger');
+    assert.ok(hiddenLabelKinds(0.05).includes('rack'), 'and hidden beyond');
+    assert.notEqual(labelBand(0.4), labelBand(0.3), 'a bigger name is a restyle');
   });
 
   it('fits a design in the view, centred, never blown up past MAX_FIT_ZOOM', () => {
@@ -57,6 +73,7 @@ describe('readable labels and Fit', () => {
 
   it('keeps a small design that almost fits at a zoom where its hosts, switches and arrays can be read', () => {
     const almost = fitViewport({ x1: 0, y1: 0, x2: 1000, y2: 400 }, { width: 648 + 48, height: 600 }, 24, 30);
+    assert.ok(648 / 1000 < READABLE_FIT_ZOOM, 'fitted, its hosts would be unnamed');
     assert.ok(Math.abs(almost.zoom - READABLE_FIT_ZOOM) < 1e-9, `${almost.zoom}`);
     for (const kind of ['host', 'switch', 'array'] as const) assert.ok(LABEL_FONT_PX[kind] * almost.zoom >= MIN_LABEL_SCREEN_PX, kind);
     assert.equal(almost.pan.x, 348 - 500 * almost.zoom, 'centred');
