@@ -392,6 +392,7 @@ function drawDiagram(): void {
   shown = containers.view(compact ? compact.diagram : current.diagram).diagram;
   showVmsButton?.setAttribute('aria-pressed', String(compact === undefined));
   if (!graph) {
+    viewport.expect(shown, { width: container.clientWidth, height: container.clientHeight });
     graph = createGraph(shown);
   } else {
     if (isLarge(shown) !== wasLarge) graph.style(stylesheet());

@@ -75,9 +75,11 @@ const CONTROLLER_CORNER_ICON_PX = 12;
 
 /**
  * Icons: centred on a device drawn on its own; in the top left corner (in the padding) of
- * a host, array, controller, site, rack or chassis drawn around what it holds.
+ * a host, array, controller, site, rack or chassis drawn around what it holds. A large
+ * design draws its VMs without (an image on each of 1,500 VMs costs a third of a second
+ * when they are shown, and at that zoom an icon is a dot).
  */
-function iconStyles(colours: ThemeColours): Style[] {
+function iconStyles(colours: ThemeColours, large: boolean): Style[] {
   const icon = (name: DeviceIcon, colour = colours.foreground) => ({ 'background-image': iconDataUri(name, colour), 'background-fit': 'none' as const, 'background-clip': 'none' as const, 'background-image-smoothing': 'yes' as const });
   const leaf = (kind: DiagramNodeKind) => {
     const size = `${LEAF_ICON_PX[kind] ?? 20}px`;
@@ -86,7 +88,7 @@ function iconStyles(colours: ThemeColours): Style[] {
   const corner = (px: number) => ({ 'background-width': `${px}px`, 'background-height': `${px}px`, 'background-position-x': '3px', 'background-position-y': '3px' });
   const iconOf: ReadonlyArray<readonly [string, DeviceIcon, DiagramNodeKind]> = [
     ['node[kind = "host"]', 'host', 'host'],
-    ['node[kind = "vm"]', 'vm', 'vm'],
+    ...(large ? [] : [['node[kind = "vm"]', 'vm', 'vm'] as const]),
     ['node[kind = "switch"][switchType = "fc"]', 'fc-switch', 'switch'],
     ['node[kind = "switch"][switchType != "fc"]', 'ethernet-switch', 'switch'],
     ['node[kind = "array"]', 'array', 'array'],
@@ -152,7 +154,7 @@ export function designerStylesheet(colours: ThemeColours, large: boolean, hidden
     { selector: 'node[kind = "datastore"]', style: { shape: 'barrel' } },
     { selector: 'node[fabric = "A"], node[fabric = "a"]', style: { 'border-color': fabricA, 'border-width': 2 } },
     { selector: 'node[fabric = "B"], node[fabric = "b"]', style: { 'border-color': fabricB, 'border-width': 2 } },
-    ...iconStyles(colours),
+    ...iconStyles(colours, large),
     { selector: 'node[severity = "info"]', style: { 'border-color': info, 'border-width': 3 } },
     { selector: 'node[severity = "warning"]', style: { 'border-color': warning, 'border-width': 3 } },
     { selector: 'node[severity = "error"]', style: { 'border-color': error, 'border-width': 3, 'border-style': 'double' } },

@@ -10,7 +10,8 @@
 
 import type { Core } from 'cytoscape';
 import { edgeLabelsReadable, fitViewport, grownLabelFonts, hiddenLabelKinds, labelBand } from '../../src/core/view/designer-zoom';
-import type { DiagramNodeKind } from '../../src/core/view/diagram';
+import type { Diagram, DiagramNodeKind } from '../../src/core/view/diagram';
+import { diagramBoxes } from '../../src/core/view/diagram-boxes';
 
 /** Pixels around the design at Fit. */
 export const FIT_PADDING = 24;
@@ -47,6 +48,21 @@ export class Viewport {
   hiddenLabels(): HiddenLabels | undefined {
     if (this.host.large()) return undefined;
     return { kinds: hiddenLabelKinds(this.zoom), edges: !edgeLabelsReadable(this.zoom), grown: grownLabelFonts(this.zoom) };
+  }
+
+  /**
+   * Before a graph is made of a diagram: the zoom Fit will give it, worked out from the
+   * diagram's boxes, so the graph is styled once for that zoom rather than restyled after.
+   */
+  expect(diagram: Diagram, view: { readonly width: number; readonly height: number }): void {
+    if (this.host.large() || view.width <= 0 || view.height <= 0) return;
+    let bounds: { x1: number; y1: number; x2: number; y2: number } | undefined;
+    for (const { outer } of diagramBoxes(diagram.nodes, diagram.positions).values()) {
+      bounds = bounds ? { x1: Math.min(bounds.x1, outer.x1), y1: Math.min(bounds.y1, outer.y1), x2: Math.max(bounds.x2, outer.x2), y2: Math.max(bounds.y2, outer.y2) } : { ...outer };
+    }
+    if (!bounds) return;
+    this.zoom = fitViewport(bounds, view, FIT_PADDING, this.host.drawnNodes()).zoom;
+    this.band = labelBand(this.zoom);
   }
 
   /** Follows a new graph's zooms, and its container's size (the panel under a narrow canvas grows and shrinks). */
