@@ -52,9 +52,14 @@ export const MIN_LABEL_SCREEN_PX = 9;
 
 /** Room between a node and its label (below a leaf, above a compound). */
 export const LABEL_MARGIN = 4;
-/** Longest label line; longer ones end in an ellipsis. VMs and ports are narrow: their labels must not run into their neighbours'. */
+/**
+ * Longest label line; longer ones end in an ellipsis. VMs and ports are narrow: their labels
+ * must not run into their neighbours'. Wide enough for `vm-00001 ⚠1` and `nic1/p0 ⚠1`:
+ * cutting a label short measures it again for every letter it loses (2,000 labels cut
+ * cost a tenth of a second).
+ */
 export const LABEL_MAX_WIDTH: Readonly<Record<DiagramNodeKind, number>> = {
-  cluster: 200, host: 160, vm: 70, port: 54, switch: 140, array: 160, controller: 90, datastore: 120,
+  cluster: 200, host: 220, vm: 80, port: 62, switch: 140, array: 160, controller: 90, datastore: 120,
   site: 240, rack: 200, chassis: 180, 'power-feed': 120,
 };
 /** Height of a line of text per pixel of font size. */

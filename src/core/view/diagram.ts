@@ -206,9 +206,9 @@ const GAP = 40;
 const LAYER_GAP = 70;
 /** How children sit inside their parent: a grid per kind (VMs, then ports, then controllers), stacked. */
 const CHILD_GRID: Readonly<Record<string, { readonly columns: number; readonly width: number; readonly height: number }>> = {
-  vm: { columns: 4, width: 74, height: 50 },
+  vm: { columns: 4, width: 84, height: 50 },
   // Four ports a row: an adapter's two ports side by side, a six-port host a compact box.
-  port: { columns: 4, width: 56, height: 40 },
+  port: { columns: 4, width: 64, height: 40 },
   controller: { columns: 4, width: 52, height: 40 },
 };
 const DEFAULT_GRID = { columns: 4, width: 48, height: 48 };

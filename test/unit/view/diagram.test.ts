@@ -16,7 +16,7 @@ describe('design diagram', () => {
     assert.equal(node('fq1616r/a')?.parent, 'fq1616r');
     assert.equal(node('esx-01')?.parent, 'prod');
     assert.deepEqual(diagram.positions['web-01'], { x: 400, y: 100 }, 'esx-02 is saved at (400, 100): its only VM sits there');
-    assert.deepEqual(diagram.positions['vcenter'], { x: 26, y: 100 }, 'esx-01 at (100, 100): its three VMs side by side');
+    assert.deepEqual(diagram.positions['vcenter'], { x: 16, y: 100 }, 'esx-01 at (100, 100): its three VMs side by side');
   });
 
   it('lays out hosts, then switches with fabric A on the left and B on the right, then arrays, then datastores', () => {
