@@ -769,15 +769,15 @@ await check('labels at Fit on a narrow canvas (the designer beside the text): ho
     await center(p, 'esx-01');
     await p.waitForTimeout(300);
     const ids = seed.diagram.nodes.map((n) => n.id);
-    const labels = await p.evaluate((all) => all.map((id) => [id, window.vtopoDesigner.renderedLabel(id)]), ids);
-    for (const [id, label] of labels) {
+    const labels = await p.evaluate((all) => all.map((id) => ({ id, label: window.vtopoDesigner.renderedLabel(id) })), ids);
+    for (const { id, label } of labels) {
       if (label?.drawn) assert(label.screenPx >= 8.99, `${id} drawn at ${label.screenPx.toFixed(1)} px`);
     }
-    const drawn = new Set(labels.filter(([, label]) => label?.drawn).map(([id]) => id));
+    const drawn = new Set(labels.filter(({ label }) => label?.drawn).map(({ id }) => id));
     for (const id of ['prod', 'esx-01', 'esx-02', 'fc-a', 'fc-b', 'lan-1', 'fq1616r']) assert(drawn.has(id), `${id} is named at Fit (zoom ${await p.evaluate(() => window.vtopoDesigner.zoom())})`);
-    const boxes = await p.evaluate(() => ['esx-01', 'esx-02', 'fq1616r', 'fc-a', 'fc-b', 'lan-1', 'lan-2'].map((id) => [id, window.vtopoDesigner.renderedBox(id)]));
-    for (const [a, boxA] of boxes) {
-      for (const [b, boxB] of boxes) {
+    const boxes = await p.evaluate(() => ['esx-01', 'esx-02', 'fq1616r', 'fc-a', 'fc-b', 'lan-1', 'lan-2'].map((id) => ({ id, box: window.vtopoDesigner.renderedBox(id) })));
+    for (const { id: a, box: boxA } of boxes) {
+      for (const { id: b, box: boxB } of boxes) {
         if (a >= b || !boxA || !boxB) continue;
         assert(boxA.x2 <= boxB.x1 || boxB.x2 <= boxA.x1 || boxA.y2 <= boxB.y1 || boxB.y2 <= boxA.y1, `${a} and ${b} overlap: ${JSON.stringify([boxA, boxB])}`);
       }
