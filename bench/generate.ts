@@ -256,7 +256,8 @@ export function generateDesign(size: DesignSize, seed = 1): string {
   out('');
 
   out('layout:');
-  // One row of hosts per cluster, far enough apart for a host's VM grid and port row.
-  for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % size.hostsPerCluster) * 400}, y: ${clusterOfHost(h) * 400} }`);
+  // One row of hosts per rack (racks never overlap), far enough apart for a host's VM grid
+  // and ports, and for the rack's box around them.
+  for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % HOSTS_PER_RACK) * 400}, y: ${Math.floor(h / HOSTS_PER_RACK) * 600} }`);
   return `${lines.join('\n')}\n`;
 }

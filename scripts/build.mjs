@@ -1,8 +1,9 @@
 // @ts-check
 // Builds every bundle with esbuild: the extension for desktop (Node) and web (browser)
-// hosts, the webview app, and the `vtopo` CLI. `--watch` rebuilds on change; `--production` minifies.
+// hosts, the webview app, and the `vtopo` CLI, and copies the codicon font the designer's
+// toolbar uses. `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -28,6 +29,12 @@ const allTargets = [
   { ...common, entryPoints: ['webview/designer.ts'], outfile: 'dist/webview/designer.js', platform: 'browser', format: 'iife' },
 ];
 const targets = allTargets.filter((target) => existsSync(/** @type {string} */ (target.entryPoints[0])));
+
+// The codicon font and its stylesheet, for the designer's toolbar: served from the extension
+// (dist/webview is the webview's resource root and is packaged), never from the network;
+// its licence (CC BY 4.0) goes with it.
+mkdirSync('dist/webview/codicons', { recursive: true });
+for (const file of ['dist/codicon.css', 'dist/codicon.ttf', 'LICENSE']) copyFileSync(`node_modules/@vscode/codicons/${file}`, `dist/webview/codicons/${file.replace('dist/', '')}`);
 
 if (watch) {
   const contexts = await Promise.all(targets.map((target) => esbuild.context(target)));

@@ -10,6 +10,7 @@
 
 import * as vscode from 'vscode';
 import { editsForIntent, type DesignIntent } from '../core/edit/intents';
+import type { ComponentRef } from '../core/simulation/types';
 import { elementDetails } from '../core/view/designer-details';
 import { playbackFromResult } from '../core/view/designer-playback';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../core/view/designer-protocol';
@@ -19,7 +20,7 @@ import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validat
 import { buildDiagram } from '../core/view/diagram';
 import { suggestedCables, withSuggestedCables } from '../core/view/diagram-suggestions';
 import type { DocumentAnalyses } from './analyses';
-import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
+import { onDidRunSimulation, SIMULATION_COMMANDS, type SimulationRun } from './simulation-commands';
 import { webviewHtml } from './webview-html';
 import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
@@ -196,6 +197,12 @@ class DesignerSession implements vscode.Disposable {
       case 'export-image':
         await this.exportImage(message.format, message.data);
         return;
+      case 'simulate-failure': {
+        // The palette's command, on this designer's file: its results panel opens and the canvas plays it.
+        const target: ComponentRef = message.target;
+        await vscode.commands.executeCommand(SIMULATION_COMMANDS.componentFailure, this.document.uri, target);
+        return;
+      }
     }
   }
 
@@ -281,5 +288,7 @@ function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
     title: 'VTopo designer',
     css: DESIGNER_CSS,
     body: DESIGNER_BODY,
+    // The toolbar's icons: the codicon font, shipped in dist/webview/codicons (scripts/build.mjs).
+    stylesheets: [vscode.Uri.joinPath(mediaRoot, 'codicons', 'codicon.css')],
   });
 }

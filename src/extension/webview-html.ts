@@ -1,8 +1,9 @@
 /**
  * The HTML shell of every VTopo webview: a strict Content Security Policy (nothing but the
- * extension's own script and the inline style, both carrying a fresh nonce), the theme's
- * fonts and colours, and a body that holds no file data (the script fills it with
- * textContent).
+ * extension's own script, the inline style and the page's own stylesheets, all carrying a
+ * fresh nonce; fonts only from the extension, when a stylesheet needs one; images only the
+ * extension's and data: URIs), the theme's fonts and colours, and a body that holds no file
+ * data (the script fills it with textContent).
  */
 
 import * as vscode from 'vscode';
@@ -16,23 +17,31 @@ export interface WebviewPage {
   readonly css: string;
   /** Static markup; file data never goes here. */
   readonly body: string;
+  /**
+   * Stylesheets shipped with the extension (under localResourceRoots), loaded with the
+   * nonce; the fonts they name may come from the extension too (the codicon font).
+   */
+  readonly stylesheets?: readonly vscode.Uri[];
 }
 
 export function webviewHtml(page: WebviewPage): string {
   const nonce = makeNonce();
+  const stylesheets = page.stylesheets ?? [];
   const csp = [
     "default-src 'none'",
     `img-src ${page.webview.cspSource} data:`,
+    ...(stylesheets.length > 0 ? [`font-src ${page.webview.cspSource}`] : []),
     `style-src 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+  const links = stylesheets.map((sheet) => `<link rel="stylesheet" nonce="${nonce}" href="${page.webview.asWebviewUri(sheet).toString()}">\n`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+${links}<style nonce="${nonce}">
 ${page.css}
 </style>
 <title>${page.title}</title>

@@ -516,3 +516,86 @@ export async function exportWritesSvgAndPngThroughTheSaveDialog({ page, workspac
   expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && png.length > 2_000, `a PNG (${png.length} bytes)`);
 }
 exportWritesSvgAndPngThroughTheSaveDialog.timeout = 120_000;
+
+// ------------------------------------------------------------------ the look, in every theme
+
+/** The seed's boxes: its cluster, hosts, array and controllers, switches and datastores. */
+const SEED_BOXES = ['prod', 'esx-01', 'esx-02', 'fq1616r', 'fq1616r/a', 'fq1616r/b', 'fc-a', 'fc-b', 'lan-1', 'lan-2', 'vmfs-01', 'vmfs-02'];
+/** What the seed's picture is about: named at Fit, beside the text. */
+const SEED_NAMED = ['prod', 'esx-01', 'esx-02', 'fc-a', 'fc-b', 'lan-1', 'lan-2', 'fq1616r'];
+/** Every node of the seed, for the label sizes. */
+const SEED_NODES = [...SEED_BOXES, 'vcenter', 'sql-01', 'web-01', 'web-02', ...['esx-01', 'esx-02'].flatMap((h) => ['hba1/p0', 'hba1/p1', 'hba2/p0', 'hba2/p1', 'nic1/p0', 'nic1/p1'].map((p) => `${h}/${p}`)), 'fq1616r/a/fc0', 'fq1616r/a/fc1', 'fq1616r/b/fc0', 'fq1616r/b/fc1'];
+/** VS Code's themes and the class the webview's body gets in each. @type {ReadonlyArray<readonly [name: string, theme: string, bodyClass: string]>} */
+const THEMES = [['light', 'Default Light Modern', 'vscode-light'], ['dark', 'Default Dark Modern', 'vscode-dark'], ['high-contrast', 'Default High Contrast', 'vscode-high-contrast']];
+
+/**
+ * The seed example in the designer beside its text, in the light, dark and high-contrast
+ * themes (switched through the workspace settings while it is open): at Fit no two of its
+ * boxes overlap (read from the canvas, not the pixels), every label drawn is 9 px or more
+ * and its cluster, hosts, switches and array are named. Then the legend, and the context
+ * menu's "Simulate failure of esx-01", which runs the simulation and plays it on the canvas.
+ * @param {JourneyContext} journey
+ */
+export async function designerSeedReadsInEveryTheme({ page, workspace }) {
+  const frame = await openDesigner(page, `examples/${SEED}`);
+  const frames = designerFrame(page);
+  for (const [name, theme, bodyClass] of THEMES) {
+    fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
+    await frame.waitForFunction((c) => document.body.classList.contains(c), bodyClass, { timeout: 20_000 });
+    await frames.locator('#vt-fit').click();
+    // The labels are restyled once the zoom settles.
+    await page.waitForTimeout(600);
+    const look = await frame.evaluate(({ boxes, nodes }) => {
+      const hook = window.vtopoDesigner;
+      const ancestors = (/** @type {string} */ id) => {
+        /** @type {string[]} */
+        const found = [];
+        let at = hook.parentOf(id);
+        while (at !== undefined) {
+          found.push(at);
+          at = hook.parentOf(at);
+        }
+        return found;
+      };
+      return {
+        zoom: hook.zoom(),
+        boxes: boxes.map((id) => ({ id, box: hook.renderedBox(id), ancestors: ancestors(id) })),
+        labels: nodes.map((id) => ({ id, label: hook.renderedLabel(id) })),
+      };
+    }, { boxes: SEED_BOXES, nodes: SEED_NODES });
+    for (const a of look.boxes) {
+      for (const b of look.boxes) {
+        if (a.id >= b.id || a.ancestors.includes(b.id) || b.ancestors.includes(a.id)) continue;
+        expect(a.box && b.box, `${a.id} and ${b.id} are drawn`);
+        const apart = a.box.x2 <= b.box.x1 || b.box.x2 <= a.box.x1 || a.box.y2 <= b.box.y1 || b.box.y2 <= a.box.y1;
+        expect(apart, `${name}: ${a.id} and ${b.id} overlap: ${JSON.stringify([a.box, b.box])}`);
+      }
+    }
+    const tooSmall = look.labels.filter(({ label }) => label?.drawn && label.screenPx < 9);
+    expect(tooSmall.length === 0, `${name}: labels drawn under 9 px at zoom ${look.zoom}: ${JSON.stringify(tooSmall)}`);
+    const unnamed = SEED_NAMED.filter((id) => !look.labels.find((entry) => entry.id === id)?.label?.drawn);
+    expect(unnamed.length === 0, `${name}: named at Fit (zoom ${look.zoom.toFixed(2)}): ${unnamed.join(', ')} are not`);
+    await screenshot(page, `designer-look-${name}`);
+  }
+
+  await frames.locator('#vt-legend-toggle').click();
+  await frames.locator('#vt-legend').waitFor({ state: 'visible', timeout: 10_000 });
+  await screenshot(page, 'designer-look-legend');
+  await frames.locator('#vt-legend-toggle').click();
+
+  // The context menu of a host (its top edge: its middle is a VM), then its failure.
+  const host = await pageBox(page, frame, 'esx-01');
+  await page.mouse.click((host.x1 + host.x2) / 2, host.y1 + 3, { button: 'right' });
+  await frames.locator('#vt-context-menu').waitFor({ state: 'visible', timeout: 10_000 });
+  const items = await frame.evaluate(() => [...document.querySelectorAll('#vt-context-menu [role="menuitem"]')].map((item) => item.textContent));
+  expect(JSON.stringify(items) === JSON.stringify(['Simulate failure of esx-01', 'Show in text', 'Delete']), `the menu: ${JSON.stringify(items)}`);
+  await screenshot(page, 'designer-look-context-menu');
+  await frames.locator('#vt-context-menu [data-action="simulate-failure"]').click();
+  await frameWithHeading(page, 'Host esx-01 fails');
+  const designer = await frameWithDesigner(page);
+  await designer.waitForFunction(() => /esx-01/.test(document.querySelector('#vt-sim-title')?.textContent ?? '') && !document.querySelector('#vt-sim')?.classList.contains('vt-hidden'), undefined, { timeout: 20_000 });
+  expect((await page.locator('.tab.dirty').count()) === 0, 'a simulation from the menu does not edit the design');
+}
+designerSeedReadsInEveryTheme.timeout = 180_000;
+designerSeedReadsInEveryTheme.settings = { 'workbench.colorTheme': 'Default Light Modern' };

@@ -225,7 +225,7 @@ export async function simulateASiteFailureFromThePalette({ page }) {
   await page.locator('.editor-group-container').nth(1).locator('.tab', { hasText: 'hyperv-metro.vtopo' }).first().click();
   await runCommand(page, 'View: Toggle Maximize Editor Group');
   await page.waitForTimeout(500);
-  await designer.locator('button', { hasText: /^Fit$/ }).first().click();
+  await designer.locator('#vt-fit').click();
   await page.waitForTimeout(500);
   await screenshot(page, 'designer-site-failure-playback');
 }

@@ -1,6 +1,6 @@
 /**
  * Builds what the fake host of the designer test sends, in Node (run with tsx): the test
- * page (the production CSP, CSS and body around dist/webview/designer.js) and 'document'
+ * page (the production CSP, CSS, codicon stylesheet and body around dist/webview/designer.js) and 'document'
  * messages for the seed-000-fq1616r example, an XSS label, the racks-and-power example and a
  * blade fixture (failure domains), and a generated 2,000-element design.
  * Usage: tsx test/webview/designer-messages.ts <out-dir>
@@ -82,7 +82,8 @@ writeFileSync(join(out, 'index.html'), `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">
+<link rel="stylesheet" nonce="${nonce}" href="codicons/codicon.css">
 <style nonce="${nonce}">
 body { --vscode-editor-foreground: #333333; --vscode-editor-background: #ffffff; }
 body.vscode-dark { --vscode-editor-foreground: #cccccc; --vscode-editor-background: #1e1e1e; }

@@ -5,7 +5,7 @@
 // the intents the canvas sends, XSS labels, and measures first paint and drag frame rate on
 // a 2,000-element design. Prints `designer-webview: N passed, M failed`.
 // Run with: node test/webview/run-designer.mjs  (builds the messages, then runs this).
-/* global performance, requestAnimationFrame, Event -- used inside page.evaluate callbacks, which run in the browser */
+/* global performance, requestAnimationFrame, Event, getComputedStyle -- used inside page.evaluate callbacks, which run in the browser */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,8 @@ const files = {
   '/index.html': ['text/html', () => readFileSync(join(dir, 'index.html'))],
   '/fake-host.js': ['text/javascript', () => readFileSync(join(dir, 'fake-host.js'))],
   '/designer.js': ['text/javascript', () => readFileSync(bundle)],
+  '/codicons/codicon.css': ['text/css', () => readFileSync(resolve('dist/webview/codicons/codicon.css'))],
+  '/codicons/codicon.ttf': ['font/ttf', () => readFileSync(resolve('dist/webview/codicons/codicon.ttf'))],
 };
 const server = createServer((request, response) => {
   const file = files[new URL(request.url ?? '/', 'http://127.0.0.1').pathname];
@@ -102,9 +104,12 @@ function lastOf(list) {
   return last;
 }
 
-/** @param {Record<string, ElementDetails> | string} [details] the fields the fake host answers with (or their JSON) */
-async function openPage(details = seedDetails) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/**
+ * @param {Record<string, ElementDetails> | string} [details] the fields the fake host answers with (or their JSON)
+ * @param {{ width: number, height: number }} [viewport]
+ */
+async function openPage(details = seedDetails, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   /** @type {{ dialogs: string[], errors: string[], requests: string[] }} */
   const problems = { dialogs: [], errors: [], requests: [] };
@@ -658,6 +663,143 @@ await check('theme change restyles without errors; no CSP violation, no network,
   assert(problems.requests.length === 0, `requests: ${problems.requests.join(', ')}`);
 });
 
+await check('toolbar: one row of icon buttons, each with a name and a tooltip naming its key; the codicon font loads under the CSP', async () => {
+  const { page: p, problems: pp, context } = await openPage();
+  await post(p, seed);
+  await center(p, 'esx-01');
+  const buttons = await p.evaluate(() => [...document.querySelectorAll('.vt-toolbar button')].filter((b) => b.getClientRects().length > 0).map((b) => ({
+    id: b.id, label: b.getAttribute('aria-label') ?? '', title: b.getAttribute('title') ?? '', text: (b.textContent ?? '').trim(), top: Math.round(b.getBoundingClientRect().top),
+  })));
+  assert(buttons.length >= 20, `toolbar buttons: ${buttons.length}`);
+  for (const b of buttons) assert(b.label !== '' && /\((Shift\+)?[^()]+\)$/.test(b.title) && b.text === '', `an icon button with a name and a key: ${JSON.stringify(b)}`);
+  assert(new Set(buttons.map((b) => b.top)).size === 1, `one row at 1280 px: ${JSON.stringify(buttons.map((b) => [b.id, b.top]))}`);
+  const font = await p.evaluate(async () => {
+    await document.fonts.load('16px codicon');
+    const glyph = document.querySelector('#vt-fit .codicon');
+    return { loaded: [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'codicon' && face.status === 'loaded'), family: glyph ? getComputedStyle(glyph, '::before').fontFamily : '' };
+  });
+  assert(font.loaded && font.family.includes('codicon'), `codicon font: ${JSON.stringify(font)}`);
+  await p.screenshot({ path: join(dir, 'designer-toolbar.png'), clip: { x: 0, y: 0, width: 1280, height: 40 } });
+  const violations = await p.evaluate(() => window.__violations);
+  assert(violations.length === 0 && pp.errors.length === 0 && pp.requests.length === 0, `CSP ${JSON.stringify(violations)}, errors ${pp.errors.join('; ')}, requests ${pp.requests.join(', ')}`);
+  await context.close();
+});
+
+await check('keys: Shift+H adds a host, K shows and hides the legend (text only), F fits after zooming, ? lists the keys', async () => {
+  const { page: p, context } = await openPage();
+  await post(p, seed);
+  await center(p, 'esx-01');
+  await p.focus('#vt-canvas');
+  await p.keyboard.press('Shift+H');
+  const [added] = await waitIntents(p, 1);
+  assert(added.intent.type === 'add-element' && added.intent.element.kind === 'host', JSON.stringify(added.intent));
+  await p.keyboard.press('k');
+  await p.waitForSelector('#vt-legend', { state: 'visible' });
+  assert((await p.getAttribute('#vt-legend-toggle', 'aria-pressed')) === 'true', 'Legend pressed');
+  const legend = (await p.textContent('#vt-legend')) ?? '';
+  for (const words of ['FC switch', 'Ethernet switch', 'Datastore', 'Cable on fabric A', 'Cable on fabric B', 'Datastore to its array (dashed)', 'Power supply to its feed', 'Error']) assert(legend.includes(words), `legend says ${words}: ${legend}`);
+  assert(await p.evaluate(() => document.querySelectorAll('#vt-legend img, #vt-legend svg, #vt-legend script').length === 0), 'the legend is text and CSS swatches');
+  await p.screenshot({ path: join(dir, 'designer-legend.png') });
+  await p.keyboard.press('k');
+  await p.waitForSelector('#vt-legend', { state: 'hidden' });
+  const fitted = await p.evaluate(() => window.vtopoDesigner.zoom());
+  await p.keyboard.press('+');
+  await p.keyboard.press('+');
+  assert((await p.evaluate(() => window.vtopoDesigner.zoom())) > fitted * 1.5, 'zoomed in');
+  await p.keyboard.press('f');
+  assert(Math.abs((await p.evaluate(() => window.vtopoDesigner.zoom())) - fitted) < 1e-6, 'F fits again');
+  await p.keyboard.press('?');
+  await p.waitForFunction(() => (document.querySelector('.vt-help-list')?.textContent ?? '').includes('Shift+H: Add host'));
+  await context.close();
+});
+
+await check('context menu: right click or Shift+F10 offers Simulate failure, Show in text, Delete; arrows move, Escape closes; each sends its message', async () => {
+  const { page: p, problems: pp, context } = await openPage();
+  await post(p, seed);
+  const at = await center(p, 'fc-a');
+  await p.mouse.click(at.x, at.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  const items = () => p.evaluate(() => [...document.querySelectorAll('#vt-context-menu [role="menuitem"]')].map((item) => item.textContent));
+  assert(JSON.stringify(await items()) === JSON.stringify(['Simulate failure of fc-a', 'Show in text', 'Delete']), JSON.stringify(await items()));
+  const focused = () => p.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.id);
+  assert((await focused()) === 'Simulate failure of fc-a', `focus on the first item: ${await focused()}`);
+  await p.keyboard.press('ArrowDown');
+  assert((await focused()) === 'Show in text', String(await focused()));
+  await p.keyboard.press('ArrowUp');
+  await p.keyboard.press('ArrowUp');
+  assert((await focused()) === 'Delete', 'ArrowUp wraps to the last item');
+  await p.screenshot({ path: join(dir, 'designer-context-menu.png') });
+  await p.keyboard.press('Escape');
+  await p.waitForSelector('#vt-context-menu', { state: 'hidden' });
+  assert((await p.evaluate(() => document.activeElement?.id)) === 'vt-canvas', 'Escape gives the keyboard back to the canvas');
+  assert(JSON.stringify(await p.evaluate(() => window.vtopoDesigner.selected())) === '["fc-a"]', 'the right-clicked element is selected');
+  await p.keyboard.press('Shift+F10');
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === 'simulate-failure'));
+  const simulate = (await posted(p)).find((m) => m.type === 'simulate-failure');
+  assert(JSON.stringify(simulate) === JSON.stringify({ type: 'simulate-failure', target: { kind: 'switch', id: 'fc-a' } }), JSON.stringify(simulate));
+  assert(await p.isHidden('#vt-context-menu'), 'the menu closes after a choice');
+  // The context-menu key on a controller, then Show in text.
+  await post(p, { type: 'select', elementId: 'fq1616r/a' });
+  await p.waitForFunction(() => window.vtopoDesigner.selected().join() === 'fq1616r/a');
+  await p.focus('#vt-canvas');
+  await p.keyboard.press('ContextMenu');
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert((await items())[0] === 'Simulate failure of fq1616r/a', JSON.stringify(await items()));
+  await p.click('#vt-context-menu [data-action="show-text"]');
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === 'reveal' && m.elementId === 'fq1616r/a'));
+  // A VM cannot be failed from here: Show in text and Delete; Delete sends its intent (F first: the select centred the controller).
+  await p.keyboard.press('f');
+  const vm = await center(p, 'web-01');
+  await p.mouse.click(vm.x, vm.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert(JSON.stringify(await items()) === JSON.stringify(['Show in text', 'Delete']), JSON.stringify(await items()));
+  await p.click('#vt-context-menu [data-action="delete"]');
+  const [deleted] = await waitIntents(p, 1);
+  assert(deleted.intent.type === 'delete-element' && deleted.intent.id === 'web-01', JSON.stringify(deleted.intent));
+  // A click elsewhere closes an open menu.
+  await p.mouse.click(at.x, at.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  await p.mouse.click(5, 300);
+  await p.waitForSelector('#vt-context-menu', { state: 'hidden' });
+  // A hostile id is text in the menu.
+  await post(p, xss);
+  const hostile = await center(p, '<img src=x onerror=alert(1)>');
+  await p.mouse.click(hostile.x, hostile.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  assert((await items())[0] === 'Simulate failure of <img src=x onerror=alert(1)>', JSON.stringify(await items()));
+  assert(await p.evaluate(() => document.querySelectorAll('#vt-context-menu img').length === 0), 'no markup from the id');
+  assert(pp.dialogs.length === 0 && pp.errors.length === 0, `dialogs ${pp.dialogs.join()}, errors ${pp.errors.join('; ')}`);
+  await context.close();
+});
+
+await check('labels at Fit on a narrow canvas (the designer beside the text): hosts, switches and the array named at 9 px or more, nothing drawn smaller, no two boxes overlapping', async () => {
+  for (const theme of ['vscode-light', 'vscode-dark']) {
+    const { page: p, context } = await openPage(seedDetails, { width: 560, height: 780 });
+    await p.evaluate((t) => { document.body.className = t; }, theme);
+    await post(p, seed);
+    await center(p, 'esx-01');
+    await p.waitForTimeout(300);
+    const ids = seed.diagram.nodes.map((n) => n.id);
+    const labels = await p.evaluate((all) => all.map((id) => ({ id, label: window.vtopoDesigner.renderedLabel(id) })), ids);
+    for (const { id, label } of labels) {
+      if (label?.drawn) assert(label.screenPx >= 8.99, `${id} drawn at ${label.screenPx.toFixed(1)} px`);
+    }
+    const drawn = new Set(labels.filter(({ label }) => label?.drawn).map(({ id }) => id));
+    for (const id of ['prod', 'esx-01', 'esx-02', 'fc-a', 'fc-b', 'lan-1', 'fq1616r']) assert(drawn.has(id), `${id} is named at Fit (zoom ${await p.evaluate(() => window.vtopoDesigner.zoom())})`);
+    const boxes = await p.evaluate(() => ['esx-01', 'esx-02', 'fq1616r', 'fc-a', 'fc-b', 'lan-1', 'lan-2'].map((id) => ({ id, box: window.vtopoDesigner.renderedBox(id) })));
+    for (const { id: a, box: boxA } of boxes) {
+      for (const { id: b, box: boxB } of boxes) {
+        if (a >= b || !boxA || !boxB) continue;
+        assert(boxA.x2 <= boxB.x1 || boxB.x2 <= boxA.x1 || boxA.y2 <= boxB.y1 || boxB.y2 <= boxA.y1, `${a} and ${b} overlap: ${JSON.stringify([boxA, boxB])}`);
+      }
+    }
+    await p.screenshot({ path: join(dir, `designer-seed-narrow-${theme}.png`) });
+    await context.close();
+  }
+});
+
 await check('an XSS label renders as text and never runs', async () => {
   await page.evaluate((d) => { window.__details = d; }, xssDetails);
   await post(page, xss);
@@ -787,7 +929,8 @@ await check('dragging a host into another rack sends one set-placement with its 
   const rack = await drawnBox(domains, 'r03');
   const below = await drawnBox(domains, 'csv-02');
   const site2 = await drawnBox(domains, 'dc1');
-  await drag(domains, { x: rack.x1 + 4, y: rack.y1 + 4 }, { x: site2.x2 - 20, y: below.y2 + 30 }, 20);
+  // Grabbed by its right edge, clear of the cables that run into it.
+  await drag(domains, { x: rack.x2 - 4, y: (rack.y1 + rack.y2) / 2 }, { x: site2.x2 - 20, y: below.y2 + 30 }, 20);
   list = await waitIntents(domains, count + 1);
   intent = lastOf(list).intent;
   assert(intent.type === 'set-placement' && JSON.stringify(intent.ids) === '["r03"]' && JSON.stringify(intent.to) === '{"kind":"none"}', JSON.stringify(intent));

@@ -1,5 +1,5 @@
 /**
- * Start-up of the designer canvas: start() makes the state, the parts (toolbar, canvas,
+ * Start-up of the designer canvas: start() makes the state, the parts (toolbar, canvas, viewport, legend, context menu,
  * property panel, status line, tools, intent queue) and the Designer that joins them,
  * builds the page, listens to the extension, the keyboard and theme changes, and tells the
  * extension it is ready. Importing this module (or any other of the designer's) does
@@ -14,13 +14,16 @@ import { parseHostMessage } from '../../src/core/view/designer-model';
 import type { DesignerToHostMessage } from '../../src/core/view/designer-protocol';
 import { onThemeChange } from '../shared/theme';
 import { hostChannel, onHostMessage } from '../shared/vscode-api';
-import { canvasElement, exportImage, redraw, restyle, toggleMinimap, toggleShowVms, zoomBy } from './canvas';
+import { canvasElement, isLarge, redraw, restyle, stylesheet } from './canvas';
 import { CanvasClipboard } from './clipboard';
+import { runCommand, runMenuItem } from './commands';
 import { Containers } from './containers';
-import { button, el } from './dom';
-import { addFromPalette, deleteSelection } from './editing';
+import { ContextMenu } from './context-menu';
+import { el } from './dom';
+import { deleteSelection } from './editing';
 import { themeColours } from './graph-style';
 import { onCanvasKey } from './keyboard';
+import { Legend } from './legend';
 import { LinkTool } from './link-tool';
 import { handleHostMessage } from './messages';
 import { Minimap } from './minimap';
@@ -32,7 +35,8 @@ import { attachSearch } from './selection';
 import { createDesignerState, nodeFor, selectedNodeIds, type Designer } from './state';
 import { StatusLine } from './status';
 import { installTestHook } from './test-hook';
-import { designerToolbar } from './toolbar';
+import { buildToolbar } from './toolbar';
+import { Viewport } from './viewport';
 
 export function start(): void {
   cytoscape.use(fcose);
@@ -110,7 +114,7 @@ export function start(): void {
     },
     setStatus,
     announce,
-  }, { element: (tag, props) => el(tag, props), button });
+  }, { element: (tag, props) => el(tag, props) });
   const renameBox = new RenameBox({
     graph: () => state.graph,
     rename: (id, newId) => {
@@ -119,24 +123,32 @@ export function start(): void {
     },
   }, container);
   const minimap = new Minimap(() => state.graph, () => themeColours());
-  const toolbar = designerToolbar({
-    add: (kind) => addFromPalette(designer, kind),
-    deleteSelection: () => deleteSelection(designer),
-    fit: () => state.graph?.fit(undefined, 24),
-    zoomBy: (factor) => zoomBy(designer, factor),
-    toggleShowVms: () => toggleShowVms(designer),
-    toggleMinimap: () => toggleMinimap(designer),
-    autoLayout: () => moves.autoLayout(),
-    exportImage: (format) => exportImage(designer, format),
-    toggleHelp: () => panel.toggleHelp(),
-  }, { linkButton: linkTool.button, powerButton: containers.powerButton, playbackBar: player.bar });
-  const designer: Designer = { state, toHost, intents, container, toolbar, status, panel, containers, moves, linkTool, clipboard, renameBox, player, minimap };
+  const toolbar = buildToolbar((command) => runCommand(designer, command), { link: linkTool.button, power: containers.powerButton, playback: player.bar });
+  toolbar.button('show-vms')?.setAttribute('aria-pressed', 'true');
+  toolbar.button('minimap')?.setAttribute('aria-pressed', 'false');
+  toolbar.button('legend')?.setAttribute('aria-pressed', 'false');
+  const viewport = new Viewport({
+    graph: () => state.graph,
+    large: () => isLarge(state.shown),
+    drawnNodes: () => state.shown.nodes.filter((shown) => shown.kind !== 'port').length,
+    restyle: () => state.graph?.style(stylesheet(designer)),
+  });
+  const legend = new Legend();
+  const menu = new ContextMenu({
+    node,
+    run: (item) => runMenuItem(designer, item),
+    focusCanvas: () => container.focus({ preventScroll: true }),
+  });
+  const designer: Designer = { state, toHost, intents, container, toolbar, status, panel, containers, moves, linkTool, clipboard, renameBox, player, minimap, viewport, legend, menu };
 
-  container.append(minimap.canvas, dropOutline);
+  container.append(minimap.canvas, dropOutline, legend.element);
   const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
-  root.replaceChildren(toolbar.element, container, panel.element, status.element, status.live);
+  // The menu is outside the canvas: cytoscape takes every press inside its container for a tap.
+  root.replaceChildren(toolbar.element, container, panel.element, status.element, status.live, menu.element);
   attachSearch(designer);
   container.addEventListener('keydown', (event) => onCanvasKey(designer, event));
+  // The canvas has its own context menu (not the webview's Cut / Copy / Paste).
+  container.addEventListener('contextmenu', (event) => event.preventDefault());
   onHostMessage(parseHostMessage, (message) => handleHostMessage(designer, message));
   onThemeChange(() => restyle(designer));
   installTestHook({ graph: () => state.graph, container, renders: () => state.renderCount, selected: selectedIds });

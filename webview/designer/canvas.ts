@@ -15,6 +15,7 @@ import { el } from './dom';
 import { canvasImage } from './export';
 import { designerStylesheet, themeColours } from './graph-style';
 import { edgeData, mergeGraph, nodeDefinition } from './graph-merge';
+import { openMenu } from './context-menu';
 import { applySearch, scheduleSelectionChange } from './selection';
 import { selectedNodeIds, type Designer } from './state';
 
@@ -38,7 +39,7 @@ export function describeCanvas(container: HTMLElement, summary: string): void {
   container.setAttribute('aria-label', `${summary} ${CANVAS_HINT}`);
 }
 
-function isLarge(diagram: Diagram): boolean {
+export function isLarge(diagram: Diagram): boolean {
   return diagram.nodes.length + diagram.edges.length > LARGE;
 }
 
@@ -55,6 +56,11 @@ function preventInjectedStylesheet(): void {
   document.body.append(marker);
 }
 
+/** The stylesheet for the theme, the design's size and the labels readable at the zoom. */
+export function stylesheet(designer: Designer) {
+  return designerStylesheet(themeColours(), isLarge(designer.state.shown), designer.viewport.hiddenLabels());
+}
+
 function createGraph(designer: Designer, diagram: Diagram): Core {
   const { state, container, containers, moves, linkTool, renameBox } = designer;
   preventInjectedStylesheet();
@@ -66,8 +72,9 @@ function createGraph(designer: Designer, diagram: Diagram): Core {
   const cy = cytoscape({
     container,
     elements,
-    style: designerStylesheet(themeColours(), large),
-    layout: { name: 'preset', fit: true, padding: 24 },
+    style: stylesheet(designer),
+    // The first picture is fitted by the viewport once the panel beside (or under) the canvas has its size.
+    layout: { name: 'preset', fit: false },
     textureOnViewport: large,
     hideEdgesOnViewport: large,
     motionBlur: false,
@@ -77,6 +84,10 @@ function createGraph(designer: Designer, diagram: Diagram): Core {
     boxSelectionEnabled: true,
   });
   preventBackgroundingRestyles(cy);
+  designer.viewport.attach(cy, container);
+  // Right click (or a long press) on an element: its menu, at the pointer.
+  cy.on('cxttap', 'node', (event) => openMenu(designer, String((event.target as NodeSingular).id()), event.renderedPosition));
+  cy.on('tapstart cxttapstart', () => designer.menu.close(false));
   cy.on('render', () => {
     if (state.renderCount === 0) performance.mark('vtopo-designer-first-render');
     state.renderCount++;
@@ -111,11 +122,12 @@ export function drawDiagram(designer: Designer): void {
   state.compact = shouldCompact(state.current.diagram, state.showVms) ? compactDiagram(state.current.diagram) : undefined;
   // Collapsed sites, racks and chassis, and the power overlay (view state only).
   state.shown = designer.containers.view(state.compact ? state.compact.diagram : state.current.diagram).diagram;
-  designer.toolbar.showVmsButton.setAttribute('aria-pressed', String(state.compact === undefined));
+  designer.toolbar.button('show-vms')?.setAttribute('aria-pressed', String(state.compact === undefined));
   if (!state.graph) {
+    designer.viewport.expect(state.shown, { width: designer.container.clientWidth, height: designer.container.clientHeight });
     state.graph = createGraph(designer, state.shown);
   } else {
-    if (isLarge(state.shown) !== wasLarge) state.graph.style(designerStylesheet(themeColours(), isLarge(state.shown)));
+    if (isLarge(state.shown) !== wasLarge) state.graph.style(stylesheet(designer));
     mergeGraph(state.graph, state.shown);
   }
   designer.moves.record(state.graph);
@@ -133,15 +145,15 @@ export function redraw(designer: Designer): void {
 
 /** The theme changed: the canvas and the minimap take its colours. */
 export function restyle(designer: Designer): void {
-  const { graph, current, shown } = designer.state;
-  if (graph && current) graph.style(designerStylesheet(themeColours(), isLarge(shown)));
+  const { graph, current } = designer.state;
+  if (graph && current) graph.style(stylesheet(designer));
   designer.minimap.restyle();
 }
 
 function updateMinimap(designer: Designer): void {
   const { state, minimap } = designer;
   const on = minimapVisible(state.shown.nodes.filter((node) => node.kind !== 'port').length, state.minimapChoice);
-  designer.toolbar.minimapButton.setAttribute('aria-pressed', String(on));
+  designer.toolbar.button('minimap')?.setAttribute('aria-pressed', String(on));
   if (on !== minimap.shown) minimap.setVisible(on);
 }
 
@@ -156,12 +168,6 @@ export function toggleShowVms(designer: Designer): void {
   state.showVms = state.compact !== undefined;
   redraw(designer);
   designer.status.report(state.compact ? 'VMs hidden: each host shows its VM count; select a host to list its VMs.' : 'VMs shown inside their hosts.');
-}
-
-export function zoomBy(designer: Designer, factor: number): void {
-  const { graph } = designer.state;
-  if (!graph) return;
-  graph.zoom({ level: graph.zoom() * factor, renderedPosition: { x: graph.width() / 2, y: graph.height() / 2 } });
 }
 
 export function exportImage(designer: Designer, format: 'svg' | 'png'): void {

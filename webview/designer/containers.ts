@@ -14,7 +14,8 @@ import { boxAt, type Box } from '../../src/core/view/designer-model';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import { isContainerKind } from '../../src/core/view/diagram-domains';
 import { ancestorsOf } from '../../src/core/view/diagram-tree';
-import { button, placeOver } from './dom';
+import { iconButton, placeOver } from './dom';
+import { commandSpec } from '../../src/core/view/designer-commands';
 
 export interface ContainerHost {
   graph(): Core | undefined;
@@ -42,7 +43,7 @@ export class Containers {
   private byIdCache = new Map<string, DiagramNode>();
 
   constructor(private readonly host: ContainerHost, private readonly outline: HTMLElement) {
-    this.powerButton = button('Power', 'Show the power feeds over the design: a dashed line from each device to each feed its power supplies are plugged into, and from each feed to the one it is fed from (the file is not changed)', () => this.togglePower(), 'vt-power');
+    this.powerButton = iconButton(commandSpec('power'), () => this.togglePower());
     this.powerButton.setAttribute('aria-pressed', 'false');
   }
 

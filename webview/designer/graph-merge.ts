@@ -9,16 +9,18 @@
 import type { Core, ElementDefinition } from 'cytoscape';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import { hasMarkedFindings } from '../../src/core/view/designer-announce';
+import { displayLabel } from '../../src/core/view/diagram-sizes';
 
 export function nodeData(node: DiagramNode): Record<string, string> {
   const marked = hasMarkedFindings(node);
   return {
     id: node.id,
     label: node.label,
-    display: marked ? `${node.label} \u26a0${node.findingCount}` : node.label,
+    display: displayLabel(node),
     kind: node.kind,
     ...(node.parent !== undefined ? { parent: node.parent } : {}),
     ...(node.fabric !== undefined ? { fabric: node.fabric } : {}),
+    ...(node.switchType !== undefined ? { switchType: node.switchType } : {}),
     ...(marked && node.severity !== undefined ? { severity: node.severity } : {}),
   };
 }

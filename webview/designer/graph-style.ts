@@ -1,10 +1,17 @@
 /**
  * The designer canvas's cytoscape stylesheet, from the VS Code theme's CSS variables (read
- * again when the theme changes). Labels are drawn on the canvas, never as markup.
+ * again when the theme changes): each kind of device its shape and icon (designer-icons.ts,
+ * drawn in the theme's foreground), sizes and label fonts from diagram-sizes.ts, fabric
+ * and severity colours. Labels are drawn on the canvas, never as markup.
  */
 
 import type { StylesheetJson } from 'cytoscape';
 import { themeColor } from '../shared/theme';
+import { iconDataUri, type DeviceIcon } from '../../src/core/view/designer-icons';
+import type { DiagramNodeKind } from '../../src/core/view/diagram';
+import { COMPOUND_PADDING, LABEL_FONT_PX, LABEL_MARGIN, LABEL_MAX_WIDTH, MIN_LABEL_SCREEN_PX, NODE_SIZE } from '../../src/core/view/diagram-sizes';
+import { EDGE_LABEL_FONT_PX } from '../../src/core/view/designer-zoom';
+import type { HiddenLabels } from './viewport';
 
 export interface ThemeColours {
   readonly foreground: string;
@@ -21,6 +28,8 @@ export interface ThemeColours {
   readonly cutOff: string;
   /** The power overlay: feeds and the lines to them. */
   readonly power: string;
+  /** Device borders and cables of no fabric: between the foreground and the background (the panel border is too faint on light themes). */
+  readonly neutral: string;
 }
 
 export function themeColours(): ThemeColours {
@@ -37,42 +46,111 @@ export function themeColours(): ThemeColours {
     match: themeColor('--vscode-editor-findMatchHighlightBackground', '#ea5c0055'),
     cutOff: themeColor('--vscode-charts-orange', '#d18616'),
     power: themeColor('--vscode-charts-yellow', '#cca700'),
+    neutral: themeColor('--vscode-descriptionForeground', '#717171'),
   };
 }
 
-/** `large`: more than ~1,000 elements; straight haystack edges and no edge labels then. */
-export function designerStylesheet(colours: ThemeColours, large: boolean): StylesheetJson {
-  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff, power } = colours;
+type Style = StylesheetJson[number];
+
+/** Each kind's size, label font and padding (the layout reckons with the same numbers). */
+function kindStyles(): Style[] {
+  return (Object.keys(NODE_SIZE) as DiagramNodeKind[]).map((kind) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: {
+      width: NODE_SIZE[kind].width, height: NODE_SIZE[kind].height, 'font-size': LABEL_FONT_PX[kind],
+      'text-max-width': `${LABEL_MAX_WIDTH[kind]}px`, padding: `${COMPOUND_PADDING[kind]}px`,
+    },
+  }));
+}
+
+/** Icon size on a node drawn on its own, in pixels. */
+const LEAF_ICON_PX: Readonly<Partial<Record<DiagramNodeKind, number>>> = { host: 24, vm: 14, switch: 22, array: 26, controller: 16, datastore: 18, 'power-feed': 18 };
+/** Icon size in the top left corner of a box around what it holds (in its padding, diagram-sizes.ts). */
+const CORNER_ICON_PX = 16;
+const CONTROLLER_CORNER_ICON_PX = 12;
+
+/**
+ * Icons: centred on a device drawn on its own; in the top left corner (in the padding) of
+ * a host, array, controller, site, rack or chassis drawn around what it holds. A large
+ * design draws its VMs without (an image on each of 1,500 VMs costs a third of a second
+ * when they are shown, and at that zoom an icon is a dot).
+ */
+function iconStyles(colours: ThemeColours, large: boolean): Style[] {
+  const icon = (name: DeviceIcon, colour = colours.foreground) => ({ 'background-image': iconDataUri(name, colour), 'background-fit': 'none' as const, 'background-clip': 'none' as const, 'background-image-smoothing': 'yes' as const });
+  const leaf = (kind: DiagramNodeKind) => {
+    const size = `${LEAF_ICON_PX[kind] ?? 20}px`;
+    return { 'background-width': size, 'background-height': size };
+  };
+  const corner = (px: number) => ({ 'background-width': `${px}px`, 'background-height': `${px}px`, 'background-position-x': '3px', 'background-position-y': '3px' });
+  const iconOf: ReadonlyArray<readonly [string, DeviceIcon, DiagramNodeKind]> = [
+    ['node[kind = "host"]', 'host', 'host'],
+    ...(large ? [] : [['node[kind = "vm"]', 'vm', 'vm'] as const]),
+    ['node[kind = "switch"][switchType = "fc"]', 'fc-switch', 'switch'],
+    ['node[kind = "switch"][switchType != "fc"]', 'ethernet-switch', 'switch'],
+    ['node[kind = "array"]', 'array', 'array'],
+    ['node[kind = "controller"]', 'controller', 'controller'],
+    ['node[kind = "datastore"]', 'datastore', 'datastore'],
+    ['node[kind = "site"]', 'site', 'site'],
+    ['node[kind = "rack"]', 'rack', 'rack'],
+    ['node[kind = "chassis"]', 'chassis', 'chassis'],
+  ];
+  return [
+    ...iconOf.map(([selector, name, kind]): Style => ({ selector, style: { ...icon(name), ...leaf(kind) } })),
+    { selector: 'node[kind = "power-feed"]', style: { ...icon('power-feed', colours.power), ...leaf('power-feed') } },
+    { selector: 'node[kind = "host"]:parent, node[kind = "array"]:parent, node[kind = "site"], node[kind = "rack"], node[kind = "chassis"]', style: corner(CORNER_ICON_PX) },
+    { selector: 'node[kind = "controller"]:parent', style: corner(CONTROLLER_CORNER_ICON_PX) },
+    // A collapsed site, rack or chassis: its icon left of its name and count.
+    { selector: 'node[kind = "site"]:childless, node[kind = "rack"]:childless, node[kind = "chassis"]:childless', style: { 'background-width': '20px', 'background-height': '20px', 'background-position-x': '6px', 'background-position-y': '50%' } },
+  ];
+}
+
+/** Labels too small to read at the current zoom (viewport.ts), drawn as nothing; the names of boxes, bigger. */
+function hiddenLabelStyles(hidden: HiddenLabels | undefined): Style[] {
+  if (!hidden) return [];
+  return [
+    // Not a collapsed box: its name is written inside it.
+    ...hidden.grown.map(({ kind, fontPx }): Style => ({ selector: `node[kind = "${kind}"]:parent`, style: { 'font-size': fontPx } })),
+    ...(hidden.kinds.length > 0 ? [{ selector: hidden.kinds.map((kind) => `node[kind = "${kind}"]`).join(', '), style: { label: '' } }] : []),
+    ...(hidden.edges ? [{ selector: 'edge', style: { label: '' } }] : []),
+  ];
+}
+
+/**
+ * `large`: more than ~1,000 elements; straight haystack edges and no edge labels then.
+ * `hidden`: the labels too small to read at the current zoom.
+ */
+export function designerStylesheet(colours: ThemeColours, large: boolean, hidden?: HiddenLabels): StylesheetJson {
+  const { foreground, background, border, error, warning, info, fabricA, fabricB, accent, cutOff, power, neutral } = colours;
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(display)', color: foreground, 'font-size': 11, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 4,
-        'background-color': background, 'border-width': 1, 'border-color': border, width: 36, height: 24, shape: 'round-rectangle',
-        'text-wrap': 'ellipsis', 'text-max-width': '140px',
+        label: 'data(display)', color: foreground, 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, 'text-valign': 'bottom', 'text-margin-y': LABEL_MARGIN,
+        'background-color': background, 'border-width': 1, 'border-color': neutral, shape: 'round-rectangle', 'text-wrap': 'ellipsis',
       },
     },
-    { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -4, padding: '12px', 'background-opacity': 0.05 } },
-    { selector: 'node[kind = "cluster"]', style: { 'border-style': 'dashed' } },
+    ...kindStyles(),
+    { selector: 'node:parent', style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN, 'background-opacity': 0.05, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "cluster"]', style: { 'border-style': 'dashed', 'border-width': 1.5 } },
     // Failure domains: a site a wide, faint box; a rack a square-cornered one, tinted; a chassis a double border.
     // Tinted with the foreground, so they read on light, dark and high-contrast themes alike.
-    // Their names stay readable further out than a device's: they are what a zoomed-out picture is about.
-    { selector: 'node[kind = "site"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.025, 'border-width': 2, 'border-opacity': 0.55, padding: '22px', 'font-size': 16, 'min-zoomed-font-size': 5, 'font-weight': 'bold' } },
-    { selector: 'node[kind = "rack"]', style: { shape: 'rectangle', 'background-color': foreground, 'background-opacity': 0.05, 'border-width': 1.5, 'border-opacity': 0.8, padding: '16px', 'font-size': 14, 'min-zoomed-font-size': 5, 'font-weight': 'bold' } },
-    { selector: 'node[kind = "chassis"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.08, 'border-width': 3, 'border-style': 'double', padding: '10px', 'font-size': 12, 'min-zoomed-font-size': 5 } },
+    { selector: 'node[kind = "site"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.025, 'border-width': 2, 'border-opacity': 0.55, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "rack"]', style: { shape: 'rectangle', 'background-color': foreground, 'background-opacity': 0.05, 'border-width': 1.5, 'border-opacity': 0.8, 'font-weight': 'bold' } },
+    { selector: 'node[kind = "chassis"]', style: { shape: 'round-rectangle', 'background-color': foreground, 'background-opacity': 0.08, 'border-width': 3, 'border-style': 'double' } },
     // A collapsed (or empty) container: one box, its label and what it holds inside it.
     {
       selector: 'node[kind = "site"]:childless, node[kind = "rack"]:childless, node[kind = "chassis"]:childless',
-      style: { width: 150, height: 48, 'text-valign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', 'text-max-width': '140px', 'font-size': 12, 'background-opacity': 0.12 },
+      style: { 'text-valign': 'center', 'text-margin-y': 0, 'text-margin-x': 10, 'text-wrap': 'wrap', 'text-max-width': '110px', 'font-size': 12, 'background-opacity': 0.12 },
     },
-    { selector: 'node[kind = "power-feed"]', style: { shape: 'hexagon', width: 30, height: 26, 'border-color': power, 'border-width': 2, 'background-color': power, 'background-opacity': 0.15 } },
-    { selector: 'node[kind = "vm"]', style: { width: 22, height: 16, 'font-size': 9, shape: 'rectangle' } },
-    { selector: 'node[kind = "switch"]', style: { shape: 'diamond', width: 34, height: 34 } },
-    { selector: 'node[kind = "controller"]', style: { width: 28, height: 20 } },
-    { selector: 'node[kind = "port"]', style: { width: 12, height: 12, shape: 'rectangle', 'font-size': 8, 'text-margin-y': 2, 'text-max-width': '50px' } },
-    { selector: 'node[kind = "datastore"]', style: { shape: 'barrel', width: 28, height: 30 } },
+    { selector: 'node[kind = "power-feed"]', style: { shape: 'hexagon', 'border-color': power, 'border-width': 2 } },
+    // A device's shape says what it is, with its icon: a switch a device box (an FC switch with cut corners), a datastore a barrel.
+    { selector: 'node[kind = "switch"][switchType = "fc"]', style: { shape: 'cut-rectangle' } },
+    { selector: 'node[kind = "controller"]', style: { shape: 'rectangle' } },
+    { selector: 'node[kind = "port"]', style: { shape: 'rectangle', 'text-margin-y': 2 } },
+    { selector: 'node[kind = "datastore"]', style: { shape: 'barrel' } },
     { selector: 'node[fabric = "A"], node[fabric = "a"]', style: { 'border-color': fabricA, 'border-width': 2 } },
     { selector: 'node[fabric = "B"], node[fabric = "b"]', style: { 'border-color': fabricB, 'border-width': 2 } },
+    ...iconStyles(colours, large),
     { selector: 'node[severity = "info"]', style: { 'border-color': info, 'border-width': 3 } },
     { selector: 'node[severity = "warning"]', style: { 'border-color': warning, 'border-width': 3 } },
     { selector: 'node[severity = "error"]', style: { 'border-color': error, 'border-width': 3, 'border-style': 'double' } },
@@ -89,8 +167,8 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     {
       selector: 'edge',
       style: large
-        ? { width: 1, 'line-color': border, 'curve-style': 'haystack', 'haystack-radius': 0 }
-        : { width: 1.5, 'line-color': border, 'curve-style': 'straight', label: 'data(label)', 'font-size': 8, 'min-zoomed-font-size': 8, color: foreground, 'text-rotation': 'autorotate', 'text-opacity': 0.7 },
+        ? { width: 1, 'line-color': neutral, 'curve-style': 'haystack', 'haystack-radius': 0 }
+        : { width: 1.5, 'line-color': neutral, 'curve-style': 'straight', label: 'data(label)', 'font-size': EDGE_LABEL_FONT_PX, 'min-zoomed-font-size': MIN_LABEL_SCREEN_PX, color: foreground, 'text-rotation': 'autorotate', 'text-opacity': 0.8 },
     },
     { selector: 'edge[fabric = "A"], edge[fabric = "a"]', style: { 'line-color': fabricA } },
     { selector: 'edge[fabric = "B"], edge[fabric = "b"]', style: { 'line-color': fabricB } },
@@ -104,5 +182,6 @@ export function designerStylesheet(colours: ThemeColours, large: boolean): Style
     { selector: 'edge.eh-ghost-edge, edge.eh-preview', style: { 'line-color': accent, 'line-style': 'dashed', width: 2, label: '' } },
     { selector: 'edge.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
     { selector: 'node.eh-source, node.eh-target', style: { 'border-color': accent, 'border-width': 3 } },
+    ...hiddenLabelStyles(hidden),
   ];
 }

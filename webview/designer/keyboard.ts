@@ -1,11 +1,16 @@
 /**
- * The designer canvas's keys: Tab walks the elements, arrows move the selection, Delete,
- * Enter or F2 (rename, or pick a cable end in link mode), L (link mode), Space (collapse),
- * Escape, Ctrl+C / Ctrl+V. Other shortcuts with Ctrl, Cmd or Alt are left to VS Code.
+ * The designer canvas's keyboard: Tab walks the elements, arrows move the selection, Enter
+ * or F2 renames (in link mode Enter picks a cable end), Space collapses a site, rack or
+ * chassis, Esc leaves link mode or clears the selection, Shift+F10 or the context-menu key
+ * opens the selected element's menu, Ctrl+C / Ctrl+V copy and paste, and every toolbar
+ * command has its key (src/core/view/designer-commands.ts: Delete, L, /, F, K, ...). Other
+ * keys with Ctrl, Cmd or Alt are left to VS Code.
  */
 
+import { commandForKey } from '../../src/core/view/designer-commands';
 import { stepSelection, tabOrder } from '../../src/core/view/designer-model';
-import { deleteSelection } from './editing';
+import { runCommand } from './commands';
+import { openMenu } from './context-menu';
 import { selectOnly } from './selection';
 import { selectedNodeIds, type Designer } from './state';
 
@@ -21,12 +26,12 @@ export function onCanvasKey(designer: Designer, event: KeyboardEvent): void {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const step = event.shiftKey ? NUDGE * 5 : NUDGE;
   const selected = selectedNodeIds(state);
+  const only = selected.length === 1 ? selected[0] : undefined;
   switch (event.key) {
     case 'Tab': {
       const order = tabOrder(state.shown.nodes);
-      const at = selected.length === 1 ? selected[0] : undefined;
-      const next = stepSelection(order, at, event.shiftKey);
-      const wraps = at !== undefined && ((event.shiftKey && order[0] === at) || (!event.shiftKey && order[order.length - 1] === at));
+      const next = stepSelection(order, only, event.shiftKey);
+      const wraps = only !== undefined && ((event.shiftKey && order[0] === only) || (!event.shiftKey && order[order.length - 1] === only));
       if (wraps || next === undefined) {
         // Past the last element, Tab leaves the canvas: never a keyboard trap.
         graph.$(':selected').unselect();
@@ -40,34 +45,40 @@ export function onCanvasKey(designer: Designer, event: KeyboardEvent): void {
     case 'ArrowRight': event.preventDefault(); moves.nudge(step, 0); return;
     case 'ArrowUp': event.preventDefault(); moves.nudge(0, -step); return;
     case 'ArrowDown': event.preventDefault(); moves.nudge(0, step); return;
-    case 'Delete':
-    case 'Backspace':
-      event.preventDefault();
-      deleteSelection(designer);
-      return;
     case 'Enter':
     case 'F2':
-      if (selected.length === 1 && selected[0] !== undefined) {
+      if (only !== undefined) {
         event.preventDefault();
-        if (linkTool.active && event.key === 'Enter') linkTool.chooseEnd(selected[0]);
-        else designer.renameBox.start(selected[0]);
+        if (linkTool.active && event.key === 'Enter') linkTool.chooseEnd(only);
+        else designer.renameBox.start(only);
       }
       return;
-    case 'l':
-    case 'L':
-      event.preventDefault();
-      linkTool.setMode(!linkTool.active);
+    case 'ContextMenu':
+    case 'F10':
+      if (event.key === 'F10' && !event.shiftKey) return;
+      if (selected[0] !== undefined) {
+        event.preventDefault();
+        openMenu(designer, selected[0]);
+      }
       return;
     case ' ':
-      // Space collapses or expands the selected site, rack or chassis.
-      if (selected.length === 1 && selected[0] !== undefined && containers.isContainer(selected[0])) {
+      // Space collapses or expands the selected site, rack or chassis (Shift+Space plays a simulation).
+      if (!event.shiftKey && only !== undefined && containers.isContainer(only)) {
         event.preventDefault();
-        containers.toggle(selected[0]);
+        containers.toggle(only);
+        return;
       }
-      return;
+      break;
     case 'Escape':
+      // Shift+Esc clears the simulation.
+      if (event.shiftKey) break;
       if (linkTool.active) linkTool.setMode(false);
       else graph.$(':selected').unselect();
       return;
+  }
+  const command = commandForKey(event);
+  if (command !== undefined) {
+    event.preventDefault();
+    runCommand(designer, command);
   }
 }

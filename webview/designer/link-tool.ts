@@ -11,7 +11,8 @@ import type { Core, NodeSingular } from 'cytoscape';
 import type { EdgeHandlesInstance } from 'cytoscape-edgehandles';
 import { cableBetween, linkEndFor } from '../../src/core/view/designer-model';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
-import { button } from './dom';
+import { iconButton } from './dom';
+import { commandSpec } from '../../src/core/view/designer-commands';
 import type { IntentBody } from '../../src/core/edit/intents';
 
 export interface LinkToolHost {
@@ -36,7 +37,7 @@ export class LinkTool {
   private cabling: EdgeHandlesInstance | undefined;
 
   constructor(private readonly host: LinkToolHost) {
-    this.button = button('Link', 'Link mode (L): drag from a port (or host, controller, switch) to the other end, or pick one then the other (click, or Enter on the selected element), to cable them (Esc leaves)', () => this.setMode(!this.on), 'vt-link');
+    this.button = iconButton(commandSpec('link'), () => this.setMode(!this.on));
     this.button.setAttribute('aria-pressed', 'false');
   }
 

@@ -26,6 +26,8 @@ function onDocument(designer: Designer, message: DocumentMessage): void {
   }
   applySearch(designer);
   designer.panel.render(false);
+  // The first picture fits the view, once the panel beside (or under) the canvas has its size.
+  if (first) designer.viewport.fit();
   const summary = documentSummary(message.title, message.diagram);
   describeCanvas(designer.container, `${summary}.`);
   // A refusal stays in the status line when the document the host resends after it comes.

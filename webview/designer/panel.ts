@@ -13,6 +13,7 @@ import { yamlValueText } from '../../src/core/view/designer-model';
 import type { ElementDetails, ElementField } from '../../src/core/view/designer-protocol';
 import type { DiagramNode } from '../../src/core/view/diagram';
 import { hasMarkedFindings } from '../../src/core/view/designer-announce';
+import { commandSpec, commandTitle, shortcutHelp } from '../../src/core/view/designer-commands';
 import { button, el } from './dom';
 
 export interface PanelHost {
@@ -32,19 +33,6 @@ export interface PanelHost {
   containers: { isContainer(id: string): boolean; isCollapsed(id: string): boolean; toggle(id: string): boolean };
 }
 
-const HELP = [
-  'Tab / Shift+Tab: next / previous element',
-  'Arrows: move the selected element (Shift: further)',
-  'Enter or F2: rename; double-click a label too (not a site, rack or chassis)',
-  'Shift/Ctrl+click or drag a box: select several',
-  'Delete: delete the selection',
-  'Ctrl+C / Ctrl+V: copy the selected elements, paste copies with new ids',
-  'Esc: leave link mode, clear the selection',
-  'Drag a VM onto another host to move it there',
-  'Drag a host, switch or array into a rack, site or chassis to put it there (onto the background: out of it)',
-  'Double-click a site, rack or chassis, or press Space on it: collapse or expand it',
-  'L: link mode; drag from a port to a switch or port, or pick each end (click, or Enter on the selected element)',
-];
 
 export class PropertyPanel {
   readonly element: HTMLElement;
@@ -138,7 +126,8 @@ export class PropertyPanel {
     for (const line of node.details) facts.append(el('div', { text: line }));
     if (hasMarkedFindings(node)) facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
     panel.append(facts);
-    const reveal = button('Show text', 'Show its text in the editor', () => this.host.reveal(node.id), 'vt-reveal');
+    const showText = commandSpec('show-text');
+    const reveal = button(showText.label, commandTitle(showText), () => this.host.reveal(node.id), showText.id);
     if (this.hidden !== undefined && id === this.hidden) {
       const owner = compact?.drawnAs.get(node.id) ?? '';
       panel.append(el('div', { className: 'vt-actions' },
@@ -224,6 +213,6 @@ export class PropertyPanel {
 
 function helpList(): HTMLElement {
   const list = el('ul', { className: 'vt-help-list' });
-  for (const line of HELP) list.append(el('li', { text: line }));
+  for (const line of shortcutHelp()) list.append(el('li', { text: line }));
   return list;
 }

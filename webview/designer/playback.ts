@@ -9,6 +9,8 @@
  */
 
 import type { Core, NodeSingular } from 'cytoscape';
+import { iconButton } from './dom';
+import { commandSpec } from '../../src/core/view/designer-commands';
 import { CUT_OFF_BADGES, describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
 
 export interface PlaybackHost {
@@ -19,6 +21,7 @@ export interface PlaybackHost {
   announce(text: string): void;
 }
 
+const PAUSE_LABEL = 'Pause';
 /** A full playback lasts this long at normal speed. */
 const PLAY_MILLISECONDS = 10_000;
 const STEPS = 1000;
@@ -38,10 +41,9 @@ export class SimulationPlayer {
 
   constructor(private readonly host: PlaybackHost, make: {
     element: <K extends keyof HTMLElementTagNameMap>(tag: K, props?: { className?: string; text?: string; id?: string; title?: string }) => HTMLElementTagNameMap[K];
-    button: (label: string, title: string, onClick: () => void, id?: string) => HTMLButtonElement;
   }) {
     this.title = make.element('span', { className: 'vt-sim-title', id: 'vt-sim-title' });
-    this.playButton = make.button('Play', 'Play the simulation (Pause stops it)', () => this.togglePlay(), 'vt-sim-play');
+    this.playButton = iconButton(commandSpec('play'), () => this.togglePlay());
     this.slider = make.element('input', { id: 'vt-sim-time', title: 'Time in the simulation' });
     this.slider.type = 'range';
     this.slider.min = '0';
@@ -55,7 +57,7 @@ export class SimulationPlayer {
     });
     this.slider.addEventListener('keydown', (event) => event.stopPropagation());
     this.time = make.element('span', { className: 'vt-sim-clock', id: 'vt-sim-clock' });
-    const clear = make.button('Clear simulation', 'Return to the design', () => this.clear(), 'vt-sim-clear');
+    const clear = iconButton(commandSpec('clear-simulation'), () => this.clear());
     this.bar = make.element('div', { className: 'vt-group vt-sim vt-hidden', id: 'vt-sim' });
     this.bar.setAttribute('aria-label', 'Simulation playback');
     this.bar.append(this.title, this.playButton, this.slider, this.time, clear);
@@ -128,8 +130,7 @@ export class SimulationPlayer {
     const playback = this.playback;
     if (!playback) return;
     if (this.seconds >= playback.durationSeconds) this.seek(0);
-    this.playButton.textContent = 'Pause';
-    this.playButton.setAttribute('aria-pressed', 'true');
+    this.showPlaying(true);
     const tick = 50;
     this.timer = setInterval(() => {
       const next = this.seconds + (playback.durationSeconds * tick) / PLAY_MILLISECONDS;
@@ -141,8 +142,20 @@ export class SimulationPlayer {
   private pause(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    this.playButton.textContent = 'Play';
-    this.playButton.setAttribute('aria-pressed', 'false');
+    this.showPlaying(false);
+  }
+
+  /** Play or Pause, on the same button. */
+  private showPlaying(playing: boolean): void {
+    this.playButton.setAttribute('aria-pressed', String(playing));
+    this.playButton.setAttribute('aria-label', playing ? PAUSE_LABEL : commandSpec('play').label);
+    this.playButton.firstElementChild?.classList.toggle('codicon-play', !playing);
+    this.playButton.firstElementChild?.classList.toggle('codicon-debug-pause', playing);
+  }
+
+  /** Play or pause (Shift+Space), while a simulation is shown. */
+  playOrPause(): void {
+    if (this.playback) this.togglePlay();
   }
 
   /** Greys, marks and moves the elements to show `state`. */

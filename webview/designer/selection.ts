@@ -67,6 +67,12 @@ export function applySearch(designer: Designer): void {
   if (active) designer.status.show(`${matches.size} ${plural(matches.size, 'match', 'matches')} for "${query.trim()}"`);
 }
 
+/** Puts the keyboard in the Find box (/), its text selected. */
+export function focusSearch(designer: Designer): void {
+  designer.toolbar.search.focus();
+  designer.toolbar.search.select();
+}
+
 /** The Find box: typing marks the matches, Enter selects the first, Escape clears it. */
 export function attachSearch(designer: Designer): void {
   const { search } = designer.toolbar;

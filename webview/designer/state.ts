@@ -17,6 +17,8 @@ import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import type { HostChannel } from '../shared/vscode-api';
 import type { CanvasClipboard } from './clipboard';
 import type { Containers } from './containers';
+import type { ContextMenu } from './context-menu';
+import type { Legend } from './legend';
 import type { LinkTool } from './link-tool';
 import type { Minimap } from './minimap';
 import type { Moves } from './moves';
@@ -25,6 +27,7 @@ import type { SimulationPlayer } from './playback';
 import type { RenameBox } from './rename';
 import type { StatusLine } from './status';
 import type { Toolbar } from './toolbar';
+import type { Viewport } from './viewport';
 
 export type DocumentMessage = Extract<HostToDesignerMessage, { type: 'document' }>;
 
@@ -86,6 +89,11 @@ export interface Designer {
   readonly renameBox: RenameBox;
   readonly player: SimulationPlayer;
   readonly minimap: Minimap;
+  /** Fit, zoom, and which labels are readable at the zoom. */
+  readonly viewport: Viewport;
+  readonly legend: Legend;
+  /** An element's context menu (outside the canvas: cytoscape takes every press in its container for a tap). */
+  readonly menu: ContextMenu;
 }
 
 export function nodeFor(state: DesignerState, id: string): DiagramNode | undefined {

@@ -30,6 +30,14 @@ export interface DesignerTestHook {
   classesOf(id: string): string[];
   /** The node's box in model coordinates (what the layout section's positions are in), or undefined when not drawn. */
   modelBox(id: string): { x1: number; y1: number; x2: number; y2: number } | undefined;
+  /** The canvas's zoom. */
+  zoom(): number;
+  /**
+   * The node's label as drawn: its text, its font size on screen (font size x zoom) and
+   * whether it is drawn at all (a label hidden as too small to read is not); undefined when
+   * the node is not drawn.
+   */
+  renderedLabel(id: string): { text: string; screenPx: number; drawn: boolean } | undefined;
 }
 
 export interface TestHookSource {
@@ -83,6 +91,18 @@ export function installTestHook(source: TestHookSource): void {
     modelBox: (id) => {
       const box = node(id)?.boundingBox({ includeLabels: false, includeOverlays: false });
       return box && { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+    },
+    zoom: () => source.graph()?.zoom() ?? 1,
+    renderedLabel: (id) => {
+      const found = node(id);
+      if (!found) return undefined;
+      const text = String(found.style('label') ?? '');
+      const zoom = source.graph()?.zoom() ?? 1;
+      const fontPx = parseFloat(String(found.style('font-size')));
+      const minPx = parseFloat(String(found.style('min-zoomed-font-size')));
+      // Cytoscape hides a label whose font, at the zoom rounded up to a power of two, is under its minimum.
+      const level = Math.pow(2, Math.ceil(Math.log2(zoom * window.devicePixelRatio)));
+      return { text, screenPx: fontPx * zoom, drawn: text !== '' && fontPx * level >= minPx };
     },
   };
   Object.defineProperty(window, 'vtopoDesigner', { value: Object.freeze(hook) });

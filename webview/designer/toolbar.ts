@@ -1,79 +1,67 @@
 /**
- * The designer's toolbar: the palette, the edit tools, the view controls (search, zoom,
- * Show VMs, Minimap, Power, Auto layout), export and help, and the simulation playback
- * bar. It only builds the buttons; what they do comes from start() (app.ts).
+ * The designer's toolbar: one row of icon buttons (codicons, and the device icons for the
+ * palette), each with its accessible name and a tooltip naming its key
+ * (src/core/view/designer-commands.ts), in groups: add, edit, view, export; then the
+ * simulation playback bar when a simulation is shown. The link, power and playback
+ * controls are made by their own modules and placed here.
  */
 
-import type { PaletteKind } from '../../src/core/view/designer-model';
-import { button, el } from './dom';
+import { COMMANDS, commandSpec, commandTitle, type DesignerCommand } from '../../src/core/view/designer-commands';
+import { el, iconButton } from './dom';
 
-export interface ToolbarActions {
-  add(kind: PaletteKind): void;
-  deleteSelection(): void;
-  fit(): void;
-  zoomBy(factor: number): void;
-  toggleShowVms(): void;
-  toggleMinimap(): void;
-  autoLayout(): void;
-  exportImage(format: 'svg' | 'png'): void;
-  toggleHelp(): void;
-}
+const WORDS = {
+  toolbar: 'Designer tools',
+  palette: 'Add',
+  edit: 'Edit',
+  view: 'View',
+  export: 'Export and help',
+  searchPlaceholder: 'Find id',
+} as const;
 
-/** Controls the tools make themselves. */
-export interface ToolControls {
-  readonly linkButton: HTMLButtonElement;
-  readonly powerButton: HTMLButtonElement;
-  readonly playbackBar: HTMLElement;
+export interface ToolbarParts {
+  readonly link: HTMLButtonElement;
+  readonly power: HTMLButtonElement;
+  readonly playback: HTMLElement;
 }
 
 export interface Toolbar {
   readonly element: HTMLElement;
   readonly search: HTMLInputElement;
-  readonly showVmsButton: HTMLButtonElement;
-  readonly minimapButton: HTMLButtonElement;
+  /** The buttons the toolbar made, by command (to show them pressed). */
+  button(command: DesignerCommand): HTMLButtonElement | undefined;
 }
 
-const palette: ReadonlyArray<[PaletteKind, string, string]> = [
-  ['host', 'Host', 'Add a host (to the selected cluster)'],
-  ['vm', 'VM', 'Add a VM on the selected host'],
-  ['fc-switch', 'FC switch', 'Add an FC switch (fabric A or B, whichever has fewer)'],
-  ['ethernet-switch', 'Ethernet switch', 'Add an Ethernet / iSCSI switch'],
-  ['array', 'Array', 'Add a dual-controller storage array'],
-  ['datastore', 'Datastore', 'Add a datastore (on the selected array)'],
-  ['site', 'Site', 'Add a site: a data centre or building that can fail as a whole'],
-  ['rack', 'Rack', 'Add a rack (in the selected site)'],
-];
+const VIEW: readonly DesignerCommand[] = ['fit', 'zoom-in', 'zoom-out', 'show-vms', 'minimap', 'power', 'legend', 'auto-layout'];
+const EXPORT: readonly DesignerCommand[] = ['export-svg', 'export-png', 'help'];
 
-export function designerToolbar(actions: ToolbarActions, tools: ToolControls): Toolbar {
-  const toolbar = el('div', { className: 'vt-toolbar' });
-  toolbar.setAttribute('role', 'toolbar');
-  toolbar.setAttribute('aria-label', 'Designer tools');
-  const paletteGroup = el('div', { className: 'vt-group' });
-  paletteGroup.setAttribute('aria-label', 'Palette');
-  for (const [kind, label, title] of palette) paletteGroup.append(button(label, title, () => actions.add(kind), `vt-add-${kind}`));
-  const deleteButton = button('Delete', 'Delete the selection (Delete)', () => actions.deleteSelection(), 'vt-delete');
-  const editGroup = el('div', { className: 'vt-group' }, tools.linkButton, deleteButton);
-  const search = el('input', { id: 'vt-search', title: 'Find an element by id (Enter selects the first match)' });
+function group(name: string, ...children: HTMLElement[]): HTMLElement {
+  const element = el('div', { className: 'vt-group' }, ...children);
+  element.setAttribute('role', 'group');
+  element.setAttribute('aria-label', name);
+  return element;
+}
+
+export function buildToolbar(run: (command: DesignerCommand) => void, parts: ToolbarParts): Toolbar {
+  const buttons = new Map<DesignerCommand, HTMLButtonElement>();
+  const make = (command: DesignerCommand): HTMLButtonElement => {
+    const made = command === 'link' ? parts.link : command === 'power' ? parts.power : iconButton(commandSpec(command), () => run(command));
+    buttons.set(command, made);
+    return made;
+  };
+  const find = commandSpec('find');
+  const search = el('input', { id: 'vt-search', title: `${commandTitle(find)}; Enter selects the first match` });
   search.type = 'search';
-  search.placeholder = 'Find id';
-  search.setAttribute('aria-label', 'Find an element by id');
-  const showVmsButton = button('Show VMs', 'Draw VMs inside their hosts (big designs show a VM count per host instead)', () => actions.toggleShowVms(), 'vt-show-vms');
-  showVmsButton.setAttribute('aria-pressed', 'true');
-  const minimapButton = button('Minimap', 'Show or hide the overview of the design (shown by itself on designs of 30 elements or more)', () => actions.toggleMinimap(), 'vt-minimap-toggle');
-  minimapButton.setAttribute('aria-pressed', 'false');
-  const viewGroup = el('div', { className: 'vt-group' },
-    search,
-    button('Fit', 'Fit the design in view', () => actions.fit(), 'vt-fit'),
-    button('+', 'Zoom in', () => actions.zoomBy(1.25), 'vt-zoom-in'),
-    button('-', 'Zoom out', () => actions.zoomBy(0.8), 'vt-zoom-out'),
-    showVmsButton,
-    minimapButton,
-    tools.powerButton,
-    button('Auto layout', 'Lay the design out automatically (fcose) and write the new positions to the layout section', () => actions.autoLayout(), 'vt-auto-layout'));
-  const exportGroup = el('div', { className: 'vt-group' },
-    button('Export SVG', 'Save the canvas as SVG', () => actions.exportImage('svg'), 'vt-export-svg'),
-    button('Export PNG', 'Save the canvas as PNG', () => actions.exportImage('png'), 'vt-export-png'),
-    button('?', 'Keyboard shortcuts', () => actions.toggleHelp(), 'vt-help'));
-  toolbar.append(paletteGroup, editGroup, viewGroup, exportGroup, tools.playbackBar);
-  return { element: toolbar, search, showVmsButton, minimapButton };
+  search.placeholder = WORDS.searchPlaceholder;
+  search.setAttribute('aria-label', find.description);
+  search.setAttribute('aria-keyshortcuts', find.key.key);
+  const palette = COMMANDS.filter((spec) => spec.command.startsWith('add-')).map((spec) => make(spec.command));
+  const element = el('div', { className: 'vt-toolbar' },
+    group(WORDS.palette, ...palette),
+    group(WORDS.edit, make('link'), make('delete')),
+    group(WORDS.view, search, ...VIEW.map(make)),
+    group(WORDS.export, ...EXPORT.map(make)),
+    parts.playback);
+  element.setAttribute('role', 'toolbar');
+  element.setAttribute('aria-label', WORDS.toolbar);
+  return { element, search, button: (command) => buttons.get(command) };
 }

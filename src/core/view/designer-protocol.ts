@@ -54,6 +54,11 @@ export type HostToDesignerMessage =
   /** Play a simulation's result on the canvas (designer-playback.ts); the design itself is unchanged. */
   | { readonly type: 'simulation'; readonly result: SimulationPlayback };
 
+/** What the designer's context menu can ask the simulator to fail (the simulator's and the diagram's own kind names). */
+export const SIMULATED_FAILURE_KINDS = ['host', 'switch', 'array', 'controller', 'site', 'rack', 'chassis', 'power-feed'] as const;
+
+export type SimulatedFailureKind = (typeof SIMULATED_FAILURE_KINDS)[number];
+
 export type DesignerToHostMessage =
   | { readonly type: 'ready' }
   /** Ask for the editable fields of an element (answered by a 'details' message). */
@@ -62,4 +67,9 @@ export type DesignerToHostMessage =
   /** Show the element's text in a text editor. */
   | { readonly type: 'reveal'; readonly elementId: string }
   /** Save the canvas picture (the webview renders it; the host asks where to save). */
-  | { readonly type: 'export-image'; readonly format: 'svg' | 'png'; readonly data: string };
+  | { readonly type: 'export-image'; readonly format: 'svg' | 'png'; readonly data: string }
+  /**
+   * Run the failure simulation of one element (the context menu's "Simulate failure of ..."):
+   * the host runs the same command as the palette's, and the result plays on the canvas.
+   */
+  | { readonly type: 'simulate-failure'; readonly target: { readonly kind: SimulatedFailureKind; readonly id: string } };

@@ -8,7 +8,7 @@
 
 import type { DesignIntent, LinkSelector, NewElement, PlacementTarget } from '../edit/intents';
 import type { PlacedElement } from '../edit/layout-edits';
-import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from './designer-protocol';
+import { DESIGNER_PROTOCOL_VERSION, SIMULATED_FAILURE_KINDS, type DesignerToHostMessage } from './designer-protocol';
 import { inertSvg } from './svg-inert';
 
 /** Longest element id accepted (nested ids such as `array/controller/port` included). */
@@ -99,6 +99,12 @@ export function parseDesignerMessage(value: unknown): DesignerToHostMessage | un
       if (!message || message.protocol !== DESIGNER_PROTOCOL_VERSION || !isCount(message.requestId)) return undefined;
       const intent = parseIntent(message.intent);
       return intent ? { type: 'intent', protocol: DESIGNER_PROTOCOL_VERSION, requestId: message.requestId, intent } : undefined;
+    }
+    case 'simulate-failure': {
+      const message = record(value, ['type', 'target']);
+      const target = message && record(message.target, ['kind', 'id']);
+      const kind = target && oneOf(target.kind, SIMULATED_FAILURE_KINDS);
+      return target && kind && isId(target.id, ELEMENT_ID) ? { type: 'simulate-failure', target: { kind, id: target.id } } : undefined;
     }
     case 'export-image': {
       const message = record(value, ['type', 'format', 'data']);

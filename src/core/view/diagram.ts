@@ -12,6 +12,8 @@ import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { cableId } from '../model/cable-id';
 import { counted } from '../text/plural';
+import type { Box } from './designer-model';
+import { diagramBoxes, separateSiblings } from './diagram-boxes';
 import { domainPicture, feedPositions, isContainerKind } from './diagram-domains';
 
 export type DiagramNodeKind = 'cluster' | 'host' | 'vm' | 'port' | 'switch' | 'array' | 'controller' | 'datastore' | 'site' | 'rack' | 'chassis' | 'power-feed';
@@ -197,14 +199,16 @@ function speedText(speedMbps: number): string {
   return speedMbps >= 1000 ? `${speedMbps / 1000} Gbps` : `${speedMbps} Mbps`;
 }
 
-const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 260, array: 460, datastore: 640 };
-const GAP = 60;
-/** Least room between the bottom of a layer and the next layer's first row. */
-const LAYER_GAP = 100;
+const LAYER_Y: Readonly<Record<'host' | 'switch' | 'array' | 'datastore', number>> = { host: 0, switch: 220, array: 400, datastore: 560 };
+/** Least room between two devices side by side (their boxes, labels included). */
+const GAP = 40;
+/** Least room between the boxes of a layer (labels included) and those of the next layer. */
+const LAYER_GAP = 70;
 /** How children sit inside their parent: a grid per kind (VMs, then ports, then controllers), stacked. */
 const CHILD_GRID: Readonly<Record<string, { readonly columns: number; readonly width: number; readonly height: number }>> = {
-  vm: { columns: 4, width: 48, height: 48 },
-  port: { columns: 6, width: 52, height: 40 },
+  vm: { columns: 4, width: 84, height: 50 },
+  // Four ports a row: an adapter's two ports side by side, a six-port host a compact box.
+  port: { columns: 4, width: 64, height: 40 },
   controller: { columns: 4, width: 52, height: 40 },
 };
 const DEFAULT_GRID = { columns: 4, width: 48, height: 48 };
@@ -288,9 +292,9 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
 }
 
 /**
- * Positions for every leaf node, in the layers architects draw SANs in: hosts on top,
- * switches (fabric A before B) below them, arrays below the switches, datastores at the
- * bottom. Children (VMs and ports, controllers and their ports) are laid in grids inside
+ * Positions for every leaf node, in the layers architects draw SANs in: hosts on top (a
+ * cluster's hosts together), switches below them (fabric A on the left, B on the right,
+ * the LAN between), arrays below the switches, datastores at the bottom. Children (VMs and ports, controllers and their ports) are laid in grids inside
  * their parent (childBlock). A position saved in the file's layout section moves the
  * element (and its children) there; the layers are centred under the saved ones and each
  * starts below the bottom of the layers above it.
@@ -304,6 +308,10 @@ export function layoutCenter(diagram: Diagram, id: string, childrenOf: ReadonlyM
  * just added) takes a place in the host layer of its column. Datastores are in no
  * container and stay centred under everything. Without containers there is one column:
  * the layers are centred as they always were.
+ *
+ * Last, no two boxes overlap (diagram-boxes.ts separateSiblings): hosts, clusters, arrays,
+ * sites, racks and chassis that would (saved positions too close for what they now hold)
+ * are pushed apart, rightwards.
  */
 export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<string, { x: number; y: number }>): Record<string, { x: number; y: number }> {
   const childrenOf = childrenIndex(nodes);
@@ -312,7 +320,10 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     if (!blocks.has(node.id)) blocks.set(node.id, childBlock(node.id, childrenOf));
     return blocks.get(node.id);
   };
-  const widthOf = (node: DiagramNode) => Math.max(80, blockOf(node)?.width ?? 0);
+  const extents = placedExtents(nodes, blockOf);
+  const extentOf = (node: DiagramNode) => extents.get(node.id) ?? { x1: -40, y1: -20, x2: 40, y2: 20 };
+  const widthOf = (node: DiagramNode) => Math.max(80, extentOf(node).x2 - extentOf(node).x1);
+  const reachAbove = (row: readonly DiagramNode[]) => Math.max(0, ...row.map((node) => -extentOf(node).y1));
   const positions: Record<string, { x: number; y: number }> = {};
   const place = (node: DiagramNode, anchor: { x: number; y: number }) => {
     const block = blockOf(node);
@@ -323,10 +334,17 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     for (const [leaf, offset] of block.offsets) positions[leaf] = { x: anchor.x + offset.x, y: anchor.y + offset.y };
   };
   const columns = containerColumns(nodes);
-  const fabricOrder = (node: DiagramNode) => (node.fabric === undefined ? 2 : node.fabric.toUpperCase() === 'A' ? 0 : 1);
+  // A cluster's hosts side by side, so cluster boxes do not overlap however the file orders its hosts.
+  const clusterRank = new Map<string, number>();
+  for (const node of nodes) {
+    const cluster = node.kind === 'host' ? node.cluster ?? node.parent ?? '' : '';
+    if (!clusterRank.has(cluster)) clusterRank.set(cluster, clusterRank.size);
+  }
+  const clusterOrder = (node: DiagramNode) => (node.kind === 'host' ? clusterRank.get(node.cluster ?? node.parent ?? '') ?? 0 : 0);
   const layers = (Object.keys(LAYER_Y) as Array<keyof typeof LAYER_Y>).map((kind) => {
     const members = nodes.filter((node) => node.kind === kind || (kind === 'host' && columns.placeholders.has(node.id)));
-    if (kind === 'switch') members.sort((a, b) => fabricOrder(a) - fabricOrder(b));
+    if (kind === 'switch') members.sort((a, b) => fabricSide(a) - fabricSide(b));
+    if (kind === 'host') members.sort((a, b) => clusterOrder(a) - clusterOrder(b));
     return { kind, members, width: members.reduce((sum, node) => sum + widthOf(node) + GAP, -GAP) };
   });
   // How wide each column is: its widest layer.
@@ -354,31 +372,38 @@ export function layeredLayout(nodes: readonly DiagramNode[], saved: ReadonlyMap<
     columnMiddle.set(key, columns.order.length === 1 ? middle : left + width / 2);
     left += width;
   });
-  // Each layer starts below the one above it, however tall its hosts or wherever they were put.
+  // Each layer starts below the boxes of the one above it, however tall its hosts or wherever they were put.
   let bottom = -Infinity;
   for (const layer of layers) {
-    const y = Math.max(LAYER_Y[layer.kind], bottom + LAYER_GAP);
+    const y = Math.max(LAYER_Y[layer.kind], bottom + LAYER_GAP + reachAbove(layer.members));
     const groups = COLUMN_LAYERS.has(layer.kind) ? columns.order.map((key) => layer.members.filter((node) => columns.of(node) === key)) : [layer.members];
     groups.forEach((members, index) => {
       const key = COLUMN_LAYERS.has(layer.kind) ? columns.order[index] ?? '' : '';
       const center = COLUMN_LAYERS.has(layer.kind) ? columnMiddle.get(key) ?? middle : middle;
       let rowY = y;
-      for (const row of rowsOf(key, members)) {
+      rowsOf(key, members).forEach((row, rowIndex) => {
+        if (rowIndex > 0) rowY += reachAbove(row);
         let x = center - rowWidth(row) / 2;
         let rowBottom = rowY;
         for (const node of row) {
           const nodeWidth = widthOf(node);
           const anchor = saved.get(node.id) ?? { x: x + nodeWidth / 2, y: rowY };
           place(node, anchor);
-          bottom = Math.max(bottom, anchor.y + (blockOf(node)?.height ?? 0));
-          rowBottom = Math.max(rowBottom, rowY + (blockOf(node)?.height ?? 0));
+          bottom = Math.max(bottom, anchor.y + extentOf(node).y2);
+          rowBottom = Math.max(rowBottom, rowY + extentOf(node).y2);
           x += nodeWidth + GAP;
         }
         rowY = rowBottom + ROW_GAP;
-      }
+      });
     });
   }
-  return positions;
+  return separateSiblings(nodes, positions);
+}
+
+/** Fabric A on the left, B on the right, switches of no fabric (the LAN) between them, other fabrics last. */
+function fabricSide(node: DiagramNode): number {
+  const fabric = node.fabric?.toUpperCase();
+  return fabric === 'A' ? 0 : fabric === undefined ? 1 : fabric === 'B' ? 2 : 3;
 }
 
 /** The layers laid in container columns; datastores are in none. */
@@ -387,8 +412,30 @@ const COLUMN_LAYERS: ReadonlySet<string> = new Set(['host', 'switch', 'array']);
 const CONTAINER_GAP = 30;
 /** Most devices of one layer side by side in a container; more go in further rows. */
 const CONTAINER_ROW = 4;
-/** Room between two rows of devices in a container (a row's labels and the next one's VMs). */
-const ROW_GAP = 80;
+/** Room between two rows of devices in a container (their boxes, labels included). */
+const ROW_GAP = 40;
+
+/**
+ * How far each device the layout places reaches around its anchor (the middle of its first
+ * row of children, or its own centre), labels and padding included: its box
+ * (diagram-boxes.ts) with its children laid at their offsets around (0, 0).
+ */
+function placedExtents(nodes: readonly DiagramNode[], blockOf: (node: DiagramNode) => ChildBlock | undefined): Map<string, Box> {
+  // Clusters too: one whose hosts all stand in racks is placed like a host.
+  const placed = nodes.filter((node) => PLACED_KINDS.has(node.kind) || node.kind === 'cluster');
+  const around: Record<string, { x: number; y: number }> = {};
+  for (const node of placed) {
+    const block = blockOf(node);
+    if (block) for (const [leaf, offset] of block.offsets) around[leaf] = offset;
+    else around[node.id] = { x: 0, y: 0 };
+  }
+  const boxes = diagramBoxes(nodes, around);
+  return new Map(placed.flatMap((node) => {
+    const box = boxes.get(node.id)?.outer;
+    // Whole units outwards: the layout's positions stay whole numbers.
+    return box ? [[node.id, { x1: Math.floor(box.x1), y1: Math.floor(box.y1), x2: Math.ceil(box.x2), y2: Math.ceil(box.y2) }] as const] : [];
+  }));
+}
 
 interface Columns {
   /** Column keys, left to right: the containers a column's devices stand in, outermost first, joined. */

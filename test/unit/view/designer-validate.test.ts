@@ -52,6 +52,19 @@ describe('designer messages: what the canvas may send', () => {
     }
   });
 
+  it('accepts a failure simulation of a host, switch, array, controller, site, rack, chassis or power feed, and nothing else', () => {
+    for (const kind of ['host', 'switch', 'array', 'controller', 'site', 'rack', 'chassis', 'power-feed']) {
+      const message = { type: 'simulate-failure', target: { kind, id: kind === 'controller' ? 'fq1616r/a' : 'x-01' } };
+      assert.deepEqual(parseDesignerMessage(message), message, kind);
+    }
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: { kind: 'vm', id: 'web-01' } }), undefined, 'a VM is not failed from the canvas');
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: { kind: 'link', id: 'link:0' } }), undefined, 'nor a cable');
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: { kind: 'host', id: '<img src=x>' } }), undefined, 'ids are ids');
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: { kind: 'host', id: 'esx-01', at: 5 } }), undefined, 'no extra keys in the target');
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: { kind: 'host', id: 'esx-01' }, horizon: 60 }), undefined, 'no extra keys');
+    assert.equal(parseDesignerMessage({ type: 'simulate-failure', target: 'host:esx-01' }), undefined, 'the target is an object');
+  });
+
   it('accepts SVG text and PNG data URLs for export', () => {
     assert.deepEqual(parseDesignerMessage({ type: 'export-image', format: 'svg', data: SVG }), { type: 'export-image', format: 'svg', data: SVG });
     assert.deepEqual(parseDesignerMessage({ type: 'export-image', format: 'png', data: PNG }), { type: 'export-image', format: 'png', data: PNG });

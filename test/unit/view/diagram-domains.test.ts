@@ -149,8 +149,8 @@ describe('failure domains in the design diagram', () => {
     for (const other of ['r01', 'r02', 'dc1', 'dc2']) assert.ok(!overlap(r09, boxOf(diagram, other)), `r09 and ${other} overlap`);
   });
 
-  it('leaves designs without failure domains exactly as they were drawn before', () => {
-    const before = JSON.parse(readFileSync('test/unit/view/fixtures/diagrams-before-domains.json', 'utf8')) as Record<string, { nodes: unknown; edges: unknown; positions: unknown }>;
+  it('draws designs without failure domains as pinned: no container, nodes, edges and positions unchanged', () => {
+    const before = JSON.parse(readFileSync('test/unit/view/fixtures/diagrams-without-domains.json', 'utf8')) as Record<string, { nodes: unknown; edges: unknown; positions: unknown }>;
     assert.ok(Object.keys(before).length >= 3);
     for (const [name, expected] of Object.entries(before)) {
       const diagram = diagramOf(readFileSync(`examples/${name}`, 'utf8'));

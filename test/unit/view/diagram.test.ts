@@ -16,16 +16,17 @@ describe('design diagram', () => {
     assert.equal(node('fq1616r/a')?.parent, 'fq1616r');
     assert.equal(node('esx-01')?.parent, 'prod');
     assert.deepEqual(diagram.positions['web-01'], { x: 400, y: 100 }, 'esx-02 is saved at (400, 100): its only VM sits there');
-    assert.deepEqual(diagram.positions['vcenter'], { x: 52, y: 100 }, 'esx-01 at (100, 100): its three VMs side by side');
+    assert.deepEqual(diagram.positions['vcenter'], { x: 16, y: 100 }, 'esx-01 at (100, 100): its three VMs side by side');
   });
 
-  it('lays out hosts, then switches with fabric A before B, then arrays, then datastores', () => {
+  it('lays out hosts, then switches with fabric A on the left and B on the right, then arrays, then datastores', () => {
     const { topology, findings } = analyzeText(seed.replace(/\nlayout:[\s\S]*$/, '\n'));
     const { positions } = buildDiagram(topology, findings);
     const y = (id: string) => positions[id]?.y ?? Number.NaN;
     const x = (id: string) => positions[id]?.x ?? Number.NaN;
     assert.ok(y('vcenter') < y('esx-01/hba1/p0') && y('esx-01/hba1/p0') < y('fc-a') && y('fc-a') < y('fq1616r/a/fc0') && y('fq1616r/a/fc0') < y('vmfs-01'));
     assert.ok(x('fc-a') < x('fc-b'), 'fabric A is drawn left of fabric B');
+    assert.ok(x('fc-a') < x('lan-1') && x('lan-2') < x('fc-b'), 'the LAN switches between the fabrics');
     assert.equal(y('fq1616r/a/fc0'), y('fq1616r/b/fc0'), 'controllers side by side');
     assert.ok(x('fq1616r/a/fc1') < x('fq1616r/b/fc0'), 'each controller\'s ports together');
     assert.equal(positions['fq1616r/a'], undefined, 'a controller is a box around its ports');
@@ -65,8 +66,9 @@ describe('design diagram', () => {
     const diagram = buildDiagram(topology, findings);
     const at = (id: string) => diagram.positions[id] ?? { x: Number.NaN, y: Number.NaN };
     assert.ok(at('esx-01/hba1/p0').y > at('vcenter').y, 'ports below the VMs');
-    assert.equal(at('esx-01/hba1/p0').y, at('esx-01/nic1/p1').y, 'one row of six');
-    assert.ok(at('esx-01/hba1/p0').x < at('esx-01/nic1/p1').x);
+    assert.equal(at('esx-01/hba1/p0').y, at('esx-01/hba2/p1').y, 'rows of four: the two HBAs side by side');
+    assert.ok(at('esx-01/nic1/p0').y > at('esx-01/hba1/p0').y, 'the LAN card on the next row');
+    assert.ok(at('esx-01/hba1/p0').x < at('esx-01/hba2/p1').x);
     assert.equal(diagram.edges.find((e) => e.id === 'link:0')?.label, '7');
     assert.equal(layoutCenter(diagram, 'esx-01')?.x, 100, 'the host keeps its saved anchor');
     assert.equal(layoutCenter(diagram, 'esx-01')?.y, 100);
