@@ -1,15 +1,15 @@
 /**
  * The topology diagram of the design review: the designer's picture (view/diagram.ts, laid
  * out by layeredLayout, compact above the designer's VM threshold) drawn as one standalone
- * SVG in print colours. Without cytoscape there is no canvas to measure, so each device
- * gets the size the designer's stylesheet gives its kind, and each box (cluster, host with
- * its VMs, array, site, rack, chassis) is the bounding box of what it holds plus padding.
+ * SVG in print colours. Without cytoscape there is no canvas to measure: the boxes are the
+ * ones the designer's layout keeps apart (diagram-boxes.ts, sizes from diagram-sizes.ts).
  */
 
 import type { Severity } from '../analysis/rule';
 import { compactDiagram, shouldCompact } from '../view/designer-compact';
 import { diagramSvg, type SvgEdge, type SvgNode } from '../view/designer-model';
 import { type Diagram, type DiagramEdgeKind, type DiagramNode, type DiagramNodeKind } from '../view/diagram';
+import { diagramBoxes } from '../view/diagram-boxes';
 
 /** More devices than this make a picture nobody reads on a page; the review says so instead. */
 export const MAX_DRAWN_DEVICES = 600;
@@ -28,27 +28,8 @@ const PALETTE = {
 
 const SEVERITY_COLOUR: Readonly<Record<Severity, string>> = { error: '#c42b1c', warning: '#b57b00', info: '#1a6fd6', hint: '#6b6b6b' };
 
-/** Leaf sizes and shapes, as webview/designer/graph-style.ts draws each kind. */
-const LEAF: Readonly<Record<DiagramNodeKind, { readonly width: number; readonly height: number; readonly shape: SvgNode['shape'] }>> = {
-  cluster: { width: 150, height: 48, shape: 'rect' },
-  host: { width: 36, height: 24, shape: 'rect' },
-  vm: { width: 22, height: 16, shape: 'rect' },
-  port: { width: 12, height: 12, shape: 'rect' },
-  switch: { width: 34, height: 34, shape: 'diamond' },
-  array: { width: 36, height: 24, shape: 'rect' },
-  controller: { width: 28, height: 20, shape: 'rect' },
-  datastore: { width: 28, height: 30, shape: 'ellipse' },
-  site: { width: 150, height: 48, shape: 'rect' },
-  rack: { width: 150, height: 48, shape: 'rect' },
-  chassis: { width: 150, height: 48, shape: 'rect' },
-  'power-feed': { width: 30, height: 26, shape: 'diamond' },
-};
-
-/** Padding around a box's children, as the stylesheet sets it; the box's label sits above it. */
-const PADDING: Partial<Record<DiagramNodeKind, number>> = { site: 22, rack: 16, chassis: 10 };
-const DEFAULT_PADDING = 12;
-/** Room above a box for the label of a box inside it. */
-const LABEL_ROOM = 14;
+/** The shape of each kind of device in the picture (boxes for the rest). */
+const SHAPE: Partial<Record<DiagramNodeKind, SvgNode['shape']>> = { switch: 'diamond', 'power-feed': 'diamond', datastore: 'ellipse' };
 
 const DASHED: ReadonlySet<DiagramEdgeKind> = new Set(['storage', 'suggested', 'power']);
 
@@ -70,38 +51,14 @@ export function reviewPicture(full: Diagram): ReviewPicture {
   }
   const devices = diagram.nodes.filter((node) => !childrenOf.has(node.id) && node.kind !== 'port' && node.kind !== 'cluster').length;
   if (devices > MAX_DRAWN_DEVICES) return { kind: 'omitted', devices };
-  const boxes = new Map<string, Box>();
-  const boxOf = (node: DiagramNode): Box | undefined => {
-    const known = boxes.get(node.id);
-    if (known) return known;
-    const children = childrenOf.get(node.id);
-    let box: Box | undefined;
-    if (children && children.length > 0) {
-      const inner = children.map(boxOf).filter((b): b is Box => b !== undefined);
-      if (inner.length > 0) {
-        const pad = PADDING[node.kind] ?? DEFAULT_PADDING;
-        const nestedLabel = children.some((child) => childrenOf.has(child.id)) ? LABEL_ROOM : 0;
-        box = {
-          x1: Math.min(...inner.map((b) => b.x1)) - pad,
-          y1: Math.min(...inner.map((b) => b.y1)) - pad - nestedLabel,
-          x2: Math.max(...inner.map((b) => b.x2)) + pad,
-          y2: Math.max(...inner.map((b) => b.y2)) + pad,
-        };
-      }
-    } else {
-      const at = diagram.positions[node.id];
-      const size = LEAF[node.kind];
-      if (at) box = { x1: at.x - size.width / 2, y1: at.y - size.height / 2, x2: at.x + size.width / 2, y2: at.y + size.height / 2 };
-    }
-    if (box) boxes.set(node.id, box);
-    return box;
-  };
+  // The boxes the designer draws: sizes, padding and labels from diagram-sizes.ts.
+  const boxes = diagramBoxes(diagram.nodes, diagram.positions);
   const nodes: SvgNode[] = [];
   for (const node of diagram.nodes) {
     const compound = (childrenOf.get(node.id)?.length ?? 0) > 0;
     // A cluster whose hosts are drawn in their sites and racks has nothing to hold.
     if (node.kind === 'cluster' && !compound) continue;
-    const box = boxOf(node);
+    const box = boxes.get(node.id)?.body;
     if (!box) continue;
     nodes.push({
       id: node.id,
@@ -114,7 +71,7 @@ export function reviewPicture(full: Diagram): ReviewPicture {
       stroke: strokeOf(node),
       fill: compound ? PALETTE.border : node.kind === 'power-feed' ? PALETTE.power : PALETTE.fill,
       compound,
-      shape: compound ? 'rect' : LEAF[node.kind].shape,
+      shape: compound ? 'rect' : SHAPE[node.kind] ?? 'rect',
     });
   }
   const centre = new Map(nodes.map((node) => [node.id, node]));
@@ -126,13 +83,6 @@ export function reviewPicture(full: Diagram): ReviewPicture {
     edges.push({ x1: source.x, y1: source.y, x2: target.x, y2: target.y, stroke: edgeColour(edge.kind, edge.fabric), dashed: DASHED.has(edge.kind) });
   }
   return { kind: 'svg', svg: diagramSvg({ nodes, edges, background: PALETTE.background, foreground: PALETTE.foreground }), compact };
-}
-
-interface Box {
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
 }
 
 function fabricColour(fabric: string | undefined): string | undefined {
