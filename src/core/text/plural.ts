@@ -1,8 +1,14 @@
-/** Counts in messages: one definition of the plural, and of a count with its noun. */
+/**
+ * Counts in messages: one definition of the plural, and of a count with its noun. The
+ * plural and `counted` are English only: a text in a catalog has a template per form
+ * (`oneVm`, `manyVms`) instead, as Chinese has no plural.
+ */
 
-/** A whole number with thousands separators, the same in every locale: 10000 -> "10,000". */
+import { formatInteger } from '../l10n/format';
+
+/** A whole number with thousands separators in the user's language: 10000 -> "10,000". */
 export function grouped(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return formatInteger(n);
 }
 
 /** The word for a count: `1 VM`, `3 VMs`; irregular plurals, and verbs that agree with the count, given: `plural(n, 'runs', 'run')`. */

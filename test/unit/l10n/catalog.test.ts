@@ -2,7 +2,8 @@
 // built outside a catalog (docs/l10n.md).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, describe, it } from 'node:test';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { ALL_RULES } from '../../../src/core/analysis/rules';
 import { STRUCTURAL_RULE_IDS } from '../../../src/core/model/report';
@@ -26,7 +27,25 @@ function rulesWithCatalogs(): Set<string> {
   return new Set([...declaredTemplates().keys()].map((key) => key.slice(0, key.indexOf('.'))).filter((scope) => ids.has(scope)));
 }
 
+/** Every source file that declares a catalog, found by its text: loading them declares every template. */
+function modulesWithCatalogs(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && readFileSync(path, 'utf8').includes('defineMessages(')) found.push(path);
+    }
+  };
+  for (const root of ['src/core', 'src/cli']) walk(root);
+  return found;
+}
+
 describe('message catalogs and the zh-cn bundle', () => {
+  before(async () => {
+    for (const path of modulesWithCatalogs()) await import(resolve(path));
+  });
+
   it('every declared message has a Simplified Chinese translation with the same parameters', () => {
     void domainKindName('site');
     const missing: string[] = [];
