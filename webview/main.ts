@@ -4,6 +4,7 @@
  * Labels are drawn on the canvas or set as textContent: file data never becomes markup.
  */
 
+import './shared/language';
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import type { HostToPreviewMessage, PreviewToHostMessage } from '../src/core/view/protocol';

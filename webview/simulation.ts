@@ -6,6 +6,7 @@
  * markup. Export asks the extension to save the report; the panel writes nothing itself.
  */
 
+import './shared/language';
 import { fitRowTexts, markLabels, MARK_KINDS, timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
 import type { ExportFormat } from '../src/core/view/simulation-export';
 import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';

@@ -3,7 +3,8 @@
  * extension's own script, the inline style and the page's own stylesheets, all carrying a
  * fresh nonce; fonts only from the extension, when a stylesheet needs one; images only the
  * extension's and data: URIs), the theme's fonts and colours, and a body that holds no file
- * data (the script fills it with textContent).
+ * data (the script fills it with textContent). The page carries the user's language and
+ * the translations of the texts, as data the script reads first (webview/shared/language.ts).
  */
 
 import * as vscode from 'vscode';
@@ -34,9 +35,10 @@ export function webviewHtml(page: WebviewPage): string {
     `style-src 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+  const language = JSON.stringify({ language: vscode.env.language, bundle: vscode.l10n.bundle ?? {} }).replace(/</g, '\\u003c');
   const links = stylesheets.map((sheet) => `<link rel="stylesheet" nonce="${nonce}" href="${page.webview.asWebviewUri(sheet).toString()}">\n`).join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${vscode.env.language === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -47,6 +49,7 @@ ${page.css}
 <title>${page.title}</title>
 </head>
 <body>
+<script type="application/json" id="vtopo-language">${language}</script>
 ${page.body}
 <script nonce="${nonce}" src="${page.webview.asWebviewUri(page.script).toString()}"></script>
 </body>
