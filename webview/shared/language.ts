@@ -8,6 +8,7 @@
 import { useLanguage } from '../../src/core/l10n/messages';
 
 function readLanguage(): void {
+  if (typeof document === 'undefined') return; // imported outside a page (the start-up test)
   const element = document.getElementById('vtopo-language');
   if (!element?.textContent) return;
   let data: unknown;

@@ -84,6 +84,21 @@ const LISTS = defineMessages('lists', {
   separator: ', ',
 });
 
+const QUOTES = defineMessages('quotes', {
+  /** An id in a text: `"esx-01"` in English, `“esx-01”` in Chinese. */
+  id: '"{id}"',
+});
+
+/** An id quoted as the texts of the current language quote it: `"esx-01"`, `“esx-01”`. */
+export function quoteId(id: string): string {
+  return QUOTES.id({ id });
+}
+
+/** What separates the items of a list of ids: `, ` in English, `、` in Chinese. */
+export function listSeparator(): string {
+  return LISTS.separator({});
+}
+
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /**
@@ -92,7 +107,7 @@ const listFormats = new Map<string, Intl.ListFormat>();
  * unit lists); `and` / `or` add the conjunction through `Intl.ListFormat`.
  */
 export function formatList(items: readonly string[], type: 'unit' | 'and' | 'or' = 'unit'): string {
-  if (type === 'unit') return items.join(LISTS.separator({}));
+  if (type === 'unit') return items.join(listSeparator());
   const locale = currentLocale();
   const key = `${locale}|${type}`;
   let format = listFormats.get(key);

@@ -3,6 +3,7 @@ import { findArrayProduct } from '../../model/catalog';
 import { redundantLegs } from '../storage-network';
 import type { Report } from '../../model/report';
 import type { AnalysisRule } from '../rule';
+import { listSeparator, quoteId } from '../../l10n/format';
 
 const MESSAGES = defineMessages('array-single-controller', {
   singleMode: 'Array "{array}" is in single-controller mode: it is a single point of failure for {datastores}.',
@@ -36,7 +37,7 @@ export const arraySingleController: AnalysisRule = {
       // A datastore whose synchronous mirror keeps a copy on another array outlives this one.
       const datastores = onArray.filter((d) => redundantLegs(d).length < 2);
       if (onArray.length > 0 && datastores.length === 0) continue;
-      const named = { array: array.id, datastores: datastores.length === 0 ? MESSAGES.everyDatastore({}) : datastores.map((d) => `"${d.id}"`).join(', ') };
+      const named = { array: array.id, datastores: datastores.length === 0 ? MESSAGES.everyDatastore({}) : datastores.map((d) => quoteId(d.id)).join(listSeparator()) };
       const report: Report = {
         message: array.mode === 'single'
           ? MESSAGES.singleMode(named)

@@ -8,6 +8,7 @@ import type { Cluster } from '../../../model/topology';
 import type { SourceRange } from '../../../model/source';
 import { formatQuantity } from '../../../model/units';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 /** Clusters this large show the range of slots per host instead of every host. */
 const HOSTS_LISTED = 8;
@@ -57,7 +58,7 @@ export function hostCount(count: number): string {
 
 /** Quoted ids, the first few, then "and N more" (`total` counts ids not given). */
 export function listNames(ids: readonly string[], limit = NAMES_LISTED, total = ids.length): string {
-  const listed = ids.slice(0, limit).map((id) => `"${id}"`).join(', ');
+  const listed = ids.slice(0, limit).map((id) => quoteId(id)).join(listSeparator());
   const shownCount = Math.min(limit, ids.length);
   return total > shownCount ? MESSAGES.andMore({ listed, count: total - shownCount }) : listed;
 }
@@ -69,7 +70,7 @@ export function admissionControlRange(cluster: Cluster): SourceRange {
 
 export function describeSlots(slots: SlotPolicyResult): string {
   const perHost = slots.slotsByHost.length <= HOSTS_LISTED
-    ? slots.slotsByHost.map((h) => MESSAGES.namedSlots({ id: h.hostId, slots: h.slots })).join(', ')
+    ? slots.slotsByHost.map((h) => MESSAGES.namedSlots({ id: h.hostId, slots: h.slots })).join(listSeparator())
     : MESSAGES.slotsPerHostRange({ min: Math.min(...slots.slotsByHost.map((h) => h.slots)), max: Math.max(...slots.slotsByHost.map((h) => h.slots)) });
   const data = {
     cpu: cpu(slots.slotCpuMHz),
@@ -81,7 +82,7 @@ export function describeSlots(slots: SlotPolicyResult): string {
     unreserved: slots.unreservedSlots === 1 ? MESSAGES.oneUnreservedSlot({}) : MESSAGES.unreservedSlots({ count: slots.unreservedSlots }),
   };
   if (slots.multiSlotVms.length === 0) return MESSAGES.slots(data);
-  const listed = slots.multiSlotVms.slice(0, MULTI_SLOT_VMS_LISTED).map((vm) => MESSAGES.namedSlots({ id: vm.vmId, slots: vm.slots })).join(', ');
+  const listed = slots.multiSlotVms.slice(0, MULTI_SLOT_VMS_LISTED).map((vm) => MESSAGES.namedSlots({ id: vm.vmId, slots: vm.slots })).join(listSeparator());
   const multiSlotVms = slots.multiSlotVms.length > MULTI_SLOT_VMS_LISTED ? MESSAGES.andMore({ listed, count: slots.multiSlotVms.length - MULTI_SLOT_VMS_LISTED }) : listed;
   return MESSAGES.slotsMultiSlotVms({ ...data, multiSlotVms });
 }

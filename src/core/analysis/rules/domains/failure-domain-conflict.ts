@@ -1,6 +1,7 @@
 import { failureDomainsOf, type PlacementConflict } from '../../../domain/failure-domains';
 import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('failure-domain-conflict', {
   feedCycle: 'power feed "{id}" is fed, through "fedFrom", from itself.',
@@ -37,7 +38,7 @@ function conflictMessage(conflict: PlacementConflict): string {
     case 'feed-cycle':
       return MESSAGES.feedCycle({ id });
     case 'link-sites':
-      return conflict.sites.length === 0 ? MESSAGES.linkNoSites({ id }) : MESSAGES.linkSites({ id, sites: conflict.sites.map((site) => `"${site}"`).join(', ') });
+      return conflict.sites.length === 0 ? MESSAGES.linkNoSites({ id }) : MESSAGES.linkSites({ id, sites: conflict.sites.map((site) => quoteId(site)).join(listSeparator()) });
     case 'chassis-rack':
       return MESSAGES.chassisRack({ id, rack: conflict.rack, chassis: conflict.chassis, chassisRack: conflict.chassisRack });
     case 'site':

@@ -3,6 +3,7 @@ import { hostCapacity, sumOf } from '../../../capacity/resources';
 import { stretchedClusters } from '../../../domain/stretched';
 import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+import { quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('stretched-admission-control', {
   stretched: 'Cluster "{cluster}" is stretched over sites {sites}: {problem}. Reserve the largest site\'s share (50% for two equal sites).',
@@ -45,7 +46,7 @@ export const stretchedAdmissionControl: AnalysisRule = {
       const largest = sites.reduce((a, b) => (b.memory > a.memory ? b : a));
       const mostHosts = Math.max(...sites.map((s) => s.count));
       const ac = ha.admissionControl;
-      const siteList = andList(sites.map((s) => `"${s.site}"`));
+      const siteList = andList(sites.map((s) => quoteId(s.site)));
       let problem: string | undefined;
       if (ac.policy === 'disabled') {
         problem = MESSAGES.disabled({});

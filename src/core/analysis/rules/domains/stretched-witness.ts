@@ -2,6 +2,7 @@ import { failureDomainsOf } from '../../../domain/failure-domains';
 import { siteOfArray, stretchedClusters } from '../../../domain/stretched';
 import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+import { quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('stretched-witness', {
   noMirrorWitness: 'Datastore "{datastore}" is mirrored across sites "{siteA}" and "{siteB}" with no witness: if the site of its preferred copy ("{preferred}") fails, the other copy suspends I/O and the datastore stops in both. Add a witness at a third site (mirror.witness).',
@@ -57,7 +58,7 @@ export const stretchedWitness: AnalysisRule = {
       const quorum = cluster.quorum;
       const sites = [...hostsBySite.keys()];
       if (!quorum || quorum.witness === 'none') {
-        yield { message: MESSAGES.noQuorumWitness({ cluster: cluster.id, sites: andList(sites.map((s) => `"${s}"`)) }), range: cluster.idRange, elementIds: [cluster.id, ...sites] };
+        yield { message: MESSAGES.noQuorumWitness({ cluster: cluster.id, sites: andList(sites.map((s) => quoteId(s))) }), range: cluster.idRange, elementIds: [cluster.id, ...sites] };
         continue;
       }
       const witnessSite = quorum.witnessSwitch === undefined ? undefined : domains.placement(quorum.witnessSwitch)?.site;

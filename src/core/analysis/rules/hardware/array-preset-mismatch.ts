@@ -2,6 +2,7 @@ import { defineMessages } from '../../../l10n/messages';
 import { findArrayProduct, type ArrayProduct } from '../../../model/catalog';
 import type { ArrayPort, StorageArray } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 type PortType = ArrayPort['type'];
 
@@ -40,7 +41,7 @@ function mismatches(array: StorageArray, product: ArrayProduct): string[] {
     const fastest = Math.max(...offered.map((group) => group.speedMbps));
     const faster = ofType.filter((port) => port.speedMbps !== undefined && port.speedMbps > fastest);
     if (faster.length > 0) {
-      const data = { protocol: name, ports: faster.map((port) => `"${port.id}"`).join(', '), speed: fastest / 1000 };
+      const data = { protocol: name, ports: faster.map((port) => quoteId(port.id)).join(listSeparator()), speed: fastest / 1000 };
       found.push(faster.length === 1 ? MESSAGES.onePortFaster(data) : MESSAGES.manyPortsFaster(data));
     }
   }

@@ -2,6 +2,7 @@ import { defineMessages } from '../../../l10n/messages';
 import type { Adapter } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { INITIATOR_NAMES, initiatorsOf } from './host-storage';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('hba-mixed-firmware', {
   mixedVendors: '{adapters} of host "{host}" mix vendors ({values}): keep one vendor per host so that multipath failover behaves the same on every path.',
@@ -32,7 +33,7 @@ export const hbaMixedFirmware: AnalysisRule = {
           if (!reference) continue;
           const odd = others.filter((a) => stated(a, field) !== stated(reference, field));
           if (odd.length === 0) continue;
-          const values = [reference, ...odd].map((a) => `"${a.id}" ${a[field]}`).join(', ');
+          const values = [reference, ...odd].map((a) => `${quoteId(a.id)} ${a[field]}`).join(listSeparator());
           for (const adapter of odd) {
             yield {
               message: (field === 'vendor' ? MESSAGES.mixedVendors : MESSAGES.mixedFirmware)({ adapters: INITIATOR_NAMES[family]({}), host: host.id, values }),

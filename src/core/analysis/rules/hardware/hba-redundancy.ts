@@ -3,6 +3,7 @@ import type { Report } from '../../../model/report';
 import type { Adapter, Host, HostPort } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { clustersOnSan, INITIATOR_NAMES, initiatorsOf, isHaCluster, type Initiator, type InitiatorFamily } from './host-storage';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('hba-redundancy', {
   oneFcHba: 'Host "{host}" has one FC HBA ("{adapter}"): when it fails the host loses all its FC paths; the array vendor white paper (docs/design/sources.md#seed-000) asks for two identical ones.',
@@ -114,7 +115,7 @@ function gbps(mbps: number): string {
 /** Ports by adapter/port, without the host's prefix: `hba1/p0 16 Gbps, hba1/p1 16 Gbps`. */
 function portList(host: Host, ports: readonly HostPort[]): string {
   const prefix = `${host.id}/`;
-  return ports.map((p) => `${p.id.startsWith(prefix) ? p.id.slice(prefix.length) : p.id}${p.speedMbps === undefined ? '' : ` ${gbps(p.speedMbps)}`}`).join(', ');
+  return ports.map((p) => `${p.id.startsWith(prefix) ? p.id.slice(prefix.length) : p.id}${p.speedMbps === undefined ? '' : ` ${gbps(p.speedMbps)}`}`).join(listSeparator());
 }
 
 function fcPortFindings(host: Host, initiator: Initiator, minPorts: number, minSpeedMbps: number): Report[] {

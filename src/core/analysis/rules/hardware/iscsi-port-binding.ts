@@ -2,6 +2,7 @@ import { defineMessages } from '../../../l10n/messages';
 import type { QuickFix } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
 import { setField } from '../../../edit/yaml-edits';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('iscsi-port-binding', {
   noActive: 'iSCSI VMkernel port "{vmk}" has no active uplink: bind it to exactly one physical NIC port.',
@@ -37,7 +38,7 @@ export const iscsiPortBinding: AnalysisRule = {
           yield {
             message: vmk.active.length === 0
               ? MESSAGES.noActive({ vmk: vmk.id })
-              : MESSAGES.manyActive({ vmk: vmk.id, count: vmk.active.length, uplinks: vmk.active.join(', ') }),
+              : MESSAGES.manyActive({ vmk: vmk.id, count: vmk.active.length, uplinks: vmk.active.join(listSeparator()) }),
             range: activeRange,
             elementIds: [host.id, vmk.id, ...vmk.active],
           };
@@ -45,7 +46,7 @@ export const iscsiPortBinding: AnalysisRule = {
         if (vmk.standby.length > 0) {
           const fixes: QuickFix[] = [{ title: MESSAGES.removeStandby({ vmk: vmk.id }), edits: [setField(text, vmk.source, 'standby', '[]')], preferred: true }];
           yield {
-            message: MESSAGES.standby({ vmk: vmk.id, uplinks: vmk.standby.join(', ') }),
+            message: MESSAGES.standby({ vmk: vmk.id, uplinks: vmk.standby.join(listSeparator()) }),
             range: vmk.source.fields.standby?.value ?? vmk.idRange,
             elementIds: [host.id, vmk.id, ...vmk.standby],
             fixes,

@@ -1,5 +1,6 @@
 import { defineMessages } from '../../../l10n/messages';
 import type { AnalysisRule } from '../../rule';
+import { listSeparator } from '../../../l10n/format';
 
 /** Roles that must not share a port with iSCSI: everything that is not storage traffic. */
 const NON_STORAGE_ROLES = new Set(['management', 'vmotion', 'vm', 'heartbeat', 'ft', 'replication']);
@@ -34,7 +35,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
           if (!roles.includes('iscsi') || others.length === 0) continue;
           flaggedPorts.add(port.id);
           yield {
-            message: MESSAGES.port({ port: port.id, host: host.id, roles: others.join(', ') }),
+            message: MESSAGES.port({ port: port.id, host: host.id, roles: others.join(listSeparator()) }),
             range: port.source.fields.roles?.value ?? port.idRange,
             elementIds: [host.id, port.id],
           };
@@ -47,7 +48,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
         const others = vmk.roles.filter((r) => NON_STORAGE_ROLES.has(r));
         if (others.length === 0) continue;
         yield {
-          message: MESSAGES.vmkernelPort({ vmk: vmk.id, host: host.id, roles: others.join(', ') }),
+          message: MESSAGES.vmkernelPort({ vmk: vmk.id, host: host.id, roles: others.join(listSeparator()) }),
           range: vmk.source.fields.roles?.value ?? vmk.idRange,
           elementIds: [host.id, vmk.id],
         };
@@ -62,7 +63,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
           flaggedPorts.add(uplink);
           const iscsiVmkElement = host.vmkernelPorts.find((v) => v.id === iscsiVmk);
           yield {
-            message: MESSAGES.uplink({ uplink, host: host.id, iscsiVmk, roles: others.join(', '), vmk: vmk.id }),
+            message: MESSAGES.uplink({ uplink, host: host.id, iscsiVmk, roles: others.join(listSeparator()), vmk: vmk.id }),
             range: vmk.source.fields[vmk.active.includes(uplink) ? 'active' : 'standby']?.value ?? vmk.idRange,
             elementIds: [host.id, uplink, iscsiVmk, vmk.id],
             related: iscsiVmkElement ? [{ message: MESSAGES.uses({ vmk: iscsiVmk, uplink }), range: iscsiVmkElement.source.fields.active?.value ?? iscsiVmkElement.idRange }] : [],

@@ -6,6 +6,7 @@ import type { AnalysisRule } from '../../rule';
 import { cablingOf } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
 import { canonicalSubnet, networkKey } from './ip-networks';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('iscsi-single-subnet', {
   noTarget: 'iSCSI interface "{interface}" of host "{host}" is in subnet {subnet}, where no array has an iSCSI port (array subnets: {subnets}): bound iSCSI ports reach only targets in their own subnet.',
@@ -49,7 +50,7 @@ export const iscsiSingleSubnet: AnalysisRule = {
       for (const initiator of initiators) {
         if (initiator.subnet === undefined || targetSubnets.has(canonicalSubnet(initiator.subnet))) continue;
         yield {
-          message: MESSAGES.noTarget({ interface: initiator.id, host: host.id, subnet: initiator.subnet, subnets: [...targetSubnets].join(', ') }),
+          message: MESSAGES.noTarget({ interface: initiator.id, host: host.id, subnet: initiator.subnet, subnets: [...targetSubnets].join(listSeparator()) }),
           range: initiator.range,
           elementIds: [host.id, initiator.id],
         };
@@ -105,8 +106,8 @@ function singleNetwork(what: 'host' | 'array', elementId: string, range: SourceR
   if (!first || known.length < 2 || known.some((i) => i.network !== first.network)) return undefined;
   return {
     message: what === 'host'
-      ? MESSAGES.hostOneNetwork({ count: known.length, host: elementId, interfaces: known.map((i) => i.id).join(', '), network: first.network })
-      : MESSAGES.arrayOneNetwork({ count: known.length, array: elementId, interfaces: known.map((i) => i.id).join(', '), network: first.network }),
+      ? MESSAGES.hostOneNetwork({ count: known.length, host: elementId, interfaces: known.map((i) => i.id).join(listSeparator()), network: first.network })
+      : MESSAGES.arrayOneNetwork({ count: known.length, array: elementId, interfaces: known.map((i) => i.id).join(listSeparator()), network: first.network }),
     range,
     elementIds: [elementId, ...known.map((i) => i.id)],
     related: known.map((i) => ({ message: MESSAGES.inNetwork({ interface: i.id, network: i.network }), range: i.range })),

@@ -5,6 +5,7 @@ import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cabledSpeedMbps, cablingOf, usableThroughputMBps, type Cabling } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
 import { grouped } from '../../../text/plural';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('storage-demand-exceeds-capacity', {
   array: 'VMs on array "{array}" need {demand} MB/s at peak ({largest}), above {limit}: {capacity} MB/s.',
@@ -122,7 +123,7 @@ function largest(vms: readonly Vm[]): string {
   const sorted = byDemand(vms);
   const named = sorted.slice(0, NAMED_VMS).map((vm) => MESSAGES.vmDemand({ vm: vm.id, throughput: format(vm.diskThroughputMBps ?? 0) }));
   const rest = sorted.length - named.length;
-  return rest > 0 ? MESSAGES.andMore({ vms: named.join(', '), count: rest }) : named.join(', ');
+  return rest > 0 ? MESSAGES.andMore({ vms: named.join(listSeparator()), count: rest }) : named.join(listSeparator());
 }
 
 function relatedVms(vms: readonly Vm[]): RelatedLocation[] {

@@ -4,6 +4,7 @@ import { formatQuantity } from '../../../model/units';
 import { lanModelled, lanNetworkOf, networksWithRole } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('ft-logging-network', {
   runsPrimary: 'the Fault Tolerance primary of VM "{vm}"',
@@ -53,7 +54,7 @@ export const ftLoggingNetwork: AnalysisRule = {
       const runs =
         vms.length === 1 && vms[0]
           ? (primary(vms[0]) ? MESSAGES.runsPrimary : MESSAGES.runsSecondary)({ vm: vms[0].id })
-          : MESSAGES.runsMany({ vms: vms.map((vm) => (primary(vm) ? MESSAGES.primaryItem : MESSAGES.secondaryItem)({ vm: vm.id })).join(', ') });
+          : MESSAGES.runsMany({ vms: vms.map((vm) => (primary(vm) ? MESSAGES.primaryItem : MESSAGES.secondaryItem)({ vm: vm.id })).join(listSeparator()) });
       const related = vms.map((vm) => ({ message: MESSAGES.ftVm({ vm: vm.id }), range: vm.source.fields.protection?.value ?? vm.idRange }));
       const ft = networksWithRole(lan, host.id, ['ft']);
       if (ft.length === 0) {

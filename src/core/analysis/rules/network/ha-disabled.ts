@@ -2,6 +2,7 @@ import type { AnalysisRule } from '../../rule';
 import { managementVms } from '../../../domain/management';
 import { haFieldEdit } from './ha-settings-edit';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('ha-disabled', {
   oneVm: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VM ({vms}) so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
@@ -39,7 +40,7 @@ export const haDisabled: AnalysisRule = {
       if (hosts.length < 2) continue;
       const running = hosts.flatMap((host) => topology.vmsOnHost(host.id)).filter((vm) => (vm.power ?? 'on') === 'on');
       if (running.length === 0) continue;
-      const named = running.slice(0, NAMED_VMS).map((vm) => `"${vm.id}"`).join(', ');
+      const named = running.slice(0, NAMED_VMS).map((vm) => quoteId(vm.id)).join(listSeparator());
       const vms = running.length > NAMED_VMS ? MESSAGES.andMore({ vms: named, count: running.length - NAMED_VMS }) : named;
       const managed = management.filter((m) => running.includes(m.vm));
       const managementNames = managed.map((m) => MESSAGES.managementVm({ part: m.part, vm: m.vm.id }));

@@ -5,6 +5,7 @@ import type { Cluster, Host, Topology } from '../../../model/topology';
 import { DEFAULT_GATEWAY, heartbeatNetworks, isolationAddresses, lanModelled, lanNetworkOf, networksWithRole, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('heartbeat-single-path', {
   noIsolationAddress: 'Cluster "{cluster}" has no HA isolation address (useDefaultIsolationAddress is false and isolationAddresses is empty): a host that stops receiving heartbeats has nothing to ping and cannot tell its own isolation from the failure of the other hosts. Add isolation addresses on the management network, answering from different switches.',
@@ -59,7 +60,7 @@ function vsphereFinding(topology: Topology, lan: LanNetwork, cluster: Cluster, h
   if (switches.size !== 1 || only === undefined) return undefined;
   const switchRange = lan.elements.get(only)?.range;
   return {
-    message: MESSAGES.oneSwitch({ cluster: cluster.id, addresses: addresses.join(', '), switch: only }),
+    message: MESSAGES.oneSwitch({ cluster: cluster.id, addresses: addresses.join(listSeparator()), switch: only }),
     range: haRange(cluster, 'isolationAddresses'),
     elementIds: [...elementIds, only],
     ...(switchRange ? { related: [{ message: MESSAGES.switchAnswers({ switch: only }), range: switchRange }] } : {}),
@@ -112,7 +113,7 @@ export const heartbeatSinglePath: AnalysisRule = {
               ? single.length === 1 ? MESSAGES.hypervOneHost : MESSAGES.hypervManyHosts
               : single.length === 1 ? MESSAGES.proxmoxOneHost : MESSAGES.proxmoxManyHosts;
           yield {
-            message: template({ cluster: cluster.id, hosts: single.map((h) => `"${h.id}"`).join(', ') }),
+            message: template({ cluster: cluster.id, hosts: single.map((h) => quoteId(h.id)).join(listSeparator()) }),
             range: cluster.idRange,
             elementIds: [cluster.id, ...single.map((h) => h.id)],
             related: single.map((h) => ({ message: MESSAGES.onePath({ host: h.id }), range: h.idRange })),

@@ -7,6 +7,7 @@
 import type { Host, Topology } from '../../../model/topology';
 import { heartbeatNetworks, lanModelled, type HostNetwork, type LanNetwork, type Uplink } from '../../lan-network';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const NETWORKS = defineMessages('network.heartbeat-uplinks', {
   oneManagement: 'management network {names}',
@@ -96,7 +97,7 @@ function networkKind(topology: Topology, networks: readonly HostNetwork[]): read
 /** `management network "vmk0"`, `cluster networks "management", "heartbeat"`. */
 export function describeNetworks(topology: Topology, networks: readonly HostNetwork[]): string {
   const [one, many] = networkKind(topology, networks);
-  const names = networks.map((n) => `"${n.name}"`).join(', ');
+  const names = networks.map((n) => quoteId(n.name)).join(listSeparator());
   return (networks.length === 1 ? one : many)({ names });
 }
 

@@ -5,6 +5,7 @@ import { heartbeatNetworks, lanModelled, lanNetworkOf, networksWithRole } from '
 import type { AnalysisRule } from '../../rule';
 import { haFieldEdit } from './ha-settings-edit';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('isolation-response-unsafe', {
   oneHost: 'Cluster "{cluster}" leaves VMs powered on when a host is isolated (isolation response none), but {hosts} runs IP storage over the management uplinks ({ports}): when those uplinks fail the host loses its storage locks too, HA restarts its VMs elsewhere, and the isolated host may still run them (split brain). Set the isolation response to power-off.',
@@ -58,12 +59,12 @@ export const isolationResponseUnsafe: AnalysisRule = {
       yield {
         message: (converged.length === 1 ? MESSAGES.oneHost : MESSAGES.manyHosts)({
           cluster: cluster.id,
-          hosts: converged.map((c) => `"${c.host.id}"`).join(', '),
-          ports: converged.map((c) => c.sharedPorts.join(', ')).join('; '),
+          hosts: converged.map((c) => quoteId(c.host.id)).join(listSeparator()),
+          ports: converged.map((c) => c.sharedPorts.join(listSeparator())).join('; '),
         }),
         range: responseRange ?? cluster.source.fields.ha?.key ?? cluster.idRange,
         elementIds: [cluster.id, ...converged.map((c) => c.host.id)],
-        related: converged.map((c) => ({ message: MESSAGES.sharedPorts({ host: c.host.id, ports: c.sharedPorts.join(', ') }), range: c.host.idRange })),
+        related: converged.map((c) => ({ message: MESSAGES.sharedPorts({ host: c.host.id, ports: c.sharedPorts.join(listSeparator()) }), range: c.host.idRange })),
         fixes: [{ title: MESSAGES.setPowerOff({ cluster: cluster.id }), edits: [haFieldEdit(text, cluster, 'isolationResponse', 'power-off')], preferred: true }],
       };
     }

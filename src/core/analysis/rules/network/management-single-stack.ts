@@ -3,6 +3,7 @@ import { lanNetworkOf, stackElementId } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { describeNetworks, firstHopSwitches, heartbeatUplinks, networkElementIds } from './heartbeat-uplinks';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('management-single-stack', {
   stack: 'stack "{stack}"',
@@ -46,7 +47,7 @@ export const managementSingleStack: AnalysisRule = {
         }),
       ];
       yield {
-        message: MESSAGES.oneStack({ host: host.id, networks: describeNetworks(topology, heartbeat.networks), switches: switches.map((id) => `"${id}"`).join(', '), stack }),
+        message: MESSAGES.oneStack({ host: host.id, networks: describeNetworks(topology, heartbeat.networks), switches: switches.map((id) => quoteId(id)).join(listSeparator()), stack }),
         range: host.idRange,
         elementIds: [host.id, ...networkElementIds(heartbeat.networks), ...switches],
         related,

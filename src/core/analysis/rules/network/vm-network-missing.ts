@@ -4,6 +4,7 @@ import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type LanNetwork } from '../../lan-network';
 import type { AnalysisRule, RuleContext } from '../../rule';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('vm-network-missing', {
   didYouMean: 'Did you mean "{suggestion}"?',
@@ -70,7 +71,7 @@ export const vmNetworkMissing: AnalysisRule = {
           const edit = suggestion === undefined ? undefined : renameEdit(context, vm, name, suggestion);
           const fixes: QuickFix[] = suggestion !== undefined && edit ? [{ title: MESSAGES.didYouMean({ suggestion }), edits: [edit], preferred: true }] : [];
           const data = { vm: vm.id, network: name, host: host.id };
-          const hosts = lacking.map((id) => `"${id}"`).join(', ');
+          const hosts = lacking.map((id) => quoteId(id)).join(listSeparator());
           const message =
             lacking.length > 0
               ? suggestion !== undefined ? MESSAGES.missingElsewhereSuggest({ ...data, hosts, suggestion }) : MESSAGES.missingElsewhere({ ...data, hosts })
@@ -83,7 +84,7 @@ export const vmNetworkMissing: AnalysisRule = {
           } satisfies Report;
         } else if (lacking.length > 0) {
           yield {
-            message: (lacking.length === 1 ? MESSAGES.oneHostLacks : MESSAGES.manyHostsLack)({ vm: vm.id, network: name, hosts: lacking.map((id) => `"${id}"`).join(', '), cluster: cluster?.id ?? '' }),
+            message: (lacking.length === 1 ? MESSAGES.oneHostLacks : MESSAGES.manyHostsLack)({ vm: vm.id, network: name, hosts: lacking.map((id) => quoteId(id)).join(listSeparator()), cluster: cluster?.id ?? '' }),
             range,
             elementIds: [vm.id, ...lacking],
           } satisfies Report;

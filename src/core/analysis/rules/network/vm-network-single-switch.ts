@@ -3,6 +3,7 @@ import type { Vm } from '../../../model/topology';
 import { lanNetworkOf, vmNetworksOnHost, type HostNetwork } from '../../lan-network';
 import type { AnalysisRule } from '../../rule';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('vm-network-single-switch', {
   list: '{items} and {last}',
@@ -20,7 +21,7 @@ const MESSAGES = defineMessages('vm-network-single-switch', {
 
 /** "a", "a and b", "a, b and c". */
 function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : MESSAGES.list({ items: items.slice(0, -1).join(', '), last: items[items.length - 1] ?? '' });
+  return items.length <= 1 ? (items[0] ?? '') : MESSAGES.list({ items: items.slice(0, -1).join(listSeparator()), last: items[items.length - 1] ?? '' });
 }
 
 /** How a VM network is named in messages. */
@@ -74,7 +75,7 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
               ? MESSAGES.singleUplink({ port: uplinks[0] ?? '', adapter: shared.id })
               : MESSAGES.everyUplinkOnAdapter({ uplinks: listed(uplinks), adapter: shared.id })
             : MESSAGES.everyUplinkToSwitch({ uplinks: listed(uplinks), switch: shared.id });
-        const names = vms.map((vm) => `"${vm.id}"`);
+        const names = vms.map((vm) => quoteId(vm.id));
         const one = vms.length === 1;
         const template = shared.kind === 'adapter' ? (one ? MESSAGES.cardOneVm : MESSAGES.cardManyVms) : one ? MESSAGES.switchOneVm : MESSAGES.switchManyVms;
         yield {

@@ -4,6 +4,7 @@ import { antiAffinityGroups, describeGroup } from '../../../domain/anti-affinity
 import { clusterOfVm, hostFailuresToTolerate, isConnected } from './common';
 import { haEnabled } from '../../../domain/ha';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('anti-affinity-insufficient-hosts', {
   oneHost: '{group} keeps {count} VMs ({vms}) on separate hosts, but cluster "{cluster}" has only {hosts} connected host: the rule cannot be met even before a failure.',
@@ -52,7 +53,7 @@ export const antiAffinityInsufficientHosts: AnalysisRule = {
         const key = `${cluster.id}\n${vms.map((vm) => vm.id).sort().join('\n')}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const members = vms.map((vm) => `"${vm.id}"`).join(', ');
+        const members = vms.map((vm) => quoteId(vm.id)).join(listSeparator());
         const data = { group: capitalize(describeGroup(group)), count: needed, vms: members, cluster: cluster.id, hosts };
         const remaining = hosts - failures;
         const message = hosts < needed

@@ -4,6 +4,7 @@ import type { AnalysisRule, RuleContext } from '../../rule';
 import { fieldEdit, flowList, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('heartbeat-datastores', {
   haChoosesOne: 'Cluster "{cluster}" lets HA choose its heartbeat datastores, but only {count} shared datastore ({datastores}) can serve: HA wants 2 per host to tell a failed host from an isolated one.',
@@ -57,7 +58,7 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
       message: (eligible.length === 1 ? MESSAGES.haChoosesOne : MESSAGES.haChoosesMany)({
         cluster: cluster.id,
         count: eligible.length,
-        datastores: eligible.map((d) => `"${d.id}"`).join(', ') || MESSAGES.none({}),
+        datastores: eligible.map((d) => quoteId(d.id)).join(listSeparator()) || MESSAGES.none({}),
       }),
       range: cluster.source.fields.ha?.key ?? cluster.idRange,
       elementIds: [cluster.id, ...eligible.map((d) => d.id)],
@@ -89,7 +90,7 @@ function* checkCluster(context: RuleContext, cluster: Cluster): Iterable<Report>
       // Fewer than two: none, or one.
       message: usable.length === 0
         ? MESSAGES.noneUsable({ cluster: cluster.id, count: usable.length })
-        : MESSAGES.oneUsable({ cluster: cluster.id, count: usable.length, datastores: usable.map((d) => `"${d.id}"`).join(', ') }),
+        : MESSAGES.oneUsable({ cluster: cluster.id, count: usable.length, datastores: usable.map((d) => quoteId(d.id)).join(listSeparator()) }),
       range: listRange,
       elementIds: [cluster.id, ...usable.map((d) => d.id)],
       fixes: addFix(context, cluster, declared, candidate),

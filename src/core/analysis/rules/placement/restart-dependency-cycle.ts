@@ -3,6 +3,7 @@ import { referenceRange } from './common';
 import { directedCycles } from '../../../graph';
 import { restartDependencies } from '../../../domain/restart-dependencies';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('restart-dependency-cycle', {
   oneRule: 'Restart dependencies form a cycle: {path} (read "waits for"; rule {rules}). No VM of the loop can restart first.',
@@ -28,10 +29,10 @@ export const restartDependencyCycle: AnalysisRule = {
     for (const cycle of directedCycles(edges)) {
       const [first] = cycle;
       if (!first) continue;
-      const path = [...cycle.map((edge) => edge.from), first.from].map((id) => `"${id}"`).join(' -> ');
+      const path = [...cycle.map((edge) => edge.from), first.from].map((id) => quoteId(id)).join(' -> ');
       const rules = [...new Set(cycle.map((edge) => edge.rule.id))];
       yield {
-        message: (rules.length === 1 ? MESSAGES.oneRule : MESSAGES.manyRules)({ path, rules: rules.map((id) => `"${id}"`).join(', ') }),
+        message: (rules.length === 1 ? MESSAGES.oneRule : MESSAGES.manyRules)({ path, rules: rules.map((id) => quoteId(id)).join(listSeparator()) }),
         range: first.rule.idRange,
         elementIds: [...cycle.map((edge) => edge.from), ...rules],
         related: cycle.map((edge) => ({

@@ -3,6 +3,7 @@ import type { AnalysisRule } from '../../rule';
 import { clusterOfVm, hostFailuresToTolerate, isConnected, referenceRange } from './common';
 import { haEnabled } from '../../../domain/ha';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('vm-host-must-too-few-hosts', {
   hostOfOtherCluster: 'Must-run-on rule "{rule}" names host "{host}" of cluster "{hostCluster}", but its VMs run in cluster {clusters}: they can never run there.',
@@ -48,7 +49,7 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
       for (const host of hosts) {
         const hostCluster = topology.clusterOfHost(host);
         if (hostCluster && vmsByCluster.has(hostCluster)) continue;
-        const vmClusters = [...vmsByCluster.keys()].map((c) => `"${c.id}"`).join(', ');
+        const vmClusters = [...vmsByCluster.keys()].map((c) => quoteId(c.id)).join(listSeparator());
         yield {
           message: hostCluster
             ? MESSAGES.hostOfOtherCluster({ rule: rule.id, host: host.id, hostCluster: hostCluster.id, clusters: vmClusters })
@@ -63,8 +64,8 @@ export const vmHostMustTooFewHosts: AnalysisRule = {
         const failures = hostFailuresToTolerate(cluster);
         const group = hosts.filter((host) => topology.clusterOfHost(host) === cluster && isConnected(host));
         if (group.length > failures) continue;
-        const names = vms.map((vm) => `"${vm.id}"`).join(', ');
-        const hostsData = { count: group.length, cluster: cluster.id, hosts: group.map((h) => `"${h.id}"`).join(', ') };
+        const names = vms.map((vm) => quoteId(vm.id)).join(listSeparator());
+        const hostsData = { count: group.length, cluster: cluster.id, hosts: group.map((h) => quoteId(h.id)).join(listSeparator()) };
         const where = group.length === 0
           ? MESSAGES.noHost({ cluster: cluster.id })
           : (group.length === 1 ? MESSAGES.oneHost : MESSAGES.manyHosts)(hostsData);

@@ -5,6 +5,7 @@ import type { AnalysisRule } from '../../rule';
 import { familyKey, generationIndex, vendorOf } from '../../../domain/cpu-families';
 import { cpuBaselineName, liveMigrationName } from '../../../domain/platform-names';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('migration-cpu-compatibility', {
   baselineTooNew: 'Cluster "{id}" sets cpuCompatibility "{baseline}", newer than the CPUs of {hosts} ({families}): those hosts cannot offer the baseline. Lower it to the oldest family present.',
@@ -49,7 +50,7 @@ function oldest(families: readonly Family[]): Family | undefined {
 }
 
 function hostList(hosts: readonly Host[]): string {
-  return hosts.map((host) => `"${host.id}"`).join(', ');
+  return hosts.map((host) => quoteId(host.id)).join(listSeparator());
 }
 
 /** Hosts of one cluster with different CPU generations and no compatibility baseline, or hosts older than the baseline. */
@@ -84,7 +85,7 @@ export const migrationCpuCompatibility: AnalysisRule = {
         const lowest = oldest(below);
         const fixes: QuickFix[] = text && lowest ? [{ title: MESSAGES.lowerBaseline({ family: lowest.name }), edits: [setField(text, cluster.source, 'cpuCompatibility', lowest.name)], preferred: true }] : [];
         yield {
-          message: MESSAGES.baselineTooNew({ id: cluster.id, baseline: baselineText, hosts: hostList(older), families: below.map((family) => family.name).join(', ') }),
+          message: MESSAGES.baselineTooNew({ id: cluster.id, baseline: baselineText, hosts: hostList(older), families: below.map((family) => family.name).join(listSeparator()) }),
           range: cluster.source.fields.cpuCompatibility?.value ?? cluster.idRange,
           elementIds: [cluster.id, ...older.map((host) => host.id)],
           related: older.map((host) => ({ message: MESSAGES.hostFamily({ id: host.id, family: host.cpu.family ?? '' }), range: host.cpu.source.fields.family?.value ?? host.idRange })),

@@ -2,6 +2,7 @@ import type { AnalysisRule } from '../../rule';
 import { vendorOf, type CpuVendor } from '../../../domain/cpu-families';
 import { liveMigrationName } from '../../../domain/platform-names';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('migration-cpu-vendor', {
   mixed: 'Cluster "{id}" mixes CPU vendors ({groups}): {migration} between them is impossible and no compatibility baseline bridges vendors. Keep one vendor per cluster.',
@@ -33,7 +34,7 @@ export const migrationCpuVendor: AnalysisRule = {
         else byVendor.set(vendor, [host.id]);
       }
       if (byVendor.size < 2) continue;
-      const groups = [...byVendor].map(([vendor, ids]) => `${vendor}: ${ids.map((id) => `"${id}"`).join(', ')}`).join('; ');
+      const groups = [...byVendor].map(([vendor, ids]) => `${vendor}: ${ids.map((id) => quoteId(id)).join(listSeparator())}`).join('; ');
       const named = hosts.filter((host) => vendorOf(host) !== undefined);
       yield {
         message: MESSAGES.mixed({ id: cluster.id, groups, migration: liveMigrationName(topology.platform) }),

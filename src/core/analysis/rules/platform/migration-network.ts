@@ -4,6 +4,7 @@ import { lanNetworkOf, networksWithRole, type HostNetwork, type LanNetwork, type
 import type { AnalysisRule } from '../../rule';
 import { liveMigrationName } from '../../../domain/platform-names';
 import { defineMessages } from '../../../l10n/messages';
+import { listSeparator } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('migration-network', {
   noPort: 'Host "{id}" in cluster "{cluster}" has no port for {migration} (role vmotion): its VMs cannot be live-migrated off it for maintenance.',
@@ -124,14 +125,14 @@ function* hostFindings(topology: Topology, lan: LanNetwork, host: Host, clusterI
     if (adapters.size === 1) {
       const adapter = [...adapters][0] ?? '';
       yield {
-        message: MESSAGES.singleAdapter({ id: host.id, migration: name, adapter, ports: portIds.join(', ') }),
+        message: MESSAGES.singleAdapter({ id: host.id, migration: name, adapter, ports: portIds.join(listSeparator()) }),
         range: ports[0]?.uplink.adapter.idRange ?? host.idRange,
         elementIds: [host.id, adapter, ...portIds],
       };
     } else if (switches !== undefined && switches.size === 1) {
       const only = [...switches][0] ?? '';
       yield {
-        message: MESSAGES.singleSwitch({ id: host.id, migration: name, ports: portIds.join(', '), switchId: only }),
+        message: MESSAGES.singleSwitch({ id: host.id, migration: name, ports: portIds.join(listSeparator()), switchId: only }),
         range: ports[0]?.range ?? host.idRange,
         elementIds: [host.id, only, ...portIds],
       };

@@ -3,6 +3,7 @@ import { PLATFORM_NAMES } from '../../../model/limits';
 import type { Datastore, Topology } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
 import { protocolReason, protocolVerdict } from './storage-protocols';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('storage-protocol-platform', {
   unsupported: 'Datastore "{id}" is {protocol} on a {platform} design: {reason}. {affected}.',
@@ -29,7 +30,7 @@ export function vmsByDatastore(topology: Topology): ReadonlyMap<string, readonly
 
 export function affected(vms: readonly string[] | undefined): string {
   if (!vms || vms.length === 0) return AFFECTED.none({});
-  const named = vms.slice(0, 5).map((id) => `"${id}"`).join(', ');
+  const named = vms.slice(0, 5).map((id) => quoteId(id)).join(listSeparator());
   return vms.length > 5 ? AFFECTED.more({ vms: named, more: vms.length - 5 }) : AFFECTED.some({ vms: named });
 }
 

@@ -4,6 +4,7 @@ import { defineMessages } from '../../../l10n/messages';
 import type { Topology } from '../../../model/topology';
 import type { RuleContext } from '../../rule';
 import { datastoreProtocols, redundantLegs, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const LIST = defineMessages('storage.common', {
   andMore: '{shown} and {count} more',
@@ -41,11 +42,11 @@ export function networkOf(context: RuleContext): StorageNetwork {
 
 /** `"a", "b", "c" and 4 more`: names in quotes, at most `limit` of them. */
 export function quotedList(ids: readonly string[], limit = 5): string {
-  const shown = ids.slice(0, limit).map((id) => `"${id}"`);
+  const shown = ids.slice(0, limit).map((id) => quoteId(id));
   const rest = ids.length - shown.length;
-  if (rest > 0) return LIST.andMore({ shown: shown.join(', '), count: rest });
+  if (rest > 0) return LIST.andMore({ shown: shown.join(listSeparator()), count: rest });
   if (shown.length <= 1) return shown.join('');
-  return LIST.lastOfList({ first: shown.slice(0, -1).join(', '), last: shown.at(-1) ?? '' });
+  return LIST.lastOfList({ first: shown.slice(0, -1).join(listSeparator()), last: shown.at(-1) ?? '' });
 }
 
 /** How many related locations a finding lists before it says "and N more" in its message. */

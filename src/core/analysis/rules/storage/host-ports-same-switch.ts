@@ -4,6 +4,7 @@ import type { AnalysisRule } from '../../rule';
 import { networkOf } from './common';
 import { cablesBySwitchType, otherSideSwitches, singleSide, switchName } from './sides';
 import { cableIndex } from '../../../model/cable-id';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('host-ports-same-switch', {
   fcPorts: 'All {count} FC ports of host "{host}" ({ports}) are cabled to {side}: one switch or fabric failure cuts every path of this host.',
@@ -45,7 +46,7 @@ export const hostPortsSameSwitch: AnalysisRule = {
         }
         const portIds = [...new Set(cables.map((c) => c.port.id))];
         yield {
-          message: (type === 'fc' ? MESSAGES.fcPorts : MESSAGES.ipPorts)({ count: portIds.length, host: host.id, ports: portIds.map((id) => `"${id}"`).join(', '), side: side.description }),
+          message: (type === 'fc' ? MESSAGES.fcPorts : MESSAGES.ipPorts)({ count: portIds.length, host: host.id, ports: portIds.map((id) => quoteId(id)).join(listSeparator()), side: side.description }),
           range: host.idRange,
           elementIds: [host.id, ...portIds, ...new Set(switches.map((s) => s.id))],
           related: cables.flatMap((c) => {

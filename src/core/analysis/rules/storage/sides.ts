@@ -7,6 +7,7 @@ import { defineMessages } from '../../../l10n/messages';
 import type { CableId } from '../../../model/cable-id';
 import type { NetworkSwitch, Topology } from '../../../model/topology';
 import type { Attachment, StorageNetwork } from '../../storage-network';
+import { listSeparator, quoteId } from '../../../l10n/format';
 
 /** The names of switches and fabrics in the storage rules' messages. */
 export const SIDES = defineMessages('storage.sides', {
@@ -57,7 +58,7 @@ export function singleSide(switches: readonly NetworkSwitch[]): { readonly descr
   if (!first) return undefined;
   if (ids.size === 1) return { description: switchName(first), fabric: first.fabric };
   const fabrics = new Set(switches.map((s) => s.fabric));
-  if (fabrics.size === 1 && first.fabric !== undefined) return { description: SIDES.fabricOfSwitches({ fabric: first.fabric, switches: [...ids].map((id) => `"${id}"`).join(', ') }), fabric: first.fabric };
+  if (fabrics.size === 1 && first.fabric !== undefined) return { description: SIDES.fabricOfSwitches({ fabric: first.fabric, switches: [...ids].map((id) => quoteId(id)).join(listSeparator()) }), fabric: first.fabric };
   return undefined;
 }
 
