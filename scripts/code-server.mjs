@@ -14,6 +14,7 @@
 // Debian ripgrep, built-in extension deps). Each step leaves a marker file so a
 // rerun after a failure resumes where it stopped, and a finished install is a no-op.
 // Needs: npm registry access, a C++ toolchain, Debian packages libkrb5-dev + ripgrep.
+import crypto from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -365,6 +366,37 @@ export function packageExtensionFolder(folder) {
 }
 
 /**
+ * Tell the server which language packs are installed, as VS Code does after installing
+ * one through its UI: userDataDir/languagepacks.json, read when the server resolves the
+ * display language (`--locale`). An extension installed with the CLI (`--install-extension`)
+ * is not added to it, and without it the display language falls back to English.
+ * @param {string} userDataDir
+ * @param {string} extensionsDir
+ * @param {string} locale
+ */
+function declareLanguagePack(userDataDir, extensionsDir, locale) {
+  /** @type {Record<string, unknown>} */
+  const packs = {};
+  for (const folder of fs.readdirSync(extensionsDir)) {
+    const manifestPath = path.join(extensionsDir, folder, 'package.json');
+    if (!fs.existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    for (const localization of manifest.contributes?.localizations ?? []) {
+      if (localization.languageId !== locale) continue;
+      const id = `${manifest.publisher}.${manifest.name}`;
+      packs[locale] = {
+        hash: crypto.createHash('md5').update(id).update(manifest.version).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations: Object.fromEntries(localization.translations.map((/** @type {{ id: string, path: string }} */ t) => [t.id, path.join(extensionsDir, folder, t.path)])),
+        label: localization.localizedLanguageName ?? localization.languageName,
+      };
+    }
+  }
+  if (!packs[locale]) throw new Error(`no language pack for ${locale} in ${extensionsDir}`);
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+/**
  * @param {string} url
  * @param {{ timeoutMs: number, child: import('node:child_process').ChildProcess, output: () => string }} options
  */
@@ -404,6 +436,8 @@ async function waitForHttp(url, { timeoutMs, child, output }) {
  * @property {string[]} [extraArgs] more code-server arguments
  * @property {number} [timeoutMs] how long to wait for the server to answer
  * @property {string} [logFile] where to write the server's output
+ * @property {string} [locale] display language (`zh-cn`): a language pack for it must be
+ *   installed in extensionsDir (test/e2e/fixtures/language-pack-<locale>)
  */
 
 /**
@@ -423,6 +457,7 @@ export async function startCodeServer({
   extraArgs = [],
   timeoutMs = 60_000,
   logFile,
+  locale,
 } = {}) {
   await ensureCodeServer();
   userDataDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vtopo-cs-user-'));
@@ -430,6 +465,7 @@ export async function startCodeServer({
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, settings);
+  if (locale) declareLanguagePack(userDataDir, extensionsDir, locale);
   port ??= await freePort();
   const args = [
     ENTRY,
@@ -444,6 +480,7 @@ export async function startCodeServer({
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
     ...extraArgs,
   ];
   if (workspace) args.push(path.resolve(workspace));

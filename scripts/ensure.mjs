@@ -8,6 +8,8 @@ export const DEBIAN_PACKAGES = [
   { name: 'chromium', provides: '/usr/bin/chromium' },
   { name: 'ripgrep', provides: '/usr/bin/rg' },
   { name: 'libkrb5-dev', provides: '/usr/include/krb5.h' },
+  // Chinese glyphs for the zh-cn journey's screenshots (Chromium draws boxes without them).
+  { name: 'fonts-wqy-microhei', provides: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc' },
 ];
 
 /**

@@ -14,7 +14,11 @@
 //     gets { page, workspace, server, name, screenshot } with the workbench already
 //     open on a fresh copy of test/e2e/fixtures/workspace/ (+ the module's `files` and
 //     the function's `.files`). Optional per-test `fn.timeout` (ms, default 90000) and
-//     `fn.settings` (extra user settings).
+//     `fn.settings` (extra user settings), `fn.locale` (display language, e.g. 'zh-cn': the
+//     workbench runs with --locale and the test language pack of
+//     test/e2e/fixtures/language-pack-<locale>, which makes VS Code give extensions that
+//     language; VS Code's own texts stay English, as its real language pack is not
+//     available offline).
 // Screenshots and logs: test-output/e2e/. Last line: "e2e: N passed, M failed".
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +39,7 @@ import { ensureCodeServer, installExtension, packageExtensionFolder, startCodeSe
  * @property {Record<string, string>} files
  * @property {Record<string, unknown>} settings
  * @property {number} timeout
+ * @property {string | undefined} locale
  */
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -274,11 +279,38 @@ async function loadJourneys() {
       const journey = /** @type {Journey} */ (fn); // every exported function is a journey
       const name = `${f.replace(/\.e2e\.mjs$/, '')}: ${exportName}`;
       if (grep && !grep.test(name)) continue;
-      tests.push({ name, fn: journey, files: { ...(mod.files ?? {}), ...(journey.files ?? {}) }, settings: journey.settings ?? {}, timeout: journey.timeout ?? DEFAULT_TEST_TIMEOUT });
+      tests.push({ name, fn: journey, files: { ...(mod.files ?? {}), ...(journey.files ?? {}) }, settings: journey.settings ?? {}, timeout: journey.timeout ?? DEFAULT_TEST_TIMEOUT, locale: journey.locale });
     }
   }
   return tests;
 }
+
+/** @type {Map<string, Promise<string>>} extensions folders with a language pack, by locale */
+const localizedExtensionDirs = new Map();
+
+/**
+ * The extensions of `extensionsDir` plus the test language pack of `locale`, in a folder
+ * of their own (made once per run).
+ * @param {string} locale
+ * @param {string[]} vsixes
+ */
+function extensionsWithLanguagePack(locale, vsixes) {
+  let dir = localizedExtensionDirs.get(locale);
+  if (!dir) {
+    dir = (async () => {
+      const folder = tmpDir(`extensions-${locale}`);
+      const pack = packageExtensionFolder(path.join(E2E_DIR, 'fixtures', `language-pack-${locale}`));
+      cleanups.push(() => fs.rmSync(path.dirname(pack), { recursive: true, force: true }));
+      for (const vsix of [...vsixes, pack]) await installExtension(vsix, folder);
+      return folder;
+    })();
+    localizedExtensionDirs.set(locale, dir);
+  }
+  return dir;
+}
+
+/** @type {string[]} the extensions every journey gets (set by main) */
+const journeyVsixes = [];
 
 /**
  * @param {Browser} browser
@@ -299,7 +331,8 @@ async function runJourney(browser, extensionsDir, test) {
   try {
     await withTimeout(
       (async () => {
-        server = await startCodeServer({ workspace, extensionsDir, userDataDir, settings: test.settings, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
+        const extensions = test.locale ? await extensionsWithLanguagePack(test.locale, journeyVsixes) : extensionsDir;
+        server = await startCodeServer({ workspace, extensionsDir: extensions, userDataDir, settings: test.settings, locale: test.locale, logFile: path.join(OUTPUT_DIR, `${slug}.code-server.log`) });
         ({ context, page } = await newPage(browser));
         /** @type {typeof import('../test/e2e/lib.mjs')} */
         const { openWorkbench, screenshot } = await import(pathToFileURL(path.join(E2E_DIR, 'lib.mjs')).href);
@@ -361,6 +394,7 @@ async function main() {
   const extensionsDir = tmpDir('extensions');
   if (vsix) await installExtension(vsix, extensionsDir);
   await installExtension(apiVsix, extensionsDir);
+  journeyVsixes.push(...(vsix ? [vsix] : []), apiVsix);
   log(`extensions installed (${secs(Date.now() - t)}): ${fs.readdirSync(extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json').join(', ')}`);
 
   browser = await chromium.launch({

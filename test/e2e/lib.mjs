@@ -44,7 +44,7 @@ export const PROBLEMS_COMMAND = 'View: Focus Problems (Errors, Warnings, Infos)'
 /**
  * A journey: an exported async function of a test/e2e/*.e2e.mjs file, with optional
  * extra workspace files, user settings and a timeout in ms.
- * @typedef {((journey: JourneyContext) => Promise<void>) & { files?: Record<string, string>, settings?: Record<string, unknown>, timeout?: number }} Journey
+ * @typedef {((journey: JourneyContext) => Promise<void>) & { files?: Record<string, string>, settings?: Record<string, unknown>, timeout?: number, locale?: string }} Journey
  */
 
 /** @typedef {{ timeout?: number }} TimeoutOption */
