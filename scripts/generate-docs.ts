@@ -6,20 +6,25 @@
  *                               generated:units and generated:fields markers
  *   l10n/bundle.l10n.zh-cn.json the Simplified Chinese bundle VS Code loads, merged from
  *                               the translations by area in l10n/zh-cn/*.json (docs/l10n.md)
+ *   docs/zh-cn/rules.md         the rule catalog in Simplified Chinese, from the same rules
+ *                               with that bundle
+ *   docs/zh-cn/format.md        if present: its generated sections, in Chinese
  *
  * Usage, from the repository root:
  *   npx tsx scripts/generate-docs.ts           write the files
  *   npx tsx scripts/generate-docs.ts --check   write nothing; exit 1 if a file is stale
  */
 
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MAX_FINDINGS_PER_RULE } from '../src/core/analysis/engine';
 import { ALL_RULES } from '../src/core/analysis/rules';
-import type { RuleMeta } from '../src/core/analysis/rule';
+import type { RuleMeta, Severity } from '../src/core/analysis/rule';
+import { localizedRuleDocs, localizedRuleOption } from '../src/core/analysis/rule-docs';
 import { linkDesignNotes, sourceEntryMarkdown } from '../src/core/analysis/sources';
 import { FORMAT_VERSION, vtopoFile } from '../src/core/model/format';
 import { STRUCTURAL_RULE_IDS } from '../src/core/model/report';
+import { localize, useLanguage } from '../src/core/l10n/messages';
 import type { Field } from '../src/core/model/schema';
 import { DIMENSIONS, type Dimension } from '../src/core/model/units';
 import { grouped } from '../src/core/text/plural';
@@ -27,6 +32,8 @@ import { grouped } from '../src/core/text/plural';
 export const SCHEMA_PATH = 'schemas/vtopo.schema.json';
 export const RULES_DOC_PATH = 'docs/rules.md';
 export const FORMAT_DOC_PATH = 'docs/format.md';
+export const ZH_CN_RULES_DOC_PATH = 'docs/zh-cn/rules.md';
+export const ZH_CN_FORMAT_DOC_PATH = 'docs/zh-cn/format.md';
 export const SCHEMA_ID = `urn:vtopo:format:${FORMAT_VERSION}`;
 export const FIELDS_START = '<!-- generated:fields:start -->';
 export const FIELDS_END = '<!-- generated:fields:end -->';
@@ -155,6 +162,34 @@ export function generateFieldReference(): string {
   return lines.join('\n');
 }
 
+/** The field reference of the Chinese format guide: the same rows, with Chinese headings and the descriptions in the current language. */
+export function generateFieldReferenceZh(): string {
+  const lines = [
+    '',
+    `<!-- 由 ${GENERATOR} 根据 src/core/model/format.ts 生成；请在那里修改格式，不要在此处编辑。 -->`,
+    '',
+    '路径用点连接各级键。`<host>`、`<vm>` 等代表集合中某个元素的 id，`<rule id>` 和 `<element id>` 代表映射中的键，`[]` 代表列表中的一项。数量类的键按基本单位列出；同一个键的其他写法列在说明之后。',
+    '',
+    '| 键 | 类型 | 默认值 | 说明 |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const row of fieldRows()) {
+    const also = row.alternateKeys.length === 0
+      ? ''
+      : `也可写作：${row.alternateKeys.map((a) => (a.withUnit ? `\`${a.key}\`（带单位的文本）` : `\`${a.key}\``)).join('、')}。`;
+    const range = row.range ? `范围：${grouped(row.range.min)} 至 ${grouped(row.range.max)}${row.range.unit ? ` ${row.range.unit}` : ''}。` : '';
+    const defaultValue = row.required ? '**必填**' : formatDefault(row);
+    lines.push(`| \`${row.path}\` | ${tableCell(row.typeName)} | ${defaultValue} | ${tableCell(linkDesignNotes(joinSentences(localize(row.description), range, also), ZH_CN_DOCS))} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Sentences one after the other: a space after an English one, none after a Chinese one. */
+function joinSentences(...sentences: readonly string[]): string {
+  return sentences.filter((sentence) => sentence !== '').reduce((text, sentence) => (text === '' || /[\u3000-\u303f\uff00-\uffef]$/.test(text) ? `${text}${sentence}` : `${text} ${sentence}`), '');
+}
+
 // ------------------------------------------------------------------------------ units
 
 const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
@@ -182,13 +217,39 @@ export function generateUnitsTable(): string {
   return lines.join('\n');
 }
 
+const DIMENSION_NAMES_ZH: Readonly<Record<Dimension, string>> = {
+  data: '内存、容量（二进制：1 GB = 1024 MB）',
+  frequency: 'CPU 频率',
+  bandwidth: '端口与链路速率（十进制：1 Gbps = 1000 Mbps）',
+  throughput: '存储吞吐量、内存脏页率',
+  duration: '时间',
+};
+
+/** The units table of the Chinese format guide. */
+export function generateUnitsTableZh(): string {
+  const lines = [
+    '',
+    `<!-- 由 ${GENERATOR} 根据 src/core/model/units.ts 生成。 -->`,
+    '',
+    '| 数量 | 基本单位 | 键名后缀 | 值中的写法（不区分大小写） | 示例 |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [dimension, definition] of Object.entries(DIMENSIONS) as Array<[Dimension, (typeof DIMENSIONS)[Dimension]]>) {
+    const suffixes = definition.units.map((u) => `\`${u.keySuffix}\``).join('、');
+    const spellings = definition.units.map((u) => [u.symbol, ...u.aliases].map((a) => `\`${a}\``).join(' ')).join('、');
+    lines.push(`| ${DIMENSION_NAMES_ZH[dimension]} | ${definition.baseUnit} | ${suffixes} | ${tableCell(spellings)} | \`"${definition.example}"\` |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
 // --------------------------------------------------------------------- format guide
 
-function replaceBetween(doc: string, startMarker: string, endMarker: string, content: string): string {
+function replaceBetween(doc: string, startMarker: string, endMarker: string, content: string, path = FORMAT_DOC_PATH): string {
   const start = doc.indexOf(startMarker);
   const end = doc.indexOf(endMarker);
   if (start < 0 || end < start) {
-    throw new Error(`${FORMAT_DOC_PATH} must contain ${startMarker} followed by ${endMarker}`);
+    throw new Error(`${path} must contain ${startMarker} followed by ${endMarker}`);
   }
   return `${doc.slice(0, start + startMarker.length)}\n${content}\n${doc.slice(end)}`;
 }
@@ -197,6 +258,27 @@ function replaceBetween(doc: string, startMarker: string, endMarker: string, con
 export function withGeneratedSections(formatDoc: string): string {
   const withUnits = replaceBetween(formatDoc, UNITS_START, UNITS_END, generateUnitsTable());
   return replaceBetween(withUnits, FIELDS_START, FIELDS_END, generateFieldReference());
+}
+
+/**
+ * The Chinese format guide (hand-translated, with the same markers) with its generated
+ * sections in Chinese; the field descriptions in the language of `bundle`.
+ */
+export function withGeneratedSectionsZh(formatDoc: string, bundle: Readonly<Record<string, string>>): string {
+  return inChinese(bundle, () => {
+    const withUnits = replaceBetween(formatDoc, UNITS_START, UNITS_END, generateUnitsTableZh(), ZH_CN_FORMAT_DOC_PATH);
+    return replaceBetween(withUnits, FIELDS_START, FIELDS_END, generateFieldReferenceZh(), ZH_CN_FORMAT_DOC_PATH);
+  });
+}
+
+/** What `generate` returns with the texts of src/core in Chinese from `bundle`; English again afterwards. */
+function inChinese<T>(bundle: Readonly<Record<string, string>>, generate: () => T): T {
+  useLanguage('zh-cn', bundle);
+  try {
+    return generate();
+  } finally {
+    useLanguage('en', undefined);
+  }
 }
 
 /** The YAML of the first ```yaml block after the guide's "## Complete example" heading. */
@@ -334,6 +416,146 @@ export function generateRulesDoc(): string {
   return lines.join('\n');
 }
 
+// ----------------------------------------------------------------- rules doc, zh-cn
+
+const ZH_CN_DOCS = 'docs/zh-cn';
+
+const SEVERITY_NAMES_ZH: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+/** A Chinese title as the heading line of its rule: without its final full stop, then one. */
+function titleLineZh(title: string): string {
+  return `**${title.replace(/[.。]$/, '')}。**`;
+}
+
+function optionsSectionZh(meta: RuleMeta): string[] {
+  const options = Object.entries(meta.options ?? {});
+  if (options.length === 0) return [];
+  return [
+    '阈值：',
+    '',
+    '| 选项 | 默认值 | 范围 | 含义 |',
+    '| --- | --- | --- | --- |',
+    ...options.map(([name, option]) => `| \`${name}\` | ${option.default} | ${option.min} 至 ${option.max} | ${tableCell(linkDesignNotes(localizedRuleOption(meta, name) ?? option.description, ZH_CN_DOCS))} |`),
+    '',
+  ];
+}
+
+function configurationSnippetZh(meta: RuleMeta): string[] {
+  const other = meta.defaultSeverity === 'error' ? 'warning' : 'error';
+  const [firstOption] = Object.entries(meta.options ?? {});
+  const inFile = firstOption
+    ? `${meta.id}: { severity: ${other}, ${firstOption[0]}: ${firstOption[1].default} }`
+    : `${meta.id}: off        # 或 error、warning、info、hint`;
+  const inSettings = firstOption
+    ? `{ "severity": "${other}", "${firstOption[0]}": ${firstOption[1].default} }`
+    : `"${other}"`;
+  return [
+    '在设计文件中：',
+    '',
+    '```yaml',
+    'analysis:',
+    '  rules:',
+    `    ${inFile}`,
+    '```',
+    '',
+    '在 VS Code 设置（`settings.json`）中，对工作区中的所有设计生效：',
+    '',
+    '```json',
+    `{ "vtopo.rules": { "${meta.id}": ${inSettings} } }`,
+    '```',
+  ];
+}
+
+/**
+ * docs/zh-cn/rules.md: the rule catalog of docs/rules.md in Simplified Chinese, the rules'
+ * titles, descriptions and thresholds from `bundle` (the zh-cn bundle), their ids, severities
+ * as keys and sources as they are. `formatGuide` is the link to the format guide from docs/zh-cn.
+ */
+export function generateRulesDocZh(bundle: Readonly<Record<string, string>>, formatGuide = '../format.md'): string {
+  return inChinese(bundle, () => {
+    const lines = [
+      '[English](../rules.md) | 简体中文',
+      '',
+      '# VTopo 规则',
+      '',
+      `<!-- 由 ${GENERATOR} 根据 src/core/analysis/rules 与 l10n/zh-cn/rule-docs.json 生成；请在那里修改，不要在此处编辑。 -->`,
+      '',
+      'VTopo 在您输入时即检查设计，把发现的每个问题归入下列某条规则报告出来。规则分为两类：',
+      '',
+      `- **结构规则**报告使文件无法按预期读取的问题：YAML 语法错误、未知的键、错误的值、缺少的键、重复的 id、无法解析的引用。它们由读取器在任何分析之前报告，依据的是 [format.md](${formatGuide}) 所述的格式。`,
+      '- **分析规则**审视设计本身：单点故障、无法故障切换的虚拟机、不足的故障切换容量。每条分析规则都注明其依据的来源。',
+      '',
+      '每条规则都有默认严重级别：错误（`error`）、警告（`warning`）、信息（`info`）或提示（`hint`）。带快速修复的问题（“快速修复”列）可在编辑器中直接应用修改。',
+      '',
+      `在一个设计中，每条规则最多列出 ${grouped(MAX_FINDINGS_PER_RULE)} 个问题，即按文档顺序的前 ${grouped(MAX_FINDINGS_PER_RULE)} 个；超出部分由该规则的另外一个问题（位于其第一个问题处）汇总，说明还有多少个同类问题未列出。编辑器、CLI（文本、JSON、SARIF）和设计器显示同样的列表，CLI 的计数和退出码仍包含全部问题。VS Code 本身每个文件最多显示 ${grouped(MAX_FINDINGS_PER_RULE)} 个问题。`,
+      '',
+      '## 配置规则',
+      '',
+      '设计可以在其 `analysis.rules` 部分修改某条规则的严重级别或将其关闭；该配置随文件一起保存，在编辑器、CLI 和 CI 中处处生效：',
+      '',
+      '```yaml',
+      'analysis:',
+      '  rules:',
+      '    array-single-controller: off      # 已接受的风险：低成本阵列，已计划更换',
+      '    vm-local-datastore: warning',
+      '```',
+      '',
+      'VS Code 设置 `vtopo.rules` 对工作区或用户的所有设计起同样的作用。文件自身的配置优先于该设置。',
+      '',
+      '```json',
+      '{',
+      '  "vtopo.rules": {',
+      '    "array-single-controller": "error"',
+      '  }',
+      '}',
+      '```',
+      '',
+      '允许的值：`off`、`error`、`warning`、`info`、`hint`。带阈值的规则（阈值列在各规则之下）改用映射，在文件和设置中写法相同：',
+      '',
+      '```yaml',
+      'analysis:',
+      '  rules:',
+      '    some-rule: { severity: warning, someThreshold: 20 }',
+      '```',
+      '',
+      '## 全部规则',
+      '',
+      '| 规则 | 类型 | 默认严重级别 | 快速修复 | 检查内容 |',
+      '| --- | --- | --- | --- | --- |',
+    ];
+    for (const meta of ALL_RULES) {
+      const docs = localizedRuleDocs(meta);
+      lines.push(`| [\`${meta.id}\`](#${meta.id}) | ${STRUCTURAL.has(meta.id) ? '结构' : '分析'} | ${SEVERITY_NAMES_ZH[meta.defaultSeverity]} | ${meta.fixable ? '有' : '无'} | ${tableCell(docs.title)} |`);
+    }
+    for (const meta of ALL_RULES) {
+      const docs = localizedRuleDocs(meta);
+      lines.push(
+        '',
+        `<a id="${meta.id}"></a>`,
+        '',
+        `## ${meta.id}`,
+        '',
+        titleLineZh(docs.title),
+        '',
+        linkDesignNotes(docs.description, ZH_CN_DOCS),
+        '',
+        `- 类型：${STRUCTURAL.has(meta.id) ? '结构规则（读取文件时报告）' : '分析规则'}`,
+        `- 默认严重级别：${SEVERITY_NAMES_ZH[meta.defaultSeverity]}（\`${meta.defaultSeverity}\`）`,
+        `- 快速修复：${meta.fixable ? '有' : '无'}`,
+        '',
+        '来源：',
+        '',
+        ...docs.sources.map((source) => `- ${sourceEntryMarkdown(source, ZH_CN_DOCS)}`),
+        '',
+        ...optionsSectionZh(meta),
+        ...configurationSnippetZh(meta),
+      );
+    }
+    lines.push('');
+    return lines.join('\n');
+  });
+}
+
 // ------------------------------------------------------------------------------ files
 
 export interface GeneratedFile {
@@ -381,11 +603,16 @@ export function generatedFiles(root: string): GeneratedFile[] {
   const at = (path: string) => readIfPresent(join(root, path));
   const formatDoc = at(FORMAT_DOC_PATH);
   if (formatDoc === undefined) throw new Error(`${FORMAT_DOC_PATH} is missing: the field reference is generated into it`);
+  const bundleText = generateBundle(root);
+  const bundle: Record<string, string> = JSON.parse(bundleText);
+  const zhFormatDoc = at(ZH_CN_FORMAT_DOC_PATH);
   return [
     { path: SCHEMA_PATH, expected: generateSchema(), actual: at(SCHEMA_PATH) },
     { path: RULES_DOC_PATH, expected: generateRulesDoc(), actual: at(RULES_DOC_PATH) },
     { path: FORMAT_DOC_PATH, expected: withGeneratedSections(formatDoc), actual: formatDoc },
-    { path: ZH_CN_BUNDLE_PATH, expected: generateBundle(root), actual: at(ZH_CN_BUNDLE_PATH) },
+    { path: ZH_CN_RULES_DOC_PATH, expected: generateRulesDocZh(bundle, zhFormatDoc === undefined ? '../format.md' : 'format.md'), actual: at(ZH_CN_RULES_DOC_PATH) },
+    ...(zhFormatDoc === undefined ? [] : [{ path: ZH_CN_FORMAT_DOC_PATH, expected: withGeneratedSectionsZh(zhFormatDoc, bundle), actual: zhFormatDoc }]),
+    { path: ZH_CN_BUNDLE_PATH, expected: bundleText, actual: at(ZH_CN_BUNDLE_PATH) },
   ];
 }
 
@@ -403,6 +630,7 @@ function main(args: readonly string[]): number {
   }
   const stale = generatedFiles(root).filter((file) => file.actual !== file.expected);
   for (const file of stale) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
     writeFileSync(join(root, file.path), file.expected);
     console.log(`wrote ${file.path}`);
   }

@@ -1,6 +1,7 @@
 /** `vtopo rules`: the rule catalog, for people (text) and for tools (JSON). */
 
 import type { RuleMeta } from '../core/analysis/rule';
+import { localizedRuleDocs } from '../core/analysis/rule-docs';
 
 export const RULES_OUTPUT_VERSION = 1;
 
@@ -9,7 +10,7 @@ export function formatRulesText(rules: readonly RuleMeta[]): string {
   const severityWidth = Math.max(...rules.map((meta) => meta.defaultSeverity.length));
   const indent = ' '.repeat(idWidth + severityWidth + 4);
   const lines = rules.flatMap((meta) => [
-    `${meta.id.padEnd(idWidth)}  ${meta.defaultSeverity.padEnd(severityWidth)}  ${meta.docs.title}`,
+    `${meta.id.padEnd(idWidth)}  ${meta.defaultSeverity.padEnd(severityWidth)}  ${localizedRuleDocs(meta).title}`,
     `${indent}sources: ${meta.docs.sources.join('; ')}`,
   ]);
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@
  * behind (an id typed a moment ago is offered once it has been analyzed).
  */
 
+import { localizedRuleDocs } from '../analysis/rule-docs';
 import { ALL_RULES } from '../analysis/rules';
 import type { ElementKind, ReferenceTarget } from '../model/schema';
 import type { SourceRange } from '../model/source';
@@ -106,7 +107,7 @@ function freeKeyCompletions(context: CursorContext, design: DesignIndex | undefi
       label: rule.id,
       kind: 'key',
       detail: `rule, ${rule.defaultSeverity} by default`,
-      documentation: `**${rule.id}**: ${rule.docs.title}\n\n${rule.docs.description}`,
+      documentation: `**${rule.id}**: ${localizedRuleDocs(rule).title}\n\n${localizedRuleDocs(rule).description}`,
       snippet: `${rule.id}: \${1|${SEVERITY_SETTINGS.join(',')}|}`,
       replace: context.word,
       sortText: rule.id,

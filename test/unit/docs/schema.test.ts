@@ -11,11 +11,13 @@ import {
   FORMAT_DOC_PATH,
   generateBundle,
   generateRulesDoc,
+  generateRulesDocZh,
   generateSchema,
   RULES_DOC_PATH,
   SCHEMA_PATH,
   staleFiles,
   ZH_CN_BUNDLE_PATH,
+  ZH_CN_RULES_DOC_PATH,
   ZH_CN_SOURCES,
   withGeneratedSections,
 } from '../../../scripts/generate-docs';
@@ -90,9 +92,11 @@ describe('generated files', () => {
       writeFileSync(join(root, ZH_CN_SOURCES, 'rules-domains.json'), '{ "rack": "机架" }\n');
       writeFileSync(join(root, FORMAT_DOC_PATH), readFileSync(FORMAT_DOC_PATH, 'utf8'));
       writeFileSync(join(root, RULES_DOC_PATH), generateRulesDoc());
-      assert.deepEqual(staleFiles(root), [SCHEMA_PATH, ZH_CN_BUNDLE_PATH]);
+      assert.deepEqual(staleFiles(root), [SCHEMA_PATH, ZH_CN_RULES_DOC_PATH, ZH_CN_BUNDLE_PATH]);
       writeFileSync(join(root, ZH_CN_BUNDLE_PATH), generateBundle(root));
       assert.equal(readFileSync(join(root, ZH_CN_BUNDLE_PATH), 'utf8'), '{\n  "rack": "机架"\n}\n');
+      mkdirSync(join(root, 'docs', 'zh-cn'));
+      writeFileSync(join(root, ZH_CN_RULES_DOC_PATH), generateRulesDocZh({ rack: '机架' }));
       assert.deepEqual(staleFiles(root), [SCHEMA_PATH]);
       writeFileSync(join(root, SCHEMA_PATH), generateSchema());
       writeFileSync(join(root, RULES_DOC_PATH), `${generateRulesDoc()}\nedited by hand\n`);
