@@ -11,7 +11,7 @@ export function formatRulesText(rules: readonly RuleMeta[]): string {
   const indent = ' '.repeat(idWidth + severityWidth + 4);
   const lines = rules.flatMap((meta) => [
     `${meta.id.padEnd(idWidth)}  ${meta.defaultSeverity.padEnd(severityWidth)}  ${localizedRuleDocs(meta).title}`,
-    `${indent}sources: ${meta.docs.sources.join('; ')}`,
+    `${indent}sources: ${localizedRuleDocs(meta).sources.join('; ')}`,
   ]);
   return `${lines.join('\n')}\n`;
 }
