@@ -29,7 +29,8 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   useLanguage(vscode.env.language, bundle);
   const language: LanguageSetting | undefined = bundle ? { kind: 'language', language: vscode.env.language, bundle } : undefined;
   const log = vscode.window.createOutputChannel('VTopo', { log: true });
-  const rulesDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  // Each diagnostic's code links to its rule in the rule catalog of the user's language.
+  const rulesDocument = vscode.Uri.joinPath(context.extensionUri, 'docs', ...(bundle && vscode.env.language.toLowerCase() === 'zh-cn' ? ['zh-cn', 'rules.md'] : ['rules.md']));
   const analyses = new DocumentAnalyses(log);
   const client = new AnalysisClient(startWorker, log, language);
   const diagnostics = new DiagnosticsController(client, rulesDocument);
