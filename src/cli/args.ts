@@ -5,6 +5,25 @@ import { argumentTokens } from './options';
 import { parseReport, type ReportCommand } from './report';
 import { parseSimulate, type SimulateCommand } from './simulate-args';
 import { COMMANDS, UsageError, type CommandName, type HelpCommand } from './usage';
+import { defineMessages } from '../core/l10n/messages';
+import { formatList } from '../core/l10n/format';
+
+const MESSAGES = defineMessages('cli.args', {
+  missingCommand: 'missing command',
+  unknownOption: 'unknown option {option}',
+  unknownCommand: 'unknown command "{command}"',
+  unexpectedArgument: 'unexpected argument "{argument}"',
+  noHelp: 'no help for "{topic}": the commands are {commands}',
+  checkMissingFile: 'missing FILE: name at least one .vtopo file or directory',
+  importMissingSource: 'missing SOURCE: name an RVTools export (.xlsx, a folder or .zip of RVTools_tab*.csv files) or a JSON inventory',
+  importOneSource: 'unexpected argument "{argument}": import reads one SOURCE',
+  invalidValue: 'invalid value "{value}" for {option}: expected {allowed}',
+});
+
+/** `invalid value "x" for --option: expected a, b, c`, for every command's choices. */
+export function invalidValueMessage(value: string, option: string, allowed: readonly string[]): string {
+  return MESSAGES.invalidValue({ value, option, allowed: formatList(allowed) });
+}
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const RULES_FORMATS = ['text', 'json'] as const;
@@ -33,7 +52,7 @@ export interface ImportCommand {
 
 export function parseArguments(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command');
+  if (first === undefined) throw new UsageError(MESSAGES.missingCommand({}));
   if (first === '--help' || first === '-h') return { name: 'help' };
   if (first === '--version' || first === '-v') return { name: 'version' };
   if (first === 'help') return parseHelp(rest);
@@ -42,22 +61,22 @@ export function parseArguments(argv: readonly string[]): Command {
   if (first === 'report') return parseReport(rest);
   if (first === 'import') return parseImport(rest);
   if (first === 'rules') return parseRules(rest);
-  if (first.startsWith('-')) throw new UsageError(`unknown option ${first}`);
-  throw new UsageError(`unknown command "${first}"`);
+  if (first.startsWith('-')) throw new UsageError(MESSAGES.unknownOption({ option: first }));
+  throw new UsageError(MESSAGES.unknownCommand({ command: first }));
 }
 
 function parseHelp(rest: readonly string[]): Command {
   const [topic, extra] = rest;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, 'help');
+  if (extra !== undefined) throw new UsageError(MESSAGES.unexpectedArgument({ argument: extra }), 'help');
   if (topic === undefined) return { name: 'help' };
-  if (!isCommandName(topic)) throw new UsageError(`no help for "${topic}": the commands are ${COMMANDS.join(', ')}`, 'help');
+  if (!isCommandName(topic)) throw new UsageError(MESSAGES.noHelp({ topic, commands: formatList(COMMANDS) }), 'help');
   return { name: 'help', topic };
 }
 
 function parseCheck(rest: readonly string[]): Command {
   const { positionals, options, help } = splitOptions(rest, 'check', ['format', 'fail-on']);
   if (help) return { name: 'help', topic: 'check' };
-  if (positionals.length === 0) throw new UsageError('missing FILE: name at least one .vtopo file or directory', 'check');
+  if (positionals.length === 0) throw new UsageError(MESSAGES.checkMissingFile({}), 'check');
   return {
     name: 'check',
     paths: positionals,
@@ -70,8 +89,8 @@ function parseImport(rest: readonly string[]): Command {
   const { positionals, options, help } = splitOptions(rest, 'import', ['output', 'from'], { output: 'o' });
   if (help) return { name: 'help', topic: 'import' };
   const [source, extra] = positionals;
-  if (source === undefined) throw new UsageError('missing SOURCE: name an RVTools export (.xlsx, a folder or .zip of RVTools_tab*.csv files) or a JSON inventory', 'import');
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": import reads one SOURCE`, 'import');
+  if (source === undefined) throw new UsageError(MESSAGES.importMissingSource({}), 'import');
+  if (extra !== undefined) throw new UsageError(MESSAGES.importOneSource({ argument: extra }), 'import');
   const from = options.get('from');
   return {
     name: 'import',
@@ -85,7 +104,7 @@ function parseRules(rest: readonly string[]): Command {
   const { positionals, options, help } = splitOptions(rest, 'rules', ['format']);
   if (help) return { name: 'help', topic: 'rules' };
   const [extra] = positionals;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, 'rules');
+  if (extra !== undefined) throw new UsageError(MESSAGES.unexpectedArgument({ argument: extra }), 'rules');
   return { name: 'rules', format: choice(options.get('format') ?? 'text', RULES_FORMATS, '--format', 'rules') };
 }
 
@@ -110,7 +129,7 @@ function splitOptions<Name extends string>(args: readonly string[], command: Com
 
 function choice<T extends string>(value: string, allowed: readonly T[], option: string, command: CommandName): T {
   const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new UsageError(`invalid value "${value}" for ${option}: expected ${allowed.join(', ')}`, command);
+  if (found === undefined) throw new UsageError(invalidValueMessage(value, option, allowed), command);
   return found;
 }
 

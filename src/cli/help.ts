@@ -1,8 +1,12 @@
 /** The help pages: `vtopo --help`, `vtopo help COMMAND`, `vtopo COMMAND --help`. */
 
 import { COMMANDS, type CommandName } from './usage';
+import { defineMessages } from '../core/l10n/messages';
+import { formatList } from '../core/l10n/format';
 
-const GENERAL = `vtopo: check highly available virtualization designs (.vtopo files)
+// The option names, commands, KIND words and file names stay as they are in every language.
+const PAGES_TEXT = defineMessages('cli.help', {
+  general: `vtopo: check highly available virtualization designs (.vtopo files)
 
 Usage:
   vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
@@ -29,9 +33,8 @@ locale of LC_ALL, LC_MESSAGES or LANG; Chinese locales give zh-cn, others Englis
 Exit codes: 0 no finding at or above --fail-on, 1 at least one,
 2 usage error or an input that could not be read.
 Documentation: docs/cli.md
-`;
-
-const CHECK = `Usage: vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
+`,
+  check: `Usage: vtopo check FILE|DIRECTORY... [--format text|json|sarif] [--fail-on LEVEL]
 
 Analyzes each .vtopo file and prints its findings. A directory stands for every
 .vtopo file under it (hidden directories and node_modules are skipped); globs are
@@ -49,9 +52,8 @@ Lines and columns are 1-based; columns count UTF-16 code units, as VS Code does.
 Exit codes: 0 no finding at or above LEVEL, 1 at least one,
 2 usage error or an input that could not be read (missing, not UTF-8 text,
 a directory without .vtopo files).
-`;
-
-const SIMULATE = `Usage:
+`,
+  simulate: `Usage:
   vtopo simulate FILE --fail KIND:ID [--at SECONDS] [--isolate host:ID [--at SECONDS]]
                       [--recover KIND:ID [--at SECONDS]]... [--horizon SECONDS]
   vtopo simulate FILE --migrate vm:ID --to host:ID
@@ -97,9 +99,8 @@ Options:
 Exit codes: 0 simulated, 1 the migration is refused (the reasons are printed),
 2 usage error, an input that could not be read, or an element the design
 does not have.
-`;
-
-const REPORT = `Usage: vtopo report FILE [--format html|md] [-o OUT] [--fail KIND:ID]...
+`,
+  report: `Usage: vtopo report FILE [--format html|md] [-o OUT] [--fail KIND:ID]...
 
 Writes the design review of one design: a scorecard (single points of failure,
 N-1 and N-2, admission control, failure domains, the LAN, findings) and what the
@@ -121,21 +122,18 @@ design is judged on is the file's analysis.asOf when it has one).
 
 Exit codes: 0 written (whatever the design's findings), 2 usage error, an input
 that could not be read, or an element the design does not have.
-`;
-
-const RULES = `Usage: vtopo rules [--format text|json]
+`,
+  rules: `Usage: vtopo rules [--format text|json]
 
 Lists every rule: id, default severity, title and sources (--format json adds the
 description and whether the rule has quick fixes). A design changes severities
 under analysis.rules, e.g. "array-single-controller: off".
-`;
+`,
+  help: `Usage: vtopo help [COMMAND]
 
-const HELP = `Usage: vtopo help [COMMAND]
-
-Shows the general help, or the help of a command: ${COMMANDS.join(', ')}.
-`;
-
-const IMPORT = `Usage: vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
+Shows the general help, or the help of a command: {commands}.
+`,
+  import: `Usage: vtopo import SOURCE [-o OUT.vtopo] [--from rvtools|proxmox|hyperv]
 
 Turns an inventory of an existing estate into a .vtopo design. SOURCE is an RVTools
 export (the .xlsx workbook, or its RVTools_tab*.csv files in a folder or a .zip), or
@@ -154,15 +152,27 @@ that could not be used. docs/import.md documents every mapping.
 
 Exit codes: 0 a design was written (whatever its findings), 2 usage error or an
 input that could not be read or is not an inventory.
-`;
+`,
+  hint: "Run 'vtopo --help' for usage.",
+  commandHint: "Run 'vtopo help {command}' for usage.",
+});
 
-const PAGES: Readonly<Record<CommandName, string>> = { check: CHECK, simulate: SIMULATE, report: REPORT, import: IMPORT, rules: RULES, help: HELP };
+
+/** Each command's page, asked for when it is shown. */
+const PAGES: Readonly<Record<CommandName, () => string>> = {
+  check: () => PAGES_TEXT.check({}),
+  simulate: () => PAGES_TEXT.simulate({}),
+  report: () => PAGES_TEXT.report({}),
+  import: () => PAGES_TEXT.import({}),
+  rules: () => PAGES_TEXT.rules({}),
+  help: () => PAGES_TEXT.help({ commands: formatList(COMMANDS) }),
+};
 
 export function helpText(topic?: CommandName): string {
-  return topic === undefined ? GENERAL : PAGES[topic];
+  return topic === undefined ? PAGES_TEXT.general({}) : PAGES[topic]();
 }
 
 /** The second line of a usage error: where to read more. */
 export function usageHint(topic?: CommandName): string {
-  return topic === undefined ? "Run 'vtopo --help' for usage." : `Run 'vtopo help ${topic}' for usage.`;
+  return topic === undefined ? PAGES_TEXT.hint({}) : PAGES_TEXT.commandHint({ command: topic });
 }

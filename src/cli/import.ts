@@ -11,6 +11,18 @@ import { formatSummary } from '../core/import/summary';
 import type { ImportCommand } from './args';
 import { EXIT_OK, EXIT_USAGE_OR_INPUT } from './exit-codes';
 import type { CliIo, FileSystem } from './io';
+import { defineMessages } from '../core/l10n/messages';
+import { formatInteger } from '../core/l10n/format';
+
+const MESSAGES = defineMessages('cli.import', {
+  cannotWrite: 'cannot write {path}: {reason}',
+  wrote: 'wrote {path}',
+  noSuchPath: '{path}: no such file or directory',
+  tooLarge: '{path} is {size}, over the {limit} an import reads',
+  notFileOrDirectory: '{path} is neither a file nor a directory',
+  csvTooLarge: 'the CSV files of {path} add up to more than the {limit} an import reads',
+  mebibytes: '{n} MiB',
+});
 
 /** How deep a folder is searched for CSV files: an export folder, or a folder holding one. */
 const FOLDER_DEPTH = 2;
@@ -23,9 +35,9 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
       try {
         await io.files.writeFile(command.output, result.text);
       } catch (error) {
-        throw new SourceError(`cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SourceError(MESSAGES.cannotWrite({ path: command.output, reason: error instanceof Error ? error.message : String(error) }));
       }
-      io.stderr(`vtopo: wrote ${command.output}\n`);
+      io.stderr(`vtopo: ${MESSAGES.wrote({ path: command.output })}\n`);
     } else {
       io.stdout(result.text);
     }
@@ -48,13 +60,13 @@ async function readSource(path: string, files: FileSystem): Promise<InventoryInp
   try {
     stat = await files.stat(path);
   } catch {
-    throw new SourceError(`${path}: no such file or directory`);
+    throw new SourceError(MESSAGES.noSuchPath({ path }));
   }
   if (stat.kind === 'file') {
-    if (stat.sizeBytes > limit) throw new SourceError(`${path} is ${megabytes(stat.sizeBytes)}, over the ${megabytes(limit)} an import reads`);
+    if (stat.sizeBytes > limit) throw new SourceError(MESSAGES.tooLarge({ path, size: megabytes(stat.sizeBytes), limit: megabytes(limit) }));
     return { name: path, bytes: await files.readFile(path) };
   }
-  if (stat.kind !== 'directory') throw new SourceError(`${path} is neither a file nor a directory`);
+  if (stat.kind !== 'directory') throw new SourceError(MESSAGES.notFileOrDirectory({ path }));
   const found: InventoryFile[] = [];
   let total = 0;
   const walk = async (directory: string, relative: string, depth: number): Promise<void> => {
@@ -65,7 +77,7 @@ async function readSource(path: string, files: FileSystem): Promise<InventoryInp
       if (entry.kind !== 'file' || !/\.csv$/i.test(entry.name)) continue;
       const size = (await files.stat(join(directory, entry.name))).sizeBytes;
       total += size;
-      if (total > limit) throw new SourceError(`the CSV files of ${path} add up to more than the ${megabytes(limit)} an import reads`);
+      if (total > limit) throw new SourceError(MESSAGES.csvTooLarge({ path, limit: megabytes(limit) }));
       found.push({ name, bytes: await files.readFile(join(directory, entry.name)) });
     }
   };
@@ -74,5 +86,5 @@ async function readSource(path: string, files: FileSystem): Promise<InventoryInp
 }
 
 function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+  return MESSAGES.mebibytes({ n: formatInteger(bytes / (1024 * 1024)) });
 }

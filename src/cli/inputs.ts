@@ -7,6 +7,22 @@
 import { join, normalize } from 'node:path';
 import { MAX_INPUT_CHARACTERS } from '../core/model/parse';
 import type { FileSystem } from './io';
+import { defineMessages } from '../core/l10n/messages';
+
+const MESSAGES = defineMessages('cli.inputs', {
+  noDesigns: 'no {extension} files in this directory',
+  notOneFile: 'expected one .vtopo file, not a directory',
+  tooLarge: 'the file is too large to read ({size} bytes)',
+  notRegular: 'not a regular file',
+  utf16: 'the file is UTF-16 text; save it as UTF-8',
+  binary: 'not a text file (it contains NUL bytes)',
+  notUtf8: 'not valid UTF-8 text',
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a component of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+});
 
 export const VTOPO_EXTENSION = '.vtopo';
 
@@ -50,7 +66,7 @@ export async function readInputs(paths: readonly string[], files: FileSystem): P
       errors.push(kind);
     } else if (kind === 'directory') {
       const found = await designsUnder(path, files);
-      if (found.length === 0) errors.push({ path, message: `no ${VTOPO_EXTENSION} files in this directory` });
+      if (found.length === 0) errors.push({ path, message: MESSAGES.noDesigns({ extension: VTOPO_EXTENSION }) });
       for (const file of found) await readOne(file);
     } else {
       await readOne(path);
@@ -65,8 +81,8 @@ export async function readOneDesign(path: string, files: FileSystem): Promise<{ 
   const [error] = errors;
   if (error) return { problem: error.message };
   const [input, ...more] = inputs;
-  if (!input || more.length > 0) return { problem: 'expected one .vtopo file, not a directory' };
-  if (input.kind === 'too-large') return { problem: `the file is too large to read (${input.sizeBytes} bytes)` };
+  if (!input || more.length > 0) return { problem: MESSAGES.notOneFile({}) };
+  if (input.kind === 'too-large') return { problem: MESSAGES.tooLarge({ size: String(input.sizeBytes) }) };
   return { text: input.text };
 }
 
@@ -96,7 +112,7 @@ async function designsUnder(directory: string, files: FileSystem): Promise<strin
 async function readInput(path: string, files: FileSystem): Promise<Input | InputError> {
   try {
     const { kind, sizeBytes } = await files.stat(path);
-    if (kind !== 'file') return { path, message: 'not a regular file' };
+    if (kind !== 'file') return { path, message: MESSAGES.notRegular({}) };
     if (sizeBytes > MAX_INPUT_BYTES) return { kind: 'too-large', path, sizeBytes };
     const decoded = decodeText(await files.readFile(path));
     return typeof decoded === 'string' ? { kind: 'text', path, text: decoded } : { path, message: decoded.problem };
@@ -108,28 +124,29 @@ async function readInput(path: string, files: FileSystem): Promise<Input | Input
 /** UTF-8 with or without a byte order mark; anything else is refused with the reason. */
 export function decodeText(bytes: Uint8Array): string | { readonly problem: string } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { problem: 'the file is UTF-16 text; save it as UTF-8' };
+    return { problem: MESSAGES.utf16({}) };
   }
-  if (bytes.includes(0)) return { problem: 'not a text file (it contains NUL bytes)' };
+  if (bytes.includes(0)) return { problem: MESSAGES.binary({}) };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { problem: 'not valid UTF-8 text' };
+    return { problem: MESSAGES.notUtf8({}) };
   }
 }
 
-const ERROR_CODES: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a component of the path is not a directory',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the path is too long',
+/** The system's error codes in words, asked for when an error happens (never at load). */
+const ERROR_CODES: Readonly<Record<string, () => string>> = {
+  ENOENT: () => MESSAGES.ENOENT({}),
+  EACCES: () => MESSAGES.EACCES({}),
+  EPERM: () => MESSAGES.EACCES({}),
+  ENOTDIR: () => MESSAGES.ENOTDIR({}),
+  ELOOP: () => MESSAGES.ELOOP({}),
+  ENAMETOOLONG: () => MESSAGES.ENAMETOOLONG({}),
 };
 
 function describeError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   const known = code === undefined ? undefined : ERROR_CODES[code];
-  if (known !== undefined) return known;
+  if (known !== undefined) return known();
   return error instanceof Error ? error.message : String(error);
 }

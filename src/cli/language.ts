@@ -6,6 +6,13 @@
 
 import zhCn from '../../l10n/bundle.l10n.zh-cn.json';
 import { UsageError } from './usage';
+import { defineMessages } from '../core/l10n/messages';
+import { formatList } from '../core/l10n/format';
+
+const MESSAGES = defineMessages('cli.language', {
+  needsValue: 'option --lang needs a value: en or zh-cn',
+  invalid: 'invalid value "{value}" for --lang: expected {allowed}',
+});
 
 export const CLI_LANGUAGES = ['en', 'zh-cn'] as const;
 export type CliLanguage = (typeof CLI_LANGUAGES)[number];
@@ -24,7 +31,7 @@ export function chooseLanguage(argv: readonly string[], env: Readonly<Record<str
     }
     if (arg === '--lang') {
       asked = argv[index + 1];
-      if (asked === undefined) throw new UsageError('option --lang needs a value: en or zh-cn');
+      if (asked === undefined) throw new UsageError(MESSAGES.needsValue({}));
       index++;
     } else if (arg.startsWith('--lang=')) {
       asked = arg.slice('--lang='.length);
@@ -34,7 +41,7 @@ export function chooseLanguage(argv: readonly string[], env: Readonly<Record<str
   }
   if (asked !== undefined) {
     const language = CLI_LANGUAGES.find((candidate) => candidate === asked.toLowerCase());
-    if (language === undefined) throw new UsageError(`invalid value "${asked}" for --lang: expected ${CLI_LANGUAGES.join(', ')}`);
+    if (language === undefined) throw new UsageError(MESSAGES.invalid({ value: asked, allowed: formatList(CLI_LANGUAGES) }));
     return { language, args };
   }
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';

@@ -22,7 +22,11 @@ import { runReport } from './report';
 import { runSimulate } from './simulate';
 import { escapeControls } from './terminal';
 import { BUNDLES, chooseLanguage } from './language';
-import { useLanguage } from '../core/l10n/messages';
+import { defineMessages, useLanguage } from '../core/l10n/messages';
+
+const MESSAGES = defineMessages('cli.main', {
+  internalError: 'internal error: {message}',
+});
 
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   // Messages name paths and ids as given: none may send a control character to the terminal.
@@ -35,7 +39,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     if (error instanceof UsageError) {
       io.stderr(`vtopo: ${error.message}\n${usageHint(error.topic)}\n`);
     } else {
-      io.stderr(`vtopo: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`vtopo: ${MESSAGES.internalError({ message: error instanceof Error ? error.message : String(error) })}\n`);
     }
     return EXIT_USAGE_OR_INPUT;
   }

@@ -7,6 +7,12 @@
 
 import { parseArgs } from 'node:util';
 import { UsageError, type CommandName } from './usage';
+import { defineMessages } from '../core/l10n/messages';
+
+const MESSAGES = defineMessages('cli.options', {
+  unknownOption: 'unknown option {option} for "{command}"',
+  needsValue: 'option --{option} needs a value',
+});
 
 export type ArgumentToken<Name extends string> =
   | { readonly kind: 'positional'; readonly value: string }
@@ -41,9 +47,9 @@ export function* argumentTokens<Name extends string>(
     const name = known.find((candidate) => candidate === token.name);
     const short = name === undefined ? undefined : shorts?.[name];
     if (name === undefined || !(raw.startsWith('--') || (short !== undefined && raw.startsWith(`-${short}`)))) {
-      throw new UsageError(`unknown option ${raw.includes('=') ? raw.slice(0, raw.indexOf('=')) : raw} for "${command}"`, command);
+      throw new UsageError(MESSAGES.unknownOption({ option: raw.includes('=') ? raw.slice(0, raw.indexOf('=')) : raw, command }), command);
     }
-    if (token.value === undefined || token.value === '') throw new UsageError(`option --${name} needs a value`, command);
+    if (token.value === undefined || token.value === '') throw new UsageError(MESSAGES.needsValue({ option: name }), command);
     yield { kind: 'option', name, value: token.value };
   }
 }

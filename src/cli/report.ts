@@ -17,6 +17,16 @@ import type { CliIo } from './io';
 import { argumentTokens } from './options';
 import { componentArgument } from './simulate-args';
 import { UsageError, type HelpCommand } from './usage';
+import { invalidValueMessage } from './args';
+import { defineMessages } from '../core/l10n/messages';
+
+const MESSAGES = defineMessages('cli.report', {
+  missingFile: 'missing FILE: name the .vtopo design to review',
+  oneFile: 'unexpected argument "{argument}": report reads one FILE',
+  notADesign: 'not a VTopo design (run vtopo check on it)',
+  cannotWrite: 'cannot write the review: {reason}',
+  wrote: 'wrote the design review of {path} to {output}',
+});
 
 export interface ReportCommand {
   readonly name: 'report';
@@ -41,10 +51,10 @@ export function parseReport(args: readonly string[]): ReportCommand | HelpComman
     else output = token.value;
   }
   const [path, extra] = paths;
-  if (path === undefined) throw new UsageError('missing FILE: name the .vtopo design to review', 'report');
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}": report reads one FILE`, 'report');
+  if (path === undefined) throw new UsageError(MESSAGES.missingFile({}), 'report');
+  if (extra !== undefined) throw new UsageError(MESSAGES.oneFile({ argument: extra }), 'report');
   const known = REPORT_FORMATS.find((candidate) => candidate === (format ?? 'html'));
-  if (known === undefined) throw new UsageError(`invalid value "${format ?? ''}" for --format: expected ${REPORT_FORMATS.join(', ')}`, 'report');
+  if (known === undefined) throw new UsageError(invalidValueMessage(format ?? '', '--format', REPORT_FORMATS), 'report');
   return { name: 'report', path, format: known, failures, ...(output !== undefined ? { output } : {}) };
 }
 
@@ -57,7 +67,7 @@ export async function runReport(command: ReportCommand, io: CliIo): Promise<numb
   const analysis = analyzeText(read.text);
   const { topology } = analysis;
   if (!topology.file) {
-    io.stderr(`vtopo: ${command.path}: not a VTopo design (run vtopo check on it)\n`);
+    io.stderr(`vtopo: ${command.path}: ${MESSAGES.notADesign({})}\n`);
     return EXIT_USAGE_OR_INPUT;
   }
   const unknown = command.failures.filter((ref) => !hasComponent(topology, ref));
@@ -81,9 +91,9 @@ export async function runReport(command: ReportCommand, io: CliIo): Promise<numb
   try {
     await io.files.writeFile(command.output, written);
   } catch (error) {
-    io.stderr(`vtopo: ${command.output}: cannot write the review: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`vtopo: ${command.output}: ${MESSAGES.cannotWrite({ reason: error instanceof Error ? error.message : String(error) })}\n`);
     return EXIT_USAGE_OR_INPUT;
   }
-  io.stderr(`vtopo: wrote the design review of ${command.path} to ${command.output}\n`);
+  io.stderr(`vtopo: ${MESSAGES.wrote({ path: command.path, output: command.output })}\n`);
   return EXIT_OK;
 }

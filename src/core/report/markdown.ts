@@ -5,82 +5,112 @@
  * (simulation-export.ts): it cannot open a link, an image, a table cell or raw HTML.
  */
 
-import type { Severity } from '../analysis/rule';
 import { escapeCell, escapeInline, tableToMarkdown } from '../view/simulation-export';
 import type { Table } from '../view/simulation-table';
 import { LISTED_SIMULATION_ROWS } from './html';
 import { LISTED_SWEEP_CASES, type DesignReview, type ReviewRule, type Verdict } from './review';
+import { REVIEW_TEXTS, severityText, verdictText, wholePercent } from './texts';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+import { grouped } from '../text/plural';
 
-const VERDICT_TEXT: Readonly<Record<Verdict, string>> = { pass: '✅ Pass', warn: '⚠️ Warning', fail: '❌ Fail', info: '➖ Not judged' };
-const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+const MARKDOWN = defineMessages('review.markdown', {
+  noDiagram: 'The topology diagram is in the HTML report (vtopo report FILE --format html).',
+  inUse: 'In use',
+  cpu: 'CPU',
+  memory: 'Memory',
+  sweepNone: '{cases} single failures simulated; none affects a VM.',
+  sweepFelt: '{cases} single failures simulated; {felt} affect VMs, worst first.',
+  sweepFeltListed: '{cases} single failures simulated; {felt} affect VMs, worst first. The first {listed} are listed; vtopo simulate FILE --sweep n-1 lists them all.',
+  rule: '{severity}: {title} ({rule}, {count})',
+  fix: 'Line {line}: {message} **Fix:** {fixes}',
+  item: '{label}: {value}',
+  footer: 'Written by VTopo {version} from {file}.',
+});
+
+/** The verdict with its mark, which says it without colour: `✅ Pass`. */
+const MARKS: Readonly<Record<Verdict, string>> = { pass: '✅', warn: '⚠️', fail: '❌', info: '➖' };
 
 export function reviewToMarkdown(review: DesignReview): string {
   const t = escapeInline;
   const c = escapeCell;
   const out: string[] = [
-    `# Design review: ${t(review.title)}`,
+    `# ${REVIEW_TEXTS.title({ title: t(review.title) })}`,
     '',
-    t(`${review.fileName} · platform ${review.platform} · judged on ${review.judgedOn} · VTopo ${review.version}`),
+    t(REVIEW_TEXTS.meta({ file: review.fileName, platform: review.platform, date: review.judgedOn, version: review.version })),
     '',
-    '## Scorecard',
+    `## ${c(REVIEW_TEXTS.scorecard({}))}`,
     '',
-    review.inventory.map((entry) => `**${entry.count}** ${t(entry.label)}`).join(' · '),
+    review.inventory.map((entry) => `**${grouped(entry.count)}** ${t(entry.label)}`).join(' · '),
     '',
-    '| Verdict | Check | Result | What it means |',
+    `| ${[REVIEW_TEXTS.verdict({}), REVIEW_TEXTS.check({}), REVIEW_TEXTS.result({}), REVIEW_TEXTS.meaning({})].map(c).join(' | ')} |`,
     '| --- | --- | --- | --- |',
-    ...review.scorecard.map((item) => `| ${VERDICT_TEXT[item.verdict]} | ${c(item.label)} | ${c(item.value)} | ${c(item.detail)} |`),
+    ...review.scorecard.map((item) => `| ${MARKS[item.verdict]} ${c(verdictText(item.verdict))} | ${c(item.label)} | ${c(item.value)} | ${c(item.detail)} |`),
     '',
-    '### What this review does not cover',
+    `### ${t(REVIEW_TEXTS.notCovered({}))}`,
     '',
     ...review.notModelled.map((gap) => `- ${t(gap)}`),
     '',
-    '## Topology',
+    `## ${t(REVIEW_TEXTS.topology({}))}`,
     '',
-    '_The topology diagram is in the HTML report (vtopo report FILE --format html)._',
+    `_${t(MARKDOWN.noDiagram({}))}_`,
     '',
   ];
   if (review.clusters.length > 0) {
-    out.push('## Capacity and failover', '');
+    out.push(`## ${t(REVIEW_TEXTS.capacity({}))}`, '');
     for (const cluster of review.clusters) {
-      out.push(`### Cluster ${t(cluster.cluster)}`, '', '| | |', '| --- | --- |', `| Hosts | ${cluster.hosts} |`, `| Powered-on VMs | ${cluster.vms} |`);
+      out.push(
+        `### ${REVIEW_TEXTS.cluster({ id: t(cluster.cluster) })}`,
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| ${c(REVIEW_TEXTS.hosts({}))} | ${grouped(cluster.hosts)} |`,
+        `| ${c(REVIEW_TEXTS.poweredOnVms({}))} | ${grouped(cluster.vms)} |`,
+      );
       for (const figure of cluster.figures) out.push(`| ${c(figure.label)} | ${c(figure.value)} |`);
-      out.push(`| Admission control | ${cluster.satisfied ? 'met' : 'not met'} |`);
-      if (cluster.cannotRestart.length > 0) out.push(`| Cannot restart | ${c(cluster.cannotRestart.join(', '))} |`);
-      out.push('', '| In use | CPU | Memory |', '| --- | ---: | ---: |');
-      for (const bar of cluster.bars) out.push(`| ${c(bar.label)} | ${Math.round(bar.cpuPercent)}% | ${Math.round(bar.memoryPercent)}% |`);
+      out.push(`| ${c(REVIEW_TEXTS.admissionControl({}))} | ${c(cluster.satisfied ? REVIEW_TEXTS.met({}) : REVIEW_TEXTS.notMet({}))} |`);
+      if (cluster.cannotRestart.length > 0) out.push(`| ${c(REVIEW_TEXTS.cannotRestart({}))} | ${c(formatList(cluster.cannotRestart))} |`);
+      out.push('', `| ${[MARKDOWN.inUse({}), MARKDOWN.cpu({}), MARKDOWN.memory({})].map(c).join(' | ')} |`, '| --- | ---: | ---: |');
+      for (const bar of cluster.bars) out.push(`| ${c(bar.label)} | ${c(wholePercent(bar.cpuPercent))} | ${c(wholePercent(bar.memoryPercent))} |`);
       out.push('');
     }
   }
   const { cases, table, felt } = review.sweep;
-  out.push('## N-1 failure sweep', '', t(`${cases} single failures simulated; ${felt === 0 ? 'none affects a VM' : `${felt} affect VMs, worst first`}.${felt > table.rows.length ? ` The first ${LISTED_SWEEP_CASES} are listed; vtopo simulate FILE --sweep n-1 lists them all.` : ''}`), '');
+  const counts = { cases: grouped(cases), felt: grouped(felt) };
+  const summary = felt === 0
+    ? MARKDOWN.sweepNone({ cases: counts.cases })
+    : felt > table.rows.length ? MARKDOWN.sweepFeltListed({ ...counts, listed: grouped(LISTED_SWEEP_CASES) }) : MARKDOWN.sweepFelt(counts);
+  out.push(`## ${t(REVIEW_TEXTS.sweep({}))}`, '', t(summary), '');
   if (table.rows.length > 0) out.push(...markdownTable(table), '');
-  out.push('## Findings', '');
-  if (review.areas.length === 0) out.push('The analyzer reports nothing.', '');
+  out.push(`## ${t(REVIEW_TEXTS.findings({}))}`, '');
+  if (review.areas.length === 0) out.push(t(REVIEW_TEXTS.nothing({})), '');
   for (const area of review.areas) {
     out.push(`### ${t(area.title)}`, '');
     for (const rule of area.rules) out.push(...ruleSection(rule));
   }
   if (review.simulations.length > 0) {
-    out.push('## Simulations', '');
+    out.push(`## ${t(REVIEW_TEXTS.simulations({}))}`, '');
     for (const view of review.simulations) {
-      out.push(`### ${t(view.title)}`, '', ...view.summary.map((item) => `- ${t(item.label)}: ${t(item.value)}`), '', ...view.notes.map((note) => `_${t(note)}_`), '');
+      out.push(`### ${t(view.title)}`, '', ...view.summary.map((item) => `- ${MARKDOWN.item({ label: t(item.label), value: t(item.value) })}`), '', ...view.notes.map((note) => `_${t(note)}_`), '');
       for (const simulationTable of view.tables) out.push(...markdownTable(simulationTable, LISTED_SIMULATION_ROWS), '');
     }
   }
-  out.push('---', '', t(`Written by VTopo ${review.version} from ${review.fileName}.`), '');
+  out.push('---', '', t(MARKDOWN.footer({ version: review.version, file: review.fileName })), '');
   return out.join('\n');
 }
 
 function ruleSection(rule: ReviewRule): string[] {
   const t = escapeInline;
   return [
-    `#### ${SEVERITY_TEXT[rule.severity]}: ${t(rule.title)} (\`${rule.id}\`, ${rule.count})`,
+    `#### ${MARKDOWN.rule({ severity: t(severityText(rule.severity)), title: t(rule.title), rule: `\`${rule.id}\``, count: grouped(rule.count) })}`,
     '',
-    ...rule.findings.map((finding) => `- Line ${finding.line}: ${t(finding.message)}${finding.fixes.length > 0 ? ` **Fix:** ${t(finding.fixes.join('; '))}` : ''}`),
-    ...(rule.unlisted > 0 ? [`- _and ${rule.unlisted} more (vtopo check lists them all)_`] : []),
+    ...rule.findings.map((finding) => `- ${finding.fixes.length > 0
+      ? MARKDOWN.fix({ line: finding.line, message: t(finding.message), fixes: t(finding.fixes.join('; ')) })
+      : REVIEW_TEXTS.line({ line: finding.line, message: t(finding.message) })}`),
+    ...(rule.unlisted > 0 ? [`- _${t(REVIEW_TEXTS.moreFindings({ count: grouped(rule.unlisted) }))}_`] : []),
     '',
     `> ${t(rule.description)}`,
-    ...(rule.sources.length > 0 ? ['>', `> Sources: ${t(rule.sources.join('; '))}`] : []),
+    ...(rule.sources.length > 0 ? ['>', `> ${REVIEW_TEXTS.sources({ sources: t(rule.sources.join('; ')) })}`] : []),
     '',
   ];
 }
@@ -88,5 +118,5 @@ function ruleSection(rule: ReviewRule): string[] {
 function markdownTable(table: Table, limit = Infinity): string[] {
   const rows = table.rows.slice(0, limit);
   const lines = tableToMarkdown({ ...table, rows });
-  return table.rows.length > rows.length ? [...lines, '', `_and ${table.rows.length - rows.length} more rows_`] : lines;
+  return table.rows.length > rows.length ? [...lines, '', `_${escapeInline(REVIEW_TEXTS.moreRows({ count: grouped(table.rows.length - rows.length) }))}_`] : lines;
 }

@@ -19,11 +19,139 @@ import { LineIndex } from '../model/source';
 import type { Topology } from '../model/topology';
 import { sweep } from '../simulation/sweep';
 import { failsAsAWhole, type SweepRow } from '../simulation/types';
-import { counted, grouped } from '../text/plural';
+import { grouped } from '../text/plural';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
 import { buildDiagram } from '../view/diagram';
 import { buildSimulationView, componentLabel, sweepTable, type SimulationReport, type SimulationView } from '../view/simulation-view';
 import type { Table } from '../view/simulation-table';
 import { reviewPicture, type ReviewPicture } from './picture';
+import { severityCount, wholePercent } from './texts';
+
+const FAMILIES = defineMessages('review.families', {
+  file: 'The file',
+  storage: 'Storage paths',
+  network: 'Network (LAN)',
+  domains: 'Failure domains and sites',
+  capacity: 'Capacity and admission control',
+  placement: 'Placement rules',
+  platform: 'Platform settings',
+  hardware: 'Hardware and firmware',
+  inventory: 'Inventory',
+});
+
+const INVENTORY = defineMessages('review.inventory', {
+  clusters: 'Clusters',
+  hosts: 'Hosts',
+  vms: 'VMs',
+  switches: 'Switches',
+  arrays: 'Storage arrays',
+  datastores: 'Datastores',
+  sites: 'Sites',
+  racks: 'Racks',
+});
+
+const SCORE = defineMessages('review.scorecard', {
+  someMore: '{names} and {count} more',
+  noHaCluster: 'no HA cluster',
+
+  spof: 'Single points of failure',
+  none: 'none',
+  noSpof: 'No single switch, adapter, cable, controller or array failure leaves a VM down or unreachable.',
+  spofArrays: '{cases}: the VMs\' storage is on one dual-controller array; losing it as a whole (firmware, power, site) stops them. A replicated copy on a second array removes it.',
+  spofCases: '{cases}: each alone leaves VMs down or unreachable (see the N-1 sweep).',
+
+  n1: 'N-1: one host fails',
+  n1NoCluster: 'No cluster with HA enabled and a connected host: nothing fails over.',
+  n1Where: 'worst case: {host} in {cluster}',
+  oneVmCannotRestart: '1 VM cannot restart',
+  manyVmsCannotRestart: '{count} VMs cannot restart',
+  n1CannotRestart: 'Protected VMs that no surviving host can hold ({where}).',
+  n1Restarts: 'every VM restarts; {headroom} headroom',
+  n1Headroom: 'The least CPU or memory left after the worst single host failure ({where}); the design asks for {asked}.',
+
+  n2: 'N-2: two hosts fail',
+  notSwept: 'not swept',
+  n2TooMany: '{hosts} hosts make too many pairs for a review; run vtopo simulate FILE --sweep n-2.',
+  fewerThanTwo: 'fewer than two hosts',
+  noPair: 'There is no pair of hosts to fail.',
+  allPairs: 'all {count} pairs',
+  n2Pass: 'Every protected VM restarts whichever two hosts fail together.',
+  oneOfOnePair: '1 of 1 pair leaves VMs down',
+  oneOfPairs: '1 of {pairs} pairs leaves VMs down',
+  manyOfPairs: '{down} of {pairs} pairs leave VMs down',
+  worstOneVm: 'Worst: {case}, 1 VM down.',
+  worstManyVms: 'Worst: {case}, {count} VMs down.',
+
+  admission: 'Admission control',
+  noHaEnabled: 'No cluster with HA enabled.',
+  notMetOne: 'not met in 1 cluster',
+  notMetMany: 'not met in {count} clusters',
+  notMetDetail: '{clusters}: the reserved failover capacity is below the level configured.',
+  disabledOne: 'disabled in 1 cluster',
+  disabledMany: 'disabled in {count} clusters',
+  disabledDetail: '{clusters}: HA does not reserve capacity, so VMs powered on later may leave no room to restart.',
+  metOne: 'met in 1 cluster',
+  metMany: 'met in {count} clusters',
+  metDetail: 'Every HA cluster reserves the failover capacity its policy asks for.',
+
+  domains: 'Failure domains',
+  notStated: 'not stated',
+  domainsNotStated: 'The design names no site, rack, chassis or power feed, so their failures are not checked.',
+  allSurvived: 'all {count} survived',
+  domainsPass: 'No site, rack, chassis, power feed or site link failure leaves a VM down or unreachable for good.',
+  someLeaveDown: '{failing} of {judged} leave VMs down',
+  domainsFail: '{cases}.',
+
+  network: 'Network (LAN)',
+  noHostInCluster: 'No host in an HA cluster.',
+  singlePointOne: 'single point on 1 host',
+  singlePointMany: 'single point on {count} hosts',
+  singlePointDetail: 'One LAN element can cut the management network of {hosts}: the host is isolated and its VMs may be unreachable.',
+  notModelled: 'not modelled',
+  networkNotModelled: 'No host describes its management network, so isolation and partitions are not checked.',
+  someModelled: '{modelled} of {hosts} hosts modelled',
+  someModelledDetail: 'Hosts without a described management network are not checked for isolation.',
+  redundant: 'redundant',
+  networkPass: 'Every host keeps its management network through any one LAN failure.',
+
+  findings: 'Findings',
+  findingsDetail: 'Everything the analyzer reports, by area below.',
+});
+
+const GAPS = defineMessages('review.not-covered', {
+  onePartUnread: '1 part of the file could not be read (see "The file" below): what they describe is not in this review.',
+  manyPartsUnread: '{count} parts of the file could not be read (see "The file" below): what they describe is not in this review.',
+  lanOfOneHost: 'The LAN of {missing} of 1 host is not described: host isolation and network partitions are not checked for them.',
+  lanOfHosts: 'The LAN of {missing} of {hosts} hosts is not described: host isolation and network partitions are not checked for them.',
+  noDomains: 'No site, rack, chassis or power feed is stated: the failure of a room, a rack or a power feed is not checked.',
+  noPower: 'No power feed is stated: power failures are not checked.',
+  n2NotSwept: 'N-2 was not swept: {hosts} hosts make {pairs} pairs; run vtopo simulate FILE --sweep n-2.',
+  oneRuleCapped: '1 rule found more than the analyzer lists per rule; their totals are counted, not listed.',
+  manyRulesCapped: '{count} rules found more than the analyzer lists per rule; their totals are counted, not listed.',
+  simulator: 'The simulator does not model DRS after a failure, boot storms and restart throttling, storage path failover latency, or the applications inside the guests; VLANs, routing and spanning tree are not checked (VTopo docs/simulation.md, "What is not modelled").',
+});
+
+const CAPACITY = defineMessages('review.capacity', {
+  now: 'Now',
+  failed: '{host} failed',
+  policy: 'Policy',
+  slotPolicy: 'slots (host failures cluster tolerates)',
+  slotSize: 'Slot size',
+  slotSizeValue: '{cpu} MHz, {memory} MB',
+  slots: 'Slots',
+  slotsValue: '{total} in all, {used} used, {free} free',
+  tolerated: 'Host failures tolerated',
+  toleratedValue: '{capacity} (configured {configured})',
+  percentagePolicy: 'percentage of cluster resources',
+  failoverCapacity: 'Failover capacity',
+  cpuAndMemory: 'CPU {cpu}, memory {memory}',
+  reserved: 'Reserved',
+  available: 'Available for new VMs',
+  hostsPolicy: 'dedicated failover hosts',
+  failoverHosts: 'Failover hosts',
+  disabled: 'disabled',
+});
 
 export interface ReviewOptions {
   /** The design's file name, as the review names it. */
@@ -123,17 +251,10 @@ export const LISTED_SWEEP_CASES = 100;
 /** Hosts above which the N-2 sweep (every pair of hosts) is left to the CLI: 1,000 hosts are 499,500 pairs. */
 export const MAX_HOSTS_FOR_N2 = 200;
 
-export const FAMILY_TITLES: Readonly<Record<RuleFamily, string>> = {
-  file: 'The file',
-  storage: 'Storage paths',
-  network: 'Network (LAN)',
-  domains: 'Failure domains and sites',
-  capacity: 'Capacity and admission control',
-  placement: 'Placement rules',
-  platform: 'Platform settings',
-  hardware: 'Hardware and firmware',
-  inventory: 'Inventory',
-};
+/** The title of an area of findings, in the user's language. */
+export function familyTitle(family: RuleFamily): string {
+  return FAMILIES[family]({});
+}
 
 const HEADROOM_RULE = 'n1-headroom';
 
@@ -178,16 +299,18 @@ export function reviewOf(text: string, { topology, findings }: Analysis, options
 // ----------------------------------------------------------------------- scorecard
 
 function inventoryOf(topology: Topology): DesignReview['inventory'] {
-  return [
-    { label: 'Clusters', count: topology.clusters.length },
-    { label: 'Hosts', count: topology.hosts.length },
-    { label: 'VMs', count: topology.vms.length },
-    { label: 'Switches', count: topology.switches.length },
-    { label: 'Storage arrays', count: topology.arrays.length },
-    { label: 'Datastores', count: topology.datastores.length },
-    { label: 'Sites', count: topology.sites.length },
-    { label: 'Racks', count: topology.racks.length },
-  ].filter((entry) => entry.count > 0 || entry.label === 'Hosts' || entry.label === 'VMs');
+  const entries: readonly { readonly what: keyof typeof INVENTORY; readonly count: number }[] = [
+    { what: 'clusters', count: topology.clusters.length },
+    { what: 'hosts', count: topology.hosts.length },
+    { what: 'vms', count: topology.vms.length },
+    { what: 'switches', count: topology.switches.length },
+    { what: 'arrays', count: topology.arrays.length },
+    { what: 'datastores', count: topology.datastores.length },
+    { what: 'sites', count: topology.sites.length },
+    { what: 'racks', count: topology.racks.length },
+  ];
+  // Hosts and VMs are counted even when there are none.
+  return entries.filter((entry) => entry.count > 0 || entry.what === 'hosts' || entry.what === 'vms').map((entry) => ({ label: INVENTORY[entry.what]({}), count: entry.count }));
 }
 
 const hurts = (row: SweepRow) => row.vmsDown > 0 || row.vmsUnreachable > 0;
@@ -195,7 +318,7 @@ const caseName = (row: SweepRow) => row.failed.map(componentLabel).join(' + ');
 
 /** Names, the first few of them. */
 function someOf(names: readonly string[], limit = 4): string {
-  return names.length <= limit ? names.join(', ') : `${names.slice(0, limit).join(', ')} and ${grouped(names.length - limit)} more`;
+  return names.length <= limit ? formatList(names) : SCORE.someMore({ names: formatList(names.slice(0, limit)), count: grouped(names.length - limit) });
 }
 
 /**
@@ -208,37 +331,36 @@ function spofItem(topology: Topology, rows: readonly SweepRow[]): ScoreItem {
   const single = rows.filter((row) => row.failed.every((ref) => ref.kind !== 'host' && ref.kind !== 'virtual-switch' && !failsAsAWhole(ref.kind)) && hurts(row));
   const redundantArray = (row: SweepRow) => row.failed.every((ref) => ref.kind === 'array' && (topology.arrays.find((a) => a.id === ref.id)?.controllers.length ?? 0) >= 2);
   const stopping = single.filter((row) => row.vmsDown > 0 && !redundantArray(row));
-  const label = 'Single points of failure';
-  if (single.length === 0) return { id: 'spof', label, verdict: 'pass', value: 'none', detail: 'No single switch, adapter, cable, controller or array failure leaves a VM down or unreachable.' };
+  const label = SCORE.spof({});
+  if (single.length === 0) return { id: 'spof', label, verdict: 'pass', value: SCORE.none({}), detail: SCORE.noSpof({}) };
   const onlyArrays = single.every(redundantArray);
   return {
     id: 'spof',
     label,
     verdict: stopping.length > 0 ? 'fail' : 'warn',
-    value: String(single.length),
-    detail: onlyArrays
-      ? `${someOf(single.map(caseName))}: the VMs' storage is on one dual-controller array; losing it as a whole (firmware, power, site) stops them. A replicated copy on a second array removes it.`
-      : `${someOf(single.map(caseName))}: each alone leaves VMs down or unreachable (see the N-1 sweep).`,
+    value: grouped(single.length),
+    detail: onlyArrays ? SCORE.spofArrays({ cases: someOf(single.map(caseName)) }) : SCORE.spofCases({ cases: someOf(single.map(caseName)) }),
   };
 }
 
 function n1Item(topology: Topology, headroomPercent: number): ScoreItem {
   const verdict = worstSingleHostFailure(topology);
-  const label = 'N-1: one host fails';
-  if (verdict.clusters.length === 0) return { id: 'n-1', label, verdict: 'info', value: 'no HA cluster', detail: 'No cluster with HA enabled and a connected host: nothing fails over.' };
+  const label = SCORE.n1({});
+  if (verdict.clusters.length === 0) return { id: 'n-1', label, verdict: 'info', value: SCORE.noHaCluster({}), detail: SCORE.n1NoCluster({}) };
   const worst = [...verdict.clusters].sort((a, b) => b.worst.cannotRestart.length - a.worst.cannotRestart.length || lowest(a.worst) - lowest(b.worst))[0];
-  if (!worst) return { id: 'n-1', label, verdict: 'info', value: 'no HA cluster', detail: '' };
+  if (!worst) return { id: 'n-1', label, verdict: 'info', value: SCORE.noHaCluster({}), detail: '' };
   const headroom = lowest(worst.worst);
-  const where = `worst case: ${worst.worst.failedHostId} in ${worst.clusterId}`;
+  const where = SCORE.n1Where({ host: worst.worst.failedHostId, cluster: worst.clusterId });
   if (verdict.cannotRestartCount > 0) {
-    return { id: 'n-1', label, verdict: 'fail', value: `${counted(verdict.cannotRestartCount, 'VM')} cannot restart`, detail: `Protected VMs that no surviving host can hold (${where}).` };
+    const value = verdict.cannotRestartCount === 1 ? SCORE.oneVmCannotRestart({}) : SCORE.manyVmsCannotRestart({ count: grouped(verdict.cannotRestartCount) });
+    return { id: 'n-1', label, verdict: 'fail', value, detail: SCORE.n1CannotRestart({ where }) };
   }
   return {
     id: 'n-1',
     label,
     verdict: headroom < headroomPercent ? 'warn' : 'pass',
-    value: `every VM restarts; ${percent(headroom)} headroom`,
-    detail: `The least CPU or memory left after the worst single host failure (${where}); the design asks for ${percent(headroomPercent)}.`,
+    value: SCORE.n1Restarts({ headroom: wholePercent(headroom) }),
+    detail: SCORE.n1Headroom({ where, asked: wholePercent(headroomPercent) }),
   };
 }
 
@@ -247,71 +369,85 @@ function lowest(failure: { readonly cpuHeadroomPercent: number; readonly memoryH
 }
 
 function n2Item(topology: Topology, rows: readonly SweepRow[] | undefined): ScoreItem {
-  const label = 'N-2: two hosts fail';
-  if (!rows) return { id: 'n-2', label, verdict: 'info', value: 'not swept', detail: `${grouped(topology.hosts.length)} hosts make too many pairs for a review; run vtopo simulate FILE --sweep n-2.` };
+  const label = SCORE.n2({});
+  if (!rows) return { id: 'n-2', label, verdict: 'info', value: SCORE.notSwept({}), detail: SCORE.n2TooMany({ hosts: grouped(topology.hosts.length) }) };
   const hostPairs = rows.filter((row) => row.failed.every((ref) => ref.kind === 'host'));
   const down = hostPairs.filter((row) => row.vmsDown > 0);
-  if (hostPairs.length === 0) return { id: 'n-2', label, verdict: 'info', value: 'fewer than two hosts', detail: 'There is no pair of hosts to fail.' };
-  if (down.length === 0) return { id: 'n-2', label, verdict: 'pass', value: `all ${grouped(hostPairs.length)} pairs`, detail: 'Every protected VM restarts whichever two hosts fail together.' };
+  if (hostPairs.length === 0) return { id: 'n-2', label, verdict: 'info', value: SCORE.fewerThanTwo({}), detail: SCORE.noPair({}) };
+  if (down.length === 0) return { id: 'n-2', label, verdict: 'pass', value: SCORE.allPairs({ count: grouped(hostPairs.length) }), detail: SCORE.n2Pass({}) };
+  const pairs = grouped(hostPairs.length);
+  const worstCase = down[0] ? caseName(down[0]) : '';
+  const worstDown = down[0]?.vmsDown ?? 0;
   return {
     id: 'n-2',
     label,
     // Surviving two host failures is beyond the N+1 most designs are built for: a warning, not a failure.
     verdict: 'warn',
-    value: `${grouped(down.length)} of ${counted(hostPairs.length, 'pair')} ${down.length === 1 ? 'leaves' : 'leave'} VMs down`,
-    detail: `Worst: ${down[0] ? caseName(down[0]) : ''}, ${counted(down[0]?.vmsDown ?? 0, 'VM')} down.`,
+    value: down.length > 1 ? SCORE.manyOfPairs({ down: grouped(down.length), pairs }) : hostPairs.length === 1 ? SCORE.oneOfOnePair({}) : SCORE.oneOfPairs({ pairs }),
+    detail: worstDown === 1 ? SCORE.worstOneVm({ case: worstCase }) : SCORE.worstManyVms({ case: worstCase, count: grouped(worstDown) }),
   };
 }
 
 function admissionItem(figures: readonly ClusterFigures[]): ScoreItem {
-  const label = 'Admission control';
-  if (figures.length === 0) return { id: 'admission-control', label, verdict: 'info', value: 'no HA cluster', detail: 'No cluster with HA enabled.' };
+  const label = SCORE.admission({});
+  if (figures.length === 0) return { id: 'admission-control', label, verdict: 'info', value: SCORE.noHaCluster({}), detail: SCORE.noHaEnabled({}) };
   const unmet = figures.filter((f) => !f.satisfied).map((f) => f.cluster);
   const disabled = figures.filter((f) => f.policy === 'disabled').map((f) => f.cluster);
-  if (unmet.length > 0) return { id: 'admission-control', label, verdict: 'fail', value: `not met in ${counted(unmet.length, 'cluster')}`, detail: `${someOf(unmet)}: the reserved failover capacity is below the level configured.` };
-  if (disabled.length > 0) return { id: 'admission-control', label, verdict: 'warn', value: `disabled in ${counted(disabled.length, 'cluster')}`, detail: `${someOf(disabled)}: HA does not reserve capacity, so VMs powered on later may leave no room to restart.` };
-  return { id: 'admission-control', label, verdict: 'pass', value: `met in ${counted(figures.length, 'cluster')}`, detail: 'Every HA cluster reserves the failover capacity its policy asks for.' };
+  if (unmet.length > 0) {
+    const value = unmet.length === 1 ? SCORE.notMetOne({}) : SCORE.notMetMany({ count: grouped(unmet.length) });
+    return { id: 'admission-control', label, verdict: 'fail', value, detail: SCORE.notMetDetail({ clusters: someOf(unmet) }) };
+  }
+  if (disabled.length > 0) {
+    const value = disabled.length === 1 ? SCORE.disabledOne({}) : SCORE.disabledMany({ count: grouped(disabled.length) });
+    return { id: 'admission-control', label, verdict: 'warn', value, detail: SCORE.disabledDetail({ clusters: someOf(disabled) }) };
+  }
+  const value = figures.length === 1 ? SCORE.metOne({}) : SCORE.metMany({ count: grouped(figures.length) });
+  return { id: 'admission-control', label, verdict: 'pass', value, detail: SCORE.metDetail({}) };
 }
 
 function domainsItem(topology: Topology, rows: readonly SweepRow[]): ScoreItem {
-  const label = 'Failure domains';
+  const label = SCORE.domains({});
   const stated = topology.sites.length + topology.racks.length + topology.chassis.length + topology.powerFeeds.length;
-  if (stated === 0) return { id: 'domains', label, verdict: 'info', value: 'not stated', detail: 'The design names no site, rack, chassis or power feed, so their failures are not checked.' };
+  if (stated === 0) return { id: 'domains', label, verdict: 'info', value: SCORE.notStated({}), detail: SCORE.domainsNotStated({}) };
   const dataSites = topology.sites.filter((site) => site.role === 'data').length;
   // A design in one site cannot survive the loss of that site; that is its scope, not a flaw.
   const judged = rows.filter((row) => row.failed.some((ref) => failsAsAWhole(ref.kind)) && !(dataSites < 2 && row.failed.some((ref) => ref.kind === 'site')));
   const failing = judged.filter(hurts);
-  if (failing.length === 0) return { id: 'domains', label, verdict: 'pass', value: `all ${grouped(judged.length)} survived`, detail: 'No site, rack, chassis, power feed or site link failure leaves a VM down or unreachable for good.' };
+  if (failing.length === 0) return { id: 'domains', label, verdict: 'pass', value: SCORE.allSurvived({ count: grouped(judged.length) }), detail: SCORE.domainsPass({}) };
   return {
     id: 'domains',
     label,
     verdict: 'fail',
-    value: `${grouped(failing.length)} of ${grouped(judged.length)} leave VMs down`,
-    detail: `${someOf(failing.map(caseName))}.`,
+    value: SCORE.someLeaveDown({ failing: grouped(failing.length), judged: grouped(judged.length) }),
+    detail: SCORE.domainsFail({ cases: someOf(failing.map(caseName)) }),
   };
 }
 
 function networkItem(topology: Topology, findings: readonly Finding[]): ScoreItem {
-  const label = 'Network (LAN)';
+  const label = SCORE.network({});
   const lan = lanVerdict(topology, findings);
-  if (lan.hosts === 0) return { id: 'network', label, verdict: 'info', value: 'no HA cluster', detail: 'No host in an HA cluster.' };
+  if (lan.hosts === 0) return { id: 'network', label, verdict: 'info', value: SCORE.noHaCluster({}), detail: SCORE.noHostInCluster({}) };
   const single = lan.singlePointHosts.length + (lan.unlistedSinglePointHosts ?? 0);
-  if (single > 0) return { id: 'network', label, verdict: 'fail', value: `single point on ${counted(single, 'host')}`, detail: `One LAN element can cut the management network of ${someOf(lan.singlePointHosts)}: the host is isolated and its VMs may be unreachable.` };
-  if (lan.modelledHosts === 0) return { id: 'network', label, verdict: 'info', value: 'not modelled', detail: 'No host describes its management network, so isolation and partitions are not checked.' };
-  if (lan.modelledHosts < lan.hosts) return { id: 'network', label, verdict: 'info', value: `${grouped(lan.modelledHosts)} of ${grouped(lan.hosts)} hosts modelled`, detail: 'Hosts without a described management network are not checked for isolation.' };
-  return { id: 'network', label, verdict: 'pass', value: 'redundant', detail: 'Every host keeps its management network through any one LAN failure.' };
+  if (single > 0) {
+    const value = single === 1 ? SCORE.singlePointOne({}) : SCORE.singlePointMany({ count: grouped(single) });
+    return { id: 'network', label, verdict: 'fail', value, detail: SCORE.singlePointDetail({ hosts: someOf(lan.singlePointHosts) }) };
+  }
+  if (lan.modelledHosts === 0) return { id: 'network', label, verdict: 'info', value: SCORE.notModelled({}), detail: SCORE.networkNotModelled({}) };
+  if (lan.modelledHosts < lan.hosts) return { id: 'network', label, verdict: 'info', value: SCORE.someModelled({ modelled: grouped(lan.modelledHosts), hosts: grouped(lan.hosts) }), detail: SCORE.someModelledDetail({}) };
+  return { id: 'network', label, verdict: 'pass', value: SCORE.redundant({}), detail: SCORE.networkPass({}) };
 }
 
 function findingsItem(findings: readonly Finding[]): ScoreItem {
   const counts = severityCounts(findings);
-  const label = 'Findings';
-  const value = SEVERITIES.filter((severity) => severity !== 'hint' && counts[severity] > 0).map((severity) => counted(counts[severity], severity === 'info' ? 'info' : severity, severity === 'info' ? 'infos' : undefined)).join(', ') || 'none';
+  const label = SCORE.findings({});
+  const counted = SEVERITIES.filter((severity) => severity !== 'hint' && counts[severity] > 0).map((severity) => severityCount(severity, counts[severity]));
+  const value = counted.length > 0 ? formatList(counted) : SCORE.none({});
   return {
     id: 'findings',
     label,
     verdict: counts.error > 0 ? 'fail' : counts.warning > 0 ? 'warn' : 'pass',
     value,
-    detail: 'Everything the analyzer reports, by area below.',
+    detail: SCORE.findingsDetail({}),
   };
 }
 
@@ -321,10 +457,6 @@ function severityCounts(findings: readonly Finding[]): Record<Severity, number> 
   return counts;
 }
 
-function percent(value: number): string {
-  return `${Math.round(value)}%`;
-}
-
 // ------------------------------------------------------------------- not modelled
 
 /** What the review could not judge in this design, then what the simulator never models. */
@@ -332,22 +464,21 @@ function notModelled(topology: Topology, findings: readonly Finding[], n2Skipped
   const gaps: string[] = [];
   const structural: ReadonlySet<string> = new Set(STRUCTURAL_RULE_IDS);
   const unreadable = findings.filter((f) => f.severity === 'error' && structural.has(f.ruleId));
-  if (unreadable.length > 0) gaps.push(`${counted(unreadable.length, 'part')} of the file could not be read (see "The file" below): what they describe is not in this review.`);
+  if (unreadable.length > 0) gaps.push(unreadable.length === 1 ? GAPS.onePartUnread({}) : GAPS.manyPartsUnread({ count: grouped(unreadable.length) }));
   const lan = lanVerdict(topology, findings);
   if (lan.hosts > 0 && lan.modelledHosts < lan.hosts) {
-    gaps.push(`The LAN of ${grouped(lan.hosts - lan.modelledHosts)} of ${counted(lan.hosts, 'host')} is not described: host isolation and network partitions are not checked for them.`);
+    const missing = grouped(lan.hosts - lan.modelledHosts);
+    gaps.push(lan.hosts === 1 ? GAPS.lanOfOneHost({ missing }) : GAPS.lanOfHosts({ missing, hosts: grouped(lan.hosts) }));
   }
   if (topology.sites.length + topology.racks.length + topology.chassis.length + topology.powerFeeds.length === 0) {
-    gaps.push('No site, rack, chassis or power feed is stated: the failure of a room, a rack or a power feed is not checked.');
+    gaps.push(GAPS.noDomains({}));
   } else if (topology.powerFeeds.length === 0) {
-    gaps.push('No power feed is stated: power failures are not checked.');
+    gaps.push(GAPS.noPower({}));
   }
-  if (n2Skipped) gaps.push(`N-2 was not swept: ${grouped(topology.hosts.length)} hosts make ${grouped((topology.hosts.length * (topology.hosts.length - 1)) / 2)} pairs; run vtopo simulate FILE --sweep n-2.`);
+  if (n2Skipped) gaps.push(GAPS.n2NotSwept({ hosts: grouped(topology.hosts.length), pairs: grouped((topology.hosts.length * (topology.hosts.length - 1)) / 2) }));
   const capped = findings.filter((f) => f.omitted !== undefined);
-  if (capped.length > 0) gaps.push(`${counted(capped.length, 'rule')} found more than the analyzer lists per rule; their totals are counted, not listed.`);
-  gaps.push(
-    'The simulator does not model DRS after a failure, boot storms and restart throttling, storage path failover latency, or the applications inside the guests; VLANs, routing and spanning tree are not checked (VTopo docs/simulation.md, "What is not modelled").',
-  );
+  if (capped.length > 0) gaps.push(capped.length === 1 ? GAPS.oneRuleCapped({}) : GAPS.manyRulesCapped({ count: grouped(capped.length) }));
+  gaps.push(GAPS.simulator({}));
   return gaps;
 }
 
@@ -370,7 +501,7 @@ function areasOf(findings: readonly Finding[], lineOf: (offset: number) => numbe
     reviewed.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const rule of reviewed) counts[rule.severity] += rule.count;
-    areas.push({ family, title: FAMILY_TITLES[family], counts, rules: reviewed });
+    areas.push({ family, title: familyTitle(family), counts, rules: reviewed });
   }
   return areas;
 }
@@ -407,9 +538,9 @@ function clusterCapacity(topology: Topology, figures: ClusterFigures): ClusterCa
   const usedCpu = sumOf(resources?.vms ?? [], (vm) => vm.cpuMHz);
   const usedMemory = sumOf(resources?.vms ?? [], (vm) => vm.configuredMemoryMB);
   const share = (used: number, capacity: number) => (capacity > 0 ? (used * 100) / capacity : 0);
-  const bars: UsageBar[] = [{ label: 'Now', cpuPercent: share(usedCpu, capacityCpu), memoryPercent: share(usedMemory, capacityMemory) }];
+  const bars: UsageBar[] = [{ label: CAPACITY.now({}), cpuPercent: share(usedCpu, capacityCpu), memoryPercent: share(usedMemory, capacityMemory) }];
   const worst = figures.worstHostFailure;
-  if (worst) bars.push({ label: `${worst.host} failed`, cpuPercent: 100 - worst.cpuHeadroomPercent, memoryPercent: 100 - worst.memoryHeadroomPercent });
+  if (worst) bars.push({ label: CAPACITY.failed({ host: worst.host }), cpuPercent: 100 - worst.cpuHeadroomPercent, memoryPercent: 100 - worst.memoryHeadroomPercent });
   return {
     cluster: figures.cluster,
     hosts: resources?.hosts.length ?? 0,
@@ -425,30 +556,31 @@ function admissionFigures(f: ClusterFigures): ClusterCapacity['figures'] {
   if (f.slots) {
     const s = f.slots;
     return [
-      { label: 'Policy', value: 'slots (host failures cluster tolerates)' },
-      { label: 'Slot size', value: `${grouped(s.slotCpuMHz)} MHz, ${grouped(s.slotMemoryMB)} MB` },
-      { label: 'Slots', value: `${grouped(s.totalSlots)} in all, ${grouped(s.usedSlots)} used, ${grouped(s.unreservedSlots)} free` },
-      { label: 'Host failures tolerated', value: `${s.failoverCapacity} (configured ${s.hostFailuresToTolerate})` },
+      { label: CAPACITY.policy({}), value: CAPACITY.slotPolicy({}) },
+      { label: CAPACITY.slotSize({}), value: CAPACITY.slotSizeValue({ cpu: grouped(s.slotCpuMHz), memory: grouped(s.slotMemoryMB) }) },
+      { label: CAPACITY.slots({}), value: CAPACITY.slotsValue({ total: grouped(s.totalSlots), used: grouped(s.usedSlots), free: grouped(s.unreservedSlots) }) },
+      { label: CAPACITY.tolerated({}), value: CAPACITY.toleratedValue({ capacity: grouped(s.failoverCapacity), configured: grouped(s.hostFailuresToTolerate) }) },
     ];
   }
   if (f.percentage) {
     const p = f.percentage;
+    const both = (cpu: number, memory: number) => CAPACITY.cpuAndMemory({ cpu: wholePercent(cpu), memory: wholePercent(memory) });
     return [
-      { label: 'Policy', value: 'percentage of cluster resources' },
-      { label: 'Failover capacity', value: `CPU ${percent(p.cpuFailoverCapacityPercent)}, memory ${percent(p.memoryFailoverCapacityPercent)}` },
-      { label: 'Reserved', value: `CPU ${percent(p.configuredCpuPercent)}, memory ${percent(p.configuredMemoryPercent)}` },
-      { label: 'Available for new VMs', value: `CPU ${percent(p.cpuAvailablePercent)}, memory ${percent(p.memoryAvailablePercent)}` },
+      { label: CAPACITY.policy({}), value: CAPACITY.percentagePolicy({}) },
+      { label: CAPACITY.failoverCapacity({}), value: both(p.cpuFailoverCapacityPercent, p.memoryFailoverCapacityPercent) },
+      { label: CAPACITY.reserved({}), value: both(p.configuredCpuPercent, p.configuredMemoryPercent) },
+      { label: CAPACITY.available({}), value: both(p.cpuAvailablePercent, p.memoryAvailablePercent) },
     ];
   }
   if (f.failoverHosts) {
     const h = f.failoverHosts;
     return [
-      { label: 'Policy', value: 'dedicated failover hosts' },
-      { label: 'Failover hosts', value: h.hosts.join(', ') },
-      { label: 'Host failures tolerated', value: `${h.failoverCapacity} (configured ${h.hostFailuresToTolerate})` },
+      { label: CAPACITY.policy({}), value: CAPACITY.hostsPolicy({}) },
+      { label: CAPACITY.failoverHosts({}), value: formatList(h.hosts) },
+      { label: CAPACITY.tolerated({}), value: CAPACITY.toleratedValue({ capacity: grouped(h.failoverCapacity), configured: grouped(h.hostFailuresToTolerate) }) },
     ];
   }
-  return [{ label: 'Policy', value: 'disabled' }];
+  return [{ label: CAPACITY.policy({}), value: CAPACITY.disabled({}) }];
 }
 
 // -------------------------------------------------------------------------- sweep

@@ -7,6 +7,20 @@
 
 import { escapeXml } from '../view/designer-model';
 import { markLabels, timeAxisTicks, type Timeline, type TimelineSegmentKind } from '../view/simulation-charts';
+import { defineMessages } from '../l10n/messages';
+
+const TEXTS = defineMessages('review.timeline', {
+  picture: 'Downtime timeline',
+});
+
+/** The legend's name of each kind of bar, as the results panel's legend names it. */
+const SEGMENT_NAMES = defineMessages('review.timeline.segments', {
+  outage: 'down',
+  unreachable: 'running, unreachable',
+  booting: 'booting',
+  takeover: 'takeover',
+  migrating: 'migrating',
+});
 
 /** VM rows drawn; a longer timeline ends with a note (the tables below list every VM). */
 export const MAX_TIMELINE_ROWS = 60;
@@ -25,13 +39,12 @@ const SEGMENT_COLOUR: Readonly<Record<TimelineSegmentKind, string>> = {
   migrating: '#8250c4',
 };
 
-const SEGMENT_NAME: Readonly<Record<TimelineSegmentKind, string>> = {
-  outage: 'down',
-  unreachable: 'running, unreachable',
-  booting: 'booting',
-  takeover: 'takeover',
-  migrating: 'migrating',
-};
+/** A legend entry's width in units of a Latin letter: CJK characters count two. */
+function legendWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u.test(character) ? 2 : 1;
+  return width;
+}
 
 export function timelineSvg(timeline: Timeline): string | undefined {
   const groups = clipped(timeline);
@@ -46,7 +59,7 @@ export function timelineSvg(timeline: Timeline): string | undefined {
   const axisY = top + rowCount * ROW + 4;
   const legendY = axisY + 34;
   const height = legendY + 12;
-  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="sans-serif" font-size="11" role="img" aria-label="Downtime timeline">`];
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" font-family="sans-serif" font-size="11" role="img" aria-label="${escapeXml(TEXTS.picture({}))}">`];
   for (const tick of timeAxisTicks(end, plot, RIGHT - 2)) {
     out.push(`<line x1="${r(x(tick.atSeconds))}" y1="${top - 4}" x2="${r(x(tick.atSeconds))}" y2="${axisY}" stroke="#d0d0d0"/>`, `<text x="${r(x(tick.atSeconds))}" y="${axisY + 14}" text-anchor="${tick.anchor}" fill="#5f5f5f">${escapeXml(tick.label)}</text>`);
   }
@@ -71,8 +84,9 @@ export function timelineSvg(timeline: Timeline): string | undefined {
   });
   let legendX = 4;
   for (const kind of Object.keys(SEGMENT_COLOUR) as TimelineSegmentKind[]) {
-    out.push(`<rect x="${legendX}" y="${legendY - 9}" width="12" height="10" fill="${SEGMENT_COLOUR[kind]}"/>`, `<text x="${legendX + 16}" y="${legendY}" fill="#1f1f1f">${SEGMENT_NAME[kind]}</text>`);
-    legendX += 24 + SEGMENT_NAME[kind].length * 6.5;
+    const name = SEGMENT_NAMES[kind]({});
+    out.push(`<rect x="${legendX}" y="${legendY - 9}" width="12" height="10" fill="${SEGMENT_COLOUR[kind]}"/>`, `<text x="${legendX + 16}" y="${legendY}" fill="#1f1f1f">${escapeXml(name)}</text>`);
+    legendX += 24 + legendWidth(name) * 6.5;
   }
   out.push('</svg>');
   return out.join('');
