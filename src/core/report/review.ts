@@ -9,6 +9,7 @@
 
 import { analyzeText, ruleOption, type Analysis, type AnalysisOptions } from '../analysis/engine';
 import { findingCount, SEVERITIES, type Finding, type RuleMeta, type Severity } from '../analysis/rule';
+import { localizedRuleDocs } from '../analysis/rule-docs';
 import { RULE_FAMILIES, ruleMeta, type RuleFamily } from '../analysis/rules';
 import { clusterFigures, type ClusterFigures } from '../capacity/figures';
 import { worstSingleHostFailure } from '../capacity/n1';
@@ -511,12 +512,13 @@ function reviewRule(meta: RuleMeta, found: readonly Finding[], lineOf: (offset: 
   const worst = SEVERITIES.find((severity) => found.some((finding) => finding.severity === severity)) ?? meta.defaultSeverity;
   const count = sumOf(found, findingCount);
   const shown = listed.slice(0, LISTED_FINDINGS_PER_RULE);
+  const docs = localizedRuleDocs(meta);
   return {
     id: meta.id,
-    title: meta.docs.title,
+    title: docs.title,
     severity: worst,
-    description: meta.docs.description,
-    sources: meta.docs.sources,
+    description: docs.description,
+    sources: docs.sources,
     count,
     findings: shown.map((finding) => ({
       message: finding.message,
