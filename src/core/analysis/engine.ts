@@ -16,18 +16,24 @@ import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
 import { defineMessages } from '../l10n/messages';
 import { formatList } from '../l10n/format';
 
-const MESSAGES = defineMessages('analysis.engine', {
-  internalError: 'internal error in rule {rule}: {error}',
-  moreLikeThis: '… and {omitted} more like this (only the first {listed} of rule {rule} are listed)',
-  unknownRule: 'unknown rule "{rule}"',
-  unknownRuleSuggest: 'unknown rule "{rule}". Did you mean "{suggestion}"?',
-  renameTo: 'Rename to "{suggestion}"',
-  noOptionSuggest: 'rule "{rule}" has no option "{option}". Did you mean "{suggestion}"?',
-  noOptionHas: 'rule "{rule}" has no option "{option}" (it has {options})',
-  noOptionNone: 'rule "{rule}" has no option "{option}" (it has none)',
-  optionOutOfRange: '{option} must be between {min} and {max}; found {value}',
-});
-
+const MESSAGES = {
+  ...defineMessages('analysis.engine', {
+    internalError: 'internal error in rule {rule}: {error}',
+    moreLikeThis: '… and {omitted} more like this (only the first {listed} of rule {rule} are listed)',
+  }),
+  // The file's analysis.rules: reported as unknown keys and invalid values.
+  ...defineMessages('unknown-key.settings', {
+    unknownRule: 'unknown rule "{rule}"',
+    unknownRuleSuggest: 'unknown rule "{rule}". Did you mean "{suggestion}"?',
+    renameTo: 'Rename to "{suggestion}"',
+    noOptionSuggest: 'rule "{rule}" has no option "{option}". Did you mean "{suggestion}"?',
+    noOptionHas: 'rule "{rule}" has no option "{option}" (it has {options})',
+    noOptionNone: 'rule "{rule}" has no option "{option}" (it has none)',
+  }),
+  ...defineMessages('invalid-value.settings', {
+    optionOutOfRange: '{option} must be between {min} and {max}; found {value}',
+  }),
+};
 export type { SeveritySetting };
 
 /** A rule's settings from the host: severity and thresholds by option name. */
