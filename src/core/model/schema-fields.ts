@@ -86,6 +86,9 @@ export function describeNode(node: Node | null | undefined): string {
   return VALUES.anAlias({});
 }
 
+/** What a valid id is, for the problem on an id that is not (the format's own text: see format-texts.ts). */
+export const ID_HINT = 'ids start with a letter or digit and use only letters, digits, ".", "_" and "-"';
+
 export function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
 }

@@ -10,7 +10,7 @@ import { indexAliases, sizeOf, type AliasIndex } from './alias-index';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { closestMatch } from './suggest';
-import { describeNode, makeField, nodeRange, text, truncate, type Field, type FieldOptions, type ValueOf } from './schema-fields';
+import { describeNode, ID_HINT, makeField, nodeRange, text, truncate, type Field, type FieldOptions, type ValueOf } from './schema-fields';
 
 export {
   boolean,
@@ -621,7 +621,6 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const ID_HINT = 'ids start with a letter or digit and use only letters, digits, ".", "_" and "-"';
 
 export interface Identified {
   readonly id: string;

@@ -542,6 +542,7 @@ const FILE: readonly Design[] = [
       + 'description: [not, text]\nvms:\n  web-01: { host: esx-01, memory: 4 XB, cpus: 100000, datastore: [a] }\n  web-02: { host: esx-01, memoryGB: lots }\n  web-03: { host: esx-01, memory: 1e12 GB, lastUsed: yesterday, guestCluster: 3 }\n  "bad id!": { host: esx-01, memory: 1 GB }\n'
       + 'links:\n  - [esx-01/hba1/p0]\n  - 42\n  - { from: esx-01/hba1/p0, to: fc-a, speed: fast }\nlayout:\n  esx-01: [1, 2, 3]\n  web-01: [100000000, 0]\n  ? [a]\n  : [0, 0]\narrays: 7\nswitches:\n  - 42\n  - { id: [x] }\n  - { type: fc }\nrules: { r1: { type: anti-affinity, vms: web-01, enabled: maybe } }\nsites: { dc1: "a string" }\n',
   },
+  { name: 'a key that is not a name', text: `${SMALL}? [a]\n: 1\n` },
   { name: 'missing fields', text: `${SMALL}vms:\n  web-01: { memory: 4 GB }\n  web-02: { host: esx-01 }\n` },
   { name: 'duplicate ids', text: `${SMALL}vms:\n  c1: { host: esx-01, memory: 4 GB }\n` },
   {
