@@ -13,6 +13,7 @@ import { packOutline, unpackOutline, type OutlineEntry } from '../../../src/core
 import { parseVtopo, inputTooLargeProblem } from '../../../src/core/model/parse';
 import { STRUCTURAL_RULE_IDS } from '../../../src/core/model/report';
 import { useLanguage } from '../../../src/core/l10n/messages';
+import { elementDetails } from '../../../src/core/view/designer-details';
 import { pseudoLocalizationCorpus } from './corpus';
 
 const BUNDLE: Record<string, string> = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
@@ -189,5 +190,14 @@ describe('model and language features in Simplified Chinese', () => {
     const details = new Set(symbols.map((symbol) => symbol.detail));
     assert.ok(details.has('主机') && details.has('虚拟机') && details.has('存储阵列'), [...details].join(', '));
     for (const detail of details) assert.match(detail, CJK);
+  });
+
+  it('describes the fields of the designer\'s details panel in Chinese', () => {
+    useLanguage('zh-cn', BUNDLE);
+    const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
+    const fields = elementDetails(parseVtopo(seed).topology, seed, 'esx-01')?.fields ?? [];
+    assert.ok(fields.length > 5);
+    assert.equal(fields.find((field) => field.key === 'cluster')?.description, '此主机所属的集群。文件中只有一个集群时可以省略。');
+    for (const field of fields) assert.match(field.description, CJK, field.key);
   });
 });
