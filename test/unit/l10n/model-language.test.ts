@@ -12,6 +12,7 @@ import { documentSymbols } from '../../../src/core/language/symbols';
 import { packOutline, unpackOutline, type OutlineEntry } from '../../../src/core/language/packed-outline';
 import { parseVtopo, inputTooLargeProblem } from '../../../src/core/model/parse';
 import { STRUCTURAL_RULE_IDS } from '../../../src/core/model/report';
+import { cableLabel } from '../../../src/core/model/cable-id';
 import { useLanguage } from '../../../src/core/l10n/messages';
 import { elementDetails } from '../../../src/core/view/designer-details';
 import { pseudoLocalizationCorpus } from './corpus';
@@ -52,6 +53,7 @@ describe('model and language features, pseudo-localized', () => {
       }
     }
     assert.ok(wrapped(inputTooLargeProblem(20 * 1048576).message));
+    assert.ok(wrapped(cableLabel(4)));
     assert.deepEqual(unwrapped, []);
     assert.deepEqual([...STRUCTURAL].filter((id) => !seen.has(id)), [], 'structural rules the corpus does not trigger');
   });
@@ -149,6 +151,7 @@ describe('model and language features in Simplified Chinese', () => {
     assert.equal(empty?.message, '设计为空：.vtopo 文件以“vtopo: 1”开头');
     assert.equal(empty?.fixes?.[0]?.title, '新建设计');
     assert.equal(inputTooLargeProblem(20 * 1048576).message, '文件过大，无法分析（20.0 MB；上限为 16 MB）');
+    assert.equal(cableLabel(0), 'links: 中的第 1 条线缆');
     for (const { text } of pseudoLocalizationCorpus().filter((design) => !design.name.endsWith('.vtopo'))) {
       for (const finding of analyzeText(text, { today: '2026-12-04' }).findings) {
         if (!STRUCTURAL.has(finding.ruleId) || finding.message.startsWith('YAML')) continue;
