@@ -13,7 +13,27 @@ import { grouped } from '../text/plural';
 import type { Finding, RuleMeta, RuleOption } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
 
+const MESSAGES = {
+  ...defineMessages('analysis.engine', {
+    internalError: 'internal error in rule {rule}: {error}',
+    moreLikeThis: '… and {omitted} more like this (only the first {listed} of rule {rule} are listed)',
+  }),
+  // The file's analysis.rules: reported as unknown keys and invalid values.
+  ...defineMessages('unknown-key.settings', {
+    unknownRule: 'unknown rule "{rule}"',
+    unknownRuleSuggest: 'unknown rule "{rule}". Did you mean "{suggestion}"?',
+    renameTo: 'Rename to "{suggestion}"',
+    noOptionSuggest: 'rule "{rule}" has no option "{option}". Did you mean "{suggestion}"?',
+    noOptionHas: 'rule "{rule}" has no option "{option}" (it has {options})',
+    noOptionNone: 'rule "{rule}" has no option "{option}" (it has none)',
+  }),
+  ...defineMessages('invalid-value.settings', {
+    optionOutOfRange: '{option} must be between {min} and {max}; found {value}',
+  }),
+};
 export type { SeveritySetting };
 
 /** A rule's settings from the host: severity and thresholds by option name. */
@@ -63,7 +83,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
         ruleId: rule.meta.id,
         severity: 'error',
         internalError: true,
-        message: `internal error in rule ${rule.meta.id}: ${error instanceof Error ? error.message : String(error)}`,
+        message: MESSAGES.internalError({ rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) }),
         range: { start: 0, end: 0 },
         elementIds: [],
       });
@@ -110,7 +130,7 @@ function summaryFinding(first: Finding, omitted: number): Finding {
   return {
     ruleId: first.ruleId,
     severity: first.severity,
-    message: `… and ${grouped(omitted)} more like this (only the first ${grouped(MAX_FINDINGS_PER_RULE)} of rule ${first.ruleId} are listed)`,
+    message: MESSAGES.moreLikeThis({ omitted: grouped(omitted), listed: grouped(MAX_FINDINGS_PER_RULE), rule: first.ruleId }),
     range: first.range,
     elementIds: [],
     omitted,
@@ -146,10 +166,10 @@ function settingProblems(topology: Topology): ParseProblem[] {
       const suggestion = closestMatch(entry.key, known);
       problems.push({
         ruleId: 'unknown-key',
-        message: `unknown rule "${entry.key}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
+        message: suggestion ? MESSAGES.unknownRuleSuggest({ rule: entry.key, suggestion }) : MESSAGES.unknownRule({ rule: entry.key }),
         range: entry.keyRange,
         elementIds: [],
-        ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: entry.keyRange, newText: suggestion }], preferred: true }] } : {}),
+        ...(suggestion ? { fixes: [{ title: MESSAGES.renameTo({ suggestion }), edits: [{ range: entry.keyRange, newText: suggestion }], preferred: true }] } : {}),
       });
       continue;
     }
@@ -161,15 +181,17 @@ function settingProblems(topology: Topology): ParseProblem[] {
         const suggestion = closestMatch(name, names);
         problems.push({
           ruleId: 'unknown-key',
-          message: `rule "${meta.id}" has no option "${name}"${suggestion ? `. Did you mean "${suggestion}"?` : names.length ? ` (it has ${names.join(', ')})` : ' (it has none)'}`,
+          message: suggestion
+            ? MESSAGES.noOptionSuggest({ rule: meta.id, option: name, suggestion })
+            : names.length ? MESSAGES.noOptionHas({ rule: meta.id, option: name, options: formatList(names) }) : MESSAGES.noOptionNone({ rule: meta.id, option: name }),
           range: option.keyRange,
           elementIds: [],
-          ...(suggestion ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: option.keyRange, newText: suggestion }], preferred: true }] } : {}),
+          ...(suggestion ? { fixes: [{ title: MESSAGES.renameTo({ suggestion }), edits: [{ range: option.keyRange, newText: suggestion }], preferred: true }] } : {}),
         });
       } else if (!withinOption(spec, option.value)) {
         problems.push({
           ruleId: 'invalid-value',
-          message: `${name} must be between ${spec.min} and ${spec.max}; found ${option.value}`,
+          message: MESSAGES.optionOutOfRange({ option: name, min: String(spec.min), max: String(spec.max), value: String(option.value) }),
           range: option.valueRange,
           elementIds: [],
         });

@@ -10,7 +10,8 @@ import { ALL_RULES } from '../analysis/rules';
 import type { ElementKind, ReferenceTarget } from '../model/schema';
 import type { SourceRange } from '../model/source';
 import { cursorContext, type CursorContext } from './cursor';
-import { kindName } from './describe';
+import { COMPLETION, kindName, typeNameText } from './messages';
+import { localizedFormatText } from '../model/format-texts';
 import { describeField } from './hover';
 import type { DesignIndex } from './navigation';
 import { fieldAtPath, isStructured, mappingKeys, type AnyField } from './schema-path';
@@ -58,7 +59,7 @@ function keyCompletions(context: CursorContext, field: AnyField | undefined, des
   const entries: CompletionEntry[] = offered.map((entry, order) => ({
     label: entry.key,
     kind: 'key',
-    detail: entry.field.typeName,
+    detail: typeNameText(entry.field.typeName),
     documentation: describeField(entry.key, entry.field),
     snippet: `${entry.key}:${valueSnippet(entry.field, context.indent)}`,
     replace: context.word,
@@ -106,7 +107,7 @@ function freeKeyCompletions(context: CursorContext, design: DesignIndex | undefi
     return ALL_RULES.filter((rule) => !context.siblingKeys.includes(rule.id)).map((rule) => ({
       label: rule.id,
       kind: 'key',
-      detail: `rule, ${rule.defaultSeverity} by default`,
+      detail: COMPLETION.ruleDetail({ severity: rule.defaultSeverity }),
       documentation: `**${rule.id}**: ${localizedRuleDocs(rule).title}\n\n${localizedRuleDocs(rule).description}`,
       snippet: `${rule.id}: \${1|${SEVERITY_SETTINGS.join(',')}|}`,
       replace: context.word,
@@ -127,8 +128,8 @@ function valueCompletions(field: AnyField, word: SourceRange, spacer: string, de
     return field.completions.map((value, order) => ({
       label: value,
       kind: 'value',
-      detail: field.typeName,
-      documentation: field.description,
+      detail: typeNameText(field.typeName),
+      documentation: localizedFormatText(field.description),
       snippet: spacer + value,
       replace: word,
       sortText: String(order).padStart(4, '0'),

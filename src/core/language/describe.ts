@@ -4,43 +4,18 @@
  * placement and priority).
  */
 
-import type { ElementKind, Declaration } from '../model/schema';
+import type { Declaration } from '../model/schema';
 import type { Topology, Host, HostProfile, Vm } from '../model/topology';
 import { formatQuantity } from '../model/units';
-import { plural } from '../text/plural';
+import { grouped } from '../text/plural';
+import { formatList } from '../l10n/format';
+import { FACTS, HOVER, kindName } from './messages';
 import { failureDomainsOf } from '../domain/failure-domains';
 
-const KIND_NAMES: Readonly<Record<ElementKind, string>> = {
-  cluster: 'cluster',
-  hostProfile: 'host profile',
-  host: 'host',
-  adapter: 'adapter',
-  port: 'port',
-  virtualSwitch: 'virtual switch',
-  portGroup: 'port group',
-  vmkernelPort: 'VMkernel port',
-  switch: 'switch',
-  array: 'storage array',
-  controller: 'array controller',
-  datastore: 'datastore',
-  vm: 'VM',
-  guestCluster: 'guest cluster',
-  rule: 'rule',
-  site: 'site',
-  rack: 'rack',
-  chassis: 'chassis',
-  powerFeed: 'power feed',
-  siteLink: 'site link',
-};
-
-export function kindName(kind: ElementKind): string {
-  return KIND_NAMES[kind];
-}
-
 export function describeElement(topology: Topology, declaration: Declaration): string {
-  const title = `**${KIND_NAMES[declaration.kind]}** \`${declaration.id}\``;
+  const title = HOVER.title({ kind: kindName(declaration.kind), id: declaration.id });
   const facts = factsOf(topology, declaration);
-  if (facts === undefined) return `${title}\n\nNot fully read: see the problems reported on it.`;
+  if (facts === undefined) return `${title}\n\n${HOVER.notFullyRead({})}`;
   const lines = facts.filter((fact): fact is string => fact !== undefined);
   return lines.length === 0 ? title : `${title}\n\n${lines.map((line) => `- ${line}`).join('\n')}`;
 }
@@ -69,9 +44,9 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
       const vmCount = hosts.reduce((sum, host) => sum + topology.vmsOnHost(host.id).length, 0);
       const ha = cluster.ha;
       return [
-        `Hosts: ${hosts.length}`,
-        `VMs: ${vmCount}`,
-        ha === undefined ? 'HA: not configured' : ha.enabled ? `HA: on, admission control ${ha.admissionControl?.policy ?? 'percentage'}` : 'HA: off',
+        FACTS.hosts({ count: grouped(hosts.length) }),
+        FACTS.vms({ count: grouped(vmCount) }),
+        ha === undefined ? FACTS.haNotConfigured({}) : ha.enabled ? FACTS.haOn({ policy: ha.admissionControl?.policy ?? 'percentage' }) : FACTS.haOff({}),
         cluster.description,
       ];
     }
@@ -80,41 +55,45 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
       if (!datastore) return undefined;
       const vmCount = topology.vms.filter((vm) => vm.datastore === id).length;
       return [
-        `Protocol: ${datastore.protocol}`,
-        datastore.array !== undefined ? `Array: ${datastore.array}` : datastore.host !== undefined ? `Local to host ${datastore.host}` : undefined,
-        topology.isLocalDatastore(datastore) ? 'Local: VMs on it cannot fail over' : 'Shared',
-        datastore.mirror !== undefined ? `Mirror: ${datastore.mirror.mode} copy on ${datastore.mirror.array}${datastore.mirror.mode === 'async' && datastore.mirror.rpoSeconds !== undefined ? `, RPO ${formatQuantity(datastore.mirror.rpoSeconds, 'duration')}` : ''}` : undefined,
-        datastore.capacityMB !== undefined ? `Capacity: ${formatQuantity(datastore.capacityMB, 'data')}` : undefined,
-        `VMs: ${vmCount}`,
+        FACTS.protocol({ protocol: datastore.protocol }),
+        datastore.array !== undefined ? FACTS.array({ array: datastore.array }) : datastore.host !== undefined ? FACTS.localToHost({ host: datastore.host }) : undefined,
+        topology.isLocalDatastore(datastore) ? FACTS.local({}) : FACTS.shared({}),
+        datastore.mirror !== undefined ? mirrorFact(datastore.mirror) : undefined,
+        datastore.capacityMB !== undefined ? FACTS.capacity({ capacity: formatQuantity(datastore.capacityMB, 'data') }) : undefined,
+        FACTS.vms({ count: grouped(vmCount) }),
       ];
     }
     case 'array': {
       const array = topology.storageArray(id);
       if (!array) return undefined;
       return [
-        array.model !== undefined ? `Model: ${[array.vendor, array.model].filter(Boolean).join(' ')}` : undefined,
-        `Controllers: ${array.controllers.length}${array.mode !== undefined ? ` (${array.mode})` : ''}`,
-        array.throughputMBps !== undefined ? `Throughput: ${formatQuantity(array.throughputMBps, 'throughput')}` : undefined,
+        array.model !== undefined ? FACTS.model({ model: [array.vendor, array.model].filter(Boolean).join(' ') }) : undefined,
+        array.mode !== undefined ? FACTS.controllersMode({ count: grouped(array.controllers.length), mode: array.mode }) : FACTS.controllers({ count: grouped(array.controllers.length) }),
+        array.throughputMBps !== undefined ? FACTS.throughput({ throughput: formatQuantity(array.throughputMBps, 'throughput') }) : undefined,
       ];
     }
     case 'switch': {
       const networkSwitch = topology.networkSwitch(id);
       if (!networkSwitch) return undefined;
       return [
-        `Type: ${networkSwitch.type === 'fc' ? 'Fibre Channel' : 'Ethernet'}`,
-        networkSwitch.fabric !== undefined ? `Fabric: ${networkSwitch.fabric}` : undefined,
-        networkSwitch.speedMbps !== undefined ? `Speed: ${formatQuantity(networkSwitch.speedMbps, 'bandwidth')}` : undefined,
+        networkSwitch.type === 'fc' ? FACTS.typeFibreChannel({}) : FACTS.typeEthernet({}),
+        networkSwitch.fabric !== undefined ? FACTS.fabric({ fabric: networkSwitch.fabric }) : undefined,
+        networkSwitch.speedMbps !== undefined ? FACTS.speed({ speed: formatQuantity(networkSwitch.speedMbps, 'bandwidth') }) : undefined,
         linkCount(topology, id),
       ];
     }
     case 'adapter': {
       const adapter = topology.host(parentId(id, 1))?.adapters.find((a) => a.id === id);
       if (!adapter) return undefined;
-      return [`Type: ${adapter.type}`, adapter.model !== undefined ? `Model: ${[adapter.vendor, adapter.model].filter(Boolean).join(' ')}` : undefined, `Ports: ${adapter.ports.length}`];
+      return [
+        FACTS.type({ type: adapter.type }),
+        adapter.model !== undefined ? FACTS.model({ model: [adapter.vendor, adapter.model].filter(Boolean).join(' ') }) : undefined,
+        FACTS.ports({ count: grouped(adapter.ports.length) }),
+      ];
     }
     case 'controller': {
       const controller = topology.storageArray(parentId(id, 1))?.controllers.find((c) => c.id === id);
-      return controller && [`Ports: ${controller.ports.length}`];
+      return controller && [FACTS.ports({ count: grouped(controller.ports.length) })];
     }
     case 'port':
       return portFacts(topology, id);
@@ -122,33 +101,38 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
       const vmkernelPort = topology.host(parentId(id, 1))?.vmkernelPorts.find((p) => p.id === id);
       if (!vmkernelPort) return undefined;
       return [
-        vmkernelPort.roles.length > 0 ? `Roles: ${vmkernelPort.roles.join(', ')}` : undefined,
-        `Active uplinks: ${vmkernelPort.active.join(', ') || 'none'}`,
-        vmkernelPort.standby.length > 0 ? `Standby uplinks: ${vmkernelPort.standby.join(', ')}` : undefined,
+        vmkernelPort.roles.length > 0 ? FACTS.roles({ roles: formatList(vmkernelPort.roles) }) : undefined,
+        vmkernelPort.active.length > 0 ? FACTS.activeUplinks({ uplinks: formatList(vmkernelPort.active) }) : FACTS.activeUplinksNone({}),
+        vmkernelPort.standby.length > 0 ? FACTS.standbyUplinks({ uplinks: formatList(vmkernelPort.standby) }) : undefined,
       ];
     }
     case 'guestCluster': {
       const guestCluster = topology.guestClusters.find((g) => g.id === id);
       if (!guestCluster) return undefined;
       const members = topology.vms.filter((vm) => vm.guestCluster === id).map((vm) => vm.id);
-      return [`Type: ${guestCluster.type}`, `Nodes: ${members.join(', ') || 'none'}`, guestCluster.role !== undefined ? `Role: ${guestCluster.role}` : undefined];
+      return [
+        FACTS.type({ type: guestCluster.type }),
+        members.length > 0 ? FACTS.nodes({ nodes: formatList(members) }) : FACTS.nodesNone({}),
+        guestCluster.role !== undefined ? FACTS.role({ role: guestCluster.role }) : undefined,
+      ];
     }
     case 'rule': {
       const rule = topology.rules.find((r) => r.id === id);
       if (!rule) return undefined;
       return [
-        `Type: ${rule.type}${rule.enabled ? '' : ' (disabled)'}`,
-        rule.vms.length > 0 ? `VMs: ${rule.vms.join(', ')}` : undefined,
-        rule.hosts.length > 0 ? `Hosts: ${rule.hosts.join(', ')}${rule.mode !== undefined ? ` (${rule.mode})` : ''}` : undefined,
+        rule.enabled ? FACTS.type({ type: rule.type }) : FACTS.typeDisabled({ type: rule.type }),
+        rule.vms.length > 0 ? FACTS.vmsListed({ vms: formatList(rule.vms) }) : undefined,
+        rule.hosts.length === 0 ? undefined
+        : rule.mode !== undefined ? FACTS.hostsListedMode({ hosts: formatList(rule.hosts), mode: rule.mode }) : FACTS.hostsListed({ hosts: formatList(rule.hosts) }),
       ];
     }
     case 'siteLink': {
       const link = topology.siteLinks.find((l) => l.id === id);
       if (!link) return undefined;
       return [
-        `Sites: ${link.sites.join(', ')}`,
-        link.rttSeconds !== undefined ? `Round trip: ${formatQuantity(link.rttSeconds, 'duration')}` : undefined,
-        link.bandwidthMbps !== undefined ? `Bandwidth: ${formatQuantity(link.bandwidthMbps, 'bandwidth')}` : undefined,
+        FACTS.sites({ sites: formatList(link.sites) }),
+        link.rttSeconds !== undefined ? FACTS.roundTrip({ rtt: formatQuantity(link.rttSeconds, 'duration') }) : undefined,
+        link.bandwidthMbps !== undefined ? FACTS.bandwidth({ bandwidth: formatQuantity(link.bandwidthMbps, 'bandwidth') }) : undefined,
         link.description,
       ];
     }
@@ -166,39 +150,61 @@ function domainFacts(topology: Topology, id: string): Facts {
   const domain = domains.domain(id);
   if (!domain) return undefined;
   const members = domains.members(id);
-  const count = (kind: string, name: string, names: string) => {
+  const count = (kind: string, one: (data: { count: string }) => string, many: (data: { count: string }) => string) => {
     const n = members.filter((m) => m.kind === kind).length;
-    return n > 0 ? `${n} ${plural(n, name, names)}` : undefined;
+    return n > 0 ? (n === 1 ? one : many)({ count: grouped(n) }) : undefined;
   };
-  const taken = [count('host', 'host', 'hosts'), count('switch', 'switch', 'switches'), count('array', 'array', 'arrays'), count('chassis', 'chassis', 'chassis')].filter((part) => part !== undefined);
+  const taken = [
+    count('host', FACTS.oneHost, FACTS.manyHosts),
+    count('switch', FACTS.oneSwitch, FACTS.manySwitches),
+    count('array', FACTS.oneArray, FACTS.manyArrays),
+    count('chassis', FACTS.chassisCount, FACTS.chassisCount),
+  ].filter((part) => part !== undefined);
   const place = domains.placement(id);
   const rack = topology.racks.find((r) => r.id === id);
   const feed = topology.powerFeeds.find((f) => f.id === id);
   return [
-    `Its failure takes down: ${taken.length > 0 ? taken.join(', ') : 'nothing that says it stands here or hangs on it'}`,
-    rack?.site !== undefined ? `Site: ${rack.site}` : place?.site !== undefined ? `Site: ${place.site}` : undefined,
-    place?.rack !== undefined ? `Rack: ${place.rack}` : undefined,
-    feed?.fedFrom !== undefined ? `Fed from: ${feed.fedFrom}` : undefined,
+    taken.length > 0 ? FACTS.takesDown({ members: formatList(taken) }) : FACTS.takesDownNothing({}),
+    rack?.site !== undefined ? FACTS.site({ site: rack.site }) : place?.site !== undefined ? FACTS.site({ site: place.site }) : undefined,
+    place?.rack !== undefined ? FACTS.rack({ rack: place.rack }) : undefined,
+    feed?.fedFrom !== undefined ? FACTS.fedFrom({ feed: feed.fedFrom }) : undefined,
   ];
 }
 
-/** What a host takes from its profile, as " (cpu, memory, adapters)". */
-function inheritedKeys(host: Host): string {
-  const keys = Object.entries(host.source.fields).filter(([, field]) => field?.inheritedFrom !== undefined).map(([key]) => (key === 'memoryMB' ? 'memory' : key));
-  return keys.length === 0 ? '' : ` (${keys.join(', ')})`;
+/** What a host takes from its profile: `cpu, memory, adapters`. */
+function inheritedKeys(host: Host): string[] {
+  return Object.entries(host.source.fields).filter(([, field]) => field?.inheritedFrom !== undefined).map(([key]) => (key === 'memoryMB' ? 'memory' : key));
+}
+
+function profileFact(profile: string, host: Host): string {
+  const keys = inheritedKeys(host);
+  return keys.length === 0 ? FACTS.profile({ profile }) : FACTS.profileTaking({ profile, keys: formatList(keys) });
+}
+
+function mirrorFact(mirror: { readonly mode: string; readonly array: string; readonly rpoSeconds?: number }): string {
+  return mirror.mode === 'async' && mirror.rpoSeconds !== undefined
+    ? FACTS.mirrorRpo({ mode: mirror.mode, array: mirror.array, rpo: formatQuantity(mirror.rpoSeconds, 'duration') })
+    : FACTS.mirror({ mode: mirror.mode, array: mirror.array });
+}
+
+function cpuFact(cpu: Host['cpu']): string {
+  const data = { cores: grouped(cpu.cores), sockets: grouped(cpu.sockets), speed: formatQuantity(cpu.speedMHz, 'frequency') };
+  if (cpu.family === undefined) return (cpu.sockets === 1 ? FACTS.cpuOneSocket : FACTS.cpuSockets)(data);
+  return (cpu.sockets === 1 ? FACTS.cpuOneSocketFamily : FACTS.cpuSocketsFamily)({ ...data, family: cpu.family });
 }
 
 function hostFacts(topology: Topology, host: Host): Facts {
   const cpu = host.cpu;
   const vms = topology.vmsOnHost(host.id);
   const configuredMB = vms.reduce((sum, vm) => sum + vm.memoryMB, 0);
+  const cluster = topology.clusterOfHost(host)?.id;
   return [
-    `CPU: ${cpu.cores} cores (${cpu.sockets} ${plural(cpu.sockets, 'socket')}) at ${formatQuantity(cpu.speedMHz, 'frequency')}${cpu.family !== undefined ? `, ${cpu.family}` : ''}`,
-    `Memory: ${formatQuantity(host.memoryMB, 'data')}`,
-    `Cluster: ${topology.clusterOfHost(host)?.id ?? 'none'}`,
-    host.profile !== undefined ? `Profile: ${host.profile}${inheritedKeys(host)}` : undefined,
-    `VMs: ${vms.length}${vms.length > 0 ? ` (${formatQuantity(configuredMB, 'data')} memory configured)` : ''}`,
-    host.state !== 'connected' ? `State: ${host.state}` : undefined,
+    cpuFact(cpu),
+    FACTS.memory({ memory: formatQuantity(host.memoryMB, 'data') }),
+    cluster !== undefined ? FACTS.cluster({ cluster }) : FACTS.clusterNone({}),
+    host.profile !== undefined ? profileFact(host.profile, host) : undefined,
+    vms.length > 0 ? FACTS.vmsMemory({ count: grouped(vms.length), memory: formatQuantity(configuredMB, 'data') }) : FACTS.vms({ count: grouped(vms.length) }),
+    host.state !== 'connected' ? FACTS.state({ state: host.state }) : undefined,
   ];
 }
 
@@ -208,41 +214,47 @@ const LISTED_HOSTS = 8;
 function hostProfileFacts(topology: Topology, profile: HostProfile): Facts {
   const users = [...new Set(topology.references.filter((reference) => reference.target === 'hostProfile' && reference.id === profile.id).map((reference) => reference.fromId))]
     .filter((hostId): hostId is string => hostId !== undefined);
-  const more = users.length > LISTED_HOSTS ? ` and ${users.length - LISTED_HOSTS} more` : '';
+  const summary = hostProfileSummary(profile);
+  const listed = { count: grouped(users.length), hosts: formatList(users.slice(0, LISTED_HOSTS)) };
   return [
-    `Gives: ${hostProfileSummary(profile) || 'nothing yet'}`,
-    profile.model !== undefined ? `Model: ${profile.model}` : undefined,
-    profile.edition !== undefined ? `Edition: ${profile.edition}` : undefined,
-    profile.overhead !== undefined ? `Overhead: ${formatQuantity(profile.overhead.cpuMHz, 'frequency')} CPU, ${formatQuantity(profile.overhead.memoryMB, 'data')} memory` : undefined,
-    profile.maxVms !== undefined ? `Max VMs: ${profile.maxVms}` : undefined,
-    users.length === 0 ? 'Hosts: none' : `Hosts (${users.length}): ${users.slice(0, LISTED_HOSTS).join(', ')}${more}`,
+    summary !== '' ? FACTS.gives({ summary }) : FACTS.givesNothing({}),
+    profile.model !== undefined ? FACTS.model({ model: profile.model }) : undefined,
+    profile.edition !== undefined ? FACTS.edition({ edition: profile.edition }) : undefined,
+    profile.overhead !== undefined ? FACTS.overhead({ cpu: formatQuantity(profile.overhead.cpuMHz, 'frequency'), memory: formatQuantity(profile.overhead.memoryMB, 'data') }) : undefined,
+    profile.maxVms !== undefined ? FACTS.maxVms({ count: grouped(profile.maxVms) }) : undefined,
+    users.length === 0 ? FACTS.hostsNone({})
+    : users.length > LISTED_HOSTS ? FACTS.hostsCountedMore({ ...listed, more: grouped(users.length - LISTED_HOSTS) }) : FACTS.hostsCounted(listed),
   ];
 }
 
 /** A profile's hardware in one line: "2 x 16 cores @ 2.3 GHz, 512 GB, adapters hba1, hba2, nic1". */
 export function hostProfileSummary(profile: HostProfile): string {
   const cpu = profile.cpu;
-  const perSocket = cpu && cpu.sockets > 1 && cpu.cores % cpu.sockets === 0 ? `${cpu.sockets} x ${cpu.cores / cpu.sockets} cores` : cpu && `${cpu.cores} cores`;
+  const perSocket = cpu && cpu.sockets > 1 && cpu.cores % cpu.sockets === 0
+    ? FACTS.coresPerSocket({ sockets: grouped(cpu.sockets), cores: grouped(cpu.cores / cpu.sockets) })
+    : cpu && FACTS.cores({ cores: grouped(cpu.cores) });
   const adapters = profile.adapters?.map((adapter) => adapter.id.slice(adapter.id.lastIndexOf('/') + 1));
-  return [
-    cpu && `${perSocket} @ ${formatQuantity(cpu.speedMHz, 'frequency')}`,
+  return formatList([
+    cpu && perSocket !== undefined ? FACTS.cpuAt({ cores: perSocket, speed: formatQuantity(cpu.speedMHz, 'frequency') }) : undefined,
     profile.memoryMB !== undefined ? formatQuantity(profile.memoryMB, 'data') : undefined,
-    adapters && adapters.length > 0 ? `${plural(adapters.length, 'adapter')} ${adapters.join(', ')}` : undefined,
-  ].filter((part): part is string => part !== undefined).join(', ');
+    adapters && adapters.length > 0 ? (adapters.length === 1 ? FACTS.oneAdapter : FACTS.manyAdapters)({ adapters: formatList(adapters) }) : undefined,
+  ].filter((part): part is string => part !== undefined));
 }
 
 function vmFacts(topology: Topology, vm: Vm): Facts {
   const host = topology.host(vm.host);
   const defaultPriority = host && topology.clusterOfHost(host)?.ha?.defaultRestartPriority;
-  const priority = vm.restartPriority ?? (defaultPriority !== undefined ? `${defaultPriority} (cluster default)` : undefined);
+  const priority = vm.restartPriority !== undefined ? FACTS.restartPriority({ priority: vm.restartPriority })
+    : defaultPriority !== undefined ? FACTS.restartPriorityDefault({ priority: defaultPriority }) : undefined;
   return [
-    `Host: ${vm.host}`,
-    `CPUs: ${vm.cpus}, memory: ${formatQuantity(vm.memoryMB, 'data')}`,
-    `Datastore: ${vm.datastore ?? 'none'}`,
-    priority !== undefined ? `Restart priority: ${priority}` : undefined,
-    vm.role !== undefined ? `Role: ${vm.role}` : undefined,
-    vm.power !== 'on' ? `Power: ${vm.power}` : undefined,
-    vm.protection !== 'none' ? `Protection: ${vm.protection}${vm.secondaryHost !== undefined ? ` on ${vm.secondaryHost}` : ''}` : undefined,
+    FACTS.host({ host: vm.host }),
+    FACTS.cpusMemory({ cpus: grouped(vm.cpus), memory: formatQuantity(vm.memoryMB, 'data') }),
+    vm.datastore !== undefined ? FACTS.datastore({ datastore: vm.datastore }) : FACTS.datastoreNone({}),
+    priority,
+    vm.role !== undefined ? FACTS.role({ role: vm.role }) : undefined,
+    vm.power !== 'on' ? FACTS.power({ power: vm.power }) : undefined,
+    vm.protection === 'none' ? undefined
+    : vm.secondaryHost !== undefined ? FACTS.protectionOn({ protection: vm.protection, host: vm.secondaryHost }) : FACTS.protection({ protection: vm.protection }),
   ];
 }
 
@@ -252,16 +264,16 @@ function portFacts(topology: Topology, id: string): Facts {
   const hostPort = topology.host(device)?.adapters.find((a) => a.id === owner)?.ports.find((p) => p.id === id);
   if (hostPort) {
     return [
-      hostPort.speedMbps !== undefined ? `Speed: ${formatQuantity(hostPort.speedMbps, 'bandwidth')}` : undefined,
-      hostPort.roles !== undefined && hostPort.roles.length > 0 ? `Roles: ${hostPort.roles.join(', ')}` : undefined,
+      hostPort.speedMbps !== undefined ? FACTS.speed({ speed: formatQuantity(hostPort.speedMbps, 'bandwidth') }) : undefined,
+      hostPort.roles !== undefined && hostPort.roles.length > 0 ? FACTS.roles({ roles: formatList(hostPort.roles) }) : undefined,
       linkCount(topology, id),
     ];
   }
   const arrayPort = topology.storageArray(device)?.controllers.find((c) => c.id === owner)?.ports.find((p) => p.id === id);
   if (!arrayPort) return undefined;
   return [
-    `Type: ${arrayPort.type}`,
-    arrayPort.speedMbps !== undefined ? `Speed: ${formatQuantity(arrayPort.speedMbps, 'bandwidth')}` : undefined,
+    FACTS.type({ type: arrayPort.type }),
+    arrayPort.speedMbps !== undefined ? FACTS.speed({ speed: formatQuantity(arrayPort.speedMbps, 'bandwidth') }) : undefined,
     linkCount(topology, id),
   ];
 }
@@ -272,9 +284,9 @@ const LISTED_LINKS = 8;
 function linkCount(topology: Topology, endpointId: string): string {
   const isThis = (endpoint: string) => endpoint === endpointId || endpoint.startsWith(`${endpointId}/`);
   const linked = topology.links.filter((link) => isThis(link.from) || isThis(link.to)).map((link) => (isThis(link.from) ? link.to : link.from));
-  if (linked.length === 0) return 'Not cabled';
-  const more = linked.length > LISTED_LINKS ? ` and ${linked.length - LISTED_LINKS} more` : '';
-  return `Cabled to: ${linked.slice(0, LISTED_LINKS).join(', ')}${more}`;
+  if (linked.length === 0) return FACTS.notCabled({});
+  const endpoints = formatList(linked.slice(0, LISTED_LINKS));
+  return linked.length > LISTED_LINKS ? FACTS.cabledToMore({ endpoints, more: grouped(linked.length - LISTED_LINKS) }) : FACTS.cabledTo({ endpoints });
 }
 
 /** The id `levels` steps up: `esx-01/hba1/p0` is on adapter `esx-01/hba1` and host `esx-01`. */

@@ -8,6 +8,9 @@ import { cursorContext } from './cursor';
 import { describeElement } from './describe';
 import type { DesignIndex } from './navigation';
 import { fieldAtPath, keyField, type AnyField } from './schema-path';
+import { HOVER, typeNameText } from './messages';
+import { kindText } from '../model/messages';
+import { localizedFormatText } from '../model/format-texts';
 
 export interface Hover {
   readonly markdown: string;
@@ -19,10 +22,9 @@ export function hoverAt(text: string, offset: number, design: DesignIndex): Hove
   const reference = design.referenceAt(offset);
   if (reference) {
     const declaration = design.resolve(reference);
-    const what = reference.target === 'endpoint' ? 'port or switch' : reference.target;
     return {
       range: reference.range,
-      markdown: declaration ? describeElement(design.topology, declaration) : `No ${what} \`${reference.id}\` is declared in this file.`,
+      markdown: declaration ? describeElement(design.topology, declaration) : HOVER.notDeclared({ what: kindText(reference.target, 'portOrSwitch'), id: reference.id }),
     };
   }
   const declaration = design.declarationAt(offset);
@@ -47,8 +49,9 @@ function keyHover(text: string, offset: number): Hover | undefined {
 
 export function describeField(key: string, field: AnyField): string {
   const notes = [
-    field.required ? 'Required.' : undefined,
-    field.defaultValue !== undefined && typeof field.defaultValue !== 'object' ? `Default: \`${String(field.defaultValue)}\`.` : undefined,
+    field.required ? HOVER.required({}) : undefined,
+    field.defaultValue !== undefined && typeof field.defaultValue !== 'object' ? HOVER.default({ value: String(field.defaultValue) }) : undefined,
   ].filter((note): note is string => note !== undefined);
-  return [`**${key}**: ${field.typeName}`, field.description, ...(notes.length > 0 ? [notes.join(' ')] : [])].join('\n\n');
+  const title = HOVER.fieldTitle({ key, type: typeNameText(field.typeName) });
+  return [title, localizedFormatText(field.description), ...(notes.length > 0 ? [notes.join(' ')] : [])].join('\n\n');
 }

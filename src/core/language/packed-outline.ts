@@ -8,7 +8,7 @@
 
 import type { ElementKind } from '../model/schema';
 import { LineIndex, type SourceRange } from '../model/source';
-import { kindName } from './describe';
+import { kindName } from './messages';
 import type { DesignSymbol } from './symbols';
 
 export interface PackedOutline {

@@ -6,7 +6,7 @@
 
 import type { Declaration, ElementKind } from '../model/schema';
 import type { SourceRange } from '../model/source';
-import { kindName } from './describe';
+import { kindName } from './messages';
 
 export interface DesignSymbol {
   /** The id's last segment: `p0` for `esx-01/hba1/p0`. */

@@ -5,6 +5,13 @@
  * ("cable 1 of links:"). Both conventions live here and nowhere else.
  */
 
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
+
+const CABLES = defineMessages('model.cables', {
+  label: 'cable {n} of links:',
+});
+
 /** The id of a cable: `link:` and its zero-based index in `links:`. */
 export type CableId = `link:${number}`;
 
@@ -21,5 +28,5 @@ export function cableIndex(id: string): number | undefined {
 
 /** How messages name the cable at zero-based `index`: one-based, "cable 1 of links:". */
 export function cableLabel(index: number): string {
-  return `cable ${index + 1} of links:`;
+  return CABLES.label({ n: grouped(index + 1) });
 }

@@ -30,6 +30,7 @@ import {
 import type { SourceRange } from './source';
 import { FORMAT_BOUNDS } from './format-bounds';
 import { chassis, mirror, placement, powerFeed, rack, site, siteLink } from './format-domains';
+import { PROFILE_REFUSED, VALUE_MESSAGES } from './messages';
 
 export const FORMAT_VERSION = 1;
 
@@ -94,7 +95,7 @@ const ruleSetting = custom<RuleSettingValue, { description: string }>(
         const valueRange = nodeRange(valueNode, keyRange);
         const value = valueNode && isScalar(valueNode) ? valueNode.value : undefined;
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          ctx.report('invalid-value', `expected a number for rule option "${key}"`, valueRange);
+          ctx.report('invalid-value', VALUE_MESSAGES.expectedRuleOption({ key }), valueRange);
           continue;
         }
         options.set(key, { value, keyRange, valueRange });
@@ -376,19 +377,18 @@ const hostProfileShape = {
 /** The host keys a profile may give, as the format declares them. */
 export const HOST_PROFILE_KEYS = Object.keys(hostProfileShape) as ReadonlyArray<keyof typeof hostProfileShape>;
 
-const PER_HOST = 'give it on each host';
 const hostProfile = template(object(hostProfileShape, {
   description: 'A host profile: the hardware and platform fields (model, edition, cpu, memory, overhead, maxVms, adapters with their ports) that hosts naming it in `profile:` take when they do not give them.',
   refusedKeys: {
-    cluster: `"cluster" cannot be in a host profile: a profile says what a server is, not where it belongs; ${PER_HOST}`,
-    state: `"state" cannot be in a host profile: it is the state of one host; ${PER_HOST}`,
-    vmkernelPorts: `"vmkernelPorts" cannot be in a host profile: VMkernel ports name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
-    virtualSwitches: `"virtualSwitches" cannot be in a host profile: virtual switches name their uplinks by full port id (esx-01/nic1/p0), which differs from host to host; ${PER_HOST}`,
-    site: `"site" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
-    rack: `"rack" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
-    chassis: `"chassis" cannot be in a host profile: it is where one host stands; ${PER_HOST}`,
-    power: `"power" cannot be in a host profile: it names the feeds one host's supplies are plugged into; ${PER_HOST}`,
-    profile: '"profile" cannot be in a host profile: profiles do not build on one another; write the shared fields into this one',
+    cluster: () => PROFILE_REFUSED.cluster({}),
+    state: () => PROFILE_REFUSED.state({}),
+    vmkernelPorts: () => PROFILE_REFUSED.vmkernelPorts({}),
+    virtualSwitches: () => PROFILE_REFUSED.virtualSwitches({}),
+    site: () => PROFILE_REFUSED.site({}),
+    rack: () => PROFILE_REFUSED.rack({}),
+    chassis: () => PROFILE_REFUSED.chassis({}),
+    power: () => PROFILE_REFUSED.power({}),
+    profile: () => PROFILE_REFUSED.profile({}),
   },
 }));
 
@@ -529,7 +529,7 @@ const link = custom<LinkValue, { description: string }>(
     if (node && isSeq(node)) {
       const items = node.items as Node[];
       if (items.length !== 2) {
-        ctx.report('invalid-value', `a link joins exactly two endpoints; found ${items.length}`, range);
+        ctx.report('invalid-value', VALUE_MESSAGES.linkEnds({ count: items.length }), range);
         return undefined;
       }
       const from = endpoint.read(items[0], ctx, range);
@@ -545,7 +545,7 @@ const link = custom<LinkValue, { description: string }>(
       if (!fromRange || !toRange) return undefined;
       return { from: value.from, to: value.to, ...(value.speedMbps !== undefined ? { speedMbps: value.speedMbps } : {}), source: { range, from: fromRange, to: toRange } };
     }
-    ctx.report('invalid-value', 'expected a link as [from, to] or { from, to }', range);
+    ctx.report('invalid-value', VALUE_MESSAGES.expectedLink({}), range);
     return undefined;
   },
 );
@@ -661,12 +661,12 @@ const position = custom<Position, { description: string }>(
     }
     const [x, y] = numbers;
     if (numbers.length !== 2 || typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
-      ctx.report('invalid-value', 'expected a position as [x, y] or { x, y }', range);
+      ctx.report('invalid-value', VALUE_MESSAGES.expectedPosition({}), range);
       return undefined;
     }
     const bound = FORMAT_BOUNDS.coordinate;
     if (Math.abs(x) > bound || Math.abs(y) > bound) {
-      ctx.report('invalid-value', `position (${x}, ${y}) is out of range (-${bound} to ${bound} on each axis)`, range);
+      ctx.report('invalid-value', VALUE_MESSAGES.positionOutOfRange({ x: String(x), y: String(y), bound: String(bound) }), range);
       return undefined;
     }
     return { x, y };

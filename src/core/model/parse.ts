@@ -10,6 +10,8 @@ import type { ParseProblem } from './report';
 import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
 import { closestMatch } from './suggest';
 import { Topology } from './topology';
+import { PARSE_MESSAGES, REFERENCE_MESSAGES, kindText } from './messages';
+import { formatNumber } from '../l10n/format';
 
 /** Larger files are refused before YAML parsing (a 20,000-VM design is about 4 MB). */
 export const MAX_INPUT_CHARACTERS = 16 * 1024 * 1024;
@@ -29,7 +31,7 @@ export function parseVtopo(text: string): ParseResult {
   } catch (error) {
     // The reader is written not to throw; this is the last guard for the extension host.
     const message = error instanceof Error ? error.message : String(error);
-    return emptyResult(text, [{ ruleId: 'syntax', message: `could not read this file: ${message}`, range: { start: 0, end: 0 }, elementIds: [] }]);
+    return emptyResult(text, [{ ruleId: 'syntax', message: PARSE_MESSAGES.couldNotRead({ error: message }), range: { start: 0, end: 0 }, elementIds: [] }]);
   }
 }
 
@@ -37,7 +39,10 @@ export function parseVtopo(text: string): ParseResult {
 export function inputTooLargeProblem(sizeInCharacters: number): ParseProblem {
   return {
     ruleId: 'input-limit',
-    message: `file is too large to analyze (${(sizeInCharacters / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARACTERS / 1048576} MB)`,
+    message: PARSE_MESSAGES.tooLarge({
+      size: formatNumber(sizeInCharacters / 1048576, { minimumFractionDigits: 1, maximumFractionDigits: 1, grouping: false }),
+      limit: formatNumber(MAX_INPUT_CHARACTERS / 1048576, { maximumFractionDigits: 2, grouping: false }),
+    }),
     range: { start: 0, end: 0 },
     elementIds: [],
   };
@@ -52,10 +57,10 @@ function parseUnchecked(text: string): ParseResult {
   if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
     return emptyResult(text, [{
       ruleId: 'missing-field',
-      message: `empty design: a .vtopo file starts with "vtopo: ${FORMAT_VERSION}"`,
+      message: PARSE_MESSAGES.emptyDesign({ version: FORMAT_VERSION }),
       range: { start: 0, end: 0 },
       elementIds: [],
-      fixes: [{ title: 'Start a new design', edits: [{ range: { start: text.length, end: text.length }, newText: text === '' || text.endsWith('\n') ? STARTER : `\n${STARTER}` }], preferred: true }],
+      fixes: [{ title: PARSE_MESSAGES.startNewDesign({}), edits: [{ range: { start: text.length, end: text.length }, newText: text === '' || text.endsWith('\n') ? STARTER : `\n${STARTER}` }], preferred: true }],
     }]);
   }
   const crOnly = crOnlyLineEndings(text);
@@ -70,7 +75,7 @@ function parseUnchecked(text: string): ParseResult {
     const tooDeep = error.code === 'RESOURCE_EXHAUSTION';
     problems.push({
       ruleId: tooDeep ? 'input-limit' : 'syntax',
-      message: tooDeep ? 'nesting is too deep to read; the rest of this structure is ignored' : firstLine(error.message),
+      message: tooDeep ? PARSE_MESSAGES.tooDeep({}) : PARSE_MESSAGES.yamlError({ detail: firstLine(error.message) }),
       range: { start, end },
       elementIds: [],
     });
@@ -82,15 +87,15 @@ function parseUnchecked(text: string): ParseResult {
   if (file && file.vtopo === undefined && !file.source.fields.vtopo) {
     problems.push({
       ruleId: 'missing-field',
-      message: `missing "vtopo: ${FORMAT_VERSION}": the first key of a design names its format version`,
+      message: PARSE_MESSAGES.missingVersion({ version: FORMAT_VERSION }),
       range: { start: file.source.range.start, end: file.source.range.start },
       elementIds: [],
-      fixes: [{ title: `Add "vtopo: ${FORMAT_VERSION}"`, edits: [{ range: { start: file.source.range.start, end: file.source.range.start }, newText: `vtopo: ${FORMAT_VERSION}\n` }], preferred: true }],
+      fixes: [{ title: PARSE_MESSAGES.addVersion({ version: FORMAT_VERSION }), edits: [{ range: { start: file.source.range.start, end: file.source.range.start }, newText: `vtopo: ${FORMAT_VERSION}\n` }], preferred: true }],
     });
   } else if (file && file.vtopo !== undefined && file.vtopo !== FORMAT_VERSION) {
     problems.push({
       ruleId: 'format-version',
-      message: `this is format version ${file.vtopo}; this VTopo reads version ${FORMAT_VERSION}`,
+      message: PARSE_MESSAGES.otherVersion({ found: file.vtopo, version: FORMAT_VERSION }),
       range: file.source.fields.vtopo?.value ?? nodeRange(contents),
       elementIds: [],
     });
@@ -124,10 +129,10 @@ function crOnlyLineEndings(text: string): ParseProblem | undefined {
   const first = text.indexOf('\r');
   return {
     ruleId: 'syntax',
-    message: 'the file uses CR-only line endings (old Mac style), which YAML does not read as line breaks: save it with LF or CRLF line endings',
+    message: PARSE_MESSAGES.crOnly({}),
     range: { start: first, end: first + 1 },
     elementIds: [],
-    fixes: [{ title: 'Convert the line endings to LF', edits: [{ range: { start: 0, end: text.length }, newText: text.replaceAll('\r', '\n') }], preferred: true }],
+    fixes: [{ title: PARSE_MESSAGES.convertLineEndings({}), edits: [{ range: { start: 0, end: text.length }, newText: text.replaceAll('\r', '\n') }], preferred: true }],
   };
 }
 
@@ -152,16 +157,16 @@ export function unresolvedReferences(references: readonly Reference[], declarati
       : idsByKind.get(reference.target) ?? [];
     const suggestion = closestMatch(reference.id, candidates);
     const declaredAs = declarations.get(reference.id);
-    const what = reference.target === 'endpoint' ? 'port or switch' : reference.target;
+    const what = kindText(reference.target, 'portOrSwitch');
     const message = declaredAs
-      ? `"${reference.id}" is ${withArticle(declaredAs.kind)}, not a ${what}`
-      : `unknown ${what} "${reference.id}"${explainMissingSegment(reference.id, declarations, references)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`;
+      ? (/^[aeiou]/i.test(declaredAs.kind) ? REFERENCE_MESSAGES.isAn : REFERENCE_MESSAGES.isA)({ id: reference.id, kind: kindText(declaredAs.kind), what })
+      : unknownReferenceMessage(what, reference.id, explainMissingSegment(reference.id, declarations, references), suggestion);
     problems.push({
       ruleId: 'unresolved-reference',
       message,
       range: reference.range,
       elementIds: reference.fromId ? [reference.fromId] : [],
-      ...(suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ range: reference.range, newText: suggestion }], preferred: true }] } : {}),
+      ...(suggestion ? { fixes: [{ title: REFERENCE_MESSAGES.changeTo({ suggestion }), edits: [{ range: reference.range, newText: suggestion }], preferred: true }] } : {}),
     });
   }
   return problems;
@@ -180,23 +185,27 @@ export function resolveReference(reference: Reference, declarations: ReadonlyMap
   return parent?.kind === 'switch' ? parent : undefined;
 }
 
-function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Declaration>, references: readonly Reference[]): string {
+/** "unknown host "x"", with why (a parenthesis) and a suggestion when there are. */
+function unknownReferenceMessage(what: string, id: string, explanation: string | undefined, suggestion: string | undefined): string {
+  if (explanation === undefined) return suggestion === undefined ? REFERENCE_MESSAGES.unknown({ what, id }) : REFERENCE_MESSAGES.unknownSuggest({ what, id, suggestion });
+  return suggestion === undefined ? REFERENCE_MESSAGES.unknownExplained({ what, id, explanation }) : REFERENCE_MESSAGES.unknownExplainedSuggest({ what, id, explanation, suggestion });
+}
+
+function explainMissingSegment(id: string, declarations: ReadonlyMap<string, Declaration>, references: readonly Reference[]): string | undefined {
   const segments = id.split('/');
   const first = segments[0] ?? '';
   if (segments.length > 1 && declarations.get(first)?.kind === 'hostProfile') {
     // A profile's adapters and ports are each host's: `esx-01/hba1/p0`, not `r750/hba1/p0`.
     const user = references.find((reference) => reference.target === 'hostProfile' && reference.id === first && reference.fromId !== undefined)?.fromId;
-    const example = user === undefined ? '' : `, such as "${[user, ...segments.slice(1)].join('/')}"`;
-    return ` (host profile "${first}" is not a host: name the ${segments.length > 2 ? 'port' : 'adapter'} of a host that takes it${example})`;
+    const port = segments.length > 2;
+    if (user === undefined) return (port ? REFERENCE_MESSAGES.profilePort : REFERENCE_MESSAGES.profileAdapter)({ profile: first });
+    const example = [user, ...segments.slice(1)].join('/');
+    return (port ? REFERENCE_MESSAGES.profilePortExample : REFERENCE_MESSAGES.profileAdapterExample)({ profile: first, example });
   }
   for (let length = segments.length - 1; length >= 1; length--) {
     const prefix = segments.slice(0, length).join('/');
     const parent = declarations.get(prefix);
-    if (parent) return ` (${parent.kind} "${prefix}" has no "${segments[length]}")`;
+    if (parent) return REFERENCE_MESSAGES.parentHasNo({ kind: kindText(parent.kind), parent: prefix, segment: segments[length] ?? '' });
   }
-  return '';
-}
-
-function withArticle(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+  return undefined;
 }

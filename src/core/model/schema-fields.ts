@@ -10,6 +10,9 @@ import type { JsonSchema, ReadContext, ReferenceTarget } from './schema';
 import { rangeOf, type SourceRange } from './source';
 import { closestMatch } from './suggest';
 import { baseUnitOf, DIMENSIONS, parseQuantity, type Dimension } from './units';
+import { REFERENCE_MESSAGES, VALUE_MESSAGES as VALUES, dimensionText, kindText } from './messages';
+import { formatList } from '../l10n/format';
+import { formatText, localizedFormatText } from './format-texts';
 
 export function nodeRange(node: Node | null | undefined, fallback?: SourceRange): SourceRange {
   const range = node?.range;
@@ -55,6 +58,7 @@ export function makeField<T, O extends FieldOptions<T>>(
   base: Omit<Field<T>, 'presence' | 'required' | 'defaultValue' | 'description'>,
 ): WithPresence<T, O> {
   const always = options.required === true || options.default !== undefined;
+  formatText(options.description);
   const field: Field<T> = {
     ...base,
     description: options.description,
@@ -71,16 +75,19 @@ export function makeField<T, O extends FieldOptions<T>>(
 }
 
 export function describeNode(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+  if (!node) return VALUES.nothing({});
+  if (isMap(node)) return VALUES.aMapping({});
+  if (isSeq(node)) return VALUES.aList({});
   if (isScalar(node)) {
-    if (node.value === null) return 'nothing';
-    if (typeof node.value === 'string') return `"${truncate(node.value)}"`;
+    if (node.value === null) return VALUES.nothing({});
+    if (typeof node.value === 'string') return VALUES.quoted({ text: truncate(node.value) });
     return String(node.value);
   }
-  return 'an alias';
+  return VALUES.anAlias({});
 }
+
+/** What a valid id is, for the problem on an id that is not (the format's own text: see format-texts.ts). */
+export const ID_HINT = 'ids start with a letter or digit and use only letters, digits, ".", "_" and "-"';
 
 export function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
@@ -93,6 +100,7 @@ export function scalarValue(node: Node | null | undefined): unknown {
 // ---------------------------------------------------------------------------- scalars
 
 export function text<O extends FieldOptions<string> & { pattern?: RegExp; patternHint?: string }>(options: O) {
+  if (options.patternHint !== undefined) formatText(options.patternHint);
   return makeField<string, O>(options, {
     typeName: 'string',
     read(raw, ctx, fallback) {
@@ -102,11 +110,14 @@ export function text<O extends FieldOptions<string> & { pattern?: RegExp; patter
       // and is checked like any other text.
       const value = typeof parsed === 'number' || typeof parsed === 'boolean' || typeof parsed === 'bigint' ? ctx.scalarText(node) : parsed;
       if (typeof value !== 'string') {
-        ctx.report('invalid-value', `expected text, found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedText({ found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       if (options.pattern && !options.pattern.test(value)) {
-        ctx.report('invalid-value', `"${truncate(value)}" is not valid: ${options.patternHint ?? `expected ${options.pattern}`}`, nodeRange(node, fallback));
+        const hint = options.patternHint;
+        ctx.report('invalid-value', hint === undefined
+          ? VALUES.expectedPattern({ value: truncate(value), pattern: String(options.pattern) })
+          : VALUES.notValid({ value: truncate(value), hint: localizedFormatText(hint) }), nodeRange(node, fallback));
         return undefined;
       }
       return value;
@@ -131,15 +142,15 @@ export function integerOrNumber<O extends FieldOptions<number> & NumberBounds & 
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        ctx.report('invalid-value', `expected ${options.integer ? 'a whole number' : 'a number'}, found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', (options.integer ? VALUES.expectedWholeNumber : VALUES.expectedNumber)({ found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       if (options.integer && !Number.isInteger(value)) {
-        ctx.report('invalid-value', `expected a whole number, found ${value}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedWholeNumber({ found: String(value) }), nodeRange(node, fallback));
         return undefined;
       }
       if (value < options.min || value > options.max) {
-        ctx.report('invalid-value', `${value} is out of range (${options.min} to ${options.max})`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.outOfRange({ value: String(value), min: String(options.min), max: String(options.max) }), nodeRange(node, fallback));
         return undefined;
       }
       return value;
@@ -164,7 +175,7 @@ export function boolean<O extends FieldOptions<boolean>>(options: O) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
       if (typeof value !== 'boolean') {
-        ctx.report('invalid-value', `expected true or false, found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedBoolean({ found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       return value;
@@ -187,9 +198,11 @@ export function oneOf<const V extends string, O extends FieldOptions<V>>(values:
       const suggestion = textValue === undefined ? undefined : closestMatch(textValue, values);
       ctx.report(
         'invalid-value',
-        `expected one of ${values.join(', ')}; found ${describeNode(node)}${suggestion ? `. Did you mean "${suggestion}"?` : ''}`,
+        suggestion
+          ? VALUES.expectedOneOfSuggest({ values: formatList(values), found: describeNode(node), suggestion })
+          : VALUES.expectedOneOf({ values: formatList(values), found: describeNode(node) }),
         range,
-        suggestion ? { fixes: [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }] } : {},
+        suggestion ? { fixes: [{ title: REFERENCE_MESSAGES.changeTo({ suggestion }), edits: [{ range, newText: suggestion }], preferred: true }] } : {},
       );
       return undefined;
     },
@@ -204,7 +217,7 @@ export function date<O extends FieldOptions<string>>(options: O) {
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
       if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-        ctx.report('invalid-value', `expected a date like 2026-01-31, found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedDate({ found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       return value;
@@ -226,8 +239,10 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
   const checkRange = (value: number, written: string, node: Node | null | undefined, fallback: SourceRange, ctx: ReadContext): number | undefined => {
     if (!(value >= options.min && value <= options.max)) {
       const inBaseUnit = `${value} ${definition.baseUnit}`;
-      const quoted = written === inBaseUnit || !Number.isFinite(value) ? written : `${written} (${inBaseUnit})`;
-      ctx.report('invalid-value', `${quoted} is out of range (${options.min} to ${options.max} ${definition.baseUnit})`, nodeRange(node, fallback));
+      const bounds = { min: String(options.min), max: String(options.max), unit: definition.baseUnit };
+      ctx.report('invalid-value', written === inBaseUnit || !Number.isFinite(value)
+        ? VALUES.outOfRangeIn({ value: written, ...bounds })
+        : VALUES.outOfRangeConverted({ value: written, converted: inBaseUnit, ...bounds }), nodeRange(node, fallback));
       return undefined;
     }
     return value;
@@ -245,7 +260,7 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
         if (parsed.ok) return checkRange(parsed.value, truncate(value), node, fallback, ctx);
       }
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        ctx.report('invalid-value', `expected a number of ${unitSymbol}, found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedNumberOf({ unit: unitSymbol, found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       return checkRange(value * factor, `${value} ${unitSymbol}`, node, fallback, ctx);
@@ -261,11 +276,11 @@ export function quantity<O extends FieldOptions<number> & NumberBounds>(dimensio
       const node = ctx.resolve(raw);
       const value = scalarValue(node);
       if (typeof value === 'number') {
-        ctx.report('invalid-value', `${value} has no unit: write it as "${value} ${definition.units[1]?.symbol ?? definition.baseUnit}" or use a key with the unit in its name`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.noUnit({ value: String(value), unit: definition.units[1]?.symbol ?? definition.baseUnit }), nodeRange(node, fallback));
         return undefined;
       }
       if (typeof value !== 'string') {
-        ctx.report('invalid-value', `expected a ${dimension} such as "${definition.example}", found ${describeNode(node)}`, nodeRange(node, fallback));
+        ctx.report('invalid-value', VALUES.expectedQuantity({ dimension: dimensionText(dimension), example: definition.example, found: describeNode(node) }), nodeRange(node, fallback));
         return undefined;
       }
       const parsed = parseQuantity(value, dimension);
@@ -307,7 +322,7 @@ export function ref<O extends FieldOptions<string>>(target: ReferenceTarget, opt
       const range = nodeRange(node, fallback);
       const id = typeof value === 'string' || typeof value === 'number' ? ctx.scalarText(node) : undefined;
       if (id === undefined) {
-        ctx.report('invalid-value', `expected the id of a ${target}, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', VALUES.expectedId({ target: kindText(target), found: describeNode(node) }), range);
         return undefined;
       }
       ctx.references.push({ target, id, range, fromId: ctx.scope });

@@ -10,7 +10,7 @@ import { indexAliases, sizeOf, type AliasIndex } from './alias-index';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { closestMatch } from './suggest';
-import { describeNode, makeField, nodeRange, text, truncate, type Field, type FieldOptions, type ValueOf } from './schema-fields';
+import { describeNode, ID_HINT, makeField, nodeRange, text, truncate, type Field, type FieldOptions, type ValueOf } from './schema-fields';
 
 export {
   boolean,
@@ -28,6 +28,7 @@ export {
   type ValueOf,
 } from './schema-fields';
 import { grouped } from '../text/plural';
+import { READ_MESSAGES as READ, kindText, keyNameText } from './messages';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -204,7 +205,7 @@ export class ReadContext {
       this.aliasBudgetSpent = true;
       this.report(
         'input-limit',
-        `aliases in this file expand to more than ${grouped(READ_LIMITS.aliasedNodes)} YAML nodes (the limit per file); this alias and every later one are not read. To share hardware between hosts, use host profiles`,
+        READ.aliasBudget({ limit: grouped(READ_LIMITS.aliasedNodes) }),
         nodeRange(node),
       );
       this.refusedAlias = true;
@@ -229,7 +230,7 @@ export class ReadContext {
 
   nested<T>(range: SourceRange, read: () => T): T | undefined {
     if (this.depth >= READ_LIMITS.nestingDepth) {
-      this.report('input-limit', `nesting deeper than ${READ_LIMITS.nestingDepth} levels is not read`, range);
+      this.report('input-limit', READ.nestingLimit({ limit: READ_LIMITS.nestingDepth }), range);
       return undefined;
     }
     this.depth++;
@@ -244,8 +245,8 @@ export class ReadContext {
     const declarations = this.templateDeclarations ?? this.declarations;
     const existing = declarations.get(declaration.id);
     if (existing) {
-      this.report('duplicate-id', `duplicate id "${declaration.id}": already used by a ${existing.kind}`, declaration.idRange, {
-        related: [{ message: `first declared here as a ${existing.kind}`, range: existing.idRange }],
+      this.report('duplicate-id', READ.duplicateId({ id: declaration.id, kind: kindText(existing.kind) }), declaration.idRange, {
+        related: [{ message: READ.firstDeclaredAs({ kind: kindText(existing.kind) }), range: existing.idRange }],
         elementIds: [declaration.id],
       });
       return false;
@@ -421,7 +422,7 @@ function bindingsOf(shape: Shape): Map<string, KeyBinding> {
  */
 export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> & { defaults?: true }>(
   shape: S,
-  options: O & { typeName?: string; refusedKeys?: Readonly<Record<string, string>> },
+  options: O & { typeName?: string; refusedKeys?: Readonly<Record<string, () => string>> },
 ) {
   // Every read object carries its source ranges as `source`: a field of that name would be overwritten.
   if ('source' in shape) throw new Error('a format object cannot have a field named "source"');
@@ -444,7 +445,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
         return readMap([], range, missingRange, ctx);
       }
       if (!node || !isMap(node)) {
-        ctx.report('invalid-value', `expected a mapping of keys to values, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', READ.expectedMapping({ found: describeNode(node) }), range);
         return undefined;
       }
       return ctx.nested(range, () => readMap(node.items as Pair<Node, Node>[], range, missingRange, ctx));
@@ -466,28 +467,28 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
       const keyText = ctx.scalarText(keyNode);
       const keyRange = nodeRange(keyNode, range);
       if (keyText === undefined) {
-        ctx.report('invalid-value', 'keys must be plain names', keyRange);
+        ctx.report('invalid-value', READ.plainKeys({}), keyRange);
         continue;
       }
       const binding = bindings.get(keyText);
       const refused = options.refusedKeys && Object.hasOwn(options.refusedKeys, keyText) ? options.refusedKeys[keyText] : undefined;
       if (!binding && refused !== undefined) {
-        ctx.report('unknown-key', refused, keyRange);
+        ctx.report('unknown-key', refused(), keyRange);
         continue;
       }
       if (!binding) {
         const suggestion = closestMatch(keyText, knownKeys);
-        ctx.report('unknown-key', `unknown key "${truncate(keyText)}"${suggestion ? `. Did you mean "${suggestion}"?` : ''}`, keyRange, suggestion
-          ? { fixes: [{ title: `Rename to "${suggestion}"`, edits: [{ range: keyRange, newText: suggestion }], preferred: true }] }
+        ctx.report('unknown-key', suggestion ? READ.unknownKeySuggest({ key: truncate(keyText), suggestion }) : READ.unknownKey({ key: truncate(keyText) }), keyRange, suggestion
+          ? { fixes: [{ title: READ.renameTo({ suggestion }), edits: [{ range: keyRange, newText: suggestion }], preferred: true }] }
           : {});
         continue;
       }
       const earlier = seenFrom[binding.fieldKey];
       if (earlier !== undefined) {
         ctx.report('syntax', earlier === keyText
-          ? `"${keyText}" is given twice`
-          : `"${keyText}" and "${earlier}" say the same thing; keep one`, keyRange, {
-          related: [{ message: 'first given here', range: (fields[binding.fieldKey] as FieldSource).key }],
+          ? READ.givenTwice({ key: keyText })
+          : READ.sameThing({ key: keyText, earlier }), keyRange, {
+          related: [{ message: READ.firstGivenHere({}), range: (fields[binding.fieldKey] as FieldSource).key }],
         });
         continue;
       }
@@ -508,7 +509,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
       } else if (field.required) {
         if (!fields[fieldKey]) {
           const spelled = field.alternateKeys?.(fieldKey)[0]?.key ?? fieldKey;
-          ctx.report('missing-field', `missing required key "${spelled}"${spelled === fieldKey ? '' : ` (or ${fieldKey})`}`, missingRange);
+          ctx.report('missing-field', spelled === fieldKey ? READ.missingKey({ key: spelled }) : READ.missingKeyOr({ key: spelled, canonical: fieldKey }), missingRange);
         }
         complete = false;
       }
@@ -560,7 +561,7 @@ export function list<T, O extends FieldOptions<T[]>>(item: Field<T>, options: O 
       const node = ctx.resolve(raw);
       const range = nodeRange(node, fallback);
       if (!node || !isSeq(node)) {
-        ctx.report('invalid-value', `expected a list, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', READ.expectedList({ found: describeNode(node) }), range);
         return undefined;
       }
       return ctx.nested(range, () => {
@@ -592,7 +593,7 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
       const range = nodeRange(node, fallback);
       if (node && isScalar(node) && node.value === null) return new Map();
       if (!node || !isMap(node)) {
-        ctx.report('invalid-value', `expected a mapping of ${options.keyName} to values, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', READ.expectedRecord({ keyName: keyNameText(options.keyName), found: describeNode(node) }), range);
         return undefined;
       }
       return ctx.nested(range, () => {
@@ -602,11 +603,11 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
           const keyRange = nodeRange(keyNode, range);
           const key = ctx.scalarText(keyNode);
           if (key === undefined) {
-            ctx.report('invalid-value', `expected a ${options.keyName}`, keyRange);
+            ctx.report('invalid-value', READ.expectedKeyName({ keyName: keyNameText(options.keyName) }), keyRange);
             continue;
           }
           if (entries.has(key)) {
-            ctx.report('syntax', `"${truncate(key)}" is given twice`, keyRange, { related: [{ message: 'first given here', range: entries.get(key)?.keyRange ?? keyRange }] });
+            ctx.report('syntax', READ.givenTwice({ key: truncate(key) }), keyRange, { related: [{ message: READ.firstGivenHere({}), range: entries.get(key)?.keyRange ?? keyRange }] });
             continue;
           }
           const value = item.read(pair.value as Node | null, ctx, keyRange);
@@ -620,7 +621,6 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
 }
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const ID_HINT = 'ids start with a letter or digit and use only letters, digits, ".", "_" and "-"';
 
 export interface Identified {
   readonly id: string;
@@ -654,7 +654,7 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
           const valueNode = pair.value as Node | null;
           const whole = rangeOf(idRange.start, nodeRange(valueNode, idRange).end);
           if (id === undefined) {
-            ctx.report('invalid-value', `expected a ${kind} id`, idRange);
+            ctx.report('invalid-value', READ.expectedKindId({ kind: kindText(kind) }), idRange);
             continue;
           }
           entries.push({ id, idRange, valueNode, range: whole });
@@ -664,19 +664,19 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
           const itemNode = ctx.resolve(item);
           const itemRange = nodeRange(itemNode, range);
           if (!itemNode || !isMap(itemNode)) {
-            ctx.report('invalid-value', `expected a ${kind} with an "id:" key, found ${describeNode(itemNode)}`, itemRange);
+            ctx.report('invalid-value', READ.expectedKindWithId({ kind: kindText(kind), found: describeNode(itemNode) }), itemRange);
             continue;
           }
           const idPair = (itemNode.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === 'id');
           if (!idPair) {
-            ctx.report('missing-field', `missing required key "id" for this ${kind}`, itemRange);
+            ctx.report('missing-field', READ.missingIdKey({ kind: kindText(kind) }), itemRange);
             continue;
           }
           const idNode = idPair.value as Node | null;
           const idRange = nodeRange(idNode, nodeRange(idPair.key as Node));
           const id = ctx.scalarText(idNode);
           if (id === undefined) {
-            ctx.report('invalid-value', `expected a ${kind} id`, idRange);
+            ctx.report('invalid-value', READ.expectedKindId({ kind: kindText(kind) }), idRange);
             continue;
           }
           // A shallow copy: the nodes stay the document's own, so their aliases resolve as written.
@@ -686,13 +686,13 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
           entries.push({ id, idRange, valueNode: withoutId, range: itemRange });
         }
       } else {
-        ctx.report('invalid-value', `expected ${kind}s as a mapping keyed by id or a list, found ${describeNode(node)}`, range);
+        ctx.report('invalid-value', READ.expectedCollection({ kind: kindText(kind), found: describeNode(node) }), range);
         return undefined;
       }
       const values: Array<ObjectValue<S> & Identified> = [];
       for (const entry of entries) {
         if (!ID_PATTERN.test(entry.id)) {
-          ctx.report('invalid-value', `"${truncate(entry.id)}" is not a valid id: ${ID_HINT}`, entry.idRange);
+          ctx.report('invalid-value', READ.invalidId({ id: truncate(entry.id) }), entry.idRange);
           continue;
         }
         const fullId = ctx.scope ? `${ctx.scope}/${entry.id}` : entry.id;

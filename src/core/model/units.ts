@@ -6,6 +6,9 @@
  * decimal (1 Gbps = 1000 Mbps), as network gear is sold.
  */
 
+import { VALUE_MESSAGES, dimensionText } from './messages';
+import { formatList } from '../l10n/format';
+
 export type Dimension = 'data' | 'frequency' | 'bandwidth' | 'throughput' | 'duration';
 
 export interface UnitDefinition {
@@ -97,14 +100,14 @@ export function parseQuantity(text: string, dimension: Dimension): QuantityParse
   const definition = DIMENSIONS[dimension];
   const match = QUANTITY.exec(text);
   if (!match) {
-    return { ok: false, message: `expected a ${dimension} with a unit, such as "${definition.example}"` };
+    return { ok: false, message: VALUE_MESSAGES.expectedWithUnit({ dimension: dimensionText(dimension), example: definition.example }) };
   }
   const amount = Number(match[1]);
   const unitText = (match[2] ?? '').toLowerCase();
   const unit = findUnit(dimension, unitText);
   if (!unit) {
-    const accepted = definition.units.map((u) => u.symbol).join(', ');
-    return { ok: false, message: `unknown ${dimension} unit "${match[2]}"; use one of ${accepted}` };
+    const accepted = formatList(definition.units.map((u) => u.symbol));
+    return { ok: false, message: VALUE_MESSAGES.unknownUnit({ dimension: dimensionText(dimension), unit: match[2] ?? '', units: accepted }) };
   }
   return { ok: true, value: amount * unit.factor };
 }

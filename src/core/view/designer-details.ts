@@ -11,6 +11,7 @@ import { asReadMapping, findElement, holdsElements, type ReadMapping } from '../
 import type { Field, ReferenceTarget } from '../model/schema';
 import type { Topology } from '../model/topology';
 import type { ElementDetails, ElementField } from './designer-protocol';
+import { localizedFormatText } from '../model/format-texts';
 
 type Shape = Readonly<Record<string, Field<unknown>>>;
 
@@ -73,7 +74,7 @@ function fieldsOf(
       key: `${prefix}${key}`,
       value: written ? text.slice(written.value.start, written.value.end).trimEnd() : undefined,
       typeName: readable(spelled.typeName),
-      description: field.description,
+      description: localizedFormatText(field.description),
       ...(choices && choices.length > 0 ? { choices: [...choices] } : {}),
     });
   }

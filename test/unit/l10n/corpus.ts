@@ -513,4 +513,44 @@ const INVENTORY: readonly Design[] = [
 
 // ---------------------------------------------------------------------- file
 
-const FILE: readonly Design[] = [];
+// The structural rules (the reader's messages): small designs that break the format.
+const SMALL = 'vtopo: 1\nname: Small\nplatform: vsphere\nclusters:\n  c1: {}\nhosts:\n  esx-01: { cluster: c1, cpu: { sockets: 2, cores: 32, speed: 2.6 GHz }, memory: 512 GB }\n';
+
+/** One anchored host of anchored adapters of anchored ports, reused until the aliases pass the budget. */
+function aliasBomb(): string {
+  let text = 'vtopo: 1\nhosts:\n  h0: &h\n    cpu: { cores: 1, speed: 1 GHz }\n    memory: 1 GB\n    adapters:\n      a0: &a\n        type: fc\n        ports:\n          p0: &p { speed: 1 Gbps }\n';
+  for (let i = 1; i < 30; i++) text += `          p${i}: *p\n`;
+  for (let i = 1; i < 30; i++) text += `      a${i}: *a\n`;
+  for (let i = 1; i < 30; i++) text += `  h${i}: *h\n`;
+  return text;
+}
+
+const FILE: readonly Design[] = [
+  { name: 'empty file', text: '# nothing yet\n' },
+  { name: 'no format version', text: SMALL.replace('vtopo: 1\n', '') },
+  { name: 'format version 2', text: SMALL.replace('vtopo: 1', 'vtopo: 2') },
+  { name: 'CR-only line endings', text: SMALL.replaceAll('\n', '\r') },
+  { name: 'YAML syntax error', text: `${SMALL}vms:\n  web-01: { host: "esx-01, memory: 4 GB }\n` },
+  { name: 'keys given twice', text: `${SMALL}name: Again\nlayout:\n  esx-01: [0, 0]\n  esx-01: [1, 1]\n`.replace('memory: 512 GB', 'memory: 512 GB, memoryGB: 512') },
+  {
+    name: 'unknown keys and rule settings',
+    text: `${SMALL.replace('platform:', 'platfrom:')}hostProfiles:\n  r750: { cluster: c1, cpu: { sockets: 1, cores: 8, speed: 2 GHz }, memory: 64 GB }\nanalysis:\n  rules:\n    n1-headrom: warning\n    n1-headroom: { headroomPercnt: 20, nonsense: 1, severity: warning }\n    ha-single-host: { anything: 1 }\n    ha-minimum-hosts: { x: 1 }\n`,
+  },
+  {
+    name: 'invalid values',
+    text: `${SMALL.replace('platform: vsphere', 'platform: vsphre').replace('sockets: 2', 'sockets: two').replace('cores: 32', 'cores: 1.5').replace('speed: 2.6 GHz', 'speed: 2.6')}`
+      + 'description: [not, text]\nvms:\n  web-01: { host: esx-01, memory: 4 XB, cpus: 100000, datastore: [a] }\n  web-02: { host: esx-01, memoryGB: lots }\n  web-03: { host: esx-01, memory: 1e12 GB, lastUsed: yesterday, guestCluster: 3 }\n  "bad id!": { host: esx-01, memory: 1 GB }\n'
+      + 'links:\n  - [esx-01/hba1/p0]\n  - 42\n  - { from: esx-01/hba1/p0, to: fc-a, speed: fast }\nlayout:\n  esx-01: [1, 2, 3]\n  web-01: [100000000, 0]\n  ? [a]\n  : [0, 0]\narrays: 7\nswitches:\n  - 42\n  - { id: [x] }\n  - { type: fc }\nrules: { r1: { type: anti-affinity, vms: web-01, enabled: maybe } }\nsites: { dc1: "a string" }\n',
+  },
+  { name: 'a key that is not a name', text: `${SMALL}? [a]\n: 1\n` },
+  { name: 'missing fields', text: `${SMALL}vms:\n  web-01: { memory: 4 GB }\n  web-02: { host: esx-01 }\n` },
+  { name: 'duplicate ids', text: `${SMALL}vms:\n  c1: { host: esx-01, memory: 4 GB }\n` },
+  {
+    name: 'unresolved references',
+    text: `${SMALL.replace('cluster: c1', 'cluster: esx-01')}hostProfiles:\n  r750: { cpu: { sockets: 1, cores: 8, speed: 2 GHz }, memory: 64 GB, adapters: { hba1: { type: fc, ports: { p0: { speed: 16 Gbps } } } } }\n`
+      + 'vms:\n  web-01: { host: esx-02, memory: 4 GB }\n  web-02: { host: esx-01, memory: 4 GB, datastore: nowhere }\nlinks:\n  - [esx-01/hba9/p0, fc-a]\n  - [r750/hba1/p0, esx-01/hba1]\n',
+  },
+  { name: 'host profile ports named on the profile', text: `${SMALL.replace('esx-01: { cluster: c1,', 'esx-02: { cluster: c1, profile: r751 }\n  esx-01: { cluster: c1, profile: r750,')}hostProfiles:\n  r750: { adapters: { hba1: { type: fc, ports: { p0: { speed: 16 Gbps } } } } }\nlinks:\n  - [r750/hba1/p0, r750/hba1]\n` },
+  { name: 'nesting too deep', text: `${SMALL}deep: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
+  { name: 'aliases over the budget', text: aliasBomb() },
+];
