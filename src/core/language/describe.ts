@@ -136,12 +136,54 @@ function factsOf(topology: Topology, declaration: Declaration): Facts {
         link.description,
       ];
     }
+    case 'virtualSwitch':
+      return virtualSwitchFacts(topology, id);
+    case 'portGroup':
+      return portGroupFacts(topology, id);
     case 'site':
     case 'rack':
     case 'chassis':
     case 'powerFeed':
       return domainFacts(topology, id);
   }
+}
+
+/** A host's virtual switch (by its full id, host/switch) or a distributed switch: its uplinks and port groups. */
+function virtualSwitchFacts(topology: Topology, id: string): Facts {
+  const local = topology.host(parentId(id, 1))?.virtualSwitches?.find((s) => s.id === id);
+  if (local) {
+    return [
+      FACTS.type({ type: local.type }),
+      local.uplinks.length > 0 ? FACTS.uplinks({ uplinks: formatList(local.uplinks) }) : FACTS.uplinksNone({}),
+      local.mtu !== undefined ? FACTS.mtu({ mtu: grouped(local.mtu) }) : undefined,
+      local.portGroups.length > 0 ? FACTS.portGroups({ groups: formatList(local.portGroups.map((group) => group.name ?? group.id.slice(id.length + 1))) }) : undefined,
+    ];
+  }
+  const distributed = topology.distributedSwitches.find((s) => s.id === id);
+  if (!distributed) return undefined;
+  return [
+    FACTS.type({ type: 'distributed' }),
+    distributed.uplinks.length > 0 ? FACTS.uplinks({ uplinks: formatList(distributed.uplinks) }) : FACTS.uplinksNone({}),
+    distributed.members !== undefined && distributed.members.size > 0 ? FACTS.memberHosts({ hosts: formatList([...distributed.members.keys()]) }) : undefined,
+    distributed.mtu !== undefined ? FACTS.mtu({ mtu: grouped(distributed.mtu) }) : undefined,
+    distributed.portGroups.length > 0 ? FACTS.portGroups({ groups: formatList(distributed.portGroups.map((group) => group.name ?? group.id.slice(id.length + 1))) }) : undefined,
+  ];
+}
+
+/** A port group of a host's virtual switch or of a distributed switch: its VLAN, roles and teaming. */
+function portGroupFacts(topology: Topology, id: string): Facts {
+  const switchId = parentId(id, 1);
+  const group = topology.host(parentId(id, 2))?.virtualSwitches?.find((s) => s.id === switchId)?.portGroups.find((g) => g.id === id)
+    ?? topology.distributedSwitches.find((s) => s.id === switchId)?.portGroups.find((g) => g.id === id);
+  if (!group) return undefined;
+  const active = group.active ?? [];
+  const standby = group.standby ?? [];
+  return [
+    group.vlan === undefined ? undefined : group.vlan === 0 ? FACTS.vlanUntagged({}) : FACTS.vlan({ vlan: String(group.vlan) }),
+    group.roles !== undefined && group.roles.length > 0 ? FACTS.roles({ roles: formatList(group.roles) }) : undefined,
+    active.length > 0 ? FACTS.activeUplinks({ uplinks: formatList(active) }) : undefined,
+    standby.length > 0 ? FACTS.standbyUplinks({ uplinks: formatList(standby) }) : undefined,
+  ];
 }
 
 /** What a failure domain takes down, counted by kind, and where it stands. */

@@ -50,6 +50,16 @@ describe('hover', () => {
     assert.match(hoverOn('[esx-01/hba1/p0', 1)?.markdown ?? '', /\*\*port\*\* `esx-01\/hba1\/p0`[\s\S]*Speed: 16 Gbps[\s\S]*Cabled to: fc-a/);
   });
 
+  it('shows a virtual switch\'s uplinks and port groups, and a port group\'s VLAN', () => {
+    const text = readFileSync(new URL('../../../examples/racks-and-power.vtopo', import.meta.url), 'utf8');
+    const index = new DesignIndex(analyzeText(text).topology);
+    const vswitch = hoverAt(text, text.indexOf('set0:') + 1, index)?.markdown ?? '';
+    assert.match(vswitch, /^\*\*virtual switch\*\* `hv-a1\/set0`\n\n- Type: set\n- Uplinks: hv-a1\/nic1\/p0, hv-a1\/nic2\/p0\n- Port groups: VM-Prod/);
+    const group = hoverAt(text, text.indexOf('VM-Prod:') + 1, index)?.markdown ?? '';
+    assert.match(group, /^\*\*port group\*\* `hv-a1\/set0\/VM-Prod`\n\n- VLAN: 30/);
+    assert.doesNotMatch(`${vswitch}${group}`, /Not fully read/);
+  });
+
   it('says so when a reference names nothing', () => {
     const text = 'vtopo: 1\nvms:\n  web-01:\n    host: esx-09\n    memory: 8 GB\n';
     const broken = new DesignIndex(analyzeText(text).topology);
