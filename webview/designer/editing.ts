@@ -9,6 +9,7 @@ import type { PaletteKind } from '../../src/core/view/designer-model';
 import { paletteElement } from '../../src/core/view/designer-palette';
 import type { DiagramNode } from '../../src/core/view/diagram';
 import { nodeFor, selectedNodeIds, type Designer } from './state';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export function addFromPalette(designer: Designer, kind: PaletteKind): void {
   const { state, status } = designer;
@@ -32,7 +33,7 @@ export function deleteSelection(designer: Designer): void {
   // A cable alone is something to delete too.
   const intents = state.current ? deletionIntents(ids, edges, state.current.diagram) : [];
   if (intents.length === 0) {
-    designer.status.show('Select something to delete first.', true);
+    designer.status.show(TEXTS.selectToDelete({}), true);
     return;
   }
   for (const intent of intents) designer.intents.send(intent);
