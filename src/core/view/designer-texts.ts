@@ -1,50 +1,13 @@
 /**
  * The words the designer and the preview use in several places, from catalogs
- * (docs/l10n.md): the names of the element kinds and of the severities as the designer's
- * texts insert them. The English of a kind is the kind as the model spells it (`host`,
- * `powerFeed`), so the English texts read as before. Pure, so it runs under Node's test
+ * (docs/l10n.md): the names of the element kinds (src/core/edit/kind-names.ts) and of the severities
+ * as the designer's texts insert them. Pure, so it runs under Node's test
  * runner and in the webviews (webview/shared/language.ts picks the language first).
  */
 
 import { defineMessages } from '../l10n/messages';
 
-const KINDS = defineMessages('designer.kinds', {
-  cluster: 'cluster',
-  hostProfile: 'hostProfile',
-  host: 'host',
-  adapter: 'adapter',
-  port: 'port',
-  vmkernelPort: 'vmkernelPort',
-  virtualSwitch: 'virtualSwitch',
-  portGroup: 'portGroup',
-  switch: 'switch',
-  array: 'array',
-  controller: 'controller',
-  datastore: 'datastore',
-  vm: 'vm',
-  guestCluster: 'guestCluster',
-  rule: 'rule',
-  site: 'site',
-  rack: 'rack',
-  chassis: 'chassis',
-  powerFeed: 'powerFeed',
-  powerFeedNode: 'power-feed',
-  siteLink: 'siteLink',
-  element: 'element',
-});
-
-const KIND_IDS: Readonly<Record<string, keyof typeof KINDS>> = {
-  cluster: 'cluster', hostProfile: 'hostProfile', host: 'host', adapter: 'adapter', port: 'port', vmkernelPort: 'vmkernelPort',
-  virtualSwitch: 'virtualSwitch', portGroup: 'portGroup', switch: 'switch', array: 'array', controller: 'controller', datastore: 'datastore',
-  vm: 'vm', guestCluster: 'guestCluster', rule: 'rule', site: 'site', rack: 'rack', chassis: 'chassis', powerFeed: 'powerFeed',
-  'power-feed': 'powerFeedNode', siteLink: 'siteLink', element: 'element',
-};
-
-/** The name of an element kind (`host`, `power-feed`) in the user's language; an unknown kind as it is. */
-export function kindName(kind: string): string {
-  const id = Object.hasOwn(KIND_IDS, kind) ? KIND_IDS[kind] : undefined;
-  return id !== undefined ? KINDS[id]({}) : kind;
-}
+export { kindName } from '../edit/kind-names';
 
 const SEVERITIES = defineMessages('designer.severities', {
   error: 'error',
