@@ -9,7 +9,7 @@ import type { PaletteKind } from '../../src/core/view/designer-model';
 import { paletteElement } from '../../src/core/view/designer-palette';
 import type { DiagramNode } from '../../src/core/view/diagram';
 import { nodeFor, selectedNodeIds, type Designer } from './state';
-import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
+import { DESIGNER_TEXTS as TEXTS, kindName } from '../../src/core/view/designer-texts';
 
 export function addFromPalette(designer: Designer, kind: PaletteKind): void {
   const { state, status } = designer;
@@ -23,7 +23,7 @@ export function addFromPalette(designer: Designer, kind: PaletteKind): void {
   const { element } = added;
   state.pendingSelect = element.id;
   designer.intents.send({ type: 'add-element', element });
-  status.show(`Adding ${element.kind} ${element.id}...`);
+  status.show(TEXTS.addingElement({ kind: kindName(element.kind), id: element.id }));
 }
 
 export function deleteSelection(designer: Designer): void {

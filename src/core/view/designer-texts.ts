@@ -101,6 +101,7 @@ export const DESIGNER_TEXTS = defineMessages('designer.webview', {
   newIdFor: 'New id for {id}',
   // Edits
   selectToDelete: 'Select something to delete first.',
+  addingElement: 'Adding {kind} {id}...',
   simulating: 'Simulating the failure of {id}...',
   collapsed: 'Collapsed {kind} {id} ({summary}): double-click it or press Space to expand it.',
   expanded: 'Expanded {kind} {id}.',
