@@ -15,7 +15,7 @@ import { componentFailureScenario, hostFailureScenario, simulateScenario } from 
 import { playbackFromResult } from '../../src/core/view/designer-playback';
 import { elementDetails } from '../../src/core/view/designer-details';
 import type { ElementDetails, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
-import { DESIGNER_BODY, DESIGNER_CSS } from '../../src/core/view/designer-style';
+import { DESIGNER_CSS, designerBody } from '../../src/core/view/designer-style';
 import { buildDiagram, type Diagram } from '../../src/core/view/diagram';
 import { useLanguage } from '../../src/core/l10n/messages';
 
@@ -97,7 +97,7 @@ ${DESIGNER_CSS}
 <title>designer fake host</title>
 </head>
 <body class="vscode-light">
-${DESIGNER_BODY}
+${designerBody()}
 ${block}<script nonce="${nonce}" src="fake-host.js"></script>
 <script nonce="${nonce}" src="designer.js"></script>
 </body>
@@ -107,8 +107,8 @@ writeFileSync(join(out, 'index.html'), testPage());
 // The same page for a user whose VS Code speaks Simplified Chinese, and the seed document as
 // the extension host builds it then (its element facts in Chinese too).
 const zhCnBundle: Record<string, string> = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
-writeFileSync(join(out, 'index-zh-cn.html'), testPage({ language: 'zh-cn', bundle: zhCnBundle }));
 useLanguage('zh-cn', zhCnBundle);
+writeFileSync(join(out, 'index-zh-cn.html'), testPage({ language: 'zh-cn', bundle: zhCnBundle }));
 writeFileSync(join(out, 'seed-zh-cn.json'), JSON.stringify(documentFor(seedText, 'seed-000-fq1616r.vtopo', 1)));
 useLanguage('en', undefined);
 // The fake host records what the canvas posts and answers 'details' requests from
