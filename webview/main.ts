@@ -10,6 +10,8 @@ import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import type { HostToPreviewMessage, PreviewToHostMessage } from '../src/core/view/protocol';
 import { onThemeChange, themeColor } from './shared/theme';
 import { hostChannel, onHostMessage } from './shared/vscode-api';
+import { PREVIEW_TEXTS as TEXTS, severityName } from '../src/core/view/designer-texts';
+import { grouped } from '../src/core/text/plural';
 
 const toHost = hostChannel<PreviewToHostMessage>();
 const container = requireElement('canvas');
@@ -59,7 +61,7 @@ function toElements(diagram: Diagram): ElementDefinition[] {
     const position = diagram.positions[node.id];
     return {
       group: 'nodes',
-      data: { id: node.id, label: node.findingCount > 0 ? `${node.label} (${node.findingCount})` : node.label, kind: node.kind, ...(node.parent ? { parent: node.parent } : {}), ...(node.fabric ? { fabric: node.fabric } : {}), ...(node.severity ? { severity: node.severity } : {}) },
+      data: { id: node.id, label: node.findingCount > 0 ? TEXTS.labelWithFindings({ label: node.label, count: grouped(node.findingCount) }) : node.label, kind: node.kind, ...(node.parent ? { parent: node.parent } : {}), ...(node.fabric ? { fabric: node.fabric } : {}), ...(node.severity ? { severity: node.severity } : {}) },
       ...(position ? { position: { x: position.x, y: position.y } } : {}),
     };
   });
@@ -83,7 +85,7 @@ function showDetails(node: DiagramNode | undefined): void {
   }
   if (node.findingCount > 0) {
     const row = document.createElement('div');
-    row.textContent = `${node.findingCount} finding(s), worst: ${node.severity ?? ''}`;
+    row.textContent = TEXTS.findings({ count: grouped(node.findingCount), severity: node.severity !== undefined ? severityName(node.severity) : '' });
     details.append(row);
   }
 }
@@ -107,7 +109,7 @@ function render(message: HostToPreviewMessage): void {
     toHost.post({ type: 'reveal', elementId: id });
   });
   const problems = diagram.nodes.filter((node) => node.findingCount > 0).length;
-  status.textContent = `${message.title}: ${diagram.nodes.length} elements, ${diagram.edges.length} connections, ${problems} with findings`;
+  status.textContent = TEXTS.summary({ title: message.title, elements: grouped(diagram.nodes.length), connections: grouped(diagram.edges.length), marked: grouped(problems) });
   container.setAttribute('aria-label', status.textContent);
 }
 

@@ -14,7 +14,7 @@ import type { ComponentRef } from '../core/simulation/types';
 import { elementDetails } from '../core/view/designer-details';
 import { playbackFromResult } from '../core/view/designer-playback';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage, type HostToDesignerMessage } from '../core/view/designer-protocol';
-import { DESIGNER_BODY, DESIGNER_CSS } from '../core/view/designer-style';
+import { DESIGNER_CSS, designerBody } from '../core/view/designer-style';
 import { innermostDeclarationAt } from '../core/view/designer-select';
 import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validate';
 import { buildDiagram } from '../core/view/diagram';
@@ -287,7 +287,7 @@ function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
     script: vscode.Uri.joinPath(mediaRoot, 'designer.js'),
     title: 'VTopo designer',
     css: DESIGNER_CSS,
-    body: DESIGNER_BODY,
+    body: designerBody(),
     // The toolbar's icons: the codicon font, shipped in dist/webview/codicons (scripts/build.mjs).
     stylesheets: [vscode.Uri.joinPath(mediaRoot, 'codicons', 'codicon.css')],
   });

@@ -2,7 +2,8 @@
  * Builds what the fake host of the designer test sends, in Node (run with tsx): the test
  * page (the production CSP, CSS, codicon stylesheet and body around dist/webview/designer.js) and 'document'
  * messages for the seed-000-fq1616r example, an XSS label, the racks-and-power example and a
- * blade fixture (failure domains), and a generated 2,000-element design.
+ * blade fixture (failure domains), and a generated 2,000-element design; the page again with
+ * the zh-cn language block, and the seed document built in Chinese.
  * Usage: tsx test/webview/designer-messages.ts <out-dir>
  */
 
@@ -14,8 +15,9 @@ import { componentFailureScenario, hostFailureScenario, simulateScenario } from 
 import { playbackFromResult } from '../../src/core/view/designer-playback';
 import { elementDetails } from '../../src/core/view/designer-details';
 import type { ElementDetails, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
-import { DESIGNER_BODY, DESIGNER_CSS } from '../../src/core/view/designer-style';
+import { DESIGNER_CSS, designerBody } from '../../src/core/view/designer-style';
 import { buildDiagram, type Diagram } from '../../src/core/view/diagram';
+import { useLanguage } from '../../src/core/l10n/messages';
 
 const out = process.argv[2] ?? 'test-output/designer-webview';
 mkdirSync(out, { recursive: true });
@@ -78,8 +80,11 @@ writeFileSync(join(out, 'big.json'), JSON.stringify(big));
 writeFileSync(join(out, 'big-details.json'), JSON.stringify(detailsFor(bigText)));
 
 const nonce = 'testnonce0123456789abcdef';
-writeFileSync(join(out, 'index.html'), `<!DOCTYPE html>
-<html lang="en">
+/** The test page; `language` is the data block the extension writes for a user whose VS Code speaks another language (webview-html.ts). */
+function testPage(language?: { readonly language: string; readonly bundle: Readonly<Record<string, string>> }): string {
+  const block = language ? `<script type="application/json" id="vtopo-language">${JSON.stringify(language).replace(/</g, '\\u003c')}</script>\n` : '';
+  return `<!DOCTYPE html>
+<html lang="${language?.language === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src 'self'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'">
@@ -92,11 +97,20 @@ ${DESIGNER_CSS}
 <title>designer fake host</title>
 </head>
 <body class="vscode-light">
-${DESIGNER_BODY}
-<script nonce="${nonce}" src="fake-host.js"></script>
+${designerBody()}
+${block}<script nonce="${nonce}" src="fake-host.js"></script>
 <script nonce="${nonce}" src="designer.js"></script>
 </body>
-</html>`);
+</html>`;
+}
+writeFileSync(join(out, 'index.html'), testPage());
+// The same page for a user whose VS Code speaks Simplified Chinese, and the seed document as
+// the extension host builds it then (its element facts in Chinese too).
+const zhCnBundle: Record<string, string> = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8'));
+useLanguage('zh-cn', zhCnBundle);
+writeFileSync(join(out, 'index-zh-cn.html'), testPage({ language: 'zh-cn', bundle: zhCnBundle }));
+writeFileSync(join(out, 'seed-zh-cn.json'), JSON.stringify(documentFor(seedText, 'seed-000-fq1616r.vtopo', 1)));
+useLanguage('en', undefined);
 // The fake host records what the canvas posts and answers 'details' requests from
 // window.__details (set by the test) at the version of the last document it saw.
 writeFileSync(join(out, 'fake-host.js'), `window.__posted = [];

@@ -22,6 +22,7 @@ const bundle = resolve('dist/webview/designer.js');
 /** @type {Record<string, [contentType: string, read: () => Buffer] | undefined>} */
 const files = {
   '/index.html': ['text/html', () => readFileSync(join(dir, 'index.html'))],
+  '/index-zh-cn.html': ['text/html', () => readFileSync(join(dir, 'index-zh-cn.html'))],
   '/fake-host.js': ['text/javascript', () => readFileSync(join(dir, 'fake-host.js'))],
   '/designer.js': ['text/javascript', () => readFileSync(bundle)],
   '/codicons/codicon.css': ['text/css', () => readFileSync(resolve('dist/webview/codicons/codicon.css'))],
@@ -55,6 +56,8 @@ const racks = JSON.parse(readFileSync(join(dir, 'racks.json'), 'utf8'));
 const racksDetails = JSON.parse(readFileSync(join(dir, 'racks-details.json'), 'utf8'));
 /** @type {DocumentMessage} */
 const blades = JSON.parse(readFileSync(join(dir, 'blades.json'), 'utf8'));
+/** @type {DocumentMessage} */
+const seedZhCn = JSON.parse(readFileSync(join(dir, 'seed-zh-cn.json'), 'utf8'));
 /** @type {Record<string, ElementDetails>} */
 const seedDetails = JSON.parse(readFileSync(join(dir, 'seed-details.json'), 'utf8'));
 /** @type {Record<string, ElementDetails>} */
@@ -107,8 +110,9 @@ function lastOf(list) {
 /**
  * @param {Record<string, ElementDetails> | string} [details] the fields the fake host answers with (or their JSON)
  * @param {{ width: number, height: number }} [viewport]
+ * @param {string} [pageUrl] the test page (index-zh-cn.html: the user's VS Code speaks Chinese)
  */
-async function openPage(details = seedDetails, viewport = { width: 1280, height: 800 }) {
+async function openPage(details = seedDetails, viewport = { width: 1280, height: 800 }, pageUrl = url) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   /** @type {{ dialogs: string[], errors: string[], requests: string[] }} */
@@ -121,7 +125,7 @@ async function openPage(details = seedDetails, viewport = { width: 1280, height:
   page.on('request', (request) => {
     if (!request.url().startsWith(url.replace('/index.html', ''))) problems.requests.push(request.url());
   });
-  await page.goto(url);
+  await page.goto(pageUrl);
   await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   await page.evaluate((d) => { window.__details = typeof d === 'string' ? JSON.parse(d) : d; }, details);
   return { page, problems, context };
@@ -1221,6 +1225,55 @@ await check('2,000-element design with every VM and port drawn (Show VMs): redra
   await big.screenshot({ path: join(dir, 'designer-2000-full.png') });
   assert(bigProblems.errors.length === 0, `page errors: ${bigProblems.errors.join('; ')}`);
   await big.context().close();
+});
+
+await check('zh-cn: with the Chinese language block the toolbar, legend, status, panel and menu speak Chinese', async () => {
+  const { page: p, problems: pp, context } = await openPage(seedDetails, { width: 1280, height: 800 }, url.replace('/index.html', '/index-zh-cn.html'));
+  await post(p, seedZhCn);
+  await center(p, 'esx-01');
+  const cjk = /[\u4e00-\u9fff]/;
+  const buttons = await p.evaluate(() => [...document.querySelectorAll('.vt-toolbar button')].map((b) => ({ id: b.id, label: b.getAttribute('aria-label') ?? '', title: b.getAttribute('title') ?? '' })));
+  assert(buttons.length >= 20, `toolbar buttons: ${buttons.length}`);
+  for (const b of buttons) assert(cjk.test(b.label) && cjk.test(b.title) && /（[^（）]+）$/.test(b.title), `a Chinese name and tooltip with its key: ${JSON.stringify(b)}`);
+  const addHost = buttons.find((b) => b.id === 'vt-add-host');
+  assert(addHost?.title === '添加主机（加入所选集群）（Shift+H）' && addHost.label === '添加主机', `Add host: ${JSON.stringify(addHost)}`);
+  const groups = await p.evaluate(() => [...document.querySelectorAll('.vt-toolbar [role="group"]')].map((g) => g.getAttribute('aria-label') ?? ''));
+  assert(groups.slice(0, 4).join('|') === '添加|编辑|视图|导出和帮助', `toolbar groups: ${JSON.stringify(groups)}`);
+  assert((await p.getAttribute('#vt-search', 'placeholder')) === '查找 id', 'search placeholder');
+  const status = (await p.textContent('#vt-status')) ?? '';
+  assert(/^seed-000-fq1616r\.vtopo：\d+ 个元素，\d+ 条连接，\d+ 个有问题$/.test(status), `status: ${status}`);
+  assert((await p.getAttribute('#designer', 'aria-label')) === 'VTopo 设计器', 'the designer is named in Chinese');
+  await p.click('#vt-legend-toggle');
+  await p.waitForSelector('#vt-legend', { state: 'visible' });
+  const legend = (await p.textContent('#vt-legend')) ?? '';
+  for (const words of ['图例', '设备', '连线', '方框和边框', '光纤交换机', '以太网交换机', '存储阵列（包围其控制器）', 'Fabric A 上的线缆', '快速修复将添加的线缆（虚线）', '电源模块到其供电回路']) assert(legend.includes(words), `legend says ${words}: ${legend}`);
+  assert(!/[A-Za-z]{3,} [A-Za-z]{3,}/.test(legend), `no English sentence in the legend: ${legend}`);
+  await p.click('#vt-help');
+  const panel = (await p.textContent('#vt-panel')) ?? '';
+  assert(panel.includes('Tab / Shift+Tab：下一个 / 上一个元素') && panel.includes('Shift+H：添加主机'), `the shortcut list in Chinese: ${panel}`);
+  await p.screenshot({ path: join(dir, 'designer-zh-cn.png') });
+  await p.click('#vt-help');
+  await p.click('#vt-legend-toggle');
+  const at = await center(p, 'fc-a');
+  await p.mouse.click(at.x, at.y, { button: 'right' });
+  await p.waitForSelector('#vt-context-menu', { state: 'visible' });
+  const menu = await p.evaluate(() => [...document.querySelectorAll('#vt-context-menu [role="menuitem"]')].map((item) => (item.textContent ?? '').trim()));
+  assert(menu.join('|') === '模拟“fc-a”故障|在文本中显示|删除', `menu: ${JSON.stringify(menu)}`);
+  assert((await p.getAttribute('#vt-context-menu', 'aria-label')) === '“fc-a”的操作', 'the menu is named in Chinese');
+  await p.screenshot({ path: join(dir, 'designer-zh-cn-menu.png') });
+  await p.keyboard.press('Escape');
+  await p.waitForSelector('#vt-context-menu', { state: 'hidden' });
+  await p.mouse.click(at.x, at.y);
+  await p.waitForFunction(() => document.querySelector('#vt-panel h2')?.textContent === 'fc-a');
+  const facts = (await p.textContent('#vt-panel .vt-facts')) ?? '';
+  assert(facts.startsWith('光纤交换机，Fabric A'), `the element's facts in Chinese: ${facts}`);
+  assert((await p.textContent('#vt-panel .vt-kind')) === '交换机', 'the kind in Chinese');
+  assert((await p.textContent('#vt-rename-button')) === '重命名', 'Rename in Chinese');
+  const announced = (await p.textContent('#vt-live')) ?? '';
+  assert(announced.startsWith('已选择交换机“fc-a”'), `what a screen reader hears: ${announced}`);
+  const violations = await p.evaluate(() => window.__violations);
+  assert(violations.length === 0 && pp.errors.length === 0, `CSP ${JSON.stringify(violations)}, errors ${pp.errors.join('; ')}`);
+  await context.close();
 });
 
 await check('small design: no minimap until asked; VMs drawn', async () => {

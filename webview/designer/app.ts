@@ -37,6 +37,7 @@ import { StatusLine } from './status';
 import { installTestHook } from './test-hook';
 import { buildToolbar } from './toolbar';
 import { Viewport } from './viewport';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export function start(): void {
   cytoscape.use(fcose);
@@ -144,6 +145,7 @@ export function start(): void {
   container.append(minimap.canvas, dropOutline, legend.element);
   const root = document.getElementById('designer') ?? document.body.appendChild(el('div', { id: 'designer' }));
   // The menu is outside the canvas: cytoscape takes every press inside its container for a tap.
+  root.setAttribute('aria-label', TEXTS.designerName({}));
   root.replaceChildren(toolbar.element, container, panel.element, status.element, status.live, menu.element);
   attachSearch(designer);
   container.addEventListener('keydown', (event) => onCanvasKey(designer, event));

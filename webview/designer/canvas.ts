@@ -18,25 +18,24 @@ import { edgeData, mergeGraph, nodeDefinition } from './graph-merge';
 import { openMenu } from './context-menu';
 import { applySearch, scheduleSelectionChange } from './selection';
 import { selectedNodeIds, type Designer } from './state';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 /** Above this many nodes and edges the canvas draws for speed (cytoscape's performance guidance). */
 const LARGE = 1000;
-
-const CANVAS_HINT = 'Tab moves through elements, arrows move the selected one, Delete deletes it, Enter renames it, L starts cabling.';
 
 /** The element cytoscape draws in, keyboard-focusable, described for screen readers. */
 export function canvasElement(): HTMLElement {
   const container = el('div', { id: 'vt-canvas' });
   container.tabIndex = 0;
   container.setAttribute('role', 'application');
-  container.setAttribute('aria-roledescription', 'design canvas');
-  describeCanvas(container, 'Design canvas.');
+  container.setAttribute('aria-roledescription', TEXTS.canvasRole({}));
+  describeCanvas(container, TEXTS.canvasEmpty({}));
   return container;
 }
 
 /** The canvas's accessible name: what it shows, and the keys that work on it. */
 export function describeCanvas(container: HTMLElement, summary: string): void {
-  container.setAttribute('aria-label', `${summary} ${CANVAS_HINT}`);
+  container.setAttribute('aria-label', TEXTS.canvasLabel({ summary, hint: TEXTS.canvasHint({}) }));
 }
 
 export function isLarge(diagram: Diagram): boolean {
@@ -167,12 +166,12 @@ export function toggleShowVms(designer: Designer): void {
   if (!state.current) return;
   state.showVms = state.compact !== undefined;
   redraw(designer);
-  designer.status.report(state.compact ? 'VMs hidden: each host shows its VM count; select a host to list its VMs.' : 'VMs shown inside their hosts.');
+  designer.status.report(state.compact ? TEXTS.vmsHidden({}) : TEXTS.vmsShown({}));
 }
 
 export function exportImage(designer: Designer, format: 'svg' | 'png'): void {
   const { graph } = designer.state;
   if (!graph) return;
   designer.toHost.post({ type: 'export-image', format, data: canvasImage(graph, format, themeColours()) });
-  designer.status.report(`Exported the canvas as ${format.toUpperCase()}.`);
+  designer.status.report(TEXTS.exported({ format: format.toUpperCase() }));
 }

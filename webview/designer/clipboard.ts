@@ -6,8 +6,9 @@
 
 import { copyOf, pastedElements, type CopiedElement } from '../../src/core/view/designer-clipboard';
 import type { Diagram } from '../../src/core/view/diagram';
-import { plural } from '../../src/core/text/plural';
 import type { IntentBody } from '../../src/core/edit/intents';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
+import { formatList } from '../../src/core/l10n/format';
 
 export interface ClipboardHost {
   diagram(): Diagram | undefined;
@@ -44,13 +45,14 @@ export class CanvasClipboard {
       return copy ? [copy] : [];
     });
     if (kept.length === 0) {
-      const text = 'Select a host, VM, switch, array, datastore, site or rack to copy.';
+      const text = TEXTS.nothingToCopy({});
       this.host.setStatus(text, true);
       this.host.announce(text);
       return;
     }
     this.copied = kept;
-    const text = `Copied ${kept.map((entry) => entry.from).join(', ')}: Ctrl+V adds ${plural(kept.length, 'a copy', 'copies')}.`;
+    const ids = formatList(kept.map((entry) => entry.from));
+    const text = kept.length === 1 ? TEXTS.copiedOne({ ids }) : TEXTS.copiedMany({ ids });
     this.host.setStatus(text);
     this.host.announce(text);
   }
@@ -59,14 +61,14 @@ export class CanvasClipboard {
     const diagram = this.host.diagram();
     if (!diagram) return;
     if (this.copied.length === 0) {
-      this.host.setStatus('Nothing copied yet: select an element and press Ctrl+C.', true);
+      this.host.setStatus(TEXTS.nothingCopied({}), true);
       return;
     }
     const elements = pastedElements(this.copied, diagram);
     for (const element of elements) this.host.send({ type: 'add-element', element });
     const last = elements.at(-1);
     if (last) this.host.selectWhenAdded(last.id);
-    this.host.setStatus(`Adding ${elements.map((element) => element.id).join(', ')}...`);
+    this.host.setStatus(TEXTS.adding({ ids: formatList(elements.map((element) => element.id)) }));
   }
 
   /** Ctrl/Cmd+C and Ctrl/Cmd+V on the canvas; whether the key was one of them. */

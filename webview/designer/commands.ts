@@ -11,6 +11,7 @@ import { exportImage, toggleMinimap, toggleShowVms } from './canvas';
 import { addFromPalette, deleteSelection } from './editing';
 import { focusSearch } from './selection';
 import { selectedNodeIds, type Designer } from './state';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 const PALETTE_COMMANDS: ReadonlyMap<DesignerCommand, PaletteKind> = new Map((['host', 'vm', 'fc-switch', 'ethernet-switch', 'array', 'datastore', 'site', 'rack'] as const).map((kind) => [`add-${kind}`, kind]));
 
@@ -52,7 +53,7 @@ export function runMenuItem(designer: Designer, item: ContextMenuItem): void {
   switch (item.action) {
     case 'simulate-failure':
       designer.toHost.post({ type: 'simulate-failure', target: item.target });
-      designer.status.report(`Simulating the failure of ${item.target.id}...`);
+      designer.status.report(TEXTS.simulating({ id: item.target.id }));
       return;
     case 'show-text':
       designer.toHost.post({ type: 'reveal', elementId: item.id });

@@ -16,6 +16,7 @@ import { isContainerKind } from '../../src/core/view/diagram-domains';
 import { ancestorsOf } from '../../src/core/view/diagram-tree';
 import { iconButton, placeOver } from './dom';
 import { commandSpec } from '../../src/core/view/designer-commands';
+import { DESIGNER_TEXTS as TEXTS, kindName } from '../../src/core/view/designer-texts';
 
 export interface ContainerHost {
   graph(): Core | undefined;
@@ -79,8 +80,8 @@ export class Containers {
     this.host.redraw();
     const held = heldIn(id, this.byId());
     const text = collapse
-      ? `Collapsed ${node.kind} ${id} (${heldSummary(held)}): double-click it or press Space to expand it.`
-      : `Expanded ${node.kind} ${id}.`;
+      ? TEXTS.collapsed({ kind: kindName(node.kind), id, summary: heldSummary(held) })
+      : TEXTS.expanded({ kind: kindName(node.kind), id });
     this.host.setStatus(text);
     this.host.announce(text);
     return true;
@@ -102,7 +103,7 @@ export class Containers {
   togglePower(): void {
     const diagram = this.host.diagram();
     if (!this.power && diagram && !hasPowerFeeds(diagram)) {
-      const text = 'This design has no power feeds to show: add them under powerFeeds in the text, and each device\'s feeds in its power field.';
+      const text = TEXTS.noPowerFeeds({});
       this.host.setStatus(text, true);
       this.host.announce(text);
       return;
@@ -119,8 +120,8 @@ export class Containers {
       if (box.x1 < view.x1 || box.y1 < view.y1 || box.x2 > view.x2 || box.y2 > view.y2) graph.fit(undefined, 24);
     }
     const text = this.power
-      ? 'Power feeds shown: a dashed line runs from each device to each feed its power supplies are plugged into, a solid one from each feed to the feed upstream of it.'
-      : 'Power feeds hidden.';
+      ? TEXTS.powerShown({})
+      : TEXTS.powerHidden({});
     this.host.setStatus(text);
     this.host.announce(text);
   }

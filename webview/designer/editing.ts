@@ -9,6 +9,7 @@ import type { PaletteKind } from '../../src/core/view/designer-model';
 import { paletteElement } from '../../src/core/view/designer-palette';
 import type { DiagramNode } from '../../src/core/view/diagram';
 import { nodeFor, selectedNodeIds, type Designer } from './state';
+import { DESIGNER_TEXTS as TEXTS, kindName } from '../../src/core/view/designer-texts';
 
 export function addFromPalette(designer: Designer, kind: PaletteKind): void {
   const { state, status } = designer;
@@ -22,7 +23,7 @@ export function addFromPalette(designer: Designer, kind: PaletteKind): void {
   const { element } = added;
   state.pendingSelect = element.id;
   designer.intents.send({ type: 'add-element', element });
-  status.show(`Adding ${element.kind} ${element.id}...`);
+  status.show(TEXTS.addingElement({ kind: kindName(element.kind), id: element.id }));
 }
 
 export function deleteSelection(designer: Designer): void {
@@ -32,7 +33,7 @@ export function deleteSelection(designer: Designer): void {
   // A cable alone is something to delete too.
   const intents = state.current ? deletionIntents(ids, edges, state.current.diagram) : [];
   if (intents.length === 0) {
-    designer.status.show('Select something to delete first.', true);
+    designer.status.show(TEXTS.selectToDelete({}), true);
     return;
   }
   for (const intent of intents) designer.intents.send(intent);

@@ -1,52 +1,46 @@
 /**
  * The designer's legend: a small box in the bottom left corner of the canvas (the Legend
  * button or K shows and hides it) that says what the device icons, the line colours and
- * dashes and the borders mean. Built with DOM calls, every text set as textContent; the
+ * dashes and the borders mean, in the user's language (designer-texts.ts). Built with DOM calls, every text set as textContent; the
  * swatches are CSS classes (designer-style.ts) in the theme's colours.
  */
 
 import type { DeviceIcon } from '../../src/core/view/designer-icons';
 import { el } from './dom';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
-const WORDS = {
-  title: 'Legend',
-  devices: 'Devices',
-  lines: 'Lines',
-  marks: 'Boxes and borders',
-} as const;
-
-const DEVICES: ReadonlyArray<readonly [DeviceIcon, string]> = [
-  ['host', 'Host (around its VMs and ports)'],
-  ['vm', 'VM'],
-  ['fc-switch', 'FC switch'],
-  ['ethernet-switch', 'Ethernet switch'],
-  ['array', 'Storage array (around its controllers)'],
-  ['controller', 'Controller (around its ports)'],
-  ['datastore', 'Datastore'],
-  ['site', 'Site'],
-  ['rack', 'Rack'],
-  ['chassis', 'Blade chassis'],
-  ['power-feed', 'Power feed'],
+const DEVICES: ReadonlyArray<readonly [DeviceIcon, () => string]> = [
+  ['host', () => TEXTS.legendHost({})],
+  ['vm', () => TEXTS.legendVm({})],
+  ['fc-switch', () => TEXTS.legendFcSwitch({})],
+  ['ethernet-switch', () => TEXTS.legendEthernetSwitch({})],
+  ['array', () => TEXTS.legendArray({})],
+  ['controller', () => TEXTS.legendController({})],
+  ['datastore', () => TEXTS.legendDatastore({})],
+  ['site', () => TEXTS.legendSite({})],
+  ['rack', () => TEXTS.legendRack({})],
+  ['chassis', () => TEXTS.legendChassis({})],
+  ['power-feed', () => TEXTS.legendPowerFeed({})],
 ];
 
 /** Swatch class (designer-style.ts) and meaning. */
-const LINES: ReadonlyArray<readonly [string, string]> = [
-  ['vt-swatch-fabric-a', 'Cable on fabric A'],
-  ['vt-swatch-fabric-b', 'Cable on fabric B'],
-  ['vt-swatch-cable', 'Other cable (LAN)'],
-  ['vt-swatch-storage', 'Datastore to its array (dashed)'],
-  ['vt-swatch-suggested', 'Cable a quick fix would add (dashed)'],
-  ['vt-swatch-power', 'Power supply to its feed (dashed, Power on)'],
-  ['vt-swatch-fed-from', 'Feed to the feed it is fed from (Power on)'],
+const LINES: ReadonlyArray<readonly [string, () => string]> = [
+  ['vt-swatch-fabric-a', () => TEXTS.legendFabricA({})],
+  ['vt-swatch-fabric-b', () => TEXTS.legendFabricB({})],
+  ['vt-swatch-cable', () => TEXTS.legendCable({})],
+  ['vt-swatch-storage', () => TEXTS.legendStorage({})],
+  ['vt-swatch-suggested', () => TEXTS.legendSuggested({})],
+  ['vt-swatch-power', () => TEXTS.legendPower({})],
+  ['vt-swatch-fed-from', () => TEXTS.legendFedFrom({})],
 ];
 
-const MARKS: ReadonlyArray<readonly [string, string]> = [
-  ['vt-swatch-cluster', 'Cluster (dashed box)'],
-  ['vt-swatch-switch-a', 'Fabric A switch'],
-  ['vt-swatch-switch-b', 'Fabric B switch'],
-  ['vt-swatch-error', 'Error (double border, \u26a0 count)'],
-  ['vt-swatch-warning', 'Warning'],
-  ['vt-swatch-info', 'Information'],
+const MARKS: ReadonlyArray<readonly [string, () => string]> = [
+  ['vt-swatch-cluster', () => TEXTS.legendCluster({})],
+  ['vt-swatch-switch-a', () => TEXTS.legendSwitchA({})],
+  ['vt-swatch-switch-b', () => TEXTS.legendSwitchB({})],
+  ['vt-swatch-error', () => TEXTS.legendError({})],
+  ['vt-swatch-warning', () => TEXTS.legendWarning({})],
+  ['vt-swatch-info', () => TEXTS.legendInfo({})],
 ];
 
 function entry(swatch: HTMLElement, text: string): HTMLElement {
@@ -65,12 +59,12 @@ export class Legend {
 
   constructor() {
     this.element = el('section', { className: 'vt-legend vt-hidden', id: 'vt-legend' },
-      el('h2', { text: WORDS.title }),
-      ...section(WORDS.devices, DEVICES.map(([icon, text]) => entry(el('span', { className: `vt-icon vt-icon-${icon}` }), text))),
-      ...section(WORDS.lines, LINES.map(([swatch, text]) => entry(el('span', { className: `vt-swatch vt-swatch-line ${swatch}` }), text))),
-      ...section(WORDS.marks, MARKS.map(([swatch, text]) => entry(el('span', { className: `vt-swatch vt-swatch-box ${swatch}` }), text))),
+      el('h2', { text: TEXTS.legendTitle({}) }),
+      ...section(TEXTS.legendDevices({}), DEVICES.map(([icon, text]) => entry(el('span', { className: `vt-icon vt-icon-${icon}` }), text()))),
+      ...section(TEXTS.legendLines({}), LINES.map(([swatch, text]) => entry(el('span', { className: `vt-swatch vt-swatch-line ${swatch}` }), text()))),
+      ...section(TEXTS.legendMarks({}), MARKS.map(([swatch, text]) => entry(el('span', { className: `vt-swatch vt-swatch-box ${swatch}` }), text()))),
     );
-    this.element.setAttribute('aria-label', WORDS.title);
+    this.element.setAttribute('aria-label', TEXTS.legendTitle({}));
   }
 
   get shown(): boolean {

@@ -14,6 +14,7 @@ import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
 import { iconButton } from './dom';
 import { commandSpec } from '../../src/core/view/designer-commands';
 import type { IntentBody } from '../../src/core/edit/intents';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export interface LinkToolHost {
   graph(): Core | undefined;
@@ -66,7 +67,7 @@ export class LinkTool {
     });
     cy.on('ehcomplete', (_event, ...drawn: unknown[]) => this.onDrawn(drawn));
     cy.on('ehcancel', () => {
-      if (this.on) this.host.setStatus('No cable: release the mouse on a port, host, controller or switch of another device.', true);
+      if (this.on) this.host.setStatus(TEXTS.noCable({}), true);
     });
     if (this.on) this.cabling.enableDrawMode();
   }
@@ -77,7 +78,7 @@ export class LinkTool {
     this.clearSource();
     if (on) this.cabling?.enableDrawMode();
     else this.cabling?.disableDrawMode();
-    const text = on ? 'Link mode: drag from a port to a switch or another port, or pick one end, then the other (click, or Enter on the selected element).' : 'Link mode off.';
+    const text = on ? TEXTS.linkOn({}) : TEXTS.linkOff({});
     this.host.setStatus(text);
     this.host.announce(text);
   }
@@ -104,7 +105,7 @@ export class LinkTool {
       return;
     }
     this.host.send({ type: 'add-link', from: cable.from, to: cable.to });
-    this.host.setStatus(`Cabling ${cable.from} to ${cable.to}...`);
+    this.host.setStatus(TEXTS.cabling({ from: cable.from, to: cable.to }));
   }
 
   /** Link mode: a clicked (or Enter on the selected) element becomes the first end, or the second one. */
@@ -120,7 +121,7 @@ export class LinkTool {
     if (this.source === undefined) {
       this.source = id;
       this.host.graph()?.getElementById(id).addClass('vt-link-source');
-      const text = `Cable from ${end.end}: now click the other end.`;
+      const text = TEXTS.cableFrom({ end: end.end });
       this.host.setStatus(text);
       this.host.announce(text);
       return;

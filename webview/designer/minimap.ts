@@ -8,6 +8,7 @@
 import type { Core } from 'cytoscape';
 import { fromMinimap, minimapTransform, panToCenter, toMinimap, type MinimapTransform } from '../../src/core/view/designer-minimap';
 import type { ThemeColours } from './graph-style';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 const WIDTH = 200;
 const HEIGHT = 140;
@@ -31,7 +32,7 @@ export class Minimap {
     this.canvas.id = 'vt-minimap';
     this.canvas.className = 'vt-hidden';
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Minimap of the design; click or drag on it to move the view there');
+    this.canvas.setAttribute('aria-label', TEXTS.minimap({}));
     this.layer = document.createElement('canvas');
     const ratio = Math.max(1, Math.round(window.devicePixelRatio || 1));
     for (const canvas of [this.canvas, this.layer]) {

@@ -17,6 +17,8 @@ import type { PlacedElement } from '../../src/core/edit/layout-edits';
 import type { Containers } from './containers';
 import { placeOver } from './dom';
 import type { IntentBody } from '../../src/core/edit/intents';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
+import { grouped } from '../../src/core/text/plural';
 
 export interface MovesHost {
   graph(): Core | undefined;
@@ -142,7 +144,7 @@ export class Moves {
     const graph = this.host.graph();
     if (!graph || !this.host.diagram() || this.layingOut) return;
     if (this.host.simulationShown()) {
-      this.host.setStatus('A simulation is shown: Clear simulation first to lay the design out.', true);
+      this.host.setStatus(TEXTS.simulationShownLayout({}), true);
       return;
     }
     clearTimeout(this.flushTimer);
@@ -150,7 +152,7 @@ export class Moves {
     // Moves not sent yet would be mixed into the layout's intent: send them first.
     this.flush();
     this.layingOut = true;
-    this.host.setStatus('Laying the design out...');
+    this.host.setStatus(TEXTS.layingOut({}));
     const options: FcoseLayoutOptions = { name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: false, packComponents: false };
     const layout = graph.layout(options);
     layout.one('layoutstop', () => {
@@ -159,12 +161,12 @@ export class Moves {
       if (this.containers.separate()) graph.fit(undefined, 24);
       const moved = this.moved().filter(({ position }) => Number.isFinite(position.x) && Number.isFinite(position.y));
       if (moved.length === 0) {
-        this.host.setStatus('The layout moved nothing.');
+        this.host.setStatus(TEXTS.layoutMovedNothing({}));
         return;
       }
       this.host.send({ type: 'set-positions', positions: moved });
       this.adopt(moved);
-      const text = `Laid out ${moved.length} elements.`;
+      const text = TEXTS.laidOut({ count: grouped(moved.length) });
       this.host.setStatus(text);
       this.host.announce(text);
     });
@@ -189,13 +191,13 @@ export class Moves {
     const graph = this.host.graph();
     if (!graph) return;
     if (this.host.simulationShown()) {
-      this.host.setStatus('A simulation is shown: Clear simulation first to move elements.', true);
+      this.host.setStatus(TEXTS.simulationShownMove({}), true);
       return;
     }
     // A site, rack or chassis moves with everything in it.
     const nodes = graph.nodes(':selected').filter((node) => PLACEABLE_KINDS.has(String(node.data('kind'))) || (this.containers.isContainer(node.id()) && node.isParent()));
     if (nodes.empty()) {
-      this.host.setStatus('Only hosts, switches, arrays and datastores are placed (sites, racks and chassis with what they hold); VMs, controllers and ports follow them.', true);
+      this.host.setStatus(TEXTS.onlyPlaced({}), true);
       return;
     }
     nodes.forEach((node) => {

@@ -15,6 +15,8 @@ import type { DiagramNode } from '../../src/core/view/diagram';
 import { hasMarkedFindings } from '../../src/core/view/designer-announce';
 import { commandSpec, commandTitle, shortcutHelp } from '../../src/core/view/designer-commands';
 import { button, el } from './dom';
+import { DESIGNER_TEXTS as TEXTS, kindName, severityName } from '../../src/core/view/designer-texts';
+import { grouped } from '../../src/core/text/plural';
 
 export interface PanelHost {
   selectedIds(): string[];
@@ -50,7 +52,7 @@ export class PropertyPanel {
 
   constructor(private readonly host: PanelHost) {
     this.element = el('div', { className: 'vt-panel', id: 'vt-panel' });
-    this.element.setAttribute('aria-label', 'Properties');
+    this.element.setAttribute('aria-label', TEXTS.properties({}));
   }
 
   /** Shows a VM or port that is not drawn (compact mode) while its host or controller is selected; undefined shows the selection. */
@@ -116,33 +118,33 @@ export class PropertyPanel {
     this.shownJson = json;
     panel.replaceChildren();
     if (id === undefined || !node) {
-      panel.append(el('h2', { text: ids.length > 1 ? `${ids.length} elements selected` : 'No selection' }));
-      panel.append(el('div', { className: 'vt-kind', text: ids.length > 1 ? 'Drag to move them together; Delete deletes them.' : 'Click an element, or Tab through them, to edit its properties.' }));
+      panel.append(el('h2', { text: ids.length > 1 ? TEXTS.manySelected({ count: grouped(ids.length) }) : TEXTS.noSelection({}) }));
+      panel.append(el('div', { className: 'vt-kind', text: ids.length > 1 ? TEXTS.manySelectedHint({}) : TEXTS.noSelectionHint({}) }));
       if (this.helpShown) panel.append(helpList());
       return;
     }
-    panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: node.kind }));
+    panel.append(el('h2', { text: node.id }), el('div', { className: 'vt-kind', text: kindName(node.kind) }));
     const facts = el('div', { className: 'vt-facts' });
     for (const line of node.details) facts.append(el('div', { text: line }));
-    if (hasMarkedFindings(node)) facts.append(el('div', { text: `${node.findingCount} finding(s), worst: ${node.severity ?? ''}` }));
+    if (hasMarkedFindings(node)) facts.append(el('div', { text: TEXTS.findings({ count: grouped(node.findingCount), severity: node.severity !== undefined ? severityName(node.severity) : '' }) }));
     panel.append(facts);
     const showText = commandSpec('show-text');
     const reveal = button(showText.label, commandTitle(showText), () => this.host.reveal(node.id), showText.id);
     if (this.hidden !== undefined && id === this.hidden) {
       const owner = compact?.drawnAs.get(node.id) ?? '';
       panel.append(el('div', { className: 'vt-actions' },
-        button(`Back to ${owner}`, `Show the ${this.host.node(owner)?.kind ?? 'element'} this ${node.kind} belongs to`, () => this.showHidden(undefined), 'vt-vm-back'),
-        button('Delete', `Delete this ${node.kind}`, () => this.host.deleteElement(node.id), 'vt-delete-button'),
+        button(TEXTS.backTo({ owner }), TEXTS.backToTitle({ ownerKind: kindName(this.host.node(owner)?.kind ?? 'element'), kind: kindName(node.kind) }), () => this.showHidden(undefined), 'vt-vm-back'),
+        button(TEXTS.delete({}), TEXTS.deleteThis({ kind: kindName(node.kind) }), () => this.host.deleteElement(node.id), 'vt-delete-button'),
         reveal));
     } else {
       const collapse = !this.host.containers.isContainer(node.id)
         ? []
         : collapsed
-          ? [button('Expand', 'Show what it holds (double-click or Space)', () => this.host.containers.toggle(node.id), 'vt-collapse-button')]
-          : [button('Collapse', 'Draw it as one box with a count of what it holds (double-click or Space); the file is not changed', () => this.host.containers.toggle(node.id), 'vt-collapse-button')];
+          ? [button(TEXTS.expand({}), TEXTS.expandTitle({}), () => this.host.containers.toggle(node.id), 'vt-collapse-button')]
+          : [button(TEXTS.collapse({}), TEXTS.collapseTitle({}), () => this.host.containers.toggle(node.id), 'vt-collapse-button')];
       panel.append(el('div', { className: 'vt-actions' },
-        button('Rename', 'Rename (Enter or F2)', () => this.host.startRename(node.id), 'vt-rename-button'),
-        button('Delete', 'Delete (Delete)', () => this.host.deleteSelection(), 'vt-delete-button'),
+        button(TEXTS.rename({}), TEXTS.renameTitle({}), () => this.host.startRename(node.id), 'vt-rename-button'),
+        button(TEXTS.delete({}), TEXTS.deleteTitle({}), () => this.host.deleteSelection(), 'vt-delete-button'),
         reveal,
         ...collapse));
     }
@@ -158,14 +160,14 @@ export class PropertyPanel {
   /** A compact-mode host's VMs, as text buttons that show each VM in the panel. */
   private vmList(vms: readonly DiagramNode[]): HTMLElement {
     const list = el('ul', { className: 'vt-vm-list', id: 'vt-vm-list' });
-    list.setAttribute('aria-label', `VMs on this host (${vmCountLabel(vms.length)})`);
+    list.setAttribute('aria-label', TEXTS.vmsOnHost({ count: vmCountLabel(vms.length) }));
     for (const vm of vms) {
       const marked = hasMarkedFindings(vm);
-      const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? `${vm.findingCount} finding(s), worst ${vm.severity ?? ''}` : `Show ${vm.id}`, () => this.showHidden(vm.id));
+      const entry = button(marked ? `${vm.id} \u26a0${vm.findingCount}` : vm.id, marked ? TEXTS.vmFindings({ count: grouped(vm.findingCount), severity: vm.severity !== undefined ? severityName(vm.severity) : '' }) : TEXTS.showVm({ id: vm.id }), () => this.showHidden(vm.id));
       entry.dataset.vm = vm.id;
       list.append(el('li', {}, entry));
     }
-    return el('div', { className: 'vt-vms' }, el('div', { className: 'vt-kind', text: `${vmCountLabel(vms.length)} (not drawn; click one to see it)` }), list);
+    return el('div', { className: 'vt-vms' }, el('div', { className: 'vt-kind', text: TEXTS.vmsNotDrawn({ count: vmCountLabel(vms.length) }) }), list);
   }
 
   private fieldRow(id: string, field: ElementField): HTMLElement {
@@ -177,7 +179,7 @@ export class PropertyPanel {
       const select = el('select', { id: inputId });
       const values = field.value !== undefined && !field.choices.includes(field.value) ? [field.value, ...field.choices] : field.choices;
       if (field.value === undefined) {
-        const none = el('option', { text: '(unset)' });
+        const none = el('option', { text: TEXTS.unset({}) });
         none.value = '';
         select.append(none);
       }

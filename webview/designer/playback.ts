@@ -11,7 +11,8 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { iconButton } from './dom';
 import { commandSpec } from '../../src/core/view/designer-commands';
-import { CUT_OFF_BADGES, describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
+import { cutOffBadge, describePlaybackState, formatSeconds, playbackStateAt, type PlaybackState, type SimulationPlayback } from '../../src/core/view/designer-playback';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export interface PlaybackHost {
   graph(): Core | undefined;
@@ -21,7 +22,6 @@ export interface PlaybackHost {
   announce(text: string): void;
 }
 
-const PAUSE_LABEL = 'Pause';
 /** A full playback lasts this long at normal speed. */
 const PLAY_MILLISECONDS = 10_000;
 const STEPS = 1000;
@@ -44,13 +44,13 @@ export class SimulationPlayer {
   }) {
     this.title = make.element('span', { className: 'vt-sim-title', id: 'vt-sim-title' });
     this.playButton = iconButton(commandSpec('play'), () => this.togglePlay());
-    this.slider = make.element('input', { id: 'vt-sim-time', title: 'Time in the simulation' });
+    this.slider = make.element('input', { id: 'vt-sim-time', title: TEXTS.simulationTimeTitle({}) });
     this.slider.type = 'range';
     this.slider.min = '0';
     this.slider.max = String(STEPS);
     this.slider.step = '1';
     this.slider.value = '0';
-    this.slider.setAttribute('aria-label', 'Simulation time');
+    this.slider.setAttribute('aria-label', TEXTS.simulationTime({}));
     this.slider.addEventListener('input', () => {
       this.pause();
       this.seek(this.sliderSeconds());
@@ -59,7 +59,7 @@ export class SimulationPlayer {
     this.time = make.element('span', { className: 'vt-sim-clock', id: 'vt-sim-clock' });
     const clear = iconButton(commandSpec('clear-simulation'), () => this.clear());
     this.bar = make.element('div', { className: 'vt-group vt-sim vt-hidden', id: 'vt-sim' });
-    this.bar.setAttribute('aria-label', 'Simulation playback');
+    this.bar.setAttribute('aria-label', TEXTS.simulationPlayback({}));
     this.bar.append(this.title, this.playButton, this.slider, this.time, clear);
   }
 
@@ -71,12 +71,12 @@ export class SimulationPlayer {
   load(playback: SimulationPlayback): void {
     this.pause();
     this.playback = playback;
-    this.title.textContent = `Simulation: ${playback.scenario}`;
+    this.title.textContent = TEXTS.simulationTitle({ scenario: playback.scenario });
     this.bar.classList.remove('vt-hidden');
     this.host.graph()?.autoungrabify(true);
     this.lastAnnounced = '';
     this.seek(0);
-    const text = `Simulation "${playback.scenario}" over ${formatSeconds(playback.durationSeconds)}: use the time slider or Play; Clear simulation returns to the design.`;
+    const text = TEXTS.simulationLoaded({ scenario: playback.scenario, duration: formatSeconds(playback.durationSeconds) });
     this.host.setStatus(text);
     this.host.announce(text);
   }
@@ -97,7 +97,7 @@ export class SimulationPlayer {
     this.playback = undefined;
     this.bar.classList.add('vt-hidden');
     this.host.graph()?.autoungrabify(false);
-    const text = 'Simulation cleared: the canvas shows the design.';
+    const text = TEXTS.simulationCleared({});
     this.host.setStatus(text);
     this.host.announce(text);
   }
@@ -106,7 +106,7 @@ export class SimulationPlayer {
     if (!this.playback) return;
     this.seconds = Math.min(Math.max(0, seconds), this.playback.durationSeconds);
     this.slider.value = String(Math.round((this.seconds / this.playback.durationSeconds) * STEPS));
-    this.time.textContent = `${formatSeconds(this.seconds)} / ${formatSeconds(this.playback.durationSeconds)}`;
+    this.time.textContent = TEXTS.clock({ time: formatSeconds(this.seconds), duration: formatSeconds(this.playback.durationSeconds) });
     const state = playbackStateAt(this.playback, this.seconds);
     this.apply(state);
     const text = describePlaybackState(state, this.seconds);
@@ -148,7 +148,7 @@ export class SimulationPlayer {
   /** Play or Pause, on the same button. */
   private showPlaying(playing: boolean): void {
     this.playButton.setAttribute('aria-pressed', String(playing));
-    this.playButton.setAttribute('aria-label', playing ? PAUSE_LABEL : commandSpec('play').label);
+    this.playButton.setAttribute('aria-label', playing ? TEXTS.pause({}) : commandSpec('play').label);
     this.playButton.firstElementChild?.classList.toggle('codicon-play', !playing);
     this.playButton.firstElementChild?.classList.toggle('codicon-debug-pause', playing);
   }
@@ -198,7 +198,7 @@ export class SimulationPlayer {
         const reason = state.isolated.get(node.id());
         node.toggleClass('vt-sim-isolated', reason !== undefined);
         if (reason === undefined) node.removeData('simLabel');
-        else node.data('simLabel', `${String(node.data('display') ?? node.id())} [${CUT_OFF_BADGES[reason]}]`);
+        else node.data('simLabel', TEXTS.cutOffLabel({ label: String(node.data('display') ?? node.id()), badge: cutOffBadge(reason) }));
       });
     });
   }

@@ -6,6 +6,7 @@
 
 import type { Core } from 'cytoscape';
 import { el } from './dom';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export interface RenameHost {
   graph(): Core | undefined;
@@ -31,7 +32,7 @@ export class RenameBox {
     const box = node.renderedBoundingBox({ includeLabels: true });
     const input = el('input', { className: 'vt-rename' });
     input.value = id;
-    input.setAttribute('aria-label', `New id for ${id}`);
+    input.setAttribute('aria-label', TEXTS.newIdFor({ id }));
     input.style.left = `${Math.max(0, box.x1)}px`;
     input.style.top = `${Math.max(0, box.y2 - 20)}px`;
     this.canvas.append(input);

@@ -4,9 +4,10 @@
  */
 
 import { el } from './dom';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
 export class StatusLine {
-  readonly element = el('div', { className: 'vt-status', id: 'vt-status', text: 'Loading the design...' });
+  readonly element = el('div', { className: 'vt-status', id: 'vt-status', text: TEXTS.loading({}) });
   readonly live = el('div', { className: 'vt-sr-only', id: 'vt-live' });
 
   constructor() {

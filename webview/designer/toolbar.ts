@@ -8,15 +8,8 @@
 
 import { COMMANDS, commandSpec, commandTitle, type DesignerCommand } from '../../src/core/view/designer-commands';
 import { el, iconButton } from './dom';
+import { DESIGNER_TEXTS as TEXTS } from '../../src/core/view/designer-texts';
 
-const WORDS = {
-  toolbar: 'Designer tools',
-  palette: 'Add',
-  edit: 'Edit',
-  view: 'View',
-  export: 'Export and help',
-  searchPlaceholder: 'Find id',
-} as const;
 
 export interface ToolbarParts {
   readonly link: HTMLButtonElement;
@@ -49,19 +42,19 @@ export function buildToolbar(run: (command: DesignerCommand) => void, parts: Too
     return made;
   };
   const find = commandSpec('find');
-  const search = el('input', { id: 'vt-search', title: `${commandTitle(find)}; Enter selects the first match` });
+  const search = el('input', { id: 'vt-search', title: TEXTS.searchTitle({ title: commandTitle(find) }) });
   search.type = 'search';
-  search.placeholder = WORDS.searchPlaceholder;
+  search.placeholder = TEXTS.searchPlaceholder({});
   search.setAttribute('aria-label', find.description);
   search.setAttribute('aria-keyshortcuts', find.key.key);
   const palette = COMMANDS.filter((spec) => spec.command.startsWith('add-')).map((spec) => make(spec.command));
   const element = el('div', { className: 'vt-toolbar' },
-    group(WORDS.palette, ...palette),
-    group(WORDS.edit, make('link'), make('delete')),
-    group(WORDS.view, search, ...VIEW.map(make)),
-    group(WORDS.export, ...EXPORT.map(make)),
+    group(TEXTS.groupAdd({}), ...palette),
+    group(TEXTS.groupEdit({}), make('link'), make('delete')),
+    group(TEXTS.groupView({}), search, ...VIEW.map(make)),
+    group(TEXTS.groupExport({}), ...EXPORT.map(make)),
     parts.playback);
   element.setAttribute('role', 'toolbar');
-  element.setAttribute('aria-label', WORDS.toolbar);
+  element.setAttribute('aria-label', TEXTS.toolbar({}));
   return { element, search, button: (command) => buttons.get(command) };
 }

@@ -18,6 +18,45 @@ import { removePositions, setPositions, type PlacedElement } from './layout-edit
 import { placementEdits } from './placement-edits';
 import type { PlacementTarget } from './placement-kinds';
 import { addElement, addToSection, applyEdits, contentEnd, normalizeEdits, removeEntry, setField, type NewFields } from './yaml-edits';
+import { defineMessages } from '../l10n/messages';
+import { kindName } from './kind-names';
+
+/** Why the designer's change was not made (shown after "Not changed:"). */
+const MESSAGES = defineMessages('edit.intents', {
+  unreadable: 'the document could not be read',
+  syntaxErrors: 'the document has YAML syntax errors; fix them in the text first',
+  profileShared: '"{id}" comes from host profile "{profile}", which other hosts may share: edit it in the profile, or give the host its own adapters, in the text',
+  invalidId: '"{id}" is not a valid id: ids start with a letter or digit and use only letters, digits, ".", "_" and "-"',
+  alreadyUsed: '"{id}" is already used by a {kind}',
+  unknownCluster: 'unknown cluster "{id}"',
+  unknownHost: 'unknown host "{id}"',
+  unknownArray: 'unknown array "{id}"',
+  unknownSite: 'unknown site "{id}"',
+  unknownVm: 'unknown VM "{id}"',
+  unknownElement: 'unknown element "{id}"',
+  notFabric: '"{fabric}" is not a fabric name',
+  invalidNewId: '"{newId}" is not a valid new id for "{id}": only the last part of the id may change, and ids use letters, digits, ".", "_" and "-"',
+  cannotRename: 'the id "{id}" is written in a way the designer cannot rename; rename it in the text',
+  renameLeavesReference: 'renaming "{id}" would leave a reference to it that the designer cannot rewrite; rename it in the text',
+  hasErrors: '"{id}" has errors the designer cannot edit around; fix it in the text',
+  vmHasErrors: 'VM "{id}" has errors the designer cannot edit around; fix it in the text',
+  notOneValue: '"{value}" is not one YAML value (a scalar, [list] or { mapping } on one line)',
+  notAField: '"{key}" is not a field of {kind} "{id}"',
+  notAFieldOfThis: '"{key}" is not a field of this element "{id}"',
+  holdsElements: '"{key}" holds elements of their own; add, delete or edit those instead',
+  profileNotCopied: '"{key}" comes from host profile "{profile}" in a form the designer cannot copy; give the host its own in the text',
+  noFields: '"{key}" has no fields of its own',
+  noField: 'no field given for "{id}"',
+  notAnEnd: '"{end}" is not a port or a switch',
+  sameEnds: 'a cable joins two different ends',
+  alreadyCabled: '{from} and {to} are already cabled',
+  noCableNumber: 'there is no cable number {index}',
+  notCabled: '{from} and {to} are not cabled',
+  placedTwice: '"{id}" is placed twice',
+  badPosition: 'the position of "{id}" is not a pair of numbers',
+  nothingToPlace: 'nothing to place',
+});
+
 
 /** Version of the intent messages below; bumped when their shape changes. */
 export const DESIGN_INTENT_PROTOCOL = 1;
@@ -83,8 +122,8 @@ type Outcome = IntentResult | TextEdit[];
 /** The edits that carry out an intent on `text`, or why it cannot be done. */
 export function editsForIntent(text: string, intent: DesignIntent): IntentResult {
   const parsed = parseVtopo(text);
-  if (!parsed.topology.file) return { rejected: 'the document could not be read' };
-  if (parsed.problems.some((p) => p.ruleId === 'syntax')) return { rejected: 'the document has YAML syntax errors; fix them in the text first' };
+  if (!parsed.topology.file) return { rejected: MESSAGES.unreadable({}) };
+  if (parsed.problems.some((p) => p.ruleId === 'syntax')) return { rejected: MESSAGES.syntaxErrors({}) };
   const outcome = outcomeFor(parsed, intent);
   if (!Array.isArray(outcome)) {
     return 'edits' in outcome ? { ...outcome, edits: normalizeEdits(outcome.edits) } : outcome;
@@ -99,7 +138,7 @@ export function editsForIntent(text: string, intent: DesignIntent): IntentResult
 function profileShared(topology: Topology, id: string): IntentResult | undefined {
   const profile = topology.declarations.get(id)?.inheritedFrom;
   if (profile === undefined) return undefined;
-  return rejected(`"${id}" comes from host profile "${profile}", which other hosts may share: edit it in the profile, or give the host its own adapters, in the text`);
+  return rejected(MESSAGES.profileShared({ id, profile }));
 }
 
 function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
@@ -128,6 +167,11 @@ function outcomeFor(parsed: ParseResult, intent: DesignIntent): Outcome {
     case 'set-placement':
       return setPlacement(parsed, intent.ids, intent.to, intent.positions ?? []);
   }
+}
+
+function notAField(topology: Topology, key: string, id: string): string {
+  const kind = topology.declarations.get(id)?.kind;
+  return kind !== undefined ? MESSAGES.notAField({ key, kind: kindName(kind), id }) : MESSAGES.notAFieldOfThis({ key, id });
 }
 
 function rejected(reason: string): IntentResult {
@@ -199,14 +243,14 @@ function newElementFields(element: NewElement, topology: Topology): NewFields {
 
 function addNewElement(text: string, topology: Topology, element: NewElement): Outcome {
   const file = topology.file;
-  if (!file) return rejected('the document could not be read');
-  if (!ID_PATTERN.test(element.id)) return rejected(`"${element.id}" is not a valid id: ids start with a letter or digit and use only letters, digits, ".", "_" and "-"`);
-  if (topology.declarations.has(element.id)) return rejected(`"${element.id}" is already used by a ${topology.declarations.get(element.id)?.kind ?? 'element'}`);
-  if (element.kind === 'host' && element.cluster !== undefined && !declared(topology, element.cluster, 'cluster')) return rejected(`unknown cluster "${element.cluster}"`);
-  if (element.kind === 'vm' && !declared(topology, element.host, 'host')) return rejected(`unknown host "${element.host}"`);
-  if (element.kind === 'datastore' && element.array !== undefined && !declared(topology, element.array, 'array')) return rejected(`unknown array "${element.array}"`);
-  if (element.kind === 'switch' && element.fabric !== undefined && !/^[A-Za-z0-9 _-]{1,32}$/.test(element.fabric)) return rejected(`"${element.fabric}" is not a fabric name`);
-  if (element.kind === 'rack' && element.site !== undefined && !declared(topology, element.site, 'site')) return rejected(`unknown site "${element.site}"`);
+  if (!file) return rejected(MESSAGES.unreadable({}));
+  if (!ID_PATTERN.test(element.id)) return rejected(MESSAGES.invalidId({ id: element.id }));
+  if (topology.declarations.has(element.id)) return rejected(MESSAGES.alreadyUsed({ id: element.id, kind: kindName(topology.declarations.get(element.id)?.kind ?? 'element') }));
+  if (element.kind === 'host' && element.cluster !== undefined && !declared(topology, element.cluster, 'cluster')) return rejected(MESSAGES.unknownCluster({ id: element.cluster }));
+  if (element.kind === 'vm' && !declared(topology, element.host, 'host')) return rejected(MESSAGES.unknownHost({ id: element.host }));
+  if (element.kind === 'datastore' && element.array !== undefined && !declared(topology, element.array, 'array')) return rejected(MESSAGES.unknownArray({ id: element.array }));
+  if (element.kind === 'switch' && element.fabric !== undefined && !/^[A-Za-z0-9 _-]{1,32}$/.test(element.fabric)) return rejected(MESSAGES.notFabric({ fabric: element.fabric }));
+  if (element.kind === 'rack' && element.site !== undefined && !declared(topology, element.site, 'site')) return rejected(MESSAGES.unknownSite({ id: element.site }));
   const inline = element.kind === 'switch' || element.kind === 'datastore' || element.kind === 'site' || element.kind === 'rack';
   return [addElement(text, file, SECTION_OF[element.kind], element.id, newElementFields(element, topology), inline)];
 }
@@ -241,7 +285,7 @@ function keepLinksAList(text: string, topology: Topology, removed: readonly Text
 function deleteElement(text: string, topology: Topology, id: string): Outcome {
   const declaration = topology.declarations.get(id);
   const file = topology.file;
-  if (!declaration || !file) return rejected(`unknown element "${id}"`);
+  if (!declaration || !file) return rejected(MESSAGES.unknownElement({ id }));
   const removed: TextEdit[] = [removeEntry(text, declaration.range)];
   for (const link of topology.links) {
     if (isOrUnder(link.from, id) || isOrUnder(link.to, id)) removed.push(removeEntry(text, link.source.range));
@@ -281,17 +325,17 @@ function unresolvedCount(problems: readonly ParseProblem[]): number {
 function renameElement(parsed: ParseResult, id: string, newId: string): Outcome {
   const { text, topology } = parsed;
   const declaration = topology.declarations.get(id);
-  if (!declaration) return rejected(`unknown element "${id}"`);
+  if (!declaration) return rejected(MESSAGES.unknownElement({ id }));
   const parent = id.includes('/') ? id.slice(0, id.lastIndexOf('/') + 1) : '';
   if (!newId.startsWith(parent) || !ID_PATTERN.test(newId.slice(parent.length))) {
-    return rejected(`"${newId}" is not a valid new id for "${id}": only the last part of the id may change, and ids use letters, digits, ".", "_" and "-"`);
+    return rejected(MESSAGES.invalidNewId({ newId, id }));
   }
   if (newId === id) return [];
-  if (topology.declarations.has(newId)) return rejected(`"${newId}" is already used by a ${topology.declarations.get(newId)?.kind ?? 'element'}`);
+  if (topology.declarations.has(newId)) return rejected(MESSAGES.alreadyUsed({ id: newId, kind: kindName(topology.declarations.get(newId)?.kind ?? 'element') }));
   const ownName = id.slice(parent.length);
   const edits: TextEdit[] = [];
   const own = renameId(text, declaration.idRange, ownName, ownName, newId.slice(parent.length));
-  if (!own) return rejected(`the id "${id}" is written in a way the designer cannot rename; rename it in the text`);
+  if (!own) return rejected(MESSAGES.cannotRename({ id }));
   edits.push(own);
   const seen = new Set<number>();
   for (const reference of topology.references) {
@@ -308,7 +352,7 @@ function renameElement(parsed: ParseResult, id: string, newId: string): Outcome 
   // Every reference that resolved before still resolves: none is left behind by its spelling.
   const after = parseVtopo(applyEdits(text, normalizeEdits(edits)));
   if (unresolvedCount(after.problems) > unresolvedCount(parsed.problems)) {
-    return rejected(`renaming "${id}" would leave a reference to it that the designer cannot rewrite; rename it in the text`);
+    return rejected(MESSAGES.renameLeavesReference({ id }));
   }
   return edits;
 }
@@ -355,17 +399,17 @@ function setElementField(parsed: ParseResult, id: string, key: string, value: st
   const { text, topology } = parsed;
   const element = findElement(topology, id);
   if (!element) {
-    return rejected(topology.declarations.has(id) ? `"${id}" has errors the designer cannot edit around; fix it in the text` : `unknown element "${id}"`);
+    return rejected(topology.declarations.has(id) ? MESSAGES.hasErrors({ id }) : MESSAGES.unknownElement({ id }));
   }
-  if (!isOneValue(value)) return rejected(`"${value}" is not one YAML value (a scalar, [list] or { mapping } on one line)`);
+  if (!isOneValue(value)) return rejected(MESSAGES.notOneValue({ value }));
   const path = key.split('.');
   let shape = element.shape;
   let mapping: ReadMapping = element;
   for (let i = 0; i < path.length; i++) {
     const spelled = path[i] ?? '';
     const resolved = resolveKey(shape, spelled);
-    if (!resolved) return rejected(`"${path.slice(0, i + 1).join('.')}" is not a field of ${topology.declarations.get(id)?.kind ?? 'this element'} "${id}"`);
-    if (holdsElements(resolved.field)) return rejected(`"${spelled}" holds elements of their own; add, delete or edit those instead`);
+    if (!resolved) return rejected(notAField(topology, path.slice(0, i + 1).join('.'), id));
+    if (holdsElements(resolved.field)) return rejected(MESSAGES.holdsElements({ key: spelled }));
     const children = resolved.field.children?.();
     const written = mapping.source.fields[resolved.fieldKey];
     if (written?.inheritedFrom !== undefined && i < path.length - 1) {
@@ -373,12 +417,12 @@ function setElementField(parsed: ParseResult, id: string, key: string, value: st
       const edit = children && overrideInherited(text, mapping, resolved.fieldKey, children, path.slice(i + 1), value);
       return edit
         ? checked(parsed, [edit])
-        : rejected(`"${path.slice(0, i + 1).join('.')}" comes from host profile "${written.inheritedFrom}" in a form the designer cannot copy; give the host its own in the text`);
+        : rejected(MESSAGES.profileNotCopied({ key: path.slice(0, i + 1).join('.'), profile: written.inheritedFrom }));
     }
     // A field taken from the host profile is set on the host, which then overrides the profile.
     const existing = written?.inheritedFrom === undefined ? written : undefined;
     if (i === path.length - 1 || !children || !existing) {
-      if (i < path.length - 1 && !children) return rejected(`"${path.slice(0, i + 1).join('.')}" has no fields of its own`);
+      if (i < path.length - 1 && !children) return rejected(MESSAGES.noFields({ key: path.slice(0, i + 1).join('.') }));
       const written = nestedValue(path.slice(i + 1), value);
       const edits = [setField(text, mapping.source, existing ? resolved.fieldKey : spelled, written)];
       if (existing && text.slice(existing.key.start, existing.key.end) !== spelled) {
@@ -387,11 +431,11 @@ function setElementField(parsed: ParseResult, id: string, key: string, value: st
       return checked(parsed, edits);
     }
     const nested = asReadMapping(mapping.values[resolved.fieldKey]);
-    if (!nested) return rejected(`"${path.slice(0, i + 1).join('.')}" has errors the designer cannot edit around; fix it in the text`);
+    if (!nested) return rejected(MESSAGES.hasErrors({ id: path.slice(0, i + 1).join('.') }));
     mapping = nested;
     shape = children;
   }
-  return rejected(`no field given for "${id}"`);
+  return rejected(MESSAGES.noField({ id }));
 }
 
 /**
@@ -440,8 +484,8 @@ function checked(parsed: ParseResult, edits: TextEdit[]): Outcome {
 
 function moveVm(text: string, topology: Topology, vmId: string, hostId: string): Outcome {
   const vm = topology.vm(vmId);
-  if (!vm) return rejected(declared(topology, vmId, 'vm') ? `VM "${vmId}" has errors the designer cannot edit around; fix it in the text` : `unknown VM "${vmId}"`);
-  if (!declared(topology, hostId, 'host')) return rejected(`unknown host "${hostId}"`);
+  if (!vm) return rejected(declared(topology, vmId, 'vm') ? MESSAGES.vmHasErrors({ id: vmId }) : MESSAGES.unknownVm({ id: vmId }));
+  if (!declared(topology, hostId, 'host')) return rejected(MESSAGES.unknownHost({ id: hostId }));
   if (vm.host === hostId) return [];
   return [setField(text, vm.source, 'host', hostId)];
 }
@@ -454,14 +498,14 @@ function sameCable(link: { from: string; to: string }, from: string, to: string)
 
 function addLink(text: string, topology: Topology, from: string, to: string): Outcome {
   const file = topology.file;
-  if (!file) return rejected('the document could not be read');
+  if (!file) return rejected(MESSAGES.unreadable({}));
   for (const end of [from, to]) {
     if (!ID_PATTERN.test(end.replaceAll('/', '_')) || !resolveReference({ target: 'endpoint', id: end, range: { start: 0, end: 0 }, fromId: undefined }, topology.declarations)) {
-      return rejected(`"${end}" is not a port or a switch`);
+      return rejected(MESSAGES.notAnEnd({ end }));
     }
   }
-  if (from === to) return rejected('a cable joins two different ends');
-  if (topology.links.some((link) => sameCable(link, from, to))) return rejected(`${from} and ${to} are already cabled`);
+  if (from === to) return rejected(MESSAGES.sameEnds({}));
+  if (topology.links.some((link) => sameCable(link, from, to))) return rejected(MESSAGES.alreadyCabled({ from, to }));
   const links = file.source.fields.links;
   const written = links ? text.slice(links.value.start, contentEnd(text, links.value)) : '';
   if (written.startsWith('[') && !/^\[\s*\]$/.test(written)) {
@@ -475,7 +519,7 @@ function deleteLink(text: string, topology: Topology, selector: LinkSelector): O
   const link = 'index' in selector
     ? topology.links[selector.index]
     : topology.links.find((candidate) => sameCable(candidate, selector.from, selector.to));
-  if (!link) return rejected('index' in selector ? `there is no cable number ${selector.index}` : `${selector.from} and ${selector.to} are not cabled`);
+  if (!link) return rejected('index' in selector ? MESSAGES.noCableNumber({ index: selector.index }) : MESSAGES.notCabled({ from: selector.from, to: selector.to }));
   const removed = [removeEntry(text, link.source.range)];
   return [...removed, ...keepLinksAList(text, topology, removed)];
 }
@@ -484,12 +528,12 @@ function deleteLink(text: string, topology: Topology, selector: LinkSelector): O
 
 function place(text: string, topology: Topology, placed: readonly PlacedElement[]): Outcome {
   const file = topology.file;
-  if (!file) return rejected('the document could not be read');
+  if (!file) return rejected(MESSAGES.unreadable({}));
   const ids = new Set<string>();
   for (const { id, position } of placed) {
-    if (!topology.declarations.has(id)) return rejected(`unknown element "${id}"`);
-    if (ids.has(id)) return rejected(`"${id}" is placed twice`);
-    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return rejected(`the position of "${id}" is not a pair of numbers`);
+    if (!topology.declarations.has(id)) return rejected(MESSAGES.unknownElement({ id }));
+    if (ids.has(id)) return rejected(MESSAGES.placedTwice({ id }));
+    if (!Number.isFinite(position.x) || !Number.isFinite(position.y)) return rejected(MESSAGES.badPosition({ id }));
     ids.add(id);
   }
   return setPositions(text, file, placed);
@@ -499,11 +543,11 @@ function place(text: string, topology: Topology, placed: readonly PlacedElement[
 
 function setPlacement(parsed: ParseResult, ids: readonly string[], to: PlacementTarget, positions: readonly PlacedElement[]): Outcome {
   const { text, topology } = parsed;
-  if (ids.length === 0) return rejected('nothing to place');
+  if (ids.length === 0) return rejected(MESSAGES.nothingToPlace({}));
   const edits: TextEdit[] = [];
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) return rejected(`"${id}" is placed twice`);
+    if (seen.has(id)) return rejected(MESSAGES.placedTwice({ id }));
     seen.add(id);
     const placed = placementEdits(text, topology, id, to);
     if (!Array.isArray(placed)) return placed;

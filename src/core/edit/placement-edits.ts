@@ -17,22 +17,36 @@ import { findElement } from './elements';
 import type { ObjectSource } from '../model/schema';
 import { PLACED_IN, type PlacementTarget } from './placement-kinds';
 import { contentEnd, isFlow, ownFields, removeFields, setField } from './yaml-edits';
+import { defineMessages } from '../l10n/messages';
+import { kindName } from './kind-names';
+
+const MESSAGES = defineMessages('edit.placement', {
+  unknownElement: 'unknown element "{id}"',
+  feedNotPlaced: 'a power feed is not placed in sites and racks: only hosts, switches, arrays, chassis and racks are',
+  notPlaced: 'a {kind} is not placed in sites and racks: only hosts, switches, arrays, chassis and racks are',
+  unknownContainer: 'unknown {kind} "{id}"',
+  rackInSite: 'a rack stands in a site, not in a {kind}',
+  notInChassis: 'a {kind} cannot be in a blade chassis: drop it into a rack or a site',
+  inItself: '"{id}" cannot stand in itself',
+  hasErrors: '"{id}" has errors the designer cannot edit around; fix it in the text',
+});
+
 
 const PLACEMENT_KEYS = ['chassis', 'rack', 'site'] as const;
 
 /** The edits that put one element into `to`, or why not. */
 export function placementEdits(text: string, topology: Topology, id: string, to: PlacementTarget): TextEdit[] | { readonly rejected: string } {
   const kind = topology.declarations.get(id)?.kind;
-  if (kind === undefined) return { rejected: `unknown element "${id}"` };
+  if (kind === undefined) return { rejected: MESSAGES.unknownElement({ id }) };
   const allowed = PLACED_IN[kind];
-  if (!allowed) return { rejected: `a ${kind === 'powerFeed' ? 'power feed' : kind} is not placed in sites and racks: only hosts, switches, arrays, chassis and racks are` };
-  if (to.kind !== 'none' && topology.declarations.get(to.id)?.kind !== to.kind) return { rejected: `unknown ${to.kind} "${to.id}"` };
+  if (!allowed) return { rejected: kind === 'powerFeed' ? MESSAGES.feedNotPlaced({}) : MESSAGES.notPlaced({ kind: kindName(kind) }) };
+  if (to.kind !== 'none' && topology.declarations.get(to.id)?.kind !== to.kind) return { rejected: MESSAGES.unknownContainer({ kind: kindName(to.kind), id: to.id }) };
   if (!allowed.has(to.kind)) {
-    return { rejected: kind === 'rack' ? `a rack stands in a site, not in a ${to.kind}` : `a ${kind} cannot be in a blade chassis: drop it into a rack or a site` };
+    return { rejected: kind === 'rack' ? MESSAGES.rackInSite({ kind: kindName(to.kind) }) : MESSAGES.notInChassis({ kind: kindName(kind) }) };
   }
-  if (to.kind !== 'none' && to.id === id) return { rejected: `"${id}" cannot stand in itself` };
+  if (to.kind !== 'none' && to.id === id) return { rejected: MESSAGES.inItself({ id }) };
   const element = findElement(topology, id);
-  if (!element) return { rejected: `"${id}" has errors the designer cannot edit around; fix it in the text` };
+  if (!element) return { rejected: MESSAGES.hasErrors({ id }) };
   const fields = element.source.fields;
   // A rack names only its site; a chassis its rack and site.
   const keys = PLACEMENT_KEYS.filter((key) => key === 'site' || (kind !== 'rack' && (key === 'rack' || kind !== 'chassis')));

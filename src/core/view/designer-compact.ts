@@ -9,7 +9,15 @@
 
 import type { Severity } from '../analysis/rule';
 import { childrenIndex, layoutCenter, type Diagram, type DiagramEdge, type DiagramNode } from './diagram';
-import { counted } from '../text/plural';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
+
+const MESSAGES = defineMessages('designer.compact', {
+  oneVm: '{count} VM',
+  manyVms: '{count} VMs',
+  /** A host's label with its VM count: `esx-01 (12 VMs)`. */
+  labelWithCount: '{label} ({summary})',
+});
 
 /** Compact mode is used automatically above this many VM nodes. */
 export const COMPACT_VM_THRESHOLD = 400;
@@ -45,7 +53,7 @@ export interface CompactDiagram {
 
 /** The VM count as a host's label shows it. */
 export function vmCountLabel(count: number): string {
-  return counted(count, 'VM');
+  return count === 1 ? MESSAGES.oneVm({ count: grouped(count) }) : MESSAGES.manyVms({ count: grouped(count) });
 }
 
 /**
@@ -99,7 +107,7 @@ export function compactDiagram(diagram: Diagram): CompactDiagram {
     const { severity: _ownSeverity, ...rest } = node;
     void _ownSeverity;
     const vms = vmsByHost.get(node.id);
-    nodes.push({ ...rest, ...(vms ? { label: `${node.label} (${vmCountLabel(vms.length)})` } : {}), ...marks });
+    nodes.push({ ...rest, ...(vms ? { label: MESSAGES.labelWithCount({ label: node.label, summary: vmCountLabel(vms.length) }) } : {}), ...marks });
     if (!own) {
       const center = layoutCenter(diagram, node.id, childrenOf);
       if (center) positions[node.id] = { x: center.x, y: center.y };

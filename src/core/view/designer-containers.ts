@@ -11,7 +11,9 @@
 
 import type { Severity } from '../analysis/rule';
 import { PLACED_IN, type PlacementTarget } from '../edit/placement-kinds';
-import { counted } from '../text/plural';
+import { formatList } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
 import { isContainerKind } from './diagram-domains';
 import { ancestorsOf, isInsideAny } from './diagram-tree';
 import type { Diagram, DiagramEdge, DiagramNode } from './diagram';
@@ -36,12 +38,35 @@ export function hasPowerFeeds(diagram: Diagram): boolean {
   return diagram.nodes.some((node) => node.kind === 'power-feed');
 }
 
-const HELD_NOUNS: ReadonlyArray<readonly [string, string, string]> = [
-  ['rack', 'rack', 'racks'],
-  ['chassis', 'chassis', 'chassis'],
-  ['host', 'host', 'hosts'],
-  ['switch', 'switch', 'switches'],
-  ['array', 'array', 'arrays'],
+const MESSAGES = defineMessages('designer.containers', {
+  oneRack: '{count} rack',
+  manyRacks: '{count} racks',
+  oneChassis: '{count} chassis',
+  manyChassis: '{count} chassis',
+  oneHost: '{count} host',
+  manyHosts: '{count} hosts',
+  oneSwitch: '{count} switch',
+  manySwitches: '{count} switches',
+  oneArray: '{count} array',
+  manyArrays: '{count} arrays',
+  empty: 'empty',
+  /** A collapsed container's label: `r01 (2 hosts, 4 switches)`. */
+  labelWithCount: '{label} ({summary})',
+  /** Several hidden cables or power edges drawn as one. */
+  manyPowerSupplies: '{count} power supplies',
+  manyFeeds: '{count} feeds',
+  manyDatastores: '{count} datastores',
+  manyCables: '{count} cables',
+});
+
+type CountText = (data: { readonly count: string }) => string;
+
+const HELD_NOUNS: ReadonlyArray<readonly [string, CountText, CountText]> = [
+  ['rack', MESSAGES.oneRack, MESSAGES.manyRacks],
+  ['chassis', MESSAGES.oneChassis, MESSAGES.manyChassis],
+  ['host', MESSAGES.oneHost, MESSAGES.manyHosts],
+  ['switch', MESSAGES.oneSwitch, MESSAGES.manySwitches],
+  ['array', MESSAGES.oneArray, MESSAGES.manyArrays],
 ];
 
 /** Everything drawn inside a container, at any depth. */
@@ -54,9 +79,9 @@ export function heldIn(id: string, byId: ReadonlyMap<string, DiagramNode>): Diag
 export function heldSummary(held: readonly DiagramNode[]): string {
   const parts = HELD_NOUNS.flatMap(([kind, one, many]) => {
     const count = held.filter((node) => node.kind === kind).length;
-    return count > 0 ? [counted(count, one, many)] : [];
+    return count > 0 ? [(count === 1 ? one : many)({ count: grouped(count) })] : [];
   });
-  return parts.length > 0 ? parts.join(', ') : 'empty';
+  return parts.length > 0 ? formatList(parts) : MESSAGES.empty({});
 }
 
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -106,7 +131,7 @@ export function containerView(diagram: Diagram, options: ContainerViewOptions): 
     }
     const { severity: _own, ...rest } = node;
     void _own;
-    nodes.push({ ...rest, label: `${node.label} (${heldSummary(hidden)})`, findingCount, ...(severity !== undefined ? { severity } : {}) });
+    nodes.push({ ...rest, label: MESSAGES.labelWithCount({ label: node.label, summary: heldSummary(hidden) }), findingCount, ...(severity !== undefined ? { severity } : {}) });
     // In the middle of what it hides, where its box was.
     const points = hidden.flatMap((child) => diagram.positions[child.id] ?? []);
     if (points.length > 0) {
@@ -141,8 +166,8 @@ export function containerView(diagram: Diagram, options: ContainerViewOptions): 
   }
   for (const { edge, count, index } of merged.values()) {
     if (count === 1) continue;
-    const noun = edge.kind === 'power' ? ['power supply', 'power supplies'] : edge.kind === 'fed-from' ? ['feed', 'feeds'] : edge.kind === 'storage' ? ['datastore', 'datastores'] : ['cable', 'cables'];
-    edges[index] = { ...edge, id: `collapsed:${edge.kind}:${edge.source}>${edge.target}:${edge.fabric ?? ''}`, label: counted(count, noun[0] ?? '', noun[1]) };
+    const many = edge.kind === 'power' ? MESSAGES.manyPowerSupplies : edge.kind === 'fed-from' ? MESSAGES.manyFeeds : edge.kind === 'storage' ? MESSAGES.manyDatastores : MESSAGES.manyCables;
+    edges[index] = { ...edge, id: `collapsed:${edge.kind}:${edge.source}>${edge.target}:${edge.fabric ?? ''}`, label: many({ count: grouped(count) }) };
   }
   return { diagram: { nodes, edges, positions }, drawnAs };
 }

@@ -2,10 +2,11 @@
  * What the designer's context menu offers on an element (right click, Shift+F10 or the
  * context-menu key): simulate its failure (a host, switch, array, controller, site, rack,
  * chassis or power feed: what the simulator can fail), show it in the text, delete it. The
- * words are plain English constants grouped here for a later translation pass. Pure, so it
+ * words come from a catalog (docs/l10n.md). Pure, so it
  * runs under Node's test runner; webview/designer/context-menu.ts draws the menu.
  */
 
+import { defineMessages } from '../l10n/messages';
 import type { DiagramNode } from './diagram';
 import { SIMULATED_FAILURE_KINDS, type SimulatedFailureKind } from './designer-protocol';
 
@@ -18,11 +19,19 @@ export type ContextMenuItem =
   | { readonly action: 'show-text'; readonly label: string; readonly id: string }
   | { readonly action: 'delete'; readonly label: string; readonly id: string };
 
-export const MENU_WORDS = {
-  simulate: (id: string) => `Simulate failure of ${id}`,
+const MESSAGES = defineMessages('designer.context-menu', {
+  simulate: 'Simulate failure of {id}',
   showText: 'Show in text',
   delete: 'Delete',
-  menuName: (id: string) => `Actions for ${id}`,
+  menuName: 'Actions for {id}',
+});
+
+/** The menu's words, in the user's language when asked for. */
+export const MENU_WORDS = {
+  simulate: (id: string) => MESSAGES.simulate({ id }),
+  showText: () => MESSAGES.showText({}),
+  delete: () => MESSAGES.delete({}),
+  menuName: (id: string) => MESSAGES.menuName({ id }),
 } as const;
 
 /**
@@ -34,8 +43,8 @@ export function contextMenuItems(node: Pick<DiagramNode, 'id' | 'kind'>): Contex
   const items: ContextMenuItem[] = [];
   const kind = node.kind;
   if (isSimulatedFailureKind(kind)) items.push({ action: 'simulate-failure', label: MENU_WORDS.simulate(node.id), target: { kind, id: node.id } });
-  items.push({ action: 'show-text', label: MENU_WORDS.showText, id: node.id });
-  items.push({ action: 'delete', label: MENU_WORDS.delete, id: node.id });
+  items.push({ action: 'show-text', label: MENU_WORDS.showText(), id: node.id });
+  items.push({ action: 'delete', label: MENU_WORDS.delete(), id: node.id });
   return items;
 }
 

@@ -11,8 +11,15 @@
  */
 
 import type { DesignIntent, IntentBody } from '../edit/intents';
+import { formatList } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
 import { describeIntent } from './designer-model';
 import { DESIGNER_PROTOCOL_VERSION, type DesignerToHostMessage } from './designer-protocol';
+
+const MESSAGES = defineMessages('designer.intent-queue', {
+  stillReferenced: '{done}; still referenced: {ids}',
+  notChanged: 'Not changed: {reason}',
+});
 
 /** How long an intent may stay unanswered before the next one leaves anyway. */
 export const ANSWER_TIMEOUT_MS = 4000;
@@ -107,7 +114,7 @@ export class IntentQueue {
     const sent = this.inFlight;
     if (sent?.requestId !== requestId) return;
     if (sent.fieldKey !== undefined && 'id' in sent.intent) this.host.fieldOutcome(sent.intent.id, sent.fieldKey, undefined);
-    this.host.report(describeIntent(sent.intent) + (dangling.length > 0 ? `; still referenced: ${dangling.join(', ')}` : ''), false);
+    this.host.report(dangling.length > 0 ? MESSAGES.stillReferenced({ done: describeIntent(sent.intent), ids: formatList(dangling) }) : describeIntent(sent.intent), false);
     this.inFlight = undefined;
     this.stopTimer();
     // Wait for the new document (it may already be here) before sending the next intent.
@@ -121,7 +128,7 @@ export class IntentQueue {
 
   onRejected(requestId: number, reason: string): void {
     const sent = this.inFlight?.requestId === requestId ? this.inFlight : undefined;
-    this.host.report(`Not changed: ${reason}`, true);
+    this.host.report(MESSAGES.notChanged({ reason }), true);
     if (sent?.fieldKey !== undefined && 'id' in sent.intent) this.host.fieldOutcome(sent.intent.id, sent.fieldKey, reason);
     if (sent) {
       // Later queued intents were meant on top of this one: drop them; the host resends the document.

@@ -10,6 +10,32 @@ import type { DesignIntent } from '../edit/intents';
 import { parsePlayback } from './designer-playback';
 import type { Diagram, DiagramNode } from './diagram';
 import { maxOf } from '../capacity/resources';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
+import { kindName } from './designer-texts';
+
+const MESSAGES = defineMessages('designer.model', {
+  nothingToCable: 'nothing to cable there',
+  portCabled: '{id} is already cabled: delete its cable first',
+  noPortsToCable: 'a {kind} has no ports to cable; pick a port, host, controller or switch',
+  noPortsYet: '{id} has no ports yet; add an adapter or port in the text first',
+  everyPortCabled: 'every port of {id} is already cabled',
+  sameDevice: 'both ends are on {device}: cable it to a switch or another device',
+  added: 'Added {kind} {id}',
+  deleted: 'Deleted {id}',
+  renamed: 'Renamed {id} to {newId}',
+  setField: 'Set {key} of {id} to {value}',
+  movedVm: 'Moved VM {vm} to host {host}',
+  cabled: 'Cabled {from} to {to}',
+  removedCableNumber: 'Removed cable {index}',
+  removedCable: 'Removed the cable {from} - {to}',
+  moved: 'Moved {id}',
+  movedMany: 'Moved {count} elements',
+  movedOut: 'Moved {id} out of its site and rack',
+  movedInto: 'Moved {id} into {kind} {container}',
+  movedManyOut: 'Moved {count} elements out of its site and rack',
+  movedManyInto: 'Moved {count} elements into {kind} {container}',
+});
 
 /** What the palette can add; `fc-switch` and `ethernet-switch` are both `switch` elements. */
 export type PaletteKind = 'host' | 'vm' | 'fc-switch' | 'ethernet-switch' | 'array' | 'datastore' | 'site' | 'rack';
@@ -89,15 +115,15 @@ export type LinkEnd = { readonly end: string } | { readonly problem: string };
  * own id when it is free; a host or a controller by its first port without a cable.
  */
 export function linkEndFor(node: DiagramNode | undefined, diagram: Diagram): LinkEnd {
-  if (!node) return { problem: 'nothing to cable there' };
+  if (!node) return { problem: MESSAGES.nothingToCable({}) };
   if (node.kind === 'switch') return { end: node.id };
   const used = usedPorts(diagram);
-  if (node.kind === 'port') return used.has(node.id) ? { problem: `${node.id} is already cabled: delete its cable first` } : { end: node.id };
-  if (node.kind !== 'host' && node.kind !== 'controller') return { problem: `a ${node.kind} has no ports to cable; pick a port, host, controller or switch` };
+  if (node.kind === 'port') return used.has(node.id) ? { problem: MESSAGES.portCabled({ id: node.id }) } : { end: node.id };
+  if (node.kind !== 'host' && node.kind !== 'controller') return { problem: MESSAGES.noPortsToCable({ kind: kindName(node.kind) }) };
   const ports = diagram.nodes.filter((child) => child.kind === 'port' && child.parent === node.id);
-  if (ports.length === 0) return { problem: `${node.id} has no ports yet; add an adapter or port in the text first` };
+  if (ports.length === 0) return { problem: MESSAGES.noPortsYet({ id: node.id }) };
   const free = ports.find((port) => !used.has(port.id));
-  return free === undefined ? { problem: `every port of ${node.id} is already cabled` } : { end: free.id };
+  return free === undefined ? { problem: MESSAGES.everyPortCabled({ id: node.id }) } : { end: free.id };
 }
 
 /** The device a cable end sits on: a port's host or controller, or the switch itself. */
@@ -119,7 +145,7 @@ export function cableBetween(source: DiagramNode | undefined, target: DiagramNod
   const to = linkEndFor(target, diagram);
   if ('problem' in to) return to;
   const device = deviceOf(from.end, diagram);
-  if (device === deviceOf(to.end, diagram)) return { problem: `both ends are on ${device}: cable it to a switch or another device` };
+  if (device === deviceOf(to.end, diagram)) return { problem: MESSAGES.sameDevice({ device }) };
   return { from: from.end, to: to.end };
 }
 
@@ -368,26 +394,30 @@ export const PLACEABLE_KINDS: ReadonlySet<string> = new Set(['host', 'switch', '
 export function describeIntent(intent: DesignIntent): string {
   switch (intent.type) {
     case 'add-element':
-      return `Added ${intent.element.kind} ${intent.element.id}`;
+      return MESSAGES.added({ kind: kindName(intent.element.kind), id: intent.element.id });
     case 'delete-element':
-      return `Deleted ${intent.id}`;
+      return MESSAGES.deleted({ id: intent.id });
     case 'rename-element':
-      return `Renamed ${intent.id} to ${intent.newId}`;
+      return MESSAGES.renamed({ id: intent.id, newId: intent.newId });
     case 'set-field':
-      return `Set ${intent.key} of ${intent.id} to ${intent.value}`;
+      return MESSAGES.setField({ key: intent.key, id: intent.id, value: intent.value });
     case 'move-vm':
-      return `Moved VM ${intent.vm} to host ${intent.host}`;
+      return MESSAGES.movedVm({ vm: intent.vm, host: intent.host });
     case 'add-link':
-      return `Cabled ${intent.from} to ${intent.to}`;
+      return MESSAGES.cabled({ from: intent.from, to: intent.to });
     case 'delete-link':
-      return 'index' in intent.link ? `Removed cable ${intent.link.index}` : `Removed the cable ${intent.link.from} - ${intent.link.to}`;
+      return 'index' in intent.link ? MESSAGES.removedCableNumber({ index: intent.link.index }) : MESSAGES.removedCable({ from: intent.link.from, to: intent.link.to });
     case 'set-position':
-      return `Moved ${intent.id}`;
+      return MESSAGES.moved({ id: intent.id });
     case 'set-positions':
-      return `Moved ${intent.positions.length} elements`;
+      return MESSAGES.movedMany({ count: grouped(intent.positions.length) });
     case 'set-placement': {
-      const what = intent.ids.length === 1 ? intent.ids[0] ?? '' : `${intent.ids.length} elements`;
-      return intent.to.kind === 'none' ? `Moved ${what} out of its site and rack` : `Moved ${what} into ${intent.to.kind} ${intent.to.id}`;
+      if (intent.ids.length === 1) {
+        const id = intent.ids[0] ?? '';
+        return intent.to.kind === 'none' ? MESSAGES.movedOut({ id }) : MESSAGES.movedInto({ id, kind: kindName(intent.to.kind), container: intent.to.id });
+      }
+      const count = grouped(intent.ids.length);
+      return intent.to.kind === 'none' ? MESSAGES.movedManyOut({ count }) : MESSAGES.movedManyInto({ count, kind: kindName(intent.to.kind), container: intent.to.id });
     }
   }
 }

@@ -11,6 +11,11 @@ import type { NewElement } from '../edit/intents';
 import { nextFreeId, siblingIds, type PaletteKind } from './designer-model';
 import type { Diagram, DiagramNode } from './diagram';
 import { ancestorsOf } from './diagram-tree';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('designer.palette', {
+  selectHost: 'Select a host first: the new VM goes onto the selected host.',
+});
 
 export type PaletteResult = { readonly element: NewElement } | { readonly problem: string };
 
@@ -46,7 +51,7 @@ export function paletteElement(kind: PaletteKind, diagram: Diagram, selected: Di
     }
     case 'vm': {
       const host = selected?.kind === 'host' ? selected.id : selected?.kind === 'vm' ? selected.parent : undefined;
-      if (host === undefined) return { problem: 'Select a host first: the new VM goes onto the selected host.' };
+      if (host === undefined) return { problem: MESSAGES.selectHost({}) };
       return { element: { kind: 'vm', id, host } };
     }
     case 'fc-switch':

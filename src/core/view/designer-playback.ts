@@ -9,7 +9,9 @@
 import type { Topology } from '../model/topology';
 import type { SimulationResult, VmResult } from '../simulation/types';
 import { cutOffSpans, switchStacks, type CutOffReason, type CutOffSpan } from './simulation-network';
-import { plural } from '../text/plural';
+import { formatList, formatNumber } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
 
 export type { CutOffReason, CutOffSpan } from './simulation-network';
 
@@ -208,22 +210,52 @@ export function playbackStateAt(playback: SimulationPlayback, seconds: number): 
   return { failed, failedCount, down, unreachable, movedTo, isolated };
 }
 
+const MESSAGES = defineMessages('designer.playback', {
+  isolated: 'isolated',
+  partitioned: 'partitioned',
+  noQuorum: 'no quorum',
+  failed: '{count} failed',
+  oneVmDown: '{count} VM down',
+  manyVmsDown: '{count} VMs down',
+  runningElsewhere: '{count} running elsewhere',
+  oneHostCutOff: '{count} host {reasons}',
+  manyHostsCutOff: '{count} hosts {reasons}',
+  oneVmUnreachable: '{count} VM unreachable',
+  manyVmsUnreachable: '{count} VMs unreachable',
+  /** The state at a time: `12 s: 1 failed, 3 VMs down`. */
+  state: '{time}: {state}',
+  seconds: '{n} s',
+});
+
 /** The canvas's word for a host cut off from its cluster. */
-export const CUT_OFF_BADGES: Readonly<Record<CutOffReason, string>> = { isolated: 'isolated', partitioned: 'partitioned', 'no-quorum': 'no quorum' };
+export function cutOffBadge(reason: CutOffReason): string {
+  switch (reason) {
+    case 'isolated': return MESSAGES.isolated({});
+    case 'partitioned': return MESSAGES.partitioned({});
+    case 'no-quorum': return MESSAGES.noQuorum({});
+  }
+}
 
 /** One line for people about the state at t: `12 s: 1 failed, 3 VMs down, 2 running elsewhere, 1 host isolated, 3 VMs unreachable`. */
 export function describePlaybackState(state: PlaybackState, seconds: number): string {
-  const parts = [`${state.failedCount} failed`, `${state.down.size} ${plural(state.down.size, 'VM')} down`, `${state.movedTo.size} running elsewhere`];
+  const count = (n: number) => grouped(n);
+  const parts = [
+    MESSAGES.failed({ count: count(state.failedCount) }),
+    (state.down.size === 1 ? MESSAGES.oneVmDown : MESSAGES.manyVmsDown)({ count: count(state.down.size) }),
+    MESSAGES.runningElsewhere({ count: count(state.movedTo.size) }),
+  ];
   if (state.isolated.size > 0) {
-    const reasons = [...new Set(state.isolated.values())].map((reason) => CUT_OFF_BADGES[reason]).join(' or ');
-    parts.push(`${state.isolated.size} ${plural(state.isolated.size, 'host')} ${reasons}`);
+    const reasons = formatList([...new Set(state.isolated.values())].map(cutOffBadge), 'or');
+    parts.push((state.isolated.size === 1 ? MESSAGES.oneHostCutOff : MESSAGES.manyHostsCutOff)({ count: count(state.isolated.size), reasons }));
   }
-  if (state.unreachable.size > 0) parts.push(`${state.unreachable.size} ${plural(state.unreachable.size, 'VM')} unreachable`);
-  return `${formatSeconds(seconds)}: ${parts.join(', ')}`;
+  if (state.unreachable.size > 0) parts.push((state.unreachable.size === 1 ? MESSAGES.oneVmUnreachable : MESSAGES.manyVmsUnreachable)({ count: count(state.unreachable.size) }));
+  return MESSAGES.state({ time: formatSeconds(seconds), state: formatList(parts) });
 }
 
+/** The playback's clock: `3.0 s` under 10 s, `42 s` from there. */
 export function formatSeconds(seconds: number): string {
-  return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  const n = seconds < 10 ? formatNumber(seconds, { minimumFractionDigits: 1, maximumFractionDigits: 1, grouping: false }) : formatNumber(Math.round(seconds), { grouping: false });
+  return MESSAGES.seconds({ n });
 }
 
 // ------------------------------------------------------------------------- validation

@@ -1,12 +1,13 @@
 /**
  * The designer webview's page: its CSS rules and static body markup, for the extension's
- * `webviewHtml({ css: DESIGNER_CSS, body: DESIGNER_BODY, ... })`. No file data goes here;
+ * `webviewHtml({ css: DESIGNER_CSS, body: designerBody(), ... })`. No file data goes here;
  * the script (webview/designer.ts) builds the toolbar, panel and status line with
  * textContent inside `#designer`, and sets no inline style attributes (the CSP allows
  * styles only through the nonce'd sheet or the CSSOM).
  */
 
 import { ICON_MASK_CSS } from './designer-icons';
+import { DESIGNER_TEXTS } from './designer-texts';
 
 export const DESIGNER_CSS = `
 html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); }
@@ -81,4 +82,8 @@ ${ICON_MASK_CSS}
 .vt-toolbar .vt-sim .vt-sim-clock { min-width: 90px; font-variant-numeric: tabular-nums; }
 `;
 
-export const DESIGNER_BODY = `<div id="designer" aria-label="VTopo designer"></div>`;
+/** The page's body, named in the user's language: asked for per page, as the extension builds one. */
+export function designerBody(): string {
+  const name = DESIGNER_TEXTS.designerName({}).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<div id="designer" aria-label="${name}"></div>`;
+}

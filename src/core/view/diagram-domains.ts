@@ -10,6 +10,9 @@
 
 import { failureDomainsOf } from '../domain/failure-domains';
 import type { Topology } from '../model/topology';
+import { formatList } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
 import type { DiagramEdge, DiagramNode } from './diagram';
 
 /** Node kinds that hold devices: drawn as boxes around what stands in them. */
@@ -30,7 +33,34 @@ export interface DomainPicture {
   readonly parentOf: ReadonlyMap<string, string>;
 }
 
-const FEED_TYPE: Readonly<Record<string, string>> = { pdu: 'PDU', ups: 'UPS', utility: 'utility feed', generator: 'generator' };
+const MESSAGES = defineMessages('diagram.domains', {
+  site: 'site',
+  witnessSite: 'site, witness only',
+  rack: 'rack',
+  rackRoom: 'rack, {room}',
+  chassis: 'blade chassis',
+  chassisModel: 'blade chassis, {model}',
+  power: 'power {feeds}',
+  powerFeed: 'power feed, {type}',
+  fedFrom: 'fed from {feed}',
+  inSite: 'site {site}',
+  utility: 'utility feed',
+  generator: 'generator',
+  /** A feed's label with its type: `grid (utility feed)`. */
+  feedLabel: '{id} ({type})',
+  supplies: '{count} supplies',
+});
+
+/** A feed type for people: PDU and UPS as they are, the others in the user's language. */
+function feedType(type: string): string {
+  switch (type) {
+    case 'pdu': return 'PDU';
+    case 'ups': return 'UPS';
+    case 'utility': return MESSAGES.utility({});
+    case 'generator': return MESSAGES.generator({});
+    default: return type;
+  }
+}
 
 /** The containers, feeds and power edges of a design, and where each device sits; empty for a design without failure domains. */
 export function domainPicture(topology: Topology): DomainPicture {
@@ -45,13 +75,13 @@ export function domainPicture(topology: Topology): DomainPicture {
     return (ownChassis ? declared(placement.chassis, 'chassis') : undefined) ?? declared(placement.rack, 'rack') ?? declared(placement.site, 'site');
   };
   for (const site of topology.sites) {
-    const facts = [`site${site.role === 'witness' ? ', witness only' : ''}`];
+    const facts = [site.role === 'witness' ? MESSAGES.witnessSite({}) : MESSAGES.site({})];
     if (site.description !== undefined) facts.push(site.description);
     nodes.push({ id: site.id, kind: 'site', label: site.id, details: facts });
   }
   for (const rack of topology.racks) {
     const site = declared(rack.site, 'site');
-    const facts = [`rack${rack.room !== undefined ? `, ${rack.room}` : ''}`];
+    const facts = [rack.room !== undefined ? MESSAGES.rackRoom({ room: rack.room }) : MESSAGES.rack({})];
     if (rack.description !== undefined) facts.push(rack.description);
     nodes.push({ id: rack.id, kind: 'rack', label: rack.id, ...(site !== undefined ? { parent: site } : {}), details: facts });
   }
@@ -59,8 +89,8 @@ export function domainPicture(topology: Topology): DomainPicture {
   for (const chassis of topology.chassis) {
     const parent = innermost(chassis.id, false);
     if (parent !== undefined) parentOf.set(chassis.id, parent);
-    const facts = [`blade chassis${chassis.model !== undefined ? `, ${chassis.model}` : ''}`];
-    if (chassis.power && chassis.power.length > 0) facts.push(`power ${chassis.power.join(', ')}`);
+    const facts = [chassis.model !== undefined ? MESSAGES.chassisModel({ model: chassis.model }) : MESSAGES.chassis({})];
+    if (chassis.power && chassis.power.length > 0) facts.push(MESSAGES.power({ feeds: formatList(chassis.power) }));
     nodes.push({ id: chassis.id, kind: 'chassis', label: chassis.model !== undefined ? `${chassis.id} (${chassis.model})` : chassis.id, ...(parent !== undefined ? { parent } : {}), details: facts });
   }
   for (const device of [...topology.hosts, ...topology.switches]) {
@@ -73,11 +103,11 @@ export function domainPicture(topology: Topology): DomainPicture {
   }
   for (const feed of topology.powerFeeds) {
     const type = feed.type ?? 'pdu';
-    const facts = [`power feed, ${FEED_TYPE[type] ?? type}`];
-    if (feed.fedFrom !== undefined) facts.push(`fed from ${feed.fedFrom}`);
-    if (feed.site !== undefined) facts.push(`site ${feed.site}`);
+    const facts = [MESSAGES.powerFeed({ type: feedType(type) })];
+    if (feed.fedFrom !== undefined) facts.push(MESSAGES.fedFrom({ feed: feed.fedFrom }));
+    if (feed.site !== undefined) facts.push(MESSAGES.inSite({ site: feed.site }));
     if (feed.description !== undefined) facts.push(feed.description);
-    nodes.push({ id: feed.id, kind: 'power-feed', label: type === 'pdu' ? feed.id : `${feed.id} (${FEED_TYPE[type] ?? type})`, details: facts });
+    nodes.push({ id: feed.id, kind: 'power-feed', label: type === 'pdu' ? feed.id : MESSAGES.feedLabel({ id: feed.id, type: feedType(type) }), details: facts });
   }
 
   const edges: DiagramEdge[] = [];
@@ -89,7 +119,7 @@ export function domainPicture(topology: Topology): DomainPicture {
     const counts = new Map<string, number>();
     for (const feed of placement.supplies) if (isFeed(feed)) counts.set(feed, (counts.get(feed) ?? 0) + 1);
     for (const [feed, count] of counts) {
-      edges.push({ id: `power:${id}>${feed}`, source: id, target: feed, kind: 'power', label: count > 1 ? `${count} supplies` : '' });
+      edges.push({ id: `power:${id}>${feed}`, source: id, target: feed, kind: 'power', label: count > 1 ? MESSAGES.supplies({ count: grouped(count) }) : '' });
     }
   };
   for (const device of [...topology.chassis, ...topology.hosts, ...topology.switches, ...topology.arrays]) supplied(device.id);

@@ -73,8 +73,23 @@ export function displayLabel(node: Pick<DiagramNode, 'label' | 'findingCount' | 
   return marked ? `${node.label} \u26a0${node.findingCount}` : node.label;
 }
 
+/** Width of a wide character (CJK ideographs and punctuation, full-width forms) per pixel of font size. */
+const WIDE_CHARACTER_WIDTH = 1;
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** How wide a text is at a font size: a Chinese character (a label in Chinese, `r01（2 台主机）`) counts as a wide one. */
+function textWidth(text: string, font: number): number {
+  let narrow = 0;
+  let wide = 0;
+  for (const character of text) {
+    if (WIDE.test(character)) wide++;
+    else narrow += character.length;
+  }
+  return narrow * font * CHARACTER_WIDTH + wide * font * WIDE_CHARACTER_WIDTH;
+}
+
 /** About how much room a node's label takes. */
 export function labelSize(kind: DiagramNodeKind, text: string): NodeSize {
   const font = LABEL_FONT_PX[kind];
-  return { width: Math.min(LABEL_MAX_WIDTH[kind], text.length * font * CHARACTER_WIDTH), height: font * LINE_HEIGHT };
+  return { width: Math.min(LABEL_MAX_WIDTH[kind], textWidth(text, font)), height: font * LINE_HEIGHT };
 }

@@ -13,6 +13,12 @@ import type { QuickFix, TextEdit } from '../model/report';
 import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 import { endpointNode, type Diagram, type DiagramEdge } from './diagram';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('diagram.suggestions', {
+  /** A cable a quick fix would add, labelled with the fix's title. */
+  suggested: 'suggested: {fix}',
+});
 
 export interface SuggestedCable {
   readonly ruleId: string;
@@ -101,7 +107,7 @@ export function withSuggestedCables(diagram: Diagram, suggestions: readonly Sugg
     if (taken.has(id)) continue;
     taken.add(id);
     const fabric = topology.networkSwitch(to.node)?.fabric ?? topology.networkSwitch(from.node)?.fabric;
-    added.push({ id, source: from.node, target: to.node, kind: 'suggested', label: `suggested: ${suggestion.fixTitle}`, ...(fabric !== undefined ? { fabric } : {}) });
+    added.push({ id, source: from.node, target: to.node, kind: 'suggested', label: MESSAGES.suggested({ fix: suggestion.fixTitle }), ...(fabric !== undefined ? { fabric } : {}) });
   }
   return added.length === 0 ? diagram : { ...diagram, edges: [...diagram.edges, ...added] };
 }

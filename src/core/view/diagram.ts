@@ -11,7 +11,39 @@
 import type { Finding, Severity } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { cableId } from '../model/cable-id';
-import { counted } from '../text/plural';
+import { formatList } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
+import { grouped } from '../text/plural';
+
+/** The facts the designer's panel and the preview show of an element (`details`). */
+const MESSAGES = defineMessages('diagram', {
+  cluster: 'cluster, {count} hosts',
+  haOn: 'HA on',
+  haOff: 'HA off',
+  host: 'host',
+  hostModel: 'host, {model}',
+  inCluster: 'cluster {id}',
+  hostCpu: '{cores} cores x {speed} MHz, {memory} GB',
+  hostVms: '{count} VMs, state {state}',
+  vm: 'VM, {cpus} vCPU, {memory} GB',
+  vmWithRole: 'VM, {role}, {cpus} vCPU, {memory} GB',
+  vmPower: 'power {power}, restart {priority}',
+  vmPowerDefault: 'power {power}, restart cluster default',
+  ethernet: 'Ethernet',
+  port: '{type} port',
+  portSpeed: '{type} port, {speed}',
+  roles: 'roles {roles}',
+  fcSwitch: 'FC switch',
+  fcSwitchFabric: 'FC switch, fabric {fabric}',
+  ethernetSwitch: 'Ethernet switch',
+  ethernetSwitchFabric: 'Ethernet switch, fabric {fabric}',
+  arrayOneController: 'array, {count} controller, mode {mode}',
+  arrayControllers: 'array, {count} controllers, mode {mode}',
+  unspecified: 'unspecified',
+  controller: 'controller, {count} host ports',
+  localDatastore: '{protocol} datastore, local',
+  sharedDatastore: '{protocol} datastore, shared',
+});
 import type { Box } from './designer-model';
 import { diagramBoxes, separateSiblings } from './diagram-boxes';
 import { domainPicture, feedPositions, isContainerKind } from './diagram-domains';
@@ -79,7 +111,7 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
   const domains = domainPicture(topology);
   for (const node of domains.nodes) if (node.kind !== 'power-feed') addNode(node);
   for (const cluster of topology.clusters) {
-    addNode({ id: cluster.id, kind: 'cluster', label: cluster.id, details: [`cluster, ${topology.hostsInCluster(cluster.id).length} hosts`, `HA ${cluster.ha?.enabled === false ? 'off' : 'on'}`] });
+    addNode({ id: cluster.id, kind: 'cluster', label: cluster.id, details: [MESSAGES.cluster({ count: grouped(topology.hostsInCluster(cluster.id).length) }), cluster.ha?.enabled === false ? MESSAGES.haOff({}) : MESSAGES.haOn({})] });
   }
   for (const host of topology.hosts) {
     const cluster = topology.clusterOfHost(host);
@@ -91,10 +123,10 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       label: host.id,
       ...(placed !== undefined ? { parent: placed, ...(cluster ? { cluster: cluster.id } : {}) } : cluster ? { parent: cluster.id } : {}),
       details: [
-        `host${host.model ? `, ${host.model}` : ''}`,
-        ...(placed !== undefined && cluster ? [`cluster ${cluster.id}`] : []),
-        `${host.cpu.cores} cores x ${host.cpu.speedMHz} MHz, ${Math.round(host.memoryMB / 1024)} GB`,
-        `${topology.vmsOnHost(host.id).length} VMs, state ${host.state}`,
+        host.model ? MESSAGES.hostModel({ model: host.model }) : MESSAGES.host({}),
+        ...(placed !== undefined && cluster ? [MESSAGES.inCluster({ id: cluster.id })] : []),
+        MESSAGES.hostCpu({ cores: host.cpu.cores, speed: host.cpu.speedMHz, memory: Math.round(host.memoryMB / 1024) }),
+        MESSAGES.hostVms({ count: grouped(topology.vmsOnHost(host.id).length), state: host.state }),
       ],
     });
   }
@@ -105,14 +137,17 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       kind: 'vm',
       label: vm.id,
       parent: vm.host,
-      details: [`VM${vm.role ? `, ${vm.role}` : ''}, ${vm.cpus} vCPU, ${Math.round(vm.memoryMB / 1024)} GB`, `power ${vm.power}, restart ${vm.restartPriority ?? 'cluster default'}`],
+      details: [
+        vm.role ? MESSAGES.vmWithRole({ role: vm.role, cpus: vm.cpus, memory: Math.round(vm.memoryMB / 1024) }) : MESSAGES.vm({ cpus: vm.cpus, memory: Math.round(vm.memoryMB / 1024) }),
+        vm.restartPriority !== undefined ? MESSAGES.vmPower({ power: vm.power, priority: vm.restartPriority }) : MESSAGES.vmPowerDefault({ power: vm.power }),
+      ],
     });
   }
   for (const host of topology.hosts) {
     for (const adapter of host.adapters) {
       for (const port of adapter.ports) {
-        const facts = [`${PORT_TYPE[adapter.type]} port${port.speedMbps !== undefined ? `, ${speedText(port.speedMbps)}` : ''}`];
-        if (port.roles && port.roles.length > 0) facts.push(`roles ${port.roles.join(', ')}`);
+        const facts = [portFacts(adapter.type, port.speedMbps)];
+        if (port.roles && port.roles.length > 0) facts.push(MESSAGES.roles({ roles: formatList(port.roles) }));
         addNode({ id: port.id, kind: 'port', label: port.id.slice(host.id.length + 1), parent: host.id, details: facts });
       }
     }
@@ -126,28 +161,30 @@ export function buildDiagram(topology: Topology, findings: readonly Finding[]): 
       ...(placed !== undefined ? { parent: placed } : {}),
       ...(networkSwitch.fabric ? { fabric: networkSwitch.fabric } : {}),
       switchType: networkSwitch.type,
-      details: [`${networkSwitch.type === 'fc' ? 'FC' : 'Ethernet'} switch${networkSwitch.fabric ? `, fabric ${networkSwitch.fabric}` : ''}`],
+      details: [networkSwitch.type === 'fc'
+        ? (networkSwitch.fabric ? MESSAGES.fcSwitchFabric({ fabric: networkSwitch.fabric }) : MESSAGES.fcSwitch({}))
+        : (networkSwitch.fabric ? MESSAGES.ethernetSwitchFabric({ fabric: networkSwitch.fabric }) : MESSAGES.ethernetSwitch({}))],
     });
   }
   for (const array of topology.arrays) {
     const placed = domains.parentOf.get(array.id);
-    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, ...(placed !== undefined ? { parent: placed } : {}), details: [`array, ${counted(array.controllers.length, 'controller')}, mode ${array.mode ?? 'unspecified'}`] });
+    addNode({ id: array.id, kind: 'array', label: array.model ? `${array.id} (${array.model})` : array.id, ...(placed !== undefined ? { parent: placed } : {}), details: [(array.controllers.length === 1 ? MESSAGES.arrayOneController : MESSAGES.arrayControllers)({ count: grouped(array.controllers.length), mode: array.mode ?? MESSAGES.unspecified({}) })] });
     for (const controller of array.controllers) {
-      addNode({ id: controller.id, kind: 'controller', label: controller.id.slice(array.id.length + 1), parent: array.id, details: [`controller, ${controller.ports.length} host ports`] });
+      addNode({ id: controller.id, kind: 'controller', label: controller.id.slice(array.id.length + 1), parent: array.id, details: [MESSAGES.controller({ count: grouped(controller.ports.length) })] });
       for (const port of controller.ports) {
         addNode({
           id: port.id,
           kind: 'port',
           label: port.id.slice(controller.id.length + 1),
           parent: controller.id,
-          details: [`${PORT_TYPE[port.type]} port${port.speedMbps !== undefined ? `, ${speedText(port.speedMbps)}` : ''}`],
+          details: [portFacts(port.type, port.speedMbps)],
         });
       }
     }
   }
   const edges: DiagramEdge[] = [];
   for (const datastore of topology.datastores) {
-    addNode({ id: datastore.id, kind: 'datastore', label: datastore.id, details: [`${datastore.protocol} datastore, ${topology.isLocalDatastore(datastore) ? 'local' : 'shared'}`] });
+    addNode({ id: datastore.id, kind: 'datastore', label: datastore.id, details: [topology.isLocalDatastore(datastore) ? MESSAGES.localDatastore({ protocol: datastore.protocol }) : MESSAGES.sharedDatastore({ protocol: datastore.protocol })] });
     const owner = datastore.array ?? datastore.host;
     if (owner !== undefined && (topology.storageArray(owner) || topology.host(owner))) {
       edges.push({ id: `storage:${datastore.id}`, source: datastore.id, target: owner, kind: 'storage', label: datastore.lun !== undefined ? `LUN ${datastore.lun}` : '' });
@@ -193,7 +230,13 @@ export function endpointNode(topology: Topology, endpoint: string, drawn: Readon
   return undefined;
 }
 
-const PORT_TYPE: Readonly<Record<string, string>> = { fc: 'FC', iscsi: 'iSCSI', ethernet: 'Ethernet', cna: 'CNA', nfs: 'NFS' };
+const PORT_TYPE: Readonly<Record<string, string>> = { fc: 'FC', iscsi: 'iSCSI', cna: 'CNA', nfs: 'NFS' };
+
+/** A port's first line of facts: `FC port, 16 Gbps`. */
+function portFacts(type: string, speedMbps: number | undefined): string {
+  const kind = type === 'ethernet' ? MESSAGES.ethernet({}) : PORT_TYPE[type] ?? type;
+  return speedMbps !== undefined ? MESSAGES.portSpeed({ type: kind, speed: speedText(speedMbps) }) : MESSAGES.port({ type: kind });
+}
 
 function speedText(speedMbps: number): string {
   return speedMbps >= 1000 ? `${speedMbps / 1000} Gbps` : `${speedMbps} Mbps`;

@@ -5,7 +5,7 @@ import { analyzeText } from '../../../src/core/analysis/engine';
 import {
   boxAt, cableBetween, describeIntent, diagramSvg, DOUBLE_CLICK_MS, escapeXml, isDoubleClick, linkEndFor, nextFreeId, parseHostMessage, searchMatches, siblingIds, stepSelection, tabOrder, usedPorts, yamlValueText,
 } from '../../../src/core/view/designer-model';
-import { DESIGNER_BODY, DESIGNER_CSS } from '../../../src/core/view/designer-style';
+import { DESIGNER_CSS, designerBody } from '../../../src/core/view/designer-style';
 import { buildDiagram, layoutCenter } from '../../../src/core/view/diagram';
 
 const seed = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
@@ -125,7 +125,8 @@ describe('designer canvas helpers', () => {
   it('describes applied intents and ships a page without inline styles', () => {
     assert.equal(describeIntent({ type: 'move-vm', baseVersion: 1, vm: 'web-01', host: 'esx-01' }), 'Moved VM web-01 to host esx-01');
     assert.equal(describeIntent({ type: 'set-positions', baseVersion: 1, positions: [] }), 'Moved 0 elements');
-    assert.ok(!/style=/.test(DESIGNER_BODY));
+    assert.ok(!/style=/.test(designerBody()));
+    assert.equal(designerBody(), '<div id="designer" aria-label="VTopo designer"></div>');
     assert.ok(DESIGNER_CSS.includes('#vt-canvas'));
   });
 });
