@@ -21,6 +21,7 @@ import { someOf } from '../notes';
 
 const MESSAGES = defineMessages('import.proxmox.storage', {
   typeNotKnown: 'type not known',
+  unknownType: 'unknown type',
   storageOnNode: '{storage} on {node}',
   localStorages: 'each local storage (LVM-thin, ZFS pool, directory, LVM not marked shared) is one datastore per node, "<storage>-<node>": the same storage name is a different volume on every node, and HA cannot restart a guest from it on another node',
   leftOutOne: '1 storage that hold no guest disks left out ({storages}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources',
@@ -95,7 +96,7 @@ export function importStorage({ inventory, summary, ids, hostIds }: StorageInput
     const known = type === undefined ? undefined : TYPES[type];
     const isShared = known?.alwaysShared === true || (known?.neverShared !== true && storage.shared === true);
     const protocol = known?.protocol;
-    if (protocol === undefined) noProtocol.add(type ?? 'unknown type');
+    if (protocol === undefined) noProtocol.add(type ?? MESSAGES.unknownType({}));
     const nodes = nodesOf(storage, allNodes);
     const typeNote = protocol === undefined || protocol === 'raw' || type === 'cephfs' || type === 'zfs' ? (type ?? MESSAGES.typeNotKnown({})) : undefined;
     if (isShared) {
