@@ -5,12 +5,22 @@
  * the message shown after the import. The glue is src/extension/import-command.ts.
  */
 
-import { counted } from '../text/plural';
+import { formatList } from '../l10n/format';
+import { defineMessages } from '../l10n/messages';
 import { InventoryError } from './import-inventory';
 import { baseName, DEFAULT_IMPORT_LIMITS, rvtoolsCsvTab } from './sources';
 import { listSome } from './sources/input';
 import { formatBytes } from './sources/limits';
-import type { ImportSummary } from './summary';
+import { countText, type ImportSummary } from './summary';
+
+const MESSAGES = defineMessages('import.picked-source', {
+  noCsvFiles: 'folder {folder} has no RVTools_tab*.csv files; found: {found}',
+  unlistableFolder: '{name} stands for its export folder, which cannot be listed here: pick the export\'s .xlsx workbook or .zip instead',
+  unlistableFolderBecause: '{name} stands for its export folder, which cannot be listed here ({reason}): pick the export\'s .xlsx workbook or .zip instead',
+  tooLarge: '{source} is {size}, more than the {limit} an inventory may have',
+  imported: 'Imported {counts} into {design}.',
+  importedNothing: 'Imported nothing into {design}.',
+});
 
 /** Whether a picked file is one CSV file of an RVTools export: the command then imports the folder it is in. */
 export function isExportCsv(fileName: string): boolean {
@@ -38,7 +48,7 @@ export function exportFolderFiles(folderName: string, entries: readonly FolderEn
   if (pickedCsv !== undefined && !names.includes(baseName(pickedCsv))) throw unreadableFolderOf(pickedCsv);
   if (names.length === 0) {
     const files = entries.filter((entry) => entry.isFile).map((entry) => entry.name).sort();
-    throw new InventoryError(`folder ${folderName} has no RVTools_tab*.csv files; found: ${listSome(files)}`);
+    throw new InventoryError(MESSAGES.noCsvFiles({ folder: folderName, found: listSome(files) }));
   }
   return names;
 }
@@ -46,7 +56,7 @@ export function exportFolderFiles(folderName: string, entries: readonly FolderEn
 /** The one-line reason the folder of a picked RVTools_tab*.csv file cannot be imported: it cannot be listed (`reason`), or is not the file's. */
 export function unreadableFolderOf(pickedCsv: string, reason?: string): InventoryError {
   const name = baseName(pickedCsv);
-  return new InventoryError(`${name} stands for its export folder, which cannot be listed here${reason === undefined ? '' : ` (${reason})`}: pick the export's .xlsx workbook or .zip instead`);
+  return new InventoryError(reason === undefined ? MESSAGES.unlistableFolder({ name }) : MESSAGES.unlistableFolderBecause({ name, reason }));
 }
 
 /**
@@ -68,11 +78,11 @@ export function designFileName(sourceName: string, { folder = false }: { readonl
  * readers say it).
  */
 export function checkSourceSize(label: string, sizeBytes: number, limit: number = DEFAULT_IMPORT_LIMITS.maxInputBytes): void {
-  if (sizeBytes > limit) throw new InventoryError(`${label} is ${formatBytes(sizeBytes)}, more than the ${formatBytes(limit)} an inventory may have`);
+  if (sizeBytes > limit) throw new InventoryError(MESSAGES.tooLarge({ source: label, size: formatBytes(sizeBytes), limit: formatBytes(limit) }));
 }
 
 /** "Imported 2 clusters, 24 hosts, 480 VMs, 40 datastores into estate.vtopo.": the message after an import. */
 export function importedMessage(summary: ImportSummary, designName: string): string {
-  const counts = summary.counts.map(([noun, n]) => counted(n, noun)).join(', ');
-  return `Imported ${counts === '' ? 'nothing' : counts} into ${designName}.`;
+  if (summary.counts.length === 0) return MESSAGES.importedNothing({ design: designName });
+  return MESSAGES.imported({ counts: formatList(summary.counts.map(([kind, n]) => countText(kind, n))), design: designName });
 }

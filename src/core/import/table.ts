@@ -4,6 +4,12 @@
  * drops or renames columns; a missing required column is named with its tab.
  */
 
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('import.table', {
+  noColumn: 'tab {tab} has no column "{column}"',
+});
+
 /** A cell as a reader gives it: CSV gives text, a workbook typed values. */
 export type Cell = string | number | boolean | Date | null;
 
@@ -34,7 +40,7 @@ export class MissingColumnError extends Error {
     readonly tab: string,
     readonly column: string,
   ) {
-    super(`tab ${tab} has no column "${column}"`);
+    super(MESSAGES.noColumn({ tab, column }));
   }
 }
 

@@ -10,7 +10,29 @@ import { dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import type { NodeInfo } from './inventory';
 import { within } from './json';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+import { formatList } from '../../l10n/format';
+
+const MESSAGES = defineMessages('import.hyperv.hosts', {
+  cores: 'cores of node "{node}"',
+  clockSpeed: 'MaxClockSpeed of node "{node}"',
+  sockets: 'sockets of node "{node}"',
+  memory: 'memory (bytes) of node "{node}"',
+  noProcessors: 'node "{node}" has no processors in the inventory (the script could not read it); the design reports the gap: fill it in',
+  noMemory: 'node "{node}" has no memory in the inventory (the script could not read it); the design reports the gap: fill it in',
+  noProcessorsOrMemory: 'node "{node}" has no processors or memory in the inventory (the script could not read it); the design reports the gap: fill it in',
+  downNoProcessors: 'node "{node}" is Down and has no processors in the inventory (the script could not read it); the design reports the gap: fill it in',
+  downNoMemory: 'node "{node}" is Down and has no memory in the inventory (the script could not read it); the design reports the gap: fill it in',
+  downNoProcessorsOrMemory: 'node "{node}" is Down and has no processors or memory in the inventory (the script could not read it); the design reports the gap: fill it in',
+  pausedOne: '1 paused node ({nodes}) written as state: maintenance: a paused node takes no roles, so HA counts no capacity on it',
+  pausedMany: '{count} paused nodes ({nodes}) written as state: maintenance: a paused node takes no roles, so HA counts no capacity on it',
+  downOne: '1 node Down at export time ({nodes}) written as state: disconnected, the format\'s state for a host that is not in the cluster: HA counts no capacity on it. Set it back to connected to review the design with the node in service',
+  downMany: '{count} nodes Down at export time ({nodes}) written as state: disconnected, the format\'s state for a host that is not in the cluster: HA counts no capacity on it. Set it back to connected to review the design with the node in service',
+  visibleMemoryOne: 'memory of 1 node is what Windows sees (Win32_ComputerSystem TotalPhysicalMemory), a little less than what is installed: the script could not read Win32_PhysicalMemory',
+  visibleMemoryMany: 'memory of {count} nodes is what Windows sees (Win32_ComputerSystem TotalPhysicalMemory), a little less than what is installed: the script could not read Win32_PhysicalMemory',
+  otherState: 'node "{node}" was {state} at export time; written as connected',
+});
 
 const MIB = 1024 * 1024;
 /** The format's bounds on a host (docs/format.md, field reference). */
@@ -30,16 +52,25 @@ export function importNodes(nodes: readonly NodeInfo[], summary: SummaryBuilder)
   const states = { paused: [] as string[], down: [] as string[] };
   let visibleMemory = 0;
   const result = nodes.map((node): ImportedNode => {
-    const cores = within(sum(node.processors.map((cpu) => cpu.cores)), 1, MAX_CORES, `cores of node "${node.name}"`, summary);
+    const cores = within(sum(node.processors.map((cpu) => cpu.cores)), 1, MAX_CORES, MESSAGES.cores({ node: node.name }), summary);
     const speeds = node.processors.flatMap((cpu) => (cpu.maxClockMHz !== undefined && cpu.maxClockMHz > 0 ? [cpu.maxClockMHz] : []));
-    const speed = within(speeds.length > 0 ? Math.max(...speeds) : undefined, 1, MAX_SPEED_MHZ, `MaxClockSpeed of node "${node.name}"`, summary);
-    const sockets = within(node.processors.length > 0 ? node.processors.length : node.sockets, 1, MAX_SOCKETS, `sockets of node "${node.name}"`, summary);
+    const speed = within(speeds.length > 0 ? Math.max(...speeds) : undefined, 1, MAX_SPEED_MHZ, MESSAGES.clockSpeed({ node: node.name }), summary);
+    const sockets = within(node.processors.length > 0 ? node.processors.length : node.sockets, 1, MAX_SOCKETS, MESSAGES.sockets({ node: node.name }), summary);
     const installed = node.physicalMemoryCapacity !== undefined && node.physicalMemoryCapacity > 0 ? node.physicalMemoryCapacity : undefined;
-    const memoryBytes = within(installed ?? node.totalPhysicalMemory, MIB, MAX_MEMORY_BYTES, `memory (bytes) of node "${node.name}"`, summary);
+    const memoryBytes = within(installed ?? node.totalPhysicalMemory, MIB, MAX_MEMORY_BYTES, MESSAGES.memory({ node: node.name }), summary);
     if (memoryBytes !== undefined && installed === undefined) visibleMemory += 1;
     if (cores === undefined || speed === undefined || memoryBytes === undefined) {
-      const missing = [cores === undefined || speed === undefined ? 'processors' : undefined, memoryBytes === undefined ? 'memory' : undefined].filter((part) => part !== undefined);
-      summary.warn(`node "${node.name}"${node.state === 'Down' ? ' is Down and' : ''} has no ${missing.join(' or ')} in the inventory (the script could not read it); the design reports the gap: fill it in`);
+      const noProcessors = cores === undefined || speed === undefined;
+      const noMemory = memoryBytes === undefined;
+      const down = node.state === 'Down';
+      const data = { node: node.name };
+      summary.warn(
+        noProcessors && noMemory
+          ? (down ? MESSAGES.downNoProcessorsOrMemory(data) : MESSAGES.noProcessorsOrMemory(data))
+          : noProcessors
+            ? (down ? MESSAGES.downNoProcessors(data) : MESSAGES.noProcessors(data))
+            : (down ? MESSAGES.downNoMemory(data) : MESSAGES.noMemory(data)),
+      );
     }
     const state = hostState(node, summary);
     if (state === 'maintenance') states.paused.push(node.name);
@@ -60,11 +91,11 @@ export function importNodes(nodes: readonly NodeInfo[], summary: SummaryBuilder)
       },
     };
   });
-  if (states.paused.length > 0) summary.inferred(`${counted(states.paused.length, 'paused node')} (${states.paused.join(', ')}) written as state: maintenance: a paused node takes no roles, so HA counts no capacity on it`);
-  if (states.down.length > 0) {
-    summary.inferred(`${counted(states.down.length, 'node')} Down at export time (${states.down.join(', ')}) written as state: disconnected, the format's state for a host that is not in the cluster: HA counts no capacity on it. Set it back to connected to review the design with the node in service`);
-  }
-  if (visibleMemory > 0) summary.inferred(`memory of ${counted(visibleMemory, 'node')} is what Windows sees (Win32_ComputerSystem TotalPhysicalMemory), a little less than what is installed: the script could not read Win32_PhysicalMemory`);
+  const paused = formatList(states.paused);
+  if (states.paused.length > 0) summary.inferred(states.paused.length === 1 ? MESSAGES.pausedOne({ nodes: paused }) : MESSAGES.pausedMany({ count: grouped(states.paused.length), nodes: paused }));
+  const down = formatList(states.down);
+  if (states.down.length > 0) summary.inferred(states.down.length === 1 ? MESSAGES.downOne({ nodes: down }) : MESSAGES.downMany({ count: grouped(states.down.length), nodes: down }));
+  if (visibleMemory > 0) summary.inferred(visibleMemory === 1 ? MESSAGES.visibleMemoryOne({}) : MESSAGES.visibleMemoryMany({ count: grouped(visibleMemory) }));
   return result;
 }
 
@@ -79,7 +110,7 @@ function hostState(node: NodeInfo, summary: SummaryBuilder): string | undefined 
     case 'down':
       return 'disconnected';
     default:
-      summary.warn(`node "${node.name}" was ${node.state ?? ''} at export time; written as connected`);
+      summary.warn(MESSAGES.otherState({ node: node.name, state: node.state ?? '' }));
       return undefined;
   }
 }

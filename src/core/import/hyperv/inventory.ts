@@ -7,6 +7,27 @@
 
 import type { SummaryBuilder } from '../summary';
 import { isObject, isoDate, JsonRecord, recordsOf } from './json';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.hyperv.inventory', {
+  unnamed: '{where}: {what} without {key}; left out',
+  interfaceWithoutNetwork: '{where}: a cluster network interface without Network; left out',
+  noNode: '{where}: no Node; left out',
+});
+
+/** What a record of the inventory is, in a warning about it. */
+const WHAT = defineMessages('import.hyperv.inventory.records', {
+  node: 'a node',
+  networkAdapter: 'a network adapter',
+  virtualSwitch: 'a virtual switch',
+  hostVnic: 'a host vNIC',
+  volume: 'a volume',
+  clusterNetwork: 'a cluster network',
+  clusterGroup: 'a cluster group',
+  lbfoTeam: 'an LBFO team',
+  sharedVolume: 'a Cluster Shared Volume',
+  vm: 'a VM',
+});
 
 export const INVENTORY_MARKER = 'hyperv';
 export const INVENTORY_VERSION = 1;
@@ -224,10 +245,10 @@ export function hasInventoryMarker(json: unknown): boolean {
 export function readInventory(json: Readonly<Record<string, unknown>>, summary: SummaryBuilder): HypervInventory {
   const root = new JsonRecord('inventory', json, summary);
   const list = (key: string) => recordsOf(root.raw(key), key, summary);
-  const named = (records: JsonRecord[], key: string, what: string) =>
+  const named = (records: JsonRecord[], key: string, what: keyof typeof WHAT) =>
     records.flatMap((record) => {
       const name = record.text(key);
-      if (name === undefined) summary.warn(`${record.where}: ${what} without ${key}; left out`);
+      if (name === undefined) summary.warn(MESSAGES.unnamed({ where: record.where, what: WHAT[what]({}), key }));
       return name === undefined ? [] : [{ record, name }];
     });
   const cluster = root.record('cluster');
@@ -249,7 +270,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
       enforcedAntiAffinity: cluster?.number('ClusterEnforcedAntiAffinity'),
     },
     quorum: quorum && { type: quorum.text('QuorumType'), resource: quorum.text('QuorumResource'), resourceType: quorum.text('QuorumResourceType') },
-    nodes: named(list('nodes'), 'Name', 'a node').map(({ record, name }) => {
+    nodes: named(list('nodes'), 'Name', 'node').map(({ record, name }) => {
       const computer = record.record('ComputerSystem');
       const os = record.record('OperatingSystem');
       return {
@@ -267,7 +288,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
         physicalMemoryCapacity: record.number('PhysicalMemoryCapacity'),
       };
     }),
-    netAdapters: withNode(named(list('netAdapters'), 'Name', 'a network adapter'), summary).map(({ record, name, node }) => ({
+    netAdapters: withNode(named(list('netAdapters'), 'Name', 'networkAdapter'), summary).map(({ record, name, node }) => ({
       where: record.where,
       node,
       name,
@@ -282,14 +303,14 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
       device: record.number('Device'),
       function: record.number('Function'),
     })),
-    lbfoTeams: withNode(named(list('lbfoTeams'), 'Name', 'an LBFO team'), summary).map(({ record, name, node }) => ({
+    lbfoTeams: withNode(named(list('lbfoTeams'), 'Name', 'lbfoTeam'), summary).map(({ record, name, node }) => ({
       node,
       name,
       members: record.texts('Members'),
       standbyMembers: record.texts('StandbyMembers'),
       teamNics: record.texts('TeamNics'),
     })),
-    vmSwitches: withNode(named(list('vmSwitches'), 'Name', 'a virtual switch'), summary).map(({ record, name, node }) => ({
+    vmSwitches: withNode(named(list('vmSwitches'), 'Name', 'virtualSwitch'), summary).map(({ record, name, node }) => ({
       where: record.where,
       node,
       name,
@@ -297,7 +318,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
       embeddedTeaming: record.boolean('EmbeddedTeamingEnabled'),
       adapterDescriptions: switchAdapters(record),
     })),
-    hostVnics: withNode(named(list('hostVnics'), 'Name', 'a host vNIC'), summary).map(({ record, name, node }) => ({
+    hostVnics: withNode(named(list('hostVnics'), 'Name', 'hostVnic'), summary).map(({ record, name, node }) => ({
       node,
       name,
       switchName: record.text('SwitchName'),
@@ -305,7 +326,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
       vlanMode: record.text('VlanMode'),
       accessVlan: record.number('AccessVlanId'),
     })),
-    volumes: withNode(named(list('volumes'), 'DriveLetter', 'a volume'), summary).map(({ record, name, node }) => ({
+    volumes: withNode(named(list('volumes'), 'DriveLetter', 'volume'), summary).map(({ record, name, node }) => ({
       node,
       driveLetter: name.replace(/:$/, '').toUpperCase(),
       label: record.text('FileSystemLabel'),
@@ -314,14 +335,14 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
     sharedVolumes:
       root.raw('sharedVolumes') === undefined || root.raw('sharedVolumes') === null
         ? undefined
-        : named(list('sharedVolumes'), 'Name', 'a Cluster Shared Volume').map(({ record, name }) => ({
+        : named(list('sharedVolumes'), 'Name', 'sharedVolume').map(({ record, name }) => ({
             where: record.where,
             name,
             state: record.enumName('State', RESOURCE_STATES),
             paths: [...new Set([...record.texts('Path'), ...record.texts('Paths')])],
             sizeBytes: record.number('Size'),
           })),
-    networks: named(list('networks'), 'Name', 'a cluster network').map(({ record, name }) => ({
+    networks: named(list('networks'), 'Name', 'clusterNetwork').map(({ record, name }) => ({
       name,
       id: record.text('Id')?.toLowerCase(),
       role: record.enumName('Role', NETWORK_ROLES),
@@ -330,7 +351,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
     })),
     networkInterfaces: withNode(list('networkInterfaces').map((record) => ({ record, name: record.text('Network') ?? '' })), summary).flatMap(({ record, name, node }) => {
       if (name === '') {
-        summary.warn(`${record.where}: a cluster network interface without Network; left out`);
+        summary.warn(MESSAGES.interfaceWithoutNetwork({ where: record.where }));
         return [];
       }
       return [{ where: record.where, node, network: name, adapter: record.text('Adapter') }];
@@ -344,7 +365,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
     groups:
       root.raw('groups') === undefined || root.raw('groups') === null
         ? undefined
-        : named(list('groups'), 'Name', 'a cluster group').flatMap(({ record, name }) => {
+        : named(list('groups'), 'Name', 'clusterGroup').flatMap(({ record, name }) => {
             const type = record.enumName('GroupType', GROUP_TYPES);
             if (type !== undefined && type.toLowerCase() !== 'virtualmachine') return [];
             return [
@@ -361,7 +382,7 @@ export function readInventory(json: Readonly<Record<string, unknown>>, summary: 
               },
             ];
           }),
-    vms: withNode(named(list('vms'), 'Name', 'a VM'), summary).map(({ record, name, node }) => ({
+    vms: withNode(named(list('vms'), 'Name', 'vm'), summary).map(({ record, name, node }) => ({
       where: record.where,
       node,
       name,
@@ -407,7 +428,7 @@ function withNode<T extends { record: JsonRecord }>(items: readonly T[], summary
   return items.flatMap((item) => {
     const node = item.record.text('Node');
     if (node === undefined) {
-      summary.warn(`${item.record.where}: no Node; left out`);
+      summary.warn(MESSAGES.noNode({ where: item.record.where }));
       return [];
     }
     return [{ ...item, node }];

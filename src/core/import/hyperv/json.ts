@@ -8,6 +8,26 @@
  */
 
 import type { SummaryBuilder } from '../summary';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.json-values', {
+  aList: 'a list',
+  anObject: 'an object',
+  expected: '{where}.{key}: expected {expected}, found {found}; left out',
+  unknownValue: '{where}.{key}: unknown value {value}; left out',
+  outOfRange: '{what} is {value}, outside {min} to {max}; left out',
+  expectedList: '{where}: expected a list, found {found}; left out',
+  expectedObject: '{where}[{index}]: expected an object, found {found}; left out',
+});
+
+/** What a value should have been, in a warning. */
+const EXPECTED = defineMessages('import.json-values.expected', {
+  text: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  texts: 'a list of texts',
+  object: 'an object',
+});
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -71,8 +91,8 @@ function booleanOf(value: unknown): boolean | undefined | null {
 
 /** What a value looks like, for a warning. */
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (isObject(value)) return 'an object';
+  if (Array.isArray(value)) return MESSAGES.aList({});
+  if (isObject(value)) return MESSAGES.anObject({});
   const text = typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : String(value);
   return text;
 }
@@ -89,8 +109,8 @@ export class JsonRecord {
     return ownValue(this.object, key);
   }
 
-  private bad(key: string, expected: string, value: unknown): undefined {
-    this.summary.warn(`${this.where}.${key}: expected ${expected}, found ${describe(value)}; left out`);
+  private bad(key: string, expected: keyof typeof EXPECTED, value: unknown): undefined {
+    this.summary.warn(MESSAGES.expected({ where: this.where, key, expected: EXPECTED[expected]({}), found: describe(value) }));
     return undefined;
   }
 
@@ -103,13 +123,13 @@ export class JsonRecord {
   number(key: string): number | undefined {
     const value = this.raw(key);
     const number = numberOf(value);
-    return number === null ? this.bad(key, 'a number', value) : number;
+    return number === null ? this.bad(key, 'number', value) : number;
   }
 
   boolean(key: string): boolean | undefined {
     const value = this.raw(key);
     const boolean = booleanOf(value);
-    return boolean === null ? this.bad(key, 'true or false', value) : boolean;
+    return boolean === null ? this.bad(key, 'boolean', value) : boolean;
   }
 
   /** An enum as ConvertTo-Json writes it: its name, or its number looked up in `names`. */
@@ -117,7 +137,7 @@ export class JsonRecord {
     const value = this.raw(key);
     if (typeof value === 'number') {
       const name = names[value];
-      if (name === undefined) this.summary.warn(`${this.where}.${key}: unknown value ${value}; left out`);
+      if (name === undefined) this.summary.warn(MESSAGES.unknownValue({ where: this.where, key, value: String(value) }));
       return name;
     }
     const text = this.text(key);
@@ -130,7 +150,7 @@ export class JsonRecord {
     const result: string[] = [];
     for (const item of itemsOf(this.raw(key))) {
       const text = textOf(item);
-      if (text === null) this.bad(key, 'a list of texts', item);
+      if (text === null) this.bad(key, 'texts', item);
       else if (text !== undefined) result.push(text);
     }
     return result;
@@ -139,7 +159,7 @@ export class JsonRecord {
   record(key: string): JsonRecord | undefined {
     const value = this.raw(key);
     if (value === undefined || value === null) return undefined;
-    if (!isObject(value)) return this.bad(key, 'an object', value);
+    if (!isObject(value)) return this.bad(key, 'object', value);
     return new JsonRecord(`${this.where}.${key}`, value, this.summary);
   }
 
@@ -156,20 +176,20 @@ export class JsonRecord {
 export function within(value: number | undefined, min: number, max: number, what: string, summary: SummaryBuilder): number | undefined {
   if (value === undefined) return undefined;
   if (value >= min && value <= max) return value;
-  summary.warn(`${what} is ${value}, outside ${min} to ${max}; left out`);
+  summary.warn(MESSAGES.outOfRange({ what, value: String(value), min: String(min), max: String(max) }));
   return undefined;
 }
 
 /** The objects of a list; items that are not objects are warnings. */
 export function recordsOf(value: unknown, where: string, summary: SummaryBuilder): JsonRecord[] {
   if (value !== undefined && value !== null && !Array.isArray(value) && !isObject(value)) {
-    summary.warn(`${where}: expected a list, found ${describe(value)}; left out`);
+    summary.warn(MESSAGES.expectedList({ where, found: describe(value) }));
     return [];
   }
   const records: JsonRecord[] = [];
   itemsOf(value).forEach((item, index) => {
     if (isObject(item)) records.push(new JsonRecord(`${where}[${index}]`, item, summary));
-    else if (item !== null) summary.warn(`${where}[${index}]: expected an object, found ${describe(item)}; left out`);
+    else if (item !== null) summary.warn(MESSAGES.expectedObject({ where, index: String(index), found: describe(item) }));
   });
   return records;
 }

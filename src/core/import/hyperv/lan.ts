@@ -16,7 +16,28 @@ import { bandwidthText } from '../quantities';
 import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { ClusterNetworkInfo, HypervInventory, NetAdapterInfo } from './inventory';
-import { counted } from '../../text/plural';
+import { formatInteger, formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.hyperv.lan', {
+  unknownNodes: 'network data of {nodes}, which is not a node of the cluster, left out',
+  teamMembers: 'LBFO team "{team}" on {host}: member(s) {members} are not physical NICs of the inventory; left out of its uplinks',
+  switchAdapter: 'virtual switch "{vswitch}" on {host}: adapter "{adapter}" is not a physical NIC or LBFO team of the inventory; left out of its uplinks',
+  switchNoUplink: 'virtual switch "{vswitch}" on {host} has no uplink the inventory names: its VM network and host vNICs have no physical path in the design',
+  unknownNetwork: '{where}: cluster network "{network}" is not in the networks list; left out',
+  networkAdapter: 'cluster network "{network}" on {host}: adapter "{adapter}" is not a physical NIC, host vNIC or LBFO team of the inventory; its roles are left out',
+  cards: 'network adapters that share PCI segment, bus and device (Get-NetAdapterHardwareInfo) grouped into one adapter: a dual-port card is one failure domain',
+  noPciOne: 'PCI location of 1 network port (Get-NetAdapterHardwareInfo): each is its own adapter, so two ports of one card are taken for two cards',
+  noPciMany: 'PCI location of {count} network ports (Get-NetAdapterHardwareInfo): each is its own adapter, so two ports of one card are taken for two cards',
+  downOne: '1 network port not Up at export time; written without a speed',
+  downMany: '{count} network ports not Up at export time; written without a speed',
+  internal: '{count} internal or private virtual switch(es) left out: they have no physical uplink, and VMs on them keep no network after a failover to another node',
+  unknownRole: 'cluster network "{network}" has role "{role}", which is not one the importer knows; no role given',
+  roles: 'cluster network roles: "cluster and client" (3) is management, "cluster only" (1) is heartbeat (both carry cluster heartbeats on Hyper-V), "none" (0) carries no cluster traffic and gets no role',
+  assumedMigration: 'live migration may use every cluster network that carries cluster traffic (role vmotion): the inventory does not have the Virtual Machine resource type\'s MigrationExcludeNetworks',
+  migrationNetworks: 'live-migration networks (role vmotion) are the cluster networks that carry cluster traffic and are not in MigrationExcludeNetworks',
+  clientOnly: 'client-only cluster network(s) {networks}: the format has no role for client access without cluster traffic; no role given',
+});
 
 export interface HostLan {
   readonly adapters: Map<string, DraftElement>;
@@ -72,7 +93,7 @@ export function importLan(input: LanInput): Map<string, HostLan> {
   const unknownNodes = new Set(
     [...inventory.netAdapters, ...inventory.vmSwitches, ...inventory.hostVnics, ...inventory.networkInterfaces].map((item) => item.node).filter((node) => input.hostOf(node) === undefined),
   );
-  if (unknownNodes.size > 0) summary.warn(`network data of ${[...unknownNodes].sort(naturalCompare).join(', ')}, which is not a node of the cluster, left out`);
+  if (unknownNodes.size > 0) summary.warn(MESSAGES.unknownNodes({ nodes: formatList([...unknownNodes].sort(naturalCompare)) }));
   const networkRoles = rolesOfNetworks(inventory, summary);
   const networksByName = new Map(inventory.networks.map((network) => [network.name.toLowerCase(), network]));
 
@@ -120,7 +141,7 @@ export function importLan(input: LanInput): Map<string, HostLan> {
     for (const team of teams.get(hostId) ?? []) {
       const members = team.members.flatMap((name) => ports.get(name.toLowerCase()) ?? []);
       const standby = team.standbyMembers.flatMap((name) => ports.get(name.toLowerCase()) ?? []);
-      if (members.length < team.members.length) summary.warn(`LBFO team "${team.name}" on ${hostId}: member(s) ${team.members.filter((name) => !ports.has(name.toLowerCase())).join(', ')} are not physical NICs of the inventory; left out of its uplinks`);
+      if (members.length < team.members.length) summary.warn(MESSAGES.teamMembers({ team: team.name, host: hostId, members: formatList(team.members.filter((name) => !ports.has(name.toLowerCase()))) }));
       for (const nic of new Set([team.name, ...team.teamNics])) teamOfNic.set(nic.toLowerCase(), { members, standby });
     }
     const teamByDescription = (description: string) => {
@@ -149,9 +170,9 @@ export function importLan(input: LanInput): Map<string, HostLan> {
           lbfo = true;
           uplinks.push(...team.members);
           standby.push(...team.standby);
-        } else summary.warn(`virtual switch "${vswitch.name}" on ${hostId}: adapter "${description}" is not a physical NIC or LBFO team of the inventory; left out of its uplinks`);
+        } else summary.warn(MESSAGES.switchAdapter({ vswitch: vswitch.name, host: hostId, adapter: description }));
       }
-      if (uplinks.length === 0) summary.warn(`virtual switch "${vswitch.name}" on ${hostId} has no uplink the inventory names: its VM network and host vNICs have no physical path in the design`);
+      if (uplinks.length === 0) summary.warn(MESSAGES.switchNoUplink({ vswitch: vswitch.name, host: hostId }));
       const id = scope.allocate(idFromName(vswitch.name, 'switch'), 'switch');
       // The port group takes the switch's id (unique on the host), and the switch's name as its label.
       const portGroup = id;
@@ -191,7 +212,7 @@ export function importLan(input: LanInput): Map<string, HostLan> {
     for (const networkInterface of hostInterfaces) {
       const network = networksByName.get(networkInterface.network.toLowerCase());
       if (!network) {
-        summary.warn(`${networkInterface.where}: cluster network "${networkInterface.network}" is not in the networks list; left out`);
+        summary.warn(MESSAGES.unknownNetwork({ where: networkInterface.where, network: networkInterface.network }));
         continue;
       }
       const roles = networkRoles.get(network) ?? [];
@@ -204,7 +225,7 @@ export function importLan(input: LanInput): Map<string, HostLan> {
       const team = teamOfNic.get(adapterName.toLowerCase());
       const targets: Array<PortDraft | VnicDraft> = port ? [port] : vnic ? [vnic] : team ? team.members : [];
       if (targets.length === 0) {
-        if (roles.length > 0) summary.warn(`cluster network "${network.name}" on ${hostId}: adapter "${adapterName}" is not a physical NIC, host vNIC or LBFO team of the inventory; its roles are left out`);
+        if (roles.length > 0) summary.warn(MESSAGES.networkAdapter({ network: network.name, host: hostId, adapter: adapterName }));
         continue;
       }
       for (const target of targets) {
@@ -227,10 +248,10 @@ export function importLan(input: LanInput): Map<string, HostLan> {
       vmNetworks,
     });
   }
-  if (grouped) summary.inferred('network adapters that share PCI segment, bus and device (Get-NetAdapterHardwareInfo) grouped into one adapter: a dual-port card is one failure domain');
-  if (noPci > 0) summary.missing(`PCI location of ${counted(noPci, 'network port')} (Get-NetAdapterHardwareInfo): each is its own adapter, so two ports of one card are taken for two cards`);
-  if (down > 0) summary.warn(`${counted(down, 'network port')} not Up at export time; written without a speed`);
-  if (internal > 0) summary.inferred(`${internal} internal or private virtual switch(es) left out: they have no physical uplink, and VMs on them keep no network after a failover to another node`);
+  if (grouped) summary.inferred(MESSAGES.cards({}));
+  if (noPci > 0) summary.missing(noPci === 1 ? MESSAGES.noPciOne({}) : MESSAGES.noPciMany({ count: formatInteger(noPci) }));
+  if (down > 0) summary.warn(down === 1 ? MESSAGES.downOne({}) : MESSAGES.downMany({ count: formatInteger(down) }));
+  if (internal > 0) summary.inferred(MESSAGES.internal({ count: String(internal) }));
   return result;
 }
 
@@ -247,7 +268,7 @@ function rolesOfNetworks(inventory: HypervInventory, summary: SummaryBuilder): M
     if (role === 'clusterandclient') roles.push('management');
     else if (role === 'clusteronly' || role === 'cluster') roles.push('heartbeat');
     else if (role === 'clientonly' || role === 'client') clientOnly.push(network.name);
-    else if (role !== 'none' && role !== '') summary.warn(`cluster network "${network.name}" has role "${network.role ?? ''}", which is not one the importer knows; no role given`);
+    else if (role !== 'none' && role !== '') summary.warn(MESSAGES.unknownRole({ network: network.name, role: network.role ?? '' }));
     if (clusterTraffic) {
       if (excluded === undefined) assumedMigration = true;
       if (excluded === undefined || network.id === undefined || !excluded.includes(network.id)) roles.push('vmotion');
@@ -255,11 +276,11 @@ function rolesOfNetworks(inventory: HypervInventory, summary: SummaryBuilder): M
     result.set(network, roles);
   }
   if (inventory.networks.length > 0) {
-    summary.inferred('cluster network roles: "cluster and client" (3) is management, "cluster only" (1) is heartbeat (both carry cluster heartbeats on Hyper-V), "none" (0) carries no cluster traffic and gets no role');
+    summary.inferred(MESSAGES.roles({}));
   }
-  if (assumedMigration) summary.inferred('live migration may use every cluster network that carries cluster traffic (role vmotion): the inventory does not have the Virtual Machine resource type\'s MigrationExcludeNetworks');
-  else if (inventory.networks.some((network) => (result.get(network) ?? []).includes('vmotion'))) summary.inferred('live-migration networks (role vmotion) are the cluster networks that carry cluster traffic and are not in MigrationExcludeNetworks');
-  if (clientOnly.length > 0) summary.missing(`client-only cluster network(s) ${clientOnly.join(', ')}: the format has no role for client access without cluster traffic; no role given`);
+  if (assumedMigration) summary.inferred(MESSAGES.assumedMigration({}));
+  else if (inventory.networks.some((network) => (result.get(network) ?? []).includes('vmotion'))) summary.inferred(MESSAGES.migrationNetworks({}));
+  if (clientOnly.length > 0) summary.missing(MESSAGES.clientOnly({ networks: formatList(clientOnly) }));
   return result;
 }
 

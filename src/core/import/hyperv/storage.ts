@@ -13,7 +13,26 @@ import { dataText } from '../quantities';
 import { naturalCompare } from '../../text/natural-order';
 import type { SummaryBuilder } from '../summary';
 import type { HypervInventory, VmInfo } from './inventory';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.hyperv.storage', {
+  csvTwice: '{where}: Cluster Shared Volume "{csv}" is listed twice; the first is used',
+  notOnline: 'Cluster Shared Volume(s) not online at export time: {volumes}',
+  csvState: '{csv} ({state})',
+  noCsvList: 'the list of Cluster Shared Volumes (sharedVolumes): CSVs are known only from the VM paths under C:\\ClusterStorage, without their capacity',
+  localDrive: '{drive}: on {host}',
+  localDriveLabel: '{drive}: on {host} ("{label}")',
+  unreadableOne: '1 VM file path name no drive, CSV or share ({paths}); left out',
+  unreadableMany: '{count} VM file paths name no drive, CSV or share ({paths}); left out',
+  implicitCsv: 'VM paths under C:\\ClusterStorage name volume(s) the CSV list does not have ({volumes}): written as CSVs without a capacity',
+  witness: '"{resource}": the disk witness (a clustered disk, not a CSV)',
+  localOne: '1 local volume holding VM files written as local datastores of their node (host:): no other node can open them, so those VMs cannot fail over',
+  localMany: '{count} local volumes holding VM files written as local datastores of their node (host:): no other node can open them, so those VMs cannot fail over',
+  smbOne: '1 SMB share holding VM files written as shared datastores (protocol: smb) that every node reaches: the inventory does not say which file server serves them',
+  smbMany: '{count} SMB shares holding VM files written as shared datastores (protocol: smb) that every node reaches: the inventory does not say which file server serves them',
+});
 
 const MIB = 1024 * 1024;
 
@@ -58,11 +77,11 @@ export function importStorage(input: StorageInput): ImportedStorage {
   for (const csv of inventory.sharedVolumes ?? []) {
     const key = `csv:${csv.name.toLowerCase()}`;
     if (stores.has(key)) {
-      summary.warn(`${csv.where}: Cluster Shared Volume "${csv.name}" is listed twice; the first is used`);
+      summary.warn(MESSAGES.csvTwice({ where: csv.where, csv: csv.name }));
       continue;
     }
     const state = csv.state;
-    if (state !== undefined && !/^online$/i.test(state)) notOnline.push(`${csv.name} (${state})`);
+    if (state !== undefined && !/^online$/i.test(state)) notOnline.push(MESSAGES.csvState({ csv: csv.name, state }));
     const paths = [...csv.paths].sort(naturalCompare);
     for (const path of paths) csvPaths.push({ prefix: normalPath(path), key });
     stores.set(key, {
@@ -73,8 +92,8 @@ export function importStorage(input: StorageInput): ImportedStorage {
       fields: { protocol: 'csv', shared: true, capacity: csv.sizeBytes !== undefined && csv.sizeBytes > 0 ? dataText(csv.sizeBytes / MIB) : undefined },
     });
   }
-  if (notOnline.length > 0) summary.warn(`Cluster Shared Volume(s) not online at export time: ${notOnline.join(', ')}`);
-  if (inventory.sharedVolumes === undefined) summary.missing('the list of Cluster Shared Volumes (sharedVolumes): CSVs are known only from the VM paths under C:\\ClusterStorage, without their capacity');
+  if (notOnline.length > 0) summary.warn(MESSAGES.notOnline({ volumes: formatList(notOnline) }));
+  if (inventory.sharedVolumes === undefined) summary.missing(MESSAGES.noCsvList({}));
   // Longest mount point first, so that C:\ClusterStorage\Volume10 is not taken for Volume1.
   csvPaths.sort((a, b) => b.prefix.length - a.prefix.length || naturalCompare(a.prefix, b.prefix));
 
@@ -113,7 +132,7 @@ export function importStorage(input: StorageInput): ImportedStorage {
           key,
           kind: 'local',
           name: `${hostId}-${letter}`,
-          comment: `${letter}: on ${input.hostName(hostId)}${volume?.label !== undefined ? ` ("${volume.label}")` : ''}`,
+          comment: volume?.label !== undefined ? MESSAGES.localDriveLabel({ drive: letter, host: input.hostName(hostId), label: volume.label }) : MESSAGES.localDrive({ drive: letter, host: input.hostName(hostId) }),
           fields: { host: hostId, capacity: volume?.sizeBytes !== undefined && volume.sizeBytes > 0 ? dataText(volume.sizeBytes / MIB) : undefined },
         });
       }
@@ -137,15 +156,16 @@ export function importStorage(input: StorageInput): ImportedStorage {
     }
     vmStores.set(vm, [...new Set(found)]);
   }
-  if (unreadable.size > 0) summary.warn(`${counted(unreadable.size, 'VM file path')} name no drive, CSV or share (${[...unreadable].sort(naturalCompare).slice(0, 3).join(', ')}); left out`);
-  if (implicitCsv.size > 0) summary.warn(`VM paths under C:\\ClusterStorage name volume(s) the CSV list does not have (${[...implicitCsv].sort(naturalCompare).join(', ')}): written as CSVs without a capacity`);
+  const paths = formatList([...unreadable].sort(naturalCompare).slice(0, 3));
+  if (unreadable.size > 0) summary.warn(unreadable.size === 1 ? MESSAGES.unreadableOne({ paths }) : MESSAGES.unreadableMany({ count: grouped(unreadable.size), paths }));
+  if (implicitCsv.size > 0) summary.warn(MESSAGES.implicitCsv({ volumes: formatList([...implicitCsv].sort(naturalCompare)) }));
 
   // The disk witness.
   let witnessKey: string | undefined;
   const quorum = inventory.quorum;
   if (quorum?.resource !== undefined && witnessKind(quorum.type, quorum.resourceType, quorum.resource) === 'disk') {
     witnessKey = `witness:${quorum.resource.toLowerCase()}`;
-    stores.set(witnessKey, { key: witnessKey, kind: 'witness', name: quorum.resource, comment: `"${quorum.resource}": the disk witness (a clustered disk, not a CSV)`, fields: { shared: true } });
+    stores.set(witnessKey, { key: witnessKey, kind: 'witness', name: quorum.resource, comment: MESSAGES.witness({ resource: quorum.resource }), fields: { shared: true } });
   }
 
   // Ids in name order, so that they do not depend on the order of the inventory.
@@ -168,8 +188,8 @@ export function importStorage(input: StorageInput): ImportedStorage {
   }
   const count = (kind: StoreKind) => [...stores.values()].filter((store) => store.kind === kind).length;
   const counts = { csv: count('csv'), smb: count('smb'), local: count('local') };
-  if (counts.local > 0) summary.inferred(`${counted(counts.local, 'local volume')} holding VM files written as local datastores of their node (host:): no other node can open them, so those VMs cannot fail over`);
-  if (counts.smb > 0) summary.inferred(`${counted(counts.smb, 'SMB share')} holding VM files written as shared datastores (protocol: smb) that every node reaches: the inventory does not say which file server serves them`);
+  if (counts.local > 0) summary.inferred(counts.local === 1 ? MESSAGES.localOne({}) : MESSAGES.localMany({ count: grouped(counts.local) }));
+  if (counts.smb > 0) summary.inferred(counts.smb === 1 ? MESSAGES.smbOne({}) : MESSAGES.smbMany({ count: grouped(counts.smb) }));
   return { datastores, vmDatastore, witnessDatastore: witnessKey === undefined ? undefined : idOf.get(witnessKey), counts };
 }
 

@@ -17,7 +17,43 @@ import type { GroupInfo, HypervInventory, VmInfo } from './inventory';
 import { within } from './json';
 import type { HostLan } from './lan';
 import type { ImportedStorage } from './storage';
-import { counted, plural } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+import { someOf } from '../notes';
+
+const MESSAGES = defineMessages('import.hyperv.vms', {
+  alsoListed: '{where}: VM "{vm}" ({id}) is also listed on {first}; the first is used',
+  unknownNodes: 'VMs of {nodes}, which is not a node of the cluster, left out',
+  unmatchedOne: '1 clustered VM group whose VM no node\'s Get-VM listed ({groups}): its node was down or could not be read; left out',
+  unmatchedMany: '{count} clustered VM groups whose VM no node\'s Get-VM listed ({groups}): its node was down or could not be read; left out',
+  noGroup: '{where}: VM "{vm}" says it is clustered, but no cluster group names it; written without a restart priority',
+  otherOwner: 'VM "{vm}" is registered on {host}, but its cluster group names owner {owner}; the node that lists the VM is used',
+  otherState: '{where}: VM "{vm}" is in state {state}; written as powered on',
+  memoryStartup: '{where}: MemoryStartup of VM "{vm}"',
+  noStartupMemory: '{where}: VM "{vm}" has no startup memory; the design reports it',
+  processorCount: '{where}: ProcessorCount of VM "{vm}"',
+  notClusteredOne: '1 VM is not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)',
+  notClusteredMany: '{count} VMs are not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)',
+  priorities: 'restart priority of clustered VMs from their group priority: 3000 high, 2000 medium (the default, not written), 1000 low, 0 (No Auto Start) disabled',
+  oddOne: '1 cluster group with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it',
+  oddMany: '{count} cluster groups with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it',
+  unknownPriorityOne: 'the cluster group priority of 1 VM: they take the cluster\'s default restart priority (medium)',
+  unknownPriorityMany: 'the cluster group priority of {count} VMs: they take the cluster\'s default restart priority (medium)',
+  dynamicOne: '1 VM use dynamic memory: memory is their startup memory (what a restart needs); they may grow to their maximum memory',
+  dynamicMany: '{count} VMs use dynamic memory: memory is their startup memory (what a restart needs); they may grow to their maximum memory',
+  spanningOne: '1 VM keep files on more than one volume ({vms}): datastore is the local one if any (it is what stops a failover), else the one of the first disk',
+  spanningMany: '{count} VMs keep files on more than one volume ({vms}): datastore is the local one if any (it is what stops a failover), else the one of the first disk',
+  offNetwork: 'VM network adapters on switch(es) that are not external switches of their node ({switches}) are counted in vnics but not listed in networks',
+  antiAffinityClass: 'anti-affinity class "{name}"',
+  loneClasses: 'anti-affinity class(es) with a single VM left out ({classes}): nothing to keep apart',
+  enforcedUnknown: 'ClusterEnforcedAntiAffinity: whether the cluster keeps a VM offline rather than break its anti-affinity class is not known; the design assumes it does (respectAntiAffinity: true)',
+  unknownOwners: 'cluster group "{group}": owner node(s) {nodes} are not nodes of the inventory; left out',
+  possibleOwners: 'possible owners',
+  preferredOwners: 'preferred owners',
+  preferredRules: 'preferred owners of VM groups that leave some nodes out written as should-run-on VM-host rules: the cluster fails a VM over to its preferred owners first, then to any node',
+  possibleRules: 'possible owners of Virtual Machine resources that leave some nodes out written as must-run-on VM-host rules: the cluster never starts the VM elsewhere',
+});
 
 const MIB = 1024 * 1024;
 
@@ -54,14 +90,14 @@ export function importVms(input: VmsInput): ImportedVms {
     if (vm.id !== undefined) {
       const first = seen.get(vm.id);
       if (first !== undefined) {
-        summary.warn(`${vm.where}: VM "${vm.name}" (${vm.id}) is also listed on ${first}; the first is used`);
+        summary.warn(MESSAGES.alsoListed({ where: vm.where, vm: vm.name, id: vm.id, first }));
         continue;
       }
       seen.set(vm.id, hostId);
     }
     records.push({ vm, hostId });
   }
-  if (unknownNodes.size > 0) summary.warn(`VMs of ${[...unknownNodes].sort(naturalCompare).join(', ')}, which is not a node of the cluster, left out`);
+  if (unknownNodes.size > 0) summary.warn(MESSAGES.unknownNodes({ nodes: formatList([...unknownNodes].sort(naturalCompare)) }));
 
   // Cluster groups of VMs, matched by VmID, else by name.
   const groupOf = new Map<VmInfo, GroupInfo>();
@@ -80,7 +116,8 @@ export function importVms(input: VmsInput): ImportedVms {
     groupOf.set(vm, group);
   }
   if (unmatched.length > 0) {
-    summary.warn(`${counted(unmatched.length, 'clustered VM group')} whose VM no node's Get-VM listed (${unmatched.slice(0, 3).join(', ')}${unmatched.length > 3 ? ', ...' : ''}): its node was down or could not be read; left out`);
+    const groups = someOf(unmatched, 3);
+    summary.warn(unmatched.length === 1 ? MESSAGES.unmatchedOne({ groups }) : MESSAGES.unmatchedMany({ count: grouped(unmatched.length), groups }));
   }
 
   const vmIds = new Map(records.map(({ vm }) => [vm, input.ids.allocate(idFromName(vm.name, 'vm'), 'vm')]));
@@ -97,7 +134,7 @@ export function importVms(input: VmsInput): ImportedVms {
     const group = groupOf.get(vm);
     // Clustered: a cluster group names it. Not clustered: no group does (or Get-VM says so when the file has no groups).
     const clustered = group !== undefined ? true : vm.isClustered === true ? undefined : vm.isClustered === false || inventory.groups !== undefined ? false : undefined;
-    if (group === undefined && vm.isClustered === true && inventory.groups !== undefined) summary.warn(`${vm.where}: VM "${vm.name}" says it is clustered, but no cluster group names it; written without a restart priority`);
+    if (group === undefined && vm.isClustered === true && inventory.groups !== undefined) summary.warn(MESSAGES.noGroup({ where: vm.where, vm: vm.name }));
     let restartPriority: string | undefined;
     if (clustered === false) {
       restartPriority = 'disabled';
@@ -108,15 +145,15 @@ export function importVms(input: VmsInput): ImportedVms {
       else if (![0, 1000, 2000, 3000].includes(group.priority)) odd += 1;
     } else unknownPriority += 1;
     if (group?.ownerNode !== undefined && input.hostOf(group.ownerNode) !== hostId) {
-      summary.warn(`VM "${vm.name}" is registered on ${hostId}, but its cluster group names owner ${group.ownerNode}; the node that lists the VM is used`);
+      summary.warn(MESSAGES.otherOwner({ vm: vm.name, host: hostId, owner: group.ownerNode }));
     }
     const power = powerOf(vm.state);
     if (power === 'off') poweredOff += 1;
-    if (vm.state !== undefined && power === undefined && !RUNNING.has(vm.state.toLowerCase())) summary.warn(`${vm.where}: VM "${vm.name}" is in state ${vm.state}; written as powered on`);
+    if (vm.state !== undefined && power === undefined && !RUNNING.has(vm.state.toLowerCase())) summary.warn(MESSAGES.otherState({ where: vm.where, vm: vm.name, state: vm.state }));
     if (vm.dynamicMemory === true) dynamic += 1;
-    const memory = within(vm.memoryStartupBytes, MIB, 1073741824 * MIB, `${vm.where}: MemoryStartup of VM "${vm.name}"`, summary);
-    if (memory === undefined) summary.warn(`${vm.where}: VM "${vm.name}" has no startup memory; the design reports it`);
-    const cpus = within(vm.processorCount, 1, 4096, `${vm.where}: ProcessorCount of VM "${vm.name}"`, summary);
+    const memory = within(vm.memoryStartupBytes, MIB, 1073741824 * MIB, MESSAGES.memoryStartup({ where: vm.where, vm: vm.name }), summary);
+    if (memory === undefined) summary.warn(MESSAGES.noStartupMemory({ where: vm.where, vm: vm.name }));
+    const cpus = within(vm.processorCount, 1, 4096, MESSAGES.processorCount({ where: vm.where, vm: vm.name }), summary);
     const datastore = input.storage.vmDatastore.get(vm);
     if (datastore !== undefined && datastore.spans > 1) spanning.push(vm.name);
     const lan = input.lan.get(hostId);
@@ -141,13 +178,14 @@ export function importVms(input: VmsInput): ImportedVms {
       comment: id === vm.name ? undefined : `"${vm.name}"`,
     });
   }
-  if (notClustered > 0) summary.inferred(`${counted(notClustered, 'VM')} ${plural(notClustered, 'is', 'are')} not clustered roles, so not highly available: written restartPriority: disabled (the cluster never restarts them elsewhere)`);
-  if (groupOf.size > 0) summary.inferred('restart priority of clustered VMs from their group priority: 3000 high, 2000 medium (the default, not written), 1000 low, 0 (No Auto Start) disabled');
-  if (odd > 0) summary.warn(`${counted(odd, 'cluster group')} with a priority other than 0, 1000, 2000 or 3000: taken as the level at or below it`);
-  if (unknownPriority > 0) summary.missing(`the cluster group priority of ${counted(unknownPriority, 'VM')}: they take the cluster's default restart priority (medium)`);
-  if (dynamic > 0) summary.inferred(`${counted(dynamic, 'VM')} use dynamic memory: memory is their startup memory (what a restart needs); they may grow to their maximum memory`);
-  if (spanning.length > 0) summary.inferred(`${counted(spanning.length, 'VM')} keep files on more than one volume (${spanning.slice(0, 3).join(', ')}${spanning.length > 3 ? ', ...' : ''}): datastore is the local one if any (it is what stops a failover), else the one of the first disk`);
-  if (offNetwork.size > 0) summary.inferred(`VM network adapters on switch(es) that are not external switches of their node (${[...offNetwork].sort(naturalCompare).slice(0, 3).join(', ')}) are counted in vnics but not listed in networks`);
+  if (notClustered > 0) summary.inferred(notClustered === 1 ? MESSAGES.notClusteredOne({}) : MESSAGES.notClusteredMany({ count: grouped(notClustered) }));
+  if (groupOf.size > 0) summary.inferred(MESSAGES.priorities({}));
+  if (odd > 0) summary.warn(odd === 1 ? MESSAGES.oddOne({}) : MESSAGES.oddMany({ count: grouped(odd) }));
+  if (unknownPriority > 0) summary.missing(unknownPriority === 1 ? MESSAGES.unknownPriorityOne({}) : MESSAGES.unknownPriorityMany({ count: grouped(unknownPriority) }));
+  if (dynamic > 0) summary.inferred(dynamic === 1 ? MESSAGES.dynamicOne({}) : MESSAGES.dynamicMany({ count: grouped(dynamic) }));
+  const spanned = someOf(spanning, 3);
+  if (spanning.length > 0) summary.inferred(spanning.length === 1 ? MESSAGES.spanningOne({ vms: spanned }) : MESSAGES.spanningMany({ count: grouped(spanning.length), vms: spanned }));
+  if (offNetwork.size > 0) summary.inferred(MESSAGES.offNetwork({ switches: formatList([...offNetwork].sort(naturalCompare).slice(0, 3)) }));
 
   const rules = importRules(input, groupOf, vmIds);
   return { vms: new Map([...vms].sort(([a], [b]) => naturalCompare(a, b))), rules, notClustered, poweredOff };
@@ -200,11 +238,11 @@ function importRules(input: VmsInput, groupOf: ReadonlyMap<VmInfo, GroupInfo>, v
       lone.push(name);
       continue;
     }
-    wanted.push({ name, comment: `anti-affinity class "${name}"`, value: { type: 'anti-affinity', vms: [...members].sort(naturalCompare) } });
+    wanted.push({ name, comment: MESSAGES.antiAffinityClass({ name }), value: { type: 'anti-affinity', vms: [...members].sort(naturalCompare) } });
   }
-  if (lone.length > 0) summary.inferred(`anti-affinity class(es) with a single VM left out (${lone.join(', ')}): nothing to keep apart`);
+  if (lone.length > 0) summary.inferred(MESSAGES.loneClasses({ classes: formatList(lone) }));
   const enforced = input.inventory.cluster.enforcedAntiAffinity;
-  if (classes.size > lone.length && enforced === undefined) summary.missing('ClusterEnforcedAntiAffinity: whether the cluster keeps a VM offline rather than break its anti-affinity class is not known; the design assumes it does (respectAntiAffinity: true)');
+  if (classes.size > lone.length && enforced === undefined) summary.missing(MESSAGES.enforcedUnknown({}));
 
   // Preferred owners (should) and possible owners (must), one rule per set of nodes.
   const all = new Set(input.hostIds);
@@ -213,7 +251,7 @@ function importRules(input: VmsInput, groupOf: ReadonlyMap<VmInfo, GroupInfo>, v
     for (const [vm, group] of groupOf) {
       const names = owners(group);
       const hosts = [...new Set(names.flatMap((name) => input.hostOf(name) ?? []))].sort(naturalCompare);
-      if (hosts.length < names.length) summary.warn(`cluster group "${group.name}": owner node(s) ${names.filter((name) => input.hostOf(name) === undefined).join(', ')} are not nodes of the inventory; left out`);
+      if (hosts.length < names.length) summary.warn(MESSAGES.unknownOwners({ group: group.name, nodes: formatList(names.filter((name) => input.hostOf(name) === undefined)) }));
       if (hosts.length === 0 || hosts.length >= all.size) continue;
       const key = hosts.join('\u0000');
       const entry = sets.get(key) ?? { hosts, vms: [] };
@@ -224,7 +262,7 @@ function importRules(input: VmsInput, groupOf: ReadonlyMap<VmInfo, GroupInfo>, v
       const prefix = mode === 'must-run-on' ? 'only' : 'prefer';
       wanted.push({
         name: `${prefix}-${entry.hosts.join('-')}`,
-        comment: mode === 'must-run-on' ? 'possible owners' : 'preferred owners',
+        comment: mode === 'must-run-on' ? MESSAGES.possibleOwners({}) : MESSAGES.preferredOwners({}),
         value: { type: 'vm-host', vms: entry.vms.sort(naturalCompare), hosts: entry.hosts, mode },
       });
     }
@@ -232,8 +270,8 @@ function importRules(input: VmsInput, groupOf: ReadonlyMap<VmInfo, GroupInfo>, v
   };
   const preferred = byHosts('should-run-on', (group) => group.preferredOwners);
   const possible = byHosts('must-run-on', (group) => group.possibleOwners);
-  if (preferred > 0) summary.inferred('preferred owners of VM groups that leave some nodes out written as should-run-on VM-host rules: the cluster fails a VM over to its preferred owners first, then to any node');
-  if (possible > 0) summary.inferred('possible owners of Virtual Machine resources that leave some nodes out written as must-run-on VM-host rules: the cluster never starts the VM elsewhere');
+  if (preferred > 0) summary.inferred(MESSAGES.preferredRules({}));
+  if (possible > 0) summary.inferred(MESSAGES.possibleRules({}));
 
   const rules = new Map<string, DraftElement>();
   for (const rule of wanted) {

@@ -9,6 +9,11 @@
 import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import { describe, entriesOf, isObject } from './values';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.proxmox.config', {
+  notAConfiguration: '{where}: the configuration is {found}, not a list of lines or an object; left out',
+});
 
 export interface GuestDisk {
   /** The config key: scsi0, virtio1, efidisk0, rootfs, mp0. */
@@ -36,7 +41,7 @@ const LXC_DISK = /^rootfs$|^mp\d+$/;
 export function parseGuestConfig(value: unknown, type: 'qemu' | 'lxc', where: string, summary: SummaryBuilder): GuestConfig | undefined {
   const entries = configEntries(value);
   if (entries === undefined) {
-    summary.warn(`${where}: the configuration is ${describe(value)}, not a list of lines or an object; left out`);
+    summary.warn(MESSAGES.notAConfiguration({ where, found: describe(value) }));
     return undefined;
   }
   const config = new Map<string, string>();

@@ -11,7 +11,27 @@ import type { DraftMap } from '../emit';
 import { dataText, frequencyText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import type { ProxmoxInventory, PveNode } from './inventory';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.proxmox.hosts', {
+  clockFromModelOne: 'CPU clock of 1 node from the nominal frequency in the CPU model name ("@ 2.50GHz")',
+  clockFromModelMany: 'CPU clock of {count} nodes from the nominal frequency in the CPU model name ("@ 2.50GHz")',
+  clockMeasuredOne: 'CPU clock of 1 node ({nodes}) is cpuinfo\'s "mhz", the clock of the first CPU when the inventory was taken: power management may have raised or lowered it; state the nominal clock if it differs',
+  clockMeasuredMany: 'CPU clock of {count} nodes ({nodes}) is cpuinfo\'s "mhz", the clock of the first CPU when the inventory was taken: power management may have raised or lowered it; state the nominal clock if it differs',
+  peerComment: 'offline when the inventory was taken: CPU as {peer}\'s (same {cpus} logical CPUs)',
+  peerCpu: 'node "{node}" was offline: its CPU is taken as that of "{peer}", which has the same number of logical CPUs ({cpus}) as the cluster last saw on it',
+  unknownCpuComment: 'offline when the inventory was taken: CPU not known',
+  unknownCpu: 'node "{node}" was offline when the inventory was taken: its CPU is not known and no online node has the same number of logical CPUs; the design reports it, state it by hand',
+  noCpuinfo: 'nodes: {node}: status has no usable cpuinfo (cores and clock); the design reports it',
+  noStatus: 'node "{node}" has no status in the inventory (the script could not reach it?): its CPU is not known; the design reports it',
+  noMemory: 'node "{node}" has no memory size; the design reports it',
+  offlineOne: '1 node offline when the inventory was taken ({nodes}) written as state: disconnected: HA counts no capacity on them',
+  offlineMany: '{count} nodes offline when the inventory was taken ({nodes}) written as state: disconnected: HA counts no capacity on them',
+  maintenanceOne: '1 node in HA maintenance mode ({nodes}) written as state: maintenance',
+  maintenanceMany: '{count} nodes in HA maintenance mode ({nodes}) written as state: maintenance',
+});
 
 export interface ImportedHost {
   readonly name: string;
@@ -46,8 +66,9 @@ export function importHosts(inventory: ProxmoxInventory, hostIds: ReadonlyMap<st
     cpus.set(node.name, cpu.cpu);
     (cpu.fromModel ? clockFromModel : clockMeasured).push(node.name);
   }
-  if (clockFromModel.length > 0) summary.inferred(`CPU clock of ${counted(clockFromModel.length, 'node')} from the nominal frequency in the CPU model name ("@ 2.50GHz")`);
-  if (clockMeasured.length > 0) summary.inferred(`CPU clock of ${counted(clockMeasured.length, 'node')} (${clockMeasured.slice(0, 3).join(', ')}) is cpuinfo's "mhz", the clock of the first CPU when the inventory was taken: power management may have raised or lowered it; state the nominal clock if it differs`);
+  if (clockFromModel.length > 0) summary.inferred(clockFromModel.length === 1 ? MESSAGES.clockFromModelOne({}) : MESSAGES.clockFromModelMany({ count: grouped(clockFromModel.length) }));
+  const measured = formatList(clockMeasured.slice(0, 3));
+  if (clockMeasured.length > 0) summary.inferred(clockMeasured.length === 1 ? MESSAGES.clockMeasuredOne({ nodes: measured }) : MESSAGES.clockMeasuredMany({ count: grouped(clockMeasured.length), nodes: measured }));
 
   const hosts: ImportedHost[] = [];
   const disconnected: string[] = [];
@@ -61,19 +82,19 @@ export function importHosts(inventory: ProxmoxInventory, hostIds: ReadonlyMap<st
       const peer = peerCpu(node, cpus);
       if (peer !== undefined) {
         cpu = peer.cpu;
-        comment = `offline when the inventory was taken: CPU as ${peer.name}'s (same ${node.maxcpu ?? 0} logical CPUs)`;
-        summary.inferred(`node "${node.name}" was offline: its CPU is taken as that of "${peer.name}", which has the same number of logical CPUs (${node.maxcpu ?? 0}) as the cluster last saw on it`);
+        comment = MESSAGES.peerComment({ peer: peer.name, cpus: String(node.maxcpu ?? 0) });
+        summary.inferred(MESSAGES.peerCpu({ node: node.name, peer: peer.name, cpus: String(node.maxcpu ?? 0) }));
       } else {
-        comment = 'offline when the inventory was taken: CPU not known';
-        if (cpus.size > 0) summary.warn(`node "${node.name}" was offline when the inventory was taken: its CPU is not known and no online node has the same number of logical CPUs; the design reports it, state it by hand`);
+        comment = MESSAGES.unknownCpuComment({});
+        if (cpus.size > 0) summary.warn(MESSAGES.unknownCpu({ node: node.name }));
       }
     } else if (cpu === undefined && inventory.form === 'inventory' && node.status !== undefined) {
-      summary.warn(`nodes: ${node.name}: status has no usable cpuinfo (cores and clock); the design reports it`);
+      summary.warn(MESSAGES.noCpuinfo({ node: node.name }));
     } else if (cpu === undefined && inventory.form === 'inventory' && node.online !== false) {
-      summary.warn(`node "${node.name}" has no status in the inventory (the script could not reach it?): its CPU is not known; the design reports it`);
+      summary.warn(MESSAGES.noStatus({ node: node.name }));
     }
     const memoryBytes = node.status?.fields('memory', `nodes: ${node.name}: status.memory`)?.number('total') ?? node.maxmem;
-    if (memoryBytes === undefined || memoryBytes < MIB) summary.warn(`node "${node.name}" has no memory size; the design reports it`);
+    if (memoryBytes === undefined || memoryBytes < MIB) summary.warn(MESSAGES.noMemory({ node: node.name }));
     const state = node.maintenance ? 'maintenance' : node.online === false ? 'disconnected' : undefined;
     if (state === 'disconnected') disconnected.push(node.name);
     if (state === 'maintenance') maintenance.push(node.name);
@@ -91,8 +112,10 @@ export function importHosts(inventory: ProxmoxInventory, hostIds: ReadonlyMap<st
       comment: comment ?? (id === node.name ? undefined : node.name),
     });
   }
-  if (disconnected.length > 0) summary.inferred(`${counted(disconnected.length, 'node')} offline when the inventory was taken (${disconnected.join(', ')}) written as state: disconnected: HA counts no capacity on them`);
-  if (maintenance.length > 0) summary.inferred(`${counted(maintenance.length, 'node')} in HA maintenance mode (${maintenance.join(', ')}) written as state: maintenance`);
+  const offline = formatList(disconnected);
+  if (disconnected.length > 0) summary.inferred(disconnected.length === 1 ? MESSAGES.offlineOne({ nodes: offline }) : MESSAGES.offlineMany({ count: grouped(disconnected.length), nodes: offline }));
+  const inMaintenance = formatList(maintenance);
+  if (maintenance.length > 0) summary.inferred(maintenance.length === 1 ? MESSAGES.maintenanceOne({ nodes: inMaintenance }) : MESSAGES.maintenanceMany({ count: grouped(maintenance.length), nodes: inMaintenance }));
   return hosts;
 }
 

@@ -12,7 +12,38 @@ import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import { parseGuestConfig, type GuestConfig } from './config';
 import { canonicalJson, entriesOf, Fields, isObject, type JsonObject } from './values';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.proxmox.inventory', {
+  newerVersion: 'the inventory is version {version}; this VTopo reads version {known}, and what it does not know is left out',
+  noResources: 'no node, VM, container or storage is known but what the other parts name',
+  noClusterStatus: 'the cluster name, which nodes are online and whether the cluster is quorate are not known',
+  // {node} is text here, not a parameter: the path as the Proxmox VE API writes it (given as itself).
+  noNodeStatus: 'nodes (/nodes/{node}/status): CPU sockets, cores and clock are not known, so hosts have no cpu and the design reports it; memory comes from /cluster/resources',
+  nodeIsNull: 'nodes: "{node}" is null; left out',
+  nodeNotAnObject: 'nodes: "{node}" is not an object; left out',
+  statusNotAnObject: 'nodes: {node}: "status" is not an object; left out',
+  noConfigs: 'guest configurations (nodes.<node>.qemu, .lxc): which storage holds each VM\'s disks is not known, so VMs have no datastore and vm-local-datastore has nothing to check',
+  noVmidOrNode: 'resources: {id} has no vmid or node; left out',
+  guestTwice: 'resources: guest {vmid} is listed twice; the first entry is used',
+  missingList: '{key}: {consequence}',
+  notAList: 'inventory: "{key}" is not a list; left out ({consequence})',
+  notAListPlain: 'inventory: "{key}" is not a list; left out',
+  itemsNotObjectsOne: '{where}: 1 item are not objects; left out',
+  itemsNotObjectsMany: '{where}: {count} items are not objects; left out',
+  configNotAnObject: 'nodes: {node}: "{type}" is not an object; left out',
+  noHaStatus: 'haStatus (/cluster/ha/status/manager_status): nodes in HA maintenance mode are not known, and are written as connected',
+  noNodeStatusInHa: 'haStatus has no manager_status.node_status; nodes in HA maintenance mode are not known',
+  noStorage: 'storage types, node restrictions and content come from /cluster/resources alone',
+  pool: 'pool {pool}',
+  volumeGroup: 'volume group {vg}',
+  thinPool: 'thin pool {vg}/{pool}',
+  noHaResources: 'which guests are HA resources is taken from the hastate of /cluster/resources',
+  badSid: 'haResources: an entry without a "vm:<id>" or "ct:<id>" sid ({sid}); left out',
+  noSid: 'haResources: an entry without a "vm:<id>" or "ct:<id>" sid (none); left out',
+  noReplication: 'replication (/cluster/replication): storage replication jobs are not known, so no VM on local ZFS is written as replicated',
+});
 
 /** The marker the inventory script writes, and the version of its shape. */
 export const INVENTORY_MARKER = 'proxmox';
@@ -148,14 +179,14 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
   const top = new Fields(isObject(json) ? json : {}, 'inventory', summary);
   if (form === 'inventory') {
     const version = top.number('version');
-    if (version !== undefined && version > INVENTORY_VERSION) summary.warn(`the inventory is version ${version}; this VTopo reads version ${INVENTORY_VERSION}, and what it does not know is left out`);
+    if (version !== undefined && version > INVENTORY_VERSION) summary.warn(MESSAGES.newerVersion({ version: String(version), known: String(INVENTORY_VERSION) }));
   }
-  const resourceList = form === 'resources' ? (json as unknown[]) : listAt(top, 'resources', summary, 'no node, VM, container or storage is known but what the other parts name');
+  const resourceList = form === 'resources' ? (json as unknown[]) : listAt(top, 'resources', summary, MESSAGES.noResources({}));
 
   const resources = sortedObjects(resourceList, summary, 'resources', (item) => (typeof item.id === 'string' ? item.id : ''));
-  const statusList = form === 'inventory' ? listAt(top, 'cluster', summary, 'the cluster name, which nodes are online and whether the cluster is quorate are not known') : undefined;
+  const statusList = form === 'inventory' ? listAt(top, 'cluster', summary, MESSAGES.noClusterStatus({})) : undefined;
   const nodeStatus = form === 'inventory' ? top.object('nodes') : undefined;
-  if (form === 'inventory' && nodeStatus === undefined) summary.missing('nodes (/nodes/{node}/status): CPU sockets, cores and clock are not known, so hosts have no cpu and the design reports it; memory comes from /cluster/resources');
+  if (form === 'inventory' && nodeStatus === undefined) summary.missing(MESSAGES.noNodeStatus({ node: '{node}' }));
 
   // The cluster and its nodes.
   let clusterName: string | undefined;
@@ -188,7 +219,7 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
   const statusByNode = new Map<string, JsonObject>();
   for (const [name, value] of nodeStatus === undefined ? [] : entriesOf(nodeStatus)) {
     if (!isObject(value)) {
-      summary.warn(`nodes: "${name}" is ${value === null ? 'null' : 'not an object'}; left out`);
+      summary.warn(value === null ? MESSAGES.nodeIsNull({ node: name }) : MESSAGES.nodeNotAnObject({ node: name }));
       continue;
     }
     statusByNode.set(name, value);
@@ -201,7 +232,7 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
     const res = nodeResources.get(name);
     const entry = statusByNode.get(name);
     const status = entry !== undefined && isObject(entry.status) ? new Fields(entry.status, `nodes: ${name}: status`, summary) : undefined;
-    if (entry !== undefined && entry.status !== undefined && entry.status !== null && !isObject(entry.status)) summary.warn(`nodes: ${name}: "status" is not an object; left out`);
+    if (entry !== undefined && entry.status !== undefined && entry.status !== null && !isObject(entry.status)) summary.warn(MESSAGES.statusNotAnObject({ node: name }));
     const resStatus = res?.text('status');
     nodes.set(name, {
       name,
@@ -216,7 +247,7 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
   // Guests, with their configurations.
   const configs = readConfigs(statusByNode, summary);
   const configsKnown = form === 'inventory' && [...statusByNode.values()].some((entry) => isObject(entry.qemu) || isObject(entry.lxc));
-  if (form === 'inventory' && nodeStatus !== undefined && !configsKnown) summary.missing('guest configurations (nodes.<node>.qemu, .lxc): which storage holds each VM\'s disks is not known, so VMs have no datastore and vm-local-datastore has nothing to check');
+  if (form === 'inventory' && nodeStatus !== undefined && !configsKnown) summary.missing(MESSAGES.noConfigs({}));
   const guests: PveGuest[] = [];
   const seen = new Set<number>();
   for (const entry of resources.filter((item) => item.type === 'qemu' || item.type === 'lxc')) {
@@ -224,11 +255,11 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
     const vmid = fields.number('vmid') ?? Number(/\/(\d+)$/.exec(String(entry.id))?.[1]);
     const node = fields.text('node');
     if (!Number.isInteger(vmid) || node === undefined) {
-      summary.warn(`resources: ${String(entry.id)} has no vmid or node; left out`);
+      summary.warn(MESSAGES.noVmidOrNode({ id: String(entry.id) }));
       continue;
     }
     if (seen.has(vmid)) {
-      summary.warn(`resources: guest ${vmid} is listed twice; the first entry is used`);
+      summary.warn(MESSAGES.guestTwice({ vmid: String(vmid) }));
       continue;
     }
     seen.add(vmid);
@@ -271,8 +302,8 @@ export function readInventory(json: unknown, summary: SummaryBuilder): ProxmoxIn
 function listAt(top: Fields, key: string, summary: SummaryBuilder, consequence: string): unknown[] | undefined {
   const value = top.raw(key);
   if (Array.isArray(value)) return value;
-  if (value === undefined || value === null) summary.missing(`${key}: ${consequence}`);
-  else summary.warn(`inventory: "${key}" is not a list; left out (${consequence})`);
+  if (value === undefined || value === null) summary.missing(MESSAGES.missingList({ key, consequence }));
+  else summary.warn(MESSAGES.notAList({ key, consequence }));
   return undefined;
 }
 
@@ -284,7 +315,7 @@ function sortedObjects(list: readonly unknown[] | undefined, summary: SummaryBui
     if (isObject(item)) objects.push({ item, key: key(item), text: canonicalJson(item) });
     else others += 1;
   }
-  if (others > 0) summary.warn(`${where}: ${counted(others, 'item')} are not objects; left out`);
+  if (others > 0) summary.warn(others === 1 ? MESSAGES.itemsNotObjectsOne({ where }) : MESSAGES.itemsNotObjectsMany({ where, count: grouped(others) }));
   return objects.sort((a, b) => naturalCompare(a.key, b.key) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).map((entry) => entry.item);
 }
 
@@ -295,7 +326,7 @@ function readConfigs(statusByNode: ReadonlyMap<string, JsonObject>, summary: Sum
       const byId = entry[type];
       if (byId === undefined || byId === null) continue;
       if (!isObject(byId)) {
-        summary.warn(`nodes: ${node}: "${type}" is not an object; left out`);
+        summary.warn(MESSAGES.configNotAnObject({ node, type }));
         continue;
       }
       for (const [vmid, value] of entriesOf(byId).sort(([a], [b]) => naturalCompare(a, b))) {
@@ -312,7 +343,7 @@ function readMaintenance(top: Fields, summary: SummaryBuilder, form: 'inventory'
   if (form !== 'inventory') return result;
   const status = top.object('haStatus');
   if (status === undefined) {
-    summary.missing('haStatus (/cluster/ha/status/manager_status): nodes in HA maintenance mode are not known, and are written as connected');
+    summary.missing(MESSAGES.noHaStatus({}));
     return result;
   }
   const manager = isObject(status.manager_status) ? status.manager_status : undefined;
@@ -320,14 +351,14 @@ function readMaintenance(top: Fields, summary: SummaryBuilder, form: 'inventory'
   for (const [node, state] of nodeStatus === undefined ? [] : entriesOf(nodeStatus)) {
     if (state === 'maintenance') result.add(node);
   }
-  if (nodeStatus === undefined && Object.keys(status).length > 0) summary.warn('haStatus has no manager_status.node_status; nodes in HA maintenance mode are not known');
+  if (nodeStatus === undefined && Object.keys(status).length > 0) summary.warn(MESSAGES.noNodeStatusInHa({}));
   return result;
 }
 
 /** Storage definitions (/storage) joined with their per-node entries in /cluster/resources. */
 function readStorages(top: Fields, resources: readonly JsonObject[], summary: SummaryBuilder, form: 'inventory' | 'resources'): Map<string, PveStorage> {
   const definitions = new Map<string, Fields>();
-  const list = form === 'inventory' ? listAt(top, 'storage', summary, 'storage types, node restrictions and content come from /cluster/resources alone') : undefined;
+  const list = form === 'inventory' ? listAt(top, 'storage', summary, MESSAGES.noStorage({})) : undefined;
   for (const entry of sortedObjects(list, summary, 'storage', (item) => String(item.storage ?? ''))) {
     const fields = new Fields(entry, `storage: ${String(entry.storage ?? '?')}`, summary);
     const id = fields.text('storage');
@@ -374,11 +405,11 @@ function storageDetail(fields: Fields, type: string | undefined): string | undef
       return join('//', fields.text('server'), '/', fields.text('share'));
     case 'rbd':
     case 'zfspool':
-      return fields.text('pool') === undefined ? undefined : `pool ${fields.text('pool') ?? ''}`;
+      return fields.text('pool') === undefined ? undefined : MESSAGES.pool({ pool: fields.text('pool') ?? '' });
     case 'lvm':
-      return fields.text('vgname') === undefined ? undefined : `volume group ${fields.text('vgname') ?? ''}`;
+      return fields.text('vgname') === undefined ? undefined : MESSAGES.volumeGroup({ vg: fields.text('vgname') ?? '' });
     case 'lvmthin':
-      return join('thin pool ', fields.text('vgname'), '/', fields.text('thinpool'));
+      return fields.text('vgname') === undefined || fields.text('thinpool') === undefined ? undefined : MESSAGES.thinPool({ vg: fields.text('vgname') ?? '', pool: fields.text('thinpool') ?? '' });
     case 'iscsi':
     case 'zfs':
       return join(fields.text('portal'), ' ', fields.text('target'));
@@ -397,7 +428,7 @@ export function vmidOfSid(sid: string): number | undefined {
 }
 
 function readHaResources(top: Fields, summary: SummaryBuilder): HaResource[] | undefined {
-  const list = listAt(top, 'haResources', summary, 'which guests are HA resources is taken from the hastate of /cluster/resources');
+  const list = listAt(top, 'haResources', summary, MESSAGES.noHaResources({}));
   if (list === undefined) return undefined;
   const result: HaResource[] = [];
   for (const entry of sortedObjects(list, summary, 'haResources', (item) => String(item.sid ?? ''))) {
@@ -405,7 +436,7 @@ function readHaResources(top: Fields, summary: SummaryBuilder): HaResource[] | u
     const sid = fields.text('sid');
     const vmid = sid === undefined ? undefined : vmidOfSid(sid);
     if (sid === undefined || vmid === undefined) {
-      summary.warn(`haResources: an entry without a "vm:<id>" or "ct:<id>" sid (${sid ?? 'none'}); left out`);
+      summary.warn(sid === undefined ? MESSAGES.noSid({}) : MESSAGES.badSid({ sid }));
       continue;
     }
     if (result.some((r) => r.vmid === vmid)) continue;
@@ -426,7 +457,7 @@ function readHaGroups(top: Fields, summary: SummaryBuilder): HaGroup[] | undefin
   const value = top.raw('haGroups');
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    summary.warn('inventory: "haGroups" is not a list; left out');
+    summary.warn(MESSAGES.notAListPlain({ key: 'haGroups' }));
     return undefined;
   }
   const result: HaGroup[] = [];
@@ -443,7 +474,7 @@ function readHaRules(top: Fields, summary: SummaryBuilder): HaRule[] | undefined
   const value = top.raw('haRules');
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {
-    summary.warn('inventory: "haRules" is not a list; left out');
+    summary.warn(MESSAGES.notAListPlain({ key: 'haRules' }));
     return undefined;
   }
   const result: HaRule[] = [];
@@ -461,11 +492,11 @@ function readHaRules(top: Fields, summary: SummaryBuilder): HaRule[] | undefined
 function readReplication(top: Fields, summary: SummaryBuilder): ReplicationJob[] | undefined {
   const value = top.raw('replication');
   if (value === undefined || value === null) {
-    summary.missing('replication (/cluster/replication): storage replication jobs are not known, so no VM on local ZFS is written as replicated');
+    summary.missing(MESSAGES.noReplication({}));
     return undefined;
   }
   if (!Array.isArray(value)) {
-    summary.warn('inventory: "replication" is not a list; left out');
+    summary.warn(MESSAGES.notAListPlain({ key: 'replication' }));
     return undefined;
   }
   const result: ReplicationJob[] = [];

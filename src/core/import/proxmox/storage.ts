@@ -14,7 +14,24 @@ import { dataText } from '../quantities';
 import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import type { ProxmoxInventory, PveStorage } from './inventory';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+import { someOf } from '../notes';
+
+const MESSAGES = defineMessages('import.proxmox.storage', {
+  typeNotKnown: 'type not known',
+  unknownType: 'unknown type',
+  storageOnNode: '{storage} on {node}',
+  localStorages: 'each local storage (LVM-thin, ZFS pool, directory, LVM not marked shared) is one datastore per node, "<storage>-<node>": the same storage name is a different volume on every node, and HA cannot restart a guest from it on another node',
+  leftOutOne: '1 storage that hold no guest disks left out ({storages}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources',
+  leftOutMany: '{count} storages that hold no guest disks left out ({storages}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources',
+  disabledOne: '1 disabled storage left out ({storages})',
+  disabledMany: '{count} disabled storages left out ({storages})',
+  noProtocol: 'storages of type {types} have no datastore protocol in the format: written without one, with the type in a comment',
+  nodeStatus: '{node} ({status})',
+  notAvailable: 'storage "{storage}" was not available on {nodes} when the inventory was taken; the design assumes it is',
+});
 
 /** Storage type -> the format's protocol, and whether the type is shared whatever its flag says. */
 const TYPES: Readonly<Record<string, { protocol?: string; alwaysShared?: boolean; neverShared?: boolean }>> = {
@@ -79,9 +96,9 @@ export function importStorage({ inventory, summary, ids, hostIds }: StorageInput
     const known = type === undefined ? undefined : TYPES[type];
     const isShared = known?.alwaysShared === true || (known?.neverShared !== true && storage.shared === true);
     const protocol = known?.protocol;
-    if (protocol === undefined) noProtocol.add(type ?? 'unknown type');
+    if (protocol === undefined) noProtocol.add(type ?? MESSAGES.unknownType({}));
     const nodes = nodesOf(storage, allNodes);
-    const typeNote = protocol === undefined || protocol === 'raw' || type === 'cephfs' || type === 'zfs' ? (type ?? 'type not known') : undefined;
+    const typeNote = protocol === undefined || protocol === 'raw' || type === 'cephfs' || type === 'zfs' ? (type ?? MESSAGES.typeNotKnown({})) : undefined;
     if (isShared) {
       const id = ids.allocate(idFromName(storage.id, 'datastore'), 'ds');
       shared.set(storage.id, id);
@@ -95,7 +112,7 @@ export function importStorage({ inventory, summary, ids, hostIds }: StorageInput
         presentedTo: hostList.length === allNodes.length ? undefined : hostList,
       };
       const notes = [id === storage.id ? undefined : JSON.stringify(storage.id), typeNote, storage.detail].filter((n) => n !== undefined);
-      datastores.set(id, { value: fields, comment: notes.length > 0 ? notes.join(', ') : undefined });
+      datastores.set(id, { value: fields, comment: notes.length > 0 ? formatList(notes) : undefined });
       continue;
     }
     const byNode = new Map<string, string>();
@@ -107,17 +124,18 @@ export function importStorage({ inventory, summary, ids, hostIds }: StorageInput
       const id = ids.allocate(idFromName(`${storage.id}-${hostId}`, 'datastore'), 'ds');
       byNode.set(node, id);
       const entry = storage.onNodes.find((e) => e.node === node);
-      const notes = [`${storage.id} on ${node}`, typeNote, storage.detail].filter((n) => n !== undefined);
-      datastores.set(id, { value: { protocol, host: hostId, capacity: capacityText(entry?.maxdisk ?? 0) }, comment: notes.join(', ') });
+      const notes = [MESSAGES.storageOnNode({ storage: storage.id, node }), typeNote, storage.detail].filter((n) => n !== undefined);
+      datastores.set(id, { value: { protocol, host: hostId, capacity: capacityText(entry?.maxdisk ?? 0) }, comment: formatList(notes) });
     }
   }
-  if (local.size > 0) summary.inferred('each local storage (LVM-thin, ZFS pool, directory, LVM not marked shared) is one datastore per node, "<storage>-<node>": the same storage name is a different volume on every node, and HA cannot restart a guest from it on another node');
-  if (leftOut.length > 0) summary.inferred(`${counted(leftOut.length, 'storage')} that hold no guest disks left out (${leftOut.slice(0, 4).join(', ')}${leftOut.length > 4 ? ', ...' : ''}): backups, ISO images and templates only, Proxmox Backup Server or ESXi import sources`);
-  if (disabled.length > 0) summary.inferred(`${counted(disabled.length, 'disabled storage')} left out (${disabled.join(', ')})`);
-  if (noProtocol.size > 0) summary.inferred(`storages of type ${[...noProtocol].sort().join(', ')} have no datastore protocol in the format: written without one, with the type in a comment`);
+  if (local.size > 0) summary.inferred(MESSAGES.localStorages({}));
+  const unused = someOf(leftOut, 4);
+  if (leftOut.length > 0) summary.inferred(leftOut.length === 1 ? MESSAGES.leftOutOne({ storages: unused }) : MESSAGES.leftOutMany({ count: grouped(leftOut.length), storages: unused }));
+  if (disabled.length > 0) summary.inferred(disabled.length === 1 ? MESSAGES.disabledOne({ storages: formatList(disabled) }) : MESSAGES.disabledMany({ count: grouped(disabled.length), storages: formatList(disabled) }));
+  if (noProtocol.size > 0) summary.inferred(MESSAGES.noProtocol({ types: formatList([...noProtocol].sort()) }));
   for (const storage of inventory.storages.values()) {
     const down = storage.onNodes.filter((entry) => entry.status !== undefined && entry.status !== 'available' && inventory.nodes.get(entry.node)?.online !== false);
-    if (down.length > 0 && (shared.has(storage.id) || local.has(storage.id))) summary.warn(`storage "${storage.id}" was not available on ${down.map((e) => `${e.node} (${e.status ?? ''})`).join(', ')} when the inventory was taken; the design assumes it is`);
+    if (down.length > 0 && (shared.has(storage.id) || local.has(storage.id))) summary.warn(MESSAGES.notAvailable({ storage: storage.id, nodes: formatList(down.map((e) => MESSAGES.nodeStatus({ node: e.node, status: e.status ?? '' }))) }));
   }
 
   return {

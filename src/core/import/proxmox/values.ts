@@ -6,6 +6,22 @@
  */
 
 import type { SummaryBuilder } from '../summary';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.proxmox.values', {
+  wrongType: '{where}: "{key}" is {found}, not {expected}; left out',
+  aList: 'a list',
+  anObject: 'an object',
+});
+
+/** What a field should have been, in a warning. */
+const EXPECTED = defineMessages('import.proxmox.values.expected', {
+  text: 'text',
+  number: 'a number',
+  flag: 'a flag (0 or 1)',
+  object: 'an object',
+  list: 'a list',
+});
 
 export type JsonObject = { readonly [key: string]: unknown };
 
@@ -50,7 +66,7 @@ export class Fields {
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-    this.wrongType(key, value, 'a number');
+    this.wrongType(key, value, 'number');
     return undefined;
   }
 
@@ -60,7 +76,7 @@ export class Fields {
     if (value === undefined || value === null || value === '') return undefined;
     if (value === 1 || value === true || value === '1') return true;
     if (value === 0 || value === false || value === '0') return false;
-    this.wrongType(key, value, 'a flag (0 or 1)');
+    this.wrongType(key, value, 'flag');
     return undefined;
   }
 
@@ -68,7 +84,7 @@ export class Fields {
     const value = this.raw(key);
     if (value === undefined || value === null) return undefined;
     if (isObject(value)) return value;
-    this.wrongType(key, value, 'an object');
+    this.wrongType(key, value, 'object');
     return undefined;
   }
 
@@ -78,7 +94,7 @@ export class Fields {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return splitList(value);
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.flatMap((item: string) => splitList(item));
-    this.wrongType(key, value, 'a list');
+    this.wrongType(key, value, 'list');
     return undefined;
   }
 
@@ -87,8 +103,8 @@ export class Fields {
     return value === undefined ? undefined : new Fields(value, where, this.summary);
   }
 
-  private wrongType(key: string, value: unknown, expected: string): void {
-    this.summary.warn(`${this.where}: "${key}" is ${describe(value)}, not ${expected}; left out`);
+  private wrongType(key: string, value: unknown, expected: keyof typeof EXPECTED): void {
+    this.summary.warn(MESSAGES.wrongType({ where: this.where, key, found: describe(value), expected: EXPECTED[expected]({}) }));
   }
 }
 
@@ -109,8 +125,8 @@ export function splitList(text: string): string[] {
 /** A value as a warning shows it: short, on one line. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return MESSAGES.aList({});
+  if (typeof value === 'object') return MESSAGES.anObject({});
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   return String(value);
 }

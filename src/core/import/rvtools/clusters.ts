@@ -9,7 +9,17 @@ import type { DraftMap } from '../emit';
 import type { SummaryBuilder } from '../summary';
 import { VCLUSTER } from './columns';
 import type { RvtoolsTabs } from './tabs';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.rvtools.clusters', {
+  noVcluster: 'clusters take the vSphere HA defaults',
+  listedTwice: 'vCluster row {row}: cluster "{cluster}" is listed twice; the first row is used',
+  policyOne: 'admission control policy of 1 cluster taken as the percentage policy with F = "Failover Level" (the vSphere 6.5+ default): RVTools does not say which policy is set',
+  policyMany: 'admission control policy of {count} clusters taken as the percentage policy with F = "Failover Level" (the vSphere 6.5+ default): RVTools does not say which policy is set',
+  monitoringOffOne: '1 cluster with HA on but host monitoring disabled written as ha.enabled: false: HA restarts nothing after a host failure',
+  monitoringOffMany: '{count} clusters with HA on but host monitoring disabled written as ha.enabled: false: HA restarts nothing after a host failure',
+});
 
 export interface ImportedCluster {
   readonly key: string;
@@ -25,12 +35,12 @@ export function importClusters(tabs: RvtoolsTabs, summary: SummaryBuilder): Map<
   const clusters = new Map<string, ImportedCluster>();
   let assumedPolicy = 0;
   let monitoringOff = 0;
-  for (const row of tabs.rows('vCluster', VCLUSTER, 'clusters take the vSphere HA defaults')) {
+  for (const row of tabs.rows('vCluster', VCLUSTER, MESSAGES.noVcluster({}))) {
     const name = row.text('name');
     if (name === undefined) continue;
     const key = clusterKey(row.text('server'), name);
     if (clusters.has(key)) {
-      summary.warn(`vCluster row ${row.line}: cluster "${name}" is listed twice; the first row is used`);
+      summary.warn(MESSAGES.listedTwice({ row: String(row.line), cluster: name }));
       continue;
     }
     const haEnabled = row.boolean('haEnabled');
@@ -57,8 +67,8 @@ export function importClusters(tabs: RvtoolsTabs, summary: SummaryBuilder): Map<
       },
     });
   }
-  if (assumedPolicy > 0) summary.inferred(`admission control policy of ${counted(assumedPolicy, 'cluster')} taken as the percentage policy with F = "Failover Level" (the vSphere 6.5+ default): RVTools does not say which policy is set`);
-  if (monitoringOff > 0) summary.inferred(`${counted(monitoringOff, 'cluster')} with HA on but host monitoring disabled written as ha.enabled: false: HA restarts nothing after a host failure`);
+  if (assumedPolicy > 0) summary.inferred(assumedPolicy === 1 ? MESSAGES.policyOne({}) : MESSAGES.policyMany({ count: grouped(assumedPolicy) }));
+  if (monitoringOff > 0) summary.inferred(monitoringOff === 1 ? MESSAGES.monitoringOffOne({}) : MESSAGES.monitoringOffMany({ count: grouped(monitoringOff) }));
   return clusters;
 }
 

@@ -11,7 +11,26 @@ import type { SummaryBuilder } from '../summary';
 import { naturalCompare } from '../../text/natural-order';
 import { VHBA, VHOST, VNIC } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
-import { counted, plural } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.rvtools.hosts', {
+  noVhost: 'no host can be imported',
+  noCpu: 'vHost row {row}: host "{host}" has no core count or CPU speed; the design reports it',
+  noMemory: 'vHost row {row}: host "{host}" has no memory size; the design reports it',
+  maintenanceOne: '1 host in maintenance mode keeps state: maintenance, so HA counts no capacity on them',
+  maintenanceMany: '{count} hosts in maintenance mode keep state: maintenance, so HA counts no capacity on them',
+  cpuFamily: 'CPU family of each host from its maximum EVC mode (vHost "Max EVC"), so mixed generations show',
+  noVhba: 'hosts get no storage adapters, so adapter redundancy is not checked',
+  noVnic: 'hosts get no network adapters',
+  localOne: '1 local storage controller (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path',
+  localMany: '{count} local storage controllers (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path',
+  softwareOne: '1 software iSCSI initiator left out as adapters: their paths run over the host\'s NICs (paths are kept per bound VMkernel port)',
+  softwareMany: '{count} software iSCSI initiators left out as adapters: their paths run over the host\'s NICs (paths are kept per bound VMkernel port)',
+  downOne: '1 NIC port report speed 0 (no link); written without a speed',
+  downMany: '{count} NIC ports report speed 0 (no link); written without a speed',
+  cards: 'PCI functions of one card (same domain:bus:device) grouped into one adapter: a dual-port card is one failure domain',
+});
 
 export interface ImportedHost {
   readonly name: string;
@@ -66,7 +85,7 @@ interface HostAdapters {
 }
 
 export function readHostRows(tabs: RvtoolsTabs): Row[] {
-  return tabs.rows('vHost', VHOST, 'no host can be imported', true);
+  return tabs.rows('vHost', VHOST, MESSAGES.noVhost({}), true);
 }
 
 export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHost[] {
@@ -83,8 +102,8 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
     const cores = row.number('cores') ?? (sockets !== undefined ? mul(sockets, row.number('coresPerSocket')) : undefined);
     const speed = row.number('speedMHz');
     const memory = row.number('memoryMiB');
-    if (cores === undefined || speed === undefined) summary.warn(`vHost row ${row.line}: host "${name}" has no core count or CPU speed; the design reports it`);
-    if (memory === undefined) summary.warn(`vHost row ${row.line}: host "${name}" has no memory size; the design reports it`);
+    if (cores === undefined || speed === undefined) summary.warn(MESSAGES.noCpu({ row: String(row.line), host: name }));
+    if (memory === undefined) summary.warn(MESSAGES.noMemory({ row: String(row.line), host: name }));
     const inMaintenance = row.boolean('maintenance') === true;
     if (inMaintenance) maintenance += 1;
     const evc = row.text('maxEvc');
@@ -116,8 +135,8 @@ export function importHosts(input: HostsInput, rows: readonly Row[]): ImportedHo
       nics,
     });
   }
-  if (maintenance > 0) summary.inferred(`${counted(maintenance, 'host')} in maintenance mode ${plural(maintenance, 'keeps', 'keep')} state: maintenance, so HA counts no capacity on them`);
-  if (rows.some((row) => row.text('maxEvc') !== undefined)) summary.inferred('CPU family of each host from its maximum EVC mode (vHost "Max EVC"), so mixed generations show');
+  if (maintenance > 0) summary.inferred(maintenance === 1 ? MESSAGES.maintenanceOne({}) : MESSAGES.maintenanceMany({ count: grouped(maintenance) }));
+  if (rows.some((row) => row.text('maxEvc') !== undefined)) summary.inferred(MESSAGES.cpuFamily({}));
   return hosts;
 }
 
@@ -135,7 +154,7 @@ function readAdapters(input: HostsInput): Map<string, HostAdapters> {
   };
   let local = 0;
   let software = 0;
-  for (const row of tabs.rows('vHBA', VHBA, 'hosts get no storage adapters, so adapter redundancy is not checked')) {
+  for (const row of tabs.rows('vHBA', VHBA, MESSAGES.noVhba({}))) {
     const host = row.text('host');
     const device = row.text('device');
     if (host === undefined || device === undefined) continue;
@@ -152,7 +171,7 @@ function readAdapters(input: HostsInput): Map<string, HostAdapters> {
     add(host, { device, card: cardOf(row.text('pci'), device), type, model: row.text('model'), port: { address } });
   }
   let down = 0;
-  for (const row of tabs.rows('vNIC', VNIC, 'hosts get no network adapters')) {
+  for (const row of tabs.rows('vNIC', VNIC, MESSAGES.noVnic({}))) {
     const host = row.text('host');
     const device = row.text('device');
     if (host === undefined || device === undefined) continue;
@@ -166,11 +185,11 @@ function readAdapters(input: HostsInput): Map<string, HostAdapters> {
       nic: { switchName: row.text('vswitch'), uplinkName: row.text('uplinkPort'), server: row.text('server') },
     });
   }
-  if (local > 0) summary.inferred(`${counted(local, 'local storage controller')} (vHBA types other than Fibre Channel and iSCSI) left out: they carry no SAN path`);
-  if (software > 0) summary.inferred(`${counted(software, 'software iSCSI initiator')} left out as adapters: their paths run over the host's NICs (paths are kept per bound VMkernel port)`);
-  if (down > 0) summary.warn(`${counted(down, 'NIC port')} report speed 0 (no link); written without a speed`);
+  if (local > 0) summary.inferred(local === 1 ? MESSAGES.localOne({}) : MESSAGES.localMany({ count: grouped(local) }));
+  if (software > 0) summary.inferred(software === 1 ? MESSAGES.softwareOne({}) : MESSAGES.softwareMany({ count: grouped(software) }));
+  if (down > 0) summary.warn(down === 1 ? MESSAGES.downOne({}) : MESSAGES.downMany({ count: grouped(down) }));
   if ([...functions.values()].some((list) => new Set(list.map((fn) => fn.card)).size < list.length)) {
-    summary.inferred('PCI functions of one card (same domain:bus:device) grouped into one adapter: a dual-port card is one failure domain');
+    summary.inferred(MESSAGES.cards({}));
   }
   const result = new Map<string, HostAdapters>();
   for (const [host, list] of functions) {

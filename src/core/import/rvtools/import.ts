@@ -11,7 +11,11 @@ import { idFromName, IdAllocator, shortHostNames, hostNameLookup } from '../ids'
 import { factorProfiles } from '../profiles';
 import { SummaryBuilder, type ImportResult } from '../summary';
 import type { Table } from '../table';
-import { counted } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+import { formatList } from '../../l10n/format';
+import { headerLines, someOf } from '../notes';
+import { countText } from '../summary';
+import { grouped } from '../../text/plural';
 import { clusterKey, importClusters } from './clusters';
 import { VMETADATA, VSOURCE } from './columns';
 import { importHosts, readHostRows, type ImportedHost } from './hosts';
@@ -20,6 +24,33 @@ import { naturalCompare } from '../../text/natural-order';
 import { importStorage, readDatastoreNames } from './storage';
 import { RvtoolsTabs, type Row } from './tabs';
 import { importVms, readVmRows } from './vms';
+
+const MESSAGES = defineMessages('import.rvtools', {
+  notRvtools: '{file} is not an RVTools export: it has neither a vInfo nor a vHost tab',
+  notRvtoolsFound: '{file} is not an RVTools export: it has neither a vInfo nor a vHost tab (found {found})',
+  clusterNotInVcluster: 'cluster "{cluster}" of host "{host}" is not in vCluster; it takes the vSphere HA defaults',
+  differentEvc: 'the hosts of cluster "{cluster}" report different current EVC modes ({modes}); no cpuCompatibility baseline is written',
+  noEvcMode: 'none',
+  evcOneCluster: 'EVC mode of 1 cluster from its hosts\' current EVC mode (vHost "Current EVC"): written as cpuCompatibility',
+  evcManyClusters: 'EVC mode of {count} clusters from its hosts\' current EVC mode (vHost "Current EVC"): written as cpuCompatibility',
+  oneStandalone: '1 standalone host ({hosts}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them',
+  manyStandalone: '{count} standalone hosts ({hosts}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them',
+  vcenterVm: 'vCenter Server runs as VM "{vm}": its name matches the vCenter in vSource',
+  esxiVersions: 'hosts run ESXi {versions}: platformVersion is the oldest, {oldest}, whose limits bind',
+  profiles: 'hosts with the same model, edition, processors and memory share a host profile ({count} under hostProfiles); adapters stay with each host, whose port addresses differ',
+  oneHostNoFt: '1 host ({hosts}) runs Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]',
+  manyHostsNoFt: '{count} hosts ({hosts}) run Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]',
+  oneHostNoVmotion: '1 host ({hosts}) has no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]',
+  manyHostsNoVmotion: '{count} hosts ({hosts}) have no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]',
+  noVsource: 'the vCenter is not named',
+  noVmetadata: 'the RVTools version and export date are not known',
+  headerFrom: 'Imported by vtopo import from {file}.',
+  headerFromTool: 'Imported by vtopo import from {file} ({tool}).',
+  headerFromExported: 'Imported by vtopo import from {file} (exported {date}).',
+  headerFromToolExported: 'Imported by vtopo import from {file} ({tool}, exported {date}).',
+  headerCounts: '{clusters}, {hosts}, {vms} ({poweredOff} not powered on), {datastores} ({shared} shared).',
+  headerCabling: 'RVTools does not say which switch each port is cabled to: inventory.cabling is unknown, and the\nanalyzer says once what it could not check (cabling-unknown). See docs/import.md for every mapping.',
+});
 
 export interface RvtoolsImportOptions {
   /** The file the user picked, as the design's header names it. */
@@ -34,7 +65,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   const tabs = new RvtoolsTabs(tables, summary);
   if (!tabs.has('vInfo') && !tabs.has('vHost')) {
     const found = tabs.names();
-    throw new NotRvtoolsError(`${options.fileName} is not an RVTools export: it has neither a vInfo nor a vHost tab${found.length > 0 ? ` (found ${found.slice(0, 8).join(', ')}${found.length > 8 ? ', ...' : ''})` : ''}`);
+    throw new NotRvtoolsError(found.length > 0 ? MESSAGES.notRvtoolsFound({ file: options.fileName, found: someOf(found, 8) }) : MESSAGES.notRvtools({ file: options.fileName }));
   }
   const ids = new IdAllocator();
   const hostRows = readHostRows(tabs);
@@ -48,7 +79,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     const key = clusterKey(row.text('server'), name);
     if (!clusters.has(key)) {
       clusters.set(key, { key, name, fields: {} });
-      summary.warn(`cluster "${name}" of host "${row.text('host') ?? ''}" is not in vCluster; it takes the vSphere HA defaults`);
+      summary.warn(MESSAGES.clusterNotInVcluster({ cluster: name, host: row.text('host') ?? '' }));
     }
   }
   const clusterIds = new Map<string, string>();
@@ -76,12 +107,14 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     const modes = new Set(hosts.filter((host) => members.includes(host.id)).map((host) => host.currentEvc ?? ''));
     const [mode] = modes;
     if (modes.size === 1 && mode !== undefined && mode !== '') evcOfCluster.set(clusterId, mode);
-    else if (modes.size > 1) summary.warn(`the hosts of cluster "${clusterId}" report different current EVC modes (${[...modes].map((m) => m || 'none').join(', ')}); no cpuCompatibility baseline is written`);
+    else if (modes.size > 1) summary.warn(MESSAGES.differentEvc({ cluster: clusterId, modes: formatList([...modes].map((m) => m || MESSAGES.noEvcMode({}))) }));
   }
-  if (evcOfCluster.size > 0) summary.inferred(`EVC mode of ${counted(evcOfCluster.size, 'cluster')} from its hosts' current EVC mode (vHost "Current EVC"): written as cpuCompatibility`);
+  if (evcOfCluster.size === 1) summary.inferred(MESSAGES.evcOneCluster({}));
+  else if (evcOfCluster.size > 1) summary.inferred(MESSAGES.evcManyClusters({ count: grouped(evcOfCluster.size) }));
   const standalone = hosts.filter((host) => !clusterOfHost.has(host.id));
   if (standalone.length > 0 && clusters.size === 1) {
-    summary.warn(`${counted(standalone.length, 'standalone host')} (${standalone.slice(0, 3).map((h) => h.name).join(', ')}) are not in a cluster, but a design with one cluster puts every host in it: give them their own cluster or remove them`);
+    const names = formatList(standalone.slice(0, 3).map((h) => h.name));
+    summary.warn(standalone.length === 1 ? MESSAGES.oneStandalone({ hosts: names }) : MESSAGES.manyStandalone({ count: grouped(standalone.length), hosts: names }));
   }
 
   // Datastores, then VMs.
@@ -97,9 +130,9 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
 
   const source = readSource(tabs);
   const management = managementOf(source.servers, sortedVmRows, vmIds);
-  if (management) summary.inferred(`vCenter Server runs as VM "${management.vm}": its name matches the vCenter in vSource`);
+  if (management) summary.inferred(MESSAGES.vcenterVm({ vm: management.vm }));
   const versions = [...new Set(hosts.flatMap((host) => host.version ?? []))].sort(naturalCompare);
-  if (versions.length > 1) summary.inferred(`hosts run ESXi ${versions.join(', ')}: platformVersion is the oldest, ${versions[0] ?? ''}, whose limits bind`);
+  if (versions.length > 1) summary.inferred(MESSAGES.esxiVersions({ versions: formatList(versions), oldest: versions[0] ?? '' }));
 
   const clusterElements = new Map<string, DraftElement>();
   for (const cluster of [...clusters.values()].sort((a, b) => naturalCompare(clusterIds.get(a.key) ?? '', clusterIds.get(b.key) ?? ''))) {
@@ -112,7 +145,7 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
     hostElements.set(host.id, { value: { cluster: clusterOfHost.get(host.id), ...host.fields, ...network?.hostFields.get(host.id) }, comment: host.id === host.name ? undefined : host.name });
   }
   const profiles = factorProfiles(hostElements, ids);
-  if (profiles.size > 0) summary.inferred(`hosts with the same model, edition, processors and memory share a host profile (${profiles.size} under hostProfiles); adapters stay with each host, whose port addresses differ`);
+  if (profiles.size > 0) summary.inferred(MESSAGES.profiles({ count: String(profiles.size) }));
   const sortById = (map: Map<string, DraftElement>) => new Map([...map].sort(([a], [b]) => naturalCompare(a, b)));
   const vmValues = [...vms.values()];
   const poweredOff = vmValues.filter((vm) => (vm.value as DraftMap).power !== undefined).length;
@@ -123,11 +156,24 @@ export function importRvtools(tables: readonly Table[], options: RvtoolsImportOp
   summary.count('datastore', storage.datastores.size);
 
   const exported = source.exported;
+  const file = options.fileName;
   const header = [
-    `Imported by vtopo import from ${options.fileName}${source.tool !== undefined || exported !== undefined ? ` (${[source.tool, exported === undefined ? undefined : `exported ${exported}`].filter((part) => part !== undefined).join(', ')})` : ''}.`,
-    `${counted(clusterElements.size, 'cluster')}, ${counted(hostElements.size, 'host')}, ${counted(vms.size, 'VM')} (${poweredOff} not powered on), ${counted(storage.datastores.size, 'datastore')} (${sharedCount} shared).`,
-    'RVTools does not say which switch each port is cabled to: inventory.cabling is unknown, and the',
-    'analyzer says once what it could not check (cabling-unknown). See docs/import.md for every mapping.',
+    source.tool !== undefined && exported !== undefined
+      ? MESSAGES.headerFromToolExported({ file, tool: source.tool, date: exported })
+      : source.tool !== undefined
+        ? MESSAGES.headerFromTool({ file, tool: source.tool })
+        : exported !== undefined
+          ? MESSAGES.headerFromExported({ file, date: exported })
+          : MESSAGES.headerFrom({ file }),
+    MESSAGES.headerCounts({
+      clusters: countText('cluster', clusterElements.size),
+      hosts: countText('host', hostElements.size),
+      vms: countText('VM', vms.size),
+      poweredOff: String(poweredOff),
+      datastores: countText('datastore', storage.datastores.size),
+      shared: String(sharedCount),
+    }),
+    ...headerLines(MESSAGES.headerCabling({})),
   ];
   const text = emitDraft({
     header,
@@ -163,11 +209,13 @@ function networkGaps(summary: SummaryBuilder, network: ImportedNetwork, hosts: r
     return fields.protection === 'ft' ? [fields.host, fields.secondaryHost].filter((id): id is string => typeof id === 'string') : [];
   });
   const noFt = lacking(ftHosts, 'ft');
-  const named = (ids: readonly string[]) => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}`;
-  if (noFt.length > 0) summary.warn(`${counted(noFt.length, 'host')} (${named(noFt)}) ${noFt.length === 1 ? 'runs' : 'run'} Fault Tolerance VMs but no VMkernel port got role ft from its port group name: ft-logging-network reports them; give their FT logging VMkernel port roles: [ft]`);
+  const named = (ids: readonly string[]) => someOf(ids, 3);
+  if (noFt.length === 1) summary.warn(MESSAGES.oneHostNoFt({ hosts: named(noFt) }));
+  else if (noFt.length > 1) summary.warn(MESSAGES.manyHostsNoFt({ count: grouped(noFt.length), hosts: named(noFt) }));
   const clustered = [...hostsOfCluster.values()].filter((ids) => ids.length >= 2).flat();
   const noVmotion = lacking(clustered.filter((id) => hosts.some((host) => host.id === id)), 'vmotion');
-  if (noVmotion.length > 0) summary.warn(`${counted(noVmotion.length, 'host')} (${named(noVmotion)}) ${noVmotion.length === 1 ? 'has' : 'have'} no VMkernel port whose port group names vMotion: vMotion may run on another VMkernel port (RVTools does not say which); migration-network reports them; give that port roles: [vmotion]`);
+  if (noVmotion.length === 1) summary.warn(MESSAGES.oneHostNoVmotion({ hosts: named(noVmotion) }));
+  else if (noVmotion.length > 1) summary.warn(MESSAGES.manyHostsNoVmotion({ count: grouped(noVmotion.length), hosts: named(noVmotion) }));
 }
 
 interface SourceInfo {
@@ -177,8 +225,8 @@ interface SourceInfo {
 }
 
 function readSource(tabs: RvtoolsTabs): SourceInfo {
-  const servers = [...new Set(tabs.rows('vSource', VSOURCE, 'the vCenter is not named').flatMap((row) => row.text('name') ?? []))].sort(naturalCompare);
-  const [meta] = tabs.rows('vMetaData', VMETADATA, 'the RVTools version and export date are not known');
+  const servers = [...new Set(tabs.rows('vSource', VSOURCE, MESSAGES.noVsource({})).flatMap((row) => row.text('name') ?? []))].sort(naturalCompare);
+  const [meta] = tabs.rows('vMetaData', VMETADATA, MESSAGES.noVmetadata({}));
   const version = meta?.text('rvtoolsVersion');
   return { servers, tool: version === undefined ? undefined : `RVTools ${version.replace(/^rvtools\s*/i, '')}`, exported: isoDate(meta?.text('created')) };
 }

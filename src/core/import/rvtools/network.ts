@@ -12,7 +12,48 @@ import type { PortRole } from '../../model/format';
 import { collection, type DraftElement, type DraftMap } from '../emit';
 import { idFromName, IdAllocator } from '../ids';
 import type { SummaryBuilder } from '../summary';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+import { formatList } from '../../l10n/format';
+import { someOf } from '../notes';
+
+const MESSAGES = defineMessages('import.rvtools.network', {
+  noLan: 'the LAN is not imported: without vNIC "Switch", which NIC is an uplink of which virtual switch is not known',
+  noVswitch: 'standard switches come only from vPort, without their MTU',
+  noVport: 'standard switches have no port groups (VM networks)',
+  strayNicOne: '1 NIC of vNIC name a switch that neither vSwitch, vPort nor dvSwitch lists: left out as uplinks',
+  strayNicMany: '{count} NICs of vNIC name a switch that neither vSwitch, vPort nor dvSwitch lists: left out as uplinks',
+  noVscVmk: 'hosts get no VMkernel ports, so their management network is not known and the LAN rules do not judge them',
+  unknownHostRowOne: '1 row of vSwitch, vPort or vSC_VMK name hosts that vHost does not list: left out',
+  unknownHostRowMany: '{count} rows of vSwitch, vPort or vSC_VMK name hosts that vHost does not list: left out',
+  memberWithoutNic: 'host "{host}" is a member of distributed switch "{dvs}" but none of its NICs is on it (vNIC "Switch"): its port groups there have no uplink',
+  vmkInGroup: '{port} ("{portGroup}")',
+  standardTeaming: 'port groups of standard switches take every uplink of their switch as active: RVTools gives no failover order for them (the vSwitch and vPort "Policy" is the load-balancing policy), so state active and standby uplinks where a port group overrides its switch',
+  distributedTeaming: 'distributed switch uplinks are named after vNIC "Uplink port", and each distributed port group takes dvPort "Active Uplink" and "Standby Uplink" as its teaming (the other uplinks unused)',
+  unnamedUplinksOne: '1 distributed switch without a complete set of uplink names (vNIC "Uplink port"): their members list their NICs in device order and their port groups take every uplink as active',
+  unnamedUplinksMany: '{count} distributed switches without a complete set of uplink names (vNIC "Uplink port"): their members list their NICs in device order and their port groups take every uplink as active',
+  trunksOne: '1 port group with VLAN 4095, a VLAN range or a private VLAN (guest or trunk tagging) written without a vlan',
+  trunksMany: '{count} port groups with VLAN 4095, a VLAN range or a private VLAN (guest or trunk tagging) written without a vlan',
+  roleCount: '{count} {role}',
+  noServices: 'VMkernel services (management, vMotion, FT logging, vSAN...): RVTools vSC_VMK does not list them, so VMkernel roles are inferred from port group names',
+  rolesFromNames: 'VMkernel roles from their port group names (Management or Mgmt, vMotion, Provisioning, FT or Fault Tolerance, Replication, iSCSI, NFS, vSAN, in any case): {roles}',
+  vmk0One: '1 vmk0 whose port group name says no role taken as management: ESXi creates vmk0 as the management interface at install',
+  vmk0Many: '{count} vmk0s whose port group name says no role taken as management: ESXi creates vmk0 as the management interface at install',
+  noRoleOne: '1 VMkernel port got no role, their port group names saying none ({ports}): give them roles by hand',
+  noRoleMany: '{count} VMkernel ports got no role, their port group names saying none ({ports}): give them roles by hand',
+  noManagementOne: '1 host with VMkernel ports but none taken as management: their HA heartbeat network is not known, so the LAN rules do not judge them',
+  noManagementMany: '{count} hosts with VMkernel ports but none taken as management: their HA heartbeat network is not known, so the LAN rules do not judge them',
+  noGroupOne: '1 VMkernel port on a port group that vPort and dvPort do not list for its host: their uplinks are not known',
+  noGroupMany: '{count} VMkernel ports on a port group that vPort and dvPort do not list for its host: their uplinks are not known',
+  isolationAddresses: 'HA advanced options (das.isolationaddress, das.usedefaultisolationaddress) are not in RVTools: each cluster is taken to use vSphere\'s default, the management gateway as its one isolation address (heartbeat-single-path reports that); list extra addresses under ha.isolationAddresses',
+  noDvswitch: 'distributed switches come only from dvPort, their members only from vNIC, and their MTU is not known',
+  noDvport: 'distributed switches have no port groups (VM networks)',
+  uplinkGroupsOne: '1 uplink port group of dvPort (named "...DVUplinks...") left out: they hold the distributed switches\' uplinks, not a network',
+  uplinkGroupsMany: '{count} uplink port groups of dvPort (named "...DVUplinks...") left out: they hold the distributed switches\' uplinks, not a network',
+  dvTrunksOne: '1 distributed port group with a VLAN range, trunk or private VLAN written without a vlan',
+  dvTrunksMany: '{count} distributed port groups with a VLAN range, trunk or private VLAN written without a vlan',
+  badMtu: '{tab} row {row}: MTU {mtu} is outside 576..9216; left out',
+});
 import { DVPORT, DVSWITCH, VNIC, VPORT, VSC_VMK, VSWITCH } from './columns';
 import { naturalCompare } from '../../text/natural-order';
 import type { ImportedHost, ImportedNic } from './hosts';
@@ -96,7 +137,7 @@ interface VmkernelRow {
 export function importNetwork(input: NetworkInput): ImportedNetwork | undefined {
   const { tabs, summary } = input;
   if (!tabs.hasColumn('vNIC', VNIC.vswitch)) {
-    summary.missing('the LAN is not imported: without vNIC "Switch", which NIC is an uplink of which virtual switch is not known');
+    summary.missing(MESSAGES.noLan({}));
     return undefined;
   }
   const hostIds = new Set(input.hosts.map((host) => host.id));
@@ -122,7 +163,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
     switches.set(name, created);
     return created;
   };
-  for (const row of sorted(tabs.rows('vSwitch', VSWITCH, 'standard switches come only from vPort, without their MTU'), ['host', 'name', 'mtu'])) {
+  for (const row of sorted(tabs.rows('vSwitch', VSWITCH, MESSAGES.noVswitch({})), ['host', 'name', 'mtu'])) {
     const hostId = hostOf(row);
     const name = row.text('name');
     if (hostId === undefined || name === undefined) continue;
@@ -130,7 +171,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
     vswitch.mtu ??= mtuOf(row, summary, 'vSwitch');
   }
   let trunks = 0;
-  for (const row of sorted(tabs.rows('vPort', VPORT, 'standard switches have no port groups (VM networks)'), ['host', 'vswitch', 'portGroup', 'vlan'])) {
+  for (const row of sorted(tabs.rows('vPort', VPORT, MESSAGES.noVport({})), ['host', 'vswitch', 'portGroup', 'vlan'])) {
     const hostId = hostOf(row);
     const name = row.text('vswitch');
     const portGroup = row.text('portGroup');
@@ -154,10 +195,10 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
       else strayNics += 1;
     }
   }
-  if (strayNics > 0) summary.warn(`${counted(strayNics, 'NIC')} of vNIC name a switch that neither vSwitch, vPort nor dvSwitch lists: left out as uplinks`);
+  if (strayNics > 0) summary.warn(strayNics === 1 ? MESSAGES.strayNicOne({}) : MESSAGES.strayNicMany({ count: grouped(strayNics) }));
 
   const vmkernel = new Map<string, VmkernelRow[]>();
-  for (const row of sorted(tabs.rows('vSC_VMK', VSC_VMK, 'hosts get no VMkernel ports, so their management network is not known and the LAN rules do not judge them'), ['host', 'device', 'portGroup', 'ip'])) {
+  for (const row of sorted(tabs.rows('vSC_VMK', VSC_VMK, MESSAGES.noVscVmk({})), ['host', 'device', 'portGroup', 'ip'])) {
     const hostId = hostOf(row);
     const device = row.text('device');
     if (hostId === undefined || device === undefined) continue;
@@ -166,7 +207,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
     list.push({ device, portGroup: row.text('portGroup'), ip: row.text('ip'), mask: row.text('mask'), gateway: row.text('gateway'), mtu: mtuOf(row, summary, 'vSC_VMK') });
     vmkernel.set(hostId, list);
   }
-  if (unknownHostRows > 0) summary.warn(`${counted(unknownHostRows, 'row')} of vSwitch, vPort or vSC_VMK name hosts that vHost does not list: left out`);
+  if (unknownHostRows > 0) summary.warn(unknownHostRows === 1 ? MESSAGES.unknownHostRowOne({}) : MESSAGES.unknownHostRowMany({ count: grouped(unknownHostRows) }));
 
   // Distributed switches: ids of the file, uplink names, members and port groups.
   const distributedSwitches = new Map<string, DraftElement>();
@@ -180,7 +221,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
     for (const hostId of [...dvs.members.keys()].sort(naturalCompare)) {
       const nics = dvs.members.get(hostId) ?? [];
       members.set(hostId, { value: layout.ports(nics).map((nic) => nic.portId) });
-      if (nics.length === 0) summary.warn(`host "${hostId}" is a member of distributed switch "${dvs.name}" but none of its NICs is on it (vNIC "Switch"): its port groups there have no uplink`);
+      if (nics.length === 0) summary.warn(MESSAGES.memberWithoutNic({ host: hostId, dvs: dvs.name }));
       const names = memberGroups.get(hostId) ?? new Set<string>();
       for (const name of dvs.portGroups.keys()) names.add(name);
       memberGroups.set(hostId, names);
@@ -242,7 +283,7 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
       stats.ports += 1;
       if (named.length > 0) for (const role of named) stats.byName.set(role, (stats.byName.get(role) ?? 0) + 1);
       else if (vmkRoles.length > 0) stats.vmk0 += 1;
-      else stats.none.push(`${host.id}/${vmk.device}${vmk.portGroup === undefined ? '' : ` ("${vmk.portGroup}")`}`);
+      else stats.none.push(vmk.portGroup === undefined ? `${host.id}/${vmk.device}` : MESSAGES.vmkInGroup({ port: `${host.id}/${vmk.device}`, portGroup: vmk.portGroup }));
       for (const role of vmkRoles) roles.add(role);
       if (vmk.portGroup !== undefined && !groupNames.has(vmk.portGroup)) stats.noGroup += 1;
       const subnet = cidr(vmk.ip, vmk.mask);
@@ -258,22 +299,23 @@ export function importNetwork(input: NetworkInput): ImportedNetwork | undefined 
   }
 
   if ([...standard.values()].some((switches) => [...switches.values()].some((s) => s.portGroups.size > 0 && s.uplinks.length > 1))) {
-    summary.inferred('port groups of standard switches take every uplink of their switch as active: RVTools gives no failover order for them (the vSwitch and vPort "Policy" is the load-balancing policy), so state active and standby uplinks where a port group overrides its switch');
+    summary.inferred(MESSAGES.standardTeaming({}));
   }
   if (distributed.all().length > 0) {
-    summary.inferred('distributed switch uplinks are named after vNIC "Uplink port", and each distributed port group takes dvPort "Active Uplink" and "Standby Uplink" as its teaming (the other uplinks unused)');
+    summary.inferred(MESSAGES.distributedTeaming({}));
   }
-  if (unnamedUplinks > 0) summary.warn(`${counted(unnamedUplinks, 'distributed switch', 'distributed switches')} without a complete set of uplink names (vNIC "Uplink port"): their members list their NICs in device order and their port groups take every uplink as active`);
-  if (trunks > 0) summary.inferred(`${counted(trunks, 'port group')} with VLAN 4095, a VLAN range or a private VLAN (guest or trunk tagging) written without a vlan`);
+  if (unnamedUplinks > 0) summary.warn(unnamedUplinks === 1 ? MESSAGES.unnamedUplinksOne({}) : MESSAGES.unnamedUplinksMany({ count: grouped(unnamedUplinks) }));
+  if (trunks > 0) summary.inferred(trunks === 1 ? MESSAGES.trunksOne({}) : MESSAGES.trunksMany({ count: grouped(trunks) }));
   if (stats.ports > 0) {
-    const byName = [...stats.byName].map(([role, n]) => `${n} ${role}`).join(', ');
-    summary.missing('VMkernel services (management, vMotion, FT logging, vSAN...): RVTools vSC_VMK does not list them, so VMkernel roles are inferred from port group names');
-    if (byName !== '') summary.inferred(`VMkernel roles from their port group names (Management or Mgmt, vMotion, Provisioning, FT or Fault Tolerance, Replication, iSCSI, NFS, vSAN, in any case): ${byName}`);
-    if (stats.vmk0 > 0) summary.inferred(`${counted(stats.vmk0, 'vmk0')} whose port group name says no role taken as management: ESXi creates vmk0 as the management interface at install`);
-    if (stats.none.length > 0) summary.warn(`${counted(stats.none.length, 'VMkernel port')} got no role, their port group names saying none (${stats.none.slice(0, 5).join(', ')}${stats.none.length > 5 ? ', ...' : ''}): give them roles by hand`);
-    if (noManagement > 0) summary.warn(`${counted(noManagement, 'host')} with VMkernel ports but none taken as management: their HA heartbeat network is not known, so the LAN rules do not judge them`);
-    if (stats.noGroup > 0) summary.warn(`${counted(stats.noGroup, 'VMkernel port')} on a port group that vPort and dvPort do not list for its host: their uplinks are not known`);
-    summary.missing('HA advanced options (das.isolationaddress, das.usedefaultisolationaddress) are not in RVTools: each cluster is taken to use vSphere\'s default, the management gateway as its one isolation address (heartbeat-single-path reports that); list extra addresses under ha.isolationAddresses');
+    const byName = formatList([...stats.byName].map(([role, n]) => MESSAGES.roleCount({ count: String(n), role })));
+    summary.missing(MESSAGES.noServices({}));
+    if (stats.byName.size > 0) summary.inferred(MESSAGES.rolesFromNames({ roles: byName }));
+    if (stats.vmk0 > 0) summary.inferred(stats.vmk0 === 1 ? MESSAGES.vmk0One({}) : MESSAGES.vmk0Many({ count: grouped(stats.vmk0) }));
+    const none = someOf(stats.none, 5);
+    if (stats.none.length > 0) summary.warn(stats.none.length === 1 ? MESSAGES.noRoleOne({ ports: none }) : MESSAGES.noRoleMany({ count: grouped(stats.none.length), ports: none }));
+    if (noManagement > 0) summary.warn(noManagement === 1 ? MESSAGES.noManagementOne({}) : MESSAGES.noManagementMany({ count: grouped(noManagement) }));
+    if (stats.noGroup > 0) summary.warn(stats.noGroup === 1 ? MESSAGES.noGroupOne({}) : MESSAGES.noGroupMany({ count: grouped(stats.noGroup) }));
+    summary.missing(MESSAGES.isolationAddresses({}));
   }
   return { hostFields, distributedSwitches, vmkernelRoles };
 }
@@ -300,7 +342,7 @@ function readDistributedSwitches(input: NetworkInput) {
     }
     return created;
   };
-  for (const row of sorted(tabs.rows('dvSwitch', DVSWITCH, 'distributed switches come only from dvPort, their members only from vNIC, and their MTU is not known'), ['server', 'name', 'label', 'hostMembers'])) {
+  for (const row of sorted(tabs.rows('dvSwitch', DVSWITCH, MESSAGES.noDvswitch({})), ['server', 'name', 'label', 'hostMembers'])) {
     const name = row.text('name');
     if (name === undefined) continue;
     const label = row.text('label');
@@ -313,7 +355,7 @@ function readDistributedSwitches(input: NetworkInput) {
   }
   let uplinkGroups = 0;
   let trunks = 0;
-  for (const row of sorted(tabs.rows('dvPort', DVPORT, 'distributed switches have no port groups (VM networks)'), ['server', 'dvswitch', 'portGroup', 'vlan', 'active', 'standby'])) {
+  for (const row of sorted(tabs.rows('dvPort', DVPORT, MESSAGES.noDvport({})), ['server', 'dvswitch', 'portGroup', 'vlan', 'active', 'standby'])) {
     const name = row.text('portGroup');
     const switchName = row.text('dvswitch');
     if (name === undefined || switchName === undefined) continue;
@@ -328,8 +370,8 @@ function readDistributedSwitches(input: NetworkInput) {
     if (vlan === undefined && row.text('vlan') !== undefined) trunks += 1;
     dvs.portGroups.set(name, { vlan, active: listOf(row.text('active')), standby: listOf(row.text('standby')) });
   }
-  if (uplinkGroups > 0) summary.inferred(`${counted(uplinkGroups, 'uplink port group')} of dvPort (named "...DVUplinks...") left out: they hold the distributed switches' uplinks, not a network`);
-  if (trunks > 0) summary.inferred(`${counted(trunks, 'distributed port group')} with a VLAN range, trunk or private VLAN written without a vlan`);
+  if (uplinkGroups > 0) summary.inferred(uplinkGroups === 1 ? MESSAGES.uplinkGroupsOne({}) : MESSAGES.uplinkGroupsMany({ count: grouped(uplinkGroups) }));
+  if (trunks > 0) summary.inferred(trunks === 1 ? MESSAGES.dvTrunksOne({}) : MESSAGES.dvTrunksMany({ count: grouped(trunks) }));
   const all = () => [...new Set(byKey.values())].sort((a, b) => naturalCompare(a.name, b.name) || naturalCompare(a.server ?? '', b.server ?? ''));
   return { find, all };
 }
@@ -379,7 +421,7 @@ function mtuOf(row: Row, summary: SummaryBuilder, tab: string): number | undefin
   const mtu = row.number('mtu');
   if (mtu === undefined || mtu === STANDARD_MTU) return undefined;
   if (!Number.isInteger(mtu) || mtu < 576 || mtu > 9216) {
-    summary.warn(`${tab} row ${row.line}: MTU ${mtu} is outside 576..9216; left out`);
+    summary.warn(MESSAGES.badMtu({ tab, row: String(row.line), mtu: String(mtu) }));
     return undefined;
   }
   return mtu;

@@ -11,7 +11,19 @@ import type { SummaryBuilder } from '../summary';
 import { MULTIPATH_SLOTS, VDATASTORE, VMULTIPATH } from './columns';
 import { naturalCompare } from '../../text/natural-order';
 import type { RvtoolsTabs } from './tabs';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+import { formatList } from '../../l10n/format';
+import { someOf } from '../notes';
+
+const MESSAGES = defineMessages('import.rvtools.storage', {
+  noVdatastore: 'VMs keep their datastore names only in comments; local and shared storage cannot be told apart',
+  unknownHosts: 'vDatastore row {row}: datastore "{datastore}" is mounted by host(s) not in vHost ({hosts}); left out of presentedTo',
+  localOne: '1 VMFS datastore mounted by a single host taken as local storage ({datastores}): no other host can restart their VMs',
+  localMany: '{count} VMFS datastores mounted by a single host taken as local storage ({datastores}): no other host can restart their VMs',
+  noVmultipath: 'storage paths are not known, so lun-single-path has nothing to check',
+  pathStates: 'paths in state active or standby counted as working, dead, disabled, off and unknown ones written under deadPaths',
+});
 
 export interface StorageInput {
   readonly tabs: RvtoolsTabs;
@@ -32,7 +44,7 @@ export interface ImportedStorage {
 }
 
 export function readDatastoreNames(tabs: RvtoolsTabs): string[] {
-  return tabs.rows('vDatastore', VDATASTORE, 'VMs keep their datastore names only in comments; local and shared storage cannot be told apart').flatMap((row) => row.text('name') ?? []);
+  return tabs.rows('vDatastore', VDATASTORE, MESSAGES.noVdatastore({})).flatMap((row) => row.text('name') ?? []);
 }
 
 export function importStorage(input: StorageInput): ImportedStorage {
@@ -49,7 +61,7 @@ export function importStorage(input: StorageInput): ImportedStorage {
     const hostNames = (row.text('hosts') ?? '').split(/[,;]\s*/).map((h) => h.trim()).filter((h) => h !== '');
     const hostIds = [...new Set(hostNames.flatMap((h) => input.hostId(h) ?? []))];
     const unknownHosts = hostNames.filter((h) => input.hostId(h) === undefined);
-    if (unknownHosts.length > 0) summary.warn(`vDatastore row ${row.line}: datastore "${name}" is mounted by host(s) not in vHost (${unknownHosts.slice(0, 3).join(', ')}); left out of presentedTo`);
+    if (unknownHosts.length > 0) summary.warn(MESSAGES.unknownHosts({ row: String(row.line), datastore: name, hosts: formatList(unknownHosts.slice(0, 3)) }));
     const capacity = row.number('capacityMiB');
     const isNfs = type.startsWith('nfs');
     const isLocal = !isNfs && type === 'vmfs' && hostIds.length === 1;
@@ -70,7 +82,7 @@ export function importStorage(input: StorageInput): ImportedStorage {
     };
     datastores.set(id, { value: fields, comment: notes.length > 0 ? notes.join(', ') : undefined });
   }
-  if (local.length > 0) summary.inferred(`${counted(local.length, 'VMFS datastore')} mounted by a single host taken as local storage (${local.slice(0, 3).join(', ')}${local.length > 3 ? ', ...' : ''}): no other host can restart their VMs`);
+  if (local.length > 0) summary.inferred(local.length === 1 ? MESSAGES.localOne({ datastores: someOf(local, 3) }) : MESSAGES.localMany({ count: grouped(local.length), datastores: someOf(local, 3) }));
   return { datastores, shared };
 }
 
@@ -86,7 +98,7 @@ function readPaths(input: StorageInput): { working: Map<string, Map<string, stri
     else if (!list.includes(path)) list.push(path);
   };
   let rows = 0;
-  for (const row of input.tabs.rows('vMultiPath', VMULTIPATH, 'storage paths are not known, so lun-single-path has nothing to check')) {
+  for (const row of input.tabs.rows('vMultiPath', VMULTIPATH, MESSAGES.noVmultipath({}))) {
     const datastore = row.text('datastore');
     const hostName = row.text('host');
     const host = hostName === undefined ? undefined : input.hostId(hostName);
@@ -99,7 +111,7 @@ function readPaths(input: StorageInput): { working: Map<string, Map<string, stri
       add(state.startsWith('active') || state.startsWith('standby') ? working : dead, datastore, host, path);
     }
   }
-  if (rows > 0) input.summary.inferred('paths in state active or standby counted as working, dead, disabled, off and unknown ones written under deadPaths');
+  if (rows > 0) input.summary.inferred(MESSAGES.pathStates({}));
   return { working, dead };
 }
 

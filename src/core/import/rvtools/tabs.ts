@@ -6,6 +6,18 @@
 
 import { booleanCell, columnsOf, MissingColumnError, numberCell, textCell, type Cell, type ColumnSpec, type Table } from '../table';
 import type { SummaryBuilder } from '../summary';
+import { defineMessages } from '../../l10n/messages';
+import { formatList } from '../../l10n/format';
+
+const MESSAGES = defineMessages('import.rvtools.tabs', {
+  noTab: 'tab {tab}: {consequence}',
+  noColumnConsequence: 'tab {tab} has no column "{column}": {consequence}',
+  noColumn: 'tab {tab} has no column "{column}"',
+  notANumber: '{tab} row {row}, column "{column}": "{text}" is not a number; left out',
+  exportWithoutTab: 'the export has no {tab} tab',
+  exportWithoutTabFound: 'the export has no {tab} tab (tabs found: {found})',
+  exportWithoutTabFoundMore: 'the export has no {tab} tab (tabs found: {found}, ...)',
+});
 
 export interface Row {
   /** 1-based data row number, as a spreadsheet shows it (the header is row 1). */
@@ -52,7 +64,7 @@ export class RvtoolsTabs {
     const table = this.byName.get(tabKey(tab));
     if (!table) {
       if (essential) throw new MissingTabError(tab, this.names());
-      this.summary.missing(`tab ${tab}: ${whenMissing}`);
+      this.summary.missing(MESSAGES.noTab({ tab, consequence: whenMissing }));
       return [];
     }
     let columns: Readonly<Record<string, number | undefined>>;
@@ -60,11 +72,11 @@ export class RvtoolsTabs {
       columns = columnsOf(table, specs);
     } catch (error) {
       if (essential || !(error instanceof MissingColumnError)) throw error;
-      this.summary.missing(`tab ${tab} has no column "${error.column}": ${whenMissing}`);
+      this.summary.missing(MESSAGES.noColumnConsequence({ tab, column: error.column, consequence: whenMissing }));
       return [];
     }
     for (const [name, spec] of Object.entries(specs)) {
-      if (columns[name] === undefined) this.summary.missing(`tab ${tab} has no column "${spec.header}"`);
+      if (columns[name] === undefined) this.summary.missing(MESSAGES.noColumn({ tab, column: spec.header }));
     }
     const headerIndex = new Map(table.header.map((header, index) => [header.trim().toLowerCase(), index]));
     return table.rows.map((cells, index) => this.row(tab, table, cells, index + 2, columns, headerIndex));
@@ -78,7 +90,7 @@ export class RvtoolsTabs {
       number: (column) =>
         numberCell(cells, columns[column], (bad) => {
           const header = table.header[columns[column] ?? -1] ?? column;
-          summary.warn(`${tab} row ${line}, column "${header}": "${bad.slice(0, 40)}" is not a number; left out`);
+          summary.warn(MESSAGES.notANumber({ tab, row: String(line), column: header, text: bad.slice(0, 40) }));
         }),
       boolean: (column) => booleanCell(cells, columns[column]),
       cellText: (header) => textCell(cells, headerIndex.get(header.toLowerCase())),
@@ -96,7 +108,7 @@ export class MissingTabError extends Error {
     readonly tab: string,
     found: readonly string[],
   ) {
-    const shown = found.slice(0, 8).join(', ');
-    super(`the export has no ${tab} tab${found.length > 0 ? ` (tabs found: ${shown}${found.length > 8 ? ', ...' : ''})` : ''}`);
+    const shown = formatList(found.slice(0, 8));
+    super(found.length === 0 ? MESSAGES.exportWithoutTab({ tab }) : found.length > 8 ? MESSAGES.exportWithoutTabFoundMore({ tab, found: shown }) : MESSAGES.exportWithoutTabFound({ tab, found: shown }));
   }
 }

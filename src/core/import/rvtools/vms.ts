@@ -10,7 +10,27 @@ import type { SummaryBuilder } from '../summary';
 import { restartPriority } from './clusters';
 import { VCPU, VINFO, VINFO_NETWORK_HEADERS, VMEMORY } from './columns';
 import type { Row, RvtoolsTabs } from './tabs';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.rvtools.vms', {
+  noVinfo: 'no VM can be imported',
+  templatesOne: '1 template left out: templates do not run',
+  templatesMany: '{count} templates left out: templates do not run',
+  placeholdersOne: '1 SRM placeholder VM left out: they stand for VMs protected at another site',
+  placeholdersMany: '{count} SRM placeholder VMs left out: they stand for VMs protected at another site',
+  secondariesOne: '1 FT secondary VM folded into their primaries (protection: ft, secondaryHost)',
+  secondariesMany: '{count} FT secondary VMs folded into their primaries (protection: ft, secondaryHost)',
+  hostNotInVhost: 'vInfo row {row}: VM "{vm}" runs on host "{host}", which is not in vHost; left out',
+  noMemory: 'vInfo row {row}: VM "{vm}" has no memory size; the design reports it',
+  datastoreNotInVdatastore: 'vInfo row {row}: VM "{vm}" is on datastore "{datastore}", which is not in vDatastore',
+  noHostOne: '1 VM on hosts missing from vHost were left out',
+  noHostMany: '{count} VMs on hosts missing from vHost were left out',
+  overridesOne: 'per-VM HA isolation response overrides (1 VM): the format keeps the isolation response per cluster',
+  overridesMany: 'per-VM HA isolation response overrides ({count} VMs): the format keeps the isolation response per cluster',
+  noVcpu: 'CPU reservations are not known (HA counts none)',
+  noVmemory: 'memory reservations are not known (HA counts none)',
+});
 
 export interface VmsInput {
   readonly tabs: RvtoolsTabs;
@@ -33,16 +53,16 @@ export function readVmRows(tabs: RvtoolsTabs, summary: SummaryBuilder): VmRows {
   const secondaries = new Map<string, string>();
   let templates = 0;
   let placeholders = 0;
-  for (const row of tabs.rows('vInfo', VINFO, 'no VM can be imported', true)) {
+  for (const row of tabs.rows('vInfo', VINFO, MESSAGES.noVinfo({}), true)) {
     if (row.text('vm') === undefined) continue;
     if (row.boolean('template') === true) templates += 1;
     else if (row.boolean('srmPlaceholder') === true) placeholders += 1;
     else if (isSecondary(row)) secondaries.set(row.text('vm') ?? '', row.text('host') ?? '');
     else rows.push(row);
   }
-  if (templates > 0) summary.inferred(`${counted(templates, 'template')} left out: templates do not run`);
-  if (placeholders > 0) summary.inferred(`${counted(placeholders, 'SRM placeholder VM')} left out: they stand for VMs protected at another site`);
-  if (secondaries.size > 0) summary.inferred(`${counted(secondaries.size, 'FT secondary VM')} folded into their primaries (protection: ft, secondaryHost)`);
+  if (templates > 0) summary.inferred(templates === 1 ? MESSAGES.templatesOne({}) : MESSAGES.templatesMany({ count: grouped(templates) }));
+  if (placeholders > 0) summary.inferred(placeholders === 1 ? MESSAGES.placeholdersOne({}) : MESSAGES.placeholdersMany({ count: grouped(placeholders) }));
+  if (secondaries.size > 0) summary.inferred(secondaries.size === 1 ? MESSAGES.secondariesOne({}) : MESSAGES.secondariesMany({ count: grouped(secondaries.size) }));
   return { rows, secondaries };
 }
 
@@ -66,11 +86,11 @@ export function importVms(input: VmsInput, vmRows: VmRows): Map<string, DraftEle
     if (id === undefined || vms.has(id)) continue;
     if (host === undefined) {
       noHost += 1;
-      summary.warn(`vInfo row ${row.line}: VM "${name}" runs on host "${hostName ?? ''}", which is not in vHost; left out`);
+      summary.warn(MESSAGES.hostNotInVhost({ row: String(row.line), vm: name, host: hostName ?? '' }));
       continue;
     }
     const memory = row.number('memoryMiB');
-    if (memory === undefined) summary.warn(`vInfo row ${row.line}: VM "${name}" has no memory size; the design reports it`);
+    if (memory === undefined) summary.warn(MESSAGES.noMemory({ row: String(row.line), vm: name }));
     const reservation = reservations.get(joinKey(row)) ?? reservations.get(nameKey(row));
     const datastoreName = datastoreOfPath(row.text('path'));
     const datastore = datastoreName === undefined ? undefined : input.datastoreIds.get(datastoreName);
@@ -98,10 +118,10 @@ export function importVms(input: VmsInput, vmRows: VmRows): Map<string, DraftEle
       },
       comment: id === name ? undefined : `"${name}"`,
     });
-    if (datastoreName !== undefined && datastore === undefined) summary.warn(`vInfo row ${row.line}: VM "${name}" is on datastore "${datastoreName}", which is not in vDatastore`);
+    if (datastoreName !== undefined && datastore === undefined) summary.warn(MESSAGES.datastoreNotInVdatastore({ row: String(row.line), vm: name, datastore: datastoreName }));
   }
-  if (noHost > 0) summary.warn(`${counted(noHost, 'VM')} on hosts missing from vHost were left out`);
-  if (overrides > 0) summary.missing(`per-VM HA isolation response overrides (${counted(overrides, 'VM')}): the format keeps the isolation response per cluster`);
+  if (noHost > 0) summary.warn(noHost === 1 ? MESSAGES.noHostOne({}) : MESSAGES.noHostMany({ count: grouped(noHost) }));
+  if (overrides > 0) summary.missing(overrides === 1 ? MESSAGES.overridesOne({}) : MESSAGES.overridesMany({ count: grouped(overrides) }));
   return vms;
 }
 
@@ -133,8 +153,8 @@ function readReservations(tabs: RvtoolsTabs): Map<string, Reservation> {
     for (const key of keys) result.set(key, reservation);
     return reservation;
   };
-  for (const row of tabs.rows('vCPU', VCPU, 'CPU reservations are not known (HA counts none)')) entry(row).cpuMHz = row.number('reservationMHz') ?? 0;
-  for (const row of tabs.rows('vMemory', VMEMORY, 'memory reservations are not known (HA counts none)')) entry(row).memoryMiB = row.number('reservationMiB') ?? 0;
+  for (const row of tabs.rows('vCPU', VCPU, MESSAGES.noVcpu({}))) entry(row).cpuMHz = row.number('reservationMHz') ?? 0;
+  for (const row of tabs.rows('vMemory', VMEMORY, MESSAGES.noVmemory({}))) entry(row).memoryMiB = row.number('reservationMiB') ?? 0;
   return result;
 }
 

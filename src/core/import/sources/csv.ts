@@ -10,6 +10,14 @@ import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import type { Cell, Table } from '../table';
 import { ImportInputError } from './errors';
 import { decodeText } from './text';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.csv', {
+  windows1252: '{file} is not UTF-8: read it as Windows-1252',
+  invalid: '{file} is not valid CSV: {reason}',
+  invalidAtLine: '{file} is not valid CSV (line {line}): {reason}',
+  empty: '{file} is empty',
+});
 
 export interface CsvTable {
   readonly table: Table;
@@ -19,7 +27,7 @@ export interface CsvTable {
 export function readCsvTable(file: string, tab: string, bytes: Uint8Array): CsvTable {
   const warnings: string[] = [];
   const { text, encoding } = decodeText(bytes);
-  if (encoding === 'windows-1252') warnings.push(`${file} is not UTF-8: read it as Windows-1252`);
+  if (encoding === 'windows-1252') warnings.push(MESSAGES.windows1252({ file }));
   let records: string[][];
   try {
     // csv-parse reads UTF-8 bytes faster than a string (which it would encode again).
@@ -28,8 +36,8 @@ export function readCsvTable(file: string, tab: string, bytes: Uint8Array): CsvT
   } catch (error) {
     const lines = error instanceof CsvError ? error.lines : undefined;
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
-    const line = typeof lines === 'number' && !/\bline\b/.test(reason) ? ` (line ${lines})` : '';
-    throw new ImportInputError('invalid-csv', file, `${file} is not valid CSV${line}: ${reason}`);
+    const message = typeof lines === 'number' && !/\bline\b/.test(reason) ? MESSAGES.invalidAtLine({ file, line: String(lines), reason }) : MESSAGES.invalid({ file, reason });
+    throw new ImportInputError('invalid-csv', file, message);
   }
   const [headerRecord, ...dataRecords] = records;
   const header = (headerRecord ?? []).map((cell) => cell.trim());
@@ -43,7 +51,7 @@ export function readCsvTable(file: string, tab: string, bytes: Uint8Array): CsvT
     while (row.length < header.length) row.push(null);
     rows.push(row);
   }
-  if (header.length === 0) warnings.push(`${file} is empty`);
+  if (header.length === 0) warnings.push(MESSAGES.empty({ file }));
   return { table: { name: tab, header, rows }, warnings };
 }
 

@@ -1,3 +1,12 @@
+import { formatList } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+import { grouped } from '../../text/plural';
+
+const MESSAGES = defineMessages('import.input', {
+  none: 'none',
+  andMore: '{names} and {count} more',
+});
+
 /**
  * What the user picked to import, as bytes: one file, or a folder's files. The CLI and the VS Code
  * command read the bytes; the readers in src/core never touch the file system.
@@ -28,7 +37,7 @@ export function baseName(path: string): string {
 
 /** "a, b, c and 5 more", or "none": what was found instead, in messages. */
 export function listSome(names: readonly string[], max = 8): string {
-  if (names.length === 0) return 'none';
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+  if (names.length === 0) return MESSAGES.none({});
+  const shown = formatList(names.slice(0, max));
+  return names.length > max ? MESSAGES.andMore({ names: shown, count: grouped(names.length - max) }) : shown;
 }

@@ -5,6 +5,12 @@
  */
 
 import { ImportInputError } from './errors';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.json', {
+  invalid: '{file} is not valid JSON (line {line}, column {column}): {reason}',
+  syntaxError: 'syntax error',
+});
 
 /** Whether text looks like JSON: its first character that is not whitespace is `{` or `[`. */
 export function looksLikeJson(text: string): boolean {
@@ -18,7 +24,7 @@ export function parseJsonInventory(file: string, text: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const { line, column } = lineAndColumn(text, jsonErrorOffset(text, message));
-    throw new ImportInputError('invalid-json', file, `${file} is not valid JSON (line ${line}, column ${column}): ${jsonErrorReason(message)}`);
+    throw new ImportInputError('invalid-json', file, MESSAGES.invalid({ file, line: String(line), column: String(column), reason: jsonErrorReason(message) }));
   }
 }
 
@@ -103,5 +109,5 @@ function jsonErrorReason(message: string): string {
     .replace(/ at line \d+ column \d+.*$/is, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return reason === '' ? 'syntax error' : reason;
+  return reason === '' ? MESSAGES.syntaxError({}) : reason;
 }

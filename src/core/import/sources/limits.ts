@@ -4,7 +4,17 @@
  * zip central directory before any entry is inflated.
  */
 
-import { plural } from '../../text/plural';
+import { formatNumber } from '../../l10n/format';
+import { defineMessages } from '../../l10n/messages';
+
+const SIZES = defineMessages('import.sizes', {
+  oneByte: '1 byte',
+  bytes: '{n} bytes',
+  kib: '{n} KiB',
+  mib: '{n} MiB',
+  gib: '{n} GiB',
+  tib: '{n} TiB',
+});
 
 export interface ImportLimits {
   /** Bytes of input: the file, or the files read from a folder. */
@@ -42,13 +52,14 @@ export function resolveLimits(limits: Partial<ImportLimits> | undefined): Import
 
 /** "200 MiB", "1.5 KiB", "12 bytes": sizes in messages. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${plural(bytes, 'byte')}`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  if (bytes === 1) return SIZES.oneByte({});
+  if (bytes < 1024) return SIZES.bytes({ n: formatNumber(bytes, { grouping: false }) });
+  const units = [SIZES.kib, SIZES.mib, SIZES.gib, SIZES.tib] as const;
   let value = bytes / 1024;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${value.toFixed(1).replace(/\.0$/, '')} ${units[unit]}`;
+  return (units[unit] ?? SIZES.tib)({ n: formatNumber(Number(value.toFixed(1)), { maximumFractionDigits: 1, grouping: false }) });
 }

@@ -20,6 +20,22 @@ import { rvtoolsCsvTab } from './rvtools-names';
 import { decodeText } from './text';
 import { readXlsxTables } from './xlsx';
 import { checkZipEntries, inflateZipEntry, looksLikeZip, readZipDirectory } from './zip';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.read', {
+  readingTab: 'reading {tab}',
+  readingFile: 'reading {name}',
+  empty: '{name} is empty (0 bytes)',
+  legacyExcel: '{name} is an Excel 97-2003 (or other Office binary) file; RVTools exports .xlsx workbooks or CSV files',
+  csvName: '{name} is a CSV file, but only RVTools_tab<TAB>.csv names say which RVTools tab a file holds',
+  notAnInventory: '{name} is not an RVTools export (.xlsx, or RVTools_tab*.csv files in a folder or .zip) nor a JSON inventory',
+  zipWithoutExport: '{file} holds no RVTools export (an .xlsx workbook, or RVTools_tab*.csv files); found: {found}',
+  entryIn: '{entry} in {file}',
+  folderWithoutCsv: 'folder {folder} has no RVTools_tab*.csv files; found: {found}',
+  folder: 'folder {folder}',
+  twoTabs: '{container} has two {tab} tabs ({first} and {second}); read only the first',
+  tooLarge: '{source} is {size}, more than the {limit} an inventory may have',
+});
 
 export type InventoryKind = 'rvtools-xlsx' | 'rvtools-csv' | 'json';
 
@@ -43,8 +59,6 @@ export interface ReadInventoryOptions {
   readonly onProgress?: (message: string) => void;
 }
 
-const NOT_AN_INVENTORY = 'is not an RVTools export (.xlsx, or RVTools_tab*.csv files in a folder or .zip) nor a JSON inventory';
-
 export async function readInventoryTables(input: InventoryInput, options: ReadInventoryOptions = {}): Promise<InventoryTables> {
   const limits = resolveLimits(options.limits);
   const onProgress = options.onProgress && ((message: string) => options.onProgress?.(printable(message)));
@@ -54,26 +68,26 @@ export async function readInventoryTables(input: InventoryInput, options: ReadIn
 
 async function readFile(input: InventoryFile, limits: ImportLimits, onProgress: ((message: string) => void) | undefined): Promise<InventoryTables> {
   const { name, bytes } = input;
-  if (bytes.length === 0) throw new ImportInputError('empty', name, `${name} is empty (0 bytes)`);
+  if (bytes.length === 0) throw new ImportInputError('empty', name, MESSAGES.empty({ name }));
   checkInputSize(name, bytes.length, limits);
   if (looksLikeZip(bytes)) return readZip(name, bytes, limits, onProgress);
   if (looksLikeOfficeBinary(bytes)) {
-    throw new ImportInputError('legacy-excel', name, `${name} is an Excel 97-2003 (or other Office binary) file; RVTools exports .xlsx workbooks or CSV files`);
+    throw new ImportInputError('legacy-excel', name, MESSAGES.legacyExcel({ name }));
   }
   const tab = rvtoolsCsvTab(baseName(name));
   if (tab !== undefined) {
-    onProgress?.(`reading ${tab}`);
+    onProgress?.(MESSAGES.readingTab({ tab }));
     const { table, warnings } = readCsvTable(name, tab, bytes);
     return { kind: 'rvtools-csv', tables: [table], warnings };
   }
   if (looksLikeJson(decodeText(bytes.subarray(0, 4096)).text)) {
-    onProgress?.(`reading ${name}`);
+    onProgress?.(MESSAGES.readingFile({ name }));
     return { kind: 'json', tables: [], json: parseJsonInventory(name, decodeText(bytes).text), warnings: [] };
   }
   if (/\.csv$/i.test(name)) {
-    throw new ImportInputError('csv-name', name, `${name} is a CSV file, but only RVTools_tab<TAB>.csv names say which RVTools tab a file holds`);
+    throw new ImportInputError('csv-name', name, MESSAGES.csvName({ name }));
   }
-  throw new ImportInputError('unrecognized', name, `${name} ${NOT_AN_INVENTORY}`);
+  throw new ImportInputError('unrecognized', name, MESSAGES.notAnInventory({ name }));
 }
 
 async function readZip(file: string, bytes: Uint8Array, limits: ImportLimits, onProgress: ((message: string) => void) | undefined): Promise<InventoryTables> {
@@ -84,18 +98,18 @@ async function readZip(file: string, bytes: Uint8Array, limits: ImportLimits, on
   const files = entries.filter((entry) => !entry.name.endsWith('/') && !entry.name.startsWith('__MACOSX/'));
   const csvEntries = files.filter((entry) => rvtoolsCsvTab(baseName(entry.name)) !== undefined);
   if (csvEntries.length === 0) {
-    throw new ImportInputError('no-rvtools-tabs', file, `${file} holds no RVTools export (an .xlsx workbook, or RVTools_tab*.csv files); found: ${listSome(files.map((entry) => entry.name))}`);
+    throw new ImportInputError('no-rvtools-tabs', file, MESSAGES.zipWithoutExport({ file, found: listSome(files.map((entry) => entry.name)) }));
   }
   checkZipEntries(file, csvEntries, limits);
-  return readCsvTables(file, csvEntries.map((entry) => ({ name: entry.name, label: `${entry.name} in ${file}`, bytes: () => inflateZipEntry(file, bytes, entry) })), onProgress);
+  return readCsvTables(file, csvEntries.map((entry) => ({ name: entry.name, label: MESSAGES.entryIn({ entry: entry.name, file }), bytes: () => inflateZipEntry(file, bytes, entry) })), onProgress);
 }
 
 async function readFolder(folder: InventoryFolder, limits: ImportLimits, onProgress: ((message: string) => void) | undefined): Promise<InventoryTables> {
   const csvFiles = folder.files.filter((file) => rvtoolsCsvTab(baseName(file.name)) !== undefined);
   if (csvFiles.length === 0) {
-    throw new ImportInputError('no-rvtools-tabs', folder.name, `folder ${folder.name} has no RVTools_tab*.csv files; found: ${listSome(folder.files.map((file) => baseName(file.name)))}`);
+    throw new ImportInputError('no-rvtools-tabs', folder.name, MESSAGES.folderWithoutCsv({ folder: folder.name, found: listSome(folder.files.map((file) => baseName(file.name))) }));
   }
-  checkInputSize(`folder ${folder.name}`, csvFiles.reduce((sum, file) => sum + file.bytes.length, 0), limits, folder.name);
+  checkInputSize(MESSAGES.folder({ folder: folder.name }), csvFiles.reduce((sum, file) => sum + file.bytes.length, 0), limits, folder.name);
   return readCsvTables(folder.name, csvFiles.map((file) => ({ name: file.name, label: file.name, bytes: () => file.bytes })), onProgress);
 }
 
@@ -116,11 +130,11 @@ function readCsvTables(container: string, sources: readonly CsvSource[], onProgr
     const tab = rvtoolsCsvTab(baseName(source.name)) ?? source.name;
     const first = firstByTab.get(tab.toLowerCase());
     if (first !== undefined) {
-      warnings.push(`${container} has two ${tab} tabs (${first} and ${source.name}); read only the first`);
+      warnings.push(MESSAGES.twoTabs({ container, tab, first, second: source.name }));
       continue;
     }
     firstByTab.set(tab.toLowerCase(), source.name);
-    onProgress?.(`reading ${tab}`);
+    onProgress?.(MESSAGES.readingTab({ tab }));
     const read = readCsvTable(source.label, tab, source.bytes());
     tables.push(read.table);
     warnings.push(...read.warnings);
@@ -130,7 +144,7 @@ function readCsvTables(container: string, sources: readonly CsvSource[], onProgr
 
 function checkInputSize(label: string, size: number, limits: ImportLimits, file = label): void {
   if (size > limits.maxInputBytes) {
-    throw new ImportInputError('too-large', file, `${label} is ${formatBytes(size)}, more than the ${formatBytes(limits.maxInputBytes)} an inventory may have`);
+    throw new ImportInputError('too-large', file, MESSAGES.tooLarge({ source: label, size: formatBytes(size), limit: formatBytes(limits.maxInputBytes) }));
   }
 }
 

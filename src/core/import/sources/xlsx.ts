@@ -17,6 +17,13 @@ import { listSome } from './input';
 import type { ImportLimits } from './limits';
 import { isRvtoolsTab } from './rvtools-names';
 import { checkZipEntries, storedZipOf, type ZipEntry } from './zip';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.xlsx', {
+  unreadable: '{file} is not a readable workbook: {reason}',
+  readingTab: 'reading {tab}',
+  noRvtoolsTab: '{file} is a workbook without any RVTools tab (vInfo, vHost...); its sheets: {sheets}',
+});
 
 /** The zip entries read-excel-file inflates. */
 function isWorkbookPart(name: string): boolean {
@@ -32,13 +39,13 @@ export async function readXlsxTables(file: string, bytes: Uint8Array, entries: r
     sheets = await readXlsxFile(checked.buffer as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
-    throw new ImportInputError('corrupt', file, `${file} is not a readable workbook: ${reason}`);
+    throw new ImportInputError('corrupt', file, MESSAGES.unreadable({ file, reason }));
   }
   if (!sheets.some((sheet) => isRvtoolsTab(sheet.sheet))) {
-    throw new ImportInputError('no-rvtools-tabs', file, `${file} is a workbook without any RVTools tab (vInfo, vHost...); its sheets: ${listSome(sheets.map((sheet) => sheet.sheet))}`);
+    throw new ImportInputError('no-rvtools-tabs', file, MESSAGES.noRvtoolsTab({ file, sheets: listSome(sheets.map((sheet) => sheet.sheet)) }));
   }
   return sheets.map((sheet) => {
-    onProgress?.(`reading ${sheet.sheet}`);
+    onProgress?.(MESSAGES.readingTab({ tab: sheet.sheet }));
     return sheetTable(sheet.sheet, sheet.data as readonly (readonly unknown[])[]);
   });
 }

@@ -15,7 +15,35 @@
 import { Inflate } from 'fflate';
 import { ImportInputError } from './errors';
 import { formatBytes, type ImportLimits } from './limits';
-import { counted } from '../../text/plural';
+import { grouped } from '../../text/plural';
+import { defineMessages } from '../../l10n/messages';
+
+const MESSAGES = defineMessages('import.zip', {
+  notReadable: '{file} is not a readable zip archive: {detail}',
+  truncatedNoEnd: 'it is truncated (no end of central directory)',
+  damagedNoEnd: 'it is truncated or damaged (no end of central directory)',
+  tooManyEntries: '{file} holds {count} entries, more than the {max} an inventory export may have',
+  directoryDamaged: 'its central directory is damaged',
+  noZip64Sizes: 'a zip64 entry has no zip64 sizes',
+  encrypted: '{file} is password-protected ({entry} is encrypted); export it again without a password',
+  compressionMethod: '{file}: {entry} uses zip compression method {method}; only stored and deflate entries can be read',
+  tooMuchUncompressed: '{file} declares more than {limit} of uncompressed data in the entries to read',
+  ratioInfinite: '{file}: {entry} declares {size} compressed infinitely (more than {max}:1), which is not an inventory export',
+  ratio: '{file}: {entry} declares {size} compressed {ratio} times (more than {max}:1), which is not an inventory export',
+  noLocalHeader: '{entry} has no local header',
+  truncated: '{entry} is truncated',
+  twoSizes: '{entry} is stored with two different sizes',
+  crc: '{entry} fails its CRC-32 check',
+  inflatesOver: '{entry} inflates to more than the {declared} its header declares',
+  doesNotInflate: '{entry} does not inflate ({reason})',
+  inflatesTo: '{entry} inflates to {size}, not the {declared} its header declares',
+  tooLargeToRepack: 'it is too large to repack',
+});
+
+const BYTES = defineMessages('import.zip.bytes', {
+  one: '1 byte',
+  many: '{count} bytes',
+});
 
 export interface ZipEntry {
   /** The path inside the archive; folders end with "/". */
@@ -43,10 +71,10 @@ const u16 = (bytes: Uint8Array, at: number): number => (bytes[at] ?? 0) | ((byte
 const u32 = (bytes: Uint8Array, at: number): number => (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
 const u64 = (bytes: Uint8Array, at: number): number => u32(bytes, at) + u32(bytes, at + 4) * 0x1_0000_0000;
 
-const byteCount = (count: number) => counted(count, 'byte');
+const byteCount = (count: number) => (count === 1 ? BYTES.one({}) : BYTES.many({ count: grouped(count) }));
 
 function corrupt(file: string, detail: string): ImportInputError {
-  return new ImportInputError('corrupt', file, `${file} is not a readable zip archive: ${detail}`);
+  return new ImportInputError('corrupt', file, MESSAGES.notReadable({ file, detail }));
 }
 
 /** Whether the bytes start like a zip archive (a local file header, or the end record of an empty zip). */
@@ -58,9 +86,9 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 export function readZipDirectory(file: string, bytes: Uint8Array, limits: Pick<ImportLimits, 'maxZipEntries'>): ZipEntry[] {
   // Find the end record as fflate does: the last signature within 64 KiB of comment from the end.
   let end = bytes.length - 22;
-  if (end < 0) throw corrupt(file, 'it is truncated (no end of central directory)');
+  if (end < 0) throw corrupt(file, MESSAGES.truncatedNoEnd({}));
   for (; u32(bytes, end) !== END_OF_CENTRAL_DIRECTORY; --end) {
-    if (end === 0 || bytes.length - end > 65558) throw corrupt(file, 'it is truncated or damaged (no end of central directory)');
+    if (end === 0 || bytes.length - end > 65558) throw corrupt(file, MESSAGES.damagedNoEnd({}));
   }
   let count = u16(bytes, end + 8);
   let offset = u32(bytes, end + 16);
@@ -74,18 +102,18 @@ export function readZipDirectory(file: string, bytes: Uint8Array, limits: Pick<I
     }
   }
   if (count > limits.maxZipEntries) {
-    throw new ImportInputError('too-many-entries', file, `${file} holds ${count.toLocaleString('en-US')} entries, more than the ${limits.maxZipEntries.toLocaleString('en-US')} an inventory export may have`);
+    throw new ImportInputError('too-many-entries', file, MESSAGES.tooManyEntries({ file, count: grouped(count), max: grouped(limits.maxZipEntries) }));
   }
   const entries: ZipEntry[] = [];
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > bytes.length || u32(bytes, offset) !== CENTRAL_HEADER) throw corrupt(file, 'its central directory is damaged');
+    if (offset + 46 > bytes.length || u32(bytes, offset) !== CENTRAL_HEADER) throw corrupt(file, MESSAGES.directoryDamaged({}));
     const flags = u16(bytes, offset + 8);
     const nameLength = u16(bytes, offset + 28);
     const extraLength = u16(bytes, offset + 30);
     const commentLength = u16(bytes, offset + 32);
     const nameStart = offset + 46;
     const extraStart = nameStart + nameLength;
-    if (extraStart + extraLength > bytes.length) throw corrupt(file, 'its central directory is damaged');
+    if (extraStart + extraLength > bytes.length) throw corrupt(file, MESSAGES.directoryDamaged({}));
     const nameBytes = bytes.subarray(nameStart, extraStart);
     // fflate's reading: UTF-8 when flag bit 11 says so, else one character per byte.
     const name = flags & 0x800 ? new TextDecoder().decode(nameBytes) : Array.from(nameBytes, (byte) => String.fromCharCode(byte)).join('');
@@ -112,7 +140,7 @@ function zip64Sizes(file: string, bytes: Uint8Array, start: number, length: numb
         };
       }
     }
-    throw corrupt(file, 'a zip64 entry has no zip64 sizes');
+    throw corrupt(file, MESSAGES.noZip64Sizes({}));
   }
   return { compressedSize: compressed, uncompressedSize: uncompressed, localHeaderOffset: localOffset };
 }
@@ -126,19 +154,20 @@ export function checkZipEntries(file: string, entries: readonly ZipEntry[], limi
   let total = 0;
   for (const entry of entries) {
     if (entry.flags & 1 || entry.method === 99) {
-      throw new ImportInputError('encrypted', file, `${file} is password-protected (${entry.name} is encrypted); export it again without a password`);
+      throw new ImportInputError('encrypted', file, MESSAGES.encrypted({ file, entry: entry.name }));
     }
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new ImportInputError('unsupported-compression', file, `${file}: ${entry.name} uses zip compression method ${entry.method}; only stored and deflate entries can be read`);
+      throw new ImportInputError('unsupported-compression', file, MESSAGES.compressionMethod({ file, entry: entry.name, method: String(entry.method) }));
     }
     const size = entry.uncompressedSize;
     total += size;
     if (total > limits.maxUncompressedBytes) {
-      throw new ImportInputError('too-much-uncompressed', file, `${file} declares more than ${formatBytes(limits.maxUncompressedBytes)} of uncompressed data in the entries to read`);
+      throw new ImportInputError('too-much-uncompressed', file, MESSAGES.tooMuchUncompressed({ file, limit: formatBytes(limits.maxUncompressedBytes) }));
     }
     if (size > limits.compressionRatioMinBytes && size > limits.maxCompressionRatio * entry.compressedSize) {
-      const ratio = entry.compressedSize === 0 ? 'infinitely' : `${Math.round(size / entry.compressedSize).toLocaleString('en-US')} times`;
-      throw new ImportInputError('compression-ratio', file, `${file}: ${entry.name} declares ${formatBytes(size)} compressed ${ratio} (more than ${limits.maxCompressionRatio.toLocaleString('en-US')}:1), which is not an inventory export`);
+      const data = { file, entry: entry.name, size: formatBytes(size), max: grouped(limits.maxCompressionRatio) };
+      const message = entry.compressedSize === 0 ? MESSAGES.ratioInfinite(data) : MESSAGES.ratio({ ...data, ratio: grouped(Math.round(size / entry.compressedSize)) });
+      throw new ImportInputError('compression-ratio', file, message);
     }
   }
 }
@@ -156,22 +185,22 @@ export function inflateZipEntry(file: string, bytes: Uint8Array, entry: ZipEntry
 /** inflateZipEntry, writing the bytes into `target` at `offset` (which has room for the declared size). */
 function inflateInto(file: string, bytes: Uint8Array, entry: ZipEntry, target: Uint8Array, offset: number): void {
   const header = entry.localHeaderOffset;
-  if (header + 30 > bytes.length || u32(bytes, header) !== LOCAL_HEADER) throw corrupt(file, `${entry.name} has no local header`);
+  if (header + 30 > bytes.length || u32(bytes, header) !== LOCAL_HEADER) throw corrupt(file, MESSAGES.noLocalHeader({ entry: entry.name }));
   const start = header + 30 + u16(bytes, header + 26) + u16(bytes, header + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length < entry.compressedSize) throw corrupt(file, `${entry.name} is truncated`);
+  if (data.length < entry.compressedSize) throw corrupt(file, MESSAGES.truncated({ entry: entry.name }));
   const declared = entry.uncompressedSize;
   let crc = CRC_START;
   if (entry.method === 0) {
-    if (entry.compressedSize !== declared) throw corrupt(file, `${entry.name} is stored with two different sizes`);
+    if (entry.compressedSize !== declared) throw corrupt(file, MESSAGES.twoSizes({ entry: entry.name }));
     crc = crc32Update(crc, data);
-    if (crc32Final(crc) !== entry.crc32) throw corrupt(file, `${entry.name} fails its CRC-32 check`);
+    if (crc32Final(crc) !== entry.crc32) throw corrupt(file, MESSAGES.crc({ entry: entry.name }));
     target.set(data, offset);
     return;
   }
   let size = 0;
   const inflater = new Inflate((chunk) => {
-    if (size + chunk.length > declared) throw corrupt(file, `${entry.name} inflates to more than the ${byteCount(declared)} its header declares`);
+    if (size + chunk.length > declared) throw corrupt(file, MESSAGES.inflatesOver({ entry: entry.name, declared: byteCount(declared) }));
     target.set(chunk, offset + size);
     size += chunk.length;
     crc = crc32Update(crc, chunk);
@@ -181,10 +210,10 @@ function inflateInto(file: string, bytes: Uint8Array, entry: ZipEntry, target: U
     for (let at = 0; at < data.length; at += INFLATE_CHUNK) inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
   } catch (error) {
     if (error instanceof ImportInputError) throw error;
-    throw corrupt(file, `${entry.name} does not inflate (${error instanceof Error ? error.message : String(error)})`);
+    throw corrupt(file, MESSAGES.doesNotInflate({ entry: entry.name, reason: error instanceof Error ? error.message : String(error) }));
   }
-  if (size !== declared) throw corrupt(file, `${entry.name} inflates to ${byteCount(size)}, not the ${byteCount(declared)} its header declares`);
-  if (crc32Final(crc) !== entry.crc32) throw corrupt(file, `${entry.name} fails its CRC-32 check`);
+  if (size !== declared) throw corrupt(file, MESSAGES.inflatesTo({ entry: entry.name, size: byteCount(size), declared: byteCount(declared) }));
+  if (crc32Final(crc) !== entry.crc32) throw corrupt(file, MESSAGES.crc({ entry: entry.name }));
 }
 
 /**
@@ -199,7 +228,7 @@ export function storedZipOf(file: string, bytes: Uint8Array, entries: readonly Z
   const names = entries.map((entry) => encoder.encode(entry.name));
   const localSize = entries.reduce((sum, entry, index) => sum + 30 + (names[index] as Uint8Array).length + entry.uncompressedSize, 0);
   const centralSize = names.reduce((sum, name) => sum + 46 + name.length, 0);
-  if (entries.length > 0xffff || localSize + centralSize > 0xffffffff) throw corrupt(file, 'it is too large to repack');
+  if (entries.length > 0xffff || localSize + centralSize > 0xffffffff) throw corrupt(file, MESSAGES.tooLargeToRepack({}));
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];
