@@ -21,7 +21,7 @@ import { buildDiagram } from '../core/view/diagram';
 import { suggestedCables, withSuggestedCables } from '../core/view/diagram-suggestions';
 import type { DocumentAnalyses } from './analyses';
 import { onDidRunSimulation, SIMULATION_COMMANDS, type SimulationRun } from './simulation-commands';
-import { webviewHtml } from './webview-html';
+import { escapeHtml, webviewHtml } from './webview-html';
 import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
 import { activeDesignUri, DESIGNER_VIEW_TYPE } from './active-design';
@@ -263,10 +263,10 @@ class DesignerSession implements vscode.Disposable {
     const name = basename(this.document.uri).replace(/\.vtopo$/, '');
     await saveThroughDialog({
       defaultUri: vscode.Uri.joinPath(this.document.uri, '..', `${name}.${format}`),
-      filterName: format === 'svg' ? 'SVG image' : 'PNG image',
+      filterName: format === 'svg' ? vscode.l10n.t('SVG image') : vscode.l10n.t('PNG image'),
       extension: format,
-      title: `Export the design as ${format.toUpperCase()}`,
-      what: 'design',
+      title: vscode.l10n.t('Export the design as {format}', { format: format.toUpperCase() }),
+      what: vscode.l10n.t('design'),
       bytes: () => (format === 'svg' ? new TextEncoder().encode(data) : pngBytes(data)),
     }, this.log);
   }
@@ -285,7 +285,7 @@ function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   return webviewHtml({
     webview,
     script: vscode.Uri.joinPath(mediaRoot, 'designer.js'),
-    title: 'VTopo designer',
+    title: escapeHtml(vscode.l10n.t('VTopo designer')),
     css: DESIGNER_CSS,
     body: designerBody(),
     // The toolbar's icons: the codicon font, shipped in dist/webview/codicons (scripts/build.mjs).

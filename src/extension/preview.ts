@@ -10,7 +10,7 @@ import { buildDiagram } from '../core/view/diagram';
 import { containerView } from '../core/view/designer-containers';
 import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/protocol';
 import type { DocumentAnalyses } from './analyses';
-import { webviewHtml } from './webview-html';
+import { escapeHtml, webviewHtml } from './webview-html';
 import { basename } from './uris';
 
 const VIEW_TYPE = 'vtopo.preview';
@@ -98,9 +98,4 @@ function previewHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
 <div id="canvas" role="img" aria-label="${escapeHtml(vscode.l10n.t('Design diagram'))}"></div>
 <div id="details" aria-live="polite"></div>`,
   });
-}
-
-/** A text in HTML, as element content or an attribute value. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -11,7 +11,7 @@ import { parseSimulationPanelMessage, type HostToSimulationPanelMessage } from '
 import { buildSimulationView, reportTitle, type SimulationReport } from '../core/view/simulation-view';
 import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
-import { webviewHtml } from './webview-html';
+import { escapeHtml, webviewHtml } from './webview-html';
 
 const VIEW_TYPE = 'vtopo.simulation';
 
@@ -172,9 +172,4 @@ function simulationHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string 
   button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }`,
     body: `<main id="app" aria-live="polite"><p class="empty">${escapeHtml(vscode.l10n.t('Simulating...'))}</p></main>`,
   });
-}
-
-/** A text in HTML, as element content or an attribute value. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
