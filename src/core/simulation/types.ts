@@ -6,6 +6,7 @@
  */
 
 import { DOMAIN_KINDS, isDomainKind } from '../domain/domain-kinds';
+import { defineMessages } from '../l10n/messages';
 
 /**
  * The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them.
@@ -19,8 +20,26 @@ export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
 /** How people name a kind of component: `power feed`, `site link`, `virtual switch`. */
 export function componentKindName(kind: ComponentKind): string {
-  return kind.replace('-', ' ');
+  return KIND_NAMES[kind === 'virtual-switch' ? 'virtualSwitch' : kind === 'power-feed' ? 'powerFeed' : kind === 'site-link' ? 'siteLink' : kind]({});
 }
+
+const KIND_NAMES = defineMessages('simulation.component-kinds', {
+  host: 'host',
+  switch: 'switch',
+  adapter: 'adapter',
+  port: 'port',
+  link: 'link',
+  controller: 'controller',
+  array: 'array',
+  datastore: 'datastore',
+  virtualSwitch: 'virtual switch',
+  stack: 'stack',
+  site: 'site',
+  rack: 'rack',
+  chassis: 'chassis',
+  powerFeed: 'power feed',
+  siteLink: 'site link',
+});
 
 /** Whether a component fails as a whole (a failure domain or a site link) rather than as one element. */
 export function failsAsAWhole(kind: ComponentKind): boolean {
