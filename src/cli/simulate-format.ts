@@ -8,6 +8,15 @@ import { reportResult } from '../core/view/simulation-export';
 import { maxOf } from '../core/capacity/resources';
 import type { Table } from '../core/view/simulation-table';
 import { buildSimulationView, type SimulationReport } from '../core/view/simulation-view';
+import { defineMessages } from '../core/l10n/messages';
+
+const MESSAGES = defineMessages('cli.simulate-format', {
+  design: 'Design: {design}',
+  labelled: '{label}:',
+  caption: '{caption}:',
+  none: 'none',
+  refused: 'Live migration of {vm} to {host} is refused:',
+});
 
 export interface Refusal {
   readonly code: string;
@@ -16,16 +25,17 @@ export interface Refusal {
 
 export function formatSimulationText(report: SimulationReport): string {
   const view = buildSimulationView(report);
-  const lines: string[] = [view.title, `Design: ${view.design}`, ''];
-  const labelWidth = Math.max(0, ...view.summary.map((item) => item.label.length));
-  for (const item of view.summary) lines.push(`  ${`${item.label}:`.padEnd(labelWidth + 1)}  ${item.value}`);
+  const lines: string[] = [view.title, MESSAGES.design({ design: view.design }), ''];
+  const labels = view.summary.map((item) => MESSAGES.labelled({ label: item.label }));
+  const labelWidth = Math.max(0, ...labels.map((label) => label.length));
+  view.summary.forEach((item, index) => lines.push(`  ${(labels[index] ?? '').padEnd(labelWidth)}  ${item.value}`));
   if (view.notes.length > 0) {
     lines.push('');
     for (const note of view.notes) lines.push(`  ${note}`);
   }
   for (const table of view.tables) {
-    lines.push('', `${table.caption}:`);
-    if (table.rows.length === 0) lines.push('  none');
+    lines.push('', MESSAGES.caption({ caption: table.caption }));
+    if (table.rows.length === 0) lines.push(`  ${MESSAGES.none({})}`);
     else for (const line of formatTextTable(table)) lines.push(`  ${line}`);
   }
   return `${lines.join('\n')}\n`;
@@ -52,7 +62,7 @@ export function formatSimulationJson(path: string, report: SimulationReport): st
 }
 
 export function formatRefusalText(vmId: string, toHostId: string, refusals: readonly Refusal[]): string {
-  return [`Live migration of ${vmId} to ${toHostId} is refused:`, ...refusals.map((refusal) => `  - ${refusal.reason} [${refusal.code}]`), ''].join('\n');
+  return [MESSAGES.refused({ vm: vmId, host: toHostId }), ...refusals.map((refusal) => `  - ${refusal.reason} [${refusal.code}]`), ''].join('\n');
 }
 
 export function formatRefusalJson(path: string, vmId: string, toHostId: string, refusals: readonly Refusal[]): string {
