@@ -58,7 +58,7 @@ import {
   GUEST_CLUSTER_TAKEOVER_SECONDS,
   REPLICA_TAKEOVER_SECONDS,
 } from './timings';
-import { componentKindName } from './types';
+import { componentKindName, restartPriorityName } from './types';
 import type {
   ComponentRef,
   DownReason,
@@ -618,7 +618,7 @@ class FailoverSimulation {
     this.setHost(run, hostId, 'booting');
     const vmId = run.info.vm.id;
     const failoverHost = run.info.cluster?.ha.admissionControl.failoverHosts?.includes(hostId) === true;
-    const placing = { vm: vmId, priority: run.info.priority, host: hostId };
+    const placing = { vm: vmId, priority: restartPriorityName(run.info.priority), host: hostId };
     const placed = this.log('vm-placed', [vmId, hostId], failoverHost ? MESSAGES.placesOnFailoverHost(placing) : MESSAGES.places(placing), cause);
     const powered = this.log('vm-powered-on', [vmId, hostId], MESSAGES.powersOn({ vm: vmId, host: hostId, seconds: run.info.bootSeconds }), placed);
     run.restart = { host: hostId, downAt: run.outageStart, poweredOnAt: this.now, readyAt: this.now + run.info.bootSeconds };

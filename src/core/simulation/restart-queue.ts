@@ -40,7 +40,7 @@ import { fits } from '../capacity/fits';
 import type { Datastore } from '../model/topology';
 import type { HostInfo, Load, SimulationContext, VmInfo } from './context';
 import { usesQuorum, type ClusterNetworkState } from './network-state';
-import type { DownReason, SimulationEventKind } from './types';
+import { restartPriorityName, type DownReason, type SimulationEventKind } from './types';
 import { defineMessages } from '../l10n/messages';
 import { formatList } from '../l10n/format';
 
@@ -237,7 +237,7 @@ export class RestartQueue<V extends RestartVm> {
     tier.startedAt = this.now;
     wave.parked = false;
     const ids = tier.members.map((run) => run.info.vm.id);
-    tier.startedEvent = this.engine.log('tier-started', ids, MESSAGES.tierStarts({ priority: tier.priority, vms: formatList(ids) }), cause);
+    tier.startedEvent = this.engine.log('tier-started', ids, MESSAGES.tierStarts({ priority: restartPriorityName(tier.priority), vms: formatList(ids) }), cause);
     for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
     const orchestration = wave.info.cluster?.ha.orchestration;
     if (index + 1 < wave.tiers.length && orchestration) this.engine.schedule(this.now + orchestration.tierTimeoutSeconds, { kind: 'tier-timeout', wave, tier: index });
@@ -249,7 +249,7 @@ export class RestartQueue<V extends RestartVm> {
     if (!tier || !next || next.startedAt !== undefined) return;
     tier.released = true;
     const seconds = wave.info.cluster?.ha.orchestration.tierTimeoutSeconds ?? 0;
-    const event = this.engine.log('tier-timeout', tier.members.map((run) => run.info.vm.id), MESSAGES.tierTimeout({ priority: tier.priority, seconds, next: next.priority }), tier.startedEvent);
+    const event = this.engine.log('tier-timeout', tier.members.map((run) => run.info.vm.id), MESSAGES.tierTimeout({ priority: restartPriorityName(tier.priority), seconds, next: restartPriorityName(next.priority) }), tier.startedEvent);
     this.startTier(wave, index + 1, event);
     this.placePending();
   }

@@ -41,6 +41,30 @@ const KIND_NAMES = defineMessages('simulation.component-kinds', {
   siteLink: 'site link',
 });
 
+const PRIORITY_NAMES = defineMessages('simulation.restart-priorities', {
+  highest: 'highest',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  lowest: 'lowest',
+  disabled: 'disabled',
+});
+
+/** A restart priority (vSphere's six names, as the simulator writes them) in the user's language; another value as it is. */
+export function restartPriorityName(priority: string): string {
+  switch (priority) {
+    case 'highest':
+    case 'high':
+    case 'medium':
+    case 'low':
+    case 'lowest':
+    case 'disabled':
+      return PRIORITY_NAMES[priority]({});
+    default:
+      return priority;
+  }
+}
+
 /** Whether a component fails as a whole (a failure domain or a site link) rather than as one element. */
 export function failsAsAWhole(kind: ComponentKind): boolean {
   return isDomainKind(kind) || kind === 'site-link';

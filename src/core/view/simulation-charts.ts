@@ -15,6 +15,7 @@ import type {
   SimulationResult,
   VmResult,
 } from '../simulation/types';
+import { restartPriorityName } from '../simulation/types';
 import { formatSeconds } from './simulation-format';
 import { defineMessages } from '../l10n/messages';
 import { formatList, formatNumber } from '../l10n/format';
@@ -323,7 +324,7 @@ function tierRank(tier: string): number {
 }
 
 function tierLabel(tier: string): string {
-  return tier === 'unknown' ? MESSAGES.priorityUnknown({}) : MESSAGES.priority({ priority: tier });
+  return tier === 'unknown' ? MESSAGES.priorityUnknown({}) : MESSAGES.priority({ priority: restartPriorityName(tier) });
 }
 
 // ---------------------------------------------------------------- time-axis ticks

@@ -5,7 +5,7 @@
  */
 
 import type { BalanceResult } from '../simulation/balance';
-import { componentKindName, failsAsAWhole, type ComponentRef, type MaintenanceResult, type MigrationResult, type SimulationResult, type SweepMode, type SweepRow, type VmResult } from '../simulation/types';
+import { componentKindName, failsAsAWhole, restartPriorityName, type ComponentRef, type MaintenanceResult, type MigrationResult, type SimulationResult, type SweepMode, type SweepRow, type VmResult } from '../simulation/types';
 import {
   buildBalanceChart,
   buildCapacityBars,
@@ -287,7 +287,7 @@ export function vmTable(result: SimulationResult, priorities: PriorityByVm = {})
         id: vm.vmId,
         cells: [
           textCell(vm.vmId),
-          textCell(priority),
+          textCell(restartPriorityName(priority)),
           textCell(vm.host),
           textCell(outcomeText(vm)),
           textCell(runsOn(vm)),

@@ -79,7 +79,8 @@ describe('simulation texts under pseudo-localization', () => {
       assert.ok(result.events.length > 0);
       assert.deepEqual(unwrapped(result.events.map((event) => event.message)), []);
       const view = buildSimulationView({ kind: 'failure', design: 'seed', result, priorities: restartPriorities(topology) });
-      assert.deepEqual(unwrapped(viewTexts(view)), []);
+      // The title is the scenario's name, given here by the test itself.
+      assert.deepEqual(unwrapped(viewTexts(view).slice(1)), []);
     }
   });
 
