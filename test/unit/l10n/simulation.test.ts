@@ -19,6 +19,8 @@ import { buildSimulationView, type SimulationReport, type SimulationView } from 
 import { reportToMarkdown } from '../../../src/core/view/simulation-export';
 import { restartPriorities } from '../../../src/core/view/simulation-targets';
 import { REPOSITORY_ROOT, runInDirectory, SEED_000 } from '../cli/harness';
+import { worstSingleHostFailure } from '../../../src/core/capacity/n1';
+import { lanVerdict, n1StatusText } from '../../../src/core/capacity/status';
 
 const EXAMPLES = readdirSync(join(REPOSITORY_ROOT, 'examples')).filter((name) => name.endsWith('.vtopo')).sort();
 
@@ -105,6 +107,22 @@ describe('simulation texts under pseudo-localization', () => {
   });
 });
 
+describe('the N-1 status bar under pseudo-localization', () => {
+  before(() => useLanguage('qps-ploc', {}, { pseudoLocalize: true }));
+  after(() => useLanguage('en', undefined));
+
+  it('its text (after the codicon) and every line of its tooltip come from a catalog, for every example', () => {
+    for (const name of EXAMPLES) {
+      const analysis = analyzeText(readFileSync(join(REPOSITORY_ROOT, 'examples', name), 'utf8'));
+      const status = n1StatusText(worstSingleHostFailure(analysis.topology), 15, lanVerdict(analysis.topology, analysis.findings));
+      const text = status.text.replace(/^\$\([a-z-]+\) /, '');
+      assert.deepEqual(unwrapped([text, ...status.tooltip.split('\n')]), [], name);
+    }
+    const none = n1StatusText({ clusters: [], cannotRestartCount: 0 }, 15);
+    assert.deepEqual(unwrapped([none.text.replace(/^\$\([a-z-]+\) /, ''), none.tooltip]), []);
+  });
+});
+
 function outcomeTexts(result: SimulationResult): string[] {
   return result.vms.flatMap((vm) => {
     const outcome = vm.outcome;
@@ -136,6 +154,15 @@ describe('simulation texts in Chinese', () => {
       // No English sentence left: no run of three English words.
       assert.doesNotMatch(event.message, /\b[a-z]{3,} [a-z]{2,} [a-z]{2,}\b/, event.message);
     }
+  });
+
+  it('the N-1 status bar reads in Chinese', () => {
+    const status = n1StatusText(
+      { clusters: [{ clusterId: 'prod', hostCount: 2, worst: { failedHostId: 'esx-01', survivingHostCount: 1, protectedVmIds: ['a', 'b'], restartHostByVm: new Map(), cannotRestartByReservation: ['a', 'b'], cannotRestartByConfiguredSize: [], cannotRestart: ['a', 'b'], cpuHeadroomPercent: 20, memoryHeadroomPercent: -5 } }], cannotRestartCount: 2 },
+      15,
+    );
+    assert.equal(status.text, '$(warning) N-1：2 台虚拟机无法重启');
+    assert.equal(status.tooltip, '集群“prod”：如果“esx-01”发生故障，2 台受保护的虚拟机无法重启：“a”、“b”；剩余余量：CPU 20%，内存 -5%（阈值 15%）。\n单击以打开“问题”面板。');
   });
 
   it('vtopo simulate --lang zh-cn prints the Chinese snapshot; without it, the English one', async () => {
