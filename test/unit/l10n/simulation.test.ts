@@ -17,7 +17,7 @@ import { recommendBalance } from '../../../src/core/simulation/balance';
 import type { SimulationResult } from '../../../src/core/simulation/types';
 import { buildSimulationView, type SimulationReport, type SimulationView } from '../../../src/core/view/simulation-view';
 import { reportToMarkdown } from '../../../src/core/view/simulation-export';
-import { restartPriorities } from '../../../src/core/view/simulation-targets';
+import { componentTargets, haClusterTargets, hostTargets, restartPriorities, unknownElementMessage, vmTargets } from '../../../src/core/view/simulation-targets';
 import { REPOSITORY_ROOT, runInDirectory, SEED_000 } from '../cli/harness';
 import { worstSingleHostFailure } from '../../../src/core/capacity/n1';
 import { lanVerdict, n1StatusText } from '../../../src/core/capacity/status';
@@ -107,6 +107,26 @@ describe('simulation texts under pseudo-localization', () => {
   });
 });
 
+describe('the simulation targets under pseudo-localization', () => {
+  before(() => useLanguage('qps-ploc', {}, { pseudoLocalize: true }));
+  after(() => useLanguage('en', undefined));
+
+  it('every target group and description of every example, and the unknown element message, come from catalogs', () => {
+    let targets = 0;
+    for (const name of EXAMPLES) {
+      const topology = load(name);
+      const all = [...hostTargets(topology), ...componentTargets(topology)];
+      targets += all.length;
+      // A description is one catalog text or a list of them (a count, the memory): each part is wrapped.
+      const parts = all.flatMap((target) => [target.group, ...listParts(target.description)]);
+      assert.deepEqual(unwrapped(parts), [], name);
+      assert.deepEqual(unwrapped([...vmTargets(topology), ...haClusterTargets(topology)].flatMap((target) => listParts(target.description))), [], name);
+      assert.match(unknownElementMessage(topology, 'switch', 'nope'), WRAPPED);
+    }
+    assert.ok(targets > 100, `only ${targets} targets`);
+  });
+});
+
 describe('the N-1 status bar under pseudo-localization', () => {
   before(() => useLanguage('qps-ploc', {}, { pseudoLocalize: true }));
   after(() => useLanguage('en', undefined));
@@ -122,6 +142,25 @@ describe('the N-1 status bar under pseudo-localization', () => {
     assert.deepEqual(unwrapped([none.text.replace(/^\$\([a-z-]+\) /, ''), none.tooltip]), []);
   });
 });
+
+/** The items of a list joined by formatList under pseudo-localization (`⟦a⟧⟦, ⟧⟦b⟧`), split at its own separators only. */
+function listParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (depth === 0 && text.startsWith('⟦, ⟧', index)) {
+      parts.push(text.slice(start, index));
+      index += '⟦, ⟧'.length - 1;
+      start = index + 1;
+      continue;
+    }
+    if (text[index] === '⟦') depth++;
+    else if (text[index] === '⟧') depth--;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 
 function outcomeTexts(result: SimulationResult): string[] {
   return result.vms.flatMap((vm) => {
