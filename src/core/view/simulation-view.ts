@@ -137,6 +137,7 @@ const MESSAGES = defineMessages('simulation.view', {
   loadAfter: 'Load after',
   change: 'Change',
   points: '{change} pts',
+  fullStop: '{text}.',
 });
 
 /** A simulation's result with what is needed to show it; what Export writes. */
@@ -207,7 +208,7 @@ export function reportTitle(report: SimulationReport): string {
 
 /** The text with exactly one full stop at its end (the simulator's reasons may carry their own). */
 function sentence(text: string): string {
-  return `${text.replace(/\.+$/, '')}.`;
+  return MESSAGES.fullStop({ text: text.replace(/[.。]+$/, '') });
 }
 
 function capitalized(text: string): string {
