@@ -58,6 +58,7 @@ const MESSAGES = defineMessages('simulation.migration', {
   mustNotRunOn: 'Rule "{rule}": VM "{vm}" must not run on "{host}".',
   antiAffinityOne: 'Anti-affinity rule "{rule}": {peers} already runs on "{host}".',
   antiAffinityMany: 'Anti-affinity rule "{rule}": {peers} already run on "{host}".',
+  datastore: 'Host "{host}" cannot reach datastore "{datastore}" of VM "{vm}".',
   poweredOff: 'Powered off: re-registered on "{host}", no memory to copy.',
   suspended: 'Suspended: re-registered on "{host}", no memory to copy.',
 });
@@ -552,7 +553,7 @@ export function checkMigration(topology: Topology, vmId: string, toHostId: strin
   for (const datastoreId of [vm.datastore, ...(vm.sharedDisks ?? [])]) {
     const datastore = datastoreId === undefined ? undefined : topology.datastore(datastoreId);
     if (datastore && !canOpenDatastore(topology, to, datastore)) {
-      reasons.push(refusal(vm, to.id, 'datastore', `Host "${to.id}" cannot reach datastore "${datastore.id}" of VM "${vm.id}".`));
+      reasons.push(refusal(vm, to.id, 'datastore', MESSAGES.datastore({ host: to.id, datastore: datastore.id, vm: vm.id })));
     }
   }
   if (running) reasons.push(...capacityRefusals(vm, to, cluster, placement));
