@@ -210,6 +210,13 @@ describe('simulation texts in Chinese', () => {
       assert.equal(run.exitCode, 0);
       assert.equal(run.stderr, '');
       assert.equal(run.stdout, readFileSync(join(SNAPSHOTS, `simulate-host-failure.${language}.txt`), 'utf8'), language);
+      if (language === 'zh-cn') {
+        assert.match(run.stdout, /^主机“esx-01”发生故障\n设计：seed-000-fq1616r\.vtopo\n/);
+        // Every line but the ids and event kinds is Chinese: no run of three English words.
+        assert.doesNotMatch(run.stdout, /\b[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}\b/);
+      }
     }
+    const unknown = await runInDirectory(REPOSITORY_ROOT, ['simulate', SEED_000, '--fail', 'switch:fc-z', '--lang', 'zh-cn']);
+    assert.deepEqual(unknown, { exitCode: 2, stdout: '', stderr: `vtopo: ${SEED_000}: 未知的交换机“fc-z”：该设计中的交换机有 fc-a、fc-b、lan-1、lan-2\n` });
   });
 });
