@@ -171,6 +171,25 @@ function outcomeTexts(result: SimulationResult): string[] {
   });
 }
 
+describe('the results panel script', () => {
+  it('passes no literal text to the page: headings, buttons, tabs, legends, tooltips and aria labels come from PANEL_TEXTS', () => {
+    const source = readFileSync(join(REPOSITORY_ROOT, 'webview', 'simulation.ts'), 'utf8');
+    const literalText = [
+      /html\('[a-z0-9]+', (?:'|`(?!\$\{))/g, // an element's text (a template may start with a catalog text)
+      /svgText\(chart, [^,]+, [^,]+, ['`]/g, // a chart's text
+      /tooltip\([a-z]+, ['`]/g,
+      /setAttribute\('aria-label', ['`]/g,
+      /exportButton\(['`]/g,
+      /label: ['`]/g, // a tab
+      /\['[a-z-]+', '[^']*'\]/g, // a legend entry: [class, text]
+    ];
+    const found = literalText.flatMap((pattern) => source.match(pattern) ?? []);
+    // The capacity chart's 100% tick is a number.
+    assert.deepEqual(found.filter((match) => !match.startsWith('svgText(chart, x(1)')), []);
+    assert.match(source, /PANEL_TEXTS as T/);
+  });
+});
+
 const CJK = /[\u4e00-\u9fff]/;
 const SNAPSHOTS = join(REPOSITORY_ROOT, 'test', 'unit', 'cli', 'snapshots');
 
