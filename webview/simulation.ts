@@ -14,6 +14,8 @@ import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/vi
 import { sortRows, type SortDirection, type Table } from '../src/core/view/simulation-table';
 import type { SimulationView } from '../src/core/view/simulation-view';
 import { hostChannel, onHostMessage } from './shared/vscode-api';
+import { markLegendText, PANEL_TEXTS as T } from '../src/core/view/simulation-panel-texts';
+import { formatList, formatNumber } from '../src/core/l10n/format';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const toHost = hostChannel<SimulationPanelToHostMessage>();
@@ -73,7 +75,7 @@ function render(view: SimulationView): void {
   const header = html('header');
   header.append(html('h1', view.title), html('div', view.design, 'design'));
   const exportBar = html('div', undefined, 'exports');
-  exportBar.append(exportButton('Export Markdown', 'markdown'), exportButton('Export JSON', 'json'));
+  exportBar.append(exportButton(T.exportMarkdown({}), 'markdown'), exportButton(T.exportJson({}), 'json'));
   header.append(exportBar);
 
   const summary = html('dl', undefined, 'summary');
@@ -110,14 +112,14 @@ function render(view: SimulationView): void {
 function sectionsOf(view: SimulationView): Section[] {
   const sections: Section[] = [];
   const timeline = view.timeline;
-  if (timeline) sections.push({ id: 'timeline', label: 'Timeline', draw: (into) => drawTimeline(into, timeline) });
+  if (timeline) sections.push({ id: 'timeline', label: T.timeline({}), draw: (into) => drawTimeline(into, timeline) });
   const capacity = view.capacity;
-  if (capacity) sections.push({ id: 'capacity', label: 'Capacity', draw: (into) => drawCapacity(into, capacity) });
+  if (capacity) sections.push({ id: 'capacity', label: T.capacity({}), draw: (into) => drawCapacity(into, capacity) });
   const rounds = view.rounds;
-  if (rounds) sections.push({ id: 'rounds', label: 'Migration rounds', draw: (into) => drawRounds(into, rounds) });
+  if (rounds) sections.push({ id: 'rounds', label: T.migrationRounds({}), draw: (into) => drawRounds(into, rounds) });
   const balance = view.balance;
-  if (balance) sections.push({ id: 'balance', label: 'Host load', draw: (into) => drawBalance(into, balance) });
-  view.tables.forEach((table, index) => sections.push({ id: `table-${index}`, label: index === 0 ? `Table: ${table.caption}` : table.caption, draw: (into) => drawTable(into, table) }));
+  if (balance) sections.push({ id: 'balance', label: T.hostLoad({}), draw: (into) => drawBalance(into, balance) });
+  view.tables.forEach((table, index) => sections.push({ id: `table-${index}`, label: index === 0 ? T.tableTab({ caption: table.caption }) : table.caption, draw: (into) => drawTable(into, table) }));
   return sections;
 }
 
@@ -138,7 +140,7 @@ const TIMELINE_RIGHT = 24;
 function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   const rowCount = timeline.groups.reduce((sum, group) => sum + 1 + group.rows.length, 0);
   if (rowCount === 0) {
-    into.append(html('p', 'No VM lost its service.', 'empty'));
+    into.append(html('p', T.noVmLost({}), 'empty'));
     return;
   }
   const width = chartWidth();
@@ -151,7 +153,7 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
   const height = top + rowCount * ROW_HEIGHT + 36;
   const x = (seconds: number) => labelWidth + (Math.min(seconds, timeline.endSeconds) / timeline.endSeconds) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'timeline' });
-  chart.setAttribute('aria-label', `Downtime timeline: ${timeline.groups.map((group) => `${group.label}, ${group.rows.length} VMs`).join('; ')}`);
+  chart.setAttribute('aria-label', T.timelineAria({ groups: timeline.groups.map((group) => T.timelineAriaGroup({ group: group.label, count: group.rows.length })).join(T.groupSeparator({})) }));
 
   // Unreachable VMs run: their bars are hatched, apart from the solid outages.
   const defs = svg('defs', {}, chart);
@@ -184,30 +186,18 @@ function drawTimeline(into: HTMLElement, timeline: Timeline): void {
     const placed = labels[index];
     const labelY = placed === undefined ? 11 : 11 + placed.lane * MARK_LANE_HEIGHT;
     const line = svg('line', { x1: x(mark.atSeconds), x2: x(mark.atSeconds), y1: labelY + 2, y2: axisY, class: `mark ${mark.kind}` }, chart);
-    tooltip(line, `${formatSeconds(mark.atSeconds)}: ${mark.label}`);
+    tooltip(line, T.markTooltip({ time: formatSeconds(mark.atSeconds), label: mark.label }));
     if (!placed) return;
     const label = svgText(chart, labelWidth + placed.x, labelY, placed.text, `mark-label ${mark.kind}`, placed.anchor);
     tooltip(label, mark.label);
   });
   const shown = new Set(timeline.marks.map((mark) => mark.kind));
-  const markLegend = MARK_KINDS.filter((kind) => shown.has(kind)).map((kind) => [`mark-swatch ${kind}`, MARK_LEGEND[kind]] as const);
-  into.append(chart, legend([['outage', 'down'], ['unreachable', 'running, unreachable'], ['booting', 'booting'], ['takeover', 'takeover'], ['migrating', 'migrating'], ...markLegend]));
+  const markLegend = MARK_KINDS.filter((kind) => shown.has(kind)).map((kind) => [`mark-swatch ${kind}`, markLegendText(kind)] as const);
+  into.append(chart, legend([['outage', T.legendDown({})], ['unreachable', T.legendUnreachable({})], ['booting', T.legendBooting({})], ['takeover', T.legendTakeover({})], ['migrating', T.legendMigrating({})], ...markLegend]));
 }
 
 /** Height of one row of mark labels above the timeline. */
 const MARK_LANE_HEIGHT = 13;
-
-const MARK_LEGEND: Readonly<Record<Timeline['marks'][number]['kind'], string>> = {
-  failure: 'failure',
-  isolation: 'host declares isolation',
-  'isolation-response': 'isolation response',
-  partition: 'network partition',
-  'quorum-lost': 'quorum lost',
-  'vms-stopped': 'VMs turned off (Hyper-V resiliency period over)',
-  fenced: 'fenced (watchdog)',
-  detection: 'host declared failed',
-  recovery: 'recovered',
-};
 
 function legend(entries: ReadonlyArray<readonly [string, string]>): HTMLElement {
   const list = html('div', undefined, 'legend');
@@ -231,18 +221,18 @@ function drawCapacity(into: HTMLElement, hosts: readonly CapacityBar[]): void {
   const scaleMax = Math.max(1, ...hosts.flatMap((host) => [host.memoryMB.afterFraction, host.cpuMHz.afterFraction, host.memoryMB.beforeFraction, host.cpuMHz.beforeFraction].map((f) => Math.min(f, 2))));
   const x = (fraction: number) => labelWidth + (Math.min(fraction, scaleMax) / scaleMax) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'capacity' });
-  chart.setAttribute('aria-label', 'Host memory and CPU use before and after');
+  chart.setAttribute('aria-label', T.capacityAria({}));
   svg('line', { x1: x(1), x2: x(1), y1: 4, y2: height - 16, class: 'full' }, chart);
   svgText(chart, x(1), height - 4, '100%', 'tick', 'middle');
   hosts.forEach((host, index) => {
     let y = index * hostHeight + 8;
     svgText(chart, 4, y + 10, host.hostId, 'group');
-    svgText(chart, 4, y + 24, host.failed ? 'failed' : `${host.vmsBefore} -> ${host.vmsAfter} VMs`, host.failed ? 'row-outcome failed' : 'row-outcome');
+    svgText(chart, 4, y + 24, host.failed ? T.hostFailed({}) : T.vmsBeforeAfter({ before: host.vmsBefore, after: host.vmsAfter }), host.failed ? 'row-outcome failed' : 'row-outcome');
     const bars: ReadonlyArray<readonly [string, CapacityMeasure, 'before' | 'after', (value: number) => string]> = [
-      ['memory before', host.memoryMB, 'before', formatMemory],
-      ['memory after', host.memoryMB, 'after', formatMemory],
-      ['CPU before', host.cpuMHz, 'before', formatMHz],
-      ['CPU after', host.cpuMHz, 'after', formatMHz],
+      [T.memoryBefore({}), host.memoryMB, 'before', formatMemory],
+      [T.memoryAfter({}), host.memoryMB, 'after', formatMemory],
+      [T.cpuBefore({}), host.cpuMHz, 'before', formatMHz],
+      [T.cpuAfter({}), host.cpuMHz, 'after', formatMHz],
     ];
     for (const [label, measure, when, format] of bars) {
       const fraction = when === 'before' ? measure.beforeFraction : measure.afterFraction;
@@ -250,25 +240,26 @@ function drawCapacity(into: HTMLElement, hosts: readonly CapacityBar[]): void {
       svgText(chart, labelWidth - 6, y + barHeight - 2, label, 'bar-label', 'end');
       svg('rect', { x: labelWidth, y, width: plotWidth, height: barHeight, class: 'track' }, chart);
       const bar = svg('rect', { x: labelWidth, y, width: Math.max(0, x(fraction) - labelWidth), height: barHeight, class: `bar ${when}${fraction > 1 ? ' over' : ''}` }, chart);
-      const text = `${formatPercent(fraction)} (${format(used)} of ${format(measure.capacity)})`;
-      tooltip(bar, `${host.hostId} ${label}: ${text}`);
+      const text = T.usedOf({ percent: formatPercent(fraction), used: format(used), capacity: format(measure.capacity) });
+      tooltip(bar, T.barTooltip({ host: host.hostId, label, value: text }));
       svgText(chart, labelWidth + plotWidth + 6, y + barHeight - 2, text, 'bar-value');
       y += barHeight + 4;
     }
   });
-  into.append(chart, legend([['before', 'before'], ['after', 'after'], ['over', 'over capacity']]));
+  into.append(chart, legend([['before', T.before({})], ['after', T.after({})], ['over', T.overCapacity({})]]));
 }
 
 function formatMHz(cpuMHz: number): string {
-  return cpuMHz >= 1000 ? `${(cpuMHz / 1000).toFixed(1)} GHz` : `${Math.round(cpuMHz)} MHz`;
+  return cpuMHz >= 1000 ? T.ghz({ n: formatNumber(cpuMHz / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }) : T.mhz({ n: formatNumber(Math.round(cpuMHz), { grouping: false }) });
 }
 
 // ---------------------------------------------------------------------- rounds
 
 function drawRounds(into: HTMLElement, rounds: RoundsChart): void {
-  into.append(html('p', `${rounds.vmId}: ${rounds.method} over ${rounds.linkMbps} Mbps; ${rounds.converged ? 'converged' : 'did not converge'}: ${rounds.stopReason.replace(/\.$/, '')}.`, 'caption'));
+  const caption = { vm: rounds.vmId, method: rounds.method, mbps: rounds.linkMbps, reason: rounds.stopReason.replace(/[.。]$/, '') };
+  into.append(html('p', rounds.converged ? T.roundsCaptionConverged(caption) : T.roundsCaptionNotConverged(caption), 'caption'));
   if (rounds.bars.length === 0) {
-    into.append(html('p', 'No pre-copy rounds (post-copy moves the VM first and pulls its memory after).', 'empty'));
+    into.append(html('p', T.noRounds({}), 'empty'));
     return;
   }
   const width = Math.min(chartWidth(), 160 + rounds.bars.length * 56);
@@ -279,7 +270,7 @@ function drawRounds(into: HTMLElement, rounds: RoundsChart): void {
   const slot = (width - left - 8) / rounds.bars.length;
   const y = (megabytes: number) => bottom - (rounds.maxMB > 0 ? (megabytes / rounds.maxMB) * plotHeight : 0);
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'rounds' });
-  chart.setAttribute('aria-label', `Data sent per pre-copy round for ${rounds.vmId}`);
+  chart.setAttribute('aria-label', T.roundsAria({ vm: rounds.vmId }));
   for (const fraction of [0, 0.5, 1]) {
     const megabytes = rounds.maxMB * fraction;
     svg('line', { x1: left, x2: width - 4, y1: y(megabytes), y2: y(megabytes), class: 'grid' }, chart);
@@ -289,22 +280,23 @@ function drawRounds(into: HTMLElement, rounds: RoundsChart): void {
     const x = left + index * slot + slot * 0.15;
     const sentWidth = slot * 0.45;
     const sent = svg('rect', { x, y: y(bar.sentMB), width: sentWidth, height: bottom - y(bar.sentMB), class: `bar ${bar.kind}` }, chart);
-    tooltip(sent, `${bar.kind === 'stop-and-copy' ? 'Stop-and-copy' : `Round ${bar.label}`}: sent ${formatMemory(bar.sentMB)} in ${formatSeconds(bar.seconds)}`);
+    const sentText = { sent: formatMemory(bar.sentMB), time: formatSeconds(bar.seconds) };
+    tooltip(sent, bar.kind === 'stop-and-copy' ? T.stopAndCopySent(sentText) : T.roundSent({ round: bar.label, ...sentText }));
     if (bar.dirtiedMB > 0) {
       const dirtied = svg('rect', { x: x + sentWidth + 2, y: y(bar.dirtiedMB), width: slot * 0.2, height: bottom - y(bar.dirtiedMB), class: 'bar dirtied' }, chart);
-      tooltip(dirtied, `Round ${bar.label}: ${formatMemory(bar.dirtiedMB)} dirtied meanwhile`);
+      tooltip(dirtied, T.roundDirtied({ round: bar.label, dirtied: formatMemory(bar.dirtiedMB) }));
     }
     svgText(chart, x + sentWidth / 2, bottom + 16, bar.label, 'tick', 'middle');
   });
-  into.append(chart, legend([['pre-copy', 'sent in a round'], ['dirtied', 'dirtied meanwhile'], ['stop-and-copy', 'stop-and-copy (VM paused)']]));
+  into.append(chart, legend([['pre-copy', T.sentInRound({})], ['dirtied', T.dirtiedMeanwhile({})], ['stop-and-copy', T.stopAndCopy({})]]));
 }
 
 // --------------------------------------------------------------------- balance
 
 function drawBalance(into: HTMLElement, balance: BalanceChart): void {
-  into.append(html('p', `Load of each host of cluster ${balance.clusterId} (${balance.metric}: configured + overhead of its powered-on VMs / its memory for VMs), before and after the recommended moves. A heuristic: see the notes above.`, 'caption'));
+  into.append(html('p', T.balanceCaption({ cluster: balance.clusterId, metric: T.memory({}) }), 'caption'));
   if (balance.hosts.length === 0) {
-    into.append(html('p', 'The cluster has no connected host that runs VMs.', 'empty'));
+    into.append(html('p', T.noConnectedHost({}), 'empty'));
     return;
   }
   const width = chartWidth();
@@ -315,7 +307,7 @@ function drawBalance(into: HTMLElement, balance: BalanceChart): void {
   const height = balance.hosts.length * hostHeight + 28;
   const x = (load: number) => labelWidth + (Math.min(load, balance.scaleMax) / balance.scaleMax) * plotWidth;
   const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'balance' });
-  chart.setAttribute('aria-label', `Host loads before and after: ${balance.hosts.map((host) => `${host.hostId} ${formatPercent(host.before)} to ${formatPercent(host.after)}`).join('; ')}`);
+  chart.setAttribute('aria-label', T.balanceAria({ hosts: balance.hosts.map((host) => T.balanceAriaHost({ host: host.hostId, before: formatPercent(host.before), after: formatPercent(host.after) })).join(T.groupSeparator({})) }));
   const axisY = height - 18;
   for (const fraction of [0, 0.5, 1]) {
     const load = balance.scaleMax * fraction;
@@ -325,31 +317,31 @@ function drawBalance(into: HTMLElement, balance: BalanceChart): void {
   balance.hosts.forEach((host, index) => {
     let y = index * hostHeight + 6;
     svgText(chart, 4, y + 10, host.hostId, 'group');
-    const moved = [host.movesOut > 0 ? `${host.movesOut} out` : '', host.movesIn > 0 ? `${host.movesIn} in` : ''].filter((part) => part !== '').join(', ');
-    svgText(chart, 4, y + 24, moved === '' ? 'no move' : `moves: ${moved}`, 'row-outcome');
-    for (const [label, load, when] of [['before', host.before, 'before'], ['after', host.after, 'after']] as const) {
+    const moved = [host.movesOut > 0 ? T.movesOut({ count: host.movesOut }) : '', host.movesIn > 0 ? T.movesIn({ count: host.movesIn }) : ''].filter((part) => part !== '');
+    svgText(chart, 4, y + 24, moved.length === 0 ? T.noMove({}) : T.moves({ moves: formatList(moved) }), 'row-outcome');
+    for (const [label, load, when] of [[T.before({}), host.before, 'before'], [T.after({}), host.after, 'after']] as const) {
       svgText(chart, labelWidth - 6, y + barHeight - 2, label, 'bar-label', 'end');
       svg('rect', { x: labelWidth, y, width: plotWidth, height: barHeight, class: 'track' }, chart);
       const bar = svg('rect', { x: labelWidth, y, width: Math.max(0, x(load) - labelWidth), height: barHeight, class: `bar ${when}${load > 1 ? ' over' : ''}` }, chart);
-      tooltip(bar, `${host.hostId} ${label}: ${formatPercent(load)} of its memory for VMs`);
+      tooltip(bar, T.loadTooltip({ host: host.hostId, label, load: formatPercent(load) }));
       svgText(chart, labelWidth + plotWidth + 6, y + barHeight - 2, formatPercent(load), 'bar-value');
       y += barHeight + 4;
     }
   });
-  into.append(chart, legend([['before', 'before'], ['after', 'after the moves'], ['over', 'over capacity']]));
+  into.append(chart, legend([['before', T.before({})], ['after', T.afterTheMoves({})], ['over', T.overCapacity({})]]));
 }
 
 // ----------------------------------------------------------------------- tables
 
 function drawTable(into: HTMLElement, table: Table): void {
   if (table.rows.length === 0) {
-    into.append(html('p', 'None.', 'empty'));
+    into.append(html('p', T.none({}), 'empty'));
     return;
   }
   const sort = sortState.get(table.caption);
   const rows = sort ? sortRows(table, sort.columnId, sort.direction) : table.rows;
   const element = html('table', undefined, 'results');
-  element.append(html('caption', `${table.caption} (${table.rows.length}); click a column heading to sort`));
+  element.append(html('caption', T.tableCaption({ caption: table.caption, count: table.rows.length })));
   const headRow = html('tr');
   for (const column of table.columns) {
     const heading = html('th');

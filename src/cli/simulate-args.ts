@@ -11,6 +11,31 @@ import { stackElementId } from '../core/analysis/lan-network';
 import { argumentTokens } from './options';
 import { UsageError, type CommandName, type HelpCommand } from './usage';
 import { cableId } from '../core/model/cable-id';
+import { defineMessages } from '../core/l10n/messages';
+import { formatList } from '../core/l10n/format';
+
+const MESSAGES = defineMessages('cli.simulate-args', {
+  atFirst: '--at gives the time of the --fail, --isolate or --recover before it: put it after one',
+  twoAt: '--{option} {value} has two --at',
+  atExpected: 'seconds from the start (a number >= 0)',
+  givenTwice: 'option --{option} is given twice',
+  missingFile: 'missing FILE: name the .vtopo design to simulate',
+  oneFile: 'simulate takes one FILE; got {count}: {paths}',
+  invalidValue: 'invalid value "{value}" for {option}: expected {expected}',
+  nothing: 'nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID',
+  chooseOne: 'choose one simulation: {options} cannot be combined',
+  toWithoutMigrate: '--to names the target host of a --migrate',
+  horizonWithoutSteps: '--horizon is how long a --fail, --isolate or --recover scenario runs',
+  migrateWithoutTo: '--migrate needs --to host:ID, the host to move the VM to',
+  horizonExpected: 'seconds to simulate (a number > 0)',
+  afterEndDefault: '--{option} {value} --at {at} is after the end of the simulation ({horizon} s, the default; give a longer --horizon)',
+  afterEndHorizon: '--{option} {value} --at {at} is after the end of the simulation ({horizon} s, the --horizon)',
+  recoverHostFirst: '--recover {value} at {at} s: no --fail or --isolate of it happens before',
+  recoverFirst: '--recover {value} at {at} s: no --fail of it happens before',
+  componentExpected: 'KIND:ID with KIND one of {kinds} (e.g. host:esx-01, switch:fc-a, link:0, rack:r01)',
+  cableExpected: 'invalid value "{value}" for {option}: a cable is link:N, N its 0-based position in links:',
+  idExpected: '{kind}:ID',
+});
 
 export const SIMULATE_FORMATS = ['text', 'json'] as const;
 
@@ -58,20 +83,20 @@ export function parseSimulate(args: readonly string[]): SimulateCommand | HelpCo
       steps.push({ option: name, value, action: stepAction(name, value), atSeconds: 0, timed: false });
     } else if (name === 'at') {
       const last = steps[steps.length - 1];
-      if (!last) throw usage('--at gives the time of the --fail, --isolate or --recover before it: put it after one');
-      if (last.timed) throw usage(`--${last.option} ${last.value} has two --at`);
-      last.atSeconds = seconds(value, '--at', 'seconds from the start (a number >= 0)');
+      if (!last) throw usage(MESSAGES.atFirst({}));
+      if (last.timed) throw usage(MESSAGES.twoAt({ option: last.option, value: last.value }));
+      last.atSeconds = seconds(value, '--at', MESSAGES.atExpected({}));
       last.timed = true;
     } else {
-      if (single.has(name)) throw usage(`option --${name} is given twice`);
+      if (single.has(name)) throw usage(MESSAGES.givenTwice({ option: name }));
       single.set(name, value);
     }
   }
-  if (paths.length === 0) throw usage('missing FILE: name the .vtopo design to simulate');
-  if (paths.length > 1) throw usage(`simulate takes one FILE; got ${paths.length}: ${paths.join(', ')}`);
+  if (paths.length === 0) throw usage(MESSAGES.missingFile({}));
+  if (paths.length > 1) throw usage(MESSAGES.oneFile({ count: paths.length, paths: formatList(paths) }));
   const format = single.get('format') ?? 'text';
   const knownFormat = SIMULATE_FORMATS.find((candidate) => candidate === format);
-  if (knownFormat === undefined) throw usage(`invalid value "${format}" for --format: expected ${SIMULATE_FORMATS.join(', ')}`);
+  if (knownFormat === undefined) throw usage(MESSAGES.invalidValue({ value: format, option: '--format', expected: formatList(SIMULATE_FORMATS) }));
   return { name: 'simulate', path: paths[0] ?? '', request: request(steps, single), format: knownFormat };
 }
 
@@ -100,23 +125,23 @@ function request(steps: readonly ParsedStep[], single: ReadonlyMap<SingleOption,
     sweep !== undefined ? '--sweep' : undefined,
     balance !== undefined ? '--balance' : undefined,
   ].filter((option) => option !== undefined);
-  if (chosen.length === 0) throw usage('nothing to simulate: give --fail KIND:ID, --isolate host:ID, --migrate vm:ID --to host:ID, --maintenance host:ID, --sweep n-1|n-2 or --balance cluster:ID');
-  if (chosen.length > 1) throw usage(`choose one simulation: ${chosen.join(' and ')} cannot be combined`);
-  if (to !== undefined && migrate === undefined) throw usage('--to names the target host of a --migrate');
-  if (horizon !== undefined && steps.length === 0) throw usage('--horizon is how long a --fail, --isolate or --recover scenario runs');
+  if (chosen.length === 0) throw usage(MESSAGES.nothing({}));
+  if (chosen.length > 1) throw usage(MESSAGES.chooseOne({ options: formatList(chosen, 'and') }));
+  if (to !== undefined && migrate === undefined) throw usage(MESSAGES.toWithoutMigrate({}));
+  if (horizon !== undefined && steps.length === 0) throw usage(MESSAGES.horizonWithoutSteps({}));
   if (migrate !== undefined) {
-    if (to === undefined) throw usage('--migrate needs --to host:ID, the host to move the VM to');
+    if (to === undefined) throw usage(MESSAGES.migrateWithoutTo({}));
     return { kind: 'migration', vmId: elementId(migrate, 'vm', '--migrate'), toHostId: elementId(to, 'host', '--to') };
   }
   if (maintenance !== undefined) return { kind: 'maintenance', hostId: elementId(maintenance, 'host', '--maintenance') };
   if (sweep !== undefined) {
     const mode = SWEEP_MODES.find((candidate) => candidate === sweep);
-    if (mode === undefined) throw usage(`invalid value "${sweep}" for --sweep: expected ${SWEEP_MODES.join(', ')}`);
+    if (mode === undefined) throw usage(MESSAGES.invalidValue({ value: sweep, option: '--sweep', expected: formatList(SWEEP_MODES) }));
     return { kind: 'sweep', mode };
   }
   if (balance !== undefined) return { kind: 'balance', clusterId: elementId(balance, 'cluster', '--balance') };
-  const horizonSeconds = horizon === undefined ? undefined : seconds(horizon, '--horizon', 'seconds to simulate (a number > 0)');
-  if (horizonSeconds === 0) throw usage(`invalid value "${horizon ?? ''}" for --horizon: expected seconds to simulate (a number > 0)`);
+  const horizonSeconds = horizon === undefined ? undefined : seconds(horizon, '--horizon', MESSAGES.horizonExpected({}));
+  if (horizonSeconds === 0) throw usage(MESSAGES.invalidValue({ value: horizon ?? '', option: '--horizon', expected: MESSAGES.horizonExpected({}) }));
   checkTimes(steps, horizonSeconds);
   const scenarioSteps: ScenarioStep[] = steps.map(({ action, atSeconds }) => ({ ...action, atSeconds }));
   return { kind: 'failure', steps: scenarioSteps, ...(horizonSeconds === undefined ? {} : { horizonSeconds }) };
@@ -130,7 +155,8 @@ function checkTimes(steps: readonly ParsedStep[], horizonSeconds: number | undef
   const horizon = horizonSeconds ?? DEFAULT_HORIZON_SECONDS;
   for (const step of steps) {
     if (step.atSeconds > horizon) {
-      throw usage(`--${step.option} ${step.value} --at ${step.atSeconds} is after the end of the simulation (${horizon} s${horizonSeconds === undefined ? ', the default; give a longer --horizon' : ', the --horizon'})`);
+      const late = { option: step.option, value: step.value, at: step.atSeconds, horizon };
+      throw usage(horizonSeconds === undefined ? MESSAGES.afterEndDefault(late) : MESSAGES.afterEndHorizon(late));
     }
   }
   steps.forEach((step, index) => {
@@ -140,7 +166,7 @@ function checkTimes(steps: readonly ParsedStep[], horizonSeconds: number | undef
       const matches = other.action.action === 'fail' ? other.action.target.kind === kind && other.action.target.id === id : other.action.action === 'isolate' && kind === 'host' && other.action.host === id;
       return matches && (other.atSeconds < step.atSeconds || (other.atSeconds === step.atSeconds && otherIndex < index));
     });
-    if (!brokenBefore) throw usage(`--recover ${step.value} at ${step.atSeconds} s: no --fail${kind === 'host' ? ' or --isolate' : ''} of it happens before`);
+    if (!brokenBefore) throw usage((kind === 'host' ? MESSAGES.recoverHostFirst : MESSAGES.recoverFirst)({ value: step.value, at: step.atSeconds }));
   });
 }
 
@@ -151,10 +177,10 @@ export function componentArgument(value: string, option: string, topic: CommandN
   const kind = COMPONENT_KINDS.find((candidate) => candidate === value.slice(0, colon));
   const id = value.slice(colon + 1);
   if (colon < 0 || kind === undefined || id === '') {
-    throw usage(`invalid value "${value}" for ${option}: expected KIND:ID with KIND one of ${COMPONENT_KINDS.join(', ')} (e.g. host:esx-01, switch:fc-a, link:0, rack:r01)`);
+    throw usage(MESSAGES.invalidValue({ value, option, expected: MESSAGES.componentExpected({ kinds: formatList(COMPONENT_KINDS) }) }));
   }
   if (kind === 'link') {
-    if (!/^\d+$/.test(id)) throw usage(`invalid value "${value}" for ${option}: a cable is link:N, N its 0-based position in links:`);
+    if (!/^\d+$/.test(id)) throw usage(MESSAGES.cableExpected({ value, option }));
     return { kind, id: cableId(Number(id)) };
   }
   // A stack is named as in the file (`stack:core`); its id as a failure target is `stack:core` too.
@@ -166,13 +192,13 @@ export function componentArgument(value: string, option: string, topic: CommandN
 function elementId(value: string, kind: ComponentKind | 'vm' | 'cluster', option: string): string {
   const colon = value.indexOf(':');
   if (colon < 0) return value;
-  if (value.slice(0, colon) !== kind || colon === value.length - 1) throw usage(`invalid value "${value}" for ${option}: expected ${kind}:ID`);
+  if (value.slice(0, colon) !== kind || colon === value.length - 1) throw usage(MESSAGES.invalidValue({ value, option, expected: MESSAGES.idExpected({ kind }) }));
   return value.slice(colon + 1);
 }
 
 function seconds(value: string, option: string, expected: string): number {
   const parsed = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(parsed)) throw usage(`invalid value "${value}" for ${option}: expected ${expected}`);
+  if (!Number.isFinite(parsed)) throw usage(MESSAGES.invalidValue({ value, option, expected }));
   return parsed;
 }
 

@@ -19,7 +19,23 @@ import { readOneDesign } from './inputs';
 import type { CliIo } from './io';
 import type { SimulateCommand, SimulationRequest } from './simulate-args';
 import { formatRefusalJson, formatRefusalText, formatSimulationJson, formatSimulationText } from './simulate-format';
-import { plural } from '../core/text/plural';
+import { grouped } from '../core/text/plural';
+import { defineMessages } from '../core/l10n/messages';
+import { formatList } from '../core/l10n/format';
+
+const MESSAGES = defineMessages('cli.simulate', {
+  notADesign: 'not a VTopo design (run vtopo check on it)',
+  oneError: 'the design has 1 error (see vtopo check); simulating it as it reads',
+  manyErrors: 'the design has {count} errors (see vtopo check); simulating it as it reads',
+  at: '{what} at {time} s',
+  allFail: '{components} fail',
+  isolated: 'host {host} is isolated',
+  isolatedAt: 'host {host} is isolated at {time} s',
+  fails: '{component} fails',
+  failsAt: '{component} fails at {time} s',
+  recovers: '{component} recovers',
+  recoversAt: '{component} recovers at {time} s',
+});
 
 export async function runSimulate(command: SimulateCommand, io: CliIo): Promise<number> {
   const design = await readDesign(command.path, io);
@@ -67,9 +83,9 @@ async function readDesign(path: string, io: CliIo): Promise<Topology | string> {
   const read = await readOneDesign(path, io.files);
   if ('problem' in read) return read.problem;
   const analysis = analyzeText(read.text);
-  if (!analysis.topology.file) return 'not a VTopo design (run vtopo check on it)';
+  if (!analysis.topology.file) return MESSAGES.notADesign({});
   const errorCount = analysis.findings.filter((finding) => finding.severity === 'error').length;
-  if (errorCount > 0) io.stderr(`vtopo: ${path}: the design has ${errorCount} ${plural(errorCount, 'error')} (see vtopo check); simulating it as it reads\n`);
+  if (errorCount > 0) io.stderr(`vtopo: ${path}: ${errorCount === 1 ? MESSAGES.oneError({}) : MESSAGES.manyErrors({ count: grouped(errorCount) })}\n`);
   return analysis.topology;
 }
 
@@ -102,9 +118,17 @@ function scenarioOf(steps: readonly ScenarioStep[], horizonSeconds: number | und
   const horizon = horizonSeconds === undefined ? {} : { horizonSeconds };
   const [only] = steps;
   if (only && steps.length === 1 && only.action === 'fail') return { ...componentFailureScenario(only.target, only.atSeconds), ...horizon };
-  const at = (step: ScenarioStep) => (step.atSeconds > 0 ? ` at ${step.atSeconds} s` : '');
   const name = steps.every((step) => step.action === 'fail')
-    ? `${steps.map((step) => (step.action === 'fail' ? `${componentLabel(step.target)}${at(step)}` : '')).join(', ')} fail`
-    : steps.map((step) => (step.action === 'isolate' ? `host ${step.host} is isolated${at(step)}` : `${componentLabel(step.target)} ${step.action === 'fail' ? 'fails' : 'recovers'}${at(step)}`)).join(', ');
+    ? MESSAGES.allFail({ components: formatList(steps.map((step) => (step.action === 'fail' ? (step.atSeconds > 0 ? MESSAGES.at({ what: componentLabel(step.target), time: step.atSeconds }) : componentLabel(step.target)) : ''))) })
+    : formatList(steps.map(stepName));
   return { name, steps, ...horizon };
+}
+
+/** One step of a scenario in words: "host esx-02 is isolated at 20 s". */
+function stepName(step: ScenarioStep): string {
+  const time = step.atSeconds;
+  if (step.action === 'isolate') return time > 0 ? MESSAGES.isolatedAt({ host: step.host, time }) : MESSAGES.isolated({ host: step.host });
+  const component = componentLabel(step.target);
+  if (step.action === 'fail') return time > 0 ? MESSAGES.failsAt({ component, time }) : MESSAGES.fails({ component });
+  return time > 0 ? MESSAGES.recoversAt({ component, time }) : MESSAGES.recovers({ component });
 }

@@ -8,7 +8,31 @@ import type { Finding } from '../analysis/rule';
 import type { Topology } from '../model/topology';
 import { lowestHeadroomPercent, type N1Verdict } from './n1';
 import { haClusters } from './resources';
-import { plural } from '../text/plural';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+/** The status bar's texts; its codicons (`$(shield)`, `$(warning)`) are added in code, never translated. */
+const MESSAGES = defineMessages('capacity.status', {
+  noHa: 'N-1: no HA cluster',
+  noHaTooltip: 'No cluster with HA enabled and a connected host: nothing to fail over.',
+  lanSinglePointOne: 'LAN: one element can cut the management network of 1 host ({hosts}): the host is isolated and its VMs may be unreachable.',
+  lanSinglePointMany: 'LAN: one element can cut the management network of {count} hosts ({hosts}): the host is isolated and its VMs may be unreachable.',
+  lanSinglePointTextOne: 'N-1: LAN single point on 1 host',
+  lanSinglePointTextMany: 'N-1: LAN single point on {count} hosts',
+  lanNotModelledOne: 'LAN not modelled for {missing} of 1 host: host failures and storage are checked, network failures (isolation, partitions) are not.',
+  lanNotModelledMany: 'LAN not modelled for {missing} of {count} hosts: host failures and storage are checked, network failures (isolation, partitions) are not.',
+  lanNotModelledText: '{status} (LAN not modelled)',
+  clusterRestarts: 'Cluster "{cluster}": if "{host}" fails, every protected VM restarts; headroom left: CPU {cpu}, memory {memory} (threshold {threshold}).',
+  clusterOneCannot: 'Cluster "{cluster}": if "{host}" fails, 1 protected VM cannot restart: {vms}; headroom left: CPU {cpu}, memory {memory} (threshold {threshold}).',
+  clusterManyCannot: 'Cluster "{cluster}": if "{host}" fails, {count} protected VMs cannot restart: {vms}; headroom left: CPU {cpu}, memory {memory} (threshold {threshold}).',
+  clickForProblems: 'Click to open the Problems panel.',
+  oneCannotRestart: 'N-1: 1 VM cannot restart',
+  manyCannotRestart: 'N-1: {count} VMs cannot restart',
+  lowHeadroom: 'N-1 OK, headroom {percent}',
+  ok: 'N-1 OK',
+  quoted: '"{id}"',
+  andMore: '{listed} and {count} more',
+});
 
 export interface N1Status {
   readonly text: string;
@@ -48,19 +72,21 @@ export function lanVerdict(topology: Topology, findings: readonly Finding[]): La
 
 export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: number, lan?: LanVerdict): N1Status {
   if (verdict.clusters.length === 0) {
-    return { text: '$(shield) N-1: no HA cluster', tooltip: 'No cluster with HA enabled and a connected host: nothing to fail over.', ok: true };
+    return { text: `$(shield) ${MESSAGES.noHa({})}`, tooltip: MESSAGES.noHaTooltip({}), ok: true };
   }
   const capacity = capacityStatus(verdict, headroomThresholdPercent);
   if (!lan) return capacity;
   if (lan.singlePointHosts.length > 0) {
     const count = lan.singlePointHosts.length + (lan.unlistedSinglePointHosts ?? 0);
-    const line = `LAN: one element can cut the management network of ${count} ${plural(count, 'host')} (${listNames(lan.singlePointHosts, LISTED_NAMES, count)}): the host is isolated and its VMs may be unreachable.`;
-    return { text: `$(warning) N-1: LAN single point on ${count} ${plural(count, 'host')}`, tooltip: `${line}\n${capacity.tooltip}`, ok: false };
+    const hosts = listNames(lan.singlePointHosts, LISTED_NAMES, count);
+    const line = count === 1 ? MESSAGES.lanSinglePointOne({ hosts }) : MESSAGES.lanSinglePointMany({ count, hosts });
+    const text = count === 1 ? MESSAGES.lanSinglePointTextOne({}) : MESSAGES.lanSinglePointTextMany({ count });
+    return { text: `$(warning) ${text}`, tooltip: `${line}\n${capacity.tooltip}`, ok: false };
   }
   if (lan.modelledHosts < lan.hosts) {
     const missing = lan.hosts - lan.modelledHosts;
-    const line = `LAN not modelled for ${missing} of ${lan.hosts} ${plural(lan.hosts, 'host')}: host failures and storage are checked, network failures (isolation, partitions) are not.`;
-    return { text: `${capacity.text} (LAN not modelled)`, tooltip: `${line}\n${capacity.tooltip}`, ok: capacity.ok };
+    const line = lan.hosts === 1 ? MESSAGES.lanNotModelledOne({ missing }) : MESSAGES.lanNotModelledMany({ missing, count: lan.hosts });
+    return { text: MESSAGES.lanNotModelledText({ status: capacity.text }), tooltip: `${line}\n${capacity.tooltip}`, ok: capacity.ok };
   }
   return capacity;
 }
@@ -68,27 +94,35 @@ export function n1StatusText(verdict: N1Verdict, headroomThresholdPercent: numbe
 function capacityStatus(verdict: N1Verdict, headroomThresholdPercent: number): N1Status {
   const lines = verdict.clusters.map((cluster) => {
     const worst = cluster.worst;
-    const down = worst.cannotRestart.length > 0
-      ? `${worst.cannotRestart.length} protected ${plural(worst.cannotRestart.length, 'VM')} cannot restart: ${listNames(worst.cannotRestart)}`
-      : 'every protected VM restarts';
-    return `Cluster "${cluster.clusterId}": if "${worst.failedHostId}" fails, ${down}; headroom left: CPU ${formatPercent(worst.cpuHeadroomPercent)}, memory ${formatPercent(worst.memoryHeadroomPercent)} (threshold ${formatPercent(headroomThresholdPercent)}).`;
+    const figures = {
+      cluster: cluster.clusterId,
+      host: worst.failedHostId,
+      cpu: formatPercent(worst.cpuHeadroomPercent),
+      memory: formatPercent(worst.memoryHeadroomPercent),
+      threshold: formatPercent(headroomThresholdPercent),
+    };
+    const count = worst.cannotRestart.length;
+    if (count === 0) return MESSAGES.clusterRestarts(figures);
+    const vms = listNames(worst.cannotRestart);
+    return count === 1 ? MESSAGES.clusterOneCannot({ ...figures, vms }) : MESSAGES.clusterManyCannot({ ...figures, count, vms });
   });
-  const tooltip = [...lines, 'Click to open the Problems panel.'].join('\n');
+  const tooltip = [...lines, MESSAGES.clickForProblems({})].join('\n');
   if (verdict.cannotRestartCount > 0) {
-    return { text: `$(warning) N-1: ${verdict.cannotRestartCount} ${plural(verdict.cannotRestartCount, 'VM')} cannot restart`, tooltip, ok: false };
+    const text = verdict.cannotRestartCount === 1 ? MESSAGES.oneCannotRestart({}) : MESSAGES.manyCannotRestart({ count: verdict.cannotRestartCount });
+    return { text: `$(warning) ${text}`, tooltip, ok: false };
   }
   const lowest = Math.min(...verdict.clusters.map((cluster) => lowestHeadroomPercent(cluster.worst)));
   if (lowest < headroomThresholdPercent) {
-    return { text: `$(warning) N-1 OK, headroom ${formatPercent(lowest)}`, tooltip, ok: false };
+    return { text: `$(warning) ${MESSAGES.lowHeadroom({ percent: formatPercent(lowest) })}`, tooltip, ok: false };
   }
-  return { text: '$(shield) N-1 OK', tooltip, ok: true };
+  return { text: `$(shield) ${MESSAGES.ok({})}`, tooltip, ok: true };
 }
 
 /** `"a", "b", "c" and 4 more`; `total` when there are more names than `ids` holds. */
 export function listNames(ids: readonly string[], limit = LISTED_NAMES, total = ids.length): string {
-  const shown = ids.slice(0, limit).map((id) => `"${id}"`).join(', ');
+  const shown = formatList(ids.slice(0, limit).map((id) => MESSAGES.quoted({ id })));
   const shownCount = Math.min(limit, ids.length);
-  return total > shownCount ? `${shown} and ${total - shownCount} more` : shown;
+  return total > shownCount ? MESSAGES.andMore({ listed: shown, count: total - shownCount }) : shown;
 }
 
 /** Whole percent towards zero, like vSphere shows capacities (never claims more than there is). */

@@ -12,6 +12,11 @@
 import type { Cluster, Host, Topology, Vm } from '../model/topology';
 import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { checkMigration, Placement } from './migration';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('simulation.balance', {
+  noCluster: 'There is no cluster "{cluster}".',
+});
 
 /**
  * Least drop in the standard deviation of host loads (loads as fractions of capacity) a
@@ -79,7 +84,7 @@ function balancedHosts(topology: Topology, cluster: Cluster): Host[] {
  */
 export function recommendBalance(topology: Topology, clusterId: string): BalanceResult {
   const cluster = topology.cluster(clusterId);
-  if (!cluster) throw new Error(`There is no cluster "${clusterId}".`);
+  if (!cluster) throw new Error(MESSAGES.noCluster({ cluster: clusterId }));
   const hosts = balancedHosts(topology, cluster);
   const capacityMB = hosts.map((host) => hostCapacity(host).memoryMB);
   const placement = new Placement(topology);

@@ -58,7 +58,7 @@ import {
   GUEST_CLUSTER_TAKEOVER_SECONDS,
   REPLICA_TAKEOVER_SECONDS,
 } from './timings';
-import { componentKindName } from './types';
+import { componentKindName, restartPriorityName } from './types';
 import type {
   ComponentRef,
   DownReason,
@@ -75,15 +75,55 @@ import type {
 import { cableIndex } from '../model/cable-id';
 import { domainKindName, failureDomainsOf, isDomainKind, type DomainKind } from '../domain/failure-domains';
 import { siteLinkCables } from '../domain/stretched';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.engine', {
+  hostFailsScenario: 'host {host} fails',
+  componentFailsScenario: '{kind} {id} fails',
+  fails: '{kind} {id} fails.',
+  failsUnknown: '{kind} {id} fails (not in the design: nothing depends on it).',
+  isBack: '{kind} {id} is back.',
+  isBackUnknown: '{kind} {id} is back (not in the design: nothing depends on it).',
+  member: '{kind} {id}',
+  domainFailsEmpty: '{kind} {id} fails: no host, switch or array stands in it or hangs on it.',
+  domainIsBackEmpty: '{kind} {id} is back: no host, switch or array stands in it or hangs on it.',
+  domainFails: '{kind} {id} fails: {members}.',
+  domainIsBack: '{kind} {id} is back: {members}.',
+  cable: 'cable {id}',
+  noCable: 'no cable in the design joins the two sites',
+  siteLinkFailsBetween: 'site link {id} fails ({from} to {to}): {cables}.',
+  siteLinkIsBackBetween: 'site link {id} is back ({from} to {to}): {cables}.',
+  siteLinkFails: 'site link {id} fails: {cables}.',
+  siteLinkIsBack: 'site link {id} is back: {cables}.',
+  siteLinkFailsUnknown: 'site link {id} fails (not in the design: nothing depends on it).',
+  siteLinkIsBackUnknown: 'site link {id} is back (not in the design: nothing depends on it).',
+  stopsFt: '{vm} stops with {host}: its memory is lost; its FT secondary on {secondary} takes over.',
+  stopsReplica: '{vm} stops with {host}: its memory is lost; its replica on {secondary} takes over.',
+  stopsRefused: '{vm} stops with {host}: its memory is lost; HA will not restart it: {detail}',
+  stopsRestart: '{vm} stops with {host}: its memory is lost; HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).',
+  declaredFailed: '{host} is declared failed after {seconds} s without heartbeats (failureTimeoutSeconds).',
+  ftTakesOver: 'Its FT secondary on {host} takes over {vm} after {seconds} s.',
+  replicaTakesOver: 'Its replica on {host} takes over {vm} after {seconds} s.',
+  guestTakesOver: 'Guest-cluster partner {partner} takes over the application of {vm} after {seconds} s; HA still restarts the node itself if it can.',
+  places: 'HA places {vm} (priority {priority}) on {host}.',
+  placesOnFailoverHost: 'HA places {vm} (priority {priority}) on {host} (a dedicated failover host).',
+  powersOn: '{vm} powers on on {host}; booting takes {seconds} s.',
+  upUnreachable: '{vm} is up on {host}, but its network {networks} has no uplink there.',
+  upAfter: '{vm} is up on {host} after {seconds} s down.',
+  up: '{vm} is up on {host}.',
+  unreachableDetail: 'runs on {host}, but its network {networks} has no uplink left; HA does not act on a lost VM network.',
+  stillWaiting: 'still waiting for HA at the end of the scenario.',
+});
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
-  return { name: `host ${hostId} fails`, steps: [{ action: 'fail', target: { kind: 'host', id: hostId }, atSeconds }] };
+  return { name: MESSAGES.hostFailsScenario({ host: hostId }), steps: [{ action: 'fail', target: { kind: 'host', id: hostId }, atSeconds }] };
 }
 
 /** A scenario in which one component (switch, adapter, port, link, controller, array, datastore, host) fails at time 0. */
 export function componentFailureScenario(target: ComponentRef, atSeconds = 0): Scenario {
-  return { name: `${componentKindName(target.kind)} ${target.id} fails`, steps: [{ action: 'fail', target, atSeconds }] };
+  return { name: MESSAGES.componentFailsScenario({ kind: componentKindName(target.kind), id: target.id }), steps: [{ action: 'fail', target, atSeconds }] };
 }
 
 /** Runs a scenario on a design: the event log, every VM's outcome, host utilization and a summary. */
@@ -345,9 +385,9 @@ class FailoverSimulation {
     if (isDomainKind(target.kind)) return this.domainStep(step, target.kind);
     if (target.kind === 'site-link') return this.siteLinkStep(step);
     const known = this.isKnown(target);
-    const name = `${componentKindName(target.kind)} ${target.id}`;
+    const name = { kind: componentKindName(target.kind), id: target.id };
     if (step.action === 'fail') {
-      const cause = this.log('component-failed', [target.id], known ? `${name} fails.` : `${name} fails (not in the design: nothing depends on it).`, domainCause);
+      const cause = this.log('component-failed', [target.id], known ? MESSAGES.fails(name) : MESSAGES.failsUnknown(name), domainCause);
       if (target.kind === 'host') {
         if (this.context.hosts.has(target.id)) this.failHost(target.id, cause);
         return;
@@ -358,7 +398,7 @@ class FailoverSimulation {
       this.storage.changed(before, cause);
       return this.network.networkChanged(before, cause, target.id);
     }
-    const cause = this.log('component-recovered', [target.id], `${name} is back.`, domainCause);
+    const cause = this.log('component-recovered', [target.id], MESSAGES.isBack(name), domainCause);
     if (target.kind === 'host') {
       const host = this.context.hosts.has(target.id) ? this.hostRun(target.id) : undefined;
       if (host) {
@@ -381,13 +421,15 @@ class FailoverSimulation {
     const domains = failureDomainsOf(this.context.topology);
     const id = step.target.id;
     const members = domains.members(id).filter((member) => member.kind !== 'chassis');
-    const name = `${domainKindName(kind)} ${id}`;
-    const what = domains.domain(id) === undefined
-      ? ' (not in the design: nothing depends on it)'
-      : members.length === 0 ? ': no host, switch or array stands in it or hangs on it' : `: ${members.map((m) => `${m.kind} ${m.id}`).join(', ')}`;
-    const cause = step.action === 'fail'
-      ? this.log('component-failed', [id, ...members.map((m) => m.id)], `${name} fails${what}.`)
-      : this.log('component-recovered', [id, ...members.map((m) => m.id)], `${name} is back${what}.`);
+    const name = { kind: domainKindName(kind), id };
+    const fail = step.action === 'fail';
+    const memberList = formatList(members.map((m) => MESSAGES.member({ kind: componentKindName(m.kind), id: m.id })));
+    const message = domains.domain(id) === undefined
+      ? (fail ? MESSAGES.failsUnknown(name) : MESSAGES.isBackUnknown(name))
+      : members.length === 0
+        ? (fail ? MESSAGES.domainFailsEmpty(name) : MESSAGES.domainIsBackEmpty(name))
+        : (fail ? MESSAGES.domainFails({ ...name, members: memberList }) : MESSAGES.domainIsBack({ ...name, members: memberList }));
+    const cause = this.log(fail ? 'component-failed' : 'component-recovered', [id, ...members.map((m) => m.id)], message);
     // The domain itself is a failed element too: a mirror's witness site, once failed, no longer decides.
     const witness = this.context.topology.datastores.some((datastore) => datastore.mirror?.witness === id);
     this.together(step.action, cause, id, members.map((m): ComponentRef => ({ kind: m.kind, id: m.id })), witness);
@@ -409,7 +451,8 @@ class FailoverSimulation {
     const changed: string[] = [];
     for (const member of members) {
       if (member.kind === 'host' || this.failed.has(member.id) === fail) continue;
-      this.log(fail ? 'component-failed' : 'component-recovered', [member.id], `${componentKindName(member.kind)} ${member.id} ${fail ? 'fails' : 'is back'}.`, cause);
+      const name = { kind: componentKindName(member.kind), id: member.id };
+      this.log(fail ? 'component-failed' : 'component-recovered', [member.id], fail ? MESSAGES.fails(name) : MESSAGES.isBack(name), cause);
       toggle(this.failed, member.id);
       changed.push(member.id);
     }
@@ -433,11 +476,15 @@ class FailoverSimulation {
     const id = step.target.id;
     const link = this.context.topology.siteLinks.find((l) => l.id === id);
     const cables = siteLinkCables(this.context.topology, id);
-    const name = `site link ${id}`;
-    const what = link === undefined
-      ? ' (not in the design: nothing depends on it)'
-      : `${link.sites.length === 2 ? ` (${link.sites.join(' to ')})` : ''}: ${cables.length === 0 ? 'no cable in the design joins the two sites' : cables.map((c) => `cable ${c}`).join(', ')}`;
-    const cause = step.action === 'fail' ? this.log('component-failed', [id, ...cables], `${name} fails${what}.`) : this.log('component-recovered', [id, ...cables], `${name} is back${what}.`);
+    const fail = step.action === 'fail';
+    const cableList = cables.length === 0 ? MESSAGES.noCable({}) : formatList(cables.map((c) => MESSAGES.cable({ id: c })));
+    const [from, to] = link?.sites ?? [];
+    const message = link === undefined
+      ? (fail ? MESSAGES.siteLinkFailsUnknown({ id }) : MESSAGES.siteLinkIsBackUnknown({ id }))
+      : link.sites.length === 2 && from !== undefined && to !== undefined
+        ? (fail ? MESSAGES.siteLinkFailsBetween({ id, from, to, cables: cableList }) : MESSAGES.siteLinkIsBackBetween({ id, from, to, cables: cableList }))
+        : (fail ? MESSAGES.siteLinkFails({ id, cables: cableList }) : MESSAGES.siteLinkIsBack({ id, cables: cableList }));
+    const cause = fail ? this.log('component-failed', [id, ...cables], message) : this.log('component-recovered', [id, ...cables], message);
     this.together(step.action, cause, id, cables.map((cable): ComponentRef => ({ kind: 'link', id: cable })), true);
   }
 
@@ -458,7 +505,7 @@ class FailoverSimulation {
     host.epoch += 1;
     const down: VmRun[] = [];
     for (const run of this.residents(hostId)) {
-      const event = this.goDown(run, cause, `${run.info.vm.id} stops with ${hostId}: its memory is lost; ${this.whatComesNext(run, hostId)}`);
+      const event = this.goDown(run, cause, this.whatComesNext(run, hostId));
       run.awaitingDeclaration = true;
       this.scheduleTakeovers(run, event, hostId);
       down.push(run);
@@ -469,13 +516,14 @@ class FailoverSimulation {
     this.restarts.placePending();
   }
 
-  /** What follows for a VM whose host died, in words for its vm-down event. */
+  /** The vm-down event of a VM whose host died: what follows for it. */
   private whatComesNext(run: VmRun, lostHost: string): string {
+    const vm = run.info.vm.id;
     const secondary = this.secondaryFor(run, lostHost);
-    if (secondary) return `its ${secondary.via === 'ft' ? 'FT secondary' : 'replica'} on ${secondary.host} takes over.`;
+    if (secondary) return (secondary.via === 'ft' ? MESSAGES.stopsFt : MESSAGES.stopsReplica)({ vm, host: lostHost, secondary: secondary.host });
     const refusal = this.restarts.refusal(run);
-    if (refusal) return `HA will not restart it: ${refusal.detail}`;
-    return 'HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).';
+    if (refusal) return MESSAGES.stopsRefused({ vm, host: lostHost, detail: refusal.detail });
+    return MESSAGES.stopsRestart({ vm, host: lostHost });
   }
 
   private declareFailed(action: Extract<Action, { kind: 'declare-failed' }>): void {
@@ -483,7 +531,7 @@ class FailoverSimulation {
     let cause = action.cause;
     if (host.failed && host.epoch === action.epoch) {
       const seconds = this.now - (this.events[action.cause]?.timeSeconds ?? this.now);
-      cause = this.log('host-declared-failed', [action.hostId], `${action.hostId} is declared failed after ${seconds} s without heartbeats (failureTimeoutSeconds).`, action.cause);
+      cause = this.log('host-declared-failed', [action.hostId], MESSAGES.declaredFailed({ host: action.hostId, seconds }), action.cause);
     }
     const restart: VmRun[] = [];
     for (const run of action.vms) {
@@ -547,8 +595,8 @@ class FailoverSimulation {
     run.takeover = { host: action.host, downtimeSeconds: downtime };
     run.secondaryUsed = true;
     run.awaitingDeclaration = false;
-    const what = action.via === 'ft' ? 'Its FT secondary' : 'Its replica';
-    this.log('vm-takeover', [run.info.vm.id, action.host], `${what} on ${action.host} takes over ${run.info.vm.id} after ${downtime} s.`, action.cause);
+    const message = (action.via === 'ft' ? MESSAGES.ftTakesOver : MESSAGES.replicaTakesOver)({ host: action.host, vm: run.info.vm.id, seconds: downtime });
+    this.log('vm-takeover', [run.info.vm.id, action.host], message, action.cause);
   }
 
   private guestTakeover(action: Extract<Action, { kind: 'guest-takeover' }>): void {
@@ -558,7 +606,7 @@ class FailoverSimulation {
     const downtime = this.now - run.outageStart;
     this.endOutage(run);
     run.guestTakeover = { partner: action.partner, downtimeSeconds: downtime };
-    this.log('vm-takeover', [run.info.vm.id, action.partner], `Guest-cluster partner ${action.partner} takes over the application of ${run.info.vm.id} after ${downtime} s; HA still restarts the node itself if it can.`, action.cause);
+    this.log('vm-takeover', [run.info.vm.id, action.partner], MESSAGES.guestTakesOver({ partner: action.partner, vm: run.info.vm.id, seconds: downtime }), action.cause);
   }
 
   // ------------------------------------------------------------ power-on and boot
@@ -569,9 +617,10 @@ class FailoverSimulation {
     run.pending = undefined;
     this.setHost(run, hostId, 'booting');
     const vmId = run.info.vm.id;
-    const failoverHost = run.info.cluster?.ha.admissionControl.failoverHosts?.includes(hostId) ? ' (a dedicated failover host)' : '';
-    const placed = this.log('vm-placed', [vmId, hostId], `HA places ${vmId} (priority ${run.info.priority}) on ${hostId}${failoverHost}.`, cause);
-    const powered = this.log('vm-powered-on', [vmId, hostId], `${vmId} powers on on ${hostId}; booting takes ${run.info.bootSeconds} s.`, placed);
+    const failoverHost = run.info.cluster?.ha.admissionControl.failoverHosts?.includes(hostId) === true;
+    const placing = { vm: vmId, priority: restartPriorityName(run.info.priority), host: hostId };
+    const placed = this.log('vm-placed', [vmId, hostId], failoverHost ? MESSAGES.placesOnFailoverHost(placing) : MESSAGES.places(placing), cause);
+    const powered = this.log('vm-powered-on', [vmId, hostId], MESSAGES.powersOn({ vm: vmId, host: hostId, seconds: run.info.bootSeconds }), placed);
     run.restart = { host: hostId, downAt: run.outageStart, poweredOnAt: this.now, readyAt: this.now + run.info.bootSeconds };
     this.queue.push(this.now + run.info.bootSeconds, { kind: 'booted', run, epoch: run.epoch, cause: powered });
   }
@@ -583,13 +632,13 @@ class FailoverSimulation {
     const downtime = run.downSince === undefined ? undefined : this.now - run.downSince;
     const unreachable = run.host === undefined ? [] : this.network.vmNetworkDown(run, run.host);
     if (unreachable.length > 0 && run.host !== undefined) {
-      const ready = this.log('vm-ready', [run.info.vm.id, run.host], `${run.info.vm.id} is up on ${run.host}, but its network ${unreachable.join(', ')} has no uplink there.`, action.cause);
+      const ready = this.log('vm-ready', [run.info.vm.id, run.host], MESSAGES.upUnreachable({ vm: run.info.vm.id, host: run.host, networks: formatList(unreachable) }), action.cause);
       this.network.updateReachability(run, run.host, ready);
       return this.restarts.placePending();
     }
     this.endOutage(run);
-    const after = downtime === undefined ? '' : ` after ${downtime} s down`;
-    this.log('vm-ready', [run.info.vm.id, run.host ?? ''], `${run.info.vm.id} is up on ${run.host}${after}.`, action.cause);
+    const ready = { vm: run.info.vm.id, host: String(run.host) };
+    this.log('vm-ready', [run.info.vm.id, run.host ?? ''], downtime === undefined ? MESSAGES.up(ready) : MESSAGES.upAfter({ ...ready, seconds: downtime }), action.cause);
     this.restarts.placePending();
   }
 
@@ -732,7 +781,7 @@ class FailoverSimulation {
         host: run.host,
         networks,
         downAtSeconds: run.downSince ?? run.unreachable.since,
-        detail: `runs on ${run.host}, but its network ${networks.join(', ')} has no uplink left; HA does not act on a lost VM network.`,
+        detail: MESSAGES.unreachableDetail({ host: run.host, networks: formatList(networks) }),
       };
     }
     if (run.takeover && run.host === run.takeover.host) return { kind: 'ft-takeover', host: run.takeover.host, downtimeSeconds: run.takeover.downtimeSeconds };
@@ -754,7 +803,7 @@ class FailoverSimulation {
   private downReason(run: VmRun): { reason: DownReason; detail: string } {
     if (run.stopped) return run.stopped;
     if (run.pending) return { reason: run.pending.reason, detail: run.pending.detail };
-    return { reason: 'no-candidate-host', detail: 'still waiting for HA at the end of the scenario.' };
+    return { reason: 'no-candidate-host', detail: MESSAGES.stillWaiting({}) };
   }
 
   private utilization(): HostUtilization[] {

@@ -18,6 +18,17 @@ import {
   type MigrationTuning,
 } from './migration';
 import type { MaintenanceResult, MigrationResult, PlannedMigration } from './types';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('simulation.maintenance', {
+  refusalsOnHost: '{host}: {reasons}',
+  separator: '; ',
+  noHost: 'There is no host "{host}".',
+  noCluster: 'Host "{host}" belongs to no cluster: there is nowhere to move its VMs.',
+  noOtherHost: 'Cluster "{cluster}" has no other host.',
+  noHostTakesIt: 'No host can take it. {refusals}',
+  migrationFails: 'Migration to "{host}" fails: {reason}',
+});
 
 /** vMotion concurrency (docs/design/algorithms.md#41-pre-copy): 4 per 1 GbE and 8 per 10 GbE network, 8 per host; 250 Mbit/s per vMotion. */
 export const VMOTION_CONCURRENCY = {
@@ -74,7 +85,7 @@ function describeRefusals(refusals: readonly MigrationRefusal[]): string {
     if (list) list.push(refusal.reason);
     else byHost.set(refusal.toHost, [refusal.reason]);
   }
-  return [...byHost].map(([hostId, reasons]) => `${hostId}: ${reasons.join(' ')}`).join('; ');
+  return [...byHost].map(([hostId, reasons]) => MESSAGES.refusalsOnHost({ host: hostId, reasons: reasons.join(' ') })).join(MESSAGES.separator({}));
 }
 
 /** Running VMs first, largest memory first (packs targets better and, longest first, shortens the schedule); then the others. */
@@ -108,11 +119,11 @@ function earliest(list: readonly number[]): { index: number; freeAt: number } {
  */
 export function planMaintenance(topology: Topology, hostId: string, options: MaintenanceOptions = {}): MaintenancePlan {
   const source = topology.host(hostId);
-  if (!source) throw new Error(`There is no host "${hostId}".`);
+  if (!source) throw new Error(MESSAGES.noHost({ host: hostId }));
   const vms = topology.vmsOnHost(hostId);
   const cluster = topology.clusterOfHost(source);
   if (!cluster) {
-    return { hostId, migrations: [], totalSeconds: 0, concurrentPerHost: 0, stuck: vms.map((vm) => ({ vmId: vm.id, reason: `Host "${hostId}" belongs to no cluster: there is nowhere to move its VMs.` })) };
+    return { hostId, migrations: [], totalSeconds: 0, concurrentPerHost: 0, stuck: vms.map((vm) => ({ vmId: vm.id, reason: MESSAGES.noCluster({ host: hostId }) })) };
   }
   const targets = topology.hostsInCluster(cluster.id).filter((host) => host.id !== hostId);
   const concurrentPerHost = concurrentMigrationsPerHost(topology, cluster, source);
@@ -124,7 +135,7 @@ export function planMaintenance(topology: Topology, hostId: string, options: Mai
 
   for (const [order, vm] of evacuationOrder(vms).entries()) {
     if (targets.length === 0) {
-      stuck.push({ vmId: vm.id, reason: `Cluster "${cluster.id}" has no other host.` });
+      stuck.push({ vmId: vm.id, reason: MESSAGES.noOtherHost({ cluster: cluster.id }) });
       continue;
     }
     const refusals: MigrationRefusal[] = [];
@@ -139,19 +150,19 @@ export function planMaintenance(topology: Topology, hostId: string, options: Mai
       if (!best || leftMB > best.leftMB) best = { host, leftMB };
     }
     if (!best) {
-      stuck.push({ vmId: vm.id, reason: `No host can take it. ${describeRefusals(refusals)}` });
+      stuck.push({ vmId: vm.id, reason: MESSAGES.noHostTakesIt({ refusals: describeRefusals(refusals) }) });
       continue;
     }
     const networkMbps = migrationNetworkMbps(cluster, source, best.host);
     const linkMbps = cluster.migration.bandwidthMbps ?? (networkMbps === undefined ? undefined : networkMbps / sharing);
     const attempt = simulateMigration(topology, vm.id, best.host.id, { placement, ...(linkMbps !== undefined ? { linkMbps } : {}), ...(options.tuning ? { tuning: options.tuning } : {}) });
     if (attempt.kind === 'refused') {
-      stuck.push({ vmId: vm.id, reason: `No host can take it. ${describeRefusals(attempt.refusals)}` });
+      stuck.push({ vmId: vm.id, reason: MESSAGES.noHostTakesIt({ refusals: describeRefusals(attempt.refusals) }) });
       continue;
     }
     const migration: MigrationResult = attempt.migration;
     if (migration.failed) {
-      stuck.push({ vmId: vm.id, reason: `Migration to "${best.host.id}" fails: ${migration.stopReason}` });
+      stuck.push({ vmId: vm.id, reason: MESSAGES.migrationFails({ host: best.host.id, reason: migration.stopReason }) });
       continue;
     }
     placement.move(vm, best.host.id);

@@ -19,7 +19,59 @@ import { hostCapacity, isGoodHost, vmDemand } from '../capacity/resources';
 import { linkMBps } from '../model/units';
 import type { MigrationMethod, MigrationResult, PreCopyRound } from './types';
 import { LIVE_MIGRATION_NAMES } from '../domain/platform-names';
-import { plural } from '../text/plural';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.migration', {
+  noLink: 'No migration link (0 Mbps): nothing can be sent.',
+  notConverging: 'The dirty rate {dirtyRate} MB/s is at least the link\'s {linkRate} MB/s (lambda = D/R = {lambda} >= 1): pre-copy cannot converge.',
+  pendingFits: 'Pending memory ({pending} MB) can be sent within the {target} s downtime target: stop-and-copy.',
+  noConvergence: 'No convergence after {rounds} modelled rounds.',
+  fewPagesSent: 'Round {round} sent fewer than {pages} pages: suspend and send the last dirty set.',
+  fewPagesDirty: 'At most {pages} pages dirty after round {round}: suspend and send them.',
+  maxRounds: '{rounds} rounds done (the limit): suspend and send the {pending} MB still dirty.',
+  maxSent: 'More than {factor} x memory sent ({sent} MB): suspend and send the {pending} MB still dirty.',
+  noProgressStun: 'Round {round} made no progress and the guest is not slowed (no Stun During Page Send): switch over with {pending} MB dirty.',
+  noProgressForever: 'Round {round} made no progress and the guest is not throttled (no auto-converge): pre-copy would iterate forever.',
+  throttledAutoConverge: 'The guest was throttled by {percent}% (auto-converge).',
+  throttledStun: 'The guest was throttled by {percent}% (Stun During Page Send).',
+  staysOnSource: 'The VM stays on the source.',
+  switchoverTooLong: 'The switchover would take {seconds} s, over the {limit} s limit: the migration fails and the VM stays on the source.',
+  postCopy: 'Post-copy: the VM resumed on the target after its device state, then pulled {memory} MB, each page once, running degraded meanwhile. If the target fails during those {seconds} s the VM is lost: neither host holds all of its memory (pre-copy can fall back to the source).',
+  quoted: '"{id}"',
+  noVm: 'There is no VM "{vm}".',
+  noHost: 'There is no host "{host}".',
+  sameHost: 'VM "{vm}" already runs on "{host}".',
+  noCluster: 'Host "{host}" belongs to no cluster.',
+  otherCluster: 'Host "{host}" is not in cluster "{cluster}".',
+  notConnected: 'Host "{host}" is {state}, not connected.',
+  failoverHost: 'Host "{host}" is a dedicated failover host: it runs no VMs until a failure (docs/design/algorithms.md#13-dedicated-failover-hosts).',
+  edition: 'Host "{host}" runs {product}, which has no {migration}.',
+  noNetwork: 'No {migration} network between "{from}" and "{to}": no port with the vmotion role on "{host}" and no migrationNetworkMbps on cluster "{cluster}".',
+  cpuVendor: 'Host "{from}" has {fromVendor} CPUs and "{to}" {toVendor}: no compatibility baseline spans vendors.',
+  cpuOlder: 'Host "{host}" ({family}) is older than the cluster\'s cpuCompatibility "{baseline}" and cannot offer it.',
+  cpuGeneration: 'Host "{from}" ({fromFamily}) and "{to}" ({toFamily}) differ in CPU generation and cluster "{cluster}" sets no cpuCompatibility baseline.',
+  memory: 'VM "{vm}" reserves {reserved} MB (reservation + overhead); host "{host}" has {free} MB unreserved.',
+  cpu: 'VM "{vm}" reserves {reserved} MHz; host "{host}" has {free} MHz unreserved.',
+  vmLimit: 'Host "{host}" already runs {count} VMs, its limit (maxVms).',
+  mustRunOn: 'Rule "{rule}": VM "{vm}" must run on {hosts}.',
+  mustNotRunOn: 'Rule "{rule}": VM "{vm}" must not run on "{host}".',
+  antiAffinityOne: 'Anti-affinity rule "{rule}": {peers} already runs on "{host}".',
+  antiAffinityMany: 'Anti-affinity rule "{rule}": {peers} already run on "{host}".',
+  datastore: 'Host "{host}" cannot reach datastore "{datastore}" of VM "{vm}".',
+  poweredOff: 'Powered off: re-registered on "{host}", no memory to copy.',
+  suspended: 'Suspended: re-registered on "{host}", no memory to copy.',
+});
+
+/** Ids in quotes, listed: `"a", "b"` (`“a”、“b”` in Chinese). */
+function quotedList(ids: readonly string[]): string {
+  return formatList(ids.map((id) => MESSAGES.quoted({ id })));
+}
+
+/** Sentences one after the other. */
+function sentences(...texts: readonly string[]): string {
+  return texts.filter((text) => text !== '').join(' ');
+}
 
 /** x86 page: 4 KiB. Xen's thresholds count pages (libxc, xg_sr_save.c). */
 export const PAGE_MB = 4 / 1024;
@@ -175,7 +227,7 @@ export function estimateMigration(params: MigrationParams): MigrationEstimate {
 
 /** Nothing moves over a link of 0 Mbps. */
 function withoutLink(params: MigrationParams): MigrationEstimate {
-  return { method: params.method, linkMbps: params.linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: false, failed: true, stopReason: 'No migration link (0 Mbps): nothing can be sent.', cloudsimSeconds: Infinity };
+  return { method: params.method, linkMbps: params.linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: false, failed: true, stopReason: MESSAGES.noLink({}), cloudsimSeconds: Infinity };
 }
 
 function rounded(value: number): string {
@@ -199,7 +251,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
   const lambda = params.dirtyRateMBps / rateMBps;
   const target = profile.downtimeTargetSeconds === undefined ? undefined : (tuning.allowedDowntimeSeconds ?? profile.downtimeTargetSeconds);
   const throttle = profile.throttle === 'auto-converge' && !tuning.autoConverge ? 'none' : profile.throttle === 'stun-during-page-send' && !tuning.stunDuringPageSend ? 'none' : profile.throttle;
-  const notConverging = lambda >= 1 ? ` The dirty rate ${rounded(params.dirtyRateMBps)} MB/s is at least the link's ${rounded(rateMBps)} MB/s (lambda = D/R = ${rounded(lambda)} >= 1): pre-copy cannot converge.` : '';
+  const notConverging = lambda >= 1 ? MESSAGES.notConverging({ dirtyRate: rounded(params.dirtyRateMBps), linkRate: rounded(rateMBps), lambda: rounded(lambda) }) : '';
 
   const rounds: PreCopyRound[] = [];
   let pendingMB = memoryMB;
@@ -213,11 +265,11 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
 
   for (let round = 1; ; round += 1) {
     if (fitsTarget(pendingMB)) {
-      stop = { converged: true, reason: `Pending memory (${rounded(pendingMB)} MB) can be sent within the ${target} s downtime target: stop-and-copy.` };
+      stop = { converged: true, reason: MESSAGES.pendingFits({ pending: rounded(pendingMB), target: target ?? 0 }) };
       break;
     }
     if (round > tuning.maxModelledRounds) {
-      stop = { converged: false, reason: `No convergence after ${tuning.maxModelledRounds} modelled rounds.` };
+      stop = { converged: false, reason: MESSAGES.noConvergence({ rounds: tuning.maxModelledRounds }) };
       break;
     }
     const sentMB = pendingMB;
@@ -230,13 +282,13 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
     pendingMB = dirtiedMB;
 
     if (profile.minPagesSentPerRound !== undefined && sentMB < profile.minPagesSentPerRound * PAGE_MB) {
-      stop = { converged: true, reason: `Round ${round} sent fewer than ${profile.minPagesSentPerRound} pages: suspend and send the last dirty set.` };
+      stop = { converged: true, reason: MESSAGES.fewPagesSent({ round, pages: profile.minPagesSentPerRound }) };
     } else if (profile.dirtyPagesThreshold !== undefined && pendingMB <= profile.dirtyPagesThreshold * PAGE_MB) {
-      stop = { converged: true, reason: `At most ${profile.dirtyPagesThreshold} pages dirty after round ${round}: suspend and send them.` };
+      stop = { converged: true, reason: MESSAGES.fewPagesDirty({ pages: profile.dirtyPagesThreshold, round }) };
     } else if (profile.maxRounds !== undefined && round >= profile.maxRounds) {
-      stop = { converged: false, reason: `${profile.maxRounds} rounds done (the limit): suspend and send the ${rounded(pendingMB)} MB still dirty.` };
+      stop = { converged: false, reason: MESSAGES.maxRounds({ rounds: profile.maxRounds, pending: rounded(pendingMB) }) };
     } else if (profile.maxSentFactor !== undefined && totalSentMB > profile.maxSentFactor * memoryMB) {
-      stop = { converged: false, reason: `More than ${profile.maxSentFactor} x memory sent (${rounded(totalSentMB)} MB): suspend and send the ${rounded(pendingMB)} MB still dirty.` };
+      stop = { converged: false, reason: MESSAGES.maxSent({ factor: profile.maxSentFactor, sent: rounded(totalSentMB), pending: rounded(pendingMB) }) };
     } else if (throttle === 'auto-converge') {
       if (dirtiedMB > (AUTO_CONVERGE.triggerPercent / 100) * sentMB) roundsDirtyingTooFast += 1;
       else roundsDirtyingTooFast = 0;
@@ -251,17 +303,17 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
         throttlePercent = Math.max(throttlePercent, 100 * (1 - Math.min(1, allowedRate / params.dirtyRateMBps)));
       }
     } else if (pendingMB >= sentMB && profile.withoutProgress === 'switch-over') {
-      stop = { converged: false, reason: `Round ${round} made no progress and the guest is not slowed (no Stun During Page Send): switch over with ${rounded(pendingMB)} MB dirty.` };
+      stop = { converged: false, reason: MESSAGES.noProgressStun({ round, pending: rounded(pendingMB) }) };
     } else if (pendingMB >= sentMB && profile.withoutProgress === 'never-completes') {
-      stop = { converged: false, reason: `Round ${round} made no progress and the guest is not throttled (no auto-converge): pre-copy would iterate forever.` };
+      stop = { converged: false, reason: MESSAGES.noProgressForever({ round }) };
     }
     if (stop) break;
   }
 
-  const throttled = throttlePercent > 0 ? ` The guest was throttled by ${rounded(throttlePercent)}% (${throttle === 'auto-converge' ? 'auto-converge' : 'Stun During Page Send'}).` : '';
+  const throttled = throttlePercent > 0 ? (throttle === 'auto-converge' ? MESSAGES.throttledAutoConverge : MESSAGES.throttledStun)({ percent: rounded(throttlePercent) }) : '';
   const base = { method: params.method, linkMbps: params.linkMbps, rounds, cloudsimSeconds: cloudsimSeconds(memoryMB, params.linkMbps) };
   if (!stop.converged && profile.withoutProgress === 'never-completes') {
-    return { ...base, totalSeconds: liveSeconds, downtimeSeconds: 0, sentMB: totalSentMB, converged: false, failed: true, stopReason: `${stop.reason}${notConverging}${throttled} The VM stays on the source.` };
+    return { ...base, totalSeconds: liveSeconds, downtimeSeconds: 0, sentMB: totalSentMB, converged: false, failed: true, stopReason: sentences(stop.reason, notConverging, throttled, MESSAGES.staysOnSource({})) };
   }
   const switchoverSeconds = (pendingMB + tuning.deviceStateMB) / rateMBps + tuning.resumeSeconds;
   if (profile.maxSwitchoverSeconds !== undefined && switchoverSeconds > profile.maxSwitchoverSeconds) {
@@ -272,7 +324,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
       sentMB: totalSentMB,
       converged: false,
       failed: true,
-      stopReason: `${stop.reason}${notConverging} The switchover would take ${rounded(switchoverSeconds)} s, over the ${profile.maxSwitchoverSeconds} s limit: the migration fails and the VM stays on the source.`,
+      stopReason: sentences(stop.reason, notConverging, MESSAGES.switchoverTooLong({ seconds: rounded(switchoverSeconds), limit: profile.maxSwitchoverSeconds })),
     };
   }
   return {
@@ -281,7 +333,7 @@ export function precopy(params: MigrationParams & { readonly method: PreCopyMeth
     downtimeSeconds: switchoverSeconds,
     sentMB: totalSentMB + pendingMB + tuning.deviceStateMB,
     converged: stop.converged,
-    stopReason: `${stop.reason}${stop.converged ? '' : notConverging}${throttled}`,
+    stopReason: sentences(stop.reason, stop.converged ? '' : notConverging, throttled),
   };
 }
 
@@ -305,7 +357,7 @@ export function postcopy(params: MigrationParams): MigrationEstimate {
     degradedSeconds,
     sentMB: params.memoryMB + tuning.deviceStateMB,
     converged: true,
-    stopReason: `Post-copy: the VM resumed on the target after its device state, then pulled ${rounded(params.memoryMB)} MB, each page once, running degraded meanwhile. If the target fails during those ${rounded(degradedSeconds)} s the VM is lost: neither host holds all of its memory (pre-copy can fall back to the source).`,
+    stopReason: MESSAGES.postCopy({ memory: rounded(params.memoryMB), seconds: rounded(degradedSeconds) }),
     cloudsimSeconds: cloudsimSeconds(params.memoryMB, params.linkMbps),
   };
 }
@@ -470,38 +522,38 @@ function refusal(vm: Vm | string, toHost: string, code: RefusalCode, reason: str
  */
 export function checkMigration(topology: Topology, vmId: string, toHostId: string, placement: Placement = new Placement(topology)): MigrationRefusal[] {
   const vm = topology.vm(vmId);
-  if (!vm) return [refusal(vmId, toHostId, 'unknown-vm', `There is no VM "${vmId}".`)];
+  if (!vm) return [refusal(vmId, toHostId, 'unknown-vm', MESSAGES.noVm({ vm: vmId }))];
   const fromId = placement.hostOf(vm.id) ?? vm.host;
   const from = topology.host(fromId);
   const to = topology.host(toHostId);
-  if (!from || !to) return [refusal(vm, toHostId, 'unknown-host', `There is no host "${from ? toHostId : fromId}".`)];
-  if (from.id === to.id) return [refusal(vm, to.id, 'same-host', `VM "${vm.id}" already runs on "${to.id}".`)];
+  if (!from || !to) return [refusal(vm, toHostId, 'unknown-host', MESSAGES.noHost({ host: from ? toHostId : fromId }))];
+  if (from.id === to.id) return [refusal(vm, to.id, 'same-host', MESSAGES.sameHost({ vm: vm.id, host: to.id }))];
   const cluster = topology.clusterOfHost(from);
-  if (!cluster) return [refusal(vm, to.id, 'no-cluster', `Host "${from.id}" belongs to no cluster.`)];
-  if (topology.clusterOfHost(to)?.id !== cluster.id) return [refusal(vm, to.id, 'other-cluster', `Host "${to.id}" is not in cluster "${cluster.id}".`)];
+  if (!cluster) return [refusal(vm, to.id, 'no-cluster', MESSAGES.noCluster({ host: from.id }))];
+  if (topology.clusterOfHost(to)?.id !== cluster.id) return [refusal(vm, to.id, 'other-cluster', MESSAGES.otherCluster({ host: to.id, cluster: cluster.id }))];
 
   const running = vm.power === 'on';
   const name = LIVE_MIGRATION_NAMES[topology.platform];
   const reasons: MigrationRefusal[] = [];
-  if (!isGoodHost(to)) reasons.push(refusal(vm, to.id, 'target-not-connected', `Host "${to.id}" is ${to.state}, not connected.`));
+  if (!isGoodHost(to)) reasons.push(refusal(vm, to.id, 'target-not-connected', MESSAGES.notConnected({ host: to.id, state: to.state })));
   const admission = cluster.ha.admissionControl;
   if (admission.policy === 'failover-hosts' && (admission.failoverHosts ?? []).includes(to.id)) {
-    reasons.push(refusal(vm, to.id, 'failover-host', `Host "${to.id}" is a dedicated failover host: it runs no VMs until a failure (docs/design/algorithms.md#13-dedicated-failover-hosts).`));
+    reasons.push(refusal(vm, to.id, 'failover-host', MESSAGES.failoverHost({ host: to.id })));
   }
   if (running) {
     for (const host of [from, to]) {
       const edition = editionOf(topology, host);
-      if (edition && !edition.features.liveMigration) reasons.push(refusal(vm, to.id, 'edition', `Host "${host.id}" runs ${edition.features.product}, which has no ${name}.`));
+      if (edition && !edition.features.liveMigration) reasons.push(refusal(vm, to.id, 'edition', MESSAGES.edition({ host: host.id, product: edition.features.product, migration: name })));
     }
     if (migrationLinkMbps(cluster, from, to) === undefined) {
-      reasons.push(refusal(vm, to.id, 'no-migration-network', `No ${name} network between "${from.id}" and "${to.id}": no port with the vmotion role on ${fastestMigrationPortMbps(from) === undefined ? `"${from.id}"` : `"${to.id}"`} and no migrationNetworkMbps on cluster "${cluster.id}".`));
+      reasons.push(refusal(vm, to.id, 'no-migration-network', MESSAGES.noNetwork({ migration: name, from: from.id, to: to.id, host: fastestMigrationPortMbps(from) === undefined ? from.id : to.id, cluster: cluster.id })));
     }
     reasons.push(...cpuRefusals(vm, from, to, cluster));
   }
   for (const datastoreId of [vm.datastore, ...(vm.sharedDisks ?? [])]) {
     const datastore = datastoreId === undefined ? undefined : topology.datastore(datastoreId);
     if (datastore && !canOpenDatastore(topology, to, datastore)) {
-      reasons.push(refusal(vm, to.id, 'datastore', `Host "${to.id}" cannot reach datastore "${datastore.id}" of VM "${vm.id}".`));
+      reasons.push(refusal(vm, to.id, 'datastore', MESSAGES.datastore({ host: to.id, datastore: datastore.id, vm: vm.id })));
     }
   }
   if (running) reasons.push(...capacityRefusals(vm, to, cluster, placement));
@@ -513,7 +565,7 @@ function cpuRefusals(vm: Vm, from: Host, to: Host, cluster: Cluster): MigrationR
   const fromVendor = vendorOf(from);
   const toVendor = vendorOf(to);
   if (fromVendor !== undefined && toVendor !== undefined && fromVendor !== toVendor) {
-    return [refusal(vm, to.id, 'cpu-vendor', `Host "${from.id}" has ${fromVendor} CPUs and "${to.id}" ${toVendor}: no compatibility baseline spans vendors.`)];
+    return [refusal(vm, to.id, 'cpu-vendor', MESSAGES.cpuVendor({ from: from.id, fromVendor, to: to.id, toVendor }))];
   }
   const fromFamily = from.cpu.family;
   const toFamily = to.cpu.family;
@@ -522,7 +574,7 @@ function cpuRefusals(vm: Vm, from: Host, to: Host, cluster: Cluster): MigrationR
     const baselineIndex = generationIndex(toVendor ?? fromVendor, baseline);
     const toIndex = toFamily === undefined ? undefined : generationIndex(toVendor, toFamily);
     if (baselineIndex !== undefined && toIndex !== undefined && toIndex < baselineIndex) {
-      return [refusal(vm, to.id, 'cpu-family', `Host "${to.id}" (${toFamily ?? ''}) is older than the cluster's cpuCompatibility "${baseline}" and cannot offer it.`)];
+      return [refusal(vm, to.id, 'cpu-family', MESSAGES.cpuOlder({ host: to.id, family: toFamily ?? '', baseline }))];
     }
     return [];
   }
@@ -531,7 +583,7 @@ function cpuRefusals(vm: Vm, from: Host, to: Host, cluster: Cluster): MigrationR
   const toIndex = generationIndex(toVendor, toFamily);
   // A newer target offers every feature an older source exposed; the reverse is refused.
   if (fromIndex !== undefined && toIndex !== undefined && toIndex > fromIndex) return [];
-  return [refusal(vm, to.id, 'cpu-family', `Host "${from.id}" (${fromFamily}) and "${to.id}" (${toFamily}) differ in CPU generation and cluster "${cluster.id}" sets no cpuCompatibility baseline.`)];
+  return [refusal(vm, to.id, 'cpu-family', MESSAGES.cpuGeneration({ from: from.id, fromFamily, to: to.id, toFamily, cluster: cluster.id }))];
 }
 
 function capacityRefusals(vm: Vm, to: Host, cluster: Cluster, placement: Placement): MigrationRefusal[] {
@@ -543,11 +595,11 @@ function capacityRefusals(vm: Vm, to: Host, cluster: Cluster, placement: Placeme
   return shortfalls(demand, { cpuMHz: freeCpuMHz, memoryMB: freeMemoryMB, vmCount: used.vmCount }, to.maxVms).map((shortfall) => {
     switch (shortfall) {
       case 'memory':
-        return refusal(vm, to.id, 'memory', `VM "${vm.id}" reserves ${rounded(demand.reservedMemoryMB)} MB (reservation + overhead); host "${to.id}" has ${rounded(freeMemoryMB)} MB unreserved.`);
+        return refusal(vm, to.id, 'memory', MESSAGES.memory({ vm: vm.id, reserved: rounded(demand.reservedMemoryMB), host: to.id, free: rounded(freeMemoryMB) }));
       case 'cpu':
-        return refusal(vm, to.id, 'cpu', `VM "${vm.id}" reserves ${rounded(demand.cpuMHz)} MHz; host "${to.id}" has ${rounded(freeCpuMHz)} MHz unreserved.`);
+        return refusal(vm, to.id, 'cpu', MESSAGES.cpu({ vm: vm.id, reserved: rounded(demand.cpuMHz), host: to.id, free: rounded(freeCpuMHz) }));
       case 'vm-limit':
-        return refusal(vm, to.id, 'vm-limit', `Host "${to.id}" already runs ${used.vmCount} VMs, its limit (maxVms).`);
+        return refusal(vm, to.id, 'vm-limit', MESSAGES.vmLimit({ host: to.id, count: used.vmCount }));
     }
   });
 }
@@ -558,15 +610,15 @@ function ruleRefusals(topology: Topology, vm: Vm, to: Host, placement: Placement
   for (const rule of topology.rules) {
     if (!rule.enabled || !rule.vms.includes(vm.id)) continue;
     if (rule.type === 'vm-host' && rule.mode === 'must-run-on' && !rule.hosts.includes(to.id)) {
-      reasons.push(refusal(vm, to.id, 'must-rule', `Rule "${rule.id}": VM "${vm.id}" must run on ${rule.hosts.map((id) => `"${id}"`).join(', ')}.`));
+      reasons.push(refusal(vm, to.id, 'must-rule', MESSAGES.mustRunOn({ rule: rule.id, vm: vm.id, hosts: quotedList(rule.hosts) })));
     }
     if (rule.type === 'vm-host' && rule.mode === 'must-not-run-on' && rule.hosts.includes(to.id)) {
-      reasons.push(refusal(vm, to.id, 'must-rule', `Rule "${rule.id}": VM "${vm.id}" must not run on "${to.id}".`));
+      reasons.push(refusal(vm, to.id, 'must-rule', MESSAGES.mustNotRunOn({ rule: rule.id, vm: vm.id, host: to.id })));
     }
     if (rule.type === 'anti-affinity' && vm.power === 'on') {
       const peers = placement.vmsOn(to.id).filter((other) => other.id !== vm.id && other.power === 'on' && rule.vms.includes(other.id));
       if (peers.length > 0) {
-        reasons.push(refusal(vm, to.id, 'anti-affinity', `Anti-affinity rule "${rule.id}": ${peers.map((peer) => `"${peer.id}"`).join(', ')} already ${plural(peers.length, 'runs', 'run')} on "${to.id}".`));
+        reasons.push(refusal(vm, to.id, 'anti-affinity', (peers.length === 1 ? MESSAGES.antiAffinityOne : MESSAGES.antiAffinityMany)({ rule: rule.id, peers: quotedList(peers.map((peer) => peer.id)), host: to.id })));
       }
     }
   }
@@ -601,7 +653,7 @@ export function simulateMigration(topology: Topology, vmId: string, toHostId: st
   if (vm.power !== 'on') {
     return {
       kind: 'migrated',
-      migration: { ...ids, method, linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: true, stopReason: `${vm.power === 'off' ? 'Powered off' : 'Suspended'}: re-registered on "${to.id}", no memory to copy.`, cloudsimSeconds: 0 },
+      migration: { ...ids, method, linkMbps, rounds: [], totalSeconds: 0, downtimeSeconds: 0, sentMB: 0, converged: true, stopReason: (vm.power === 'off' ? MESSAGES.poweredOff : MESSAGES.suspended)({ host: to.id }), cloudsimSeconds: 0 },
     };
   }
   const { allowedDowntimeSeconds, autoConverge } = cluster.migration;

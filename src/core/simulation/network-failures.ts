@@ -26,6 +26,43 @@ import type { Cluster, Datastore } from '../model/topology';
 import type { HostInfo, SimulationContext, VmInfo } from './context';
 import { clusterLanModelled, clusterNetworkState, electPrimary, usesQuorum, type ClusterNetworkState } from './network-state';
 import type { SimulationEvent, SimulationEventKind } from './types';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.network-failures', {
+  isolatedUnknown: 'host {host} is isolated (not in the design: nothing depends on it).',
+  heartbeatsLost: '{host} exchanges no HA heartbeats with the other hosts and reaches none of its isolation addresses.',
+  isolatedTreatedFailed: '{host} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.',
+  declaresIsolatedPrimary: '{host} declares itself isolated {seconds} s after its heartbeats stopped (as the HA primary); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.',
+  declaresIsolatedSecondary: '{host} declares itself isolated {seconds} s after its heartbeats stopped (as a secondary); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.',
+  leavePoweredOn: 'Isolation response of {host}: leave powered on. Its VMs keep running there and HA restarts none of them.',
+  keepsRunningNote: 'host {host} isolated (event {event}); isolation response none: the VM keeps running.',
+  responseShutdown: '{host} runs its isolation response: it shuts down its VMs (powered off after at most {seconds} s); HA restarts each elsewhere once it is off.',
+  responsePowerOff: '{host} runs its isolation response: it powers off its VMs; HA restarts each elsewhere once it is off.',
+  priorityDisabledNote: 'restart priority disabled: the isolation response of {host} leaves it running.',
+  shutDownBy: '{vm} is shut down by the isolation response of {host}.',
+  poweredOffBy: '{vm} is powered off by the isolation response of {host}.',
+  portsNetwork: '{host} {name} network',
+  network: '{host} {name}',
+  noUplinkLeft: '{network} has no uplink left ({ports} down).',
+  backOn: '{network} is back on {ports}.',
+  teamingFailover: '{network} now uses {ports} (was {previous}): NIC teaming fails over, nothing else happens.',
+  vmUnreachable: '{vm} keeps running on {host} but its network {networks} has no uplink: users cannot reach it, and HA does not act on a lost VM network.',
+  unreachableNote: 'unreachable from {from} s to {to} s while its network had no uplink.',
+  vmReachable: '{vm} is reachable again on {host}.',
+  splits: 'Cluster {cluster} splits into partitions {partitions}: each elects a primary of its own and its VMs keep running; only the partition with {primary} restarts VMs of failed hosts.',
+  splitsNoPrimary: 'Cluster {cluster} splits into partitions {partitions}: each elects a primary of its own and its VMs keep running; only the partition with the primary restarts VMs of failed hosts.',
+  cutOffFailed: '{host} is cut off and writes no datastore heartbeat: the primary treats it as failed.',
+  onePartition: 'Cluster {cluster} is one partition again.',
+  rejoins: '{host} exchanges heartbeats again and rejoins its cluster; a pending isolation response is cancelled.',
+  quorumBack: '{host} is back in a partition with quorum.',
+  noQuorumResiliency: '{host} is in partition {partition}, which has no quorum: its cluster service stops; its VMs run unmonitored for {period} s (VM compute resiliency) after the node is removed at {removed} s, then are turned off.',
+  noQuorumFencing: '{host} is in partition {partition}, which has no quorum: its watchdog fences (resets) it after {seconds} s.',
+  fenced: '{host} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.',
+  resiliencyExpired: 'The resiliency period of {host} is over: its VMs are turned off and started where there is quorum.',
+  stopsFenced: '{vm} stops with {host} (fenced).',
+  stopsNoQuorum: '{vm} stops with {host} (no quorum).',
+});
 
 /** The engine's record of a VM (its VmRun), as much of it as the network part reads and writes. */
 export interface NetworkVm {
@@ -146,15 +183,15 @@ export class NetworkFailures<V extends NetworkVm> {
   isolate(hostId: string, cause?: number): void {
     const info = this.context.hosts.get(hostId);
     if (!info) {
-      this.engine.log('host-isolated', [hostId], `host ${hostId} is isolated (not in the design: nothing depends on it).`, cause);
+      this.engine.log('host-isolated', [hostId], MESSAGES.isolatedUnknown({ host: hostId }), cause);
       return;
     }
     const host = this.engine.host(hostId);
     if (host.failed || host.isolated) return;
     const primary = info.cluster !== undefined && this.primaryOf(info.cluster.id) === hostId;
-    const lost = this.engine.log('heartbeats-lost', [hostId], `${hostId} exchanges no HA heartbeats with the other hosts and reaches none of its isolation addresses.`, cause);
+    const lost = this.engine.log('heartbeats-lost', [hostId], MESSAGES.heartbeatsLost({ host: hostId }), cause);
     if (!this.writesDatastoreHeartbeats(info)) {
-      const event = this.engine.log('host-isolated', [hostId], `${hostId} loses its management network and reaches none of its heartbeat datastores: HA treats it as failed.`, lost);
+      const event = this.engine.log('host-isolated', [hostId], MESSAGES.isolatedTreatedFailed({ host: hostId }), lost);
       return this.engine.failHost(hostId, event);
     }
     host.isolated = true;
@@ -170,16 +207,16 @@ export class NetworkFailures<V extends NetworkVm> {
     if (!host.isolated || host.failed || host.epoch !== action.epoch) return;
     const ha = host.info.cluster?.ha;
     const response = ha?.enabled ? ha.isolationResponse : 'none';
-    const role = action.primary ? 'as the HA primary' : 'as a secondary';
+    const declared = { host: action.hostId, seconds: this.now - action.lostAt };
     const cause = this.engine.log(
       'host-isolated',
       [action.hostId],
-      `${action.hostId} declares itself isolated ${this.now - action.lostAt} s after its heartbeats stopped (${role}); it still writes datastore heartbeats, so the other hosts know it is isolated, not failed.`,
+      action.primary ? MESSAGES.declaresIsolatedPrimary(declared) : MESSAGES.declaresIsolatedSecondary(declared),
       action.cause,
     );
     if (response === 'none' || !ha) {
-      this.engine.log('isolation-response', [action.hostId], `Isolation response of ${action.hostId}: leave powered on. Its VMs keep running there and HA restarts none of them.`, cause);
-      for (const run of this.engine.residents(action.hostId)) run.notes.push(`host ${action.hostId} isolated (event ${cause}); isolation response none: the VM keeps running.`);
+      this.engine.log('isolation-response', [action.hostId], MESSAGES.leavePoweredOn({ host: action.hostId }), cause);
+      for (const run of this.engine.residents(action.hostId)) run.notes.push(MESSAGES.keepsRunningNote({ host: action.hostId, event: cause }));
       return;
     }
     this.engine.schedule(this.now + ha.detection.isolationResponseDelaySeconds, { kind: 'isolation-response', hostId: action.hostId, epoch: host.epoch, cause });
@@ -199,15 +236,15 @@ export class NetworkFailures<V extends NetworkVm> {
     const ha = host.info.cluster?.ha;
     const response = ha?.isolationResponse ?? 'none';
     const timeout = ha?.isolationShutdownTimeoutSeconds ?? 300;
-    const what = response === 'shutdown' ? `shuts down its VMs (powered off after at most ${timeout} s)` : 'powers off its VMs';
-    const cause = this.engine.log('isolation-response', [action.hostId], `${action.hostId} runs its isolation response: it ${what}; HA restarts each elsewhere once it is off.`, action.cause);
+    const message = response === 'shutdown' ? MESSAGES.responseShutdown({ host: action.hostId, seconds: timeout }) : MESSAGES.responsePowerOff({ host: action.hostId });
+    const cause = this.engine.log('isolation-response', [action.hostId], message, action.cause);
     const down: V[] = [];
     for (const run of this.engine.residents(action.hostId)) {
       if (run.info.priority === 'disabled') {
-        run.notes.push(`restart priority disabled: the isolation response of ${action.hostId} leaves it running.`);
+        run.notes.push(MESSAGES.priorityDisabledNote({ host: action.hostId }));
         continue;
       }
-      const event = this.engine.goDown(run, cause, `${run.info.vm.id} is ${response === 'shutdown' ? 'shut down' : 'powered off'} by the isolation response of ${action.hostId}.`);
+      const event = this.engine.goDown(run, cause, (response === 'shutdown' ? MESSAGES.shutDownBy : MESSAGES.poweredOffBy)({ vm: run.info.vm.id, host: action.hostId }));
       this.engine.scheduleTakeovers(run, event, action.hostId);
       if (run.takeoverPending) continue;
       if (response === 'shutdown') {
@@ -282,13 +319,13 @@ export class NetworkFailures<V extends NetworkVm> {
     const was = uplinkState(lan, network, before).carrying.map((u) => u.portId);
     const is = uplinkState(lan, network, this.failed).carrying.map((u) => u.portId);
     if (was.length === is.length && was.every((id, i) => id === is[i])) return;
-    const label = `${network.hostId} ${network.kind === 'ports' ? `${network.name} network` : network.name}`;
+    const label = (network.kind === 'ports' ? MESSAGES.portsNetwork : MESSAGES.network)({ host: network.hostId, name: network.name });
     if (is.length === 0 && was.length > 0) {
-      this.engine.log('network-lost', [network.hostId, network.id], `${label} has no uplink left (${was.join(', ')} down).`, cause);
+      this.engine.log('network-lost', [network.hostId, network.id], MESSAGES.noUplinkLeft({ network: label, ports: formatList(was) }), cause);
     } else if (was.length === 0 && is.length > 0) {
-      this.engine.log('network-restored', [network.hostId, network.id], `${label} is back on ${is.join(', ')}.`, cause);
+      this.engine.log('network-restored', [network.hostId, network.id], MESSAGES.backOn({ network: label, ports: formatList(is) }), cause);
     } else if (this.detail === 'full') {
-      this.engine.log('teaming-failover', [network.hostId, network.id], `${label} now uses ${is.join(', ')} (was ${was.join(', ')}): NIC teaming fails over, nothing else happens.`, cause);
+      this.engine.log('teaming-failover', [network.hostId, network.id], MESSAGES.teamingFailover({ network: label, ports: formatList(is), previous: formatList(was) }), cause);
     }
   }
 
@@ -310,12 +347,12 @@ export class NetworkFailures<V extends NetworkVm> {
     if (down.length > 0 && run.unreachable === undefined) {
       run.unreachable = { networks: down, since: this.now };
       if (run.downSince === undefined) run.downSince = this.now;
-      this.engine.log('vm-unreachable', [run.info.vm.id, hostId], `${run.info.vm.id} keeps running on ${hostId} but its network ${down.join(', ')} has no uplink: users cannot reach it, and HA does not act on a lost VM network.`, cause);
+      this.engine.log('vm-unreachable', [run.info.vm.id, hostId], MESSAGES.vmUnreachable({ vm: run.info.vm.id, host: hostId, networks: formatList(down) }), cause);
     } else if (down.length === 0 && run.unreachable !== undefined) {
-      run.notes.push(`unreachable from ${run.unreachable.since} s to ${this.now} s while its network had no uplink.`);
+      run.notes.push(MESSAGES.unreachableNote({ from: run.unreachable.since, to: this.now }));
       run.unreachable = undefined;
       if (run.status === 'running') this.engine.endOutage(run);
-      this.engine.log('vm-reachable', [run.info.vm.id, hostId], `${run.info.vm.id} is reachable again on ${hostId}.`, cause);
+      this.engine.log('vm-reachable', [run.info.vm.id, hostId], MESSAGES.vmReachable({ vm: run.info.vm.id, host: hostId }), cause);
     }
   }
 
@@ -344,11 +381,12 @@ export class NetworkFailures<V extends NetworkVm> {
     if (shape(previous) === shape(next)) return;
     const groups = next.partitions.filter((group) => !group.every((id) => next.isolated.has(id)));
     if (groups.length > 1) {
-      const list = groups.map((group) => `{${group.join(', ')}}`).join(' and ');
+      const partitions = formatList(groups.map((group) => `{${formatList(group)}}`), 'and');
+      const primary = this.primaryOf(clusterId);
       const event = this.engine.log(
         'network-partition',
         groups.flat(),
-        `Cluster ${clusterId} splits into partitions ${list}: each elects a primary of its own and its VMs keep running; only the partition with ${this.primaryOf(clusterId) ?? 'the primary'} restarts VMs of failed hosts.`,
+        primary === undefined ? MESSAGES.splitsNoPrimary({ cluster: clusterId, partitions }) : MESSAGES.splits({ cluster: clusterId, partitions, primary }),
         cause,
         { groups, ...(acting.length > 0 ? { acting } : {}) },
       );
@@ -356,11 +394,11 @@ export class NetworkFailures<V extends NetworkVm> {
         if (group === acting) continue;
         for (const id of group) {
           const info = this.context.hosts.get(id);
-          if (info && !this.writesDatastoreHeartbeats(info)) this.engine.failHost(id, this.engine.log('host-declared-failed', [id], `${id} is cut off and writes no datastore heartbeat: the primary treats it as failed.`, event));
+          if (info && !this.writesDatastoreHeartbeats(info)) this.engine.failHost(id, this.engine.log('host-declared-failed', [id], MESSAGES.cutOffFailed({ host: id }), event));
         }
       }
     } else if (shape(previous).includes(' | ')) {
-      this.engine.log('network-restored', [clusterId], `Cluster ${clusterId} is one partition again.`, cause);
+      this.engine.log('network-restored', [clusterId], MESSAGES.onePartition({ cluster: clusterId }), cause);
     }
   }
 
@@ -387,7 +425,7 @@ export class NetworkFailures<V extends NetworkVm> {
     host.isolated = false;
     host.cutOff = false;
     host.epoch += 1;
-    this.engine.log('network-restored', [hostId], `${hostId} exchanges heartbeats again and rejoins its cluster; a pending isolation response is cancelled.`, cause);
+    this.engine.log('network-restored', [hostId], MESSAGES.rejoins({ host: hostId }), cause);
   }
 
   /**
@@ -411,17 +449,17 @@ export class NetworkFailures<V extends NetworkVm> {
       run.epoch += 1;
       run.cutOff = !has;
       if (has) {
-        this.engine.log('network-restored', [id], `${id} is back in a partition with quorum.`, cause);
+        this.engine.log('network-restored', [id], MESSAGES.quorumBack({ host: id }), cause);
         continue;
       }
       const ha = info.cluster?.ha;
       const delay = platform === 'hyperv' ? (ha?.detection.failureTimeoutSeconds ?? 10) + (ha?.resiliencyPeriodSeconds ?? 240) : (ha?.fencingDelaySeconds ?? 60);
       const partition = next.partitions[next.partitionOf.get(id) as number] ?? [id];
-      const then =
-        platform === 'hyperv'
-          ? `its cluster service stops; its VMs run unmonitored for ${ha?.resiliencyPeriodSeconds ?? 240} s (VM compute resiliency) after the node is removed at ${ha?.detection.failureTimeoutSeconds ?? 10} s, then are turned off`
-          : `its watchdog fences (resets) it after ${delay} s`;
-      const event = this.engine.log('quorum-lost', [id], `${id} is in partition {${partition.join(', ')}}, which has no quorum: ${then}.`, cause);
+      const inPartition = { host: id, partition: `{${formatList(partition)}}` };
+      const message = platform === 'hyperv'
+        ? MESSAGES.noQuorumResiliency({ ...inPartition, period: ha?.resiliencyPeriodSeconds ?? 240, removed: ha?.detection.failureTimeoutSeconds ?? 10 })
+        : MESSAGES.noQuorumFencing({ ...inPartition, seconds: delay });
+      const event = this.engine.log('quorum-lost', [id], message, cause);
       this.engine.schedule(this.now + delay, { kind: 'quorum-stop', hostId: id, epoch: run.epoch, cause: event });
     }
   }
@@ -431,15 +469,15 @@ export class NetworkFailures<V extends NetworkVm> {
     if (host.failed || host.epoch !== action.epoch || !host.cutOff) return;
     const fenced = this.context.topology.platform !== 'hyperv';
     const cause = fenced
-      ? this.engine.log('host-fenced', [action.hostId], `${action.hostId} is fenced by its watchdog: it resets, and its HA services are recovered where there is quorum.`, action.cause)
-      : this.engine.log('resiliency-expired', [action.hostId], `The resiliency period of ${action.hostId} is over: its VMs are turned off and started where there is quorum.`, action.cause);
+      ? this.engine.log('host-fenced', [action.hostId], MESSAGES.fenced({ host: action.hostId }), action.cause)
+      : this.engine.log('resiliency-expired', [action.hostId], MESSAGES.resiliencyExpired({ host: action.hostId }), action.cause);
     if (fenced) {
       host.failed = true;
       host.epoch += 1;
     }
     const down: V[] = [];
     for (const run of this.engine.residents(action.hostId)) {
-      const event = this.engine.goDown(run, cause, `${run.info.vm.id} stops with ${action.hostId} (${fenced ? 'fenced' : 'no quorum'}).`);
+      const event = this.engine.goDown(run, cause, (fenced ? MESSAGES.stopsFenced : MESSAGES.stopsNoQuorum)({ vm: run.info.vm.id, host: action.hostId }));
       this.engine.scheduleTakeovers(run, event, action.hostId);
       if (!run.takeoverPending) down.push(run);
     }

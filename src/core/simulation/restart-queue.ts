@@ -40,7 +40,28 @@ import { fits } from '../capacity/fits';
 import type { Datastore } from '../model/topology';
 import type { HostInfo, Load, SimulationContext, VmInfo } from './context';
 import { usesQuorum, type ClusterNetworkState } from './network-state';
-import type { DownReason, SimulationEventKind } from './types';
+import { restartPriorityName, type DownReason, type SimulationEventKind } from './types';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.restarts', {
+  waitingForTier: 'waiting for its restart tier',
+  noClusterNothingRestarts: 'its host is in no cluster, so nothing restarts it.',
+  haOff: 'HA is off in cluster {cluster}.',
+  priorityDisabled: 'its restart priority is disabled.',
+  noPartitionQuorum: 'no partition of cluster {cluster} has quorum, so no node restarts anything.',
+  lostQuorum: 'cluster {cluster} lost quorum ({alive} of {nodes} nodes alive): Proxmox HA restarts nothing without a majority.',
+  tierStarts: 'Restart tier "{priority}" starts: {vms}.',
+  tierTimeout: 'Tier "{priority}" is not ready after {seconds} s (tierTimeoutSeconds): tier "{next}" starts anyway.',
+  waitsFor: 'waits for {vm} to be ready (restart dependency).',
+  cannotRestartYet: '{vm} cannot restart yet: {detail}',
+  noCluster: 'its host is in no cluster.',
+  noConnectedHost: 'no connected host is left in cluster {cluster}.',
+  noStoragePath: 'no surviving host reaches {datastores}.',
+  rulesExclude: 'every surviving host that reaches its storage breaks a must-run-on or must-not-run-on rule.',
+  antiAffinity: 'every remaining host runs one of its anti-affinity peers (respectAntiAffinity is on).',
+  insufficient: 'insufficient resources: it needs {cpuMHz} MHz and {memoryMB} MB unreserved; the roomiest host has {freeCpuMHz} MHz and {freeMemoryMB} MB (or is at its VM limit).',
+});
 
 /** Why a VM waiting for a restart is not placed yet: its tier has not started, a dependency is not ready, or no host takes it. */
 export interface Pending {
@@ -185,7 +206,7 @@ export class RestartQueue<V extends RestartVm> {
       for (const run of members) {
         run.wave = wave;
         run.awaitingRestart = true;
-        run.pending = { kind: 'tier', reason: 'no-candidate-host', detail: 'waiting for its restart tier' };
+        run.pending = { kind: 'tier', reason: 'no-candidate-host', detail: MESSAGES.waitingForTier({}) };
       }
       this.startTier(wave, 0, cause);
     }
@@ -195,17 +216,17 @@ export class RestartQueue<V extends RestartVm> {
   /** Why HA will not restart this VM at all, if so. */
   refusal(run: V): { reason: DownReason; detail: string } | undefined {
     const cluster = run.info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster, so nothing restarts it.' };
-    if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: `HA is off in cluster ${cluster.id}.` };
-    if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: 'its restart priority is disabled.' };
+    if (!cluster) return { reason: 'ha-disabled', detail: MESSAGES.noClusterNothingRestarts({}) };
+    if (!cluster.ha.enabled) return { reason: 'ha-disabled', detail: MESSAGES.haOff({ cluster: cluster.id }) };
+    if (run.info.priority === 'disabled') return { reason: 'restart-disabled', detail: MESSAGES.priorityDisabled({}) };
     const network = this.engine.clusterNetwork(cluster.id);
     if (network && usesQuorum(this.context.topology) && network.acting === undefined) {
-      return { reason: 'no-quorum', detail: `no partition of cluster ${cluster.id} has quorum, so no node restarts anything.` };
+      return { reason: 'no-quorum', detail: MESSAGES.noPartitionQuorum({ cluster: cluster.id }) };
     }
     if (this.context.topology.platform === 'proxmox') {
       const nodes = this.context.clusterHosts.get(cluster.id) ?? [];
       const alive = nodes.filter((h) => !this.engine.peekHost(h.host.id)?.failed).length;
-      if (alive * 2 <= nodes.length) return { reason: 'ha-disabled', detail: `cluster ${cluster.id} lost quorum (${alive} of ${nodes.length} nodes alive): Proxmox HA restarts nothing without a majority.` };
+      if (alive * 2 <= nodes.length) return { reason: 'ha-disabled', detail: MESSAGES.lostQuorum({ cluster: cluster.id, alive, nodes: nodes.length }) };
     }
     return undefined;
   }
@@ -216,7 +237,7 @@ export class RestartQueue<V extends RestartVm> {
     tier.startedAt = this.now;
     wave.parked = false;
     const ids = tier.members.map((run) => run.info.vm.id);
-    tier.startedEvent = this.engine.log('tier-started', ids, `Restart tier "${tier.priority}" starts: ${ids.join(', ')}.`, cause);
+    tier.startedEvent = this.engine.log('tier-started', ids, MESSAGES.tierStarts({ priority: restartPriorityName(tier.priority), vms: formatList(ids) }), cause);
     for (const run of tier.members) if (run.pending?.kind === 'tier') run.pending = undefined;
     const orchestration = wave.info.cluster?.ha.orchestration;
     if (index + 1 < wave.tiers.length && orchestration) this.engine.schedule(this.now + orchestration.tierTimeoutSeconds, { kind: 'tier-timeout', wave, tier: index });
@@ -228,7 +249,7 @@ export class RestartQueue<V extends RestartVm> {
     if (!tier || !next || next.startedAt !== undefined) return;
     tier.released = true;
     const seconds = wave.info.cluster?.ha.orchestration.tierTimeoutSeconds ?? 0;
-    const event = this.engine.log('tier-timeout', tier.members.map((run) => run.info.vm.id), `Tier "${tier.priority}" is not ready after ${seconds} s (tierTimeoutSeconds): tier "${next.priority}" starts anyway.`, tier.startedEvent);
+    const event = this.engine.log('tier-timeout', tier.members.map((run) => run.info.vm.id), MESSAGES.tierTimeout({ priority: restartPriorityName(tier.priority), seconds, next: restartPriorityName(next.priority) }), tier.startedEvent);
     this.startTier(wave, index + 1, event);
     this.placePending();
   }
@@ -270,7 +291,7 @@ export class RestartQueue<V extends RestartVm> {
   private tryPlace(run: V, cause: number): boolean {
     const waitingFor = run.info.dependsOn.find((id) => !this.dependencyReady(id));
     if (waitingFor !== undefined) {
-      this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: `waits for ${waitingFor} to be ready (restart dependency).` }, cause);
+      this.setPending(run, { kind: 'dependency', reason: 'rule-conflict', detail: MESSAGES.waitsFor({ vm: waitingFor }) }, cause);
       return false;
     }
     const target = this.chooseHost(run);
@@ -286,7 +307,7 @@ export class RestartQueue<V extends RestartVm> {
     const previous = run.pending;
     run.pending = pending;
     if (previous?.kind === pending.kind && previous.detail === pending.detail) return;
-    this.engine.log('vm-restart-pending', [run.info.vm.id], `${run.info.vm.id} cannot restart yet: ${pending.detail}`, cause);
+    this.engine.log('vm-restart-pending', [run.info.vm.id], MESSAGES.cannotRestartYet({ vm: run.info.vm.id, detail: pending.detail }), cause);
   }
 
   private dependencyReady(vmId: string): boolean {
@@ -349,16 +370,16 @@ export class RestartQueue<V extends RestartVm> {
   chooseHost(run: V): Placement {
     const info = run.info;
     const cluster = info.cluster;
-    if (!cluster) return { reason: 'ha-disabled', detail: 'its host is in no cluster.' };
+    if (!cluster) return { reason: 'ha-disabled', detail: MESSAGES.noCluster({}) };
     let candidates = this.aliveHosts(cluster.id);
-    if (candidates.length === 0) return { reason: 'no-candidate-host', detail: `no connected host is left in cluster ${cluster.id}.` };
+    if (candidates.length === 0) return { reason: 'no-candidate-host', detail: MESSAGES.noConnectedHost({ cluster: cluster.id }) };
     candidates = candidates.filter((h) => info.datastores.every((datastore) => this.engine.reaches(h.host.id, datastore)));
-    if (candidates.length === 0) return { reason: 'no-storage-path', detail: `no surviving host reaches ${info.datastores.map((d) => d.id).join(' and ')}.` };
+    if (candidates.length === 0) return { reason: 'no-storage-path', detail: MESSAGES.noStoragePath({ datastores: formatList(info.datastores.map((d) => d.id), 'and') }) };
     candidates = candidates.filter((h) => info.mustRunOn.every((group) => group.has(h.host.id)) && !info.mustNotRunOn.has(h.host.id));
-    if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every surviving host that reaches its storage breaks a must-run-on or must-not-run-on rule.' };
+    if (candidates.length === 0) return { reason: 'rule-conflict', detail: MESSAGES.rulesExclude({}) };
     if (cluster.ha.respectAntiAffinity && info.antiAffinityPeers.length > 0) {
       candidates = candidates.filter((h) => !info.antiAffinityPeers.some((peers) => peers.some((peer) => this.currentHost(peer) === h.host.id)));
-      if (candidates.length === 0) return { reason: 'rule-conflict', detail: 'every remaining host runs one of its anti-affinity peers (respectAntiAffinity is on).' };
+      if (candidates.length === 0) return { reason: 'rule-conflict', detail: MESSAGES.antiAffinity({}) };
     }
     const free = (h: HostInfo) => {
       const load = this.engine.load(h.host.id);
@@ -369,7 +390,7 @@ export class RestartQueue<V extends RestartVm> {
       const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
       return {
         reason: 'no-capacity',
-        detail: `insufficient resources: it needs ${info.demand.cpuMHz} MHz and ${info.demand.reservedMemoryMB} MB unreserved; the roomiest host has ${best.cpuMHz} MHz and ${best.memoryMB} MB (or is at its VM limit).`,
+        detail: MESSAGES.insufficient({ cpuMHz: info.demand.cpuMHz, memoryMB: info.demand.reservedMemoryMB, freeCpuMHz: best.cpuMHz, freeMemoryMB: best.memoryMB }),
       };
     }
     const admission = cluster.ha.admissionControl;

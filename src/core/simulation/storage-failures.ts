@@ -19,6 +19,35 @@ import { pairKey, pairsCutBy, type SimulationContext, type VmInfo } from './cont
 import { DEFAULT_RECOVERY_SECONDS } from './timings';
 import { formatQuantity } from '../model/units';
 import type { DownReason, SimulationEventKind } from './types';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('simulation.storage', {
+  pdl: '{host} loses {datastore} for good (permanent device loss: the array reports the datastore gone).',
+  apdArrayFailed: '{host} has no path left to {datastore} (all paths down: its array {array} failed and answers nothing, so no permanent device loss is reported).',
+  apd: '{host} has no path left to {datastore} (all paths down).',
+  pathFailover: '{host} loses {lost} of {before} paths to {datastore}; multipathing moves I/O to the {after} left.',
+  pathFailoverNote: 'I/O to {datastore} failed over to {after} of {before} paths (event {event}).',
+  promotedNoRpo: 'The asynchronous copy of {datastore} on {array} is promoted after the {recovery} recovery step; the writes since the last replication (no RPO is stated) are lost.',
+  promotedRpo: 'The asynchronous copy of {datastore} on {array} is promoted after the {recovery} recovery step; up to the last {rpo} of writes (the RPO) are lost.',
+  startedFromCopy: '{vm} is powered off on {host} and started from the copy of {datastore} on {array}.',
+  startedFromCopyNoHost: '{vm} is powered off on its host and started from the copy of {datastore} on {array}.',
+  fromCopyNoRpo: 'started from the asynchronous copy of {datastore} on {array}: the writes since the last replication (no RPO is stated) lost.',
+  fromCopyRpo: 'started from the asynchronous copy of {datastore} on {array}: up to the last {rpo} of writes (the RPO) lost.',
+  hangs: '{vm} hangs: its I/O to {datastore} has nowhere to go.',
+  hungPdlHaOff: 'hung on {host} (permanent device loss to {datastore}); HA is off.',
+  hungApdHaOff: 'hung on {host} (all paths down to {datastore}); HA is off.',
+  pdlTerminates: 'VM Component Protection (PDL: restart-aggressive) terminates {vm} to restart it elsewhere.',
+  hungApdVmcpAt: 'hung on {host} (all paths down to {datastore}); VMCP terminates it at {seconds} s.',
+  hungPdlLeft: 'hung on {host} (permanent device loss to {datastore}); VM Component Protection is {response}, so HA leaves it there until a path returns.',
+  hungApdLeft: 'hung on {host} (all paths down to {datastore}); VM Component Protection is {response}, so HA leaves it there until a path returns.',
+  keeps: 'hung; VMCP (restart-conservative) keeps it: {detail}',
+  doesNotTerminateAfter: 'VMCP (restart-conservative) does not terminate {vm} after the {timeout} s APD timeout + {delay} s delay: {detail}',
+  doesNotTerminate: 'VMCP (restart-conservative) does not terminate {vm} after the APD timeout: {detail}',
+  terminatesAfter: 'VM Component Protection (APD: {policy}) terminates {vm} after the {timeout} s APD timeout + {delay} s delay to restart it elsewhere.',
+  terminates: 'VM Component Protection (APD: {policy}) terminates {vm} after the APD timeout to restart it elsewhere.',
+  hungNote: 'hung from {from} s to {to} s while its storage paths were down; I/O resumed on {host}.',
+  resumes: '{vm} resumes on {host}: a path to its storage is back.',
+});
 
 /** The engine's record of a VM (its VmRun), as much of it as the storage part reads and writes. */
 export interface StorageVm {
@@ -108,10 +137,10 @@ export class StorageFailures<V extends StorageVm> {
           pdl ? 'permanent-device-loss' : 'all-paths-down',
           [hostId, datastore.id],
           pdl
-            ? `${hostId} loses ${datastore.id} for good (permanent device loss: the array reports the datastore gone).`
-            : arrayFailed
-              ? `${hostId} has no path left to ${datastore.id} (all paths down: its array ${datastore.array} failed and answers nothing, so no permanent device loss is reported).`
-              : `${hostId} has no path left to ${datastore.id} (all paths down).`,
+            ? MESSAGES.pdl({ host: hostId, datastore: datastore.id })
+            : arrayFailed && datastore.array !== undefined
+              ? MESSAGES.apdArrayFailed({ host: hostId, datastore: datastore.id, array: datastore.array })
+              : MESSAGES.apd({ host: hostId, datastore: datastore.id }),
           cause,
         );
         for (const run of runs) this.hang(run, datastore, pdl, event);
@@ -119,9 +148,9 @@ export class StorageFailures<V extends StorageVm> {
         for (const run of runs) this.resumeIfReachable(run, cause);
       } else if (change.pathsAfter < change.pathsBefore) {
         const { pathsBefore, pathsAfter } = change;
-        const event = this.engine.log('path-failover', [hostId, datastore.id], `${hostId} loses ${pathsBefore - pathsAfter} of ${pathsBefore} paths to ${datastore.id}; multipathing moves I/O to the ${pathsAfter} left.`, cause);
+        const event = this.engine.log('path-failover', [hostId, datastore.id], MESSAGES.pathFailover({ host: hostId, lost: pathsBefore - pathsAfter, before: pathsBefore, datastore: datastore.id, after: pathsAfter }), cause);
         for (const run of runs) {
-          if (run.status === 'running' || run.status === 'booting') run.notes.push(`I/O to ${datastore.id} failed over to ${pathsAfter} of ${pathsBefore} paths (event ${event}).`);
+          if (run.status === 'running' || run.status === 'booting') run.notes.push(MESSAGES.pathFailoverNote({ datastore: datastore.id, after: pathsAfter, before: pathsBefore, event }));
         }
       }
     }
@@ -155,13 +184,15 @@ export class StorageFailures<V extends StorageVm> {
     const mirror = datastore.mirror;
     if (!mirror || this.engine.failed.has(mirror.array)) return;
     const before = this.engine.markFailed(promotedCopy(datastore.id));
-    const loss = mirror.rpoSeconds === undefined ? 'the writes since the last replication (no RPO is stated)' : `up to the last ${formatQuantity(mirror.rpoSeconds, 'duration')} of writes (the RPO)`;
+    const rpo = mirror.rpoSeconds === undefined ? undefined : formatQuantity(mirror.rpoSeconds, 'duration');
     const recovery = formatQuantity(mirror.recoverySeconds ?? DEFAULT_RECOVERY_SECONDS, 'duration');
-    const event = this.engine.log('copy-promoted', [datastore.id, mirror.array], `The asynchronous copy of ${datastore.id} on ${mirror.array} is promoted after the ${recovery} recovery step; ${loss} are lost.`, cause);
+    const copy = { datastore: datastore.id, array: mirror.array };
+    const event = this.engine.log('copy-promoted', [datastore.id, mirror.array], rpo === undefined ? MESSAGES.promotedNoRpo({ ...copy, recovery }) : MESSAGES.promotedRpo({ ...copy, recovery, rpo }), cause);
     for (const run of this.engine.touchedVms()) {
       if (!run.info.datastores.some((d) => d.id === datastore.id)) continue;
-      if (run.status === 'hung') this.terminate(run, event, `${run.info.vm.id} is powered off on ${run.host ?? 'its host'} and started from the copy of ${datastore.id} on ${mirror.array}.`);
-      if (run.status === 'down') run.notes.push(`started from the asynchronous copy of ${datastore.id} on ${mirror.array}: ${loss} lost.`);
+      const vm = run.info.vm.id;
+      if (run.status === 'hung') this.terminate(run, event, run.host === undefined ? MESSAGES.startedFromCopyNoHost({ vm, ...copy }) : MESSAGES.startedFromCopy({ vm, host: run.host, ...copy }));
+      if (run.status === 'down') run.notes.push(rpo === undefined ? MESSAGES.fromCopyNoRpo(copy) : MESSAGES.fromCopyRpo({ ...copy, rpo }));
     }
     this.changed(before, event);
   }
@@ -216,24 +247,24 @@ export class StorageFailures<V extends StorageVm> {
     if (run.status !== 'running' && run.status !== 'booting') return;
     run.status = 'hung';
     run.epoch += 1;
-    const event = this.engine.startOutage(run, cause, `${run.info.vm.id} hangs: its I/O to ${datastore.id} has nowhere to go.`);
+    const event = this.engine.startOutage(run, cause, MESSAGES.hangs({ vm: run.info.vm.id, datastore: datastore.id }));
     if (run.host !== undefined) this.engine.scheduleTakeovers(run, event, run.host);
     const ha = run.info.cluster?.ha;
     const protection = ha?.componentProtection;
-    const why = pdl ? 'permanent device loss' : 'all paths down';
+    const hung = { host: String(run.host), datastore: datastore.id };
     if (!ha?.enabled || !protection) {
-      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); HA is off.` };
+      run.stopped = { reason: 'no-storage-path', detail: (pdl ? MESSAGES.hungPdlHaOff : MESSAGES.hungApdHaOff)(hung) };
       return;
     }
-    if (pdl && protection.pdl === 'restart-aggressive') return this.terminate(run, event, `VM Component Protection (PDL: restart-aggressive) terminates ${run.info.vm.id} to restart it elsewhere.`);
+    if (pdl && protection.pdl === 'restart-aggressive') return this.terminate(run, event, MESSAGES.pdlTerminates({ vm: run.info.vm.id }));
     if (!pdl && (protection.apd === 'restart-conservative' || protection.apd === 'restart-aggressive')) {
       const delay = protection.apdTimeoutSeconds + protection.apdFailoverDelaySeconds;
       this.engine.schedule(this.engine.now() + delay, { kind: 'vmcp-terminate', run, epoch: run.epoch, cause: event, policy: protection.apd });
-      run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VMCP terminates it at ${this.engine.now() + delay} s.` };
+      run.stopped = { reason: 'no-storage-path', detail: MESSAGES.hungApdVmcpAt({ ...hung, seconds: this.engine.now() + delay }) };
       return;
     }
     const response = pdl ? protection.pdl : protection.apd;
-    run.stopped = { reason: 'no-storage-path', detail: `hung on ${run.host} (${why} to ${datastore.id}); VM Component Protection is ${response}, so HA leaves it there until a path returns.` };
+    run.stopped = { reason: 'no-storage-path', detail: (pdl ? MESSAGES.hungPdlLeft : MESSAGES.hungApdLeft)({ ...hung, response }) };
   }
 
   handle(action: StorageAction<V>): void {
@@ -245,16 +276,18 @@ export class StorageFailures<V extends StorageVm> {
     const { run } = action;
     if (run.status !== 'hung' || run.epoch !== action.epoch) return;
     const protection = run.info.cluster?.ha.componentProtection;
-    const seconds = protection ? `${protection.apdTimeoutSeconds} s APD timeout + ${protection.apdFailoverDelaySeconds} s delay` : 'APD timeout';
+    const vm = run.info.vm.id;
+    const timing = protection ? { timeout: protection.apdTimeoutSeconds, delay: protection.apdFailoverDelaySeconds } : undefined;
     if (action.policy === 'restart-conservative') {
       const target = this.engine.chooseHost(run);
       if (!('hostId' in target)) {
-        run.stopped = { reason: target.reason, detail: `hung; VMCP (restart-conservative) keeps it: ${target.detail}` };
-        this.engine.log('vm-restart-pending', [run.info.vm.id], `VMCP (restart-conservative) does not terminate ${run.info.vm.id} after the ${seconds}: ${target.detail}`, action.cause);
+        run.stopped = { reason: target.reason, detail: MESSAGES.keeps({ detail: target.detail }) };
+        const message = timing ? MESSAGES.doesNotTerminateAfter({ vm, ...timing, detail: target.detail }) : MESSAGES.doesNotTerminate({ vm, detail: target.detail });
+        this.engine.log('vm-restart-pending', [vm], message, action.cause);
         return;
       }
     }
-    this.terminate(run, action.cause, `VM Component Protection (APD: ${action.policy}) terminates ${run.info.vm.id} after the ${seconds} to restart it elsewhere.`);
+    this.terminate(run, action.cause, timing ? MESSAGES.terminatesAfter({ policy: action.policy, vm, ...timing }) : MESSAGES.terminates({ policy: action.policy, vm }));
   }
 
   private terminate(run: V, cause: number, message: string): void {
@@ -271,8 +304,8 @@ export class StorageFailures<V extends StorageVm> {
     run.stopped = undefined;
     const hungSince = run.outageStart;
     this.engine.endOutage(run);
-    run.notes.push(`hung from ${hungSince} s to ${this.engine.now()} s while its storage paths were down; I/O resumed on ${hostId}.`);
-    this.engine.log('vm-ready', [run.info.vm.id, hostId], `${run.info.vm.id} resumes on ${hostId}: a path to its storage is back.`, cause);
+    run.notes.push(MESSAGES.hungNote({ from: hungSince, to: this.engine.now(), host: hostId }));
+    this.engine.log('vm-ready', [run.info.vm.id, hostId], MESSAGES.resumes({ vm: run.info.vm.id, host: hostId }), cause);
     this.engine.placePending();
   }
 }

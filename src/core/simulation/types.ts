@@ -6,6 +6,7 @@
  */
 
 import { DOMAIN_KINDS, isDomainKind } from '../domain/domain-kinds';
+import { defineMessages } from '../l10n/messages';
 
 /**
  * The kinds of element that can fail or recover (`host:esx-01`, `link:3`, `stack:core`): a person names them, the sweep fails them.
@@ -19,7 +20,49 @@ export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
 /** How people name a kind of component: `power feed`, `site link`, `virtual switch`. */
 export function componentKindName(kind: ComponentKind): string {
-  return kind.replace('-', ' ');
+  return KIND_NAMES[kind === 'virtual-switch' ? 'virtualSwitch' : kind === 'power-feed' ? 'powerFeed' : kind === 'site-link' ? 'siteLink' : kind]({});
+}
+
+const KIND_NAMES = defineMessages('simulation.component-kinds', {
+  host: 'host',
+  switch: 'switch',
+  adapter: 'adapter',
+  port: 'port',
+  link: 'link',
+  controller: 'controller',
+  array: 'array',
+  datastore: 'datastore',
+  virtualSwitch: 'virtual switch',
+  stack: 'stack',
+  site: 'site',
+  rack: 'rack',
+  chassis: 'chassis',
+  powerFeed: 'power feed',
+  siteLink: 'site link',
+});
+
+const PRIORITY_NAMES = defineMessages('simulation.restart-priorities', {
+  highest: 'highest',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  lowest: 'lowest',
+  disabled: 'disabled',
+});
+
+/** A restart priority (vSphere's six names, as the simulator writes them) in the user's language; another value as it is. */
+export function restartPriorityName(priority: string): string {
+  switch (priority) {
+    case 'highest':
+    case 'high':
+    case 'medium':
+    case 'low':
+    case 'lowest':
+    case 'disabled':
+      return PRIORITY_NAMES[priority]({});
+    default:
+      return priority;
+  }
 }
 
 /** Whether a component fails as a whole (a failure domain or a site link) rather than as one element. */

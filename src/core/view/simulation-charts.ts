@@ -15,7 +15,53 @@ import type {
   SimulationResult,
   VmResult,
 } from '../simulation/types';
+import { restartPriorityName } from '../simulation/types';
 import { formatSeconds } from './simulation-format';
+import { defineMessages } from '../l10n/messages';
+import { formatList, formatNumber } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.charts', {
+  markFailure: 'failure',
+  markIsolation: 'isolated',
+  markIsolationResponse: 'isolation response',
+  markPartition: 'partition',
+  markQuorumLost: 'quorum lost',
+  markVmsStopped: 'VMs turned off',
+  markFenced: 'fenced',
+  markDetection: 'detected',
+  markRecovery: 'recovered',
+  markLabel: '{name} {time}',
+  priorityUnknown: 'Priority unknown',
+  priority: 'Priority {priority}',
+  maintenanceRow: 'to {host}',
+  maintenanceRowNotConverged: 'to {host} (did not converge)',
+  maintenanceSegment: '{vm}: {from} -> {to}, {total}, paused {paused}',
+  evacuating: 'Evacuating {host}',
+  keptRunning: 'kept running',
+  takenOverOn: 'taken over on {host}',
+  secondaryTakesOver: '{vm}: secondary on {host} takes over in {time}',
+  takenOverBy: 'taken over by {partner}',
+  partnerTakesOver: '{vm}: partner {partner} takes over in {time}',
+  nodeRestarts: '{vm}: the node itself restarts on {host}, ready at {time}',
+  restartedOn: 'restarted on {host}',
+  downUntilPowerOn: '{vm}: down from {down} to power-on on {host} at {poweredOn}',
+  bootingOn: '{vm}: booting on {host}, ready at {time}',
+  unreachableOn: 'unreachable on {host}',
+  unreachableSegment: '{vm}: runs on {host} but unreachable from {time} (network {networks} lost)',
+  downBecause: 'down: {reason}',
+  downSegment: '{vm}: down from {time}: {detail}',
+  noCapacity: 'no capacity',
+  noStoragePath: 'no storage path',
+  ruleConflict: 'rule conflict',
+  restartDisabled: 'restart disabled',
+  haDisabled: 'HA disabled',
+  noQuorum: 'no quorum',
+  noCandidateHost: 'no candidate host',
+  tickSeconds: '{n} s',
+  tickMinutes: '{n} min',
+  tickHours: '{n} h',
+  stopBar: 'stop',
+});
 
 // ------------------------------------------------------------------------ timeline
 
@@ -63,18 +109,29 @@ export type TimelineMarkKind = 'failure' | 'isolation' | 'isolation-response' | 
 /** Every mark kind, in the order marks at the same time are listed. */
 export const MARK_KINDS: readonly TimelineMarkKind[] = ['failure', 'partition', 'isolation', 'isolation-response', 'quorum-lost', 'vms-stopped', 'fenced', 'detection', 'recovery'];
 
-/** Short names the timeline writes above its marks. */
-export const MARK_NAMES: Readonly<Record<TimelineMarkKind, string>> = {
-  failure: 'failure',
-  isolation: 'isolated',
-  'isolation-response': 'isolation response',
-  partition: 'partition',
-  'quorum-lost': 'quorum lost',
-  'vms-stopped': 'VMs turned off',
-  fenced: 'fenced',
-  detection: 'detected',
-  recovery: 'recovered',
-};
+/** The short name the timeline writes above a mark, in the user's language. */
+export function markName(kind: TimelineMarkKind): string {
+  switch (kind) {
+    case 'failure':
+      return MESSAGES.markFailure({});
+    case 'isolation':
+      return MESSAGES.markIsolation({});
+    case 'isolation-response':
+      return MESSAGES.markIsolationResponse({});
+    case 'partition':
+      return MESSAGES.markPartition({});
+    case 'quorum-lost':
+      return MESSAGES.markQuorumLost({});
+    case 'vms-stopped':
+      return MESSAGES.markVmsStopped({});
+    case 'fenced':
+      return MESSAGES.markFenced({});
+    case 'detection':
+      return MESSAGES.markDetection({});
+    case 'recovery':
+      return MESSAGES.markRecovery({});
+  }
+}
 
 export interface TimelineMark {
   readonly atSeconds: number;
@@ -125,19 +182,19 @@ export function buildMaintenanceTimeline(maintenance: MaintenanceResult): Timeli
   const rows: TimelineRow[] = maintenance.migrations.map((migration) => ({
     id: migration.vmId,
     label: migration.vmId,
-    outcome: `to ${migration.toHost}${migration.converged ? '' : ' (did not converge)'}`,
+    outcome: migration.converged ? MESSAGES.maintenanceRow({ host: migration.toHost }) : MESSAGES.maintenanceRowNotConverged({ host: migration.toHost }),
     segments: [
       {
         startSeconds: migration.startSeconds,
         endSeconds: migration.startSeconds + migration.totalSeconds,
         kind: 'migrating',
-        label: `${migration.vmId}: ${migration.fromHost} -> ${migration.toHost}, ${formatSeconds(migration.totalSeconds)}, paused ${formatSeconds(migration.downtimeSeconds)}`,
+        label: MESSAGES.maintenanceSegment({ vm: migration.vmId, from: migration.fromHost, to: migration.toHost, total: formatSeconds(migration.totalSeconds), paused: formatSeconds(migration.downtimeSeconds) }),
       },
     ],
   }));
   const endSeconds = Math.max(maintenance.totalSeconds, ...rows.flatMap((row) => row.segments.map((segment) => segment.endSeconds)));
   const axisEnd = endSeconds > 0 ? endSeconds : 60;
-  return { groups: rows.length > 0 ? [{ label: `Evacuating ${maintenance.hostId}`, rows }] : [], marks: [], endSeconds: axisEnd };
+  return { groups: rows.length > 0 ? [{ label: MESSAGES.evacuating({ host: maintenance.hostId }), rows }] : [], marks: [], endSeconds: axisEnd };
 }
 
 function timelineMarks(result: SimulationResult): TimelineMark[] {
@@ -193,24 +250,24 @@ function timelineRow(vm: VmResult, downAt: number): TimelineRow | undefined {
     case 'unaffected':
       return undefined;
     case 'kept-running':
-      return { id: vm.vmId, label: vm.vmId, outcome: 'kept running', segments: [] };
+      return { id: vm.vmId, label: vm.vmId, outcome: MESSAGES.keptRunning({}), segments: [] };
     case 'ft-takeover':
       return {
         id: vm.vmId,
         label: vm.vmId,
-        outcome: `taken over on ${outcome.host}`,
-        segments: [{ startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: `${vm.vmId}: secondary on ${outcome.host} takes over in ${formatSeconds(outcome.downtimeSeconds)}` }],
+        outcome: MESSAGES.takenOverOn({ host: outcome.host }),
+        segments: [{ startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: MESSAGES.secondaryTakesOver({ vm: vm.vmId, host: outcome.host, time: formatSeconds(outcome.downtimeSeconds) }) }],
       };
     case 'guest-cluster-takeover': {
       const node = outcome.nodeRestartedOn;
       return {
         id: vm.vmId,
         label: vm.vmId,
-        outcome: `taken over by ${outcome.partner}`,
+        outcome: MESSAGES.takenOverBy({ partner: outcome.partner }),
         segments: [
-          { startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: `${vm.vmId}: partner ${outcome.partner} takes over in ${formatSeconds(outcome.downtimeSeconds)}` },
+          { startSeconds: downAt, endSeconds: downAt + outcome.downtimeSeconds, kind: 'takeover', label: MESSAGES.partnerTakesOver({ vm: vm.vmId, partner: outcome.partner, time: formatSeconds(outcome.downtimeSeconds) }) },
           // The application already runs on the partner: the node's own restart is not downtime.
-          ...(node ? [{ startSeconds: node.poweredOnAtSeconds, endSeconds: node.readyAtSeconds, kind: 'booting' as const, label: `${vm.vmId}: the node itself restarts on ${node.host}, ready at ${formatSeconds(node.readyAtSeconds)}` }] : []),
+          ...(node ? [{ startSeconds: node.poweredOnAtSeconds, endSeconds: node.readyAtSeconds, kind: 'booting' as const, label: MESSAGES.nodeRestarts({ vm: vm.vmId, host: node.host, time: formatSeconds(node.readyAtSeconds) }) }] : []),
         ],
       };
     }
@@ -218,39 +275,48 @@ function timelineRow(vm: VmResult, downAt: number): TimelineRow | undefined {
       return {
         id: vm.vmId,
         label: vm.vmId,
-        outcome: `restarted on ${outcome.host}`,
+        outcome: MESSAGES.restartedOn({ host: outcome.host }),
         segments: [
-          { startSeconds: outcome.downAtSeconds, endSeconds: outcome.poweredOnAtSeconds, kind: 'outage', label: `${vm.vmId}: down from ${formatSeconds(outcome.downAtSeconds)} to power-on on ${outcome.host} at ${formatSeconds(outcome.poweredOnAtSeconds)}` },
-          { startSeconds: outcome.poweredOnAtSeconds, endSeconds: outcome.readyAtSeconds, kind: 'booting', label: `${vm.vmId}: booting on ${outcome.host}, ready at ${formatSeconds(outcome.readyAtSeconds)}` },
+          { startSeconds: outcome.downAtSeconds, endSeconds: outcome.poweredOnAtSeconds, kind: 'outage', label: MESSAGES.downUntilPowerOn({ vm: vm.vmId, down: formatSeconds(outcome.downAtSeconds), host: outcome.host, poweredOn: formatSeconds(outcome.poweredOnAtSeconds) }) },
+          { startSeconds: outcome.poweredOnAtSeconds, endSeconds: outcome.readyAtSeconds, kind: 'booting', label: MESSAGES.bootingOn({ vm: vm.vmId, host: outcome.host, time: formatSeconds(outcome.readyAtSeconds) }) },
         ],
       };
     case 'unreachable':
       return {
         id: vm.vmId,
         label: vm.vmId,
-        outcome: `unreachable on ${outcome.host}`,
-        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'unreachable', label: `${vm.vmId}: runs on ${outcome.host} but unreachable from ${formatSeconds(outcome.downAtSeconds)} (network ${outcome.networks.join(', ')} lost)`, openEnded: true }],
+        outcome: MESSAGES.unreachableOn({ host: outcome.host }),
+        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'unreachable', label: MESSAGES.unreachableSegment({ vm: vm.vmId, host: outcome.host, time: formatSeconds(outcome.downAtSeconds), networks: formatList(outcome.networks) }), openEnded: true }],
       };
     case 'down':
       return {
         id: vm.vmId,
         label: vm.vmId,
-        outcome: `down: ${DOWN_REASON_TEXT[outcome.reason]}`,
-        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'outage', label: `${vm.vmId}: down from ${formatSeconds(outcome.downAtSeconds)}: ${outcome.detail}`, openEnded: true }],
+        outcome: MESSAGES.downBecause({ reason: downReasonText(outcome.reason) }),
+        segments: [{ startSeconds: outcome.downAtSeconds, endSeconds: outcome.downAtSeconds + vm.downtimeSeconds, kind: 'outage', label: MESSAGES.downSegment({ vm: vm.vmId, time: formatSeconds(outcome.downAtSeconds), detail: outcome.detail }), openEnded: true }],
       };
   }
 }
 
-/** The reasons a VM stays down, as people say them. */
-export const DOWN_REASON_TEXT: Readonly<Record<Extract<VmResult['outcome'], { kind: 'down' }>['reason'], string>> = {
-  'no-capacity': 'no capacity',
-  'no-storage-path': 'no storage path',
-  'rule-conflict': 'rule conflict',
-  'restart-disabled': 'restart disabled',
-  'ha-disabled': 'HA disabled',
-  'no-quorum': 'no quorum',
-  'no-candidate-host': 'no candidate host',
-};
+/** The reason a VM stays down, as people say it, in their language. */
+export function downReasonText(reason: Extract<VmResult['outcome'], { kind: 'down' }>['reason']): string {
+  switch (reason) {
+    case 'no-capacity':
+      return MESSAGES.noCapacity({});
+    case 'no-storage-path':
+      return MESSAGES.noStoragePath({});
+    case 'rule-conflict':
+      return MESSAGES.ruleConflict({});
+    case 'restart-disabled':
+      return MESSAGES.restartDisabled({});
+    case 'ha-disabled':
+      return MESSAGES.haDisabled({});
+    case 'no-quorum':
+      return MESSAGES.noQuorum({});
+    case 'no-candidate-host':
+      return MESSAGES.noCandidateHost({});
+  }
+}
 
 function tierRank(tier: string): number {
   const index = PRIORITY_ORDER.indexOf(tier);
@@ -258,7 +324,7 @@ function tierRank(tier: string): number {
 }
 
 function tierLabel(tier: string): string {
-  return tier === 'unknown' ? 'Priority unknown' : `Priority ${tier}`;
+  return tier === 'unknown' ? MESSAGES.priorityUnknown({}) : MESSAGES.priority({ priority: restartPriorityName(tier) });
 }
 
 // ---------------------------------------------------------------- time-axis ticks
@@ -292,7 +358,8 @@ export function axisUnit(endSeconds: number): AxisUnit {
 /** `75 s`, `1.5 min`, `2 h`: at most two decimals, trailing zeros dropped. */
 export function tickLabel(seconds: number, unit: AxisUnit): string {
   const value = unit === 's' ? seconds : unit === 'min' ? seconds / 60 : seconds / 3600;
-  return `${Number(value.toFixed(2))} ${unit}`;
+  const n = formatNumber(Number(value.toFixed(2)), { maximumFractionDigits: 2, grouping: false });
+  return (unit === 's' ? MESSAGES.tickSeconds : unit === 'min' ? MESSAGES.tickMinutes : MESSAGES.tickHours)({ n });
 }
 
 /**
@@ -418,7 +485,7 @@ export function buildRoundsChart(migration: MigrationResult): RoundsChart {
   const preCopySeconds = migration.rounds.reduce((sum, round) => sum + round.seconds, 0);
   const stopAndCopyMB = migration.sentMB - preCopyMB;
   if (migration.rounds.length > 0 && stopAndCopyMB > 1e-9) {
-    bars.push({ label: 'stop', kind: 'stop-and-copy', sentMB: stopAndCopyMB, seconds: Math.max(0, migration.totalSeconds - preCopySeconds), dirtiedMB: 0 });
+    bars.push({ label: MESSAGES.stopBar({}), kind: 'stop-and-copy', sentMB: stopAndCopyMB, seconds: Math.max(0, migration.totalSeconds - preCopySeconds), dirtiedMB: 0 });
   }
   return {
     vmId: migration.vmId,
@@ -502,7 +569,7 @@ export function markLabels(marks: readonly TimelineMark[], endSeconds: number, p
   const end = endSeconds > 0 && Number.isFinite(endSeconds) ? endSeconds : 60;
   const laneEnds: number[] = [];
   return marks.map((mark) => {
-    const text = `${MARK_NAMES[mark.kind]} ${formatSeconds(mark.atSeconds)}`;
+    const text = MESSAGES.markLabel({ name: markName(mark.kind), time: formatSeconds(mark.atSeconds) });
     const width = text.length * charWidthPx;
     const at = (Math.min(mark.atSeconds, end) / end) * plotWidthPx;
     const anchor = at + 3 + width > plotWidthPx ? 'end' : 'start';

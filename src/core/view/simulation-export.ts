@@ -5,6 +5,15 @@
 
 import { buildSimulationView, type SimulationReport } from './simulation-view';
 import type { Table } from './simulation-table';
+import { defineMessages } from '../l10n/messages';
+
+const MESSAGES = defineMessages('simulation.export', {
+  design: 'Design: {design}',
+  summary: 'Summary',
+  measure: 'Measure',
+  value: 'Value',
+  none: 'None.',
+});
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -45,15 +54,15 @@ export function reportResult(report: SimulationReport): unknown {
 
 export function reportToMarkdown(report: SimulationReport): string {
   const view = buildSimulationView(report);
-  const lines: string[] = [`# ${escapeInline(view.title)}`, '', `Design: \`${view.design.replace(/`/g, "'")}\``, '', '## Summary', ''];
-  lines.push(...markdownTable(['Measure', 'Value'], ['left', 'right'], view.summary.map((item) => [item.label, item.value])));
+  const lines: string[] = [`# ${escapeInline(view.title)}`, '', MESSAGES.design({ design: `\`${view.design.replace(/`/g, "'")}\`` }), '', `## ${MESSAGES.summary({})}`, ''];
+  lines.push(...markdownTable([MESSAGES.measure({}), MESSAGES.value({})], ['left', 'right'], view.summary.map((item) => [item.label, item.value])));
   if (view.notes.length > 0) {
     lines.push('');
     for (const note of view.notes) lines.push(`- ${escapeInline(note)}`);
   }
   for (const table of view.tables) {
     lines.push('', `## ${escapeInline(table.caption)}`, '');
-    lines.push(...(table.rows.length === 0 ? ['None.'] : tableToMarkdown(table)));
+    lines.push(...(table.rows.length === 0 ? [MESSAGES.none({})] : tableToMarkdown(table)));
   }
   return `${lines.join('\n')}\n`;
 }

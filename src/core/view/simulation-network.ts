@@ -9,6 +9,16 @@
 import type { Topology } from '../model/topology';
 import type { SimulationEvent, SimulationResult } from '../simulation/types';
 import { formatSeconds } from './simulation-format';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+
+const MESSAGES = defineMessages('simulation.network', {
+  isolatedAt: '{host} isolated at {time}',
+  partitionsAt: 'partitions {groups} at {time}',
+  withoutQuorumAt: '{host} without quorum at {time}',
+  fencedAt: '{host} fenced at {time}',
+  separator: '; ',
+});
 
 /** Why a host is cut off from its cluster during a span of the playback. */
 export type CutOffReason = 'isolated' | 'partitioned' | 'no-quorum';
@@ -115,25 +125,25 @@ export function networkSummary(result: SimulationResult): string | undefined {
     const at = formatSeconds(event.timeSeconds);
     switch (event.kind) {
       case 'host-isolated':
-        once(`isolated ${subject}`, `${subject} isolated at ${at}`);
+        once(`isolated ${subject}`, MESSAGES.isolatedAt({ host: subject, time: at }));
         break;
       case 'network-partition': {
         const partition = partitionOf(event);
-        const groups = partition ? partition.groups.map((group) => `{${group.join(', ')}}`).join(' | ') : event.elementIds.join(', ');
-        once(`partition ${event.timeSeconds} ${groups}`, `partitions ${groups} at ${at}`);
+        const groups = partition ? partition.groups.map((group) => `{${formatList(group)}}`).join(' | ') : formatList(event.elementIds);
+        once(`partition ${event.timeSeconds} ${groups}`, MESSAGES.partitionsAt({ groups, time: at }));
         break;
       }
       case 'quorum-lost':
-        once(`quorum ${subject}`, `${subject} without quorum at ${at}`);
+        once(`quorum ${subject}`, MESSAGES.withoutQuorumAt({ host: subject, time: at }));
         break;
       case 'host-fenced':
-        once(`fenced ${subject}`, `${subject} fenced at ${at}`);
+        once(`fenced ${subject}`, MESSAGES.fencedAt({ host: subject, time: at }));
         break;
       default:
         break;
     }
   }
-  return parts.length === 0 ? undefined : parts.join('; ');
+  return parts.length === 0 ? undefined : parts.join(MESSAGES.separator({}));
 }
 
 /** Each switch stack (or MLAG pair) by name, with its member switches, in the order of the file. */

@@ -5,14 +5,14 @@
  */
 
 import type { BalanceResult } from '../simulation/balance';
-import { componentKindName, failsAsAWhole, type ComponentRef, type MaintenanceResult, type MigrationResult, type SimulationResult, type SweepMode, type SweepRow, type VmResult } from '../simulation/types';
+import { componentKindName, failsAsAWhole, restartPriorityName, type ComponentRef, type MaintenanceResult, type MigrationResult, type SimulationResult, type SweepMode, type SweepRow, type VmResult } from '../simulation/types';
 import {
   buildBalanceChart,
   buildCapacityBars,
   buildMaintenanceTimeline,
   buildRoundsChart,
   buildTimeline,
-  DOWN_REASON_TEXT,
+  downReasonText,
   type BalanceChart,
   type CapacityBar,
   type PriorityByVm,
@@ -23,6 +23,122 @@ import { maxOf } from '../capacity/resources';
 import { formatMemory, formatPercent, formatSeconds } from './simulation-format';
 import { networkSummary } from './simulation-network';
 import { numberCell, textCell, type Table, type TableColumn } from './simulation-table';
+import { defineMessages } from '../l10n/messages';
+import { formatList } from '../l10n/format';
+import { grouped } from '../text/plural';
+
+/** Why the balance recommendation is only a heuristic (docs/design/algorithms.md#3-drs-rules-and-balance); every balance report says so (in English here: the template of its catalog text). */
+export const BALANCE_HEURISTIC_NOTE =
+  'This is a heuristic: the legacy DRS balance metric (vSphere 6.7 and earlier, docs/design/algorithms.md#3-drs-rules-and-balance) on memory only, not VMware\'s algorithm (vSphere 7 and later balance by a per-VM DRS score). Host load = configured memory + overhead of its powered-on VMs / the host\'s memory for VMs; imbalance = the standard deviation of the host loads.';
+
+const MESSAGES = defineMessages('simulation.view', {
+  migrationTitle: 'Live migration of {vm}: {from} -> {to}',
+  maintenanceTitle: 'Maintenance mode: {host}',
+  sweepTitle: 'Failure sweep ({mode})',
+  balanceTitle: 'Load balance of cluster {cluster} (heuristic)',
+  component: '{kind} {id}',
+  stepEvent: 'At {time}: {event}',
+  stepIsolate: 'At {time}: isolate host {host}.',
+  stepFail: 'At {time}: fail {component}.',
+  stepRecover: 'At {time}: recover {component}.',
+  horizonNote: 'Simulated up to {time} (the horizon): VMs still down count their downtime up to it.',
+  vmsAffected: 'VMs affected',
+  restarted: 'Restarted',
+  takenOver: 'Taken over',
+  stillDown: 'Still down',
+  unreachable: 'Unreachable',
+  longestDowntime: 'Longest downtime',
+  totalDowntime: 'Total downtime',
+  network: 'Network',
+  vm: 'VM',
+  vms: 'VMs',
+  priority: 'Priority',
+  host: 'Host',
+  outcome: 'Outcome',
+  runsOn: 'Runs on',
+  downAt: 'Down at',
+  backAt: 'Back at',
+  downtime: 'Downtime',
+  never: 'never',
+  unaffected: 'unaffected',
+  keptRunning: 'kept running ({note})',
+  ftTakeover: 'FT / replica takeover',
+  guestTakeover: 'guest cluster takeover by {partner}',
+  guestTakeoverRestarted: 'guest cluster takeover by {partner}; node restarted on {host}',
+  restartedOutcome: 'restarted',
+  downOutcome: 'down: {reason} ({detail})',
+  unreachableOutcome: 'running, unreachable: network {networks} has no uplink',
+  eventIndex: '#',
+  time: 'Time',
+  event: 'Event',
+  cause: 'Cause',
+  elements: 'Elements',
+  message: 'What happened',
+  eventLog: 'Event log',
+  stoppedBecause: 'Stopped because: {reason}',
+  cloudsimNote: 'CloudSim would estimate {time} (RAM / (bandwidth / 2)) and no downtime; the pre-copy model above counts the rounds and the pause.',
+  method: 'Method',
+  link: 'Migration link',
+  mbps: '{n} Mbps',
+  totalTime: 'Total time',
+  downtimePaused: 'Downtime (paused)',
+  dataSent: 'Data sent',
+  rounds: 'Rounds',
+  converged: 'Converged',
+  yes: 'yes',
+  no: 'no',
+  completed: 'Completed',
+  staysOn: 'no: the VM stays on {host}',
+  degraded: 'Degraded (post-copy)',
+  cloudsimEstimate: 'CloudSim estimate',
+  preCopyRounds: 'Pre-copy rounds',
+  round: 'Round',
+  sent: 'Sent',
+  dirtied: 'Dirtied meanwhile',
+  vmsToMove: 'VMs to move',
+  migrated: 'Migrated',
+  cannotMove: 'Cannot move',
+  longestPause: 'Longest pause',
+  cannotLeave: '{vm} cannot leave {host}: {reason}',
+  migrations: 'Migrations',
+  toHost: 'To host',
+  startsAt: 'Starts at',
+  takes: 'Takes',
+  paused: 'Paused',
+  failedBecause: 'failed: {reason}',
+  notConverged: 'no: {reason}',
+  why: 'Why',
+  cases: 'Cases',
+  casesWithVmsDown: 'Cases with VMs down',
+  worstCase: 'Worst case',
+  none: 'none',
+  mostVmsDown: 'Most VMs down',
+  casesWithVmsUnreachable: 'Cases with VMs unreachable',
+  sweepN1Note: 'Every single component failure, ranked by impact.',
+  sweepN2Note: 'Every pair of hosts failing together, ranked by impact.',
+  rank: 'Rank',
+  failed: 'Failed',
+  vmsDown: 'VMs down',
+  capacityShortfall: 'Capacity shortfall',
+  heuristicNote: BALANCE_HEURISTIC_NOTE,
+  thresholdOne: 'The cluster\'s DRS migration threshold is 1 (mandatory moves only): no balancing move is recommended.',
+  noMove: 'No move lowers the deviation by more than {minDrop} (the cluster\'s DRS migration threshold): leave the VMs where they are.',
+  eachMove: 'Each move lowers the deviation by more than {minDrop} (the cluster\'s DRS migration threshold) and is a live migration the rules, capacity, storage and network allow; make them in this order.',
+  metric: 'Metric',
+  memoryLoad: 'memory load',
+  deviationBefore: 'Std. deviation before',
+  deviationAfter: 'Std. deviation after',
+  moves: 'Moves',
+  hosts: 'Hosts',
+  step: 'Step',
+  fromHost: 'From host',
+  hostLoads: 'Host loads',
+  loadBefore: 'Load before',
+  loadAfter: 'Load after',
+  change: 'Change',
+  points: '{change} pts',
+  fullStop: '{text}.',
+});
 
 /** A simulation's result with what is needed to show it; what Export writes. */
 export type SimulationReport =
@@ -80,11 +196,11 @@ export function reportTitle(report: SimulationReport): string {
     case 'failure':
       return capitalized(report.result.scenario.name);
     case 'migration':
-      return `Live migration of ${report.migration.vmId}: ${report.migration.fromHost} -> ${report.migration.toHost}`;
+      return migrationTitle(report.migration);
     case 'maintenance':
-      return `Maintenance mode: ${report.maintenance.hostId}`;
+      return MESSAGES.maintenanceTitle({ host: report.maintenance.hostId });
     case 'sweep':
-      return `Failure sweep (${report.mode.toUpperCase()})`;
+      return MESSAGES.sweepTitle({ mode: report.mode.toUpperCase() });
     case 'balance':
       return balanceTitle(report.balance);
   }
@@ -92,7 +208,7 @@ export function reportTitle(report: SimulationReport): string {
 
 /** The text with exactly one full stop at its end (the simulator's reasons may carry their own). */
 function sentence(text: string): string {
-  return `${text.replace(/\.+$/, '')}.`;
+  return MESSAGES.fullStop({ text: text.replace(/[.。]+$/, '') });
 }
 
 function capitalized(text: string): string {
@@ -100,7 +216,7 @@ function capitalized(text: string): string {
 }
 
 export function componentLabel(ref: ComponentRef): string {
-  return ref.kind === 'link' ? ref.id : `${componentKindName(ref.kind)} ${ref.id}`;
+  return ref.kind === 'link' ? ref.id : MESSAGES.component({ kind: componentKindName(ref.kind), id: ref.id });
 }
 
 /**
@@ -108,12 +224,13 @@ export function componentLabel(ref: ComponentRef): string {
  * it took down, as its own event does ("site east fails: host hv-e1, ...").
  */
 function stepNote(result: SimulationResult, step: SimulationResult['scenario']['steps'][number]): string {
-  const at = `At ${formatSeconds(step.atSeconds)}`;
-  if (step.action === 'isolate') return `${at}: isolate host ${step.host}.`;
+  const time = formatSeconds(step.atSeconds);
+  if (step.action === 'isolate') return MESSAGES.stepIsolate({ time, host: step.host });
   const whole = failsAsAWhole(step.target.kind);
   const kind = step.action === 'fail' ? 'component-failed' : 'component-recovered';
   const event = whole ? result.events.find((e) => e.kind === kind && e.timeSeconds === step.atSeconds && e.elementIds[0] === step.target.id) : undefined;
-  return event ? `${at}: ${event.message}` : `${at}: ${step.action} ${componentLabel(step.target)}.`;
+  if (event) return MESSAGES.stepEvent({ time, event: event.message });
+  return (step.action === 'fail' ? MESSAGES.stepFail : MESSAGES.stepRecover)({ time, component: componentLabel(step.target) });
 }
 
 // ------------------------------------------------------------------------- failure
@@ -126,18 +243,18 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
     title: capitalized(result.scenario.name),
     design,
     summary: [
-      { label: 'VMs affected', value: String(summary.vmsAffected) },
-      { label: 'Restarted', value: String(summary.vmsRestarted) },
-      { label: 'Taken over', value: String(summary.vmsTakenOver) },
-      { label: 'Still down', value: String(summary.vmsDown) },
-      ...(summary.vmsUnreachable > 0 ? [{ label: 'Unreachable', value: String(summary.vmsUnreachable) }] : []),
-      { label: 'Longest downtime', value: formatSeconds(summary.longestDowntimeSeconds) },
-      { label: 'Total downtime', value: formatSeconds(summary.totalDowntimeSeconds) },
-      ...(network === undefined ? [] : [{ label: 'Network', value: network, wide: true }]),
+      { label: MESSAGES.vmsAffected({}), value: grouped(summary.vmsAffected) },
+      { label: MESSAGES.restarted({}), value: grouped(summary.vmsRestarted) },
+      { label: MESSAGES.takenOver({}), value: grouped(summary.vmsTakenOver) },
+      { label: MESSAGES.stillDown({}), value: grouped(summary.vmsDown) },
+      ...(summary.vmsUnreachable > 0 ? [{ label: MESSAGES.unreachable({}), value: grouped(summary.vmsUnreachable) }] : []),
+      { label: MESSAGES.longestDowntime({}), value: formatSeconds(summary.longestDowntimeSeconds) },
+      { label: MESSAGES.totalDowntime({}), value: formatSeconds(summary.totalDowntimeSeconds) },
+      ...(network === undefined ? [] : [{ label: MESSAGES.network({}), value: network, wide: true }]),
     ],
     notes: [
       ...result.scenario.steps.map((step) => stepNote(result, step)),
-      ...(result.scenario.horizonSeconds === undefined ? [] : [`Simulated up to ${formatSeconds(result.scenario.horizonSeconds)} (the horizon): VMs still down count their downtime up to it.`]),
+      ...(result.scenario.horizonSeconds === undefined ? [] : [MESSAGES.horizonNote({ time: formatSeconds(result.scenario.horizonSeconds) })]),
     ],
     timeline: buildTimeline(result, priorities),
     capacity: buildCapacityBars(result),
@@ -145,22 +262,25 @@ function failureView(design: string, result: SimulationResult, priorities: Prior
   };
 }
 
-const VM_COLUMNS: readonly TableColumn[] = [
-  { id: 'vm', label: 'VM', align: 'left' },
-  { id: 'priority', label: 'Priority', align: 'left' },
-  { id: 'host', label: 'Host', align: 'left' },
-  { id: 'outcome', label: 'Outcome', align: 'left' },
-  { id: 'newHost', label: 'Runs on', align: 'left' },
-  { id: 'downAt', label: 'Down at', align: 'right' },
-  { id: 'backAt', label: 'Back at', align: 'right' },
-  { id: 'downtime', label: 'Downtime', align: 'right' },
-];
+/** The columns of the VM table, in the user's language (asked for when a table is built). */
+function vmColumns(): readonly TableColumn[] {
+  return [
+    { id: 'vm', label: MESSAGES.vm({}), align: 'left' },
+    { id: 'priority', label: MESSAGES.priority({}), align: 'left' },
+    { id: 'host', label: MESSAGES.host({}), align: 'left' },
+    { id: 'outcome', label: MESSAGES.outcome({}), align: 'left' },
+    { id: 'newHost', label: MESSAGES.runsOn({}), align: 'left' },
+    { id: 'downAt', label: MESSAGES.downAt({}), align: 'right' },
+    { id: 'backAt', label: MESSAGES.backAt({}), align: 'right' },
+    { id: 'downtime', label: MESSAGES.downtime({}), align: 'right' },
+  ];
+}
 
 /** One row per VM of the design, affected or not. */
 export function vmTable(result: SimulationResult, priorities: PriorityByVm = {}): Table {
   return {
-    caption: 'VMs',
-    columns: VM_COLUMNS,
+    caption: MESSAGES.vms({}),
+    columns: vmColumns(),
     rows: result.vms.map((vm) => {
       const times = vmTimes(vm);
       const priority = vm.outcome.kind === 'restarted' ? vm.outcome.priority : (priorities[vm.vmId] ?? '');
@@ -168,12 +288,12 @@ export function vmTable(result: SimulationResult, priorities: PriorityByVm = {})
         id: vm.vmId,
         cells: [
           textCell(vm.vmId),
-          textCell(priority),
+          textCell(restartPriorityName(priority)),
           textCell(vm.host),
           textCell(outcomeText(vm)),
           textCell(runsOn(vm)),
           times.downAt === undefined ? { text: '', sortValue: Number.MAX_VALUE } : numberCell(times.downAt, formatSeconds(times.downAt)),
-          times.backAt === undefined ? { text: vm.outcome.kind === 'down' || vm.outcome.kind === 'unreachable' ? 'never' : '', sortValue: Number.MAX_VALUE } : numberCell(times.backAt, formatSeconds(times.backAt)),
+          times.backAt === undefined ? { text: vm.outcome.kind === 'down' || vm.outcome.kind === 'unreachable' ? MESSAGES.never({}) : '', sortValue: Number.MAX_VALUE } : numberCell(times.backAt, formatSeconds(times.backAt)),
           numberCell(vm.downtimeSeconds, formatSeconds(vm.downtimeSeconds)),
         ],
       };
@@ -185,19 +305,21 @@ export function outcomeText(vm: VmResult): string {
   const outcome = vm.outcome;
   switch (outcome.kind) {
     case 'unaffected':
-      return 'unaffected';
+      return MESSAGES.unaffected({});
     case 'kept-running':
-      return `kept running (${outcome.note})`;
+      return MESSAGES.keptRunning({ note: outcome.note });
     case 'ft-takeover':
-      return 'FT / replica takeover';
+      return MESSAGES.ftTakeover({});
     case 'guest-cluster-takeover':
-      return `guest cluster takeover by ${outcome.partner}${outcome.nodeRestartedOn ? `; node restarted on ${outcome.nodeRestartedOn.host}` : ''}`;
+      return outcome.nodeRestartedOn
+        ? MESSAGES.guestTakeoverRestarted({ partner: outcome.partner, host: outcome.nodeRestartedOn.host })
+        : MESSAGES.guestTakeover({ partner: outcome.partner });
     case 'restarted':
-      return 'restarted';
+      return MESSAGES.restartedOutcome({});
     case 'down':
-      return `down: ${DOWN_REASON_TEXT[outcome.reason]} (${outcome.detail})`;
+      return MESSAGES.downOutcome({ reason: downReasonText(outcome.reason), detail: outcome.detail });
     case 'unreachable':
-      return `running, unreachable: network ${outcome.networks.join(', ')} has no uplink`;
+      return MESSAGES.unreachableOutcome({ networks: formatList(outcome.networks) });
   }
 }
 
@@ -226,19 +348,21 @@ function vmTimes(vm: VmResult): { readonly downAt?: number; readonly backAt?: nu
   return {};
 }
 
-const EVENT_COLUMNS: readonly TableColumn[] = [
-  { id: 'index', label: '#', align: 'right' },
-  { id: 'time', label: 'Time', align: 'right' },
-  { id: 'event', label: 'Event', align: 'left' },
-  { id: 'cause', label: 'Cause', align: 'right' },
-  { id: 'elements', label: 'Elements', align: 'left' },
-  { id: 'message', label: 'What happened', align: 'left' },
-];
+function eventColumns(): readonly TableColumn[] {
+  return [
+    { id: 'index', label: MESSAGES.eventIndex({}), align: 'right' },
+    { id: 'time', label: MESSAGES.time({}), align: 'right' },
+    { id: 'event', label: MESSAGES.event({}), align: 'left' },
+    { id: 'cause', label: MESSAGES.cause({}), align: 'right' },
+    { id: 'elements', label: MESSAGES.elements({}), align: 'left' },
+    { id: 'message', label: MESSAGES.message({}), align: 'left' },
+  ];
+}
 
 export function eventTable(result: SimulationResult): Table {
   return {
-    caption: 'Event log',
-    columns: EVENT_COLUMNS,
+    caption: MESSAGES.eventLog({}),
+    columns: eventColumns(),
     rows: result.events.map((event, index) => ({
       id: String(index),
       cells: [
@@ -246,7 +370,7 @@ export function eventTable(result: SimulationResult): Table {
         numberCell(event.timeSeconds, formatSeconds(event.timeSeconds)),
         textCell(event.kind),
         event.causeIndex === undefined ? { text: '', sortValue: -1 } : numberCell(event.causeIndex, `#${event.causeIndex}`),
-        textCell(event.elementIds.join(', ')),
+        textCell(formatList(event.elementIds)),
         textCell(event.message),
       ],
     })),
@@ -258,41 +382,45 @@ export function eventTable(result: SimulationResult): Table {
 function migrationView(design: string, migration: MigrationResult): SimulationView {
   return {
     kind: 'migration',
-    title: `Live migration of ${migration.vmId}: ${migration.fromHost} -> ${migration.toHost}`,
+    title: migrationTitle(migration),
     design,
     summary: migrationSummary(migration),
     notes: [
-      `Stopped because: ${sentence(migration.stopReason)}`,
-      `CloudSim would estimate ${formatSeconds(migration.cloudsimSeconds)} (RAM / (bandwidth / 2)) and no downtime; the pre-copy model above counts the rounds and the pause.`,
+      MESSAGES.stoppedBecause({ reason: sentence(migration.stopReason) }),
+      MESSAGES.cloudsimNote({ time: formatSeconds(migration.cloudsimSeconds) }),
     ],
     rounds: buildRoundsChart(migration),
     tables: [roundsTable(migration)],
   };
 }
 
+function migrationTitle(migration: MigrationResult): string {
+  return MESSAGES.migrationTitle({ vm: migration.vmId, from: migration.fromHost, to: migration.toHost });
+}
+
 function migrationSummary(migration: MigrationResult): SummaryItem[] {
   return [
-    { label: 'Method', value: migration.method },
-    { label: 'Link', value: `${migration.linkMbps} Mbps` },
-    { label: 'Total time', value: formatSeconds(migration.totalSeconds) },
-    { label: 'Downtime (paused)', value: formatSeconds(migration.downtimeSeconds) },
-    { label: 'Data sent', value: formatMemory(migration.sentMB) },
-    { label: 'Rounds', value: String(migration.rounds.length) },
-    { label: 'Converged', value: migration.converged ? 'yes' : 'no' },
-    ...(migration.failed ? [{ label: 'Completed', value: `no: the VM stays on ${migration.fromHost}` }] : []),
-    ...(migration.degradedSeconds !== undefined ? [{ label: 'Degraded (post-copy)', value: formatSeconds(migration.degradedSeconds) }] : []),
-    { label: 'CloudSim estimate', value: formatSeconds(migration.cloudsimSeconds) },
+    { label: MESSAGES.method({}), value: migration.method },
+    { label: MESSAGES.link({}), value: MESSAGES.mbps({ n: migration.linkMbps }) },
+    { label: MESSAGES.totalTime({}), value: formatSeconds(migration.totalSeconds) },
+    { label: MESSAGES.downtimePaused({}), value: formatSeconds(migration.downtimeSeconds) },
+    { label: MESSAGES.dataSent({}), value: formatMemory(migration.sentMB) },
+    { label: MESSAGES.rounds({}), value: grouped(migration.rounds.length) },
+    { label: MESSAGES.converged({}), value: migration.converged ? MESSAGES.yes({}) : MESSAGES.no({}) },
+    ...(migration.failed ? [{ label: MESSAGES.completed({}), value: MESSAGES.staysOn({ host: migration.fromHost }) }] : []),
+    ...(migration.degradedSeconds !== undefined ? [{ label: MESSAGES.degraded({}), value: formatSeconds(migration.degradedSeconds) }] : []),
+    { label: MESSAGES.cloudsimEstimate({}), value: formatSeconds(migration.cloudsimSeconds) },
   ];
 }
 
 export function roundsTable(migration: MigrationResult): Table {
   return {
-    caption: 'Pre-copy rounds',
+    caption: MESSAGES.preCopyRounds({}),
     columns: [
-      { id: 'round', label: 'Round', align: 'right' },
-      { id: 'sent', label: 'Sent', align: 'right' },
-      { id: 'seconds', label: 'Time', align: 'right' },
-      { id: 'dirtied', label: 'Dirtied meanwhile', align: 'right' },
+      { id: 'round', label: MESSAGES.round({}), align: 'right' },
+      { id: 'sent', label: MESSAGES.sent({}), align: 'right' },
+      { id: 'seconds', label: MESSAGES.time({}), align: 'right' },
+      { id: 'dirtied', label: MESSAGES.dirtied({}), align: 'right' },
     ],
     rows: migration.rounds.map((round) => ({
       id: String(round.round),
@@ -312,16 +440,16 @@ function maintenanceView(design: string, maintenance: MaintenanceResult): Simula
   const downtime = maintenance.migrations.reduce((longest, migration) => Math.max(longest, migration.downtimeSeconds), 0);
   return {
     kind: 'maintenance',
-    title: `Maintenance mode: ${maintenance.hostId}`,
+    title: MESSAGES.maintenanceTitle({ host: maintenance.hostId }),
     design,
     summary: [
-      { label: 'VMs to move', value: String(maintenance.migrations.length + maintenance.stuck.length) },
-      { label: 'Migrated', value: String(maintenance.migrations.length) },
-      { label: 'Cannot move', value: String(maintenance.stuck.length) },
-      { label: 'Total time', value: formatSeconds(maintenance.totalSeconds) },
-      { label: 'Longest pause', value: formatSeconds(downtime) },
+      { label: MESSAGES.vmsToMove({}), value: grouped(maintenance.migrations.length + maintenance.stuck.length) },
+      { label: MESSAGES.migrated({}), value: grouped(maintenance.migrations.length) },
+      { label: MESSAGES.cannotMove({}), value: grouped(maintenance.stuck.length) },
+      { label: MESSAGES.totalTime({}), value: formatSeconds(maintenance.totalSeconds) },
+      { label: MESSAGES.longestPause({}), value: formatSeconds(downtime) },
     ],
-    notes: maintenance.stuck.map((stuck) => `${stuck.vmId} cannot leave ${maintenance.hostId}: ${sentence(stuck.reason)}`),
+    notes: maintenance.stuck.map((stuck) => MESSAGES.cannotLeave({ vm: stuck.vmId, host: maintenance.hostId, reason: sentence(stuck.reason) })),
     timeline: buildMaintenanceTimeline(maintenance),
     tables: [migrationsTable(maintenance), stuckTable(maintenance)],
   };
@@ -329,16 +457,16 @@ function maintenanceView(design: string, maintenance: MaintenanceResult): Simula
 
 export function migrationsTable(maintenance: MaintenanceResult): Table {
   return {
-    caption: 'Migrations',
+    caption: MESSAGES.migrations({}),
     columns: [
-      { id: 'vm', label: 'VM', align: 'left' },
-      { id: 'to', label: 'To host', align: 'left' },
-      { id: 'method', label: 'Method', align: 'left' },
-      { id: 'start', label: 'Starts at', align: 'right' },
-      { id: 'total', label: 'Takes', align: 'right' },
-      { id: 'downtime', label: 'Paused', align: 'right' },
-      { id: 'sent', label: 'Sent', align: 'right' },
-      { id: 'converged', label: 'Converged', align: 'left' },
+      { id: 'vm', label: MESSAGES.vm({}), align: 'left' },
+      { id: 'to', label: MESSAGES.toHost({}), align: 'left' },
+      { id: 'method', label: MESSAGES.method({}), align: 'left' },
+      { id: 'start', label: MESSAGES.startsAt({}), align: 'right' },
+      { id: 'total', label: MESSAGES.takes({}), align: 'right' },
+      { id: 'downtime', label: MESSAGES.paused({}), align: 'right' },
+      { id: 'sent', label: MESSAGES.sent({}), align: 'right' },
+      { id: 'converged', label: MESSAGES.converged({}), align: 'left' },
     ],
     rows: maintenance.migrations.map((migration) => ({
       id: migration.vmId,
@@ -350,7 +478,7 @@ export function migrationsTable(maintenance: MaintenanceResult): Table {
         numberCell(migration.totalSeconds, formatSeconds(migration.totalSeconds)),
         numberCell(migration.downtimeSeconds, formatSeconds(migration.downtimeSeconds)),
         numberCell(migration.sentMB, formatMemory(migration.sentMB)),
-        textCell(migration.failed ? `failed: ${migration.stopReason}` : migration.converged ? 'yes' : `no: ${migration.stopReason}`),
+        textCell(migration.failed ? MESSAGES.failedBecause({ reason: migration.stopReason }) : migration.converged ? MESSAGES.yes({}) : MESSAGES.notConverged({ reason: migration.stopReason })),
       ],
     })),
   };
@@ -358,10 +486,10 @@ export function migrationsTable(maintenance: MaintenanceResult): Table {
 
 function stuckTable(maintenance: MaintenanceResult): Table {
   return {
-    caption: 'Cannot move',
+    caption: MESSAGES.cannotMove({}),
     columns: [
-      { id: 'vm', label: 'VM', align: 'left' },
-      { id: 'reason', label: 'Why', align: 'left' },
+      { id: 'vm', label: MESSAGES.vm({}), align: 'left' },
+      { id: 'reason', label: MESSAGES.why({}), align: 'left' },
     ],
     rows: maintenance.stuck.map((stuck) => ({ id: stuck.vmId, cells: [textCell(stuck.vmId), textCell(stuck.reason)] })),
   };
@@ -375,32 +503,32 @@ function sweepView(design: string, mode: SweepMode, rows: readonly SweepRow[]): 
   const unreachable = rows.filter((row) => row.vmsUnreachable > 0).length;
   return {
     kind: 'sweep',
-    title: `Failure sweep (${mode.toUpperCase()})`,
+    title: MESSAGES.sweepTitle({ mode: mode.toUpperCase() }),
     design,
     summary: [
-      { label: 'Cases', value: String(rows.length) },
-      { label: 'Cases with VMs down', value: String(withOutage) },
-      { label: 'Worst case', value: worst ? worst.failed.map(componentLabel).join(' + ') : 'none' },
-      { label: 'Most VMs down', value: String(maxOf(rows, (row) => row.vmsDown)) },
-      ...(unreachable > 0 ? [{ label: 'Cases with VMs unreachable', value: String(unreachable) }] : []),
-      { label: 'Longest downtime', value: formatSeconds(maxOf(rows, (row) => row.longestDowntimeSeconds)) },
+      { label: MESSAGES.cases({}), value: grouped(rows.length) },
+      { label: MESSAGES.casesWithVmsDown({}), value: grouped(withOutage) },
+      { label: MESSAGES.worstCase({}), value: worst ? worst.failed.map(componentLabel).join(' + ') : MESSAGES.none({}) },
+      { label: MESSAGES.mostVmsDown({}), value: grouped(maxOf(rows, (row) => row.vmsDown)) },
+      ...(unreachable > 0 ? [{ label: MESSAGES.casesWithVmsUnreachable({}), value: grouped(unreachable) }] : []),
+      { label: MESSAGES.longestDowntime({}), value: formatSeconds(maxOf(rows, (row) => row.longestDowntimeSeconds)) },
     ],
-    notes: [mode === 'n-1' ? 'Every single component failure, ranked by impact.' : 'Every pair of hosts failing together, ranked by impact.'],
+    notes: [mode === 'n-1' ? MESSAGES.sweepN1Note({}) : MESSAGES.sweepN2Note({})],
     tables: [sweepTable(rows)],
   };
 }
 
 export function sweepTable(rows: readonly SweepRow[]): Table {
   return {
-    caption: 'Cases',
+    caption: MESSAGES.cases({}),
     columns: [
-      { id: 'rank', label: 'Rank', align: 'right' },
-      { id: 'failed', label: 'Failed', align: 'left' },
-      { id: 'down', label: 'VMs down', align: 'right' },
-      { id: 'unreachable', label: 'Unreachable', align: 'right' },
-      { id: 'restarted', label: 'Restarted', align: 'right' },
-      { id: 'longest', label: 'Longest downtime', align: 'right' },
-      { id: 'shortfall', label: 'Capacity shortfall', align: 'right' },
+      { id: 'rank', label: MESSAGES.rank({}), align: 'right' },
+      { id: 'failed', label: MESSAGES.failed({}), align: 'left' },
+      { id: 'down', label: MESSAGES.vmsDown({}), align: 'right' },
+      { id: 'unreachable', label: MESSAGES.unreachable({}), align: 'right' },
+      { id: 'restarted', label: MESSAGES.restarted({}), align: 'right' },
+      { id: 'longest', label: MESSAGES.longestDowntime({}), align: 'right' },
+      { id: 'shortfall', label: MESSAGES.capacityShortfall({}), align: 'right' },
     ],
     rows: rows.map((row, index) => ({
       id: String(index + 1),
@@ -419,12 +547,8 @@ export function sweepTable(rows: readonly SweepRow[]): Table {
 
 // ------------------------------------------------------------------------- balance
 
-/** Why the balance recommendation is only a heuristic (docs/design/algorithms.md#3-drs-rules-and-balance); every balance report says so. */
-export const BALANCE_HEURISTIC_NOTE =
-  'This is a heuristic: the legacy DRS balance metric (vSphere 6.7 and earlier, docs/design/algorithms.md#3-drs-rules-and-balance) on memory only, not VMware\'s algorithm (vSphere 7 and later balance by a per-VM DRS score). Host load = configured memory + overhead of its powered-on VMs / the host\'s memory for VMs; imbalance = the standard deviation of the host loads.';
-
 function balanceTitle(balance: BalanceResult): string {
-  return `Load balance of cluster ${balance.clusterId} (heuristic)`;
+  return MESSAGES.balanceTitle({ cluster: balance.clusterId });
 }
 
 /** A standard deviation of loads (shares of capacity), three decimals. */
@@ -434,22 +558,22 @@ export function formatDeviation(deviation: number): string {
 
 function balanceView(design: string, balance: BalanceResult): SimulationView {
   const thresholdNote = !Number.isFinite(balance.minDrop)
-    ? 'The cluster\'s DRS migration threshold is 1 (mandatory moves only): no balancing move is recommended.'
+    ? MESSAGES.thresholdOne({})
     : balance.moves.length === 0
-      ? `No move lowers the deviation by more than ${balance.minDrop} (the cluster's DRS migration threshold): leave the VMs where they are.`
-      : `Each move lowers the deviation by more than ${balance.minDrop} (the cluster's DRS migration threshold) and is a live migration the rules, capacity, storage and network allow; make them in this order.`;
+      ? MESSAGES.noMove({ minDrop: balance.minDrop })
+      : MESSAGES.eachMove({ minDrop: balance.minDrop });
   return {
     kind: 'balance',
     title: balanceTitle(balance),
     design,
     summary: [
-      { label: 'Metric', value: `${balance.metric} load` },
-      { label: 'Std. deviation before', value: formatDeviation(balance.before) },
-      { label: 'Std. deviation after', value: formatDeviation(balance.after) },
-      { label: 'Moves', value: String(balance.moves.length) },
-      { label: 'Hosts', value: String(balance.hosts.length) },
+      { label: MESSAGES.metric({}), value: MESSAGES.memoryLoad({}) },
+      { label: MESSAGES.deviationBefore({}), value: formatDeviation(balance.before) },
+      { label: MESSAGES.deviationAfter({}), value: formatDeviation(balance.after) },
+      { label: MESSAGES.moves({}), value: grouped(balance.moves.length) },
+      { label: MESSAGES.hosts({}), value: grouped(balance.hosts.length) },
     ],
-    notes: [BALANCE_HEURISTIC_NOTE, thresholdNote],
+    notes: [MESSAGES.heuristicNote({}), thresholdNote],
     balance: buildBalanceChart(balance),
     tables: [balanceMovesTable(balance), balanceHostsTable(balance)],
   };
@@ -457,12 +581,12 @@ function balanceView(design: string, balance: BalanceResult): SimulationView {
 
 export function balanceMovesTable(balance: BalanceResult): Table {
   return {
-    caption: 'Moves',
+    caption: MESSAGES.moves({}),
     columns: [
-      { id: 'step', label: 'Step', align: 'right' },
-      { id: 'vm', label: 'VM', align: 'left' },
-      { id: 'from', label: 'From host', align: 'left' },
-      { id: 'to', label: 'To host', align: 'left' },
+      { id: 'step', label: MESSAGES.step({}), align: 'right' },
+      { id: 'vm', label: MESSAGES.vm({}), align: 'left' },
+      { id: 'from', label: MESSAGES.fromHost({}), align: 'left' },
+      { id: 'to', label: MESSAGES.toHost({}), align: 'left' },
     ],
     rows: balance.moves.map((move, index) => ({
       id: String(index + 1),
@@ -473,12 +597,12 @@ export function balanceMovesTable(balance: BalanceResult): Table {
 
 function balanceHostsTable(balance: BalanceResult): Table {
   return {
-    caption: 'Host loads',
+    caption: MESSAGES.hostLoads({}),
     columns: [
-      { id: 'host', label: 'Host', align: 'left' },
-      { id: 'before', label: 'Load before', align: 'right' },
-      { id: 'after', label: 'Load after', align: 'right' },
-      { id: 'change', label: 'Change', align: 'right' },
+      { id: 'host', label: MESSAGES.host({}), align: 'left' },
+      { id: 'before', label: MESSAGES.loadBefore({}), align: 'right' },
+      { id: 'after', label: MESSAGES.loadAfter({}), align: 'right' },
+      { id: 'change', label: MESSAGES.change({}), align: 'right' },
     ],
     rows: balance.hosts.map((host) => {
       const change = Math.round(host.after * 100) - Math.round(host.before * 100);
@@ -488,7 +612,7 @@ function balanceHostsTable(balance: BalanceResult): Table {
           textCell(host.hostId),
           numberCell(host.before, formatPercent(host.before)),
           numberCell(host.after, formatPercent(host.after)),
-          numberCell(host.after - host.before, change === 0 ? '' : `${change > 0 ? '+' : ''}${change} pts`),
+          numberCell(host.after - host.before, change === 0 ? '' : MESSAGES.points({ change: `${change > 0 ? '+' : ''}${change}` })),
         ],
       };
     }),
