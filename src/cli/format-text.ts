@@ -5,6 +5,7 @@
  */
 
 import type { Finding, Severity } from '../core/analysis/rule';
+import { severityCount } from '../core/analysis/severity-counts';
 import { countSeverities, type CheckRun } from './check';
 import { escapeControls } from './terminal';
 import { defineMessages } from '../core/l10n/messages';
@@ -19,14 +20,6 @@ const MESSAGES = defineMessages('cli.check', {
   summary: '{files}, {counts}',
   oneFile: '1 file',
   manyFiles: '{count} files',
-  oneError: '1 error',
-  manyErrors: '{count} errors',
-  oneWarning: '1 warning',
-  manyWarnings: '{count} warnings',
-  oneInfo: '1 info',
-  manyInfos: '{count} infos',
-  oneHint: '1 hint',
-  manyHints: '{count} hints',
   oneUnread: '1 file not read',
   manyUnread: '{count} files not read',
 });
@@ -46,10 +39,10 @@ const counter = (one: () => string, many: (data: { count: string }) => string): 
 
 const COUNTS: Readonly<Record<Severity | 'files' | 'unread', Counted>> = {
   files: counter(() => MESSAGES.oneFile({}), MESSAGES.manyFiles),
-  error: counter(() => MESSAGES.oneError({}), MESSAGES.manyErrors),
-  warning: counter(() => MESSAGES.oneWarning({}), MESSAGES.manyWarnings),
-  info: counter(() => MESSAGES.oneInfo({}), MESSAGES.manyInfos),
-  hint: counter(() => MESSAGES.oneHint({}), MESSAGES.manyHints),
+  error: (n) => severityCount('error', n, { grouping: false }),
+  warning: (n) => severityCount('warning', n, { grouping: false }),
+  info: (n) => severityCount('info', n, { grouping: false }),
+  hint: (n) => severityCount('hint', n, { grouping: false }),
   unread: counter(() => MESSAGES.oneUnread({}), MESSAGES.manyUnread),
 };
 

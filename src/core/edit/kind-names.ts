@@ -6,42 +6,28 @@
  */
 
 import { defineMessages } from '../l10n/messages';
+import { kindText } from '../model/messages';
+import type { ElementKind } from '../model/schema';
 
-const KINDS = defineMessages('designer.kinds', {
-  cluster: 'cluster',
-  hostProfile: 'hostProfile',
-  host: 'host',
-  adapter: 'adapter',
-  port: 'port',
-  vmkernelPort: 'vmkernelPort',
-  virtualSwitch: 'virtualSwitch',
-  portGroup: 'portGroup',
-  switch: 'switch',
-  array: 'array',
-  controller: 'controller',
-  datastore: 'datastore',
-  vm: 'vm',
-  guestCluster: 'guestCluster',
-  rule: 'rule',
-  site: 'site',
-  rack: 'rack',
-  chassis: 'chassis',
-  powerFeed: 'powerFeed',
+/** The kinds the designer names besides the format's own (those are the reader's words, model/messages.ts). */
+const OWN_KINDS = defineMessages('designer.kinds', {
   powerFeedNode: 'power-feed',
-  siteLink: 'siteLink',
   element: 'element',
 });
 
-const KIND_IDS: Readonly<Record<string, keyof typeof KINDS>> = {
-  cluster: 'cluster', hostProfile: 'hostProfile', host: 'host', adapter: 'adapter', port: 'port', vmkernelPort: 'vmkernelPort',
-  virtualSwitch: 'virtualSwitch', portGroup: 'portGroup', switch: 'switch', array: 'array', controller: 'controller', datastore: 'datastore',
-  vm: 'vm', guestCluster: 'guestCluster', rule: 'rule', site: 'site', rack: 'rack', chassis: 'chassis', powerFeed: 'powerFeed',
-  'power-feed': 'powerFeedNode', siteLink: 'siteLink', element: 'element',
+const ELEMENT_KINDS: Readonly<Record<ElementKind, true>> = {
+  cluster: true, hostProfile: true, host: true, adapter: true, port: true, vmkernelPort: true, virtualSwitch: true, portGroup: true,
+  switch: true, array: true, controller: true, datastore: true, vm: true, guestCluster: true, rule: true, site: true, rack: true,
+  chassis: true, powerFeed: true, siteLink: true,
 };
+
+function isElementKind(kind: string): kind is ElementKind {
+  return Object.hasOwn(ELEMENT_KINDS, kind);
+}
 
 /** The name of an element kind (`host`, `power-feed`) in the user's language; an unknown kind as it is. */
 export function kindName(kind: string): string {
-  const id = Object.hasOwn(KIND_IDS, kind) ? KIND_IDS[kind] : undefined;
-  return id !== undefined ? KINDS[id]({}) : kind;
+  if (kind === 'power-feed') return OWN_KINDS.powerFeedNode({});
+  if (kind === 'element') return OWN_KINDS.element({});
+  return isElementKind(kind) ? kindText(kind) : kind;
 }
-

@@ -7,8 +7,9 @@
 import type { Severity } from '../analysis/rule';
 import { defineMessages } from '../l10n/messages';
 import { formatNumber } from '../l10n/format';
-import { grouped } from '../text/plural';
 import type { Verdict } from './review';
+
+export { severityCount } from '../analysis/severity-counts';
 
 export const REVIEW_TEXTS = defineMessages('review.document', {
   title: 'Design review: {title}',
@@ -56,38 +57,12 @@ const SEVERITY_NAMES = defineMessages('review.severity', {
   hint: 'Hint',
 });
 
-/** A severity's count, one template per form: `1 error`, `3 errors` (the words of `vtopo check`'s summary). */
-const SEVERITY_COUNTS = defineMessages('review.severity-count', {
-  oneError: '1 error',
-  manyErrors: '{count} errors',
-  oneWarning: '1 warning',
-  manyWarnings: '{count} warnings',
-  oneInfo: '1 info',
-  manyInfos: '{count} infos',
-  oneHint: '1 hint',
-  manyHints: '{count} hints',
-});
-
 export function verdictText(verdict: Verdict): string {
   return VERDICTS[verdict]({});
 }
 
 export function severityText(severity: Severity): string {
   return SEVERITY_NAMES[severity]({});
-}
-
-export function severityCount(severity: Severity, count: number): string {
-  const many = { count: grouped(count) };
-  switch (severity) {
-    case 'error':
-      return count === 1 ? SEVERITY_COUNTS.oneError({}) : SEVERITY_COUNTS.manyErrors(many);
-    case 'warning':
-      return count === 1 ? SEVERITY_COUNTS.oneWarning({}) : SEVERITY_COUNTS.manyWarnings(many);
-    case 'info':
-      return count === 1 ? SEVERITY_COUNTS.oneInfo({}) : SEVERITY_COUNTS.manyInfos(many);
-    case 'hint':
-      return count === 1 ? SEVERITY_COUNTS.oneHint({}) : SEVERITY_COUNTS.manyHints(many);
-  }
 }
 
 /** A share in whole percent, as the review prints it: `73%`. */
