@@ -194,7 +194,7 @@ export class PropertyPanel {
       const text = el('input', { id: inputId });
       text.type = /^(integer|number)\b/i.test(field.typeName) ? 'number' : 'text';
       text.value = field.value ?? '';
-      text.placeholder = field.typeName;
+      text.placeholder = field.typeText ?? field.typeName;
       input = text;
     }
     input.dataset.key = field.key;
@@ -209,7 +209,7 @@ export class PropertyPanel {
       this.host.setField(id, field.key, yamlValueText(raw, field.typeName));
     });
     input.addEventListener('keydown', (event) => event.stopPropagation());
-    return el('div', { className: 'vt-field' }, label, input, el('div', { className: 'vt-help', text: field.typeName }), error);
+    return el('div', { className: 'vt-field' }, label, input, el('div', { className: 'vt-help', text: field.typeText ?? field.typeName }), error);
   }
 }
 

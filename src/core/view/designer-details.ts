@@ -12,6 +12,7 @@ import type { Field, ReferenceTarget } from '../model/schema';
 import type { Topology } from '../model/topology';
 import type { ElementDetails, ElementField } from './designer-protocol';
 import { localizedFormatText } from '../model/format-texts';
+import { typeNameText } from '../language/messages';
 
 type Shape = Readonly<Record<string, Field<unknown>>>;
 
@@ -74,6 +75,7 @@ function fieldsOf(
       key: `${prefix}${key}`,
       value: written ? text.slice(written.value.start, written.value.end).trimEnd() : undefined,
       typeName: readable(spelled.typeName),
+      typeText: readable(typeNameText(spelled.typeName)),
       description: localizedFormatText(field.description),
       ...(choices && choices.length > 0 ? { choices: [...choices] } : {}),
     });

@@ -175,7 +175,7 @@ function isDiagram(value: unknown): value is Diagram {
 
 function isField(value: unknown): value is ElementField {
   return isRecord(value) && typeof value.key === 'string' && (value.value === undefined || typeof value.value === 'string') && typeof value.typeName === 'string'
-    && typeof value.description === 'string' && (value.choices === undefined || isStringArray(value.choices));
+    && (value.typeText === undefined || typeof value.typeText === 'string') && typeof value.description === 'string' && (value.choices === undefined || isStringArray(value.choices));
 }
 
 function isDetails(value: unknown): value is ElementDetails {

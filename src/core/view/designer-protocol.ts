@@ -20,6 +20,8 @@ export interface ElementField {
   readonly value: string | undefined;
   /** Type for people, from the format (`integer`, `data with unit, e.g. "512 GB"`). */
   readonly typeName: string;
+  /** The same type in the user's language, to show (`typeName` stays the format's, for the panel's logic). */
+  readonly typeText?: string;
   readonly description: string;
   /** Allowed values of an enumeration, or ids of the right kind for a reference. */
   readonly choices?: readonly string[];

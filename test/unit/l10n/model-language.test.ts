@@ -202,5 +202,10 @@ describe('model and language features in Simplified Chinese', () => {
     assert.ok(fields.length > 5);
     assert.equal(fields.find((field) => field.key === 'cluster')?.description, '此主机所属的集群。文件中只有一个集群时可以省略。');
     for (const field of fields) assert.match(field.description, CJK, field.key);
+    // The type shown under each field is in Chinese too; the one the panel's logic reads stays the format's.
+    const memory = fields.find((field) => field.key === 'memory');
+    assert.match(memory?.typeName ?? '', /^data with unit/);
+    assert.match(memory?.typeText ?? '', CJK);
+    assert.match(fields.find((field) => field.key === 'cluster')?.typeText ?? '', CJK);
   });
 });

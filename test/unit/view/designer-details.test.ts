@@ -40,6 +40,7 @@ describe('designer property panel details', () => {
       key: 'memory',
       value: '384 GB',
       typeName: 'data with unit, e.g. "512 GB"',
+      typeText: 'data with unit, e.g. "512 GB"',
       description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).',
     });
     assert.equal(field(details, 'esx-01', 'cpu.cores')?.value, '24', 'nested settings have dotted keys');
@@ -52,7 +53,7 @@ describe('designer property panel details', () => {
     const text = 'vtopo: 1\nhosts:\n  h1:\n    model: "R740 # rack"   # the comment\n    cpu: { cores: 8, speedMHz: 2000 }\n    memoryGB: 64\n';
     const own = detailsOf(text);
     assert.equal(field(own, 'h1', 'model')?.value, '"R740 # rack"');
-    assert.deepEqual(field(own, 'h1', 'memoryGB'), { key: 'memoryGB', value: '64', typeName: 'number (GB)', description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).' });
+    assert.deepEqual(field(own, 'h1', 'memoryGB'), { key: 'memoryGB', value: '64', typeName: 'number (GB)', typeText: 'number (GB)', description: 'Physical memory (at most 1 PB: bounded so that capacities stay finite).' });
     assert.equal(field(own, 'h1', 'cpu.speedMHz')?.typeName, 'number (MHz)');
   });
 
@@ -66,6 +67,7 @@ describe('designer property panel details', () => {
   it('lists the choices of enumerations and the ids a reference may name', () => {
     assert.deepEqual(field(details, 'web-01', 'restartPriority')?.choices, ['disabled', 'lowest', 'low', 'medium', 'high', 'highest']);
     assert.equal(field(details, 'web-01', 'restartPriority')?.typeName, 'disabled | lowest | low | medium | high | highest');
+    assert.equal(field(details, 'web-01', 'restartPriority')?.typeText, 'disabled | lowest | low | medium | high | highest');
     assert.deepEqual(field(details, 'web-01', 'host')?.choices, ['esx-01', 'esx-02']);
     assert.deepEqual(field(details, 'vmfs-01', 'owner')?.choices, ['fq1616r/a', 'fq1616r/b']);
     assert.equal(field(details, 'esx-01', 'model')?.choices, undefined, 'free text has no choices');
