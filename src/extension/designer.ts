@@ -44,7 +44,7 @@ export function registerDesigner(context: vscode.ExtensionContext, analyses: Doc
 async function openDesigner(uri: vscode.Uri | undefined): Promise<void> {
   const target = uri ?? activeDesignUri();
   if (!target) {
-    void vscode.window.showInformationMessage('Open a .vtopo file first, then run "VTopo: Open Designer to the Side".');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vtopo file first, then run "VTopo: {command}".', { command: vscode.l10n.t('Open Designer to the Side') }));
     return;
   }
   await vscode.commands.executeCommand('vscode.openWith', target, DESIGNER_VIEW_TYPE, vscode.ViewColumn.Beside);

@@ -218,3 +218,26 @@ describe('the extension host\'s texts (vscode.l10n.t)', () => {
     assert.deepEqual(differ, []);
   });
 });
+
+/**
+ * Where the extension hands VS Code a text for people: the first argument of a message,
+ * and the properties of quick picks, progress, dialogs, CodeLenses and panels that VS Code
+ * shows. A literal there (`showInformationMessage('Open a file')`) bypasses the bundle.
+ */
+const SHOWN_TEXT = /\b(?:show(?:Information|Warning|Error)Message|createWebviewPanel\([^,]+,)\(?\s*['"`]|\b(?:title|placeHolder|prompt|tooltip|filterName|what|openLabel|saveLabel)\s*:\s*['"`][A-Za-z]/g;
+
+describe('the extension host\'s texts are never literals', () => {
+  it('finds no text for people written as a literal in src/extension', () => {
+    const literals: string[] = [];
+    for (const file of readdirSync(SOURCES).filter((name) => name.endsWith('.ts')).sort()) {
+      const source = readFileSync(`${SOURCES}/${file}`, 'utf8');
+      for (const match of source.matchAll(SHOWN_TEXT)) literals.push(`${file}:${source.slice(0, match.index).split('\n').length}: ${match[0]}`);
+    }
+    assert.deepEqual(literals, []);
+  });
+
+  it('would find one', () => {
+    const sample = "void vscode.window.showInformationMessage('Open a .vtopo file first.');\nconst pick = { title: 'Which host?' };";
+    assert.equal([...sample.matchAll(SHOWN_TEXT)].length, 2);
+  });
+});
