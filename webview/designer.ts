@@ -8,7 +8,7 @@
  * (docs/designer.md, "Code structure"); start() wires them.
  */
 
-import './shared/language';
+import './common/language';
 import { start } from './designer/app';
 
 start();

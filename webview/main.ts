@@ -4,12 +4,12 @@
  * Labels are drawn on the canvas or set as textContent: file data never becomes markup.
  */
 
-import './shared/language';
+import './common/language';
 import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
 import type { Diagram, DiagramNode } from '../src/core/view/diagram';
 import type { HostToPreviewMessage, PreviewToHostMessage } from '../src/core/view/protocol';
-import { onThemeChange, themeColor } from './shared/theme';
-import { hostChannel, onHostMessage } from './shared/vscode-api';
+import { onThemeChange, themeColor } from './common/theme';
+import { hostChannel, onHostMessage } from './common/vscode-api';
 import { PREVIEW_TEXTS as TEXTS, severityName } from '../src/core/view/designer-texts';
 import { grouped } from '../src/core/text/plural';
 

@@ -6,14 +6,14 @@
  * markup. Export asks the extension to save the report; the panel writes nothing itself.
  */
 
-import './shared/language';
+import './common/language';
 import { fitRowTexts, markLabels, MARK_KINDS, timeAxisTicks, type BalanceChart, type CapacityBar, type CapacityMeasure, type RoundsChart, type Timeline } from '../src/core/view/simulation-charts';
 import type { ExportFormat } from '../src/core/view/simulation-export';
 import { formatMemory, formatPercent, formatSeconds } from '../src/core/view/simulation-format';
 import { isShowMessage, type SimulationPanelToHostMessage } from '../src/core/view/simulation-protocol';
 import { sortRows, type SortDirection, type Table } from '../src/core/view/simulation-table';
 import type { SimulationView } from '../src/core/view/simulation-view';
-import { hostChannel, onHostMessage } from './shared/vscode-api';
+import { hostChannel, onHostMessage } from './common/vscode-api';
 import { markLegendText, PANEL_TEXTS as T } from '../src/core/view/simulation-panel-texts';
 import { formatList, formatNumber } from '../src/core/l10n/format';
 

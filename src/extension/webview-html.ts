@@ -4,7 +4,7 @@
  * fresh nonce; fonts only from the extension, when a stylesheet needs one; images only the
  * extension's and data: URIs), the theme's fonts and colours, and a body that holds no file
  * data (the script fills it with textContent). The page carries the user's language and
- * the translations of the texts, as data the script reads first (webview/shared/language.ts).
+ * the translations of the texts, as data the script reads first (webview/common/language.ts).
  */
 
 import * as vscode from 'vscode';

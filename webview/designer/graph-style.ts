@@ -6,7 +6,7 @@
  */
 
 import type { StylesheetJson } from 'cytoscape';
-import { themeColor } from '../shared/theme';
+import { themeColor } from '../common/theme';
 import { iconDataUri, type DeviceIcon } from '../../src/core/view/designer-icons';
 import type { DiagramNodeKind } from '../../src/core/view/diagram';
 import { COMPOUND_PADDING, LABEL_FONT_PX, LABEL_MARGIN, LABEL_MAX_WIDTH, MIN_LABEL_SCREEN_PX, NODE_SIZE } from '../../src/core/view/diagram-sizes';

@@ -14,7 +14,7 @@ import type { IntentQueue } from '../../src/core/view/designer-intent-queue';
 import type { Tap } from '../../src/core/view/designer-model';
 import type { DesignerToHostMessage, HostToDesignerMessage } from '../../src/core/view/designer-protocol';
 import type { Diagram, DiagramNode } from '../../src/core/view/diagram';
-import type { HostChannel } from '../shared/vscode-api';
+import type { HostChannel } from '../common/vscode-api';
 import type { CanvasClipboard } from './clipboard';
 import type { Containers } from './containers';
 import type { ContextMenu } from './context-menu';

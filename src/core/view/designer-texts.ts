@@ -2,7 +2,7 @@
  * The words the designer and the preview use in several places, from catalogs
  * (docs/l10n.md): the names of the element kinds (src/core/edit/kind-names.ts) and of the severities
  * as the designer's texts insert them. Pure, so it runs under Node's test
- * runner and in the webviews (webview/shared/language.ts picks the language first).
+ * runner and in the webviews (webview/common/language.ts picks the language first).
  */
 
 import { defineMessages } from '../l10n/messages';

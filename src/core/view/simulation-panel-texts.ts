@@ -2,7 +2,7 @@
  * The results panel's own texts (webview/simulation.ts): its buttons, tabs, headings, chart
  * captions, legends, tooltips and aria labels. Declared here, in src/core, so that the
  * language tests hold them to their translations; the webview asks for them by id once
- * webview/shared/language.ts has set the user's language.
+ * webview/common/language.ts has set the user's language.
  */
 
 import { defineMessages } from '../l10n/messages';
