@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 
 /** The webview modules that only define things: every one but the entries (webview/*.ts). */
-const modules = ['webview/designer', 'webview/shared'].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name)));
+const modules = ['webview/designer', 'webview/common'].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name)));
 
 describe('designer start-up', () => {
   it('builds nothing when its modules are imported: Node has no DOM, so a module touching it would throw', async () => {
