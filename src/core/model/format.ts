@@ -10,23 +10,21 @@ import {
   collection,
   custom,
   date,
-  inheriting,
   integer,
   list,
   nodeRange,
   number,
   object,
   oneOf,
-  optional,
   quantity,
   record,
   ref,
-  template,
   text,
   type Identified,
   type ReadContext,
   type ValueOf,
 } from './schema';
+import { inheriting, optional, template } from './templates';
 import type { SourceRange } from './source';
 import { FORMAT_BOUNDS } from './format-bounds';
 import { chassis, mirror, placement, powerFeed, rack, site, siteLink } from './format-domains';
