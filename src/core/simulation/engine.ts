@@ -75,46 +75,8 @@ import type {
 import { cableIndex } from '../model/cable-id';
 import { domainKindName, failureDomainsOf, isDomainKind, type DomainKind } from '../domain/failure-domains';
 import { siteLinkCables } from '../domain/stretched';
-import { defineMessages } from '../l10n/messages';
+import { MESSAGES } from './engine-texts';
 import { formatList } from '../l10n/format';
-
-const MESSAGES = defineMessages('simulation.engine', {
-  hostFailsScenario: 'host {host} fails',
-  componentFailsScenario: '{kind} {id} fails',
-  fails: '{kind} {id} fails.',
-  failsUnknown: '{kind} {id} fails (not in the design: nothing depends on it).',
-  isBack: '{kind} {id} is back.',
-  isBackUnknown: '{kind} {id} is back (not in the design: nothing depends on it).',
-  member: '{kind} {id}',
-  domainFailsEmpty: '{kind} {id} fails: no host, switch or array stands in it or hangs on it.',
-  domainIsBackEmpty: '{kind} {id} is back: no host, switch or array stands in it or hangs on it.',
-  domainFails: '{kind} {id} fails: {members}.',
-  domainIsBack: '{kind} {id} is back: {members}.',
-  cable: 'cable {id}',
-  noCable: 'no cable in the design joins the two sites',
-  siteLinkFailsBetween: 'site link {id} fails ({from} to {to}): {cables}.',
-  siteLinkIsBackBetween: 'site link {id} is back ({from} to {to}): {cables}.',
-  siteLinkFails: 'site link {id} fails: {cables}.',
-  siteLinkIsBack: 'site link {id} is back: {cables}.',
-  siteLinkFailsUnknown: 'site link {id} fails (not in the design: nothing depends on it).',
-  siteLinkIsBackUnknown: 'site link {id} is back (not in the design: nothing depends on it).',
-  stopsFt: '{vm} stops with {host}: its memory is lost; its FT secondary on {secondary} takes over.',
-  stopsReplica: '{vm} stops with {host}: its memory is lost; its replica on {secondary} takes over.',
-  stopsRefused: '{vm} stops with {host}: its memory is lost; HA will not restart it: {detail}',
-  stopsRestart: '{vm} stops with {host}: its memory is lost; HA restarts it on another host once this one is declared failed (a failed host\'s VMs are restarted, never migrated).',
-  declaredFailed: '{host} is declared failed after {seconds} s without heartbeats (failureTimeoutSeconds).',
-  ftTakesOver: 'Its FT secondary on {host} takes over {vm} after {seconds} s.',
-  replicaTakesOver: 'Its replica on {host} takes over {vm} after {seconds} s.',
-  guestTakesOver: 'Guest-cluster partner {partner} takes over the application of {vm} after {seconds} s; HA still restarts the node itself if it can.',
-  places: 'HA places {vm} (priority {priority}) on {host}.',
-  placesOnFailoverHost: 'HA places {vm} (priority {priority}) on {host} (a dedicated failover host).',
-  powersOn: '{vm} powers on on {host}; booting takes {seconds} s.',
-  upUnreachable: '{vm} is up on {host}, but its network {networks} has no uplink there.',
-  upAfter: '{vm} is up on {host} after {seconds} s down.',
-  up: '{vm} is up on {host}.',
-  unreachableDetail: 'runs on {host}, but its network {networks} has no uplink left; HA does not act on a lost VM network.',
-  stillWaiting: 'still waiting for HA at the end of the scenario.',
-});
 
 /** A scenario in which one host fails at time 0. */
 export function hostFailureScenario(hostId: string, atSeconds = 0): Scenario {
