@@ -4,6 +4,7 @@ import type { RuleMeta } from '../core/analysis/rule';
 import { localizedRuleDocs } from '../core/analysis/rule-docs';
 import { defineMessages } from '../core/l10n/messages';
 import { SEVERITY_WORDS } from './format-text';
+import { displayWidth, padEnd } from './terminal';
 
 const MESSAGES = defineMessages('cli.rules', {
   /** Under each rule, indented; `sources` are documents and pages, as the rule gives them. */
@@ -15,21 +16,14 @@ export const RULES_OUTPUT_VERSION = 1;
 export function formatRulesText(rules: readonly RuleMeta[]): string {
   const severity = (meta: RuleMeta) => SEVERITY_WORDS[meta.defaultSeverity]({});
   const idWidth = Math.max(...rules.map((meta) => meta.id.length));
-  const severityWidth = Math.max(...rules.map((meta) => columns(severity(meta))));
+  const severityWidth = Math.max(...rules.map((meta) => displayWidth(severity(meta))));
   const indent = ' '.repeat(idWidth + severityWidth + 4);
   // The rule's title and sources are its documentation, in the user's language (rule-docs.ts).
   const lines = rules.flatMap((meta) => [
-    `${meta.id.padEnd(idWidth)}  ${severity(meta)}${' '.repeat(severityWidth - columns(severity(meta)))}  ${localizedRuleDocs(meta).title}`,
+    `${meta.id.padEnd(idWidth)}  ${padEnd(severity(meta), severityWidth)}  ${localizedRuleDocs(meta).title}`,
     `${indent}${MESSAGES.sources({ sources: localizedRuleDocs(meta).sources.join('; ') })}`,
   ]);
   return `${lines.join('\n')}\n`;
-}
-
-/** The columns a text takes in a terminal: CJK characters and full-width punctuation take two. */
-function columns(text: string): number {
-  let width = 0;
-  for (const character of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 2 : 1;
-  return width;
 }
 
 export function formatRulesJson(rules: readonly RuleMeta[]): string {

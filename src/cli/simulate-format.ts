@@ -9,6 +9,7 @@ import { maxOf } from '../core/capacity/resources';
 import type { Table } from '../core/view/simulation-table';
 import { buildSimulationView, type SimulationReport } from '../core/view/simulation-view';
 import { defineMessages } from '../core/l10n/messages';
+import { displayWidth, padEnd, padStart } from './terminal';
 
 const MESSAGES = defineMessages('cli.simulate-format', {
   design: 'Design: {design}',
@@ -39,22 +40,6 @@ export function formatSimulationText(report: SimulationReport): string {
     else for (const line of formatTextTable(table)) lines.push(`  ${line}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** East Asian wide characters (CJK ideographs, kana, hangul, full-width forms and punctuation) take two columns of a terminal. */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
-
-/** How many terminal columns a text takes: its length, plus one for each wide character. */
-export function displayWidth(text: string): number {
-  return text.length + (text.match(WIDE)?.length ?? 0);
-}
-
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
 /** Columns padded to their widest cell (the last one is not padded), numbers right-aligned; Chinese characters count two columns. */
