@@ -18,6 +18,7 @@ import { registerPreview } from './preview';
 import { QuickFixProvider } from './quick-fixes';
 import { registerSimulation } from './simulation-commands';
 import { registerStatusBar } from './status-bar';
+import { OUTLINE_LIMIT_SETTING, registerOutlineStatus } from './outline-status';
 
 /**
  * `startWorker` makes the analysis worker of this kind of extension host (a worker thread,
@@ -49,6 +50,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
       analyses.forget(document.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(OUTLINE_LIMIT_SETTING)) diagnostics.refreshAll();
       if (!event.affectsConfiguration('vtopo.rules')) return;
       analyses.invalidate();
       diagnostics.refreshAll();
@@ -62,6 +64,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   registerDesigner(context, analyses, log);
   registerSimulation(context, analyses, diagnostics, log);
   registerStatusBar(context, diagnostics);
+  registerOutlineStatus(context, diagnostics);
   for (const document of vscode.workspace.textDocuments) {
     if (isAnalyzable(document)) void diagnostics.refresh(document);
   }

@@ -1,15 +1,19 @@
 /**
- * The design as the extension host knows it, one analysis per document version, for the
+ * The design as the extension host knows it, one reading per document version, for the
  * features that need the model itself: the designer, the preview, simulations, hover and
  * go to definition. (Diagnostics, the outline and the status bar come from the analysis
- * worker: see diagnostics.ts.) Computed on demand, never per keystroke. Hover and
+ * worker: see diagnostics.ts.) Computed on demand, never per keystroke: a version is parsed
+ * when a feature first needs it, and its rules run only when one needs the findings (hover,
+ * definition and completion never do). Hover and
  * definition answer from the last analysis while the document moves on, through the edits
  * made since; only a question about freshly edited text waits for a new analysis.
  * Analysis never throws into the extension host: a failure is logged and yields nothing.
  */
 
 import * as vscode from 'vscode';
-import { analyzeText, type Analysis } from '../core/analysis/engine';
+import { analyzeParsed, type Analysis } from '../core/analysis/engine';
+import { parseVtopo, type ParseResult } from '../core/model/parse';
+import type { Topology } from '../core/model/topology';
 import { DesignIndex } from '../core/language/navigation';
 import type { SourceRange } from '../core/model/source';
 import { EditTrail } from '../core/text/edit-trail';
@@ -17,19 +21,35 @@ import { readSettings } from './settings';
 
 export class AnalyzedVersion {
   private designIndex: DesignIndex | undefined;
+  private analyzed: Analysis | undefined;
 
   constructor(
     readonly version: number,
     /** Settings generation the analysis was made with. */
     readonly generation: number,
-    /** The text of that version. */
-    readonly text: string,
-    readonly analysis: Analysis,
+    private readonly parsed: ParseResult,
+    /** Runs the rules on the parsed design, with the settings of `generation`; logs what it did. */
+    private readonly runRules: (parsed: ParseResult) => Analysis,
   ) {}
+
+  /** The text of that version. */
+  get text(): string {
+    return this.parsed.text;
+  }
+
+  get topology(): Topology {
+    return this.parsed.topology;
+  }
+
+  /** The design and its findings: the rules run on first use. */
+  get analysis(): Analysis {
+    this.analyzed ??= this.runRules(this.parsed);
+    return this.analyzed;
+  }
 
   /** Offset lookups for hover and definition, built on first use. */
   get design(): DesignIndex {
-    this.designIndex ??= new DesignIndex(this.analysis.topology);
+    this.designIndex ??= new DesignIndex(this.parsed.topology);
     return this.designIndex;
   }
 }
@@ -66,14 +86,6 @@ export class DocumentAnalyses {
       known.trail.forgetThrough(analyzed.version);
     }
     return analyzed;
-  }
-
-  /**
-   * The most recent analysis, possibly of an earlier version: enough for completion,
-   * which only needs the ids, and never makes typing wait for a parse.
-   */
-  latest(document: vscode.TextDocument): AnalyzedVersion | undefined {
-    return this.byUri.get(document.uri.toString())?.analyzed ?? this.current(document);
   }
 
   /**
@@ -121,15 +133,21 @@ export class DocumentAnalyses {
   }
 
   private analyze(document: vscode.TextDocument): AnalyzedVersion | undefined {
+    const name = `${vscode.workspace.asRelativePath(document.uri)} (version ${document.version})`;
+    const rules = readSettings(document.uri).rules;
+    const runRules = (parsed: ParseResult): Analysis => {
+      const started = performance.now();
+      const analysis = analyzeParsed(parsed, { rules });
+      this.log.info(`Analyzed ${name} in the extension host: ${analysis.findings.length} findings in ${(performance.now() - started).toFixed(0)} ms`);
+      return analysis;
+    };
     const started = performance.now();
     try {
-      const text = document.getText();
-      const analysis = analyzeText(text, { rules: readSettings(document.uri).rules });
-      const elapsed = performance.now() - started;
-      this.log.info(`Analyzed ${vscode.workspace.asRelativePath(document.uri)} (version ${document.version}) in the extension host: ${analysis.findings.length} findings in ${elapsed.toFixed(0)} ms`);
-      return new AnalyzedVersion(document.version, this.generation, text, analysis);
+      const parsed = parseVtopo(document.getText());
+      this.log.info(`Read ${name} in the extension host in ${(performance.now() - started).toFixed(0)} ms`);
+      return new AnalyzedVersion(document.version, this.generation, parsed, runRules);
     } catch (error) {
-      this.log.error(`Analysis of ${document.uri.toString()} failed:`, error instanceof Error ? error : String(error));
+      this.log.error(`Reading ${document.uri.toString()} failed:`, error instanceof Error ? error : String(error));
       return undefined;
     }
   }

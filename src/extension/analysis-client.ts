@@ -9,6 +9,7 @@
 
 import type * as vscode from 'vscode';
 import { answer, type DocumentReport, type DocumentReportRequest, type LanguageSetting, type WorkerReply } from '../core/analysis/document-report';
+import { isPackedIds } from '../core/language/declared-ids';
 import { isPackedOutline } from '../core/language/packed-outline';
 
 /** A worker as the client needs it; the desktop and web entries each make one. */
@@ -155,6 +156,6 @@ function isReply(value: unknown): value is WorkerReply {
   if (reply.kind === 'error') return typeof reply.message === 'string';
   if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object') return false;
   const report = reply.report as Partial<Record<keyof DocumentReport, unknown>>;
-  return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && isPackedOutline(report.outline) && Array.isArray(report.lenses)
+  return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && isPackedOutline(report.outline) && isPackedIds(report.ids) && Array.isArray(report.lenses)
     && report.n1 !== null && typeof report.n1 === 'object';
 }

@@ -134,7 +134,7 @@ class DesignerSession implements vscode.Disposable {
   private onTextSelection(event: vscode.TextEditorSelectionChangeEvent): void {
     if (event.textEditor.document.uri.toString() !== this.document.uri.toString()) return;
     const cursor = event.selections[0]?.active;
-    const declarations = this.analyses.current(this.document)?.analysis.topology.declarations;
+    const declarations = this.analyses.current(this.document)?.topology.declarations;
     if (!cursor || !declarations) return;
     const element = innermostDeclarationAt(declarations.values(), this.document.offsetAt(cursor), (id) => this.shownIds.has(id));
     if (!element || element.id === this.lastCursorElement) {
@@ -148,7 +148,7 @@ class DesignerSession implements vscode.Disposable {
   private onSimulation(run: SimulationRun): void {
     if (run.uri.toString() !== this.document.uri.toString()) return;
     try {
-      this.post({ type: 'simulation', result: playbackFromResult(run.result, this.analyses.current(this.document)?.analysis.topology) });
+      this.post({ type: 'simulation', result: playbackFromResult(run.result, this.analyses.current(this.document)?.topology) });
     } catch (error) {
       this.log.error(`designer: the simulation playback failed: ${String(error)}`);
     }
@@ -249,7 +249,7 @@ class DesignerSession implements vscode.Disposable {
 
   /** Shows the element's id in a text editor beside the canvas (the one already open, if any). */
   private async reveal(elementId: string): Promise<void> {
-    const declaration = this.analyses.current(this.document)?.analysis.topology.declarations.get(elementId);
+    const declaration = this.analyses.current(this.document)?.topology.declarations.get(elementId);
     if (!declaration) return;
     // The cursor lands on the element the canvas already shows selected: no 'select' back.
     this.lastCursorElement = elementId;

@@ -74,7 +74,11 @@ export class DiagnosticsController implements vscode.Disposable {
     if (published && published.version === document.version && this.requested.get(key) === document.version) return published;
     this.requested.set(key, document.version);
     // The text is read when the worker is free for it: by then it may be a newer version.
-    const report = await this.client.request(key, () => document.isClosed ? undefined : { uri: key, version: document.version, text: document.getText(), rules: readSettings(document.uri).rules });
+    const report = await this.client.request(key, () => {
+      if (document.isClosed) return undefined;
+      const settings = readSettings(document.uri);
+      return { uri: key, version: document.version, text: document.getText(), rules: settings.rules, outlineLimit: settings.outlineLimit };
+    });
     if (!report || document.isClosed || report.version !== document.version) return undefined;
     const findings = report.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document, finding) }));
     this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));

@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
+import { DeclaredIds } from '../core/language/declared-ids';
 import { hoverAt } from '../core/language/hover';
 import { definitionAt } from '../core/language/navigation';
 import type { DocumentReport } from '../core/analysis/document-report';
@@ -27,8 +28,10 @@ const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics: DiagnosticsController): vscode.Disposable[] {
   return [
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
+      // The ids come with the last report from the analysis worker: completion never reads the design here.
       provideCompletionItems(document, position) {
-        const entries = completeAt(document.getText(), document.offsetAt(position), analyses.latest(document)?.design);
+        const report = diagnostics.lastReport(document);
+        const entries = completeAt(document.getText(), document.offsetAt(position), report && new DeclaredIds(report.ids));
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),

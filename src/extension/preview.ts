@@ -76,7 +76,7 @@ async function openPreview(context: vscode.ExtensionContext, analyses: DocumentA
 }
 
 async function reveal(document: vscode.TextDocument, analyses: DocumentAnalyses, elementId: string): Promise<void> {
-  const declaration = analyses.current(document)?.analysis.topology.declarations.get(elementId);
+  const declaration = analyses.current(document)?.topology.declarations.get(elementId);
   if (!declaration) return;
   const range = new vscode.Range(document.positionAt(declaration.idRange.start), document.positionAt(declaration.idRange.end));
   const column = vscode.window.visibleTextEditors.find((editor) => editor.document === document)?.viewColumn ?? vscode.ViewColumn.One;

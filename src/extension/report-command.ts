@@ -50,7 +50,7 @@ async function exportReview({ analyses, panel, log, version }: ReviewWorld, uri:
     return undefined;
   }
   const analyzed = analyses.current(document);
-  if (!analyzed?.analysis.topology.file) {
+  if (!analyzed?.topology.file) {
     void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {file} could not be read as a design; see the Problems view.', { file: vscode.workspace.asRelativePath(document.uri) }));
     return undefined;
   }

@@ -9,9 +9,13 @@ export interface VtopoSettings {
   readonly rules: Readonly<Record<string, HostRuleSetting>>;
   /** `vtopo.analysis.debounceMs`: quiet time after an edit before analysis runs. */
   readonly debounceMs: number;
+  /** `vtopo.outline.maxItems`: at most this many elements in the outline, breadcrumbs and Go to Symbol. */
+  readonly outlineLimit: number;
 }
 
 const DEFAULT_DEBOUNCE_MS = 0;
+/** As `json.maxItemsComputed`. */
+const DEFAULT_OUTLINE_LIMIT = 5000;
 
 /** Settings as they apply to a document (folder settings override user settings). */
 export function readSettings(scope: vscode.Uri | undefined): VtopoSettings {
@@ -25,9 +29,11 @@ export function readSettings(scope: vscode.Uri | undefined): VtopoSettings {
     }
   }
   const debounceMs = configuration.get<unknown>('analysis.debounceMs');
+  const outlineLimit = configuration.get<unknown>('outline.maxItems');
   return {
     rules,
     debounceMs: typeof debounceMs === 'number' && Number.isFinite(debounceMs) && debounceMs >= 0 ? debounceMs : DEFAULT_DEBOUNCE_MS,
+    outlineLimit: typeof outlineLimit === 'number' && Number.isFinite(outlineLimit) && outlineLimit >= 0 ? Math.floor(outlineLimit) : DEFAULT_OUTLINE_LIMIT,
   };
 }
 

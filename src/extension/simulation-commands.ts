@@ -184,7 +184,7 @@ class SimulationCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vtopo file first, then run "VTopo: {command}".', { command: commandTitle }));
       return undefined;
     }
-    const topology = this.analyses.current(document)?.analysis.topology;
+    const topology = this.analyses.current(document)?.topology;
     if (!topology?.file) {
       void vscode.window.showErrorMessage(vscode.l10n.t('VTopo: {file} could not be read as a design; see the Problems view.', { file: vscode.workspace.asRelativePath(document.uri) }));
       return undefined;

@@ -7,8 +7,10 @@
 
 import { worstSingleHostFailure } from '../capacity/n1';
 import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
+import { packIds, type PackedIds } from '../language/declared-ids';
 import { packOutline, type PackedOutline } from '../language/packed-outline';
-import { documentSymbols } from '../language/symbols';
+import { documentSymbols, limitSymbols } from '../language/symbols';
+import type { Declaration } from '../model/schema';
 import { lensTargets, type LensTarget } from '../view/simulation-targets';
 import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
 import type { Finding } from './rule';
@@ -21,6 +23,8 @@ export interface DocumentReportRequest {
   readonly text: string;
   /** The host's rule settings for the document (`vtopo.rules`). */
   readonly rules: Readonly<Record<string, HostRuleSetting>>;
+  /** At most this many outline symbols (`vtopo.outline.maxItems`); all of them if not given. */
+  readonly outlineLimit?: number;
 }
 
 /**
@@ -45,8 +49,10 @@ export interface DocumentReport {
   readonly uri: string;
   readonly version: number;
   readonly findings: readonly Finding[];
-  /** The outline (`documentSymbols`), packed to cross the thread boundary quickly. */
+  /** The outline (`documentSymbols`, capped at the request's `outlineLimit`), packed to cross the process boundary quickly. */
   readonly outline: PackedOutline;
+  /** Every declared id and its kind, in document order: what completion offers. */
+  readonly ids: PackedIds;
   readonly n1: N1Status;
   /** Where the "Simulate failure" CodeLenses go. */
   readonly lenses: readonly LensTarget[];
@@ -68,19 +74,28 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
     uri: request.uri,
     version: request.version,
     findings,
-    outline: packOutline(documentSymbols(topology.declarations.values()), request.text),
+    outline: outlineOf(topology.declarations.values(), request),
+    ids: packIds(topology.declarations.values()),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
     lenses: lensTargets(topology),
     elapsedMs: performance.now() - started,
   };
 }
 
+function outlineOf(declarations: Iterable<Declaration>, request: DocumentReportRequest): PackedOutline {
+  const symbols = documentSymbols(declarations);
+  if (request.outlineLimit === undefined) return packOutline(symbols, request.text);
+  const limited = limitSymbols(symbols, request.outlineLimit);
+  return packOutline(limited.symbols, request.text, limited.total);
+}
+
 /** A message from the host, checked before the worker acts on it. */
 export function isDocumentReportRequest(value: unknown): value is DocumentReportRequest {
   if (value === null || typeof value !== 'object') return false;
-  const { uri, version, text, rules } = value as Record<string, unknown>;
+  const { uri, version, text, rules, outlineLimit } = value as Record<string, unknown>;
   return typeof uri === 'string' && typeof version === 'number' && Number.isFinite(version)
-    && typeof text === 'string' && rules !== null && typeof rules === 'object' && !Array.isArray(rules);
+    && typeof text === 'string' && rules !== null && typeof rules === 'object' && !Array.isArray(rules)
+    && (outlineLimit === undefined || (typeof outlineLimit === 'number' && outlineLimit >= 0));
 }
 
 /** What the worker sends back: a report, or the error that kept it from making one. */

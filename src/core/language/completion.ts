@@ -2,7 +2,9 @@
  * Completion while typing: the keys a mapping accepts (from format.ts), enumerated values,
  * and the ids of the right kind for a reference (any port or switch for a cable end).
  * Works on incomplete text; ids come from the latest analysis, which may be a version
- * behind (an id typed a moment ago is offered once it has been analyzed).
+ * behind (an id typed a moment ago is offered once it has been analyzed). In the editor
+ * they come from the analysis worker's report (`DeclaredIds`), so completion never waits
+ * for a parse.
  */
 
 import { localizedRuleDocs } from '../analysis/rule-docs';
@@ -13,7 +15,6 @@ import { cursorContext, type CursorContext } from './cursor';
 import { COMPLETION, kindName, typeNameText } from './messages';
 import { localizedFormatText } from '../model/format-texts';
 import { describeField } from './hover';
-import type { DesignIndex } from './navigation';
 import { fieldAtPath, isStructured, mappingKeys, type AnyField } from './schema-path';
 
 export interface CompletionEntry {
@@ -35,7 +36,13 @@ export interface CompletionEntry {
 
 const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'];
 
-export function completeAt(text: string, offset: number, design: DesignIndex | undefined): CompletionEntry[] {
+/** The declared elements completion offers: `DesignIndex` from a design, `DeclaredIds` from a report. */
+export interface DeclaredElements {
+  /** Every declaration of the given kinds, in document order. */
+  declarationsOf(kinds: ReadonlySet<string>): ReadonlyArray<{ readonly id: string; readonly kind: ElementKind }>;
+}
+
+export function completeAt(text: string, offset: number, design: DeclaredElements | undefined): CompletionEntry[] {
   const context = cursorContext(text, offset);
   if (!context) return [];
   const field = fieldAtPath(context.path);
@@ -49,7 +56,7 @@ export function completeAt(text: string, offset: number, design: DesignIndex | u
 
 // ------------------------------------------------------------------------------ keys
 
-function keyCompletions(context: CursorContext, field: AnyField | undefined, design: DesignIndex | undefined): CompletionEntry[] {
+function keyCompletions(context: CursorContext, field: AnyField | undefined, design: DeclaredElements | undefined): CompletionEntry[] {
   if (!field) return [];
   if (!field.children) return freeKeyCompletions(context, design);
   const keys = mappingKeys(field);
@@ -88,7 +95,7 @@ function hasSuggestions(field: AnyField): boolean {
 }
 
 /** Keys that are not field names: element ids in `layout`, rule ids in `analysis.rules`. */
-function freeKeyCompletions(context: CursorContext, design: DesignIndex | undefined): CompletionEntry[] {
+function freeKeyCompletions(context: CursorContext, design: DeclaredElements | undefined): CompletionEntry[] {
   const where = context.path.join('.');
   if (where === 'layout' && design) {
     const placed = new Set(context.siblingKeys);
@@ -123,7 +130,7 @@ const PLACEABLE: ReadonlySet<string> = new Set<ElementKind>(['cluster', 'host', 
 
 // ---------------------------------------------------------------------------- values
 
-function valueCompletions(field: AnyField, word: SourceRange, spacer: string, design: DesignIndex | undefined): CompletionEntry[] {
+function valueCompletions(field: AnyField, word: SourceRange, spacer: string, design: DeclaredElements | undefined): CompletionEntry[] {
   if (field.completions) {
     return field.completions.map((value, order) => ({
       label: value,

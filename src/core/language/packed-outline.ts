@@ -12,6 +12,8 @@ import { kindName } from './messages';
 import type { DesignSymbol } from './symbols';
 
 export interface PackedOutline {
+  /** How many symbols the design has: more than are packed when the outline was capped (`limitSymbols`). */
+  readonly total: number;
   readonly ids: readonly string[];
   readonly kinds: readonly ElementKind[];
   /** Per symbol, in depth-first order: its number of children, then the lines and characters of its range and of its id. */
@@ -39,7 +41,7 @@ export interface OutlineEntry {
 
 const STRIDE = 9;
 
-export function packOutline(symbols: readonly DesignSymbol[], text: string): PackedOutline {
+export function packOutline(symbols: readonly DesignSymbol[], text: string, total?: number): PackedOutline {
   const lines = new LineIndex(text);
   const ids: string[] = [];
   const kinds: ElementKind[] = [];
@@ -59,7 +61,7 @@ export function packOutline(symbols: readonly DesignSymbol[], text: string): Pac
     symbol.children.forEach(visit);
   };
   symbols.forEach(visit);
-  return { ids, kinds, numbers: Int32Array.from(numbers) };
+  return { total: Math.max(total ?? 0, ids.length), ids, kinds, numbers: Int32Array.from(numbers) };
 }
 
 /** Rebuilds the tree, making each node with `make` from its entry and its children, made first. */
@@ -91,7 +93,7 @@ export function unpackOutline<T>(outline: PackedOutline, make: (entry: OutlineEn
 /** Whether a value received from another thread has the shape of a packed outline. */
 export function isPackedOutline(value: unknown): value is PackedOutline {
   if (value === null || typeof value !== 'object') return false;
-  const { ids, kinds, numbers } = value as Partial<Record<keyof PackedOutline, unknown>>;
-  return Array.isArray(ids) && Array.isArray(kinds) && numbers instanceof Int32Array
+  const { total, ids, kinds, numbers } = value as Partial<Record<keyof PackedOutline, unknown>>;
+  return typeof total === 'number' && Array.isArray(ids) && total >= ids.length && Array.isArray(kinds) && numbers instanceof Int32Array
     && ids.length === kinds.length && numbers.length === ids.length * STRIDE;
 }

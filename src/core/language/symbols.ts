@@ -45,6 +45,28 @@ export function documentSymbols(declarations: Iterable<Declaration>): DesignSymb
   return roots;
 }
 
+/**
+ * At most `limit` symbols, chosen level by level in document order: every element before
+ * any adapter, every adapter before any port, so a capped outline still lists the design's
+ * elements first. `total` counts them all. VS Code's JSON and YAML support cap their
+ * outlines the same way (`json.maxItemsComputed`), as the editor slows down with tens of
+ * thousands of symbols (docs/performance.md).
+ */
+export function limitSymbols(roots: readonly DesignSymbol[], limit: number): { readonly symbols: DesignSymbol[]; readonly total: number } {
+  const kept = new Set<DesignSymbol>();
+  let total = 0;
+  for (let level: readonly DesignSymbol[] = roots; level.length > 0; level = level.flatMap((symbol) => symbol.children)) {
+    for (const symbol of level) {
+      total++;
+      // A level is only started once every symbol above it is kept: no child without its parent.
+      if (kept.size < limit) kept.add(symbol);
+    }
+  }
+  if (kept.size === total) return { symbols: [...roots], total };
+  const copy = (symbol: DesignSymbol): DesignSymbol => ({ ...symbol, children: symbol.children.filter((child) => kept.has(child)).map(copy) });
+  return { symbols: roots.filter((root) => kept.has(root)).map(copy), total };
+}
+
 /** Editors require the id to lie inside the element's range. */
 function covering(range: SourceRange, inner: SourceRange): SourceRange {
   return { start: Math.min(range.start, inner.start), end: Math.max(range.end, inner.end) };

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
+import { reportDocument } from '../../../src/core/analysis/document-report';
 import { completeAt } from '../../../src/core/language/completion';
+import { DeclaredIds } from '../../../src/core/language/declared-ids';
 import { hoverAt } from '../../../src/core/language/hover';
 import { definitionAt, DesignIndex } from '../../../src/core/language/navigation';
 import { documentSymbols } from '../../../src/core/language/symbols';
@@ -41,6 +43,19 @@ describe('host profiles in the editor', () => {
   it('offers the profile ids after profile:', () => {
     assert.deepEqual(completions('hosts:\n  esx-03:\n    profile: |\n'), ['r750', 'spare']);
     assert.deepEqual(completions('hosts:\n  esx-03: { profile: r|, memory: 1 TB }\n'), ['r750', 'spare']);
+  });
+
+  it('offers the same ids from the analysis worker\'s report as from the design, ports taken from a profile included', () => {
+    const report = reportDocument({ uri: 'file:///profiles.vtopo', version: 1, text: DESIGN, rules: {} });
+    const fromReport = new DeclaredIds(report.ids);
+    for (const textWithCursor of ['links:\n  - [esx-01/hba1/p0, |]', 'hosts:\n  esx-03:\n    profile: |\n', 'layout:\n  |']) {
+      const offset = textWithCursor.indexOf('|');
+      const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+      const expected = completeAt(text, offset, design);
+      assert.ok(expected.length > 0, textWithCursor);
+      assert.deepEqual(completeAt(text, offset, fromReport), expected, textWithCursor);
+    }
+    assert.ok(completions('links:\n  - [esx-01/hba1/p0, |]').includes('esx-02/hba1/p0'), 'a port esx-02 takes from its profile');
   });
 
   it('offers profile: among a host\'s keys', () => {

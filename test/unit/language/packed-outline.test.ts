@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { isPackedOutline, packOutline, unpackOutline, type LineRange } from '../../../src/core/language/packed-outline';
-import { documentSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
+import { documentSymbols, limitSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
+import { reportDocument } from '../../../src/core/analysis/document-report';
 import type { SourceRange } from '../../../src/core/model/source';
 import { loadExamples } from '../../fuzz/cases';
 
@@ -53,8 +54,45 @@ describe('packed outline', () => {
     }
   });
 
+  it('caps the outline level by level: elements first, then adapters, then ports, no child without its parent', () => {
+    const example = loadExamples().find((candidate) => /^hosts:/m.test(candidate.text) && /ports:/.test(candidate.text));
+    assert.ok(example, 'an example with hosts, adapters and ports');
+    const symbols = documentSymbols(analyzeText(example.text).topology.declarations.values());
+    const flat = (list: readonly DesignSymbol[]): DesignSymbol[] => list.flatMap((symbol) => [symbol, ...flat(symbol.children)]);
+    const depthOf = new Map<string, number>();
+    const walk = (list: readonly DesignSymbol[], depth: number) => list.forEach((symbol) => (depthOf.set(symbol.id, depth), walk(symbol.children, depth + 1)));
+    walk(symbols, 0);
+    const total = flat(symbols).length;
+    assert.deepEqual(limitSymbols(symbols, total), { symbols, total }, 'under the cap, the outline is as it was');
+    for (const limit of [0, 1, symbols.length, symbols.length + 1, total - 1]) {
+      const limited = limitSymbols(symbols, limit);
+      const kept = flat(limited.symbols);
+      assert.equal(limited.total, total);
+      assert.equal(kept.length, limit, `${limit}: as many as the cap`);
+      // Everything kept is shallower than, or as deep as, anything left out.
+      const deepestKept = Math.max(-1, ...kept.map((symbol) => depthOf.get(symbol.id) ?? 0));
+      const keptIds = new Set(kept.map((symbol) => symbol.id));
+      const shallowestLeft = Math.min(Infinity, ...flat(symbols).filter((symbol) => !keptIds.has(symbol.id)).map((symbol) => depthOf.get(symbol.id) ?? 0));
+      assert.ok(deepestKept <= shallowestLeft, `${limit}: level by level`);
+      // In document order, each under its own parent.
+      assert.deepEqual(kept.map((symbol) => symbol.id), flat(symbols).map((symbol) => symbol.id).filter((id) => keptIds.has(id)));
+    }
+  });
+
+  it('sends the capped outline with the count of all symbols in the report', () => {
+    const example = loadExamples().find((candidate) => /^vms:/m.test(candidate.text));
+    assert.ok(example);
+    const all = reportDocument({ uri: 'file:///a.vtopo', version: 1, text: example.text, rules: {} }).outline;
+    const capped = reportDocument({ uri: 'file:///a.vtopo', version: 1, text: example.text, rules: {}, outlineLimit: 2 }).outline;
+    assert.equal(all.total, all.ids.length);
+    assert.equal(capped.total, all.total);
+    assert.equal(capped.ids.length, 2);
+    assert.deepEqual(unpackOutline(capped, (entry) => entry.id), unpackOutline(all, (entry) => entry.id).slice(0, 2), 'the first two elements');
+    assert.ok(isPackedOutline(structuredClone(capped)));
+  });
+
   it('refuses what is not a packed outline', () => {
-    for (const value of [null, [], { ids: [], kinds: [], numbers: [] }, { ids: ['a'], kinds: ['host'], numbers: new Int32Array(8) }]) {
+    for (const value of [null, [], { ids: [], kinds: [], numbers: [] }, { total: 1, ids: ['a'], kinds: ['host'], numbers: new Int32Array(8) }, { total: 0, ids: ['a'], kinds: ['host'], numbers: new Int32Array(9) }]) {
       assert.equal(isPackedOutline(value), false);
     }
   });
