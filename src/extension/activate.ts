@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageSetting } from '../core/analysis/document-report';
 import { useLanguage } from '../core/l10n/messages';
 import { AnalysisClient, type WorkerFactory } from './analysis-client';
+import { QueryClient } from './query-client';
 import { DocumentAnalyses } from './analyses';
 import { registerCommands } from './commands';
 import { registerDesigner } from './designer';
@@ -21,8 +22,9 @@ import { registerStatusBar } from './status-bar';
 import { OUTLINE_LIMIT_SETTING, registerOutlineStatus } from './outline-status';
 
 /**
- * `startWorker` makes the analysis worker of this kind of extension host (a worker thread,
- * a Web Worker); without one, analysis runs in the extension host.
+ * `startWorker` makes the workers of this kind of extension host (a process, a Web
+ * Worker): one analyzes documents, one answers hover and definition questions. Without
+ * them, both run in the extension host.
  */
 export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' | 'web', startWorker?: WorkerFactory): void {
   // The texts of src/core in the user's language, here and in the analysis worker (docs/l10n.md).
@@ -35,19 +37,23 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   const analyses = new DocumentAnalyses(log);
   const client = new AnalysisClient(startWorker, log, language);
   const diagnostics = new DiagnosticsController(client, rulesDocument);
+  const queries = new QueryClient(startWorker, log, language);
   context.subscriptions.push(
     log,
     client,
+    queries,
     diagnostics,
     vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.refresh(document)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;
-      analyses.recordChange(event);
+      const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }));
+      queries.recordChange(event.document.uri.toString(), event.document.version, changes);
       diagnostics.schedule(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.clear(document);
       analyses.forget(document.uri);
+      queries.forget(document.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(OUTLINE_LIMIT_SETTING)) diagnostics.refreshAll();
@@ -55,7 +61,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
       analyses.invalidate();
       diagnostics.refreshAll();
     }),
-    ...registerLanguageFeatures(analyses, diagnostics),
+    ...registerLanguageFeatures(queries, diagnostics),
     vscode.languages.registerCodeActionsProvider({ language: VTOPO_LANGUAGE }, new QuickFixProvider(diagnostics), QuickFixProvider.metadata),
     ...registerCommands(diagnostics, log, rulesDocument),
     registerImportCommand(log),

@@ -10,18 +10,25 @@
 import type * as vscode from 'vscode';
 import { answer, type DocumentReport, type DocumentReportRequest, type LanguageSetting, type WorkerReply } from '../core/analysis/document-report';
 import { isPackedIds } from '../core/language/declared-ids';
+import type { ForgetDocument, LanguageQuery } from '../core/language/queries';
 import { isPackedOutline } from '../core/language/packed-outline';
 
-/** A worker as the client needs it; the desktop and web entries each make one. */
+/** What the extension host sends a worker (src/worker/dispatch.ts). */
+export type WorkerMessage = DocumentReportRequest | LanguageSetting | LanguageQuery | ForgetDocument;
+
+/** A worker as the clients need it; the desktop and web entries each make them. */
 export interface WorkerPort {
-  post(message: DocumentReportRequest | LanguageSetting): void;
+  post(message: WorkerMessage): void;
   onReply(listener: (reply: unknown) => void): void;
   /** The worker failed (an error it could not catch, or it exited). */
   onFailure(listener: (reason: string) => void): void;
   terminate(): void;
 }
 
-export type WorkerFactory = () => Promise<WorkerPort>;
+/** What a worker is started for: analyzing documents, or answering hover and definition questions. */
+export type WorkerRole = 'analysis' | 'queries';
+
+export type WorkerFactory = (role: WorkerRole) => Promise<WorkerPort>;
 
 /** What to send, read when it is sent: undefined if there is nothing to send any more (the document closed). */
 export type RequestSource = () => DocumentReportRequest | undefined;
@@ -110,7 +117,7 @@ export class AnalysisClient implements vscode.Disposable {
   private async start(): Promise<WorkerPort | undefined> {
     if (!this.factory) return this.fallBack('this extension host cannot start workers');
     try {
-      const port = await this.factory();
+      const port = await this.factory('analysis');
       if (this.language) port.post(this.language);
       this.log.info('The analysis worker started: designs are parsed and analyzed outside the extension host.');
       port.onReply((reply) => this.settle(reply));

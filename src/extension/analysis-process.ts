@@ -15,13 +15,15 @@ import type { WorkerPort } from './analysis-client';
 const STDERR_KEPT = 2_000;
 
 export interface AnalysisProcessOptions {
+  /** Passed to the script: its role, which names the process (`VTopo analysis`, `VTopo queries`). */
+  readonly args?: readonly string[];
   /** Node options for the process (not the extension host's, which may hold a debugger port). */
   readonly execArgv?: readonly string[];
 }
 
 /** Starts the analysis process running `script`; resolves once it runs, rejects if it cannot start. */
 export function startAnalysisProcess(script: string, options: AnalysisProcessOptions = {}): Promise<WorkerPort> {
-  const child = fork(script, [], {
+  const child = fork(script, [...(options.args ?? [])], {
     execArgv: [...(options.execArgv ?? [])],
     // In VS Code's own extension host the executable is Electron's, which runs as Node with this.
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },

@@ -7,8 +7,8 @@
  */
 
 import * as vscode from 'vscode';
-import type { DocumentReport } from '../core/analysis/document-report';
-import type { Finding, Severity } from '../core/analysis/rule';
+import type { DocumentReport, ReportedFinding } from '../core/analysis/document-report';
+import type { Severity } from '../core/analysis/rule';
 import type { AnalysisClient } from './analysis-client';
 import { toRange } from './ranges';
 import { readSettings } from './settings';
@@ -29,7 +29,7 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 
 interface Published {
   readonly report: DocumentReport;
-  readonly findings: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: Finding }>;
+  readonly findings: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: ReportedFinding }>;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -131,7 +131,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** The finding behind a published diagnostic, if the document has not changed since. */
-  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): ReportedFinding | undefined {
     const published = this.published.get(document.uri.toString());
     if (!published || published.report.version !== document.version) return undefined;
     const code = codeOf(diagnostic);
@@ -146,7 +146,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.published$.dispose();
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding): vscode.Diagnostic {
     const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = 'vtopo';
     diagnostic.code = { value: finding.ruleId, target: this.rulesDocument.with({ fragment: finding.ruleId }) };

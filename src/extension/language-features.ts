@@ -6,12 +6,10 @@
 import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { DeclaredIds } from '../core/language/declared-ids';
-import { hoverAt } from '../core/language/hover';
-import { definitionAt } from '../core/language/navigation';
 import type { DocumentReport } from '../core/analysis/document-report';
 import { unpackOutline, type LineRange, type OutlineEntry } from '../core/language/packed-outline';
 import type { ElementKind } from '../core/model/schema';
-import type { DocumentAnalyses } from './analyses';
+import type { QueryClient } from './query-client';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
 import { toRange } from './ranges';
 
@@ -19,13 +17,10 @@ const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 
 const convertedSymbols = new WeakMap<DocumentReport, vscode.DocumentSymbol[]>();
 
-/** An answer found in the last analysis about text edited since: ask a new analysis. */
-const STALE = Symbol('stale');
-
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 
-export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics: DiagnosticsController): vscode.Disposable[] {
+export function registerLanguageFeatures(queries: QueryClient, diagnostics: DiagnosticsController): vscode.Disposable[] {
   return [
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       // The ids come with the last report from the analysis worker: completion never reads the design here.
@@ -35,42 +30,25 @@ export function registerLanguageFeatures(analyses: DocumentAnalyses, diagnostics
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),
-    // Hover and definition answer from the last analysis while a newer one is made
-    // (analyses.ts); if what they found was edited since, from a new one.
+    // Hover and definition are answered by the query worker (query-client.ts), from the
+    // version it read last when the text asked about was not edited since.
     vscode.languages.registerHoverProvider(SELECTOR, {
-      provideHover(document, position) {
-        const offset = document.offsetAt(position);
-        const answer = (fresh: boolean) => {
-          const known = analyses.at(document, offset, fresh);
-          const hover = known && hoverAt(known.analyzed.text, known.offset, known.analyzed.design);
-          const range = hover && known.toCurrent(hover.range);
-          return hover && (range ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, range)) : STALE);
-        };
-        const hover = answer(false);
-        const fresh = hover === STALE ? answer(true) : hover;
-        return fresh === STALE ? undefined : fresh;
+      async provideHover(document, position) {
+        const hover = await queries.hover(document, document.offsetAt(position));
+        return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(document, hover.range));
       },
     }),
     vscode.languages.registerDefinitionProvider(SELECTOR, {
-      provideDefinition(document, position) {
-        const offset = document.offsetAt(position);
-        const answer = (fresh: boolean) => {
-          const known = analyses.at(document, offset, fresh);
-          const definition = known && definitionAt(known.analyzed.design, known.offset);
-          if (!definition) return undefined;
-          const [origin, target, targetId] = [definition.origin, definition.declaration.range, definition.declaration.idRange].map((range) => known.toCurrent(range));
-          if (!origin || !target || !targetId) return STALE;
-          const link: vscode.LocationLink = {
-            originSelectionRange: toRange(document, origin),
-            targetUri: document.uri,
-            targetRange: toRange(document, target),
-            targetSelectionRange: toRange(document, targetId),
-          };
-          return [link];
+      async provideDefinition(document, position) {
+        const definition = await queries.definition(document, document.offsetAt(position));
+        if (!definition) return undefined;
+        const link: vscode.LocationLink = {
+          originSelectionRange: toRange(document, definition.origin),
+          targetUri: document.uri,
+          targetRange: toRange(document, definition.target),
+          targetSelectionRange: toRange(document, definition.targetId),
         };
-        const links = answer(false);
-        const fresh = links === STALE ? answer(true) : links;
-        return fresh === STALE ? undefined : fresh;
+        return [link];
       },
     }),
     // The outline comes with the diagnostics, from the analysis worker. The outline view and

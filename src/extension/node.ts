@@ -7,5 +7,6 @@ import { activateVtopo } from './activate';
 import { startAnalysisProcess } from './analysis-process';
 
 export function activate(context: vscode.ExtensionContext): void {
-  activateVtopo(context, 'desktop', () => startAnalysisProcess(join(context.extensionPath, 'dist', 'extension', 'analysis-worker.js')));
+  const script = join(context.extensionPath, 'dist', 'extension', 'analysis-worker.js');
+  activateVtopo(context, 'desktop', (role) => startAnalysisProcess(script, { args: [role] }));
 }

@@ -319,7 +319,14 @@ function isComponentRef(value: unknown): value is ComponentRef {
  * "Simulate failure" above each host, switch, controller, array, NIC (or CNA) and virtual
  * switch id, from the analysis worker's report on the document (never a parse here).
  */
-class SimulationCodeLenses implements vscode.CodeLensProvider {
+/** A lens and what it simulates; its command is made when the lens comes into view. */
+class SimulationLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly target: ComponentRef) {
+    super(range);
+  }
+}
+
+class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens> {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly diagnostics: DiagnosticsController) {
@@ -327,27 +334,28 @@ class SimulationCodeLenses implements vscode.CodeLensProvider {
   }
 
   /** Each report's lenses, converted once (VS Code asks again as the editor scrolls and after each report). */
-  private readonly converted = new WeakMap<DocumentReport, vscode.CodeLens[]>();
+  private readonly converted = new WeakMap<DocumentReport, SimulationLens[]>();
 
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SimulationLens[]> {
     const report = await this.diagnostics.reportOn(document, token);
     if (!report || report.version !== document.version) return [];
     let lenses = this.converted.get(report);
     if (!lenses) {
-      lenses = this.lenses(document, report);
+      // A large design has a lens on each of its thousand hosts: ranges only here, commands in resolveCodeLens.
+      lenses = report.lenses.map(({ ref, idRange }) => new SimulationLens(new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end)), document.uri, ref));
       this.converted.set(report, lenses);
     }
     return lenses;
   }
 
-  private lenses(document: vscode.TextDocument, report: DocumentReport): vscode.CodeLens[] {
+  /** The command of a lens in view. */
+  resolveCodeLens(lens: SimulationLens): SimulationLens {
+    const { uri, target } = lens;
     const title = vscode.l10n.t('Simulate failure');
-    return report.lenses.map(({ ref, idRange }) => {
-      const range = new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end));
-      const command: vscode.Command = ref.kind === 'host'
-        ? { title, tooltip: vscode.l10n.t('Simulate the failure of {component}', { component: componentText(ref) }), command: SIMULATION_COMMANDS.hostFailure, arguments: [document.uri, ref.id] }
-        : { title, tooltip: vscode.l10n.t('Simulate the failure of {component}', { component: componentText(ref) }), command: SIMULATION_COMMANDS.componentFailure, arguments: [document.uri, ref] };
-      return new vscode.CodeLens(range, command);
-    });
+    const tooltip = vscode.l10n.t('Simulate the failure of {component}', { component: componentText(target) });
+    lens.command = target.kind === 'host'
+      ? { title, tooltip, command: SIMULATION_COMMANDS.hostFailure, arguments: [uri, target.id] }
+      : { title, tooltip, command: SIMULATION_COMMANDS.componentFailure, arguments: [uri, target] };
+    return lens;
   }
 }

@@ -4,17 +4,17 @@
 // system (the extension's files may be on another origin) and started from a blob URL.
 import * as vscode from 'vscode';
 import { activateVtopo } from './activate';
-import type { WorkerPort } from './analysis-client';
+import type { WorkerPort, WorkerRole } from './analysis-client';
 
 export function activate(context: vscode.ExtensionContext): void {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension', 'analysis-worker-web.js');
-  activateVtopo(context, 'web', typeof Worker === 'function' ? () => startWorker(script) : undefined);
+  activateVtopo(context, 'web', typeof Worker === 'function' ? (role) => startWorker(script, role) : undefined);
 }
 
-async function startWorker(script: vscode.Uri): Promise<WorkerPort> {
+async function startWorker(script: vscode.Uri, role: WorkerRole): Promise<WorkerPort> {
   const source = await vscode.workspace.fs.readFile(script);
   const url = URL.createObjectURL(new Blob([new TextDecoder().decode(source)], { type: 'text/javascript' }));
-  const worker = new Worker(url, { name: 'VTopo analysis' });
+  const worker = new Worker(url, { name: role === 'queries' ? 'VTopo queries' : 'VTopo analysis' });
   return {
     post: (request) => worker.postMessage(request),
     onReply: (listener) => worker.addEventListener('message', (event: MessageEvent<unknown>) => listener(event.data)),

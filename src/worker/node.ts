@@ -1,13 +1,15 @@
-// The analysis worker on desktop: a Node process forked from the extension host
-// (src/extension/analysis-process.ts) that parses and analyzes documents, so the extension
-// host never waits for a big design nor holds its memory.
-import { answer, isLanguageSetting } from '../core/analysis/document-report';
-import { useLanguage } from '../core/l10n/messages';
+// A worker on desktop: a Node process forked from the extension host
+// (src/extension/analysis-process.ts) that parses and analyzes documents, or answers hover
+// and definition questions, so the extension host never waits for a big design nor holds
+// its memory.
+import { DesignReader } from '../core/language/queries';
+import { workerReply } from './dispatch';
 
-process.title = 'VTopo analysis';
+process.title = process.argv[2] === 'queries' ? 'VTopo queries' : 'VTopo analysis';
+const reader = new DesignReader();
 process.on('message', (message: unknown) => {
-  if (isLanguageSetting(message)) useLanguage(message.language, message.bundle);
-  else process.send?.(answer(message));
+  const reply = workerReply(message, reader);
+  if (reply !== undefined) process.send?.(reply);
 });
-// The extension host went away (or stopped this process): so does the analysis.
+// The extension host went away (or stopped this process): so does the worker.
 process.on('disconnect', () => process.exit(0));

@@ -1,7 +1,7 @@
-// The analysis worker in the web extension host: a Web Worker that parses and analyzes
-// documents, so the extension host never waits for a big design.
-import { answer, isLanguageSetting } from '../core/analysis/document-report';
-import { useLanguage } from '../core/l10n/messages';
+// A worker in the web extension host: a Web Worker that parses and analyzes documents, or
+// answers hover and definition questions, so the extension host never waits for a big design.
+import { DesignReader } from '../core/language/queries';
+import { workerReply } from './dispatch';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -9,7 +9,8 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+const reader = new DesignReader();
 scope.onmessage = (event) => {
-  if (isLanguageSetting(event.data)) useLanguage(event.data.language, event.data.bundle);
-  else scope.postMessage(answer(event.data));
+  const reply = workerReply(event.data, reader);
+  if (reply !== undefined) scope.postMessage(reply);
 };

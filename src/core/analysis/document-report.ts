@@ -45,10 +45,17 @@ export function isLanguageSetting(value: unknown): value is LanguageSetting {
     && Object.values(bundle).every((text) => typeof text === 'string');
 }
 
+/**
+ * A finding as the editor needs it: without the ids of the elements it is about, which only
+ * the designer and the preview read (from their own analysis). On the bench's large design
+ * they were half of what a report weighed.
+ */
+export type ReportedFinding = Omit<Finding, 'elementIds'>;
+
 export interface DocumentReport {
   readonly uri: string;
   readonly version: number;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly ReportedFinding[];
   /** The outline (`documentSymbols`, capped at the request's `outlineLimit`), packed to cross the process boundary quickly. */
   readonly outline: PackedOutline;
   /** Every declared id and its kind, in document order: what completion offers. */
@@ -73,7 +80,7 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
   return {
     uri: request.uri,
     version: request.version,
-    findings,
+    findings: findings.map(({ elementIds: _forTheDesigner, ...reported }) => reported),
     outline: outlineOf(topology.declarations.values(), request),
     ids: packIds(topology.declarations.values()),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),

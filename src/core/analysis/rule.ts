@@ -70,6 +70,6 @@ export interface Finding extends Report {
 }
 
 /** How many findings a finding stands for in counts: one, or the findings a summary leaves unlisted. */
-export function findingCount(finding: Finding): number {
+export function findingCount(finding: Pick<Finding, 'omitted'>): number {
   return finding.omitted ?? 1;
 }

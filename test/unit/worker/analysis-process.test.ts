@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { reportDocument, type DocumentReportRequest, type WorkerReply } from '../../../src/core/analysis/document-report';
+import { isQueryAnswer } from '../../../src/core/language/queries';
 import type { WorkerPort } from '../../../src/extension/analysis-client';
 import { startAnalysisProcess } from '../../../src/extension/analysis-process';
 
@@ -63,6 +64,16 @@ describe('analysis process', () => {
     const unknownKey = answered.kind === 'report' ? answered.report.findings.find((finding) => finding.ruleId === 'unknown-key') : undefined;
     assert.ok(unknownKey, 'the unknown key is reported');
     assert.match(unknownKey.message, /[\u4e00-\u9fff]/, `a Chinese message: ${unknownKey.message}`);
+  });
+
+  it('answers hover questions as the query worker', async () => {
+    const port = await startAnalysisProcess(WORKER, { ...TSX, args: ['queries'] });
+    started.push(port);
+    const reply = nextReply(port) as Promise<unknown>;
+    port.post({ kind: 'query', id: 7, uri: request.uri, version: 1, text: DESIGN, offset: DESIGN.indexOf('host: h1') + 6, what: 'hover' });
+    const answer = await reply;
+    assert.ok(isQueryAnswer(answer) && answer.id === 7 && answer.result.status === 'answered', JSON.stringify(answer));
+    assert.match(answer.result.hover?.markdown ?? '', /h1/);
   });
 
   it('says why when the process dies, with the end of what it wrote to standard error', async () => {

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { exampleUri } from './helpers';
 
+/** Lenses get their command when resolved (as when they come into view): resolve them all. */
+const RESOLVE_ALL = 1000;
+
 const COMMANDS = [
   'vtopo.simulateHostFailure',
   'vtopo.simulateComponentFailure',
@@ -34,7 +37,7 @@ describe('VTopo simulator in the extension host', () => {
     const uri = exampleUri('seed-000-fq1616r.vtopo');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, RESOLVE_ALL);
     const simulate = lenses.filter((lens) => lens.command?.title === 'Simulate failure');
     const above = (id: string) => simulate.find((lens) => document.getText(lens.range) === id);
     for (const id of ['esx-01', 'esx-02', 'fc-a', 'fc-b', 'fq1616r']) assert.ok(above(id), `no lens above ${id}`);
@@ -86,7 +89,7 @@ describe('VTopo simulator in the extension host', () => {
   });
 
   async function lensesRun(document: vscode.TextDocument): Promise<void> {
-    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, RESOLVE_ALL);
     const vswitch = found.find((lens) => lens.command?.title === 'Simulate failure' && document.getText(lens.range) === 'vswitch0');
     assert.ok(vswitch, `no lens above vswitch0: ${JSON.stringify(found.map((lens) => document.getText(lens.range)))}`);
     assert.deepEqual(vswitch.command?.arguments?.[1], { kind: 'virtual-switch', id: 'h1/vswitch0' });
@@ -100,7 +103,7 @@ describe('VTopo simulator in the extension host', () => {
     const uri = exampleUri('hyperv-metro.vtopo');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, RESOLVE_ALL);
     const above = (id: string) => lenses.find((lens) => lens.command?.title === 'Simulate failure' && document.getText(lens.range) === id);
     assert.deepEqual(above('east')?.command?.arguments?.[1], { kind: 'site', id: 'east' });
     assert.deepEqual(above('east-west')?.command?.arguments?.[1], { kind: 'site-link', id: 'east-west' });

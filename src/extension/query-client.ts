@@ -1,0 +1,200 @@
+/**
+ * The extension host's side of the query worker (core/language/queries.ts): hover and go to
+ * definition are asked of a worker of their own, which holds the last version of each
+ * design it read, so they answer while the analysis worker is busy with the next edit and
+ * the extension host never holds a big design for them. The edits made since the version
+ * read are kept here: a question about unchanged text is asked about the old version and
+ * its answer mapped forward; only a question about text edited since sends the new text.
+ * If the worker cannot start or dies, the same reader answers in the extension host.
+ */
+
+import type * as vscode from 'vscode';
+import { DesignReader, isQueryAnswer, type DefinitionAnswer, type HoverAnswer, type LanguageQuery, type QueryResult, type QueryWhat } from '../core/language/queries';
+import type { LanguageSetting } from '../core/analysis/document-report';
+import type { SourceRange } from '../core/model/source';
+import { EditTrail, type TextChange } from '../core/text/edit-trail';
+import type { WorkerFactory, WorkerPort } from './analysis-client';
+
+/** A document as the client needs it: `vscode.TextDocument` is one. */
+export interface QueriedDocument {
+  readonly uri: { toString(): string };
+  readonly version: number;
+  getText(): string;
+}
+
+interface Known {
+  /** The version the worker read last, if any. */
+  read: number | undefined;
+  /** Edits since `read`. */
+  readonly trail: EditTrail;
+}
+
+type Answer = Extract<QueryResult, { status: 'answered' }>;
+
+export class QueryClient implements vscode.Disposable {
+  private port: Promise<WorkerPort | undefined> | undefined;
+  private local: DesignReader | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (result: QueryResult) => void>();
+  private readonly documents = new Map<string, Known>();
+  private disposed = false;
+
+  constructor(
+    private readonly factory: WorkerFactory | undefined,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly language?: LanguageSetting,
+  ) {}
+
+  /** The hover at `offset` of the document as it is now, its range in today's text. */
+  async hover(document: QueriedDocument, offset: number): Promise<HoverAnswer | undefined> {
+    const found = await this.ask(document, offset, 'hover', (answer, toCurrent) => {
+      if (!answer.hover) return undefined;
+      const range = toCurrent(answer.hover.range);
+      return range ? { markdown: answer.hover.markdown, range } : STALE;
+    });
+    return found;
+  }
+
+  /** The declaration the reference at `offset` names, its ranges in today's text. */
+  async definition(document: QueriedDocument, offset: number): Promise<DefinitionAnswer | undefined> {
+    return this.ask(document, offset, 'definition', (answer, toCurrent) => {
+      if (!answer.definition) return undefined;
+      const [origin, target, targetId] = [answer.definition.origin, answer.definition.target, answer.definition.targetId].map(toCurrent);
+      return origin && target && targetId ? { origin, target, targetId } : STALE;
+    });
+  }
+
+  /** Keeps the edits of a change, so that the version read still answers about unchanged text. */
+  recordChange(uri: string, version: number, changes: readonly TextChange[]): void {
+    const known = this.documents.get(uri);
+    if (known?.read !== undefined && !known.trail.record(version, changes)) known.read = undefined;
+  }
+
+  forget(uri: string): void {
+    this.documents.delete(uri);
+    this.local?.forget(uri);
+    void this.port?.then((port) => port?.post({ kind: 'forget', uri }));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const resolve of this.waiting.values()) resolve({ status: 'failed', message: 'the extension is stopping' });
+    this.waiting.clear();
+    void this.port?.then((port) => port?.terminate());
+  }
+
+  private async ask<T>(
+    document: QueriedDocument,
+    offset: number,
+    what: QueryWhat,
+    map: (answer: Answer, toCurrent: (range: SourceRange) => SourceRange | undefined) => T | typeof STALE | undefined,
+  ): Promise<T | undefined> {
+    const uri = document.uri.toString();
+    const known = this.known(uri);
+    // First the version read, if the text asked about was not edited since.
+    const read = known.read;
+    if (read !== undefined) {
+      const old = read === document.version ? offset : known.trail.toVersion(offset, read);
+      if (old !== undefined) {
+        const result = await this.send({ kind: 'query', id: this.nextId++, uri, version: read, offset: old, what });
+        const found = this.settle(result, known, read, map);
+        if (found !== STALE) return found;
+      }
+    }
+    // Then the text as it is now.
+    const version = document.version;
+    known.read = version;
+    known.trail.forgetThrough(version);
+    const result = await this.send({ kind: 'query', id: this.nextId++, uri, version, text: document.getText(), offset, what });
+    const found = this.settle(result, known, version, map);
+    return found === STALE ? undefined : found;
+  }
+
+  /** An answer about `version`, mapped to today's text; STALE if that is no longer possible. */
+  private settle<T>(
+    result: QueryResult,
+    known: Known,
+    version: number,
+    map: (answer: Answer, toCurrent: (range: SourceRange) => SourceRange | undefined) => T | typeof STALE | undefined,
+  ): T | typeof STALE | undefined {
+    if (result.status === 'failed') {
+      this.log.error(`A hover or definition question failed: ${result.message}`);
+      return undefined;
+    }
+    // The worker lost that version, or a newer one was read meanwhile (the trail no longer reaches back to it).
+    if (result.status === 'unread' || known.read !== version) {
+      if (result.status === 'unread' && known.read === version) known.read = undefined;
+      return STALE;
+    }
+    return map(result, (range) => mapRange(known.trail, range, version));
+  }
+
+  private known(uri: string): Known {
+    let known = this.documents.get(uri);
+    if (!known) {
+      known = { read: undefined, trail: new EditTrail() };
+      this.documents.set(uri, known);
+    }
+    return known;
+  }
+
+  private async send(query: LanguageQuery): Promise<QueryResult> {
+    if (this.disposed) return { status: 'failed', message: 'the extension is stopping' };
+    const port = this.local ? undefined : await this.worker();
+    if (!port) {
+      this.local ??= new DesignReader();
+      return this.local.answer(query).result;
+    }
+    return new Promise((resolve) => {
+      this.waiting.set(query.id, resolve);
+      port.post(query);
+    });
+  }
+
+  private worker(): Promise<WorkerPort | undefined> {
+    this.port ??= this.start();
+    return this.port;
+  }
+
+  private async start(): Promise<WorkerPort | undefined> {
+    if (!this.factory) return this.fallBack('this extension host cannot start workers');
+    try {
+      const port = await this.factory('queries');
+      if (this.language) port.post(this.language);
+      port.onReply((reply) => {
+        if (!isQueryAnswer(reply)) return;
+        this.waiting.get(reply.id)?.(reply.result);
+        this.waiting.delete(reply.id);
+      });
+      this.log.info('The query worker started: hover and go to definition read designs outside the extension host.');
+      port.onFailure((reason) => {
+        if (this.disposed) return;
+        this.fallBack(`the query worker stopped: ${reason}`);
+        port.terminate();
+        // What it held is gone: the questions waiting are asked again, with their text, here.
+        for (const known of this.documents.values()) known.read = undefined;
+        for (const resolve of this.waiting.values()) resolve({ status: 'unread' });
+        this.waiting.clear();
+      });
+      return port;
+    } catch (error) {
+      return this.fallBack(`the query worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private fallBack(reason: string): undefined {
+    if (!this.local) this.log.warn(`${reason}; hover and go to definition read designs in the extension host from now on.`);
+    this.local ??= new DesignReader();
+    return undefined;
+  }
+}
+
+const STALE = Symbol('stale');
+
+/** A range of version `from` in today's text, if none of its characters was edited since. */
+function mapRange(trail: EditTrail, range: SourceRange, from: number): SourceRange | undefined {
+  const start = trail.fromVersion(range.start, from);
+  const end = range.end === range.start ? start : trail.fromVersion(range.end - 1, from);
+  if (start === undefined || end === undefined) return undefined;
+  return { start, end: range.end === range.start ? start : end + 1 };
+}
