@@ -48,6 +48,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
       if (event.contentChanges.length === 0) return;
       const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, removed: change.rangeLength, inserted: change.text.length }));
       queries.recordChange(event.document.uri.toString(), event.document.version, changes);
+      diagnostics.recordChange(event);
       diagnostics.schedule(event.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {

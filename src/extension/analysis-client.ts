@@ -30,8 +30,12 @@ export type WorkerRole = 'analysis' | 'queries';
 
 export type WorkerFactory = (role: WorkerRole) => Promise<WorkerPort>;
 
-/** What to send, read when it is sent: undefined if there is nothing to send any more (the document closed). */
-export type RequestSource = () => DocumentReportRequest | undefined;
+/**
+ * What to send, read when it is sent: undefined if there is nothing to send any more (the
+ * document closed). `whole`: with the whole text, not the changes since the last request
+ * (the worker said it does not hold that version, or there is no worker).
+ */
+export type RequestSource = (whole: boolean) => DocumentReportRequest | undefined;
 
 interface Waiting {
   readonly source: RequestSource;
@@ -39,7 +43,8 @@ interface Waiting {
 }
 
 interface Pending {
-  readonly request: DocumentReportRequest;
+  request: DocumentReportRequest;
+  readonly source: RequestSource;
   readonly resolve: (report: DocumentReport | undefined) => void;
 }
 
@@ -85,12 +90,12 @@ export class AnalysisClient implements vscode.Disposable {
       const [uri, waiting] = this.queue.entries().next().value ?? [];
       if (uri === undefined || waiting === undefined) return;
       this.queue.delete(uri);
-      const request = waiting.source();
+      const request = waiting.source(this.inProcess);
       if (!request) {
         waiting.resolve(undefined);
         continue;
       }
-      const pending = { request, resolve: waiting.resolve };
+      const pending: Pending = { request, source: waiting.source, resolve: waiting.resolve };
       this.inFlight = pending;
       void this.send(pending);
     }
@@ -145,6 +150,15 @@ export class AnalysisClient implements vscode.Disposable {
   private settle(reply: unknown): void {
     const pending = this.inFlight;
     if (!pending) return;
+    if (isReply(reply) && reply.kind === 'unread' && reply.uri === pending.request.uri && reply.version === pending.request.version) {
+      // The worker does not hold the version the changes apply to: send the whole text.
+      const whole = pending.source(true);
+      if (whole) {
+        pending.request = whole;
+        void this.send(pending);
+        return;
+      }
+    }
     this.inFlight = undefined;
     if (isReply(reply) && reply.kind === 'report' && reply.report.uri === pending.request.uri && reply.report.version === pending.request.version) {
       pending.resolve(reply.report);
@@ -159,8 +173,9 @@ export class AnalysisClient implements vscode.Disposable {
 
 function isReply(value: unknown): value is WorkerReply {
   if (value === null || typeof value !== 'object') return false;
-  const reply = value as { kind?: unknown; report?: unknown; message?: unknown };
+  const reply = value as { kind?: unknown; report?: unknown; message?: unknown; uri?: unknown; version?: unknown };
   if (reply.kind === 'error') return typeof reply.message === 'string';
+  if (reply.kind === 'unread') return typeof reply.uri === 'string' && typeof reply.version === 'number';
   if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object') return false;
   const report = reply.report as Partial<Record<keyof DocumentReport, unknown>>;
   return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && isPackedOutline(report.outline) && isPackedIds(report.ids) && Array.isArray(report.lenses)

@@ -12,6 +12,7 @@ import type { Severity } from '../core/analysis/rule';
 import type { AnalysisClient } from './analysis-client';
 import { toRange } from './ranges';
 import { readSettings } from './settings';
+import { DocumentSync } from '../core/text/document-sync';
 
 export const VTOPO_LANGUAGE = 'vtopo';
 
@@ -38,6 +39,9 @@ export class DiagnosticsController implements vscode.Disposable {
   /** The version last sent to the worker, per document. */
   private readonly requested = new Map<string, number>();
   private readonly published = new Map<string, Published>();
+  private readonly ruleLinks = new Map<string, vscode.Uri>();
+  /** What the analysis worker holds of each document's text, and the edits since. */
+  private readonly syncs = new Map<string, DocumentSync>();
   private readonly published$ = new vscode.EventEmitter<DocumentReport>();
   /** A report was published: its document's problems, outline and status are new. */
   readonly onDidPublish = this.published$.event;
@@ -74,13 +78,14 @@ export class DiagnosticsController implements vscode.Disposable {
     if (published && published.version === document.version && this.requested.get(key) === document.version) return published;
     this.requested.set(key, document.version);
     // The text is read when the worker is free for it: by then it may be a newer version.
-    const report = await this.client.request(key, () => {
+    const report = await this.client.request(key, (whole) => {
       if (document.isClosed) return undefined;
       const settings = readSettings(document.uri);
-      return { uri: key, version: document.version, text: document.getText(), rules: settings.rules, outlineLimit: settings.outlineLimit };
+      const text = this.syncOf(key).next(document.version, () => document.getText(), whole);
+      return { uri: key, version: document.version, rules: settings.rules, outlineLimit: settings.outlineLimit, ...text };
     });
     if (!report || document.isClosed || report.version !== document.version) return undefined;
-    const findings = report.findings.map((finding) => ({ finding, diagnostic: this.toDiagnostic(document, finding) }));
+    const findings = this.diagnosticsOf(document, report.findings, this.published.get(key));
     this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
     this.published.set(key, { report, findings });
     this.published$.fire(report);
@@ -121,7 +126,26 @@ export class DiagnosticsController implements vscode.Disposable {
     this.pending.delete(key);
     this.requested.delete(key);
     this.published.delete(key);
+    this.syncs.delete(key);
     this.collection.delete(document.uri);
+  }
+
+  /**
+   * Keeps an edit for the next request, which sends the analysis worker only the changes
+   * since the text it holds (core/text/document-sync.ts).
+   */
+  recordChange(event: vscode.TextDocumentChangeEvent): void {
+    const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, removed: change.rangeLength, text: change.text }));
+    this.syncs.get(event.document.uri.toString())?.record(event.document.version, changes);
+  }
+
+  private syncOf(key: string): DocumentSync {
+    let sync = this.syncs.get(key);
+    if (!sync) {
+      sync = new DocumentSync();
+      this.syncs.set(key, sync);
+    }
+    return sync;
   }
 
   /** Re-analyzes every open design, e.g. after the rule settings changed. */
@@ -139,6 +163,16 @@ export class DiagnosticsController implements vscode.Disposable {
       codeOf(candidate) === code && candidate.message === diagnostic.message && candidate.range.isEqual(diagnostic.range))?.finding;
   }
 
+  /** The link of a rule in the rule catalog, one per rule. */
+  private ruleLink(ruleId: string): vscode.Uri {
+    let link = this.ruleLinks.get(ruleId);
+    if (!link) {
+      link = this.rulesDocument.with({ fragment: ruleId });
+      this.ruleLinks.set(ruleId, link);
+    }
+    return link;
+  }
+
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
@@ -146,10 +180,32 @@ export class DiagnosticsController implements vscode.Disposable {
     this.published$.dispose();
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, SEVERITIES[finding.severity]);
+  /**
+   * The diagnostics of a report. A finding that reads as one of the last report's, at the
+   * same line and character, keeps its diagnostic: typing in a big design changes a few
+   * findings, and making thousands of diagnostics again on each keystroke only fed the
+   * garbage collector.
+   */
+  private diagnosticsOf(document: vscode.TextDocument, findings: readonly ReportedFinding[], previous: Published | undefined): Published['findings'] {
+    const before = new Map<string, vscode.Diagnostic[]>();
+    for (const { diagnostic } of previous?.findings ?? []) {
+      const same = before.get(diagnostic.message);
+      if (same) same.push(diagnostic);
+      else before.set(diagnostic.message, [diagnostic]);
+    }
+    return findings.map((finding) => {
+      const range = toRange(document, finding.range);
+      const candidates = before.get(finding.message);
+      const index = candidates ? candidates.findIndex((candidate) => reads(candidate, finding, range, document)) : -1;
+      const kept = index >= 0 ? candidates?.splice(index, 1)[0] : undefined;
+      return { finding, diagnostic: kept ?? this.toDiagnostic(document, finding, range) };
+    });
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding, range: vscode.Range): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = 'vtopo';
-    diagnostic.code = { value: finding.ruleId, target: this.rulesDocument.with({ fragment: finding.ruleId }) };
+    diagnostic.code = { value: finding.ruleId, target: this.ruleLink(finding.ruleId) };
     if (finding.related && finding.related.length > 0) {
       diagnostic.relatedInformation = finding.related.map(
         (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, related.range)), related.message),
@@ -157,6 +213,15 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     return diagnostic;
   }
+}
+
+/** Whether a diagnostic says what the finding says, at `range`, with the same related locations. */
+function reads(diagnostic: vscode.Diagnostic, finding: ReportedFinding, range: vscode.Range, document: vscode.TextDocument): boolean {
+  if (codeOf(diagnostic) !== finding.ruleId || diagnostic.severity !== SEVERITIES[finding.severity] || !diagnostic.range.isEqual(range)) return false;
+  const related = finding.related ?? [];
+  const information = diagnostic.relatedInformation ?? [];
+  return related.length === information.length
+    && related.every((entry, index) => entry.message === information[index]?.message && information[index].location.range.isEqual(toRange(document, entry.range)));
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { DeclaredIds } from '../core/language/declared-ids';
 import type { DocumentReport } from '../core/analysis/document-report';
-import { unpackOutline, type LineRange, type OutlineEntry } from '../core/language/packed-outline';
+import { sameOutline, unpackOutline, type LineRange, type OutlineEntry, type PackedOutline } from '../core/language/packed-outline';
 import type { ElementKind } from '../core/model/schema';
 import type { QueryClient } from './query-client';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
@@ -17,11 +17,15 @@ const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 
 const convertedSymbols = new WeakMap<DocumentReport, vscode.DocumentSymbol[]>();
 
+
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 
 export function registerLanguageFeatures(queries: QueryClient, diagnostics: DiagnosticsController): vscode.Disposable[] {
+  /** The last outline converted, by document: typing within a line leaves the outline as it was. */
+  const lastOutlines = new Map<string, { readonly outline: PackedOutline; readonly symbols: vscode.DocumentSymbol[] }>();
   return [
+    vscode.workspace.onDidCloseTextDocument((document) => lastOutlines.delete(document.uri.toString())),
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
       // The ids come with the last report from the analysis worker: completion never reads the design here.
       provideCompletionItems(document, position) {
@@ -59,8 +63,10 @@ export function registerLanguageFeatures(queries: QueryClient, diagnostics: Diag
         if (!report) return [];
         let symbols = convertedSymbols.get(report);
         if (!symbols) {
-          symbols = unpackOutline(report.outline, toDocumentSymbol);
+          const last = lastOutlines.get(report.uri);
+          symbols = last && sameOutline(last.outline, report.outline) ? last.symbols : unpackOutline(report.outline, toDocumentSymbol);
           convertedSymbols.set(report, symbols);
+          lastOutlines.set(report.uri, { outline: report.outline, symbols });
         }
         return symbols;
       },

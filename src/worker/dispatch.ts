@@ -4,17 +4,25 @@
 import { answer, isLanguageSetting } from '../core/analysis/document-report';
 import { useLanguage } from '../core/l10n/messages';
 import { DesignReader, isForgetDocument, isLanguageQuery } from '../core/language/queries';
+import { DocumentTexts } from '../core/text/document-sync';
+
+/** What a worker holds between messages: the documents' texts, and the designs read for questions. */
+export class WorkerState {
+  readonly texts = new DocumentTexts();
+  readonly reader = new DesignReader();
+}
 
 /** Handles one message; returns the reply to send, if there is one. */
-export function workerReply(message: unknown, reader: DesignReader): unknown {
+export function workerReply(message: unknown, state: WorkerState): unknown {
   if (isLanguageSetting(message)) {
     useLanguage(message.language, message.bundle);
     return undefined;
   }
   if (isForgetDocument(message)) {
-    reader.forget(message.uri);
+    state.texts.forget(message.uri);
+    state.reader.forget(message.uri);
     return undefined;
   }
-  if (isLanguageQuery(message)) return reader.answer(message);
-  return answer(message);
+  if (isLanguageQuery(message)) return state.reader.answer(message);
+  return answer(message, state.texts);
 }

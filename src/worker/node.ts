@@ -2,13 +2,12 @@
 // (src/extension/analysis-process.ts) that parses and analyzes documents, or answers hover
 // and definition questions, so the extension host never waits for a big design nor holds
 // its memory.
-import { DesignReader } from '../core/language/queries';
-import { workerReply } from './dispatch';
+import { workerReply, WorkerState } from './dispatch';
 
 process.title = process.argv[2] === 'queries' ? 'VTopo queries' : 'VTopo analysis';
-const reader = new DesignReader();
+const state = new WorkerState();
 process.on('message', (message: unknown) => {
-  const reply = workerReply(message, reader);
+  const reply = workerReply(message, state);
   if (reply !== undefined) process.send?.(reply);
 });
 // The extension host went away (or stopped this process): so does the worker.

@@ -1,7 +1,6 @@
 // A worker in the web extension host: a Web Worker that parses and analyzes documents, or
 // answers hover and definition questions, so the extension host never waits for a big design.
-import { DesignReader } from '../core/language/queries';
-import { workerReply } from './dispatch';
+import { workerReply, WorkerState } from './dispatch';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -9,8 +8,8 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const reader = new DesignReader();
+const state = new WorkerState();
 scope.onmessage = (event) => {
-  const reply = workerReply(event.data, reader);
+  const reply = workerReply(event.data, state);
   if (reply !== undefined) scope.postMessage(reply);
 };

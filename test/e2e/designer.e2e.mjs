@@ -378,9 +378,10 @@ export async function aNicFailureFromTheCodeLensPlaysOnTheDesigner({ page }) {
     const top = number.getBoundingClientRect().top;
     const lenses = [...root.querySelectorAll('.codelens-decoration')].map((element, index) => ({ index, bottom: element.getBoundingClientRect().bottom, text: element.textContent ?? '' }));
     const above = lenses.filter((lens) => lens.bottom <= top + 2 && top - lens.bottom < 30).sort((a, b) => b.bottom - a.bottom)[0];
-    return above && above.text.includes('Simulate failure') ? above.index : undefined;
+    // An object, as the lens may be the first one drawn (index 0).
+    return above && above.text.includes('Simulate failure') ? { index: above.index } : undefined;
   }, line), { timeout: 20_000, message: `the Simulate failure CodeLens above line ${line} (nic1)` });
-  const lens = editor.locator('.codelens-decoration').nth(lensIndex);
+  const lens = editor.locator('.codelens-decoration').nth(lensIndex.index);
   await screenshot(page, 'designer-nic-codelens');
   await lens.locator('a', { hasText: 'Simulate failure' }).first().click();
 

@@ -244,3 +244,31 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
   await screenshot(page, 'performance-large');
 }
 keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;
+
+/**
+ * The peer of the large design's memory figure: the same text opened as plain text, where
+ * VTopo does nothing, typed in at the same place and pace. What the extension host then
+ * holds is VS Code's own (its copy of the document, and the built-in extensions that read
+ * every changed document, such as merge-conflict).
+ * @param {JourneyContext} journey
+ */
+export async function theLargeDesignAsPlainTextForComparison({ page, workspace, server }) {
+  const text = writeBenchDesign(workspace, 'large');
+  fs.writeFileSync(path.join(workspace, 'bench-large.txt'), text);
+  await openFile(page, 'bench-large.txt', { timeout: 60_000 });
+  await focusEditor(page);
+  const { line, endColumn } = hostLineOf(text, 'vm-00500');
+  await goTo(page, line, endColumn);
+  for (let i = 0; i < WARM_UP + KEYSTROKES + 2 * HOVERS; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+    await page.waitForTimeout(900);
+  }
+  if (process.platform === 'linux') {
+    const host = peakMemoryMb(server.process.pid, /--type=extensionHost/);
+    expect(host.length === 1, `one extension host runs for this code-server: ${host.join(', ')}`);
+    console.log(`    large, as plain text: extension host peak memory (VmHWM): ${host[0]} MB`);
+    const all = fs.existsSync(OUTPUT) ? JSON.parse(fs.readFileSync(OUTPUT, 'utf8')) : {};
+    fs.writeFileSync(OUTPUT, `${JSON.stringify({ ...all, 'large as plain text: extension host peak MB': host[0] }, null, 2)}\n`);
+  }
+}
+theLargeDesignAsPlainTextForComparison.timeout = 180_000;

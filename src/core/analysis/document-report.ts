@@ -10,22 +10,23 @@ import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
 import { packIds, type PackedIds } from '../language/declared-ids';
 import { packOutline, type PackedOutline } from '../language/packed-outline';
 import { documentSymbols, limitSymbols } from '../language/symbols';
+import { isChangesSince, type DocumentTexts, type SyncedText } from '../text/document-sync';
 import type { Declaration } from '../model/schema';
 import { lensTargets, type LensTarget } from '../view/simulation-targets';
 import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
 import type { Finding } from './rule';
 import { ruleMeta } from './rules';
 
-export interface DocumentReportRequest {
+export type DocumentReportRequest = {
   /** Which document; echoed back, so a reply can be matched to its document. */
   readonly uri: string;
   readonly version: number;
-  readonly text: string;
   /** The host's rule settings for the document (`vtopo.rules`). */
   readonly rules: Readonly<Record<string, HostRuleSetting>>;
   /** At most this many outline symbols (`vtopo.outline.maxItems`); all of them if not given. */
   readonly outlineLimit?: number;
-}
+  /** The text: whole, or as the changes since a version the worker holds (core/text/document-sync.ts). */
+} & SyncedText;
 
 /**
  * The user's language for the worker's texts, sent once after the worker starts (English
@@ -70,9 +71,10 @@ export interface DocumentReport {
 const HEADROOM_RULE = 'n1-headroom';
 const HEADROOM_OPTION = 'headroomPercent';
 
-export function reportDocument(request: DocumentReportRequest): DocumentReport {
+/** The report on `text`, the request's version of its document (the request's own text if it has it). */
+export function reportDocument(request: DocumentReportRequest, text = request.text ?? ''): DocumentReport {
   const started = performance.now();
-  const analysis = analyzeText(request.text, { rules: request.rules });
+  const analysis = analyzeText(text, { rules: request.rules });
   const { topology, findings } = analysis;
   // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
   const meta = ruleMeta(HEADROOM_RULE);
@@ -81,7 +83,7 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
     uri: request.uri,
     version: request.version,
     findings: findings.map(({ elementIds: _forTheDesigner, ...reported }) => reported),
-    outline: outlineOf(topology.declarations.values(), request),
+    outline: outlineOf(topology.declarations.values(), request.outlineLimit, text),
     ids: packIds(topology.declarations.values()),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
     lenses: lensTargets(topology),
@@ -89,32 +91,38 @@ export function reportDocument(request: DocumentReportRequest): DocumentReport {
   };
 }
 
-function outlineOf(declarations: Iterable<Declaration>, request: DocumentReportRequest): PackedOutline {
+function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | undefined, text: string): PackedOutline {
   const symbols = documentSymbols(declarations);
-  if (request.outlineLimit === undefined) return packOutline(symbols, request.text);
-  const limited = limitSymbols(symbols, request.outlineLimit);
-  return packOutline(limited.symbols, request.text, limited.total);
+  if (outlineLimit === undefined) return packOutline(symbols, text);
+  const limited = limitSymbols(symbols, outlineLimit);
+  return packOutline(limited.symbols, text, limited.total);
 }
 
 /** A message from the host, checked before the worker acts on it. */
 export function isDocumentReportRequest(value: unknown): value is DocumentReportRequest {
   if (value === null || typeof value !== 'object') return false;
-  const { uri, version, text, rules, outlineLimit } = value as Record<string, unknown>;
+  const { uri, version, text, changes, rules, outlineLimit } = value as Record<string, unknown>;
   return typeof uri === 'string' && typeof version === 'number' && Number.isFinite(version)
-    && typeof text === 'string' && rules !== null && typeof rules === 'object' && !Array.isArray(rules)
+    && (typeof text === 'string' ? changes === undefined : text === undefined && isChangesSince(changes)) && rules !== null && typeof rules === 'object' && !Array.isArray(rules)
     && (outlineLimit === undefined || (typeof outlineLimit === 'number' && outlineLimit >= 0));
 }
 
-/** What the worker sends back: a report, or the error that kept it from making one. */
+/** What the worker sends back: a report, the error that kept it from making one, or that it needs the whole text. */
 export type WorkerReply =
   | { readonly kind: 'report'; readonly report: DocumentReport }
+  | { readonly kind: 'unread'; readonly uri: string; readonly version: number }
   | { readonly kind: 'error'; readonly uri: string; readonly version: number; readonly message: string };
 
-/** The worker's whole job: one request in, one reply out, never a throw. */
-export function answer(message: unknown): WorkerReply {
+/**
+ * The worker's whole job: one request in, one reply out, never a throw. `texts` holds the
+ * documents' last texts, for requests that carry changes; without it, only whole texts do.
+ */
+export function answer(message: unknown, texts?: DocumentTexts): WorkerReply {
   if (!isDocumentReportRequest(message)) return { kind: 'error', uri: '', version: -1, message: 'the worker received a message that is not an analysis request' };
+  const text = texts ? texts.resolve(message.uri, message.version, message) : message.text;
+  if (text === undefined) return { kind: 'unread', uri: message.uri, version: message.version };
   try {
-    return { kind: 'report', report: reportDocument(message) };
+    return { kind: 'report', report: reportDocument(message, text) };
   } catch (error) {
     return { kind: 'error', uri: message.uri, version: message.version, message: error instanceof Error ? error.stack ?? error.message : String(error) };
   }

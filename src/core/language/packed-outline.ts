@@ -90,6 +90,18 @@ export function unpackOutline<T>(outline: PackedOutline, make: (entry: OutlineEn
   return roots;
 }
 
+/** Whether two outlines list the same symbols at the same lines and characters. */
+export function sameOutline(a: PackedOutline, b: PackedOutline): boolean {
+  if (a.total !== b.total || a.ids.length !== b.ids.length || a.numbers.length !== b.numbers.length) return false;
+  for (let index = 0; index < a.ids.length; index++) {
+    if (a.ids[index] !== b.ids[index] || a.kinds[index] !== b.kinds[index]) return false;
+  }
+  for (let index = 0; index < a.numbers.length; index++) {
+    if (a.numbers[index] !== b.numbers[index]) return false;
+  }
+  return true;
+}
+
 /** Whether a value received from another thread has the shape of a packed outline. */
 export function isPackedOutline(value: unknown): value is PackedOutline {
   if (value === null || typeof value !== 'object') return false;

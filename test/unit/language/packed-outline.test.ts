@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
-import { isPackedOutline, packOutline, unpackOutline, type LineRange } from '../../../src/core/language/packed-outline';
+import { isPackedOutline, packOutline, sameOutline, unpackOutline, type LineRange } from '../../../src/core/language/packed-outline';
 import { documentSymbols, limitSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
 import { reportDocument } from '../../../src/core/analysis/document-report';
 import type { SourceRange } from '../../../src/core/model/source';
@@ -89,6 +89,18 @@ describe('packed outline', () => {
     assert.equal(capped.ids.length, 2);
     assert.deepEqual(unpackOutline(capped, (entry) => entry.id), unpackOutline(all, (entry) => entry.id).slice(0, 2), 'the first two elements');
     assert.ok(isPackedOutline(structuredClone(capped)));
+  });
+
+  it('tells an outline that moved or changed from one that did not', () => {
+    const example = loadExamples().find((candidate) => /^vms:/m.test(candidate.text));
+    assert.ok(example);
+    const outlineOf = (text: string) => packOutline(documentSymbols(analyzeText(text).topology.declarations.values()), text);
+    const outline = outlineOf(example.text);
+    assert.ok(sameOutline(outline, structuredClone(outline)));
+    assert.ok(sameOutline(outline, outlineOf(example.text)), 'read again');
+    assert.ok(!sameOutline(outline, outlineOf(`# a line above everything\n${example.text}`)), 'every symbol one line down');
+    const renamed = { ...outline, ids: outline.ids.map((id, index) => (index === 0 ? `${id}x` : id)) };
+    assert.ok(!sameOutline(outline, renamed), 'an id changed');
   });
 
   it('refuses what is not a packed outline', () => {

@@ -128,6 +128,23 @@ describe('analysis worker', () => {
     assert.equal((await waiting)?.version, 4);
   });
 
+  it('sends the whole text again when the worker does not hold the version the changes apply to', async () => {
+    const worker = new FakeWorker();
+    const client = new AnalysisClient(() => Promise.resolve(worker), fakeLog().log);
+    const asked: boolean[] = [];
+    const report = client.request('file:///a.vtopo', (whole) => {
+      asked.push(whole);
+      return whole ? request(2) : { uri: 'file:///a.vtopo', version: 2, rules: {}, changes: { base: 1, changes: [{ offset: 0, removed: 0, text: '# edited\n' }] } };
+    });
+    await tick();
+    worker.answerNext();
+    await tick();
+    assert.deepEqual(asked, [false, true], 'the changes first, then the whole text');
+    assert.equal(worker.received[0]?.text, DESIGN);
+    worker.answerNext();
+    assert.equal((await report)?.version, 2);
+  });
+
   it('analyzes in process when the worker cannot start, and says so', async () => {
     const { lines, log } = fakeLog();
     const client = new AnalysisClient(() => Promise.reject(new Error('no workers here')), log);
