@@ -12,6 +12,7 @@ import { answer, type DocumentReport, type DocumentReportRequest, type LanguageS
 import { isPackedIds } from '../core/language/declared-ids';
 import type { ForgetDocument, LanguageQuery } from '../core/language/queries';
 import { isPackedOutline } from '../core/language/packed-outline';
+import { WorkerSlot } from './worker-slot';
 
 /** What the extension host sends a worker (src/worker/dispatch.ts). */
 export type WorkerMessage = DocumentReportRequest | LanguageSetting | LanguageQuery | ForgetDocument;
@@ -49,19 +50,31 @@ interface Pending {
 }
 
 export class AnalysisClient implements vscode.Disposable {
-  private port: Promise<WorkerPort | undefined> | undefined;
+  private readonly slot: WorkerSlot;
   private inFlight: Pending | undefined;
   /** Waiting requests by document, one each. */
   private readonly queue = new Map<string, Waiting>();
-  private inProcess = false;
   private disposed = false;
 
   constructor(
-    private readonly factory: WorkerFactory | undefined,
+    factory: WorkerFactory | undefined,
     private readonly log: vscode.LogOutputChannel,
     /** The user's language, sent to each worker before its first document (none for English). */
-    private readonly language?: LanguageSetting,
-  ) {}
+    language?: LanguageSetting,
+  ) {
+    this.slot = new WorkerSlot(factory, log, language, {
+      role: 'analysis',
+      name: 'the analysis worker',
+      started: 'The analysis worker started: designs are parsed and analyzed outside the extension host.',
+      without: 'designs are analyzed in the extension host',
+      onReply: (reply) => this.settle(reply),
+      // The request it was working on is answered here instead.
+      onLost: () => {
+        const pending = this.inFlight;
+        if (pending) this.settle(answer(pending.request));
+      },
+    });
+  }
 
   /**
    * The report on the document `uri` as `source` gives it when its turn comes, or
@@ -82,7 +95,7 @@ export class AnalysisClient implements vscode.Disposable {
     this.queue.clear();
     this.inFlight?.resolve(undefined);
     this.inFlight = undefined;
-    void this.port?.then((port) => port?.terminate());
+    this.slot.dispose();
   }
 
   private next(): void {
@@ -90,7 +103,7 @@ export class AnalysisClient implements vscode.Disposable {
       const [uri, waiting] = this.queue.entries().next().value ?? [];
       if (uri === undefined || waiting === undefined) return;
       this.queue.delete(uri);
-      const request = waiting.source(this.inProcess);
+      const request = waiting.source(this.slot.givenUp);
       if (!request) {
         waiting.resolve(undefined);
         continue;
@@ -102,7 +115,7 @@ export class AnalysisClient implements vscode.Disposable {
   }
 
   private async send(pending: Pending): Promise<void> {
-    const port = this.inProcess ? undefined : await this.worker();
+    const port = await this.slot.worker();
     if (this.inFlight !== pending) return;
     if (port) {
       port.post(pending.request);
@@ -112,38 +125,6 @@ export class AnalysisClient implements vscode.Disposable {
     setTimeout(() => {
       if (this.inFlight === pending) this.settle(answer(pending.request));
     }, 0);
-  }
-
-  private worker(): Promise<WorkerPort | undefined> {
-    this.port ??= this.start();
-    return this.port;
-  }
-
-  private async start(): Promise<WorkerPort | undefined> {
-    if (!this.factory) return this.fallBack('this extension host cannot start workers');
-    try {
-      const port = await this.factory('analysis');
-      if (this.language) port.post(this.language);
-      this.log.info('The analysis worker started: designs are parsed and analyzed outside the extension host.');
-      port.onReply((reply) => this.settle(reply));
-      port.onFailure((reason) => {
-        if (this.disposed) return;
-        this.fallBack(`the analysis worker stopped: ${reason}`);
-        port.terminate();
-        // The request it was working on is answered here instead.
-        const pending = this.inFlight;
-        if (pending) this.settle(answer(pending.request));
-      });
-      return port;
-    } catch (error) {
-      return this.fallBack(`the analysis worker could not start: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private fallBack(reason: string): undefined {
-    if (!this.inProcess) this.log.warn(`${reason}; designs are analyzed in the extension host from now on.`);
-    this.inProcess = true;
-    return undefined;
   }
 
   /** A reply from the worker (or from `answer` in process), for the request in flight. */

@@ -13,7 +13,8 @@ import { DesignReader, isQueryAnswer, type DefinitionAnswer, type HoverAnswer, t
 import type { LanguageSetting } from '../core/analysis/document-report';
 import type { SourceRange } from '../core/model/source';
 import { EditTrail, type TextChange } from '../core/text/edit-trail';
-import type { WorkerFactory, WorkerPort } from './analysis-client';
+import type { WorkerFactory } from './analysis-client';
+import { WorkerSlot } from './worker-slot';
 
 /** A document as the client needs it: `vscode.TextDocument` is one. */
 export interface QueriedDocument {
@@ -32,7 +33,8 @@ interface Known {
 type Answer = Extract<QueryResult, { status: 'answered' }>;
 
 export class QueryClient implements vscode.Disposable {
-  private port: Promise<WorkerPort | undefined> | undefined;
+  private readonly slot: WorkerSlot;
+  /** The reader in the extension host, once the worker is given up. */
   private local: DesignReader | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, (result: QueryResult) => void>();
@@ -40,10 +42,28 @@ export class QueryClient implements vscode.Disposable {
   private disposed = false;
 
   constructor(
-    private readonly factory: WorkerFactory | undefined,
+    factory: WorkerFactory | undefined,
     private readonly log: vscode.LogOutputChannel,
-    private readonly language?: LanguageSetting,
-  ) {}
+    language?: LanguageSetting,
+  ) {
+    this.slot = new WorkerSlot(factory, log, language, {
+      role: 'queries',
+      name: 'the query worker',
+      started: 'The query worker started: hover and go to definition read designs outside the extension host.',
+      without: 'hover and go to definition read designs in the extension host',
+      onReply: (reply) => {
+        if (!isQueryAnswer(reply)) return;
+        this.waiting.get(reply.id)?.(reply.result);
+        this.waiting.delete(reply.id);
+      },
+      // What it held is gone: the questions waiting are asked again, with their text, here.
+      onLost: () => {
+        for (const known of this.documents.values()) known.read = undefined;
+        for (const resolve of this.waiting.values()) resolve({ status: 'unread' });
+        this.waiting.clear();
+      },
+    });
+  }
 
   /** The hover at `offset` of the document as it is now, its range in today's text. */
   async hover(document: QueriedDocument, offset: number): Promise<HoverAnswer | undefined> {
@@ -73,14 +93,14 @@ export class QueryClient implements vscode.Disposable {
   forget(uri: string): void {
     this.documents.delete(uri);
     this.local?.forget(uri);
-    void this.port?.then((port) => port?.post({ kind: 'forget', uri }));
+    this.slot.tell({ kind: 'forget', uri });
   }
 
   dispose(): void {
     this.disposed = true;
     for (const resolve of this.waiting.values()) resolve({ status: 'failed', message: 'the extension is stopping' });
     this.waiting.clear();
-    void this.port?.then((port) => port?.terminate());
+    this.slot.dispose();
   }
 
   private async ask<T>(
@@ -140,7 +160,7 @@ export class QueryClient implements vscode.Disposable {
 
   private async send(query: LanguageQuery): Promise<QueryResult> {
     if (this.disposed) return { status: 'failed', message: 'the extension is stopping' };
-    const port = this.local ? undefined : await this.worker();
+    const port = await this.slot.worker();
     if (!port) {
       this.local ??= new DesignReader();
       return this.local.answer(query).result;
@@ -149,43 +169,6 @@ export class QueryClient implements vscode.Disposable {
       this.waiting.set(query.id, resolve);
       port.post(query);
     });
-  }
-
-  private worker(): Promise<WorkerPort | undefined> {
-    this.port ??= this.start();
-    return this.port;
-  }
-
-  private async start(): Promise<WorkerPort | undefined> {
-    if (!this.factory) return this.fallBack('this extension host cannot start workers');
-    try {
-      const port = await this.factory('queries');
-      if (this.language) port.post(this.language);
-      port.onReply((reply) => {
-        if (!isQueryAnswer(reply)) return;
-        this.waiting.get(reply.id)?.(reply.result);
-        this.waiting.delete(reply.id);
-      });
-      this.log.info('The query worker started: hover and go to definition read designs outside the extension host.');
-      port.onFailure((reason) => {
-        if (this.disposed) return;
-        this.fallBack(`the query worker stopped: ${reason}`);
-        port.terminate();
-        // What it held is gone: the questions waiting are asked again, with their text, here.
-        for (const known of this.documents.values()) known.read = undefined;
-        for (const resolve of this.waiting.values()) resolve({ status: 'unread' });
-        this.waiting.clear();
-      });
-      return port;
-    } catch (error) {
-      return this.fallBack(`the query worker could not start: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private fallBack(reason: string): undefined {
-    if (!this.local) this.log.warn(`${reason}; hover and go to definition read designs in the extension host from now on.`);
-    this.local ??= new DesignReader();
-    return undefined;
   }
 }
 
