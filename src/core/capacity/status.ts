@@ -9,7 +9,7 @@ import type { Topology } from '../model/topology';
 import { lowestHeadroomPercent, type N1Verdict } from './n1';
 import { haClusters } from './resources';
 import { defineMessages } from '../l10n/messages';
-import { formatList } from '../l10n/format';
+import { listWithMore, quoteId } from '../l10n/format';
 
 /** The status bar's texts; its codicons (`$(shield)`, `$(warning)`) are added in code, never translated. */
 const MESSAGES = defineMessages('capacity.status', {
@@ -30,8 +30,6 @@ const MESSAGES = defineMessages('capacity.status', {
   manyCannotRestart: 'N-1: {count} VMs cannot restart',
   lowHeadroom: 'N-1 OK, headroom {percent}',
   ok: 'N-1 OK',
-  quoted: '"{id}"',
-  andMore: '{listed} and {count} more',
 });
 
 export interface N1Status {
@@ -120,9 +118,7 @@ function capacityStatus(verdict: N1Verdict, headroomThresholdPercent: number): N
 
 /** `"a", "b", "c" and 4 more`; `total` when there are more names than `ids` holds. */
 export function listNames(ids: readonly string[], limit = LISTED_NAMES, total = ids.length): string {
-  const shown = formatList(ids.slice(0, limit).map((id) => MESSAGES.quoted({ id })));
-  const shownCount = Math.min(limit, ids.length);
-  return total > shownCount ? MESSAGES.andMore({ listed: shown, count: total - shownCount }) : shown;
+  return listWithMore(ids.slice(0, limit).map(quoteId), limit, total);
 }
 
 /** Whole percent towards zero, like vSphere shows capacities (never claims more than there is). */

@@ -82,6 +82,8 @@ export function formatPercent(fraction: number): string {
 const LISTS = defineMessages('lists', {
   /** Between the items of a list of ids: `"a", "b"` in English, `"a"、"b"` in Chinese. */
   separator: ', ',
+  /** The first items of a longer list: `"a", "b" and 4 more`. */
+  andMore: '{listed} and {count} more',
 });
 
 const QUOTES = defineMessages('quotes', {
@@ -116,6 +118,17 @@ export function formatList(items: readonly string[], type: 'unit' | 'and' | 'or'
     listFormats.set(key, format);
   }
   return format.format(items);
+}
+
+/**
+ * The first `limit` items as a list, then "and N more" for the rest: `"a", "b" and 4 more`.
+ * `total` counts items that `items` does not hold (a list capped before it got here).
+ */
+export function listWithMore(items: readonly string[], limit: number, total = items.length): string {
+  const listed = formatList(items.slice(0, limit));
+  const shown = Math.min(limit, items.length);
+  // The count as the texts around it print theirs (`2200 hosts ... and 2195 more`).
+  return total > shown ? LISTS.andMore({ listed, count: total - shown }) : listed;
 }
 
 /** A date and time for people (`Dec 4, 2026, 5:20 AM`; `2026年12月4日 05:20`), in UTC unless a time zone is given. */

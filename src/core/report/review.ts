@@ -22,7 +22,7 @@ import { sweep } from '../simulation/sweep';
 import { failsAsAWhole, type SweepRow } from '../simulation/types';
 import { grouped } from '../text/plural';
 import { defineMessages } from '../l10n/messages';
-import { formatList } from '../l10n/format';
+import { formatList, listWithMore } from '../l10n/format';
 import { buildDiagram } from '../view/diagram';
 import { buildSimulationView, componentLabel, sweepTable, type SimulationReport, type SimulationView } from '../view/simulation-view';
 import type { Table } from '../view/simulation-table';
@@ -53,7 +53,6 @@ const INVENTORY = defineMessages('review.inventory', {
 });
 
 const SCORE = defineMessages('review.scorecard', {
-  someMore: '{names} and {count} more',
   noHaCluster: 'no HA cluster',
 
   spof: 'Single points of failure',
@@ -319,7 +318,7 @@ const caseName = (row: SweepRow) => row.failed.map(componentLabel).join(' + ');
 
 /** Names, the first few of them. */
 function someOf(names: readonly string[], limit = 4): string {
-  return names.length <= limit ? formatList(names) : SCORE.someMore({ names: formatList(names.slice(0, limit)), count: grouped(names.length - limit) });
+  return listWithMore(names, limit);
 }
 
 /**

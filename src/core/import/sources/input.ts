@@ -1,10 +1,8 @@
-import { formatList } from '../../l10n/format';
+import { listWithMore } from '../../l10n/format';
 import { defineMessages } from '../../l10n/messages';
-import { grouped } from '../../text/plural';
 
 const MESSAGES = defineMessages('import.input', {
   none: 'none',
-  andMore: '{names} and {count} more',
 });
 
 /**
@@ -38,6 +36,5 @@ export function baseName(path: string): string {
 /** "a, b, c and 5 more", or "none": what was found instead, in messages. */
 export function listSome(names: readonly string[], max = 8): string {
   if (names.length === 0) return MESSAGES.none({});
-  const shown = formatList(names.slice(0, max));
-  return names.length > max ? MESSAGES.andMore({ names: shown, count: grouped(names.length - max) }) : shown;
+  return listWithMore(names, max);
 }

@@ -8,7 +8,7 @@ import type { Cluster } from '../../../model/topology';
 import type { SourceRange } from '../../../model/source';
 import { formatQuantity } from '../../../model/units';
 import { defineMessages } from '../../../l10n/messages';
-import { listSeparator, quoteId } from '../../../l10n/format';
+import { listSeparator, listWithMore, quoteId } from '../../../l10n/format';
 
 /** Clusters this large show the range of slots per host instead of every host. */
 const HOSTS_LISTED = 8;
@@ -20,7 +20,6 @@ const NAMES_LISTED = 5;
 const MESSAGES = defineMessages('capacity.describe', {
   oneHost: '1 host',
   hosts: '{count} hosts',
-  andMore: '{listed} and {count} more',
   namedSlots: '"{id}" {slots}',
   slotsPerHostRange: '{min} to {max} per host',
   oneUnreservedSlot: '1 unreserved slot',
@@ -58,9 +57,7 @@ export function hostCount(count: number): string {
 
 /** Quoted ids, the first few, then "and N more" (`total` counts ids not given). */
 export function listNames(ids: readonly string[], limit = NAMES_LISTED, total = ids.length): string {
-  const listed = ids.slice(0, limit).map((id) => quoteId(id)).join(listSeparator());
-  const shownCount = Math.min(limit, ids.length);
-  return total > shownCount ? MESSAGES.andMore({ listed, count: total - shownCount }) : listed;
+  return listWithMore(ids.slice(0, limit).map(quoteId), limit, total);
 }
 
 /** Where a finding about a cluster's admission control goes: the policy value if written, else the cluster id. */
@@ -82,8 +79,8 @@ export function describeSlots(slots: SlotPolicyResult): string {
     unreserved: slots.unreservedSlots === 1 ? MESSAGES.oneUnreservedSlot({}) : MESSAGES.unreservedSlots({ count: slots.unreservedSlots }),
   };
   if (slots.multiSlotVms.length === 0) return MESSAGES.slots(data);
-  const listed = slots.multiSlotVms.slice(0, MULTI_SLOT_VMS_LISTED).map((vm) => MESSAGES.namedSlots({ id: vm.vmId, slots: vm.slots })).join(listSeparator());
-  const multiSlotVms = slots.multiSlotVms.length > MULTI_SLOT_VMS_LISTED ? MESSAGES.andMore({ listed, count: slots.multiSlotVms.length - MULTI_SLOT_VMS_LISTED }) : listed;
+  const named = slots.multiSlotVms.slice(0, MULTI_SLOT_VMS_LISTED).map((vm) => MESSAGES.namedSlots({ id: vm.vmId, slots: vm.slots }));
+  const multiSlotVms = listWithMore(named, MULTI_SLOT_VMS_LISTED, slots.multiSlotVms.length);
   return MESSAGES.slotsMultiSlotVms({ ...data, multiSlotVms });
 }
 

@@ -5,7 +5,7 @@ import type { AnalysisRule } from '../../rule';
 import { arrayPortEstimate, cabledSpeedMbps, cablingOf, usableThroughputMBps, type Cabling } from './cabling';
 import { storageProtocolOfPort } from './host-storage';
 import { grouped } from '../../../text/plural';
-import { listSeparator } from '../../../l10n/format';
+import { listWithMore } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('storage-demand-exceeds-capacity', {
   array: 'VMs on array "{array}" need {demand} MB/s at peak ({largest}), above {limit}: {capacity} MB/s.',
@@ -17,7 +17,6 @@ const MESSAGES = defineMessages('storage-demand-exceeds-capacity', {
   hostOnePort: 'VMs on host "{host}" need {demand} MB/s of storage at peak ({largest}), above what its 1 cabled storage port carry: about {capacity} MB/s (estimate: one tenth of {speed} Gbps).',
   hostManyPorts: 'VMs on host "{host}" need {demand} MB/s of storage at peak ({largest}), above what its {count} cabled storage ports carry: about {capacity} MB/s (estimate: one tenth of {speed} Gbps).',
   vmDemand: '"{vm}" {throughput} MB/s',
-  andMore: '{vms} and {count} more',
   vmNeeds: 'VM "{vm}" needs {throughput} MB/s',
 });
 
@@ -122,8 +121,7 @@ function byDemand(vms: readonly Vm[]): Vm[] {
 function largest(vms: readonly Vm[]): string {
   const sorted = byDemand(vms);
   const named = sorted.slice(0, NAMED_VMS).map((vm) => MESSAGES.vmDemand({ vm: vm.id, throughput: format(vm.diskThroughputMBps ?? 0) }));
-  const rest = sorted.length - named.length;
-  return rest > 0 ? MESSAGES.andMore({ vms: named.join(listSeparator()), count: rest }) : named.join(listSeparator());
+  return listWithMore(named, NAMED_VMS, sorted.length);
 }
 
 function relatedVms(vms: readonly Vm[]): RelatedLocation[] {

@@ -2,14 +2,13 @@ import type { AnalysisRule } from '../../rule';
 import { managementVms } from '../../../domain/management';
 import { haFieldEdit } from './ha-settings-edit';
 import { defineMessages } from '../../../l10n/messages';
-import { listSeparator, quoteId } from '../../../l10n/format';
+import { listWithMore, quoteId } from '../../../l10n/format';
 
 const MESSAGES = defineMessages('ha-disabled', {
   oneVm: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VM ({vms}) so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
   manyVms: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VMs ({vms}) so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
   oneVmWithManagement: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VM ({vms}), among them the {management}, so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
   manyVmsWithManagement: 'Cluster "{cluster}" has HA disabled but runs {count} powered-on VMs ({vms}), among them the {management}, so nothing restarts them when their host fails: they stay down until someone starts them by hand. Enable HA.',
-  andMore: '{vms} and {count} more',
   managementVm: '{part} "{vm}"',
   both: '{first} and {second}',
   namedHere: 'named as the {part} here',
@@ -40,8 +39,7 @@ export const haDisabled: AnalysisRule = {
       if (hosts.length < 2) continue;
       const running = hosts.flatMap((host) => topology.vmsOnHost(host.id)).filter((vm) => (vm.power ?? 'on') === 'on');
       if (running.length === 0) continue;
-      const named = running.slice(0, NAMED_VMS).map((vm) => quoteId(vm.id)).join(listSeparator());
-      const vms = running.length > NAMED_VMS ? MESSAGES.andMore({ vms: named, count: running.length - NAMED_VMS }) : named;
+      const vms = listWithMore(running.slice(0, NAMED_VMS).map((vm) => quoteId(vm.id)), NAMED_VMS, running.length);
       const managed = management.filter((m) => running.includes(m.vm));
       const managementNames = managed.map((m) => MESSAGES.managementVm({ part: m.part, vm: m.vm.id }));
       const data = { cluster: cluster.id, count: running.length, vms };

@@ -4,10 +4,9 @@ import { defineMessages } from '../../../l10n/messages';
 import type { Topology } from '../../../model/topology';
 import type { RuleContext } from '../../rule';
 import { datastoreProtocols, redundantLegs, singlePointsOfFailure, storageNeeds, storageNetworkOf, type PathFailures, type StorageNeed, type StorageNetwork } from '../../storage-network';
-import { listSeparator, quoteId } from '../../../l10n/format';
+import { listSeparator, listWithMore, quoteId } from '../../../l10n/format';
 
 const LIST = defineMessages('storage.common', {
-  andMore: '{shown} and {count} more',
   lastOfList: '{first} and {last}',
 });
 
@@ -43,8 +42,7 @@ export function networkOf(context: RuleContext): StorageNetwork {
 /** `"a", "b", "c" and 4 more`: names in quotes, at most `limit` of them. */
 export function quotedList(ids: readonly string[], limit = 5): string {
   const shown = ids.slice(0, limit).map((id) => quoteId(id));
-  const rest = ids.length - shown.length;
-  if (rest > 0) return LIST.andMore({ shown: shown.join(listSeparator()), count: rest });
+  if (ids.length > shown.length) return listWithMore(shown, limit, ids.length);
   if (shown.length <= 1) return shown.join('');
   return LIST.lastOfList({ first: shown.slice(0, -1).join(listSeparator()), last: shown.at(-1) ?? '' });
 }
