@@ -72,6 +72,11 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
   registerSimulation(context, analyses, diagnostics, log);
   registerStatusBar(context, diagnostics);
   registerOutlineStatus(context, diagnostics);
+  // The query worker reads each design once its first analysis is done, ahead of the first hover.
+  context.subscriptions.push(diagnostics.onDidPublish((report) => {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === report.uri);
+    if (document && document.version === report.version) queries.prepare(document);
+  }));
   for (const document of vscode.workspace.textDocuments) {
     if (isAnalyzable(document)) void diagnostics.refresh(document);
   }

@@ -84,6 +84,18 @@ export class QueryClient implements vscode.Disposable {
     });
   }
 
+  /**
+   * Has the worker read the document now, if it holds no version of it: the first hover on a
+   * big design then waits for no parse. Sent once the document's first analysis is done.
+   */
+  prepare(document: QueriedDocument): void {
+    const known = this.known(document.uri.toString());
+    if (known.read !== undefined || this.slot.givenUp) return;
+    known.read = document.version;
+    known.trail.forgetThrough(document.version);
+    void this.send({ kind: 'query', id: this.nextId++, uri: document.uri.toString(), version: document.version, text: document.getText(), offset: 0, what: 'read' });
+  }
+
   /** Keeps the edits of a change, so that the version read still answers about unchanged text. */
   recordChange(uri: string, version: number, changes: readonly TextChange[]): void {
     const known = this.documents.get(uri);

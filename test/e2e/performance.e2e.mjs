@@ -227,7 +227,7 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
     await page.keyboard.press('Backspace');
     await page.locator(PROBLEMS_ITEM).first().filter({ hasText: before }).waitFor({ timeout: 30_000 });
   }
-  console.log(`    large: first hover (the query worker reads the design once): ${Math.round(firstHover)} ms`);
+  console.log(`    large: first hover (the query worker read the design after its first analysis): ${Math.round(firstHover)} ms`);
   expect(hovers.length >= HOVERS / 2, `most hovers answered while the edit was analyzed (${hovers.length} of ${HOVERS})`);
   summary('large: hover, nothing analyzed', idleHovers);
   summary('large: hover while the edit is analyzed', hovers);

@@ -13,7 +13,8 @@ import type { SourceRange } from '../model/source';
 import { hoverAt } from './hover';
 import { definitionAt, DesignIndex } from './navigation';
 
-export type QueryWhat = 'hover' | 'definition';
+/** `read`: only read the text, ahead of the first question (nothing is answered). */
+export type QueryWhat = 'hover' | 'definition' | 'read';
 
 export interface LanguageQuery {
   readonly kind: 'query';
@@ -78,6 +79,7 @@ export class DesignReader {
       if (query.text !== undefined) this.remember(query.uri, { version: query.version, text: query.text, design: new DesignIndex(parseVtopo(query.text).topology) });
       const read = this.read.get(query.uri);
       if (!read || read.version !== query.version) return answered({ status: 'unread' });
+      if (query.what === 'read') return answered({ status: 'answered' });
       if (query.what === 'hover') {
         const hover = hoverAt(read.text, query.offset, read.design);
         return answered(hover ? { status: 'answered', hover: { markdown: hover.markdown, range: hover.range } } : { status: 'answered' });
@@ -112,7 +114,7 @@ export function isLanguageQuery(value: unknown): value is LanguageQuery {
   if (value === null || typeof value !== 'object') return false;
   const { kind, id, uri, version, text, offset, what } = value as Record<string, unknown>;
   return kind === 'query' && typeof id === 'number' && typeof uri === 'string' && typeof version === 'number'
-    && (text === undefined || typeof text === 'string') && typeof offset === 'number' && offset >= 0 && (what === 'hover' || what === 'definition');
+    && (text === undefined || typeof text === 'string') && typeof offset === 'number' && offset >= 0 && (what === 'hover' || what === 'definition' || what === 'read');
 }
 
 export function isForgetDocument(value: unknown): value is ForgetDocument {

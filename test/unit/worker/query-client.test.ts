@@ -117,6 +117,17 @@ describe('query worker', () => {
     assert.equal(worker.queries.at(-1)?.text, undefined);
   });
 
+  it('reads a document ahead of the first question, once', async () => {
+    const worker = new FakeWorker();
+    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log);
+    const document = new Document(DESIGN, client);
+    client.prepare(document);
+    client.prepare(document);
+    const hover = await client.hover(document, at(DESIGN, 'host: h2', 7));
+    assert.ok(hover?.markdown.includes('h2'));
+    assert.deepEqual(worker.queries.map((query) => [query.what, query.text !== undefined]), [['read', true], ['hover', false]]);
+  });
+
   it('sends the new text for a question about text edited since', async () => {
     const worker = new FakeWorker();
     const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log);
