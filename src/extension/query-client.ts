@@ -9,7 +9,7 @@
  */
 
 import type * as vscode from 'vscode';
-import { DesignReader, isQueryAnswer, type DefinitionAnswer, type HoverAnswer, type LanguageQuery, type QueryResult, type QueryWhat } from '../core/language/queries';
+import { DesignReader, isQueryAnswer, type DefinitionAnswer, type HoverAnswer, type LanguageQuery, type QueryResult, type Question } from '../core/language/queries';
 import type { LanguageSetting } from '../core/analysis/document-report';
 import type { SourceRange } from '../core/model/source';
 import { EditTrail, type TextChange } from '../core/text/edit-trail';
@@ -93,7 +93,7 @@ export class QueryClient implements vscode.Disposable {
     if (known.read !== undefined || this.slot.givenUp) return;
     known.read = document.version;
     known.trail.forgetThrough(document.version);
-    void this.send({ kind: 'query', id: this.nextId++, uri: document.uri.toString(), version: document.version, text: document.getText(), offset: 0, what: 'read' });
+    void this.send({ kind: 'query', id: this.nextId++, uri: document.uri.toString(), version: document.version, text: document.getText(), offset: 0, question: 'read' });
   }
 
   /** Keeps the edits of a change, so that the version read still answers about unchanged text. */
@@ -118,7 +118,7 @@ export class QueryClient implements vscode.Disposable {
   private async ask<T>(
     document: QueriedDocument,
     offset: number,
-    what: QueryWhat,
+    question: Question,
     map: (answer: Answer, toCurrent: (range: SourceRange) => SourceRange | undefined) => T | typeof STALE | undefined,
   ): Promise<T | undefined> {
     const uri = document.uri.toString();
@@ -128,7 +128,7 @@ export class QueryClient implements vscode.Disposable {
     if (read !== undefined) {
       const old = read === document.version ? offset : known.trail.toVersion(offset, read);
       if (old !== undefined) {
-        const result = await this.send({ kind: 'query', id: this.nextId++, uri, version: read, offset: old, what });
+        const result = await this.send({ kind: 'query', id: this.nextId++, uri, version: read, offset: old, question });
         const found = this.settle(result, known, read, map);
         if (found !== STALE) return found;
       }
@@ -137,7 +137,7 @@ export class QueryClient implements vscode.Disposable {
     const version = document.version;
     known.read = version;
     known.trail.forgetThrough(version);
-    const result = await this.send({ kind: 'query', id: this.nextId++, uri, version, text: document.getText(), offset, what });
+    const result = await this.send({ kind: 'query', id: this.nextId++, uri, version, text: document.getText(), offset, question });
     const found = this.settle(result, known, version, map);
     return found === STALE ? undefined : found;
   }

@@ -245,6 +245,8 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
   await page.locator('.part.statusbar [id="status.languageStatus"]').first().click();
   const status = page.locator('.monaco-hover, .context-view').filter({ hasText: /5,000 of [\d,]+ elements listed/ }).first();
   await status.waitFor({ timeout: 15_000 });
+  // The hover fades in.
+  await page.waitForTimeout(500);
   await screenshot(page, 'performance-large-outline-status');
   await page.keyboard.press('Escape');
   await screenshot(page, 'performance-large');

@@ -14,7 +14,7 @@ import { hoverAt } from './hover';
 import { definitionAt, DesignIndex } from './navigation';
 
 /** `read`: only read the text, ahead of the first question (nothing is answered). */
-export type QueryWhat = 'hover' | 'definition' | 'read';
+export type Question = 'hover' | 'definition' | 'read';
 
 export interface LanguageQuery {
   readonly kind: 'query';
@@ -26,7 +26,7 @@ export interface LanguageQuery {
   /** The text of `version`, when the worker is to read it first. */
   readonly text?: string;
   readonly offset: number;
-  readonly what: QueryWhat;
+  readonly question: Question;
 }
 
 /** The worker may drop a document: the extension host closed it. */
@@ -79,8 +79,8 @@ export class DesignReader {
       if (query.text !== undefined) this.remember(query.uri, { version: query.version, text: query.text, design: new DesignIndex(parseVtopo(query.text).topology) });
       const read = this.read.get(query.uri);
       if (!read || read.version !== query.version) return answered({ status: 'unread' });
-      if (query.what === 'read') return answered({ status: 'answered' });
-      if (query.what === 'hover') {
+      if (query.question === 'read') return answered({ status: 'answered' });
+      if (query.question === 'hover') {
         const hover = hoverAt(read.text, query.offset, read.design);
         return answered(hover ? { status: 'answered', hover: { markdown: hover.markdown, range: hover.range } } : { status: 'answered' });
       }
@@ -112,9 +112,9 @@ const isRange = (value: unknown): value is SourceRange =>
 
 export function isLanguageQuery(value: unknown): value is LanguageQuery {
   if (value === null || typeof value !== 'object') return false;
-  const { kind, id, uri, version, text, offset, what } = value as Record<string, unknown>;
+  const { kind, id, uri, version, text, offset, question } = value as Record<string, unknown>;
   return kind === 'query' && typeof id === 'number' && typeof uri === 'string' && typeof version === 'number'
-    && (text === undefined || typeof text === 'string') && typeof offset === 'number' && offset >= 0 && (what === 'hover' || what === 'definition' || what === 'read');
+    && (text === undefined || typeof text === 'string') && typeof offset === 'number' && offset >= 0 && (question === 'hover' || question === 'definition' || question === 'read');
 }
 
 export function isForgetDocument(value: unknown): value is ForgetDocument {

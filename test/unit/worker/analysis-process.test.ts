@@ -70,7 +70,7 @@ describe('analysis process', () => {
     const port = await startAnalysisProcess(WORKER, { ...TSX, args: ['queries'] });
     started.push(port);
     const reply = nextReply(port) as Promise<unknown>;
-    port.post({ kind: 'query', id: 7, uri: request.uri, version: 1, text: DESIGN, offset: DESIGN.indexOf('host: h1') + 6, what: 'hover' });
+    port.post({ kind: 'query', id: 7, uri: request.uri, version: 1, text: DESIGN, offset: DESIGN.indexOf('host: h1') + 6, question: 'hover' });
     const answer = await reply;
     assert.ok(isQueryAnswer(answer) && answer.id === 7 && answer.result.status === 'answered', JSON.stringify(answer));
     assert.match(answer.result.hover?.markdown ?? '', /h1/);

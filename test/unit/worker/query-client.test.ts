@@ -73,13 +73,13 @@ describe('query worker', () => {
   it('answers hover and definition about the version it read, and asks for the text of any other', () => {
     const reader = new DesignReader();
     const offset = at(DESIGN, 'host: h2', 7);
-    const query = (version: number, text?: string): LanguageQuery => ({ kind: 'query', id: version, uri: 'file:///a', version, offset, what: 'hover', ...(text === undefined ? {} : { text }) });
+    const query = (version: number, text?: string): LanguageQuery => ({ kind: 'query', id: version, uri: 'file:///a', version, offset, question: 'hover', ...(text === undefined ? {} : { text }) });
     assert.deepEqual(reader.answer(query(1)).result, { status: 'unread' });
     const hover = reader.answer(query(1, DESIGN));
     assert.ok(isQueryAnswer(structuredClone(hover)));
     assert.ok(hover.result.status === 'answered' && hover.result.hover?.markdown.includes('h2'));
     assert.deepEqual(reader.answer(query(2)).result, { status: 'unread' }, 'another version');
-    const definition = reader.answer({ ...query(1), what: 'definition' }).result;
+    const definition = reader.answer({ ...query(1), question: 'definition' }).result;
     assert.ok(definition.status === 'answered' && definition.definition);
     assert.equal(DESIGN.slice(definition.definition.targetId.start, definition.definition.targetId.end), 'h2');
     reader.forget('file:///a');
@@ -88,9 +88,9 @@ describe('query worker', () => {
 
   it('keeps the last few documents it read', () => {
     const reader = new DesignReader();
-    const read = (uri: string) => reader.answer({ kind: 'query', id: 1, uri, version: 1, text: DESIGN, offset: 0, what: 'hover' });
+    const read = (uri: string) => reader.answer({ kind: 'query', id: 1, uri, version: 1, text: DESIGN, offset: 0, question: 'hover' });
     for (const name of ['a', 'b', 'c', 'd', 'e']) read(name);
-    const status = (uri: string) => reader.answer({ kind: 'query', id: 1, uri, version: 1, offset: 0, what: 'hover' }).result.status;
+    const status = (uri: string) => reader.answer({ kind: 'query', id: 1, uri, version: 1, offset: 0, question: 'hover' }).result.status;
     assert.equal(status('a'), 'unread');
     assert.equal(status('e'), 'answered');
   });
@@ -125,7 +125,7 @@ describe('query worker', () => {
     client.prepare(document);
     const hover = await client.hover(document, at(DESIGN, 'host: h2', 7));
     assert.ok(hover?.markdown.includes('h2'));
-    assert.deepEqual(worker.queries.map((query) => [query.what, query.text !== undefined]), [['read', true], ['hover', false]]);
+    assert.deepEqual(worker.queries.map((query) => [query.question, query.text !== undefined]), [['read', true], ['hover', false]]);
   });
 
   it('sends the new text for a question about text edited since', async () => {
