@@ -67,12 +67,11 @@ export class QueryClient implements vscode.Disposable {
 
   /** The hover at `offset` of the document as it is now, its range in today's text. */
   async hover(document: QueriedDocument, offset: number): Promise<HoverAnswer | undefined> {
-    const found = await this.ask(document, offset, 'hover', (answer, toCurrent) => {
+    return this.ask(document, offset, 'hover', (answer, toCurrent) => {
       if (!answer.hover) return undefined;
       const range = toCurrent(answer.hover.range);
       return range ? { markdown: answer.hover.markdown, range } : STALE;
     });
-    return found;
   }
 
   /** The declaration the reference at `offset` names, its ranges in today's text. */

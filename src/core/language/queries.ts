@@ -9,6 +9,7 @@
  */
 
 import { parseVtopo } from '../model/parse';
+import { RecentDocuments } from '../text/recent-documents';
 import type { SourceRange } from '../model/source';
 import { hoverAt } from './hover';
 import { definitionAt, DesignIndex } from './navigation';
@@ -60,23 +61,20 @@ export interface QueryAnswer {
   readonly result: QueryResult;
 }
 
-/** Documents kept at once: the ones being worked in; others are read again when asked about. */
-const KEPT_DOCUMENTS = 4;
-
 interface Read {
   readonly version: number;
   readonly text: string;
   readonly design: DesignIndex;
 }
 
-/** The worker's side: the designs it read, by document, and the answers. */
+/** The worker's side: the designs it read, for the last 4 documents (others are read again when asked about), and the answers. */
 export class DesignReader {
-  private readonly read = new Map<string, Read>();
+  private readonly read = new RecentDocuments<Read>(4);
 
   answer(query: LanguageQuery): QueryAnswer {
     const answered = (result: QueryResult): QueryAnswer => ({ kind: 'answer', id: query.id, result });
     try {
-      if (query.text !== undefined) this.remember(query.uri, { version: query.version, text: query.text, design: new DesignIndex(parseVtopo(query.text).topology) });
+      if (query.text !== undefined) this.read.set(query.uri, { version: query.version, text: query.text, design: new DesignIndex(parseVtopo(query.text).topology) });
       const read = this.read.get(query.uri);
       if (!read || read.version !== query.version) return answered({ status: 'unread' });
       if (query.question === 'read') return answered({ status: 'answered' });
@@ -95,15 +93,6 @@ export class DesignReader {
 
   forget(uri: string): void {
     this.read.delete(uri);
-  }
-
-  private remember(uri: string, read: Read): void {
-    this.read.delete(uri);
-    this.read.set(uri, read);
-    for (const oldest of this.read.keys()) {
-      if (this.read.size <= KEPT_DOCUMENTS) break;
-      this.read.delete(oldest);
-    }
   }
 }
 

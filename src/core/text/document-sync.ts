@@ -8,6 +8,7 @@
  */
 
 import { MAX_TRAIL_STEPS } from './edit-trail';
+import { RecentDocuments } from './recent-documents';
 
 /** One change as sent: `removed` characters at `offset` became `text`. */
 export interface SentChange {
@@ -65,12 +66,9 @@ export class DocumentSync {
   }
 }
 
-/** Documents a worker keeps at once; others are sent whole again. */
-const KEPT_DOCUMENTS = 8;
-
-/** The worker's side: the last text of each document. */
+/** The worker's side: the last text of each document, for the last 8 documents (others are sent whole again). */
 export class DocumentTexts {
-  private readonly texts = new Map<string, { readonly version: number; readonly text: string }>();
+  private readonly texts = new RecentDocuments<{ readonly version: number; readonly text: string }>(8);
 
   /** The text of `version`, from the request's whole text or from the changes since a version held; undefined if that one is not held. */
   resolve(uri: string, version: number, synced: SyncedText): string | undefined {
@@ -86,12 +84,7 @@ export class DocumentTexts {
         text = text.slice(0, change.offset) + change.text + text.slice(change.offset + change.removed);
       }
     }
-    this.texts.delete(uri);
     this.texts.set(uri, { version, text });
-    for (const oldest of this.texts.keys()) {
-      if (this.texts.size <= KEPT_DOCUMENTS) break;
-      this.texts.delete(oldest);
-    }
     return text;
   }
 
