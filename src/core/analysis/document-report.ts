@@ -71,8 +71,12 @@ export interface DocumentReport {
 const HEADROOM_RULE = 'n1-headroom';
 const HEADROOM_OPTION = 'headroomPercent';
 
-/** The report on `text`, the request's version of its document (the request's own text if it has it). */
-export function reportDocument(request: DocumentReportRequest, text = request.text ?? ''): DocumentReport {
+/**
+ * The report on `text`, the request's version of its document: the request's own text, or
+ * the one its changes lead to (`answer` resolves them).
+ */
+export function reportDocument(request: DocumentReportRequest, text = request.text): DocumentReport {
+  if (text === undefined) throw new Error(`no text for ${request.uri} (version ${request.version}): a request with changes needs the text they apply to`);
   const started = performance.now();
   const analysis = analyzeText(text, { rules: request.rules });
   const { topology, findings } = analysis;

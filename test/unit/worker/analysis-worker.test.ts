@@ -128,6 +128,12 @@ describe('analysis worker', () => {
     assert.equal((await waiting)?.version, 4);
   });
 
+  it('never analyzes a request carrying changes as if its text were empty', () => {
+    const changes = { uri: 'file:///a.vtopo', version: 2, rules: {}, changes: { base: 1, changes: [] } };
+    assert.throws(() => reportDocument(changes), /needs the text they apply to/);
+    assert.deepEqual(answer(changes), { kind: 'unread', uri: 'file:///a.vtopo', version: 2 }, 'without the texts it holds, the worker asks for the whole text');
+  });
+
   it('sends the whole text again when the worker does not hold the version the changes apply to', async () => {
     const worker = new FakeWorker();
     const client = new AnalysisClient(() => Promise.resolve(worker), fakeLog().log);
