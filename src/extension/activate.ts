@@ -53,6 +53,7 @@ export function activateVtopo(context: vscode.ExtensionContext, host: 'desktop' 
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       diagnostics.clear(document);
+      client.forget(document.uri.toString());
       analyses.forget(document.uri);
       queries.forget(document.uri.toString());
     }),

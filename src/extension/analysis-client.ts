@@ -12,6 +12,7 @@ import { answer, type DocumentReport, type DocumentReportRequest, type LanguageS
 import { isPackedIds } from '../core/language/declared-ids';
 import type { ForgetDocument, LanguageQuery } from '../core/language/queries';
 import { isPackedOutline } from '../core/language/packed-outline';
+import { applyChanges, type ReportChanges } from '../core/analysis/report-changes';
 import { WorkerSlot } from './worker-slot';
 
 /** What the extension host sends a worker (src/worker/dispatch.ts). */
@@ -47,6 +48,14 @@ interface Pending {
   request: DocumentReportRequest;
   readonly source: RequestSource;
   readonly resolve: (report: DocumentReport | undefined) => void;
+  /** Its document closed while the worker had it: whatever comes back is dropped. */
+  forgotten?: true;
+}
+
+/** The last report received of a document, and its serial if the worker numbered it (report-changes.ts). */
+interface Received {
+  readonly report: DocumentReport;
+  readonly serial: number | undefined;
 }
 
 export class AnalysisClient implements vscode.Disposable {
@@ -54,6 +63,8 @@ export class AnalysisClient implements vscode.Disposable {
   private inFlight: Pending | undefined;
   /** Waiting requests by document, one each. */
   private readonly queue = new Map<string, Waiting>();
+  /** The last report of each document, which the worker sends the next one's changes against. */
+  private readonly received = new Map<string, Received>();
   private disposed = false;
 
   constructor(
@@ -89,6 +100,13 @@ export class AnalysisClient implements vscode.Disposable {
     });
   }
 
+  /** Lets go of a closed document's last report, here and in the worker. */
+  forget(uri: string): void {
+    this.received.delete(uri);
+    if (this.inFlight?.request.uri === uri) this.inFlight.forgotten = true;
+    this.slot.tell({ kind: 'forget', uri });
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const pending of this.queue.values()) pending.resolve(undefined);
@@ -103,7 +121,7 @@ export class AnalysisClient implements vscode.Disposable {
       const [uri, waiting] = this.queue.entries().next().value ?? [];
       if (uri === undefined || waiting === undefined) return;
       this.queue.delete(uri);
-      const request = waiting.source(this.slot.givenUp);
+      const request = this.based(waiting.source(this.slot.givenUp));
       if (!request) {
         waiting.resolve(undefined);
         continue;
@@ -133,7 +151,7 @@ export class AnalysisClient implements vscode.Disposable {
     if (!pending) return;
     if (isReply(reply) && reply.kind === 'unread' && reply.uri === pending.request.uri && reply.version === pending.request.version) {
       // The worker does not hold the version the changes apply to: send the whole text.
-      const whole = pending.source(true);
+      const whole = this.based(pending.source(true));
       if (whole) {
         pending.request = whole;
         void this.send(pending);
@@ -141,24 +159,56 @@ export class AnalysisClient implements vscode.Disposable {
       }
     }
     this.inFlight = undefined;
-    if (isReply(reply) && reply.kind === 'report' && reply.report.uri === pending.request.uri && reply.report.version === pending.request.version) {
-      pending.resolve(reply.report);
+    const { uri, version } = pending.request;
+    const received = isReply(reply) ? this.receivedIn(reply) : undefined;
+    if (pending.forgotten) {
+      pending.resolve(undefined);
+    } else if (received && received.report.uri === uri && received.report.version === version) {
+      this.received.set(uri, received);
+      pending.resolve(received.report);
     } else {
-      const why = isReply(reply) && reply.kind === 'error' ? reply.message : 'an unexpected reply';
-      this.log.error(`Analysis of ${pending.request.uri} (version ${pending.request.version}) failed: ${why}`);
+      const why = !isReply(reply) ? 'an unexpected reply' : reply.kind === 'error' ? reply.message
+        : reply.kind === 'changes' && !received ? 'changes to a report the extension host does not hold' : 'an unexpected reply';
+      this.log.error(`Analysis of ${uri} (version ${version}) failed: ${why}`);
+      // The next request asks for a whole report.
+      this.received.delete(uri);
       pending.resolve(undefined);
     }
     this.next();
+  }
+
+  /** The request, naming the report held of its document so that the worker can send changes. */
+  private based(request: DocumentReportRequest | undefined): DocumentReportRequest | undefined {
+    const serial = request && this.received.get(request.uri)?.serial;
+    return request && serial !== undefined ? { ...request, base: serial } : request;
+  }
+
+  /** The report a reply brings: whole, or rebuilt from the one held of its document when the reply is changes against it. */
+  private receivedIn(reply: WorkerReply): Received | undefined {
+    if (reply.kind === 'report') return { report: reply.report, serial: reply.serial };
+    if (reply.kind !== 'changes') return undefined;
+    const base = this.received.get(reply.changes.uri);
+    const report = base && base.serial === reply.changes.base ? applyChanges(base.report, reply.changes) : undefined;
+    return report && { report, serial: reply.serial };
   }
 }
 
 function isReply(value: unknown): value is WorkerReply {
   if (value === null || typeof value !== 'object') return false;
-  const reply = value as { kind?: unknown; report?: unknown; message?: unknown; uri?: unknown; version?: unknown };
+  const reply = value as { kind?: unknown; report?: unknown; changes?: unknown; serial?: unknown; message?: unknown; uri?: unknown; version?: unknown };
   if (reply.kind === 'error') return typeof reply.message === 'string';
   if (reply.kind === 'unread') return typeof reply.uri === 'string' && typeof reply.version === 'number';
-  if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object') return false;
+  if (reply.kind === 'changes') return typeof reply.serial === 'number' && isChanges(reply.changes);
+  if (reply.kind !== 'report' || reply.report === null || typeof reply.report !== 'object' || (reply.serial !== undefined && typeof reply.serial !== 'number')) return false;
   const report = reply.report as Partial<Record<keyof DocumentReport, unknown>>;
   return typeof report.uri === 'string' && typeof report.version === 'number' && Array.isArray(report.findings) && isPackedOutline(report.outline) && isPackedIds(report.ids) && Array.isArray(report.lenses)
     && report.n1 !== null && typeof report.n1 === 'object';
+}
+
+function isChanges(value: unknown): value is ReportChanges {
+  if (value === null || typeof value !== 'object') return false;
+  const changes = value as Partial<Record<keyof ReportChanges, unknown>>;
+  return typeof changes.uri === 'string' && typeof changes.version === 'number' && typeof changes.base === 'number' && changes.findings instanceof Int32Array
+    && Array.isArray(changes.added) && (changes.outline === undefined || isPackedOutline(changes.outline)) && (changes.ids === undefined || isPackedIds(changes.ids))
+    && (changes.lenses === undefined || Array.isArray(changes.lenses)) && changes.n1 !== null && typeof changes.n1 === 'object';
 }

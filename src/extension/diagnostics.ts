@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { DocumentReport, ReportedFinding } from '../core/analysis/document-report';
 import type { Severity } from '../core/analysis/rule';
 import type { AnalysisClient } from './analysis-client';
-import { toRange } from './ranges';
+import { fromLineRange } from './ranges';
 import { readSettings } from './settings';
 import { DocumentSync } from '../core/text/document-sync';
 
@@ -85,8 +85,10 @@ export class DiagnosticsController implements vscode.Disposable {
       return { uri: key, version: document.version, rules: settings.rules, outlineLimit: settings.outlineLimit, ...text };
     });
     if (!report || document.isClosed || report.version !== document.version) return undefined;
-    const findings = this.diagnosticsOf(document, report.findings, this.published.get(key));
-    this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
+    const previous = this.published.get(key);
+    const findings = this.diagnosticsOf(document, report.findings, previous);
+    // The same diagnostics need not cross to the workbench again (typing in a comment, say).
+    if (!previous || !sameDiagnostics(previous.findings, findings)) this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
     this.published.set(key, { report, findings });
     this.published$.fire(report);
     return report;
@@ -181,24 +183,32 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * The diagnostics of a report. A finding that reads as one of the last report's, at the
-   * same line and character, keeps its diagnostic: typing in a big design changes a few
-   * findings, and making thousands of diagnostics again on each keystroke only fed the
-   * garbage collector.
+   * The diagnostics of a report. A finding the worker did not send again (the same object,
+   * report-changes.ts), or one that reads as one of the last report's at the same line and
+   * character, keeps its diagnostic: typing in a big design changes a few findings, and
+   * making thousands of diagnostics again on each keystroke only fed the garbage collector.
    */
   private diagnosticsOf(document: vscode.TextDocument, findings: readonly ReportedFinding[], previous: Published | undefined): Published['findings'] {
+    const kept = new Map<ReportedFinding, vscode.Diagnostic>();
     const before = new Map<string, vscode.Diagnostic[]>();
-    for (const { diagnostic } of previous?.findings ?? []) {
+    for (const { diagnostic, finding } of previous?.findings ?? []) {
+      kept.set(finding, diagnostic);
       const same = before.get(diagnostic.message);
       if (same) same.push(diagnostic);
       else before.set(diagnostic.message, [diagnostic]);
     }
+    const taken = new Set<vscode.Diagnostic>();
     return findings.map((finding) => {
-      const range = toRange(document, finding.range);
-      const candidates = before.get(finding.message);
-      const index = candidates ? candidates.findIndex((candidate) => reads(candidate, finding, range, document)) : -1;
-      const kept = index >= 0 ? candidates?.splice(index, 1)[0] : undefined;
-      return { finding, diagnostic: kept ?? this.toDiagnostic(document, finding, range) };
+      const unchanged = kept.get(finding);
+      if (unchanged && !taken.has(unchanged)) {
+        taken.add(unchanged);
+        return { finding, diagnostic: unchanged };
+      }
+      const range = fromLineRange(finding.range);
+      const candidates = before.get(finding.message)?.filter((candidate) => !taken.has(candidate));
+      const diagnostic = candidates?.find((candidate) => reads(candidate, finding, range)) ?? this.toDiagnostic(document, finding, range);
+      taken.add(diagnostic);
+      return { finding, diagnostic };
     });
   }
 
@@ -208,7 +218,7 @@ export class DiagnosticsController implements vscode.Disposable {
     diagnostic.code = { value: finding.ruleId, target: this.ruleLink(finding.ruleId) };
     if (finding.related && finding.related.length > 0) {
       diagnostic.relatedInformation = finding.related.map(
-        (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, related.range)), related.message),
+        (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, fromLineRange(related.range)), related.message),
       );
     }
     return diagnostic;
@@ -216,12 +226,17 @@ export class DiagnosticsController implements vscode.Disposable {
 }
 
 /** Whether a diagnostic says what the finding says, at `range`, with the same related locations. */
-function reads(diagnostic: vscode.Diagnostic, finding: ReportedFinding, range: vscode.Range, document: vscode.TextDocument): boolean {
+function reads(diagnostic: vscode.Diagnostic, finding: ReportedFinding, range: vscode.Range): boolean {
   if (codeOf(diagnostic) !== finding.ruleId || diagnostic.severity !== SEVERITIES[finding.severity] || !diagnostic.range.isEqual(range)) return false;
   const related = finding.related ?? [];
   const information = diagnostic.relatedInformation ?? [];
   return related.length === information.length
-    && related.every((entry, index) => entry.message === information[index]?.message && information[index].location.range.isEqual(toRange(document, entry.range)));
+    && related.every((entry, index) => entry.message === information[index]?.message && information[index].location.range.isEqual(fromLineRange(entry.range)));
+}
+
+/** Whether two lists hold the same diagnostics in the same order. */
+function sameDiagnostics(a: Published['findings'], b: Published['findings']): boolean {
+  return a.length === b.length && a.every((entry, index) => entry.diagnostic === b[index]?.diagnostic);
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {

@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry } from '../core/language/completion';
 import { DeclaredIds } from '../core/language/declared-ids';
 import type { DocumentReport } from '../core/analysis/document-report';
-import { sameOutline, unpackOutline, type LineRange, type OutlineEntry, type PackedOutline } from '../core/language/packed-outline';
+import { sameOutline, unpackOutline, type OutlineEntry, type PackedOutline } from '../core/language/packed-outline';
 import type { ElementKind } from '../core/model/schema';
 import type { QueryClient } from './query-client';
 import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
-import { toRange } from './ranges';
+import { fromLineRange, toRange } from './ranges';
 
 const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 
@@ -115,11 +115,7 @@ const SYMBOL_KINDS: Readonly<Record<ElementKind, vscode.SymbolKind>> = {
 };
 
 function toDocumentSymbol(entry: OutlineEntry, children: vscode.DocumentSymbol[]): vscode.DocumentSymbol {
-  const symbol = new vscode.DocumentSymbol(entry.name, entry.detail, SYMBOL_KINDS[entry.kind], toLineRange(entry.range), toLineRange(entry.selectionRange));
+  const symbol = new vscode.DocumentSymbol(entry.name, entry.detail, SYMBOL_KINDS[entry.kind], fromLineRange(entry.range), fromLineRange(entry.selectionRange));
   symbol.children = children;
   return symbol;
-}
-
-function toLineRange(range: LineRange): vscode.Range {
-  return new vscode.Range(range.startLine, range.startCharacter, range.endLine, range.endCharacter);
 }

@@ -1,8 +1,8 @@
-/** Quick fixes: the fix data a finding carries (text edits by offset) as code actions. */
+/** Quick fixes: the fix data a finding carries (text edits by line and character) as code actions. */
 
 import * as vscode from 'vscode';
 import type { DiagnosticsController } from './diagnostics';
-import { toRange } from './ranges';
+import { fromLineRange } from './ranges';
 
 export class QuickFixProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -17,7 +17,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       for (const fix of finding?.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
-        for (const textEdit of fix.edits) edit.replace(document.uri, toRange(document, textEdit.range), textEdit.newText);
+        for (const textEdit of fix.edits) edit.replace(document.uri, fromLineRange(textEdit.range), textEdit.newText);
         action.edit = edit;
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred === true;

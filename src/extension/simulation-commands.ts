@@ -35,6 +35,7 @@ import { registerDesignReview } from './report-command';
 import { SimulationPanel } from './simulation-panel';
 import { activeDesignDocument } from './active-design';
 import { basename } from './uris';
+import { fromLineRange } from './ranges';
 
 export const SIMULATION_COMMANDS = {
   hostFailure: 'vtopo.simulateHostFailure',
@@ -342,7 +343,7 @@ class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens> {
     let lenses = this.converted.get(report);
     if (!lenses) {
       // A large design has a lens on each of its thousand hosts: ranges only here, commands in resolveCodeLens.
-      lenses = report.lenses.map(({ ref, idRange }) => new SimulationLens(new vscode.Range(document.positionAt(idRange.start), document.positionAt(idRange.end)), document.uri, ref));
+      lenses = report.lenses.map(({ ref, idRange }) => new SimulationLens(fromLineRange(idRange), document.uri, ref));
       this.converted.set(report, lenses);
     }
     return lenses;

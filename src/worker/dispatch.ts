@@ -2,13 +2,15 @@
 // Worker. A worker either analyzes documents (reports) or answers hover and definition
 // questions (queries): the extension host starts one of each, from the same script.
 import { answer, isLanguageSetting } from '../core/analysis/document-report';
+import { SentReports } from '../core/analysis/report-changes';
 import { useLanguage } from '../core/l10n/messages';
 import { DesignReader, isForgetDocument, isLanguageQuery } from '../core/language/queries';
 import { DocumentTexts } from '../core/text/document-sync';
 
-/** What a worker holds between messages: the documents' texts, and the designs read for questions. */
+/** What a worker holds between messages: the documents' texts, the last reports sent, and the designs read for questions. */
 export class WorkerState {
   readonly texts = new DocumentTexts();
+  readonly sent = new SentReports();
   readonly reader = new DesignReader();
 }
 
@@ -20,9 +22,10 @@ export function workerReply(message: unknown, state: WorkerState): unknown {
   }
   if (isForgetDocument(message)) {
     state.texts.forget(message.uri);
+    state.sent.forget(message.uri);
     state.reader.forget(message.uri);
     return undefined;
   }
   if (isLanguageQuery(message)) return state.reader.answer(message);
-  return answer(message, state.texts);
+  return answer(message, state.texts, state.sent);
 }

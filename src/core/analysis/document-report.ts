@@ -12,10 +12,13 @@ import { packOutline, type PackedOutline } from '../language/packed-outline';
 import { documentSymbols, limitSymbols } from '../language/symbols';
 import { isChangesSince, type DocumentTexts, type SyncedText } from '../text/document-sync';
 import type { Declaration } from '../model/schema';
-import { lensTargets, type LensTarget } from '../view/simulation-targets';
+import { lensTargets } from '../view/simulation-targets';
+import { LineIndex, lineRangeOf, type LineRange } from '../model/source';
+import type { ComponentRef } from '../simulation/types';
 import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
 import type { Finding } from './rule';
 import { ruleMeta } from './rules';
+import type { SentReport, SentReports } from './report-changes';
 
 export type DocumentReportRequest = {
   /** Which document; echoed back, so a reply can be matched to its document. */
@@ -25,6 +28,8 @@ export type DocumentReportRequest = {
   readonly rules: Readonly<Record<string, HostRuleSetting>>;
   /** At most this many outline symbols (`vtopo.outline.maxItems`); all of them if not given. */
   readonly outlineLimit?: number;
+  /** The serial of the report the host holds of the document, to send changes against (report-changes.ts). */
+  readonly base?: number;
   /** The text: whole, or as the changes since a version the worker holds (core/text/document-sync.ts). */
 } & SyncedText;
 
@@ -48,10 +53,23 @@ export function isLanguageSetting(value: unknown): value is LanguageSetting {
 
 /**
  * A finding as the editor needs it: without the ids of the elements it is about, which only
- * the designer and the preview read (from their own analysis). On the bench's large design
- * they were half of what a report weighed.
+ * the designer and the preview read (from their own analysis; on the bench's large design
+ * they were half of what a report weighed), and with its ranges (and those of its related
+ * places and fixes) in lines and characters, which typing within a line leaves alone
+ * everywhere else, so that the next report can send only the findings that changed
+ * (report-changes.ts).
  */
-export type ReportedFinding = Omit<Finding, 'elementIds'>;
+export interface ReportedFinding extends Omit<Finding, 'elementIds' | 'range' | 'related' | 'fixes'> {
+  readonly range: LineRange;
+  readonly related?: ReadonlyArray<{ readonly message: string; readonly range: LineRange }>;
+  readonly fixes?: ReadonlyArray<{ readonly title: string; readonly edits: ReadonlyArray<{ readonly range: LineRange; readonly newText: string }>; readonly preferred?: boolean }>;
+}
+
+/** Where a "Simulate failure" CodeLens goes: above the id of the component it fails. */
+export interface ReportedLens {
+  readonly ref: ComponentRef;
+  readonly idRange: LineRange;
+}
 
 export interface DocumentReport {
   readonly uri: string;
@@ -63,7 +81,7 @@ export interface DocumentReport {
   readonly ids: PackedIds;
   readonly n1: N1Status;
   /** Where the "Simulate failure" CodeLenses go. */
-  readonly lenses: readonly LensTarget[];
+  readonly lenses: readonly ReportedLens[];
   /** Parse and analysis time, in the worker. */
   readonly elapsedMs: number;
 }
@@ -83,50 +101,65 @@ export function reportDocument(request: DocumentReportRequest, text = request.te
   // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
   const meta = ruleMeta(HEADROOM_RULE);
   const headroom = meta ? ruleOption(topology, { rules: request.rules }, meta, HEADROOM_OPTION) : 0;
+  const lines = new LineIndex(text);
   return {
     uri: request.uri,
     version: request.version,
-    findings: findings.map(({ elementIds: _forTheDesigner, ...reported }) => reported),
-    outline: outlineOf(topology.declarations.values(), request.outlineLimit, text),
+    findings: findings.map((finding) => reportedFinding(finding, lines)),
+    outline: outlineOf(topology.declarations.values(), request.outlineLimit, lines),
     ids: packIds(topology.declarations.values()),
     n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
-    lenses: lensTargets(topology),
+    lenses: lensTargets(topology).map(({ ref, idRange }) => ({ ref, idRange: lineRangeOf(lines, idRange) })),
     elapsedMs: performance.now() - started,
   };
 }
 
-function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | undefined, text: string): PackedOutline {
+function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | undefined, lines: LineIndex): PackedOutline {
   const symbols = documentSymbols(declarations);
-  if (outlineLimit === undefined) return packOutline(symbols, text);
+  if (outlineLimit === undefined) return packOutline(symbols, lines);
   const limited = limitSymbols(symbols, outlineLimit);
-  return packOutline(limited.symbols, text, limited.total);
+  return packOutline(limited.symbols, lines, limited.total);
+}
+
+function reportedFinding({ elementIds: _forTheDesigner, range, related, fixes, ...rest }: Finding, lines: LineIndex): ReportedFinding {
+  return {
+    ...rest,
+    range: lineRangeOf(lines, range),
+    ...(related ? { related: related.map((entry) => ({ message: entry.message, range: lineRangeOf(lines, entry.range) })) } : {}),
+    ...(fixes ? { fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: lineRangeOf(lines, edit.range), newText: edit.newText })) })) } : {}),
+  };
 }
 
 /** A message from the host, checked before the worker acts on it. */
 export function isDocumentReportRequest(value: unknown): value is DocumentReportRequest {
   if (value === null || typeof value !== 'object') return false;
-  const { uri, version, text, changes, rules, outlineLimit } = value as Record<string, unknown>;
+  const { uri, version, text, changes, rules, outlineLimit, base } = value as Record<string, unknown>;
   return typeof uri === 'string' && typeof version === 'number' && Number.isFinite(version)
     && (typeof text === 'string' ? changes === undefined : text === undefined && isChangesSince(changes)) && rules !== null && typeof rules === 'object' && !Array.isArray(rules)
-    && (outlineLimit === undefined || (typeof outlineLimit === 'number' && outlineLimit >= 0));
+    && (outlineLimit === undefined || (typeof outlineLimit === 'number' && outlineLimit >= 0)) && (base === undefined || typeof base === 'number');
 }
 
-/** What the worker sends back: a report, the error that kept it from making one, or that it needs the whole text. */
+/**
+ * What the worker sends back: a report (whole, or as its changes since the one the host
+ * holds), the error that kept it from making one, or that it needs the whole text.
+ */
 export type WorkerReply =
-  | { readonly kind: 'report'; readonly report: DocumentReport }
+  | SentReport
   | { readonly kind: 'unread'; readonly uri: string; readonly version: number }
   | { readonly kind: 'error'; readonly uri: string; readonly version: number; readonly message: string };
 
 /**
  * The worker's whole job: one request in, one reply out, never a throw. `texts` holds the
  * documents' last texts, for requests that carry changes; without it, only whole texts do.
+ * `sent` remembers the reports sent, to send the next as changes; without it, each is whole.
  */
-export function answer(message: unknown, texts?: DocumentTexts): WorkerReply {
+export function answer(message: unknown, texts?: DocumentTexts, sent?: SentReports): WorkerReply {
   if (!isDocumentReportRequest(message)) return { kind: 'error', uri: '', version: -1, message: 'the worker received a message that is not an analysis request' };
   const text = texts ? texts.resolve(message.uri, message.version, message) : message.text;
   if (text === undefined) return { kind: 'unread', uri: message.uri, version: message.version };
   try {
-    return { kind: 'report', report: reportDocument(message, text) };
+    const report = reportDocument(message, text);
+    return sent ? sent.send(report, message.base) : { kind: 'report', report };
   } catch (error) {
     return { kind: 'error', uri: message.uri, version: message.version, message: error instanceof Error ? error.stack ?? error.message : String(error) };
   }

@@ -7,7 +7,7 @@
  */
 
 import type { ElementKind } from '../model/schema';
-import { LineIndex, type SourceRange } from '../model/source';
+import { LineIndex, type LineRange, type SourceRange } from '../model/source';
 import { kindName } from './messages';
 import type { DesignSymbol } from './symbols';
 
@@ -18,14 +18,6 @@ export interface PackedOutline {
   readonly kinds: readonly ElementKind[];
   /** Per symbol, in depth-first order: its number of children, then the lines and characters of its range and of its id. */
   readonly numbers: Int32Array;
-}
-
-/** A zero-based line and character range, as editors take them. */
-export interface LineRange {
-  readonly startLine: number;
-  readonly startCharacter: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
 }
 
 export interface OutlineEntry {
@@ -41,8 +33,7 @@ export interface OutlineEntry {
 
 const STRIDE = 9;
 
-export function packOutline(symbols: readonly DesignSymbol[], text: string, total?: number): PackedOutline {
-  const lines = new LineIndex(text);
+export function packOutline(symbols: readonly DesignSymbol[], lines: LineIndex, total?: number): PackedOutline {
   const ids: string[] = [];
   const kinds: ElementKind[] = [];
   const numbers: number[] = [];
@@ -92,6 +83,7 @@ export function unpackOutline<T>(outline: PackedOutline, make: (entry: OutlineEn
 
 /** Whether two outlines list the same symbols at the same lines and characters. */
 export function sameOutline(a: PackedOutline, b: PackedOutline): boolean {
+  if (a === b) return true;
   if (a.total !== b.total || a.ids.length !== b.ids.length || a.numbers.length !== b.numbers.length) return false;
   for (let index = 0; index < a.ids.length; index++) {
     if (a.ids[index] !== b.ids[index] || a.kinds[index] !== b.kinds[index]) return false;

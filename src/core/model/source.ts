@@ -17,6 +17,14 @@ export interface LineColumn {
   readonly character: number;
 }
 
+/** A zero-based line and character range, as editors take them. */
+export interface LineRange {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+}
+
 export const EMPTY_RANGE: SourceRange = { start: 0, end: 0 };
 
 export function rangeOf(start: number, end: number): SourceRange {
@@ -55,4 +63,11 @@ export class LineIndex {
     const lineStart = this.lineStarts[Math.max(0, Math.min(position.line, this.lineStarts.length - 1))] ?? 0;
     return Math.min(this.text.length, lineStart + Math.max(0, position.character));
   }
+}
+
+/** An offset range in lines and characters, through the index of its text. */
+export function lineRangeOf(lines: LineIndex, range: SourceRange): LineRange {
+  const start = lines.positionAt(range.start);
+  const end = lines.positionAt(range.end);
+  return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
 }

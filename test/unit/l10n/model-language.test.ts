@@ -10,6 +10,7 @@ import { hoverAt } from '../../../src/core/language/hover';
 import { DesignIndex } from '../../../src/core/language/navigation';
 import { documentSymbols } from '../../../src/core/language/symbols';
 import { packOutline, unpackOutline, type OutlineEntry } from '../../../src/core/language/packed-outline';
+import { LineIndex } from '../../../src/core/model/source';
 import { parseVtopo, inputTooLargeProblem } from '../../../src/core/model/parse';
 import { STRUCTURAL_RULE_IDS } from '../../../src/core/model/report';
 import { cableLabel } from '../../../src/core/model/cable-id';
@@ -123,7 +124,7 @@ describe('model and language features, pseudo-localized', () => {
     const flat: string[] = [];
     const visit = (symbol: (typeof symbols)[number]) => { flat.push(symbol.detail); symbol.children.forEach(visit); };
     symbols.forEach(visit);
-    const unpacked = unpackOutline(packOutline(symbols, seed.text), (entry: OutlineEntry, children: string[]) => [entry.detail, ...children].join('|'));
+    const unpacked = unpackOutline(packOutline(symbols, new LineIndex(seed.text)), (entry: OutlineEntry, children: string[]) => [entry.detail, ...children].join('|'));
     assert.ok(flat.length > 20);
     for (const detail of [...flat, ...unpacked.join('|').split('|')]) if (!wrapped(detail)) unwrapped.push(`outline: ${detail}`);
     assert.deepEqual(unwrapped, []);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
-import { isPackedOutline, packOutline, sameOutline, unpackOutline, type LineRange } from '../../../src/core/language/packed-outline';
+import { isPackedOutline, packOutline, sameOutline, unpackOutline } from '../../../src/core/language/packed-outline';
 import { documentSymbols, limitSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
 import { reportDocument } from '../../../src/core/analysis/document-report';
-import type { SourceRange } from '../../../src/core/model/source';
+import { LineIndex, type LineRange, type SourceRange } from '../../../src/core/model/source';
 import { loadExamples } from '../../fuzz/cases';
 
 /** An offset as a line and character, the slow and obvious way. */
@@ -46,7 +46,7 @@ describe('packed outline', () => {
       for (const text of [example.text, example.text.replaceAll('\n', '\r\n')]) {
         const symbols = documentSymbols(analyzeText(text).topology.declarations.values());
         assert.ok(symbols.length > 3, `${example.name} has an outline`);
-        const packed = packOutline(symbols, text);
+        const packed = packOutline(symbols, new LineIndex(text));
         assert.ok(isPackedOutline(structuredClone(packed)), 'a copy across threads is still a packed outline');
         const unpacked = unpackOutline(packed, (entry, children): Plain => ({ ...entry, children }));
         assert.deepEqual(unpacked, symbols.map((symbol) => expected(text, symbol)), example.name);
@@ -94,7 +94,7 @@ describe('packed outline', () => {
   it('tells an outline that moved or changed from one that did not', () => {
     const example = loadExamples().find((candidate) => /^vms:/m.test(candidate.text));
     assert.ok(example);
-    const outlineOf = (text: string) => packOutline(documentSymbols(analyzeText(text).topology.declarations.values()), text);
+    const outlineOf = (text: string) => packOutline(documentSymbols(analyzeText(text).topology.declarations.values()), new LineIndex(text));
     const outline = outlineOf(example.text);
     assert.ok(sameOutline(outline, structuredClone(outline)));
     assert.ok(sameOutline(outline, outlineOf(example.text)), 'read again');

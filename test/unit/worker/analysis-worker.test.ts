@@ -6,10 +6,12 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answer, reportDocument, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
+import { answer, reportDocument, type DocumentReport, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { unpackOutline } from '../../../src/core/language/packed-outline';
-import { AnalysisClient, type WorkerPort } from '../../../src/extension/analysis-client';
+import { AnalysisClient, type WorkerMessage, type WorkerPort } from '../../../src/extension/analysis-client';
+import { LineIndex, lineRangeOf } from '../../../src/core/model/source';
+import { WorkerState, workerReply } from '../../../src/worker/dispatch';
 
 const DESIGN = `vtopo: 1
 name: Two hosts
@@ -36,11 +38,16 @@ function fakeLog() {
 /** A worker that answers when told to, with the real `answer`. */
 class FakeWorker implements WorkerPort {
   readonly received: DocumentReportRequest[] = [];
+  readonly told: unknown[] = [];
+  /** With a state, it answers as the real worker does (reports as changes, texts kept); without, each request alone. */
+  constructor(private readonly state?: WorkerState) {}
   private reply: ((reply: unknown) => void) | undefined;
   private failure: ((reason: string) => void) | undefined;
   terminated = false;
-  post(request: DocumentReportRequest): void {
-    this.received.push(request);
+  post(message: WorkerMessage): void {
+    if ('rules' in message) this.received.push(message);
+    else this.told.push(message);
+    if (this.state && !('rules' in message)) workerReply(message, this.state);
   }
   onReply(listener: (reply: unknown) => void): void {
     this.reply = listener;
@@ -54,7 +61,7 @@ class FakeWorker implements WorkerPort {
   answerNext(): void {
     const next = this.received.shift();
     assert.ok(next, 'the worker has no request to answer');
-    this.reply?.(answer(next));
+    this.reply?.(this.state ? workerReply(next, this.state) : answer(next));
   }
   die(): void {
     this.failure?.('it exited with code 1');
@@ -64,13 +71,22 @@ class FakeWorker implements WorkerPort {
 /** A request whose text is fixed when it is made. */
 const ask = (client: AnalysisClient, made: DocumentReportRequest) => client.request(made.uri, () => made);
 
+/** A report but for the time it took, which differs between two analyses of the same text. */
+const withoutTime = (report: DocumentReport | undefined) => report && { ...report, elapsedMs: 0 };
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('analysis worker', () => {
   it('reports the findings, the outline and the N-1 status of a version', () => {
     const report = reportDocument(request(7));
     assert.equal(report.version, 7);
-    assert.deepEqual(report.findings, analyzeText(DESIGN).findings.map(({ elementIds: _designerOnly, ...finding }) => finding), 'the findings, without the element ids only the designer reads');
+    const lines = new LineIndex(DESIGN);
+    assert.deepEqual(
+      report.findings.map(({ ruleId, message, range }) => ({ ruleId, message, range })),
+      analyzeText(DESIGN).findings.map(({ ruleId, message, range }) => ({ ruleId, message, range: lineRangeOf(lines, range) })),
+      'the findings, with lines and characters for offsets',
+    );
+    assert.ok(report.findings.every((finding) => !('elementIds' in finding)), 'without the element ids only the designer reads');
     assert.ok(report.findings.some((finding) => finding.ruleId === 'unknown-key'));
     assert.deepEqual(unpackOutline(report.outline, (entry) => entry.id), ['c1', 'h1', 'h2', 'vm1', 'vm2']);
     assert.match(report.n1.text, /N-1/);
@@ -172,6 +188,50 @@ describe('analysis worker', () => {
     assert.equal((await ask(client, request(6)))?.version, 6);
     assert.equal(worker.received.length, 1, 'nothing more is sent to a dead worker');
     assert.match(lines.join('\n'), /the analysis worker stopped: it exited with code 1/);
+  });
+
+  it('receives each report after the first as its changes, and starts again whole after a document closed', async () => {
+    const worker = new FakeWorker(new WorkerState());
+    const { lines, log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const first = ask(client, request(1));
+    await tick();
+    worker.answerNext();
+    const firstReport = await first;
+    const edited = DESIGN.replace('unknownKey: 1', 'unknownKex: 1');
+    const second = ask(client, request(2, edited));
+    await tick();
+    assert.equal(worker.received[0]?.base, 1, 'the request names the report the host holds');
+    worker.answerNext();
+    const secondReport = await second;
+    assert.deepEqual(withoutTime(secondReport), withoutTime(reportDocument(request(2, edited))), 'the report rebuilt from the changes is the whole report');
+    assert.equal(secondReport?.outline, firstReport?.outline, 'what did not change is not received again');
+    assert.ok(secondReport?.findings.some((finding) => firstReport?.findings.includes(finding)), 'nor are the findings that did not change');
+    client.forget('file:///a.vtopo');
+    await tick();
+    assert.deepEqual(worker.told, [{ kind: 'forget', uri: 'file:///a.vtopo' }]);
+    const third = ask(client, request(1));
+    await tick();
+    assert.equal(worker.received[0]?.base, undefined, 'after a close, a whole report is asked for');
+    worker.answerNext();
+    assert.deepEqual(withoutTime(await third), withoutTime(reportDocument(request(1))));
+    assert.deepEqual(lines.filter((line) => !line.startsWith('info')), []);
+  });
+
+  it('drops the reply on a document closed while it was analyzed', async () => {
+    const worker = new FakeWorker(new WorkerState());
+    const { lines, log } = fakeLog();
+    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const first = ask(client, request(1));
+    await tick();
+    worker.answerNext();
+    await first;
+    const second = ask(client, request(2));
+    await tick();
+    client.forget('file:///a.vtopo');
+    worker.answerNext();
+    assert.equal(await second, undefined);
+    assert.deepEqual(lines.filter((line) => !line.startsWith('info')), [], 'nothing to log: the document is gone');
   });
 
   it('logs a failed analysis and reports nothing for it', async () => {
