@@ -4,7 +4,9 @@
  *
  * - parse (parseVtopo: YAML, the design model, references) against js-yaml's `load` of the
  *   same text, which builds plain objects and checks nothing; goal <= 3x;
- * - the full analysis (every rule, on the parsed design) against that parse; goal <= 1.
+ * - the full analysis (every rule, on the parsed design) against that parse; goal <= 1;
+ * - the analysis after one edit to a VM, reusing the rules that read no VM from the
+ *   analysis before it (src/core/analysis/incremental.ts), against the full analysis.
  *
  * The analysis is timed on a fresh parse each run: the rules keep per-design results in
  * WeakMaps, and a second analysis of the same parse would find them made.
@@ -15,8 +17,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { analyzeParsed } from '../src/core/analysis/engine';
+import { AnalysisMemory } from '../src/core/analysis/incremental';
 import { parseVtopo } from '../src/core/model/parse';
-import { BENCH_SIZES, generateDesign } from './generate';
+import { BENCH_SIZES, generateDesign, withOneVmEdited } from './generate';
 import { medianMs, medianMsEach, table, type GoalFigure } from './measure';
 
 const JS_YAML_VERSION = (createRequire(import.meta.url)('js-yaml/package.json') as { version: string }).version;
@@ -46,6 +49,12 @@ export function benchDesigns(runs: number, writeDir: string | undefined): GoalFi
     const jsYamlMs = medianMs(runs, () => load(text));
     const parseMs = medianMs(runs, () => parseVtopo(text));
     const analysisMs = medianMsEach(runs, () => parseVtopo(text), (fresh) => analyzeParsed(fresh));
+    const edited = withOneVmEdited(text);
+    const incrementalMs = medianMsEach(runs, () => {
+      const memory = new AnalysisMemory();
+      analyzeParsed(parseVtopo(text), {}, memory);
+      return { memory, parsed: parseVtopo(edited) };
+    }, ({ memory, parsed: next }) => analyzeParsed(next, {}, memory));
     const findings = analyzeParsed(parsed).findings.length;
     const parseRatio = parseMs / jsYamlMs;
     const analysisRatio = analysisMs / parseMs;
@@ -65,11 +74,14 @@ export function benchDesigns(runs: number, writeDir: string | undefined): GoalFi
       parseRatio.toFixed(2),
       analysisMs.toFixed(1),
       analysisRatio.toFixed(2),
+      incrementalMs.toFixed(1),
+      (incrementalMs / analysisMs).toFixed(2),
       String(findings),
     ]);
   }
   console.log(`\nreader and analyzer, median of ${runs} runs after 1 warm-up; node ${process.version}`);
-  console.log(`peer of parse: js-yaml ${JS_YAML_VERSION} load of the same text (goal parse/js-yaml <= 3); peer of analysis: parse (goal analysis/parse <= 1)\n`);
-  console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'js-yaml ms', 'parse ms', 'parse/js-yaml', 'analysis ms', 'analysis/parse', 'findings'], rows));
+  console.log(`peer of parse: js-yaml ${JS_YAML_VERSION} load of the same text (goal parse/js-yaml <= 3); peer of analysis: parse (goal analysis/parse <= 1)`);
+  console.log('after VM edit: the analysis after one edit to a VM, reusing what the edit left alone of the analysis before; peer: the full analysis\n');
+  console.log(table(['design', 'hosts', 'VMs', 'fabrics', 'links', 'MB', 'js-yaml ms', 'parse ms', 'parse/js-yaml', 'analysis ms', 'analysis/parse', 'after VM edit ms', 'after edit/analysis', 'findings'], rows));
   return goals;
 }

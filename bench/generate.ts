@@ -261,3 +261,14 @@ export function generateDesign(size: DesignSize, seed = 1): string {
   for (let h = 0; h < size.hosts; h++) out(`  ${hostId(h)}: { x: ${(h % HOSTS_PER_RACK) * 400}, y: ${Math.floor(h / HOSTS_PER_RACK) * 600} }`);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The design after one edit a person makes: the first VM's memory one GB more. What the
+ * incremental analysis figure (bench/designs.ts) and its test start from.
+ */
+export function withOneVmEdited(text: string): string {
+  const at = text.indexOf('\n  vm-00001:\n');
+  const memoryAt = at < 0 ? -1 : text.indexOf('    memory: ', at);
+  if (memoryAt < 0) throw new Error('the design has no vm-00001 with a memory line');
+  return text.slice(0, memoryAt) + text.slice(memoryAt).replace(/memory: (\d+)/, (_, size: string) => `memory: ${Number(size) + 1}`);
+}

@@ -1,16 +1,22 @@
 // What a worker does with each message, the same in the desktop process and the Web
 // Worker. A worker either analyzes documents (reports) or answers hover and definition
 // questions (queries): the extension host starts one of each, from the same script.
-import { answer, isLanguageSetting } from '../core/analysis/document-report';
+import { answer, isLanguageSetting, type WorkerMemory } from '../core/analysis/document-report';
+import type { AnalysisMemory } from '../core/analysis/incremental';
+import { RecentDocuments } from '../core/text/recent-documents';
 import { SentReports } from '../core/analysis/report-changes';
 import { useLanguage } from '../core/l10n/messages';
 import { DesignReader, isForgetDocument, isLanguageQuery } from '../core/language/queries';
 import { DocumentTexts } from '../core/text/document-sync';
 
-/** What a worker holds between messages: the documents' texts, the last reports sent, and the designs read for questions. */
-export class WorkerState {
+/** Documents whose last analysis the worker keeps (each holds the reports of every rule). */
+const KEPT_ANALYSES = 4;
+
+/** What a worker holds between messages: the documents' texts, last reports and analyses, and the designs read for questions. */
+export class WorkerState implements WorkerMemory {
   readonly texts = new DocumentTexts();
   readonly sent = new SentReports();
+  readonly analyses = new RecentDocuments<AnalysisMemory>(KEPT_ANALYSES);
   readonly reader = new DesignReader();
 }
 
@@ -23,9 +29,10 @@ export function workerReply(message: unknown, state: WorkerState): unknown {
   if (isForgetDocument(message)) {
     state.texts.forget(message.uri);
     state.sent.forget(message.uri);
+    state.analyses.delete(message.uri);
     state.reader.forget(message.uri);
     return undefined;
   }
   if (isLanguageQuery(message)) return state.reader.answer(message);
-  return answer(message, state.texts, state.sent);
+  return answer(message, state);
 }

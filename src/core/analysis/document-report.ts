@@ -15,7 +15,10 @@ import type { Declaration } from '../model/schema';
 import { lensTargets } from '../view/simulation-targets';
 import { LineIndex, lineRangeOf, type LineRange } from '../model/source';
 import type { ComponentRef } from '../simulation/types';
-import { analyzeText, ruleOption, type HostRuleSetting } from './engine';
+import { analyzeParsed, ruleOption, type HostRuleSetting } from './engine';
+import { AnalysisMemory } from './incremental';
+import { parseVtopo } from '../model/parse';
+import type { RecentDocuments } from '../text/recent-documents';
 import type { Finding } from './rule';
 import { ruleMeta } from './rules';
 import type { SentReport, SentReports } from './report-changes';
@@ -91,12 +94,13 @@ const HEADROOM_OPTION = 'headroomPercent';
 
 /**
  * The report on `text`, the request's version of its document: the request's own text, or
- * the one its changes lead to (`answer` resolves them).
+ * the one its changes lead to (`answer` resolves them). With `memory`, the document's last
+ * analysis, rules whose sections the edit since left alone are not run again.
  */
-export function reportDocument(request: DocumentReportRequest, text = request.text): DocumentReport {
+export function reportDocument(request: DocumentReportRequest, text = request.text, memory?: AnalysisMemory): DocumentReport {
   if (text === undefined) throw new Error(`no text for ${request.uri} (version ${request.version}): a request with changes needs the text they apply to`);
   const started = performance.now();
-  const analysis = analyzeText(text, { rules: request.rules });
+  const analysis = analyzeParsed(parseVtopo(text), { rules: request.rules }, memory);
   const { topology, findings } = analysis;
   // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
   const meta = ruleMeta(HEADROOM_RULE);
@@ -148,18 +152,33 @@ export type WorkerReply =
   | { readonly kind: 'unread'; readonly uri: string; readonly version: number }
   | { readonly kind: 'error'; readonly uri: string; readonly version: number; readonly message: string };
 
+/** What the analysis worker keeps of each document between requests. */
+export interface WorkerMemory {
+  /** The last texts, for requests that carry changes. */
+  readonly texts: DocumentTexts;
+  /** The last reports sent, to send the next as changes. */
+  readonly sent: SentReports;
+  /** The last analyses, to reuse what an edit left alone (incremental.ts). */
+  readonly analyses: RecentDocuments<AnalysisMemory>;
+}
+
 /**
- * The worker's whole job: one request in, one reply out, never a throw. `texts` holds the
- * documents' last texts, for requests that carry changes; without it, only whole texts do.
- * `sent` remembers the reports sent, to send the next as changes; without it, each is whole.
+ * The worker's whole job: one request in, one reply out, never a throw. Without `memory`
+ * (analysis in the extension host), only requests with the whole text are answered, each
+ * with a whole report of a whole analysis.
  */
-export function answer(message: unknown, texts?: DocumentTexts, sent?: SentReports): WorkerReply {
+export function answer(message: unknown, memory?: WorkerMemory): WorkerReply {
   if (!isDocumentReportRequest(message)) return { kind: 'error', uri: '', version: -1, message: 'the worker received a message that is not an analysis request' };
-  const text = texts ? texts.resolve(message.uri, message.version, message) : message.text;
+  const text = memory ? memory.texts.resolve(message.uri, message.version, message) : message.text;
   if (text === undefined) return { kind: 'unread', uri: message.uri, version: message.version };
   try {
-    const report = reportDocument(message, text);
-    return sent ? sent.send(report, message.base) : { kind: 'report', report };
+    if (!memory) return { kind: 'report', report: reportDocument(message, text) };
+    let analyses = memory.analyses.get(message.uri);
+    if (!analyses) {
+      analyses = new AnalysisMemory();
+      memory.analyses.set(message.uri, analyses);
+    }
+    return memory.sent.send(reportDocument(message, text, analyses), message.base);
   } catch (error) {
     return { kind: 'error', uri: message.uri, version: message.version, message: error instanceof Error ? error.stack ?? error.message : String(error) };
   }

@@ -13,6 +13,7 @@ import { grouped } from '../text/plural';
 import type { Finding, RuleMeta, RuleOption } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
+import type { AnalysisMemory } from './incremental';
 import { defineMessages } from '../l10n/messages';
 import { formatList } from '../l10n/format';
 
@@ -52,13 +53,20 @@ export interface AnalysisOptions {
 export interface Analysis {
   readonly topology: Topology;
   readonly findings: readonly Finding[];
+  /** With a memory: the rules whose last reports were reused rather than run again. */
+  readonly reused?: readonly RuleId[];
 }
 
 export function analyzeText(text: string, options: AnalysisOptions = {}): Analysis {
   return analyzeParsed(parseVtopo(text), options);
 }
 
-export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}): Analysis {
+/**
+ * The analysis of a parsed design. With `memory` (the document's, kept between analyses),
+ * rules whose sections the edit since the last analysis left alone are not run again
+ * (incremental.ts).
+ */
+export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}, memory?: AnalysisMemory): Analysis {
   const { topology } = parsed;
   const fileSettings = topology.file?.analysis?.rules;
   const severityOf = (meta: RuleMeta): SeveritySetting =>
@@ -71,12 +79,14 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   for (const problem of [...settingProblems(topology), ...parsed.problems]) {
     add(problem.ruleId, severityOf(structuralMeta(problem.ruleId)), problem);
   }
+  const run = memory?.begin(parsed, JSON.stringify([options.rules ?? {}, today]));
   for (const rule of ANALYSIS_RULES) {
     const severity = severityOf(rule.meta);
     if (severity === 'off') continue;
     const option = (name: string): number => ruleOption(topology, options, rule.meta, name);
+    const check = () => [...rule.check({ topology, text: parsed.text, option, today })];
     try {
-      for (const report of rule.check({ topology, text: parsed.text, option, today })) add(rule.meta.id, severity, report);
+      for (const report of run ? run.reportsOf(rule, check) : check()) add(rule.meta.id, severity, report);
     } catch (error) {
       // A rule bug must not hide the other rules' findings; say which rule failed.
       findings.push({
@@ -89,8 +99,9 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
       });
     }
   }
+  run?.end();
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { topology, findings: capPerRule(findings) };
+  return { topology, findings: capPerRule(findings), ...(run ? { reused: run.reused } : {}) };
 }
 
 /**

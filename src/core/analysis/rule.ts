@@ -6,6 +6,7 @@
 import type { Report } from '../model/report';
 import type { Topology } from '../model/topology';
 import type { RuleId } from './rule-ids';
+import type { RuleReads } from './incremental';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -54,6 +55,14 @@ export interface RuleContext {
 
 export interface AnalysisRule {
   readonly meta: RuleMeta;
+  /**
+   * The sections of the design the rule reads (top-level keys; `analysis` goes without
+   * saying), through the topology and through the helpers it calls, and the text its fixes
+   * read: when an edit leaves them all alone, the rule's last reports are reused
+   * (incremental.ts). A rule that does not say runs on every analysis. The rule tests check
+   * that a rule reads nothing else (test/unit/rules/rule-test.ts).
+   */
+  readonly reads?: RuleReads;
   check(context: RuleContext): Iterable<Report>;
 }
 

@@ -12,14 +12,18 @@
  * - `edited(text, ...replacements)`: a design with a few exact replacements, each one checked.
  *
  * Both runners fail the test when a rule throws (an internal error is never mistaken for
- * silence) and when the design has structural problems (a design or a test edit gone wrong);
- * a test about broken designs says `{ allowStructuralProblems: true }`.
+ * silence), when the design has structural problems (a design or a test edit gone wrong;
+ * a test about broken designs says `{ allowStructuralProblems: true }`), and when the rule
+ * reads a section of the design its `reads` does not name (recorded-reads.ts): every rule
+ * test also checks what incremental analysis relies on.
  * Design builders and fixtures stay with their folder (capacity/helpers.ts, network/helpers.ts,
  * placement/helpers.ts, hardware/fixtures.ts, platform/design.ts, storage/fixtures.ts).
  */
 
 import assert from 'node:assert/strict';
 import { analyzeText, ruleOption, type AnalysisOptions } from '../../../src/core/analysis/engine';
+import { ANALYSIS_RULES } from '../../../src/core/analysis/rules';
+import { allowedReads, recordedReads } from './recorded-reads';
 import type { AnalysisRule, Finding } from '../../../src/core/analysis/rule';
 import type { RuleId } from '../../../src/core/analysis/rule-ids';
 import { applyEdits } from '../../../src/core/edit/yaml-edits';
@@ -46,6 +50,7 @@ export function findingsOf(text: string, ruleId: RuleId | readonly RuleId[], opt
   const ids = new Set<string>(typeof ruleId === 'string' ? [ruleId] : ruleId);
   const { findings } = analyzeText(text, { today: TODAY, ...analysisOptions });
   assert.deepEqual(findings.filter((f) => f.internalError === true).map((f) => f.message), [], 'a rule threw');
+  for (const rule of ANALYSIS_RULES) if (ids.has(rule.meta.id)) assertReadsDeclared(text, rule, { today: TODAY, ...analysisOptions });
   if (!allowStructuralProblems) {
     assert.deepEqual(findings.filter((f) => STRUCTURAL.has(f.ruleId) && !ids.has(f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`), [], 'the design has structural problems');
   }
@@ -62,7 +67,17 @@ export function reportsOf(text: string, rule: AnalysisRule, options: RuleTestOpt
   if (!options.allowStructuralProblems) assert.deepEqual(problems.map((p) => `${p.ruleId}: ${p.message}`), [], 'the design has structural problems');
   const option = (name: string): number => ruleOption(topology, options, rule.meta, name);
   const today = topology.file?.analysis?.asOf ?? options.today ?? TODAY;
-  return [...rule.check({ topology, option, today, text })];
+  const reports = [...rule.check({ topology, option, today, text })];
+  assertReadsDeclared(text, rule, { today: TODAY, ...options });
+  return reports;
+}
+
+/** Fails when the rule, run on `text`, reads a section its `reads` does not name (a rule that names none may read anything). */
+export function assertReadsDeclared(text: string, rule: AnalysisRule, options: AnalysisOptions): void {
+  if (!rule.reads) return;
+  const allowed = allowedReads(rule);
+  const undeclared = [...recordedReads(text, rule, options)].filter((section) => !allowed.has(section));
+  assert.deepEqual(undeclared, [], `rule ${rule.meta.id} reads sections its \`reads\` does not name`);
 }
 
 /** The text a range covers, or a finding's, report's or related location's range; '' for none. */

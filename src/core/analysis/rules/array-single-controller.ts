@@ -27,6 +27,7 @@ export const arraySingleController: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — AV100-G6/G10 single controller, FQ816R/FQ1616R dual controller', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['arrays', 'datastores'],
   *check({ topology }) {
     for (const array of topology.arrays) {
       const product = findArrayProduct(array.model);

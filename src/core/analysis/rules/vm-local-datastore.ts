@@ -20,6 +20,7 @@ export const vmLocalDatastore: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — shared SAN storage is the basis of VMware HA', 'docs/design/sources.md#seed-001 — HA strategies: shared storage', 'docs/design/sources.md#vsphere-availability — HA requirements'],
     },
   },
+  reads: ['clusters', 'hosts', 'datastores', 'vms'],
   *check({ topology }) {
     const shared = topology.datastores.filter((d) => !topology.isLocalDatastore(d));
     for (const vm of topology.vms) {

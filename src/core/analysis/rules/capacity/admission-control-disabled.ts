@@ -21,6 +21,7 @@ export const admissionControlDisabled: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-002 — restarted VMs degrade or crash hosts without reserved capacity', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/sources.md#vsphere-availability — admission control'],
     },
   },
+  reads: ['clusters'],
   *check({ topology, text }) {
     for (const cluster of haClusters(topology)) {
       const admission = cluster.ha.admissionControl;

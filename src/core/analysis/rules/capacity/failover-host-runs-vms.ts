@@ -23,6 +23,7 @@ export const failoverHostRunsVms: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-availability — dedicated failover hosts admission control', 'docs/design/algorithms.md#13-dedicated-failover-hosts', 'docs/design/sources.md#seed-002 — designated failover servers'],
     },
   },
+  reads: ['clusters', 'hosts', 'vms'],
   *check({ topology, text }) {
     for (const cluster of haClusters(topology)) {
       const admission = cluster.ha.admissionControl;

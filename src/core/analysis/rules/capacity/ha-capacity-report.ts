@@ -34,6 +34,7 @@ export const haCapacityReport: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-availability — admission control', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/sources.md#seed-000-checklist — the pool still runs every VM after one server fails', 'docs/design/sources.md#seed-001 — spare capacity for the failure of a host'],
     },
   },
+  reads: ['clusters', 'hosts', 'vms'],
   *check({ topology }) {
     const n1 = new Map(worstSingleHostFailure(topology).clusters.map((c) => [c.clusterId, c]));
     for (const cluster of haClusters(topology)) {

@@ -37,6 +37,7 @@ export const n1Capacity: AnalysisRule = {
       ],
     },
   },
+  reads: ['clusters', 'hosts', 'vms'],
   *check({ topology }) {
     for (const verdict of worstSingleHostFailure(topology).clusters) {
       const worst = verdict.worst;

@@ -29,6 +29,7 @@ export const n1Headroom: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — 10-20% headroom, 29 hosts / 400 VMs', 'docs/design/domain.md#rule-5-failover-capacity-n1', 'docs/design/algorithms.md#1-ha-admission-control', 'docs/design/algorithms.md#2-ha-restart-after-a-host-failure'],
     },
   },
+  reads: ['clusters', 'hosts', 'vms'],
   *check({ topology, option }) {
     const threshold = option('headroomPercent');
     for (const verdict of worstSingleHostFailure(topology).clusters) {

@@ -41,6 +41,7 @@ export const asyncOnlyCritical: AnalysisRule = {
       ],
     },
   },
+  reads: ['clusters', 'hosts', 'datastores', 'vms'],
   *check({ topology }) {
     for (const datastore of topology.datastores) {
       const mirror = datastore.mirror;

@@ -25,6 +25,7 @@ export const clusterSingleDomain: AnalysisRule = {
       ],
     },
   },
+  reads: ['sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays'],
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     if (!domains.modelled) return;

@@ -25,6 +25,7 @@ export const failureDomainConflict: AnalysisRule = {
       sources: ['docs/format.md#failure-domains'],
     },
   },
+  reads: ['sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'hosts', 'switches', 'arrays'],
   *check({ topology }) {
     for (const conflict of failureDomainsOf(topology).conflicts) {
       yield { message: conflictMessage(conflict), range: conflict.range, elementIds: [conflict.elementId] };

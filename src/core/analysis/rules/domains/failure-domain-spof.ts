@@ -44,6 +44,7 @@ export const failureDomainSpof: AnalysisRule = {
       ],
     },
   },
+  reads: ['inventory', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     if (!domains.modelled) return;

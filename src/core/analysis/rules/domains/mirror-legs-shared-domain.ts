@@ -25,6 +25,7 @@ export const mirrorLegsSharedDomain: AnalysisRule = {
       ],
     },
   },
+  reads: ['sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'hosts', 'switches', 'arrays', 'datastores'],
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     for (const datastore of topology.datastores) {

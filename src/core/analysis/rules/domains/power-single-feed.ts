@@ -27,6 +27,7 @@ export const powerSingleFeed: AnalysisRule = {
       ],
     },
   },
+  reads: ['sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'hosts', 'switches', 'arrays'],
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     for (const device of domains.devices) {

@@ -60,6 +60,7 @@ export const siteLinkLatency: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores'],
   *check({ topology }) {
     const reported = new Set<string>();
     const report = function* (a: string, b: string, limit: Limit, who: string) {

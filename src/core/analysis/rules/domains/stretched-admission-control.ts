@@ -30,6 +30,7 @@ export const stretchedAdmissionControl: AnalysisRule = {
       ],
     },
   },
+  reads: ['sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'vms'],
   *check({ topology }) {
     for (const { cluster, hostsBySite } of stretchedClusters(topology)) {
       const ha = cluster.ha;

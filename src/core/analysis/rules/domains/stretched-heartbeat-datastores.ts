@@ -24,6 +24,7 @@ export const stretchedHeartbeatDatastores: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores'],
   *check({ topology }) {
     if (topology.platform !== 'vsphere') return;
     for (const { cluster, hostsBySite } of stretchedClusters(topology)) {

@@ -26,6 +26,7 @@ export const stretchedIsolationAddresses: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'arrays', 'links'],
   *check({ topology }) {
     if (topology.platform !== 'vsphere') return;
     const domains = failureDomainsOf(topology);

@@ -28,6 +28,7 @@ export const stretchedPreferredSite: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'vms'],
   *check({ topology }) {
     if (!QUORUM_PLATFORMS.has(topology.platform)) return;
     const used = datastoresUsedByClusters(topology);

@@ -27,6 +27,7 @@ export const stretchedSiteAffinity: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'vms', 'rules'],
   *check({ topology }) {
     if (topology.platform !== 'vsphere') return;
     const domains = failureDomainsOf(topology);

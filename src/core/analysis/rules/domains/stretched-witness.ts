@@ -30,6 +30,7 @@ export const stretchedWitness: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores'],
   *check({ topology }) {
     for (const datastore of topology.datastores) {
       const mirror = datastore.mirror;

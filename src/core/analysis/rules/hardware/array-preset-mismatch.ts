@@ -61,6 +61,7 @@ export const arrayPresetMismatch: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — the array vendor\'s product list'],
     },
   },
+  reads: ['arrays'],
   *check({ topology }) {
     for (const array of topology.arrays) {
       const product = findArrayProduct(array.model);

@@ -24,6 +24,7 @@ export const arrayThroughputMinimum: AnalysisRule = {
       minThroughputMBps: { description: 'Throughput the array must deliver, in MB/s (docs/design/sources.md#seed-000: 200).', default: 200, min: 0, max: 1_000_000 },
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check({ topology, option }) {
     const minimum = option('minThroughputMBps');
     const cabling = cablingOf(topology);

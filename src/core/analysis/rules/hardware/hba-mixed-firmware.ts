@@ -24,6 +24,7 @@ export const hbaMixedFirmware: AnalysisRule = {
       sources: ['docs/design/algorithms.md#5-storage-path-redundancy — same HBA vendor and firmware inside a host', 'docs/design/sources.md#vmware-compatibility-guide — IO devices are certified per driver and firmware version'],
     },
   },
+  reads: ['hosts'],
   *check({ topology }) {
     for (const host of topology.hosts) {
       for (const [family, initiators] of initiatorsOf(host)) {

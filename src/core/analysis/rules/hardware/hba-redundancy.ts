@@ -39,6 +39,7 @@ export const hbaRedundancy: AnalysisRule = {
       minIscsiPorts: { description: '1 GbE ports (or their bandwidth in faster ports) each iSCSI initiator needs (docs/design/sources.md#seed-000: 4 to 8).', default: 4, min: 1, max: 64 },
     },
   },
+  reads: ['clusters', 'hosts', 'datastores', 'vms'],
   *check({ topology, option }) {
     const onSan = clustersOnSan(topology);
     if (onSan.size === 0) return;

@@ -26,6 +26,7 @@ export const iscsiPortBinding: AnalysisRule = {
       sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: one VMkernel port per physical NIC, exactly one active uplink, no standby', 'docs/design/sources.md#vsphere-storage — configuring network adapters for iSCSI port binding'],
     },
   },
+  reads: ['hosts'],
   *check({ topology, text }) {
     for (const host of topology.hosts) {
       const firstUser = new Map<string, string>();

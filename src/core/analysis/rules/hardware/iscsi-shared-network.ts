@@ -25,6 +25,7 @@ export const iscsiSharedNetwork: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — iSCSI traffic on its own network', 'docs/design/domain.md#rule-12-separate-networks', 'docs/design/sources.md#vsphere-storage — iSCSI networking best practices (separate network for storage)'],
     },
   },
+  reads: ['hosts'],
   *check({ topology }) {
     for (const host of topology.hosts) {
       const flaggedPorts = new Set<string>();

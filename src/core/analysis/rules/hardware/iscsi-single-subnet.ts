@@ -36,6 +36,7 @@ export const iscsiSingleSubnet: AnalysisRule = {
       sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: two subnets or VLANs as the IP analogue of dual fabrics; bound ports in the target portal\'s subnet', 'docs/design/sources.md#seed-000 — two GbE/10GbE switches for an IP SAN', 'docs/design/sources.md#vsphere-storage — iSCSI port binding considerations'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check({ topology }) {
     const targets = topology.arrays.flatMap((array) => array.controllers.flatMap((c) => c.ports.filter((p) => p.type === 'iscsi').map((port) => ({ array, port }))));
     const targetSubnets = new Set(targets.flatMap(({ port }) => (port.subnet === undefined ? [] : [canonicalSubnet(port.subnet)])));

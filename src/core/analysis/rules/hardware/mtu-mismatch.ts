@@ -61,6 +61,7 @@ export const mtuMismatch: AnalysisRule = {
       sources: ['docs/design/algorithms.md#5-storage-path-redundancy — iSCSI: jumbo frames only if every hop agrees', 'docs/design/sources.md#vsphere-storage — using jumbo frames with iSCSI (MTU must be set on every switch and port along the path)'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check({ topology, text }) {
     const uplinkUsers = vmkernelPortsByUplink(topology);
     for (const cable of cablingOf(topology).cables) {

@@ -38,6 +38,7 @@ export const storageDemandExceedsCapacity: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000-checklist — SAN throughput sizing', 'docs/design/domain.md#rule-4-storage-throughput — host demand within what array ports and links carry'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
   *check({ topology }) {
     const cabling = cablingOf(topology);
     const vmsByArray = new Map<StorageArray, Vm[]>();

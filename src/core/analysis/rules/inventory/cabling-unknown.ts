@@ -31,6 +31,7 @@ export const cablingUnknown: AnalysisRule = {
       sources: ['docs/import.md#what-an-export-does-not-say', 'docs/format.md#links'],
     },
   },
+  reads: ['inventory', 'hosts', 'links'],
   *check({ topology }) {
     const inventory = topology.file?.inventory;
     if (inventory?.cabling !== 'unknown') return;

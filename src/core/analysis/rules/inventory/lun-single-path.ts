@@ -47,6 +47,7 @@ export const lunSinglePath: AnalysisRule = {
       ],
     },
   },
+  reads: ['hosts', 'datastores'],
   *check({ topology }) {
     for (const datastore of topology.datastores) {
       if (datastore.paths === undefined || topology.isLocalDatastore(datastore)) continue;

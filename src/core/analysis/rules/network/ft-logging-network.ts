@@ -33,6 +33,7 @@ export const ftLoggingNetwork: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-availability — Fault Tolerance requirements: dedicated 10 Gbit FT logging network', 'docs/design/sources.md#vsphere-networking — VMkernel networking: Fault Tolerance logging traffic'],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links', 'vms'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     // Per host, the FT VMs whose primary or secondary it runs, in file order.

@@ -34,6 +34,7 @@ export const guestClusterHeartbeatOnClientNetwork: AnalysisRule = {
       sources: ['https://techcommunity.microsoft.com/blog/failoverclustering/failover-clustering-networking-basics-and-fundamentals/1706005 — Microsoft, "Failover Clustering Networking Basics and Fundamentals": private heartbeat network', 'docs/design/sources.md#seed-001-guest-cluster-table — public, private and iSCSI networks per failover node'],
     },
   },
+  reads: ['inventory', 'hosts', 'switches', 'distributedSwitches', 'links', 'vms', 'guestClusters'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const guestCluster of topology.guestClusters) {

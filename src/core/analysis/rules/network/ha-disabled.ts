@@ -31,6 +31,7 @@ export const haDisabled: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-availability — Creating and Using vSphere HA Clusters', 'https://learn.microsoft.com/en-us/windows-server/failover-clustering/failover-clustering-overview — Microsoft Learn, "Failover clustering overview": clustered roles fail over to other nodes', 'docs/design/sources.md#proxmox-ha-manager'],
     },
   },
+  reads: ['management', 'clusters', 'hosts', 'vms'],
   *check({ topology, text }) {
     const management = managementVms(topology);
     for (const cluster of topology.clusters) {

@@ -95,6 +95,7 @@ export const heartbeatSinglePath: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const cluster of haClusters(topology)) {

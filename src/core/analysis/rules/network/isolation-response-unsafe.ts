@@ -40,6 +40,7 @@ export const isolationResponseUnsafe: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links'],
   *check({ topology, text }) {
     if (topology.platform !== 'vsphere') return;
     const lan = lanNetworkOf(topology);

@@ -45,6 +45,7 @@ export const managementNetworkSpof: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const host of topology.hosts) {

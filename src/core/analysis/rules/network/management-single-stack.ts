@@ -28,6 +28,7 @@ export const managementSingleStack: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const host of topology.hosts) {

@@ -52,6 +52,7 @@ export const vmNetworkMissing: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-networking — standard switches are configured per host, distributed switches across hosts', 'docs/design/sources.md#vsphere-migration-limits — vCenter Server and Host Management, vMotion networking requirements: the destination host must have the VM\'s networks'],
     },
   },
+  reads: ['inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links', 'vms'],
   *check(context) {
     const { topology } = context;
     const lan = lanNetworkOf(topology);

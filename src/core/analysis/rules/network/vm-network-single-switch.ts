@@ -52,6 +52,7 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
       sources: ['docs/design/sources.md#vsphere-networking — NIC teaming and failover: uplinks on separate physical switches and adapters'],
     },
   },
+  reads: ['inventory', 'hosts', 'switches', 'distributedSwitches', 'links', 'vms'],
   *check({ topology }) {
     const lan = lanNetworkOf(topology);
     for (const host of topology.hosts) {

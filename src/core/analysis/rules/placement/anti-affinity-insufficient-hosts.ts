@@ -31,6 +31,7 @@ export const antiAffinityInsufficientHosts: AnalysisRule = {
       sources: ['docs/design/algorithms.md#placement-filter — restart placement respects anti-affinity', 'docs/design/algorithms.md#3-drs-rules-and-balance — an anti-affinity group of k VMs needs k hosts after F failures', 'docs/design/sources.md#vsphere-resource-management — VM-VM affinity rules'],
     },
   },
+  reads: ['clusters', 'hosts', 'vms', 'guestClusters', 'rules'],
   *check({ topology }) {
     // A guest cluster and the rule that keeps its nodes apart are one requirement: report it once.
     const reported = new Set<string>();

@@ -25,6 +25,7 @@ export const guestClusterRoleMismatch: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover for stateful apps, NLB for stateless apps'],
     },
   },
+  reads: ['vms', 'guestClusters'],
   *check({ topology }) {
     for (const guestCluster of topology.guestClusters) {
       const wrong = guestCluster.type === 'nlb' ? 'stateful' : 'stateless';

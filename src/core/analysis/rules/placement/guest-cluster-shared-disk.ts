@@ -28,6 +28,7 @@ export const guestClusterSharedDisk: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover clusters need a shared iSCSI disk', 'docs/design/sources.md#ms-failover-clustering-requirements — shared storage'],
     },
   },
+  reads: ['datastores', 'vms', 'guestClusters'],
   *check(context) {
     const { topology } = context;
     for (const guestCluster of topology.guestClusters) {

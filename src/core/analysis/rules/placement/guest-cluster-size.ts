@@ -25,6 +25,7 @@ export const guestClusterSize: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover up to 16 nodes, NLB up to 32', 'docs/design/sources.md#ms-nlb'],
     },
   },
+  reads: ['vms', 'guestClusters'],
   *check({ topology }) {
     for (const guestCluster of topology.guestClusters) {
       const limits = GUEST_CLUSTER_LIMITS[guestCluster.type];

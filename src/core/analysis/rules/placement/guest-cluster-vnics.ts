@@ -26,6 +26,7 @@ export const guestClusterVnics: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001-guest-cluster-table — failover >= 3 vNICs, NLB >= 2'],
     },
   },
+  reads: ['vms', 'guestClusters'],
   *check(context) {
     const { topology } = context;
     const guestClusters = new Map(topology.guestClusters.map((gc) => [gc.id, gc]));

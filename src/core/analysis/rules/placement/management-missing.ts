@@ -23,6 +23,7 @@ export const managementMissing: AnalysisRule = {
       ],
     },
   },
+  reads: ['vtopo', 'platform', 'management', 'hosts'],
   *check({ topology }) {
     const file = topology.file;
     // Proxmox VE manages from every node; a XenServer pool from its master (XAPI).

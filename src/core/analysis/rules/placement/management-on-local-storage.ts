@@ -22,6 +22,7 @@ export const managementOnLocalStorage: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — vCenter as a protected VM on shared storage, or a dedicated server', 'docs/design/domain.md#rule-11-management-server'],
     },
   },
+  reads: ['management', 'datastores', 'vms'],
   *check({ topology }) {
     const shared = topology.datastores.filter((d) => !topology.isLocalDatastore(d) && d.protocol !== 'raw');
     for (const { vm, part, range } of managementVms(topology)) {

@@ -26,6 +26,7 @@ export const managementRestartPriority: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — management server as a protected VM', 'docs/design/algorithms.md#restart-priorities', 'docs/design/sources.md#vsphere-availability — give the vCenter Server VM a high restart priority'],
     },
   },
+  reads: ['management', 'clusters', 'hosts', 'vms'],
   *check(context) {
     const { topology } = context;
     for (const { vm, part, range } of managementVms(topology)) {

@@ -21,6 +21,7 @@ export const managementSelfDependency: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — dedicated physical server or VM for vCenter and its database', 'docs/design/domain.md#rule-11-management-server'],
     },
   },
+  reads: ['management', 'clusters', 'hosts', 'vms'],
   *check({ topology }) {
     if (topology.clusters.length !== 1) return;
     for (const { vm, part, range } of managementVms(topology)) {

@@ -23,6 +23,7 @@ export const clusterSizeLimit: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — cluster sizes: VMware and Citrix 32 nodes, Hyper-V 16', 'docs/design/algorithms.md#6-limits-per-product-and-version', 'docs/design/sources.md#vsphere-config-max', 'docs/design/sources.md#ms-hyperv-scalability'],
     },
   },
+  reads: ['platform', 'platformVersion', 'clusters', 'hosts', 'vms'],
   *check({ topology }) {
     const lookup = limitsFor(topology.platform, topology.file?.platformVersion);
     if (!lookup) return;

@@ -24,6 +24,7 @@ export const drsEdition: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'edition', 'clusters', 'hosts'],
   *check({ topology }) {
     for (const host of topology.hosts) {
       const cluster = topology.clusterOfHost(host);

@@ -22,6 +22,7 @@ export const editionNoLiveMigration: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-003 — free ESXi: no vMotion', 'docs/design/sources.md#vsphere-editions'],
     },
   },
+  reads: ['platform', 'edition', 'clusters', 'hosts'],
   *check({ topology }) {
     for (const host of topology.hosts) {
       const cluster = topology.clusterOfHost(host);

@@ -44,6 +44,7 @@ export const freeEdition: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-003 — free ESXi: no vMotion, no HA', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vsphere-editions'],
     },
   },
+  reads: ['platform', 'edition', 'clusters', 'hosts'],
   *check({ topology }) {
     for (const host of topology.hosts) {
       const cluster = topology.clusterOfHost(host);

@@ -41,6 +41,7 @@ export const haMinimumHosts: AnalysisRule = {
       sources: ['docs/design/sources.md#proxmox-ha-manager', 'docs/design/sources.md#vsphere-availability — vSphere HA Checklist ("A cluster must contain at least two hosts")'],
     },
   },
+  reads: ['platform', 'platformVersion', 'clusters', 'hosts'],
   *check({ topology }) {
     const lookup = limitsFor(topology.platform, topology.file?.platformVersion);
     if (!lookup) return;

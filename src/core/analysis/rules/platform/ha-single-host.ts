@@ -22,6 +22,7 @@ export const haSingleHost: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — HA strategies: spare capacity for the failure of another node', 'docs/design/algorithms.md#14-other-platforms', 'docs/design/algorithms.md#6-limits-per-product-and-version'],
     },
   },
+  reads: ['clusters', 'hosts', 'vms'],
   *check({ topology }) {
     for (const cluster of topology.clusters) {
       const hosts = topology.hostsInCluster(cluster.id);

@@ -23,6 +23,7 @@ export const hostVmLimit: AnalysisRule = {
       sources: ['docs/design/algorithms.md#2-ha-restart-after-a-host-failure', 'docs/design/algorithms.md#6-limits-per-product-and-version', 'docs/design/sources.md#vsphere-config-max', 'docs/design/sources.md#ms-hyperv-scalability'],
     },
   },
+  reads: ['platform', 'platformVersion', 'hosts', 'vms'],
   *check({ topology }) {
     const lookup = limitsFor(topology.platform, topology.file?.platformVersion);
     const platformLimit = lookup?.limits.maxVmsPerHost;

@@ -66,6 +66,7 @@ export const migrationCpuCompatibility: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — live migration needs the same CPU family', 'docs/design/sources.md#seed-003 — vMotion CPU compatibility', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vmware-kb-1003212 — EVC modes'],
     },
   },
+  reads: ['platform', 'clusters', 'hosts'],
   *check(context) {
     const { topology } = context;
     const { text } = context;

@@ -22,6 +22,7 @@ export const migrationCpuVendor: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — live migration needs the same CPU family', 'docs/design/sources.md#seed-003 — vMotion requirements: CPU compatibility', 'docs/design/domain.md#rule-10-live-migration-compatibility', 'docs/design/sources.md#vmware-kb-1003212 — EVC'],
     },
   },
+  reads: ['platform', 'clusters', 'hosts'],
   *check({ topology }) {
     for (const cluster of topology.clusters) {
       const byVendor = new Map<CpuVendor, string[]>();

@@ -179,6 +179,7 @@ export const migrationNetwork: AnalysisRule = {
       ],
     },
   },
+  reads: ['platform', 'inventory', 'clusters', 'hosts', 'switches', 'distributedSwitches', 'links'],
   *check({ topology }) {
     const name = liveMigrationName(topology.platform);
     const lan = lanNetworkOf(topology);

@@ -21,6 +21,7 @@ export const storageProtocolMismatch: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — storage per hypervisor', 'docs/design/sources.md#vsphere-storage — datastore types (VMFS, NFS)', 'docs/design/sources.md#ms-hyperv-storage — Cluster Shared Volumes', 'docs/design/sources.md#xenserver-ha — storage repositories', 'docs/design/sources.md#proxmox-storage — Proxmox storage types'],
     },
   },
+  reads: ['platform', 'datastores', 'vms'],
   *check({ topology }) {
     let vms: ReadonlyMap<string, readonly string[]> | undefined;
     for (const datastore of topology.datastores) {

@@ -52,6 +52,7 @@ export const storageProtocolPlatform: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-001 — storage per hypervisor: Hyper-V needs FC or iSCSI block storage, not NFS', 'docs/design/sources.md#ms-hyperv-storage — CSV, SMB 3', 'docs/design/sources.md#vsphere-storage — datastore types'],
     },
   },
+  reads: ['platform', 'datastores', 'vms'],
   *check({ topology }) {
     let vms: ReadonlyMap<string, readonly string[]> | undefined;
     for (const datastore of topology.datastores) {

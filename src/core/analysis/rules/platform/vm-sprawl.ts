@@ -123,6 +123,7 @@ export const vmSprawl: AnalysisRule = {
       idleDays: { description: 'Days since lastActive after which a VM counts as idle.', default: 90, min: 1, max: 3650 },
     },
   },
+  reads: ['hosts', 'vms', 'costs'],
   *check({ topology, option, today }) {
     const idleDays = option('idleDays');
     const cost = costModel(topology);

@@ -26,6 +26,7 @@ export const controllerSingleFabric: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — each controller cabled to both FC switches', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);

@@ -23,6 +23,7 @@ export const datastoreNotPresented: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — shared SAN storage reached by every host', 'docs/design/sources.md#seed-001 — HA strategies: shared storage', 'docs/design/algorithms.md#5-storage-path-redundancy', 'docs/design/sources.md#vsphere-availability — restart placement needs datastore access'],
     },
   },
+  reads: ['clusters', 'hosts', 'arrays', 'datastores', 'vms'],
   *check({ topology }) {
     const missingByDatastore = new Map<string, string[]>();
     for (const [clusterId, datastores] of datastoresUsedByClusters(topology)) {

@@ -22,6 +22,7 @@ export const datastoreUnreachable: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — shared SAN storage is the basis of VMware HA', 'docs/design/sources.md#seed-001 — HA needs storage every host can reach', 'docs/design/sources.md#vsphere-availability — restart placement', 'docs/design/algorithms.md#2-ha-restart-after-a-host-failure', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['inventory', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
   *check({ topology }) {
     const missing = new Map<string, Datastore[]>();
     for (const need of checkedNeeds(topology)) {

@@ -20,6 +20,7 @@ export const fabricsJoined: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — two separate FC or GbE switches', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check(context) {
     const { topology } = context;
     for (const isl of networkOf(context).interSwitchLinks) {

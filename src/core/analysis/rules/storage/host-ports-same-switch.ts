@@ -26,6 +26,7 @@ export const hostPortsSameSwitch: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — each host: one HBA per fabric', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);

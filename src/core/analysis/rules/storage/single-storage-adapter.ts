@@ -21,6 +21,7 @@ export const singleStorageAdapter: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000-checklist — two identical HBAs per host', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/domain.md#rule-3-two-identical-storage-adapters-per-host', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['hosts', 'switches', 'arrays', 'links'],
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);

@@ -42,6 +42,7 @@ export const storagePathSpof: AnalysisRule = {
       sources: ['docs/design/sources.md#seed-000 — redundant HBAs, switches and controllers for HA', 'docs/design/sources.md#seed-002 — "evaluate single points of failure: SAN, LAN switch, single storage system"', 'docs/design/domain.md#rule-2-no-single-point-of-failure-on-the-storage-path', 'docs/design/algorithms.md#5-storage-path-redundancy'],
     },
   },
+  reads: ['inventory', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);

@@ -1,0 +1,167 @@
+/**
+ * Incremental analysis (docs/performance.md): each rule declares the sections of a design
+ * it reads (`AnalysisRule.reads`: top-level keys such as `hosts` or `links`), and when an
+ * edit left all of them alone, the rule's reports from the last analysis of the document are
+ * reused, their ranges moved by the edit, instead of running it again. An edit to one VM
+ * does not run the rules that judge the storage network, which read no VM.
+ *
+ * What counts as the edit is the one span where the new text differs from the last one
+ * (the longest common start and end); the sections it touches are those whose key or value
+ * spans it meets, in the last parse or the new one. Nothing is reused when the edit meets
+ * `analysis` (severities, thresholds and the day of judgement live there), when the host's
+ * settings or the day changed, or when the text has an alias (a node of one section can
+ * then stand in another). A report is reused only if none of its ranges (its own, its
+ * related places', its fixes') meets the edit; otherwise the rule runs again.
+ */
+
+import type { FileValue } from '../model/format';
+import type { ParseResult } from '../model/parse';
+import type { Report } from '../model/report';
+import type { SourceRange } from '../model/source';
+import type { AnalysisRule } from './rule';
+import type { RuleId } from './rule-ids';
+
+/** A part of a design as a rule reads it: one of the file's top-level keys. */
+export type DesignSection = Exclude<keyof FileValue, 'source'>;
+
+/** Sections whose values the reader copies into another's: a host takes what its profile gives. */
+const TAKEN_INTO: Partial<Record<DesignSection, readonly DesignSection[]>> = { hostProfiles: ['hosts'] };
+
+/** The sections a rule may be said to read: every top-level key but `analysis`, which every rule depends on. */
+export type RuleReads = readonly Exclude<DesignSection, 'analysis'>[];
+
+interface Analyzed {
+  readonly text: string;
+  readonly spans: ReadonlyMap<string, SourceRange>;
+  readonly aliased: boolean;
+  /** The host's settings and the day the design was judged on, as one string. */
+  readonly setting: string;
+  readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
+}
+
+/** What a document's analyses keep between two runs: the last one's reports per rule, and what they were made on. */
+export class AnalysisMemory {
+  private last: Analyzed | undefined;
+
+  /** One analysis of `parsed`, reusing what it can of the last; `setting` is the host's settings and the day, as one string. */
+  begin(parsed: ParseResult, setting: string): RuleRun {
+    const spans = sectionSpans(parsed);
+    const aliased = hasAlias(parsed.text);
+    const last = this.last;
+    const comparable = last && !last.aliased && !aliased && last.setting === setting && spans ? last : undefined;
+    const edit = comparable && editBetween(comparable.text, parsed.text);
+    const touched = comparable && spans && touchedSections(edit, comparable.spans, spans);
+    const reusable = comparable && touched && !touched.has('analysis') ? { edit, touched, reports: comparable.reports } : undefined;
+    return new RuleRun(reusable, (reports) => {
+      this.last = spans ? { text: parsed.text, spans, aliased, setting, reports } : undefined;
+    });
+  }
+}
+
+/** One analysis's use of the memory: each rule's reports, reused or made, kept for the next. */
+export class RuleRun {
+  private readonly made = new Map<RuleId, readonly Report[]>();
+  /** The rules whose reports were reused, for the bench and the tests. */
+  readonly reused: RuleId[] = [];
+
+  constructor(
+    private readonly reusable: { readonly edit: Edit | undefined; readonly touched: ReadonlySet<string>; readonly reports: ReadonlyMap<RuleId, readonly Report[]> } | undefined,
+    private readonly keep: (reports: ReadonlyMap<RuleId, readonly Report[]>) => void,
+  ) {}
+
+  /** The rule's reports: the last analysis's, moved by the edit, when it may reuse them, else `run()`'s. */
+  reportsOf(rule: AnalysisRule, run: () => readonly Report[]): readonly Report[] {
+    const reused = this.reusedReports(rule);
+    if (reused) this.reused.push(rule.meta.id);
+    const reports = reused ?? run();
+    this.made.set(rule.meta.id, reports);
+    return reports;
+  }
+
+  /** Keeps this run's reports for the next analysis of the document (rules that threw are not kept, and run again). */
+  end(): void {
+    this.keep(this.made);
+  }
+
+  private reusedReports(rule: AnalysisRule): readonly Report[] | undefined {
+    const { reusable } = this;
+    const before = reusable?.reports.get(rule.meta.id);
+    if (!reusable || !before || !rule.reads || rule.reads.some((section) => reusable.touched.has(section))) return undefined;
+    const { edit } = reusable;
+    if (!edit) return before;
+    const moved: Report[] = [];
+    for (const report of before) {
+      const next = movedReport(report, edit);
+      if (!next) return undefined;
+      moved.push(next);
+    }
+    return moved;
+  }
+}
+
+/** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
+interface Edit {
+  readonly start: number;
+  readonly beforeEnd: number;
+  readonly afterEnd: number;
+}
+
+function editBetween(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { start, beforeEnd: before.length - end, afterEnd: after.length - end };
+}
+
+/** The top-level keys each text's parse found, each from its key to the end of its value; undefined when the file could not be read. */
+function sectionSpans(parsed: ParseResult): Map<string, SourceRange> | undefined {
+  const fields = parsed.topology.file?.source.fields;
+  if (!fields) return undefined;
+  const spans = new Map<string, SourceRange>();
+  for (const [key, field] of Object.entries(fields)) {
+    if (field) spans.set(key, { start: field.key.start, end: Math.max(field.key.end, field.value.end) });
+  }
+  return spans;
+}
+
+/** The sections an edit meets, in the old text or the new one, with the sections that take their values. */
+function touchedSections(edit: Edit | undefined, before: ReadonlyMap<string, SourceRange>, after: ReadonlyMap<string, SourceRange>): Set<string> {
+  const touched = new Set<string>();
+  if (!edit) return touched;
+  const meets = (span: SourceRange, end: number) => span.start <= end && span.end >= edit.start;
+  for (const [key, span] of before) if (meets(span, edit.beforeEnd)) touched.add(key);
+  for (const [key, span] of after) if (meets(span, edit.afterEnd)) touched.add(key);
+  for (const [source, takers] of Object.entries(TAKEN_INTO)) {
+    if (touched.has(source)) for (const taker of takers ?? []) touched.add(taker);
+  }
+  return touched;
+}
+
+/**
+ * A report with every range after the edit moved by it, or undefined when one of them meets
+ * it (a range that ends where the edit starts, or starts where it ends, meets it too).
+ */
+function movedReport(report: Report, edit: Edit): Report | undefined {
+  const ranges = [report.range, ...(report.related ?? []).map((related) => related.range), ...(report.fixes ?? []).flatMap((fix) => fix.edits.map((textEdit) => textEdit.range))];
+  if (ranges.some((range) => range.end >= edit.start && range.start <= edit.beforeEnd)) return undefined;
+  const shift = edit.afterEnd - edit.beforeEnd;
+  if (shift === 0 || ranges.every((range) => range.end < edit.start)) return report;
+  const move = (range: SourceRange): SourceRange => range.end < edit.start ? range : { start: range.start + shift, end: range.end + shift };
+  return {
+    ...report,
+    range: move(report.range),
+    ...(report.related ? { related: report.related.map((related) => ({ ...related, range: move(related.range) })) } : {}),
+    ...(report.fixes ? { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((textEdit) => ({ ...textEdit, range: move(textEdit.range) })) })) } : {}),
+  };
+}
+
+/**
+ * Whether the text may hold a YAML alias (`*name`): then a node of one section can stand in
+ * another, and nothing is reused. Errs on the side of yes (a `*` in a plain scalar counts).
+ */
+function hasAlias(text: string): boolean {
+  return /(?:^|[\s[{,:-])\*[^\s,[\]{}]/.test(text);
+}
