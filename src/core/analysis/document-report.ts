@@ -5,7 +5,7 @@
  * the topology itself stays in the worker.
  */
 
-import { worstSingleHostFailure } from '../capacity/n1';
+import { worstSingleHostFailure, type N1Verdict } from '../capacity/n1';
 import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
 import { packIds, type PackedIds } from '../language/declared-ids';
 import { packOutline, type PackedOutline } from '../language/packed-outline';
@@ -15,12 +15,12 @@ import type { Declaration } from '../model/schema';
 import { lensTargets } from '../view/simulation-targets';
 import { LineIndex, lineRangeOf, type LineRange } from '../model/source';
 import type { ComponentRef } from '../simulation/types';
-import { analyzeParsed, ruleOption, type HostRuleSetting } from './engine';
+import { analyzeParsed, ruleOption, type Analysis, type HostRuleSetting } from './engine';
 import { AnalysisMemory } from './incremental';
 import { parseVtopo } from '../model/parse';
 import type { RecentDocuments } from '../text/recent-documents';
 import type { Finding } from './rule';
-import { ruleMeta } from './rules';
+import { ANALYSIS_RULES, ruleMeta } from './rules';
 import type { SentReport, SentReports } from './report-changes';
 
 export type DocumentReportRequest = {
@@ -90,6 +90,7 @@ export interface DocumentReport {
 }
 
 const HEADROOM_RULE = 'n1-headroom';
+const N1_RULE = 'n1-capacity';
 const HEADROOM_OPTION = 'headroomPercent';
 
 /**
@@ -112,10 +113,19 @@ export function reportDocument(request: DocumentReportRequest, text = request.te
     findings: findings.map((finding) => reportedFinding(finding, lines)),
     outline: outlineOf(topology.declarations.values(), request.outlineLimit, lines),
     ids: packIds(topology.declarations.values()),
-    n1: n1StatusText(worstSingleHostFailure(topology), headroom, lanVerdict(topology, findings)),
+    n1: n1StatusText(n1Verdict(analysis), headroom, lanVerdict(topology, findings)),
     lenses: lensTargets(topology).map(({ ref, idRange }) => ({ ref, idRange: lineRangeOf(lines, idRange) })),
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * The N-1 verdict behind the status bar. It is what the n1-capacity rule reports on, so it
+ * reads what that rule reads; an edit that leaves those sections alone keeps the last one.
+ */
+function n1Verdict({ topology, run }: Analysis): N1Verdict {
+  const reads = ANALYSIS_RULES.find((rule) => rule.meta.id === N1_RULE)?.reads;
+  return run && reads ? run.valueOf('n1', reads, () => worstSingleHostFailure(topology)) : worstSingleHostFailure(topology);
 }
 
 function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | undefined, lines: LineIndex): PackedOutline {

@@ -13,7 +13,7 @@ import { grouped } from '../text/plural';
 import type { Finding, RuleMeta, RuleOption } from './rule';
 import type { RuleId } from './rule-ids';
 import { ALL_RULES, ANALYSIS_RULES, ruleMeta, structuralMeta } from './rules';
-import type { AnalysisMemory } from './incremental';
+import type { AnalysisMemory, RuleRun } from './incremental';
 import { defineMessages } from '../l10n/messages';
 import { formatList } from '../l10n/format';
 
@@ -55,6 +55,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** With a memory: the rules whose last reports were reused rather than run again. */
   readonly reused?: readonly RuleId[];
+  /** With a memory: this analysis's use of it, for values made beside the rules (RuleRun.valueOf). */
+  readonly run?: RuleRun;
 }
 
 export function analyzeText(text: string, options: AnalysisOptions = {}): Analysis {
@@ -101,7 +103,7 @@ export function analyzeParsed(parsed: ParseResult, options: AnalysisOptions = {}
   }
   run?.end();
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { topology, findings: capPerRule(findings), ...(run ? { reused: run.reused } : {}) };
+  return { topology, findings: capPerRule(findings), ...(run ? { reused: run.reused, run } : {}) };
 }
 
 /**

@@ -7,10 +7,12 @@
  *
  * What counts as the edit is the one span where the new text differs from the last one
  * (the longest common start and end); the sections it touches are those whose key or value
- * spans it meets, in the last parse or the new one. Nothing is reused when the edit meets
- * `analysis` (severities, thresholds and the day of judgement live there), when the host's
- * settings or the day changed, or when the text has an alias (a node of one section can
- * then stand in another). A report is reused only if none of its ranges (its own, its
+ * spans it meets, in the last parse or the new one, and any section that is not where the
+ * last parse had it, moved by the edit (added, removed, or read otherwise since). Nothing is
+ * reused when the edit touches `analysis` (severities, thresholds and the day of judgement
+ * live there), when the host's settings or the day changed, or when either text has an
+ * alias (a node of one section can then stand in another) or a syntax error (what follows
+ * it may be read otherwise). A report is reused only if none of its ranges (its own, its
  * related places', its fixes') meets the edit; otherwise the rule runs again.
  */
 
@@ -33,10 +35,12 @@ export type RuleReads = readonly Exclude<DesignSection, 'analysis'>[];
 interface Analyzed {
   readonly text: string;
   readonly spans: ReadonlyMap<string, SourceRange>;
-  readonly aliased: boolean;
+  /** The text has an alias or could not be read as YAML: the next analysis reuses nothing of this one. */
+  readonly unreliable: boolean;
   /** The host's settings and the day the design was judged on, as one string. */
   readonly setting: string;
   readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
+  readonly values: ReadonlyMap<string, unknown>;
 }
 
 /** What a document's analyses keep between two runs: the last one's reports per rule, and what they were made on. */
@@ -46,14 +50,14 @@ export class AnalysisMemory {
   /** One analysis of `parsed`, reusing what it can of the last; `setting` is the host's settings and the day, as one string. */
   begin(parsed: ParseResult, setting: string): RuleRun {
     const spans = sectionSpans(parsed);
-    const aliased = hasAlias(parsed.text);
+    const unreliable = hasAlias(parsed.text) || parsed.problems.some((problem) => problem.ruleId === 'syntax' || problem.ruleId === 'input-limit');
     const last = this.last;
-    const comparable = last && !last.aliased && !aliased && last.setting === setting && spans ? last : undefined;
+    const comparable = last && !last.unreliable && !unreliable && last.setting === setting && spans ? last : undefined;
     const edit = comparable && editBetween(comparable.text, parsed.text);
     const touched = comparable && spans && touchedSections(edit, comparable.spans, spans);
-    const reusable = comparable && touched && !touched.has('analysis') ? { edit, touched, reports: comparable.reports } : undefined;
-    return new RuleRun(reusable, (reports) => {
-      this.last = spans ? { text: parsed.text, spans, aliased, setting, reports } : undefined;
+    const reusable = comparable && touched && !touched.has('analysis') ? { edit, touched, reports: comparable.reports, values: comparable.values } : undefined;
+    return new RuleRun(reusable, (reports, values) => {
+      this.last = spans ? { text: parsed.text, spans, unreliable, setting, reports, values } : undefined;
     });
   }
 }
@@ -61,12 +65,13 @@ export class AnalysisMemory {
 /** One analysis's use of the memory: each rule's reports, reused or made, kept for the next. */
 export class RuleRun {
   private readonly made = new Map<RuleId, readonly Report[]>();
+  private readonly values = new Map<string, unknown>();
   /** The rules whose reports were reused, for the bench and the tests. */
   readonly reused: RuleId[] = [];
 
   constructor(
-    private readonly reusable: { readonly edit: Edit | undefined; readonly touched: ReadonlySet<string>; readonly reports: ReadonlyMap<RuleId, readonly Report[]> } | undefined,
-    private readonly keep: (reports: ReadonlyMap<RuleId, readonly Report[]>) => void,
+    private readonly reusable: Reusable | undefined,
+    private readonly keep: (reports: ReadonlyMap<RuleId, readonly Report[]>, values: ReadonlyMap<string, unknown>) => void,
   ) {}
 
   /** The rule's reports: the last analysis's, moved by the edit, when it may reuse them, else `run()`'s. */
@@ -78,9 +83,21 @@ export class RuleRun {
     return reports;
   }
 
+  /**
+   * A value made from the design beside the rules (the N-1 verdict of the status bar): the
+   * last analysis's when the edit left `reads` alone, else `make()`'s. It must hold no
+   * range, as it is not moved by the edit. Values asked for after `end()` are kept too.
+   */
+  valueOf<T>(key: string, reads: RuleReads, make: () => T): T {
+    const { reusable } = this;
+    const value = reusable?.values.has(key) && !reads.some((section) => reusable.touched.has(section)) ? reusable.values.get(key) as T : make();
+    this.values.set(key, value);
+    return value;
+  }
+
   /** Keeps this run's reports for the next analysis of the document (rules that threw are not kept, and run again). */
   end(): void {
-    this.keep(this.made);
+    this.keep(this.made, this.values);
   }
 
   private reusedReports(rule: AnalysisRule): readonly Report[] | undefined {
@@ -97,6 +114,14 @@ export class RuleRun {
     }
     return moved;
   }
+}
+
+/** What a run may take from the last analysis: its reports and values, and the edit and the sections it touched since. */
+interface Reusable {
+  readonly edit: Edit | undefined;
+  readonly touched: ReadonlySet<string>;
+  readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
+  readonly values: ReadonlyMap<string, unknown>;
 }
 
 /** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
@@ -127,13 +152,22 @@ function sectionSpans(parsed: ParseResult): Map<string, SourceRange> | undefined
   return spans;
 }
 
-/** The sections an edit meets, in the old text or the new one, with the sections that take their values. */
+/**
+ * The sections an edit meets, in the old text or the new one, and every section that is not
+ * where the old one was, moved by the edit (one added, removed, or read otherwise since),
+ * with the sections that take their values.
+ */
 function touchedSections(edit: Edit | undefined, before: ReadonlyMap<string, SourceRange>, after: ReadonlyMap<string, SourceRange>): Set<string> {
   const touched = new Set<string>();
-  if (!edit) return touched;
-  const meets = (span: SourceRange, end: number) => span.start <= end && span.end >= edit.start;
-  for (const [key, span] of before) if (meets(span, edit.beforeEnd)) touched.add(key);
-  for (const [key, span] of after) if (meets(span, edit.afterEnd)) touched.add(key);
+  const start = edit?.start ?? 0;
+  const shift = edit ? edit.afterEnd - edit.beforeEnd : 0;
+  const meets = (span: SourceRange, end: number) => edit !== undefined && span.start <= end && span.end >= start;
+  for (const [key, span] of before) {
+    const now = after.get(key);
+    const moved = span.start > (edit?.beforeEnd ?? Infinity) ? { start: span.start + shift, end: span.end + shift } : span;
+    if (!now || now.start !== moved.start || now.end !== moved.end || meets(span, edit?.beforeEnd ?? 0)) touched.add(key);
+  }
+  for (const [key, span] of after) if (!before.has(key) || meets(span, edit?.afterEnd ?? 0)) touched.add(key);
   for (const [source, takers] of Object.entries(TAKEN_INTO)) {
     if (touched.has(source)) for (const taker of takers ?? []) touched.add(taker);
   }
