@@ -106,41 +106,28 @@ describe('incremental analysis', () => {
   });
 
   it('runs the rules that read hosts again after an edit to a host profile', () => {
+    const fc = (port: string) => `${port}: { speed: 16 Gbps, roles: [storage] }`;
     const design = [
       'vtopo: 1',
       'clusters:',
       '  prod: { ha: { admissionControl: { policy: percentage, hostFailuresToTolerate: 1 } } }',
       'hostProfiles:',
-      '  r750:',
-      '    cpu: { sockets: 2, cores: 32, speed: 2.3 GHz }',
-      '    memory: 512 GB',
-      '    adapters:',
-      '      hba1:',
-      '        type: fc',
-      '        ports:',
-      '          p0: { speed: 32 Gbps, roles: [storage] }',
-      '          p1: { speed: 32 Gbps, roles: [storage] }',
+      `  dl380: { cpu: { sockets: 2, cores: 24, speed: 2.8 GHz }, memory: 768 GB, adapters: { hba1: { type: fc, ports: { ${fc('p0')}, ${fc('p1')} } } } }`,
       'hosts:',
-      '  esx-01: { profile: r750 }',
-      '  esx-02: { profile: r750 }',
+      '  esx-01: { profile: dl380 }',
+      '  esx-02: { profile: dl380 }',
       'switches:',
       '  fc-a: { type: fc, fabric: A }',
       '  fc-b: { type: fc, fabric: B }',
       'links:',
-      '  - [esx-01/hba1/p0, fc-a]',
-      '  - [esx-01/hba1/p1, fc-b]',
-      '  - [esx-02/hba1/p0, fc-a]',
-      '  - [esx-02/hba1/p1, fc-b]',
+      ...['esx-01', 'esx-02'].flatMap((host) => [`  - [${host}/hba1/p0, fc-a]`, `  - [${host}/hba1/p1, fc-b]`]),
       'vms:',
       '  vm1: { host: esx-01, cpu: 4, memory: 300 GB }',
       '',
     ].join('\n');
     const memory = new AnalysisMemory();
-    const steps = [
-      design,
-      design.replace('    memory: 512 GB', '    memory: 256 GB'),
-      design.replace('    memory: 512 GB', '    memory: 256 GB').replace("          p1: { speed: 32 Gbps, roles: [storage] }\n", ''),
-    ];
+    const smaller = design.replace('memory: 768 GB', 'memory: 256 GB');
+    const steps = [design, smaller, smaller.replace(`, ${fc('p1')}`, '')];
     const seen = new Set<string>();
     for (const [index, text] of steps.entries()) {
       const incremental = analyzeParsed(parseVtopo(text), { today: TODAY }, memory);

@@ -76,6 +76,17 @@ const withoutTime = (report: DocumentReport | undefined) => report && { ...repor
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A client of a worker that answers as the real one does, holding the report on version 1 of a.vtopo. */
+async function withFirstReport() {
+  const worker = new FakeWorker(new WorkerState());
+  const { lines, log } = fakeLog();
+  const client = new AnalysisClient(() => Promise.resolve(worker), log);
+  const first = ask(client, request(1));
+  await tick();
+  worker.answerNext();
+  return { worker, lines, client, firstReport: await first };
+}
+
 describe('analysis worker', () => {
   it('reports the findings, the outline and the N-1 status of a version', () => {
     const report = reportDocument(request(7));
@@ -191,13 +202,7 @@ describe('analysis worker', () => {
   });
 
   it('receives each report after the first as its changes, and starts again whole after a document closed', async () => {
-    const worker = new FakeWorker(new WorkerState());
-    const { lines, log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
-    const first = ask(client, request(1));
-    await tick();
-    worker.answerNext();
-    const firstReport = await first;
+    const { worker, lines, client, firstReport } = await withFirstReport();
     const edited = DESIGN.replace('unknownKey: 1', 'unknownKex: 1');
     const second = ask(client, request(2, edited));
     await tick();
@@ -219,13 +224,7 @@ describe('analysis worker', () => {
   });
 
   it('drops the reply on a document closed while it was analyzed', async () => {
-    const worker = new FakeWorker(new WorkerState());
-    const { lines, log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
-    const first = ask(client, request(1));
-    await tick();
-    worker.answerNext();
-    await first;
+    const { worker, lines, client } = await withFirstReport();
     const second = ask(client, request(2));
     await tick();
     client.forget('file:///a.vtopo');
