@@ -334,17 +334,20 @@ class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens> {
     this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => diagnostics.onDidPublish(() => listener.call(thisArgs), undefined, disposables);
   }
 
-  /** Each report's lenses, converted once (VS Code asks again as the editor scrolls and after each report). */
-  private readonly converted = new WeakMap<DocumentReport, SimulationLens[]>();
+  /**
+   * Each report's lenses, converted once (VS Code asks again as the editor scrolls and after
+   * each report); a report whose lenses did not change shares the last one's list.
+   */
+  private readonly converted = new WeakMap<DocumentReport['lenses'], SimulationLens[]>();
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SimulationLens[]> {
     const report = await this.diagnostics.reportOn(document, token);
     if (!report || report.version !== document.version) return [];
-    let lenses = this.converted.get(report);
+    let lenses = this.converted.get(report.lenses);
     if (!lenses) {
       // A large design has a lens on each of its thousand hosts: ranges only here, commands in resolveCodeLens.
       lenses = report.lenses.map(({ ref, idRange }) => new SimulationLens(fromLineRange(idRange), document.uri, ref));
-      this.converted.set(report, lenses);
+      this.converted.set(report.lenses, lenses);
     }
     return lenses;
   }
