@@ -20,6 +20,7 @@ import { AnalysisMemory } from './incremental';
 import { parseVtopo } from '../model/parse';
 import type { RecentDocuments } from '../text/recent-documents';
 import type { Finding } from './rule';
+import { mapRanges, type ReportRanges } from '../model/report';
 import { ANALYSIS_RULES, ruleMeta } from './rules';
 import type { SentReport, SentReports } from './report-changes';
 
@@ -62,11 +63,7 @@ export function isLanguageSetting(value: unknown): value is LanguageSetting {
  * everywhere else, so that the next report can send only the findings that changed
  * (report-changes.ts).
  */
-export interface ReportedFinding extends Omit<Finding, 'elementIds' | 'range' | 'related' | 'fixes'> {
-  readonly range: LineRange;
-  readonly related?: ReadonlyArray<{ readonly message: string; readonly range: LineRange }>;
-  readonly fixes?: ReadonlyArray<{ readonly title: string; readonly edits: ReadonlyArray<{ readonly range: LineRange; readonly newText: string }>; readonly preferred?: boolean }>;
-}
+export type ReportedFinding = Omit<Finding, 'elementIds' | keyof ReportRanges<unknown>> & ReportRanges<LineRange>;
 
 /** Where a "Simulate failure" CodeLens goes: above the id of the component it fails. */
 export interface ReportedLens {
@@ -135,13 +132,8 @@ function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | u
   return packOutline(limited.symbols, lines, limited.total);
 }
 
-function reportedFinding({ elementIds: _forTheDesigner, range, related, fixes, ...rest }: Finding, lines: LineIndex): ReportedFinding {
-  return {
-    ...rest,
-    range: lineRangeOf(lines, range),
-    ...(related ? { related: related.map((entry) => ({ message: entry.message, range: lineRangeOf(lines, entry.range) })) } : {}),
-    ...(fixes ? { fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: lineRangeOf(lines, edit.range), newText: edit.newText })) })) } : {}),
-  };
+function reportedFinding({ elementIds: _forTheDesigner, ...finding }: Finding, lines: LineIndex): ReportedFinding {
+  return mapRanges(finding, (range) => lineRangeOf(lines, range));
 }
 
 /** A message from the host, checked before the worker acts on it. */

@@ -18,7 +18,7 @@
 
 import type { FileValue } from '../model/format';
 import type { ParseResult } from '../model/parse';
-import type { Report } from '../model/report';
+import { mapRanges, rangesOf, type Report } from '../model/report';
 import type { SourceRange } from '../model/source';
 import type { AnalysisRule } from './rule';
 import type { RuleId } from './rule-ids';
@@ -179,17 +179,11 @@ function touchedSections(edit: Edit | undefined, before: ReadonlyMap<string, Sou
  * it (a range that ends where the edit starts, or starts where it ends, meets it too).
  */
 function movedReport(report: Report, edit: Edit): Report | undefined {
-  const ranges = [report.range, ...(report.related ?? []).map((related) => related.range), ...(report.fixes ?? []).flatMap((fix) => fix.edits.map((textEdit) => textEdit.range))];
+  const ranges = rangesOf(report);
   if (ranges.some((range) => range.end >= edit.start && range.start <= edit.beforeEnd)) return undefined;
   const shift = edit.afterEnd - edit.beforeEnd;
   if (shift === 0 || ranges.every((range) => range.end < edit.start)) return report;
-  const move = (range: SourceRange): SourceRange => range.end < edit.start ? range : { start: range.start + shift, end: range.end + shift };
-  return {
-    ...report,
-    range: move(report.range),
-    ...(report.related ? { related: report.related.map((related) => ({ ...related, range: move(related.range) })) } : {}),
-    ...(report.fixes ? { fixes: report.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((textEdit) => ({ ...textEdit, range: move(textEdit.range) })) })) } : {}),
-  };
+  return mapRanges(report, (range) => range.end < edit.start ? range : { start: range.start + shift, end: range.end + shift });
 }
 
 /**

@@ -22,6 +22,29 @@ export interface RelatedLocation {
   readonly range: SourceRange;
 }
 
+/** Every range a report holds, as `R`: its own, its related places', its fixes' edits. */
+export interface ReportRanges<R> {
+  readonly range: R;
+  readonly related?: ReadonlyArray<{ readonly message: string; readonly range: R }>;
+  readonly fixes?: ReadonlyArray<{ readonly title: string; readonly edits: ReadonlyArray<{ readonly range: R; readonly newText: string }>; readonly preferred?: boolean }>;
+}
+
+/** A report with every range it holds made anew by `map` (moved by an edit, or turned into lines and characters). */
+export function mapRanges<T extends ReportRanges<SourceRange>, R>(report: T, map: (range: SourceRange) => R): Omit<T, keyof ReportRanges<unknown>> & ReportRanges<R> {
+  const { range, related, fixes, ...rest } = report;
+  return {
+    ...rest,
+    range: map(range),
+    ...(related ? { related: related.map((entry) => ({ ...entry, range: map(entry.range) })) } : {}),
+    ...(fixes ? { fixes: fixes.map((fix) => ({ ...fix, edits: fix.edits.map((textEdit) => ({ ...textEdit, range: map(textEdit.range) })) })) } : {}),
+  };
+}
+
+/** Every range a report holds: its own, its related places', its fixes' edits. */
+export function rangesOf(report: ReportRanges<SourceRange>): SourceRange[] {
+  return [report.range, ...(report.related ?? []).map((related) => related.range), ...(report.fixes ?? []).flatMap((fix) => fix.edits.map((textEdit) => textEdit.range))];
+}
+
 export interface Report {
   readonly message: string;
   readonly range: SourceRange;
