@@ -98,7 +98,7 @@ const HEADROOM_OPTION = 'headroomPercent';
 export function reportDocument(request: DocumentReportRequest, text = request.text, memory?: AnalysisMemory): DocumentReport {
   if (text === undefined) throw new Error(`no text for ${request.uri} (version ${request.version}): a request with changes needs the text they apply to`);
   const started = performance.now();
-  const analysis = analyzeParsed(parseVtopo(text), { rules: request.rules }, memory);
+  const analysis = analyzeParsed(memory ? memory.parse(text) : parseVtopo(text), { rules: request.rules }, memory);
   const { topology, findings } = analysis;
   // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
   const meta = ruleMeta(HEADROOM_RULE);

@@ -17,8 +17,9 @@
  */
 
 import type { FileValue } from '../model/format';
-import type { ParseResult } from '../model/parse';
+import { parseVtopo, type ParseResult } from '../model/parse';
 import { mapRanges, rangesOf, type Report } from '../model/report';
+import { editBetween, type TextEdit as Edit } from '../model/reuse';
 import type { SourceRange } from '../model/source';
 import type { AnalysisRule } from './rule';
 import type { RuleId } from './rule-ids';
@@ -43,9 +44,25 @@ interface Analyzed {
   readonly values: ReadonlyMap<string, unknown>;
 }
 
-/** What a document's analyses keep between two runs: the last one's reports per rule, and what they were made on. */
+/**
+ * What a document's analyses keep between two runs: the last one's reports per rule, and
+ * what they were made on, and the last parse, whose unchanged entries the next one takes
+ * back (model/reuse.ts).
+ */
 export class AnalysisMemory {
   private last: Analyzed | undefined;
+  private lastParse: ParseResult | undefined;
+
+  /**
+   * The design `text` describes, taking back from the last parse the entries the edit left
+   * alone. That parse is given up: its entries now belong to this one, moved in place, so
+   * the reports kept here hold copies of their ranges (RuleRun).
+   */
+  parse(text: string): ParseResult {
+    const parsed = parseVtopo(text, this.lastParse);
+    this.lastParse = parsed;
+    return parsed;
+  }
 
   /** One analysis of `parsed`, reusing what it can of the last; `setting` is the host's settings and the day, as one string. */
   begin(parsed: ParseResult, setting: string): RuleRun {
@@ -77,9 +94,14 @@ export class RuleRun {
   /** The rule's reports: the last analysis's, moved by the edit, when it may reuse them, else `run()`'s. */
   reportsOf(rule: AnalysisRule, run: () => readonly Report[]): readonly Report[] {
     const reused = this.reusedReports(rule);
-    if (reused) this.reused.push(rule.meta.id);
-    const reports = reused ?? run();
-    this.made.set(rule.meta.id, reports);
+    if (reused) {
+      this.reused.push(rule.meta.id);
+      this.made.set(rule.meta.id, reused);
+      return reused;
+    }
+    const reports = run();
+    // Kept with ranges of their own: the next parse may move the design's in place.
+    this.made.set(rule.meta.id, reports.map((report) => mapRanges(report, (range) => ({ start: range.start, end: range.end }))));
     return reports;
   }
 
@@ -122,23 +144,6 @@ interface Reusable {
   readonly touched: ReadonlySet<string>;
   readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
   readonly values: ReadonlyMap<string, unknown>;
-}
-
-/** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
-interface Edit {
-  readonly start: number;
-  readonly beforeEnd: number;
-  readonly afterEnd: number;
-}
-
-function editBetween(before: string, after: string): Edit | undefined {
-  if (before === after) return undefined;
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { start, beforeEnd: before.length - end, afterEnd: after.length - end };
 }
 
 /** The top-level keys each text's parse found, each from its key to the end of its value; undefined when the file could not be read. */

@@ -12,6 +12,7 @@
  */
 
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
+import type { EntryReuse, ReusedEntry } from './reuse';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes this module. */
 class OutOfSubset extends Error {}
@@ -30,14 +31,19 @@ const CORE_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'fal
 
 type ScalarType = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
 
+/** Where a collection's entries are: in a top-level section's value (the root mapping is 1). */
+const ENTRY_DEPTH = 2;
+
 /**
  * The document's root node as yaml's `parseDocument` would compose it, or undefined when
- * the text is not in the subset (or not a block mapping at its top).
+ * the text is not in the subset (or not a block mapping at its top). With `reuse`, an entry
+ * of a top-level section that the last parse read and the edit left alone is not read: a
+ * `ReusedEntry` stands in its place among its section's items (reuse.ts).
  */
-export function readBlockYaml(text: string): Node | undefined {
+export function readBlockYaml(text: string, reuse?: EntryReuse): Node | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
-    return new BlockReader(text).document();
+    return new BlockReader(text, reuse).document();
   } catch (error) {
     if (error === OUT_OF_SUBSET) return undefined;
     throw error;
@@ -52,7 +58,7 @@ class BlockReader {
   /** Collections open around the one being read. */
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined) {
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
 
@@ -100,6 +106,28 @@ class BlockReader {
     while (this.line < this.starts.length && this.isBlank(this.line)) this.line++;
   }
 
+  /** The line that starts at `offset` (a line's start, or the end of the text: then past the last line). */
+  private lineStartingAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    if (offset === this.text.length) return this.starts.length;
+    if (this.starts[low] !== offset) throw OUT_OF_SUBSET; // a kept entry ends at a line's start
+    return low;
+  }
+
+  /** The entry of a top-level section that starts at `start`, if the last parse read it and the edit left it alone; the reader moves past it. */
+  private reusedAt(start: number): ReusedEntry | undefined {
+    if (this.depth !== ENTRY_DEPTH || !this.reuse) return undefined;
+    const reused = this.reuse.at(start);
+    if (reused) this.line = this.lineStartingAt(reused.range[2]);
+    return reused;
+  }
+
   /** A line whose content is a sequence entry: `-` then a space or nothing. */
   private isEntryLine(line: number, indent: number): boolean {
     const at = (this.starts[line] as number) + indent;
@@ -129,12 +157,18 @@ class BlockReader {
     let start = keyStart;
     let end = keyStart;
     for (;;) {
-      const colon = this.keyColon(line, start);
-      if (colon === -1) throw OUT_OF_SUBSET;
-      const key = this.plainKey(start, colon);
-      const value = this.valueAfter(line, colon + 1, indent, true);
-      map.items.push(newPair(key, value));
-      end = (value.range as [number, number, number])[2];
+      const reused = this.reusedAt(start);
+      if (reused) {
+        (map.items as unknown[]).push(reused);
+        end = reused.range[2];
+      } else {
+        const colon = this.keyColon(line, start);
+        if (colon === -1) throw OUT_OF_SUBSET;
+        const key = this.plainKey(start, colon);
+        const value = this.valueAfter(line, colon + 1, indent, true);
+        map.items.push(newPair(key, value));
+        end = (value.range as [number, number, number])[2];
+      }
       this.skipBlank();
       if (this.line >= this.starts.length) break;
       const next = this.indent(this.line);
@@ -157,8 +191,8 @@ class BlockReader {
     let end = first;
     for (;;) {
       const dash = (this.starts[line] as number) + indent;
-      const item = this.entry(line, dash + 1, indent);
-      seq.items.push(item);
+      const item = this.reusedAt(this.skipSpaces(dash + 1, this.contentEnd(line))) ?? this.entry(line, dash + 1, indent);
+      (seq.items as unknown[]).push(item);
       end = (item.range as [number, number, number])[2];
       this.skipBlank();
       if (this.line >= this.starts.length) break;

@@ -7,6 +7,7 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, YAMLMap, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { indexAliases, sizeOf, type AliasIndex } from './alias-index';
+import { ReuseAbandoned, ReusedEntry, type EntryContent, type EntryLog } from './reuse';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { closestMatch } from './suggest';
@@ -134,11 +135,17 @@ export class ReadContext {
   /** Set while a reader handles an alias the budget refused: the one problem it reports about the missing value is left out. */
   private refusedAlias = false;
   private depth = 0;
+  /** With a log: every declaration of the design, in order, so an entry's own can be kept. */
+  private readonly declaredInOrder: Declaration[] = [];
+  /** How many values were read from a template: an entry that read one is not kept. */
+  private templateReads = 0;
 
   constructor(
     readonly document: Document,
     /** The source text, to read plain scalars as written (`01` stays "01", not 1). */
     readonly text: string,
+    /** Where the entries of top-level sections are kept for the next parse (reuse.ts), if they are. */
+    readonly log?: EntryLog,
   ) {}
 
   /**
@@ -251,8 +258,58 @@ export class ReadContext {
       });
       return false;
     }
-    declarations.set(declaration.id, this.inheritance ? { ...declaration, inheritedFrom: this.inheritance.from } : declaration);
+    const declared = this.inheritance ? { ...declaration, inheritedFrom: this.inheritance.from } : declaration;
+    declarations.set(declaration.id, declared);
+    if (this.log && !this.templateDeclarations) this.declaredInOrder.push(declared);
     return true;
+  }
+
+  /** How far the reading has got: where an entry's problems, references and declarations start. */
+  mark(): ReadMark {
+    return { problems: this.problems.length, references: this.references.length, declared: this.declaredInOrder.length, templateReads: this.templateReads };
+  }
+
+  /** Whether entries of this collection are kept for the next parse: those of the design's top-level sections, but host profiles (hosts read them). */
+  keepsEntries(kind: ElementKind): boolean {
+    return this.log !== undefined && this.scope === undefined && this.templateDeclarations === undefined && kind !== 'hostProfile';
+  }
+
+  /** Keeps what reading one entry gave, from `mark` (taken after its id was declared) on, unless it read a template. */
+  keepEntry(kind: ElementKind, declaration: Declaration, declared: boolean, mark: ReadMark, node: Node | null, start: number, value: object | undefined): void {
+    const end = node?.range?.[2];
+    if (!this.log || end === undefined || this.templateReads !== mark.templateReads) return;
+    this.log.record({
+      kind,
+      start,
+      end,
+      declared,
+      declaration,
+      nested: this.declaredInOrder.slice(mark.declared),
+      references: this.references.slice(mark.references),
+      problems: this.problems.slice(mark.problems),
+      value,
+    });
+  }
+
+  /**
+   * Takes back an entry the reader skipped: declares its id again (which reports a duplicate
+   * as reading would), then its nested ids, references and problems as the last parse found
+   * them, moved by the edit. Returns its value. Abandons the parse when the result would
+   * not be what reading it gives.
+   */
+  takeBack(reused: ReusedEntry, kind: ElementKind): object | undefined {
+    if (!this.log || reused.entry.content.kind !== kind || !this.keepsEntries(kind)) throw new ReuseAbandoned('an entry met outside its section');
+    const entry: EntryContent = this.log.takeBack(reused);
+    if (this.declare(entry.declaration) !== entry.declared) throw new ReuseAbandoned('its id is declared otherwise now');
+    if (!entry.declared) return undefined;
+    for (const declaration of entry.nested) {
+      if (this.declarations.has(declaration.id)) throw new ReuseAbandoned('a nested id is declared already');
+      this.declarations.set(declaration.id, declaration);
+      this.declaredInOrder.push(declaration);
+    }
+    for (const reference of entry.references) this.references.push(reference);
+    for (const problem of entry.problems) this.problems.push(problem);
+    return entry.value;
   }
 
   /**
@@ -304,6 +361,7 @@ export class ReadContext {
    * Declarations made meanwhile record the template.
    */
   inheriting<T>(inheritance: Inheritance, read: () => T): T {
+    this.templateReads++;
     const previous = this.inheritance;
     this.inheritance = inheritance;
     const keep = (problem: ParseProblem) =>
@@ -324,6 +382,14 @@ export class ReadContext {
       this.scope = previous;
     }
   }
+}
+
+/** Where the reading had got: the lengths of what it had found. */
+interface ReadMark {
+  readonly problems: number;
+  readonly references: number;
+  readonly declared: number;
+  readonly templateReads: number;
 }
 
 function within(inner: SourceRange | undefined, outer: SourceRange): boolean {
@@ -622,6 +688,18 @@ export function record<T, O extends FieldOptions<ReadonlyMap<string, RecordEntry
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
+/** An entry of a collection as written, before it is read. */
+interface CollectionEntry {
+  readonly id: string;
+  readonly idRange: SourceRange;
+  /** What is read as the element: the mapping under the id, or the list item without its `id` key. */
+  readonly valueNode: Node | null;
+  readonly range: SourceRange;
+  /** Where the entry starts (its id's key, or the list item's first key), and its node as written: what the entry log keeps. */
+  readonly start: number;
+  readonly node: Node | null;
+}
+
 export interface Identified {
   readonly id: string;
   readonly idRange: SourceRange;
@@ -645,9 +723,13 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
       const node = ctx.resolve(raw);
       const range = nodeRange(node, fallback);
       if (node && isScalar(node) && node.value === null) return [];
-      const entries: Array<{ id: string; idRange: SourceRange; valueNode: Node | null; range: SourceRange }> = [];
+      const entries: Array<CollectionEntry | ReusedEntry> = [];
       if (node && isMap(node)) {
-        for (const pair of node.items as Pair<Node, Node>[]) {
+        for (const pair of node.items as Array<Pair<Node, Node> | ReusedEntry>) {
+          if (pair instanceof ReusedEntry) {
+            entries.push(pair);
+            continue;
+          }
           const keyNode = pair.key as Node | null;
           const idRange = nodeRange(keyNode, range);
           const id = ctx.scalarText(keyNode);
@@ -657,10 +739,14 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
             ctx.report('invalid-value', READ.expectedKindId({ kind: kindText(kind) }), idRange);
             continue;
           }
-          entries.push({ id, idRange, valueNode, range: whole });
+          entries.push({ id, idRange, valueNode, range: whole, start: idRange.start, node: valueNode });
         }
       } else if (node && isSeq(node)) {
-        for (const item of node.items as Node[]) {
+        for (const item of node.items as Array<Node | ReusedEntry>) {
+          if (item instanceof ReusedEntry) {
+            entries.push(item);
+            continue;
+          }
           const itemNode = ctx.resolve(item);
           const itemRange = nodeRange(itemNode, range);
           if (!itemNode || !isMap(itemNode)) {
@@ -683,22 +769,37 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
           const withoutId = new YAMLMap<Node, Node>();
           withoutId.items = (itemNode.items as Pair<Node, Node>[]).filter((p) => p !== idPair && !(isScalar(p.key) && p.key.value === 'id'));
           withoutId.range = itemNode.range;
-          entries.push({ id, idRange, valueNode: withoutId, range: itemRange });
+          entries.push({ id, idRange, valueNode: withoutId, range: itemRange, start: itemRange.start, node: itemNode });
         }
       } else {
         ctx.report('invalid-value', READ.expectedCollection({ kind: kindText(kind), found: describeNode(node) }), range);
         return undefined;
       }
       const values: Array<ObjectValue<S> & Identified> = [];
+      const keeps = ctx.keepsEntries(kind);
       for (const entry of entries) {
+        if (entry instanceof ReusedEntry) {
+          const value = ctx.takeBack(entry, kind);
+          if (value !== undefined) values.push(value as ObjectValue<S> & Identified);
+          continue;
+        }
         if (!ID_PATTERN.test(entry.id)) {
           ctx.report('invalid-value', READ.invalidId({ id: truncate(entry.id) }), entry.idRange);
           continue;
         }
         const fullId = ctx.scope ? `${ctx.scope}/${entry.id}` : entry.id;
-        if (!ctx.declare({ kind, id: fullId, idRange: entry.idRange, range: entry.range })) continue;
-        const value = ctx.withScope(fullId, () => element.read(entry.valueNode, ctx, entry.idRange));
-        if (value !== undefined) values.push({ ...value, id: fullId, idRange: entry.idRange });
+        const declaration: Declaration = { kind, id: fullId, idRange: entry.idRange, range: entry.range };
+        const declared = ctx.declare(declaration);
+        const mark = keeps ? ctx.mark() : undefined;
+        let read: (ObjectValue<S> & Identified) | undefined;
+        if (declared) {
+          const value = ctx.withScope(fullId, () => element.read(entry.valueNode, ctx, entry.idRange));
+          if (value !== undefined) {
+            read = { ...value, id: fullId, idRange: entry.idRange };
+            values.push(read);
+          }
+        }
+        if (mark) ctx.keepEntry(kind, declaration, declared, mark, entry.node, entry.start, read);
       }
       return values;
     },

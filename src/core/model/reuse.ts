@@ -1,0 +1,246 @@
+/**
+ * Reading only what an edit touched (docs/performance.md, "What is incremental"). A parse
+ * keeps what it read of each entry of a top-level section (a host, a VM, a switch): its
+ * value, its declarations and references, and the problems found in it. The next parse of
+ * the same document, given that one, does not read again an entry the edit left alone: the
+ * fast reader skips its lines, and the collection takes the last parse's results back.
+ *
+ * An entry after the edit has moved: its ranges are moved by the edit **in place**, so the
+ * last parse is given up to the next (its objects now belong to the new one). That is why
+ * `parseVtopo(text, last)` takes the last result only from a caller that will not use it
+ * again (the analysis worker keeps nothing else of it: AnalysisMemory copies the ranges of
+ * the reports it keeps).
+ *
+ * What an entry's reading depends on is its own lines and the indentation of the next line
+ * with content; an entry is taken back only when the edit met none of that. Anything that
+ * reads outside an entry keeps it from being kept: a host that takes keys from its profile,
+ * a host profile itself (hosts read it), an entry of a mapping written inline. When taking
+ * an entry back would not give what reading it gives (its id is now declared earlier, or
+ * was a duplicate and is not any more, or its section changed kind), the parse starts over
+ * and reads everything (`ReuseAbandoned`).
+ */
+
+import type { ParseProblem } from './report';
+import type { Declaration, ElementKind, Reference } from './schema';
+
+/** What reading one entry of a top-level section gave, kept for the next parse. */
+export interface EntryContent {
+  readonly kind: ElementKind;
+  /** Its first key (a mapping's id, a list item's first key): where the reader meets it. */
+  readonly start: number;
+  /** Where the line after its last starts (or the end of the text). */
+  readonly end: number;
+  /** Whether its id was declared; when not (a duplicate), nothing else of it was read. */
+  readonly declared: boolean;
+  readonly declaration: Declaration;
+  /** What it declared inside (adapters, ports, controllers), in order. */
+  readonly nested: readonly Declaration[];
+  readonly references: readonly Reference[];
+  readonly problems: readonly ParseProblem[];
+  /** The element as read (with its id), or undefined when it was incomplete. */
+  readonly value: object | undefined;
+}
+
+/**
+ * An entry as the log keeps it: what reading it gave, and where it is. A parse that takes it
+ * back moves it, and everything it holds, in place.
+ */
+export class ReadEntry {
+  /** Every range it holds, once each; listed the first time it moves. */
+  private ranges: MovableRange[] | undefined;
+
+  constructor(
+    readonly content: EntryContent,
+    /** Where the entry's first line starts. */
+    public lineStart: number,
+    public start: number,
+    public end: number,
+    /** The first character of the next line with content after it, or the end of the text: its end depends on that line's indentation. */
+    public guardEnd: number,
+  ) {}
+
+  /** Moves the entry and every range it holds by `shift`, in place. */
+  move(shift: number): void {
+    this.ranges ??= rangesHeld(this.content, this.lineStart, this.end);
+    for (const range of this.ranges) {
+      range.start += shift;
+      range.end += shift;
+    }
+    this.lineStart += shift;
+    this.start += shift;
+    this.end += shift;
+    this.guardEnd += shift;
+  }
+}
+
+interface MovableRange {
+  start: number;
+  end: number;
+}
+
+/** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
+export interface TextEdit {
+  readonly start: number;
+  readonly beforeEnd: number;
+  readonly afterEnd: number;
+}
+
+/** The one span where two texts differ (their longest common start and end), or undefined when they are equal. */
+export function editBetween(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole chunks first (comparing slices is a memory comparison), then character by character.
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const common = shorter - start;
+  let end = 0;
+  while (end + CHUNK <= common && before.slice(before.length - end - CHUNK, before.length - end) === after.slice(after.length - end - CHUNK, after.length - end)) end += CHUNK;
+  while (end < common && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { start, beforeEnd: before.length - end, afterEnd: after.length - end };
+}
+
+const CHUNK = 1024;
+
+/** Thrown when an entry cannot be taken back as it was read; the parse then reads everything. */
+export class ReuseAbandoned extends Error {}
+
+/**
+ * An entry the reader skipped, standing in its section's items (as a list item, or in place
+ * of a mapping's pair) until the collection takes its results back.
+ */
+export class ReusedEntry {
+  /** yaml's range triple, in the new text. */
+  readonly range: [number, number, number];
+  constructor(readonly entry: ReadEntry, readonly shift: number) {
+    this.range = [entry.start + shift, entry.end + shift, entry.end + shift];
+  }
+}
+
+/**
+ * The entries of the last parse that one parse may take back. The reader asks for them in
+ * the order of the text, so they are found by walking the last parse's list once.
+ */
+export class EntryReuse {
+  private next = 0;
+  private readonly shift: number;
+  /** How many entries the reader skipped: each must be taken back, or the parse is not what reading gives. */
+  taken = 0;
+
+  constructor(private readonly entries: readonly ReadEntry[], private readonly edit: TextEdit | undefined) {
+    this.shift = edit ? edit.afterEnd - edit.beforeEnd : 0;
+  }
+
+  /** The entry whose first key is at `start` in the new text, if the edit left it alone; the reader skips it. */
+  at(start: number): ReusedEntry | undefined {
+    const { entries, edit } = this;
+    for (; this.next < entries.length; this.next++) {
+      const entry = entries[this.next] as ReadEntry;
+      const shift = !edit || entry.guardEnd < edit.start ? 0 : edit.beforeEnd < entry.lineStart ? this.shift : undefined;
+      if (shift === undefined) continue; // the edit met it: it is read again
+      const now = entry.start + shift;
+      if (now > start) return undefined;
+      if (now < start) continue;
+      this.next++;
+      this.taken++;
+      return new ReusedEntry(entry, shift);
+    }
+    return undefined;
+  }
+}
+
+/** The entries one parse read or took back, in order: what the next parse may take back. */
+export class EntryLog {
+  readonly entries: ReadEntry[] = [];
+  /** How many entries were taken back rather than read (for the bench and the tests). */
+  reused = 0;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Keeps what reading an entry gave, if the entry can be taken back later: it starts a
+   * line (after its indentation, and a list item's dash) and ends at a line's end.
+   */
+  record(content: EntryContent): void {
+    const { text } = this;
+    if (content.end !== text.length && text.charCodeAt(content.end - 1) !== 10) return;
+    let lineStart = content.start;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) === 32) lineStart--;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) === 45) { // a list item's dash
+      lineStart--;
+      while (lineStart > 0 && text.charCodeAt(lineStart - 1) === 32) lineStart--;
+    }
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return;
+    this.entries.push(new ReadEntry(content, lineStart, content.start, content.end, nextContent(text, content.end)));
+  }
+
+  /** Takes an entry back: moved, with its ranges, to the new text, and kept for the next parse. */
+  takeBack(reused: ReusedEntry): EntryContent {
+    if (reused.shift !== 0) reused.entry.move(reused.shift);
+    this.entries.push(reused.entry);
+    this.reused++;
+    return reused.entry.content;
+  }
+}
+
+/** The first character of the first line with content (not blank, not a comment) from `from`, or the end of the text. */
+function nextContent(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === 32 || code === 13 || code === 10) {
+      at++;
+      continue;
+    }
+    if (code !== 35) return at; // '#'
+    const lineEnd = text.indexOf('\n', at);
+    if (lineEnd === -1) return text.length;
+    at = lineEnd + 1;
+  }
+  return text.length;
+}
+
+/**
+ * The distinct range objects in what an entry gave: `{ start, end }` objects inside its
+ * text. An empty range at 0 is a shared default (an omitted settings block), never the
+ * entry's own; any other range outside the entry would not move with it, so the parse is
+ * abandoned.
+ */
+function rangesHeld(entry: EntryContent, lineStart: number, end: number): MovableRange[] {
+  const seen = new Set<object>();
+  const ranges: MovableRange[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (value instanceof Map) {
+      for (const item of value.values()) visit(item);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (isRange(record)) {
+      if (record.start === 0 && record.end === 0) return;
+      if (record.start < lineStart || record.end > end) throw new ReuseAbandoned('a range outside its entry');
+      ranges.push(record);
+      return;
+    }
+    for (const key in record) visit(record[key]);
+  };
+  visit(entry.declaration);
+  visit(entry.nested);
+  visit(entry.references);
+  visit(entry.problems);
+  visit(entry.value);
+  return ranges;
+}
+
+/** A `{ start, end }` offset range: no value the reader makes has only those two keys. */
+function isRange(record: Record<string, unknown>): record is Record<string, unknown> & MovableRange {
+  if (typeof record.start !== 'number' || typeof record.end !== 'number') return false;
+  let keys = 0;
+  for (const key in record) if (Object.hasOwn(record, key)) keys++;
+  return keys === 2;
+}
