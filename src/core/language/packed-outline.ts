@@ -36,23 +36,33 @@ const STRIDE = 9;
 export function packOutline(symbols: readonly DesignSymbol[], lines: LineIndex, total?: number): PackedOutline {
   const ids: string[] = [];
   const kinds: ElementKind[] = [];
-  const numbers: number[] = [];
+  const numbers = new Int32Array(countSymbols(symbols) * STRIDE);
+  let at = 0;
+  const pushOffset = (offset: number) => {
+    const { line, character } = lines.positionAt(offset);
+    numbers[at++] = line;
+    numbers[at++] = character;
+  };
   const pushRange = (range: SourceRange) => {
-    for (const offset of [range.start, range.end]) {
-      const { line, character } = lines.positionAt(offset);
-      numbers.push(line, character);
-    }
+    pushOffset(range.start);
+    pushOffset(range.end);
   };
   const visit = (symbol: DesignSymbol) => {
     ids.push(symbol.id);
     kinds.push(symbol.kind);
-    numbers.push(symbol.children.length);
+    numbers[at++] = symbol.children.length;
     pushRange(symbol.range);
     pushRange(symbol.selectionRange);
     symbol.children.forEach(visit);
   };
   symbols.forEach(visit);
-  return { total: Math.max(total ?? 0, ids.length), ids, kinds, numbers: Int32Array.from(numbers) };
+  return { total: Math.max(total ?? 0, ids.length), ids, kinds, numbers };
+}
+
+function countSymbols(symbols: readonly DesignSymbol[]): number {
+  let count = symbols.length;
+  for (const symbol of symbols) count += countSymbols(symbol.children);
+  return count;
 }
 
 /** Rebuilds the tree, making each node with `make` from its entry and its children, made first. */

@@ -27,13 +27,19 @@ export function documentSymbols(declarations: Iterable<Declaration>): DesignSymb
   const sorted = [...declarations].filter((declaration) => declaration.inheritedFrom === undefined).sort((a, b) => a.idRange.start - b.idRange.start);
   const byId = new Map<string, DesignSymbol>();
   const roots: DesignSymbol[] = [];
+  const details = new Map<ElementKind, string>();
   for (const declaration of sorted) {
+    let detail = details.get(declaration.kind);
+    if (detail === undefined) {
+      detail = kindName(declaration.kind);
+      details.set(declaration.kind, detail);
+    }
     const slash = declaration.id.lastIndexOf('/');
     const symbol: DesignSymbol = {
       name: declaration.id.slice(slash + 1),
       id: declaration.id,
       kind: declaration.kind,
-      detail: kindName(declaration.kind),
+      detail,
       range: covering(declaration.range, declaration.idRange),
       selectionRange: declaration.idRange,
       children: [],
