@@ -6,7 +6,7 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { indexAliases, sizeOf, type AliasIndex } from './alias-index';
-import { ReuseAbandoned, type EntryContent, type EntryLog, type ReusedEntry } from './reuse';
+import { ReuseAbandoned, type EntryLog, type ReadLists, type ReusedEntry } from './reuse';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
 import { nodeRange } from './schema-fields';
@@ -119,6 +119,8 @@ export class ReadContext {
   private depth = 0;
   /** With a log: every declaration of the design, in order, so an entry's own can be kept. */
   private readonly declaredInOrder: Declaration[] = [];
+  /** What entries kept for the next parse hold spans of. */
+  private readonly lists: ReadLists = { declared: this.declaredInOrder, references: this.references, problems: this.problems };
   /** How many values were read from a template: an entry that read one is not kept. */
   private templateReads = 0;
 
@@ -260,17 +262,14 @@ export class ReadContext {
   keepEntry(kind: ElementKind, declaration: Declaration, declared: boolean, mark: ReadMark, node: Node | null, start: number, value: object | undefined): void {
     const end = node?.range?.[2];
     if (!this.log || end === undefined || this.templateReads !== mark.templateReads) return;
-    this.log.record({
-      kind,
-      start,
-      end,
-      declared,
-      declaration,
-      nested: this.declaredInOrder.slice(mark.declared),
-      references: this.references.slice(mark.references),
-      problems: this.problems.slice(mark.problems),
-      value,
-    });
+    this.log.record({ kind, declared, declaration, value }, this.lists, {
+      nested: mark.declared,
+      nestedEnd: this.declaredInOrder.length,
+      references: mark.references,
+      referencesEnd: this.references.length,
+      problems: mark.problems,
+      problemsEnd: this.problems.length,
+    }, start, end);
   }
 
   /**
@@ -280,18 +279,15 @@ export class ReadContext {
    * not be what reading it gives.
    */
   takeBack(reused: ReusedEntry, kind: ElementKind): object | undefined {
-    if (!this.log || reused.entry.content.kind !== kind || !this.keepsEntries(kind)) throw new ReuseAbandoned('an entry met outside its section');
-    const entry: EntryContent = this.log.takeBack(reused);
+    if (!this.log || reused.entry.kind !== kind || !this.keepsEntries(kind)) throw new ReuseAbandoned('an entry met outside its section');
+    const entry = this.log.takeBack(reused);
     if (this.declare(entry.declaration) !== entry.declared) throw new ReuseAbandoned('its id is declared otherwise now');
-    if (!entry.declared) return undefined;
-    for (const declaration of entry.nested) {
+    // A duplicate read nothing more: its spans are empty, and it now refers to this parse's lists too.
+    entry.copyInto(this.lists, (declaration) => {
       if (this.declarations.has(declaration.id)) throw new ReuseAbandoned('a nested id is declared already');
       this.declarations.set(declaration.id, declaration);
-      this.declaredInOrder.push(declaration);
-    }
-    for (const reference of entry.references) this.references.push(reference);
-    for (const problem of entry.problems) this.problems.push(problem);
-    return entry.value;
+    });
+    return entry.declared ? entry.value : undefined;
   }
 
   /**

@@ -23,37 +23,58 @@
 import type { ParseProblem } from './report';
 import type { Declaration, ElementKind, Reference } from './schema';
 
-/** What reading one entry of a top-level section gave, kept for the next parse. */
-export interface EntryContent {
+/**
+ * The lists a parse fills in reading order: every declaration (nested ones included), the
+ * references and the problems. An entry's share of each is a span of it.
+ */
+export interface ReadLists {
+  readonly declared: Declaration[];
+  readonly references: Reference[];
+  readonly problems: ParseProblem[];
+}
+
+/** Where an entry's share of each list starts and ends. */
+export interface EntrySpans {
+  nested: number;
+  nestedEnd: number;
+  references: number;
+  referencesEnd: number;
+  problems: number;
+  problemsEnd: number;
+}
+
+/** What reading one entry of a top-level section gave, as its collection asks for it back. */
+export interface EntryRead {
   readonly kind: ElementKind;
-  /** Its first key (a mapping's id, a list item's first key): where the reader meets it. */
-  readonly start: number;
-  /** Where the line after its last starts (or the end of the text). */
-  readonly end: number;
   /** Whether its id was declared; when not (a duplicate), nothing else of it was read. */
   readonly declared: boolean;
   readonly declaration: Declaration;
-  /** What it declared inside (adapters, ports, controllers), in order. */
-  readonly nested: readonly Declaration[];
-  readonly references: readonly Reference[];
-  readonly problems: readonly ParseProblem[];
   /** The element as read (with its id), or undefined when it was incomplete. */
   readonly value: object | undefined;
 }
 
 /**
- * An entry as the log keeps it: what reading it gave, and where it is. A parse that takes it
- * back moves it, and everything it holds, in place.
+ * An entry as the log keeps it: what reading it gave (its declaration and value, and spans
+ * of the parse's lists: what it declared inside, its references, its problems), and where
+ * it is. A parse that takes it back moves it, and everything it holds, in place, and copies
+ * its spans into its own lists.
  */
-export class ReadEntry {
+export class ReadEntry implements EntryRead {
   /** Every range it holds, once each; listed the first time it moves. */
   private ranges: MovableRange[] | undefined;
 
   constructor(
-    readonly content: EntryContent,
+    readonly kind: ElementKind,
+    readonly declared: boolean,
+    readonly declaration: Declaration,
+    readonly value: object | undefined,
+    private lists: ReadLists,
+    private readonly spans: EntrySpans,
     /** Where the entry's first line starts. */
     public lineStart: number,
+    /** Its first key (a mapping's id, a list item's first key): where the reader meets it. */
     public start: number,
+    /** Where the line after its last starts (or the end of the text). */
     public end: number,
     /** The first character of the next line with content after it, or the end of the text: its end depends on that line's indentation. */
     public guardEnd: number,
@@ -61,7 +82,7 @@ export class ReadEntry {
 
   /** Moves the entry and every range it holds by `shift`, in place. */
   move(shift: number): void {
-    this.ranges ??= rangesHeld(this.content, this.lineStart, this.end);
+    this.ranges ??= this.rangesHeld();
     for (const range of this.ranges) {
       range.start += shift;
       range.end += shift;
@@ -70,6 +91,68 @@ export class ReadEntry {
     this.start += shift;
     this.end += shift;
     this.guardEnd += shift;
+  }
+
+  /**
+   * Appends what it declared inside, its references and its problems to a new parse's
+   * lists (each nested declaration through `declare`, first), and from now on refers to those.
+   */
+  copyInto(lists: ReadLists, declare: (declaration: Declaration) => void): void {
+    const { spans, lists: from } = this;
+    const nested = lists.declared.length;
+    for (let index = spans.nested; index < spans.nestedEnd; index++) {
+      const declaration = from.declared[index] as Declaration;
+      declare(declaration);
+      lists.declared.push(declaration);
+    }
+    const references = lists.references.length;
+    for (let index = spans.references; index < spans.referencesEnd; index++) lists.references.push(from.references[index] as Reference);
+    const problems = lists.problems.length;
+    for (let index = spans.problems; index < spans.problemsEnd; index++) lists.problems.push(from.problems[index] as ParseProblem);
+    spans.nestedEnd = nested + spans.nestedEnd - spans.nested;
+    spans.nested = nested;
+    spans.referencesEnd = references + spans.referencesEnd - spans.references;
+    spans.references = references;
+    spans.problemsEnd = problems + spans.problemsEnd - spans.problems;
+    spans.problems = problems;
+    this.lists = lists;
+  }
+
+  /**
+   * The distinct range objects in what it gave: `{ start, end }` objects inside its text. An
+   * empty range at 0 is a shared default (an omitted settings block), never the entry's own;
+   * any other range outside the entry would not move with it, so the parse is abandoned.
+   */
+  private rangesHeld(): MovableRange[] {
+    const { lineStart, end, spans, lists } = this;
+    const seen = new Set<object>();
+    const ranges: MovableRange[] = [];
+    const visit = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null || seen.has(value)) return;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (const item of value) visit(item);
+        return;
+      }
+      if (value instanceof Map) {
+        for (const item of value.values()) visit(item);
+        return;
+      }
+      const record = value as Record<string, unknown>;
+      if (isRange(record)) {
+        if (record.start === 0 && record.end === 0) return;
+        if (record.start < lineStart || record.end > end) throw new ReuseAbandoned('a range outside its entry');
+        ranges.push(record);
+        return;
+      }
+      for (const key in record) visit(record[key]);
+    };
+    visit(this.declaration);
+    visit(this.value);
+    for (let index = spans.nested; index < spans.nestedEnd; index++) visit(lists.declared[index]);
+    for (let index = spans.references; index < spans.referencesEnd; index++) visit(lists.references[index]);
+    for (let index = spans.problems; index < spans.problemsEnd; index++) visit(lists.problems[index]);
+    return ranges;
   }
 }
 
@@ -159,27 +242,28 @@ export class EntryLog {
 
   /**
    * Keeps what reading an entry gave, if the entry can be taken back later: it starts a
-   * line (after its indentation, and a list item's dash) and ends at a line's end.
+   * line (after its indentation, and a list item's dash) and ends at a line's end. `spans`
+   * are its shares of the parse's `lists`.
    */
-  record(content: EntryContent): void {
+  record(read: EntryRead, lists: ReadLists, spans: EntrySpans, start: number, end: number): void {
     const { text } = this;
-    if (content.end !== text.length && text.charCodeAt(content.end - 1) !== 10) return;
-    let lineStart = content.start;
+    if (end !== text.length && text.charCodeAt(end - 1) !== 10) return;
+    let lineStart = start;
     while (lineStart > 0 && text.charCodeAt(lineStart - 1) === 32) lineStart--;
     if (lineStart > 0 && text.charCodeAt(lineStart - 1) === 45) { // a list item's dash
       lineStart--;
       while (lineStart > 0 && text.charCodeAt(lineStart - 1) === 32) lineStart--;
     }
     if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return;
-    this.entries.push(new ReadEntry(content, lineStart, content.start, content.end, nextContent(text, content.end)));
+    this.entries.push(new ReadEntry(read.kind, read.declared, read.declaration, read.value, lists, spans, lineStart, start, end, nextContent(text, end)));
   }
 
   /** Takes an entry back: moved, with its ranges, to the new text, and kept for the next parse. */
-  takeBack(reused: ReusedEntry): EntryContent {
+  takeBack(reused: ReusedEntry): ReadEntry {
     if (reused.shift !== 0) reused.entry.move(reused.shift);
     this.entries.push(reused.entry);
     this.reused++;
-    return reused.entry.content;
+    return reused.entry;
   }
 }
 
@@ -198,43 +282,6 @@ function nextContent(text: string, from: number): number {
     at = lineEnd + 1;
   }
   return text.length;
-}
-
-/**
- * The distinct range objects in what an entry gave: `{ start, end }` objects inside its
- * text. An empty range at 0 is a shared default (an omitted settings block), never the
- * entry's own; any other range outside the entry would not move with it, so the parse is
- * abandoned.
- */
-function rangesHeld(entry: EntryContent, lineStart: number, end: number): MovableRange[] {
-  const seen = new Set<object>();
-  const ranges: MovableRange[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    if (value instanceof Map) {
-      for (const item of value.values()) visit(item);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    if (isRange(record)) {
-      if (record.start === 0 && record.end === 0) return;
-      if (record.start < lineStart || record.end > end) throw new ReuseAbandoned('a range outside its entry');
-      ranges.push(record);
-      return;
-    }
-    for (const key in record) visit(record[key]);
-  };
-  visit(entry.declaration);
-  visit(entry.nested);
-  visit(entry.references);
-  visit(entry.problems);
-  visit(entry.value);
-  return ranges;
 }
 
 /** A `{ start, end }` offset range: no value the reader makes has only those two keys. */
