@@ -21,6 +21,7 @@ import { parseVtopo, type ParseResult } from '../model/parse';
 import { mapRanges, rangesOf, type Report } from '../model/report';
 import { editBetween, type TextEdit as Edit } from '../model/reuse';
 import type { SourceRange } from '../model/source';
+import type { Topology } from '../model/topology';
 import type { AnalysisRule } from './rule';
 import type { RuleId } from './rule-ids';
 
@@ -42,7 +43,12 @@ interface Analyzed {
   readonly setting: string;
   readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
   readonly values: ReadonlyMap<string, unknown>;
+  /** The digests of the sections rules read a part of (AnalysisRule.digests), by digest function. */
+  readonly digests: ReadonlyMap<Digest, string>;
 }
+
+/** What a rule reads of a section, as a string (AnalysisRule.digests). */
+type Digest = (topology: Topology) => string;
 
 /**
  * What a document's analyses keep between two runs: the last one's reports per rule, and
@@ -72,9 +78,11 @@ export class AnalysisMemory {
     const comparable = last && !last.unreliable && !unreliable && last.setting === setting && spans ? last : undefined;
     const edit = comparable && editBetween(comparable.text, parsed.text);
     const touched = comparable && spans && touchedSections(edit, comparable.spans, spans);
-    const reusable = comparable && touched && !touched.has('analysis') ? { edit, touched, reports: comparable.reports, values: comparable.values } : undefined;
-    return new RuleRun(reusable, (reports, values) => {
-      this.last = spans ? { text: parsed.text, spans, unreliable, setting, reports, values } : undefined;
+    const reusable = comparable && touched && !touched.has('analysis')
+      ? { edit, touched, reports: comparable.reports, values: comparable.values, digests: comparable.digests }
+      : undefined;
+    return new RuleRun(parsed.topology, reusable, (reports, values, digests) => {
+      this.last = spans ? { text: parsed.text, spans, unreliable, setting, reports, values, digests } : undefined;
     });
   }
 }
@@ -83,12 +91,14 @@ export class AnalysisMemory {
 export class RuleRun {
   private readonly made = new Map<RuleId, readonly Report[]>();
   private readonly values = new Map<string, unknown>();
+  private readonly digests = new Map<Digest, string>();
   /** The rules whose reports were reused, for the bench and the tests. */
   readonly reused: RuleId[] = [];
 
   constructor(
+    private readonly topology: Topology,
     private readonly reusable: Reusable | undefined,
-    private readonly keep: (reports: ReadonlyMap<RuleId, readonly Report[]>, values: ReadonlyMap<string, unknown>) => void,
+    private readonly keep: (reports: ReadonlyMap<RuleId, readonly Report[]>, values: ReadonlyMap<string, unknown>, digests: ReadonlyMap<Digest, string>) => void,
   ) {}
 
   /** The rule's reports: the last analysis's, moved by the edit, when it may reuse them, else `run()`'s. */
@@ -119,13 +129,31 @@ export class RuleRun {
 
   /** Keeps this run's reports for the next analysis of the document (rules that threw are not kept, and run again). */
   end(): void {
-    this.keep(this.made, this.values);
+    this.keep(this.made, this.values, this.digests);
+  }
+
+  /** A digest of this run's design, made once per run. */
+  private digest(of: Digest): string {
+    let digest = this.digests.get(of);
+    if (digest === undefined) this.digests.set(of, (digest = of(this.topology)));
+    return digest;
+  }
+
+  /** Whether the rule reads nothing the edit changed: no section it reads was touched, or only parts it does not read (its digests are the same). */
+  private untouched(rule: AnalysisRule, reusable: Reusable): boolean {
+    return rule.reads !== undefined && rule.reads.every((section) => {
+      if (!reusable.touched.has(section)) return true;
+      const digest = rule.digests?.[section];
+      return digest !== undefined && reusable.digests.get(digest) === this.digest(digest);
+    });
   }
 
   private reusedReports(rule: AnalysisRule): readonly Report[] | undefined {
+    // Every digest of the rule is made now, reused or not: the next run compares them.
+    for (const digest of Object.values(rule.digests ?? {})) this.digest(digest);
     const { reusable } = this;
     const before = reusable?.reports.get(rule.meta.id);
-    if (!reusable || !before || !rule.reads || rule.reads.some((section) => reusable.touched.has(section))) return undefined;
+    if (!reusable || !before || !this.untouched(rule, reusable)) return undefined;
     const { edit } = reusable;
     if (!edit) return before;
     const moved: Report[] = [];
@@ -138,12 +166,13 @@ export class RuleRun {
   }
 }
 
-/** What a run may take from the last analysis: its reports and values, and the edit and the sections it touched since. */
+/** What a run may take from the last analysis: its reports, values and digests, and the edit and the sections it touched since. */
 interface Reusable {
   readonly edit: Edit | undefined;
   readonly touched: ReadonlySet<string>;
   readonly reports: ReadonlyMap<RuleId, readonly Report[]>;
   readonly values: ReadonlyMap<string, unknown>;
+  readonly digests: ReadonlyMap<Digest, string>;
 }
 
 /** The top-level keys each text's parse found, each from its key to the end of its value; undefined when the file could not be read. */

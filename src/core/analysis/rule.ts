@@ -63,6 +63,14 @@ export interface AnalysisRule {
    * that a rule reads nothing else (test/unit/rules/rule-test.ts).
    */
   readonly reads?: RuleReads;
+  /**
+   * For a section the rule reads only a part of: that part, as a string (a digest). When an
+   * edit touches the section but leaves its digest as it was, the rule's last reports may
+   * still be reused: the storage path rules read the VMs only to know which datastores each
+   * cluster uses, so an edit to a VM's memory leaves them alone. The property test
+   * (test/unit/property/incremental.test.ts) holds every digest to what the rule finds.
+   */
+  readonly digests?: Partial<Record<RuleReads[number], (topology: Topology) => string>>;
   check(context: RuleContext): Iterable<Report>;
 }
 

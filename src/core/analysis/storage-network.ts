@@ -511,3 +511,21 @@ export function storageNeeds(topology: Topology): StorageNeed[] {
   }
   return needs;
 }
+
+/**
+ * What storageNeeds takes from the VMs, as one string: the datastores each cluster's VMs
+ * use, and those of the VMs on each host in no cluster, sorted (storageNeeds puts them in
+ * file order, whatever order the VMs name them in). The rules that judge the storage paths
+ * read the VMs only through it (AnalysisRule.digests), so an edit that leaves it as it was,
+ * such as a VM's memory, does not run them again.
+ */
+export function vmStorageDemand(topology: Topology): string {
+  const parts: string[] = [];
+  for (const [clusterId, datastores] of datastoresUsedByClusters(topology)) parts.push(`${clusterId}:${datastores.map((datastore) => datastore.id).sort().join(',')}`);
+  for (const host of topology.hosts) {
+    if (topology.clusterOfHost(host)) continue;
+    const ids = topology.vmsOnHost(host.id).flatMap((vm) => [vm.datastore ?? '', ...(vm.sharedDisks ?? [])]);
+    if (ids.length > 0) parts.push(`${host.id}>${[...new Set(ids)].sort().join(',')}`);
+  }
+  return parts.sort().join('\n');
+}

@@ -1,7 +1,7 @@
 /**
  * Incremental parsing and analysis as a standing property: through seeded series of edits
- * (a character typed or deleted on a line, a line removed or doubled, a value changed, the
- * fuzzer's text and tree mutations), on the examples and on generated designs, the parse
+ * (a character typed or deleted on a line, a line removed or doubled, a value changed, a VM
+ * moved to another datastore, the fuzzer's text and tree mutations), on the examples and on generated designs, the parse
  * that takes back the last one's untouched entries reads exactly what a whole parse reads,
  * and the analysis that reuses rules' last reports finds exactly what a whole analysis of
  * the same text finds. And they do reuse: an edit to a VM leaves the other entries, and the
@@ -30,7 +30,7 @@ function edit(text: string, rng: Rng): string {
   const line = rng.int(lines.length);
   const current = lines[line] ?? '';
   const at = rng.int(current.length + 1);
-  switch (rng.int(7)) {
+  switch (rng.int(8)) {
     case 0:
       lines[line] = current.slice(0, at) + rng.pick(['x', '1', ' ', ':', '-', '#', 'GB', '}', ',']) + current.slice(at);
       return lines.join('\n');
@@ -48,6 +48,14 @@ function edit(text: string, rng: Rng): string {
       return lines.join('\n');
     case 5:
       return mutateText(text, rng, 1).text;
+    case 6: {
+      // A VM moved to another datastore: what the storage path rules read of the VMs.
+      const datastores = [...new Set([...text.matchAll(/datastore: ([\w.-]+)/g)].map((match) => match[1] ?? ''))];
+      const uses = [...text.matchAll(/datastore: [\w.-]+/g)];
+      const use = uses.length > 0 ? uses[rng.int(uses.length)] : undefined;
+      if (!use || use.index === undefined || datastores.length < 2) return mutateTree(text, rng, 1).text;
+      return `${text.slice(0, use.index)}datastore: ${rng.pick(datastores)}${text.slice(use.index + use[0].length)}`;
+    }
     default:
       return mutateTree(text, rng, 1).text;
   }
@@ -158,7 +166,7 @@ describe('incremental analysis', () => {
     for (let design = 0; design < 12; design++) followEdits(generateDesign(rng.fork()).text, rng.fork(), 6);
   });
 
-  it('does not run the rules that read no VM again after an edit to a VM', () => {
+  it('does not run again, after an edit to a VM\'s memory, the rules that read no VM or only the datastores VMs use', () => {
     const text = generateBenchDesign(BENCH_SIZES[0] as (typeof BENCH_SIZES)[number]);
     const memory = new AnalysisMemory();
     analyzeParsed(parseVtopo(text), { today: TODAY }, memory);
@@ -166,10 +174,33 @@ describe('incremental analysis', () => {
     assert.notEqual(edited, text);
     const { reused = [], findings } = analyzeParsed(parseVtopo(edited), { today: TODAY }, memory);
     assert.deepEqual(findings, analyzeText(edited, { today: TODAY }).findings);
-    const readNoVm = ANALYSIS_RULES.filter((rule) => rule.reads && !rule.reads.includes('vms')).map((rule) => rule.meta.id);
+    const readNoVm = ANALYSIS_RULES.filter((rule) => rule.reads && (!rule.reads.includes('vms') || rule.digests?.vms)).map((rule) => rule.meta.id);
     assert.ok(readNoVm.length > 10, `rules that read no VM: ${readNoVm.join(', ')}`);
-    assert.deepEqual(readNoVm.filter((id) => !reused.includes(id)), [], 'every rule that reads no VM is reused');
-    assert.ok(reused.every((id) => readNoVm.includes(id)), 'and no rule that reads the VMs');
+    assert.ok(readNoVm.includes('storage-path-spof'), 'the storage path rules read the VMs only through their storage demand');
+    assert.deepEqual(readNoVm.filter((id) => !reused.includes(id)), [], 'every rule that reads no VM, or only their storage demand, is reused');
+    assert.ok(reused.every((id) => readNoVm.includes(id)), 'and no rule that reads the VMs otherwise');
+  });
+
+  it('runs the storage path rules again when a VM moves to another datastore, and not when the cluster already used it', () => {
+    const text = generateBenchDesign(BENCH_SIZES[0] as (typeof BENCH_SIZES)[number]);
+    const vmAt = text.indexOf('\n  vm-00001:\n');
+    const datastoreAt = text.indexOf('    datastore: ', vmAt);
+    const line = text.slice(datastoreAt, text.indexOf('\n', datastoreAt));
+    const usedByTheCluster = line.replace(/ds-(cl\d+)-(\d+)/, (_, cluster: string, n: string) => `ds-${cluster}-${String(Number(n) % 4 + 1).padStart(2, '0')}`);
+    const otherCluster = line.replace(/ds-cl(\d+)-/, (_, cluster: string) => `ds-cl${String(Number(cluster) % 2 + 1).padStart(2, '0')}-`);
+    assert.notEqual(usedByTheCluster, line, `the VM's datastore line: ${line}`);
+    assert.notEqual(otherCluster, line);
+    const memory = new AnalysisMemory();
+    analyzeParsed(parseVtopo(text), { today: TODAY }, memory);
+    for (const [what, next, reusedNow] of [
+      ['another datastore of its cluster', text.replace(line, usedByTheCluster), true],
+      ['a datastore of another cluster', text.replace(line, otherCluster), false],
+    ] as const) {
+      const { reused = [], findings } = analyzeParsed(parseVtopo(next), { today: TODAY }, memory);
+      assert.deepEqual(findings, analyzeText(next, { today: TODAY }).findings, what);
+      assert.equal(reused.includes('storage-path-spof'), reusedNow, `${what}: storage-path-spof reused`);
+      analyzeParsed(parseVtopo(text), { today: TODAY }, memory);
+    }
   });
 
   it('reuses nothing when the host\'s settings or the day change, or the analysis section is edited', () => {

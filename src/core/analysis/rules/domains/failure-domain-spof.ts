@@ -4,7 +4,7 @@ import type { Host, Topology } from '../../../model/topology';
 import { defineMessages } from '../../../l10n/messages';
 import { grouped } from '../../../text/plural';
 import type { AnalysisRule } from '../../rule';
-import { datastoreProtocols, hostMeets, reachedFromArray, servingLegs, storageNetworkOf } from '../../storage-network';
+import { datastoreProtocols, hostMeets, reachedFromArray, servingLegs, storageNetworkOf, vmStorageDemand } from '../../storage-network';
 import { checkedNeeds, quotedList, RELATED_LIMIT } from '../storage/common';
 
 const MESSAGES = defineMessages('failure-domain-spof', {
@@ -45,6 +45,7 @@ export const failureDomainSpof: AnalysisRule = {
     },
   },
   reads: ['inventory', 'sites', 'racks', 'chassis', 'powerFeeds', 'siteLinks', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
+  digests: { vms: vmStorageDemand },
   *check({ topology }) {
     const domains = failureDomainsOf(topology);
     if (!domains.modelled) return;

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../../l10n/messages';
 import type { Datastore } from '../../../model/topology';
 import type { AnalysisRule } from '../../rule';
+import { vmStorageDemand } from '../../storage-network';
 import { checkedNeeds, quotedList } from './common';
 
 const MESSAGES = defineMessages('datastore-unreachable', {
@@ -23,6 +24,7 @@ export const datastoreUnreachable: AnalysisRule = {
     },
   },
   reads: ['inventory', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
+  digests: { vms: vmStorageDemand },
   *check({ topology }) {
     const missing = new Map<string, Datastore[]>();
     for (const need of checkedNeeds(topology)) {

@@ -1,7 +1,7 @@
 import { defineMessages } from '../../../l10n/messages';
 import type { RelatedLocation } from '../../../model/report';
 import type { AnalysisRule } from '../../rule';
-import { type StorageElementKind } from '../../storage-network';
+import { vmStorageDemand, type StorageElementKind } from '../../storage-network';
 import { checkedNeeds, networkOf, quotedList, RELATED_LIMIT } from './common';
 import { grouped } from '../../../text/plural';
 import { cableIndex } from '../../../model/cable-id';
@@ -43,6 +43,7 @@ export const storagePathSpof: AnalysisRule = {
     },
   },
   reads: ['inventory', 'clusters', 'hosts', 'switches', 'arrays', 'datastores', 'links', 'vms'],
+  digests: { vms: vmStorageDemand },
   *check(context) {
     const { topology } = context;
     const network = networkOf(context);
