@@ -14,7 +14,8 @@
  * What an entry's reading depends on is its own lines and the indentation of the next line
  * with content; an entry is taken back only when the edit met none of that. Anything that
  * reads outside an entry keeps it from being kept: a host that takes keys from its profile,
- * a host profile itself (hosts read it), an entry of a mapping written inline. When taking
+ * a host profile itself (hosts read it); so does an entry that does not start and end a
+ * line (an empty value, several entries on one line). When taking
  * an entry back would not give what reading it gives (its id is now declared earlier, or
  * was a duplicate and is not any more, or its section changed kind), the parse starts over
  * and reads everything (`ReuseAbandoned`).
