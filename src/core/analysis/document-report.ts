@@ -9,15 +9,15 @@ import { worstSingleHostFailure, type N1Verdict } from '../capacity/n1';
 import { lanVerdict, n1StatusText, type N1Status } from '../capacity/status';
 import { packIds, type PackedIds } from '../language/declared-ids';
 import { packOutline, type PackedOutline } from '../language/packed-outline';
-import { documentSymbols, limitSymbols } from '../language/symbols';
+import { documentSymbols, limitedSymbols } from '../language/symbols';
 import { isChangesSince, type DocumentTexts, type SyncedText } from '../text/document-sync';
 import type { Declaration } from '../model/schema';
 import { lensTargets } from '../view/simulation-targets';
-import { LineIndex, lineRangeOf, type LineRange } from '../model/source';
+import { lineRangeOf, type LineIndex, type LineRange } from '../model/source';
 import type { ComponentRef } from '../simulation/types';
 import { analyzeParsed, ruleOption, type Analysis, type HostRuleSetting } from './engine';
 import { AnalysisMemory } from './incremental';
-import { parseVtopo } from '../model/parse';
+import { lineIndexOf, parseVtopo } from '../model/parse';
 import type { RecentDocuments } from '../text/recent-documents';
 import type { Finding } from './rule';
 import { mapRanges, type ReportRanges } from '../model/report';
@@ -98,12 +98,13 @@ const HEADROOM_OPTION = 'headroomPercent';
 export function reportDocument(request: DocumentReportRequest, text = request.text, memory?: AnalysisMemory): DocumentReport {
   if (text === undefined) throw new Error(`no text for ${request.uri} (version ${request.version}): a request with changes needs the text they apply to`);
   const started = performance.now();
-  const analysis = analyzeParsed(memory ? memory.parse(text) : parseVtopo(text), { rules: request.rules }, memory);
+  const parsed = memory ? memory.parse(text) : parseVtopo(text);
+  const analysis = analyzeParsed(parsed, { rules: request.rules }, memory);
   const { topology, findings } = analysis;
   // The n1-headroom threshold as the analyzer applies it: the file's, else the settings', else the rule's default.
   const meta = ruleMeta(HEADROOM_RULE);
   const headroom = meta ? ruleOption(topology, { rules: request.rules }, meta, HEADROOM_OPTION) : 0;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(parsed);
   return {
     uri: request.uri,
     version: request.version,
@@ -126,9 +127,8 @@ function n1Verdict({ topology, run }: Analysis): N1Verdict {
 }
 
 function outlineOf(declarations: Iterable<Declaration>, outlineLimit: number | undefined, lines: LineIndex): PackedOutline {
-  const symbols = documentSymbols(declarations);
-  if (outlineLimit === undefined) return packOutline(symbols, lines);
-  const limited = limitSymbols(symbols, outlineLimit);
+  if (outlineLimit === undefined) return packOutline(documentSymbols(declarations), lines);
+  const limited = limitedSymbols(declarations, outlineLimit);
   return packOutline(limited.symbols, lines, limited.total);
 }
 

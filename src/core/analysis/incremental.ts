@@ -19,7 +19,7 @@
 import type { FileValue } from '../model/format';
 import { parseVtopo, type ParseResult } from '../model/parse';
 import { mapRanges, rangesOf, type Report } from '../model/report';
-import { editBetween, type TextEdit as Edit } from '../model/reuse';
+import { editBetween, type TextChange as Edit } from '../model/source';
 import type { SourceRange } from '../model/source';
 import type { Topology } from '../model/topology';
 import type { AnalysisRule } from './rule';

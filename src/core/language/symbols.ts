@@ -22,13 +22,44 @@ export interface DesignSymbol {
   readonly children: DesignSymbol[];
 }
 
+/** The outline of a design: every element it declares, as a tree, in document order. */
 export function documentSymbols(declarations: Iterable<Declaration>): DesignSymbol[] {
+  return limitedSymbols(declarations, Infinity).symbols;
+}
+
+/**
+ * At most `limit` symbols of the outline, chosen level by level in document order: every
+ * element before any adapter, every adapter before any port, so a capped outline still
+ * lists the design's elements first. `total` counts them all. VS Code's JSON and YAML
+ * support cap their outlines the same way (`json.maxItemsComputed`), as the editor slows
+ * down with tens of thousands of symbols (docs/performance.md). Only the symbols kept are
+ * made: the levels are counted first.
+ */
+export function limitedSymbols(declarations: Iterable<Declaration>, limit: number): { readonly symbols: DesignSymbol[]; readonly total: number } {
   // What a host takes from its profile is written in the profile, not under the host.
   const sorted = [...declarations].filter((declaration) => declaration.inheritedFrom === undefined).sort((a, b) => a.idRange.start - b.idRange.start);
+  // Each symbol's level (0 for an element, one more than its parent's for an adapter or a port), and how many each level has.
+  const levelById = new Map<string, number>();
+  const levels = new Uint8Array(sorted.length);
+  const counts: number[] = [];
+  sorted.forEach((declaration, index) => {
+    const slash = declaration.id.lastIndexOf('/');
+    const parent = slash === -1 ? undefined : levelById.get(declaration.id.slice(0, slash));
+    const level = parent === undefined ? 0 : Math.min(parent + 1, 255);
+    levelById.set(declaration.id, level);
+    levels[index] = level;
+    counts[level] = (counts[level] ?? 0) + 1;
+  });
+  // Whole levels while they fit, then the first of the next level, in document order (a level is only started once every symbol above it is kept).
+  let room = limit;
+  let wholeLevels = 0;
+  while (wholeLevels < counts.length && (counts[wholeLevels] ?? 0) <= room) room -= counts[wholeLevels++] ?? 0;
   const byId = new Map<string, DesignSymbol>();
   const roots: DesignSymbol[] = [];
   const details = new Map<ElementKind, string>();
-  for (const declaration of sorted) {
+  sorted.forEach((declaration, index) => {
+    const level = levels[index] ?? 0;
+    if (level > wholeLevels || (level === wholeLevels && room-- <= 0)) return;
     let detail = details.get(declaration.kind);
     if (detail === undefined) {
       detail = kindName(declaration.kind);
@@ -47,30 +78,8 @@ export function documentSymbols(declarations: Iterable<Declaration>): DesignSymb
     byId.set(declaration.id, symbol);
     const parent = slash === -1 ? undefined : byId.get(declaration.id.slice(0, slash));
     (parent ? parent.children : roots).push(symbol);
-  }
-  return roots;
-}
-
-/**
- * At most `limit` symbols, chosen level by level in document order: every element before
- * any adapter, every adapter before any port, so a capped outline still lists the design's
- * elements first. `total` counts them all. VS Code's JSON and YAML support cap their
- * outlines the same way (`json.maxItemsComputed`), as the editor slows down with tens of
- * thousands of symbols (docs/performance.md).
- */
-export function limitSymbols(roots: readonly DesignSymbol[], limit: number): { readonly symbols: DesignSymbol[]; readonly total: number } {
-  const kept = new Set<DesignSymbol>();
-  let total = 0;
-  for (let level: readonly DesignSymbol[] = roots; level.length > 0; level = level.flatMap((symbol) => symbol.children)) {
-    for (const symbol of level) {
-      total++;
-      // A level is only started once every symbol above it is kept: no child without its parent.
-      if (kept.size < limit) kept.add(symbol);
-    }
-  }
-  if (kept.size === total) return { symbols: [...roots], total };
-  const copy = (symbol: DesignSymbol): DesignSymbol => ({ ...symbol, children: symbol.children.filter((child) => kept.has(child)).map(copy) });
-  return { symbols: roots.filter((root) => kept.has(root)).map(copy), total };
+  });
+  return { symbols: roots, total: sorted.length };
 }
 
 /** Editors require the id to lie inside the element's range. */

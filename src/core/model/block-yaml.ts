@@ -13,6 +13,7 @@
 
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
 import type { EntryReuse, ReusedEntry } from './reuse';
+import { lineStartsOf } from './source';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes this module. */
 class OutOfSubset extends Error {}
@@ -38,12 +39,13 @@ const ENTRY_DEPTH = 2;
  * The document's root node as yaml's `parseDocument` would compose it, or undefined when
  * the text is not in the subset (or not a block mapping at its top). With `reuse`, an entry
  * of a top-level section that the last parse read and the edit left alone is not read: a
- * `ReusedEntry` stands in its place among its section's items (reuse.ts).
+ * `ReusedEntry` stands in its place among its section's items (reuse.ts). `lineStarts`, when
+ * given, must be `lineStartsOf(text)`.
  */
-export function readBlockYaml(text: string, reuse?: EntryReuse): Node | undefined {
+export function readBlockYaml(text: string, reuse?: EntryReuse, lineStarts?: readonly number[]): Node | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
-    return new BlockReader(text, reuse).document();
+    return new BlockReader(text, reuse, lineStarts ?? lineStartsOf(text)).document();
   } catch (error) {
     if (error === OUT_OF_SUBSET) return undefined;
     throw error;
@@ -51,16 +53,13 @@ export function readBlockYaml(text: string, reuse?: EntryReuse): Node | undefine
 }
 
 class BlockReader {
-  /** Offset of each line's first character. */
-  private readonly starts: number[] = [0];
   /** The line being read. */
   private line = 0;
   /** Collections open around the one being read. */
   private depth = 0;
 
-  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-  }
+  /** `starts`: the offset of each line's first character (`lineStartsOf(text)`). */
+  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined, private readonly starts: readonly number[]) {}
 
   document(): Node {
     this.skipBlank();

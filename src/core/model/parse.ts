@@ -5,11 +5,12 @@
 
 import { Document, parseDocument, type Node } from 'yaml';
 import { readBlockYaml } from './block-yaml';
-import { editBetween, EntryLog, EntryReuse, ReuseAbandoned } from './reuse';
+import { EntryLog, EntryReuse, ReuseAbandoned } from './reuse';
 import { FORMAT_VERSION, vtopoFile } from './format';
 import type { ParseProblem } from './report';
 import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
 import { closestMatch } from './suggest';
+import { editBetween, LineIndex, lineStartsAfter, lineStartsOf } from './source';
 import { Topology } from './topology';
 import { PARSE_MESSAGES, REFERENCE_MESSAGES, kindText } from './messages';
 import { formatNumber } from '../l10n/format';
@@ -28,6 +29,8 @@ const STARTER = `vtopo: ${FORMAT_VERSION}\nname: New design\nplatform: vsphere\n
 
 /** What each parse read of its top-level sections' entries, for the next parse of the same document. */
 const ENTRY_LOGS = new WeakMap<ParseResult, EntryLog>();
+/** The line starts of each parse's text (`lineStartsOf`), for its line index and the next parse. */
+const LINE_STARTS = new WeakMap<ParseResult, readonly number[]>();
 
 /**
  * The design `text` describes. With `last`, the last parse of the same document, the entries
@@ -88,8 +91,11 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   const crOnly = crOnlyLineEndings(text);
   if (crOnly) return emptyResult(text, [crOnly]);
   const lastLog = last && ENTRY_LOGS.get(last);
-  const reuse = last && lastLog ? new EntryReuse(lastLog.entries, editBetween(last.text, text)) : undefined;
-  const root = readBlockYaml(text, reuse);
+  const lastStarts = last && LINE_STARTS.get(last);
+  const edit = last && (lastLog || lastStarts) ? editBetween(last.text, text) : undefined;
+  const reuse = last && lastLog ? new EntryReuse(lastLog.entries, edit) : undefined;
+  const lineStarts = !lastStarts ? lineStartsOf(text) : edit ? lineStartsAfter(lastStarts, text, edit) : lastStarts;
+  const root = readBlockYaml(text, reuse, lineStarts);
   const document = root === undefined ? parseDocument(text, YAML_OPTIONS) : documentOf(root);
   // Entries are kept only from the fast reader's trees: without aliases, each reads nothing outside itself.
   const log = root === undefined ? undefined : new EntryLog(text);
@@ -132,7 +138,13 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   if (reuse && root !== undefined && log?.reused !== reuse.taken) throw new ReuseAbandoned('an entry skipped was not taken back');
   const result: ParseResult = { text, topology: new Topology(file, ctx.declarations, ctx.references), problems };
   if (log) ENTRY_LOGS.set(result, log);
+  LINE_STARTS.set(result, lineStarts);
   return result;
+}
+
+/** The line index of a parse's text, from the line starts the parse found. */
+export function lineIndexOf(parsed: ParseResult): LineIndex {
+  return new LineIndex(parsed.text, LINE_STARTS.get(parsed));
 }
 
 /** The options every YAML read of a design uses: duplicate keys and merges are the reader's to report. */

@@ -22,6 +22,7 @@
  */
 
 import type { ParseProblem } from './report';
+import type { TextChange } from './source';
 import type { Declaration, ElementKind, Reference } from './schema';
 
 /**
@@ -162,29 +163,6 @@ interface MovableRange {
   end: number;
 }
 
-/** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
-export interface TextEdit {
-  readonly start: number;
-  readonly beforeEnd: number;
-  readonly afterEnd: number;
-}
-
-/** The one span where two texts differ (their longest common start and end), or undefined when they are equal. */
-export function editBetween(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  const shorter = Math.min(before.length, after.length);
-  // Whole chunks first (comparing slices is a memory comparison), then character by character.
-  let start = 0;
-  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  const common = shorter - start;
-  let end = 0;
-  while (end + CHUNK <= common && before.slice(before.length - end - CHUNK, before.length - end) === after.slice(after.length - end - CHUNK, after.length - end)) end += CHUNK;
-  while (end < common && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { start, beforeEnd: before.length - end, afterEnd: after.length - end };
-}
-
-const CHUNK = 1024;
 
 /** Thrown when an entry cannot be taken back as it was read; the parse then reads everything. */
 export class ReuseAbandoned extends Error {}
@@ -211,7 +189,7 @@ export class EntryReuse {
   /** How many entries the reader skipped: each must be taken back, or the parse is not what reading gives. */
   taken = 0;
 
-  constructor(private readonly entries: readonly ReadEntry[], private readonly edit: TextEdit | undefined) {
+  constructor(private readonly entries: readonly ReadEntry[], private readonly edit: TextChange | undefined) {
     this.shift = edit ? edit.afterEnd - edit.beforeEnd : 0;
   }
 

@@ -31,21 +31,79 @@ export function rangeOf(start: number, end: number): SourceRange {
   return { start, end: Math.max(start, end) };
 }
 
+/**
+ * The offset of each line's first character: 0, then after each line break (LF, CRLF, or a
+ * CR alone, as VS Code counts lines).
+ */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r') || !/\r(?!\n)/.test(text)) {
+    // The usual case, LF or CRLF: indexOf finds each break far faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  pushLineStarts(text, 0, text.length, starts);
+  return starts;
+}
+
+/** Pushes the line starts after the characters at [from, to) of `text` (a CR's depends on the character after it). */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+}
+
+/** Where two texts differ: [start, beforeEnd) in the old one became [start, afterEnd) in the new. */
+export interface TextChange {
+  readonly start: number;
+  readonly beforeEnd: number;
+  readonly afterEnd: number;
+}
+
+/** The one span where two texts differ (their longest common start and end), or undefined when they are equal. */
+export function editBetween(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole chunks first (comparing slices is a memory comparison), then character by character.
+  let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const common = shorter - start;
+  let end = 0;
+  while (end + CHUNK <= common && before.slice(before.length - end - CHUNK, before.length - end) === after.slice(after.length - end - CHUNK, after.length - end)) end += CHUNK;
+  while (end < common && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { start, beforeEnd: before.length - end, afterEnd: after.length - end };
+}
+
+const CHUNK = 1024;
+
+/**
+ * The line starts of `text`, from `before`, those of the text it was made from by `change`:
+ * a line start depends only on the character before it and, after a CR, the one at it, so
+ * the starts before the change are kept, those after it are moved by its length, and only
+ * the changed characters (and one on each side) are looked at.
+ */
+export function lineStartsAfter(before: readonly number[], text: string, change: TextChange): number[] {
+  const shift = change.afterEnd - change.beforeEnd;
+  const starts: number[] = [];
+  let i = 0;
+  for (; i < before.length && (before[i] as number) < change.start; i++) starts.push(before[i] as number);
+  if (starts.length === 0) starts.push(0);
+  // Starts in [start, afterEnd + 1] of the new text are found again, from the characters before them.
+  pushLineStarts(text, Math.max(0, change.start - 1), Math.min(text.length, change.afterEnd + 1), starts);
+  for (; i < before.length && (before[i] as number) <= change.beforeEnd + 1; i++);
+  for (; i < before.length; i++) starts.push((before[i] as number) + shift);
+  return starts;
+}
+
 /** Maps offsets to lines and columns by binary search over the line starts. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: readonly number[];
 
-  constructor(private readonly text: string) {
-    if (!text.includes('\r')) {
-      // The usual case, LF only: indexOf finds each break far faster than a loop over every character.
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
+  /** `lineStarts`, when given, must be `lineStartsOf(text)`: what a parse found already. */
+  constructor(private readonly text: string, lineStarts?: readonly number[]) {
+    this.lineStarts = lineStarts ?? lineStartsOf(text);
   }
 
   get lineCount(): number {

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../../src/core/analysis/engine';
 import { isPackedOutline, packOutline, sameOutline, unpackOutline } from '../../../src/core/language/packed-outline';
-import { documentSymbols, limitSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
+import { documentSymbols, limitedSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
 import { reportDocument } from '../../../src/core/analysis/document-report';
 import { LineIndex, type LineRange, type SourceRange } from '../../../src/core/model/source';
 import { loadExamples } from '../../fuzz/cases';
+import { BENCH_SIZES, generateDesign, type DesignSize } from '../../../bench/generate';
 
 /** An offset as a line and character, the slow and obvious way. */
 function lineRange(text: string, range: SourceRange): LineRange {
@@ -57,25 +58,33 @@ describe('packed outline', () => {
   it('caps the outline level by level: elements first, then adapters, then ports, no child without its parent', () => {
     const example = loadExamples().find((candidate) => /^hosts:/m.test(candidate.text) && /ports:/.test(candidate.text));
     assert.ok(example, 'an example with hosts, adapters and ports');
-    const symbols = documentSymbols(analyzeText(example.text).topology.declarations.values());
-    const flat = (list: readonly DesignSymbol[]): DesignSymbol[] => list.flatMap((symbol) => [symbol, ...flat(symbol.children)]);
-    const depthOf = new Map<string, number>();
-    const walk = (list: readonly DesignSymbol[], depth: number) => list.forEach((symbol) => (depthOf.set(symbol.id, depth), walk(symbol.children, depth + 1)));
-    walk(symbols, 0);
-    const total = flat(symbols).length;
-    assert.deepEqual(limitSymbols(symbols, total), { symbols, total }, 'under the cap, the outline is as it was');
-    for (const limit of [0, 1, symbols.length, symbols.length + 1, total - 1]) {
-      const limited = limitSymbols(symbols, limit);
-      const kept = flat(limited.symbols);
-      assert.equal(limited.total, total);
-      assert.equal(kept.length, limit, `${limit}: as many as the cap`);
-      // Everything kept is shallower than, or as deep as, anything left out.
-      const deepestKept = Math.max(-1, ...kept.map((symbol) => depthOf.get(symbol.id) ?? 0));
-      const keptIds = new Set(kept.map((symbol) => symbol.id));
-      const shallowestLeft = Math.min(Infinity, ...flat(symbols).filter((symbol) => !keptIds.has(symbol.id)).map((symbol) => depthOf.get(symbol.id) ?? 0));
-      assert.ok(deepestKept <= shallowestLeft, `${limit}: level by level`);
-      // In document order, each under its own parent.
-      assert.deepEqual(kept.map((symbol) => symbol.id), flat(symbols).map((symbol) => symbol.id).filter((id) => keptIds.has(id)));
+    for (const text of [example.text, generateDesign(BENCH_SIZES[0] as DesignSize)]) {
+      const declarations = [...analyzeText(text).topology.declarations.values()];
+      const symbols = documentSymbols(declarations);
+      const flat = (list: readonly DesignSymbol[]): DesignSymbol[] => list.flatMap((symbol) => [symbol, ...flat(symbol.children)]);
+      const depthOf = new Map<string, number>();
+      const walk = (list: readonly DesignSymbol[], depth: number) => list.forEach((symbol) => (depthOf.set(symbol.id, depth), walk(symbol.children, depth + 1)));
+      walk(symbols, 0);
+      const total = flat(symbols).length;
+      assert.deepEqual(limitedSymbols(declarations, total), { symbols, total }, 'under the cap, the outline is as it was');
+      const elements = symbols.length;
+      const adapters = symbols.reduce((sum, symbol) => sum + symbol.children.length, 0);
+      for (const limit of [0, 1, elements, elements + 1, elements + adapters, elements + adapters + 1, total - 1]) {
+        const limited = limitedSymbols(declarations, limit);
+        const kept = flat(limited.symbols);
+        assert.equal(limited.total, total);
+        assert.equal(kept.length, limit, `${limit}: as many as the cap`);
+        // Everything kept is shallower than, or as deep as, anything left out.
+        const deepestKept = Math.max(-1, ...kept.map((symbol) => depthOf.get(symbol.id) ?? 0));
+        const keptIds = new Set(kept.map((symbol) => symbol.id));
+        const left = flat(symbols).filter((symbol) => !keptIds.has(symbol.id));
+        const shallowestLeft = Math.min(Infinity, ...left.map((symbol) => depthOf.get(symbol.id) ?? 0));
+        assert.ok(deepestKept <= shallowestLeft, `${limit}: level by level`);
+        // Of the level cut, the first in document order; each kept symbol under its own parent.
+        const startsAt = (list: readonly DesignSymbol[]) => list.filter((symbol) => depthOf.get(symbol.id) === deepestKept).map((symbol) => symbol.selectionRange.start);
+        assert.ok(Math.max(-1, ...startsAt(kept)) < Math.min(Infinity, ...startsAt(left)), `${limit}: the first of the level cut`);
+        assert.deepEqual(kept.map((symbol) => symbol.id), flat(symbols).map((symbol) => symbol.id).filter((id) => keptIds.has(id)));
+      }
     }
   });
 

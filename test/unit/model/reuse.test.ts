@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { entriesReused, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
-import { editBetween } from '../../../src/core/model/reuse';
+import { editBetween } from '../../../src/core/model/source';
 import { BENCH_SIZES, generateDesign, withOneVmEdited } from '../../../bench/generate';
 
 function readOf(parsed: ParseResult): unknown {

@@ -1,11 +1,13 @@
 /**
  * Offsets to lines and characters (model/source.ts): LF, CRLF and lone CR each end a line,
- * as VS Code counts them, whichever way the index was built.
+ * as VS Code counts them, whichever way the index was built, and line starts carried across
+ * an edit are those of the edited text.
  */
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex } from '../../../src/core/model/source';
+import { editBetween, LineIndex, lineStartsAfter, lineStartsOf } from '../../../src/core/model/source';
+import { mulberry32 } from '../../../bench/generate';
 
 /** Lines and characters counted the slow, obvious way. */
 function naive(text: string, offset: number): { line: number; character: number } {
@@ -37,4 +39,35 @@ describe('LineIndex', () => {
       }
     });
   }
+});
+
+describe('lineStartsAfter', () => {
+  const pieces = ['a', 'b c', '\n', '\r\n', '\r', '  - x: 1\n', ''];
+
+  it('gives the line starts of the edited text, for edits at every place and of every kind', () => {
+    const next = mulberry32(7);
+    const pick = (): string => pieces[Math.floor(next() * pieces.length)] ?? '';
+    let checked = 0;
+    for (let round = 0; round < 2000; round++) {
+      let before = '';
+      for (let i = Math.floor(next() * 12); i > 0; i--) before += pick();
+      const start = Math.floor(next() * (before.length + 1));
+      const end = start + Math.floor(next() * (before.length - start + 1));
+      let inserted = '';
+      for (let i = Math.floor(next() * 3); i > 0; i--) inserted += pick();
+      const after = before.slice(0, start) + inserted + before.slice(end);
+      const change = editBetween(before, after);
+      if (!change) continue;
+      assert.deepEqual(lineStartsAfter(lineStartsOf(before), after, change), lineStartsOf(after), `${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      checked++;
+    }
+    assert.ok(checked > 1500, `most rounds made an edit (${checked})`);
+  });
+
+  it('counts what the index counts: CRLF and LF alike by the fast way, a lone CR by the slow one', () => {
+    for (const text of ['a\r\nb\nc', 'a\rb\r\nc\r', '\n\n', '\r']) {
+      const lines = new LineIndex(text, lineStartsOf(text));
+      for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(lines.positionAt(offset), naive(text, offset), `${JSON.stringify(text)} at ${offset}`);
+    }
+  });
 });

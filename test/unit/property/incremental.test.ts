@@ -18,7 +18,8 @@ import { analyzeParsed, analyzeText } from '../../../src/core/analysis/engine';
 import { AnalysisMemory } from '../../../src/core/analysis/incremental';
 import { reportDocument } from '../../../src/core/analysis/document-report';
 import { ANALYSIS_RULES } from '../../../src/core/analysis/rules';
-import { entriesReused, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
+import { entriesReused, lineIndexOf, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
+import { LineIndex } from '../../../src/core/model/source';
 import { generateDesign as generateBenchDesign, BENCH_SIZES, withOneVmEdited } from '../../../bench/generate';
 
 const TODAY = '2026-01-01';
@@ -66,6 +67,13 @@ function readOf(parsed: ParseResult): unknown {
   return { file: parsed.topology.file, declarations: [...parsed.topology.declarations], references: parsed.topology.references, problems: parsed.problems };
 }
 
+/** Where every line of `text` starts, through `index`. */
+function linesOf(index: LineIndex, text: string): unknown {
+  const positions = [];
+  for (let offset = 0; offset <= text.length; offset = text.indexOf('\n', offset) === -1 ? text.length + 1 : text.indexOf('\n', offset) + 1) positions.push(index.positionAt(offset));
+  return { count: index.lineCount, positions };
+}
+
 /**
  * Runs a series of edits on `start`, checking each incremental parse and analysis against
  * whole ones; returns how many rule runs and entries were reused.
@@ -81,6 +89,7 @@ function followEdits(start: string, rng: Rng, steps: number): { rules: number; e
     else if (step > 1) text = edit(text, rng);
     const parsed = memory.parse(text);
     assert.deepEqual(readOf(parsed), readOf(parseVtopo(text)), `step ${step}: an incremental parse reads what a whole one reads\n--- text\n${text}`);
+    assert.deepEqual(linesOf(lineIndexOf(parsed), text), linesOf(new LineIndex(text), text), `step ${step}: the line starts carried across the edit are the text's`);
     const incremental = analyzeParsed(parsed, { today: TODAY }, memory);
     const whole = analyzeText(text, { today: TODAY });
     assert.deepEqual(incremental.findings, whole.findings, `step ${step}: the findings of an incremental analysis are a whole analysis's\n--- text\n${text}`);
