@@ -17,6 +17,7 @@
  */
 
 import type { FileValue } from '../model/format';
+import { carryResults } from '../model/carried';
 import { parseVtopo, type ParseResult } from '../model/parse';
 import { mapRanges, rangesOf, type Report } from '../model/report';
 import { editBetween, type TextChange as Edit } from '../model/source';
@@ -58,6 +59,7 @@ type Digest = (topology: Topology) => string;
 export class AnalysisMemory {
   private last: Analyzed | undefined;
   private lastParse: ParseResult | undefined;
+  private lastTopology: Topology | undefined;
 
   /**
    * The design `text` describes, taking back from the last parse the entries the edit left
@@ -72,6 +74,9 @@ export class AnalysisMemory {
 
   /** One analysis of `parsed`, reusing what it can of the last; `setting` is the host's settings and the day, as one string. */
   begin(parsed: ParseResult, setting: string): RuleRun {
+    // What pure functions computed for the last design is there for this one to take back (model/carried.ts).
+    if (this.lastTopology) carryResults(this.lastTopology, parsed.topology);
+    this.lastTopology = parsed.topology;
     const spans = sectionSpans(parsed);
     const unreliable = hasAlias(parsed.text) || parsed.problems.some((problem) => problem.ruleId === 'syntax' || problem.ruleId === 'input-limit');
     const last = this.last;

@@ -12,6 +12,7 @@
  * The worst failure is the one that leaves most VMs down, then the one with least headroom.
  */
 
+import { carried } from '../model/carried';
 import type { Topology } from '../model/topology';
 import { BinSpace, largestFirst, placementsOf, type PackingBin, type PackingItem } from './bin-packing';
 import { clusterResources, haClusters, sumOf, type HostCapacity, type VmDemand } from './resources';
@@ -156,11 +157,13 @@ export function worstSingleHostFailure(topology: Topology): N1Verdict {
   for (const cluster of haClusters(topology)) {
     const resources = clusterResources(topology, cluster);
     const admission = cluster.ha.admissionControl;
-    const worst = worstFailure(singleHostFailures({
+    const input: SingleHostFailuresInput = {
       hosts: resources.hosts,
       vms: resources.vms,
       preferredHostIds: admission.policy === 'failover-hosts' ? admission.failoverHosts ?? [] : [],
-    }));
+    };
+    // A cluster whose hosts and VMs ask what they asked before an edit (to another cluster's VM, say) fails as it did.
+    const worst = carried(topology, 'worst single host failure', JSON.stringify(input), () => worstFailure(singleHostFailures(input)));
     if (worst) clusters.push({ clusterId: cluster.id, hostCount: resources.hosts.length, worst });
   }
   const verdict: N1Verdict = { clusters, cannotRestartCount: sumOf(clusters, (c) => c.worst.cannotRestart.length) };

@@ -20,6 +20,7 @@ import { reportDocument } from '../../../src/core/analysis/document-report';
 import { ANALYSIS_RULES } from '../../../src/core/analysis/rules';
 import { entriesReused, lineIndexOf, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
 import { LineIndex } from '../../../src/core/model/source';
+import { worstSingleHostFailure } from '../../../src/core/capacity/n1';
 import { generateDesign as generateBenchDesign, BENCH_SIZES, withOneVmEdited } from '../../../bench/generate';
 
 const TODAY = '2026-01-01';
@@ -135,6 +136,29 @@ describe('incremental analysis', () => {
     assert.equal(second.run?.valueOf('n1', ['clusters', 'hosts', 'vms'], () => ({ made: 2 })), verdict, 'kept');
     const third = analyzeParsed(parseVtopo(withOneVmEdited(edited)), { today: TODAY }, memory);
     assert.deepEqual(third.run?.valueOf('n1', ['clusters', 'hosts', 'vms'], () => ({ made: 3 })), { made: 3 }, 'made again after an edit to a VM');
+  });
+
+  it('takes back the N-1 sweep of every cluster but the edited VM\'s, and finds what a whole analysis finds', () => {
+    const text = generateBenchDesign(BENCH_SIZES[0] as (typeof BENCH_SIZES)[number]);
+    const memory = new AnalysisMemory();
+    const first = worstSingleHostFailure(analyzeParsed(memory.parse(text), { today: TODAY }, memory).topology);
+    assert.ok(first.clusters.length > 1, 'the design has several HA clusters');
+    const edited = withOneVmEdited(text);
+    const second = analyzeParsed(memory.parse(edited), { today: TODAY }, memory);
+    const verdict = worstSingleHostFailure(second.topology);
+    assert.deepEqual(verdict, worstSingleHostFailure(parseVtopo(edited).topology), 'what a whole sweep finds');
+    assert.deepEqual(second.findings, analyzeText(edited, { today: TODAY }).findings);
+    const { topology } = second;
+    const edit = topology.vms.find((vm) => vm.id === 'vm-00001');
+    const host = edit?.host === undefined ? undefined : topology.host(edit.host);
+    const editedCluster = host && topology.clusterOfHost(host)?.id;
+    assert.ok(editedCluster, 'the edited VM runs in a cluster');
+    verdict.clusters.forEach((cluster, index) => {
+      const before = first.clusters[index];
+      assert.equal(cluster.clusterId, before?.clusterId);
+      if (cluster.clusterId === editedCluster) assert.notEqual(cluster.worst, before?.worst, `${cluster.clusterId}: swept again`);
+      else assert.equal(cluster.worst, before?.worst, `${cluster.clusterId}: taken back`);
+    });
   });
 
   it('runs the rules that read hosts again after an edit to a host profile', () => {
