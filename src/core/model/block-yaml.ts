@@ -13,7 +13,7 @@
 
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, Schema, YAMLMap, YAMLSeq, type Node, type ScalarTag } from 'yaml';
 import type { EntryReuse, ReusedEntry } from './reuse';
-import { lineStartsOf } from './source';
+import { lineStartsOf, type LineStarts } from './source';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes this module. */
 class OutOfSubset extends Error {}
@@ -42,7 +42,7 @@ const ENTRY_DEPTH = 2;
  * `ReusedEntry` stands in its place among its section's items (reuse.ts). `lineStarts`, when
  * given, must be `lineStartsOf(text)`.
  */
-export function readBlockYaml(text: string, reuse?: EntryReuse, lineStarts?: readonly number[]): Node | undefined {
+export function readBlockYaml(text: string, reuse?: EntryReuse, lineStarts?: LineStarts): Node | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
     return new BlockReader(text, reuse, lineStarts ?? lineStartsOf(text)).document();
@@ -59,7 +59,7 @@ class BlockReader {
   private depth = 0;
 
   /** `starts`: the offset of each line's first character (`lineStartsOf(text)`). */
-  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined, private readonly starts: readonly number[]) {}
+  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined, private readonly starts: LineStarts) {}
 
   document(): Node {
     this.skipBlank();

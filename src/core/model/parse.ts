@@ -10,7 +10,7 @@ import { FORMAT_VERSION, vtopoFile } from './format';
 import type { ParseProblem } from './report';
 import { ReadContext, nodeRange, type Declaration, type ElementKind, type Reference } from './schema';
 import { closestMatch } from './suggest';
-import { editBetween, LineIndex, lineStartsAfter, lineStartsOf } from './source';
+import { editBetween, LineIndex, lineStartsAfter, lineStartsOf, type LineStarts } from './source';
 import { Topology } from './topology';
 import { PARSE_MESSAGES, REFERENCE_MESSAGES, kindText } from './messages';
 import { formatNumber } from '../l10n/format';
@@ -30,7 +30,7 @@ const STARTER = `vtopo: ${FORMAT_VERSION}\nname: New design\nplatform: vsphere\n
 /** What each parse read of its top-level sections' entries, for the next parse of the same document. */
 const ENTRY_LOGS = new WeakMap<ParseResult, EntryLog>();
 /** The line starts of each parse's text (`lineStartsOf`), for its line index and the next parse. */
-const LINE_STARTS = new WeakMap<ParseResult, readonly number[]>();
+const LINE_STARTS = new WeakMap<ParseResult, LineStarts>();
 
 /**
  * The design `text` describes. With `last`, the last parse of the same document, the entries

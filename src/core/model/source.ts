@@ -33,17 +33,20 @@ export function rangeOf(start: number, end: number): SourceRange {
 
 /**
  * The offset of each line's first character: 0, then after each line break (LF, CRLF, or a
- * CR alone, as VS Code counts lines).
+ * CR alone, as VS Code counts lines). A typed array: a design has up to hundreds of thousands
+ * of lines, and the garbage collector need not look into it.
  */
-export function lineStartsOf(text: string): number[] {
+export type LineStarts = Int32Array;
+
+export function lineStartsOf(text: string): LineStarts {
   const starts = [0];
   if (!text.includes('\r') || !/\r(?!\n)/.test(text)) {
     // The usual case, LF or CRLF: indexOf finds each break far faster than a loop over every character.
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
+  } else {
+    pushLineStarts(text, 0, text.length, starts);
   }
-  pushLineStarts(text, 0, text.length, starts);
-  return starts;
+  return Int32Array.from(starts);
 }
 
 /** Pushes the line starts after the characters at [from, to) of `text` (a CR's depends on the character after it). */
@@ -84,25 +87,28 @@ const CHUNK = 1024;
  * the starts before the change are kept, those after it are moved by its length, and only
  * the changed characters (and one on each side) are looked at.
  */
-export function lineStartsAfter(before: readonly number[], text: string, change: TextChange): number[] {
-  const shift = change.afterEnd - change.beforeEnd;
-  const starts: number[] = [];
-  let i = 0;
-  for (; i < before.length && (before[i] as number) < change.start; i++) starts.push(before[i] as number);
-  if (starts.length === 0) starts.push(0);
+export function lineStartsAfter(before: LineStarts, text: string, change: TextChange): LineStarts {
+  let kept = 0;
+  while (kept < before.length && (before[kept] as number) < change.start) kept++;
   // Starts in [start, afterEnd + 1] of the new text are found again, from the characters before them.
-  pushLineStarts(text, Math.max(0, change.start - 1), Math.min(text.length, change.afterEnd + 1), starts);
-  for (; i < before.length && (before[i] as number) <= change.beforeEnd + 1; i++);
-  for (; i < before.length; i++) starts.push((before[i] as number) + shift);
+  const found: number[] = kept === 0 ? [0] : [];
+  pushLineStarts(text, Math.max(0, change.start - 1), Math.min(text.length, change.afterEnd + 1), found);
+  let moved = kept;
+  while (moved < before.length && (before[moved] as number) <= change.beforeEnd + 1) moved++;
+  const starts = new Int32Array(kept + found.length + before.length - moved);
+  starts.set(before.subarray(0, kept));
+  starts.set(found, kept);
+  const shift = change.afterEnd - change.beforeEnd;
+  for (let from = moved, to = kept + found.length; from < before.length; from++, to++) starts[to] = (before[from] as number) + shift;
   return starts;
 }
 
 /** Maps offsets to lines and columns by binary search over the line starts. */
 export class LineIndex {
-  private readonly lineStarts: readonly number[];
+  private readonly lineStarts: LineStarts;
 
   /** `lineStarts`, when given, must be `lineStartsOf(text)`: what a parse found already. */
-  constructor(private readonly text: string, lineStarts?: readonly number[]) {
+  constructor(private readonly text: string, lineStarts?: LineStarts) {
     this.lineStarts = lineStarts ?? lineStartsOf(text);
   }
 
