@@ -76,11 +76,12 @@ export const vmNetworkSingleSwitch: AnalysisRule = {
               ? MESSAGES.singleUplink({ port: uplinks[0] ?? '', adapter: shared.id })
               : MESSAGES.everyUplinkOnAdapter({ uplinks: listed(uplinks), adapter: shared.id })
             : MESSAGES.everyUplinkToSwitch({ uplinks: listed(uplinks), switch: shared.id });
-        const names = vms.map((vm) => quoteId(vm.id));
+        // Five VMs are named, the rest counted: only those five are quoted.
+        const names = vms.slice(0, 5).map((vm) => quoteId(vm.id));
         const one = vms.length === 1;
         const template = shared.kind === 'adapter' ? (one ? MESSAGES.cardOneVm : MESSAGES.cardManyVms) : one ? MESSAGES.switchOneVm : MESSAGES.switchManyVms;
         yield {
-          message: template({ host: host.id, network: networkName(network), through, vms: listed(names.length > 5 ? [...names.slice(0, 5), MESSAGES.more({ count: names.length - 5 })] : names) }),
+          message: template({ host: host.id, network: networkName(network), through, vms: listed(vms.length > 5 ? [...names, MESSAGES.more({ count: vms.length - 5 })] : names) }),
           range: network.range,
           elementIds: [host.id, network.id, shared.id, ...vms.map((vm) => vm.id)],
         } satisfies Report;
