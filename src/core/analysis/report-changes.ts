@@ -40,8 +40,6 @@ const KEPT_DOCUMENTS = 8;
 interface Sent {
   readonly serial: number;
   readonly report: DocumentReport;
-  /** Each finding as text: two findings are the same when their texts are. */
-  readonly keys: readonly string[];
 }
 
 /** What the worker sends: a whole report, or its changes since the one the host holds. */
@@ -57,11 +55,10 @@ export class SentReports {
   /** What to send for `report`, the host holding the report numbered `base` of its document (if any). */
   send(report: DocumentReport, base: number | undefined): SentReport {
     const serial = ++this.serials;
-    const keys = report.findings.map((finding) => JSON.stringify(finding));
     const last = this.sent.get(report.uri);
-    this.sent.set(report.uri, { serial, report, keys });
+    this.sent.set(report.uri, { serial, report });
     if (!last || base !== last.serial) return { kind: 'report', report, serial };
-    return { kind: 'changes', changes: changesSince(last, report, keys), serial };
+    return { kind: 'changes', changes: changesSince(last, report), serial };
   }
 
   forget(uri: string): void {
@@ -69,20 +66,59 @@ export class SentReports {
   }
 }
 
-function changesSince(last: Sent, report: DocumentReport, keys: readonly string[]): ReportChanges {
+/** How far ahead in either list a finding is looked for, past findings added or removed. */
+const LOOKAHEAD = 16;
+
+/**
+ * Which findings of `report` are findings of the last report sent, by index. A keystroke
+ * changes a few findings here and there in the list: both lists are walked together,
+ * matching findings by comparing them (a finding added or removed is stepped over, looking a
+ * few findings ahead), and only the findings left over are matched by their texts, wherever
+ * they are.
+ */
+function changesSince(last: Sent, report: DocumentReport): ReportChanges {
+  const was = last.report.findings;
+  const now = report.findings;
+  const findings = new Int32Array(now.length).fill(-1);
+  const leftWas: number[] = [];
+  const leftNow: number[] = [];
+  let i = 0;
+  let j = 0;
+  const ahead = (from: number, length: number, same: (k: number) => boolean): number => {
+    for (let k = 1; k <= LOOKAHEAD && from + k < length; k++) if (same(k)) return k;
+    return 0;
+  };
+  while (i < was.length && j < now.length) {
+    if (sameData(was[i], now[j])) {
+      findings[j++] = i++;
+      continue;
+    }
+    const removed = ahead(i, was.length, (k) => sameData(was[i + k], now[j]));
+    const added = ahead(j, now.length, (k) => sameData(was[i], now[j + k]));
+    if (removed > 0 && (added === 0 || removed <= added)) {
+      for (const end = i + removed; i < end; i++) leftWas.push(i);
+    } else if (added > 0) {
+      for (const end = j + added; j < end; j++) leftNow.push(j);
+    } else {
+      leftWas.push(i++);
+      leftNow.push(j++);
+    }
+  }
+  for (; i < was.length; i++) leftWas.push(i);
+  for (; j < now.length; j++) leftNow.push(j);
   const before = new Map<string, number[]>();
-  last.keys.forEach((key, index) => {
+  for (const index of leftWas) {
+    const key = JSON.stringify(was[index]);
     const same = before.get(key);
     if (same) same.push(index);
     else before.set(key, [index]);
-  });
+  }
   const added: ReportedFinding[] = [];
-  const findings = Int32Array.from(keys, (key, index) => {
-    const same = before.get(key)?.shift();
-    if (same !== undefined) return same;
-    added.push(report.findings[index] as ReportedFinding);
-    return -1;
-  });
+  for (const index of leftNow) {
+    const same = before.get(JSON.stringify(now[index]))?.shift();
+    if (same === undefined) added.push(now[index] as ReportedFinding);
+    else findings[index] = same;
+  }
   const base = last.report;
   return {
     uri: report.uri,
@@ -123,6 +159,16 @@ export function applyChanges(base: DocumentReport, changes: ReportChanges): Docu
     lenses: changes.lenses ?? base.lenses,
     elapsedMs: changes.elapsedMs,
   };
+}
+
+/** Whether two pieces of plain data (what JSON holds: objects, arrays, strings, numbers, booleans, null) are the same. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, index) => sameData(item, (b as unknown[])[index]));
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function sameIds(a: PackedIds, b: PackedIds): boolean {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { reportDocument, type DocumentReport, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
 import { applyChanges, SentReports, type ReportChanges } from '../../../src/core/analysis/report-changes';
-import { mulberry32 } from '../../../bench/generate';
+import { BENCH_SIZES, generateDesign, mulberry32, type DesignSize } from '../../../bench/generate';
 
 const URI = 'file:///design.vtopo';
 const SEED = readFileSync('examples/seed-000-fq1616r.vtopo', 'utf8');
@@ -86,6 +86,31 @@ describe('reports sent as their changes', () => {
         text = text.slice(0, at) + (pieces[Math.floor(random() * pieces.length)] as string) + text.slice(at);
       }
       pair.exchange(version, text);
+    }
+  });
+
+  it('sends only the findings added or changed, wherever they are and however many were removed', () => {
+    const base = reportDocument(request(1, generateDesign(BENCH_SIZES[0] as DesignSize)));
+    assert.ok(base.findings.length > 40, 'the design has findings to shuffle');
+    const finding = (index: number) => base.findings[index] as DocumentReport['findings'][number];
+    const changed = (index: number) => ({ ...finding(index), message: `${finding(index).message} (changed)` });
+    const lists: ReadonlyArray<{ readonly what: string; readonly findings: DocumentReport['findings']; readonly sent: number }> = [
+      { what: 'one added in the middle', findings: [...base.findings.slice(0, 10), changed(3), ...base.findings.slice(10)], sent: 1 },
+      { what: 'one removed near the start', findings: base.findings.filter((_, index) => index !== 2), sent: 0 },
+      { what: 'twenty removed in a row', findings: base.findings.filter((_, index) => index < 1 || index > 20), sent: 0 },
+      { what: 'two changed far apart', findings: base.findings.map((_, index) => (index === 1 || index === base.findings.length - 2 ? changed(index) : finding(index))), sent: 2 },
+      { what: 'the first and the last swapped', findings: [finding(base.findings.length - 1), ...base.findings.slice(1, -1), finding(0)], sent: 0 },
+      { what: 'all reversed', findings: [...base.findings].reverse(), sent: 0 },
+    ];
+    for (const { what, findings, sent } of lists) {
+      const worker = new SentReports();
+      const first = worker.send(base, undefined);
+      const next: DocumentReport = { ...base, version: 2, findings };
+      const reply = structuredClone(worker.send(next, first.serial));
+      assert.equal(reply.kind, 'changes', what);
+      if (reply.kind !== 'changes') continue;
+      assert.deepEqual(applyChanges(base, reply.changes), next, `${what}: the host rebuilds the report`);
+      assert.equal(reply.changes.added.length, sent, `${what}: only the new findings are sent`);
     }
   });
 
