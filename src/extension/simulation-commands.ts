@@ -78,8 +78,9 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN2, (uri?: unknown) => simulation.sweep(uri, 'n-2')),
     vscode.commands.registerCommand(SIMULATION_COMMANDS.balance, (uri?: unknown, clusterId?: unknown) => simulation.balance(uri, clusterId)),
-    vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, new SimulationCodeLenses(diagnostics)),
   );
+  const lenses = new SimulationCodeLenses(diagnostics);
+  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, lenses));
 }
 
 class SimulationCommands {
@@ -327,11 +328,30 @@ class SimulationLens extends vscode.CodeLens {
   }
 }
 
-class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens> {
-  readonly onDidChangeCodeLenses: vscode.Event<void>;
+class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  /** The lenses of each document's last report. */
+  private readonly shown = new Map<string, DocumentReport['lenses']>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly diagnostics: DiagnosticsController) {
-    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => diagnostics.onDidPublish(() => listener.call(thisArgs), undefined, disposables);
+    this.subscriptions = [
+      this.changed,
+      // VS Code asks for the lenses again after each edit by itself; a report whose lenses
+      // changed asks too. Asking after every report made the editor take the large design's
+      // 1,000 lenses again on each keystroke. A report that kept its lenses keeps their list.
+      diagnostics.onDidPublish((report) => {
+        if (this.shown.get(report.uri) === report.lenses) return;
+        this.shown.set(report.uri, report.lenses);
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.shown.delete(document.uri.toString())),
+    ];
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   /**
