@@ -38,15 +38,35 @@ export function documentSymbols(declarations: Iterable<Declaration>): DesignSymb
 export function limitedSymbols(declarations: Iterable<Declaration>, limit: number): { readonly symbols: DesignSymbol[]; readonly total: number } {
   // What a host takes from its profile is written in the profile, not under the host.
   const sorted = [...declarations].filter((declaration) => declaration.inheritedFrom === undefined).sort((a, b) => a.idRange.start - b.idRange.start);
-  // Each symbol's level (0 for an element, one more than its parent's for an adapter or a port), and how many each level has.
-  const levelById = new Map<string, number>();
+  // Each symbol's parent (the symbol of its id up to the last slash, declared before it) and
+  // level, and how many symbols each level has. In a design an adapter is written inside its
+  // host and a port inside its adapter, so the parent is the last symbol still open: a stack
+  // finds it without a look-up by id, which is made (from every symbol before) only for one
+  // that is not written inside its parent.
+  const parents = new Int32Array(sorted.length).fill(-1);
   const levels = new Uint8Array(sorted.length);
   const counts: number[] = [];
+  const open: number[] = [];
+  let byId: Map<string, number> | undefined;
   sorted.forEach((declaration, index) => {
-    const slash = declaration.id.lastIndexOf('/');
-    const parent = slash === -1 ? undefined : levelById.get(declaration.id.slice(0, slash));
-    const level = parent === undefined ? 0 : Math.min(parent + 1, 255);
-    levelById.set(declaration.id, level);
+    const { id } = declaration;
+    const slash = id.lastIndexOf('/');
+    let parent = -1;
+    if (slash !== -1) {
+      while (open.length > 0 && !isInside(id, (sorted[open[open.length - 1] as number] as Declaration).id)) open.pop();
+      const last = open[open.length - 1];
+      if (last !== undefined && (sorted[last] as Declaration).id.length === slash) parent = last;
+      else {
+        byId ??= new Map(sorted.slice(0, index).map((earlier, at) => [earlier.id, at]));
+        parent = byId.get(id.slice(0, slash)) ?? -1;
+      }
+    } else {
+      open.length = 0;
+    }
+    byId?.set(id, index);
+    open.push(index);
+    const level = parent === -1 ? 0 : Math.min((levels[parent] ?? 0) + 1, 255);
+    parents[index] = parent;
     levels[index] = level;
     counts[level] = (counts[level] ?? 0) + 1;
   });
@@ -54,7 +74,7 @@ export function limitedSymbols(declarations: Iterable<Declaration>, limit: numbe
   let room = limit;
   let wholeLevels = 0;
   while (wholeLevels < counts.length && (counts[wholeLevels] ?? 0) <= room) room -= counts[wholeLevels++] ?? 0;
-  const byId = new Map<string, DesignSymbol>();
+  const made: (DesignSymbol | undefined)[] = new Array(sorted.length);
   const roots: DesignSymbol[] = [];
   const details = new Map<ElementKind, string>();
   sorted.forEach((declaration, index) => {
@@ -65,9 +85,8 @@ export function limitedSymbols(declarations: Iterable<Declaration>, limit: numbe
       detail = kindName(declaration.kind);
       details.set(declaration.kind, detail);
     }
-    const slash = declaration.id.lastIndexOf('/');
     const symbol: DesignSymbol = {
-      name: declaration.id.slice(slash + 1),
+      name: declaration.id.slice(declaration.id.lastIndexOf('/') + 1),
       id: declaration.id,
       kind: declaration.kind,
       detail,
@@ -75,11 +94,16 @@ export function limitedSymbols(declarations: Iterable<Declaration>, limit: numbe
       selectionRange: declaration.idRange,
       children: [],
     };
-    byId.set(declaration.id, symbol);
-    const parent = slash === -1 ? undefined : byId.get(declaration.id.slice(0, slash));
+    made[index] = symbol;
+    const parent = made[parents[index] ?? -1];
     (parent ? parent.children : roots).push(symbol);
   });
   return { symbols: roots, total: sorted.length };
+}
+
+/** Whether `id` names something inside `outer` (`esx-01/hba1` is inside `esx-01`). */
+function isInside(id: string, outer: string): boolean {
+  return id.length > outer.length && id.charCodeAt(outer.length) === 47 && id.startsWith(outer); // '/'
 }
 
 /** Editors require the id to lie inside the element's range. */

@@ -5,6 +5,7 @@ import { isPackedOutline, packOutline, sameOutline, unpackOutline } from '../../
 import { documentSymbols, limitedSymbols, type DesignSymbol } from '../../../src/core/language/symbols';
 import { reportDocument } from '../../../src/core/analysis/document-report';
 import { LineIndex, type LineRange, type SourceRange } from '../../../src/core/model/source';
+import type { Declaration } from '../../../src/core/model/schema';
 import { loadExamples } from '../../fuzz/cases';
 import { BENCH_SIZES, generateDesign, type DesignSize } from '../../../bench/generate';
 
@@ -52,6 +53,29 @@ describe('packed outline', () => {
         const unpacked = unpackOutline(packed, (entry, children): Plain => ({ ...entry, children }));
         assert.deepEqual(unpacked, symbols.map((symbol) => expected(text, symbol)), example.name);
       }
+    }
+  });
+
+  it('nests each symbol under the one its id extends, declared before it, wherever that was written', () => {
+    /** The outline the obvious way: every symbol made, its parent looked up by id. */
+    const naive = (declarations: readonly Declaration[]): unknown => {
+      const byId = new Map<string, { id: string; children: unknown[] }>();
+      const roots: unknown[] = [];
+      for (const declaration of [...declarations].filter((d) => d.inheritedFrom === undefined).sort((a, b) => a.idRange.start - b.idRange.start)) {
+        const node = { id: declaration.id, children: [] as unknown[] };
+        const slash = declaration.id.lastIndexOf('/');
+        const parent = slash === -1 ? undefined : byId.get(declaration.id.slice(0, slash));
+        byId.set(declaration.id, node);
+        (parent ? parent.children : roots).push(node);
+      }
+      return roots;
+    };
+    const shape = (symbols: readonly DesignSymbol[]): unknown => symbols.map((symbol) => ({ id: symbol.id, children: shape(symbol.children) }));
+    const at = (id: string, start: number): Declaration => ({ kind: 'host', id, idRange: { start, end: start + id.length }, range: { start, end: start + id.length } });
+    // Written apart from its parent (a-x after b), a parent never declared (q), a child before its parent (c/y).
+    const apart = [at('a', 0), at('b', 10), at('a/x', 20), at('a/x/p', 30), at('q/z', 40), at('c/y', 50), at('c', 60), at('b/w', 70)];
+    for (const declarations of [apart, ...[...loadExamples().map((example) => example.text), generateDesign(BENCH_SIZES[0] as DesignSize)].map((text) => [...analyzeText(text).topology.declarations.values()])]) {
+      assert.deepEqual(shape(documentSymbols(declarations)), naive(declarations));
     }
   });
 
