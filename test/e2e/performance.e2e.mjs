@@ -254,6 +254,28 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
 keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;
 
 /**
+ * The peer of the keystroke-to-Problems figures: the same designs as plain text
+ * (`*.peer.txt`), the same keystrokes at the same place, and the test extension publishing
+ * the error at once from the change event (test/vscode-api/src/main.ts): what VS Code itself
+ * takes from a keystroke to the Problems count, with no analysis at all.
+ * @param {JourneyContext} journey
+ */
+export async function keystrokeToProblemsWithNoAnalysisForComparison({ page, workspace }) {
+  for (const size of /** @type {const} */ (['medium', 'large'])) {
+    const text = writeBenchDesign(workspace, size);
+    const file = `bench-${size}.peer.txt`;
+    fs.writeFileSync(path.join(workspace, file), text);
+    await openFile(page, file, { timeout: 60_000 });
+    await focusEditor(page);
+    const { first, samples } = await typeAndMend(page, text);
+    summary(`${size}, peer (VS Code alone): keystroke to Problems, first keystrokes`, first);
+    const figures = summary(`${size}, peer (VS Code alone): keystroke to Problems`, samples);
+    expect(figures.samples.length === KEYSTROKES, 'every keystroke changed the Problems count');
+  }
+}
+keystrokeToProblemsWithNoAnalysisForComparison.timeout = 240_000;
+
+/**
  * The peer of the large design's memory figure: the same text opened as plain text, where
  * VTopo does nothing, typed in at the same place and pace. What the extension host then
  * holds is VS Code's own (its copy of the document, and the built-in extensions that read
