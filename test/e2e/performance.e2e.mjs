@@ -270,7 +270,10 @@ export async function keystrokeToProblemsWithNoAnalysisForComparison({ page, wor
   });
   for (const [index, size] of sizes.entries()) {
     const text = texts[index] ?? '';
+    const before = (await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '';
     await openFile(page, `bench-${size}.peer.txt`, { timeout: 60_000 });
+    // The peer warns once it watches the file (it may start only now, with the first plain text file).
+    await waitUntil(async () => ((await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '') !== before, { timeout: 30_000, message: `the peer to watch bench-${size}.peer.txt` });
     await focusEditor(page);
     const { first, samples } = await typeAndMend(page, text);
     summary(`${size}, peer (VS Code alone): keystroke to Problems, first keystrokes`, first);

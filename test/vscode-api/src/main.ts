@@ -39,8 +39,15 @@ const PEER_PROBLEM = /^ {4}host: \S*x$/;
 function registerPeerDiagnostics(context: vscode.ExtensionContext): void {
   const collection = vscode.languages.createDiagnosticCollection('peer');
   const flagged = new Map<string, Map<number, vscode.Diagnostic>>();
+  // A warning on the first line says the peer watches the file: the journey waits for it before typing.
+  const watching = (document: vscode.TextDocument) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, document.lineAt(0).text.length), 'watched by the peer', vscode.DiagnosticSeverity.Warning);
+  const publish = (document: vscode.TextDocument) => {
+    if (document.fileName.endsWith('.peer.txt')) collection.set(document.uri, [watching(document), ...(flagged.get(document.uri.toString())?.values() ?? [])]);
+  };
+  vscode.workspace.textDocuments.forEach(publish);
   context.subscriptions.push(
     collection,
+    vscode.workspace.onDidOpenTextDocument(publish),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
       if (!document.fileName.endsWith('.peer.txt') || contentChanges.length === 0) return;
       const key = document.uri.toString();
@@ -53,7 +60,7 @@ function registerPeerDiagnostics(context: vscode.ExtensionContext): void {
           else lines.delete(line);
         }
       }
-      collection.set(document.uri, [...lines.values()]);
+      publish(document);
     }),
   );
 }
