@@ -20,6 +20,8 @@ const common = {
 /** @type {(esbuild.BuildOptions & { entryPoints: string[] })[]} */
 const allTargets = [
   { ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension/node.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  // What the desktop extension loads on first use (src/extension/on-demand.ts), kept out of activation.
+  { ...common, entryPoints: ['src/extension/on-demand.ts'], outfile: 'dist/extension/on-demand.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/extension/web.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/worker/node.ts'], outfile: 'dist/extension/analysis-worker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/worker/web.ts'], outfile: 'dist/extension/analysis-worker-web.js', platform: 'browser', format: 'iife' },

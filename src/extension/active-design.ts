@@ -6,9 +6,8 @@
  */
 
 import * as vscode from 'vscode';
+import { DESIGNER_VIEW_TYPE } from './contributions';
 import { VTOPO_LANGUAGE } from './diagnostics';
-
-export const DESIGNER_VIEW_TYPE = 'vtopo.designer';
 
 /** The URI of the design in the active text editor or the active designer tab, if any. */
 export function activeDesignUri(): vscode.Uri | undefined {

@@ -8,9 +8,9 @@
  */
 
 import type * as vscode from 'vscode';
-import { answer, type DocumentReport, type DocumentReportRequest, type LanguageSetting, type WorkerReply } from '../core/analysis/document-report';
+import type { DocumentReport, DocumentReportRequest, LanguageSetting, WorkerReply } from '../core/analysis/document-report';
 import { isPackedIds } from '../core/language/declared-ids';
-import type { ForgetDocument, LanguageQuery } from '../core/language/queries';
+import type { ForgetDocument, LanguageQuery } from '../core/language/query-protocol';
 import { isPackedOutline } from '../core/language/packed-outline';
 import { applyChanges, type ReportChanges } from '../core/analysis/report-changes';
 import { WorkerSlot } from './worker-slot';
@@ -70,6 +70,8 @@ export class AnalysisClient implements vscode.Disposable {
   constructor(
     factory: WorkerFactory | undefined,
     private readonly log: vscode.LogOutputChannel,
+    /** The worker's analysis (document-report.ts `answer`), when it runs in the extension host: loaded on first call. */
+    private readonly analyzeInHost: () => (request: DocumentReportRequest) => WorkerReply,
     /** The user's language, sent to each worker before its first document (none for English). */
     language?: LanguageSetting,
   ) {
@@ -82,7 +84,7 @@ export class AnalysisClient implements vscode.Disposable {
       // The request it was working on is answered here instead.
       onLost: () => {
         const pending = this.inFlight;
-        if (pending) this.settle(answer(pending.request));
+        if (pending) this.settle(this.analyzeInHost()(pending.request));
       },
     });
   }
@@ -141,7 +143,7 @@ export class AnalysisClient implements vscode.Disposable {
     }
     // No worker: analyze here, after the current event so that the caller's turn ends first.
     setTimeout(() => {
-      if (this.inFlight === pending) this.settle(answer(pending.request));
+      if (this.inFlight === pending) this.settle(this.analyzeInHost()(pending.request));
     }, 0);
   }
 

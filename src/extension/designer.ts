@@ -20,25 +20,25 @@ import { parseDesignerMessage, requestIdOf } from '../core/view/designer-validat
 import { buildDiagram } from '../core/view/diagram';
 import { suggestedCables, withSuggestedCables } from '../core/view/diagram-suggestions';
 import type { DocumentAnalyses } from './analyses';
-import { onDidRunSimulation, SIMULATION_COMMANDS, type SimulationRun } from './simulation-commands';
+import { onDidRunSimulation, type SimulationRun } from './simulation-commands';
 import { escapeHtml, webviewHtml } from './webview-html';
 import { saveThroughDialog } from './save-file';
 import { basename } from './uris';
-import { activeDesignUri, DESIGNER_VIEW_TYPE } from './active-design';
+import { activeDesignUri } from './active-design';
+import { DESIGNER_VIEW_TYPE, OPEN_DESIGNER_COMMAND, SIMULATION_COMMANDS, type CommandHandlers } from './contributions';
 
-export { DESIGNER_VIEW_TYPE } from './active-design';
 /** Typing in the text beside the canvas redraws it at most this often. */
 const REDRAW_DELAY_MS = 100;
 
-export function registerDesigner(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
-  context.subscriptions.push(
-    vscode.window.registerCustomEditorProvider(DESIGNER_VIEW_TYPE, new DesignerEditorProvider(context.extensionUri, analyses, log), {
-      // Redrawing a large design from scratch takes seconds: keep the canvas while its tab is hidden.
-      webviewOptions: { retainContextWhenHidden: true },
-      supportsMultipleEditorsPerDocument: true,
-    }),
-    vscode.commands.registerCommand('vtopo.openDesigner', (uri?: vscode.Uri) => openDesigner(uri)),
-  );
+/** The designer's editor provider and command (activation registers them: contributions.ts). */
+export function designerFeature(extensionUri: vscode.Uri, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): {
+  readonly provider: vscode.CustomTextEditorProvider;
+  readonly commands: CommandHandlers<typeof OPEN_DESIGNER_COMMAND>;
+} {
+  return {
+    provider: new DesignerEditorProvider(extensionUri, analyses, log),
+    commands: { [OPEN_DESIGNER_COMMAND]: (uri?: unknown) => openDesigner(uri instanceof vscode.Uri ? uri : undefined) },
+  };
 }
 
 async function openDesigner(uri: vscode.Uri | undefined): Promise<void> {
@@ -279,7 +279,6 @@ function pngBytes(dataUrl: string): Uint8Array {
   for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
   return bytes;
 }
-
 
 function designerHtml(webview: vscode.Webview, mediaRoot: vscode.Uri): string {
   return webviewHtml({

@@ -17,8 +17,7 @@ import { checkSourceSize, designFileName, exportFolderFiles, importedMessage, is
 import type { InventoryFile, InventoryInput } from '../core/import/sources';
 import { formatSummary, type ImportSummary } from '../core/import/summary';
 import { basename } from './uris';
-
-export const IMPORT_COMMAND = 'vtopo.importInventory';
+import { IMPORT_COMMAND, type CommandHandlers } from './contributions';
 
 /** What the command did: the design it wrote, or the error it showed. */
 export type ImportCommandResult =
@@ -48,8 +47,8 @@ const TEXT = {
     `Imported ${vscode.workspace.asRelativePath(source)} into ${vscode.workspace.asRelativePath(design)}:\n${formatSummary(summary).trimEnd()}`,
 } as const;
 
-export function registerImportCommand(log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand(IMPORT_COMMAND, (source?: unknown, target?: unknown) => importCommand(log, source, target));
+export function importCommands(log: vscode.LogOutputChannel): CommandHandlers<typeof IMPORT_COMMAND> {
+  return { [IMPORT_COMMAND]: (source?: unknown, target?: unknown) => importCommand(log, source, target) };
 }
 
 /** What the user picked, as the import reads it: a file, or an export folder (maybe for the CSV file picked in it). */

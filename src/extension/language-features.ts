@@ -4,7 +4,7 @@
  */
 
 import * as vscode from 'vscode';
-import { completeAt, type CompletionEntry } from '../core/language/completion';
+import type { completeAt, CompletionEntry } from '../core/language/completion';
 import { DeclaredIds } from '../core/language/declared-ids';
 import type { DocumentReport } from '../core/analysis/document-report';
 import { sameOutline, unpackOutline, type OutlineEntry, type PackedOutline } from '../core/language/packed-outline';
@@ -17,11 +17,11 @@ const SELECTOR: vscode.DocumentSelector = { language: VTOPO_LANGUAGE };
 
 const convertedSymbols = new WeakMap<DocumentReport, vscode.DocumentSymbol[]>();
 
-
 /** ` ` after `key:` or in indentation, `/` inside a port id, `,` and `[` in flow lists. */
 const TRIGGER_CHARACTERS = [' ', '/', ',', '['];
 
-export function registerLanguageFeatures(queries: QueryClient, diagnostics: DiagnosticsController): vscode.Disposable[] {
+/** `completion` loads the completion of core/language (with the rule catalog) on first use (on-demand.ts). */
+export function registerLanguageFeatures(queries: QueryClient, diagnostics: DiagnosticsController, completion: () => typeof completeAt): vscode.Disposable[] {
   /** The last outline converted, by document: typing within a line leaves the outline as it was. */
   const lastOutlines = new Map<string, { readonly outline: PackedOutline; readonly symbols: vscode.DocumentSymbol[] }>();
   return [
@@ -30,7 +30,7 @@ export function registerLanguageFeatures(queries: QueryClient, diagnostics: Diag
       // The ids come with the last report from the analysis worker: completion never reads the design here.
       provideCompletionItems(document, position) {
         const report = diagnostics.lastReport(document);
-        const entries = completeAt(document.getText(), document.offsetAt(position), report && new DeclaredIds(report.ids));
+        const entries = completion()(document.getText(), document.offsetAt(position), report && new DeclaredIds(report.ids));
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),

@@ -12,14 +12,13 @@ import { parsePreviewMessage, type HostToPreviewMessage } from '../core/view/pro
 import type { DocumentAnalyses } from './analyses';
 import { escapeHtml, webviewHtml } from './webview-html';
 import { basename } from './uris';
+import { OPEN_PREVIEW_COMMAND, type CommandHandlers } from './contributions';
 
 const VIEW_TYPE = 'vtopo.preview';
 const REDRAW_DELAY_MS = 300;
 
-export function registerPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('vtopo.openPreview', (uri?: vscode.Uri) => openPreview(context, analyses, log, uri)),
-  );
+export function previewCommands(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): CommandHandlers<typeof OPEN_PREVIEW_COMMAND> {
+  return { [OPEN_PREVIEW_COMMAND]: (uri?: unknown) => openPreview(context, analyses, log, uri instanceof vscode.Uri ? uri : undefined) };
 }
 
 async function openPreview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel, uri: vscode.Uri | undefined): Promise<void> {

@@ -5,11 +5,12 @@
  * the extension host never holds a big design for them. The edits made since the version
  * read are kept here: a question about unchanged text is asked about the old version and
  * its answer mapped forward; only a question about text edited since sends the new text.
- * If the worker cannot start or dies, the same reader answers in the extension host.
+ * If the worker cannot start or dies, the same reader answers in the extension host,
+ * loaded then (on-demand.ts).
  */
 
 import type * as vscode from 'vscode';
-import { DesignReader, isQueryAnswer, type DefinitionAnswer, type HoverAnswer, type LanguageQuery, type QueryResult, type Question } from '../core/language/queries';
+import { isQueryAnswer, type DefinitionAnswer, type HoverAnswer, type LanguageQuery, type QueryAnswer, type QueryResult, type Question } from '../core/language/query-protocol';
 import type { LanguageSetting } from '../core/analysis/document-report';
 import type { SourceRange } from '../core/model/source';
 import { EditTrail, type TextChange } from '../core/text/edit-trail';
@@ -32,10 +33,16 @@ interface Known {
 
 type Answer = Extract<QueryResult, { status: 'answered' }>;
 
+/** The worker's reader (DesignReader), when it answers in the extension host. */
+export interface InHostReader {
+  answer(query: LanguageQuery): QueryAnswer;
+  forget(uri: string): void;
+}
+
 export class QueryClient implements vscode.Disposable {
   private readonly slot: WorkerSlot;
   /** The reader in the extension host, once the worker is given up. */
-  private local: DesignReader | undefined;
+  private local: InHostReader | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, (result: QueryResult) => void>();
   private readonly documents = new Map<string, Known>();
@@ -44,6 +51,8 @@ export class QueryClient implements vscode.Disposable {
   constructor(
     factory: WorkerFactory | undefined,
     private readonly log: vscode.LogOutputChannel,
+    /** Makes the reader, loading it: called once the worker is given up. */
+    private readonly makeReader: () => InHostReader,
     language?: LanguageSetting,
   ) {
     this.slot = new WorkerSlot(factory, log, language, {
@@ -173,7 +182,7 @@ export class QueryClient implements vscode.Disposable {
     if (this.disposed) return { status: 'failed', message: 'the extension is stopping' };
     const port = await this.slot.worker();
     if (!port) {
-      this.local ??= new DesignReader();
+      this.local ??= this.makeReader();
       return this.local.answer(query).result;
     }
     return new Promise((resolve) => {

@@ -15,8 +15,7 @@ import { saveThroughDialog } from './save-file';
 import { readSettings } from './settings';
 import type { SimulationPanel } from './simulation-panel';
 import { basename } from './uris';
-
-export const EXPORT_REVIEW_COMMAND = 'vtopo.exportDesignReview';
+import { EXPORT_REVIEW_COMMAND, type CommandHandlers } from './contributions';
 
 /** The formats to pick from, described in the user's language (asked when shown, after activation). */
 function formatItems(): (vscode.QuickPickItem & { readonly format: ReportFormat })[] {
@@ -26,13 +25,11 @@ function formatItems(): (vscode.QuickPickItem & { readonly format: ReportFormat 
   ];
 }
 
-export function registerDesignReview(context: vscode.ExtensionContext, analyses: DocumentAnalyses, panel: SimulationPanel, log: vscode.LogOutputChannel): void {
+export function designReviewCommands(context: vscode.ExtensionContext, analyses: DocumentAnalyses, panel: SimulationPanel, log: vscode.LogOutputChannel): CommandHandlers<typeof EXPORT_REVIEW_COMMAND> {
   const manifest: unknown = context.extension.packageJSON;
   const version = manifest !== null && typeof manifest === 'object' && 'version' in manifest && typeof manifest.version === 'string' ? manifest.version : 'unknown';
   const world = { analyses, panel, log, version };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(EXPORT_REVIEW_COMMAND, (uri?: unknown, format?: unknown, target?: unknown) => exportReview(world, uri, format, target)),
-  );
+  return { [EXPORT_REVIEW_COMMAND]: (uri?: unknown, format?: unknown, target?: unknown) => exportReview(world, uri, format, target) };
 }
 
 interface ReviewWorld {

@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { HostRuleSetting, SeveritySetting } from '../core/analysis/engine';
-import { SEVERITY_SETTINGS } from '../core/model/format';
+import { SEVERITY_SETTINGS } from '../core/model/severity-settings';
 
 export interface VtopoSettings {
   /** `vtopo.rules`: rule id -> severity, or { severity, thresholds }; a file's own `analysis.rules` wins. */

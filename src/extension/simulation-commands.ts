@@ -1,10 +1,9 @@
 /**
  * The simulator in VS Code: the palette commands (host failure, component failure, live
  * migration, maintenance mode, the N-1 and N-2 sweeps, the load balance recommendation),
- * each asking for its element with a
- * quick pick unless a CodeLens or a caller names it, and the "Simulate failure" CodeLens
- * above hosts, switches, controllers, arrays, NICs and virtual switches. Results open in the simulation panel; each
- * command also returns its report, so tests can run it through executeCommand.
+ * each asking for its element with a quick pick unless a CodeLens (simulation-lenses.ts)
+ * or a caller names it. Results open in the simulation panel; each command also returns
+ * its report, so tests can run it through executeCommand. Loaded on first use (on-demand.ts).
  */
 
 import * as vscode from 'vscode';
@@ -14,7 +13,7 @@ import { planMaintenance } from '../core/simulation/maintenance';
 import { checkMigration, simulateMigration } from '../core/simulation/migration';
 import { sweep } from '../core/simulation/sweep';
 import type { Topology } from '../core/model/topology';
-import { COMPONENT_KINDS, type ComponentKind, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
+import { COMPONENT_KINDS, type ComponentRef, type SimulationResult, type SweepMode } from '../core/simulation/types';
 import {
   componentTargets,
   domainTargets,
@@ -28,25 +27,13 @@ import {
   type SimulationTarget,
 } from '../core/view/simulation-targets';
 import type { SimulationReport } from '../core/view/simulation-view';
-import type { DocumentReport } from '../core/analysis/document-report';
 import type { DocumentAnalyses } from './analyses';
-import { VTOPO_LANGUAGE, type DiagnosticsController } from './diagnostics';
-import { registerDesignReview } from './report-command';
+import { designReviewCommands } from './report-command';
 import { SimulationPanel } from './simulation-panel';
 import { activeDesignDocument } from './active-design';
 import { basename } from './uris';
-import { fromLineRange } from './ranges';
-
-export const SIMULATION_COMMANDS = {
-  hostFailure: 'vtopo.simulateHostFailure',
-  componentFailure: 'vtopo.simulateComponentFailure',
-  siteFailure: 'vtopo.simulateSiteFailure',
-  migration: 'vtopo.simulateMigration',
-  maintenance: 'vtopo.enterMaintenanceMode',
-  sweepN1: 'vtopo.runFailureSweep',
-  sweepN2: 'vtopo.runFailureSweepN2',
-  balance: 'vtopo.recommendBalance',
-} as const;
+import { EXPORT_REVIEW_COMMAND, SIMULATION_COMMANDS, type CommandHandlers } from './contributions';
+import { componentKindText, componentText } from './simulation-lenses';
 
 /** A failure simulation (host or component) that ran on a design, for the designer's playback. */
 export interface SimulationRun {
@@ -64,23 +51,27 @@ interface OpenDesign {
   readonly name: string;
 }
 
-export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses, diagnostics: DiagnosticsController, log: vscode.LogOutputChannel): void {
+/** The simulation commands and the design review, which shows the simulation of the results panel too. */
+export function simulationFeature(context: vscode.ExtensionContext, analyses: DocumentAnalyses, log: vscode.LogOutputChannel): {
+  readonly panel: vscode.Disposable;
+  readonly commands: CommandHandlers<(typeof SIMULATION_COMMANDS)[keyof typeof SIMULATION_COMMANDS] | typeof EXPORT_REVIEW_COMMAND>;
+} {
   const panel = new SimulationPanel(context.extensionUri, log);
   const simulation = new SimulationCommands(analyses, panel, log);
-  registerDesignReview(context, analyses, panel, log);
-  context.subscriptions.push(
+  return {
     panel,
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.hostFailure, (uri?: unknown, hostId?: unknown) => simulation.hostFailure(uri, hostId)),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.componentFailure, (uri?: unknown, ref?: unknown) => simulation.componentFailure(uri, ref)),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.siteFailure, (uri?: unknown) => simulation.siteFailure(uri)),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.migration, (uri?: unknown, vmId?: unknown, toHostId?: unknown) => simulation.migration(uri, vmId, toHostId)),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.maintenance, (uri?: unknown, hostId?: unknown) => simulation.maintenance(uri, hostId)),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN1, (uri?: unknown) => simulation.sweep(uri, 'n-1')),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.sweepN2, (uri?: unknown) => simulation.sweep(uri, 'n-2')),
-    vscode.commands.registerCommand(SIMULATION_COMMANDS.balance, (uri?: unknown, clusterId?: unknown) => simulation.balance(uri, clusterId)),
-  );
-  const lenses = new SimulationCodeLenses(diagnostics);
-  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider({ language: VTOPO_LANGUAGE }, lenses));
+    commands: {
+      [SIMULATION_COMMANDS.hostFailure]: (uri?: unknown, hostId?: unknown) => simulation.hostFailure(uri, hostId),
+      [SIMULATION_COMMANDS.componentFailure]: (uri?: unknown, ref?: unknown) => simulation.componentFailure(uri, ref),
+      [SIMULATION_COMMANDS.siteFailure]: (uri?: unknown) => simulation.siteFailure(uri),
+      [SIMULATION_COMMANDS.migration]: (uri?: unknown, vmId?: unknown, toHostId?: unknown) => simulation.migration(uri, vmId, toHostId),
+      [SIMULATION_COMMANDS.maintenance]: (uri?: unknown, hostId?: unknown) => simulation.maintenance(uri, hostId),
+      [SIMULATION_COMMANDS.sweepN1]: (uri?: unknown) => simulation.sweep(uri, 'n-1'),
+      [SIMULATION_COMMANDS.sweepN2]: (uri?: unknown) => simulation.sweep(uri, 'n-2'),
+      [SIMULATION_COMMANDS.balance]: (uri?: unknown, clusterId?: unknown) => simulation.balance(uri, clusterId),
+      ...designReviewCommands(context, analyses, panel, log),
+    },
+  };
 }
 
 class SimulationCommands {
@@ -285,101 +276,8 @@ async function pickMigrationTarget(topology: Topology, vmId: string): Promise<st
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Simulate live migration: move {vm} from {host} to which host?', { vm: vmId, host: current ?? '?' }), matchOnDescription: true }))?.hostId;
 }
 
-/** A kind of component as people name it, in the user's language: `virtual switch`, `power feed`. */
-function componentKindText(kind: ComponentKind): string {
-  switch (kind) {
-    case 'host': return vscode.l10n.t('host');
-    case 'switch': return vscode.l10n.t('switch');
-    case 'adapter': return vscode.l10n.t('adapter');
-    case 'port': return vscode.l10n.t('port');
-    case 'link': return vscode.l10n.t('link');
-    case 'controller': return vscode.l10n.t('controller');
-    case 'array': return vscode.l10n.t('array');
-    case 'datastore': return vscode.l10n.t('datastore');
-    case 'virtual-switch': return vscode.l10n.t('virtual switch');
-    case 'stack': return vscode.l10n.t('stack');
-    case 'site': return vscode.l10n.t('site');
-    case 'rack': return vscode.l10n.t('rack');
-    case 'chassis': return vscode.l10n.t('chassis');
-    case 'power-feed': return vscode.l10n.t('power feed');
-    case 'site-link': return vscode.l10n.t('site link');
-  }
-}
-
-/** A component for the messages: `host esx-01`. */
-function componentText(ref: ComponentRef): string {
-  return vscode.l10n.t('{kind} {id}', { kind: componentKindText(ref.kind), id: ref.id });
-}
-
 function isComponentRef(value: unknown): value is ComponentRef {
   if (typeof value !== 'object' || value === null) return false;
   const kind: unknown = Reflect.get(value, 'kind');
   return typeof Reflect.get(value, 'id') === 'string' && COMPONENT_KINDS.some((candidate) => candidate === kind);
-}
-
-/**
- * "Simulate failure" above each host, switch, controller, array, NIC (or CNA) and virtual
- * switch id, from the analysis worker's report on the document (never a parse here).
- */
-/** A lens and what it simulates; its command is made when the lens comes into view. */
-class SimulationLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly target: ComponentRef) {
-    super(range);
-  }
-}
-
-class SimulationCodeLenses implements vscode.CodeLensProvider<SimulationLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  /** The lenses of each document's last report. */
-  private readonly shown = new Map<string, DocumentReport['lenses']>();
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly diagnostics: DiagnosticsController) {
-    this.subscriptions = [
-      this.changed,
-      // VS Code asks for the lenses again after each edit by itself; a report whose lenses
-      // changed asks too. Asking after every report made the editor take the large design's
-      // 1,000 lenses again on each keystroke. A report that kept its lenses keeps their list.
-      diagnostics.onDidPublish((report) => {
-        if (this.shown.get(report.uri) === report.lenses) return;
-        this.shown.set(report.uri, report.lenses);
-        this.changed.fire();
-      }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.shown.delete(document.uri.toString())),
-    ];
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-  }
-
-  /**
-   * Each report's lenses, converted once (VS Code asks again as the editor scrolls and after
-   * each report); a report whose lenses did not change shares the last one's list.
-   */
-  private readonly converted = new WeakMap<DocumentReport['lenses'], SimulationLens[]>();
-
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<SimulationLens[]> {
-    const report = await this.diagnostics.reportOn(document, token);
-    if (!report || report.version !== document.version) return [];
-    let lenses = this.converted.get(report.lenses);
-    if (!lenses) {
-      // A large design has a lens on each of its thousand hosts: ranges only here, commands in resolveCodeLens.
-      lenses = report.lenses.map(({ ref, idRange }) => new SimulationLens(fromLineRange(idRange), document.uri, ref));
-      this.converted.set(report.lenses, lenses);
-    }
-    return lenses;
-  }
-
-  /** The command of a lens in view. */
-  resolveCodeLens(lens: SimulationLens): SimulationLens {
-    const { uri, target } = lens;
-    const title = vscode.l10n.t('Simulate failure');
-    const tooltip = vscode.l10n.t('Simulate the failure of {component}', { component: componentText(target) });
-    lens.command = target.kind === 'host'
-      ? { title, tooltip, command: SIMULATION_COMMANDS.hostFailure, arguments: [uri, target.id] }
-      : { title, tooltip, command: SIMULATION_COMMANDS.componentFailure, arguments: [uri, target] };
-    return lens;
-  }
 }

@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import { activateVtopo } from './activate';
 import type { WorkerPort, WorkerRole } from './analysis-client';
+import * as onDemand from './on-demand';
 
 export function activate(context: vscode.ExtensionContext): void {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'extension', 'analysis-worker-web.js');
-  activateVtopo(context, 'web', typeof Worker === 'function' ? (role) => startWorker(script, role) : undefined);
+  // A web extension is one file: the features used on demand are in it.
+  activateVtopo(context, 'web', () => onDemand, typeof Worker === 'function' ? (role) => startWorker(script, role) : undefined);
 }
 
 async function startWorker(script: vscode.Uri, role: WorkerRole): Promise<WorkerPort> {

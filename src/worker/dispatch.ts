@@ -6,7 +6,8 @@ import type { AnalysisMemory } from '../core/analysis/incremental';
 import { RecentDocuments } from '../core/text/recent-documents';
 import { SentReports } from '../core/analysis/report-changes';
 import { useLanguage } from '../core/l10n/messages';
-import { DesignReader, isForgetDocument, isLanguageQuery } from '../core/language/queries';
+import { DesignReader } from '../core/language/queries';
+import { isForgetDocument, isLanguageQuery } from '../core/language/query-protocol';
 import { DocumentTexts } from '../core/text/document-sync';
 
 /** Documents whose last analysis the worker keeps (each holds the reports of every rule). */

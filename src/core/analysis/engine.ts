@@ -4,7 +4,7 @@
  * Precedence, per rule: the file, then the host, then the rule's defaults.
  */
 
-import type { SeveritySetting } from '../model/format';
+import type { SeveritySetting } from '../model/severity-settings';
 import { parseVtopo, type ParseResult } from '../model/parse';
 import type { ParseProblem, Report } from '../model/report';
 import { closestMatch } from '../model/suggest';

@@ -14,6 +14,7 @@ import type { SourceRange } from '../model/source';
 import { cursorContext, type CursorContext } from './cursor';
 import { COMPLETION, kindName, typeNameText } from './messages';
 import { localizedFormatText } from '../model/format-texts';
+import { SEVERITY_SETTINGS } from '../model/severity-settings';
 import { describeField } from './hover';
 import { fieldAtPath, isStructured, mappingKeys, type AnyField } from './schema-path';
 
@@ -33,8 +34,6 @@ export interface CompletionEntry {
   /** Whether to offer completions again right after inserting (a key whose value has some). */
   readonly retrigger: boolean;
 }
-
-const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'];
 
 /** The declared elements completion offers: `DesignIndex` from a design, `DeclaredIds` from a report. */
 export interface DeclaredElements {

@@ -27,6 +27,7 @@ import {
 import { inheriting, optional, template } from './templates';
 import type { SourceRange } from './source';
 import { FORMAT_BOUNDS } from './format-bounds';
+import { SEVERITY_SETTINGS, type SeveritySetting } from './severity-settings';
 import { chassis, mirror, placement, powerFeed, rack, site, siteLink } from './format-domains';
 import { PROFILE_REFUSED, VALUE_MESSAGES } from './messages';
 
@@ -51,9 +52,6 @@ export type PortRole = (typeof PORT_ROLES)[number];
 
 /** Virtual switch types: vSphere standard and distributed, Hyper-V SET and LBFO teams, Linux bridge and Open vSwitch (Proxmox, XenServer). */
 export const VIRTUAL_SWITCH_TYPES = ['standard', 'distributed', 'set', 'lbfo', 'bridge', 'ovs'] as const;
-
-export const SEVERITY_SETTINGS = ['off', 'error', 'warning', 'info', 'hint'] as const;
-export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
 
 const severitySetting = oneOf(SEVERITY_SETTINGS, {
   description: 'Severity for this rule in this file, or `off` to disable it.',

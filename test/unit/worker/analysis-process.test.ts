@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { reportDocument, type DocumentReportRequest, type WorkerReply } from '../../../src/core/analysis/document-report';
-import { isQueryAnswer } from '../../../src/core/language/queries';
+import { isQueryAnswer } from '../../../src/core/language/query-protocol';
 import type { WorkerPort } from '../../../src/extension/analysis-client';
 import { startAnalysisProcess } from '../../../src/extension/analysis-process';
 

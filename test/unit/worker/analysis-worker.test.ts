@@ -80,7 +80,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function withFirstReport() {
   const worker = new FakeWorker(new WorkerState());
   const { lines, log } = fakeLog();
-  const client = new AnalysisClient(() => Promise.resolve(worker), log);
+  const client = new AnalysisClient(() => Promise.resolve(worker), log, () => answer);
   const first = ask(client, request(1));
   await tick();
   worker.answerNext();
@@ -114,7 +114,7 @@ describe('analysis worker', () => {
   it('sends one request at a time and only the newest waiting version of a document', async () => {
     const worker = new FakeWorker();
     const { log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const client = new AnalysisClient(() => Promise.resolve(worker), log, () => answer);
     const first = ask(client, request(1));
     await tick();
     const second = ask(client, request(2));
@@ -139,7 +139,7 @@ describe('analysis worker', () => {
   it('reads a waiting document when its turn comes, and skips one that has nothing to send', async () => {
     const worker = new FakeWorker();
     const { log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const client = new AnalysisClient(() => Promise.resolve(worker), log, () => answer);
     let version = 1;
     const first = ask(client, request(1));
     await tick();
@@ -163,7 +163,7 @@ describe('analysis worker', () => {
 
   it('sends the whole text again when the worker does not hold the version the changes apply to', async () => {
     const worker = new FakeWorker();
-    const client = new AnalysisClient(() => Promise.resolve(worker), fakeLog().log);
+    const client = new AnalysisClient(() => Promise.resolve(worker), fakeLog().log, () => answer);
     const asked: boolean[] = [];
     const report = client.request('file:///a.vtopo', (whole) => {
       asked.push(whole);
@@ -180,7 +180,7 @@ describe('analysis worker', () => {
 
   it('analyzes in process when the worker cannot start, and says so', async () => {
     const { lines, log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.reject(new Error('no workers here')), log);
+    const client = new AnalysisClient(() => Promise.reject(new Error('no workers here')), log, () => answer);
     const report = await ask(client, request(4));
     assert.equal(report?.version, 4);
     assert.deepEqual(lines.map((line) => line.split(':')[0]), ['warn the analysis worker could not start']);
@@ -190,7 +190,7 @@ describe('analysis worker', () => {
   it('answers the request in flight in process when the worker dies, and keeps going there', async () => {
     const worker = new FakeWorker();
     const { lines, log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const client = new AnalysisClient(() => Promise.resolve(worker), log, () => answer);
     const pending = ask(client, request(5));
     await tick();
     worker.die();
@@ -236,7 +236,7 @@ describe('analysis worker', () => {
   it('logs a failed analysis and reports nothing for it', async () => {
     const worker = new FakeWorker();
     const { lines, log } = fakeLog();
-    const client = new AnalysisClient(() => Promise.resolve(worker), log);
+    const client = new AnalysisClient(() => Promise.resolve(worker), log, () => answer);
     const pending = ask(client, request(8));
     await tick();
     worker.received.shift();

@@ -8,7 +8,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DesignReader, isQueryAnswer, type LanguageQuery } from '../../../src/core/language/queries';
+import { DesignReader } from '../../../src/core/language/queries';
+import { isQueryAnswer, type LanguageQuery } from '../../../src/core/language/query-protocol';
 import type { WorkerMessage, WorkerPort } from '../../../src/extension/analysis-client';
 import { QueryClient, type QueriedDocument } from '../../../src/extension/query-client';
 
@@ -97,7 +98,7 @@ describe('query worker', () => {
 
   it('sends the text once, then asks about the version read while edits elsewhere move the answer', async () => {
     const worker = new FakeWorker();
-    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log);
+    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log, () => new DesignReader());
     const document = new Document(DESIGN, client);
     const first = await client.hover(document, at(DESIGN, 'host: h2', 7));
     assert.ok(first?.markdown.includes('h2'));
@@ -119,7 +120,7 @@ describe('query worker', () => {
 
   it('reads a document ahead of the first question, once', async () => {
     const worker = new FakeWorker();
-    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log);
+    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log, () => new DesignReader());
     const document = new Document(DESIGN, client);
     client.prepare(document);
     client.prepare(document);
@@ -130,7 +131,7 @@ describe('query worker', () => {
 
   it('sends the new text for a question about text edited since', async () => {
     const worker = new FakeWorker();
-    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log);
+    const client = new QueryClient(() => Promise.resolve(worker), fakeLog().log, () => new DesignReader());
     const document = new Document(DESIGN, client);
     await client.hover(document, 0);
     // vm2 now runs on h1: the reference was edited since the version read.
@@ -150,7 +151,7 @@ describe('query worker', () => {
   it('answers in the extension host when the worker dies, and says so once', async () => {
     const worker = new FakeWorker();
     const { lines, log } = fakeLog();
-    const client = new QueryClient(() => Promise.resolve(worker), log);
+    const client = new QueryClient(() => Promise.resolve(worker), log, () => new DesignReader());
     const document = new Document(DESIGN, client);
     await client.hover(document, 0);
     worker.post = () => worker.die();
@@ -162,7 +163,7 @@ describe('query worker', () => {
 
   it('answers in the extension host when no worker can start', async () => {
     const { lines, log } = fakeLog();
-    const client = new QueryClient(undefined, log);
+    const client = new QueryClient(undefined, log, () => new DesignReader());
     const hover = await client.hover(new Document(DESIGN), at(DESIGN, 'host: h2', 7));
     assert.ok(hover?.markdown.includes('h2'));
     assert.match(lines.join('\n'), /warn this extension host cannot start workers; hover and go to definition read designs in the extension host/);
