@@ -27,10 +27,17 @@ export interface ParseResult {
 
 const STARTER = `vtopo: ${FORMAT_VERSION}\nname: New design\nplatform: vsphere\n`;
 
-/** What each parse read of its top-level sections' entries, for the next parse of the same document. */
-const ENTRY_LOGS = new WeakMap<ParseResult, EntryLog>();
-/** The line starts of each parse's text (`lineStartsOf`), for its line index and the next parse. */
-const LINE_STARTS = new WeakMap<ParseResult, LineStarts>();
+/**
+ * What each parse keeps for the next parse of the same document and for its line index: the
+ * entries it read of its top-level sections (none when yaml read the text), and the line
+ * starts of its text (`lineStartsOf`).
+ */
+interface Kept {
+  readonly log: EntryLog | undefined;
+  readonly lineStarts: LineStarts;
+}
+
+const KEPT = new WeakMap<ParseResult, Kept>();
 
 /**
  * The design `text` describes. With `last`, the last parse of the same document, the entries
@@ -74,7 +81,7 @@ function emptyResult(text: string, problems: ParseProblem[]): ParseResult {
 
 /** How many entries a parse took back from the last one rather than read (for the bench and the tests). */
 export function entriesReused(parsed: ParseResult): number {
-  return ENTRY_LOGS.get(parsed)?.reused ?? 0;
+  return KEPT.get(parsed)?.log?.reused ?? 0;
 }
 
 function parseUnchecked(text: string, last?: ParseResult): ParseResult {
@@ -90,8 +97,9 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   }
   const crOnly = crOnlyLineEndings(text);
   if (crOnly) return emptyResult(text, [crOnly]);
-  const lastLog = last && ENTRY_LOGS.get(last);
-  const lastStarts = last && LINE_STARTS.get(last);
+  const kept = last && KEPT.get(last);
+  const lastLog = kept?.log;
+  const lastStarts = kept?.lineStarts;
   const edit = last && (lastLog || lastStarts) ? editBetween(last.text, text) : undefined;
   const reuse = last && lastLog ? new EntryReuse(lastLog.entries, edit) : undefined;
   const lineStarts = !lastStarts ? lineStartsOf(text) : edit ? lineStartsAfter(lastStarts, text, edit) : lastStarts;
@@ -137,14 +145,13 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   // Every entry the reader skipped must have been taken back by its collection (not, say, met under a renamed section).
   if (reuse && root !== undefined && log?.reused !== reuse.taken) throw new ReuseAbandoned('an entry skipped was not taken back');
   const result: ParseResult = { text, topology: new Topology(file, ctx.declarations, ctx.references), problems };
-  if (log) ENTRY_LOGS.set(result, log);
-  LINE_STARTS.set(result, lineStarts);
+  KEPT.set(result, { log, lineStarts });
   return result;
 }
 
 /** The line index of a parse's text, from the line starts the parse found. */
 export function lineIndexOf(parsed: ParseResult): LineIndex {
-  return new LineIndex(parsed.text, LINE_STARTS.get(parsed));
+  return new LineIndex(parsed.text, KEPT.get(parsed)?.lineStarts);
 }
 
 /** The options every YAML read of a design uses: duplicate keys and merges are the reader's to report. */
