@@ -6,7 +6,8 @@
 import type { Cluster, Topology } from '../model/topology';
 import { failoverHostsPolicy, type FailoverHostsResult } from './failover-hosts';
 import { percentagePolicy, type PercentagePolicyResult } from './percentage';
-import { clusterResources, minimumVmCpuMHz, type ClusterResources } from './resources';
+import { carriedFromParts } from '../model/carried';
+import { clusterParts, clusterResources, minimumVmCpuMHz, type ClusterResources } from './resources';
 import { slotPolicy, type SlotPolicyResult } from './slots';
 
 export type AdmissionControlStatus =
@@ -16,11 +17,16 @@ export type AdmissionControlStatus =
   /** Nothing is enforced; the percentages say what the cluster could still spare. */
   | { readonly policy: 'disabled'; readonly satisfied: true; readonly percentage: PercentagePolicyResult };
 
-/** Admission control of one HA cluster; undefined when it has no good host to count. */
+/**
+ * Admission control of one HA cluster; undefined when it has no good host to count. Taken
+ * back from the design an edit was made to when the edit left the cluster, its hosts and
+ * their VMs alone.
+ */
 export function admissionControlStatus(topology: Topology, cluster: Cluster): AdmissionControlStatus | undefined {
-  const resources = clusterResources(topology, cluster);
-  if (resources.hosts.length === 0) return undefined;
-  return evaluateAdmissionControl(resources);
+  return carriedFromParts(topology, 'admission control', cluster.id, clusterParts(topology, cluster), () => {
+    const resources = clusterResources(topology, cluster);
+    return resources.hosts.length === 0 ? undefined : evaluateAdmissionControl(resources);
+  });
 }
 
 export function evaluateAdmissionControl(resources: ClusterResources): AdmissionControlStatus {

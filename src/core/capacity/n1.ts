@@ -12,10 +12,10 @@
  * The worst failure is the one that leaves most VMs down, then the one with least headroom.
  */
 
-import { carried } from '../model/carried';
+import { carried, carriedFromParts } from '../model/carried';
 import type { Topology } from '../model/topology';
 import { BinSpace, largestFirst, placementsOf, type PackingBin, type PackingItem } from './bin-packing';
-import { clusterResources, haClusters, sumOf, type HostCapacity, type VmDemand } from './resources';
+import { clusterParts, clusterResources, haClusters, sumOf, type HostCapacity, type VmDemand } from './resources';
 
 export interface HostFailure {
   readonly failedHostId: string;
@@ -149,22 +149,27 @@ export interface N1Verdict {
 
 const verdictCache = new WeakMap<Topology, N1Verdict>();
 
+
 /** The N-1 verdict of a design: per HA cluster, the single host failure that hurts most. */
 export function worstSingleHostFailure(topology: Topology): N1Verdict {
   const cached = verdictCache.get(topology);
   if (cached) return cached;
   const clusters: ClusterN1Verdict[] = [];
   for (const cluster of haClusters(topology)) {
-    const resources = clusterResources(topology, cluster);
-    const admission = cluster.ha.admissionControl;
-    const input: SingleHostFailuresInput = {
-      hosts: resources.hosts,
-      vms: resources.vms,
-      preferredHostIds: admission.policy === 'failover-hosts' ? admission.failoverHosts ?? [] : [],
-    };
-    // A cluster whose hosts and VMs ask what they asked before an edit (to another cluster's VM, say) fails as it did.
-    const worst = carried(topology, 'worst single host failure', JSON.stringify(input), () => worstFailure(singleHostFailures(input)));
-    if (worst) clusters.push({ clusterId: cluster.id, hostCount: resources.hosts.length, worst });
+    // An edit that left the cluster, its hosts and their VMs alone (an edit to another
+    // cluster's VM, say) left the same objects: the cluster fails as it did, read from nothing.
+    const { hostCount, worst } = carriedFromParts(topology, 'worst single host failure', cluster.id, clusterParts(topology, cluster), () => {
+      const resources = clusterResources(topology, cluster);
+      const admission = cluster.ha.admissionControl;
+      const input: SingleHostFailuresInput = {
+        hosts: resources.hosts,
+        vms: resources.vms,
+        preferredHostIds: admission.policy === 'failover-hosts' ? admission.failoverHosts ?? [] : [],
+      };
+      // Else a cluster whose hosts and VMs ask what they asked before (other data of theirs edited) fails as it did.
+      return { hostCount: resources.hosts.length, worst: carried(topology, 'worst single host failure', JSON.stringify(input), () => worstFailure(singleHostFailures(input))) };
+    });
+    if (worst) clusters.push({ clusterId: cluster.id, hostCount, worst });
   }
   const verdict: N1Verdict = { clusters, cannotRestartCount: sumOf(clusters, (c) => c.worst.cannotRestart.length) };
   verdictCache.set(topology, verdict);

@@ -129,6 +129,19 @@ export function clusterResources(topology: Topology, cluster: Cluster): ClusterR
   return resources;
 }
 
+/**
+ * Everything `clusterResources` reads of a design: the cluster, each of its hosts, and the VMs
+ * on each, in order. The same objects mean the same resources (model/carried.ts).
+ */
+export function clusterParts(topology: Topology, cluster: Cluster): object[] {
+  const parts: object[] = [cluster];
+  for (const host of topology.hostsInCluster(cluster.id)) {
+    parts.push(host);
+    for (const vm of topology.vmsOnHost(host.id)) parts.push(vm);
+  }
+  return parts;
+}
+
 /** The largest value of a numeric property over items, `empty` for none (no spread: lists may be long). */
 export function maxOf<T>(items: readonly T[], value: (item: T) => number, empty = 0): number {
   let largest = -Infinity;

@@ -21,6 +21,8 @@ import { ANALYSIS_RULES } from '../../../src/core/analysis/rules';
 import { entriesReused, lineIndexOf, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
 import { LineIndex } from '../../../src/core/model/source';
 import { worstSingleHostFailure } from '../../../src/core/capacity/n1';
+import { admissionControlStatus } from '../../../src/core/capacity/admission-control';
+import { haClusters } from '../../../src/core/capacity/resources';
 import { generateDesign as generateBenchDesign, BENCH_SIZES, withOneVmEdited } from '../../../bench/generate';
 
 const TODAY = '2026-01-01';
@@ -159,6 +161,27 @@ describe('incremental analysis', () => {
       if (cluster.clusterId === editedCluster) assert.notEqual(cluster.worst, before?.worst, `${cluster.clusterId}: swept again`);
       else assert.equal(cluster.worst, before?.worst, `${cluster.clusterId}: taken back`);
     });
+  });
+
+  it('takes back the admission control of every cluster but the edited VM\'s by their objects, and finds what a whole analysis finds', () => {
+    const text = generateBenchDesign(BENCH_SIZES[0] as (typeof BENCH_SIZES)[number]);
+    const memory = new AnalysisMemory();
+    const first = analyzeParsed(memory.parse(text), { today: TODAY }, memory).topology;
+    const before = new Map(haClusters(first).map((cluster) => [cluster.id, admissionControlStatus(first, cluster)]));
+    const edited = withOneVmEdited(text);
+    const { topology } = analyzeParsed(memory.parse(edited), { today: TODAY }, memory);
+    const whole = parseVtopo(edited).topology;
+    const vm = topology.vms.find((candidate) => candidate.id === 'vm-00001');
+    const host = vm?.host === undefined ? undefined : topology.host(vm.host);
+    const editedCluster = host && topology.clusterOfHost(host)?.id;
+    assert.ok(editedCluster, 'the edited VM runs in a cluster');
+    for (const cluster of haClusters(topology)) {
+      const status = admissionControlStatus(topology, cluster);
+      const wholeCluster = haClusters(whole).find((candidate) => candidate.id === cluster.id);
+      assert.deepEqual(status, wholeCluster && admissionControlStatus(whole, wholeCluster), `${cluster.id}: what a whole reading finds`);
+      if (cluster.id === editedCluster) assert.notEqual(status, before.get(cluster.id), `${cluster.id}: evaluated again`);
+      else assert.equal(status, before.get(cluster.id), `${cluster.id}: taken back`);
+    }
   });
 
   it('runs the rules that read hosts again after an edit to a host profile', () => {
