@@ -7,9 +7,10 @@ import type { Report } from '../model/report';
 import type { Topology } from '../model/topology';
 import type { RuleId } from './rule-ids';
 import type { RuleReads } from './incremental';
+import type { Severity } from '../model/severity-settings';
 
-export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+/** Where the severities live: beside the settings that name them (model/severity-settings.ts). */
+export { SEVERITIES, type Severity } from '../model/severity-settings';
 
 export interface RuleDocs {
   /** One line: what the rule flags. */
