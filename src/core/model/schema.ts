@@ -98,7 +98,9 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
   // Values are plain objects keyed by field: a field named like an Object member would clash.
   for (const key of Object.keys(shape)) if (key in Object.prototype) throw new Error(`a format object cannot have a field named "${key}"`);
   const bindings = bindingsOf(shape);
-  const shapeFields = Object.entries(shape);
+  /** The fields a mapping that leaves them out takes a default for, and those it must give. */
+  const defaulted = Object.entries(shape).flatMap(([key, field]) => (field.defaultValue !== undefined ? [[key, field.defaultValue] as const] : []));
+  const required = Object.entries(shape).filter(([, field]) => field.defaultValue === undefined && field.required);
   const knownKeys = [...bindings.keys()];
   const withDefaults = options.defaults ? { ...options, default: defaultsOf(shape) as ObjectValue<S> } : options;
   return makeField<ObjectValue<S>, O>(withDefaults, {
@@ -126,9 +128,7 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
     const inherited = ctx.takeInheritedPairs();
     // Plain objects, not Object.create(null) dictionaries: only the shape's own keys are set.
     const value: Record<string, unknown> = {};
-    const fields: Record<string, FieldSource> = {};
-    /** The key each field was first given with (its range is in `fields`). */
-    const seenFrom: Record<string, string> = {};
+    const source = new MappingSource(range, pairs.length);
     let complete = true;
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
@@ -152,42 +152,104 @@ export function object<S extends Shape, O extends FieldOptions<ObjectValue<S>> &
           : {});
         continue;
       }
-      const earlier = seenFrom[binding.fieldKey];
-      if (earlier !== undefined) {
-        ctx.report('syntax', earlier === keyText
+      const earlier = source.indexOf(binding.fieldKey);
+      if (earlier !== -1) {
+        const spelled = firstSpelling(pairs, binding.fieldKey, ctx);
+        ctx.report('syntax', spelled === keyText
           ? READ.givenTwice({ key: keyText })
-          : READ.sameThing({ key: keyText, earlier }), keyRange, {
-          related: [{ message: READ.firstGivenHere({}), range: (fields[binding.fieldKey] as FieldSource).key }],
+          : READ.sameThing({ key: keyText, earlier: spelled }), keyRange, {
+          related: [{ message: READ.firstGivenHere({}), range: source.keyRange(earlier) }],
         });
         continue;
       }
-      seenFrom[binding.fieldKey] = keyText;
       const valueNode = pair.value as Node | null;
       const valueRange = nodeRange(valueNode, keyRange);
       const inheritance = inherited.get(pair);
-      fields[binding.fieldKey] = inheritance ? { key: keyRange, value: valueRange, inheritedFrom: inheritance.from } : { key: keyRange, value: valueRange };
+      source.add(binding.fieldKey, keyRange, valueRange, inheritance?.from);
       const read = inheritance
         ? ctx.inheriting(inheritance, () => binding.field.read(valueNode, ctx, keyRange))
         : binding.field.read(valueNode, ctx, keyRange);
       if (read !== undefined) value[binding.fieldKey] = read;
     }
-    for (const [fieldKey, field] of shapeFields) {
+    for (const [fieldKey, defaultValue] of defaulted) {
+      if (value[fieldKey] === undefined) value[fieldKey] = defaultValue;
+    }
+    for (const [fieldKey, field] of required) {
       if (value[fieldKey] !== undefined) continue;
-      if (field.defaultValue !== undefined) {
-        value[fieldKey] = field.defaultValue;
-      } else if (field.required) {
-        if (!fields[fieldKey]) {
-          const spelled = field.alternateKeys?.(fieldKey)[0]?.key ?? fieldKey;
-          ctx.report('missing-field', spelled === fieldKey ? READ.missingKey({ key: spelled }) : READ.missingKeyOr({ key: spelled, canonical: fieldKey }), missingRange);
-        }
-        complete = false;
+      if (source.indexOf(fieldKey) === -1) {
+        const spelled = field.alternateKeys?.(fieldKey)[0]?.key ?? fieldKey;
+        ctx.report('missing-field', spelled === fieldKey ? READ.missingKey({ key: spelled }) : READ.missingKeyOr({ key: spelled, canonical: fieldKey }), missingRange);
       }
+      complete = false;
     }
     if (!complete) return undefined;
-    value.source = { range, fields };
+    value.source = source;
     return value as ObjectValue<S>;
   }
+
+  /** How a field was first spelled among `pairs` (`memory` or `memoryMB`): asked only when it is given twice. */
+  function firstSpelling(pairs: Pair<Node, Node>[], fieldKey: string, ctx: ReadContext): string {
+    for (const pair of pairs) {
+      const keyText = isPair(pair) ? ctx.scalarText(pair.key as Node | null) : undefined;
+      if (keyText !== undefined && bindings.get(keyText)?.fieldKey === fieldKey) return keyText;
+    }
+    return fieldKey;
+  }
 }
+
+/**
+ * Where a mapping's fields are, as read: the key of each, then the ranges of its key and of
+ * its value. `fields` is made the first time it is asked for: most mappings of a large design
+ * are never asked (a finding or an edit asks for a few), and a parse makes hundreds of
+ * thousands. The ranges are own properties, so an entry kept for the next parse finds and
+ * moves them (reuse.ts); `fields` holds the same range objects.
+ */
+class MappingSource implements ObjectSource<string> {
+  /** Per field, three: its key, where its key is, where its value is; made as long as the mapping's pairs (an entry each, at most). */
+  readonly places: Array<string | SourceRange>;
+  /** How many fields `places` holds. */
+  count = 0;
+  /** Per field, the template it was taken from, if any field was (FieldSource.inheritedFrom). */
+  inheritedFrom: Array<string | undefined> | undefined;
+
+  constructor(readonly range: SourceRange, pairs: number) {
+    this.places = new Array<string | SourceRange>(3 * pairs);
+  }
+
+  add(key: string, keyRange: SourceRange, valueRange: SourceRange, inheritedFrom: string | undefined): void {
+    if (inheritedFrom !== undefined) (this.inheritedFrom ??= [])[this.count] = inheritedFrom;
+    const at = 3 * this.count++;
+    this.places[at] = key;
+    this.places[at + 1] = keyRange;
+    this.places[at + 2] = valueRange;
+  }
+
+  /** Which field `key` is (in the order read), or -1. */
+  indexOf(key: string): number {
+    for (let index = 0; index < this.count; index++) if (this.places[3 * index] === key) return index;
+    return -1;
+  }
+
+  keyRange(index: number): SourceRange {
+    return this.places[3 * index + 1] as SourceRange;
+  }
+
+  get fields(): Record<string, FieldSource> {
+    const made = MADE_FIELDS.get(this);
+    if (made) return made;
+    const fields: Record<string, FieldSource> = {};
+    for (let index = 0; index < this.count; index++) {
+      const from = this.inheritedFrom?.[index];
+      const place = { key: this.places[3 * index + 1] as SourceRange, value: this.places[3 * index + 2] as SourceRange };
+      fields[this.places[3 * index] as string] = from === undefined ? place : { ...place, inheritedFrom: from };
+    }
+    MADE_FIELDS.set(this, fields);
+    return fields;
+  }
+}
+
+/** `fields` of each MappingSource, once asked for: kept aside, so that what a source holds stays its ranges. */
+const MADE_FIELDS = new WeakMap<MappingSource, Record<string, FieldSource>>();
 
 /** The value of a mapping written empty: every default, and a source at offset 0. */
 function defaultsOf(shape: Shape): Record<string, unknown> {

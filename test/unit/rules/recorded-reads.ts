@@ -83,8 +83,9 @@ function fileRecorder<T extends object>(file: T, note: (sections: readonly strin
         return value;
       }
       return new Proxy(value, {
-        get(source, part, sourceReceiver) {
-          const inner: unknown = Reflect.get(source, part, sourceReceiver);
+        get(source, part) {
+          // The source itself as the receiver: what its `fields` getter reads of it is not the rule's reading.
+          const inner: unknown = Reflect.get(source, part, source);
           if (part !== 'fields' || inner === null || typeof inner !== 'object') {
             note(['*']);
             return inner;
