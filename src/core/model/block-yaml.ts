@@ -166,7 +166,7 @@ class BlockReader {
         const key = this.plainKey(start, colon);
         const value = this.valueAfter(line, colon + 1, indent, true);
         map.items.push(newPair(key, value));
-        end = (value.range as [number, number, number])[2];
+        end = nodeEnd(value);
       }
       this.skipBlank();
       if (this.line >= this.starts.length) break;
@@ -192,7 +192,7 @@ class BlockReader {
       const dash = (this.starts[line] as number) + indent;
       const item = this.reusedAt(this.skipSpaces(dash + 1, this.contentEnd(line))) ?? this.entry(line, dash + 1, indent);
       (seq.items as unknown[]).push(item);
-      end = (item.range as [number, number, number])[2];
+      end = item instanceof BlockScalar ? item.nodeEnd : (item.range as [number, number, number])[2];
       this.skipBlank();
       if (this.line >= this.starts.length) break;
       const next = this.indent(this.line);
@@ -256,7 +256,7 @@ class BlockReader {
     const end = valueEnd(node);
     const rest = this.skipSpaces(end, contentEnd);
     if (rest < contentEnd && (this.text.charCodeAt(rest) !== 35 || rest === end)) throw OUT_OF_SUBSET;
-    (node.range as [number, number, number])[2] = this.lineEnd(line);
+    setNodeEnd(node, this.lineEnd(line));
     return node;
   }
 
@@ -372,7 +372,7 @@ class BlockReader {
    */
   private afterFlowItem(node: Node, end: number, contentEnd: number): number {
     const at = this.skipSpaces(end, contentEnd);
-    (node.range as [number, number, number])[2] = at;
+    setNodeEnd(node, at);
     const code = this.text.charCodeAt(at);
     if (at >= contentEnd) throw OUT_OF_SUBSET;
     if (code === 93 || code === 125) return at;
@@ -423,10 +423,18 @@ const NODE_TYPE = Symbol.for('yaml.node.type');
 class BlockScalar {
   constructor(
     readonly value: unknown,
-    readonly range: [number, number, number],
     readonly type: ScalarType,
     readonly source: string | undefined,
+    /** yaml's range triple, as numbers: a design has hundreds of thousands of scalars, and an array each would be most of their weight. */
+    readonly start: number,
+    readonly valueEnd: number,
+    public nodeEnd: number,
   ) {}
+
+  /** yaml's `range`, made when asked for: `[start, valueEnd, nodeEnd]`. */
+  get range(): [number, number, number] {
+    return [this.start, this.valueEnd, this.nodeEnd];
+  }
 }
 
 class BlockPair {
@@ -452,7 +460,7 @@ chain(BlockPair, Pair, 'yaml.pair');
 chain(BlockMap, YAMLMap, 'yaml.map');
 chain(BlockSeq, YAMLSeq, 'yaml.seq');
 
-const OUR_NODES_WORK = isScalar(new BlockScalar(null, [0, 0, 0], 'PLAIN', undefined)) && isPair(new BlockPair(null as unknown as Node, null as unknown as Node))
+const OUR_NODES_WORK = isScalar(new BlockScalar(null, 'PLAIN', undefined, 0, 0, 0)) && isPair(new BlockPair(null as unknown as Node, null as unknown as Node))
   && isMap(new BlockMap(false)) && isSeq(new BlockSeq(false));
 
 function newMap(flow: boolean): YAMLMap<Node, Node> {
@@ -474,7 +482,7 @@ function newPair(key: Node, value: Node): Pair<Node, Node> {
 }
 
 function scalar(value: unknown, type: ScalarType, start: number, valueEnd: number, nodeEnd: number, source?: string): Scalar {
-  if (OUR_NODES_WORK) return new BlockScalar(value, [start, valueEnd, nodeEnd], type, source) as unknown as Scalar;
+  if (OUR_NODES_WORK) return new BlockScalar(value, type, source, start, valueEnd, nodeEnd) as unknown as Scalar;
   const node = new Scalar(value);
   node.range = [start, valueEnd, nodeEnd];
   node.type = type;
@@ -484,7 +492,22 @@ function scalar(value: unknown, type: ScalarType, start: number, valueEnd: numbe
 
 /** Where a node's value ends (its range's second offset): after a scalar, after a flow collection's bracket. */
 function valueEnd(node: Node): number {
-  return (node.range as [number, number, number])[1];
+  return node instanceof BlockScalar ? node.valueEnd : (node.range as [number, number, number])[1];
+}
+
+/** Where a node ends (its range's third offset), comments and spaces after its value included. */
+function nodeEnd(node: Node): number {
+  return node instanceof BlockScalar ? node.nodeEnd : (node.range as [number, number, number])[2];
+}
+
+/** A scalar the fast reader made, whose offsets are read without making yaml's range array. */
+export function isBlockScalar(node: unknown): node is { readonly start: number; readonly valueEnd: number } {
+  return node instanceof BlockScalar;
+}
+
+function setNodeEnd(node: Node, end: number): void {
+  if (node instanceof BlockScalar) node.nodeEnd = end;
+  else (node.range as [number, number, number])[2] = end;
 }
 
 /** A plain scalar resolved as yaml's core schema does (`12` a number, `true` a boolean, `~` null). */

@@ -7,6 +7,7 @@
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { JsonSchema, ReadContext, ReferenceTarget } from './schema';
+import { isBlockScalar } from './block-yaml';
 import { rangeOf, type SourceRange } from './source';
 import { closestMatch } from './suggest';
 import { baseUnitOf, DIMENSIONS, parseQuantity, type Dimension } from './units';
@@ -15,6 +16,7 @@ import { formatList } from '../l10n/format';
 import { formatText, localizedFormatText } from './format-texts';
 
 export function nodeRange(node: Node | null | undefined, fallback?: SourceRange): SourceRange {
+  if (isBlockScalar(node)) return rangeOf(node.start, node.valueEnd);
   const range = node?.range;
   if (range) return rangeOf(range[0], range[1]);
   return fallback ?? { start: 0, end: 0 };
