@@ -459,7 +459,8 @@ export function collection<S extends Shape, O extends FieldOptions<Array<ObjectV
         if (declared) {
           const value = ctx.withScope(fullId, () => element.read(entry.valueNode, ctx, entry.idRange));
           if (value !== undefined) {
-            read = { ...value, id: fullId, idRange: entry.idRange };
+            // The mapping's value was made for this entry alone: it takes its id in place rather than in a copy (a design has tens of thousands).
+            read = value === element.defaultValue ? { ...value, id: fullId, idRange: entry.idRange } : Object.assign(value, { id: fullId, idRange: entry.idRange });
             values.push(read);
           }
         }

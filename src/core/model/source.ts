@@ -39,13 +39,18 @@ export function rangeOf(start: number, end: number): SourceRange {
 export type LineStarts = Int32Array;
 
 export function lineStartsOf(text: string): LineStarts {
-  const starts = [0];
   if (!text.includes('\r') || !/\r(?!\n)/.test(text)) {
-    // The usual case, LF or CRLF: indexOf finds each break far faster than a loop over every character.
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  } else {
-    pushLineStarts(text, 0, text.length, starts);
+    // The usual case, LF or CRLF: indexOf finds each break far faster than a loop over every
+    // character; the breaks are counted first, so the starts go straight into an array of their size.
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    const starts = new Int32Array(lines);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
   }
+  const starts = [0];
+  pushLineStarts(text, 0, text.length, starts);
   return Int32Array.from(starts);
 }
 
