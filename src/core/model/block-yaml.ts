@@ -41,14 +41,57 @@ const ENTRY_DEPTH = 2;
  * of a top-level section that the last parse read and the edit left alone is not read: a
  * `ReusedEntry` stands in its place among its section's items (reuse.ts). `lineStarts`, when
  * given, must be `lineStartsOf(text)`.
+ *
+ * With `deferEntries`, the value of an entry of a top-level section that is a block collection
+ * (a host, a VM) is not read either: a `DeferredValue` stands for it, read when `readDeferred`
+ * is asked for it (ReadContext.resolve does), and never kept. Each entry's nodes are then made,
+ * read into the design and left to the collector one entry at a time, instead of a whole tree
+ * of hundreds of thousands of nodes living through the reading (docs/performance.md). Reading
+ * one may find the text outside the subset after all: `readDeferred` then throws, and
+ * `isOutsideTheSubset` tells the caller to read the text with yaml.
  */
-export function readBlockYaml(text: string, reuse?: EntryReuse, lineStarts?: LineStarts): Node | undefined {
+export function readBlockYaml(text: string, reuse?: EntryReuse, lineStarts?: LineStarts, deferEntries = false): Node | undefined {
   if (text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
   try {
-    return new BlockReader(text, reuse, lineStarts ?? lineStartsOf(text)).document();
+    return new BlockReader(text, reuse, lineStarts ?? lineStartsOf(text), deferEntries).document();
   } catch (error) {
     if (error === OUT_OF_SUBSET) return undefined;
     throw error;
+  }
+}
+
+/** The block collection an entry's `DeferredValue` stands for, read now; throws when it leaves the subset (`isOutsideTheSubset`). */
+export function readDeferred<T>(node: T | DeferredValue): T | Node {
+  return node instanceof DeferredValue ? new BlockReader(node.text, undefined, node.starts, false).deferred(node) : node;
+}
+
+/** Whether `error` is what `readDeferred` throws when the text leaves the subset. */
+export function isOutsideTheSubset(error: unknown): boolean {
+  return error === OUT_OF_SUBSET;
+}
+
+/**
+ * An entry's value not read yet (`readBlockYaml` with `deferEntries`): where it is, and the
+ * range the value will have, so a collection can place the entry without reading it.
+ */
+export class DeferredValue {
+  /** yaml's range triple of the value. */
+  readonly range: [number, number, number];
+
+  constructor(
+    readonly text: string,
+    readonly starts: LineStarts,
+    /** The line of the entry's key, and where on it the value would start (after the colon). */
+    readonly keyLine: number,
+    readonly from: number,
+    /** The column of the entry's key. */
+    readonly indent: number,
+    start: number,
+    end: number,
+    /** The first line with content after the value (or the line count): where reading it must stop. */
+    readonly stop: number,
+  ) {
+    this.range = [start, end, end];
   }
 }
 
@@ -59,7 +102,12 @@ class BlockReader {
   private depth = 0;
 
   /** `starts`: the offset of each line's first character (`lineStartsOf(text)`). */
-  constructor(private readonly text: string, private readonly reuse: EntryReuse | undefined, private readonly starts: LineStarts) {}
+  constructor(
+    private readonly text: string,
+    private readonly reuse: EntryReuse | undefined,
+    private readonly starts: LineStarts,
+    private readonly deferEntries: boolean,
+  ) {}
 
   document(): Node {
     this.skipBlank();
@@ -68,6 +116,43 @@ class BlockReader {
     this.skipBlank();
     if (this.line < this.starts.length || !(root instanceof YAMLMap)) throw OUT_OF_SUBSET;
     return root;
+  }
+
+  /** Reads the value `deferred` stands for, as reading it in place would have, or throws OUT_OF_SUBSET. */
+  deferred(deferred: DeferredValue): Node {
+    this.depth = ENTRY_DEPTH;
+    const value = this.valueAfter(deferred.keyLine, deferred.from, deferred.indent, true);
+    this.skipBlank();
+    const range = value.range as [number, number, number];
+    if (this.line !== deferred.stop || range[0] !== deferred.range[0] || range[2] !== deferred.range[2]) throw OUT_OF_SUBSET;
+    return value;
+  }
+
+  /**
+   * The value after an entry's `key:` at `from` on `line`, left unread, when it is a block
+   * collection on the lines below (more indented than the key's `indent`): its lines are
+   * skipped, and the reader moves past them. Undefined for any other value, read in place.
+   */
+  private deferAfter(line: number, from: number, indent: number): DeferredValue | undefined {
+    const contentEnd = this.contentEnd(line);
+    if (this.skipSpaces(from, contentEnd) < contentEnd) return undefined;
+    let next = line + 1;
+    while (next < this.starts.length && this.isBlank(next)) next++;
+    if (next >= this.starts.length || this.indent(next) <= indent) return undefined;
+    const first = next;
+    let last = next;
+    for (next++; next < this.starts.length; next++) {
+      if (this.isBlank(next)) continue;
+      if (this.indent(next) <= indent) break;
+      last = next;
+    }
+    // A last key or dash with nothing after it ends the value where its empty scalar is, not at the line's end: read in place.
+    let lastContent = this.contentEnd(last) - 1;
+    while (this.text.charCodeAt(lastContent) === 32) lastContent--;
+    const lastCode = this.text.charCodeAt(lastContent);
+    if (lastCode === 58 || (lastCode === 45 && lastContent === (this.starts[last] as number) + this.indent(last))) return undefined; // ':' or a lone '-'
+    this.line = last + 1;
+    return new DeferredValue(this.text, this.starts, line, from, indent, (this.starts[first] as number) + this.indent(first), this.lineEnd(last), next);
   }
 
   // --- lines ---
@@ -164,9 +249,15 @@ class BlockReader {
         const colon = this.keyColon(line, start);
         if (colon === -1) throw OUT_OF_SUBSET;
         const key = this.plainKey(start, colon);
-        const value = this.valueAfter(line, colon + 1, indent, true);
-        map.items.push(newPair(key, value));
-        end = nodeEnd(value);
+        const deferred = this.deferEntries && this.depth === ENTRY_DEPTH ? this.deferAfter(line, colon + 1, indent) : undefined;
+        if (deferred) {
+          (map.items as unknown[]).push(newPair(key, deferred as unknown as Node));
+          end = deferred.range[2];
+        } else {
+          const value = this.valueAfter(line, colon + 1, indent, true);
+          map.items.push(newPair(key, value));
+          end = nodeEnd(value);
+        }
       }
       this.skipBlank();
       if (this.line >= this.starts.length) break;

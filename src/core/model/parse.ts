@@ -4,7 +4,7 @@
  */
 
 import { Document, parseDocument, type Node } from 'yaml';
-import { readBlockYaml } from './block-yaml';
+import { isOutsideTheSubset, readBlockYaml } from './block-yaml';
 import { EntryLog, EntryReuse, ReuseAbandoned } from './reuse';
 import { FORMAT_VERSION, vtopoFile } from './format';
 import type { ParseProblem } from './report';
@@ -84,7 +84,7 @@ export function entriesReused(parsed: ParseResult): number {
   return KEPT.get(parsed)?.log?.reused ?? 0;
 }
 
-function parseUnchecked(text: string, last?: ParseResult): ParseResult {
+function parseUnchecked(text: string, last?: ParseResult, fastReader = true): ParseResult {
   if (text.length > MAX_INPUT_CHARACTERS) return emptyResult(text, [inputTooLargeProblem(text.length)]);
   if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
     return emptyResult(text, [{
@@ -103,7 +103,7 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   const edit = last && (lastLog || lastStarts) ? editBetween(last.text, text) : undefined;
   const reuse = last && lastLog ? new EntryReuse(lastLog.entries, edit) : undefined;
   const lineStarts = !lastStarts ? lineStartsOf(text) : edit ? lineStartsAfter(lastStarts, text, edit) : lastStarts;
-  const root = readBlockYaml(text, reuse, lineStarts);
+  const root = fastReader ? readBlockYaml(text, reuse, lineStarts, true) : undefined;
   const document = root === undefined ? parseDocument(text, YAML_OPTIONS) : documentOf(root);
   // Entries are kept only from the fast reader's trees: without aliases, each reads nothing outside itself.
   const log = root === undefined ? undefined : new EntryLog(text);
@@ -123,7 +123,14 @@ function parseUnchecked(text: string, last?: ParseResult): ParseResult {
   }
   const ctx = new ReadContext(document, text, log);
   const contents = document.contents as Node | null;
-  const file = vtopoFile.read(contents, ctx, { start: 0, end: 0 });
+  let file: ReturnType<typeof vtopoFile.read>;
+  try {
+    file = vtopoFile.read(contents, ctx, { start: 0, end: 0 });
+  } catch (error) {
+    // An entry the fast reader deferred is outside its subset after all: yaml reads the whole text.
+    if (root !== undefined && isOutsideTheSubset(error)) return parseUnchecked(text, undefined, false);
+    throw error;
+  }
   problems.push(...ctx.problems);
   if (file && file.vtopo === undefined && !file.source.fields.vtopo) {
     problems.push({

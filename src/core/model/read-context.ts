@@ -6,6 +6,7 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { indexAliases, sizeOf, type AliasIndex } from './alias-index';
+import { readDeferred } from './block-yaml';
 import { ReuseAbandoned, type EntryLog, type ReadLists, type ReusedEntry } from './reuse';
 import type { ParseProblem, QuickFix, RelatedLocation, StructuralRuleId } from './report';
 import { rangeOf, type SourceRange } from './source';
@@ -181,8 +182,10 @@ export class ReadContext {
    * that crosses the budget is reported once, naming the limit; it and every later alias
    * read as absent, without a further problem each.
    */
-  resolve(node: Node | null | undefined): Node | null | undefined {
-    if (!node) return node;
+  resolve(raw: Node | null | undefined): Node | null | undefined {
+    if (!raw) return raw;
+    // An entry's value the fast reader left to be read when asked for (block-yaml.ts).
+    const node = readDeferred(raw);
     this.refusedAlias = false;
     if (!isAlias(node)) return node;
     if (this.aliasBudgetSpent) {
@@ -375,7 +378,8 @@ function within(inner: SourceRange | undefined, outer: SourceRange): boolean {
 }
 
 /** Follows an alias without counting it: for the shallow look-up of templates. */
-function followAlias(node: Node | null | undefined, ctx: ReadContext): Node | null | undefined {
+function followAlias(raw: Node | null | undefined, ctx: ReadContext): Node | null | undefined {
+  const node = raw && readDeferred(raw);
   return node && isAlias(node) ? ctx.aliasTarget(node) : node;
 }
 
