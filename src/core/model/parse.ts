@@ -84,9 +84,16 @@ export function entriesReused(parsed: ParseResult): number {
   return KEPT.get(parsed)?.log?.reused ?? 0;
 }
 
+/**
+ * A text of nothing but white space and comments. Written so that it fails at once on a
+ * design (each space or comment is matched one way only): `text.trim()` would copy the
+ * whole text, and `^\s*(#.*(\r?\n|$)\s*)*$` took 4 ms to fail on the large bench design.
+ */
+const ONLY_SPACES_AND_COMMENTS = /^(?:\s|#[^\n\r\u2028\u2029]*(?:\r?\n|$))*$/;
+
 function parseUnchecked(text: string, last?: ParseResult, fastReader = true): ParseResult {
   if (text.length > MAX_INPUT_CHARACTERS) return emptyResult(text, [inputTooLargeProblem(text.length)]);
-  if (text.trim() === '' || /^\s*(#.*(\r?\n|$)\s*)*$/.test(text)) {
+  if (ONLY_SPACES_AND_COMMENTS.test(text)) {
     return emptyResult(text, [{
       ruleId: 'missing-field',
       message: PARSE_MESSAGES.emptyDesign({ version: FORMAT_VERSION }),

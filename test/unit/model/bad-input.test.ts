@@ -54,7 +54,7 @@ const ALIAS_LIMIT_MESSAGE = `aliases in this file expand to more than ${grouped(
 const SEED = readFileSync(new URL('../../../examples/seed-000-fq1616r.vtopo', import.meta.url), 'utf8');
 
 describe('bad input: empty and not YAML', () => {
-  for (const [name, text] of [['an empty file', ''], ['whitespace only', ' \n\t\n   '], ['comments only', '# a comment\n  # another\n\n'], ['a comment without a final newline', '# just this']] as const) {
+  for (const [name, text] of [['an empty file', ''], ['whitespace only', ' \n\t\n   '], ['comments only', '# a comment\n  # another\n\n'], ['a comment without a final newline', '# just this'], ['comments with CRLF line endings', '# a\r\n  # b\r\n']] as const) {
     it(`reports ${name} as an empty design with a fix that starts one`, () => {
       const { problems, topology } = read(text);
       assert.equal(problems.length, 1);
