@@ -150,7 +150,8 @@ class BlockReader {
     let lastContent = this.contentEnd(last) - 1;
     while (this.text.charCodeAt(lastContent) === 32) lastContent--;
     const lastCode = this.text.charCodeAt(lastContent);
-    if (lastCode === 58 || (lastCode === 45 && lastContent === (this.starts[last] as number) + this.indent(last))) return undefined; // ':' or a lone '-'
+    const lone = lastContent === (this.starts[last] as number) + this.indent(last) || this.text.charCodeAt(lastContent - 1) === 32;
+    if (lastCode === 58 || (lastCode === 45 && lone)) return undefined; // ':', or '-' on its own
     this.line = last + 1;
     return new DeferredValue(this.text, this.starts, line, from, indent, (this.starts[first] as number) + this.indent(first), this.lineEnd(last), next);
   }

@@ -67,6 +67,8 @@ describe('block YAML reader', () => {
       'a: b # c #d\ne: f#g\n',
       'k: [ a ,b ]\nm: { x: 1 , y: [ ] }\n',
       'top:\n  deep:\n    deeper:\n      - a\n      - b: c\n        d:\n          - 1\n',
+      // Entries whose last value is empty end where it is, not at the end of its line.
+      'top:\n  a:\n    b: 1\n    c:\n  d:\n    - x\n    - - y\n      -\n  e:\n    - - \nz: 1\n',
     ];
     let read = 0;
     for (const [index, text] of cases.entries()) if (agrees(text, `case ${index}`)) read++;
