@@ -49,9 +49,31 @@ export function defineMessages<const Templates extends Readonly<Record<string, s
   return catalog as Catalog<Templates>;
 }
 
-/** A template in the user's language with its parameters filled in. */
+/** A `{name}` parameter, as `@vscode/l10n` reads one (any text up to the closing brace). */
+const PARAMETER = /{([^}]+)}/;
+
+/**
+ * Each template's text in the user's language, split once at its parameters: the text
+ * between them at even places, their names at odd ones. Filling a template is then a join,
+ * not a regular-expression replace: the analysis and the failover simulator make tens of
+ * thousands of messages (docs/performance.md). Emptied when the language changes.
+ */
+const split = new Map<string, readonly string[]>();
+
+/** A template in the user's language with its parameters filled in (a parameter without data stays as written, as `@vscode/l10n` leaves it). */
 export function localize(template: string, data: Readonly<Record<string, MessageValue>> = {}): string {
-  const text = l10n.t(template, { ...data });
+  let pieces = split.get(template);
+  if (!pieces) {
+    // Without data, `l10n.t` gives the bundle's text for the template unfilled.
+    pieces = l10n.t(template).split(PARAMETER);
+    split.set(template, pieces);
+  }
+  let text = pieces[0] as string;
+  for (let index = 1; index < pieces.length; index += 2) {
+    const name = pieces[index] as string;
+    const value = Object.hasOwn(data, name) ? data[name] : undefined;
+    text += (value === undefined ? `{${name}}` : String(value)) + (pieces[index + 1] as string);
+  }
   return pseudo ? `⟦${text}⟧` : text;
 }
 
@@ -63,6 +85,7 @@ export function useLanguage(language: string, bundle: Readonly<Record<string, st
   locale = bundle ? language : 'en';
   pseudo = options.pseudoLocalize ?? false;
   l10n.config({ contents: { ...(bundle ?? {}) } });
+  split.clear();
 }
 
 /** The language of the texts, for `Intl` (`en`, `zh-cn`). */

@@ -102,4 +102,14 @@ describe('pseudo-localization', () => {
     assert.equal(localize('rack'), '机架');
     assert.equal(localize('a text nobody translated, about {host}', { host: 'esx-01' }), 'a text nobody translated, about esx-01');
   });
+
+  it('fills parameters as @vscode/l10n does, in the language last chosen', () => {
+    const template = '{vm} on {host}: {count} of {count} disks, { not: a parameter }, {missing}, {constructor}, {}';
+    useLanguage('en', undefined);
+    assert.equal(localize(template, { vm: 'web-1', host: 'esx-01', count: 2 }), 'web-1 on esx-01: 2 of 2 disks, { not: a parameter }, {missing}, {constructor}, {}');
+    useLanguage('zh-cn', { [template]: '{host} 上的 {vm}' });
+    assert.equal(localize(template, { vm: 'web-1', host: 'esx-01', count: 2 }), 'esx-01 上的 web-1');
+    useLanguage('en', undefined);
+    assert.equal(localize(template, { vm: 'web-1', host: 'esx-01', count: 2 }).startsWith('web-1 on esx-01'), true);
+  });
 });
