@@ -27,10 +27,7 @@ export function carryResults(last: Topology, next: Topology): void {
  * computed for this design, else as computed for the design it was edited from, else made.
  */
 export function carried<T>(topology: Topology, table: string, digest: string, make: () => T): T {
-  let tables = COMPUTED.get(topology);
-  if (!tables) COMPUTED.set(topology, (tables = new Map()));
-  let results = tables.get(table);
-  if (!results) tables.set(table, (results = new Map()));
+  const results = resultsOf(topology, table);
   if (results.has(digest)) return results.get(digest) as T;
   const before = BEFORE.get(topology)?.get(table);
   const value = before?.has(digest) ? before.get(digest) as T : make();
@@ -55,16 +52,22 @@ interface FromParts {
 export function carriedFromParts<T>(topology: Topology, table: string, key: string, parts: readonly object[], make: () => T): T {
   // Kept apart from the tables of `carried`, whose values are the results themselves.
   const partsTable = `${table} (by parts)`;
-  let tables = COMPUTED.get(topology);
-  if (!tables) COMPUTED.set(topology, (tables = new Map()));
-  let results = tables.get(partsTable);
-  if (!results) tables.set(partsTable, (results = new Map()));
+  const results = resultsOf(topology, partsTable);
   const own = results.get(key) as FromParts | undefined;
   if (own && sameObjects(own.parts, parts)) return own.value as T;
   const before = BEFORE.get(topology)?.get(partsTable)?.get(key) as FromParts | undefined;
   const value = before && sameObjects(before.parts, parts) ? before.value as T : make();
   results.set(key, { parts, value } satisfies FromParts);
   return value;
+}
+
+/** The results computed for a design under `table`, by key. */
+function resultsOf(topology: Topology, table: string): Map<string, unknown> {
+  let tables = COMPUTED.get(topology);
+  if (!tables) COMPUTED.set(topology, (tables = new Map()));
+  let results = tables.get(table);
+  if (!results) tables.set(table, (results = new Map()));
+  return results;
 }
 
 function sameObjects(a: readonly object[], b: readonly object[]): boolean {
