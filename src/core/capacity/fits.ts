@@ -31,7 +31,7 @@ export function shortfalls(demand: FitDemand, free: FreeRoom, maxVms: number | u
   return missing;
 }
 
-/** Free CPU >= demand, free memory >= reserved memory, and fewer VMs than maxVms. */
+/** Free CPU >= demand, free memory >= reserved memory, and fewer VMs than maxVms: no shortfall (without making the list). */
 export function fits(demand: FitDemand, free: FreeRoom, maxVms: number | undefined): boolean {
-  return shortfalls(demand, free, maxVms).length === 0;
+  return !(demand.reservedMemoryMB > free.memoryMB) && !(demand.cpuMHz > free.cpuMHz) && !(maxVms !== undefined && free.vmCount >= maxVms);
 }

@@ -239,6 +239,7 @@ class FailoverSimulation {
       peekHost(hostId) { return sim.hostRuns.get(hostId); },
       hostsTouched() { return sim.hostRuns.size > 0; },
       residents(hostId) { return sim.residents(hostId); },
+      touchedResidents(hostId) { return [...(sim.hosted.get(hostId) ?? [])].filter((run) => run.status !== 'down').sort((a, b) => a.info.order - b.info.order); },
       reaches(hostId, datastore) { return sim.storage.reaches(hostId, datastore); },
       failHost(hostId, cause) { sim.failHost(hostId, cause); },
       goDown(run, cause, message) { return sim.goDown(run, cause, message); },

@@ -20,7 +20,7 @@
  * it reaches only through NetworkEngine; the engine imports this module, not the reverse.
  */
 
-import { heartbeatNetworks, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
+import { heartbeatNetworks, lanComponents, uplinkState, vmNetworksOnHost, type HostNetwork } from '../analysis/lan-network';
 import { datastoresUsedByClusters } from '../analysis/storage-network';
 import type { Cluster, Datastore } from '../model/topology';
 import type { HostInfo, SimulationContext, VmInfo } from './context';
@@ -115,6 +115,8 @@ export interface NetworkEngine<V extends NetworkVm> {
   hostsTouched(): boolean;
   /** VMs holding resources on a host (running, booting or hung), in file order. */
   residents(hostId: string): V[];
+  /** Of those, the ones the scenario has a record of yet (the rest run as the design says), in file order. */
+  touchedResidents(hostId: string): V[];
   /** Whether a host reaches a datastore with the failed elements removed. */
   reaches(hostId: string, datastore: Datastore): boolean;
   failHost(hostId: string, cause: number): void;
@@ -295,7 +297,9 @@ export class NetworkFailures<V extends NetworkVm> {
     const clusters = global
       ? this.context.topology.clusters.map((c) => c.id)
       : [...new Set(moved.map((id) => this.context.hosts.get(id)?.cluster?.id).filter((id): id is string => id !== undefined))];
-    for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause);
+    // The LAN's components before and after are the same for every cluster: worked out once.
+    const components = new Map<ReadonlySet<string>, Int32Array>();
+    for (const clusterId of clusters) this.clusterNetworkChanged(clusterId, before, cause, components);
     this.engine.placePending();
   }
 
@@ -335,8 +339,17 @@ export class NetworkFailures<V extends NetworkVm> {
     return found.filter((network) => uplinkState(this.context.lan, network, this.failed).carrying.length === 0).map((network) => network.name);
   }
 
+  /**
+   * A VM's network is down only when it is one of its host's networks left with no uplink
+   * carrying traffic. While the host has none, only a VM already unreachable can change
+   * (it is back), and only a VM with a record can be: the others are not looked at (a
+   * redundant switch carries hundreds of hosts' VMs, and the N-1 sweep fails each one).
+   */
   private checkVmNetworks(hostId: string, cause: number): void {
-    for (const run of this.engine.residents(hostId)) {
+    const lan = this.context.lan;
+    const anyCut = (lan.hostNetworks.get(hostId) ?? []).some((network) => uplinkState(lan, network, this.failed).carrying.length === 0);
+    const runs = anyCut ? this.engine.residents(hostId) : this.engine.touchedResidents(hostId).filter((run) => run.unreachable !== undefined);
+    for (const run of runs) {
       if (run.status !== 'running' && run.status !== 'booting') continue;
       this.updateReachability(run, hostId, cause);
     }
@@ -356,14 +369,15 @@ export class NetworkFailures<V extends NetworkVm> {
     }
   }
 
-  private clusterNetworkChanged(clusterId: string, before: ReadonlySet<string>, cause: number): void {
+  private clusterNetworkChanged(clusterId: string, before: ReadonlySet<string>, cause: number, components?: Map<ReadonlySet<string>, Int32Array>): void {
     const topology = this.context.topology;
     const cluster = topology.cluster(clusterId);
     const members = this.context.clusterHosts.get(clusterId) ?? [];
     if (!cluster || !clusterLanModelled(topology, this.context.lan, members.map((h) => h.host.id))) return;
     const untouched = before.size === 0 && !this.engine.hostsTouched();
-    const previous = this.clusterNetworks.get(clusterId) ?? (untouched ? baselineNetworkState(this.context, cluster, () => this.networkState(cluster, before)) : this.networkState(cluster, before));
-    const next = this.networkState(cluster, this.failed);
+    const previous = this.clusterNetworks.get(clusterId)
+      ?? (untouched ? baselineNetworkState(this.context, cluster, () => this.networkState(cluster, before, components)) : this.networkState(cluster, before, components));
+    const next = this.networkState(cluster, this.failed, components);
     this.clusterNetworks.set(clusterId, next);
     if (usesQuorum(topology)) return this.quorumChanged(clusterId, previous, next, cause);
     const acting = next.acting === undefined ? [] : (next.partitions[next.acting] ?? []);
@@ -402,9 +416,13 @@ export class NetworkFailures<V extends NetworkVm> {
     }
   }
 
-  private networkState(cluster: Cluster, failed: ReadonlySet<string>): ClusterNetworkState {
+  /** `components`: the LAN's components by failed set, filled as they are worked out (the set must not change meanwhile). */
+  private networkState(cluster: Cluster, failed: ReadonlySet<string>, components?: Map<ReadonlySet<string>, Int32Array>): ClusterNetworkState {
     const members = this.context.clusterHosts.get(cluster.id) ?? [];
+    let component = components?.get(failed);
+    if (components && !component) components.set(failed, (component = lanComponents(this.context.lan, failed)));
     return clusterNetworkState({
+      ...(component ? { component } : {}),
       topology: this.context.topology,
       lan: this.context.lan,
       cluster,

@@ -56,6 +56,8 @@ export interface NetworkQuery {
   readonly primary: string | undefined;
   /** Whether a host reaches a datastore (for a disk witness). */
   readonly reachesDatastore: (hostId: string, datastoreId: string) => boolean;
+  /** The LAN's components with `failed` removed (lanComponents), when the caller has them already. */
+  readonly component?: Int32Array;
 }
 
 export function usesQuorum(topology: Topology): boolean {
@@ -69,7 +71,7 @@ export function clusterLanModelled(topology: Topology, lan: LanNetwork, hostIds:
 
 export function clusterNetworkState(query: NetworkQuery): ClusterNetworkState {
   const { topology, lan, failed } = query;
-  const component = lanComponents(lan, failed);
+  const component = query.component ?? lanComponents(lan, failed);
   const live = query.hosts.filter((h) => h.alive).map((h) => h.id);
   const reached = new Map<string, Set<number> | undefined>();
   for (const id of live) {

@@ -36,7 +36,7 @@
  * imports this module, not the reverse.
  */
 
-import { fits } from '../capacity/fits';
+import { fits, type FreeRoom } from '../capacity/fits';
 import type { Datastore } from '../model/topology';
 import type { HostInfo, Load, SimulationContext, VmInfo } from './context';
 import { usesQuorum, type ClusterNetworkState } from './network-state';
@@ -74,6 +74,15 @@ export interface Pending {
 export interface Tier<V> {
   readonly priority: string;
   readonly members: V[];
+  /**
+   * The members a pass still has to try, in order: each pass drops those placed or gone
+   * elsewhere (a VM queued again goes to a new wave, never back to this one). Every booted
+   * VM starts a pass, and a pass over every member of a big wave made a rack failure cost
+   * the square of its VMs.
+   */
+  readonly open: V[];
+  /** Members this tier placed that may still be booting: whether the tier is ready reads only these and the open ones. */
+  readonly booting: V[];
   startedAt: number | undefined;
   startedEvent: number;
   released: boolean;
@@ -150,8 +159,18 @@ export interface RestartEngine<V extends RestartVm> {
 export class RestartQueue<V extends RestartVm> {
   private readonly context: SimulationContext;
   private readonly waves: Wave<V>[] = [];
+  /**
+   * The waves a pass still looks at: those with a tier not started yet or a member not
+   * placed, and those with a tier not released. A site failure makes a wave per host
+   * declared failed, each declaration starts a pass, and passes over every wave ever made
+   * cost the square of the hosts.
+   */
+  private readonly placing: Wave<V>[] = [];
+  private readonly releasing: Wave<V>[] = [];
   /** During placePending: the alive hosts of each cluster asked about so far. */
   private alive: Map<string, readonly HostInfo[]> | undefined;
+  /** During placePending: of those, the ones that reach each datastore asked about so far, by cluster. */
+  private reaching: Map<string, Map<Datastore, readonly HostInfo[]>> | undefined;
 
   constructor(private readonly engine: RestartEngine<V>) {
     this.context = engine.context;
@@ -198,11 +217,14 @@ export class RestartQueue<V extends RestartVm> {
       const tiers: Tier<V>[] = [];
       for (const run of members) {
         let tier = tiers[tiers.length - 1];
-        if (!tier || tier.priority !== run.info.priority) tiers.push((tier = { priority: run.info.priority, members: [], startedAt: undefined, startedEvent: cause, released: false }));
+        if (!tier || tier.priority !== run.info.priority) tiers.push((tier = { priority: run.info.priority, members: [], open: [], booting: [], startedAt: undefined, startedEvent: cause, released: false }));
         tier.members.push(run);
+        tier.open.push(run);
       }
       const wave: Wave<V> = { index: this.waves.length, info: (members[0] as V).info, tiers };
       this.waves.push(wave);
+      this.placing.push(wave);
+      this.releasing.push(wave);
       for (const run of members) {
         run.wave = wave;
         run.awaitingRestart = true;
@@ -259,10 +281,12 @@ export class RestartQueue<V extends RestartVm> {
     // Within one pass hosts do not fail or recover: which hosts of a cluster are alive is
     // worked out once per cluster, not once per VM (a site failure leaves thousands pending).
     this.alive = new Map();
+    this.reaching = new Map();
     try {
       this.placeUntilStill();
     } finally {
       this.alive = undefined;
+      this.reaching = undefined;
     }
   }
 
@@ -271,18 +295,40 @@ export class RestartQueue<V extends RestartVm> {
       // A placement can ready a dependency of a VM tried earlier in this pass (ready condition
       // none, resources-allocated or powered-on): another pass tries it at the same instant.
       let placed = false;
-      for (const wave of this.waves) {
+      const waves = this.placing;
+      let busy = 0;
+      // Indexed: a wave added meanwhile is looked at in this pass too.
+      for (let at = 0; at < waves.length; at++) {
+        const wave = waves[at] as Wave<V>;
         const clusterId = wave.info.cluster?.id;
         const noHost = clusterId !== undefined && this.aliveHosts(clusterId).length === 0;
-        if (wave.parked && noHost) continue;
+        if (wave.parked && noHost) {
+          waves[busy++] = wave;
+          continue;
+        }
+        let done = true;
         for (const tier of wave.tiers) {
-          if (tier.startedAt === undefined) break;
-          for (const run of tier.members) {
-            if (run.wave === wave && run.awaitingRestart && this.tryPlace(run, tier.startedEvent)) placed = true;
+          if (tier.startedAt === undefined) {
+            done = false;
+            break;
           }
+          let kept = 0;
+          for (const run of tier.open) {
+            if (run.wave !== wave || !run.awaitingRestart) continue;
+            if (this.tryPlace(run, tier.startedEvent)) {
+              placed = true;
+              tier.booting.push(run);
+            } else {
+              tier.open[kept++] = run;
+            }
+          }
+          if (kept < tier.open.length) tier.open.length = kept;
+          if (kept > 0) done = false;
         }
         wave.parked = noHost;
+        if (!done) waves[busy++] = wave;
       }
+      waves.length = busy;
       progress = this.releaseTiers() || placed;
     }
   }
@@ -325,13 +371,22 @@ export class RestartQueue<V extends RestartVm> {
 
   private releaseTiers(): boolean {
     let started = false;
-    for (const wave of this.waves) {
+    const waves = this.releasing;
+    let busy = 0;
+    for (let at = 0; at < waves.length; at++) {
+      const wave = waves[at] as Wave<V>;
       const orchestration = wave.info.cluster?.ha.orchestration;
-      wave.tiers.forEach((tier, index) => {
-        if (tier.startedAt === undefined || tier.released || !this.tierReady(wave, tier)) return;
+      let unreleased = false;
+      for (let index = 0; index < wave.tiers.length; index++) {
+        const tier = wave.tiers[index] as Tier<V>;
+        if (tier.released) continue;
+        if (tier.startedAt === undefined || !this.tierReady(wave, tier)) {
+          unreleased = true;
+          continue;
+        }
         tier.released = true;
         const next = wave.tiers[index + 1];
-        if (!next || next.startedAt !== undefined) return;
+        if (!next || next.startedAt !== undefined) continue;
         const delay = orchestration?.postReadyDelaySeconds ?? 0;
         if (delay > 0) {
           this.engine.schedule(this.now + delay, { kind: 'tier-start', wave, tier: index + 1, cause: tier.startedEvent });
@@ -339,19 +394,30 @@ export class RestartQueue<V extends RestartVm> {
           this.startTier(wave, index + 1, tier.startedEvent);
           started = true;
         }
-      });
+      }
+      // Released tiers stay released: a wave with none left is done here.
+      if (unreleased) waves[busy++] = wave;
     }
+    waves.length = busy;
     return started;
   }
 
+  /**
+   * Whether every member is ready or cannot be placed. A member that left the wave, or
+   * is no longer booting, stays ready: it never comes back to this wave (see Tier.open),
+   * so it is dropped from `booting`.
+   */
   private tierReady(wave: Wave<V>, tier: Tier<V>): boolean {
     if (wave.info.cluster?.ha.orchestration.readyCondition === 'none') return true;
-    return tier.members.every((run) => {
-      if (run.wave !== wave) return true;
-      if (run.awaitingRestart) return run.pending?.kind === 'placement';
-      if (run.status === 'booting') return !this.waitsForBoot(run);
-      return true;
-    });
+    for (const run of tier.open) {
+      if (run.wave === wave && run.awaitingRestart && run.pending?.kind !== 'placement') return false;
+    }
+    let kept = 0;
+    for (const run of tier.booting) {
+      if (run.wave === wave && !run.awaitingRestart && run.status === 'booting' && this.waitsForBoot(run)) tier.booting[kept++] = run;
+    }
+    if (kept < tier.booting.length) tier.booting.length = kept;
+    return kept === 0;
   }
 
   /** The host HA restarts a VM on (docs/design/algorithms.md#2-ha-restart-after-a-host-failure), or why there is none. */
@@ -367,13 +433,26 @@ export class RestartQueue<V extends RestartVm> {
     return hosts;
   }
 
+  /** The alive hosts of a cluster that reach a datastore (worked out once per pass, like aliveHosts). */
+  private hostsReaching(clusterId: string, datastore: Datastore): readonly HostInfo[] {
+    let ofCluster = this.reaching?.get(clusterId);
+    const known = ofCluster?.get(datastore);
+    if (known) return known;
+    const hosts = this.aliveHosts(clusterId).filter((h) => this.engine.reaches(h.host.id, datastore));
+    if (this.reaching && !ofCluster) this.reaching.set(clusterId, (ofCluster = new Map()));
+    ofCluster?.set(datastore, hosts);
+    return hosts;
+  }
+
   chooseHost(run: V): Placement {
     const info = run.info;
     const cluster = info.cluster;
     if (!cluster) return { reason: 'ha-disabled', detail: MESSAGES.noCluster({}) };
     let candidates = this.aliveHosts(cluster.id);
     if (candidates.length === 0) return { reason: 'no-candidate-host', detail: MESSAGES.noConnectedHost({ cluster: cluster.id }) };
-    candidates = candidates.filter((h) => info.datastores.every((datastore) => this.engine.reaches(h.host.id, datastore)));
+    // Each list keeps the order of the alive hosts: the first, less the hosts the others lack, is the filter of them all.
+    const [first, ...rest] = info.datastores.map((datastore) => this.hostsReaching(cluster.id, datastore));
+    if (first) candidates = rest.length === 0 ? first : first.filter((h) => rest.every((hosts) => hosts.includes(h)));
     if (candidates.length === 0) return { reason: 'no-storage-path', detail: MESSAGES.noStoragePath({ datastores: formatList(info.datastores.map((d) => d.id), 'and') }) };
     candidates = candidates.filter((h) => info.mustRunOn.every((group) => group.has(h.host.id)) && !info.mustNotRunOn.has(h.host.id));
     if (candidates.length === 0) return { reason: 'rule-conflict', detail: MESSAGES.rulesExclude({}) };
@@ -381,32 +460,26 @@ export class RestartQueue<V extends RestartVm> {
       candidates = candidates.filter((h) => !info.antiAffinityPeers.some((peers) => peers.some((peer) => this.currentHost(peer) === h.host.id)));
       if (candidates.length === 0) return { reason: 'rule-conflict', detail: MESSAGES.antiAffinity({}) };
     }
-    const free = (h: HostInfo) => {
-      const load = this.engine.load(h.host.id);
-      return { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
-    };
-    const fitting = candidates.filter((h) => fits(info.demand, free(h), h.host.maxVms));
-    if (fitting.length === 0) {
-      const best = candidates.map(free).reduce((a, b) => (b.memoryMB > a.memoryMB ? b : a));
-      return {
-        reason: 'no-capacity',
-        detail: MESSAGES.insufficient({ cpuMHz: info.demand.cpuMHz, memoryMB: info.demand.reservedMemoryMB, freeCpuMHz: best.cpuMHz, freeMemoryMB: best.memoryMB }),
-      };
-    }
+    // The roomiest host that takes the VM, a failover host first (the first of equals wins);
+    // if none takes it, the roomiest by memory says why.
     const admission = cluster.ha.admissionControl;
-    const failoverHosts = admission.policy === 'failover-hosts' ? new Set(admission.failoverHosts ?? []) : new Set<string>();
-    const preferred = fitting.filter((h) => failoverHosts.has(h.host.id));
-    const pool = preferred.length > 0 ? preferred : fitting;
-    let best = pool[0] as HostInfo;
-    let bestRoom = free(best);
-    for (const h of pool.slice(1)) {
-      const room = free(h);
-      if (room.memoryMB > bestRoom.memoryMB || (room.memoryMB === bestRoom.memoryMB && room.cpuMHz > bestRoom.cpuMHz)) {
-        best = h;
-        bestRoom = room;
-      }
+    const failoverHosts = admission.policy === 'failover-hosts' ? (admission.failoverHosts ?? []) : [];
+    let roomiest: FreeRoom | undefined;
+    let best: { readonly host: HostInfo; readonly room: FreeRoom; readonly preferred: boolean } | undefined;
+    for (const h of candidates) {
+      const load = this.engine.load(h.host.id);
+      const room = { cpuMHz: h.capacity.cpuMHz - load.cpuMHz, memoryMB: h.capacity.memoryMB - load.reservedMemoryMB, vmCount: load.vmCount };
+      if (!roomiest || room.memoryMB > roomiest.memoryMB) roomiest = room;
+      if (!fits(info.demand, room, h.host.maxVms)) continue;
+      const preferred = failoverHosts.includes(h.host.id);
+      if (!best || (preferred && !best.preferred) || (preferred === best.preferred && roomier(room, best.room))) best = { host: h, room, preferred };
     }
-    return { hostId: best.host.id };
+    if (best) return { hostId: best.host.host.id };
+    const room = roomiest as FreeRoom;
+    return {
+      reason: 'no-capacity',
+      detail: MESSAGES.insufficient({ cpuMHz: info.demand.cpuMHz, memoryMB: info.demand.reservedMemoryMB, freeCpuMHz: room.cpuMHz, freeMemoryMB: room.memoryMB }),
+    };
   }
 
   private currentHost(vmId: string): string | undefined {
@@ -415,4 +488,9 @@ export class RestartQueue<V extends RestartVm> {
     const info = this.context.vms.get(vmId);
     return info && info.vm.power === 'on' && this.context.hosts.has(info.vm.host) ? info.vm.host : undefined;
   }
+}
+
+/** More free memory, or as much and more free CPU. */
+function roomier(room: FreeRoom, than: FreeRoom): boolean {
+  return room.memoryMB > than.memoryMB || (room.memoryMB === than.memoryMB && room.cpuMHz > than.cpuMHz);
 }
