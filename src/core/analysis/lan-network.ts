@@ -40,6 +40,7 @@ import type { Adapter, Host, Topology } from '../model/topology';
 import { adjacencyFromEdges, connectedComponents, reachableFrom, type Adjacency } from '../graph';
 import { cableId, type CableId } from '../model/cable-id';
 import { cablingUnknown } from './storage-network';
+import { carriedFromParts } from '../model/carried';
 
 export type LanElementKind = 'adapter' | 'host-port' | 'cable' | 'switch' | 'inter-switch-link' | 'stack' | 'virtual-switch';
 
@@ -485,7 +486,17 @@ const networks = new WeakMap<Topology, LanNetwork>();
 /** The LAN of a topology, built once and shared by the LAN rules and the simulator. */
 export function lanNetworkOf(topology: Topology): LanNetwork {
   let network = networks.get(topology);
-  if (!network) networks.set(topology, (network = buildLanNetwork(topology)));
+  if (!network) {
+    // The LAN is made of the switches, hosts and distributed switches, whose objects an
+    // incremental parse keeps when an edit leaves them alone (moving their ranges in
+    // place: reuse.ts), and of the cables, which it reads again each time: they count by
+    // what the LAN reads of them, where they are included. After an edit to a VM below
+    // the links, the LAN of the design edited from is this one's.
+    const cables = topology.links.map((link) => `${link.from}\t${link.to}\t${link.speedMbps ?? ''}\t${link.source.range.start}\t${link.source.range.end}`).join('\n');
+    const parts = [...topology.switches, ...topology.hosts, ...topology.distributedSwitches];
+    network = carriedFromParts(topology, 'LAN', `${cablingUnknown(topology) ? 'cabling unknown' : 'cabling known'}\n${cables}`, parts, () => buildLanNetwork(topology));
+    networks.set(topology, network);
+  }
   return network;
 }
 

@@ -16,6 +16,7 @@ import { mutateText, mutateTree } from '../../fuzz/mutate';
 import { Rng } from '../../fuzz/prng';
 import { analyzeParsed, analyzeText } from '../../../src/core/analysis/engine';
 import { AnalysisMemory } from '../../../src/core/analysis/incremental';
+import { buildLanNetwork, lanNetworkOf } from '../../../src/core/analysis/lan-network';
 import { reportDocument } from '../../../src/core/analysis/document-report';
 import { ANALYSIS_RULES } from '../../../src/core/analysis/rules';
 import { entriesReused, lineIndexOf, parseVtopo, type ParseResult } from '../../../src/core/model/parse';
@@ -182,6 +183,31 @@ describe('incremental analysis', () => {
       if (cluster.id === editedCluster) assert.notEqual(status, before.get(cluster.id), `${cluster.id}: evaluated again`);
       else assert.equal(status, before.get(cluster.id), `${cluster.id}: taken back`);
     }
+  });
+
+  it('takes back the LAN when an edit leaves its switches, hosts and cables alone, and builds it again when one changes or moves', () => {
+    const text = generateBenchDesign(BENCH_SIZES[0] as (typeof BENCH_SIZES)[number]);
+    const memory = new AnalysisMemory();
+    const lanAfter = (next: string) => {
+      const { topology } = analyzeParsed(memory.parse(next), { today: TODAY }, memory);
+      return { lan: lanNetworkOf(topology), whole: buildLanNetwork(parseVtopo(next).topology) };
+    };
+    const first = lanAfter(text).lan;
+    const vmEdited = withOneVmEdited(text);
+    const afterVm = lanAfter(vmEdited);
+    assert.equal(afterVm.lan, first, 'a VM edited below the links: taken back');
+    assert.deepEqual(afterVm.lan, afterVm.whole, 'and what a whole reading builds');
+    // A line above every host and cable moves them all: the cables, read again, count by where they are.
+    const shifted = `# moved\n${vmEdited}`;
+    const afterShift = lanAfter(shifted);
+    assert.notEqual(afterShift.lan, first, 'everything moved: built again');
+    assert.deepEqual(afterShift.lan, afterShift.whole, 'with the ranges of the moved text');
+    const cableEdited = shifted.replace('  - [esx-0001/nic1/p1, lan-2]', '  - [esx-0001/nic1/p1, lan-1]');
+    assert.notEqual(cableEdited, shifted);
+    const afterCable = lanAfter(cableEdited);
+    assert.notEqual(afterCable.lan, afterShift.lan, 'a cable moved to the other switch: built again');
+    assert.deepEqual(afterCable.lan, afterCable.whole);
+    assert.notDeepEqual(afterCable.lan, afterShift.lan);
   });
 
   it('runs the rules that read hosts again after an edit to a host profile', () => {
