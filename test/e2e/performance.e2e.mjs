@@ -254,6 +254,20 @@ export async function keystrokeToProblemsAndHoverInTheLargeDesign({ page, worksp
 keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;
 
 /**
+ * The findings `vtopo check --format json` reports on a design file, written beside its
+ * peer copy for the test extension to publish (test/vscode-api/src/main.ts).
+ * @param {string} design
+ * @param {string} output
+ */
+function writeVtopoProblems(design, output) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src', 'cli', 'vtopo.ts'), 'check', '--format', 'json', design], { cwd: REPO, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const findings = result.stdout ? JSON.parse(result.stdout).files?.[0]?.findings : undefined;
+  expect(Array.isArray(findings) && findings.length > 0, `vtopo check found the design's problems: ${result.stderr}`);
+  fs.writeFileSync(output, result.stdout);
+  return findings.length;
+}
+
+/**
  * The peer of the keystroke-to-Problems figures: the same designs as plain text
  * (`*.peer.txt`), the same keystrokes at the same place, and the test extension publishing
  * the error at once from the change event (test/vscode-api/src/main.ts): what VS Code itself
@@ -261,27 +275,54 @@ keystrokeToProblemsAndHoverInTheLargeDesign.timeout = 400_000;
  * @param {JourneyContext} journey
  */
 export async function keystrokeToProblemsWithNoAnalysisForComparison({ page, workspace }) {
+  await typeInPeers(page, workspace, 'peer', 'peer (VS Code alone)');
+}
+keystrokeToProblemsWithNoAnalysisForComparison.timeout = 240_000;
+
+/**
+ * The same peer with VTopo's own problems on each design published beside its error on
+ * every change (`*.peer-problems.txt`, from `vtopo check --format json`): what VS Code
+ * itself takes to show a keystroke's problems when there are as many as VTopo reports.
+ * @param {JourneyContext} journey
+ */
+export async function keystrokeToProblemsWithVtopoProblemsAndNoAnalysisForComparison({ page, workspace }) {
+  await typeInPeers(page, workspace, 'peer-problems', "peer with VTopo's problems (VS Code alone)");
+}
+keystrokeToProblemsWithVtopoProblemsAndNoAnalysisForComparison.timeout = 240_000;
+
+/**
+ * Opens the medium and then the large design as the peer's plain text files and types in
+ * each as typeAndMend does.
+ * @param {Page} page
+ * @param {string} workspace
+ * @param {'peer' | 'peer-problems'} peer
+ * @param {string} name
+ */
+async function typeInPeers(page, workspace, peer, name) {
   // Both files are written first: Quick Open lists the files it found when first asked.
   const sizes = /** @type {const} */ (['medium', 'large']);
   const texts = sizes.map((size) => {
     const text = writeBenchDesign(workspace, size);
-    fs.writeFileSync(path.join(workspace, `bench-${size}.peer.txt`), text);
+    fs.writeFileSync(path.join(workspace, `bench-${size}.${peer}.txt`), text);
     return text;
   });
+  const problems = peer === 'peer-problems'
+    ? sizes.map((size) => writeVtopoProblems(path.join(workspace, `bench-${size}.vtopo`), path.join(workspace, `bench-${size}.peer-problems.json`)))
+    : [];
   for (const [index, size] of sizes.entries()) {
     const text = texts[index] ?? '';
     const before = (await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '';
-    await openFile(page, `bench-${size}.peer.txt`, { timeout: 60_000 });
+    await openFile(page, `bench-${size}.${peer}.txt`, { timeout: 60_000 });
     // The peer warns once it watches the file (it may start only now, with the first plain text file).
-    await waitUntil(async () => ((await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '') !== before, { timeout: 30_000, message: `the peer to watch bench-${size}.peer.txt` });
+    await waitUntil(async () => ((await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '') !== before, { timeout: 30_000, message: `the peer to watch bench-${size}.${peer}.txt` });
     await focusEditor(page);
+    if (problems[index] !== undefined) console.log(`    ${size}: the peer publishes ${problems[index]} of VTopo's problems with its own`);
     const { first, samples } = await typeAndMend(page, text);
-    summary(`${size}, peer (VS Code alone): keystroke to Problems, first keystrokes`, first);
-    const figures = summary(`${size}, peer (VS Code alone): keystroke to Problems`, samples);
+    summary(`${size}, ${name}: keystroke to Problems, first keystrokes`, first);
+    const figures = summary(`${size}, ${name}: keystroke to Problems`, samples);
     expect(figures.samples.length === KEYSTROKES, 'every keystroke changed the Problems count');
   }
 }
-keystrokeToProblemsWithNoAnalysisForComparison.timeout = 240_000;
 
 /**
  * The peer of the large design's memory figure: the same text opened as plain text, where

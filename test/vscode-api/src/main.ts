@@ -30,26 +30,42 @@ export function deactivate(): void {}
 /** A VM's host line whose id was typed on (`    host: esx-0048x`): what the peer reports. */
 const PEER_PROBLEM = /^ {4}host: \S*x$/;
 
+/** The peer's files: alone (`*.peer.txt`), or with VTopo's problems on the design beside it (`*.peer-problems.txt`). */
+const PEER_FILE = /\.peer(-problems)?\.txt$/;
+
 /**
  * The peer of the performance journey's keystroke-to-Problems figure (test/e2e/performance.e2e.mjs):
  * in a file named `*.peer.txt`, an error on each VM host line that ends in `x`, found on the
  * lines each edit touched and published at once, in the change event. It is the least an
  * extension can do between a keystroke and the Problems count: what VS Code itself takes.
+ * In a file named `*.peer-problems.txt` it also publishes, every time, the problems VTopo
+ * finds in the design (read once from `*.peer-problems.json`, the output of
+ * `vtopo check --format json`): what VS Code takes to show that many problems again.
  */
 function registerPeerDiagnostics(context: vscode.ExtensionContext): void {
   const collection = vscode.languages.createDiagnosticCollection('peer');
   const flagged = new Map<string, Map<number, vscode.Diagnostic>>();
+  const standing = new Map<string, vscode.Diagnostic[]>();
   // A warning on the first line says the peer watches the file: the journey waits for it before typing.
   const watching = (document: vscode.TextDocument) => new vscode.Diagnostic(new vscode.Range(0, 0, 0, document.lineAt(0).text.length), 'watched by the peer', vscode.DiagnosticSeverity.Warning);
+  const standingOf = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    let diagnostics = standing.get(key);
+    if (!diagnostics) {
+      diagnostics = document.fileName.endsWith('.peer-problems.txt') ? vtopoProblems(document.uri, document.fileName.replace(/\.txt$/, '.json')) : [];
+      standing.set(key, diagnostics);
+    }
+    return diagnostics;
+  };
   const publish = (document: vscode.TextDocument) => {
-    if (document.fileName.endsWith('.peer.txt')) collection.set(document.uri, [watching(document), ...(flagged.get(document.uri.toString())?.values() ?? [])]);
+    if (PEER_FILE.test(document.fileName)) collection.set(document.uri, [watching(document), ...standingOf(document), ...(flagged.get(document.uri.toString())?.values() ?? [])]);
   };
   vscode.workspace.textDocuments.forEach(publish);
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(publish),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
-      if (!document.fileName.endsWith('.peer.txt') || contentChanges.length === 0) return;
+      if (!PEER_FILE.test(document.fileName) || contentChanges.length === 0) return;
       const key = document.uri.toString();
       const lines = flagged.get(key) ?? new Map<number, vscode.Diagnostic>();
       flagged.set(key, lines);
@@ -63,6 +79,33 @@ function registerPeerDiagnostics(context: vscode.ExtensionContext): void {
       publish(document);
     }),
   );
+}
+
+interface CliPosition {
+  readonly line: number;
+  readonly column: number;
+}
+interface CliFinding {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  readonly message: string;
+  readonly range: { readonly start: CliPosition; readonly end: CliPosition };
+  readonly related: ReadonlyArray<{ readonly message: string; readonly range: { readonly start: CliPosition; readonly end: CliPosition } }>;
+}
+
+const PEER_SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint };
+
+/** The findings of `vtopo check --format json` on one file, as VTopo's extension shows them (code, link, related locations). */
+function vtopoProblems(uri: vscode.Uri, jsonFile: string): vscode.Diagnostic[] {
+  const output = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as { files: Array<{ findings: CliFinding[] }> };
+  const range = (r: CliFinding['range']) => new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
+  return (output.files[0]?.findings ?? []).map((finding) => {
+    const diagnostic = new vscode.Diagnostic(range(finding.range), finding.message, PEER_SEVERITIES[finding.severity]);
+    diagnostic.source = 'vtopo';
+    diagnostic.code = { value: finding.ruleId, target: vscode.Uri.file('/docs/rules.md').with({ fragment: finding.ruleId }) };
+    if (finding.related.length > 0) diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range(related.range)), related.message));
+    return diagnostic;
+  });
 }
 
 function writeResults(resultsFile: string, data: unknown): void {
