@@ -191,6 +191,28 @@ export function switchDown(lan: LanNetwork, switchId: string, failed: ReadonlySe
 }
 
 export function uplinkState(lan: LanNetwork, network: HostNetwork, failed: ReadonlySet<string>): UplinkState {
+  // Most failures (each one of the N-1 sweep's) leave a given network alone: its state is then the one with nothing failed, made once.
+  if (failed.size > 0 && readsAny(lan, network, failed)) return stateWith(lan, network, failed);
+  let intact = INTACT.get(network);
+  if (!intact) INTACT.set(network, (intact = stateWith(lan, network, NOTHING_FAILED)));
+  return intact;
+}
+
+/** Each network's state with nothing failed. */
+const INTACT = new WeakMap<HostNetwork, UplinkState>();
+const NOTHING_FAILED: ReadonlySet<string> = new Set();
+
+/** Whether a failed element is one a network's state reads: its host, virtual switch, uplink ports and cards, their cables and switches (or the switches' stacks). */
+function readsAny(lan: LanNetwork, network: HostNetwork, failed: ReadonlySet<string>): boolean {
+  if (failed.has(network.hostId) || (network.virtualSwitchId !== undefined && failed.has(network.virtualSwitchId))) return true;
+  for (const uplink of network.uplinks) {
+    if (failed.has(uplink.portId) || failed.has(uplink.adapterId)) return true;
+    for (const attachment of uplink.attachments) if (failed.has(attachment.cableId) || switchDown(lan, attachment.switchId, failed)) return true;
+  }
+  return false;
+}
+
+function stateWith(lan: LanNetwork, network: HostNetwork, failed: ReadonlySet<string>): UplinkState {
   if (failed.has(network.hostId) || (network.virtualSwitchId !== undefined && failed.has(network.virtualSwitchId))) return { up: [], carrying: [], switches: [], unknownSwitch: false };
   const up: Uplink[] = [];
   const switchesOf = new Map<Uplink, string[]>();
