@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { completeAt, CompletionEntry } from '../core/language/completion';
 import { DeclaredIds } from '../core/language/declared-ids';
+import type { LineSource, SourceLine } from '../core/language/cursor';
 import type { DocumentReport } from '../core/analysis/document-report';
 import { sameOutline, unpackOutline, type OutlineEntry, type PackedOutline } from '../core/language/packed-outline';
 import type { ElementKind } from '../core/model/schema';
@@ -30,7 +31,7 @@ export function registerLanguageFeatures(queries: QueryClient, diagnostics: Diag
       // The ids come with the last report from the analysis worker: completion never reads the design here.
       provideCompletionItems(document, position) {
         const report = diagnostics.lastReport(document);
-        const entries = completion()(document.getText(), document.offsetAt(position), report && new DeclaredIds(report.ids));
+        const entries = completion()(documentLines(document), document.offsetAt(position), report && new DeclaredIds(report.ids));
         return entries.map((entry) => toCompletionItem(document, entry));
       },
     }, ...TRIGGER_CHARACTERS),
@@ -72,6 +73,39 @@ export function registerLanguageFeatures(queries: QueryClient, diagnostics: Diag
       },
     }, { label: 'VTopo' }),
   ];
+}
+
+/**
+ * The document's lines as completion reads them, one at a time: `getText()` would join a big
+ * design's lines into one string on every keystroke that asks for completion (about 8 MB
+ * of UTF-16 for the bench's large design, left for the collector each time). The cursor
+ * context walks from the cursor's line up (and down) a line at a time: each line's start is
+ * worked out from its neighbour's (a document has one kind of line break), not looked up.
+ */
+function documentLines(document: vscode.TextDocument): LineSource {
+  const breakLength = document.eol === vscode.EndOfLine.CRLF ? 2 : 1;
+  const lastLine = document.lineCount - 1;
+  const lineOf = (line: number, start: number): SourceLine => {
+    const text = document.lineAt(line).text;
+    return { start, text, next: line < lastLine ? start + text.length + breakLength : undefined };
+  };
+  let known: { readonly line: number; readonly at: SourceLine } | undefined;
+  const remember = (line: number, at: SourceLine) => {
+    known = { line, at };
+    return at;
+  };
+  return {
+    length: document.offsetAt(document.lineAt(lastLine).range.end),
+    lineAt(offset) {
+      if (known && offset === known.at.start - 1 && known.line > 0) {
+        const text = document.lineAt(known.line - 1).text;
+        return remember(known.line - 1, { start: known.at.start - breakLength - text.length, text, next: known.at.start });
+      }
+      if (known && offset === known.at.next) return remember(known.line + 1, lineOf(known.line + 1, offset));
+      const { line } = document.positionAt(offset);
+      return remember(line, lineOf(line, document.offsetAt(new vscode.Position(line, 0))));
+    },
+  };
 }
 
 const COMPLETION_KINDS: Readonly<Record<CompletionEntry['kind'], vscode.CompletionItemKind>> = {

@@ -11,7 +11,7 @@ import { localizedRuleDocs } from '../analysis/rule-docs';
 import { ALL_RULES } from '../analysis/rules';
 import type { ElementKind, ReferenceTarget } from '../model/schema';
 import type { SourceRange } from '../model/source';
-import { cursorContext, type CursorContext } from './cursor';
+import { cursorContext, type CursorContext, type LineSource } from './cursor';
 import { COMPLETION, kindName, typeNameText } from './messages';
 import { localizedFormatText } from '../model/format-texts';
 import { SEVERITY_SETTINGS } from '../model/severity-settings';
@@ -41,7 +41,8 @@ export interface DeclaredElements {
   declarationsOf(kinds: ReadonlySet<string>): ReadonlyArray<{ readonly id: string; readonly kind: ElementKind }>;
 }
 
-export function completeAt(text: string, offset: number, design: DeclaredElements | undefined): CompletionEntry[] {
+/** `text`: the document's text, or its lines (an editor's document need not join them: cursor.ts). */
+export function completeAt(text: string | LineSource, offset: number, design: DeclaredElements | undefined): CompletionEntry[] {
   const context = cursorContext(text, offset);
   if (!context) return [];
   const field = fieldAtPath(context.path);
@@ -49,7 +50,7 @@ export function completeAt(text: string, offset: number, design: DeclaredElement
   if (!field) return [];
   // `- ` under a list of mappings starts an item: its first key is being typed.
   if (field.children && typeof context.path[context.path.length - 1] === 'number') return keyCompletions(context, field, design);
-  const spacer = text.charAt(context.word.start - 1) === ':' ? ' ' : '';
+  const spacer = context.before === ':' ? ' ' : '';
   return valueCompletions(field, context.word, spacer, design);
 }
 

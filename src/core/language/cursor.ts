@@ -27,6 +27,8 @@ export interface CursorContext {
   readonly siblingKeys: readonly string[];
   /** Column of the keys of this mapping, to indent what a completion inserts below. */
   readonly indent: number;
+  /** The character before the word on its line ('' at the line's start). */
+  readonly before: string;
 }
 
 interface LineHead {
@@ -38,26 +40,61 @@ interface LineHead {
   readonly key?: { readonly text: string; readonly column: number };
 }
 
+/** One line of a text, without its line break. */
+export interface SourceLine {
+  /** Offset of its first character. */
+  readonly start: number;
+  readonly text: string;
+  /** Offset where the next line starts; undefined for the last line. */
+  readonly next: number | undefined;
+}
+
+/**
+ * A text as the cursor context reads it, a line at a time: a string (`linesOf`), or an
+ * editor's document, which holds its lines apart. Reading a 4 MB design's lines from the
+ * document, rather than joining them into one string for each keystroke's completion,
+ * leaves nothing that size behind.
+ */
+export interface LineSource {
+  readonly length: number;
+  /** The line holding `offset` (a line break belongs to the line it ends); 0 <= offset <= length. */
+  lineAt(offset: number): SourceLine;
+}
+
+/** A string's lines. */
+export function linesOf(text: string): LineSource {
+  return {
+    length: text.length,
+    lineAt(offset) {
+      const start = text.lastIndexOf('\n', offset - 1) + 1;
+      const end = text.indexOf('\n', offset);
+      return { start, text: stripCarriageReturn(text.slice(start, end === -1 ? text.length : end)), next: end === -1 ? undefined : end + 1 };
+    },
+  };
+}
+
 /** Returns undefined inside a comment or past the end of the text. */
-export function cursorContext(text: string, offset: number): CursorContext | undefined {
-  if (offset < 0 || offset > text.length) return undefined;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEndIndex = text.indexOf('\n', offset);
-  const line = stripCarriageReturn(text.slice(lineStart, lineEndIndex === -1 ? text.length : lineEndIndex));
+export function cursorContext(source: string | LineSource, offset: number): CursorContext | undefined {
+  const lines = typeof source === 'string' ? linesOf(source) : source;
+  if (offset < 0 || offset > lines.length) return undefined;
+  const here = lines.lineAt(offset);
+  const line = here.text;
+  const lineStart = here.start;
   const column = offset - lineStart;
   const inLine = scanLine(line, column);
   if (!inLine) return undefined;
   const word = wordAt(line, column);
   const ownerColumn = inLine.dashes.length > 0 ? inLine.dashes[0] ?? 0 : inLine.contentColumn;
-  const outer = pathAbove(text, lineStart, ownerColumn, inLine.dashes.length > 0);
+  const outer = pathAbove(lines, here, ownerColumn, inLine.dashes.length > 0);
   const path = [...outer, ...inLine.dashes.slice(1).map(() => 0), ...inLine.path];
   const inBlockMapping = inLine.position === 'key' && inLine.flowDepth === 0;
   return {
     position: inLine.position,
     path,
     word: { start: lineStart + word.start, end: lineStart + word.end },
-    siblingKeys: inBlockMapping ? siblingKeys(text, lineStart, inLine.keyColumn, inLine.dashes.length > 0) : [],
+    siblingKeys: inBlockMapping ? siblingKeys(lines, here, inLine.keyColumn, inLine.dashes.length > 0) : [],
     indent: inLine.keyColumn,
+    before: word.start > 0 ? line.charAt(word.start - 1) : '',
   };
 }
 
@@ -222,13 +259,12 @@ function isIgnorable(line: string): boolean {
   return trimmed === '' || trimmed.startsWith('#') || trimmed === '---' || trimmed === '...';
 }
 
-/** Walks the lines above `lineStart`, from the nearest up, without splitting the text. */
-function* linesAbove(text: string, lineStart: number): Generator<string> {
-  let end = lineStart - 1;
-  while (end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    yield stripCarriageReturn(text.slice(start, end));
-    end = start - 1;
+/** Walks the lines above `line`, from the nearest up, without splitting the text. */
+function* linesAbove(lines: LineSource, line: SourceLine): Generator<string> {
+  for (let start = line.start; start > 0; ) {
+    const above = lines.lineAt(start - 1);
+    yield above.text;
+    start = above.start;
   }
 }
 
@@ -237,13 +273,13 @@ function* linesAbove(text: string, lineStart: number): Generator<string> {
  * at `lineStart`. With `inSequence`, that content is a sequence item whose `- ` is at
  * `column` (so the owner may be a key at the same column: `links:\n- [a, b]`).
  */
-function pathAbove(text: string, lineStart: number, column: number, inSequence: boolean): PathSegment[] {
+function pathAbove(lines: LineSource, line: SourceLine, column: number, inSequence: boolean): PathSegment[] {
   const reversed: PathSegment[] = [];
   let state: { mode: 'mapping' | 'sequence'; column: number; index: number } = { mode: inSequence ? 'sequence' : 'mapping', column, index: 0 };
   if (state.mode === 'mapping' && state.column === 0) return [];
-  for (const line of linesAbove(text, lineStart)) {
-    if (isIgnorable(line)) continue;
-    const head = readLineHead(line);
+  for (const text of linesAbove(lines, line)) {
+    if (isIgnorable(text)) continue;
+    const head = readLineHead(text);
     if (state.mode === 'sequence') {
       if (head.indent > state.column) continue;
       if (head.indent === state.column && head.dashes.length > 0) {
@@ -277,26 +313,24 @@ function pathAbove(text: string, lineStart: number, column: number, inSequence: 
   return reversed.reverse();
 }
 
-/** Keys at `column` in the block mapping around the line at `lineStart`, both ways. */
-function siblingKeys(text: string, lineStart: number, column: number, startsItem: boolean): string[] {
+/** Keys at `column` in the block mapping around `line`, both ways. */
+function siblingKeys(lines: LineSource, line: SourceLine, column: number, startsItem: boolean): string[] {
   const keys: string[] = [];
   // A line starting with `- ` starts the item's mapping: nothing above it belongs to it.
   if (!startsItem) {
-    for (const line of linesAbove(text, lineStart)) {
-      if (isIgnorable(line)) continue;
-      const head = readLineHead(line);
+    for (const text of linesAbove(lines, line)) {
+      if (isIgnorable(text)) continue;
+      const head = readLineHead(text);
       if (head.indent > column) continue;
       if (head.key?.column === column) keys.push(head.key.text);
       if (head.indent < column || head.dashes.length > 0) break;
     }
   }
-  let start = text.indexOf('\n', lineStart);
-  while (start !== -1) {
-    const end = text.indexOf('\n', start + 1);
-    const line = stripCarriageReturn(text.slice(start + 1, end === -1 ? text.length : end));
-    start = end;
-    if (isIgnorable(line)) continue;
-    const head = readLineHead(line);
+  for (let next = line.next; next !== undefined; ) {
+    const below = lines.lineAt(next);
+    next = below.next;
+    if (isIgnorable(below.text)) continue;
+    const head = readLineHead(below.text);
     if (head.indent > column) continue;
     if (head.indent < column || head.dashes.length > 0) break;
     if (head.key) keys.push(head.key.text);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cursorContext } from '../../../src/core/language/cursor';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cursorContext, type LineSource } from '../../../src/core/language/cursor';
 
 /** The text with `|` removed, and the cursor's offset where it was. */
 function at(textWithCursor: string): { text: string; offset: number } {
@@ -59,7 +61,7 @@ describe('cursor context: where the cursor is in the YAML structure', () => {
   });
 
   it('is at the top level at the start of an empty file', () => {
-    assert.deepEqual(contextOf('|'), { position: 'key', path: [], word: { start: 0, end: 0 }, siblingKeys: [], indent: 0 });
+    assert.deepEqual(contextOf('|'), { position: 'key', path: [], word: { start: 0, end: 0 }, siblingKeys: [], indent: 0, before: '' });
   });
 
   it('handles Windows line endings', () => {
@@ -67,3 +69,40 @@ describe('cursor context: where the cursor is in the YAML structure', () => {
     assert.deepEqual(context?.path, ['vms', 'web-01', 'host']);
   });
 });
+
+/**
+ * Lines kept apart, as an editor's document holds them (the extension reads completion's
+ * context from the document this way, src/extension/language-features.ts): each line's
+ * start, its text without the break, and where the next one starts.
+ */
+function heldApart(text: string): LineSource {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineOf = (offset: number) => {
+    let line = 0;
+    while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) line++;
+    return line;
+  };
+  return {
+    length: text.length,
+    lineAt(offset) {
+      const line = lineOf(offset);
+      const start = starts[line] as number;
+      const next = starts[line + 1];
+      return { start, text: text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, ''), next };
+    },
+  };
+}
+
+describe('cursor context from lines held apart', () => {
+  it('is the context read from the whole string, at every offset of an example, with LF and CRLF breaks', () => {
+    const example = fs.readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'examples', 'iscsi-av100-g6.vtopo'), 'utf8');
+    for (const text of [example, example.replace(/\n/g, '\r\n')]) {
+      const lines = heldApart(text);
+      for (let offset = 0; offset <= text.length; offset += 7) {
+        assert.deepEqual(cursorContext(lines, offset), cursorContext(text, offset), `offset ${offset}`);
+      }
+    }
+  });
+});
+

@@ -113,6 +113,25 @@ describe('VTopo in the extension host', () => {
     assert.ok(!labels.includes('vmfs-01'), 'a datastore is not offered as a host');
   });
 
+  it('completes from the lines of a document with CRLF breaks as from one with LF: values, and keys less those present', async () => {
+    const lf = await openExample('seed-000-fq1616r.vtopo');
+    const crlf = await vscode.workspace.openTextDocument({ language: 'vtopo', content: lf.getText().replace(/\r?\n/g, '\r\n') });
+    assert.equal(crlf.eol, vscode.EndOfLine.CRLF);
+    const labelsAt = async (document: vscode.TextDocument, position: vscode.Position) => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      // VTopo's own items; the language's snippets (`host`, `vm`...) come from VS Code.
+      return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label)).sort();
+    };
+    for (const document of [lf, crlf]) {
+      const value = await labelsAt(document, positionOf(document, 'host: esx-02').translate(0, 'host: '.length));
+      assert.ok(value.includes('esx-01') && !value.includes('vmfs-01'), `${document.eol}: ${value.join(', ')}`);
+      // At the start of web-01's "cpus" key: the keys of a VM that web-01 does not have yet (host, memory... are its siblings).
+      const keys = await labelsAt(document, positionOf(document, 'cpus: 2').translate(0, 0));
+      assert.ok(keys.includes('protection') && !keys.includes('memory') && !keys.includes('host'), `${document.eol}: ${keys.join(', ')}`);
+    }
+    assert.deepEqual(await labelsAt(crlf, positionOf(crlf, 'cpus: 2')), await labelsAt(lf, positionOf(lf, 'cpus: 2')));
+  });
+
   it('hovers a reference with the element it names, and goes to its definition', async () => {
     const document = await openExample('seed-000-fq1616r.vtopo');
     const reference = positionOf(document, 'host: esx-02').translate(0, 'host: '.length + 2);
