@@ -335,6 +335,37 @@ export async function theLargeDesignAsPlainTextForComparison({ page, workspace, 
   const text = writeBenchDesign(workspace, 'large');
   fs.writeFileSync(path.join(workspace, 'bench-large.txt'), text);
   await openFile(page, 'bench-large.txt', { timeout: 60_000 });
+  await typeAtThePaceOfTheLargeDesign(page, server, text, 'large as plain text');
+}
+theLargeDesignAsPlainTextForComparison.timeout = 180_000;
+
+/**
+ * The same with VTopo's 3,893 problems on the design published by the test extension on
+ * every change (`*.peer-problems.txt`, as in keystrokeToProblemsWithVtopoProblemsAndNoAnalysisForComparison):
+ * what VS Code's extension host takes to hold and send them, VTopo idle.
+ * @param {JourneyContext} journey
+ */
+export async function theLargeDesignWithVtopoProblemsAsPlainTextForComparison({ page, workspace, server }) {
+  const text = writeBenchDesign(workspace, 'large');
+  fs.writeFileSync(path.join(workspace, 'bench-large.peer-problems.txt'), text);
+  const problems = writeVtopoProblems(path.join(workspace, 'bench-large.vtopo'), path.join(workspace, 'bench-large.peer-problems.json'));
+  const before = (await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '';
+  await openFile(page, 'bench-large.peer-problems.txt', { timeout: 60_000 });
+  await waitUntil(async () => ((await page.locator(PROBLEMS_ITEM).first().textContent()) ?? '') !== before, { timeout: 30_000, message: 'the peer to publish the problems' });
+  console.log(`    large: the peer publishes ${problems} of VTopo's problems with its own`);
+  await typeAtThePaceOfTheLargeDesign(page, server, text, "large as plain text with VTopo's problems");
+}
+theLargeDesignWithVtopoProblemsAsPlainTextForComparison.timeout = 180_000;
+
+/**
+ * Types in the open large design as keystrokeToProblemsAndHoverInTheLargeDesign does, at
+ * its pace, and prints the extension host's peak memory.
+ * @param {Page} page
+ * @param {JourneyContext['server']} server
+ * @param {string} text
+ * @param {string} name
+ */
+async function typeAtThePaceOfTheLargeDesign(page, server, text, name) {
   await focusEditor(page);
   const { line, endColumn } = hostLineOf(text, 'vm-00500');
   await goTo(page, line, endColumn);
@@ -345,12 +376,11 @@ export async function theLargeDesignAsPlainTextForComparison({ page, workspace, 
   if (process.platform === 'linux') {
     const host = peakMemoryMb(server.process.pid, /--type=extensionHost/);
     expect(host.length === 1, `one extension host runs for this code-server: ${host.join(', ')}`);
-    console.log(`    large, as plain text: extension host peak memory (VmHWM): ${host[0]} MB`);
+    console.log(`    ${name}: extension host peak memory (VmHWM): ${host[0]} MB`);
     const all = fs.existsSync(OUTPUT) ? JSON.parse(fs.readFileSync(OUTPUT, 'utf8')) : {};
-    fs.writeFileSync(OUTPUT, `${JSON.stringify({ ...all, 'large as plain text: extension host peak MB': host[0] }, null, 2)}\n`);
+    fs.writeFileSync(OUTPUT, `${JSON.stringify({ ...all, [`${name}: extension host peak MB`]: host[0] }, null, 2)}\n`);
   }
 }
-theLargeDesignAsPlainTextForComparison.timeout = 180_000;
 
 /**
  * Activation as VS Code measures it ("Developer: Show Running Extensions": loading our code
