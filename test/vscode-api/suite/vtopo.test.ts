@@ -116,6 +116,8 @@ describe('VTopo in the extension host', () => {
   it('completes from the lines of a document with CRLF breaks as from one with LF: values, and keys less those present', async () => {
     const lf = await openExample('seed-000-fq1616r.vtopo');
     const crlf = await vscode.workspace.openTextDocument({ language: 'vtopo', content: lf.getText().replace(/\r?\n/g, '\r\n') });
+    // Shown last, so that the suite's clean-up reverts and closes it (unshown, the untitled document kept the clean-up waiting).
+    await vscode.window.showTextDocument(crlf);
     assert.equal(crlf.eol, vscode.EndOfLine.CRLF);
     const labelsAt = async (document: vscode.TextDocument, position: vscode.Position) => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
