@@ -145,18 +145,26 @@ export async function closeQuickInput(page, { timeout = 5_000 } = {}) {
  * @param {TimeoutOption} [options]
  */
 export async function openQuickInput(page, prefix = '', { timeout = 10_000 } = {}) {
-  await closeQuickInput(page);
-  // Focus the workbench so keybindings reach it (not the address bar / body).
-  await page.locator('.monaco-workbench').first().focus().catch(() => {});
-  await page.keyboard.press(prefix === '>' ? 'F1' : 'Control+P');
-  if (!(await quickInputVisible(page, 3_000))) {
-    // Fallback: the palette always opens with F1; replace its '>' afterwards.
-    await page.keyboard.press('F1');
-    if (!(await quickInputVisible(page, timeout))) throw new Error('quick input did not open (Ctrl+P / F1)');
+  for (let attempt = 1; ; attempt++) {
+    await closeQuickInput(page);
+    // Focus the workbench so keybindings reach it (not the address bar / body).
+    await page.locator('.monaco-workbench').first().focus().catch(() => {});
+    await page.keyboard.press(prefix === '>' ? 'F1' : 'Control+P');
+    if (!(await quickInputVisible(page, 3_000))) {
+      // Fallback: the palette always opens with F1; replace its '>' afterwards.
+      await page.keyboard.press('F1');
+      if (!(await quickInputVisible(page, timeout))) throw new Error('quick input did not open (Ctrl+P / F1)');
+    }
+    const input = page.locator(QUICK_INPUT_BOX).first();
+    try {
+      await input.fill(prefix, { timeout: 5_000 });
+      return input;
+    } catch (error) {
+      // It closed as it opened: a webview that was just revealed took the focus back (the
+      // designer, after a click on its tab). Open it again.
+      if (attempt === 3) throw error;
+    }
   }
-  const input = page.locator(QUICK_INPUT_BOX).first();
-  await input.fill(prefix);
-  return input;
 }
 
 /**
