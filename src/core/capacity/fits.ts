@@ -25,13 +25,25 @@ export type Shortfall = 'memory' | 'cpu' | 'vm-limit';
 /** Every reason the VM does not fit; empty when it fits. `maxVms` undefined: no limit. */
 export function shortfalls(demand: FitDemand, free: FreeRoom, maxVms: number | undefined): Shortfall[] {
   const missing: Shortfall[] = [];
-  if (demand.reservedMemoryMB > free.memoryMB) missing.push('memory');
-  if (demand.cpuMHz > free.cpuMHz) missing.push('cpu');
-  if (maxVms !== undefined && free.vmCount >= maxVms) missing.push('vm-limit');
+  if (lacksMemory(demand, free)) missing.push('memory');
+  if (lacksCpu(demand, free)) missing.push('cpu');
+  if (atVmLimit(free, maxVms)) missing.push('vm-limit');
   return missing;
 }
 
-/** Free CPU >= demand, free memory >= reserved memory, and fewer VMs than maxVms: no shortfall (without making the list). */
+/** No shortfall, without making the list (placement asks this of every host for every VM). */
 export function fits(demand: FitDemand, free: FreeRoom, maxVms: number | undefined): boolean {
-  return !(demand.reservedMemoryMB > free.memoryMB) && !(demand.cpuMHz > free.cpuMHz) && !(maxVms !== undefined && free.vmCount >= maxVms);
+  return !lacksMemory(demand, free) && !lacksCpu(demand, free) && !atVmLimit(free, maxVms);
+}
+
+function lacksMemory(demand: FitDemand, free: FreeRoom): boolean {
+  return demand.reservedMemoryMB > free.memoryMB;
+}
+
+function lacksCpu(demand: FitDemand, free: FreeRoom): boolean {
+  return demand.cpuMHz > free.cpuMHz;
+}
+
+function atVmLimit(free: FreeRoom, maxVms: number | undefined): boolean {
+  return maxVms !== undefined && free.vmCount >= maxVms;
 }

@@ -50,7 +50,7 @@ export interface SourceLine {
 }
 
 /**
- * A text as the cursor context reads it, a line at a time: a string (`linesOf`), or an
+ * A text as the cursor context reads it, a line at a time: a string, or an
  * editor's document, which holds its lines apart. Reading a 4 MB design's lines from the
  * document, rather than joining them into one string for each keystroke's completion,
  * leaves nothing that size behind.
@@ -62,7 +62,7 @@ export interface LineSource {
 }
 
 /** A string's lines. */
-export function linesOf(text: string): LineSource {
+function linesOf(text: string): LineSource {
   return {
     length: text.length,
     lineAt(offset) {
@@ -269,8 +269,7 @@ function* linesAbove(lines: LineSource, line: SourceLine): Generator<string> {
 }
 
 /**
- * The path of the mapping or sequence that owns content at `column` on the line starting
- * at `lineStart`. With `inSequence`, that content is a sequence item whose `- ` is at
+ * The path of the mapping or sequence that owns content at `column` on `line`. With `inSequence`, that content is a sequence item whose `- ` is at
  * `column` (so the owner may be a key at the same column: `links:\n- [a, b]`).
  */
 function pathAbove(lines: LineSource, line: SourceLine, column: number, inSequence: boolean): PathSegment[] {
