@@ -124,7 +124,7 @@ export const ENGLISH: DocLanguage = {
       '',
       'Every rule has a default severity (`error`, `warning`, `info` or `hint`). Findings with a quick fix (the *Fixable* column) offer an edit in the editor.',
       '',
-      `A rule lists at most ${cap} findings in one design, the first in document order; past that, one more finding of the rule, on its first, says how many more there are ("… and 119,000 more like this"). The editor, the CLI (text, JSON, SARIF) and the designer show the same list, and the CLI's counts and exit code still include every finding. VS Code itself shows at most ${cap} problems per file.`,
+      `A rule lists at most ${cap} findings in one design, the first in document order; past that, one more finding of the rule, on its first, says how many more there are ("… and 119,000 more like this"). The editor, the CLI (text, JSON, SARIF) and the designer show the same list, and the CLI's counts and exit code still include every finding. The editor shows at most ${cap} problems per file, errors first, then warnings, information and hints (the limit VS Code itself applies to an extension's problems), and one more, an information problem, says how many it does not show; the CLI lists them all.`,
       '',
     ],
     configuring: {
@@ -191,7 +191,7 @@ export const CHINESE: DocLanguage = {
       '',
       '每条规则都有默认严重级别：错误（`error`）、警告（`warning`）、信息（`info`）或提示（`hint`）。带快速修复的问题（“快速修复”列）可在编辑器中直接应用修改。',
       '',
-      `在一个设计中，每条规则最多列出 ${cap} 个问题，即按文档顺序的前 ${cap} 个；超出部分由该规则的另外一个问题（位于其第一个问题处）汇总，说明还有多少个同类问题未列出。编辑器、CLI（文本、JSON、SARIF）和设计器显示同样的列表，CLI 的计数和退出码仍包含全部问题。VS Code 本身每个文件最多显示 ${cap} 个问题。`,
+      `在一个设计中，每条规则最多列出 ${cap} 个问题，即按文档顺序的前 ${cap} 个；超出部分由该规则的另外一个问题（位于其第一个问题处）汇总，说明还有多少个同类问题未列出。编辑器、CLI（文本、JSON、SARIF）和设计器显示同样的列表，CLI 的计数和退出码仍包含全部问题。编辑器每个文件最多显示 ${cap} 个问题，依次为错误、警告、信息和提示（即 VS Code 本身对扩展问题的上限），并另以一个信息级问题说明有多少个未显示；CLI 列出全部问题。`,
       '',
     ],
     configuring: {

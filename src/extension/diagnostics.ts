@@ -3,7 +3,9 @@
  * on close. The analysis worker makes them (analysis-client.ts); a report on a version the
  * document has moved past is dropped. The findings behind the published diagnostics are
  * kept per document version so that quick fixes can find the fix data of the diagnostic
- * they are asked about.
+ * they are asked about. A document's diagnostics are spread over several collections, and
+ * an edit sends the workbench only the collections whose diagnostics changed
+ * (core/language/problem-parts.ts).
  */
 
 import * as vscode from 'vscode';
@@ -13,6 +15,8 @@ import type { AnalysisClient } from './analysis-client';
 import { fromLineRange } from './ranges';
 import { readSettings } from './settings';
 import { DocumentSync } from '../core/text/document-sync';
+import { PROBLEM_PARTS, PROBLEMS_PER_FILE, shownProblems, spreadProblems } from '../core/language/problem-parts';
+import { formatInteger } from '../core/l10n/format';
 
 export const VTOPO_LANGUAGE = 'vtopo';
 
@@ -31,10 +35,15 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 interface Published {
   readonly report: DocumentReport;
   readonly findings: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: ReportedFinding }>;
+  /** What each collection holds of the document's diagnostics. */
+  readonly parts: ReadonlyArray<readonly vscode.Diagnostic[]>;
+  /** The diagnostic that says how many were left out, past PROBLEMS_PER_FILE. */
+  readonly omitted: vscode.Diagnostic | undefined;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection(VTOPO_LANGUAGE);
+  private readonly collections = Array.from({ length: PROBLEM_PARTS }, (_, index) =>
+    vscode.languages.createDiagnosticCollection(index === 0 ? VTOPO_LANGUAGE : `${VTOPO_LANGUAGE}-${index}`));
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** The version last sent to the worker, per document. */
   private readonly requested = new Map<string, number>();
@@ -87,9 +96,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!report || document.isClosed || report.version !== document.version) return undefined;
     const previous = this.published.get(key);
     const findings = this.diagnosticsOf(document, report.findings, previous);
-    // The same diagnostics need not cross to the workbench again (typing in a comment, say).
-    if (!previous || !sameDiagnostics(previous.findings, findings)) this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
-    this.published.set(key, { report, findings });
+    this.published.set(key, { report, findings, ...this.publish(document.uri, findings, previous) });
     this.published$.fire(report);
     return report;
   }
@@ -129,7 +136,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.requested.delete(key);
     this.published.delete(key);
     this.syncs.delete(key);
-    this.collection.delete(document.uri);
+    for (const collection of this.collections) collection.delete(document.uri);
   }
 
   /**
@@ -178,8 +185,28 @@ export class DiagnosticsController implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
-    this.collection.dispose();
+    for (const collection of this.collections) collection.dispose();
     this.published$.dispose();
+  }
+
+  /**
+   * Hands the diagnostics to VS Code: the first PROBLEMS_PER_FILE, errors first, spread over
+   * the collections; a collection whose diagnostics are the same objects as before is not
+   * set again, so the same diagnostics do not cross to the workbench again (typing in a
+   * comment, say), and an edit that changes one problem sends one collection's.
+   */
+  private publish(uri: vscode.Uri, findings: Published['findings'], previous: Published | undefined): Pick<Published, 'parts' | 'omitted'> {
+    const { shown, omitted } = shownProblems(findings.map((entry) => entry.diagnostic), (diagnostic) => diagnostic.severity);
+    const summary = omitted > 0 ? omittedDiagnostic(omitted, shown[shown.length - 1]?.range.start ?? new vscode.Position(0, 0), previous?.omitted) : undefined;
+    if (summary) shown.push(summary);
+    const parts = spreadProblems(shown, (diagnostic) => `${codeOf(diagnostic) ?? ''}\n${diagnostic.message}`);
+    parts.forEach((part, index) => {
+      const before = previous?.parts[index] ?? [];
+      if (sameDiagnostics(before, part)) return;
+      if (part.length > 0) this.collections[index]?.set(uri, part);
+      else this.collections[index]?.delete(uri);
+    });
+    return { parts, omitted: summary };
   }
 
   /**
@@ -235,8 +262,20 @@ function reads(diagnostic: vscode.Diagnostic, finding: ReportedFinding, range: v
 }
 
 /** Whether two lists hold the same diagnostics in the same order. */
-function sameDiagnostics(a: Published['findings'], b: Published['findings']): boolean {
-  return a.length === b.length && a.every((entry, index) => entry.diagnostic === b[index]?.diagnostic);
+function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  return a.length === b.length && a.every((diagnostic, index) => diagnostic === b[index]);
+}
+
+/**
+ * Where VS Code would say it: at the start of the last diagnostic shown. The one published
+ * before is kept when it says the same, so its collection is not sent again.
+ */
+function omittedDiagnostic(omitted: number, at: vscode.Position, before: vscode.Diagnostic | undefined): vscode.Diagnostic {
+  const message = vscode.l10n.t('Not showing {0} further problems: a file shows its first {1}, errors first.', formatInteger(omitted), formatInteger(PROBLEMS_PER_FILE));
+  if (before?.message === message && before.range.start.isEqual(at)) return before;
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at), message, vscode.DiagnosticSeverity.Information);
+  diagnostic.source = 'vtopo';
+  return diagnostic;
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {

@@ -104,6 +104,31 @@ describe('VTopo in the extension host', () => {
     assert.ok(document.getText().includes('restartPriority: highest'));
   });
 
+  it('shows a file\'s first 1,000 problems, errors first, says how many more there are, and all of them once they are fewer', async () => {
+    // The Hyper-V example has no problem; 1,100 VMs on a host it does not have make 1,000
+    // unresolved references and the rule's summary of the other 100, beside its two hints.
+    const example = await openExample('hyperv-guest-cluster.vtopo');
+    const bad = Array.from({ length: 1100 }, (_, index) => `  bad-${String(index).padStart(4, '0')}: { host: nowhere, cpus: 1, memory: 1 GB }\n`).join('');
+    const document = await vscode.workspace.openTextDocument({ language: 'vtopo', content: example.getText().replace('\nvms:\n', `\nvms:\n${bad}`) });
+    await vscode.window.showTextDocument(document);
+    const all = () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'vtopo');
+    const shown = await waitFor('the first 1,000 problems and the note on the rest', () => (all().length === 1001 ? all() : undefined));
+    assert.equal(shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 1000);
+    const note = shown.filter((d) => d.severity === vscode.DiagnosticSeverity.Information);
+    assert.equal(note.length, 1);
+    assert.match(note[0]?.message ?? '', /^Not showing 3 further problems: a file shows its first 1,000, errors first\.$/);
+
+    // Without 150 of those VMs: 950 errors and the two hints, all shown.
+    const first = positionOf(document, '  bad-0000:');
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(document.uri, new vscode.Range(first, first.translate(150, 0)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitFor('every problem, once there are fewer than 1,000', () => (all().length === 952 ? all() : undefined));
+    assert.equal(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 950);
+    assert.deepEqual(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).map(codeOf).sort(), ['ha-capacity-report', 'management-self-dependency']);
+    assert.ok(!after.some((d) => /Not showing/.test(d.message)));
+  });
+
   it('completes host ids where a VM names its host', async () => {
     const document = await openExample('seed-000-fq1616r.vtopo');
     const valueStart = positionOf(document, 'host: esx-02').translate(0, 'host: '.length);
