@@ -15,7 +15,7 @@ import type { AnalysisClient } from './analysis-client';
 import { fromLineRange } from './ranges';
 import { readSettings } from './settings';
 import { DocumentSync } from '../core/text/document-sync';
-import { PROBLEM_PARTS, PROBLEMS_PER_FILE, shownProblems, spreadProblems } from '../core/language/problem-parts';
+import { PROBLEM_PARTS, PROBLEMS_PER_FILE, partOf, shownProblems, spreadProblems } from '../core/language/problem-parts';
 import { formatInteger } from '../core/l10n/format';
 
 export const VTOPO_LANGUAGE = 'vtopo';
@@ -32,9 +32,17 @@ const SEVERITIES: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** A finding and its diagnostic. */
+interface Entry {
+  readonly finding: ReportedFinding;
+  readonly diagnostic: vscode.Diagnostic;
+  /** The last matching (`diagnosticsOf`) that took this entry, by its number. */
+  matching: number;
+}
+
 interface Published {
   readonly report: DocumentReport;
-  readonly findings: ReadonlyArray<{ readonly diagnostic: vscode.Diagnostic; readonly finding: ReportedFinding }>;
+  readonly findings: readonly Entry[];
   /** What each collection holds of the document's diagnostics. */
   readonly parts: ReadonlyArray<readonly vscode.Diagnostic[]>;
   /** The diagnostic that says how many were left out, past PROBLEMS_PER_FILE. */
@@ -49,6 +57,15 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly requested = new Map<string, number>();
   private readonly published = new Map<string, Published>();
   private readonly ruleLinks = new Map<string, vscode.Uri>();
+  /**
+   * Each finding's entry, for as long as a report holds the finding: a report rebuilt from
+   * the worker's changes holds the findings that did not change as the same objects
+   * (report-changes.ts), so they find their diagnostics here.
+   */
+  private readonly entries = new WeakMap<ReportedFinding, Entry>();
+  private matchings = 0;
+  /** The collection of each diagnostic (by its rule and message), worked out once. */
+  private readonly partIndexes = new WeakMap<vscode.Diagnostic, number>();
   /** What the analysis worker holds of each document's text, and the edits since. */
   private readonly syncs = new Map<string, DocumentSync>();
   private readonly published$ = new vscode.EventEmitter<DocumentReport>();
@@ -199,7 +216,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const { shown, omitted } = shownProblems(findings.map((entry) => entry.diagnostic), (diagnostic) => diagnostic.severity);
     const summary = omitted > 0 ? omittedDiagnostic(omitted, shown[shown.length - 1]?.range.start ?? new vscode.Position(0, 0), previous?.omitted) : undefined;
     if (summary) shown.push(summary);
-    const parts = spreadProblems(shown, (diagnostic) => `${codeOf(diagnostic) ?? ''}\n${diagnostic.message}`);
+    // The note on the rest keeps its part whatever count it says.
+    const parts = spreadProblems(shown, (diagnostic) => (diagnostic === summary ? 0 : this.partIndexOf(diagnostic)));
     parts.forEach((part, index) => {
       const before = previous?.parts[index] ?? [];
       if (sameDiagnostics(before, part)) return;
@@ -214,29 +232,45 @@ export class DiagnosticsController implements vscode.Disposable {
    * report-changes.ts), or one that reads as one of the last report's at the same line and
    * character, keeps its diagnostic: typing in a big design changes a few findings, and
    * making thousands of diagnostics again on each keystroke only fed the garbage collector.
+   * Nothing is made for the findings that are the same objects but the list of them.
    */
-  private diagnosticsOf(document: vscode.TextDocument, findings: readonly ReportedFinding[], previous: Published | undefined): Published['findings'] {
-    const kept = new Map<ReportedFinding, vscode.Diagnostic>();
-    const before = new Map<string, vscode.Diagnostic[]>();
-    for (const { diagnostic, finding } of previous?.findings ?? []) {
-      kept.set(finding, diagnostic);
-      const same = before.get(diagnostic.message);
-      if (same) same.push(diagnostic);
-      else before.set(diagnostic.message, [diagnostic]);
-    }
-    const taken = new Set<vscode.Diagnostic>();
-    return findings.map((finding) => {
-      const unchanged = kept.get(finding);
-      if (unchanged && !taken.has(unchanged)) {
-        taken.add(unchanged);
-        return { finding, diagnostic: unchanged };
-      }
-      const range = fromLineRange(finding.range);
-      const candidates = before.get(finding.message)?.filter((candidate) => !taken.has(candidate));
-      const diagnostic = candidates?.find((candidate) => reads(candidate, finding, range)) ?? this.toDiagnostic(document, finding, range);
-      taken.add(diagnostic);
-      return { finding, diagnostic };
+  private diagnosticsOf(document: vscode.TextDocument, findings: readonly ReportedFinding[], previous: Published | undefined): Entry[] {
+    const matching = ++this.matchings;
+    const matched: Entry[] = new Array<Entry>(findings.length);
+    let unmatched = 0;
+    findings.forEach((finding, index) => {
+      const entry = this.entries.get(finding);
+      if (entry && entry.matching !== matching) {
+        entry.matching = matching;
+        matched[index] = entry;
+      } else unmatched++;
     });
+    if (unmatched === 0) return matched;
+    // The last report's diagnostics that no finding kept, by message, for the new findings to read as.
+    const free = new Map<string, Entry[]>();
+    for (const entry of previous?.findings ?? []) {
+      if (entry.matching === matching) continue;
+      const same = free.get(entry.diagnostic.message);
+      if (same) same.push(entry);
+      else free.set(entry.diagnostic.message, [entry]);
+    }
+    findings.forEach((finding, index) => {
+      if (matched[index]) return;
+      const range = fromLineRange(finding.range);
+      const candidates = free.get(finding.message);
+      const at = candidates?.findIndex((candidate) => reads(candidate.diagnostic, finding, range)) ?? -1;
+      const diagnostic = candidates && at >= 0 ? candidates.splice(at, 1)[0]?.diagnostic : undefined;
+      const entry: Entry = { finding, diagnostic: diagnostic ?? this.toDiagnostic(document, finding, range), matching };
+      this.entries.set(finding, entry);
+      matched[index] = entry;
+    });
+    return matched;
+  }
+
+  private partIndexOf(diagnostic: vscode.Diagnostic): number {
+    let part = this.partIndexes.get(diagnostic);
+    if (part === undefined) this.partIndexes.set(diagnostic, (part = partOf(`${codeOf(diagnostic) ?? ''}\n${diagnostic.message}`, PROBLEM_PARTS)));
+    return part;
   }
 
   private toDiagnostic(document: vscode.TextDocument, finding: ReportedFinding, range: vscode.Range): vscode.Diagnostic {

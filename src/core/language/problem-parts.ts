@@ -20,7 +20,7 @@
 export const PROBLEMS_PER_FILE = 1000;
 
 /** Diagnostic collections a document's problems are spread over. */
-export const PROBLEM_PARTS = 16;
+export const PROBLEM_PARTS = 32;
 
 export interface ShownProblems<T> {
   /** In order of severity (as ranked), then in the order given. */
@@ -48,22 +48,30 @@ export function shownProblems<T>(problems: readonly T[], rank: (problem: T) => n
 }
 
 /**
- * The problems in `parts` lists, each in the part its key falls in (a hash of the key, so
- * a problem whose key does not change stays in its part from one edit to the next), in
- * the order given.
+ * The problems in `parts` lists, each in its part (`partOf` its key, so that a problem whose
+ * key does not change stays in its part from one edit to the next), in the order given.
  */
-export function spreadProblems<T>(problems: readonly T[], key: (problem: T) => string, parts = PROBLEM_PARTS): T[][] {
+export function spreadProblems<T>(problems: readonly T[], part: (problem: T) => number, parts = PROBLEM_PARTS): T[][] {
   const spread = Array.from({ length: parts }, (): T[] => []);
-  for (const problem of problems) spread[partOf(key(problem), parts)]?.push(problem);
+  for (const problem of problems) spread[part(problem)]?.push(problem);
   return spread;
 }
 
-/** FNV-1a over the key's UTF-16 code units, modulo `parts`. */
+/**
+ * FNV-1a over the key's UTF-16 code units, its bits then mixed as MurmurHash3's last step
+ * does, modulo `parts`. Without the mixing, FNV-1a's low bits depend only on the low bits of
+ * each character, and messages that differ in a host's number fell in a few parts.
+ */
 export function partOf(key: string, parts: number): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < key.length; index++) {
     hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % parts;
 }

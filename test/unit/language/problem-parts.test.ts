@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BENCH_SIZES, generateDesign } from '../../../bench/generate';
+import { analyzeText } from '../../../src/core/analysis/engine';
 import { PROBLEM_PARTS, partOf, shownProblems, spreadProblems } from '../../../src/core/language/problem-parts';
 
 interface Problem { readonly name: string; readonly rank: number }
@@ -30,17 +32,28 @@ describe('problems spread over collections', () => {
   const keys = Array.from({ length: 1000 }, (_, index) => `unresolved-reference\nVM "vm-${index}" runs on "nowhere", which is not declared`);
 
   it('puts each problem in exactly one part, in the order given, the same part for the same key', () => {
-    const parts = spreadProblems(keys, (key) => key);
+    const parts = spreadProblems(keys, (key) => partOf(key, PROBLEM_PARTS));
     assert.equal(parts.length, PROBLEM_PARTS);
     assert.deepEqual(parts.flat().sort(), [...keys].sort());
     for (const [index, part] of parts.entries()) {
       assert.deepEqual(part, keys.filter((key) => partOf(key, PROBLEM_PARTS) === index), `part ${index} keeps the order given`);
     }
-    assert.deepEqual(spreadProblems([...keys].reverse(), (key) => key).map((part) => [...part].sort()), parts.map((part) => [...part].sort()));
+    assert.deepEqual(spreadProblems([...keys].reverse(), (key) => partOf(key, PROBLEM_PARTS)).map((part) => [...part].sort()), parts.map((part) => [...part].sort()));
   });
 
   it('spreads similar keys over every part, none holding more than twice its share', () => {
-    const sizes = spreadProblems(keys, (key) => key).map((part) => part.length);
+    const sizes = spreadProblems(keys, (key) => partOf(key, PROBLEM_PARTS)).map((part) => part.length);
     assert.ok(sizes.every((size) => size > 0 && size <= (2 * keys.length) / PROBLEM_PARTS), `sizes: ${sizes.join(', ')}`);
+  });
+
+  it('spreads a design\'s findings evenly: the bench\'s large design, none more than twice its share or less than half', () => {
+    // Its messages differ in host and VM numbers, and plain FNV-1a put five times as many in some parts as in others.
+    const large = BENCH_SIZES.find((size) => size.name === 'large');
+    assert.ok(large);
+    const rank = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+    const { shown } = shownProblems(analyzeText(generateDesign(large)).findings, (finding) => rank[finding.severity]);
+    const share = shown.length / PROBLEM_PARTS;
+    const sizes = spreadProblems(shown, (finding) => partOf(`${finding.ruleId}\n${finding.message}`, PROBLEM_PARTS)).map((part) => part.length);
+    assert.ok(sizes.every((size) => size >= share / 2 && size <= 2 * share), `sizes: ${sizes.join(', ')}`);
   });
 });
