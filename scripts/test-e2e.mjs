@@ -6,7 +6,7 @@
 //
 // Env:
 //   VTOPO_VSIX=path.vsix     extension under test (default: newest *.vsix in the repo root)
-//   VTOPO_E2E_TIMEOUT=ms     hard limit for the whole run (default 900000)
+//   VTOPO_E2E_TIMEOUT=ms     hard limit for the whole run (default 1500000)
 //   VTOPO_CHROMIUM=path      browser (default /usr/bin/chromium)
 //
 // (a) API suite: test/vscode-api (mocha inside the extension host) writes results.json.
@@ -47,7 +47,7 @@ const E2E_DIR = path.join(REPO_ROOT, 'test', 'e2e');
 const FIXTURE_WORKSPACE = path.join(E2E_DIR, 'fixtures', 'workspace');
 const OUTPUT_DIR = path.join(REPO_ROOT, 'test-output', 'e2e');
 const CHROMIUM = process.env.VTOPO_CHROMIUM ?? '/usr/bin/chromium';
-const RUN_TIMEOUT = Number(process.env.VTOPO_E2E_TIMEOUT ?? 15 * 60_000);
+const RUN_TIMEOUT = Number(process.env.VTOPO_E2E_TIMEOUT ?? 25 * 60_000);
 const API_TIMEOUT = Number(process.env.VTOPO_API_TIMEOUT ?? 180_000);
 const DEFAULT_TEST_TIMEOUT = 90_000;
 const VIEWPORT = { width: 1400, height: 900 };
