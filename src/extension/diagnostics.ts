@@ -46,7 +46,7 @@ interface Published {
   /** What each collection holds of the document's diagnostics. */
   readonly parts: ReadonlyArray<readonly vscode.Diagnostic[]>;
   /** The diagnostic that says how many were left out, past PROBLEMS_PER_FILE. */
-  readonly omitted: vscode.Diagnostic | undefined;
+  readonly omittedNote: vscode.Diagnostic | undefined;
 }
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -212,9 +212,10 @@ export class DiagnosticsController implements vscode.Disposable {
    * set again, so the same diagnostics do not cross to the workbench again (typing in a
    * comment, say), and an edit that changes one problem sends one collection's.
    */
-  private publish(uri: vscode.Uri, findings: Published['findings'], previous: Published | undefined): Pick<Published, 'parts' | 'omitted'> {
+  private publish(uri: vscode.Uri, findings: Published['findings'], previous: Published | undefined): Pick<Published, 'parts' | 'omittedNote'> {
+    // vscode.DiagnosticSeverity ranks as shownProblems does: Error 0, Warning 1, Information 2, Hint 3.
     const { shown, omitted } = shownProblems(findings.map((entry) => entry.diagnostic), (diagnostic) => diagnostic.severity);
-    const summary = omitted > 0 ? omittedDiagnostic(omitted, shown[shown.length - 1]?.range.start ?? new vscode.Position(0, 0), previous?.omitted) : undefined;
+    const summary = omitted > 0 ? omittedDiagnostic(omitted, shown[shown.length - 1]?.range.start ?? new vscode.Position(0, 0), previous?.omittedNote) : undefined;
     if (summary) shown.push(summary);
     // The note on the rest keeps its part whatever count it says.
     const parts = spreadProblems(shown, (diagnostic) => (diagnostic === summary ? 0 : this.partIndexOf(diagnostic)));
@@ -224,7 +225,7 @@ export class DiagnosticsController implements vscode.Disposable {
       if (part.length > 0) this.collections[index]?.set(uri, part);
       else this.collections[index]?.delete(uri);
     });
-    return { parts, omitted: summary };
+    return { parts, omittedNote: summary };
   }
 
   /**
