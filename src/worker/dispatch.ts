@@ -1,8 +1,9 @@
 // What a worker does with each message, the same in the desktop process and the Web
 // Worker. A worker either analyzes documents (reports) or answers hover and definition
 // questions (queries): the extension host starts one of each, from the same script.
-import { answer, isLanguageSetting, type WorkerMemory } from '../core/analysis/document-report';
+import { answer, isDocumentReportRequest, isLanguageSetting, type WorkerMemory } from '../core/analysis/document-report';
 import type { AnalysisMemory } from '../core/analysis/incremental';
+import { Rehearsal } from '../core/analysis/rehearsal';
 import { RecentDocuments } from '../core/text/recent-documents';
 import { SentReports } from '../core/analysis/report-changes';
 import { useLanguage } from '../core/l10n/messages';
@@ -19,6 +20,9 @@ export class WorkerState implements WorkerMemory {
   readonly sent = new SentReports();
   readonly analyses = new RecentDocuments<AnalysisMemory>(KEPT_ANALYSES);
   readonly reader = new DesignReader();
+  /** The rehearsal under way (rehearsal.ts): one per worker, after its first report, until the next request. */
+  rehearsal: Rehearsal | undefined;
+  rehearsed = false;
 }
 
 /** Handles one message; returns the reply to send, if there is one. */
@@ -34,6 +38,23 @@ export function workerReply(message: unknown, state: WorkerState): unknown {
     state.reader.forget(message.uri);
     return undefined;
   }
+  // A request ends the rehearsal: the user is at work. (Closing a document does not.)
+  state.rehearsal = undefined;
   if (isLanguageQuery(message)) return state.reader.answer(message);
-  return answer(message, state);
+  const reply = answer(message, state);
+  if (!state.rehearsed && reply.kind === 'report' && isDocumentReportRequest(message) && message.text !== undefined) {
+    state.rehearsal = Rehearsal.of(message, message.text);
+    state.rehearsed = state.rehearsal !== undefined;
+  }
+  return reply;
+}
+
+/**
+ * Runs the next step of the rehearsal under way, if any (the worker calls it when idle);
+ * whether a step is left.
+ */
+export function rehearse(state: WorkerState): boolean {
+  if (state.rehearsal?.next()) return true;
+  state.rehearsal = undefined;
+  return false;
 }
