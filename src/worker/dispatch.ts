@@ -23,6 +23,8 @@ export class WorkerState implements WorkerMemory {
   /** The rehearsal under way (rehearsal.ts): one per worker, after its first report, until the next request. */
   rehearsal: Rehearsal | undefined;
   rehearsed = false;
+  /** A step of the rehearsal is scheduled (rehearseWhenIdle). */
+  rehearsalScheduled = false;
 }
 
 /** Handles one message; returns the reply to send, if there is one. */
@@ -50,9 +52,19 @@ export function workerReply(message: unknown, state: WorkerState): unknown {
 }
 
 /**
- * Runs the next step of the rehearsal under way, if any (the worker calls it when idle);
- * whether a step is left.
+ * Runs the rehearsal under way, if any, a step at a time, each in a task of its own that
+ * `later` schedules, so the messages received meanwhile are handled first (and end it).
  */
+export function rehearseWhenIdle(state: WorkerState, later: (step: () => void) => void): void {
+  if (state.rehearsalScheduled || !state.rehearsal) return;
+  state.rehearsalScheduled = true;
+  later(() => {
+    state.rehearsalScheduled = false;
+    if (rehearse(state)) rehearseWhenIdle(state, later);
+  });
+}
+
+/** Runs the next step of the rehearsal under way, if any; whether a step is left. */
 export function rehearse(state: WorkerState): boolean {
   if (state.rehearsal?.next()) return true;
   state.rehearsal = undefined;

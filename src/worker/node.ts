@@ -2,24 +2,15 @@
 // (src/extension/analysis-process.ts) that parses and analyzes documents, or answers hover
 // and definition questions, so the extension host never waits for a big design nor holds
 // its memory.
-import { rehearse, workerReply, WorkerState } from './dispatch';
+import { rehearseWhenIdle, workerReply, WorkerState } from './dispatch';
 
 process.title = process.argv[2] === 'queries' ? 'VTopo queries' : 'VTopo analysis';
 const state = new WorkerState();
-let rehearsing = false;
-/** A step of the rehearsal each turn of the event loop, after the messages received meanwhile (which end it). */
-function rehearseWhenIdle(): void {
-  if (rehearsing || !state.rehearsal) return;
-  rehearsing = true;
-  setImmediate(() => {
-    rehearsing = false;
-    if (rehearse(state)) rehearseWhenIdle();
-  });
-}
 process.on('message', (message: unknown) => {
   const reply = workerReply(message, state);
   if (reply !== undefined) process.send?.(reply);
-  rehearseWhenIdle();
+  // A step of the rehearsal (if one is under way) each turn of the event loop, after the messages received meanwhile.
+  rehearseWhenIdle(state, setImmediate);
 });
 // The extension host went away (or stopped this process): so does the worker.
 process.on('disconnect', () => process.exit(0));

@@ -1,6 +1,6 @@
 // A worker in the web extension host: a Web Worker that parses and analyzes documents, or
 // answers hover and definition questions, so the extension host never waits for a big design.
-import { rehearse, workerReply, WorkerState } from './dispatch';
+import { rehearseWhenIdle, workerReply, WorkerState } from './dispatch';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -9,18 +9,9 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 const state = new WorkerState();
-let rehearsing = false;
-/** A step of the rehearsal each task, after the messages received meanwhile (which end it). */
-function rehearseWhenIdle(): void {
-  if (rehearsing || !state.rehearsal) return;
-  rehearsing = true;
-  setTimeout(() => {
-    rehearsing = false;
-    if (rehearse(state)) rehearseWhenIdle();
-  }, 0);
-}
 scope.onmessage = (event) => {
   const reply = workerReply(event.data, state);
   if (reply !== undefined) scope.postMessage(reply);
-  rehearseWhenIdle();
+  // A step of the rehearsal (if one is under way) each task, after the messages received meanwhile.
+  rehearseWhenIdle(state, (step) => setTimeout(step, 0));
 };

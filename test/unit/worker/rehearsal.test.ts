@@ -10,7 +10,7 @@ import { BENCH_SIZES, generateDesign } from '../../../bench/generate';
 import { reportDocument, type DocumentReport, type DocumentReportRequest } from '../../../src/core/analysis/document-report';
 import { applyChanges } from '../../../src/core/analysis/report-changes';
 import { REHEARSAL_MAX_CHARACTERS, REHEARSED_KEYSTROKES, Rehearsal, rehearsalKeystroke, rehearsalLineEnds } from '../../../src/core/analysis/rehearsal';
-import { rehearse, WorkerState, workerReply } from '../../../src/worker/dispatch';
+import { rehearse, rehearseWhenIdle, WorkerState, workerReply } from '../../../src/worker/dispatch';
 
 const BLOCK_DESIGN = `vtopo: 1
 name: Two hosts
@@ -108,6 +108,33 @@ describe('the worker rehearses', () => {
     workerReply({ ...first, version: 2 }, state);
     assert.equal(state.rehearsal, undefined);
     assert.equal(rehearse(state), false);
+  });
+
+  it('a step per task, one scheduled at a time, until it is done or a request arrives', () => {
+    const tasks: (() => void)[] = [];
+    const later = (step: () => void) => tasks.push(step);
+    const state = new WorkerState();
+    workerReply(first, state);
+    rehearseWhenIdle(state, later);
+    rehearseWhenIdle(state, later);
+    assert.equal(tasks.length, 1, 'a second call while a step waits schedules nothing');
+    for (let i = 0; i < 3; i++) tasks.shift()?.();
+    assert.equal(state.rehearsal?.keystrokes, 2, 'the whole text, then two keystrokes');
+    assert.equal(tasks.length, 1);
+    workerReply({ ...first, version: 2, text: first.text + '#' }, state);
+    tasks.shift()?.();
+    assert.equal(tasks.length, 0, 'the request ended it');
+
+    const idle = new WorkerState();
+    workerReply(first, idle);
+    rehearseWhenIdle(idle, later);
+    let steps = 0;
+    for (let task = tasks.shift(); task; task = tasks.shift()) {
+      steps++;
+      task();
+    }
+    assert.equal(steps, REHEARSED_KEYSTROKES + 1);
+    assert.equal(idle.rehearsal, undefined);
   });
 
   it('once per worker', () => {
