@@ -22,6 +22,7 @@ export class WorkerState implements WorkerMemory {
   readonly reader = new DesignReader();
   /** The rehearsal under way (rehearsal.ts): one per worker, after its first report, until the next request. */
   rehearsal: Rehearsal | undefined;
+  /** A rehearsal was started: the worker's code is warm from then on, whatever its next design. */
   rehearsed = false;
   /** A step of the rehearsal is scheduled (rehearseWhenIdle). */
   rehearsalScheduled = false;

@@ -2,9 +2,9 @@
  * The analysis worker's rehearsal (docs/performance.md, "Warm before the first keystroke").
  * A worker's first keystrokes in a design are slow: its code is still interpreted, and V8
  * compiles a function for speed only once it has run often enough. On the bench's medium
- * design an edit's analysis took 50 to 130 ms for the first twenty keystrokes and about
- * 15 ms from the fortieth on, in one process; in VS Code the same first keystrokes are
- * what the user waits for, once per worker. So once the first report on a small design is
+ * design, in one process, an edit's report took 47 to 51 ms on average over the first 16
+ * keystrokes (up to 130 ms) and 15 to 25 ms from the fortieth on; in VS Code the same first
+ * keystrokes are what the user waits for, once per worker. So once the first report on a small design is
  * sent, the idle worker types into a copy of it, one keystroke at a time between the
  * requests it receives, through the very path a keystroke takes: the changes since the
  * last version, the parse that takes back what the edit left alone, the rules, the report
